@@ -1,0 +1,20 @@
+// swift-tools-version:6.0
+// Xieshang (协商): a federation service for CPPCC bodies. No Swift package dependencies:
+// only the toolchain and Debian's C libraries through system library targets.
+import PackageDescription
+
+let package = Package(
+    name: "Xieshang",
+    products: [
+        .library(name: "XieshangWire", targets: ["XieshangWire"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CNghttp2", pkgConfig: "libnghttp2", providers: [.apt(["libnghttp2-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+
+        .target(name: "XieshangWire", dependencies: ["CCrypto"]),
+        .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
