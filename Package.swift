@@ -7,6 +7,7 @@ let package = Package(
     name: "Xieshang",
     products: [
         .library(name: "XieshangWire", targets: ["XieshangWire"]),
+        .executable(name: "xieshang-bench", targets: ["xieshang-bench"]),
     ],
     targets: [
         .systemLibrary(name: "CNghttp2", pkgConfig: "libnghttp2", providers: [.apt(["libnghttp2-dev"])]),
@@ -15,6 +16,8 @@ let package = Package(
 
         .target(name: "XieshangWire", dependencies: ["CCrypto"]),
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"]),
+
+        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire"]),
     ],
     swiftLanguageModes: [.v6]
 )

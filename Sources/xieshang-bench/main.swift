@@ -1,0 +1,17 @@
+// xieshang-bench: measurements for Ops/bench/README.md. Each subcommand lives in its own file.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Subcommands: name → (summary, entry point taking the remaining arguments).
+let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
+    // Each benchmark file adds its line here, e.g. ("codec", "…", runCodecBench),
+]
+
+let args = Array(CommandLine.arguments.dropFirst())
+guard let name = args.first, let bench = benchmarks.first(where: { $0.name == name }) else {
+    print("usage: xieshang-bench <benchmark> [options]\n\nbenchmarks:")
+    for b in benchmarks { print("  " + b.name + String(repeating: " ", count: max(1, 10 - b.name.count)) + b.summary) }
+    exit(args.isEmpty ? 0 : 2)
+}
+exit(bench.run(Array(args.dropFirst())))
