@@ -7,6 +7,7 @@ let package = Package(
     name: "Xieshang",
     products: [
         .library(name: "XieshangWire", targets: ["XieshangWire"]),
+        .library(name: "XieshangDomain", targets: ["XieshangDomain"]),
         .executable(name: "xieshang-bench", targets: ["xieshang-bench"]),
     ],
     targets: [
@@ -17,7 +18,10 @@ let package = Package(
         .target(name: "XieshangWire", dependencies: ["CCrypto"]),
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"]),
 
-        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire"]),
+        .target(name: "XieshangDomain", dependencies: ["XieshangWire"]),
+        .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"]),
+
+        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangDomain"]),
     ],
     swiftLanguageModes: [.v6]
 )

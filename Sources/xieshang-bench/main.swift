@@ -6,6 +6,7 @@ import Glibc
 /// Subcommands: name → (summary, entry point taking the remaining arguments).
 let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     // Each benchmark file adds its line here, e.g. ("codec", "…", runCodecBench),
+    ("crdt", "replay an editing trace through the joint-draft CRDT (--trace FILE)", runCrdtBench),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())
