@@ -145,7 +145,7 @@ extension DraftText {
 
     /// Integrates new characters of another replica between their origins (YATA with the FugueMax rule).
     mutating func integrateInsert(agent: Int32, values: [UInt32], left: Int64, right: Int64) {
-        let c = Self.leafCapacity
+        let c = leafCapacity
         let seq = Int32(scalars[Int(agent)].count)
         let n = Int32(values.count)
         // Make both origins run boundaries: a run ends at `left` and one starts at `right`.
@@ -199,7 +199,7 @@ extension DraftText {
 
     /// Applies another replica's deletion of the given spans.
     mutating func integrateDelete(agent: Int32, seq: Int32, len: Int32, spans: [Target]) {
-        let c = Self.leafCapacity
+        let c = leafCapacity
         for span in spans {
             let a = Self.agentOf(span.id)
             var s = Self.seqOf(span.id)

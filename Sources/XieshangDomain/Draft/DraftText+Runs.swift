@@ -19,7 +19,7 @@ extension DraftText {
         cursorOrder = o
         cursorVisibleBefore = before
         let leaf = Int(order[o])
-        let base = leaf * Self.leafCapacity
+        let base = leaf * leafCapacity
         var rem = position - before
         for i in 0..<Int(leafCount[leaf]) {
             let r = runs[base + i]
@@ -33,7 +33,7 @@ extension DraftText {
     /// Finds the character `(agent, seq)`, which must be present: its leaf, run index and offset in the run.
     func locate(agent: Int32, seq: Int32) -> (leaf: Int, idx: Int, off: Int) {
         let leaf = Int(leafOf[Int(agent)][Int(seq)])
-        let base = leaf * Self.leafCapacity
+        let base = leaf * leafCapacity
         for i in 0..<Int(leafCount[leaf]) {
             let r = runs[base + i]
             if r.agent == agent && seq >= r.seq && seq < r.seq + r.len { return (leaf, i, Int(seq - r.seq)) }
@@ -49,7 +49,7 @@ extension DraftText {
     /// An order key of a present character: keys compare like document positions (tombstones included).
     func orderKey(_ id: Int64) -> Int64 {
         let (leaf, idx, off) = locate(id)
-        let base = leaf * Self.leafCapacity
+        let base = leaf * leafCapacity
         var offset = off
         for i in 0..<idx { offset += Int(runs[base + i].len) }
         return Int64(orderIndex[leaf]) << 32 | Int64(offset)
@@ -83,14 +83,14 @@ extension DraftText {
     /// The packed id of the character just before a position between runs (`noID` at the start).
     func idBefore(_ pos: Position) -> Int64 {
         guard let p = runBefore(pos) else { return Self.noID }
-        let r = runs[p.leaf * Self.leafCapacity + p.idx]
+        let r = runs[p.leaf * leafCapacity + p.idx]
         return Self.pack(r.agent, r.seq + r.len - 1)
     }
 
     /// The packed id of the character just after a position between runs (`noID` at the end).
     func idAt(_ pos: Position) -> Int64 {
         guard let p = runAt(pos) else { return Self.noID }
-        let r = runs[p.leaf * Self.leafCapacity + p.idx]
+        let r = runs[p.leaf * leafCapacity + p.idx]
         return Self.pack(r.agent, r.seq)
     }
 
@@ -117,7 +117,7 @@ extension DraftText {
 
     /// Marks a visible run deleted.
     mutating func markDeleted(leaf: Int, idx: Int) {
-        let i = leaf * Self.leafCapacity + idx
+        let i = leaf * leafCapacity + idx
         runs[i].deleted = true
         noteVisible(leaf: leaf, delta: -runs[i].len)
     }
@@ -125,7 +125,7 @@ extension DraftText {
     /// Splits run `idx` of `leaf` so that its first `k` characters stay and the rest become the next run.
     /// - Returns: the position of the second part; the first part is the run just before it.
     mutating func splitRun(leaf: Int, idx: Int, at k: Int) -> Position {
-        let i = leaf * Self.leafCapacity + idx
+        let i = leaf * leafCapacity + idx
         let r = runs[i]
         let k32 = Int32(k)
         let second = Run(agent: r.agent, seq: r.seq + k32, len: r.len - k32, deleted: r.deleted,
@@ -140,7 +140,7 @@ extension DraftText {
     /// - Returns: where the run went.
     @discardableResult
     mutating func insertRun(_ run: Run, leaf: Int, idx: Int, from: Int) -> Position {
-        let c = Self.leafCapacity
+        let c = leafCapacity
         var pos = Position(leaf: leaf, idx: idx)
         if Int(leafCount[leaf]) == c { pos = splitLeaf(leaf, insertingAt: idx) }
         let base = pos.leaf * c
@@ -174,7 +174,7 @@ extension DraftText {
     /// Moves the upper half of a full leaf to a new leaf placed after it in document order.
     /// - Returns: where a run meant for index `idx` of the old leaf goes now.
     mutating func splitLeaf(_ leaf: Int, insertingAt idx: Int) -> Position {
-        let c = Self.leafCapacity
+        let c = leafCapacity
         let half = c / 2
         let fresh = leafCount.count
         runs.append(contentsOf: repeatElement(runs[leaf * c], count: c))
@@ -204,7 +204,7 @@ extension DraftText {
     /// extending the run before it when they continue that run.
     mutating func place(agent: Int32, seq: Int32, len: Int32, left: Int64, right: Int64, at pos: Position) {
         if let p = runBefore(pos) {
-            let i = p.leaf * Self.leafCapacity + p.idx
+            let i = p.leaf * leafCapacity + p.idx
             let r = runs[i]
             if r.agent == agent && r.seq + r.len == seq && !r.deleted && r.right == right
                 && left == Self.pack(agent, seq - 1) {

@@ -22,8 +22,8 @@
 /// last edited leaf (editing is local, so this is usually O(1) leaves), and remote operations find characters by
 /// id through a per-replica map from sequence number to leaf. Value semantics give cheap forks: `var b = a`.
 public struct DraftText: Sendable {
-    /// Runs per leaf.
-    static let leafCapacity = 64
+    /// Runs per leaf (64; tests use small leaves to exercise leaf splits on small texts).
+    let leafCapacity: Int
     /// Packed id of "no character": the document start as a left origin, the end as a right origin.
     static let noID: Int64 = -1
     /// Operations that may wait for their dependencies at once; more is a peer misbehaving.
@@ -115,8 +115,15 @@ public struct DraftText: Sendable {
 
     /// An empty text edited locally as `replica` (a node id).
     public init(replica: String) {
+        self.init(replica: replica, leafCapacity: 64)
+    }
+
+    /// An empty text with `leafCapacity` runs per leaf (at least 4, even).
+    init(replica: String, leafCapacity: Int) {
+        precondition(leafCapacity >= 4 && leafCapacity % 2 == 0, "leaf capacity must be even and at least 4")
         self.replica = replica
-        let c = Self.leafCapacity
+        self.leafCapacity = leafCapacity
+        let c = leafCapacity
         runs = Array(repeating: Run(agent: 0, seq: 0, len: 0, deleted: false, left: Self.noID, right: Self.noID),
                      count: c)
         leafCount = [0]
@@ -193,7 +200,7 @@ public struct DraftText: Sendable {
 
     /// Calls `body` with every visible scalar value in document order.
     func forEachVisibleScalar(_ body: (UInt32) -> Void) {
-        let c = Self.leafCapacity
+        let c = leafCapacity
         for leaf in order {
             let base = Int(leaf) * c
             for i in 0..<Int(leafCount[Int(leaf)]) {
@@ -289,7 +296,7 @@ public struct DraftText: Sendable {
         var (leaf, idx, off) = locateVisible(position)
         var remaining = Int32(length)
         var spans: [Target] = []
-        let c = Self.leafCapacity
+        let c = leafCapacity
         while remaining > 0 {
             let r = runs[leaf * c + idx]
             if r.deleted || off >= Int(r.len) {
