@@ -11,7 +11,7 @@ public struct DomainError: Error, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Raw: String, Hashable, Sendable {
             case malformedOperation, pendingOverflow, truncated, invalidEncoding, limitExceeded
-            case positionOutOfRange, frozen, notCoSponsor, badSignature, staleSignOff, unknownKey
+            case positionOutOfRange, frozen, notCoSponsor, badSignature, contentMismatch, unknownKey
         }
         private let raw: Raw
         private init(_ raw: Raw) { self.raw = raw }
@@ -35,8 +35,8 @@ public struct DomainError: Error, Sendable, CustomStringConvertible {
         public static let notCoSponsor = Code(.notCoSponsor)
         /// A sign-off's signature does not verify against the signer's pinned key.
         public static let badSignature = Code(.badSignature)
-        /// A sign-off names a content hash that is not the draft's current content.
-        public static let staleSignOff = Code(.staleSignOff)
+        /// A sign-off names a content hash that is not the hash of the draft's content at the version it names.
+        public static let contentMismatch = Code(.contentMismatch)
         /// No pinned key is known for the signer.
         public static let unknownKey = Code(.unknownKey)
     }
