@@ -61,24 +61,37 @@ extension DraftText {
         var out: [DraftOp] = []
         let agents = (0..<names.count).sorted { nameBytes[$0].lexicographicallyPrecedes(nameBytes[$1]) }
         for a in agents {
-            let have = Int(version[names[a]])
             var end = scalars[a].count
             if let limit { end = min(end, Int(limit[names[a]])) }
-            guard have < end else { continue }
-            let entries = log[a]
-            // Binary search for the operation containing `have`.
-            var lo = 0, hi = entries.count - 1
-            while lo < hi {
-                let mid = (lo + hi + 1) / 2
-                if Int(entries[mid].seq) <= have { lo = mid } else { hi = mid - 1 }
-            }
-            var i = lo
-            while i < entries.count && Int(entries[i].seq) < end {
-                out.append(export(agent: a, entries[i], from: max(have, Int(entries[i].seq)), to: end))
-                i += 1
-            }
+            appendOps(agent: a, from: Int(version[names[a]]), to: end, into: &out)
         }
         return out
+    }
+
+    /// The operations of one replica that occupy its sequence numbers `from ..< to` (cut at both ends as needed;
+    /// fewer when this replica holds fewer).
+    public func ops(of replica: String, from: UInt32, to: UInt32) -> [DraftOp] {
+        var out: [DraftOp] = []
+        if let a = agentOf[replica] { appendOps(agent: Int(a), from: Int(from), to: Int(to), into: &out) }
+        return out
+    }
+
+    /// Appends the exported operations of agent `a` covering `from ..< to`.
+    func appendOps(agent a: Int, from have: Int, to limit: Int, into out: inout [DraftOp]) {
+        let end = min(limit, scalars[a].count)
+        guard have < end else { return }
+        let entries = log[a]
+        // Binary search for the operation containing `have`.
+        var lo = 0, hi = entries.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if Int(entries[mid].seq) <= have { lo = mid } else { hi = mid - 1 }
+        }
+        var i = lo
+        while i < entries.count && Int(entries[i].seq) < end {
+            out.append(export(agent: a, entries[i], from: max(have, Int(entries[i].seq)), to: end))
+            i += 1
+        }
     }
 
     /// A logged operation as a ``DraftOp``, cut to sequence numbers `from ..< to`.

@@ -18,24 +18,40 @@ extension DraftText {
                 if firstError == nil { firstError = error }
             }
         }
-        if pending.count + queue.count > Self.maxPendingOperations {
+        if waitingCount + queue.count > Self.maxPendingOperations {
             throw DomainError(.pendingOverflow,
-                              "\(pending.count + queue.count) draft operations would wait for missing dependencies "
+                              "\(waitingCount + queue.count) draft operations would wait for missing dependencies "
                               + "(limit \(Self.maxPendingOperations)); send the earlier operations first")
         }
-        pending.append(contentsOf: queue)
-        var progress = true
-        while progress && !pending.isEmpty {
-            progress = false
-            var waiting: [DraftOp] = []
-            for op in pending {
-                do throws(DomainError) {
-                    if try integrate(op) { progress = true } else { waiting.append(op) }
-                } catch {
-                    if firstError == nil { firstError = error }
+        // Work through the queue; an operation that must wait is filed under what it waits for, and comes back
+        // into the queue when that arrives.
+        var head = 0
+        while head < queue.count {
+            let op = queue[head]
+            head += 1
+            do throws(DomainError) {
+                switch try integrate(op) {
+                case .held:
+                    break
+                case .waiting(let key):
+                    waiting[key, default: []].append(op)
+                    waitingCount += 1
+                case .applied(let from, let to):
+                    if waitingCount == 0 { break }
+                    for s in from..<to {
+                        if let woken = waiting.removeValue(forKey: WaitKey(replica: op.replica, seq: s)) {
+                            waitingCount -= woken.count
+                            queue.append(contentsOf: woken)
+                        }
+                    }
                 }
+            } catch {
+                if firstError == nil { firstError = error }
             }
-            pending = waiting
+            if head > 4096 && head * 2 > queue.count {
+                queue.removeFirst(head)
+                head = 0
+            }
         }
         if let firstError { throw firstError }
     }
@@ -90,36 +106,49 @@ extension DraftText {
         leafOf[Int(agent)][Int(seq)] >= 0
     }
 
+    /// What became of an operation offered to ``integrate(_:)``.
+    enum Outcome {
+        /// Applied; it added the replica's sequence numbers `from ..< to`.
+        case applied(from: UInt32, to: UInt32)
+        /// Already held entirely.
+        case held
+        /// Must wait for the given sequence number of a replica.
+        case waiting(WaitKey)
+    }
+
     /// Applies a validated operation if its dependencies are present.
-    /// - Returns: false when it must wait; true when applied or already held.
-    mutating func integrate(_ op: DraftOp) throws(DomainError) -> Bool {
+    mutating func integrate(_ op: DraftOp) throws(DomainError) -> Outcome {
         guard let agent = agentOf[op.replica] else {
-            if op.seq > 0 { return false }
+            if op.seq > 0 { return .waiting(WaitKey(replica: op.replica, seq: op.seq - 1)) }
             return try integrateKnown(op, agent: agent(for: op.replica))
         }
         return try integrateKnown(op, agent: agent)
     }
 
-    private mutating func integrateKnown(_ whole: DraftOp, agent: Int32) throws(DomainError) -> Bool {
+    private mutating func integrateKnown(_ whole: DraftOp, agent: Int32) throws(DomainError) -> Outcome {
         let have = UInt32(scalars[Int(agent)].count)
         let length = whole.length
-        if whole.seq + length <= have { return true }
-        if whole.seq > have { return false }
+        if whole.seq + length <= have { return .held }
+        if whole.seq > have { return .waiting(WaitKey(replica: whole.replica, seq: whole.seq - 1)) }
         let op = whole.seq < have ? whole.slice(from: have, to: whole.seq + length) : whole
         func bad(_ why: String) -> DomainError {
             DomainError(.malformedOperation, "draft operation \(op.replica)@\(op.seq) \(why); "
                         + "the sending node produced an invalid operation and must be fixed", replica: op.replica)
         }
         // Resolves a referenced id: nil when its replica's operation has not arrived yet.
+        var missing = WaitKey(replica: "", seq: 0)
         func resolve(_ id: DraftCharID?) throws(DomainError) -> Int64? {
             guard let id else { return Self.noID }
-            guard let a = agentOf[id.replica], id.seq < UInt32(scalars[Int(a)].count) else { return nil }
+            guard let a = agentOf[id.replica], id.seq < UInt32(scalars[Int(a)].count) else {
+                missing = WaitKey(replica: id.replica, seq: id.seq)
+                return nil
+            }
             if !isCharacter(a, Int32(id.seq)) { throw bad("refers to \(id), which is a deletion, not a character") }
             return Self.pack(a, Int32(id.seq))
         }
         switch op.edit {
         case .insert(let text, let leftID, let rightID):
-            guard let left = try resolve(leftID), let right = try resolve(rightID) else { return false }
+            guard let left = try resolve(leftID), let right = try resolve(rightID) else { return .waiting(missing) }
             if left != Self.noID && right != Self.noID && orderKey(left) > orderKey(right) {
                 throw bad("has its left origin after its right origin")
             }
@@ -131,7 +160,9 @@ extension DraftText {
             var resolved: [Target] = []
             for span in spans {
                 guard let a = agentOf[span.replica],
-                      UInt64(span.seq) + UInt64(span.length) <= UInt64(scalars[Int(a)].count) else { return false }
+                      UInt64(span.seq) + UInt64(span.length) <= UInt64(scalars[Int(a)].count) else {
+                    return .waiting(WaitKey(replica: span.replica, seq: span.seq + span.length - 1))
+                }
                 for s in Int(span.seq)..<Int(span.seq + span.length) where !isCharacter(a, Int32(s)) {
                     throw bad("deletes \(span.replica)@\(s), which is a deletion, not a character")
                 }
@@ -140,7 +171,7 @@ extension DraftText {
             }
             integrateDelete(agent: agent, seq: Int32(op.seq), len: Int32(op.length), spans: resolved)
         }
-        return true
+        return .applied(from: have, to: whole.seq + length)
     }
 
     /// Integrates new characters of another replica between their origins (YATA with the FugueMax rule).

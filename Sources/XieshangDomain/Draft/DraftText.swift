@@ -103,8 +103,16 @@ public struct DraftText: Sendable {
     var log: [[LoggedOp]] = []
     /// Per agent: spans of its delete operations.
     var targets: [[Target]] = []
-    /// Operations waiting for dependencies.
-    var pending: [DraftOp] = []
+    /// What a waiting operation waits for: the character or sequence number `seq` of `replica`.
+    struct WaitKey: Hashable {
+        var replica: String
+        var seq: UInt32
+    }
+
+    /// Operations waiting for dependencies, by the sequence number whose arrival lets them proceed.
+    var waiting: [WaitKey: [DraftOp]] = [:]
+    /// Number of operations in `waiting`.
+    var waitingCount = 0
 
     /// Node id of this replica: local edits are made under it.
     public private(set) var replica: String
@@ -136,9 +144,7 @@ public struct DraftText: Sendable {
 
     /// A copy of this replica's state that edits locally as `replica` (forking a peer from a known state).
     public func forked(as replica: String) -> DraftText {
-        var copy = DraftText(replica: replica, copying: self)
-        copy.pending = pending
-        return copy
+        DraftText(replica: replica, copying: self)
     }
 
     private init(replica: String, copying other: DraftText) {
@@ -222,7 +228,7 @@ public struct DraftText: Sendable {
     }
 
     /// Number of operations received but waiting for operations they depend on.
-    public var pendingCount: Int { pending.count }
+    public var pendingCount: Int { waitingCount }
 
     /// Number of runs (run-length encoded stretches, tombstones included): a measure of internal size.
     public var runCount: Int { leafCount.reduce(0) { $0 + Int($1) } }

@@ -163,22 +163,27 @@ public struct DraftTrace: Sendable {
             for a in 1..<max(agentCount, 1) { try replicas[a].merge(from: replicas[0]) }
         }
         let start = (0..<agentCount).map { replicas[0].version[names[$0]] }
+        // Each replica's local agent number for each trace agent (registered up front; numbering differs).
+        var local: [[Int]] = []
+        for r in 0..<agentCount {
+            local.append((0..<agentCount).map { Int(replicas[r].agent(for: names[$0])) })
+        }
+        var incoming: [DraftOp] = []
         for (t, txn) in transactions.enumerated() {
             var need = txn.parents.isEmpty ? start : versions[txn.parents[0]]
             for p in txn.parents.dropFirst() {
                 for a in 0..<agentCount { need[a] = max(need[a], versions[p][a]) }
             }
             let a = txn.agent
-            let have = replicas[a].version
-            if (0..<agentCount).contains(where: { $0 != a && have[names[$0]] < need[$0] }) {
-                var limit: [String: UInt32] = [:]
-                for b in 0..<agentCount { limit[names[b]] = need[b] }
-                for b in 0..<agentCount where b != a && have[names[b]] < need[b] {
-                    try replicas[a].apply(replicas[b].ops(since: have, upTo: DraftVersion(limit)))
-                }
+            incoming.removeAll(keepingCapacity: true)
+            for b in 0..<agentCount where b != a {
+                let have = replicas[a].scalars[local[a][b]].count
+                // Agent b's own replica holds all of b's operations.
+                replicas[b].appendOps(agent: local[b][b], from: have, to: Int(need[b]), into: &incoming)
             }
+            if !incoming.isEmpty { try replicas[a].apply(incoming) }
             try applyPatches(of: txn, to: &replicas[a], index: t)
-            need[a] = UInt32(replicas[a].scalars[Int(replicas[a].localAgent)].count)
+            need[a] = UInt32(replicas[a].scalars[local[a][a]].count)
             versions.append(need)
         }
         for a in 0..<agentCount {
