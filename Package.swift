@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "XieshangWire", targets: ["XieshangWire"]),
         .executable(name: "xieshang-bench", targets: ["xieshang-bench"]),
+        .executable(name: "xieshang-protogen", targets: ["xieshang-protogen"]),
     ],
     targets: [
         .systemLibrary(name: "CNghttp2", pkgConfig: "libnghttp2", providers: [.apt(["libnghttp2-dev"])]),
@@ -18,6 +19,8 @@ let package = Package(
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"]),
 
         .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire"]),
+        // The protobuf code generator: Protos/*.proto → Sources/XieshangWire/Generated/*.swift (`make generate`).
+        .executableTarget(name: "xieshang-protogen"),
     ],
     swiftLanguageModes: [.v6]
 )
