@@ -52,3 +52,5 @@ clean:
 generate:
 	swift build --product xieshang-protogen
 	.build/debug/xieshang-protogen --proto-root Protos --out Sources/XieshangWire/Generated
+	.build/debug/xieshang-protogen --proto-root Tests/XieshangWireTests/Protos --out Tests/XieshangWireTests/Generated \
+	  --import XieshangWire --registry ConformanceRegistry
