@@ -7,6 +7,7 @@ let package = Package(
     name: "Xieshang",
     products: [
         .library(name: "XieshangWire", targets: ["XieshangWire"]),
+        .executable(name: "xieshang", targets: ["xieshang"]),
         .executable(name: "xieshang-bench", targets: ["xieshang-bench"]),
         .executable(name: "xieshang-protogen", targets: ["xieshang-protogen"]),
     ],
@@ -16,9 +17,11 @@ let package = Package(
         .systemLibrary(name: "CCrypto", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
 
         .target(name: "XieshangWire", dependencies: ["CCrypto"]),
-        .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"]),
+        .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python"]),
 
         .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire"]),
+        // The operators' command-line tool.
+        .executableTarget(name: "xieshang", dependencies: ["XieshangWire"]),
         // The protobuf code generator: Protos/*.proto → Sources/XieshangWire/Generated/*.swift (`make generate`).
         .executableTarget(name: "xieshang-protogen"),
     ],

@@ -182,3 +182,11 @@ struct EnvelopeTests {
         #expect(throws: Never.self) { try original.verifiedBody(originKey: key.publicKey) }
     }
 }
+
+struct JSONStrictnessTests {
+    @Test func duplicateMemberNamesAreRefused() {
+        let error = #expect(throws: WireError.self) { try EventBody(jsonString: #"{"origin":"a","origin":"b"}"#) }
+        #expect(error?.code == .invalidJSON)
+        #expect(error?.message.contains("twice") == true)
+    }
+}

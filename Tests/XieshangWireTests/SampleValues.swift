@@ -53,7 +53,8 @@ enum SampleValues {
             case .map(let key):
                 if case .message = field.type, depth >= 2 { continue }
                 var entries: [JSONMember] = []
-                for i in 0..<(variant == .large && depth == 0 ? 200 : 2) {
+                let entryCount = key == .bool ? 2 : (variant == .large && depth == 0 ? 200 : 2)
+                for i in 0..<entryCount {
                     guard let v = value(field.type, variant, index: i, depth: depth, explicit: true) else { continue }
                     entries.append((mapKey(key, i), v))
                 }
