@@ -29,6 +29,8 @@ public enum ProtoRegistry {
         "xieshang.v1.QueryRequest": QueryRequest.self,
         "xieshang.v1.QueryResponse": QueryResponse.self,
         "xieshang.v1.Refusal": Refusal.self,
+        "xieshang.v1.Roster": Roster.self,
+        "xieshang.v1.RosterEntry": RosterEntry.self,
         "xieshang.v1.Scope": Scope.self,
         "xieshang.v1.SignedEvent": SignedEvent.self,
         "xieshang.v1.StatsRequest": StatsRequest.self,
