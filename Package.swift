@@ -7,6 +7,7 @@ let package = Package(
     name: "Xieshang",
     products: [
         .library(name: "XieshangWire", targets: ["XieshangWire"]),
+        .library(name: "XieshangStore", targets: ["XieshangStore"]),
         .executable(name: "xieshang-bench", targets: ["xieshang-bench"]),
     ],
     targets: [
@@ -17,7 +18,12 @@ let package = Package(
         .target(name: "XieshangWire", dependencies: ["CCrypto"]),
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"]),
 
-        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire"]),
+        .target(name: "XieshangStore", dependencies: ["XieshangWire", "CSQLite"]),
+        .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"]),
+        // Child process of the store's crash test; `swift build --build-tests` (make test) builds it with the tests.
+        .executableTarget(name: "xieshang-store-crashtest", dependencies: ["XieshangStore", "XieshangWire"]),
+
+        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore"]),
     ],
     swiftLanguageModes: [.v6]
 )
