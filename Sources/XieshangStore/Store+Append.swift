@@ -13,39 +13,70 @@ extension Store {
     ///   ``StoreError/missing``), `.brokenChain`, `.invalidEvent`, or an SQLite / projector error.
     @discardableResult
     public func append(_ events: [StoredEvent], cursors: [PeerCursor] = []) throws(StoreError) -> AppendResult {
-        try db.transaction { () throws(StoreError) -> AppendResult in
-            let result = try appendInTransaction(events, cursors: cursors, now: Store.nowMs())
-            try recordHighWaterMark(result)
+        var overlay: [String: ChainHead] = [:]
+        let result = try db.transaction { () throws(StoreError) -> AppendResult in
+            let plan = try self.plan(events, heads: &overlay)
+            let result = try write(plan, cursors: cursors, now: Store.nowMs())
+            try recordHighWaterMark(result.positions?.upperBound)
             return result
         }
+        chainHeads.merge(overlay) { $1 }
+        return result
     }
 
-    /// Appends several independent batches in ONE transaction (group commit): each batch is checked in its own
-    /// savepoint, so a rejected batch leaves the others intact. Results are in the order of `batches`; when the
-    /// commit itself fails, every batch gets that error.
+    /// Appends several independent batches in ONE transaction (group commit). Each batch succeeds or fails on its
+    /// own: a batch whose chain check fails writes nothing and the others go on. Results are in the order of
+    /// `batches`; when the commit itself fails, every batch gets that error.
+    ///
+    /// Chain checks happen before anything of a batch is written, so the common path needs no savepoints; if a
+    /// batch fails while being written (a projector error), the transaction is rolled back and the group is run
+    /// again with one savepoint per batch.
     public func appendBatches(_ batches: [(events: [StoredEvent], cursors: [PeerCursor])]) -> [Result<AppendResult, StoreError>] {
+        if let results = runGroup(batches, isolated: false) { return results }
+        return runGroup(batches, isolated: true)!
+    }
+
+    /// One group transaction; nil when a batch failed after writing and `isolated` is false (retry isolated).
+    private func runGroup(_ batches: [(events: [StoredEvent], cursors: [PeerCursor])], isolated: Bool) -> [Result<AppendResult, StoreError>]? {
         var results: [Result<AppendResult, StoreError>] = []
         results.reserveCapacity(batches.count)
+        var overlay: [String: ChainHead] = [:]
+        var retryIsolated = false
         do throws(StoreError) {
             try db.transaction { () throws(StoreError) in
                 let now = Store.nowMs()
-                var last: AppendResult = AppendResult()
+                var last: Int64?
                 for batch in batches {
+                    var batchOverlay = overlay
+                    let plan: Plan
                     do throws(StoreError) {
-                        let r = try db.savepoint { () throws(StoreError) -> AppendResult in
-                            try appendInTransaction(batch.events, cursors: batch.cursors, now: now)
-                        }
-                        if r.positions != nil { last = r }
+                        plan = try self.plan(batch.events, heads: &batchOverlay)
+                    } catch {
+                        results.append(.failure(error))
+                        continue
+                    }
+                    do throws(StoreError) {
+                        let r = isolated
+                            ? try db.savepoint { () throws(StoreError) -> AppendResult in try write(plan, cursors: batch.cursors, now: now) }
+                            : try write(plan, cursors: batch.cursors, now: now)
+                        overlay = batchOverlay
+                        if let p = r.positions?.upperBound { last = p }
                         results.append(.success(r))
                     } catch {
+                        if !isolated {
+                            retryIsolated = true
+                            throw error
+                        }
                         results.append(.failure(error))
                     }
                 }
                 try recordHighWaterMark(last)
             }
         } catch {
+            if retryIsolated { return nil }
             return batches.map { _ in .failure(error) }
         }
+        chainHeads.merge(overlay) { $1 }
         return results
     }
 
@@ -63,22 +94,34 @@ extension Store {
         try db.execute(sql, [.text(c.peer), .text(c.direction.rawValue), .integer(c.position), .integer(now)])
     }
 
-    /// Checks and inserts one batch; the caller holds the transaction (or savepoint) and rolls back on error.
-    func appendInTransaction(_ events: [StoredEvent], cursors: [PeerCursor], now: Int64) throws(StoreError) -> AppendResult {
-        var result = AppendResult()
-        var heads: [String: (seq: UInt64, hash: [UInt8])] = [:]
-        let insert = try db.statement("""
-            INSERT INTO events (origin, seq, prev_hash, hash, time_ms, scope, kind, body, signature, received_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+    /// A checked batch: the events to insert and the duplicates found.
+    struct Plan {
+        var inserts: [StoredEvent] = []
+        var duplicates: [EventRef] = []
+    }
+
+    /// The head of `origin`'s chain as this transaction sees it: the transaction's own overlay, then the cache of
+    /// committed heads, then the database.
+    private func head(of origin: String, overlay: [String: ChainHead]) throws(StoreError) -> ChainHead {
+        if let h = overlay[origin] ?? chainHeads[origin] { return h }
+        return try loadHead(origin)
+    }
+
+    /// Checks a batch against the chains without writing anything, and advances `heads` past its new events.
+    /// - Throws: the batch's chain error; nothing has been written then.
+    func plan(_ events: [StoredEvent], heads: inout [String: ChainHead]) throws(StoreError) -> Plan {
+        var plan = Plan()
+        var newHashes: [EventRef: [UInt8]] = [:]
         for e in events {
             try Store.validate(e)
-            let head: (seq: UInt64, hash: [UInt8])
-            if let known = heads[e.origin] { head = known } else { head = try loadHead(e.origin) }
+            let head = try self.head(of: e.origin, overlay: heads)
             if e.seq <= head.seq {
-                let stored = e.seq == head.seq ? head.hash : try storedHash(e.origin, e.seq)
+                var stored = head.hash
+                if e.seq < head.seq {
+                    if let inBatch = newHashes[e.ref] { stored = inBatch } else { stored = try storedHash(e.origin, e.seq) }
+                }
                 if stored == e.hash {
-                    result.duplicates.append(e.ref)
+                    plan.duplicates.append(e.ref)
                     continue
                 }
                 var error = StoreError(.equivocation,
@@ -101,42 +144,59 @@ extension Store {
                                     : "event \(e.ref) has prev_hash \(hexString(e.prevHash)) but the stored event \(e.origin)#\(head.seq) has hash \(hexString(head.hash)); the chain is broken (the batch was rejected)",
                                  path: path, origin: e.origin, seq: e.seq)
             }
-            insert.reset()
-            try insert.bind(e.origin, at: 1)
-            try insert.bind(Int64(e.seq), at: 2)
-            try insert.bind(e.prevHash, at: 3)
-            try insert.bind(e.hash, at: 4)
-            try insert.bind(e.timeMs, at: 5)
-            try insert.bind(e.scope, at: 6)
-            try insert.bind(Int64(e.kind), at: 7)
-            try insert.bind(e.body, at: 8)
-            try insert.bind(e.signature, at: 9)
-            try insert.bind(now, at: 10)
-            try insert.step()
-            let position = db.lastInsertRowID
-            heads[e.origin] = (e.seq, e.hash)
-            result.stored.append(e.ref)
-            result.positions = (result.positions?.lowerBound ?? position)...position
-            for projector in registry.projectors(for: e.kind) {
-                do {
-                    try projector.apply(e, position: position, in: db)
-                } catch {
-                    var wrapped = StoreError(.projector, "projector \(projector.name) failed on event \(e.ref): \(error.message)",
-                                             path: path, sql: error.sql, sqliteCode: error.sqliteCode,
-                                             origin: e.origin, seq: e.seq, underlying: error)
-                    wrapped.code = error.code == .sqlite ? .projector : error.code
-                    throw wrapped
+            heads[e.origin] = ChainHead(seq: e.seq, hash: e.hash)
+            newHashes[e.ref] = e.hash
+            plan.inserts.append(e)
+        }
+        return plan
+    }
+
+    /// Writes a checked batch: its events, their projection rows and `cursors`. The caller holds the transaction
+    /// and rolls back (or drops the savepoint) on error.
+    func write(_ plan: Plan, cursors: [PeerCursor], now: Int64) throws(StoreError) -> AppendResult {
+        var result = AppendResult()
+        result.duplicates = plan.duplicates
+        if !plan.inserts.isEmpty {
+            let insert = try db.statement("""
+                INSERT INTO events (origin, seq, prev_hash, hash, time_ms, scope, kind, body, signature, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            defer { insert.reset() }
+            result.stored.reserveCapacity(plan.inserts.count)
+            for e in plan.inserts {
+                insert.reset()
+                try insert.bind(e.origin, at: 1)
+                try insert.bind(Int64(e.seq), at: 2)
+                try insert.bind(e.prevHash, at: 3)
+                try insert.bind(e.hash, at: 4)
+                try insert.bind(e.timeMs, at: 5)
+                try insert.bind(e.scope, at: 6)
+                try insert.bind(Int64(e.kind), at: 7)
+                try insert.bind(e.body, at: 8)
+                try insert.bind(e.signature, at: 9)
+                try insert.bind(now, at: 10)
+                try insert.step()
+                let position = db.lastInsertRowID
+                result.stored.append(e.ref)
+                result.positions = (result.positions?.lowerBound ?? position)...position
+                for projector in registry.projectors(for: e.kind) {
+                    do throws(StoreError) {
+                        try projector.apply(e, position: position, in: db)
+                    } catch {
+                        throw StoreError(.projector, "projector \(projector.name) failed on event \(e.ref): \(error.message)",
+                                         path: path, sql: error.sql, sqliteCode: error.sqliteCode,
+                                         origin: e.origin, seq: e.seq, underlying: error)
+                    }
                 }
             }
         }
-        insert.reset()
         for c in cursors { try Store.saveCursor(c, in: db, now: now, monotonic: true) }
         return result
     }
 
     /// Moves every projection's high-water mark to the last stored position (they are all current after an append).
-    func recordHighWaterMark(_ result: AppendResult) throws(StoreError) {
-        guard let last = result.positions?.upperBound, !registry.all.isEmpty else { return }
+    func recordHighWaterMark(_ last: Int64?) throws(StoreError) {
+        guard let last, !registry.all.isEmpty else { return }
         try db.execute("UPDATE projections SET applied_through = ? WHERE applied_through < ?", [.integer(last), .integer(last)])
     }
 
@@ -150,12 +210,12 @@ extension Store {
         if e.hash.isEmpty { throw fail("empty hash") }
     }
 
-    func loadHead(_ origin: String) throws(StoreError) -> (seq: UInt64, hash: [UInt8]) {
+    func loadHead(_ origin: String) throws(StoreError) -> ChainHead {
         let stmt = try db.statement("SELECT seq, hash FROM events WHERE origin = ? ORDER BY seq DESC LIMIT 1")
         defer { stmt.reset() }
         try stmt.bind(origin, at: 1)
-        guard try stmt.step() else { return (0, []) }
-        return (UInt64(stmt.int64(at: 0)), stmt.bytes(at: 1))
+        guard try stmt.step() else { return ChainHead(seq: 0, hash: []) }
+        return ChainHead(seq: UInt64(stmt.int64(at: 0)), hash: stmt.bytes(at: 1))
     }
 
     func storedHash(_ origin: String, _ seq: UInt64) throws(StoreError) -> [UInt8] {

@@ -30,6 +30,9 @@ public final class Store {
     public let registry: ProjectorRegistry
     /// A read-only connection for queries; it never blocks the writer.
     public let reader: EventReader
+    /// The last (seq, hash) of each origin seen since open, as committed — saves a query per origin per batch.
+    /// Only appends write `events`, and they update this after their commit.
+    var chainHeads: [String: ChainHead] = [:]
 
     /// Opens (or creates) the store at `path`.
     /// - Parameters:
@@ -126,3 +129,9 @@ public final class Store {
 
 @available(*, unavailable)
 extension Store: Sendable {}
+
+/// The last event of one origin's chain: its seq (0 for none) and hash (empty for none).
+struct ChainHead {
+    var seq: UInt64
+    var hash: [UInt8]
+}

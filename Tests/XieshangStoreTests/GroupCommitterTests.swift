@@ -55,6 +55,29 @@ struct GroupCommitterTests {
         committer.close()
     }
 
+    @Test func aProjectorFailureInOneBatchLeavesTheGroupsOtherBatches() async throws {
+        let dir = TempDir()
+        defer { dir.cleanUp() }
+        var options = GroupCommitter.Options()
+        options.maxEvents = 4
+        options.linger = .seconds(30)
+        let committer = try GroupCommitter(path: dir.file("node.db"), projectors: [OriginProjector()], options: options)
+        var good = EventChain(origin: "good", key: testKey("g"))
+        var bad = EventChain(origin: "bad", key: testKey("g"))
+        let goodEvents = makeEvents(&good, 3, kind: 7)
+        let poisoned = try bad.next(payload: Array("poison".utf8), kind: 8)
+        async let ok = committer.append(goodEvents)
+        async let failed: AppendResult = committer.append([poisoned])
+        #expect(try await ok.stored.count == 3)
+        var code: StoreError.Code?
+        do { _ = try await failed } catch { code = (error as? StoreError)?.code }
+        #expect(code == .projector)
+        let reader = try EventReader(path: dir.file("node.db"))
+        #expect(try reader.highestSeqs() == ["good": 3])
+        #expect(try reader.rows("SELECT origin, seq FROM origin_latest") == [["good", 3]])
+        committer.close()
+    }
+
     @Test func blockingCallersFromThreads() throws {
         let dir = TempDir()
         defer { dir.cleanUp() }

@@ -82,6 +82,25 @@ struct StoreAppendTests {
         #expect(try state(store) == before, "no event, no cursor of the rejected batch was written")
     }
 
+    @Test func equivocationInsideOneBatchIsCaughtToo() throws {
+        let dir = TempDir()
+        defer { dir.cleanUp() }
+        let store = try Store(path: dir.file("node.db"))
+        var a = EventChain(origin: "a", key: testKey("a"))
+        let events = makeEvents(&a, 3)
+        var fork = EventChain(origin: "a", key: testKey("a"))
+        let forged = try fork.next(payload: Array("forged first event".utf8))
+        #expect {
+            try store.append(events + [forged])
+        } throws: { error in
+            let e = error as? StoreError
+            return e?.code == .equivocation && e?.hashes?.stored == events[0].hash && e?.hashes?.offered == forged.hash
+        }
+        #expect(try store.reader.count() == 0)
+        // The rejected batch left no trace in the chain heads either: the real chain still appends.
+        #expect(try store.append(events).stored.count == 3)
+    }
+
     @Test func gapNamesTheMissingRangeAndWritesNothing() throws {
         let dir = TempDir()
         defer { dir.cleanUp() }
