@@ -40,6 +40,7 @@ public final class GroupCommitter: @unchecked Sendable {
     private var openResult: Result<Void, StoreError>?
     private let options: Options
     private var commits = 0
+    private var writerWaiting = false
     /// The database file.
     public let path: String
 
@@ -127,7 +128,8 @@ public final class GroupCommitter: @unchecked Sendable {
         }
         queue.append(request)
         queuedEvents += request.events.count
-        condition.signal()
+        // Wake the writer only when it sleeps; while it commits, requests just queue up for the next group.
+        if writerWaiting { condition.signal() }
         condition.unlock()
     }
 
@@ -173,12 +175,16 @@ public final class GroupCommitter: @unchecked Sendable {
         defer { condition.unlock() }
         while queue.isEmpty {
             if state != .running { return nil }
+            writerWaiting = true
             condition.wait()
+            writerWaiting = false
         }
         if options.linger > .zero, queuedEvents < options.maxEvents, state == .running {
             let (s, atto) = options.linger.components
             let deadline = Date(timeIntervalSinceNow: Double(s) + Double(atto) / 1e18)
+            writerWaiting = true
             while queuedEvents < options.maxEvents, state == .running, condition.wait(until: deadline) {}
+            writerWaiting = false
         }
         if queue[0].work != nil {
             return [queue.removeFirst()]

@@ -15,7 +15,8 @@ extension Store {
     public func append(_ events: [StoredEvent], cursors: [PeerCursor] = []) throws(StoreError) -> AppendResult {
         var overlay: [String: ChainHead] = [:]
         let result = try db.transaction { () throws(StoreError) -> AppendResult in
-            let plan = try self.plan(events, heads: &overlay)
+            let plan = try self.plan(events, base: [:])
+            overlay = plan.heads
             let result = try write(plan, cursors: cursors, now: Store.nowMs())
             try recordHighWaterMark(result.positions?.upperBound)
             return result
@@ -47,10 +48,9 @@ extension Store {
                 let now = Store.nowMs()
                 var last: Int64?
                 for batch in batches {
-                    var batchOverlay = overlay
                     let plan: Plan
                     do throws(StoreError) {
-                        plan = try self.plan(batch.events, heads: &batchOverlay)
+                        plan = try self.plan(batch.events, base: overlay)
                     } catch {
                         results.append(.failure(error))
                         continue
@@ -59,7 +59,7 @@ extension Store {
                         let r = isolated
                             ? try db.savepoint { () throws(StoreError) -> AppendResult in try write(plan, cursors: batch.cursors, now: now) }
                             : try write(plan, cursors: batch.cursors, now: now)
-                        overlay = batchOverlay
+                        overlay.merge(plan.heads) { $1 }
                         if let p = r.positions?.upperBound { last = p }
                         results.append(.success(r))
                     } catch {
@@ -94,10 +94,11 @@ extension Store {
         try db.execute(sql, [.text(c.peer), .text(c.direction.rawValue), .integer(c.position), .integer(now)])
     }
 
-    /// A checked batch: the events to insert and the duplicates found.
+    /// A checked batch: the events to insert, the duplicates found, and the chain heads after it.
     struct Plan {
         var inserts: [StoredEvent] = []
         var duplicates: [EventRef] = []
+        var heads: [String: ChainHead] = [:]
     }
 
     /// The head of `origin`'s chain as this transaction sees it: the transaction's own overlay, then the cache of
@@ -107,14 +108,16 @@ extension Store {
         return try loadHead(origin)
     }
 
-    /// Checks a batch against the chains without writing anything, and advances `heads` past its new events.
+    /// Checks a batch against the chains without writing anything. `base` holds the heads moved by earlier batches
+    /// of the same transaction; the plan's ``Plan/heads`` are the heads this batch moves.
     /// - Throws: the batch's chain error; nothing has been written then.
-    func plan(_ events: [StoredEvent], heads: inout [String: ChainHead]) throws(StoreError) -> Plan {
+    func plan(_ events: [StoredEvent], base: [String: ChainHead]) throws(StoreError) -> Plan {
         var plan = Plan()
         var newHashes: [EventRef: [UInt8]] = [:]
         for e in events {
             try Store.validate(e)
-            let head = try self.head(of: e.origin, overlay: heads)
+            let head: ChainHead
+            if let moved = plan.heads[e.origin] { head = moved } else { head = try self.head(of: e.origin, overlay: base) }
             if e.seq <= head.seq {
                 var stored = head.hash
                 if e.seq < head.seq {
@@ -144,8 +147,8 @@ extension Store {
                                     : "event \(e.ref) has prev_hash \(hexString(e.prevHash)) but the stored event \(e.origin)#\(head.seq) has hash \(hexString(head.hash)); the chain is broken (the batch was rejected)",
                                  path: path, origin: e.origin, seq: e.seq)
             }
-            heads[e.origin] = ChainHead(seq: e.seq, hash: e.hash)
-            newHashes[e.ref] = e.hash
+            plan.heads[e.origin] = ChainHead(seq: e.seq, hash: e.hash)
+            if events.count > 1 { newHashes[e.ref] = e.hash }
             plan.inserts.append(e)
         }
         return plan
