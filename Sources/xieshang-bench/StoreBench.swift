@@ -3,24 +3,29 @@ import Foundation
 import XieshangStore
 import XieshangWire
 
-/// `xieshang-bench store [--quick] [--group-only]`: batches of 1, 100 and 1,000 through ``Store/append(_:cursors:)`` and through
+/// `xieshang-bench store [--quick] [--group-only] [--linger-us N]`: batches of 1, 100 and 1,000 through ``Store/append(_:cursors:)`` and through
 /// `sqlite3 file < script` with the same schema, pragmas, rows and transactions; then 100 concurrent single-event
 /// writers through ``GroupCommitter`` against one transaction per event. Ends with `ratio batch=<N> <ours/raw>`.
 func runStoreBench(_ args: [String]) -> Int32 {
     let quick = args.contains("--quick")
     let groupOnly = args.contains("--group-only")
+    var groupOptions = GroupCommitter.Options()
+    if let i = args.firstIndex(of: "--linger-us"), i + 1 < args.count, let us = Int(args[i + 1]) {
+        groupOptions.linger = .microseconds(us)
+        groupOptions.maxEvents = 100  // one event from each of the 100 writers
+    }
     let dir = NSTemporaryDirectory() + "xs-store-bench-\(getpid())"
     try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
     do {
-        return try storeBench(dir: dir, quick: quick, groupOnly: groupOnly)
+        return try storeBench(dir: dir, quick: quick, groupOnly: groupOnly, groupOptions: groupOptions)
     } catch {
         print("store bench failed: \(error)")
         return 1
     }
 }
 
-private func storeBench(dir: String, quick: Bool, groupOnly: Bool) throws -> Int32 {
+private func storeBench(dir: String, quick: Bool, groupOnly: Bool, groupOptions: GroupCommitter.Options) throws -> Int32 {
     let runs: [(batch: Int, events: Int)] = groupOnly ? [(1, 300)] : quick
         ? [(1, 300), (100, 5_000), (1_000, 10_000)]
         : [(1, 2_000), (100, 30_000), (1_000, 60_000)]
@@ -59,7 +64,7 @@ private func storeBench(dir: String, quick: Bool, groupOnly: Bool) throws -> Int
     // Group commit: 100 writers each appending single events of their own origin, all at once, against one
     // transaction per event on the same disk. The disk's fsync time drifts (shared machine), so the two are
     // measured in alternating rounds and each round's ratio is reported; the median is the figure.
-    let writers = 100, perWriter = quick ? 20 : 40, rounds = 3
+    let writers = 100, perWriter = groupOnly ? 100 : quick ? 20 : 40, rounds = 3
     var groupRatios: [Double] = []
     for round in 0..<rounds {
         let single = try Store(path: dir + "/single-\(round).db")
@@ -73,7 +78,7 @@ private func storeBench(dir: String, quick: Bool, groupOnly: Bool) throws -> Int
         let work: [[StoredEvent]] = try chains.indices.map { w in
             try (0..<perWriter).map { _ in try chains[w].next(payload: payload) }
         }
-        let committer = try GroupCommitter(path: dir + "/group-\(round).db")
+        let committer = try GroupCommitter(path: dir + "/group-\(round).db", options: groupOptions)
         let failures = BenchFailures()
         let done = DispatchSemaphore(value: 0)
         let cpuBefore = cpuSeconds()
