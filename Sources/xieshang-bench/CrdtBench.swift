@@ -36,6 +36,12 @@ func runCrdtBench(_ args: [String]) -> Int32 {
                  parseSeconds * 1000))
 
     do {
+        // Peak RSS of the replay itself: reset the kernel's high-water mark (Linux: writing 5 to clear_refs),
+        // replay once, read VmHWM. The parsed trace stays resident and is included; the JSON text is not.
+        let reset = resetPeakRSS()
+        let measured = trace.isConcurrent ? try trace.replayConcurrent() : [try trace.replaySequential()]
+        let replayPeak = currentPeakRSSKiB()
+        withExtendedLifetime(measured) {}
         var best = Double.infinity
         var replicas: [DraftText] = []
         for _ in 0..<runs {
@@ -45,8 +51,10 @@ func runCrdtBench(_ args: [String]) -> Int32 {
             best = min(best, monotonicSeconds() - start)
         }
         for (n, r) in replicas.enumerated() where r.text != trace.endContent {
-            print("crdt: MISMATCH: replica \(n) ends with \(r.count) scalars, endContent has "
-                  + "\(trace.endContent.unicodeScalars.count)")
+            let got = r.unicodeScalars, want = Array(trace.endContent.unicodeScalars)
+            let at = (0..<min(got.count, want.count)).first { got[$0] != want[$0] } ?? min(got.count, want.count)
+            print("crdt: MISMATCH: replica \(n) ends with \(got.count) scalars, endContent has \(want.count); "
+                  + "they first differ at scalar \(at)")
             return 1
         }
         let label = trace.isConcurrent ? "replay+merge" : "replay"
@@ -78,6 +86,12 @@ func runCrdtBench(_ args: [String]) -> Int32 {
         print(String(format: "peak memory  %.1f MB (getrusage ru_maxrss, whole process; %.1f MB before loading the "
                      + "trace, %.1f MB after loading it)", Double(peak) / 1024, Double(rssBefore) / 1024,
                      Double(rssLoaded) / 1024))
+        print(String(format: "structure    %.1f MB in the replica's arrays (DraftText.storageByteCount)",
+                     Double(replicas[0].storageByteCount) / 1_048_576))
+        if reset, let replayPeak {
+            print(String(format: "replay peak  %.1f MB (VmHWM reset after loading, one replay; process baseline and "
+                         + "parsed trace included)", Double(replayPeak) / 1024))
+        }
     } catch {
         print("crdt: replay failed: \(error)")
         return 1
@@ -139,6 +153,23 @@ private func gunzip(_ path: String) -> [UInt8]? {
         return nil
     }
     return bytes
+}
+
+/// Resets the kernel's peak-RSS mark of this process (Linux ≥ 4.0); false when not possible.
+private func resetPeakRSS() -> Bool {
+    guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
+    defer { try? handle.close() }
+    do { try handle.write(contentsOf: Array("5".utf8)) } catch { return false }
+    return true
+}
+
+/// VmHWM (peak RSS since the last reset) of this process in KiB, from /proc/self/status.
+private func currentPeakRSSKiB() -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        return Int(line.split(separator: " ").dropFirst().first ?? "")
+    }
+    return nil
 }
 
 /// Peak resident set size of this process in KiB (Linux reports ru_maxrss in KiB).

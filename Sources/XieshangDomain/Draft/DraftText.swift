@@ -230,6 +230,18 @@ public struct DraftText: Sendable {
     /// Number of operations received but waiting for operations they depend on.
     public var pendingCount: Int { waitingCount }
 
+    /// Bytes held by the replica's arrays (runs, leaf tables, per-replica scalars and character map, operation
+    /// log), counted from their capacities: the memory of the data structure without allocator overhead.
+    public var storageByteCount: Int {
+        var n = runs.capacity * MemoryLayout<Run>.stride
+        n += (leafCount.capacity + leafVisible.capacity + order.capacity + orderIndex.capacity) * 4
+        for a in 0..<names.count {
+            n += scalars[a].capacity * 4 + leafOf[a].capacity * 4
+            n += log[a].capacity * MemoryLayout<LoggedOp>.stride + targets[a].capacity * MemoryLayout<Target>.stride
+        }
+        return n
+    }
+
     /// Number of runs (run-length encoded stretches, tombstones included): a measure of internal size.
     public var runCount: Int { leafCount.reduce(0) { $0 + Int($1) } }
 
