@@ -21,6 +21,21 @@ extension DraftText {
         let leaf = Int(order[o])
         let base = leaf * leafCapacity
         var rem = position - before
+        let visible = Int(leafVisible[leaf])
+        if rem >= visible / 2 {
+            // Closer to the end: scan backwards, counting visible scalars after the target.
+            var after = visible - rem  // visible scalars from the target to the leaf's end, target included
+            var i = Int(leafCount[leaf]) - 1
+            while i >= 0 {
+                let r = runs[base + i]
+                if !r.deleted {
+                    if after <= Int(r.len) { return (leaf, i, Int(r.len) - after) }
+                    after -= Int(r.len)
+                }
+                i -= 1
+            }
+            preconditionFailure("DraftText: leaf visible count out of step with its runs")
+        }
         for i in 0..<Int(leafCount[leaf]) {
             let r = runs[base + i]
             if r.deleted { continue }
