@@ -183,4 +183,28 @@ struct DraftTextTests {
         #expect(b.text == a.text)
         #expect(a.text == "一四五八")
     }
+
+    @Test("setting the whole text (editing from a file) changes only the differing middle")
+    func setText() throws {
+        var a = DraftText(replica: "a")
+        try a.insert("关于加强武陵山片区旅游协作的提案", at: 0)
+        var b = a.forked(as: "b")
+        let before = a.version
+        a.setText("关于深化武陵山片区文旅协作的提案")
+        #expect(a.text == "关于深化武陵山片区文旅协作的提案")
+        // One middle range is replaced, from the first to the last difference: 9 scalars out, 9 in.
+        let ops = a.ops(since: before)
+        #expect(ops.count == 2)
+        #expect(ops.map(\.length).reduce(0, +) == 18)
+        // A concurrent edit elsewhere survives the merge.
+        try b.insert("（2026）", at: b.count)
+        try b.merge(from: a)
+        try a.merge(from: b)
+        #expect(a.text == "关于深化武陵山片区文旅协作的提案（2026）")
+        #expect(b.text == a.text)
+        a.setText(a.text)
+        #expect(a.ops(since: b.version).isEmpty)
+        a.setText("")
+        #expect(a.text == "" && a.count == 0)
+    }
 }

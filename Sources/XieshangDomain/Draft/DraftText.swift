@@ -282,6 +282,22 @@ public struct DraftText: Sendable {
         try insert(text, at: position)
     }
 
+    /// Makes the text equal to `newText` with at most one deletion and one insertion: the scalars between the
+    /// longest common prefix and the longest common suffix are replaced (editing a draft from a file).
+    public mutating func setText(_ newText: String) {
+        let old = unicodeScalars
+        let new = Array(newText.unicodeScalars)
+        var prefix = 0
+        while prefix < old.count && prefix < new.count && old[prefix] == new[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < old.count - prefix && suffix < new.count - prefix
+            && old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        let deleted = old.count - prefix - suffix
+        if deleted > 0 { localDelete(at: prefix, length: deleted) }
+        let inserted = new[prefix..<(new.count - suffix)].map(\.value)
+        if !inserted.isEmpty { localInsert(inserted, at: prefix) }
+    }
+
     /// Local insertion of scalar values at a visible position (known to be valid). Returns the first seq used.
     @discardableResult
     mutating func localInsert<Values: Collection>(_ values: Values, at position: Int) -> Int32
