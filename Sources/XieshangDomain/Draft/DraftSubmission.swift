@@ -8,5 +8,5 @@ public struct DraftSubmission: Hashable, Sendable {
     /// The text version that was signed.
     public var version: DraftVersion
     /// One sign-off per required co-sponsor, in the order of ``DraftDocument/coSponsors``.
-    public var signOffs: [DraftSignOff]
+    public var signOffs: [CoSponsorSignOff]
 }

@@ -5,7 +5,7 @@ import XieshangWire
 /// Rules (pure state, no I/O; the federation carries operations and sign-offs as alliance events):
 /// - Any member edits the text (``DraftText``); edits merge the same way everywhere.
 /// - A required co-sponsor signs the SHA-256 of the exact content (``DraftDocument/contentHash``) at a named
-///   text version (``DraftSignOff``). Sign-offs from bodies that are not required co-sponsors and signatures that
+///   text version (``CoSponsorSignOff``). Sign-offs from bodies that are not required co-sponsors and signatures that
 ///   do not verify against the signer's pinned key are refused; so is a sign-off whose hash is not the hash of the
 ///   content at the version it names.
 /// - A sign-off is *void* when the content changed after it: while the draft is not submitted, every sign-off whose
@@ -25,9 +25,9 @@ public struct JointDraft: Sendable {
     /// The replicated text (it keeps merging operations that arrive after submission, so replicas stay equal).
     public private(set) var text: DraftText
     /// Accepted sign-offs, in order of arrival on this node (history; see ``isVoid(_:)``).
-    public private(set) var signOffs: [DraftSignOff] = []
+    public private(set) var signOffs: [CoSponsorSignOff] = []
     /// Sign-offs whose signature checked out but whose text version has not fully arrived.
-    public private(set) var waitingSignOffs: [DraftSignOff] = []
+    public private(set) var waitingSignOffs: [CoSponsorSignOff] = []
     /// The submitted proposal, once every co-sponsor signed the same content.
     public private(set) var submission: DraftSubmission?
 
@@ -51,7 +51,7 @@ public struct JointDraft: Sendable {
     public var isSubmitted: Bool { submission != nil }
 
     /// Whether a sign-off no longer counts: the content it signed is not the content now.
-    public func isVoid(_ signOff: DraftSignOff) -> Bool {
+    public func isVoid(_ signOff: CoSponsorSignOff) -> Bool {
         if let submission { return signOff.contentHash != submission.contentHash }
         return signOff.contentHash != currentDocument.contentHash
     }
@@ -106,7 +106,7 @@ public struct JointDraft: Sendable {
     /// - Throws: ``DomainError/Code/notCoSponsor``, ``DomainError/Code/unknownKey``,
     ///   ``DomainError/Code/badSignature`` (forged or corrupted), ``DomainError/Code/contentMismatch``.
     @discardableResult
-    public mutating func record(_ signOff: DraftSignOff, signerKey: Ed25519.PublicKey?) throws(DomainError)
+    public mutating func record(_ signOff: CoSponsorSignOff, signerKey: Ed25519.PublicKey?) throws(DomainError)
         -> SignOffOutcome {
         guard coSponsors.contains(signOff.signer) else {
             throw DomainError(.notCoSponsor, "sign-off on draft \(id) by \(signOff.signer), which is not one of its "
@@ -116,7 +116,7 @@ public struct JointDraft: Sendable {
             throw DomainError(.unknownKey, "no pinned key for co-sponsor \(signOff.signer) of draft \(id); add the "
                               + "member's key to the alliance configuration", replica: signOff.signer)
         }
-        let message = DraftSignOff.message(draftID: id, contentHash: signOff.contentHash)
+        let message = CoSponsorSignOff.message(draftID: id, contentHash: signOff.contentHash)
         guard signOff.contentHash.count == 32, signerKey.isValidSignature(signOff.signature, for: message) else {
             throw DomainError(.badSignature, "sign-off on draft \(id) claimed to be by \(signOff.signer) does not "
                               + "verify against its pinned key \(signerKey.fingerprint); it is forged or corrupted",
@@ -133,7 +133,7 @@ public struct JointDraft: Sendable {
         return .accepted
     }
 
-    private func checkContent(_ signOff: DraftSignOff) throws(DomainError) {
+    private func checkContent(_ signOff: CoSponsorSignOff) throws(DomainError) {
         guard document(at: signOff.version).contentHash == signOff.contentHash else {
             throw DomainError(.contentMismatch, "sign-off on draft \(id) by \(signOff.signer) names content hash "
                               + "\(hexString(signOff.contentHash.prefix(8)))… which is not the content at version "
@@ -146,7 +146,7 @@ public struct JointDraft: Sendable {
     private mutating func settle() -> DomainError? {
         var firstError: DomainError?
         if !waitingSignOffs.isEmpty {
-            var still: [DraftSignOff] = []
+            var still: [CoSponsorSignOff] = []
             for s in waitingSignOffs {
                 if !text.version.includes(s.version) {
                     still.append(s)

@@ -2,7 +2,7 @@ import XieshangWire
 
 /// A co-sponsor's sign-off on a joint draft (联名单位签署): an Ed25519 signature by the signing body's node key
 /// over the draft id and the SHA-256 of the exact content it approves, at a named version of the text.
-public struct DraftSignOff: Hashable, Sendable {
+public struct CoSponsorSignOff: Hashable, Sendable {
     /// Node id of the signing body.
     public var signer: String
     /// The version of the text that was signed (so every node can rebuild exactly that content).
