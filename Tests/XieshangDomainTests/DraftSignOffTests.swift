@@ -172,10 +172,13 @@ struct DraftSignOffTests {
         let creation = try DraftEvent(serializedBytes: host.creationEvent.serializedBytes())
         var enshi = try JointDraft(creation: creation, replica: "enshi")
         #expect(enshi.coSponsors == ["enshi", "tongren"])
-        try enshi.apply(try DraftEvent(serializedBytes: host.editEvent(host.text.ops(since: DraftVersion()))
-            .serializedBytes()))
+        let edit = try DraftEvent(serializedBytes: host.editEvent(host.text.ops(since: DraftVersion())).serializedBytes())
+        // Only the origin's own operations are accepted.
+        #expect(throws: DomainError.self) { try enshi.apply(edit, from: "xiangxi") }
+        #expect(enshi.text.count == 0)
+        try enshi.apply(edit, from: "tongren")
         #expect(enshi.text.text == host.text.text)
-        try enshi.apply(creation)  // a repeated creation is harmless
+        try enshi.apply(creation, from: "tongren")  // a repeated creation is harmless
         // Each signs; sign-offs cross as DraftSignOff payloads.
         let t = try CoSponsorSignOff(signing: host, as: "tongren", key: f.keys["tongren"]!)
         let e = try CoSponsorSignOff(signing: enshi, as: "enshi", key: f.keys["enshi"]!)

@@ -27,15 +27,26 @@ extension JointDraft {
     }
 
     /// Applies a received draft event: text operations are merged; a creation event must repeat this draft's header.
-    /// - Throws: ``DomainError/Code/malformedOperation`` for an event of another draft or a conflicting header, and
-    ///   what applying the operations throws.
-    public mutating func apply(_ event: DraftEvent) throws(DomainError) {
+    ///
+    /// Every operation must be `origin`'s own (the node that signed the event): a member can only edit as itself,
+    /// so no one can forge, or equivocate on, another member's sequence numbers.
+    /// - Parameters:
+    ///   - origin: node id of the event's origin (from the signed envelope).
+    /// - Throws: ``DomainError/Code/malformedOperation`` for an event of another draft, a conflicting header or an
+    ///   operation of another replica (nothing of the event is applied then), and what applying the operations throws.
+    public mutating func apply(_ event: DraftEvent, from origin: String) throws(DomainError) {
         guard event.draftId == id else {
-            throw DomainError(.malformedOperation, "event for draft '\(event.draftId)' offered to draft '\(id)'")
+            throw DomainError(.malformedOperation, "event for draft '\(event.draftId)' offered to draft '\(id)'",
+                              replica: origin)
         }
         switch event.change {
         case .operations(let batch)?:
-            try apply(DraftOpCodec.ops(from: batch))
+            let ops = try DraftOpCodec.ops(from: batch)
+            if let foreign = ops.first(where: { $0.replica != origin }) {
+                throw DomainError(.malformedOperation, "event of \(origin) on draft \(id) carries an operation of "
+                                  + "\(foreign.replica); a node only sends its own edits", replica: origin)
+            }
+            try apply(ops)
         case .created(let created)?:
             guard created.title == title, DraftDocument.canonicalOrder(created.coSponsors) == coSponsors else {
                 throw DomainError(.malformedOperation, "draft \(id) was created twice with different titles or "
