@@ -118,6 +118,21 @@ struct GroupCommitterTests {
         committer.close()
     }
 
+    @Test func droppingTheLastReferenceClosesTheStore() async throws {
+        let dir = TempDir()
+        defer { dir.cleanUp() }
+        let path = dir.file("node.db")
+        do {
+            let committer = try GroupCommitter(path: path)
+            var chain = EventChain(origin: "a", key: testKey("a"))
+            try await committer.append(makeEvents(&chain, 2))
+            #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        }
+        // The writer thread closed its connection (SQLite checkpoints and removes the WAL when the last one closes).
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(try EventReader(path: path).count() == 2)
+    }
+
     @Test func openErrorsSurfaceFromTheWriterThread() throws {
         let dir = TempDir()
         defer { dir.cleanUp() }
