@@ -116,7 +116,8 @@ public final class Store {
     // MARK: Writing
 
     /// Runs `body` in one write transaction on the writing connection; cursors and other writes made in `body`
-    /// commit together (or not at all).
+    /// commit together (or not at all). Never write the `events` table here: events go through ``append(_:cursors:)``,
+    /// which checks chains and keeps projections and the cached chain heads in step.
     public func write<T>(_ body: (Database) throws(StoreError) -> T) throws(StoreError) -> T {
         try db.transaction { () throws(StoreError) -> T in try body(db) }
     }
