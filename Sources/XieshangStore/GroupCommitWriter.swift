@@ -113,6 +113,11 @@ final class GroupCommitWriter: @unchecked Sendable {
         }
     }
 
+    private func nanoseconds(_ d: Duration) -> UInt64 {
+        let (s, atto) = d.components
+        return UInt64(max(0, s)) * 1_000_000_000 + UInt64(max(0, atto)) / 1_000_000_000
+    }
+
     /// The next requests to commit together, or nil when closing and nothing is left. A `perform` request always
     /// travels alone.
     private func nextGroup() -> [Request]? {
@@ -124,11 +129,23 @@ final class GroupCommitWriter: @unchecked Sendable {
             condition.wait()
             writerWaiting = false
         }
-        if options.linger > .zero, queuedEvents < options.maxEvents, state == .running {
-            let (s, atto) = options.linger.components
-            let deadline = Date(timeIntervalSinceNow: Double(s) + Double(atto) / 1e18)
+        if options.settle > .zero, queue[0].work == nil {
+            let settle = nanoseconds(options.settle)
+            let start = DispatchTime.now().uptimeNanoseconds
+            let end = start &+ nanoseconds(options.maxDelay)
+            var lastArrival = start
+            var seen = queue.count
             writerWaiting = true
-            while queuedEvents < options.maxEvents, state == .running, condition.wait(until: deadline) {}
+            while queuedEvents < options.maxEvents, state == .running {
+                let deadline = min(lastArrival &+ settle, end)
+                let now = DispatchTime.now().uptimeNanoseconds
+                if now >= deadline { break }  // quiet for `settle`, or the window is over
+                _ = condition.wait(until: Date(timeIntervalSinceNow: Double(deadline - now) / 1e9))
+                if queue.count != seen {
+                    seen = queue.count
+                    lastArrival = DispatchTime.now().uptimeNanoseconds
+                }
+            }
             writerWaiting = false
         }
         if queue[0].work != nil {

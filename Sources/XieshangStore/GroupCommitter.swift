@@ -4,21 +4,26 @@ import Foundation
 /// together, one transaction and one fsync for all of them.
 ///
 /// Callers hand in batches from any thread or task. The writer takes everything that arrived while the previous
-/// commit was running (optionally lingering a little for more), up to ``Options/maxEvents`` events, and commits it
+/// commit was running, gathers a little longer while more keeps arriving (``Options``), and commits it
 /// with ``Store/appendBatches(_:)`` — each caller's batch succeeds or fails on its own, so one caller's gap or
 /// equivocation does not touch the others. A caller is resumed only after the `COMMIT` has returned, so an
 /// acknowledged event is on disk. ``close()`` (or dropping the last reference) commits what is queued and closes
 /// the database.
 public final class GroupCommitter: Sendable {
-    /// Tunables for the writer.
+    /// Tunables for the writer: how a group is gathered.
+    ///
+    /// Once work is queued, the writer keeps gathering while requests keep arriving — it stops when none arrived
+    /// for ``settle``, when ``maxEvents`` are queued, or ``maxDelay`` after it started. With many busy callers the
+    /// group fills up (fewer commits, less work per event); a lone caller waits at most ``settle`` extra.
     public struct Options: Sendable {
         /// Most events committed in one transaction; a larger single batch still goes alone.
         public var maxEvents = 1_000
-        /// How long the writer waits for more callers once it has work, if fewer than ``maxEvents`` events are
-        /// queued. Zero (the default) commits at once: the group is then whatever arrived during the previous
-        /// commit, which adapts the window to the disk's fsync time without adding latency.
-        public var linger: Duration = .zero
-        /// Default options.
+        /// Stop gathering when no new request arrived for this long. Zero commits at once: the group is then
+        /// whatever arrived during the previous commit.
+        public var settle: Duration = .microseconds(100)
+        /// The longest the writer gathers before it commits.
+        public var maxDelay: Duration = .milliseconds(2)
+        /// Default options: up to 1,000 events, 100 µs settle, 2 ms window.
         public init() {}
     }
 

@@ -3,16 +3,15 @@ import Foundation
 import XieshangStore
 import XieshangWire
 
-/// `xieshang-bench store [--quick] [--group-only] [--linger-us N]`: batches of 1, 100 and 1,000 through ``Store/append(_:cursors:)`` and through
+/// `xieshang-bench store [--quick] [--group-only] [--settle-us N]`: batches of 1, 100 and 1,000 through ``Store/append(_:cursors:)`` and through
 /// `sqlite3 file < script` with the same schema, pragmas, rows and transactions; then 100 concurrent single-event
 /// writers through ``GroupCommitter`` against one transaction per event. Ends with `ratio batch=<N> <ours/raw>`.
 func runStoreBench(_ args: [String]) -> Int32 {
     let quick = args.contains("--quick")
     let groupOnly = args.contains("--group-only")
     var groupOptions = GroupCommitter.Options()
-    if let i = args.firstIndex(of: "--linger-us"), i + 1 < args.count, let us = Int(args[i + 1]) {
-        groupOptions.linger = .microseconds(us)
-        groupOptions.maxEvents = 100  // one event from each of the 100 writers
+    if let i = args.firstIndex(of: "--settle-us"), i + 1 < args.count, let us = Int(args[i + 1]) {
+        groupOptions.settle = .microseconds(us)
     }
     let dir = NSTemporaryDirectory() + "xs-store-bench-\(getpid())"
     try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -9,7 +9,8 @@ struct GroupCommitterTests {
         defer { dir.cleanUp() }
         var options = GroupCommitter.Options()
         options.maxEvents = 20
-        options.linger = .seconds(30)  // the group closes when 20 events are queued, not by time
+        options.settle = .seconds(30)  // the group closes when 20 events are queued, not by time
+        options.maxDelay = .seconds(30)
         let committer = try GroupCommitter(path: dir.file("node.db"), options: options)
         let results = try await withThrowingTaskGroup(of: AppendResult.self) { group in
             for i in 0..<20 {
@@ -32,7 +33,8 @@ struct GroupCommitterTests {
         defer { dir.cleanUp() }
         var options = GroupCommitter.Options()
         options.maxEvents = 5
-        options.linger = .seconds(30)
+        options.settle = .seconds(30)
+        options.maxDelay = .seconds(30)
         let committer = try GroupCommitter(path: dir.file("node.db"), options: options)
         var good1 = EventChain(origin: "g1", key: testKey("g"))
         var good2 = EventChain(origin: "g2", key: testKey("g"))
@@ -60,7 +62,8 @@ struct GroupCommitterTests {
         defer { dir.cleanUp() }
         var options = GroupCommitter.Options()
         options.maxEvents = 4
-        options.linger = .seconds(30)
+        options.settle = .seconds(30)
+        options.maxDelay = .seconds(30)
         let committer = try GroupCommitter(path: dir.file("node.db"), projectors: [OriginProjector()], options: options)
         var good = EventChain(origin: "good", key: testKey("g"))
         var bad = EventChain(origin: "bad", key: testKey("g"))
