@@ -37,9 +37,11 @@ private func storeBench(dir: String, quick: Bool, groupOnly: Bool, groupOptions:
     let envelopeSize = EventChain.envelope(body: events[0].body, signature: events[0].signature).count
     print("store: SignedEvent of \(envelopeSize) bytes (body \(events[0].body.count) + signature 64), row with both hashes ≈ \(envelopeSize + 64 + 40) bytes")
     print("       WAL, synchronous=FULL, foreign_keys=ON; fresh database per run; \(ProcessInfo.processInfo.activeProcessorCount) cores")
-    print("       \(rounds) rounds per batch size, ours and sqlite3 alternating (fsync time drifts on a shared disk); the ratio is the median")
-    print("")
-    print("batch   round  events   ours ev/s    sqlite3 ev/s   ours/raw")
+    if !runs.isEmpty {
+        print("       \(rounds) rounds per batch size, ours and sqlite3 alternating (fsync time drifts on a shared disk); the ratio is the median")
+        print("")
+        print("batch   round  events   ours ev/s    sqlite3 ev/s   ours/raw")
+    }
     var ratios: [(Int, Double)] = []
     for run in runs {
         let slice = Array(events.prefix(run.events))
