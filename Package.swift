@@ -21,8 +21,10 @@ let package = Package(
 
         .target(name: "XieshangWire", dependencies: ["CCrypto"]),
         .target(name: "XieshangStore", dependencies: ["XieshangWire", "CSQLite"]),
+        .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore"]),
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python", "FuzzCrashes"]),
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"]),
+        .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire"]),
 
         .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore"]),
         // The operators' command-line tool.
