@@ -31,10 +31,10 @@ private func storeBench(dir: String, quick: Bool, groupOnly: Bool, groupOptions:
     let rounds = 3
     let maxEvents = max(1, runs.map(\.events).max() ?? 1)
     let key = try Ed25519.PrivateKey(seed: SHA256.hash(Array("bench".utf8)))
-    var chain = EventChain(origin: "bench-origin", key: key)
+    var chain = EventChainBuilder(origin: "bench-origin", key: key)
     let payload = [UInt8](repeating: UInt8(ascii: "p"), count: 208)
     let events = try (0..<maxEvents).map { i in try chain.next(payload: payload, scope: "up", kind: Int32(i % 5), timeMs: 1_700_000_000_000 + Int64(i)) }
-    let envelopeSize = EventChain.envelope(body: events[0].body, signature: events[0].signature).count
+    let envelopeSize = EventChainBuilder.envelope(body: events[0].body, signature: events[0].signature).count
     print("store: SignedEvent of \(envelopeSize) bytes (body \(events[0].body.count) + signature 64), row with both hashes ≈ \(envelopeSize + 64 + 40) bytes")
     print("       WAL, synchronous=FULL, foreign_keys=ON; fresh database per run; \(ProcessInfo.processInfo.activeProcessorCount) cores")
     if !runs.isEmpty {
@@ -89,13 +89,13 @@ private func storeBench(dir: String, quick: Bool, groupOnly: Bool, groupOptions:
     var groupRatios: [Double] = []
     for round in 0..<rounds {
         let single = try Store(path: dir + "/single-\(round).db")
-        var singleChain = EventChain(origin: "single", key: key)
+        var singleChain = EventChainBuilder(origin: "single", key: key)
         let singles = try (0..<(quick ? 200 : 400)).map { _ in try singleChain.next(payload: payload) }
         var start = DispatchTime.now()
         for e in singles { try single.append([e]) }
         let singleRate = Double(singles.count) / seconds(since: start)
 
-        var chains = (0..<writers).map { EventChain(origin: "writer-\($0)", key: key) }
+        var chains = (0..<writers).map { EventChainBuilder(origin: "writer-\($0)", key: key) }
         let work: [[StoredEvent]] = try chains.indices.map { w in
             try (0..<perWriter).map { _ in try chains[w].next(payload: payload) }
         }

@@ -15,7 +15,7 @@ struct GroupCommitterTests {
         let results = try await withThrowingTaskGroup(of: AppendResult.self) { group in
             for i in 0..<20 {
                 group.addTask {
-                    var chain = EventChain(origin: "writer-\(i)", key: testKey("w"))
+                    var chain = EventChainBuilder(origin: "writer-\(i)", key: testKey("w"))
                     return try await committer.append(makeEvents(&chain, 1))
                 }
             }
@@ -36,9 +36,9 @@ struct GroupCommitterTests {
         options.settle = .seconds(30)
         options.maxDelay = .seconds(30)
         let committer = try GroupCommitter(path: dir.file("node.db"), options: options)
-        var good1 = EventChain(origin: "g1", key: testKey("g"))
-        var good2 = EventChain(origin: "g2", key: testKey("g"))
-        var gappy = EventChain(origin: "bad", key: testKey("g"))
+        var good1 = EventChainBuilder(origin: "g1", key: testKey("g"))
+        var good2 = EventChainBuilder(origin: "g2", key: testKey("g"))
+        var gappy = EventChainBuilder(origin: "bad", key: testKey("g"))
         let g1 = makeEvents(&good1, 2), g2 = makeEvents(&good2, 2), bad = makeEvents(&gappy, 2)
         async let r1 = committer.append(g1, cursors: [PeerCursor(peer: "p1", direction: .outbound, position: 2)])
         async let r2 = committer.append(g2)
@@ -65,8 +65,8 @@ struct GroupCommitterTests {
         options.settle = .seconds(30)
         options.maxDelay = .seconds(30)
         let committer = try GroupCommitter(path: dir.file("node.db"), projectors: [OriginProjector()], options: options)
-        var good = EventChain(origin: "good", key: testKey("g"))
-        var bad = EventChain(origin: "bad", key: testKey("g"))
+        var good = EventChainBuilder(origin: "good", key: testKey("g"))
+        var bad = EventChainBuilder(origin: "bad", key: testKey("g"))
         let goodEvents = makeEvents(&good, 3, kind: 7)
         let poisoned = try bad.next(payload: Array("poison".utf8), kind: 8)
         async let ok = committer.append(goodEvents)
@@ -91,7 +91,7 @@ struct GroupCommitterTests {
         for t in 0..<threads {
             done.enter()
             Thread.detachNewThread {
-                var chain = EventChain(origin: "t\(t)", key: testKey("t"))
+                var chain = EventChainBuilder(origin: "t\(t)", key: testKey("t"))
                 for _ in 0..<batches {
                     do { try committer.appendAndWait(makeEvents(&chain, 3)) } catch { failures.add("\(error)") }
                 }
@@ -111,7 +111,7 @@ struct GroupCommitterTests {
         let dir = TempDir()
         defer { dir.cleanUp() }
         let committer = try GroupCommitter(path: dir.file("node.db"), projectors: [KindCountProjector()])
-        var chain = EventChain(origin: "a", key: testKey("a"))
+        var chain = EventChainBuilder(origin: "a", key: testKey("a"))
         try await committer.append(makeEvents(&chain, 4, kind: 3))
         let counted = try await committer.perform { (store) throws(StoreError) -> [[DatabaseValue]] in
             try store.rebuildProjection(named: "kind_counts")

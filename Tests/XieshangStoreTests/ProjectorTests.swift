@@ -44,7 +44,7 @@ let projectionTables = ["kind_counts", "origin_latest", "origin_history"]
 struct ProjectorTests {
     /// Appends a varied workload: several origins, kinds, scopes, batch sizes, and some duplicates.
     func workload(_ store: Store, origins: [String] = ["city", "county-1", "county-2"], rounds: Int = 6) throws {
-        var chains = origins.map { EventChain(origin: $0, key: testKey($0)) }
+        var chains = origins.map { EventChainBuilder(origin: $0, key: testKey($0)) }
         for round in 0..<rounds {
             var batch: [StoredEvent] = []
             for i in chains.indices {
@@ -60,7 +60,7 @@ struct ProjectorTests {
         let dir = TempDir()
         defer { dir.cleanUp() }
         let store = try Store(path: dir.file("node.db"), projectors: [KindCountProjector(), OriginProjector()])
-        var a = EventChain(origin: "a", key: testKey("a"))
+        var a = EventChainBuilder(origin: "a", key: testKey("a"))
         try store.append(makeEvents(&a, 3, kind: 7) + makeEvents(&a, 2, kind: 9))
         #expect(try store.reader.rows("SELECT kind, n FROM kind_counts ORDER BY kind") == [[7, 3], [9, 2]])
         #expect(try store.reader.rows("SELECT origin, seq FROM origin_latest") == [["a", 3]])
