@@ -22,8 +22,10 @@ let package = Package(
 
         .target(name: "XieshangWire", dependencies: ["CCrypto"]),
         .target(name: "XieshangStore", dependencies: ["XieshangWire", "CSQLite"]),
+        .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore"]),
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python", "FuzzCrashes"]),
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"]),
+        .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire"]),
 
         .target(name: "XieshangDomain", dependencies: ["XieshangWire"]),
         .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"]),
