@@ -23,9 +23,12 @@ let package = Package(
         .target(name: "XieshangWire", dependencies: ["CCrypto"]),
         .target(name: "XieshangStore", dependencies: ["XieshangWire", "CSQLite"]),
         .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore"]),
+        // Reports for people: self-contained HTML with SVG charts, Excel-friendly CSV. Pure rendering, no I/O.
+        .target(name: "XieshangReport"),
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python", "FuzzCrashes"]),
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"]),
         .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire"]),
+        .testTarget(name: "XieshangReportTests", dependencies: ["XieshangReport"]),
 
         .target(name: "XieshangDomain", dependencies: ["XieshangWire"]),
         .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"]),
