@@ -28,7 +28,7 @@ let package = Package(
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python", "FuzzCrashes"]),
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"]),
         .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire"]),
-        .testTarget(name: "XieshangReportTests", dependencies: ["XieshangReport"]),
+        .testTarget(name: "XieshangReportTests", dependencies: ["XieshangReport"], exclude: ["python"]),
 
         .target(name: "XieshangDomain", dependencies: ["XieshangWire"]),
         .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"]),

@@ -50,3 +50,50 @@ struct HTMLReportTests {
         #expect(ReportModel.Rate(label: "", numerator: 0, denominator: 0).text == "—")
     }
 }
+
+import Foundation
+
+/// The report as a person sees it: rendered by headless Chromium (Debian's `chromium`, which `make test` installs).
+struct ChromiumRenderingTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    func run(_ program: String, _ args: [String]) throws -> (Int32, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: program)
+        p.arguments = args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func chromiumRendersTheReportWithTheTotalsAndEveryCounty() throws {
+        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let chromium else {
+            Issue.record("chromium is not installed; run `make test` (it installs Debian's chromium)")
+            return
+        }
+        let dir = NSTemporaryDirectory() + "xs-report-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let html = HTMLReport.render(HTMLReportTests().model())
+        try html.write(toFile: dir + "/report.html", atomically: true, encoding: .utf8)
+        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=\(dir)/profile"]
+        let (domStatus, dom) = try run(chromium, common + ["--dump-dom", "file://\(dir)/report.html"])
+        #expect(domStatus == 0)
+        #expect(dom.contains("<td data-figure=\"activities\">6</td>"), "the city's total is in the rendered DOM")
+        for county in ["万山区政协", "碧江区&lt;政协&gt;"] { #expect(dom.contains(county), "\(county) in the DOM") }
+        let (shotStatus, _) = try run(chromium, common + ["--screenshot=\(dir)/shot.png", "--window-size=1024,1400",
+                                                           "file://\(dir)/report.html"])
+        #expect(shotStatus == 0)
+        let python = ProcessInfo.processInfo.environment["XIESHANG_PYTHON"] ?? "/usr/bin/python3"
+        let (inkStatus, ink) = try run(python, [Self.packageRoot + "/Tests/XieshangReportTests/python/png_ink.py", dir + "/shot.png"])
+        #expect(inkStatus == 0)
+        let fraction = Double(ink.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        #expect(fraction > 0.01, "the screenshot is not blank (ink \(fraction))")
+    }
+}
