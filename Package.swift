@@ -7,6 +7,7 @@ let package = Package(
     name: "Xieshang",
     products: [
         .library(name: "XieshangWire", targets: ["XieshangWire"]),
+        .library(name: "XieshangDomain", targets: ["XieshangDomain"]),
         .executable(name: "xieshang-bench", targets: ["xieshang-bench"]),
     ],
     targets: [
@@ -16,6 +17,9 @@ let package = Package(
 
         .target(name: "XieshangWire", dependencies: ["CCrypto"]),
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"]),
+
+        .target(name: "XieshangDomain", dependencies: ["XieshangWire"]),
+        .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain"]),
 
         .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire"]),
     ],
