@@ -8,7 +8,7 @@ PYTHON := $(VENV)/bin/python
 PY_TOOLS := grpcio==1.85.1 grpcio-tools==1.85.1 protobuf
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: help deps venv build test demo fuzz bench clean
+.PHONY: help deps venv build test demo fuzz bench clean generate
 
 help:
 	@echo "make demo   — run the Xieshang demo"
@@ -37,9 +37,24 @@ venv: $(VENV)/.stamp
 build: deps
 	swift build $(SWIFT_BUILD_FLAGS)
 
+FUZZ_SECONDS ?= 60
+
 test: deps venv
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
 	XIESHANG_PYTHON=$(abspath $(PYTHON)) swift test --skip-build $(SWIFT_BUILD_FLAGS)
+	$(MAKE) --no-print-directory fuzz
+
+# libFuzzer on the wire decoders and envelope checks for FUZZ_SECONDS. A crash input is written to
+# .build-fuzz/crashes/; copy it into Tests/XieshangWireTests/FuzzCrashes/ with the fix so it stays a test.
+fuzz: deps
+	swift build -c release -Xswiftc -sanitize=fuzzer --product xieshang-fuzz --scratch-path .build-fuzz
+	@mkdir -p .build-fuzz/corpus .build-fuzz/crashes
+	@cp Tests/XieshangWireTests/FuzzCrashes/* .build-fuzz/corpus/ && rm -f .build-fuzz/corpus/README.md
+	@echo "Fuzzing the wire decoders for $(FUZZ_SECONDS) s…"
+	@SWIFT_BACKTRACE=enable=no .build-fuzz/release/xieshang-fuzz -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+	  -artifact_prefix=.build-fuzz/crashes/ .build-fuzz/corpus > .build-fuzz/fuzz.log 2>&1 \
+	  || { tail -40 .build-fuzz/fuzz.log; echo "FUZZ: crash found, input in .build-fuzz/crashes/"; exit 1; }
+	@grep -E "^Done [0-9]+ runs" .build-fuzz/fuzz.log | sed 's/^/fuzz: /'
 
 demo: deps
 	swift build -c release --product xieshang
@@ -47,3 +62,10 @@ demo: deps
 
 clean:
 	rm -rf .build .build-* $(VENV)
+
+# Regenerate Sources/XieshangWire/Generated from Protos/ (the drift test fails until this is run and committed).
+generate:
+	swift build --product xieshang-protogen
+	.build/debug/xieshang-protogen --proto-root Protos --out Sources/XieshangWire/Generated
+	.build/debug/xieshang-protogen --proto-root Tests/XieshangWireTests/Protos --out Tests/XieshangWireTests/Generated \
+	  --import XieshangWire --registry ConformanceRegistry

@@ -8,20 +8,30 @@ let package = Package(
     products: [
         .library(name: "XieshangWire", targets: ["XieshangWire"]),
         .library(name: "XieshangDomain", targets: ["XieshangDomain"]),
+        .executable(name: "xieshang", targets: ["xieshang"]),
         .executable(name: "xieshang-bench", targets: ["xieshang-bench"]),
+        .executable(name: "xieshang-protogen", targets: ["xieshang-protogen"]),
     ],
     targets: [
         .systemLibrary(name: "CNghttp2", pkgConfig: "libnghttp2", providers: [.apt(["libnghttp2-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        // Header-only: declares libFuzzer's driver (weak) for the fuzz executable.
+        .systemLibrary(name: "CFuzzer"),
 
         .target(name: "XieshangWire", dependencies: ["CCrypto"]),
-        .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"]),
+        .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python", "FuzzCrashes"]),
 
         .target(name: "XieshangDomain", dependencies: ["XieshangWire"]),
         .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain"]),
 
         .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire"]),
+        // The operators' command-line tool.
+        .executableTarget(name: "xieshang", dependencies: ["XieshangWire"]),
+        // libFuzzer target on the wire decoders and envelope checks (`make fuzz`).
+        .executableTarget(name: "xieshang-fuzz", dependencies: ["XieshangWire", "CFuzzer"]),
+        // The protobuf code generator: Protos/*.proto → Sources/XieshangWire/Generated/*.swift (`make generate`).
+        .executableTarget(name: "xieshang-protogen"),
     ],
     swiftLanguageModes: [.v6]
 )

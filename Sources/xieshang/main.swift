@@ -1,0 +1,72 @@
+// xieshang: the Xieshang command-line tool. Each command group lives in its own file.
+import Foundation
+
+/// Exit codes shared by every command.
+enum ExitCode {
+    static let done: Int32 = 0
+    /// Refused by a rule, or bad input data.
+    static let refused: Int32 = 1
+    /// The command line itself is wrong.
+    static let usage: Int32 = 2
+    /// The local node is not reachable.
+    static let unreachable: Int32 = 3
+}
+
+/// A command group: its name, a one-line summary, and its entry point.
+struct CommandGroup {
+    let name: String
+    let summary: String
+    let run: ([String]) -> Int32
+}
+
+let commandGroups: [CommandGroup] = [
+    CommandGroup(name: "wire", summary: "encode and decode protobuf messages (JSON ⇄ binary) for debugging", run: WireCommand.run),
+]
+
+@MainActor func printUsage() {
+    print("""
+    xieshang — 协商: the federation service for CPPCC bodies
+
+    usage: xieshang <command> [options]      (xieshang <command> --help for details)
+
+    commands:
+    """)
+    for group in commandGroups {
+        print("  " + group.name.padding(toLength: 10, withPad: " ", startingAt: 0) + group.summary)
+    }
+}
+
+/// The closest known name to a mistyped one (edit distance ≤ 2), for "did you mean" hints.
+func suggestion(for word: String, among names: [String]) -> String? {
+    func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                let old = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = old
+            }
+        }
+        return row[b.count]
+    }
+    return names.map { ($0, distance(word, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+}
+
+func fail(_ message: String, code: Int32) -> Int32 {
+    FileHandle.standardError.write(Data(("xieshang: " + message + "\n").utf8))
+    return code
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let first = arguments.first, first != "--help", first != "-h", first != "help" else {
+    printUsage()
+    exit(arguments.isEmpty ? ExitCode.usage : ExitCode.done)
+}
+guard let group = commandGroups.first(where: { $0.name == first }) else {
+    let hint = suggestion(for: first, among: commandGroups.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
+    exit(fail("unknown command '\(first)'.\(hint) Run 'xieshang --help' for the list.", code: ExitCode.usage))
+}
+exit(group.run(Array(arguments.dropFirst())))
