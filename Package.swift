@@ -23,7 +23,7 @@ let package = Package(
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python", "FuzzCrashes"]),
 
         .target(name: "XieshangDomain", dependencies: ["XieshangWire"]),
-        .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain"]),
+        .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"]),
 
         .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire"]),
         // The operators' command-line tool.

@@ -1,0 +1,16 @@
+import XieshangWire
+
+extension MemberRecorded {
+    /// The payload message.
+    public var wireMessage: XieshangWire.MemberRecorded {
+        XieshangWire.MemberRecorded(memberId: memberID, name: name, sector: sector, body: body, term: Int32(clamping: term),
+                                    roles: roles, active: active, invited: invited, effective: effective.description)
+    }
+
+    /// From the payload message.
+    /// - Throws: `DomainError` for a malformed day.
+    public init(wire m: XieshangWire.MemberRecorded) throws(DomainError) {
+        self.init(memberID: m.memberId, name: m.name, sector: m.sector, body: m.body, term: int(m.term), roles: m.roles,
+                  active: m.active, invited: m.invited, effective: try wireDay(m.effective, "MemberRecorded.effective"))
+    }
+}
