@@ -15,6 +15,11 @@ import XieshangWire
         // Every proposal step, including the rare ones.
         var county = Node(countyBody)
         try county.addMembers(["m1", "m2", "m3"])
+        var renamed = countyBody
+        renamed.zone = "东片区"
+        try county.record(.member(XieshangDomain.MemberRecorded(memberID: "m1", name: "委员m1", sector: "教育界", body: countyBody.id,
+                                                                term: 10, roles: ["standing"], effective: day("2026-01-02"),
+                                                                bodyInfo: renamed)), by: .office)
         func p(_ id: String, _ on: String, _ step: XieshangDomain.ProposalEvent.Step, _ actor: Actor) throws {
             try county.record(.proposal(XieshangDomain.ProposalEvent(id, on: day(on), step)), by: actor)
         }
@@ -114,6 +119,7 @@ import XieshangWire
             #expect(DomainState.replay(body: body, events: decoded) == live)
         }
         #expect(kinds.count == 8)
+        #expect(try Self.logs().contains { $0.2.body.zone == "东片区" })
         #expect(count > 900)
     }
 

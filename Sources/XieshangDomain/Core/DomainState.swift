@@ -109,10 +109,16 @@ public struct DomainState: Hashable, Sendable {
                     zh: "委员 \(e.memberID) 属于 \(e.body)，只能在本组织 \(body.id) 登记本组织的委员",
                     en: "member \(e.memberID) belongs to \(e.body); \(body.id) records only its own members")
         try require(e.term > 0, "member.term", zh: "届次必须为正数", en: "the term must be positive", code: .invalidInput)
+        if let info = e.bodyInfo {
+            try require(info.id == body.id && !info.name.isEmpty && !info.tier.isEmpty, "member.bodyInfo",
+                        zh: "组织信息须为本组织且有名称和层级", en: "the body description is this body's, with a name and a tier",
+                        code: .invalidInput)
+        }
         return e
     }
 
     mutating func applyMember(_ e: MemberRecorded) {
+        if let info = e.bodyInfo, info.id == body.id { body = info }
         if var m = members[e.memberID] {
             m.name = e.name; m.sector = e.sector; m.body = e.body; m.term = e.term; m.roles = e.roles
             m.invited = e.invited

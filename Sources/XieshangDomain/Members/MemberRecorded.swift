@@ -18,10 +18,12 @@ public struct MemberRecorded: Hashable, Sendable {
     public var invited: Bool
     /// Day the record takes effect.
     public var effective: Day
+    /// The body's own description, when the event also (re)states it; applied only by that body.
+    public var bodyInfo: BodyInfo?
 
     /// Makes the event.
     public init(memberID: String, name: String, sector: String, body: String, term: Int, roles: [String] = [],
-                active: Bool = true, invited: Bool = false, effective: Day) {
+                active: Bool = true, invited: Bool = false, effective: Day, bodyInfo: BodyInfo? = nil) {
         self.memberID = memberID
         self.name = name
         self.sector = sector
@@ -31,5 +33,6 @@ public struct MemberRecorded: Hashable, Sendable {
         self.active = active
         self.invited = invited
         self.effective = effective
+        self.bodyInfo = bodyInfo
     }
 }
