@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "XieshangDomain", dependencies: ["XieshangWire"]),
         .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"]),
 
-        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire"]),
+        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangDomain"]),
         // The operators' command-line tool.
         .executableTarget(name: "xieshang", dependencies: ["XieshangWire"]),
         // libFuzzer target on the wire decoders and envelope checks (`make fuzz`).

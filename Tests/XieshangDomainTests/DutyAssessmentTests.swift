@@ -125,6 +125,10 @@ import Testing
         #expect(n.needsTalk && !n.resignationRecommended)
         let f = county.state.figures(for: .year(2026))
         #expect(f.members == 5 && f.membersBelowThreshold == 4)   // b, c, d, new
+        // The one-pass assessment of every member agrees with the per-member one.
+        let all = county.state.dutyAssessments(year: 2026)
+        #expect(all.count == 5)
+        for (id, assessment) in all { #expect(assessment == county.state.dutyAssessment(member: id, year: 2026)) }
     }
 
     @Test mutating func scoringFollowsThePolicy() throws {

@@ -21,59 +21,109 @@ extension DomainState {
 
     /// Every ledger entry of a member dated in `year` (and not after `upTo`, when given), in a stable order.
     public func dutyEntries(member: String, year: Int, upTo: Day? = nil) -> [DutyEntry] {
+        dutyLedger(year: year, upTo: upTo, only: member)[member] ?? []
+    }
+
+    /// Every ledger entry of every member dated in `year` (and not after `upTo`), by member, in a stable order:
+    /// one pass over the records.
+    public func dutyLedger(year: Int, upTo: Day? = nil) -> [String: [DutyEntry]] {
+        dutyLedger(year: year, upTo: upTo, only: nil)
+    }
+
+    private func dutyLedger(year: Int, upTo: Day?, only: String?) -> [String: [DutyEntry]] {
         let scoring = policy.duty
-        var out: [DutyEntry] = []
-        func add(_ on: Day?, _ category: DutyCategory, _ tenths: Int, _ rule: String, _ source: DutyEntry.Source) {
-            guard let on, on.year == year, upTo.map({ on <= $0 }) ?? true else { return }
-            out.append(DutyEntry(member: member, on: on, category: category, tenths: tenths, rule: rule, source: source))
+        var out: [String: [DutyEntry]] = [:]
+        func add(_ member: String, _ on: Day?, _ category: DutyCategory, _ tenths: Int, _ rule: String,
+                 _ source: DutyEntry.Source) {
+            guard let on, on.year == year, upTo.map({ on <= $0 }) ?? true, only.map({ $0 == member }) ?? true else { return }
+            out[member, default: []].append(DutyEntry(member: member, on: on, category: category, tenths: tenths,
+                                                      rule: rule, source: source))
         }
-        for r in dutyRecords where r.memberID == member {
+        for r in dutyRecords {
             switch r.record {
             case .attendance(let meeting, .present):
-                add(r.on, .meetings, scoring.attendanceTenths, "duty.attendance.present", .attendance(meeting))
+                add(r.memberID, r.on, .meetings, scoring.attendanceTenths, "duty.attendance.present", .attendance(meeting))
             case .attendance(let meeting, .excused):
-                add(r.on, .meetings, scoring.excusedAbsenceTenths, "duty.attendance.excused", .attendance(meeting))
+                add(r.memberID, r.on, .meetings, scoring.excusedAbsenceTenths, "duty.attendance.excused", .attendance(meeting))
             case .attendance(let meeting, .unexcused):
-                add(r.on, .meetings, scoring.unexcusedAbsenceTenths, "duty.attendance.unexcused", .attendance(meeting))
+                add(r.memberID, r.on, .meetings, scoring.unexcusedAbsenceTenths, "duty.attendance.unexcused", .attendance(meeting))
             case .adjustment(let category, let tenths, let reason):
-                add(r.on, category, tenths, "duty.adjustment", .adjustment(reason))
+                add(r.memberID, r.on, category, tenths, "duty.adjustment", .adjustment(reason))
             }
         }
         for p in proposals.values where p.status != .withdrawn
             && (p.submission.kind == .individual || p.submission.kind == .joint) {
             let registered: Day? = { if case .registered = p.review { return p.decidedOn } else { return nil } }()
-            if p.submission.firstProposer == member {
-                add(p.submittedOn, .proposals, scoring.proposalTenths, "duty.proposal.first", .proposal(p.id))
-                add(registered, .proposals, scoring.proposalRegisteredTenths, "duty.proposal.registered", .proposal(p.id))
-            } else if p.confirmedCosigners.contains(member) {
-                add(p.submittedOn, .proposals, scoring.proposalTenths * scoring.cosignerPercent / 100,
+            let first = p.submission.firstProposer
+            add(first, p.submittedOn, .proposals, scoring.proposalTenths, "duty.proposal.first", .proposal(p.id))
+            add(first, registered, .proposals, scoring.proposalRegisteredTenths, "duty.proposal.registered", .proposal(p.id))
+            for c in p.confirmedCosigners {
+                add(c, p.submittedOn, .proposals, scoring.proposalTenths * scoring.cosignerPercent / 100,
                     "duty.proposal.cosigner", .proposal(p.id))
-                add(registered, .proposals, scoring.proposalRegisteredTenths * scoring.cosignerPercent / 100,
+                add(c, registered, .proposals, scoring.proposalRegisteredTenths * scoring.cosignerPercent / 100,
                     "duty.proposal.registered.cosigner", .proposal(p.id))
             }
         }
-        for r in opinions.values where r.key.originBody == body.id && r.authorKind == .member && r.author == member
+        for r in opinions.values where r.key.originBody == body.id && r.authorKind == .member
             && r.convertedFromProposal == nil {
-            add(r.receivedOn, .opinions, scoring.opinionTenths, "duty.opinion", .opinion(r.key))
+            add(r.author, r.receivedOn, .opinions, scoring.opinionTenths, "duty.opinion", .opinion(r.key))
             let adoptions = (r.status == .adopted ? [r.decidedOn].compactMap { $0 } : []) + r.higherAdoptions.map(\.on)
-            add(adoptions.min(), .opinions, scoring.opinionAdoptedTenths, "duty.opinion.adopted", .opinion(r.key))
+            add(r.author, adoptions.min(), .opinions, scoring.opinionAdoptedTenths, "duty.opinion.adopted", .opinion(r.key))
         }
-        for a in activities.values where a.members.contains(member) {
-            switch a.kind {
-            case .research, .inspection: add(a.date, .research, scoring.researchTenths, "duty.research", .activity(a.id))
-            case .welfare: add(a.date, .welfare, scoring.welfareTenths, "duty.welfare", .activity(a.id))
-            default: break
+        for a in activities.values {
+            for member in a.members {
+                switch a.kind {
+                case .research, .inspection: add(member, a.date, .research, scoring.researchTenths, "duty.research", .activity(a.id))
+                case .welfare: add(member, a.date, .welfare, scoring.welfareTenths, "duty.welfare", .activity(a.id))
+                default: break
+                }
             }
         }
-        return out.sorted {
-            ($0.on, $0.category.rawValue, $0.rule, "\($0.source)") < ($1.on, $1.category.rawValue, $1.rule, "\($1.source)")
+        for member in out.keys {
+            out[member]!.sort {
+                ($0.on, $0.category.rawValue, $0.rule, "\($0.source)") < ($1.on, $1.category.rawValue, $1.rule, "\($1.source)")
+            }
         }
+        return out
     }
 
     /// A member's assessment for `year` (entries up to `upTo` when given, else the whole year).
     public func dutyAssessment(member: String, year: Int, upTo: Day? = nil) -> DutyAssessment {
+        var history: [Bool] = []
+        for back in 1..<max(1, policy.duty.resignationAfterYears) {
+            let y = year - back
+            guard let joined = members[member]?.joined, joined.year <= y else { break }
+            history.append(assess(member, year: y, entries: dutyEntries(member: member, year: y)).needsTalk)
+        }
+        return assess(member, year: year, entries: dutyEntries(member: member, year: year, upTo: upTo),
+                      previousYearsBelow: history)
+    }
+
+    /// Assessments of every member of this body active at the end of `upTo` (or of the year): one pass over the
+    /// records per year looked at.
+    public func dutyAssessments(year: Int, upTo: Day? = nil) -> [String: DutyAssessment] {
+        let end = upTo ?? Day(year: year, month: 12, day: 31)!
+        let ids = members.values.filter { $0.body == body.id && $0.isActive(on: end) }.map(\.id)
+        let ledger = dutyLedger(year: year, upTo: upTo)
+        var previous: [[String: [DutyEntry]]] = []
+        for back in 1..<max(1, policy.duty.resignationAfterYears) { previous.append(dutyLedger(year: year - back)) }
+        var out: [String: DutyAssessment] = [:]
+        for id in ids {
+            var history: [Bool] = []
+            for (i, ledger) in previous.enumerated() {
+                let y = year - i - 1
+                guard let joined = members[id]?.joined, joined.year <= y else { break }
+                history.append(assess(id, year: y, entries: ledger[id] ?? []).needsTalk)
+            }
+            out[id] = assess(id, year: year, entries: ledger[id] ?? [], previousYearsBelow: history)
+        }
+        return out
+    }
+
+    /// Totals, caps, minimums and flags from a member's entries. `previousYearsBelow` holds, for the years before
+    /// (most recent first, only years the member served), whether each was below the threshold.
+    private func assess(_ member: String, year: Int, entries: [DutyEntry], previousYearsBelow: [Bool] = []) -> DutyAssessment {
         let scoring = policy.duty
-        let entries = dutyEntries(member: member, year: year, upTo: upTo)
         var categories: [DutyCategory: Int] = [:]
         for category in DutyCategory.allCases {
             let lines = entries.filter { $0.category == category }
@@ -91,14 +141,9 @@ extension DomainState {
         if proposalCount < scoring.minimumProposals { missed.append(.proposals) }
         if opinionCount < scoring.minimumOpinions { missed.append(.opinions) }
         let needsTalk = total < scoring.talkBelowTenths
-        var resignation = false
-        if needsTalk, scoring.resignationAfterYears >= 1 {
-            resignation = (1..<scoring.resignationAfterYears).allSatisfy { back in
-                let y = year - back
-                guard let joined = members[member]?.joined, joined.year <= y else { return false }
-                return dutyAssessment(member: member, year: y).needsTalk
-            }
-        }
+        let yearsNeeded = max(1, scoring.resignationAfterYears) - 1
+        let resignation = needsTalk && previousYearsBelow.count >= yearsNeeded
+            && previousYearsBelow.prefix(yearsNeeded).allSatisfy { $0 }
         return DutyAssessment(member: member, year: year, entries: entries, categoryTenths: categories,
                               totalTenths: total, proposalCount: proposalCount, opinionCount: opinionCount,
                               minimumsMissed: missed, needsTalk: needsTalk, resignationRecommended: resignation)

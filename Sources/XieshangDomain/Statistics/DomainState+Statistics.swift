@@ -71,10 +71,9 @@ extension DomainState {
             }
         }
 
-        for m in members.values where m.body == body.id && m.isActive(on: end) {
-            f.members += 1
-            if dutyAssessment(member: m.id, year: period.year, upTo: end).needsTalk { f.membersBelowThreshold += 1 }
-        }
+        let assessments = dutyAssessments(year: period.year, upTo: end)
+        f.members = Int64(assessments.count)
+        f.membersBelowThreshold = Int64(assessments.values.filter(\.needsTalk).count)
         return f
     }
 }
