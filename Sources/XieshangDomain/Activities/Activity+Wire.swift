@@ -33,7 +33,7 @@ extension Activity {
 
     /// From the payload message.
     /// - Throws: `DomainError` for a malformed day, an unknown kind or form, or a participant count out of range.
-    public init(wire m: XieshangWire.ActivityRecorded) throws(DomainError) {
+    public init(wire m: XieshangWire.ActivityRecorded) throws {
         let kind: Kind
         switch m.kind {
         case .consultation: kind = .consultation
@@ -83,7 +83,7 @@ extension SuggestionEvent {
 
     /// From the payload message.
     /// - Throws: `DomainError` for a malformed day or a missing step.
-    public init(wire m: XieshangWire.SuggestionEvent) throws(DomainError) {
+    public init(wire m: XieshangWire.SuggestionEvent) throws {
         guard let wireStep = m.step else { throw wireMissing("SuggestionEvent.step") }
         let step: Step = switch wireStep {
         case .made(let s): .made(text: s.text, addressee: s.addressee, activityID: s.activityId, members: s.members)

@@ -1,6 +1,6 @@
 /// Activity and suggestion rules 履职活动、意见建议.
 extension DomainState {
-    func decideActivity(_ a: Activity) throws(DomainError) -> Activity {
+    func decideActivity(_ a: Activity) throws -> [DomainEvent] {
         var a = a
         try require(!a.id.isEmpty && !a.topic.isEmpty, "activity.fields", zh: "活动须有编号和议题",
                     en: "an activity needs an id and a topic", code: .invalidInput)
@@ -21,10 +21,10 @@ extension DomainState {
                     en: "the recording body is one of the host bodies")
         try require(a.participants >= a.members.count, "activity.participants.members",
                     zh: "参加人次少于登记的参加委员数", en: "fewer participants than linked members", code: .invalidInput)
-        return a
+        return [.activity(a)]
     }
 
-    func decideSuggestion(_ e: SuggestionEvent) throws(DomainError) -> SuggestionEvent {
+    func checkSuggestion(_ e: SuggestionEvent) throws {
         if case .made(let text, _, let activityID, _) = e.step {
             try require(!e.suggestionID.isEmpty && !text.isEmpty, "suggestion.fields", zh: "建议须有编号和内容",
                         en: "a suggestion needs an id and a text", code: .invalidInput)
@@ -32,7 +32,7 @@ extension DomainState {
                         en: "the suggestion id is taken", code: .conflict)
             try require(activityID.isEmpty || activities[activityID] != nil, "suggestion.activity",
                         zh: "来源活动 \(activityID) 不存在", en: "activity \(activityID) does not exist", code: .notFound)
-            return e
+            return
         }
         guard let s = suggestions[e.suggestionID] else {
             throw DomainError(.notFound, rule: "suggestion.exists", zh: "建议不存在", en: "there is no such suggestion")
@@ -48,7 +48,6 @@ extension DomainState {
             try require(s.status == .adopted, "suggestion.close.adopted", zh: "只有已采纳的建议可以办结",
                         en: "only an adopted suggestion is closed")
         }
-        return e
     }
 
     mutating func applySuggestion(_ e: SuggestionEvent) {

@@ -21,7 +21,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses "YYYY-MM-DD" strictly (four-digit year, two-digit month and day).
     /// - Throws: `DomainError` with code `.invalidInput` naming `field` when the text is not a real day.
-    public init(parsing text: String, field: String) throws(DomainError) {
+    public init(parsing text: String, field: String) throws {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),

@@ -82,9 +82,14 @@ public struct DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
+/// The error with its record set when it is a `DomainError` (every error this module throws is one).
+func located(_ error: any Error, _ record: String) -> any Error {
+    (error as? DomainError)?.at(record) ?? error
+}
+
 /// Throws a rule-broken error unless `condition` holds.
 @inline(__always)
 func require(_ condition: Bool, _ rule: String, zh: @autoclosure () -> String, en: @autoclosure () -> String,
-             code: DomainError.Code = .ruleBroken) throws(DomainError) {
+             code: DomainError.Code = .ruleBroken) throws {
     if !condition { throw DomainError(code, rule: rule, zh: zh(), en: en()) }
 }

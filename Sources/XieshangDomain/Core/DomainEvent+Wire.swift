@@ -34,7 +34,7 @@ extension DomainEvent {
     /// Decodes a payload of `kind`.
     /// - Throws: `DomainError` `.invalidInput` (rule "wire.decode" with the wire error as cause, or the rule of
     ///   the bad field such as "date.format"), or rule "wire.kind" for a kind that is not a domain event.
-    public init(kind: XieshangWire.EventKind, payload: some Collection<UInt8>) throws(DomainError) {
+    public init(kind: XieshangWire.EventKind, payload: some Collection<UInt8>) throws {
         let bytes = Array(payload)
         switch kind {
         case .memberRecorded: self = .member(try MemberRecorded(wire: try decode(XieshangWire.MemberRecorded.self, bytes)))
@@ -53,7 +53,7 @@ extension DomainEvent {
 }
 
 /// Decodes a message, turning the wire error into a `DomainError`.
-func decode<M: ProtoMessage>(_ type: M.Type, _ bytes: [UInt8]) throws(DomainError) -> M {
+func decode<M: ProtoMessage>(_ type: M.Type, _ bytes: [UInt8]) throws -> M {
     do { return try M(serializedBytes: bytes) } catch {
         throw DomainError(.invalidInput, rule: "wire.decode", zh: "\(M.protoName) 解码失败",
                           en: "the payload is not a valid \(M.protoName)", cause: "\(error)")
@@ -61,10 +61,10 @@ func decode<M: ProtoMessage>(_ type: M.Type, _ bytes: [UInt8]) throws(DomainErro
 }
 
 /// A required day field.
-func wireDay(_ text: String, _ field: String) throws(DomainError) -> Day { try Day(parsing: text, field: field) }
+func wireDay(_ text: String, _ field: String) throws -> Day { try Day(parsing: text, field: field) }
 
 /// An optional day field ("" means not set).
-func wireOptionalDay(_ text: String, _ field: String) throws(DomainError) -> Day? {
+func wireOptionalDay(_ text: String, _ field: String) throws -> Day? {
     text.isEmpty ? nil : try Day(parsing: text, field: field)
 }
 

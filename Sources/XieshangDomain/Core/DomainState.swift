@@ -43,35 +43,42 @@ public struct DomainState: Hashable, Sendable {
 
     /// Validates a command and returns the events to record (with derived fields filled), without applying them.
     /// - Throws: `DomainError` naming the broken rule.
-    public func decide(_ command: DomainEvent, by actor: Actor) throws(DomainError) -> [DomainEvent] {
+    public func decide(_ command: DomainEvent, by actor: Actor) throws -> [DomainEvent] {
         switch command {
-        case .member(let event): return [.member(try decideMember(event))]
-        case .policy(let event): return [.policy(try decidePolicy(event))]
+        // The check* functions return nothing on purpose: a throwing function that returns its (large) argument
+        // ends in a tail call to memcpy, which LLVM in Swift 6.3 miscompiles into a phantom throw at -O
+        // (swiftlang/swift#90477; Ops/check-swifterror-tailcalls.sh finds such functions in a release build).
+        case .member(let event):
+            try checkMember(event)
+            return [.member(event)]
+        case .policy(let event):
+            try checkPolicy(event)
+            return [.policy(event)]
         case .proposal(let event):
             do { return try decideProposal(event, by: actor) }
-            catch { throw error.at("proposal \(event.proposalID) at \(body.id)") }
+            catch { throw located(error, "proposal \(event.proposalID) at \(body.id)") }
         case .opinion(let event):
             do { return try decideOpinion(event, by: actor) }
-            catch { throw error.at("opinion report \(event.report.originBody)/\(event.report.originReportID) at \(body.id)") }
+            catch { throw located(error, "opinion report \(event.report.originBody)/\(event.report.originReportID) at \(body.id)") }
         case .activity(let event):
-            do { return [.activity(try decideActivity(event))] }
-            catch { throw error.at("activity \(event.id) at \(body.id)") }
+            do { return try decideActivity(event) }
+            catch { throw located(error, "activity \(event.id) at \(body.id)") }
         case .suggestion(let event):
-            do { return [.suggestion(try decideSuggestion(event))] }
-            catch { throw error.at("suggestion \(event.suggestionID) at \(body.id)") }
+            do { try checkSuggestion(event); return [.suggestion(event)] }
+            catch { throw located(error, "suggestion \(event.suggestionID) at \(body.id)") }
         case .plan(let event):
-            do { return [.plan(try decidePlan(event))] }
-            catch { throw error.at("plan \(event.issuer)/\(event.planID) at \(body.id)") }
+            do { try checkPlan(event); return [.plan(event)] }
+            catch { throw located(error, "plan \(event.issuer)/\(event.planID) at \(body.id)") }
         case .duty(let event):
-            do { return [.duty(try decideDuty(event))] }
-            catch { throw error.at("duty record of \(event.memberID) at \(body.id)") }
+            do { try checkDuty(event); return [.duty(event)] }
+            catch { throw located(error, "duty record of \(event.memberID) at \(body.id)") }
         }
     }
 
     /// Validates a command, applies its events and returns them (for the log).
     /// - Throws: `DomainError` naming the broken rule; the state is unchanged then.
     @discardableResult
-    public mutating func record(_ command: DomainEvent, by actor: Actor) throws(DomainError) -> [DomainEvent] {
+    public mutating func record(_ command: DomainEvent, by actor: Actor) throws -> [DomainEvent] {
         let events = try decide(command, by: actor)
         for event in events { apply(event) }
         return events
@@ -102,7 +109,7 @@ public struct DomainState: Hashable, Sendable {
 
     // MARK: Members and policy
 
-    func decideMember(_ e: MemberRecorded) throws(DomainError) -> MemberRecorded {
+    func checkMember(_ e: MemberRecorded) throws {
         try require(!e.memberID.isEmpty && !e.name.isEmpty, "member.fields",
                     zh: "委员编号和姓名不能为空", en: "a member needs an id and a name", code: .invalidInput)
         try require(e.body == body.id, "member.body",
@@ -114,7 +121,6 @@ public struct DomainState: Hashable, Sendable {
                         zh: "组织信息须为本组织且有名称和层级", en: "the body description is this body's, with a name and a tier",
                         code: .invalidInput)
         }
-        return e
     }
 
     mutating func applyMember(_ e: MemberRecorded) {
@@ -133,7 +139,7 @@ public struct DomainState: Hashable, Sendable {
         }
     }
 
-    func decidePolicy(_ p: Policy) throws(DomainError) -> Policy {
+    func checkPolicy(_ p: Policy) throws {
         try require(p.version == policy.version + 1, "policy.version",
                     zh: "规则版本应为 \(policy.version + 1)，收到 \(p.version)",
                     en: "the next policy version is \(policy.version + 1), got \(p.version)", code: .conflict)
@@ -147,6 +153,5 @@ public struct DomainState: Hashable, Sendable {
                     "policy.values", zh: "规则取值无效（期限须为正、延期上限不小于答复期限、答复类别不能为空）",
                     en: "policy values out of range (positive periods, extension cap ≥ reply months, reply classes set)",
                     code: .invalidInput)
-        return p
     }
 }

@@ -26,7 +26,7 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
 
     /// Makes a period, checking the index.
     /// - Throws: `DomainError` `.invalidInput` when the index does not fit the kind.
-    public init(kind: Kind, year: Int, index: Int, checked: Void) throws(DomainError) {
+    public init(kind: Kind, year: Int, index: Int, checked: Void) throws {
         let ok: Bool
         switch kind {
         case .month: ok = (1...12).contains(index)

@@ -1,6 +1,6 @@
 /// Member duty scoring 委员履职考核: ledger entries derived from records, each citing its record.
 extension DomainState {
-    func decideDuty(_ e: DutyEvent) throws(DomainError) -> DutyEvent {
+    func checkDuty(_ e: DutyEvent) throws {
         try require(members[e.memberID]?.body == body.id, "duty.member", zh: "\(e.memberID) 不是本组织的委员",
                     en: "\(e.memberID) is not a member of \(body.id)")
         switch e.record {
@@ -16,7 +16,6 @@ extension DomainState {
             try require(!reason.isEmpty, "duty.adjustment.reason", zh: "加减分须注明依据", en: "an adjustment cites its decision",
                         code: .invalidInput)
         }
-        return e
     }
 
     /// Every ledger entry of a member dated in `year` (and not after `upTo`, when given), in a stable order.
@@ -81,7 +80,7 @@ extension DomainState {
         }
         for member in out.keys {
             out[member]!.sort {
-                ($0.on, $0.category.rawValue, $0.rule, "\($0.source)") < ($1.on, $1.category.rawValue, $1.rule, "\($1.source)")
+                ($0.on, $0.category.rawValue, $0.rule, $0.source.key) < ($1.on, $1.category.rawValue, $1.rule, $1.source.key)
             }
         }
         return out
@@ -135,7 +134,7 @@ extension DomainState {
         let total = scoring.baseTenths + categories.values.reduce(0, +)
         let proposalCount = Set(entries.filter {
             $0.rule == "duty.proposal.first" || $0.rule == "duty.proposal.cosigner"
-        }.map { "\($0.source)" }).count
+        }.map(\.source.key)).count
         let opinionCount = entries.filter { $0.rule == "duty.opinion" }.count
         var missed: [DutyCategory] = []
         if proposalCount < scoring.minimumProposals { missed.append(.proposals) }

@@ -12,6 +12,17 @@ public struct DutyEntry: Hashable, Sendable {
         case attendance(String)
         /// An adjustment (reason).
         case adjustment(String)
+
+        /// A cheap, stable key ("proposal:P1") for ordering and de-duplication.
+        public var key: String {
+            switch self {
+            case .proposal(let id): return "proposal:" + id
+            case .opinion(let k): return "opinion:" + k.originBody + "/" + k.originReportID
+            case .activity(let id): return "activity:" + id
+            case .attendance(let id): return "attendance:" + id
+            case .adjustment(let reason): return "adjustment:" + reason
+            }
+        }
     }
 
     /// Member id.

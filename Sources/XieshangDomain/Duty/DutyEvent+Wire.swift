@@ -21,7 +21,7 @@ extension DutyEvent {
 
     /// From the payload message.
     /// - Throws: `DomainError` for a malformed day, a missing record, or an unknown attendance or category.
-    public init(wire m: XieshangWire.DutyEvent) throws(DomainError) {
+    public init(wire m: XieshangWire.DutyEvent) throws {
         guard let wireRecord = m.record else { throw wireMissing("DutyEvent.record") }
         let record: Record
         switch wireRecord {

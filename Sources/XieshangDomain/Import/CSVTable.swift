@@ -14,7 +14,7 @@ public struct CSVTable: Hashable, Sendable {
 
     /// Parses CSV bytes.
     /// - Throws: `DomainError` `.invalidInput` for invalid UTF-8 or a quote left open (with its line).
-    public init(bytes: some Collection<UInt8>) throws(DomainError) {
+    public init(bytes: some Collection<UInt8>) throws {
         var data = Array(bytes)
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
         guard let text = String(validating: data, as: UTF8.self) else {
@@ -26,7 +26,7 @@ public struct CSVTable: Hashable, Sendable {
 
     /// Parses CSV text (a leading BOM is ignored).
     /// - Throws: `DomainError` `.invalidInput` when a quoted field is never closed.
-    public init(text: String) throws(DomainError) {
+    public init(text: String) throws {
         var rows: [Row] = []
         var fields: [String] = []
         var field = ""

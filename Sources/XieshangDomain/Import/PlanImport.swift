@@ -16,7 +16,7 @@ public enum PlanImport {
     /// Parses the rows into plan items, reporting every bad row.
     /// - Throws: `DomainError` `.importRejected` with every bad row (line and reason); nothing is returned then.
     public static func items(csv bytes: some Collection<UInt8>, year: Int,
-                             bodiesByName: [String: String]) throws(DomainError) -> [(line: Int, item: PlanItem)] {
+                             bodiesByName: [String: String]) throws -> [(line: Int, item: PlanItem)] {
         let table = try CSVTable(bytes: bytes)
         guard let header = table.rows.first else {
             throw DomainError(.importRejected, rule: "import.empty", zh: "文件为空", en: "the file is empty")
@@ -106,7 +106,7 @@ extension DomainState {
     /// - Throws: `DomainError` `.importRejected` listing every bad row with its line number and reason.
     @discardableResult
     public mutating func importPlan(csv bytes: some Collection<UInt8>, planID: String, on day: Day,
-                                    bodiesByName: [String: String]) throws(DomainError) -> [DomainEvent] {
+                                    bodiesByName: [String: String]) throws -> [DomainEvent] {
         let key = PlanKey(issuer: body.id, planID: planID)
         guard let plan = plans[key] else {
             throw DomainError(.notFound, rule: "plan.exists", zh: "计划 \(key) 不存在，请先起草计划",
@@ -119,8 +119,10 @@ extension DomainState {
         for (line, item) in rows {
             do {
                 events += try trial.record(.plan(PlanEvent(planID, issuer: body.id, on: day, .itemAdded(item))), by: .office)
-            } catch {
+            } catch let error as DomainError {
                 problems.append(.init(line: line, reason: "\(error.messageZh) / \(error.messageEn)"))
+            } catch {
+                problems.append(.init(line: line, reason: "\(error)"))
             }
         }
         if !problems.isEmpty {

@@ -13,7 +13,7 @@ extension MemberRecorded {
 
     /// From the payload message.
     /// - Throws: `DomainError` for a malformed day.
-    public init(wire m: XieshangWire.MemberRecorded) throws(DomainError) {
+    public init(wire m: XieshangWire.MemberRecorded) throws {
         self.init(memberID: m.memberId, name: m.name, sector: m.sector, body: m.body, term: int(m.term), roles: m.roles,
                   active: m.active, invited: m.invited, effective: try wireDay(m.effective, "MemberRecorded.effective"),
                   bodyInfo: m.bodyInfo.map {

@@ -1,6 +1,6 @@
 /// Opinion report rules 社情民意信息规则.
 extension DomainState {
-    func decideOpinion(_ command: OpinionEvent, by actor: Actor) throws(DomainError) -> [DomainEvent] {
+    func decideOpinion(_ command: OpinionEvent, by actor: Actor) throws -> [DomainEvent] {
         var event = command
         event.policyVersion = policy.version
         try require(command.atBody == body.id, "opinion.atBody",

@@ -31,7 +31,7 @@ extension OpinionEvent {
 
     /// From the payload message.
     /// - Throws: `DomainError` for a malformed day, a missing provenance or step, or an unknown author kind.
-    public init(wire m: XieshangWire.OpinionEvent) throws(DomainError) {
+    public init(wire m: XieshangWire.OpinionEvent) throws {
         guard let p = m.report else { throw wireMissing("OpinionEvent.report") }
         let kind: AuthorKind
         switch p.authorKind {

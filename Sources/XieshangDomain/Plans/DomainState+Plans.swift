@@ -1,13 +1,13 @@
 /// Consultation plan rules 协商计划规则.
 extension DomainState {
-    func decidePlan(_ e: PlanEvent) throws(DomainError) -> PlanEvent {
+    func checkPlan(_ e: PlanEvent) throws {
         let plan = plans[e.key]
         let own = e.issuer == body.id
-        func requireIssuer(_ rule: String) throws(DomainError) {
+        func requireIssuer(_ rule: String) throws {
             try require(own, rule, zh: "只有计划制定组织 \(e.issuer) 可以进行此操作",
                         en: "only the issuer \(e.issuer) performs this step; this is \(body.id)")
         }
-        func requirePlan() throws(DomainError) -> ConsultationPlan {
+        func requirePlan() throws -> ConsultationPlan {
             guard let plan else {
                 throw DomainError(.notFound, rule: "plan.exists", zh: "计划 \(e.key) 不存在", en: "there is no plan \(e.key) here")
             }
@@ -93,10 +93,9 @@ extension DomainState {
             try require(stage > current, "plan.stage.forward", zh: "进度只能向前推进（当前：\(current.name)）",
                         en: "progress only moves forward (now \(current.name))")
         }
-        return e
     }
 
-    private func checkItem(_ item: PlanItem, existing: [PlanItem]) throws(DomainError) {
+    private func checkItem(_ item: PlanItem, existing: [PlanItem]) throws {
         try require(!item.id.isEmpty && !existing.contains { $0.id == item.id }, "plan.item.id",
                     zh: "事项编号为空或重复：\(item.id)", en: "item id empty or taken: \(item.id)", code: .invalidInput)
         try require(!item.topic.isEmpty && !item.leadLeader.isEmpty && !item.department.isEmpty, "plan.item.fields",

@@ -11,7 +11,7 @@ extension PlanItem {
 
     /// From the wire message.
     /// - Throws: `DomainError` for a malformed deadline.
-    public init(wire m: XieshangWire.PlanItem) throws(DomainError) {
+    public init(wire m: XieshangWire.PlanItem) throws {
         let parent = m.parentItemId.isEmpty ? nil
             : ParentRef(issuer: m.parentIssuer, planID: m.parentPlanId, itemID: m.parentItemId)
         self.init(id: m.itemId, category: m.category, topic: m.topic, form: m.form, leadLeader: m.leadLeader,
@@ -32,7 +32,7 @@ extension ItemStage {
         }
     }
 
-    init(wire: XieshangWire.ItemStage) throws(DomainError) {
+    init(wire: XieshangWire.ItemStage) throws {
         switch wire {
         case .assigned: self = .assigned
         case .preparing: self = .preparing
@@ -71,7 +71,7 @@ extension PlanEvent {
 
     /// From the payload message.
     /// - Throws: `DomainError` for a malformed day, a missing step or an unknown stage.
-    public init(wire m: XieshangWire.PlanEvent) throws(DomainError) {
+    public init(wire m: XieshangWire.PlanEvent) throws {
         guard let wireStep = m.step else { throw wireMissing("PlanEvent.step") }
         let step: Step
         switch wireStep {

@@ -30,7 +30,7 @@ extension Policy {
     /// From the payload message. A PolicySet always carries every setting; the domain validates the values
     /// when the event is recorded (`policy.values`).
     /// - Throws: `DomainError` for a malformed day or a missing duty table.
-    public init(wire m: XieshangWire.PolicySet) throws(DomainError) {
+    public init(wire m: XieshangWire.PolicySet) throws {
         self.init()
         guard let w = m.duty else { throw wireMissing("PolicySet.duty") }
         version = int(m.version)

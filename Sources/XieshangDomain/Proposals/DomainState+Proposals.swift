@@ -1,6 +1,6 @@
 /// Proposal rules 提案办理规则: the table of shared/DOMAIN.md, one check per row.
 extension DomainState {
-    func decideProposal(_ command: ProposalEvent, by actor: Actor) throws(DomainError) -> [DomainEvent] {
+    func decideProposal(_ command: ProposalEvent, by actor: Actor) throws -> [DomainEvent] {
         var event = command
         event.policyVersion = policy.version
         try require(policy.registersProposals, "proposal.body.registers",
@@ -244,7 +244,7 @@ extension DomainState {
     }
 
     /// Checks an assignment and returns its due date.
-    private func checkAssignment(_ a: ProposalEvent.Assignment, base: Day, on: Day) throws(DomainError) -> Day {
+    private func checkAssignment(_ a: ProposalEvent.Assignment, base: Day, on: Day) throws -> Day {
         let units = a.units
         try require(units.allSatisfy { !$0.isEmpty } && Set(units).count == units.count, "proposal.assign.units",
                     zh: "承办单位不能为空或重复", en: "handling units are non-empty and distinct", code: .invalidInput)

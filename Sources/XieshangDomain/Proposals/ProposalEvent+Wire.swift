@@ -59,8 +59,8 @@ extension ProposalEvent {
 
     /// From the payload message.
     /// - Throws: `DomainError` for a malformed day, an unset step or an unknown enum value.
-    public init(wire m: XieshangWire.ProposalEvent) throws(DomainError) {
-        func assignment(_ a: XieshangWire.ProposalEvent.Assigned?) throws(DomainError) -> Assignment {
+    public init(wire m: XieshangWire.ProposalEvent) throws {
+        func assignment(_ a: XieshangWire.ProposalEvent.Assigned?) throws -> Assignment {
             guard let a else { throw wireMissing("ProposalEvent.Reassigned.assignment") }
             let due = try wireOptionalDay(a.due, "ProposalEvent.Assigned.due")
             switch a.mode {

@@ -13,7 +13,7 @@ extension Period {
 
     /// From the wire message.
     /// - Throws: `DomainError` for an unknown kind or an index that does not fit it.
-    public init(wire m: XieshangWire.Period) throws(DomainError) {
+    public init(wire m: XieshangWire.Period) throws {
         let kind: Kind
         switch m.kind {
         case .month: kind = .month
@@ -26,7 +26,7 @@ extension Period {
 
     /// Parses the text form used by AggregateReport and the CLI: "2026", "2026-Q3", "2026-11".
     /// - Throws: `DomainError` `.invalidInput` (rule "period.format").
-    public init(parsing text: String) throws(DomainError) {
+    public init(parsing text: String) throws {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         let bad = DomainError(.invalidInput, rule: "period.format", zh: "统计周期格式错误：“\(text)”，应为 2026、2026-Q3 或 2026-11",
                               en: "period \"\(text)\" is not of the form 2026, 2026-Q3 or 2026-11")
@@ -57,7 +57,7 @@ extension Figures {
 
     /// From the payload message.
     /// - Throws: `DomainError` for a missing or malformed period.
-    public init(wire m: XieshangWire.Figures) throws(DomainError) {
+    public init(wire m: XieshangWire.Figures) throws {
         guard let period = m.period else { throw wireMissing("Figures.period") }
         self.init(period: try Period(wire: period))
         for (path, name) in Figures.counters { self[keyPath: path] = m[keyPath: Figures.wirePaths[name]!] }
@@ -80,7 +80,7 @@ extension Figures {
 
     /// Figures from a name → count map (the inverse of `namedCounts`).
     /// - Throws: `DomainError` `.invalidInput` (rule "figures.name") for a name no figure has.
-    public init(period: Period, namedCounts: [String: Int64]) throws(DomainError) {
+    public init(period: Period, namedCounts: [String: Int64]) throws {
         self.init(period: period)
         let scalars = Dictionary(uniqueKeysWithValues: Figures.counters.map { ($0.1, $0.0) })
         for (name, value) in namedCounts {
