@@ -60,7 +60,9 @@ extension Activity {
         case .other: form = .other
         case .unrecognized: throw wireMissing("ActivityRecorded.form")
         }
-        guard let participants = Int(exactly: m.participants) else { throw wireMissing("ActivityRecorded.participants") }
+        guard let participants = Int(exactly: m.participants), (0...Activity.maxParticipants).contains(participants) else {
+            throw wireMissing("ActivityRecorded.participants")
+        }
         self.init(id: m.activityId, kind: kind, form: form, formOther: m.formOther,
                   date: try wireDay(m.date, "ActivityRecorded.date"), topic: m.topic, hostBodies: m.hostBodies,
                   participants: participants, members: m.members, suggestionIDs: m.suggestionIds,

@@ -43,6 +43,9 @@ public struct Activity: Hashable, Sendable {
         case other
     }
 
+    /// Most participants one activity may record (keeps every sum of figures far from overflow).
+    public static let maxParticipants = 1_000_000
+
     /// Activity id, unique within the recording body.
     public var id: String
     /// Kind.

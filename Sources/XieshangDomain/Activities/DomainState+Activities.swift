@@ -5,7 +5,8 @@ extension DomainState {
         try require(!a.id.isEmpty && !a.topic.isEmpty, "activity.fields", zh: "活动须有编号和议题",
                     en: "an activity needs an id and a topic", code: .invalidInput)
         try require(activities[a.id] == nil, "activity.id.unique", zh: "活动编号已存在", en: "the activity id is taken", code: .conflict)
-        try require(a.participants >= 0, "activity.participants", zh: "参加人次不能为负", en: "participants cannot be negative",
+        try require((0...Activity.maxParticipants).contains(a.participants), "activity.participants",
+                    zh: "参加人次须在 0 到 \(Activity.maxParticipants) 之间", en: "participants must be between 0 and \(Activity.maxParticipants)",
                     code: .invalidInput)
         if a.kind == .consultation {
             try require(a.form != nil, "activity.consultation.form", zh: "协商活动须注明协商形式",

@@ -19,6 +19,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.day = day
     }
 
+    /// A day from parts already known to be valid or produced by arithmetic (years past 9999 are kept as they are,
+    /// so arithmetic on a far-future day never traps).
+    init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// Parses "YYYY-MM-DD" strictly (four-digit year, two-digit month and day).
     /// - Throws: `DomainError` with code `.invalidInput` naming `field` when the text is not a real day.
     public init(parsing text: String, field: String) throws {
@@ -70,7 +78,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         let total = (year * 12 + (month - 1)) + n
         let y = total / 12
         let m = total % 12 + 1
-        return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))!
+        return Day(unchecked: y, m, min(day, Day.daysIn(month: m, year: y)))
     }
 
     /// "YYYY-MM-DD".

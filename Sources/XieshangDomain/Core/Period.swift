@@ -48,9 +48,9 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
     /// First day of the period.
     public var start: Day {
         switch kind {
-        case .month: return Day(year: year, month: index, day: 1)!
-        case .quarter: return Day(year: year, month: (index - 1) * 3 + 1, day: 1)!
-        case .year: return Day(year: year, month: 1, day: 1)!
+        case .month: return Day(unchecked: year, min(max(index, 1), 12), 1)
+        case .quarter: return Day(unchecked: year, (min(max(index, 1), 4) - 1) * 3 + 1, 1)
+        case .year: return Day(unchecked: year, 1, 1)
         }
     }
 
@@ -59,7 +59,7 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
         switch kind {
         case .month: return start.adding(months: 1).adding(days: -1)
         case .quarter: return start.adding(months: 3).adding(days: -1)
-        case .year: return Day(year: year, month: 12, day: 31)!
+        case .year: return Day(unchecked: year, 12, 31)
         }
     }
 

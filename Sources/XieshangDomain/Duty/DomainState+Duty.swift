@@ -12,9 +12,12 @@ extension DomainState {
                 return false
             }, "duty.attendance.once", zh: "该委员此次会议的出席情况已记录", en: "attendance at this meeting is already recorded",
                         code: .conflict)
-        case .adjustment(_, _, let reason):
+        case .adjustment(_, let tenths, let reason):
             try require(!reason.isEmpty, "duty.adjustment.reason", zh: "加减分须注明依据", en: "an adjustment cites its decision",
                         code: .invalidInput)
+            try require((-DutyEvent.maxAdjustmentTenths...DutyEvent.maxAdjustmentTenths).contains(tenths), "duty.adjustment.range",
+                        zh: "单次加减分不能超过 \(DutyEvent.maxAdjustmentTenths / 10) 分",
+                        en: "one adjustment is at most \(DutyEvent.maxAdjustmentTenths / 10) points either way", code: .invalidInput)
         }
     }
 

@@ -24,7 +24,7 @@ public struct DutyAssessment: Hashable, Sendable {
     /// The total in points, as text with one decimal ("72.5").
     public var totalText: String {
         let sign = totalTenths < 0 ? "-" : ""
-        let v = abs(totalTenths)
+        let v = totalTenths.magnitude
         return "\(sign)\(v / 10).\(v % 10)"
     }
 }

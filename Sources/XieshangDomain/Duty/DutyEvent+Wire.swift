@@ -35,7 +35,8 @@ extension DutyEvent {
             }
             record = .attendance(meetingID: a.meetingId, attendance)
         case .adjustment(let a):
-            guard let category = DutyCategory(rawValue: a.category), let tenths = Int(exactly: a.tenths) else {
+            guard let category = DutyCategory(rawValue: a.category), let tenths = Int(exactly: a.tenths),
+                  (-DutyEvent.maxAdjustmentTenths...DutyEvent.maxAdjustmentTenths).contains(tenths) else {
                 throw wireMissing("DutyEvent.Adjustment.category")
             }
             record = .adjustment(category, tenths: tenths, reason: a.reason)

@@ -18,6 +18,9 @@ public struct DutyEvent: Hashable, Sendable {
         case adjustment(DutyCategory, tenths: Int, reason: String)
     }
 
+    /// Largest adjustment, in tenths, either way (keeps every score sum far from overflow).
+    public static let maxAdjustmentTenths = 10_000
+
     /// Member id.
     public var memberID: String
     /// Day.

@@ -127,12 +127,19 @@ public struct Figures: Hashable, Sendable {
         return s
     }
 
-    /// Adds another body's figures (same period) to these.
+    /// Adds another body's figures (same period) to these. Sums saturate at Int64's bounds instead of trapping:
+    /// figures from a peer are input, and a rollup check that compares totals will flag an absurd one.
     public mutating func add(_ o: Figures) {
-        for (path, _) in Figures.counters { self[keyPath: path] += o[keyPath: path] }
-        repliesByClass.merge(o.repliesByClass, uniquingKeysWith: +)
-        opinionsAdoptedHigher.merge(o.opinionsAdoptedHigher, uniquingKeysWith: +)
-        consultationsByForm.merge(o.consultationsByForm, uniquingKeysWith: +)
+        for (path, _) in Figures.counters { self[keyPath: path] = Figures.saturating(self[keyPath: path], o[keyPath: path]) }
+        repliesByClass.merge(o.repliesByClass, uniquingKeysWith: Figures.saturating)
+        opinionsAdoptedHigher.merge(o.opinionsAdoptedHigher, uniquingKeysWith: Figures.saturating)
+        consultationsByForm.merge(o.consultationsByForm, uniquingKeysWith: Figures.saturating)
+    }
+
+    /// a + b, clamped to Int64's range.
+    static func saturating(_ a: Int64, _ b: Int64) -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? Int64.max : Int64.min) : sum
     }
 
     /// Every scalar counter with its label key (the same order as stats.proto).

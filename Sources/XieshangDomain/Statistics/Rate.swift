@@ -14,7 +14,14 @@ public struct Rate: Hashable, Sendable, CustomStringConvertible {
     /// Percent in tenths (982 = 98.2%), rounded half up; nil when the denominator is 0.
     public var permille: Int64? {
         guard denominator > 0 else { return nil }
-        return (numerator * 2000 + denominator) / (2 * denominator)
+        let (scaled, overflow) = numerator.multipliedReportingOverflow(by: 2000)
+        if overflow || denominator > Int64.max / 2 {
+            // Counters this large never come from real records; still answer instead of trapping.
+            return Int64((Double(numerator) * 1000 / Double(denominator)).rounded())
+        }
+        let (sum, overflow2) = scaled.addingReportingOverflow(denominator)
+        if overflow2 { return Int64((Double(numerator) * 1000 / Double(denominator)).rounded()) }
+        return sum / (2 * denominator)
     }
 
     /// "98.2%", or "—" when there is no data.
