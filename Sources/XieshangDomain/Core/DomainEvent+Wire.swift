@@ -56,7 +56,7 @@ extension DomainEvent {
 func decode<M: ProtoMessage>(_ type: M.Type, _ bytes: [UInt8]) throws -> M {
     do { return try M(serializedBytes: bytes) } catch {
         throw DomainError(.invalidInput, rule: "wire.decode", zh: "\(M.protoName) 解码失败",
-                          en: "the payload is not a valid \(M.protoName)", cause: "\(error)")
+                          en: "the payload is not a valid \(M.protoName)", cause: error)
     }
 }
 

@@ -1406,6 +1406,173 @@ extension Escalation {
     }
 }
 
+/// A node's signed statement of the bodies below it and their keys (EVENT_KIND_ROSTER, scope up). Ancestors use the
+/// latest roster of each child to learn the keys of origins they have no direct link to.
+public struct Roster: ProtoMessage {
+    public static let protoName = "xieshang.v1.Roster"
+
+    /// Every body in the sender's subtree except the sender, with the key the sender vouches for.
+    public var entries: [RosterEntry] = []
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        entries: [RosterEntry] = []
+    ) {
+        self.entries = entries
+    }
+}
+
+extension Roster {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "entries", jsonName: "entries", type: .message("xieshang.v1.RosterEntry"), label: .repeated, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.messages(entries, field: 1)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.messages(entries, field: 1)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): entries.append(try r.readMessage(RosterEntry.self))
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.messages("entries", entries)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "entries": entries = try JSONRead.messages(RosterEntry.self, value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// One body of a roster.
+public struct RosterEntry: ProtoMessage {
+    public static let protoName = "xieshang.v1.RosterEntry"
+
+    /// The body's node id.
+    public var nodeId: String = ""
+    /// Its Ed25519 public key (32 bytes).
+    public var publicKey: [UInt8] = []
+    /// Its parent's node id.
+    public var parent: String = ""
+    /// Display name (Chinese).
+    public var name: String = ""
+    /// Tier: county, township, …
+    public var tier: String = ""
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        nodeId: String = "",
+        publicKey: [UInt8] = [],
+        parent: String = "",
+        name: String = "",
+        tier: String = ""
+    ) {
+        self.nodeId = nodeId
+        self.publicKey = publicKey
+        self.parent = parent
+        self.name = name
+        self.tier = tier
+    }
+}
+
+extension RosterEntry {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "node_id", jsonName: "nodeId", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "public_key", jsonName: "publicKey", type: .bytes, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "parent", jsonName: "parent", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "name", jsonName: "name", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 5, name: "tier", jsonName: "tier", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, nodeId, field: 1)
+        n += WireSize.singular(BytesCodec.self, publicKey, field: 2)
+        n += WireSize.singular(StringCodec.self, parent, field: 3)
+        n += WireSize.singular(StringCodec.self, name, field: 4)
+        n += WireSize.singular(StringCodec.self, tier, field: 5)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, nodeId, field: 1)
+        w.singular(BytesCodec.self, publicKey, field: 2)
+        w.singular(StringCodec.self, parent, field: 3)
+        w.singular(StringCodec.self, name, field: 4)
+        w.singular(StringCodec.self, tier, field: 5)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): nodeId = try StringCodec.read(from: &r)
+            case (2, .lengthDelimited): publicKey = try BytesCodec.read(from: &r)
+            case (3, .lengthDelimited): parent = try StringCodec.read(from: &r)
+            case (4, .lengthDelimited): name = try StringCodec.read(from: &r)
+            case (5, .lengthDelimited): tier = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("nodeId", StringCodec.self, nodeId)
+        j.singular("publicKey", BytesCodec.self, publicKey)
+        j.singular("parent", StringCodec.self, parent)
+        j.singular("name", StringCodec.self, name)
+        j.singular("tier", StringCodec.self, tier)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "nodeId", "node_id": nodeId = try StringCodec.readJSON(value, path: p)
+            case "publicKey", "public_key": publicKey = try BytesCodec.readJSON(value, path: p)
+            case "parent": parent = try StringCodec.readJSON(value, path: p)
+            case "name": name = try StringCodec.readJSON(value, path: p)
+            case "tier": tier = try StringCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
 /// Links between nodes. A client opens a connection, calls Hello then Prove (skipped when mutual TLS with pinned
 /// keys already authenticated both sides), then keeps one Push stream open and calls Pull to repair gaps.
 public enum FederationService {
