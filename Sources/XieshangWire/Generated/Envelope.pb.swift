@@ -17,26 +17,26 @@ public enum EventKind: ProtoEnum {
     /// A node vouches for the keys of its subtree (sent up), so ancestors can verify origins they are not linked to: Roster.
     case roster
     /// Bodies, members and policy (50–69)
-    /// A member added or changed: MemberRecorded.
+    /// A member added or changed (and the body described): MemberRecorded (members.proto).
     case memberRecorded
-    /// A body's policy settings, versioned: PolicySet.
+    /// A body's policy settings, versioned: PolicySet (policy.proto).
     case policySet
     /// Proposals 提案 (70–99)
-    /// A proposal command (submit, review, assign, reply, evaluate, …): ProposalEvent.
+    /// A proposal command (submit, review, assign, reply, evaluate, …): ProposalEvent (proposals.proto).
     case proposal
     /// Public-opinion reports 社情民意 (100–119)
-    /// An opinion report command (submit, edit, adopt, archive, forward, instruct): OpinionEvent.
+    /// An opinion report command (submit, edit, adopt, archive, forward, instruct): OpinionEvent (opinions.proto).
     case opinion
     /// Activities and suggestions 履职活动、意见建议 (120–139)
-    /// An activity held: ActivityRecorded.
+    /// An activity held: ActivityRecorded (activities.proto).
     case activity
-    /// A suggestion made, adopted or closed: SuggestionEvent.
+    /// A suggestion made, adopted or closed: SuggestionEvent (activities.proto).
     case suggestion
     /// Consultation plans 协商计划 (140–159)
-    /// A plan or plan-item command (solicit, draft, review, approve, issue, decompose, progress): PlanEvent.
+    /// A plan or plan-item command (solicit, draft, review, approve, issue, decompose, progress): PlanEvent (plans.proto).
     case plan
     /// Duty scoring 委员履职考核 (160–169)
-    /// An attendance record or an explicit ledger adjustment: DutyEvent.
+    /// An attendance record or an explicit ledger adjustment: DutyEvent (duty.proto).
     case duty
     /// Alliances 片区协作 (200–229)
     /// An alliance's charter version or membership: AllianceCharter.

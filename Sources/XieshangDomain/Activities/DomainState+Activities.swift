@@ -1,0 +1,69 @@
+/// Activity and suggestion rules 履职活动、意见建议.
+extension DomainState {
+    func decideActivity(_ a: Activity) throws -> [DomainEvent] {
+        var a = a
+        try require(!a.id.isEmpty && !a.topic.isEmpty, "activity.fields", zh: "活动须有编号和议题",
+                    en: "an activity needs an id and a topic", code: .invalidInput)
+        try require(activities[a.id] == nil, "activity.id.unique", zh: "活动编号已存在", en: "the activity id is taken", code: .conflict)
+        try require((0...Activity.maxParticipants).contains(a.participants), "activity.participants",
+                    zh: "参加人次须在 0 到 \(Activity.maxParticipants) 之间", en: "participants must be between 0 and \(Activity.maxParticipants)",
+                    code: .invalidInput)
+        if a.kind == .consultation {
+            try require(a.form != nil, "activity.consultation.form", zh: "协商活动须注明协商形式",
+                        en: "a consultation names its form (专题协商, 对口协商, …)", code: .invalidInput)
+            try require(a.form != .other || !a.formOther.isEmpty, "activity.consultation.formOther",
+                        zh: "其他协商形式须写明名称", en: "an \"other\" form needs its name", code: .invalidInput)
+        } else {
+            try require(a.form == nil, "activity.form.kind", zh: "只有协商活动有协商形式",
+                        en: "only consultations have a form", code: .invalidInput)
+        }
+        if a.hostBodies.isEmpty { a.hostBodies = [body.id] }
+        try require(a.hostBodies.contains(body.id), "activity.host", zh: "记录活动的组织须是主办方之一",
+                    en: "the recording body is one of the host bodies")
+        try require(a.participants >= a.members.count, "activity.participants.members",
+                    zh: "参加人次少于登记的参加委员数", en: "fewer participants than linked members", code: .invalidInput)
+        return [.activity(a)]
+    }
+
+    func checkSuggestion(_ e: SuggestionEvent) throws {
+        if case .made(let text, _, let activityID, _) = e.step {
+            try require(!e.suggestionID.isEmpty && !text.isEmpty, "suggestion.fields", zh: "建议须有编号和内容",
+                        en: "a suggestion needs an id and a text", code: .invalidInput)
+            try require(suggestions[e.suggestionID] == nil, "suggestion.id.unique", zh: "建议编号已存在",
+                        en: "the suggestion id is taken", code: .conflict)
+            try require(activityID.isEmpty || activities[activityID] != nil, "suggestion.activity",
+                        zh: "来源活动 \(activityID) 不存在", en: "activity \(activityID) does not exist", code: .notFound)
+            return
+        }
+        guard let s = suggestions[e.suggestionID] else {
+            throw DomainError(.notFound, rule: "suggestion.exists", zh: "建议不存在", en: "there is no such suggestion")
+        }
+        try require(e.on >= s.madeOn, "suggestion.date.order", zh: "日期早于提出日期", en: "the day precedes the suggestion",
+                    code: .invalidInput)
+        switch e.step {
+        case .made: fatalError("handled above")
+        case .adopted(let by, _):
+            try require(s.status == .made, "suggestion.adopt.state", zh: "只有新提出的建议可以采纳", en: "only a new suggestion is adopted")
+            try require(!by.isEmpty, "suggestion.adopt.by", zh: "采纳须注明批示领导", en: "adoption names the leader", code: .invalidInput)
+        case .closed:
+            try require(s.status == .adopted, "suggestion.close.adopted", zh: "只有已采纳的建议可以办结",
+                        en: "only an adopted suggestion is closed")
+        }
+    }
+
+    mutating func applySuggestion(_ e: SuggestionEvent) {
+        switch e.step {
+        case .made(let text, let addressee, let activityID, let members):
+            guard suggestions[e.suggestionID] == nil else { return }
+            suggestions[e.suggestionID] = Suggestion(id: e.suggestionID, text: text, addressee: addressee,
+                                                     activityID: activityID, members: members, madeOn: e.on)
+        case .adopted(let by, _):
+            suggestions[e.suggestionID]?.status = .adopted
+            suggestions[e.suggestionID]?.adoptedOn = e.on
+            suggestions[e.suggestionID]?.adoptedBy = by
+        case .closed:
+            suggestions[e.suggestionID]?.status = .closed
+            suggestions[e.suggestionID]?.closedOn = e.on
+        }
+    }
+}

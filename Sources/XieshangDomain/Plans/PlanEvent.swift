@@ -1,0 +1,46 @@
+/// A step of a consultation plan 协商计划 (payload `PlanEvent` of plans.proto).
+public struct PlanEvent: Hashable, Sendable {
+    /// The step.
+    public enum Step: Hashable, Sendable {
+        /// 征集议题: topics solicited until a deadline from some bodies (empty: all below).
+        case topicsSolicited(deadline: Day, bodies: [String])
+        /// A lower body proposes a topic.
+        case topicProposed(topicID: String, byBody: String, topic: String, reason: String)
+        /// The issuer picks a topic as an item.
+        case topicPicked(topicID: String, itemID: String)
+        /// 草案.
+        case drafted(year: Int, title: String)
+        /// An item added to the draft.
+        case itemAdded(PlanItem)
+        /// 主席会议审议.
+        case reviewed(meeting: String)
+        /// 党委常委会审定.
+        case approved(meeting: String)
+        /// 印发.
+        case issued(document: String)
+        /// A county decomposes a received item (issuer `parentIssuer`, same plan id) into sub-items.
+        case decomposed(itemID: String, parentIssuer: String, parentPlanID: String, subItems: [PlanItem])
+        /// An assignee reports a stage.
+        case stageReported(itemID: String, byBody: String, stage: ItemStage, note: String)
+    }
+
+    /// Plan id at the issuer.
+    public var planID: String
+    /// Issuer (for `decomposed`: the decomposing county, owner of the sub-plan).
+    public var issuer: String
+    /// Day of the step.
+    public var on: Day
+    /// The step.
+    public var step: Step
+
+    /// Makes an event.
+    public init(_ planID: String, issuer: String, on: Day, _ step: Step) {
+        self.planID = planID
+        self.issuer = issuer
+        self.on = on
+        self.step = step
+    }
+
+    /// The plan's key.
+    public var key: PlanKey { PlanKey(issuer: issuer, planID: planID) }
+}

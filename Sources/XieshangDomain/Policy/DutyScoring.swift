@@ -1,0 +1,40 @@
+/// The member duty scoring table 委员履职考核计分办法. Points are in tenths (10 = 1 point) so halves stay exact.
+public struct DutyScoring: Hashable, Sendable {
+    /// Base score of every member for the year (default 60 points).
+    public var baseTenths: Int = 600
+    /// A meeting attended (default 2).
+    public var attendanceTenths: Int = 20
+    /// An excused absence 请假 (default 0).
+    public var excusedAbsenceTenths: Int = 0
+    /// An unexcused absence 无故缺席 (default −30, never capped).
+    public var unexcusedAbsenceTenths: Int = -300
+    /// A proposal, first proposer (default 10).
+    public var proposalTenths: Int = 100
+    /// Extra when registered 立案 (default 15).
+    public var proposalRegisteredTenths: Int = 150
+    /// A co-signer's share of the first proposer's points, percent (default 50: half).
+    public var cosignerPercent: Int = 50
+    /// An opinion report (default 10).
+    public var opinionTenths: Int = 100
+    /// Extra when the report is adopted 录用 (default 5, once).
+    public var opinionAdoptedTenths: Int = 50
+    /// Research 调研 or inspection 视察 taken part in (default 5).
+    public var researchTenths: Int = 50
+    /// Public welfare 公益 taken part in (default 5).
+    public var welfareTenths: Int = 50
+    /// Caps per category of the positive points (defaults: meetings 20, proposals 40, opinions 30,
+    /// research 20, welfare 10).
+    public var capTenths: [DutyCategory: Int] = [.meetings: 200, .proposals: 400, .opinions: 300,
+                                                  .research: 200, .welfare: 100]
+    /// Below this total a member is called for a talk 约谈 (default 75).
+    public var talkBelowTenths: Int = 750
+    /// Years running below the threshold before resignation is recommended 劝退 (default 2).
+    public var resignationAfterYears: Int = 2
+    /// Yearly minimum of proposals ("四个一", default 1).
+    public var minimumProposals: Int = 1
+    /// Yearly minimum of opinion reports ("四个一", default 1).
+    public var minimumOpinions: Int = 1
+
+    /// The defaults of shared/DOMAIN.md.
+    public init() {}
+}

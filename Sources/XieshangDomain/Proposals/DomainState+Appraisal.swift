@@ -1,0 +1,49 @@
+/// Quarterly appraisal 季度测评: a unit whose satisfaction is below the policy threshold has its replies
+/// returned for re-handling with a written explanation.
+extension DomainState {
+    /// One unit's satisfaction in a quarter.
+    public struct UnitSatisfaction: Hashable, Sendable {
+        /// The unit.
+        public var unit: String
+        /// Its satisfaction rate with the body's formula.
+        public var rate: Rate
+        /// Whether it is below the threshold.
+        public var belowThreshold: Bool
+    }
+
+    /// Appraises the units for a quarter and returns their satisfaction and the re-handling commands for the
+    /// replied proposals of units below the threshold (record each with `record(_:by: .committee)`).
+    public func quarterlyAppraisal(_ quarter: Period, on day: Day) -> (units: [UnitSatisfaction], returns: [ProposalEvent]) {
+        var counts: [String: (good: Int64, strict: Int64, all: Int64)] = [:]
+        for p in proposals.values {
+            for e in p.evaluations where quarter.contains(e.on) {
+                let units = Set(p.replies.filter { $0.round == e.round }.map(\.unit))
+                for unit in units {
+                    var c = counts[unit] ?? (0, 0, 0)
+                    c.all += 1
+                    if e.rating != .unsatisfied { c.good += 1 }
+                    if e.rating == .satisfied { c.strict += 1 }
+                    counts[unit] = c
+                }
+            }
+        }
+        let threshold = Int64(policy.appraisalThresholdPercent) * 10
+        let units = counts.keys.sorted().map { unit -> UnitSatisfaction in
+            let c = counts[unit]!
+            let rate = Rate(policy.satisfactionFormula == .satisfiedOnly ? c.strict : c.good, of: c.all)
+            return UnitSatisfaction(unit: unit, rate: rate, belowThreshold: (rate.permille ?? 1000) < threshold)
+        }
+        let below = Set(units.filter(\.belowThreshold).map(\.unit))
+        let returns = proposals.values
+            .filter { p in (p.status == .replied || p.status == .evaluated)
+                && p.currentReplies.contains { below.contains($0.unit) } }
+            .sorted { $0.id < $1.id }
+            .map { p in
+                let unit = p.currentReplies.map(\.unit).filter(below.contains).sorted().joined(separator: "、")
+                return ProposalEvent(p.id, on: day, .rehandled(
+                    reason: "季度测评：\(unit) 满意率低于 \(policy.appraisalThresholdPercent)%，退回重办并书面说明",
+                    due: nil, byAppraisal: true))
+            }
+        return (units, returns)
+    }
+}

@@ -1,0 +1,79 @@
+/// Statistics 统计: the figures of one body for one period, computed from its records (never typed in).
+extension DomainState {
+    /// This body's own figures for `period` (children's figures are added by the rollup, not here).
+    public func figures(for period: Period) -> Figures {
+        var f = Figures(period: period)
+        f.bodies = 1
+        let end = period.end
+
+        for p in proposals.values {
+            if period.contains(p.submittedOn) { f.proposalsFiled += 1 }
+            if period.contains(p.decidedOn) {
+                switch p.review {
+                case .registered: f.proposalsRegistered += 1
+                case .notRegistered: f.proposalsNotRegistered += 1
+                case .merged: f.proposalsMerged += 1
+                case nil: if p.status == .withdrawn { f.proposalsWithdrawn += 1 }
+                }
+            }
+            if period.contains(p.firstAssignedOn) { f.proposalsAssigned += 1 }
+            for r in p.replies where period.contains(r.on) {
+                if r.onTime { f.repliesOnTime += 1 } else { f.repliesLate += 1 }
+                f.repliesByClass[r.replyClass, default: 0] += 1
+            }
+            for e in p.evaluations where period.contains(e.on) {
+                switch e.rating {
+                case .satisfied: f.evaluationsSatisfied += 1
+                case .basicallySatisfied: f.evaluationsBasicallySatisfied += 1
+                case .unsatisfied: f.evaluationsUnsatisfied += 1
+                }
+            }
+            if period.contains(p.closedOn) { f.proposalsClosed += 1 }
+            f.proposalsRehandled += Int64(p.rehandledOn.filter(period.contains).count)
+            if period.contains(p.keyOn) { f.keyProposals += 1 }
+        }
+
+        for r in opinions.values {
+            if period.contains(r.receivedOn) { f.opinionsReceived += 1 }
+            if r.status == .adopted && period.contains(r.decidedOn) { f.opinionsAdopted += 1 }
+            if period.contains(r.forwardedOn) { f.opinionsForwarded += 1 }
+            for h in r.higherAdoptions where period.contains(h.on) { f.opinionsAdoptedHigher[h.tier, default: 0] += 1 }
+            f.opinionsInstructed += Int64(r.instructions.filter { period.contains($0.date) }.count)
+        }
+
+        for a in activities.values where period.contains(a.date) {
+            f.activityParticipants += Int64(a.participants)
+            switch a.kind {
+            case .consultation:
+                f.consultations += 1
+                f.consultationParticipants += Int64(a.participants)
+                if let form = a.form { f.consultationsByForm[form.rawValue, default: 0] += 1 }
+            case .research: f.researchVisits += 1
+            case .inspection: f.inspections += 1
+            case .appraisal: f.appraisals += 1
+            case .training: f.trainings += 1
+            case .welfare: f.welfareActivities += 1
+            case .meeting: break
+            }
+        }
+
+        for s in suggestions.values {
+            if period.contains(s.madeOn) { f.suggestionsMade += 1 }
+            if period.contains(s.adoptedOn) { f.suggestionsAdopted += 1 }
+            if period.contains(s.closedOn) { f.suggestionsClosed += 1 }
+        }
+
+        for plan in plans.values where plan.status == .issued && (plan.issuedOn.map { $0 <= end } ?? false) {
+            for item in plan.items where item.assignees.contains(body.id) {
+                f.planItemsAssigned += 1
+                if item.stage(of: body.id, asOf: end) >= .held { f.planItemsDone += 1 }
+                if item.isOverdue(for: body.id, asOf: end) { f.planItemsOverdue += 1 }
+            }
+        }
+
+        let assessments = dutyAssessments(year: period.year, upTo: end)
+        f.members = Int64(assessments.count)
+        f.membersBelowThreshold = Int64(assessments.values.filter(\.needsTalk).count)
+        return f
+    }
+}

@@ -1,0 +1,173 @@
+/// Every figure 统计数字 of shared/DOMAIN.md for one body (or a subtree) and one period (payload `Figures` of
+/// stats.proto, carried upward by the federation's AggregateReport).
+///
+/// Counters are summable: a subtree's figures are the plain sum (`+`) of its bodies' figures. Flows count
+/// events dated in the period; plan-item and member counters are stocks at the period's end. Rates are
+/// derived from the counters (`completionRate`, `satisfactionRate(_:)`, …), never stored.
+public struct Figures: Hashable, Sendable {
+    /// The period.
+    public var period: Period
+
+    /// 提案提交数.
+    public var proposalsFiled: Int64 = 0
+    /// 立案数.
+    public var proposalsRegistered: Int64 = 0
+    /// 不予立案数.
+    public var proposalsNotRegistered: Int64 = 0
+    /// 并案数.
+    public var proposalsMerged: Int64 = 0
+    /// 撤回数.
+    public var proposalsWithdrawn: Int64 = 0
+    /// 交办数.
+    public var proposalsAssigned: Int64 = 0
+    /// 按期答复数.
+    public var repliesOnTime: Int64 = 0
+    /// 逾期答复数.
+    public var repliesLate: Int64 = 0
+    /// 答复数（按类别）, by reply class code.
+    public var repliesByClass: [String: Int64] = [:]
+    /// 满意.
+    public var evaluationsSatisfied: Int64 = 0
+    /// 基本满意.
+    public var evaluationsBasicallySatisfied: Int64 = 0
+    /// 不满意.
+    public var evaluationsUnsatisfied: Int64 = 0
+    /// 办结数.
+    public var proposalsClosed: Int64 = 0
+    /// 退回重办数.
+    public var proposalsRehandled: Int64 = 0
+    /// 重点提案数.
+    public var keyProposals: Int64 = 0
+
+    /// 收到社情民意信息.
+    public var opinionsReceived: Int64 = 0
+    /// 本级录用.
+    public var opinionsAdopted: Int64 = 0
+    /// 上级录用（按级别）, by adopting tier.
+    public var opinionsAdoptedHigher: [String: Int64] = [:]
+    /// 领导批示.
+    public var opinionsInstructed: Int64 = 0
+    /// 报送上级.
+    public var opinionsForwarded: Int64 = 0
+
+    /// 协商活动.
+    public var consultations: Int64 = 0
+    /// 协商参加人次.
+    public var consultationParticipants: Int64 = 0
+    /// 调研.
+    public var researchVisits: Int64 = 0
+    /// 视察.
+    public var inspections: Int64 = 0
+    /// 民主评议.
+    public var appraisals: Int64 = 0
+    /// 培训.
+    public var trainings: Int64 = 0
+    /// 公益活动.
+    public var welfareActivities: Int64 = 0
+    /// 活动参加人次.
+    public var activityParticipants: Int64 = 0
+    /// 协商活动（按形式）, by form name.
+    public var consultationsByForm: [String: Int64] = [:]
+
+    /// 提出建议.
+    public var suggestionsMade: Int64 = 0
+    /// 建议采纳.
+    public var suggestionsAdopted: Int64 = 0
+    /// 建议办结.
+    public var suggestionsClosed: Int64 = 0
+
+    /// 承担计划事项.
+    public var planItemsAssigned: Int64 = 0
+    /// 已完成事项.
+    public var planItemsDone: Int64 = 0
+    /// 逾期事项.
+    public var planItemsOverdue: Int64 = 0
+
+    /// 委员人数.
+    public var members: Int64 = 0
+    /// 低于考核线的委员.
+    public var membersBelowThreshold: Int64 = 0
+
+    /// Bodies summed (1 for one body).
+    public var bodies: Int64 = 0
+
+    /// Empty figures for a period.
+    public init(period: Period) { self.period = period }
+
+    /// Evaluations of all ratings.
+    public var evaluations: Int64 { evaluationsSatisfied + evaluationsBasicallySatisfied + evaluationsUnsatisfied }
+
+    /// 办结率 = closed / registered.
+    public var completionRate: Rate { Rate(proposalsClosed, of: proposalsRegistered) }
+
+    /// 满意率 with the body's formula.
+    public func satisfactionRate(_ formula: Policy.SatisfactionFormula) -> Rate {
+        switch formula {
+        case .satisfiedOrBasic: return Rate(evaluationsSatisfied + evaluationsBasicallySatisfied, of: evaluations)
+        case .satisfiedOnly: return Rate(evaluationsSatisfied, of: evaluations)
+        }
+    }
+
+    /// 建议采纳率 = adopted / made.
+    public var suggestionAdoptionRate: Rate { Rate(suggestionsAdopted, of: suggestionsMade) }
+
+    /// 建议办结率 = closed / made.
+    public var suggestionClosingRate: Rate { Rate(suggestionsClosed, of: suggestionsMade) }
+
+    /// 信息录用率 = adopted here / received.
+    public var opinionAdoptionRate: Rate { Rate(opinionsAdopted, of: opinionsReceived) }
+
+    /// 按期答复率 = on time / all replies.
+    public var onTimeReplyRate: Rate { Rate(repliesOnTime, of: repliesOnTime + repliesLate) }
+
+    /// The sum of two bodies' figures for the same period.
+    public static func + (a: Figures, b: Figures) -> Figures {
+        var s = a
+        s.add(b)
+        return s
+    }
+
+    /// Adds another body's figures (same period) to these. Sums saturate at Int64's bounds instead of trapping:
+    /// figures from a peer are input, and a rollup check that compares totals will flag an absurd one.
+    public mutating func add(_ o: Figures) {
+        for (path, _) in Figures.counters { self[keyPath: path] = Figures.saturating(self[keyPath: path], o[keyPath: path]) }
+        repliesByClass.merge(o.repliesByClass, uniquingKeysWith: Figures.saturating)
+        opinionsAdoptedHigher.merge(o.opinionsAdoptedHigher, uniquingKeysWith: Figures.saturating)
+        consultationsByForm.merge(o.consultationsByForm, uniquingKeysWith: Figures.saturating)
+    }
+
+    /// a + b, clamped to Int64's range.
+    static func saturating(_ a: Int64, _ b: Int64) -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? Int64.max : Int64.min) : sum
+    }
+
+    /// Every scalar counter with its label key (the same order as stats.proto).
+    public static var counters: [(WritableKeyPath<Figures, Int64>, String)] { [
+        (\.proposalsFiled, "proposalsFiled"), (\.proposalsRegistered, "proposalsRegistered"),
+        (\.proposalsNotRegistered, "proposalsNotRegistered"), (\.proposalsMerged, "proposalsMerged"),
+        (\.proposalsWithdrawn, "proposalsWithdrawn"), (\.proposalsAssigned, "proposalsAssigned"),
+        (\.repliesOnTime, "repliesOnTime"), (\.repliesLate, "repliesLate"),
+        (\.evaluationsSatisfied, "evaluationsSatisfied"),
+        (\.evaluationsBasicallySatisfied, "evaluationsBasicallySatisfied"),
+        (\.evaluationsUnsatisfied, "evaluationsUnsatisfied"), (\.proposalsClosed, "proposalsClosed"),
+        (\.proposalsRehandled, "proposalsRehandled"), (\.keyProposals, "keyProposals"),
+        (\.opinionsReceived, "opinionsReceived"), (\.opinionsAdopted, "opinionsAdopted"),
+        (\.opinionsInstructed, "opinionsInstructed"), (\.opinionsForwarded, "opinionsForwarded"),
+        (\.consultations, "consultations"), (\.consultationParticipants, "consultationParticipants"),
+        (\.researchVisits, "researchVisits"), (\.inspections, "inspections"), (\.appraisals, "appraisals"),
+        (\.trainings, "trainings"), (\.welfareActivities, "welfareActivities"),
+        (\.activityParticipants, "activityParticipants"), (\.suggestionsMade, "suggestionsMade"),
+        (\.suggestionsAdopted, "suggestionsAdopted"), (\.suggestionsClosed, "suggestionsClosed"),
+        (\.planItemsAssigned, "planItemsAssigned"), (\.planItemsDone, "planItemsDone"),
+        (\.planItemsOverdue, "planItemsOverdue"), (\.members, "members"),
+        (\.membersBelowThreshold, "membersBelowThreshold"), (\.bodies, "bodies"),
+    ] }
+
+    /// Label keys of the keyed counters (maps).
+    public static let keyedCounters = ["repliesByClass", "opinionsAdoptedHigher", "consultationsByForm"]
+
+    /// Label keys of the derived rates.
+    public static let rates = ["completionRate", "satisfactionRate", "suggestionAdoptionRate", "suggestionClosingRate",
+                               "opinionAdoptionRate", "onTimeReplyRate"]
+}

@@ -1,0 +1,451 @@
+import Testing
+@testable import XieshangDomain
+
+/// The proposal table of shared/DOMAIN.md: one test per transition and per refusal.
+@Suite struct ProposalTests {
+    var county: Node
+
+    init() throws {
+        county = Node(countyBody)
+        try county.addMembers(["m1", "m2", "m3", "m4"])
+        try county.record(.member(MemberRecorded(memberID: "gone", name: "离任委员", sector: "教育界", body: countyBody.id,
+                                                 term: 9, active: false, effective: day("2020-01-01"))), by: .office)
+    }
+
+    var state: DomainState { county.state }
+    func p(_ id: String = "P1") -> Proposal { county.state.proposals[id]! }
+
+    mutating func step(_ id: String = "P1", _ on: String, _ step: ProposalEvent.Step, by actor: Actor) throws {
+        try county.record(.proposal(ProposalEvent(id, on: day(on), step)), by: actor)
+    }
+
+    mutating func submit(_ id: String = "P1", by member: String = "m1", cosigners: [String] = [],
+                         on: String = "2026-01-10") throws {
+        let kind: ProposalEvent.Kind = cosigners.isEmpty ? .individual : .joint
+        try step(id, on, .submitted(.init(title: "关于\(id)的提案", text: "建议……", kind: kind,
+                                          firstProposer: member, cosigners: cosigners)), by: .member(member))
+    }
+
+    mutating func register(_ id: String = "P1", on: String = "2026-01-20") throws {
+        try step(id, on, .reviewed(.registered(number: "\(id)号")), by: .committee)
+    }
+
+    mutating func assignLead(_ id: String = "P1", on: String = "2026-02-01", co: [String] = ["县财政局"]) throws {
+        try step(id, on, .assigned(.init(.lead("县住建局", coHandling: co))), by: .committee)
+    }
+
+    mutating func reply(_ id: String = "P1", on: String = "2026-04-01", unit: String = "县住建局", cls: String = "A") throws {
+        try step(id, on, .replied(unit: unit, replyClass: cls, text: "已解决"), by: .unit(unit))
+    }
+
+    /// Submitted, registered, assigned (lead 县住建局 + co 县财政局 who gave its opinion), replied A.
+    mutating func replied(_ id: String = "P1", cosigners: [String] = []) throws {
+        try submit(id, cosigners: cosigners)
+        for c in cosigners { try step(id, "2026-01-12", .cosignerConfirmed(member: c), by: .member(c)) }
+        try register(id)
+        try assignLead(id)
+        try step(id, "2026-03-01", .coHandlingOpinion(unit: "县财政局", text: "同意"), by: .unit("县财政局"))
+        try reply(id)
+    }
+
+    // MARK: submit
+
+    @Test mutating func memberSubmits() throws {
+        try submit()
+        #expect(p().status == .submitted)
+        #expect(p().submission.cosignDeadline == day("2026-01-17"))  // policy: 7 days
+        #expect(p().proposers == ["m1"])
+    }
+
+    @Test mutating func nonMemberCannotSubmit() throws {
+        let before = state
+        expectRefused("proposal.submit.member") { try submit(by: "stranger") }
+        expectRefused("proposal.submit.member") { try submit(by: "gone") }
+        #expect(state == before)
+    }
+
+    @Test mutating func onlyTheFirstProposerSubmits() throws {
+        expectRefused("proposal.submit.actor") {
+            try step("P1", "2026-01-10", .submitted(.init(title: "t", text: "x", kind: .individual, firstProposer: "m1")),
+                     by: .member("m2"))
+        }
+    }
+
+    @Test func townshipGroupRegistersNoProposals() throws {
+        var township = Node(townshipBody)
+        try township.addMembers(["t1"])
+        expectRefused("proposal.body.registers") {
+            try township.record(.proposal(ProposalEvent("P1", on: day("2026-01-10"), .submitted(.init(
+                title: "t", text: "x", kind: .individual, firstProposer: "t1")))), by: .member("t1"))
+        }
+        #expect(township.state.proposals.isEmpty)
+    }
+
+    // MARK: co-signers
+
+    @Test mutating func cosignerConfirmedBeforeDeadlineCounts() throws {
+        try submit(cosigners: ["m2", "m3"])
+        try step("P1", "2026-01-17", .cosignerConfirmed(member: "m2"), by: .member("m2"))
+        #expect(p().proposers == ["m1", "m2"])
+    }
+
+    @Test mutating func cosignerConfirmedAfterDeadlineDoesNotCount() throws {
+        try submit(cosigners: ["m2", "m3"])
+        try step("P1", "2026-01-11", .cosignerConfirmed(member: "m2"), by: .member("m2"))
+        expectRefused("proposal.cosign.deadline") {
+            try step("P1", "2026-01-18", .cosignerConfirmed(member: "m3"), by: .member("m3"))
+        }
+        // The unconfirmed co-signer is dropped: not a proposer, cannot evaluate, scores nothing.
+        #expect(p().proposers == ["m1", "m2"])
+        #expect(state.dutyEntries(member: "m3", year: 2026).isEmpty)
+    }
+
+    @Test mutating func uninvitedMemberCannotCosign() throws {
+        try submit(cosigners: ["m2"])
+        expectRefused("proposal.cosign.invited") {
+            try step("P1", "2026-01-11", .cosignerConfirmed(member: "m4"), by: .member("m4"))
+        }
+    }
+
+    // MARK: withdraw
+
+    @Test mutating func firstProposerWithdrawsBeforeReview() throws {
+        try submit()
+        try step("P1", "2026-01-11", .withdrawn(by: "m1", reason: "重复"), by: .member("m1"))
+        #expect(p().status == .withdrawn)
+    }
+
+    @Test mutating func withdrawAfterReviewRefused() throws {
+        try submit()
+        try register()
+        expectRefused("proposal.withdraw.beforeReview") {
+            try step("P1", "2026-01-21", .withdrawn(by: "m1", reason: ""), by: .member("m1"))
+        }
+        #expect(p().status == .registered)
+    }
+
+    @Test mutating func onlyFirstProposerWithdraws() throws {
+        try submit(cosigners: ["m2"])
+        expectRefused("proposal.withdraw.actor") {
+            try step("P1", "2026-01-11", .withdrawn(by: "m2", reason: ""), by: .member("m2"))
+        }
+    }
+
+    // MARK: review
+
+    @Test mutating func committeeRegisters() throws {
+        try submit()
+        try register()
+        #expect(p().status == .registered)
+        expectRefused("proposal.review.state") { try register() }
+    }
+
+    @Test mutating func unitCannotReview() throws {
+        try submit()
+        expectRefused("proposal.review.actor") {
+            try step("P1", "2026-01-20", .reviewed(.registered(number: "1")), by: .unit("县住建局"))
+        }
+    }
+
+    @Test mutating func notRegisteredWithReasonAndNotice() throws {
+        try submit()
+        try step("P1", "2026-01-20", .reviewed(.notRegistered(reason: "personal_matter", notice: "属个人事务，建议通过信访渠道反映",
+                                                             conversion: nil)), by: .committee)
+        #expect(p().status == .notRegistered)
+        if case .notRegistered(_, let notice, _) = p().review { #expect(notice.contains("信访")) }
+        else { Issue.record("review not recorded") }
+    }
+
+    @Test mutating func notRegisteredNeedsAReasonFromThePolicy() throws {
+        try submit()
+        expectRefused("proposal.review.reason") {
+            try step("P1", "2026-01-20", .reviewed(.notRegistered(reason: "不喜欢", notice: "x", conversion: nil)), by: .committee)
+        }
+        expectRefused("proposal.review.notice") {
+            try step("P1", "2026-01-20", .reviewed(.notRegistered(reason: "no_substance", notice: "", conversion: nil)),
+                     by: .committee)
+        }
+    }
+
+    @Test mutating func conversionToOpinionReportNeedsConsent() throws {
+        try submit(cosigners: ["m2"])
+        expectRefused("proposal.review.conversion.consent") {
+            try step("P1", "2026-01-20", .reviewed(.notRegistered(reason: "no_substance", notice: "转为社情民意信息",
+                conversion: .init(reportID: "R-P1", consentBy: "m2"))), by: .committee)
+        }
+        try step("P1", "2026-01-20", .reviewed(.notRegistered(reason: "no_substance", notice: "经本人同意转为社情民意信息",
+            conversion: .init(reportID: "R-P1", consentBy: "m1"))), by: .committee)
+        let report = state.opinions[OpinionKey(originBody: countyBody.id, originReportID: "R-P1")]
+        #expect(report?.convertedFromProposal == "P1")
+        #expect(report?.author == "m1")
+    }
+
+    @Test mutating func mergedIntoRegisteredProposal() throws {
+        try submit("P1", by: "m1")
+        try register("P1")
+        try submit("P2", by: "m2")
+        try step("P2", "2026-01-21", .reviewed(.merged(into: "P1")), by: .committee)
+        #expect(p("P2").status == .merged)
+        #expect(p("P1").mergedFrom == ["P2"])
+        expectRefused("proposal.assign.state") { try assignLead("P2") }
+        // Every proposer of the merged set receives the reply and evaluates it.
+        try assignLead("P1", co: [])
+        try reply("P1")
+        try step("P1", "2026-04-05", .evaluated(member: "m2", rating: .satisfied, comment: ""), by: .member("m2"))
+        #expect(p("P1").evaluations.map(\.member) == ["m2"])
+    }
+
+    @Test mutating func mergeTargetMustBeRegistered() throws {
+        try submit("P1")
+        try submit("P2", by: "m2")
+        expectRefused("proposal.merge.targetState") {
+            try step("P2", "2026-01-21", .reviewed(.merged(into: "P1")), by: .committee)
+        }
+        expectRefused("proposal.merge.target") {
+            try step("P2", "2026-01-21", .reviewed(.merged(into: "P9")), by: .committee)
+        }
+    }
+
+    // MARK: assign
+
+    @Test mutating func assignWithLeadAndCoHandlingUnitsDueInThreeMonths() throws {
+        try submit()
+        try register()
+        try assignLead()
+        #expect(p().status == .assigned)
+        #expect(p().due == day("2026-05-01"))
+        #expect(p().round == 1)
+        #expect(p().assignment?.coHandlingUnits == ["县财政局"])
+    }
+
+    @Test mutating func assignBeforeRegistrationRefused() throws {
+        try submit()
+        expectRefused("proposal.assign.state") { try assignLead() }
+    }
+
+    @Test mutating func splitHandlingNeedsSeveralUnits() throws {
+        try submit()
+        try register()
+        expectRefused("proposal.assign.split") {
+            try step("P1", "2026-02-01", .assigned(.init(.split(["县教育局"]))), by: .committee)
+        }
+        expectRefused("proposal.assign.units") {
+            try step("P1", "2026-02-01", .assigned(.init(.lead("县教育局", coHandling: ["县教育局"]))), by: .committee)
+        }
+    }
+
+    // MARK: object and reassign
+
+    @Test mutating func objectionWithinWindowThenCommitteeReassigns() throws {
+        try submit()
+        try register()
+        try assignLead()
+        try step("P1", "2026-02-11", .objected(unit: "县住建局", reason: "不属本单位职责"), by: .unit("县住建局"))
+        #expect(p().status == .reassigning)
+        try step("P1", "2026-02-13", .reassigned(.init(.lead("县自然资源局", coHandling: []))), by: .committee)
+        #expect(p().status == .assigned)
+        #expect(p().due == day("2026-05-01"))  // counted from the original assignment
+        #expect(p().assignment?.replyingUnits == ["县自然资源局"])
+    }
+
+    @Test mutating func objectionAfterWindowRefused() throws {
+        try submit()
+        try register()
+        try assignLead()
+        expectRefused("proposal.object.window") {
+            try step("P1", "2026-02-12", .objected(unit: "县住建局", reason: "不属本单位职责"), by: .unit("县住建局"))
+        }
+    }
+
+    @Test mutating func unitNeverReassignsByItself() throws {
+        try submit()
+        try register()
+        try assignLead()
+        try step("P1", "2026-02-05", .objected(unit: "县住建局", reason: "不属本单位职责"), by: .unit("县住建局"))
+        expectRefused("proposal.reassign.actor") {
+            try step("P1", "2026-02-06", .reassigned(.init(.lead("县自然资源局", coHandling: []))), by: .unit("县住建局"))
+        }
+        #expect(p().status == .reassigning)
+    }
+
+    // MARK: extend
+
+    @Test mutating func extensionWithReasonWithinSixMonths() throws {
+        try submit()
+        try register()
+        try assignLead()
+        try step("P1", "2026-04-20", .extended(newDue: day("2026-08-01"), reason: "需跨年度预算"), by: .committee)
+        #expect(p().due == day("2026-08-01"))
+    }
+
+    @Test mutating func extensionPastSixMonthsRefused() throws {
+        try submit()
+        try register()
+        try assignLead()
+        expectRefused("proposal.extend.cap") {
+            try step("P1", "2026-04-20", .extended(newDue: day("2026-08-02"), reason: "需跨年度预算"), by: .committee)
+        }
+        expectRefused("proposal.extend.reason") {
+            try step("P1", "2026-04-20", .extended(newDue: day("2026-06-01"), reason: ""), by: .committee)
+        }
+        #expect(p().due == day("2026-05-01"))
+    }
+
+    // MARK: reply
+
+    @Test mutating func leadRepliesAfterCoHandlingOpinions() throws {
+        try replied()
+        #expect(p().status == .replied)
+        #expect(p().currentReplies.map(\.replyClass) == ["A"])
+        #expect(p().currentReplies.first?.onTime == true)
+    }
+
+    @Test mutating func coHandlingUnitCannotReply() throws {
+        try submit()
+        try register()
+        try assignLead()
+        try step("P1", "2026-03-01", .coHandlingOpinion(unit: "县财政局", text: "同意"), by: .unit("县财政局"))
+        expectRefused("proposal.reply.coHandlingUnit") { try reply(unit: "县财政局") }
+        #expect(p().status == .assigned)
+    }
+
+    @Test mutating func leadCannotReplyBeforeCoHandlingOpinions() throws {
+        try submit()
+        try register()
+        try assignLead()
+        expectRefused("proposal.reply.coHandlingPending") { try reply() }
+    }
+
+    @Test mutating func replyClassFromThePolicy() throws {
+        try submit()
+        try register()
+        try assignLead(co: [])
+        expectRefused("proposal.reply.class") { try reply(cls: "D") }
+    }
+
+    @Test mutating func splitUnitsEachReply() throws {
+        try submit()
+        try register()
+        try step("P1", "2026-02-01", .assigned(.init(.split(["县教育局", "县卫健局"]))), by: .committee)
+        try reply(unit: "县教育局", cls: "B")
+        #expect(p().status == .assigned)
+        try reply(on: "2026-05-03", unit: "县卫健局", cls: "A")
+        #expect(p().status == .replied)
+        let f = state.figures(for: .year(2026))
+        #expect(f.repliesOnTime == 1 && f.repliesLate == 1)
+        #expect(f.repliesByClass == ["A": 1, "B": 1])
+    }
+
+    // MARK: evaluate, re-handle, close
+
+    @Test mutating func eachProposerEvaluatesOncePerRound() throws {
+        try replied(cosigners: ["m2"])
+        try step("P1", "2026-04-05", .evaluated(member: "m1", rating: .satisfied, comment: ""), by: .member("m1"))
+        #expect(p().status == .evaluated)
+        expectRefused("proposal.evaluate.once") {
+            try step("P1", "2026-04-06", .evaluated(member: "m1", rating: .unsatisfied, comment: ""), by: .member("m1"))
+        }
+        try step("P1", "2026-04-06", .evaluated(member: "m2", rating: .basicallySatisfied, comment: ""), by: .member("m2"))
+        expectRefused("proposal.evaluate.proposer") {
+            try step("P1", "2026-04-06", .evaluated(member: "m3", rating: .satisfied, comment: ""), by: .member("m3"))
+        }
+        #expect(p().evaluations.count == 2)
+    }
+
+    @Test mutating func evaluationBeforeReplyRefused() throws {
+        try submit()
+        try register()
+        try assignLead()
+        expectRefused("proposal.evaluate.state") {
+            try step("P1", "2026-04-05", .evaluated(member: "m1", rating: .satisfied, comment: ""), by: .member("m1"))
+        }
+    }
+
+    @Test mutating func unsatisfiedIsReturnedForRehandlingAsANewRound() throws {
+        try replied()
+        try step("P1", "2026-04-05", .evaluated(member: "m1", rating: .unsatisfied, comment: "未解决"), by: .member("m1"))
+        try step("P1", "2026-04-10", .rehandled(reason: "提案人不满意", due: nil, byAppraisal: false), by: .committee)
+        #expect(p().status == .assigned)
+        #expect(p().round == 2)
+        #expect(p().due == day("2026-07-10"))
+        // The open round blocks closing.
+        expectRefused("proposal.close.openRound") { try step("P1", "2026-05-01", .closed(note: ""), by: .committee) }
+        // Round 2: co-handling opinion again, reply, evaluation, close.
+        try step("P1", "2026-05-01", .coHandlingOpinion(unit: "县财政局", text: "已安排资金"), by: .unit("县财政局"))
+        try reply(on: "2026-06-01")
+        try step("P1", "2026-06-05", .evaluated(member: "m1", rating: .satisfied, comment: ""), by: .member("m1"))
+        try step("P1", "2026-06-10", .closed(note: "办结"), by: .committee)
+        #expect(p().status == .closed)
+        #expect(p().evaluations.map(\.round) == [1, 2])
+    }
+
+    @Test mutating func satisfiedProposalIsNotReturned() throws {
+        try replied()
+        try step("P1", "2026-04-05", .evaluated(member: "m1", rating: .satisfied, comment: ""), by: .member("m1"))
+        expectRefused("proposal.rehandle.unsatisfied") {
+            try step("P1", "2026-04-10", .rehandled(reason: "复查", due: nil, byAppraisal: false), by: .committee)
+        }
+    }
+
+    @Test mutating func evaluatedProposalCloses() throws {
+        try replied()
+        try step("P1", "2026-04-05", .evaluated(member: "m1", rating: .basicallySatisfied, comment: ""), by: .member("m1"))
+        try step("P1", "2026-04-20", .closed(note: ""), by: .committee)
+        #expect(p().status == .closed)
+        #expect(p().closedOn == day("2026-04-20"))
+    }
+
+    @Test mutating func unevaluatedProposalClosesOnlyAfterTheWindow() throws {
+        try replied()
+        expectRefused("proposal.close.notEvaluated") { try step("P1", "2026-05-01", .closed(note: ""), by: .committee) }
+        try step("P1", "2026-05-02", .closed(note: "测评期满"), by: .committee)
+        #expect(p().status == .closed)
+    }
+
+    @Test mutating func assignedProposalCannotClose() throws {
+        try submit()
+        try register()
+        try assignLead()
+        expectRefused("proposal.close.state") { try step("P1", "2026-03-01", .closed(note: ""), by: .committee) }
+    }
+
+    // MARK: key proposals and appraisal
+
+    @Test mutating func keyProposalNamesSupervisor() throws {
+        try submit()
+        try register()
+        expectRefused("proposal.key.supervisor") { try step("P1", "2026-01-25", .keyProposal(supervisor: ""), by: .committee) }
+        try step("P1", "2026-01-25", .keyProposal(supervisor: "县政协主席 张某"), by: .committee)
+        #expect(p().supervisor == "县政协主席 张某")
+        #expect(state.figures(for: .year(2026)).keyProposals == 1)
+    }
+
+    @Test mutating func quarterlyAppraisalReturnsUnitBelowThreshold() throws {
+        // 县住建局: 1 of 2 satisfied (50%) → below 80%; 县水务局: 1 of 1 (100%).
+        try replied("P1")
+        try replied("P2")
+        try submit("P3", by: "m2")
+        try register("P3")
+        try step("P3", "2026-02-01", .assigned(.init(.lead("县水务局", coHandling: []))), by: .committee)
+        try reply("P3", unit: "县水务局")
+        try step("P1", "2026-04-05", .evaluated(member: "m1", rating: .satisfied, comment: ""), by: .member("m1"))
+        try step("P2", "2026-04-05", .evaluated(member: "m1", rating: .unsatisfied, comment: ""), by: .member("m1"))
+        try step("P3", "2026-04-05", .evaluated(member: "m2", rating: .satisfied, comment: ""), by: .member("m2"))
+        let result = state.quarterlyAppraisal(.quarter(2026, 2), on: day("2026-07-02"))
+        #expect(result.units.map(\.unit) == ["县住建局", "县水务局"])
+        #expect(result.units.map(\.belowThreshold) == [true, false])
+        #expect(result.units[0].rate.description == "50.0%")
+        #expect(result.returns.map(\.proposalID) == ["P1", "P2"])
+        for command in result.returns { try county.record(.proposal(command), by: .committee) }
+        #expect(p("P1").round == 2 && p("P2").round == 2 && p("P3").round == 1)
+        #expect(state.figures(for: .year(2026)).proposalsRehandled == 2)
+    }
+
+    @Test mutating func refusedCommandRecordsNothing() throws {
+        try replied()
+        let before = county
+        expectRefused("proposal.reply.state") { try reply() }
+        #expect(county.state == before.state)
+        #expect(county.log == before.log)
+    }
+}
