@@ -7,6 +7,7 @@ let package = Package(
     name: "Xieshang",
     products: [
         .library(name: "XieshangWire", targets: ["XieshangWire"]),
+        .library(name: "XieshangStore", targets: ["XieshangStore"]),
         .executable(name: "xieshang", targets: ["xieshang"]),
         .executable(name: "xieshang-bench", targets: ["xieshang-bench"]),
         .executable(name: "xieshang-protogen", targets: ["xieshang-protogen"]),
@@ -21,7 +22,12 @@ let package = Package(
         .target(name: "XieshangWire", dependencies: ["CCrypto"]),
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python", "FuzzCrashes"]),
 
-        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire"]),
+        .target(name: "XieshangStore", dependencies: ["XieshangWire", "CSQLite"]),
+        .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"]),
+        // Child process of the store's crash test; `swift build --build-tests` (make test) builds it with the tests.
+        .executableTarget(name: "xieshang-store-crashtest", dependencies: ["XieshangStore", "XieshangWire"]),
+
+        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore"]),
         // The operators' command-line tool.
         .executableTarget(name: "xieshang", dependencies: ["XieshangWire"]),
         // libFuzzer target on the wire decoders and envelope checks (`make fuzz`).

@@ -6,6 +6,7 @@ import Glibc
 /// Subcommands: name → (summary, entry point taking the remaining arguments).
 let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("codec", "encode/decode/sign/verify of a typical EventBody vs swift-protobuf and openssl", runCodecBench),
+    ("store", "durable appends/s vs the sqlite3 shell; group commit vs one transaction per event", runStoreBench),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())
