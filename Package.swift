@@ -8,7 +8,9 @@ let package = Package(
     products: [
         .library(name: "XieshangWire", targets: ["XieshangWire"]),
         .library(name: "XieshangStore", targets: ["XieshangStore"]),
+        .library(name: "XieshangFederation", targets: ["XieshangFederation"]),
         .executable(name: "xieshang", targets: ["xieshang"]),
+        .executable(name: "xieshang-sim", targets: ["xieshang-sim"]),
         .executable(name: "xieshang-bench", targets: ["xieshang-bench"]),
         .executable(name: "xieshang-protogen", targets: ["xieshang-protogen"]),
     ],
@@ -26,6 +28,12 @@ let package = Package(
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"]),
         // Child process of the store's crash test; `swift build --build-tests` (make test) builds it with the tests.
         .executableTarget(name: "xieshang-store-crashtest", dependencies: ["XieshangStore", "XieshangWire"]),
+
+        // The sans-I/O federation node and its deterministic simulator.
+        .target(name: "XieshangFederation", dependencies: ["XieshangWire", "XieshangStore"]),
+        .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire"]),
+        // The simulator's command line: `xieshang-sim --seeds 1000 --nodes 1+3+9`, `--seed N`, `--bench`.
+        .executableTarget(name: "xieshang-sim", dependencies: ["XieshangFederation", "XieshangWire"]),
 
         .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore"]),
         // The operators' command-line tool.
