@@ -189,15 +189,16 @@ extension FederationNode {
 
     /// Who may deliver what (DESIGN.md §7); nil when allowed.
     func roleCheck(_ body: EventBody, from peer: String, pulled: Bool) -> (code: String, reason: String)? {
-        if body.origin == id { return nil }  // our own events coming back (restore, relay): verified with our key
+        let originNode = ChainName.node(of: body.origin)
         guard let route = Route(body.scope) else { return ("malformed", "event has no scope") }
+        if originNode == id { return nil }  // our own events coming back (restore, relay): verified with our key
         if case .local = route { return ("scope_not_allowed", "\(body.origin)#\(body.seq) is local and never leaves its origin") }
         var reasons: [String] = []
         if childIds.contains(peer) {
-            let inSubtree = body.origin == peer || subtreeOf[body.origin] == peer
+            let inSubtree = originNode == peer || subtreeOf[originNode] == peer
             switch route {
             case .up, .direct:
-                if inSubtree { return nil }
+                if inSubtree { return chainCheck(body, route, originNode) }
                 reasons.append("child \(peer) delivered \(body.origin)#\(body.seq), whose origin is not in its subtree")
             default:
                 reasons.append("child \(peer) may only deliver up or direct events, not \(route.text)")
@@ -206,17 +207,24 @@ extension FederationNode {
         }
         if peer == config.parent?.id {
             switch route {
-            case .down, .direct: return nil
+            case .down, .direct: return chainCheck(body, route, originNode)
             default: reasons.append("parent \(peer) may only deliver down or direct events, not \(route.text)")
             }
         }
         for alliance in config.alliances where alliance.members.contains(where: { $0.id == peer }) {
             if case .alliance(let a) = route, a == alliance.id,
-               alliance.members.contains(where: { $0.id == body.origin }) { return nil }
+               alliance.members.contains(where: { $0.id == originNode }) { return chainCheck(body, route, originNode) }
             reasons.append("alliance peer \(peer) may only deliver events of an alliance both belong to, not \(route.text) from \(body.origin)")
         }
         _ = pulled
         return ("scope_not_allowed", reasons.isEmpty ? "\(peer) may not deliver \(route.text) events" : reasons.joined(separator: "; "))
+    }
+
+    /// An event's chain must be the one its scope names (so every node a chain reaches holds all of it).
+    func chainCheck(_ body: EventBody, _ route: Route, _ node: String) -> (code: String, reason: String)? {
+        let expected = ChainName.chain(node: node, route: route)
+        return expected == body.origin ? nil
+            : ("scope_not_allowed", "event \(body.origin)#\(body.seq) has scope \(route.text), which belongs to chain \(expected)")
     }
 
     func storedHash(_ origin: String, _ seq: UInt64, pending: [(StoredEvent, EventBody)]) -> [UInt8] {

@@ -91,7 +91,8 @@ extension FederationNode {
 
     /// Whether `event` goes to `peer` under its scope (`routes` reads only the stored scope text).
     func routes(_ event: StoredEvent, to peer: String) -> Bool {
-        if event.origin == peer { return false }
+        let originNode = ChainName.node(of: event.origin)
+        if originNode == peer { return false }
         switch Route(text: event.scope) {
         case .local:
             return false
@@ -99,7 +100,7 @@ extension FederationNode {
             return peer == config.parent?.id
         case .down(let only):
             guard childIds.contains(peer) else { return false }
-            if event.origin != id && !isAncestorSide(event.origin) { return false }
+            if originNode != id && !isAncestorSide(originNode) { return false }
             if only.isEmpty { return true }
             for target in only {
                 if target == peer || subtreeOf[target] == peer { return true }
@@ -113,7 +114,7 @@ extension FederationNode {
             if target == peer { return true }
             if let child = subtreeOf[target] { return child == peer }
             if childIds.contains(target) { return false }
-            let fromBelow = event.origin == id || subtreeOf[event.origin] != nil || childIds.contains(event.origin)
+            let fromBelow = originNode == id || subtreeOf[originNode] != nil || childIds.contains(originNode)
             if peer == config.parent?.id { return fromBelow }
             if config.parent == nil { unroutedSeen = true }
             return false
@@ -152,7 +153,7 @@ extension FederationNode {
         if request.fromSeq >= 1, request.fromSeq <= head {
             let to = min(request.toSeq == 0 ? head : min(request.toSeq, head), request.fromSeq + limit - 1)
             let events = (try? store.reader.events(origin: request.origin, seqs: request.fromSeq...to)) ?? []
-            for e in events where routes(e, to: peer) || e.origin == peer || isRelayedTo(peer, e) {
+            for e in events where routes(e, to: peer) || ChainName.node(of: e.origin) == peer || isRelayedTo(peer, e) {
                 response.events.append(SignedEvent(body: e.body, signature: e.signature))
             }
         }

@@ -10,20 +10,21 @@ import XieshangWire
 extension FederationNode {
     /// The key of `origin`, if this node can verify its events.
     func keyFor(_ origin: String) -> Ed25519.PublicKey? {
-        if origin == id { return publicKey }
-        if let pin = pins[origin] { return pin.publicKey }
-        return keyCache[origin]
+        let node = ChainName.node(of: origin)
+        if node == id { return publicKey }
+        if let pin = pins[node] { return pin.publicKey }
+        return keyCache[node]
     }
 
     func rosterApplied(_ roster: Roster, body: EventBody) {
-        if body.origin == id {
+        if ChainName.node(of: body.origin) == id {
             if case .up = Route(body.scope) { lastUpRoster = roster.entries } else { lastDownRoster = roster.entries }
             return
         }
         if childIds.contains(body.origin), case .up = Route(body.scope) {
             if let current = childRosters[body.origin], current.seq >= body.seq { return }
             childRosters[body.origin] = (body.seq, roster.entries)
-        } else if body.origin == config.parent?.id, case .down = Route(body.scope) {
+        } else if ChainName.node(of: body.origin) == config.parent?.id, case .down = Route(body.scope) {
             if let current = parentRoster, current.seq >= body.seq { return }
             parentRoster = (body.seq, roster.entries)
         } else {

@@ -226,8 +226,9 @@ public final class FederationNode {
             throw FederationError(.fenced, "node \(id) is restoring its own events from its parent (holds up to seq \(heads[id]?.seq ?? 0) of \(fenceTarget)); retry when it has caught up",
                                   node: id)
         }
-        let head = heads[id]
-        let body = EventBody(origin: id, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? [], timeMs: now,
+        let chain = ChainName.chain(node: id, route: route)
+        let head = heads[chain]
+        let body = EventBody(origin: chain, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? [], timeMs: now,
                              scope: route.scope, kind: kind, payload: payload, incarnation: incarnation)
         let signed: SignedEvent
         do throws(WireError) {
@@ -241,9 +242,9 @@ public final class FederationNode {
         } catch {
             throw FederationError(.store, "cannot store own event \(id)#\(body.seq) in \(store.path): \(error.message)", node: id, underlying: error)
         }
-        heads[id] = XieshangWire.EventChain.Link(seq: body.seq, hash: stored.hash)
+        heads[chain] = XieshangWire.EventChain.Link(seq: body.seq, hash: stored.hash)
         applied(body, stored: stored)
-        outputs.append(.originated(origin: id, seq: body.seq))
+        outputs.append(.originated(origin: chain, seq: body.seq))
         pumpAll()
         return stored
     }
@@ -311,7 +312,7 @@ public final class FederationNode {
             planBoard.apply(body, hash: stored.hash, me: id)
         default: break
         }
-        if body.origin == id {
+        if ChainName.node(of: body.origin) == id {
             var counted = false
             for period in Period.all(containing: body.timeMs) {
                 counted = Figures.add(kind: body.kind, payload: body.payload, into: &ownFigures[period, default: [:]]) || counted

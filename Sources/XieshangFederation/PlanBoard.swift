@@ -42,7 +42,7 @@ public struct PlanBoard: Sendable {
         guard let note = try? Note(serializedBytes: body.payload) else { return }
         if note.text.hasPrefix("item:") {
             guard case .down(let only)? = Route(body.scope) else { return }
-            if body.origin == me {
+            if ChainName.node(of: body.origin) == me {
                 items[body.seq] = Item(title: String(note.text.dropFirst(5)), deadlineMs: note.amount, assignees: only, status: [:])
             } else {
                 received["\(body.origin)#\(body.seq)"] = String(note.text.dropFirst(5))
@@ -52,7 +52,7 @@ public struct PlanBoard: Sendable {
             guard let hashMark = rest.firstIndex(of: "#"), let colon = rest.lastIndex(of: ":") , hashMark < colon else { return }
             let issuer = String(rest[..<hashMark])
             guard issuer == me, let seq = UInt64(rest[rest.index(after: hashMark)..<colon]), items[seq] != nil else { return }
-            items[seq]!.status[body.origin] = String(rest[rest.index(after: colon)...])
+            items[seq]!.status[ChainName.node(of: body.origin)] = String(rest[rest.index(after: colon)...])
         }
     }
 }

@@ -116,8 +116,8 @@ extension Simulation {
         for id in order {
             for e in logs[id] ?? [] {
                 let key = "\(e.origin)#\(e.seq)"
-                if e.origin != id {
-                    if held[e.origin]?[key] != e.hash {
+                if ChainName.node(of: e.origin) != id {
+                    if held[ChainName.node(of: e.origin)]?[key] != e.hash {
                         report.violations.append("unauthorized: \(id) stores \(key), which its origin never made")
                     }
                     if !placementAllowed(e, at: id) {
@@ -144,7 +144,7 @@ extension Simulation {
         // Rollups: each node's latest report per period equals the sum of its subtree's own figures.
         var periods: Set<String> = []
         for id in order {
-            for e in logs[id] ?? [] where e.origin == id { for p in Period.all(containing: e.timeMs) { periods.insert(p) } }
+            for e in logs[id] ?? [] where ChainName.node(of: e.origin) == id { for p in Period.all(containing: e.timeMs) { periods.insert(p) } }
         }
         for id in order {
             guard let node = nodes[id]?.node else { continue }
@@ -163,13 +163,14 @@ extension Simulation {
     /// The nodes an event's scope names.
     func targets(of e: StoredEvent) -> [String] {
         let topo = options.topology
+        let origin = ChainName.node(of: e.origin)
         switch Route(text: e.scope) {
-        case .up: return topo.ancestors(of: e.origin)
+        case .up: return topo.ancestors(of: origin)
         case .down(let only):
-            let below = topo.descendants(of: e.origin)
+            let below = topo.descendants(of: origin)
             return only.isEmpty ? below : only.filter { below.contains($0) }
-        case .alliance(let a): return (topo.alliances[a] ?? []).filter { $0 != e.origin }
-        case .direct(let t): return topo.node(t) == nil || t == e.origin || topo.path(from: e.origin, to: t).isEmpty ? [] : [t]
+        case .alliance(let a): return (topo.alliances[a] ?? []).filter { $0 != origin }
+        case .direct(let t): return topo.node(t) == nil || t == origin || topo.path(from: origin, to: t).isEmpty ? [] : [t]
         case .local: return []
         }
     }
@@ -177,11 +178,12 @@ extension Simulation {
     /// Whether `id` may hold `e` (it is named by the scope or on the way there).
     func placementAllowed(_ e: StoredEvent, at id: String) -> Bool {
         let topo = options.topology
+        let origin = ChainName.node(of: e.origin)
         switch Route(text: e.scope) {
-        case .up: return topo.ancestors(of: e.origin).contains(id)
-        case .down: return topo.ancestors(of: id).contains(e.origin)
-        case .alliance(let a): return (topo.alliances[a] ?? []).contains(id) && (topo.alliances[a] ?? []).contains(e.origin)
-        case .direct(let t): return topo.path(from: e.origin, to: t).contains(id)
+        case .up: return topo.ancestors(of: origin).contains(id)
+        case .down: return topo.ancestors(of: id).contains(origin)
+        case .alliance(let a): return (topo.alliances[a] ?? []).contains(id) && (topo.alliances[a] ?? []).contains(origin)
+        case .direct(let t): return topo.path(from: origin, to: t).contains(id)
         case .local: return false
         }
     }
