@@ -16,6 +16,8 @@ extension FederationNode {
         if let old = clients[peer] { clientByConnection[old.connection] = nil }
         var link = ClientLink(connection: conn, peer: peer)
         link.challenge = random.bytes(32)
+        link.lastProgressMs = now
+        outputs.append(.setTimer(.retransmit(peer), atMs: now + config.options.ackTimeoutMs))
         clients[peer] = link
         clientByConnection[conn] = peer
         outputs.append(.send(conn, .hello(HelloRequest(nodeId: id, publicKey: publicKey.rawRepresentation,
@@ -25,7 +27,7 @@ extension FederationNode {
 
     func clientHelloResponse(_ r: HelloResponse, peer: String, conn: ConnectionID) {
         guard var link = clients[peer], link.state == .helloSent else {
-            return protocolViolation(conn, "unexpected HelloResponse from \(peer)")
+            return ignored(conn, "unexpected HelloResponse from \(peer)")
         }
         guard let pin = pins[peer], r.nodeId == peer, r.publicKey == pin.publicKey.rawRepresentation else {
             return refuseHandshake(conn, peer: peer, "peer \(peer) answered as \(r.nodeId) with a key that does not match its pin \(pins[peer]?.publicKey.fingerprint ?? "?"); check the peer's key in the config")
@@ -47,7 +49,7 @@ extension FederationNode {
 
     func clientProveResponse(_ r: ProveResponse, peer: String, conn: ConnectionID) {
         guard var link = clients[peer], link.state == .proveSent else {
-            return protocolViolation(conn, "unexpected ProveResponse from \(peer)")
+            return ignored(conn, "unexpected ProveResponse from \(peer)")
         }
         guard r.accepted else {
             return refuseHandshake(conn, peer: peer, "peer \(peer) refused the handshake: \(r.reason)")
@@ -74,7 +76,7 @@ extension FederationNode {
 
     func serverHello(_ h: HelloRequest, conn: ConnectionID) {
         guard var link = servers[conn], link.state == .awaitingHello else {
-            return protocolViolation(conn, "unexpected Hello")
+            return ignored(conn, "unexpected Hello")
         }
         guard let pin = pins[h.nodeId] else {
             return refuseServer(conn, "node \(h.nodeId) is not a pinned peer of \(id); add it to the config to link them")
@@ -104,7 +106,7 @@ extension FederationNode {
 
     func serverProve(_ p: ProveRequest, conn: ConnectionID) {
         guard var link = servers[conn], link.state == .helloAnswered, let peer = link.peer, let pin = pins[peer] else {
-            return protocolViolation(conn, "Prove before Hello")
+            return ignored(conn, "Prove before Hello (or a repeated Prove)")
         }
         let transcript = FederationNode.transcript(signer: peer, challenger: id, challenge: link.challenge)
         guard p.session == link.session, pin.publicKey.isValidSignature(p.challengeSignature, for: transcript) else {

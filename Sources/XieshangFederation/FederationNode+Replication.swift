@@ -133,7 +133,15 @@ extension FederationNode {
         guard batch.sender.isEmpty || batch.sender == peer else {
             return protocolViolation(conn, "batch names sender \(batch.sender) on the authenticated link of \(peer)")
         }
+        // Batches apply in the sender's log order (a roster before the events it vouches for). One that overtook
+        // a lost or delayed predecessor is dropped unanswered; the sender resends from its cursor. A batch id
+        // below the expected one is a resend of a range already applied: applied again (idempotent) and acked.
+        if batch.batchId > link.expectedBatch {
+            outputs.append(.log("\(id): batch \(batch.batchId) from \(peer) arrived before batch \(link.expectedBatch); dropped until resent"))
+            return
+        }
         guard let outcome = receive(batch.events, from: peer, pulled: false) else { return }  // no commit → no Ack
+        if batch.batchId == link.expectedBatch { servers[conn]?.expectedBatch += 1 }
         var ack = Ack(batchId: batch.batchId)
         ack.refused = outcome.refusals
         ack.missingFrom = outcome.missing

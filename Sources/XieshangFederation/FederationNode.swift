@@ -161,8 +161,19 @@ public final class FederationNode {
         case .reconnect(let peer):
             if clients[peer] == nil && !dialing.contains(peer) { dial(peer) }
         case .retransmit(let peer):
-            guard var link = clients[peer], link.state == .up, !link.inflight.isEmpty else { return }
+            guard var link = clients[peer] else { return }
+            if link.state != .up {
+                // A handshake that got no answer: drop the connection and dial again.
+                if now - link.lastProgressMs >= config.options.ackTimeoutMs {
+                    protocolViolation(link.connection, "handshake with \(peer) got no answer within \(config.options.ackTimeoutMs) ms")
+                }
+                return
+            }
+            pulling = pulling.filter { !$0.hasPrefix(peer + "|") }
+            guard !link.inflight.isEmpty else { return }
             if now - link.lastProgressMs >= config.options.ackTimeoutMs {
+                // Go back N: batch ids restart at the first unacknowledged one, so the receiver sees them in order.
+                if let first = link.inflight.first(where: { !$0.done }) { link.nextBatchId = first.batchId }
                 link.inflight = []
                 link.scanPosition = link.ackedPosition
                 link.lastProgressMs = now
@@ -197,6 +208,11 @@ public final class FederationNode {
             default: protocolViolation(conn, "\(message.name) is not valid on a connection this node accepted")
             }
         }
+    }
+
+    /// A handshake message in the wrong state (a duplicate, a late answer): logged and ignored.
+    func ignored(_ conn: ConnectionID, _ why: String) {
+        outputs.append(.log("\(id): ignored on \(conn): \(why)"))
     }
 
     func protocolViolation(_ conn: ConnectionID, _ why: String) {
@@ -339,6 +355,9 @@ public final class FederationNode {
 
     /// This node's own figures for `period`.
     public func ownFigures(period: String) -> [String: Int64] { ownFigures[period] ?? [:] }
+
+    /// The batch id the server side of `connection` applies next (the simulator's adversary uses it).
+    public func expectedBatchId(on connection: ConnectionID) -> UInt64? { servers[connection]?.expectedBatch }
 
     /// Whether the link this node dialed to `peer` is authenticated and pushing.
     public func isLinkUp(_ peer: String) -> Bool { clients[peer]?.state == .up }

@@ -34,6 +34,8 @@ struct ServerLink {
     var incarnation: [UInt8] = []
     var challenge: [UInt8] = []
     var session: [UInt8] = []
+    /// The next batch id expected: batches are applied in the sender's order (a later one waits for a resend).
+    var expectedBatch: UInt64 = 1
 }
 
 /// A run of events held back because it does not follow what the node holds (a gap being pulled).

@@ -270,7 +270,6 @@ public final class Simulation {
         case .deliver(let conn, let toClient, let message):
             guard let c = connections[conn], c.open else { return }
             let target = toClient ? c.client : c.server
-            if !toClient, case .push(let batch) = message, batch.batchId >= 1_000_000 { return }
             feed(target, .received(conn, message))
         case .dial(let from, let to):
             guard nodes[from]?.node != nil else { return }
