@@ -161,7 +161,7 @@ public final class FederationNode {
         case .reconnect(let peer):
             if clients[peer] == nil && !dialing.contains(peer) { dial(peer) }
         case .retransmit(let peer):
-            guard var link = clients[peer] else { return }
+            guard let link = clients[peer] else { return }
             if link.state != .up {
                 // A handshake that got no answer: drop the connection and dial again.
                 if now - link.lastProgressMs >= config.options.ackTimeoutMs {
@@ -170,16 +170,12 @@ public final class FederationNode {
                 return
             }
             pulling = pulling.filter { !$0.hasPrefix(peer + "|") }
-            guard !link.inflight.isEmpty else { return }
+            guard link.inflight.contains(where: { !$0.done }) else { return }
             if now - link.lastProgressMs >= config.options.ackTimeoutMs {
-                // Go back N: batch ids restart at the first unacknowledged one, so the receiver sees them in order.
-                if let first = link.inflight.first(where: { !$0.done }) { link.nextBatchId = first.batchId }
-                link.inflight = []
-                link.scanPosition = link.ackedPosition
-                link.lastProgressMs = now
-                clients[peer] = link
-                outputs.append(.log("\(id): no Ack from \(peer) for \(config.options.ackTimeoutMs) ms; resending from position \(link.ackedPosition)"))
-                pump(peer)
+                // Batch ids are never reused on a stream, so a late Ack cannot acknowledge a resent batch: a stalled
+                // Push stream is dropped and a new one resumes from the durable cursor.
+                dialAttempts[peer] = 0
+                protocolViolation(link.connection, "no Ack from \(peer) for \(config.options.ackTimeoutMs) ms; resuming from position \(link.ackedPosition) on a new connection")
             } else {
                 outputs.append(.setTimer(.retransmit(peer), atMs: link.lastProgressMs + config.options.ackTimeoutMs))
             }
@@ -301,9 +297,14 @@ public final class FederationNode {
             }
             position = last.position
         }
+        // A change made just before a crash may not have been rolled up yet: compare every period with its last report.
         dirtyPeriods = []
-        for period in ownFigures.keys.sorted() where lastReports[period] == nil { dirtyPeriods.insert(period) }
-        for (_, byPeriod) in childReports { for p in byPeriod.keys where lastReports[p] == nil { dirtyPeriods.insert(p) } }
+        var periods = Set(ownFigures.keys)
+        for (_, byPeriod) in childReports { periods.formUnion(byPeriod.keys) }
+        for period in periods {
+            if let last = lastReports[period], sameFigures(last, currentReport(period: period)) { continue }
+            dirtyPeriods.insert(period)
+        }
     }
 
     /// Updates the in-memory views after an event was stored (or is replayed at open).
