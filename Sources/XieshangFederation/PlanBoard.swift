@@ -4,7 +4,8 @@ import XieshangWire
 ///
 /// Until the domain module's plans.proto lands, a plan event (`EVENT_KIND_PLAN`) carries a `Note`: an item is
 /// issued with text `item:<title>` and `amount` = its deadline (ms) and a `down` scope naming the assignees;
-/// progress is an `up` event with text `progress:<issuer>#<seq>:<status>` (`status` is `started` or `done`).
+/// progress is an `up` event with text `progress:<chain>#<seq>:<status>` naming the item's event (`status` is
+/// `started` or `done`).
 public struct PlanBoard: Sendable {
     /// One issued item.
     public struct Item: Sendable, Hashable {
@@ -20,8 +21,8 @@ public struct PlanBoard: Sendable {
         public func isOverdue(now: Int64) -> Bool { now > deadlineMs && assignees.contains { status[$0] != "done" } }
     }
 
-    /// Items this node issued, by seq of the plan event.
-    public private(set) var items: [UInt64: Item] = [:]
+    /// Items this node issued, by `<chain>#<seq>` of the plan event.
+    public private(set) var items: [String: Item] = [:]
     /// Items this node received (issuer#seq → title), for progress reports.
     public private(set) var received: [String: String] = [:]
 
@@ -33,7 +34,7 @@ public struct PlanBoard: Sendable {
         Note(text: "item:" + title, amount: deadlineMs).serializedBytes()
     }
 
-    /// Makes the payload of a progress report on `issuer`'s item `seq`.
+    /// Makes the payload of a progress report on the item event `issuer`#`seq` (`issuer` is its chain name).
     public static func progressPayload(issuer: String, seq: UInt64, status: String) -> [UInt8] {
         Note(text: "progress:\(issuer)#\(seq):\(status)").serializedBytes()
     }
@@ -43,7 +44,7 @@ public struct PlanBoard: Sendable {
         if note.text.hasPrefix("item:") {
             guard case .down(let only)? = Route(body.scope) else { return }
             if ChainName.node(of: body.origin) == me {
-                items[body.seq] = Item(title: String(note.text.dropFirst(5)), deadlineMs: note.amount, assignees: only, status: [:])
+                items["\(body.origin)#\(body.seq)"] = Item(title: String(note.text.dropFirst(5)), deadlineMs: note.amount, assignees: only, status: [:])
             } else {
                 received["\(body.origin)#\(body.seq)"] = String(note.text.dropFirst(5))
             }
@@ -51,8 +52,9 @@ public struct PlanBoard: Sendable {
             let rest = note.text.dropFirst(9)
             guard let hashMark = rest.firstIndex(of: "#"), let colon = rest.lastIndex(of: ":") , hashMark < colon else { return }
             let issuer = String(rest[..<hashMark])
-            guard issuer == me, let seq = UInt64(rest[rest.index(after: hashMark)..<colon]), items[seq] != nil else { return }
-            items[seq]!.status[ChainName.node(of: body.origin)] = String(rest[rest.index(after: colon)...])
+            let key = String(rest[..<colon])
+            guard ChainName.node(of: issuer) == me, UInt64(rest[rest.index(after: hashMark)..<colon]) != nil, items[key] != nil else { return }
+            items[key]!.status[ChainName.node(of: body.origin)] = String(rest[rest.index(after: colon)...])
         }
     }
 }
