@@ -1,5 +1,6 @@
 # Xieshang — two commands: `make demo` and `make test`. Everything else is installed on demand.
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 .DEFAULT_GOAL := help
 
 APT_PACKAGES := libnghttp2-dev libsqlite3-dev libssl-dev pkg-config nghttp2-client python3-venv sqlite3 openssl
@@ -41,8 +42,13 @@ FUZZ_SECONDS ?= 60
 
 test: deps venv
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
-	XIESHANG_PYTHON=$(abspath $(PYTHON)) swift test --skip-build $(SWIFT_BUILD_FLAGS)
+	@mkdir -p .build
+	XIESHANG_PYTHON=$(abspath $(PYTHON)) swift test --skip-build $(SWIFT_BUILD_FLAGS) 2>&1 | tee .build/swift-test.log
 	$(MAKE) --no-print-directory fuzz
+	@# One closing line for CI: the Swift tests (XCTest and Swift Testing) plus the fuzz run, all passed to get here.
+	@swift_tests=$$(grep -oE 'Test run with [0-9]+ tests? ' .build/swift-test.log | grep -oE '[0-9]+' | tail -1); \
+	 xctests=$$(grep -oE 'Executed [0-9]+ tests?' .build/swift-test.log | tail -1 | grep -oE '[0-9]+'); \
+	 echo "summary: $$(( $${swift_tests:-0} + $${xctests:-0} + 1 )) passed, 0 failed"
 
 # libFuzzer on the wire decoders and envelope checks for FUZZ_SECONDS. A crash input is written to
 # .build-fuzz/crashes/; copy it into Tests/XieshangWireTests/FuzzCrashes/ with the fix so it stays a test.

@@ -22,12 +22,11 @@ let package = Package(
         .systemLibrary(name: "CFuzzer"),
 
         .target(name: "XieshangWire", dependencies: ["CCrypto"]),
-        .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python", "FuzzCrashes"]),
-
         .target(name: "XieshangStore", dependencies: ["XieshangWire", "CSQLite"]),
+        .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore"]),
+        .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python", "FuzzCrashes"]),
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"]),
-        // Child process of the store's crash test; `swift build --build-tests` (make test) builds it with the tests.
-        .executableTarget(name: "xieshang-store-crashtest", dependencies: ["XieshangStore", "XieshangWire"]),
+        .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire"]),
 
         // The sans-I/O federation node and its deterministic simulator.
         .target(name: "XieshangFederation", dependencies: ["XieshangWire", "XieshangStore"]),
@@ -40,6 +39,8 @@ let package = Package(
         .executableTarget(name: "xieshang", dependencies: ["XieshangWire"]),
         // libFuzzer target on the wire decoders and envelope checks (`make fuzz`).
         .executableTarget(name: "xieshang-fuzz", dependencies: ["XieshangWire", "CFuzzer"]),
+        // Child process of the store's crash test; `swift build --build-tests` (make test) builds it with the tests.
+        .executableTarget(name: "xieshang-store-crashtest", dependencies: ["XieshangStore", "XieshangWire"]),
         // The protobuf code generator: Protos/*.proto → Sources/XieshangWire/Generated/*.swift (`make generate`).
         .executableTarget(name: "xieshang-protogen"),
     ],

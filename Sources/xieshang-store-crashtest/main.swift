@@ -53,7 +53,7 @@ func runAppend(_ path: String, writers: Int, maxBatches: Int) -> Int32 {
                 let reader = try EventReader(path: path)
                 let head = try reader.highestSeq(origin: origin)
                 let last = head == 0 ? [] : try reader.events(origin: origin, seqs: head...head)[0].hash
-                var chain = EventChain(origin: origin, key: key(for: origin), after: head, lastHash: last)
+                var chain = EventChainBuilder(origin: origin, key: key(for: origin), after: head, lastHash: last)
                 var rng = SystemRandomNumberGenerator()
                 for _ in 0..<maxBatches {
                     let size = Int.random(in: 1...8, using: &rng)

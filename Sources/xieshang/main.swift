@@ -20,6 +20,7 @@ struct CommandGroup {
 }
 
 let commandGroups: [CommandGroup] = [
+    CommandGroup(name: "demo", summary: "run the demo", run: DemoCommand.run),
     CommandGroup(name: "wire", summary: "encode and decode protobuf messages (JSON ⇄ binary) for debugging", run: WireCommand.run),
 ]
 

@@ -73,7 +73,7 @@ struct CrashSafetyTests {
             var batches: [String: (size: Int, seen: Int)] = [:]
             for (i, e) in events.enumerated() {
                 #expect(e.seq == UInt64(i + 1) && e.prevHash == prev, "round \(round): chain of \(origin) broken at \(e.seq)")
-                #expect(EventChain.verify(e, publicKey: key), "round \(round): \(e.ref) bytes damaged")
+                #expect(EventChainBuilder.verify(e, publicKey: key), "round \(round): \(e.ref) bytes damaged")
                 prev = e.hash
                 let fields = String(decoding: e.body, as: UTF8.self).split(separator: ";")
                 let tag = fields.first { $0.contains("batch=") } ?? ""

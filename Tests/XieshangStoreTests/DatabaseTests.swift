@@ -97,7 +97,7 @@ struct DatabaseTests {
         let dir = TempDir()
         defer { dir.cleanUp() }
         let store = try Store(path: dir.file("node.db"))
-        var chain = EventChain(origin: "a", key: testKey("a"))
+        var chain = EventChainBuilder(origin: "a", key: testKey("a"))
         try store.append(makeEvents(&chain, 3))
         let reader = try EventReader(path: dir.file("node.db"))
         try reader.snapshot { (r) throws(StoreError) in

@@ -9,12 +9,13 @@ struct GroupCommitterTests {
         defer { dir.cleanUp() }
         var options = GroupCommitter.Options()
         options.maxEvents = 20
-        options.linger = .seconds(30)  // the group closes when 20 events are queued, not by time
+        options.settle = .seconds(30)  // the group closes when 20 events are queued, not by time
+        options.maxDelay = .seconds(30)
         let committer = try GroupCommitter(path: dir.file("node.db"), options: options)
         let results = try await withThrowingTaskGroup(of: AppendResult.self) { group in
             for i in 0..<20 {
                 group.addTask {
-                    var chain = EventChain(origin: "writer-\(i)", key: testKey("w"))
+                    var chain = EventChainBuilder(origin: "writer-\(i)", key: testKey("w"))
                     return try await committer.append(makeEvents(&chain, 1))
                 }
             }
@@ -32,11 +33,12 @@ struct GroupCommitterTests {
         defer { dir.cleanUp() }
         var options = GroupCommitter.Options()
         options.maxEvents = 5
-        options.linger = .seconds(30)
+        options.settle = .seconds(30)
+        options.maxDelay = .seconds(30)
         let committer = try GroupCommitter(path: dir.file("node.db"), options: options)
-        var good1 = EventChain(origin: "g1", key: testKey("g"))
-        var good2 = EventChain(origin: "g2", key: testKey("g"))
-        var gappy = EventChain(origin: "bad", key: testKey("g"))
+        var good1 = EventChainBuilder(origin: "g1", key: testKey("g"))
+        var good2 = EventChainBuilder(origin: "g2", key: testKey("g"))
+        var gappy = EventChainBuilder(origin: "bad", key: testKey("g"))
         let g1 = makeEvents(&good1, 2), g2 = makeEvents(&good2, 2), bad = makeEvents(&gappy, 2)
         async let r1 = committer.append(g1, cursors: [PeerCursor(peer: "p1", direction: .outbound, position: 2)])
         async let r2 = committer.append(g2)
@@ -60,10 +62,11 @@ struct GroupCommitterTests {
         defer { dir.cleanUp() }
         var options = GroupCommitter.Options()
         options.maxEvents = 4
-        options.linger = .seconds(30)
+        options.settle = .seconds(30)
+        options.maxDelay = .seconds(30)
         let committer = try GroupCommitter(path: dir.file("node.db"), projectors: [OriginProjector()], options: options)
-        var good = EventChain(origin: "good", key: testKey("g"))
-        var bad = EventChain(origin: "bad", key: testKey("g"))
+        var good = EventChainBuilder(origin: "good", key: testKey("g"))
+        var bad = EventChainBuilder(origin: "bad", key: testKey("g"))
         let goodEvents = makeEvents(&good, 3, kind: 7)
         let poisoned = try bad.next(payload: Array("poison".utf8), kind: 8)
         async let ok = committer.append(goodEvents)
@@ -88,7 +91,7 @@ struct GroupCommitterTests {
         for t in 0..<threads {
             done.enter()
             Thread.detachNewThread {
-                var chain = EventChain(origin: "t\(t)", key: testKey("t"))
+                var chain = EventChainBuilder(origin: "t\(t)", key: testKey("t"))
                 for _ in 0..<batches {
                     do { try committer.appendAndWait(makeEvents(&chain, 3)) } catch { failures.add("\(error)") }
                 }
@@ -108,7 +111,7 @@ struct GroupCommitterTests {
         let dir = TempDir()
         defer { dir.cleanUp() }
         let committer = try GroupCommitter(path: dir.file("node.db"), projectors: [KindCountProjector()])
-        var chain = EventChain(origin: "a", key: testKey("a"))
+        var chain = EventChainBuilder(origin: "a", key: testKey("a"))
         try await committer.append(makeEvents(&chain, 4, kind: 3))
         let counted = try await committer.perform { (store) throws(StoreError) -> [[DatabaseValue]] in
             try store.rebuildProjection(named: "kind_counts")
@@ -116,6 +119,21 @@ struct GroupCommitterTests {
         }
         #expect(counted == [[3, 4]])
         committer.close()
+    }
+
+    @Test func droppingTheLastReferenceClosesTheStore() async throws {
+        let dir = TempDir()
+        defer { dir.cleanUp() }
+        let path = dir.file("node.db")
+        do {
+            let committer = try GroupCommitter(path: path)
+            var chain = EventChain(origin: "a", key: testKey("a"))
+            try await committer.append(makeEvents(&chain, 2))
+            #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        }
+        // The writer thread closed its connection (SQLite checkpoints and removes the WAL when the last one closes).
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(try EventReader(path: path).count() == 2)
     }
 
     @Test func openErrorsSurfaceFromTheWriterThread() throws {

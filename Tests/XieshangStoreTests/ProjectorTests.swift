@@ -44,7 +44,7 @@ let projectionTables = ["kind_counts", "origin_latest", "origin_history"]
 struct ProjectorTests {
     /// Appends a varied workload: several origins, kinds, scopes, batch sizes, and some duplicates.
     func workload(_ store: Store, origins: [String] = ["city", "county-1", "county-2"], rounds: Int = 6) throws {
-        var chains = origins.map { EventChain(origin: $0, key: testKey($0)) }
+        var chains = origins.map { EventChainBuilder(origin: $0, key: testKey($0)) }
         for round in 0..<rounds {
             var batch: [StoredEvent] = []
             for i in chains.indices {
@@ -60,7 +60,7 @@ struct ProjectorTests {
         let dir = TempDir()
         defer { dir.cleanUp() }
         let store = try Store(path: dir.file("node.db"), projectors: [KindCountProjector(), OriginProjector()])
-        var a = EventChain(origin: "a", key: testKey("a"))
+        var a = EventChainBuilder(origin: "a", key: testKey("a"))
         try store.append(makeEvents(&a, 3, kind: 7) + makeEvents(&a, 2, kind: 9))
         #expect(try store.reader.rows("SELECT kind, n FROM kind_counts ORDER BY kind") == [[7, 3], [9, 2]])
         #expect(try store.reader.rows("SELECT origin, seq FROM origin_latest") == [["a", 3]])
@@ -115,6 +115,27 @@ struct ProjectorTests {
         #expect(try store.reader.rows("SELECT sum(n) FROM kind_counts") == [[.integer(last)]])
         try store.rebuildAllProjections()
         #expect(try dumpTables(store.reader, projectionTables) == caughtUp)
+    }
+
+    @Test func aProjectorLeftOutForAWhileIsCaughtUpWhenItReturns() throws {
+        let dir = TempDir()
+        defer { dir.cleanUp() }
+        let path = dir.file("node.db")
+        do {
+            let store = try Store(path: path, projectors: [KindCountProjector(), OriginProjector()])
+            try workload(store, origins: ["a"])
+        }
+        do {
+            // Only one of the two registered: the other's high-water mark must not move.
+            let store = try Store(path: path, projectors: [KindCountProjector()])
+            try workload(store, origins: ["b"])
+            #expect(try store.projectionHighWaterMark("origins")! < store.reader.lastPosition())
+        }
+        let store = try Store(path: path, projectors: [KindCountProjector(), OriginProjector()])
+        let caughtUp = try dumpTables(store.reader, projectionTables)
+        try store.rebuildAllProjections()
+        #expect(try dumpTables(store.reader, projectionTables) == caughtUp)
+        #expect(try store.reader.rows("SELECT origin FROM origin_latest ORDER BY origin") == [["a"], ["b"]])
     }
 
     @Test func aNewProjectorVersionIsRebuiltAtOpen() throws {

@@ -13,8 +13,8 @@ struct StoreAppendTests {
         let dir = TempDir()
         defer { dir.cleanUp() }
         let store = try Store(path: dir.file("node.db"))
-        var a = EventChain(origin: "city", key: testKey("city"))
-        var b = EventChain(origin: "county-1", key: testKey("county-1"))
+        var a = EventChainBuilder(origin: "city", key: testKey("city"))
+        var b = EventChainBuilder(origin: "county-1", key: testKey("county-1"))
         let up = makeEvents(&a, 3, scope: "up", kind: 7)
         let down = makeEvents(&b, 2, scope: "down", kind: 9)
         let alliance = makeEvents(&a, 2, scope: "alliance:wuling", kind: 7)
@@ -32,14 +32,14 @@ struct StoreAppendTests {
         #expect(try r.highestSeq(origin: "nobody") == 0)
         #expect(try r.highestSeqs() == ["city": 5, "county-1": 2])
         // The stored bytes are exactly the given ones, and still verify.
-        for e in try r.entries() { #expect(EventChain.verify(e.event, publicKey: testKey(e.event.origin).publicKey)) }
+        for e in try r.entries() { #expect(EventChainBuilder.verify(e.event, publicKey: testKey(e.event.origin).publicKey)) }
     }
 
     @Test func duplicatesAreReportedAndNewEventsInTheSameBatchAreStored() throws {
         let dir = TempDir()
         defer { dir.cleanUp() }
         let store = try Store(path: dir.file("node.db"))
-        var a = EventChain(origin: "a", key: testKey("a"))
+        var a = EventChainBuilder(origin: "a", key: testKey("a"))
         let first = makeEvents(&a, 3)
         try store.append(first)
         let more = makeEvents(&a, 2)
@@ -60,14 +60,14 @@ struct StoreAppendTests {
         let dir = TempDir()
         defer { dir.cleanUp() }
         let store = try Store(path: dir.file("node.db"))
-        var a = EventChain(origin: "a", key: testKey("a"))
+        var a = EventChainBuilder(origin: "a", key: testKey("a"))
         let stored = makeEvents(&a, 2)
         try store.append(stored, cursors: [PeerCursor(peer: "p", direction: .inbound, position: 2)])
         let before = try state(store)
         // Another event with seq 2: same predecessor, different content.
-        var fork = EventChain(origin: "a", key: testKey("a"), after: 1, lastHash: stored[0].hash)
+        var fork = EventChainBuilder(origin: "a", key: testKey("a"), after: 1, lastHash: stored[0].hash)
         let forged = try fork.next(payload: Array("other".utf8))
-        var b = EventChain(origin: "b", key: testKey("b"))
+        var b = EventChainBuilder(origin: "b", key: testKey("b"))
         let innocent = makeEvents(&b, 2)
         do {
             try store.append(innocent + [forged], cursors: [PeerCursor(peer: "p", direction: .inbound, position: 9)])
@@ -86,9 +86,9 @@ struct StoreAppendTests {
         let dir = TempDir()
         defer { dir.cleanUp() }
         let store = try Store(path: dir.file("node.db"))
-        var a = EventChain(origin: "a", key: testKey("a"))
+        var a = EventChainBuilder(origin: "a", key: testKey("a"))
         let events = makeEvents(&a, 3)
-        var fork = EventChain(origin: "a", key: testKey("a"))
+        var fork = EventChainBuilder(origin: "a", key: testKey("a"))
         let forged = try fork.next(payload: Array("forged first event".utf8))
         #expect {
             try store.append(events + [forged])
@@ -105,7 +105,7 @@ struct StoreAppendTests {
         let dir = TempDir()
         defer { dir.cleanUp() }
         let store = try Store(path: dir.file("node.db"))
-        var a = EventChain(origin: "a", key: testKey("a"))
+        var a = EventChainBuilder(origin: "a", key: testKey("a"))
         let events = makeEvents(&a, 7)
         try store.append(Array(events[0..<2]))
         let before = try state(store)
@@ -120,7 +120,7 @@ struct StoreAppendTests {
         }
         #expect(try state(store) == before)
         // A new origin must start at seq 1.
-        var c = EventChain(origin: "c", key: testKey("c"))
+        var c = EventChainBuilder(origin: "c", key: testKey("c"))
         let cEvents = makeEvents(&c, 3)
         #expect {
             try store.append([cEvents[2]])
@@ -132,7 +132,7 @@ struct StoreAppendTests {
         let dir = TempDir()
         defer { dir.cleanUp() }
         let store = try Store(path: dir.file("node.db"))
-        var a = EventChain(origin: "a", key: testKey("a"))
+        var a = EventChainBuilder(origin: "a", key: testKey("a"))
         var events = makeEvents(&a, 3)
         try store.append([events[0]])
         let before = try state(store)
@@ -154,7 +154,7 @@ struct StoreAppendTests {
         let path = dir.file("node.db")
         do {
             let store = try Store(path: path)
-            var a = EventChain(origin: "a", key: testKey("a"))
+            var a = EventChainBuilder(origin: "a", key: testKey("a"))
             try store.append(makeEvents(&a, 4), cursors: [PeerCursor(peer: "county", direction: .outbound, position: 4),
                                                            PeerCursor(peer: "county", direction: .inbound, position: 10)])
             // Appended cursors only move forward.

@@ -31,7 +31,7 @@ func testKey(_ name: String) -> Ed25519.PrivateKey {
 }
 
 /// `count` events continuing `chain`, with ~200-byte payloads.
-func makeEvents(_ chain: inout EventChain, _ count: Int, scope: String = "up", kind: Int32 = 1) -> [StoredEvent] {
+func makeEvents(_ chain: inout EventChainBuilder, _ count: Int, scope: String = "up", kind: Int32 = 1) -> [StoredEvent] {
     (0..<count).map { i in
         try! chain.next(payload: Array(repeating: UInt8(truncatingIfNeeded: i), count: 200), scope: scope, kind: kind,
                         timeMs: 1_700_000_000_000 + Int64(chain.seq))

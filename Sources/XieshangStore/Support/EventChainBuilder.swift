@@ -6,7 +6,7 @@ import XieshangWire
 /// For the store's tests, its crash test and its benchmark. The federation layer builds real `SignedEvent`
 /// envelopes; this helper frames `body` and `signature` the way the envelope does (protobuf fields 1 and 2, both
 /// length-delimited) so that `hash` is the SHA-256 of bytes shaped like the real thing.
-public struct EventChain: Sendable {
+public struct EventChainBuilder: Sendable {
     /// The origin node id.
     public let origin: String
     /// The origin's signing key.
@@ -45,7 +45,7 @@ public struct EventChain: Sendable {
         let seq = self.seq + 1
         let body = Array("\(origin)|\(seq)|".utf8) + payload
         let signature = try key.signature(for: body)
-        let hash = SHA256.hash(EventChain.envelope(body: body, signature: signature))
+        let hash = SHA256.hash(EventChainBuilder.envelope(body: body, signature: signature))
         let event = StoredEvent(origin: origin, seq: seq, prevHash: lastHash, hash: hash, timeMs: timeMs, scope: scope,
                                 kind: kind, body: body, signature: signature)
         self.seq = seq
