@@ -32,7 +32,8 @@ public enum Period {
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m)
     }
 
-    static func startMs(year: Int64, month: Int64) -> Int64 {
+    /// The first millisecond of `month` (1–12) of `year`, UTC.
+    public static func startMs(year: Int64, month: Int64) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

@@ -68,7 +68,10 @@ final class TestNetwork {
 
     func start(_ id: String, config: FederationConfig? = nil, path: String? = nil) throws {
         let store = try Store(path: path ?? self.path(id))
-        let node = try FederationNode(config: config ?? configs[id]!, store: store, seed: UInt64(id.utf8.count))
+        // Seeded by the file name: the same node in two networks makes the same events; a clone (another file) does not.
+        let file = (path ?? self.path(id)).split(separator: "/").last.map(String.init) ?? id
+        let seed = SHA256.hash(Array(file.utf8)).prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let node = try FederationNode(config: config ?? configs[id]!, store: store, seed: seed)
         nodes[id] = node
         feed(id, .start)
     }

@@ -127,7 +127,7 @@ struct GroupCommitterTests {
         let path = dir.file("node.db")
         do {
             let committer = try GroupCommitter(path: path)
-            var chain = EventChain(origin: "a", key: testKey("a"))
+            var chain = EventChainBuilder(origin: "a", key: testKey("a"))
             try await committer.append(makeEvents(&chain, 2))
             #expect(FileManager.default.fileExists(atPath: path + "-wal"))
         }
