@@ -44,6 +44,9 @@ public final class Simulation {
             o.window = 2
             return o
         }()
+        /// Benchmark workload: when above 0, each leaf originates this many notes (scope up) during the first
+        /// phase instead of the random workload.
+        public var eventsPerLeaf: Int = 0
         /// Keep every node's log lines (for `--seed N` replays).
         public var verbose: Bool = false
         /// Gives up (a liveness violation) when the run is still busy after this many simulated ms.
@@ -114,6 +117,7 @@ public final class Simulation {
         case heal(String, String)
         case healAll
         case attack(Attack, Int)
+        case benchNote(String)
     }
 
     struct Connection {
@@ -203,6 +207,11 @@ public final class Simulation {
     /// Alerts node `id` raised.
     public func alerts(of id: String) -> [Alert] { alerts[id] ?? [] }
 
+    /// Events stored on all nodes, counting every copy (the benchmark's measure of replication work).
+    public func storedCopies() -> Int {
+        order.reduce(0) { $0 + ((try? nodes[$1]?.node?.store.reader.count()) ?? 0) }
+    }
+
     /// Runs the whole schedule and checks the invariants.
     public func run(attacks: [Attack] = Attack.allCases) -> Report {
         for id in order { startNode(id) }
@@ -224,6 +233,12 @@ public final class Simulation {
 
     func scheduleWorkload(attacks: [Attack]) {
         let o = options
+        if o.eventsPerLeaf > 0 {
+            let leaves = o.topology.nodes.filter { $0.children.isEmpty }.map(\.id)
+            for leaf in leaves {
+                for _ in 0..<o.eventsPerLeaf { queue.push(Int64(random.next() % UInt64(o.faultyPhaseMs)), .benchNote(leaf)) }
+            }
+        }
         for _ in 0..<o.commands {
             queue.push(Int64(random.next() % UInt64(o.faultyPhaseMs)), .command(order[Int(random.next() % UInt64(order.count))]))
         }
@@ -314,6 +329,8 @@ public final class Simulation {
             for id in order where nodes[id]?.node == nil { startNode(id) }
         case .attack(let attack, let attempt):
             performAttack(attack, attempt: attempt)
+        case .benchNote(let id):
+            feed(id, .originate(LocalCommand(kind: .note, payload: Note(text: "bench", amount: 1).serializedBytes(), scope: Route.up.scope)))
         }
     }
 
