@@ -32,9 +32,9 @@ private func storeBench(dir: String, quick: Bool, groupOnly: Bool, groupOptions:
     let maxEvents = max(1, runs.map(\.events).max() ?? 1)
     let key = try Ed25519.PrivateKey(seed: SHA256.hash(Array("bench".utf8)))
     var chain = EventChainBuilder(origin: "bench-origin", key: key)
-    let payload = [UInt8](repeating: UInt8(ascii: "p"), count: 208)
+    let payload = [UInt8](repeating: UInt8(ascii: "p"), count: 200)
     let events = try (0..<maxEvents).map { i in try chain.next(payload: payload, scope: "up", kind: Int32(i % 5), timeMs: 1_700_000_000_000 + Int64(i)) }
-    let envelopeSize = EventChainBuilder.envelope(body: events[0].body, signature: events[0].signature).count
+    let envelopeSize = events[0].signedEvent.serializedBytes().count
     print("store: SignedEvent of \(envelopeSize) bytes (body \(events[0].body.count) + signature 64), row with both hashes ≈ \(envelopeSize + 64 + 40) bytes")
     print("       WAL, synchronous=FULL, foreign_keys=ON; fresh database per run; \(ProcessInfo.processInfo.activeProcessorCount) cores")
     if !runs.isEmpty {
