@@ -66,7 +66,7 @@ extension FederationNode {
             // Who may send what — checked first, so a replayed event of another subtree is refused, not dropped.
             var permitted: [(SignedEvent, EventBody)] = []
             for (e, body) in run.items {
-                if let rejection = roleCheck(body, from: peer, pulled: pulled) {
+                if let rejection = roleCheck(body, from: peer) {
                     refuse(origin: origin, seq: body.seq, Rejection(code: rejection.code, reason: rejection.reason, alert: true, evidence: [e.serializedBytes()]),
                            subject: peer, into: &outcome, count: 1)
                     break
@@ -222,7 +222,7 @@ extension FederationNode {
     }
 
     /// Who may deliver what (DESIGN.md §7); nil when allowed.
-    func roleCheck(_ body: EventBody, from peer: String, pulled: Bool) -> (code: String, reason: String)? {
+    func roleCheck(_ body: EventBody, from peer: String) -> (code: String, reason: String)? {
         let originNode = ChainName.node(of: body.origin)
         guard let route = Route(body.scope) else { return ("malformed", "event has no scope") }
         if originNode == id { return nil }  // our own events coming back (restore, relay): verified with our key
@@ -250,7 +250,6 @@ extension FederationNode {
                alliance.members.contains(where: { $0.id == originNode }) { return chainCheck(body, route, originNode) }
             reasons.append("alliance peer \(peer) may only deliver events of an alliance both belong to, not \(route.text) from \(body.origin)")
         }
-        _ = pulled
         return ("scope_not_allowed", reasons.isEmpty ? "\(peer) may not deliver \(route.text) events" : reasons.joined(separator: "; "))
     }
 
