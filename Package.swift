@@ -9,39 +9,49 @@ let package = Package(
         .library(name: "XieshangWire", targets: ["XieshangWire"]),
         .library(name: "XieshangStore", targets: ["XieshangStore"]),
         .library(name: "XieshangDomain", targets: ["XieshangDomain"]),
+        .library(name: "XieshangFederation", targets: ["XieshangFederation"]),
         .executable(name: "xieshang", targets: ["xieshang"]),
+        .executable(name: "xieshang-sim", targets: ["xieshang-sim"]),
         .executable(name: "xieshang-bench", targets: ["xieshang-bench"]),
         .executable(name: "xieshang-protogen", targets: ["xieshang-protogen"]),
     ],
     targets: [
+        // C libraries from Debian, each behind a module map and a shim of what Swift cannot import.
         .systemLibrary(name: "CNghttp2", pkgConfig: "libnghttp2", providers: [.apt(["libnghttp2-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         // Header-only: declares libFuzzer's driver (weak) for the fuzz executable.
         .systemLibrary(name: "CFuzzer"),
 
+        // Modules, in dependency order (shared/DESIGN.md §3).
         .target(name: "XieshangWire", dependencies: ["CCrypto"]),
         .target(name: "XieshangStore", dependencies: ["XieshangWire", "CSQLite"]),
+        .target(name: "XieshangDomain", dependencies: ["XieshangWire"]),
+        // The sans-I/O federation node and its deterministic simulator.
+        .target(name: "XieshangFederation", dependencies: ["XieshangWire", "XieshangStore"]),
         .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore"]),
         // Reports for people: self-contained HTML with SVG charts, Excel-friendly CSV. Pure rendering, no I/O.
         .target(name: "XieshangReport"),
-        .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python", "FuzzCrashes"]),
-        .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"]),
-        .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire"]),
-        .testTarget(name: "XieshangReportTests", dependencies: ["XieshangReport"], exclude: ["python"]),
 
-        .target(name: "XieshangDomain", dependencies: ["XieshangWire"]),
-        .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"]),
-
-        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain"]),
         // The operators' command-line tool.
         .executableTarget(name: "xieshang", dependencies: ["XieshangWire"]),
+        // The simulator's command line: `xieshang-sim --seeds 1000 --nodes 1+3+9`, `--seed N`, `--bench`.
+        .executableTarget(name: "xieshang-sim", dependencies: ["XieshangFederation", "XieshangWire"]),
+        // Measurements for Ops/bench/README.md.
+        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain"]),
+        // The protobuf code generator: Protos/*.proto → Sources/XieshangWire/Generated/*.swift (`make generate`).
+        .executableTarget(name: "xieshang-protogen"),
         // libFuzzer target on the wire decoders and envelope checks (`make fuzz`).
         .executableTarget(name: "xieshang-fuzz", dependencies: ["XieshangWire", "CFuzzer"]),
         // Child process of the store's crash test; `swift build --build-tests` (make test) builds it with the tests.
         .executableTarget(name: "xieshang-store-crashtest", dependencies: ["XieshangStore", "XieshangWire"]),
-        // The protobuf code generator: Protos/*.proto → Sources/XieshangWire/Generated/*.swift (`make generate`).
-        .executableTarget(name: "xieshang-protogen"),
+
+        .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python", "FuzzCrashes"]),
+        .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"]),
+        .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"]),
+        .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire"]),
+        .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire"]),
+        .testTarget(name: "XieshangReportTests", dependencies: ["XieshangReport"], exclude: ["python"]),
     ],
     swiftLanguageModes: [.v6]
 )
