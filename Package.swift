@@ -7,6 +7,8 @@ let package = Package(
     name: "Xieshang",
     products: [
         .library(name: "XieshangWire", targets: ["XieshangWire"]),
+        .library(name: "XieshangTransport", targets: ["XieshangTransport"]),
+        .executable(name: "xieshang", targets: ["xieshang"]),
         .executable(name: "xieshang-bench", targets: ["xieshang-bench"]),
     ],
     targets: [
@@ -17,7 +19,11 @@ let package = Package(
         .target(name: "XieshangWire", dependencies: ["CCrypto"]),
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"]),
 
-        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire"]),
+        .target(name: "XieshangTransport", dependencies: ["XieshangWire", "CNghttp2", "CCrypto"]),
+        .testTarget(name: "XieshangTransportTests", dependencies: ["XieshangTransport", "XieshangWire"]),
+
+        .executableTarget(name: "xieshang", dependencies: ["XieshangTransport"]),
+        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangTransport"]),
     ],
     swiftLanguageModes: [.v6]
 )
