@@ -8,7 +8,7 @@ PYTHON := $(VENV)/bin/python
 PY_TOOLS := grpcio==1.85.1 grpcio-tools==1.85.1 protobuf
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: help deps venv build test demo fuzz bench clean
+.PHONY: help deps venv build test demo fuzz bench clean generate
 
 help:
 	@echo "make demo   — run the Xieshang demo"
@@ -47,3 +47,8 @@ demo: deps
 
 clean:
 	rm -rf .build .build-* $(VENV)
+
+# Regenerate Sources/XieshangWire/Generated from Protos/ (the drift test fails until this is run and committed).
+generate:
+	swift build --product xieshang-protogen
+	.build/debug/xieshang-protogen --proto-root Protos --out Sources/XieshangWire/Generated

@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "XieshangTransport", targets: ["XieshangTransport"]),
         .executable(name: "xieshang", targets: ["xieshang"]),
         .executable(name: "xieshang-bench", targets: ["xieshang-bench"]),
+        .executable(name: "xieshang-protogen", targets: ["xieshang-protogen"]),
     ],
     targets: [
         .systemLibrary(name: "CNghttp2", pkgConfig: "libnghttp2", providers: [.apt(["libnghttp2-dev"])]),
@@ -24,6 +25,8 @@ let package = Package(
 
         .executableTarget(name: "xieshang", dependencies: ["XieshangTransport"]),
         .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangTransport"]),
+        // The protobuf code generator: Protos/*.proto → Sources/XieshangWire/Generated/*.swift (`make generate`).
+        .executableTarget(name: "xieshang-protogen"),
     ],
     swiftLanguageModes: [.v6]
 )
