@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import XieshangTransport
+import XieshangWire
+
+/// Helpers shared by the transport tests: servers on loopback, polling with a deadline, external tools.
+enum TestSupport {
+    static let echoPath = DiagnosticsService.echo.path
+    static let echoStreamPath = DiagnosticsService.echoStream.path
+
+    /// A Diagnostics server on 127.0.0.1, port chosen by the kernel.
+    static func diagnosticsServer(_ configure: (inout ServerConfiguration) -> Void = { _ in },
+                                  extra: [String: RPCHandler] = [:]) throws -> (Server, Endpoint) {
+        var config = ServerConfiguration()
+        configure(&config)
+        let server = try Server(handlers: Diagnostics.handlers().merging(extra) { a, _ in a }, configuration: config)
+        let bound = try server.listen(on: .tcp(host: "127.0.0.1", port: 0))
+        return (server, bound)
+    }
+
+    static func port(_ e: Endpoint) -> Int {
+        if case .tcp(_, let p) = e { return p }
+        return 0
+    }
+
+    /// Waits until `condition` holds, polling every 10 ms, failing after `seconds`.
+    static func waitUntil(_ what: String, seconds: Double = 10, _ condition: () async throws -> Bool) async throws {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            if try await condition() { return }
+            try await Task.sleep(nanoseconds: 10_000_000)
+        }
+        Issue.record("timed out after \(seconds) s waiting for: \(what)")
+        throw CancellationError()
+    }
+
+    static func echo(_ client: Client, text: String = "你好", payload: [UInt8] = [1, 2, 3],
+                     timeout: Double? = nil) async throws -> EchoResponse {
+        let bytes = try await client.unary(echoPath, EchoRequest(payload: payload, text: text).serializedBytes(),
+                                           options: CallOptions(timeoutSeconds: timeout))
+        return try EchoResponse(serializedBytes: bytes)
+    }
+
+    /// The package root (the directory holding Package.swift).
+    static var packageRoot: URL {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }
+
+    /// Python from XIESHANG_PYTHON or the repo's venv; records a failure naming `make venv` when neither exists.
+    static func python() throws -> String {
+        if let p = ProcessInfo.processInfo.environment["XIESHANG_PYTHON"], FileManager.default.isExecutableFile(atPath: p) {
+            return p
+        }
+        let venv = packageRoot.appendingPathComponent(".venv/bin/python").path
+        if FileManager.default.isExecutableFile(atPath: venv) { return venv }
+        Issue.record("no Python with grpcio: run make venv (or set XIESHANG_PYTHON)")
+        throw CancellationError()
+    }
+
+    /// h2load from nghttp2-client; records a failure naming `make deps` when missing.
+    static func h2load() throws -> String {
+        for p in ["/usr/bin/h2load", "/usr/local/bin/h2load"] where FileManager.default.isExecutableFile(atPath: p) {
+            return p
+        }
+        Issue.record("h2load not found: run make deps (Debian package nghttp2-client)")
+        throw CancellationError()
+    }
+
+    /// Runs a process to completion; returns exit status and combined output.
+    static func run(_ exe: String, _ args: [String], env: [String: String] = [:], timeout: Double = 120) throws
+        -> (Int32, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe)
+        p.arguments = args
+        var e = ProcessInfo.processInfo.environment
+        for (k, v) in env { e[k] = v }
+        p.environment = e
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// This process's resident set size in bytes (from /proc/self/statm).
+    static func residentBytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    /// A fresh temporary directory.
+    static func tempDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("xs-transport-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
