@@ -46,7 +46,11 @@ public final class Client: Sendable {
 
     private func cancellable<R>(_ call: ClientCall, _ body: () async throws -> R) async throws -> R {
         try await withTaskCancellationHandler {
-            try await body()
+            do {
+                return try await body()
+            } catch is CancellationError {
+                throw TransportError(.cancelled, status: .cancelled, "\(call.path): the caller cancelled the call")
+            }
         } onCancel: {
             call.cancel(TransportError(.cancelled, status: .cancelled, "\(call.path): the caller cancelled the call"))
         }

@@ -192,9 +192,11 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
         if !closed && streams.isEmpty { closeAfterFlush() }
     }
 
+    /// Ends the session after pending frames. May run inside an nghttp2 callback, so it never flushes directly
+    /// (that would re-enter `mem_send`); the flush runs as the reactor's next job.
     private func closeAfterFlush() {
         session.terminate(errorCode: 0)
-        flush()
+        scheduleFlush()
     }
 
     /// Resets silent streams and closes an idle connection. Called by the server's sweep timer.

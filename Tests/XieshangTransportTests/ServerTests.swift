@@ -124,4 +124,28 @@ import XieshangWire
         #expect(server.metrics.callsByStatus[0] == 500)
         await server.shutdown()
     }
+
+    @Test func gracefulShutdownFinishesInFlightAndRefusesNew() async throws {
+        let (server, endpoint) = try TestSupport.diagnosticsServer()
+        let client = try Client(target: endpoint)
+        #expect(try await TestSupport.echo(client).text == "你好")
+        let inFlight = Task {
+            try await client.unary(TestSupport.echoPath, EchoRequest(text: "进行中", delayMs: 300).serializedBytes())
+        }
+        try await TestSupport.waitUntil("the slow call is running") { server.metrics.streamsOpen == 1 }
+        let shutdown = Task { await server.shutdown(gracePeriodSeconds: 10) }
+        // New calls are refused once the GOAWAY is out (on the old connection or a fresh one).
+        try await TestSupport.waitUntil("new calls are refused") {
+            do {
+                _ = try await TestSupport.echo(client, text: "新")
+                return false
+            } catch let e as TransportError {
+                return e.status == .unavailable
+            }
+        }
+        let response = try EchoResponse(serializedBytes: try await inFlight.value)
+        #expect(response.text == "进行中")
+        await shutdown.value
+        #expect(server.metrics.connectionsOpen == 0)
+    }
 }

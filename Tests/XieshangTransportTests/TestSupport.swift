@@ -1,10 +1,15 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import XieshangTransport
 import XieshangWire
 
 /// Helpers shared by the transport tests: servers on loopback, polling with a deadline, external tools.
 enum TestSupport {
+    /// Server log lines go to stdout when XS_TEST_LOG is set.
+    static let testLog: (@Sendable (String) -> Void)? =
+        ProcessInfo.processInfo.environment["XS_TEST_LOG"] == nil ? nil : { @Sendable line in print("server: " + line) }
+
     static let echoPath = DiagnosticsService.echo.path
     static let echoStreamPath = DiagnosticsService.echoStream.path
 
@@ -13,7 +18,8 @@ enum TestSupport {
                                   extra: [String: RPCHandler] = [:]) throws -> (Server, Endpoint) {
         var config = ServerConfiguration()
         configure(&config)
-        let server = try Server(handlers: Diagnostics.handlers().merging(extra) { a, _ in a }, configuration: config)
+        let server = try Server(handlers: Diagnostics.handlers().merging(extra) { a, _ in a }, configuration: config,
+                                log: testLog)
         let bound = try server.listen(on: .tcp(host: "127.0.0.1", port: 0))
         return (server, bound)
     }
@@ -103,4 +109,11 @@ enum TestSupport {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+}
+
+/// A thread-safe counter for handlers in tests.
+final class Counter: Sendable {
+    private let state = Mutex(0)
+    func add(_ n: Int) { state.withLock { $0 += n } }
+    var value: Int { state.withLock { $0 } }
 }
