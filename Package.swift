@@ -21,7 +21,8 @@ let package = Package(
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"]),
 
         .target(name: "XieshangTransport", dependencies: ["XieshangWire", "CNghttp2", "CCrypto"]),
-        .testTarget(name: "XieshangTransportTests", dependencies: ["XieshangTransport", "XieshangWire"]),
+        .testTarget(name: "XieshangTransportTests", dependencies: ["XieshangTransport", "XieshangWire"],
+                    exclude: ["python"]),
 
         .executableTarget(name: "xieshang", dependencies: ["XieshangTransport"]),
         .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangTransport"]),

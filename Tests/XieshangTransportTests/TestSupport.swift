@@ -117,3 +117,60 @@ final class Counter: Sendable {
     func add(_ n: Int) { state.withLock { $0 += n } }
     var value: Int { state.withLock { $0 } }
 }
+
+extension TestSupport {
+    /// ``run(_:_:env:timeout:)`` on a Dispatch thread, so the cooperative pool stays free for handlers.
+    static func runAsync(_ exe: String, _ args: [String], env: [String: String] = [:]) async throws -> (Int32, String) {
+        try await withCheckedThrowingContinuation { c in
+            DispatchQueue.global().async {
+                c.resume(with: Result { try run(exe, args, env: env) })
+            }
+        }
+    }
+
+    static var pythonDirectory: String { packageRoot.appendingPathComponent("Tests/XieshangTransportTests/python").path }
+    static var protosDirectory: String { packageRoot.appendingPathComponent("Protos").path }
+}
+
+/// A child process whose stdin stays open until ``stop()`` (the interop server exits when it closes).
+final class ChildProcess: @unchecked Sendable {
+    let process = Process()
+    private let stdin = Pipe()
+    private let stdout = Pipe()
+
+    /// Starts `exe` and returns once it printed a line starting with `marker`; the rest of that line is returned.
+    init(_ exe: String, _ args: [String], waitFor marker: String) async throws {
+        process.executableURL = URL(fileURLWithPath: exe)
+        process.arguments = args
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        let handle = stdout.fileHandleForReading
+        let line: String? = await withCheckedContinuation { c in
+            DispatchQueue.global().async {
+                var text = ""
+                while true {
+                    let d = handle.availableData
+                    if d.isEmpty { c.resume(returning: nil); return }
+                    text += String(decoding: d, as: UTF8.self)
+                    if let l = text.split(separator: "\n").first(where: { $0.hasPrefix(marker) }) {
+                        c.resume(returning: String(l.dropFirst(marker.count)))
+                        return
+                    }
+                }
+            }
+        }
+        guard let line else {
+            throw TransportError(.io, status: .unavailable, "\(exe) exited before printing '\(marker)'")
+        }
+        markerLine = line
+    }
+
+    private(set) var markerLine = ""
+
+    func stop() {
+        try? stdin.fileHandleForWriting.close()
+        process.terminate()
+        process.waitUntilExit()
+    }
+}
