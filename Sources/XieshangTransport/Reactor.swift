@@ -33,6 +33,9 @@ final class Reactor: @unchecked Sendable {
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * 1024, alignment: 16)
 
     private init() {
+        // OpenSSL writes to sockets with write(2), which raises SIGPIPE on a peer that closed; a server must not die
+        // of that, so the process ignores SIGPIPE (plain sockets use MSG_NOSIGNAL anyway).
+        signal(SIGPIPE, SIG_IGN)
         epfd = epoll_create1(Int32(EPOLL_CLOEXEC))
         wakeFD = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
         precondition(epfd >= 0 && wakeFD >= 0, "epoll_create1/eventfd failed: the process is out of descriptors")

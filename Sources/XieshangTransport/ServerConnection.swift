@@ -13,7 +13,8 @@ private let h2Status200: [(String, [UInt8])] = [(":status", Array("200".utf8)),
 final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked Sendable {
     let core: ServerCore
     let channel: ByteChannel
-    let peer: String
+    /// The peer's address; after a TLS handshake with pins, the pinned name of its key.
+    private(set) var peer: String
     private var session: HTTP2Session!
     private var streams: [Int32: ServerStream] = [:]
     private var out: [UInt8] = []
@@ -51,6 +52,7 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
         switch channel.handshake() {
         case .done:
             handshaking = false
+            if let tls = channel as? TLSChannel, let name = tls.verifiedPeer { peer = "\(name) (\(peer))" }
             flush()
         case .wantRead:
             reactor.update(channel.fd, readable: true, writable: false)

@@ -29,7 +29,12 @@ import XieshangWire
         defer { child.stop() }
         let port = try #require(Int(child.markerLine.trimmingCharacters(in: .whitespaces)))
         let client = try Client(target: .tcp(host: "127.0.0.1", port: port))
-        // The Python stubs match the Python helper's payloads; here the same shapes are made in Swift.
+        try await Self.exerciseEcho(client)
+    }
+
+    /// The interop calls: 1,000 unary and 1,000 bidirectional messages with payloads up to 1 MiB and Chinese text,
+    /// statuses with Chinese messages, an unknown method and a deadline.
+    static func exerciseEcho(_ client: Client) async throws {
         for i in 0..<1000 {
             let request = EchoRequest(payload: Self.payload(i), text: Self.text(i))
             let r = try EchoResponse(serializedBytes: try await client.unary(TestSupport.echoPath, request.serializedBytes()))
