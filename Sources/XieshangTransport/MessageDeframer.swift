@@ -60,18 +60,20 @@ struct MessageDeframer {
                 }
             }
             let take = min(expected - body.count, n - i)
+            if take == 0 { break }  // the chunk ended right after a prefix; the body comes in the next one
             if body.isEmpty && take == expected {
                 emit(Array(UnsafeRawBufferPointer(rebasing: bytes[i..<(i + take)])))
+                expected = -1
             } else {
                 if body.isEmpty { body.reserveCapacity(expected) }
                 body.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<(i + take)]))
                 if body.count == expected {
                     emit(body)
                     body = []
+                    expected = -1
                 }
             }
             i += take
-            if body.isEmpty { expected = -1 }
         }
         return nil
     }

@@ -79,6 +79,8 @@ final class TLSChannel: ByteChannel {
     }
 
     func handshake() -> HandshakeResult {
+        // All TLS sessions share the reactor thread's error queue; SSL_get_error needs it empty (SSL_get_error(3)).
+        ERR_clear_error()
         let rc = SSL_do_handshake(ssl)
         if rc == 1 {
             var proto: UnsafePointer<UInt8>?
@@ -103,6 +105,8 @@ final class TLSChannel: ByteChannel {
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) -> IOResult {
+        // All TLS sessions share the reactor thread's error queue; SSL_get_error needs it empty (SSL_get_error(3)).
+        ERR_clear_error()
         let n = SSL_read(ssl, buffer.baseAddress, Int32(min(buffer.count, Int(Int32.max))))
         if n > 0 { return .bytes(Int(n)) }
         switch SSL_get_error(ssl, n) {
@@ -113,6 +117,8 @@ final class TLSChannel: ByteChannel {
     }
 
     func write(_ bytes: UnsafeRawBufferPointer) -> IOResult {
+        // All TLS sessions share the reactor thread's error queue; SSL_get_error needs it empty (SSL_get_error(3)).
+        ERR_clear_error()
         let n = SSL_write(ssl, bytes.baseAddress, Int32(min(bytes.count, Int(Int32.max))))
         if n > 0 { return .bytes(Int(n)) }
         switch SSL_get_error(ssl, n) {

@@ -7,8 +7,8 @@ import XieshangWire
 /// streaming, 1,000 messages each way, payloads up to 1 MiB, Chinese text, statuses and messages.
 @Suite(.serialized) struct InteropTests {
     static func payloadSize(_ i: Int) -> Int { i % 100 == 99 ? 1024 * 1024 : (i * 7919) % 4096 }
-    static let payloads: [[UInt8]] = (0..<1000).map { i in (0..<payloadSize(i)).map { UInt8((i + $0 % 251) % 251) } }
-    static func payload(_ i: Int) -> [UInt8] { payloads[i] }
+    /// Message i's payload (the Python scripts make the same bytes): cheap to build, different for each message.
+    static func payload(_ i: Int) -> [UInt8] { [UInt8](repeating: UInt8(i % 251), count: payloadSize(i)) }
     static func text(_ i: Int) -> String { "第\(i)条 政协委员提案：关于乡村振兴的建议 ✓" }
 
     @Test func grpcioClientCallsOurServer() async throws {

@@ -5,7 +5,8 @@ import Glibc
 #endif
 
 /// A deliberately naive HTTP/2 client on a blocking socket, for sending malformed traffic to the server.
-final class RawHTTP2Connection {
+/// Invariant: used by one task at a time (handed to a Dispatch thread for its blocking reads).
+final class RawHTTP2Connection: @unchecked Sendable {
     let fd: Int32
     private let hpackOut = HPACK()
     private let hpackIn = HPACK()

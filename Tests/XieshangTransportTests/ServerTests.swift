@@ -148,4 +148,19 @@ import XieshangWire
         await shutdown.value
         #expect(server.metrics.connectionsOpen == 0)
     }
+
+    @Test func metricsCountConnectionsStreamsBytesAndStatuses() async throws {
+        let (server, endpoint) = try TestSupport.diagnosticsServer()
+        let client = try Client(target: endpoint)
+        _ = try await TestSupport.echo(client)
+        _ = try? await client.unary(TestSupport.echoPath, EchoRequest(requestedStatus: 9).serializedBytes())
+        let m = server.metrics
+        #expect(m.connectionsOpened == 1 && m.connectionsOpen == 1)
+        #expect(m.streamsOpened == 2)
+        #expect(m.callsByStatus == [0: 1, 9: 1])
+        #expect(m.bytesIn > 0 && m.bytesOut > 0)
+        #expect(client.metrics.connectionsOpened == 1 && client.metrics.bytesOut > 0)
+        await server.shutdown()
+        #expect(server.metrics.connectionsOpen == 0)
+    }
 }

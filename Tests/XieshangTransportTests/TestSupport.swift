@@ -174,3 +174,13 @@ final class ChildProcess: @unchecked Sendable {
         process.waitUntilExit()
     }
 }
+
+extension TestSupport {
+    /// Runs blocking socket code on a Dispatch thread: blocking Swift concurrency's few pool threads would also
+    /// starve the server's handlers, which run on that pool.
+    static func blocking<R: Sendable>(_ body: @escaping @Sendable () throws -> R) async throws -> R {
+        try await withCheckedThrowingContinuation { c in
+            DispatchQueue.global().async { c.resume(with: Result { try body() }) }
+        }
+    }
+}
