@@ -306,7 +306,7 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
         s.unaryRequests = []
         let context = makeContext(s)
         let reactor = self.reactor
-        s.task = Task { [self] in
+        s.task = Task(executorPreference: HandlerExecutor.shared) { [self] in
             let result: Result<[UInt8], any Error>
             do { result = .success(try await h(request, context)) } catch { result = .failure(error) }
             reactor.execute { [self] in self.unaryFinished(s, result) }
@@ -392,7 +392,7 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
                 }
             }, maxMessageBytes: config.maxMessageBytes)
             let context = makeContext(s)
-            s.task = Task { [self] in
+            s.task = Task(executorPreference: HandlerExecutor.shared) { [self] in
                 let failure: (any Error)?
                 do { try await body(RequestStream(queue: queue), writer, context); failure = nil } catch { failure = error }
                 reactor.execute { [self] in self.streamingFinished(s, failure) }

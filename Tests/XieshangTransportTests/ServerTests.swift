@@ -126,14 +126,19 @@ import XieshangWire
     }
 
     @Test func gracefulShutdownFinishesInFlightAndRefusesNew() async throws {
-        let (server, endpoint) = try TestSupport.diagnosticsServer()
+        let started = Counter()
+        let gate = Gate()
+        let hold: [String: RPCHandler] = ["/t.T/Hold": .unary { request, _ in
+            started.add(1)
+            await gate.wait()
+            return request
+        }]
+        let (server, endpoint) = try TestSupport.diagnosticsServer(extra: hold)
         let client = try Client(target: endpoint)
         #expect(try await TestSupport.echo(client).text == "你好")
-        let inFlight = Task {
-            try await client.unary(TestSupport.echoPath, EchoRequest(text: "进行中", delayMs: 300).serializedBytes())
-        }
-        try await TestSupport.waitUntil("the slow call is running") { server.metrics.streamsOpen == 1 }
-        let shutdown = Task { await server.shutdown(gracePeriodSeconds: 10) }
+        let inFlight = Task { try await client.unary("/t.T/Hold", Array("进行中".utf8)) }
+        try await TestSupport.waitUntil("the held call is running") { started.value == 1 }
+        let shutdown = Task { await server.shutdown(gracePeriodSeconds: 30) }
         // New calls are refused once the GOAWAY is out (on the old connection or a fresh one).
         try await TestSupport.waitUntil("new calls are refused") {
             do {
@@ -143,8 +148,8 @@ import XieshangWire
                 return e.status == .unavailable
             }
         }
-        let response = try EchoResponse(serializedBytes: try await inFlight.value)
-        #expect(response.text == "进行中")
+        gate.open()
+        #expect(String(decoding: try await inFlight.value, as: UTF8.self) == "进行中")
         await shutdown.value
         #expect(server.metrics.connectionsOpen == 0)
     }
