@@ -303,7 +303,8 @@ final class ClientConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
 
     func streamHeadersBegan(_ streamID: Int32) {}
 
-    func header(_ streamID: Int32, name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) -> Bool {
+    func header(_ streamID: Int32, name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>)
+        throws(TransportError) -> Bool {
         guard let s = streams[streamID] else { return true }
         switch String(decoding: name, as: UTF8.self) {
         case ":status": s.httpStatus = String(decoding: value, as: UTF8.self)

@@ -6,8 +6,10 @@ import CNghttp2
 protocol HTTP2SessionDelegate: AnyObject {
     /// A HEADERS frame began a new stream (server) or a response header block (client).
     func streamHeadersBegan(_ streamID: Int32)
-    /// One header field. Throwing resets the stream (the error names why).
-    func header(_ streamID: Int32, name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) -> Bool
+    /// One header field. Returning false resets just this stream; throwing fails the whole connection (the session
+    /// stores the error and ``HTTP2Session/receive(_:)`` rethrows it once `mem_recv` has returned).
+    func header(_ streamID: Int32, name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>)
+        throws(TransportError) -> Bool
     /// A header block ended; `endStream` when it also ended the peer's side.
     func headersComplete(_ streamID: Int32, endStream: Bool)
     /// Body bytes of a stream.
@@ -220,10 +222,14 @@ private func onHeader(_ s: OpaquePointer?, _ frame: UnsafePointer<nghttp2_frame>
                       _ namelen: Int, _ value: UnsafePointer<UInt8>?, _ valuelen: Int, _ flags: UInt8,
                       _ user: UnsafeMutableRawPointer?) -> Int32 {
     let h = session(user)
-    let ok = h.delegate.header(frame!.pointee.hd.stream_id, name: UnsafeBufferPointer(start: name, count: namelen),
-                               value: UnsafeBufferPointer(start: value, count: valuelen))
-    // Refusing one header resets just that stream (nghttp2 sends RST_STREAM), not the connection.
-    return ok ? 0 : NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue
+    do {
+        let ok = try h.delegate.header(frame!.pointee.hd.stream_id, name: UnsafeBufferPointer(start: name, count: namelen),
+                                       value: UnsafeBufferPointer(start: value, count: valuelen))
+        // Refusing one header resets just that stream (nghttp2 sends RST_STREAM), not the connection.
+        return ok ? 0 : NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue
+    } catch {
+        return h.fail(error)
+    }
 }
 
 private func onFrameRecv(_ s: OpaquePointer?, _ frame: UnsafePointer<nghttp2_frame>?,

@@ -227,9 +227,16 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
         }
     }
 
-    func header(_ streamID: Int32, name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) -> Bool {
+    func header(_ streamID: Int32, name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>)
+        throws(TransportError) -> Bool {
         guard let s = streams[streamID] else { return true }
         s.headerBytes += name.count + value.count + 32
+        if s.headerBytes > 4 * config.maxHeaderListBytes {
+            // Far past the announced SETTINGS_MAX_HEADER_LIST_SIZE: not a mistake but abuse; drop the connection.
+            throw TransportError(.limit, status: .resourceExhausted,
+                                 "client \(peer) sent over \(s.headerBytes) bytes of headers on stream \(streamID), 4× the \(config.maxHeaderListBytes)-byte limit; closing the connection",
+                                 streamID: streamID, peer: peer)
+        }
         if s.headerBytes > config.maxHeaderListBytes { return false }
         if s.headersDone { return true }  // trailers from a client are ignored
         let n = String(decoding: name, as: UTF8.self)

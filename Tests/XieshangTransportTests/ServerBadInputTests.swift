@@ -7,8 +7,9 @@ import XieshangWire
 /// served, and the process RSS stays under 200 MB.
 @Suite struct ServerBadInputTests {
     private func withServer(_ configure: (inout ServerConfiguration) -> Void = { _ in },
+                            log: (@Sendable (String) -> Void)? = nil,
                             _ body: (Server, Int, SteadyClient) async throws -> Void) async throws {
-        let (server, endpoint) = try TestSupport.diagnosticsServer(configure)
+        let (server, endpoint) = try TestSupport.diagnosticsServer(configure, log: log)
         let steady = try SteadyClient(endpoint)
         try await TestSupport.waitUntil("the well-behaved client starts") { steady.successes > 0 }
         try await body(server, TestSupport.port(endpoint), steady)
@@ -204,6 +205,17 @@ import XieshangWire
                 return seen
             }
             #expect(sawGoaway)
+        }
+    }
+
+    @Test func abusiveHeaderListClosesTheConnection() async throws {
+        let lines = LogLines()
+        try await withServer({ $0.maxHeaderListBytes = 1024 }, log: lines.add) { _, port, _ in
+            let raw = try RawHTTP2Connection(port: port)
+            raw.handshake()
+            raw.send(raw.headers(1, path: TestSupport.echoPath, extra: [("x-padding", String(repeating: "x", count: 8000))]))
+            #expect(try await TestSupport.blocking { raw.waitForClose() })
+            #expect(lines.all.contains { $0.contains("4× the 1024-byte limit") })
         }
     }
 }

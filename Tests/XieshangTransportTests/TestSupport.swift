@@ -15,11 +15,12 @@ enum TestSupport {
 
     /// A Diagnostics server on 127.0.0.1, port chosen by the kernel.
     static func diagnosticsServer(_ configure: (inout ServerConfiguration) -> Void = { _ in },
-                                  extra: [String: RPCHandler] = [:]) throws -> (Server, Endpoint) {
+                                  extra: [String: RPCHandler] = [:],
+                                  log: (@Sendable (String) -> Void)? = nil) throws -> (Server, Endpoint) {
         var config = ServerConfiguration()
         configure(&config)
         let server = try Server(handlers: Diagnostics.handlers().merging(extra) { a, _ in a }, configuration: config,
-                                log: testLog)
+                                log: log ?? testLog)
         let bound = try server.listen(on: .tcp(host: "127.0.0.1", port: 0))
         return (server, bound)
     }
