@@ -6,6 +6,7 @@ import Glibc
 /// Subcommands: name → (summary, entry point taking the remaining arguments).
 let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     // Each benchmark file adds its line here, e.g. ("codec", "…", runCodecBench),
+    ("transport", "our gRPC client → server unary calls/s over loopback", runTransportBench),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())
