@@ -1,5 +1,6 @@
 # Xieshang — two commands: `make demo` and `make test`. Everything else is installed on demand.
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 .DEFAULT_GOAL := help
 
 APT_PACKAGES := libnghttp2-dev libsqlite3-dev libssl-dev pkg-config nghttp2-client python3-venv sqlite3 openssl
@@ -37,9 +38,29 @@ venv: $(VENV)/.stamp
 build: deps
 	swift build $(SWIFT_BUILD_FLAGS)
 
+FUZZ_SECONDS ?= 60
+
 test: deps venv
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
-	XIESHANG_PYTHON=$(abspath $(PYTHON)) swift test --skip-build $(SWIFT_BUILD_FLAGS)
+	@mkdir -p .build
+	XIESHANG_PYTHON=$(abspath $(PYTHON)) swift test --skip-build $(SWIFT_BUILD_FLAGS) 2>&1 | tee .build/swift-test.log
+	$(MAKE) --no-print-directory fuzz
+	@# One closing line for CI: the Swift tests (XCTest and Swift Testing) plus the fuzz run, all passed to get here.
+	@swift_tests=$$(grep -oE 'Test run with [0-9]+ tests? ' .build/swift-test.log | grep -oE '[0-9]+' | tail -1); \
+	 xctests=$$(grep -oE 'Executed [0-9]+ tests?' .build/swift-test.log | tail -1 | grep -oE '[0-9]+'); \
+	 echo "summary: $$(( $${swift_tests:-0} + $${xctests:-0} + 1 )) passed, 0 failed"
+
+# libFuzzer on the wire decoders and envelope checks for FUZZ_SECONDS. A crash input is written to
+# .build-fuzz/crashes/; copy it into Tests/XieshangWireTests/FuzzCrashes/ with the fix so it stays a test.
+fuzz: deps
+	swift build -c release -Xswiftc -sanitize=fuzzer --product xieshang-fuzz --scratch-path .build-fuzz
+	@mkdir -p .build-fuzz/corpus .build-fuzz/crashes
+	@cp Tests/XieshangWireTests/FuzzCrashes/* .build-fuzz/corpus/ && rm -f .build-fuzz/corpus/README.md
+	@echo "Fuzzing the wire decoders for $(FUZZ_SECONDS) s…"
+	@SWIFT_BACKTRACE=enable=no .build-fuzz/release/xieshang-fuzz -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+	  -artifact_prefix=.build-fuzz/crashes/ .build-fuzz/corpus > .build-fuzz/fuzz.log 2>&1 \
+	  || { tail -40 .build-fuzz/fuzz.log; echo "FUZZ: crash found, input in .build-fuzz/crashes/"; exit 1; }
+	@grep -E "^Done [0-9]+ runs" .build-fuzz/fuzz.log | sed 's/^/fuzz: /'
 
 demo: deps
 	swift build -c release --product xieshang
@@ -52,3 +73,5 @@ clean:
 generate:
 	swift build --product xieshang-protogen
 	.build/debug/xieshang-protogen --proto-root Protos --out Sources/XieshangWire/Generated
+	.build/debug/xieshang-protogen --proto-root Tests/XieshangWireTests/Protos --out Tests/XieshangWireTests/Generated \
+	  --import XieshangWire --registry ConformanceRegistry

@@ -7,6 +7,7 @@ let package = Package(
     name: "Xieshang",
     products: [
         .library(name: "XieshangWire", targets: ["XieshangWire"]),
+        .library(name: "XieshangStore", targets: ["XieshangStore"]),
         .library(name: "XieshangTransport", targets: ["XieshangTransport"]),
         .executable(name: "xieshang", targets: ["xieshang"]),
         .executable(name: "xieshang-bench", targets: ["xieshang-bench"]),
@@ -16,16 +17,27 @@ let package = Package(
         .systemLibrary(name: "CNghttp2", pkgConfig: "libnghttp2", providers: [.apt(["libnghttp2-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        // Header-only: declares libFuzzer's driver (weak) for the fuzz executable.
+        .systemLibrary(name: "CFuzzer"),
 
         .target(name: "XieshangWire", dependencies: ["CCrypto"]),
-        .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"]),
+        .target(name: "XieshangStore", dependencies: ["XieshangWire", "CSQLite"]),
+        .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore"]),
+        .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python", "FuzzCrashes"]),
+        .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"]),
+        .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire"]),
 
         .target(name: "XieshangTransport", dependencies: ["XieshangWire", "CNghttp2", "CCrypto"]),
         .testTarget(name: "XieshangTransportTests", dependencies: ["XieshangTransport", "XieshangWire"],
                     exclude: ["python"]),
 
-        .executableTarget(name: "xieshang", dependencies: ["XieshangTransport"]),
-        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangTransport"]),
+        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangTransport"]),
+        // The operators' command-line tool.
+        .executableTarget(name: "xieshang", dependencies: ["XieshangWire", "XieshangTransport"]),
+        // libFuzzer target on the wire decoders and envelope checks (`make fuzz`).
+        .executableTarget(name: "xieshang-fuzz", dependencies: ["XieshangWire", "CFuzzer"]),
+        // Child process of the store's crash test; `swift build --build-tests` (make test) builds it with the tests.
+        .executableTarget(name: "xieshang-store-crashtest", dependencies: ["XieshangStore", "XieshangWire"]),
         // The protobuf code generator: Protos/*.proto → Sources/XieshangWire/Generated/*.swift (`make generate`).
         .executableTarget(name: "xieshang-protogen"),
     ],

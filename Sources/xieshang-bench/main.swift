@@ -5,7 +5,8 @@ import Glibc
 
 /// Subcommands: name → (summary, entry point taking the remaining arguments).
 let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
-    // Each benchmark file adds its line here, e.g. ("codec", "…", runCodecBench),
+    ("codec", "encode/decode/sign/verify of a typical EventBody vs swift-protobuf and openssl", runCodecBench),
+    ("store", "durable appends/s vs the sqlite3 shell; group commit vs one transaction per event", runStoreBench),
     ("transport", "our gRPC client → server unary calls/s over loopback", runTransportBench),
 ]
 

@@ -7,6 +7,8 @@ struct SwiftRenderer {
     let swiftNames: [String: String]
     /// Full proto name → enum declaration (for default values and names).
     let enums: [String: EnumDecl]
+    /// The module that holds the wire runtime, when generating outside it.
+    let importModule: String?
     var out = ""
     var indent = 0
 
@@ -121,6 +123,7 @@ struct SwiftRenderer {
         line("// DO NOT EDIT — generated from Protos/\(file.path) by xieshang-protogen.")
         line("// Change the .proto file and run `make generate`; a test fails when this file drifts from Protos/.")
         line()
+        if let importModule { line("import \(importModule)"); line() }
         for e in file.enums { renderEnum(e, parent: nil) }
         for m in file.messages { renderMessage(m, parent: nil) }
         for s in file.services { renderService(s) }
@@ -522,10 +525,11 @@ struct SwiftRenderer {
 
     // MARK: - Registry
 
-    static func renderRegistry(messages: [String], enums: [String], names: [String: String]) -> String {
+    static func renderRegistry(messages: [String], enums: [String], names: [String: String], importModule: String?, typeName: String) -> String {
         var out = "// DO NOT EDIT — generated from Protos/ by xieshang-protogen.\n\n"
+        if let importModule { out += "import \(importModule)\n\n" }
         out += "/// Every message and enum type generated from `Protos/`, by fully qualified proto name.\n"
-        out += "public enum ProtoRegistry {\n"
+        out += "public enum \(typeName) {\n"
         out += "    /// Message types by full name, e.g. `xieshang.v1.EventBody`.\n"
         out += "    public static let messageTypes: [String: any ProtoMessage.Type] = [\n"
         for m in messages.sorted() { out += "        \"\(m)\": \(names[m]!).self,\n" }

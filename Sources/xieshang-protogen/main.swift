@@ -1,6 +1,9 @@
 // xieshang-protogen: generates Swift value types and codecs from the proto3 files under a root folder.
 //
-//   xieshang-protogen [--proto-root Protos] [--out Sources/XieshangWire/Generated]
+//   xieshang-protogen [--proto-root Protos] [--out Sources/XieshangWire/Generated] [--import XieshangWire]
+//
+// --registry names the registry type (ProtoRegistry by default).
+// --import names the module holding the wire runtime, for code generated outside XieshangWire (test schemas).
 //
 // Every *.proto under the root is read; each gives <name>.pb.swift in the output folder, plus ProtoRegistry.swift.
 // Files in the output folder that no longer correspond to a .proto are removed.
@@ -9,14 +12,18 @@ import Foundation
 func run() throws {
     var root = "Protos"
     var outDir = "Sources/XieshangWire/Generated"
+    var importModule: String? = nil
+    var registryName = "ProtoRegistry"
     var args = Array(CommandLine.arguments.dropFirst())
     while !args.isEmpty {
         let a = args.removeFirst()
         switch a {
         case "--proto-root": guard !args.isEmpty else { throw ProtoError(message: "--proto-root needs a folder") }; root = args.removeFirst()
         case "--out": guard !args.isEmpty else { throw ProtoError(message: "--out needs a folder") }; outDir = args.removeFirst()
+        case "--import": guard !args.isEmpty else { throw ProtoError(message: "--import needs a module name") }; importModule = args.removeFirst()
+        case "--registry": guard !args.isEmpty else { throw ProtoError(message: "--registry needs a type name") }; registryName = args.removeFirst()
         case "-h", "--help":
-            print("usage: xieshang-protogen [--proto-root Protos] [--out Sources/XieshangWire/Generated]")
+            print("usage: xieshang-protogen [--proto-root Protos] [--out Sources/XieshangWire/Generated] [--import XieshangWire] [--registry ProtoRegistry]")
             return
         default: throw ProtoError(message: "unknown argument \(a); see --help")
         }
@@ -67,16 +74,16 @@ func run() throws {
 
     try fm.createDirectory(atPath: outDir, withIntermediateDirectories: true)
     var written: Set<String> = []
-    var renderer = SwiftRenderer(swiftNames: names, enums: enums)
+    var renderer = SwiftRenderer(swiftNames: names, enums: enums, importModule: importModule)
     for file in files {
         let base = (file.path as NSString).lastPathComponent.replacingOccurrences(of: ".proto", with: "")
         let name = base.prefix(1).uppercased() + base.dropFirst() + ".pb.swift"
         guard written.insert(name).inserted else { throw ProtoError(message: "two .proto files would both generate \(name)") }
         try renderer.render(file).write(toFile: outDir + "/" + name, atomically: true, encoding: .utf8)
     }
-    let registry = SwiftRenderer.renderRegistry(messages: messageNames, enums: Array(enums.keys), names: names)
-    try registry.write(toFile: outDir + "/ProtoRegistry.swift", atomically: true, encoding: .utf8)
-    written.insert("ProtoRegistry.swift")
+    let registry = SwiftRenderer.renderRegistry(messages: messageNames, enums: Array(enums.keys), names: names, importModule: importModule, typeName: registryName)
+    try registry.write(toFile: outDir + "/\(registryName).swift", atomically: true, encoding: .utf8)
+    written.insert("\(registryName).swift")
     for stale in (try fm.contentsOfDirectory(atPath: outDir)) where stale.hasSuffix(".swift") && !written.contains(stale) {
         try fm.removeItem(atPath: outDir + "/" + stale)
     }

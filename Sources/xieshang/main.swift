@@ -1,90 +1,74 @@
-// xieshang: the command-line entry. For now only `diag serve`; the coordinator grows the dispatcher.
-import XieshangTransport
-#if canImport(Glibc)
-import Glibc
-#endif
+// xieshang: the Xieshang command-line tool. Each command group lives in its own file.
+import Foundation
 
-/// Prints `text` to standard error.
-func fail(_ text: String) -> Never {
-    var line = text + "\n"
-    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
-    exit(2)
+/// Exit codes shared by every command.
+enum ExitCode {
+    static let done: Int32 = 0
+    /// Refused by a rule, or bad input data.
+    static let refused: Int32 = 1
+    /// The command line itself is wrong.
+    static let usage: Int32 = 2
+    /// The local node is not reachable.
+    static let unreachable: Int32 = 3
 }
 
-let usage = """
-    usage: xieshang diag serve --listen HOST:PORT [--listen HOST:PORT …] [--unix PATH]
-      Serves only the Diagnostics service (Echo, EchoStream) for health checks and benchmarks.
-      Prints one line "listening on ENDPOINT" per endpoint; stops on SIGINT or SIGTERM.
-    """
-
-/// `xieshang diag serve`: listens and serves Diagnostics until a signal arrives.
-func diagServe(_ args: [String]) async -> Int32 {
-    var endpoints: [Endpoint] = []
-    var i = 0
-    while i < args.count {
-        let flag = args[i]
-        guard i + 1 < args.count else { fail("\(flag) needs a value\n\n\(usage)") }
-        let value = args[i + 1]
-        switch flag {
-        case "--listen":
-            do { endpoints.append(try Endpoint(parsing: value)) } catch { fail("\(error)") }
-        case "--unix":
-            endpoints.append(.unix(path: value))
-        default:
-            fail("unknown option \(flag)\n\n\(usage)")
-        }
-        i += 2
-    }
-    if endpoints.isEmpty { fail("give at least one --listen or --unix\n\n\(usage)") }
-    // Block the signals before the reactor thread exists, so only sigwait below receives them.
-    var set = sigset_t()
-    sigemptyset(&set)
-    sigaddset(&set, SIGINT)
-    sigaddset(&set, SIGTERM)
-    pthread_sigmask(SIG_BLOCK, &set, nil)
-    let server: Server
-    do {
-        server = try Server(handlers: Diagnostics.handlers(), log: { line in
-            var l = "xieshang: " + line + "\n"
-            l.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
-        })
-        for e in endpoints {
-            let bound = try server.listen(on: e)
-            var line = "listening on \(bound)\n"
-            line.withUTF8 { _ = write(1, $0.baseAddress, $0.count) }
-        }
-    } catch {
-        fail("xieshang diag serve: \(error)")
-    }
-    // Wait for SIGINT/SIGTERM on a plain thread, then shut down gracefully.
-    await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
-        let box = Unmanaged.passRetained(SignalWaiter(c, set)).toOpaque()
-        var tid = pthread_t()
-        _ = pthread_create(&tid, nil, { arg in
-            let w = Unmanaged<SignalWaiter>.fromOpaque(arg!).takeRetainedValue()
-            var s = w.set
-            var sig: Int32 = 0
-            sigwait(&s, &sig)
-            w.continuation.resume()
-            return nil
-        }, box)
-    }
-    await server.shutdown(gracePeriodSeconds: 5)
-    return 0
+/// A command group: its name, a one-line summary, and its entry point.
+struct CommandGroup {
+    let name: String
+    let summary: String
+    let run: ([String]) -> Int32
 }
 
-/// Carries the continuation and signal set to the signal-waiting thread.
-final class SignalWaiter: @unchecked Sendable {
-    let continuation: CheckedContinuation<Void, Never>
-    let set: sigset_t
-    init(_ c: CheckedContinuation<Void, Never>, _ s: sigset_t) { continuation = c; set = s }
+let commandGroups: [CommandGroup] = [
+    CommandGroup(name: "demo", summary: "run the demo", run: DemoCommand.run),
+    CommandGroup(name: "wire", summary: "encode and decode protobuf messages (JSON ⇄ binary) for debugging", run: WireCommand.run),
+    CommandGroup(name: "diag", summary: "serve the Diagnostics service (Echo) for health checks and benchmarks", run: DiagCommand.run),
+]
+
+@MainActor func printUsage() {
+    print("""
+    xieshang — 协商: the federation service for CPPCC bodies
+
+    usage: xieshang <command> [options]      (xieshang <command> --help for details)
+
+    commands:
+    """)
+    for group in commandGroups {
+        print("  " + group.name.padding(toLength: 10, withPad: " ", startingAt: 0) + group.summary)
+    }
+}
+
+/// The closest known name to a mistyped one (edit distance ≤ 2), for "did you mean" hints.
+func suggestion(for word: String, among names: [String]) -> String? {
+    func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                let old = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = old
+            }
+        }
+        return row[b.count]
+    }
+    return names.map { ($0, distance(word, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+}
+
+func fail(_ message: String, code: Int32) -> Int32 {
+    FileHandle.standardError.write(Data(("xieshang: " + message + "\n").utf8))
+    return code
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-switch (arguments.first, arguments.dropFirst().first) {
-case ("diag", "serve"):
-    exit(await diagServe(Array(arguments.dropFirst(2))))
-default:
-    print(usage)
-    exit(arguments.isEmpty ? 0 : 2)
+guard let first = arguments.first, first != "--help", first != "-h", first != "help" else {
+    printUsage()
+    exit(arguments.isEmpty ? ExitCode.usage : ExitCode.done)
 }
+guard let group = commandGroups.first(where: { $0.name == first }) else {
+    let hint = suggestion(for: first, among: commandGroups.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
+    exit(fail("unknown command '\(first)'.\(hint) Run 'xieshang --help' for the list.", code: ExitCode.usage))
+}
+exit(group.run(Array(arguments.dropFirst())))

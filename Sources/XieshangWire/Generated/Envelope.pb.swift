@@ -14,6 +14,8 @@ public enum EventKind: ProtoEnum {
     case escalation
     /// A plain counter event for tests and benchmarks: Note.
     case note
+    /// A node vouches for the keys of its subtree (sent up), so ancestors can verify origins they are not linked to: Roster.
+    case roster
     /// Bodies, members and policy (50–69)
     /// A member added or changed: MemberRecorded.
     case memberRecorded
@@ -49,7 +51,7 @@ public enum EventKind: ProtoEnum {
     case unrecognized(Int32)
 
     public static let protoName = "xieshang.v1.EventKind"
-    public static let allKnownValues: [EventKind] = [.unspecified, .aggregateReport, .alert, .escalation, .note, .memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .allianceCharter, .jointActivity, .draft, .draftSignOff]
+    public static let allKnownValues: [EventKind] = [.unspecified, .aggregateReport, .alert, .escalation, .note, .roster, .memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .allianceCharter, .jointActivity, .draft, .draftSignOff]
 
     public init(protoValue: Int32) {
         switch protoValue {
@@ -58,6 +60,7 @@ public enum EventKind: ProtoEnum {
         case 2: self = .alert
         case 3: self = .escalation
         case 4: self = .note
+        case 5: self = .roster
         case 50: self = .memberRecorded
         case 51: self = .policySet
         case 70: self = .proposal
@@ -81,6 +84,7 @@ public enum EventKind: ProtoEnum {
         case .alert: 2
         case .escalation: 3
         case .note: 4
+        case .roster: 5
         case .memberRecorded: 50
         case .policySet: 51
         case .proposal: 70
@@ -104,6 +108,7 @@ public enum EventKind: ProtoEnum {
         case .alert: "EVENT_KIND_ALERT"
         case .escalation: "EVENT_KIND_ESCALATION"
         case .note: "EVENT_KIND_NOTE"
+        case .roster: "EVENT_KIND_ROSTER"
         case .memberRecorded: "EVENT_KIND_MEMBER_RECORDED"
         case .policySet: "EVENT_KIND_POLICY_SET"
         case .proposal: "EVENT_KIND_PROPOSAL"
@@ -127,6 +132,7 @@ public enum EventKind: ProtoEnum {
         case "EVENT_KIND_ALERT": self = .alert
         case "EVENT_KIND_ESCALATION": self = .escalation
         case "EVENT_KIND_NOTE": self = .note
+        case "EVENT_KIND_ROSTER": self = .roster
         case "EVENT_KIND_MEMBER_RECORDED": self = .memberRecorded
         case "EVENT_KIND_POLICY_SET": self = .policySet
         case "EVENT_KIND_PROPOSAL": self = .proposal

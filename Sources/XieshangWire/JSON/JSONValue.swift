@@ -124,12 +124,17 @@ struct JSONParser {
         case UInt8(ascii: "{"):
             offset += 1
             var members: [JSONMember] = []
+            var names: Set<String> = []
             skipSpace()
             if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") { offset += 1; return .object(members) }
             while true {
                 skipSpace()
                 guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw fail("expected a member name") }
+                let keyOffset = offset
                 let key = try parseString()
+                guard names.insert(key).inserted else {
+                    throw WireError(.invalidJSON, "member \"\(key)\" appears twice in one object", offset: keyOffset)
+                }
                 skipSpace()
                 guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else { throw fail("expected ':' after a member name") }
                 offset += 1

@@ -207,10 +207,12 @@ public enum FloatCodec: ScalarCodec {
     public static func writeJSON(_ v: Float, to w: inout JSONWriter) { w.floatingPoint(v) }
     public static func readJSON(_ j: JSONValue, path: String) throws(WireError) -> Float {
         let d = try j.floatingPoint(path: path)
-        if d.isFinite && abs(d) > Double(Float.greatestFiniteMagnitude) {
-            throw WireError(.invalidJSON, "value \(d) is out of range for a float at \(path)")
-        }
-        return Float(d)
+        guard d.isFinite else { return Float(d) }
+        // Parse the text as a Float directly: it rounds correctly, so the shortest text of Float.greatestFiniteMagnitude
+        // ("3.4028235e+38", a little above it as a Double) reads back, while a value beyond float range does not.
+        if case .number(let text) = j, let f = Float(text), f.isFinite { return f }
+        if case .string(let text) = j, let f = Float(text), f.isFinite { return f }
+        throw WireError(.invalidJSON, "value \(d) is out of range for a float at \(path)")
     }
 }
 

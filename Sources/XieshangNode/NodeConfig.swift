@@ -1,0 +1,297 @@
+import Foundation
+import XieshangWire
+
+/// A node's configuration file (`node.json`), validated strictly: every error names the field and what is expected,
+/// and unknown fields are errors, never silently ignored.
+///
+/// Paths that are not absolute are relative to the directory of the config file.
+public struct NodeConfig: Sendable, Equatable {
+    /// A neighbour: its id, where to reach it, and the key it is pinned to.
+    public struct Peer: Sendable, Equatable {
+        /// The peer's node id.
+        public var nodeId: String
+        /// `host:port` to dial (`[::1]:7000` for IPv6); empty when the peer dials us and cannot be dialled.
+        public var address: String
+        /// The peer's pinned Ed25519 public key.
+        public var publicKey: Ed25519.PublicKey
+        /// Display name (Chinese), for status and reports.
+        public var name: String
+        /// Tier, for reports.
+        public var tier: String
+
+        public init(nodeId: String, address: String, publicKey: Ed25519.PublicKey, name: String = "", tier: String = "") {
+            self.nodeId = nodeId
+            self.address = address
+            self.publicKey = publicKey
+            self.name = name
+            self.tier = tier
+        }
+    }
+
+    /// An alliance this node belongs to, with every other member pinned.
+    public struct Alliance: Sendable, Equatable {
+        /// The alliance id, e.g. `wuling`.
+        public var id: String
+        /// Display name, e.g. 武陵山片区政协主席联席会.
+        public var name: String
+        /// The other members.
+        public var members: [Peer]
+
+        public init(id: String, name: String, members: [Peer]) {
+            self.id = id
+            self.name = name
+            self.members = members
+        }
+    }
+
+    /// This node's id, e.g. `cn.gz.tongren.wanshan`.
+    public var nodeId: String
+    /// Display name (Chinese), e.g. 万山区政协.
+    public var name: String
+    /// Tier: `city`, `county`, `township`, or a deeper tier such as `village`.
+    public var tier: String
+    /// Where the database and, by default, the key and admin socket live.
+    public var dataDir: String
+    /// `host:port` to listen on for peers.
+    public var listen: String
+    /// The admin Unix socket (mode 0600).
+    public var adminSocket: String
+    /// The private key file (mode 0600).
+    public var keyFile: String
+    /// Whether links to peers use TLS 1.3 with pinned keys (plain h2c otherwise, for loopback).
+    public var tls: Bool
+    /// The parent body, if any (the city has none).
+    public var parent: Peer?
+    /// The child bodies.
+    public var children: [Peer]
+    /// Alliances this node belongs to.
+    public var alliances: [Alliance]
+    /// Debounce of rollups after a change, milliseconds.
+    public var rollupDebounceMs: Int
+    /// Cap of the reconnect backoff, milliseconds.
+    public var retryCapMs: Int
+    /// `error`, `warning`, `info` or `debug`.
+    public var logLevel: String
+    /// Per-body policy settings (shared/DOMAIN.md), as given; the domain module validates them.
+    public var policy: [String: JSONValue]
+
+    /// The fields a config file may have.
+    static let knownFields: Set<String> = [
+        "node_id", "name", "tier", "data_dir", "listen", "admin_socket", "key_file", "tls", "parent", "children",
+        "alliances", "rollup_debounce_ms", "retry_cap_ms", "log_level", "policy",
+    ]
+
+    /// Reads and validates the config at `path`.
+    /// - Throws: ``NodeError`` `.config` naming the file, the field and what is expected.
+    public static func load(from path: String) throws(NodeError) -> NodeConfig {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw NodeError(.config, "cannot read config file \(path); create one with `xieshang init`", path: path)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw NodeError(.config, "\(path) is not UTF-8 text", path: path)
+        }
+        let base = (path as NSString).deletingLastPathComponent
+        return try parse(text, file: path, baseDirectory: base.isEmpty ? "." : base)
+    }
+
+    /// Parses config JSON text; `file` names it in errors and `baseDirectory` anchors relative paths.
+    public static func parse(_ text: String, file: String, baseDirectory: String) throws(NodeError) -> NodeConfig {
+        let root: JSONValue
+        do {
+            root = try JSONValue.parse(text)
+        } catch {
+            throw NodeError(.config, "\(file): not valid JSON: \(error.message)\(error.offset.map { " (byte \($0))" } ?? "")", path: file)
+        }
+        var reader = FieldReader(file: file)
+        let fields = try reader.object(root, at: "", allowed: knownFields)
+        func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : (baseDirectory as NSString).appendingPathComponent(p) }
+
+        let nodeId = try reader.nodeId(fields["node_id"], at: "node_id")
+        let dataDir = resolve(try reader.string(fields["data_dir"], at: "data_dir", default: "."))
+        func inData(_ p: String) -> String { p.hasPrefix("/") ? p : (dataDir as NSString).appendingPathComponent(p) }
+        let config = NodeConfig(
+            nodeId: nodeId,
+            name: try reader.string(fields["name"], at: "name", default: nodeId),
+            tier: try reader.string(fields["tier"], at: "tier", default: "township"),
+            dataDir: dataDir,
+            listen: try reader.address(fields["listen"], at: "listen", required: true),
+            adminSocket: inData(try reader.string(fields["admin_socket"], at: "admin_socket", default: "admin.sock")),
+            keyFile: inData(try reader.string(fields["key_file"], at: "key_file", default: "node.key")),
+            tls: try reader.bool(fields["tls"], at: "tls", default: false),
+            parent: try fields["parent"].map { v throws(NodeError) in try reader.peer(v, at: "parent") },
+            children: try reader.array(fields["children"], at: "children") { v, at throws(NodeError) in try reader.peer(v, at: at) },
+            alliances: try reader.array(fields["alliances"], at: "alliances") { v, at throws(NodeError) in try reader.alliance(v, at: at) },
+            rollupDebounceMs: try reader.integer(fields["rollup_debounce_ms"], at: "rollup_debounce_ms", default: 250, range: 0...60_000),
+            retryCapMs: try reader.integer(fields["retry_cap_ms"], at: "retry_cap_ms", default: 30_000, range: 100...3_600_000),
+            logLevel: try reader.choice(fields["log_level"], at: "log_level", default: "info", among: ["error", "warning", "info", "debug"]),
+            policy: try reader.object(fields["policy"] ?? .object([]), at: "policy", allowed: nil))
+        try config.checkConsistency(file: file)
+        return config
+    }
+
+    /// Cross-field checks: no peer twice, not ourselves, every alliance id once.
+    func checkConsistency(file: String) throws(NodeError) {
+        var seen: [String: String] = [:]
+        func note(_ id: String, _ at: String) throws(NodeError) {
+            if id == nodeId { throw NodeError(.config, "\(file): \(at) is this node itself (\(id))", path: file) }
+            if let other = seen[id], !other.hasPrefix("alliances") || !at.hasPrefix("alliances") {
+                throw NodeError(.config, "\(file): \(at) names \(id), which \(other) already names", path: file)
+            }
+            seen[id] = at
+        }
+        if let parent { try note(parent.nodeId, "parent") }
+        for (i, c) in children.enumerated() { try note(c.nodeId, "children[\(i)]") }
+        var allianceIds: Set<String> = []
+        for (i, a) in alliances.enumerated() {
+            guard allianceIds.insert(a.id).inserted else {
+                throw NodeError(.config, "\(file): alliances[\(i)].id \"\(a.id)\" appears twice", path: file)
+            }
+            for (j, m) in a.members.enumerated() {
+                if m.nodeId == nodeId {
+                    throw NodeError(.config, "\(file): alliances[\(i)].members[\(j)] is this node itself; list only the other members", path: file)
+                }
+            }
+        }
+    }
+
+    public init(nodeId: String, name: String, tier: String, dataDir: String, listen: String, adminSocket: String,
+                keyFile: String, tls: Bool = false, parent: Peer? = nil, children: [Peer] = [], alliances: [Alliance] = [],
+                rollupDebounceMs: Int = 250, retryCapMs: Int = 30_000, logLevel: String = "info",
+                policy: [String: JSONValue] = [:]) {
+        self.nodeId = nodeId
+        self.name = name
+        self.tier = tier
+        self.dataDir = dataDir
+        self.listen = listen
+        self.adminSocket = adminSocket
+        self.keyFile = keyFile
+        self.tls = tls
+        self.parent = parent
+        self.children = children
+        self.alliances = alliances
+        self.rollupDebounceMs = rollupDebounceMs
+        self.retryCapMs = retryCapMs
+        self.logLevel = logLevel
+        self.policy = policy
+    }
+}
+
+/// Reads typed values out of parsed JSON, with errors that name the file and the field path.
+struct FieldReader {
+    let file: String
+
+    func fail(_ at: String, _ expected: String, _ found: JSONValue?) -> NodeError {
+        let what: String
+        switch found {
+        case nil: what = "it is missing"
+        case .null?: what = "found null"
+        case .bool(let b)?: what = "found \(b)"
+        case .number(let n)?: what = "found \(n)"
+        case .string(let s)?: what = "found \"\(s)\""
+        case .array?: what = "found an array"
+        case .object?: what = "found an object"
+        }
+        return NodeError(.config, "\(file): field \"\(at)\": expected \(expected), \(what)", path: file)
+    }
+
+    func object(_ v: JSONValue, at: String, allowed: Set<String>?) throws(NodeError) -> [String: JSONValue] {
+        guard case .object(let members) = v else { throw fail(at.isEmpty ? "(top level)" : at, "an object", v) }
+        var out: [String: JSONValue] = [:]
+        for (k, value) in members {
+            let path = at.isEmpty ? k : "\(at).\(k)"
+            if let allowed, !allowed.contains(k) {
+                let names = allowed.sorted().joined(separator: ", ")
+                throw NodeError(.config, "\(file): unknown field \"\(path)\"; the fields here are: \(names)", path: file)
+            }
+            out[k] = value
+        }
+        return out
+    }
+
+    func string(_ v: JSONValue?, at: String, default d: String? = nil) throws(NodeError) -> String {
+        guard let v else {
+            if let d { return d }
+            throw fail(at, "a string", nil)
+        }
+        guard case .string(let s) = v, !s.isEmpty else { throw fail(at, "a non-empty string", v) }
+        return s
+    }
+
+    func nodeId(_ v: JSONValue?, at: String) throws(NodeError) -> String {
+        let s = try string(v, at: at)
+        let ok = s.utf8.allSatisfy { c in
+            (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c == 0x2e || c == 0x2d || c == 0x5f
+        }
+        guard ok, s.utf8.count <= 128 else {
+            throw fail(at, "a node id of lowercase letters, digits, '.', '-' and '_' (e.g. cn.gz.tongren.wanshan)", v)
+        }
+        return s
+    }
+
+    func bool(_ v: JSONValue?, at: String, default d: Bool) throws(NodeError) -> Bool {
+        guard let v else { return d }
+        guard case .bool(let b) = v else { throw fail(at, "true or false", v) }
+        return b
+    }
+
+    func integer(_ v: JSONValue?, at: String, default d: Int, range: ClosedRange<Int>) throws(NodeError) -> Int {
+        guard let v else { return d }
+        guard case .number(let text) = v, let n = Int(text), range.contains(n) else {
+            throw fail(at, "a whole number from \(range.lowerBound) to \(range.upperBound)", v)
+        }
+        return n
+    }
+
+    func choice(_ v: JSONValue?, at: String, default d: String, among: [String]) throws(NodeError) -> String {
+        let s = try string(v, at: at, default: d)
+        guard among.contains(s) else { throw fail(at, "one of " + among.joined(separator: ", "), v) }
+        return s
+    }
+
+    /// `host:port`, `[v6]:port`; the port 1–65535 (or 0 only where `required` is false… never for listen).
+    func address(_ v: JSONValue?, at: String, required: Bool) throws(NodeError) -> String {
+        guard let v else {
+            if required { throw fail(at, "an address host:port (e.g. 127.0.0.1:7100)", nil) }
+            return ""
+        }
+        let s = try string(v, at: at)
+        guard let colon = s.lastIndex(of: ":"), let port = Int(s[s.index(after: colon)...]), (0...65535).contains(port),
+              colon != s.startIndex else {
+            throw fail(at, "an address host:port (e.g. 127.0.0.1:7100 or [::1]:7100)", v)
+        }
+        return s
+    }
+
+    func key(_ v: JSONValue?, at: String) throws(NodeError) -> Ed25519.PublicKey {
+        let s = try string(v, at: at)
+        do {
+            return try Ed25519.PublicKey(text: s)
+        } catch {
+            throw fail(at, "a public key ed25519:<base64 of 32 bytes> as `xieshang init` prints it", v)
+        }
+    }
+
+    func peer(_ v: JSONValue, at: String) throws(NodeError) -> NodeConfig.Peer {
+        let f = try object(v, at: at, allowed: ["node_id", "address", "public_key", "name", "tier"])
+        return NodeConfig.Peer(nodeId: try nodeId(f["node_id"], at: at + ".node_id"),
+                               address: try address(f["address"], at: at + ".address", required: false),
+                               publicKey: try key(f["public_key"], at: at + ".public_key"),
+                               name: try string(f["name"], at: at + ".name", default: ""),
+                               tier: try string(f["tier"], at: at + ".tier", default: ""))
+    }
+
+    func alliance(_ v: JSONValue, at: String) throws(NodeError) -> NodeConfig.Alliance {
+        let f = try object(v, at: at, allowed: ["id", "name", "members"])
+        return NodeConfig.Alliance(id: try nodeId(f["id"], at: at + ".id"),
+                                   name: try string(f["name"], at: at + ".name", default: ""),
+                                   members: try array(f["members"], at: at + ".members") { v, at throws(NodeError) in try peer(v, at: at) })
+    }
+
+    func array<T>(_ v: JSONValue?, at: String, _ element: (JSONValue, String) throws(NodeError) -> T) throws(NodeError) -> [T] {
+        guard let v else { return [] }
+        guard case .array(let items) = v else { throw fail(at, "an array", v) }
+        var out: [T] = []
+        for (i, item) in items.enumerated() { out.append(try element(item, "\(at)[\(i)]")) }
+        return out
+    }
+}

@@ -1,0 +1,1117 @@
+// DO NOT EDIT — generated from Protos/xieshang/v1/admin.proto by xieshang-protogen.
+// Change the .proto file and run `make generate`; a test fails when this file drifts from Protos/.
+
+/// Asks for the node's status.
+public struct StatusRequest: ProtoMessage {
+    public static let protoName = "xieshang.v1.StatusRequest"
+
+    /// Include the most recent alerts (up to this many).
+    public var recentAlerts: UInt32 = 0
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        recentAlerts: UInt32 = 0
+    ) {
+        self.recentAlerts = recentAlerts
+    }
+}
+
+extension StatusRequest {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "recent_alerts", jsonName: "recentAlerts", type: .uint32, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(UInt32Codec.self, recentAlerts, field: 1)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(UInt32Codec.self, recentAlerts, field: 1)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .varint): recentAlerts = try UInt32Codec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("recentAlerts", UInt32Codec.self, recentAlerts)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "recentAlerts", "recent_alerts": recentAlerts = try UInt32Codec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// One link to a peer.
+public struct LinkStatus: ProtoMessage {
+    public static let protoName = "xieshang.v1.LinkStatus"
+
+    /// The peer's node id.
+    public var peer: String = ""
+    /// "parent", "child" or "alliance:<id>".
+    public var role: String = ""
+    /// "up", "connecting", "down" or "refused".
+    public var state: String = ""
+    /// The peer's address from the config.
+    public var address: String = ""
+    /// Highest seq of our log the peer has acknowledged (durably).
+    public var acked: UInt64 = 0
+    /// Events waiting to go to the peer.
+    public var lag: UInt64 = 0
+    /// Events held in memory for the link now.
+    public var queued: UInt64 = 0
+    /// The last error on the link, if any.
+    public var lastError: String = ""
+    /// When the link last heard from the peer (ms since the Unix epoch, 0 if never).
+    public var lastSeenMs: Int64 = 0
+    /// Events refused from this peer since start.
+    public var refused: UInt64 = 0
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        peer: String = "",
+        role: String = "",
+        state: String = "",
+        address: String = "",
+        acked: UInt64 = 0,
+        lag: UInt64 = 0,
+        queued: UInt64 = 0,
+        lastError: String = "",
+        lastSeenMs: Int64 = 0,
+        refused: UInt64 = 0
+    ) {
+        self.peer = peer
+        self.role = role
+        self.state = state
+        self.address = address
+        self.acked = acked
+        self.lag = lag
+        self.queued = queued
+        self.lastError = lastError
+        self.lastSeenMs = lastSeenMs
+        self.refused = refused
+    }
+}
+
+extension LinkStatus {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "peer", jsonName: "peer", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "role", jsonName: "role", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "state", jsonName: "state", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "address", jsonName: "address", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 5, name: "acked", jsonName: "acked", type: .uint64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 6, name: "lag", jsonName: "lag", type: .uint64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 7, name: "queued", jsonName: "queued", type: .uint64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 8, name: "last_error", jsonName: "lastError", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 9, name: "last_seen_ms", jsonName: "lastSeenMs", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 10, name: "refused", jsonName: "refused", type: .uint64, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, peer, field: 1)
+        n += WireSize.singular(StringCodec.self, role, field: 2)
+        n += WireSize.singular(StringCodec.self, state, field: 3)
+        n += WireSize.singular(StringCodec.self, address, field: 4)
+        n += WireSize.singular(UInt64Codec.self, acked, field: 5)
+        n += WireSize.singular(UInt64Codec.self, lag, field: 6)
+        n += WireSize.singular(UInt64Codec.self, queued, field: 7)
+        n += WireSize.singular(StringCodec.self, lastError, field: 8)
+        n += WireSize.singular(Int64Codec.self, lastSeenMs, field: 9)
+        n += WireSize.singular(UInt64Codec.self, refused, field: 10)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, peer, field: 1)
+        w.singular(StringCodec.self, role, field: 2)
+        w.singular(StringCodec.self, state, field: 3)
+        w.singular(StringCodec.self, address, field: 4)
+        w.singular(UInt64Codec.self, acked, field: 5)
+        w.singular(UInt64Codec.self, lag, field: 6)
+        w.singular(UInt64Codec.self, queued, field: 7)
+        w.singular(StringCodec.self, lastError, field: 8)
+        w.singular(Int64Codec.self, lastSeenMs, field: 9)
+        w.singular(UInt64Codec.self, refused, field: 10)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): peer = try StringCodec.read(from: &r)
+            case (2, .lengthDelimited): role = try StringCodec.read(from: &r)
+            case (3, .lengthDelimited): state = try StringCodec.read(from: &r)
+            case (4, .lengthDelimited): address = try StringCodec.read(from: &r)
+            case (5, .varint): acked = try UInt64Codec.read(from: &r)
+            case (6, .varint): lag = try UInt64Codec.read(from: &r)
+            case (7, .varint): queued = try UInt64Codec.read(from: &r)
+            case (8, .lengthDelimited): lastError = try StringCodec.read(from: &r)
+            case (9, .varint): lastSeenMs = try Int64Codec.read(from: &r)
+            case (10, .varint): refused = try UInt64Codec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("peer", StringCodec.self, peer)
+        j.singular("role", StringCodec.self, role)
+        j.singular("state", StringCodec.self, state)
+        j.singular("address", StringCodec.self, address)
+        j.singular("acked", UInt64Codec.self, acked)
+        j.singular("lag", UInt64Codec.self, lag)
+        j.singular("queued", UInt64Codec.self, queued)
+        j.singular("lastError", StringCodec.self, lastError)
+        j.singular("lastSeenMs", Int64Codec.self, lastSeenMs)
+        j.singular("refused", UInt64Codec.self, refused)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "peer": peer = try StringCodec.readJSON(value, path: p)
+            case "role": role = try StringCodec.readJSON(value, path: p)
+            case "state": state = try StringCodec.readJSON(value, path: p)
+            case "address": address = try StringCodec.readJSON(value, path: p)
+            case "acked": acked = try UInt64Codec.readJSON(value, path: p)
+            case "lag": lag = try UInt64Codec.readJSON(value, path: p)
+            case "queued": queued = try UInt64Codec.readJSON(value, path: p)
+            case "lastError", "last_error": lastError = try StringCodec.readJSON(value, path: p)
+            case "lastSeenMs", "last_seen_ms": lastSeenMs = try Int64Codec.readJSON(value, path: p)
+            case "refused": refused = try UInt64Codec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// The node's state.
+public struct StatusResponse: ProtoMessage {
+    public static let protoName = "xieshang.v1.StatusResponse"
+
+    /// This node's id.
+    public var nodeId: String = ""
+    /// Display name (Chinese), e.g. 铜仁市政协.
+    public var name: String = ""
+    /// Tier: city, county, township, …
+    public var tier: String = ""
+    /// This node's public key in text form (ed25519:<base64>).
+    public var publicKey: String = ""
+    /// Highest seq this node has originated.
+    public var ownSeq: UInt64 = 0
+    /// Events stored, all origins.
+    public var eventsStored: UInt64 = 0
+    /// Links to peers.
+    public var links: [LinkStatus] = []
+    /// Recent alerts (newest first).
+    public var alerts: [AlertEntry] = []
+    /// Seconds since the process started.
+    public var uptimeSeconds: UInt64 = 0
+    /// True while the node is recovering its own events after a restore and refuses to originate.
+    public var fenced: Bool = false
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        nodeId: String = "",
+        name: String = "",
+        tier: String = "",
+        publicKey: String = "",
+        ownSeq: UInt64 = 0,
+        eventsStored: UInt64 = 0,
+        links: [LinkStatus] = [],
+        alerts: [AlertEntry] = [],
+        uptimeSeconds: UInt64 = 0,
+        fenced: Bool = false
+    ) {
+        self.nodeId = nodeId
+        self.name = name
+        self.tier = tier
+        self.publicKey = publicKey
+        self.ownSeq = ownSeq
+        self.eventsStored = eventsStored
+        self.links = links
+        self.alerts = alerts
+        self.uptimeSeconds = uptimeSeconds
+        self.fenced = fenced
+    }
+}
+
+extension StatusResponse {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "node_id", jsonName: "nodeId", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "name", jsonName: "name", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "tier", jsonName: "tier", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "public_key", jsonName: "publicKey", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 5, name: "own_seq", jsonName: "ownSeq", type: .uint64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 6, name: "events_stored", jsonName: "eventsStored", type: .uint64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 7, name: "links", jsonName: "links", type: .message("xieshang.v1.LinkStatus"), label: .repeated, oneof: nil),
+        ProtoFieldDescriptor(number: 8, name: "alerts", jsonName: "alerts", type: .message("xieshang.v1.AlertEntry"), label: .repeated, oneof: nil),
+        ProtoFieldDescriptor(number: 9, name: "uptime_seconds", jsonName: "uptimeSeconds", type: .uint64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 10, name: "fenced", jsonName: "fenced", type: .bool, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, nodeId, field: 1)
+        n += WireSize.singular(StringCodec.self, name, field: 2)
+        n += WireSize.singular(StringCodec.self, tier, field: 3)
+        n += WireSize.singular(StringCodec.self, publicKey, field: 4)
+        n += WireSize.singular(UInt64Codec.self, ownSeq, field: 5)
+        n += WireSize.singular(UInt64Codec.self, eventsStored, field: 6)
+        n += WireSize.messages(links, field: 7)
+        n += WireSize.messages(alerts, field: 8)
+        n += WireSize.singular(UInt64Codec.self, uptimeSeconds, field: 9)
+        n += WireSize.singular(BoolCodec.self, fenced, field: 10)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, nodeId, field: 1)
+        w.singular(StringCodec.self, name, field: 2)
+        w.singular(StringCodec.self, tier, field: 3)
+        w.singular(StringCodec.self, publicKey, field: 4)
+        w.singular(UInt64Codec.self, ownSeq, field: 5)
+        w.singular(UInt64Codec.self, eventsStored, field: 6)
+        w.messages(links, field: 7)
+        w.messages(alerts, field: 8)
+        w.singular(UInt64Codec.self, uptimeSeconds, field: 9)
+        w.singular(BoolCodec.self, fenced, field: 10)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): nodeId = try StringCodec.read(from: &r)
+            case (2, .lengthDelimited): name = try StringCodec.read(from: &r)
+            case (3, .lengthDelimited): tier = try StringCodec.read(from: &r)
+            case (4, .lengthDelimited): publicKey = try StringCodec.read(from: &r)
+            case (5, .varint): ownSeq = try UInt64Codec.read(from: &r)
+            case (6, .varint): eventsStored = try UInt64Codec.read(from: &r)
+            case (7, .lengthDelimited): links.append(try r.readMessage(LinkStatus.self))
+            case (8, .lengthDelimited): alerts.append(try r.readMessage(AlertEntry.self))
+            case (9, .varint): uptimeSeconds = try UInt64Codec.read(from: &r)
+            case (10, .varint): fenced = try BoolCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("nodeId", StringCodec.self, nodeId)
+        j.singular("name", StringCodec.self, name)
+        j.singular("tier", StringCodec.self, tier)
+        j.singular("publicKey", StringCodec.self, publicKey)
+        j.singular("ownSeq", UInt64Codec.self, ownSeq)
+        j.singular("eventsStored", UInt64Codec.self, eventsStored)
+        j.messages("links", links)
+        j.messages("alerts", alerts)
+        j.singular("uptimeSeconds", UInt64Codec.self, uptimeSeconds)
+        j.singular("fenced", BoolCodec.self, fenced)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "nodeId", "node_id": nodeId = try StringCodec.readJSON(value, path: p)
+            case "name": name = try StringCodec.readJSON(value, path: p)
+            case "tier": tier = try StringCodec.readJSON(value, path: p)
+            case "publicKey", "public_key": publicKey = try StringCodec.readJSON(value, path: p)
+            case "ownSeq", "own_seq": ownSeq = try UInt64Codec.readJSON(value, path: p)
+            case "eventsStored", "events_stored": eventsStored = try UInt64Codec.readJSON(value, path: p)
+            case "links": links = try JSONRead.messages(LinkStatus.self, value, path: p)
+            case "alerts": alerts = try JSONRead.messages(AlertEntry.self, value, path: p)
+            case "uptimeSeconds", "uptime_seconds": uptimeSeconds = try UInt64Codec.readJSON(value, path: p)
+            case "fenced": fenced = try BoolCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// One alert as the status shows it.
+public struct AlertEntry: ProtoMessage {
+    public static let protoName = "xieshang.v1.AlertEntry"
+
+    /// When it was raised (ms since the Unix epoch).
+    public var timeMs: Int64 = 0
+    /// The node it is about.
+    public var subject: String = ""
+    /// Machine-readable code.
+    public var code: String = ""
+    /// A sentence for the operator.
+    public var message: String = ""
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        timeMs: Int64 = 0,
+        subject: String = "",
+        code: String = "",
+        message: String = ""
+    ) {
+        self.timeMs = timeMs
+        self.subject = subject
+        self.code = code
+        self.message = message
+    }
+}
+
+extension AlertEntry {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "time_ms", jsonName: "timeMs", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "subject", jsonName: "subject", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "code", jsonName: "code", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "message", jsonName: "message", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(Int64Codec.self, timeMs, field: 1)
+        n += WireSize.singular(StringCodec.self, subject, field: 2)
+        n += WireSize.singular(StringCodec.self, code, field: 3)
+        n += WireSize.singular(StringCodec.self, message, field: 4)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(Int64Codec.self, timeMs, field: 1)
+        w.singular(StringCodec.self, subject, field: 2)
+        w.singular(StringCodec.self, code, field: 3)
+        w.singular(StringCodec.self, message, field: 4)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .varint): timeMs = try Int64Codec.read(from: &r)
+            case (2, .lengthDelimited): subject = try StringCodec.read(from: &r)
+            case (3, .lengthDelimited): code = try StringCodec.read(from: &r)
+            case (4, .lengthDelimited): message = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("timeMs", Int64Codec.self, timeMs)
+        j.singular("subject", StringCodec.self, subject)
+        j.singular("code", StringCodec.self, code)
+        j.singular("message", StringCodec.self, message)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "timeMs", "time_ms": timeMs = try Int64Codec.readJSON(value, path: p)
+            case "subject": subject = try StringCodec.readJSON(value, path: p)
+            case "code": code = try StringCodec.readJSON(value, path: p)
+            case "message": message = try StringCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// A local command to record.
+public struct SubmitRequest: ProtoMessage {
+    public static let protoName = "xieshang.v1.SubmitRequest"
+
+    /// What the payload is.
+    public var kind: EventKind = .unspecified
+    /// The encoded payload message.
+    public var payload: [UInt8] = []
+    /// Where the event goes; unset means the kind's default.
+    public var scope: Scope? = nil
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        kind: EventKind = .unspecified,
+        payload: [UInt8] = [],
+        scope: Scope? = nil
+    ) {
+        self.kind = kind
+        self.payload = payload
+        self.scope = scope
+    }
+}
+
+extension SubmitRequest {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "kind", jsonName: "kind", type: .enumeration("xieshang.v1.EventKind"), label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "payload", jsonName: "payload", type: .bytes, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "scope", jsonName: "scope", type: .message("xieshang.v1.Scope"), label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(EnumCodec<EventKind>.self, kind, field: 1)
+        n += WireSize.singular(BytesCodec.self, payload, field: 2)
+        if let v = scope { n += WireSize.message(v, field: 3) }
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(EnumCodec<EventKind>.self, kind, field: 1)
+        w.singular(BytesCodec.self, payload, field: 2)
+        if let v = scope { w.message(v, field: 3) }
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .varint): kind = try EnumCodec<EventKind>.read(from: &r)
+            case (2, .lengthDelimited): payload = try BytesCodec.read(from: &r)
+            case (3, .lengthDelimited): try r.readMessage(into: &scope)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("kind", EnumCodec<EventKind>.self, kind)
+        j.singular("payload", BytesCodec.self, payload)
+        if let v = scope { j.message("scope", v) }
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "kind": kind = try EnumCodec<EventKind>.readJSON(value, path: p)
+            case "payload": payload = try BytesCodec.readJSON(value, path: p)
+            case "scope": scope = try JSONRead.message(Scope.self, value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// The event the command became.
+public struct SubmitResponse: ProtoMessage {
+    public static let protoName = "xieshang.v1.SubmitResponse"
+
+    /// Its seq in this node's log.
+    public var seq: UInt64 = 0
+    /// SHA-256 of its SignedEvent bytes.
+    public var hash: [UInt8] = []
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        seq: UInt64 = 0,
+        hash: [UInt8] = []
+    ) {
+        self.seq = seq
+        self.hash = hash
+    }
+}
+
+extension SubmitResponse {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "seq", jsonName: "seq", type: .uint64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "hash", jsonName: "hash", type: .bytes, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(UInt64Codec.self, seq, field: 1)
+        n += WireSize.singular(BytesCodec.self, hash, field: 2)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(UInt64Codec.self, seq, field: 1)
+        w.singular(BytesCodec.self, hash, field: 2)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .varint): seq = try UInt64Codec.read(from: &r)
+            case (2, .lengthDelimited): hash = try BytesCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("seq", UInt64Codec.self, seq)
+        j.singular("hash", BytesCodec.self, hash)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "seq": seq = try UInt64Codec.readJSON(value, path: p)
+            case "hash": hash = try BytesCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// Asks for records of one type.
+public struct QueryRequest: ProtoMessage {
+    public static let protoName = "xieshang.v1.QueryRequest"
+
+    /// Record type, e.g. "proposals", "opinions", "activities", "plan_items", "members", "events".
+    public var recordType: String = ""
+    /// Filters by column, e.g. {"status": "assigned"}.
+    public var filter: [String: String] = [:]
+    /// At most this many rows (0 means the server's default).
+    public var limit: UInt32 = 0
+    /// Id of one record, for `show`.
+    public var id: String = ""
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        recordType: String = "",
+        filter: [String: String] = [:],
+        limit: UInt32 = 0,
+        id: String = ""
+    ) {
+        self.recordType = recordType
+        self.filter = filter
+        self.limit = limit
+        self.id = id
+    }
+}
+
+extension QueryRequest {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "record_type", jsonName: "recordType", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "filter", jsonName: "filter", type: .string, label: .map(key: .string), oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "limit", jsonName: "limit", type: .uint32, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "id", jsonName: "id", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, recordType, field: 1)
+        n += WireSize.map(StringCodec.self, StringCodec.self, filter, field: 2)
+        n += WireSize.singular(UInt32Codec.self, limit, field: 3)
+        n += WireSize.singular(StringCodec.self, id, field: 4)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, recordType, field: 1)
+        w.map(StringCodec.self, StringCodec.self, filter, field: 2)
+        w.singular(UInt32Codec.self, limit, field: 3)
+        w.singular(StringCodec.self, id, field: 4)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): recordType = try StringCodec.read(from: &r)
+            case (2, .lengthDelimited): try r.readMapEntry(StringCodec.self, StringCodec.self, into: &filter)
+            case (3, .varint): limit = try UInt32Codec.read(from: &r)
+            case (4, .lengthDelimited): id = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("recordType", StringCodec.self, recordType)
+        j.map("filter", StringCodec.self, StringCodec.self, filter)
+        j.singular("limit", UInt32Codec.self, limit)
+        j.singular("id", StringCodec.self, id)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "recordType", "record_type": recordType = try StringCodec.readJSON(value, path: p)
+            case "filter": filter = try JSONRead.map(StringCodec.self, StringCodec.self, value, path: p)
+            case "limit": limit = try UInt32Codec.readJSON(value, path: p)
+            case "id": id = try StringCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// Records as JSON objects, one per row (the CLI prints them as tables or passes them through with --json).
+public struct QueryResponse: ProtoMessage {
+    public static let protoName = "xieshang.v1.QueryResponse"
+
+    /// Column names in display order.
+    public var columns: [String] = []
+    /// One JSON object per record.
+    public var rowsJson: [String] = []
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        columns: [String] = [],
+        rowsJson: [String] = []
+    ) {
+        self.columns = columns
+        self.rowsJson = rowsJson
+    }
+}
+
+extension QueryResponse {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "columns", jsonName: "columns", type: .string, label: .repeated, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "rows_json", jsonName: "rowsJson", type: .string, label: .repeated, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.repeated(StringCodec.self, columns, field: 1)
+        n += WireSize.repeated(StringCodec.self, rowsJson, field: 2)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.repeated(StringCodec.self, columns, field: 1)
+        w.repeated(StringCodec.self, rowsJson, field: 2)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, _): try r.readRepeated(StringCodec.self, tag, into: &columns, unknown: &unknownFields)
+            case (2, _): try r.readRepeated(StringCodec.self, tag, into: &rowsJson, unknown: &unknownFields)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.repeated("columns", StringCodec.self, columns)
+        j.repeated("rowsJson", StringCodec.self, rowsJson)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "columns": columns = try JSONRead.repeated(StringCodec.self, value, path: p)
+            case "rowsJson", "rows_json": rowsJson = try JSONRead.repeated(StringCodec.self, value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// Asks for figures.
+public struct StatsRequest: ProtoMessage {
+    public static let protoName = "xieshang.v1.StatsRequest"
+
+    /// "2026", "2026-Q3" or "2026-11"; empty means the current year.
+    public var period: String = ""
+    /// Include every body of the subtree, not only this node's totals.
+    public var drill: Bool = false
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        period: String = "",
+        drill: Bool = false
+    ) {
+        self.period = period
+        self.drill = drill
+    }
+}
+
+extension StatsRequest {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "period", jsonName: "period", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "drill", jsonName: "drill", type: .bool, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, period, field: 1)
+        n += WireSize.singular(BoolCodec.self, drill, field: 2)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, period, field: 1)
+        w.singular(BoolCodec.self, drill, field: 2)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): period = try StringCodec.read(from: &r)
+            case (2, .varint): drill = try BoolCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("period", StringCodec.self, period)
+        j.singular("drill", BoolCodec.self, drill)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "period": period = try StringCodec.readJSON(value, path: p)
+            case "drill": drill = try BoolCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// Figures of one body for one period.
+public struct BodyFigures: ProtoMessage {
+    public static let protoName = "xieshang.v1.BodyFigures"
+
+    /// The body's node id.
+    public var body: String = ""
+    /// Its display name.
+    public var name: String = ""
+    /// Its tier.
+    public var tier: String = ""
+    /// Its parent's node id.
+    public var parent: String = ""
+    /// Its own figures.
+    public var own: [String: Int64] = [:]
+    /// Its subtree totals.
+    public var totals: [String: Int64] = [:]
+    /// The report event these figures come from (empty for this node's live figures).
+    public var source: EventRef? = nil
+    /// Whether the report's arithmetic and signatures were verified.
+    public var verified: Bool = false
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        body: String = "",
+        name: String = "",
+        tier: String = "",
+        parent: String = "",
+        own: [String: Int64] = [:],
+        totals: [String: Int64] = [:],
+        source: EventRef? = nil,
+        verified: Bool = false
+    ) {
+        self.body = body
+        self.name = name
+        self.tier = tier
+        self.parent = parent
+        self.own = own
+        self.totals = totals
+        self.source = source
+        self.verified = verified
+    }
+}
+
+extension BodyFigures {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "body", jsonName: "body", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "name", jsonName: "name", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "tier", jsonName: "tier", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "parent", jsonName: "parent", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 5, name: "own", jsonName: "own", type: .int64, label: .map(key: .string), oneof: nil),
+        ProtoFieldDescriptor(number: 6, name: "totals", jsonName: "totals", type: .int64, label: .map(key: .string), oneof: nil),
+        ProtoFieldDescriptor(number: 7, name: "source", jsonName: "source", type: .message("xieshang.v1.EventRef"), label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 8, name: "verified", jsonName: "verified", type: .bool, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, body, field: 1)
+        n += WireSize.singular(StringCodec.self, name, field: 2)
+        n += WireSize.singular(StringCodec.self, tier, field: 3)
+        n += WireSize.singular(StringCodec.self, parent, field: 4)
+        n += WireSize.map(StringCodec.self, Int64Codec.self, own, field: 5)
+        n += WireSize.map(StringCodec.self, Int64Codec.self, totals, field: 6)
+        if let v = source { n += WireSize.message(v, field: 7) }
+        n += WireSize.singular(BoolCodec.self, verified, field: 8)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, body, field: 1)
+        w.singular(StringCodec.self, name, field: 2)
+        w.singular(StringCodec.self, tier, field: 3)
+        w.singular(StringCodec.self, parent, field: 4)
+        w.map(StringCodec.self, Int64Codec.self, own, field: 5)
+        w.map(StringCodec.self, Int64Codec.self, totals, field: 6)
+        if let v = source { w.message(v, field: 7) }
+        w.singular(BoolCodec.self, verified, field: 8)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): body = try StringCodec.read(from: &r)
+            case (2, .lengthDelimited): name = try StringCodec.read(from: &r)
+            case (3, .lengthDelimited): tier = try StringCodec.read(from: &r)
+            case (4, .lengthDelimited): parent = try StringCodec.read(from: &r)
+            case (5, .lengthDelimited): try r.readMapEntry(StringCodec.self, Int64Codec.self, into: &own)
+            case (6, .lengthDelimited): try r.readMapEntry(StringCodec.self, Int64Codec.self, into: &totals)
+            case (7, .lengthDelimited): try r.readMessage(into: &source)
+            case (8, .varint): verified = try BoolCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("body", StringCodec.self, body)
+        j.singular("name", StringCodec.self, name)
+        j.singular("tier", StringCodec.self, tier)
+        j.singular("parent", StringCodec.self, parent)
+        j.map("own", StringCodec.self, Int64Codec.self, own)
+        j.map("totals", StringCodec.self, Int64Codec.self, totals)
+        if let v = source { j.message("source", v) }
+        j.singular("verified", BoolCodec.self, verified)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "body": body = try StringCodec.readJSON(value, path: p)
+            case "name": name = try StringCodec.readJSON(value, path: p)
+            case "tier": tier = try StringCodec.readJSON(value, path: p)
+            case "parent": parent = try StringCodec.readJSON(value, path: p)
+            case "own": own = try JSONRead.map(StringCodec.self, Int64Codec.self, value, path: p)
+            case "totals": totals = try JSONRead.map(StringCodec.self, Int64Codec.self, value, path: p)
+            case "source": source = try JSONRead.message(EventRef.self, value, path: p)
+            case "verified": verified = try BoolCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// Figures for a period.
+public struct StatsResponse: ProtoMessage {
+    public static let protoName = "xieshang.v1.StatsResponse"
+
+    /// The period answered.
+    public var period: String = ""
+    /// This node first, then (with drill) every body of its subtree.
+    public var bodies: [BodyFigures] = []
+    /// Children expected, reported, reported on time.
+    public var expectedChildren: UInt32 = 0
+    /// Children that reported.
+    public var reportedChildren: UInt32 = 0
+    /// Children that reported on time.
+    public var onTimeChildren: UInt32 = 0
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        period: String = "",
+        bodies: [BodyFigures] = [],
+        expectedChildren: UInt32 = 0,
+        reportedChildren: UInt32 = 0,
+        onTimeChildren: UInt32 = 0
+    ) {
+        self.period = period
+        self.bodies = bodies
+        self.expectedChildren = expectedChildren
+        self.reportedChildren = reportedChildren
+        self.onTimeChildren = onTimeChildren
+    }
+}
+
+extension StatsResponse {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "period", jsonName: "period", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "bodies", jsonName: "bodies", type: .message("xieshang.v1.BodyFigures"), label: .repeated, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "expected_children", jsonName: "expectedChildren", type: .uint32, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "reported_children", jsonName: "reportedChildren", type: .uint32, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 5, name: "on_time_children", jsonName: "onTimeChildren", type: .uint32, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, period, field: 1)
+        n += WireSize.messages(bodies, field: 2)
+        n += WireSize.singular(UInt32Codec.self, expectedChildren, field: 3)
+        n += WireSize.singular(UInt32Codec.self, reportedChildren, field: 4)
+        n += WireSize.singular(UInt32Codec.self, onTimeChildren, field: 5)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, period, field: 1)
+        w.messages(bodies, field: 2)
+        w.singular(UInt32Codec.self, expectedChildren, field: 3)
+        w.singular(UInt32Codec.self, reportedChildren, field: 4)
+        w.singular(UInt32Codec.self, onTimeChildren, field: 5)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): period = try StringCodec.read(from: &r)
+            case (2, .lengthDelimited): bodies.append(try r.readMessage(BodyFigures.self))
+            case (3, .varint): expectedChildren = try UInt32Codec.read(from: &r)
+            case (4, .varint): reportedChildren = try UInt32Codec.read(from: &r)
+            case (5, .varint): onTimeChildren = try UInt32Codec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("period", StringCodec.self, period)
+        j.messages("bodies", bodies)
+        j.singular("expectedChildren", UInt32Codec.self, expectedChildren)
+        j.singular("reportedChildren", UInt32Codec.self, reportedChildren)
+        j.singular("onTimeChildren", UInt32Codec.self, onTimeChildren)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "period": period = try StringCodec.readJSON(value, path: p)
+            case "bodies": bodies = try JSONRead.messages(BodyFigures.self, value, path: p)
+            case "expectedChildren", "expected_children": expectedChildren = try UInt32Codec.readJSON(value, path: p)
+            case "reportedChildren", "reported_children": reportedChildren = try UInt32Codec.readJSON(value, path: p)
+            case "onTimeChildren", "on_time_children": onTimeChildren = try UInt32Codec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// Operators' commands and queries on their own node.
+public enum AdminService {
+    /// The service's full name, as it appears in request paths.
+    public static let name = "xieshang.v1.Admin"
+
+    /// The node's state: links, cursors, lag, queues, last errors, event counts, alerts.
+    public static let status = RPCMethod<StatusRequest, StatusResponse>(
+        service: name, method: "Status", kind: .unary)
+
+    /// Records a local command as a new event originated by this node.
+    public static let submit = RPCMethod<SubmitRequest, SubmitResponse>(
+        service: name, method: "Submit", kind: .unary)
+
+    /// Lists records of one type from the node's projections.
+    public static let query = RPCMethod<QueryRequest, QueryResponse>(
+        service: name, method: "Query", kind: .unary)
+
+    /// Figures for a period, with the subtree when asked.
+    public static let stats = RPCMethod<StatsRequest, StatsResponse>(
+        service: name, method: "Stats", kind: .unary)
+}

@@ -1,0 +1,87 @@
+import Testing
+@testable import XieshangNode
+import XieshangWire
+
+struct NodeConfigTests {
+    let parentKey = try! Ed25519.PrivateKey().publicKey
+    let childKey = try! Ed25519.PrivateKey().publicKey
+
+    func config(_ overrides: String = "") -> String {
+        """
+        {
+          "node_id": "cn.gz.tongren.wanshan",
+          "name": "万山区政协",
+          "tier": "county",
+          "data_dir": "data",
+          "listen": "127.0.0.1:7101",
+          "parent": {"node_id": "cn.gz.tongren", "address": "127.0.0.1:7100", "public_key": "\(parentKey.text)"},
+          "children": [{"node_id": "cn.gz.tongren.wanshan.aozhai", "address": "127.0.0.1:7102",
+                        "public_key": "\(childKey.text)", "name": "敖寨乡政协工委", "tier": "township"}]\(overrides)
+        }
+        """
+    }
+
+    @Test func aValidConfigReadsWithDefaultsAndRelativePaths() throws {
+        let c = try NodeConfig.parse(config(), file: "node.json", baseDirectory: "/srv/xs")
+        #expect(c.nodeId == "cn.gz.tongren.wanshan")
+        #expect(c.name == "万山区政协")
+        #expect(c.dataDir == "/srv/xs/data")
+        #expect(c.keyFile == "/srv/xs/data/node.key")
+        #expect(c.adminSocket == "/srv/xs/data/admin.sock")
+        #expect(c.parent?.publicKey == parentKey)
+        #expect(c.children.map(\.name) == ["敖寨乡政协工委"])
+        #expect(c.rollupDebounceMs == 250)
+        #expect(c.retryCapMs == 30_000)
+    }
+
+    struct Bad: Sendable, CustomTestStringConvertible {
+        let name: String
+        let extra: String
+        let mentions: [String]
+        var testDescription: String { name }
+    }
+
+    static let bad: [Bad] = [
+        Bad(name: "unknown field", extra: #", "listen_port": 7101"#, mentions: ["unknown field \"listen_port\"", "listen"]),
+        Bad(name: "wrong type", extra: #", "tls": "yes""#, mentions: ["\"tls\"", "true or false", "\"yes\""]),
+        Bad(name: "out of range", extra: #", "rollup_debounce_ms": -5"#, mentions: ["rollup_debounce_ms", "0 to 60000"]),
+        Bad(name: "bad choice", extra: #", "log_level": "loud""#, mentions: ["log_level", "error, warning, info, debug"]),
+        Bad(name: "bad key", extra: #", "alliances": [{"id": "wuling", "members": [{"node_id": "cn.cq.qianjiang", "public_key": "abc"}]}]"#,
+            mentions: ["alliances[0].members[0].public_key", "ed25519:"]),
+        Bad(name: "unknown peer field", extra: #", "alliances": [{"id": "wuling", "members": [{"nodeid": "x"}]}]"#,
+            mentions: ["alliances[0].members[0].nodeid"]),
+        Bad(name: "self as member", extra: #", "alliances": [{"id": "wuling", "members": [{"node_id": "cn.gz.tongren.wanshan", "public_key": "KEY"}]}]"#,
+            mentions: ["this node itself"]),
+    ]
+
+    @Test(arguments: bad)
+    func badConfigsNameTheFieldAndWhatIsExpected(_ b: Bad) {
+        let text = config(b.extra.replacingOccurrences(of: "KEY", with: childKey.text))
+        let error = #expect(throws: NodeError.self) { try NodeConfig.parse(text, file: "/srv/xs/node.json", baseDirectory: "/srv/xs") }
+        #expect(error?.code == .config)
+        #expect(error?.message.hasPrefix("/srv/xs/node.json: ") == true)
+        for m in b.mentions { #expect(error?.message.contains(m) == true, "\(String(describing: error)) should mention \(m)") }
+    }
+
+    @Test func missingRequiredFieldsAndBrokenJSON() {
+        let noListen = #expect(throws: NodeError.self) {
+            try NodeConfig.parse(#"{"node_id": "a"}"#, file: "n.json", baseDirectory: ".")
+        }
+        #expect(noListen?.message.contains("\"listen\"") == true)
+        #expect(noListen?.message.contains("missing") == true)
+        let badId = #expect(throws: NodeError.self) {
+            try NodeConfig.parse(#"{"node_id": "Tongren City", "listen": "127.0.0.1:1"}"#, file: "n.json", baseDirectory: ".")
+        }
+        #expect(badId?.message.contains("node_id") == true)
+        let broken = #expect(throws: NodeError.self) { try NodeConfig.parse(#"{"node_id": "#, file: "n.json", baseDirectory: ".") }
+        #expect(broken?.message.contains("not valid JSON") == true)
+        let missingFile = #expect(throws: NodeError.self) { try NodeConfig.load(from: "/nonexistent/node.json") }
+        #expect(missingFile?.message.contains("xieshang init") == true)
+    }
+
+    @Test func aPeerNamedTwiceIsRefused() {
+        let twice = config().replacingOccurrences(of: "cn.gz.tongren.wanshan.aozhai", with: "cn.gz.tongren")
+        let error = #expect(throws: NodeError.self) { try NodeConfig.parse(twice, file: "n.json", baseDirectory: ".") }
+        #expect(error?.message.contains("already names") == true)
+    }
+}
