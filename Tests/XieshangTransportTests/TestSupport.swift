@@ -147,7 +147,7 @@ final class ChildProcess: @unchecked Sendable {
         process.standardOutput = stdout
         try process.run()
         let handle = stdout.fileHandleForReading
-        let line: String? = await withCheckedContinuation { c in
+        let found: (String, String)? = await withCheckedContinuation { c in
             DispatchQueue.global().async {
                 var text = ""
                 while true {
@@ -155,19 +155,22 @@ final class ChildProcess: @unchecked Sendable {
                     if d.isEmpty { c.resume(returning: nil); return }
                     text += String(decoding: d, as: UTF8.self)
                     if let l = text.split(separator: "\n").first(where: { $0.hasPrefix(marker) }) {
-                        c.resume(returning: String(l.dropFirst(marker.count)))
+                        c.resume(returning: (String(l.dropFirst(marker.count)), text))
                         return
                     }
                 }
             }
         }
-        guard let line else {
+        guard let found else {
             throw TransportError(.io, status: .unavailable, "\(exe) exited before printing '\(marker)'")
         }
-        markerLine = line
+        (markerLine, output) = found
     }
 
+    /// The rest of the line that started with the marker.
     private(set) var markerLine = ""
+    /// Everything the child printed up to and including that line.
+    private(set) var output = ""
 
     func stop() {
         try? stdin.fileHandleForWriting.close()
