@@ -78,10 +78,8 @@ final class ClientChannel: @unchecked Sendable {
         current = nil
         failures += 1
         lastError = error
-        let base = min(configuration.maxBackoffSeconds,
-                       configuration.initialBackoffSeconds * pow(configuration.backoffMultiplier, Double(failures - 1)))
-        let jittered = base * (1 + configuration.backoffJitter * Double.random(in: -1...1))
-        let ns = UInt64(max(0.001, jittered) * 1e9)
+        let seconds = Backoff(configuration).delay(afterFailures: failures, unit: Double.random(in: -1...1))
+        let ns = UInt64(seconds * 1e9)
         backoffUntil = Reactor.now() &+ ns
         // Reconnect on our own once the wait is over, so the link heals without waiting for a call.
         reconnectTimer = reactor.schedule(afterNanoseconds: ns) { [weak self] in

@@ -89,3 +89,23 @@ import XieshangWire
         }
     }
 }
+
+@Suite struct BackoffTests {
+    @Test func growsExponentiallyUpToTheCapWithinTheJitter() {
+        var c = ClientConfiguration()
+        c.initialBackoffSeconds = 0.1
+        c.maxBackoffSeconds = 10
+        c.backoffMultiplier = 2
+        c.backoffJitter = 0.2
+        let b = Backoff(c)
+        #expect(b.delay(afterFailures: 1, unit: 0) == 0.1)
+        #expect(abs(b.delay(afterFailures: 4, unit: 0) - 0.8) < 1e-9)
+        #expect(b.delay(afterFailures: 30, unit: 0) == 10)
+        #expect(b.delay(afterFailures: 30, unit: 1) == 12)
+        #expect(abs(b.delay(afterFailures: 30, unit: -1) - 8) < 1e-9)
+        for n in 1...40 {
+            let d = b.delay(afterFailures: n, unit: Double.random(in: -1...1))
+            #expect(d >= 0.08 && d <= 12)
+        }
+    }
+}
