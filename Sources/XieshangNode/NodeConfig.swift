@@ -102,7 +102,7 @@ public struct NodeConfig: Sendable, Equatable {
         } catch {
             throw NodeError(.config, "\(file): not valid JSON: \(error.message)\(error.offset.map { " (byte \($0))" } ?? "")", path: file)
         }
-        var reader = FieldReader(file: file)
+        let reader = FieldReader(file: file)
         let fields = try reader.object(root, at: "", allowed: knownFields)
         func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : (baseDirectory as NSString).appendingPathComponent(p) }
 

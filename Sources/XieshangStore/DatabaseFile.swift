@@ -64,6 +64,10 @@ enum DatabaseFile {
     static func checkDirectoryWritable(_ directory: String, for path: String) throws(StoreError) {
         if access(directory, W_OK | X_OK) != 0 {
             let err = errno
+            if err == ENOENT || err == ENOTDIR {
+                throw StoreError(.cannotOpen, "cannot create database file \(path): directory \(directory) does not exist; create it or fix the path",
+                                 path: path)
+            }
             throw StoreError(err == EROFS || err == EACCES || err == EPERM ? .readOnly : .cannotOpen,
                              "cannot create database file \(path): directory \(directory) is not writable (\(String(cString: strerror(err)))); make it writable by this user or choose another data directory",
                              path: path)

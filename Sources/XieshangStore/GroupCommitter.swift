@@ -4,64 +4,43 @@ import Foundation
 /// together, one transaction and one fsync for all of them.
 ///
 /// Callers hand in batches from any thread or task. The writer takes everything that arrived while the previous
-/// commit was running (optionally lingering a little for more), up to ``Options/maxEvents`` events, and commits it
-/// with ``Store/appendBatches(_:)`` — each caller's batch in its own savepoint, so one caller's gap or equivocation
-/// does not touch the others. A caller is resumed only after the `COMMIT` has returned, so an acknowledged event is
-/// on disk.
-public final class GroupCommitter: @unchecked Sendable {
-    // @unchecked Sendable invariant: `queue`, `queuedEvents`, `state` and `openResult` are read and written only
-    // while `condition` is locked; the `Store` never leaves the writer thread (it is created and dropped there).
-
-    /// Tunables for the writer.
+/// commit was running, gathers a little longer while more keeps arriving (``Options``), and commits it
+/// with ``Store/appendBatches(_:)`` — each caller's batch succeeds or fails on its own, so one caller's gap or
+/// equivocation does not touch the others. A caller is resumed only after the `COMMIT` has returned, so an
+/// acknowledged event is on disk. ``close()`` (or dropping the last reference) commits what is queued and closes
+/// the database.
+public final class GroupCommitter: Sendable {
+    /// Tunables for the writer: how a group is gathered.
+    ///
+    /// Once work is queued, the writer keeps gathering while requests keep arriving — it stops when none arrived
+    /// for ``settle``, when ``maxEvents`` are queued, or ``maxDelay`` after it started. With many busy callers the
+    /// group fills up (fewer commits, less work per event); a lone caller waits at most ``settle`` extra.
     public struct Options: Sendable {
         /// Most events committed in one transaction; a larger single batch still goes alone.
         public var maxEvents = 1_000
-        /// How long the writer waits for more callers once it has work, if fewer than ``maxEvents`` events are
-        /// queued. Zero (the default) commits at once: the group is then whatever arrived during the previous
-        /// commit, which adapts the window to the disk's fsync time without adding latency.
-        public var linger: Duration = .zero
-        /// Default options.
+        /// Stop gathering when no new request arrived for this long. Zero commits at once: the group is then
+        /// whatever arrived during the previous commit.
+        public var settle: Duration = .microseconds(100)
+        /// The longest the writer gathers before it commits.
+        public var maxDelay: Duration = .milliseconds(2)
+        /// Default options: up to 1,000 events, 100 µs settle, 2 ms window.
         public init() {}
     }
 
-    private struct Request {
-        var events: [StoredEvent]
-        var cursors: [PeerCursor]
-        var work: (@Sendable (Store) -> Void)?
-        var completion: @Sendable (Result<AppendResult, StoreError>) -> Void
-    }
+    private let writer: GroupCommitWriter
 
-    private enum State { case opening, running, closing, closed }
-
-    private let condition = NSCondition()
-    private var queue: [Request] = []
-    private var queuedEvents = 0
-    private var state = State.opening
-    private var openResult: Result<Void, StoreError>?
-    private let options: Options
-    private var commits = 0
-    private var writerWaiting = false
     /// The database file.
-    public let path: String
+    public var path: String { writer.path }
 
     /// Opens the store at `path` on a new writer thread.
     /// - Throws: whatever ``Store/init(path:projectors:options:)`` throws.
     public init(path: String, projectors: [any Projector] = [], storeOptions: Store.Options = Store.Options(),
                 options: Options = Options()) throws(StoreError) {
-        self.path = path
-        self.options = options
-        let thread = Thread { [self] in self.run(projectors: projectors, storeOptions: storeOptions) }
-        thread.name = "xieshang-store-writer"
-        thread.start()
-        condition.lock()
-        while openResult == nil { condition.wait() }
-        let result = openResult!
-        condition.unlock()
-        try result.get()
+        writer = try GroupCommitWriter(path: path, projectors: projectors, storeOptions: storeOptions, options: options)
     }
 
     deinit {
-        close()
+        writer.close()
     }
 
     /// Appends `events` and applies `cursors` in the next group transaction; returns once it is committed.
@@ -69,7 +48,7 @@ public final class GroupCommitter: @unchecked Sendable {
     @discardableResult
     public func append(_ events: [StoredEvent], cursors: [PeerCursor] = []) async throws(StoreError) -> AppendResult {
         let result = await withCheckedContinuation { (c: CheckedContinuation<Result<AppendResult, StoreError>, Never>) in
-            submit(Request(events: events, cursors: cursors, work: nil, completion: { c.resume(returning: $0) }))
+            writer.submit(.init(events: events, cursors: cursors, work: nil, completion: { c.resume(returning: $0) }))
         }
         return try result.get()
     }
@@ -79,7 +58,7 @@ public final class GroupCommitter: @unchecked Sendable {
     @discardableResult
     public func appendAndWait(_ events: [StoredEvent], cursors: [PeerCursor] = []) throws(StoreError) -> AppendResult {
         let box = ResultBox()
-        submit(Request(events: events, cursors: cursors, work: nil, completion: { box.set($0) }))
+        writer.submit(.init(events: events, cursors: cursors, work: nil, completion: { box.set($0) }))
         return try box.wait().get()
     }
 
@@ -88,7 +67,7 @@ public final class GroupCommitter: @unchecked Sendable {
     public func perform<T: Sendable>(_ body: @escaping @Sendable (Store) throws(StoreError) -> T) async throws(StoreError) -> T {
         let box = ValueBox<T>()
         let result = await withCheckedContinuation { (c: CheckedContinuation<Result<AppendResult, StoreError>, Never>) in
-            submit(Request(events: [], cursors: [], work: { store in
+            writer.submit(.init(events: [], cursors: [], work: { store in
                 do throws(StoreError) {
                     box.value = try body(store)
                     c.resume(returning: .success(AppendResult()))
@@ -102,106 +81,10 @@ public final class GroupCommitter: @unchecked Sendable {
     }
 
     /// How many group transactions the writer has committed so far (one per group, whatever its size).
-    public var commitCount: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return commits
-    }
+    public var commitCount: Int { writer.commitCount }
 
     /// Commits what is queued, stops the writer thread and closes the database. Later appends fail with `.closed`.
-    public func close() {
-        condition.lock()
-        if state == .running || state == .opening { state = .closing }
-        condition.broadcast()
-        while state != .closed { condition.wait() }
-        condition.unlock()
-    }
-
-    // MARK: Writer thread
-
-    private func submit(_ request: Request) {
-        condition.lock()
-        guard state == .running else {
-            condition.unlock()
-            request.completion(.failure(StoreError(.closed, "the store at \(path) is closed; the append was not written", path: path)))
-            return
-        }
-        queue.append(request)
-        queuedEvents += request.events.count
-        // Wake the writer only when it sleeps; while it commits, requests just queue up for the next group.
-        if writerWaiting { condition.signal() }
-        condition.unlock()
-    }
-
-    private func run(projectors: [any Projector], storeOptions: Store.Options) {
-        let store: Store
-        do throws(StoreError) {
-            store = try Store(path: path, projectors: projectors, options: storeOptions)
-        } catch {
-            condition.lock()
-            openResult = .failure(error)
-            state = .closed
-            condition.broadcast()
-            condition.unlock()
-            return
-        }
-        condition.lock()
-        openResult = .success(())
-        if state == .opening { state = .running }
-        condition.broadcast()
-        condition.unlock()
-
-        while let group = nextGroup() {
-            if let work = group.first?.work, group.count == 1 {
-                work(store)
-                continue
-            }
-            let results = store.appendBatches(group.map { ($0.events, $0.cursors) })
-            condition.lock()
-            commits += 1
-            condition.unlock()
-            for (request, result) in zip(group, results) { request.completion(result) }
-        }
-        condition.lock()
-        state = .closed
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The next requests to commit together, or nil when closing and nothing is left. A `perform` request always
-    /// travels alone.
-    private func nextGroup() -> [Request]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while queue.isEmpty {
-            if state != .running { return nil }
-            writerWaiting = true
-            condition.wait()
-            writerWaiting = false
-        }
-        if options.linger > .zero, queuedEvents < options.maxEvents, state == .running {
-            let (s, atto) = options.linger.components
-            let deadline = Date(timeIntervalSinceNow: Double(s) + Double(atto) / 1e18)
-            writerWaiting = true
-            while queuedEvents < options.maxEvents, state == .running, condition.wait(until: deadline) {}
-            writerWaiting = false
-        }
-        if queue[0].work != nil {
-            return [queue.removeFirst()]
-        }
-        var taken = 0
-        var count = 0
-        while count < queue.count, queue[count].work == nil {
-            let n = queue[count].events.count
-            if count > 0, taken + n > options.maxEvents { break }
-            taken += n
-            count += 1
-        }
-        let group = Array(queue.prefix(count))
-        queue.removeFirst(count)
-        queuedEvents -= taken
-        return group
-    }
+    public func close() { writer.close() }
 }
 
 /// One result handed from the writer thread to a blocked caller.

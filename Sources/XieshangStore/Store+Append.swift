@@ -197,10 +197,13 @@ extension Store {
         return result
     }
 
-    /// Moves every projection's high-water mark to the last stored position (they are all current after an append).
+    /// Moves the high-water mark of every registered projection to the last stored position (they are all current
+    /// after an append). Rows of projectors not registered now stay behind, so they are caught up when they return.
     func recordHighWaterMark(_ last: Int64?) throws(StoreError) {
         guard let last, !registry.all.isEmpty else { return }
-        try db.execute("UPDATE projections SET applied_through = ? WHERE applied_through < ?", [.integer(last), .integer(last)])
+        let names = registry.all.map { _ in "?" }.joined(separator: ", ")
+        try db.execute("UPDATE projections SET applied_through = ? WHERE name IN (\(names))",
+                       [.integer(last)] + registry.all.map { .text($0.name) })
     }
 
     static func validate(_ e: StoredEvent) throws(StoreError) {

@@ -24,12 +24,14 @@ public final class Store {
 
     /// The database file.
     public let path: String
-    /// The writing connection. Use it only inside ``write(_:)`` or from a projector.
-    let db: Database
     /// The projectors kept in step with the log.
     public let registry: ProjectorRegistry
     /// A read-only connection for queries; it never blocks the writer.
+    /// Declared before ``db`` so it is released first: the writing connection then closes last, which lets SQLite
+    /// checkpoint the WAL and remove it (a read-only connection cannot).
     public let reader: EventReader
+    /// The writing connection. Use it only inside ``write(_:)`` or from a projector.
+    let db: Database
     /// The last (seq, hash) of each origin seen since open, as committed — saves a query per origin per batch.
     /// Only appends write `events`, and they update this after their commit.
     var chainHeads: [String: ChainHead] = [:]
@@ -114,7 +116,8 @@ public final class Store {
     // MARK: Writing
 
     /// Runs `body` in one write transaction on the writing connection; cursors and other writes made in `body`
-    /// commit together (or not at all).
+    /// commit together (or not at all). Never write the `events` table here: events go through ``append(_:cursors:)``,
+    /// which checks chains and keeps projections and the cached chain heads in step.
     public func write<T>(_ body: (Database) throws(StoreError) -> T) throws(StoreError) -> T {
         try db.transaction { () throws(StoreError) -> T in try body(db) }
     }

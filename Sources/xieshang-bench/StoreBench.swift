@@ -3,16 +3,15 @@ import Foundation
 import XieshangStore
 import XieshangWire
 
-/// `xieshang-bench store [--quick] [--group-only] [--linger-us N]`: batches of 1, 100 and 1,000 through ``Store/append(_:cursors:)`` and through
+/// `xieshang-bench store [--quick] [--group-only] [--settle-us N]`: batches of 1, 100 and 1,000 through ``Store/append(_:cursors:)`` and through
 /// `sqlite3 file < script` with the same schema, pragmas, rows and transactions; then 100 concurrent single-event
 /// writers through ``GroupCommitter`` against one transaction per event. Ends with `ratio batch=<N> <ours/raw>`.
 func runStoreBench(_ args: [String]) -> Int32 {
     let quick = args.contains("--quick")
     let groupOnly = args.contains("--group-only")
     var groupOptions = GroupCommitter.Options()
-    if let i = args.firstIndex(of: "--linger-us"), i + 1 < args.count, let us = Int(args[i + 1]) {
-        groupOptions.linger = .microseconds(us)
-        groupOptions.maxEvents = 100  // one event from each of the 100 writers
+    if let i = args.firstIndex(of: "--settle-us"), i + 1 < args.count, let us = Int(args[i + 1]) {
+        groupOptions.settle = .microseconds(us)
     }
     let dir = NSTemporaryDirectory() + "xs-store-bench-\(getpid())"
     try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -26,45 +25,67 @@ func runStoreBench(_ args: [String]) -> Int32 {
 }
 
 private func storeBench(dir: String, quick: Bool, groupOnly: Bool, groupOptions: GroupCommitter.Options) throws -> Int32 {
-    let runs: [(batch: Int, events: Int)] = groupOnly ? [(1, 300)] : quick
-        ? [(1, 300), (100, 5_000), (1_000, 10_000)]
-        : [(1, 2_000), (100, 30_000), (1_000, 60_000)]
-    let maxEvents = runs.map(\.events).max()!
+    let runs: [(batch: Int, events: Int)] = groupOnly ? [] : quick
+        ? [(1, 200), (100, 3_000), (1_000, 10_000)]
+        : [(1, 600), (100, 10_000), (1_000, 30_000)]
+    let rounds = 3
+    let maxEvents = max(1, runs.map(\.events).max() ?? 1)
     let key = try Ed25519.PrivateKey(seed: SHA256.hash(Array("bench".utf8)))
     var chain = EventChainBuilder(origin: "bench-origin", key: key)
-    let payload = [UInt8](repeating: UInt8(ascii: "p"), count: 208)
+    let payload = [UInt8](repeating: UInt8(ascii: "p"), count: 200)
     let events = try (0..<maxEvents).map { i in try chain.next(payload: payload, scope: "up", kind: Int32(i % 5), timeMs: 1_700_000_000_000 + Int64(i)) }
-    let envelopeSize = EventChainBuilder.envelope(body: events[0].body, signature: events[0].signature).count
+    let envelopeSize = events[0].signedEvent.serializedBytes().count
     print("store: SignedEvent of \(envelopeSize) bytes (body \(events[0].body.count) + signature 64), row with both hashes ≈ \(envelopeSize + 64 + 40) bytes")
     print("       WAL, synchronous=FULL, foreign_keys=ON; fresh database per run; \(ProcessInfo.processInfo.activeProcessorCount) cores")
-    print("")
-    print("batch   events   ours ev/s    sqlite3 ev/s   ours/raw")
+    if !runs.isEmpty {
+        print("       \(rounds) rounds per batch size, ours and sqlite3 alternating (fsync time drifts on a shared disk); the ratio is the median")
+        print("")
+        print("batch   round  events   ours ev/s    sqlite3 ev/s   ours/raw")
+    }
     var ratios: [(Int, Double)] = []
     for run in runs {
         let slice = Array(events.prefix(run.events))
-        // Ours.
-        let oursPath = dir + "/ours-\(run.batch).db"
-        let store = try Store(path: oursPath)
-        let start = DispatchTime.now()
-        var i = 0
-        while i < slice.count {
-            try store.append(Array(slice[i..<min(i + run.batch, slice.count)]))
-            i += run.batch
+        var roundRatios: [Double] = []
+        for round in 0..<rounds {
+            // Ours: Store.append, one durable transaction per batch with the chain checks.
+            func ours() throws -> (Double, [String]) {
+                let store = try Store(path: dir + "/ours-\(run.batch)-\(round).db")
+                let start = DispatchTime.now()
+                var i = 0
+                while i < slice.count {
+                    try store.append(Array(slice[i..<min(i + run.batch, slice.count)]))
+                    i += run.batch
+                }
+                let rate = Double(slice.count) / seconds(since: start)
+                let schema = try store.reader.rows("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").compactMap { row -> String? in
+                    if case .text(let s) = row[0] { return s + ";" } else { return nil }
+                }
+                return (rate, schema)
+            }
+            // Raw: the same schema, pragmas, rows and transactions through the sqlite3 shell.
+            var oursRate = 0.0, rawRate = 0.0
+            if round % 2 == 0 {
+                let (rate, schema) = try ours()
+                oursRate = rate
+                rawRate = try rawSQLiteRate(dir: dir, tag: "\(run.batch)-\(round)", batch: run.batch, events: slice, schema: schema)
+            } else {
+                let schema = try Store(path: dir + "/schema-\(run.batch)-\(round).db").reader
+                    .rows("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").compactMap { row -> String? in
+                        if case .text(let s) = row[0] { return s + ";" } else { return nil }
+                    }
+                rawRate = try rawSQLiteRate(dir: dir, tag: "\(run.batch)-\(round)", batch: run.batch, events: slice, schema: schema)
+                oursRate = try ours().0
+            }
+            roundRatios.append(oursRate / rawRate)
+            print(String(format: "%-7d %-6d %-8d %-12.0f %-14.0f %.2f", run.batch, round + 1, run.events, oursRate, rawRate, oursRate / rawRate))
         }
-        let oursRate = Double(slice.count) / seconds(since: start)
-        // Raw: the same schema, pragmas, rows and transactions through the sqlite3 shell.
-        let schema = try store.reader.rows("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").compactMap { row -> String? in
-            if case .text(let s) = row[0] { return s + ";" } else { return nil }
-        }
-        let rawRate = try rawSQLiteRate(dir: dir, batch: run.batch, events: slice, schema: schema)
-        ratios.append((run.batch, oursRate / rawRate))
-        print(String(format: "%-7d %-8d %-12.0f %-14.0f %.2f", run.batch, run.events, oursRate, rawRate, oursRate / rawRate))
+        ratios.append((run.batch, roundRatios.sorted()[rounds / 2]))
     }
 
     // Group commit: 100 writers each appending single events of their own origin, all at once, against one
     // transaction per event on the same disk. The disk's fsync time drifts (shared machine), so the two are
     // measured in alternating rounds and each round's ratio is reported; the median is the figure.
-    let writers = 100, perWriter = groupOnly ? 100 : quick ? 20 : 40, rounds = 3
+    let writers = 100, perWriter = groupOnly ? 100 : quick ? 20 : 40
     var groupRatios: [Double] = []
     for round in 0..<rounds {
         let single = try Store(path: dir + "/single-\(round).db")
@@ -127,8 +148,8 @@ private func seconds(since start: DispatchTime) -> Double {
 }
 
 /// Writes the SQL script and times `sqlite3 <file> < script`.
-private func rawSQLiteRate(dir: String, batch: Int, events: [StoredEvent], schema: [String]) throws -> Double {
-    let dbPath = dir + "/raw-\(batch).db", scriptPath = dir + "/raw-\(batch).sql"
+private func rawSQLiteRate(dir: String, tag: String, batch: Int, events: [StoredEvent], schema: [String]) throws -> Double {
+    let dbPath = dir + "/raw-\(tag).db", scriptPath = dir + "/raw-\(tag).sql"
     var script = "PRAGMA journal_mode = WAL;\nPRAGMA synchronous = FULL;\nPRAGMA foreign_keys = ON;\nPRAGMA busy_timeout = 5000;\n"
     script += schema.joined(separator: "\n") + "\n"
     script.reserveCapacity(events.count * 800)
@@ -152,6 +173,7 @@ private func rawSQLiteRate(dir: String, batch: Int, events: [StoredEvent], schem
     try process.run()
     process.waitUntilExit()
     let elapsed = seconds(since: start)
+    try? FileManager.default.removeItem(atPath: scriptPath)
     guard process.terminationStatus == 0 else {
         throw StoreError(.sqlite, "sqlite3 \(dbPath) < \(scriptPath) exited with \(process.terminationStatus)")
     }

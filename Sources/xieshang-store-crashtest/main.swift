@@ -62,7 +62,7 @@ func runAppend(_ path: String, writers: Int, maxBatches: Int) -> Int32 {
                     for i in 0..<size {
                         var payload = Array("batch=\(batchID);n=\(size);i=\(i);".utf8)
                         payload += Array(repeating: UInt8(ascii: "x"), count: max(0, 200 - payload.count))
-                        events.append(try chain.next(payload: payload, kind: Int32(i % 3)))
+                        events.append(try chain.next(payload: payload, kind: Int32(4 + i % 3)))
                     }
                     try committer.appendAndWait(events, cursors: [PeerCursor(peer: "peer-" + origin, direction: .outbound,
                                                                              position: Int64(chain.seq))])

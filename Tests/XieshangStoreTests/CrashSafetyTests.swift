@@ -75,9 +75,10 @@ struct CrashSafetyTests {
                 #expect(e.seq == UInt64(i + 1) && e.prevHash == prev, "round \(round): chain of \(origin) broken at \(e.seq)")
                 #expect(EventChainBuilder.verify(e, publicKey: key), "round \(round): \(e.ref) bytes damaged")
                 prev = e.hash
-                let fields = String(decoding: e.body, as: UTF8.self).split(separator: ";")
-                let tag = fields.first { $0.contains("batch=") } ?? ""
-                let id = String(tag[(tag.range(of: "batch=")?.upperBound ?? tag.startIndex)...])
+                // The payload is "batch=<id>;n=<size>;i=<index>;xxx…".
+                let payload = (try? e.signedEvent.decodedBody().payload) ?? []
+                let fields = String(decoding: payload, as: UTF8.self).split(separator: ";")
+                let id = fields.first { $0.hasPrefix("batch=") }.map { String($0.dropFirst(6)) } ?? "undecodable"
                 let size = Int(fields.first { $0.hasPrefix("n=") }?.dropFirst(2) ?? "") ?? -1
                 batches[id, default: (size, 0)].seen += 1
             }

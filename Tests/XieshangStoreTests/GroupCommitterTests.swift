@@ -9,7 +9,8 @@ struct GroupCommitterTests {
         defer { dir.cleanUp() }
         var options = GroupCommitter.Options()
         options.maxEvents = 20
-        options.linger = .seconds(30)  // the group closes when 20 events are queued, not by time
+        options.settle = .seconds(30)  // the group closes when 20 events are queued, not by time
+        options.maxDelay = .seconds(30)
         let committer = try GroupCommitter(path: dir.file("node.db"), options: options)
         let results = try await withThrowingTaskGroup(of: AppendResult.self) { group in
             for i in 0..<20 {
@@ -32,7 +33,8 @@ struct GroupCommitterTests {
         defer { dir.cleanUp() }
         var options = GroupCommitter.Options()
         options.maxEvents = 5
-        options.linger = .seconds(30)
+        options.settle = .seconds(30)
+        options.maxDelay = .seconds(30)
         let committer = try GroupCommitter(path: dir.file("node.db"), options: options)
         var good1 = EventChainBuilder(origin: "g1", key: testKey("g"))
         var good2 = EventChainBuilder(origin: "g2", key: testKey("g"))
@@ -60,7 +62,8 @@ struct GroupCommitterTests {
         defer { dir.cleanUp() }
         var options = GroupCommitter.Options()
         options.maxEvents = 4
-        options.linger = .seconds(30)
+        options.settle = .seconds(30)
+        options.maxDelay = .seconds(30)
         let committer = try GroupCommitter(path: dir.file("node.db"), projectors: [OriginProjector()], options: options)
         var good = EventChainBuilder(origin: "good", key: testKey("g"))
         var bad = EventChainBuilder(origin: "bad", key: testKey("g"))
@@ -116,6 +119,21 @@ struct GroupCommitterTests {
         }
         #expect(counted == [[3, 4]])
         committer.close()
+    }
+
+    @Test func droppingTheLastReferenceClosesTheStore() async throws {
+        let dir = TempDir()
+        defer { dir.cleanUp() }
+        let path = dir.file("node.db")
+        do {
+            let committer = try GroupCommitter(path: path)
+            var chain = EventChainBuilder(origin: "a", key: testKey("a"))
+            try await committer.append(makeEvents(&chain, 2))
+            #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        }
+        // The writer thread closed its connection (SQLite checkpoints and removes the WAL when the last one closes).
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(try EventReader(path: path).count() == 2)
     }
 
     @Test func openErrorsSurfaceFromTheWriterThread() throws {

@@ -117,6 +117,27 @@ struct ProjectorTests {
         #expect(try dumpTables(store.reader, projectionTables) == caughtUp)
     }
 
+    @Test func aProjectorLeftOutForAWhileIsCaughtUpWhenItReturns() throws {
+        let dir = TempDir()
+        defer { dir.cleanUp() }
+        let path = dir.file("node.db")
+        do {
+            let store = try Store(path: path, projectors: [KindCountProjector(), OriginProjector()])
+            try workload(store, origins: ["a"])
+        }
+        do {
+            // Only one of the two registered: the other's high-water mark must not move.
+            let store = try Store(path: path, projectors: [KindCountProjector()])
+            try workload(store, origins: ["b"])
+            #expect(try store.projectionHighWaterMark("origins")! < store.reader.lastPosition())
+        }
+        let store = try Store(path: path, projectors: [KindCountProjector(), OriginProjector()])
+        let caughtUp = try dumpTables(store.reader, projectionTables)
+        try store.rebuildAllProjections()
+        #expect(try dumpTables(store.reader, projectionTables) == caughtUp)
+        #expect(try store.reader.rows("SELECT origin FROM origin_latest ORDER BY origin") == [["a"], ["b"]])
+    }
+
     @Test func aNewProjectorVersionIsRebuiltAtOpen() throws {
         let dir = TempDir()
         defer { dir.cleanUp() }

@@ -1,11 +1,9 @@
 import XieshangWire
 
-/// Builds a valid signed chain of events for one origin: seq 1, 2, 3…, each `prevHash` the previous `hash`,
-/// each body signed with Ed25519 and hashed with SHA-256.
+/// Builds a valid signed chain of events for one origin: real `SignedEvent` envelopes (an `EventBody` signed with
+/// Ed25519), seq 1, 2, 3…, each `prevHash` the SHA-256 of the previous envelope.
 ///
-/// For the store's tests, its crash test and its benchmark. The federation layer builds real `SignedEvent`
-/// envelopes; this helper frames `body` and `signature` the way the envelope does (protobuf fields 1 and 2, both
-/// length-delimited) so that `hash` is the SHA-256 of bytes shaped like the real thing.
+/// For the store's tests, its crash test and its benchmark; the federation layer makes its events itself.
 public struct EventChainBuilder: Sendable {
     /// The origin node id.
     public let origin: String
@@ -24,30 +22,19 @@ public struct EventChainBuilder: Sendable {
         self.lastHash = lastHash
     }
 
-    /// The bytes of a `SignedEvent` with this `body` and `signature` (fields 1 and 2).
-    public static func envelope(body: [UInt8], signature: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(body.count + signature.count + 8)
-        func field(_ number: UInt8, _ bytes: [UInt8]) {
-            out.append(number << 3 | 2)
-            var n = UInt64(bytes.count)
-            while n >= 0x80 { out.append(UInt8(n & 0x7f) | 0x80); n >>= 7 }
-            out.append(UInt8(n))
-            out.append(contentsOf: bytes)
-        }
-        field(1, body)
-        field(2, signature)
-        return out
-    }
-
-    /// The next event of the chain, with `payload` in its body (the body also names origin and seq).
-    public mutating func next(payload: [UInt8], scope: String = "up", kind: Int32 = 1, timeMs: Int64 = 0) throws(WireError) -> StoredEvent {
+    /// The next event of the chain, with `payload` as the body's payload.
+    /// - Parameters:
+    ///   - scope: a scope name as ``StoredEvent/scopeName(_:)`` writes it (`up`, `alliance:<id>`, …).
+    ///   - kind: the `EventKind` value (unknown values are kept as they are).
+    public mutating func next(payload: [UInt8], scope: String = "up", kind: Int32 = 4, timeMs: Int64 = 0) throws(WireError) -> StoredEvent {
         let seq = self.seq + 1
-        let body = Array("\(origin)|\(seq)|".utf8) + payload
-        let signature = try key.signature(for: body)
-        let hash = SHA256.hash(EventChainBuilder.envelope(body: body, signature: signature))
-        let event = StoredEvent(origin: origin, seq: seq, prevHash: lastHash, hash: hash, timeMs: timeMs, scope: scope,
-                                kind: kind, body: body, signature: signature)
+        let body = EventBody(origin: origin, seq: seq, prevHash: lastHash, timeMs: timeMs,
+                             scope: StoredEvent.scope(named: scope), kind: EventKind(protoValue: kind), payload: payload)
+        let signed = try SignedEvent.signing(body, with: key)
+        let hash = signed.hash
+        let event = StoredEvent(origin: origin, seq: seq, prevHash: lastHash, hash: hash, timeMs: timeMs,
+                                scope: StoredEvent.scopeName(body.scope), kind: kind, body: signed.body,
+                                signature: signed.signature)
         self.seq = seq
         lastHash = hash
         return event
@@ -55,7 +42,6 @@ public struct EventChainBuilder: Sendable {
 
     /// Whether `event` is correctly hashed and signed by `key` (the check a receiving node makes).
     public static func verify(_ event: StoredEvent, publicKey: Ed25519.PublicKey) -> Bool {
-        SHA256.hash(envelope(body: event.body, signature: event.signature)) == event.hash
-            && publicKey.isValidSignature(event.signature, for: event.body)
+        event.signedEvent.hash == event.hash && publicKey.isValidSignature(event.signature, for: event.body)
     }
 }
