@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "XieshangWire", targets: ["XieshangWire"]),
         .library(name: "XieshangStore", targets: ["XieshangStore"]),
         .library(name: "XieshangDomain", targets: ["XieshangDomain"]),
+        .library(name: "XieshangTransport", targets: ["XieshangTransport"]),
         .library(name: "XieshangFederation", targets: ["XieshangFederation"]),
         .executable(name: "xieshang", targets: ["xieshang"]),
         .executable(name: "xieshang-sim", targets: ["xieshang-sim"]),
@@ -25,6 +26,7 @@ let package = Package(
 
         // Modules, in dependency order (shared/DESIGN.md §3).
         .target(name: "XieshangWire", dependencies: ["CCrypto"]),
+        .target(name: "XieshangTransport", dependencies: ["XieshangWire", "CNghttp2", "CCrypto"]),
         .target(name: "XieshangStore", dependencies: ["XieshangWire", "CSQLite"]),
         .target(name: "XieshangDomain", dependencies: ["XieshangWire"]),
         // The sans-I/O federation node and its deterministic simulator.
@@ -34,11 +36,11 @@ let package = Package(
         .target(name: "XieshangReport"),
 
         // The operators' command-line tool.
-        .executableTarget(name: "xieshang", dependencies: ["XieshangWire"]),
+        .executableTarget(name: "xieshang", dependencies: ["XieshangWire", "XieshangTransport"]),
         // The simulator's command line: `xieshang-sim --seeds 1000 --nodes 1+3+9`, `--seed N`, `--bench`.
         .executableTarget(name: "xieshang-sim", dependencies: ["XieshangFederation", "XieshangWire"]),
         // Measurements for Ops/bench/README.md.
-        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain"]),
+        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain", "XieshangTransport"]),
         // The protobuf code generator: Protos/*.proto → Sources/XieshangWire/Generated/*.swift (`make generate`).
         .executableTarget(name: "xieshang-protogen"),
         // libFuzzer target on the wire decoders and envelope checks (`make fuzz`).
@@ -47,6 +49,7 @@ let package = Package(
         .executableTarget(name: "xieshang-store-crashtest", dependencies: ["XieshangStore", "XieshangWire"]),
 
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python", "FuzzCrashes"]),
+        .testTarget(name: "XieshangTransportTests", dependencies: ["XieshangTransport", "XieshangWire"], exclude: ["python"]),
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"]),
         .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"]),
         .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire"]),

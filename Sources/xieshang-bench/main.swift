@@ -9,6 +9,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("domain", "record, replay, decode+replay and figures of a large county's domain state", runDomainBench),
     ("store", "durable appends/s vs the sqlite3 shell; group commit vs one transaction per event", runStoreBench),
     ("crdt", "replay an editing trace through the joint-draft CRDT (--trace FILE)", runCrdtBench),
+    ("transport", "our gRPC client → server unary calls/s over loopback", runTransportBench),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())
