@@ -1,0 +1,117 @@
+import Synchronization
+import XieshangDomain
+import XieshangStore
+import struct XieshangWire.EventBody
+import enum XieshangWire.EventKind
+
+/// The store projector of a body's CPPCC records 业务记录: proposals, opinion reports, activities, suggestions,
+/// consultation plans, members, duty records and policy versions, kept in SQL tables in the append's transaction.
+///
+/// It keeps one in-memory ``DomainState`` folded from the log in the store's `position` order and, after each event,
+/// rewrites the rows of the records that event touched (deterministically, so a rebuild writes identical tables).
+/// `DomainState.apply` is not idempotent; exactly-once comes from the store's (origin, seq) deduplication. A payload
+/// that does not decode never fails the append: it is recorded in `projection_problems` (origin, seq, reason) for
+/// the node to raise an alert. The table `records_cursor` holds the position applied through, in the same
+/// transaction: when it differs from the in-memory state's (a rolled-back transaction, a rebuild, a fresh open),
+/// the state is folded again from the log before the event is applied.
+public final class DomainProjector: Projector {
+    /// The projector's name (its high-water-mark key in the store).
+    public let name = "records"
+    /// Bump when the tables or the row rules change: the store then rebuilds the projection.
+    public let version = 1
+    /// The tables it owns.
+    public var tables: [String] { RecordsSchema.tables }
+    /// The SQL that creates the tables.
+    public var schema: String { RecordsSchema.sql }
+    /// The domain event kinds (member, policy, proposal, opinion, activity, suggestion, plan, duty).
+    public let kinds: Set<Int32>? = DomainProjector.domainKinds
+
+    /// The body whose records these are.
+    public let body: BodyInfo
+    /// The policy a fresh state starts from (nil: the defaults for the body's tier).
+    public let initialPolicy: Policy?
+
+    private struct Cache {
+        var state: DomainState
+        var appliedThrough: Int64
+    }
+    private let cache: Mutex<Cache>
+
+    /// The envelope kinds whose payloads are domain events.
+    public static let domainKinds: Set<Int32> = Set([EventKind.memberRecorded, .policySet, .proposal, .opinion, .activity,
+                                                      .suggestion, .plan, .duty].map(\.protoValue))
+
+    /// A projector for `body`'s records.
+    public init(body: BodyInfo, policy: Policy? = nil) {
+        self.body = body
+        self.initialPolicy = policy
+        self.cache = Mutex(Cache(state: DomainState(body: body, policy: policy), appliedThrough: 0))
+    }
+
+    /// Applies one event: decodes its payload, folds it into the state and rewrites the touched rows.
+    /// - Throws: ``StoreError`` only for SQL failures (a payload that does not decode is recorded, not thrown).
+    public func apply(_ event: StoredEvent, position: Int64, in db: Database) throws(StoreError) {
+        try cache.withLock { (cache: inout Cache) throws(StoreError) in
+            try sync(&cache, in: db, before: position)
+            switch DomainProjector.decode(body: event.body, kind: event.kind) {
+            case .problem(let reason):
+                try db.execute("INSERT OR REPLACE INTO projection_problems (origin, seq, position, kind, reason) VALUES (?, ?, ?, ?, ?)",
+                               [.text(event.origin), .integer(Int64(bitPattern: event.seq)), .integer(position),
+                                .integer(Int64(event.kind)), .text(reason)])
+            case .event(let domainEvent):
+                let before = cache.state
+                cache.state.apply(domainEvent)
+                try RecordRows(db: db).write(domainEvent, before: before, after: cache.state)
+            }
+            try db.execute("INSERT INTO records_cursor (id, applied_through) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET applied_through = excluded.applied_through",
+                           [.integer(position)])
+            cache.appliedThrough = position
+        }
+    }
+
+    /// The state as of the projection in `db` (folded again from the log when the in-memory copy is not the one the
+    /// database holds, e.g. after a restart or a rolled-back append).
+    public func state(in db: Database) throws(StoreError) -> DomainState {
+        try cache.withLock { (cache: inout Cache) throws(StoreError) -> DomainState in
+            try sync(&cache, in: db, before: nil)
+            return cache.state
+        }
+    }
+
+    // MARK: Private
+
+    /// Makes the in-memory state the fold of the events the database's projection has applied.
+    private func sync(_ cache: inout Cache, in db: Database, before position: Int64?) throws(StoreError) {
+        var through: Int64 = 0
+        if case .integer(let v)? = try db.scalar("SELECT applied_through FROM records_cursor WHERE id = 1") { through = v }
+        guard through != cache.appliedThrough else { return }
+        var state = DomainState(body: body, policy: initialPolicy)
+        let kinds = DomainProjector.domainKinds.sorted().map(String.init).joined(separator: ",")
+        try db.forEachRow("SELECT body, kind FROM events WHERE position <= ? AND kind IN (\(kinds)) ORDER BY position",
+                          [.integer(through)]) { (row: Statement) throws(StoreError) in
+            let bytes = row.bytes(at: 0), kind = row.int64(at: 1)
+            if case .event(let e) = DomainProjector.decode(body: bytes, kind: Int32(truncatingIfNeeded: kind)) { state.apply(e) }
+        }
+        cache.state = state
+        cache.appliedThrough = through
+    }
+
+    /// Decodes the envelope body and its domain payload.
+    static func decode(body bytes: [UInt8], kind: Int32) -> DecodedPayload {
+        let envelope: EventBody
+        do { envelope = try EventBody(serializedBytes: bytes) } catch {
+            return .problem("the event body does not decode: \(error)")
+        }
+        do { return .event(try DomainEvent(kind: EventKind(protoValue: kind), payload: envelope.payload)) } catch {
+            return .problem("the \(EventKind(protoValue: kind).protoValueName ?? String(kind)) payload does not decode: \(error)")
+        }
+    }
+}
+
+/// A payload decoded into a domain event, or why it could not be.
+enum DecodedPayload {
+    /// The domain event.
+    case event(DomainEvent)
+    /// The reason the payload is unusable (kept in `projection_problems`).
+    case problem(String)
+}
