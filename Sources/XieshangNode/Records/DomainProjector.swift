@@ -21,8 +21,16 @@ public final class DomainProjector: Projector {
     public let version = 1
     /// The tables it owns.
     public var tables: [String] { RecordsSchema.tables }
-    /// The SQL that creates the tables.
-    public var schema: String { RecordsSchema.sql }
+    /// The SQL that creates the tables, and the row of the policy a fresh state starts with (version 1).
+    public var schema: String {
+        let p = DomainState(body: body, policy: initialPolicy).policy
+        func quoted(_ s: String) -> String { "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'" }
+        let values: [String] = [String(p.version), quoted(p.effective.description), String(p.replyMonths), String(p.maxExtensionMonths),
+                                String(p.objectionWindowDays), String(p.cosignWindowDays), String(p.evaluationWindowDays),
+                                quoted(p.replyClasses.map(\.code).joined(separator: ",")), quoted(p.satisfactionFormula.rawValue),
+                                String(p.appraisalThresholdPercent), String(p.opinionMaxChars), p.registersProposals ? "1" : "0"]
+        return RecordsSchema.sql + "\nINSERT INTO policy_versions VALUES (" + values.joined(separator: ", ") + ");\n"
+    }
     /// The domain event kinds (member, policy, proposal, opinion, activity, suggestion, plan, duty).
     public let kinds: Set<Int32>? = DomainProjector.domainKinds
 

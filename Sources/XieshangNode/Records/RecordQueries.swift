@@ -111,10 +111,10 @@ public struct RecordQueries {
         try planItems(asOf: day).filter(\.isOverdue)
     }
 
-    /// Members ordered by id with their duty score for `year` (up to `day` when given).
+    /// This body's members ordered by id with their duty score for `year` (up to `day` when given).
     public func membersWithDuty(year: Int, upTo day: Day? = nil) throws(StoreError) -> [MemberDutyRow] {
         let assessments = try projector.state(in: database).dutyAssessments(year: year, upTo: day)
-        return try database.records("SELECT id, name, sector, active FROM members ORDER BY id").map { r in
+        return try database.records("SELECT id, name, sector, active FROM members WHERE body = ? ORDER BY id", [.text(projector.body.id)]).map { r in
             let a = assessments[r.text(0)]
             return MemberDutyRow(id: r.text(0), name: r.text(1), sector: r.text(2), active: r.bool(3),
                                  totalTenths: a?.totalTenths ?? 0, needsTalk: a?.needsTalk ?? false,
