@@ -331,4 +331,46 @@ final class RecordsBody {
         #expect(member.map(\.scope) == ["local"] && member.first?.kind == .memberRecorded)
         #expect(try county.dump() == before)  // validating is not recording
     }
+
+    /// A projector that fails on events of origin "bad", to roll appends back after the records projector ran.
+    struct FailingProjector: Projector {
+        let name = "failing"
+        let version = 1
+        let tables = ["failing_probe"]
+        let schema = "CREATE TABLE failing_probe (position INTEGER PRIMARY KEY);"
+        let kinds: Set<Int32>? = nil
+        func apply(_ event: StoredEvent, position: Int64, in db: Database) throws(StoreError) {
+            if event.origin == "bad" { throw StoreError(.projector, "probe refuses \(event.ref)") }
+            try db.execute("INSERT INTO failing_probe VALUES (?)", [.integer(position)])
+        }
+    }
+
+    @Test func rolledBackAppendsLeaveNoTraceInTheStateOrTables() throws {
+        let dir = RecordsTempDir()
+        defer { dir.cleanUp() }
+        let projector = DomainProjector(body: Self.county)
+        let store = try Store(path: dir.file("rollback.db"), projectors: [projector, FailingProjector()])
+        let county = try RecordsBody(Self.county, in: dir)  // a source of chained events for the same body
+        let bad = try RecordsBody(BodyInfo(id: "bad", name: "坏", tier: "county"), in: dir)
+        func member(_ id: String) -> DomainEvent {
+            .member(MemberRecorded(memberID: id, name: "委员\(id)", sector: "经济界", body: Self.county.id, term: 9,
+                                   effective: recordsDay("2025-01-01")))
+        }
+        func event(_ from: RecordsBody, _ e: DomainEvent) -> StoredEvent { from.next(kind: e.eventKind.protoValue, payload: e.payloadBytes()) }
+        try store.append([event(county, member("m1"))])
+        // A single append whose other projector fails: nothing of it stays, in the tables or in the state.
+        #expect(throws: StoreError.self) { try store.append([event(bad, member("m2"))]) }
+        // A group commit with a failing batch: the group is rolled back and retried batch by batch.
+        let results = store.appendBatches([([event(county, member("m3"))], []), ([event(bad, member("m4"))], [])])
+        #expect(results.map { if case .success = $0 { true } else { false } } == [true, false])
+        try store.append([event(county, member("m5"))])
+        let db = try store.write { $0 }
+        let queries = RecordQueries(database: db, projector: projector)
+        #expect(try queries.membersWithDuty(year: 2026).map(\.id) == ["m1", "m3", "m5"])
+        #expect(try projector.state(in: db).members.keys.sorted() == ["m1", "m3", "m5"])
+        let live = try db.rows("SELECT * FROM members ORDER BY id")
+        try store.rebuildAllProjections()
+        #expect(try db.rows("SELECT * FROM members ORDER BY id") == live)
+        #expect(try projector.state(in: db).members.keys.sorted() == ["m1", "m3", "m5"])
+    }
 }
