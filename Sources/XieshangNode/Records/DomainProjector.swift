@@ -67,9 +67,10 @@ public final class DomainProjector: Projector {
                                [.text(event.origin), .integer(Int64(bitPattern: event.seq)), .integer(position),
                                 .integer(Int64(event.kind)), .text(reason)])
             case .event(let domainEvent):
-                let before = cache.state
+                let targets = RecordRows.targets(of: domainEvent, in: cache.state)
+                let before = targets.map { RecordRows.value(of: $0, in: cache.state) }
                 cache.state.apply(domainEvent)
-                try RecordRows(db: db).write(domainEvent, before: before, after: cache.state)
+                try RecordRows(db: db).write(targets, before: before, after: cache.state)
             }
             try db.execute("INSERT INTO records_cursor (id, applied_through) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET applied_through = excluded.applied_through",
                            [.integer(position)])

@@ -8,31 +8,62 @@ import XieshangStore
 struct RecordRows {
     let db: Database
 
-    /// Rewrites the rows of the records `event` touched; `before` and `after` are the states around it.
-    func write(_ event: DomainEvent, before: DomainState, after: DomainState) throws(StoreError) {
+    /// A record an event may touch.
+    enum Target: Hashable {
+        case member(String), policy, proposal(String), opinion(OpinionKey), activity(String), suggestion(String)
+        case plan(PlanKey), duty
+    }
+
+    /// The records `event` may touch (a merge also touches the proposal merged into; a conversion creates a report).
+    static func targets(of event: DomainEvent, in s: DomainState) -> [Target] {
         switch event {
-        case .member(let e):
-            try member(e.memberID, after)
-        case .policy:
-            for p in after.policyHistory { try policy(p) }
+        case .member(let e): return [.member(e.memberID)]
+        case .policy: return [.policy]
         case .proposal(let e):
-            var ids = [e.proposalID]
-            if case .reviewed(.merged(let into)) = e.step { ids.append(into) }
-            for id in ids where before.proposals[id] != after.proposals[id] { try proposal(id, after) }
+            var targets: [Target] = [.proposal(e.proposalID)]
+            if case .reviewed(.merged(let into)) = e.step { targets.append(.proposal(into)) }
             if case .reviewed(.notRegistered(_, _, let conversion?)) = e.step {
-                try opinion(OpinionKey(originBody: after.body.id, originReportID: conversion.reportID), after)
+                targets.append(.opinion(OpinionKey(originBody: s.body.id, originReportID: conversion.reportID)))
             }
-        case .opinion(let e):
-            let key = e.report.key
-            if before.opinions[key] != after.opinions[key] { try opinion(key, after) }
-        case .activity(let a):
-            if before.activities[a.id] != after.activities[a.id] { try activity(a.id, after) }
-        case .suggestion(let e):
-            if before.suggestions[e.suggestionID] != after.suggestions[e.suggestionID] { try suggestion(e.suggestionID, after) }
-        case .plan(let e):
-            if before.plans[e.key] != after.plans[e.key] { try plan(e.key, after) }
-        case .duty:
-            for i in before.dutyRecords.count..<after.dutyRecords.count { try duty(i, after.dutyRecords[i]) }
+            return targets
+        case .opinion(let e): return [.opinion(e.report.key)]
+        case .activity(let a): return [.activity(a.id)]
+        case .suggestion(let e): return [.suggestion(e.suggestionID)]
+        case .plan(let e): return [.plan(e.key)]
+        case .duty: return [.duty]
+        }
+    }
+
+    /// The state's value of a target, compared before and after an event (only the touched records are copied,
+    /// never the whole state).
+    static func value(of target: Target, in s: DomainState) -> AnyHashable? {
+        switch target {
+        case .member(let id): return s.members[id]
+        case .policy: return s.policyHistory.count
+        case .proposal(let id): return s.proposals[id]
+        case .opinion(let key): return s.opinions[key]
+        case .activity(let id): return s.activities[id]
+        case .suggestion(let id): return s.suggestions[id]
+        case .plan(let key): return s.plans[key]
+        case .duty: return s.dutyRecords.count
+        }
+    }
+
+    /// Rewrites the rows of each target whose value changed from `before` (same order as `targets`).
+    func write(_ targets: [Target], before: [AnyHashable?], after s: DomainState) throws(StoreError) {
+        for (target, old) in zip(targets, before) where Self.value(of: target, in: s) != old {
+            switch target {
+            case .member(let id): try member(id, s)
+            case .policy: for p in s.policyHistory { try policy(p) }
+            case .proposal(let id): try proposal(id, s)
+            case .opinion(let key): try opinion(key, s)
+            case .activity(let id): try activity(id, s)
+            case .suggestion(let id): try suggestion(id, s)
+            case .plan(let key): try plan(key, s)
+            case .duty:
+                let from = (old as? Int) ?? 0
+                for i in from..<s.dutyRecords.count { try duty(i, s.dutyRecords[i]) }
+            }
         }
     }
 
