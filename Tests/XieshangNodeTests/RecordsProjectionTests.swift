@@ -280,6 +280,11 @@ final class RecordsBody {
         // A restart (a fresh projector, nothing to catch up) folds the same state from the log.
         let liveCounty = try county.dump()
         let liveFigures = try county.queries().figures(for: .year(2026))
+        // A read-only connection on the same file (how the CLI's reads may go) sees the same.
+        let reader = try Database(path: county.store.path, readOnly: true)
+        let readerQueries = RecordQueries(database: reader, projector: county.projector)
+        #expect(try readerQueries.figures(for: .year(2026)) == liveFigures)
+        #expect(try readerQueries.proposals() == county.queries().proposals())
         let reopened = try RecordsBody(Self.county, in: dir)
         #expect(try reopened.dump() == liveCounty)
         #expect(try reopened.queries().figures(for: .year(2026)) == liveFigures)

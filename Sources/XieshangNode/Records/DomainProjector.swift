@@ -60,7 +60,7 @@ public final class DomainProjector: Projector {
     /// - Throws: ``StoreError`` only for SQL failures (a payload that does not decode is recorded, not thrown).
     public func apply(_ event: StoredEvent, position: Int64, in db: Database) throws(StoreError) {
         try cache.withLock { (cache: inout Cache) throws(StoreError) in
-            try sync(&cache, in: db, before: position)
+            try sync(&cache, in: db)
             switch DomainProjector.decode(body: event.body, kind: event.kind) {
             case .problem(let reason):
                 try db.execute("INSERT OR REPLACE INTO projection_problems (origin, seq, position, kind, reason) VALUES (?, ?, ?, ?, ?)",
@@ -79,30 +79,45 @@ public final class DomainProjector: Projector {
     }
 
     /// The state as of the projection in `db` (folded again from the log when the in-memory copy is not the one the
-    /// database holds, e.g. after a restart or a rolled-back append).
+    /// database holds, e.g. after a restart). A connection that lags the writer (a reader's older snapshot) gets its
+    /// own fold and leaves the writer's copy alone.
     public func state(in db: Database) throws(StoreError) -> DomainState {
         try cache.withLock { (cache: inout Cache) throws(StoreError) -> DomainState in
-            try sync(&cache, in: db, before: nil)
-            return cache.state
+            let through = try appliedThrough(in: db)
+            if through == cache.appliedThrough { return cache.state }
+            let state = try fold(in: db, through: through)
+            if through > cache.appliedThrough { cache = Cache(state: state, appliedThrough: through) }
+            return state
         }
     }
 
     // MARK: Private
 
     /// Makes the in-memory state the fold of the events the database's projection has applied.
-    private func sync(_ cache: inout Cache, in db: Database, before position: Int64?) throws(StoreError) {
-        var through: Int64 = 0
-        if case .integer(let v)? = try db.scalar("SELECT applied_through FROM records_cursor WHERE id = 1") { through = v }
+    private func sync(_ cache: inout Cache, in db: Database) throws(StoreError) {
+        let through = try appliedThrough(in: db)
         guard through != cache.appliedThrough else { return }
+        cache = Cache(state: try fold(in: db, through: through), appliedThrough: through)
+    }
+
+    /// The position the projection in `db` has applied through (0 for a fresh projection).
+    private func appliedThrough(in db: Database) throws(StoreError) -> Int64 {
+        if case .integer(let v)? = try db.scalar("SELECT applied_through FROM records_cursor WHERE id = 1") { return v }
+        return 0
+    }
+
+    /// A fresh state with every domain event of `db`'s log up to `through` applied, in position order.
+    private func fold(in db: Database, through: Int64) throws(StoreError) -> DomainState {
         var state = DomainState(body: body, policy: initialPolicy)
+        guard through > 0 else { return state }
         let kinds = DomainProjector.domainKinds.sorted().map(String.init).joined(separator: ",")
         try db.forEachRow("SELECT body, kind FROM events WHERE position <= ? AND kind IN (\(kinds)) ORDER BY position",
                           [.integer(through)]) { (row: Statement) throws(StoreError) in
-            let bytes = row.bytes(at: 0), kind = row.int64(at: 1)
-            if case .event(let e) = DomainProjector.decode(body: bytes, kind: Int32(truncatingIfNeeded: kind)) { state.apply(e) }
+            if case .event(let e) = DomainProjector.decode(body: row.bytes(at: 0), kind: Int32(truncatingIfNeeded: row.int64(at: 1))) {
+                state.apply(e)
+            }
         }
-        cache.state = state
-        cache.appliedThrough = through
+        return state
     }
 
     /// Decodes the envelope body and its domain payload.
