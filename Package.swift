@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "XieshangDomain", dependencies: ["XieshangWire"]),
         // The sans-I/O federation node and its deterministic simulator.
         .target(name: "XieshangFederation", dependencies: ["XieshangWire", "XieshangStore"]),
-        .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore"]),
+        .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain"]),
         // Reports for people: self-contained HTML with SVG charts, Excel-friendly CSV. Pure rendering, no I/O.
         .target(name: "XieshangReport"),
 
