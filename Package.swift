@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "XieshangWire", targets: ["XieshangWire"]),
         .library(name: "XieshangStore", targets: ["XieshangStore"]),
+        .library(name: "XieshangTransport", targets: ["XieshangTransport"]),
         .executable(name: "xieshang", targets: ["xieshang"]),
         .executable(name: "xieshang-bench", targets: ["xieshang-bench"]),
         .executable(name: "xieshang-protogen", targets: ["xieshang-protogen"]),
@@ -26,9 +27,13 @@ let package = Package(
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"]),
         .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire"]),
 
-        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore"]),
+        .target(name: "XieshangTransport", dependencies: ["XieshangWire", "CNghttp2", "CCrypto"]),
+        .testTarget(name: "XieshangTransportTests", dependencies: ["XieshangTransport", "XieshangWire"],
+                    exclude: ["python"]),
+
+        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangTransport"]),
         // The operators' command-line tool.
-        .executableTarget(name: "xieshang", dependencies: ["XieshangWire"]),
+        .executableTarget(name: "xieshang", dependencies: ["XieshangWire", "XieshangTransport"]),
         // libFuzzer target on the wire decoders and envelope checks (`make fuzz`).
         .executableTarget(name: "xieshang-fuzz", dependencies: ["XieshangWire", "CFuzzer"]),
         // Child process of the store's crash test; `swift build --build-tests` (make test) builds it with the tests.

@@ -7,6 +7,7 @@ import Glibc
 let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("codec", "encode/decode/sign/verify of a typical EventBody vs swift-protobuf and openssl", runCodecBench),
     ("store", "durable appends/s vs the sqlite3 shell; group commit vs one transaction per event", runStoreBench),
+    ("transport", "our gRPC client → server unary calls/s over loopback", runTransportBench),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

@@ -22,6 +22,7 @@ struct CommandGroup {
 let commandGroups: [CommandGroup] = [
     CommandGroup(name: "demo", summary: "run the demo", run: DemoCommand.run),
     CommandGroup(name: "wire", summary: "encode and decode protobuf messages (JSON ⇄ binary) for debugging", run: WireCommand.run),
+    CommandGroup(name: "diag", summary: "serve the Diagnostics service (Echo) for health checks and benchmarks", run: DiagCommand.run),
 ]
 
 @MainActor func printUsage() {

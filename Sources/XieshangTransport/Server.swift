@@ -1,0 +1,41 @@
+/// A gRPC server over HTTP/2 (nghttp2) on TCP and Unix sockets, with handlers on raw message bytes.
+///
+/// Calls are routed by path, `POST /<package>.<Service>/<Method>`; unknown paths get UNIMPLEMENTED. Handlers run on
+/// Swift concurrency's executors, never on the reactor thread, so a slow handler never stalls other connections.
+public final class Server: Sendable {
+    let core: ServerCore
+
+    /// A server with `handlers` keyed by full method path (e.g. `/xieshang.v1.Diagnostics/Echo`).
+    /// - Parameters:
+    ///   - log: receives one line per notable event (refused connection, protocol error); nil to drop them.
+    /// - Throws: ``TransportError`` `.tls` when the TLS configuration cannot be loaded.
+    public init(handlers: [String: RPCHandler], configuration: ServerConfiguration = ServerConfiguration(),
+                log: (@Sendable (String) -> Void)? = nil) throws(TransportError) {
+        let tls = try configuration.tls.map { c throws(TransportError) in try TLSContext(c, server: true) }
+        core = ServerCore(handlers: handlers, configuration: configuration, tls: tls, log: log)
+    }
+
+    /// Starts listening on `endpoint` (TCP port 0 picks a free port; a Unix socket file gets mode 0600).
+    /// - Returns: the bound endpoint, with the actual port.
+    /// - Throws: ``TransportError`` `.address` when the address cannot be bound.
+    @discardableResult
+    public func listen(on endpoint: Endpoint) throws(TransportError) -> Endpoint {
+        let (fd, bound) = try Socket.listen(on: endpoint)
+        let listener = Listener(fd: fd, endpoint: bound, core: core)
+        let core = self.core
+        Reactor.shared.execute { core.add(listener: listener) }
+        return bound
+    }
+
+    /// The server's counters.
+    public var metrics: TransportMetrics.Snapshot { core.metrics.snapshot }
+
+    /// Graceful shutdown: stops listening, sends GOAWAY so new calls are refused, lets running calls finish for up
+    /// to `gracePeriodSeconds`, then closes every connection.
+    public func shutdown(gracePeriodSeconds: Double = 10) async {
+        let core = self.core
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            Reactor.shared.execute { core.shutdown(grace: gracePeriodSeconds, done: c) }
+        }
+    }
+}

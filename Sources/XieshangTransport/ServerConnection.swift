@@ -1,0 +1,534 @@
+import CNghttp2
+#if canImport(Glibc)
+import Glibc
+#endif
+
+private let h2Status200: [(String, [UInt8])] = [(":status", Array("200".utf8)),
+                                                ("content-type", Array("application/grpc".utf8))]
+
+/// One accepted connection: a socket (plain or TLS), its nghttp2 server session and its calls.
+///
+/// Invariant: every member is touched only on the reactor thread (checked in the entry points); handler tasks
+/// reach it only through `Reactor.execute`, which is why the class may be captured by `@Sendable` closures.
+final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked Sendable {
+    let core: ServerCore
+    let channel: ByteChannel
+    /// The peer's address; after a TLS handshake with pins, the pinned name of its key.
+    private(set) var peer: String
+    private var session: HTTP2Session!
+    private var streams: [Int32: ServerStream] = [:]
+    private var out: [UInt8] = []
+    private var outOffset = 0
+    private var handshaking = true
+    private(set) var closed = false
+    private var readPaused = false
+    private var flushScheduled = false
+    private var pendingResets: [(Int32, UInt32)] = []
+    private var lastActivity = Reactor.now()
+    private var goingAway = false
+    private let reactor = Reactor.shared
+    private var config: ServerConfiguration { core.configuration }
+
+    init(core: ServerCore, channel: ByteChannel, peer: String) throws(TransportError) {
+        self.core = core
+        self.channel = channel
+        self.peer = peer
+        session = try HTTP2Session(server: true, delegate: self, settings: .init(
+            maxConcurrentStreams: UInt32(core.configuration.maxConcurrentStreams),
+            initialWindowSize: UInt32(core.configuration.streamWindowBytes),
+            maxHeaderListSize: UInt32(core.configuration.maxHeaderListBytes)))
+    }
+
+    var streamCount: Int { streams.count }
+
+    // MARK: I/O
+
+    func start() {
+        reactor.register(channel.fd, self)
+        continueHandshake()
+    }
+
+    private func continueHandshake() {
+        switch channel.handshake() {
+        case .done:
+            handshaking = false
+            if let tls = channel as? TLSChannel, let name = tls.verifiedPeer { peer = "\(name) (\(peer))" }
+            flush()
+        case .wantRead:
+            reactor.update(channel.fd, readable: true, writable: false)
+        case .wantWrite:
+            reactor.update(channel.fd, readable: true, writable: true)
+        case .failed(let e):
+            core.note("TLS handshake with \(peer) failed: \(e)")
+            close()
+        }
+    }
+
+    func reactorEvent(readable: Bool, writable: Bool, hangup: Bool) {
+        reactor.checkOnReactor()
+        if closed { return }
+        if handshaking {
+            continueHandshake()
+            if handshaking || closed { return }
+        }
+        if readable || hangup { readAvailable() }
+        if !closed { flush() }
+    }
+
+    private func readAvailable() {
+        let buffer = reactor.readBuffer
+        var total = 0
+        for _ in 0..<16 where !readPaused && !closed {
+            switch channel.read(into: buffer) {
+            case .bytes(let n):
+                total += n
+                lastActivity = Reactor.now()
+                do {
+                    try session.receive(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+                } catch {
+                    core.metrics.update { $0.protocolErrors += 1 }
+                    core.note("closing connection from \(peer): \(error)")
+                    // Let nghttp2 write its GOAWAY, then close.
+                    flush()
+                    close()
+                    return
+                }
+                if n < buffer.count { break }
+                continue
+            case .wouldBlock:
+                break
+            case .closed:
+                close()
+                return
+            }
+            break
+        }
+        if total > 0 { core.metrics.update { $0.bytesIn += total } }
+    }
+
+    /// Flushes on the next pass of the reactor, once for all the completions of this pass.
+    func scheduleFlush() {
+        guard !flushScheduled else { return }
+        flushScheduled = true
+        reactor.execute { [self] in
+            flushScheduled = false
+            if !closed { flush() }
+        }
+    }
+
+    func flush() {
+        if closed || handshaking { return }
+        var written = 0
+        while true {
+            for (id, code) in pendingResets { session.reset(id, errorCode: code) }
+            pendingResets.removeAll()
+            if out.count - outOffset < 64 * 1024 {
+                if outOffset > 0 {
+                    out.removeFirst(outOffset)
+                    outOffset = 0
+                }
+                do {
+                    try session.produce(into: &out, limit: 256 * 1024)
+                } catch {
+                    core.note("closing connection from \(peer): \(error)")
+                    close()
+                    return
+                }
+            }
+            if outOffset == out.count { break }
+            let r = out.withUnsafeBytes { channel.write(UnsafeRawBufferPointer(rebasing: $0[outOffset...])) }
+            switch r {
+            case .bytes(let n):
+                outOffset += n
+                written += n
+                if outOffset == out.count {
+                    out.removeAll(keepingCapacity: out.capacity <= 1024 * 1024)
+                    outOffset = 0
+                }
+                continue
+            case .wouldBlock:
+                break
+            case .closed:
+                close()
+                return
+            }
+            break
+        }
+        if written > 0 {
+            lastActivity = Reactor.now()
+            core.metrics.update { $0.bytesOut += written }
+        }
+        let pending = out.count - outOffset
+        // A client that does not read its responses: stop reading its requests until it catches up.
+        readPaused = pending > 1024 * 1024
+        if !session.wantsRead && !session.wantsWrite && pending == 0 {
+            close()
+            return
+        }
+        reactor.update(channel.fd, readable: !readPaused, writable: pending > 0)
+    }
+
+    /// Closes the socket and cancels every call still running.
+    func close() {
+        guard !closed else { return }
+        closed = true
+        reactor.unregister(channel.fd)
+        channel.close()
+        let open = streams
+        streams.removeAll()
+        for (_, s) in open {
+            abandon(s, TransportError(.connectionClosed, status: .unavailable,
+                                      "the connection from \(peer) closed while the call was running", streamID: s.id))
+        }
+        core.connectionClosed(self)
+    }
+
+    // MARK: Shutdown and timeouts
+
+    /// Sends GOAWAY: running calls finish, new streams are refused.
+    func beginGoingAway() {
+        guard !goingAway, !closed else { return }
+        goingAway = true
+        session.goaway()
+        flush()
+        if !closed && streams.isEmpty { closeAfterFlush() }
+    }
+
+    /// Ends the session after pending frames. May run inside an nghttp2 callback, so it never flushes directly
+    /// (that would re-enter `mem_send`); the flush runs as the reactor's next job.
+    private func closeAfterFlush() {
+        session.terminate(errorCode: 0)
+        scheduleFlush()
+    }
+
+    /// Resets silent streams and closes an idle connection. Called by the server's sweep timer.
+    func sweep(now: UInt64) {
+        guard !closed else { return }
+        let silentNS = UInt64(config.silentStreamTimeoutSeconds * 1e9)
+        for s in streams.values where s.remoteOpen && now &- s.lastReceived > silentNS {
+            decide(s, .cancelled, "the client sent nothing for \(config.silentStreamTimeoutSeconds) s; stream reset")
+            pendingResets.append((s.id, NGHTTP2_CANCEL.rawValue))
+        }
+        if streams.isEmpty && now &- lastActivity > UInt64(config.idleTimeoutSeconds * 1e9) {
+            session.goaway()
+            closeAfterFlush()
+            return
+        }
+        flush()
+    }
+
+    // MARK: HTTP2SessionDelegate
+
+    func streamHeadersBegan(_ streamID: Int32) {
+        if streams[streamID] == nil {
+            if goingAway { return }
+            streams[streamID] = ServerStream(id: streamID, maxMessageBytes: config.maxMessageBytes, now: Reactor.now())
+            core.metrics.update { $0.streamsOpened += 1; $0.streamsOpen += 1 }
+        }
+    }
+
+    func header(_ streamID: Int32, name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>)
+        throws(TransportError) -> Bool {
+        guard let s = streams[streamID] else { return true }
+        s.headerBytes += name.count + value.count + 32
+        if s.headerBytes > 4 * config.maxHeaderListBytes {
+            // Far past the announced SETTINGS_MAX_HEADER_LIST_SIZE: not a mistake but abuse; drop the connection.
+            throw TransportError(.limit, status: .resourceExhausted,
+                                 "client \(peer) sent over \(s.headerBytes) bytes of headers on stream \(streamID), 4× the \(config.maxHeaderListBytes)-byte limit; closing the connection",
+                                 streamID: streamID, peer: peer)
+        }
+        if s.headerBytes > config.maxHeaderListBytes { return false }
+        if s.headersDone { return true }  // trailers from a client are ignored
+        let n = String(decoding: name, as: UTF8.self)
+        switch n {
+        case ":method": s.method = String(decoding: value, as: UTF8.self)
+        case ":path": s.path = String(decoding: value, as: UTF8.self)
+        case "content-type": s.contentType = String(decoding: value, as: UTF8.self)
+        case "grpc-timeout": s.timeout = String(decoding: value, as: UTF8.self)
+        case "grpc-encoding": s.encoding = String(decoding: value, as: UTF8.self)
+        case ":scheme", ":authority", "te", "user-agent", "grpc-accept-encoding", "accept-encoding": break
+        default: s.metadata.append((n, String(decoding: value, as: UTF8.self)))
+        }
+        return true
+    }
+
+    func headersComplete(_ streamID: Int32, endStream: Bool) {
+        guard let s = streams[streamID] else { return }
+        s.lastReceived = Reactor.now()
+        if !s.headersDone {
+            s.headersDone = true
+            begin(s)
+        }
+        if endStream { peerEnded(streamID) }
+    }
+
+    func data(_ streamID: Int32, _ bytes: UnsafeRawBufferPointer) {
+        guard let s = streams[streamID] else {
+            session.consumeConnection(bytes.count)
+            return
+        }
+        s.lastReceived = Reactor.now()
+        if s.completed || s.handler == nil {
+            // The call's outcome is decided; drop what the client still sends but keep the windows open.
+            session.consume(streamID, bytes.count)
+            return
+        }
+        let failure: MessageDeframer.Failure?
+        if let queue = s.queue {
+            failure = s.deframer.append(bytes) { queue.push($0) }
+            if queue.bufferedBytes < config.streamWindowBytes && s.owed == 0 {
+                session.consume(streamID, bytes.count)
+            } else {
+                session.consumeConnection(bytes.count)
+                s.owed += bytes.count
+            }
+        } else {
+            failure = s.deframer.append(bytes) { s.unaryRequests.append($0) }
+            session.consume(streamID, bytes.count)
+            if s.unaryRequests.count > 1 {
+                decide(s, .unimplemented, "\(s.path) is a unary method but the client sent more than one request")
+                return
+            }
+        }
+        if let failure { refuse(s, failure) }
+    }
+
+    func peerEnded(_ streamID: Int32) {
+        guard let s = streams[streamID] else { return }
+        s.remoteOpen = false
+        if s.completed || s.handler == nil { return }
+        if s.deframer.hasPartialMessage {
+            decide(s, .internal, "the client ended stream \(s.id) inside a message")
+            return
+        }
+        if let queue = s.queue {
+            queue.finish(.success(()))
+            return
+        }
+        guard s.unaryRequests.count == 1, let h = s.handler?.unaryBody else {
+            decide(s, .unimplemented, "\(s.path) is a unary method and needs exactly one request message, got \(s.unaryRequests.count)")
+            return
+        }
+        let request = s.unaryRequests[0]
+        s.unaryRequests = []
+        let context = makeContext(s)
+        let reactor = self.reactor
+        s.task = Task(executorPreference: HandlerExecutor.shared) { [self] in
+            let result: Result<[UInt8], any Error>
+            do { result = .success(try await h(request, context)) } catch { result = .failure(error) }
+            reactor.execute { [self] in self.unaryFinished(s, result) }
+        }
+    }
+
+    func streamClosed(_ streamID: Int32, errorCode: UInt32) {
+        guard let s = streams.removeValue(forKey: streamID) else { return }
+        abandon(s, TransportError(.cancelled, status: .cancelled,
+                                  "the client reset stream \(streamID) (HTTP/2 error \(errorCode))", streamID: streamID))
+        if goingAway && streams.isEmpty { closeAfterFlush() }
+    }
+
+    func readBody(_ streamID: Int32, into buffer: UnsafeMutableRawBufferPointer) -> (count: Int, eof: Bool)? {
+        guard let s = streams[streamID] else { return (0, true) }
+        let n = s.copyBody(into: buffer)
+        if n > 0 { s.budget?.release(n) }
+        if !s.hasPendingBody, let (status, message) = s.trailers {
+            session.submitTrailers(streamID, trailerHeaders(status, message))
+            return (n, true)
+        }
+        if n == 0 {
+            s.deferred = true
+            return nil
+        }
+        return (n, false)
+    }
+
+    func goawayReceived(lastStreamID: Int32) {}
+
+    func endStreamSent(_ streamID: Int32) {
+        // gRPC: once the server has sent its status, a client still sending is told to stop (RST_STREAM NO_ERROR).
+        if let s = streams[streamID], s.remoteOpen { pendingResets.append((streamID, NGHTTP2_NO_ERROR.rawValue)) }
+    }
+
+    // MARK: Calls
+
+    private func begin(_ s: ServerStream) {
+        guard s.method == "POST" else {
+            decide(s, .unimplemented, "method \(s.method) \(s.path): gRPC calls are POST")
+            return
+        }
+        guard s.contentType.hasPrefix("application/grpc") else {
+            decide(s, .internal, "content-type '\(s.contentType)' on \(s.path): gRPC needs application/grpc")
+            return
+        }
+        guard let handler = core.handlers[s.path] else {
+            decide(s, .unimplemented, "unknown method \(s.path)")
+            return
+        }
+        s.handler = handler
+        if let t = s.timeout {
+            guard let ns = parseTimeout(t) else {
+                decide(s, .internal, "grpc-timeout '\(t)' is malformed; write e.g. 500m or 10S")
+                return
+            }
+            s.deadlineTimer = reactor.schedule(afterNanoseconds: ns) { [weak self, weak s] in
+                guard let self, let s, self.streams[s.id] === s else { return }
+                self.decide(s, .deadlineExceeded, "the deadline of \(s.path) (\(t)) passed before the handler answered")
+                self.scheduleFlush()
+            }
+        }
+        if handler.kind != .unary, let body = handler.streamingBody {
+            let reactor = self.reactor
+            let queue = MessageQueue(onTaken: { [self, weak s] n in
+                guard let s else { return }
+                reactor.execute { [self, s] in
+                    guard streams[s.id] === s, s.owed > 0, let q = s.queue,
+                          q.bufferedBytes < config.streamWindowBytes else { return }
+                    session.consumeStream(s.id, s.owed)
+                    s.owed = 0
+                    scheduleFlush()
+                }
+            })
+            let budget = SendBudget(limit: config.sendBufferBytes)
+            s.queue = queue
+            s.budget = budget
+            let writer = ResponseWriter(budget: budget, send: { [self, weak s] framed in
+                guard let s else { return }
+                reactor.execute { [self, s] in
+                    guard streams[s.id] === s, !s.completed else { return }
+                    enqueue(s, framed)
+                }
+            }, maxMessageBytes: config.maxMessageBytes)
+            let context = makeContext(s)
+            s.task = Task(executorPreference: HandlerExecutor.shared) { [self] in
+                let failure: (any Error)?
+                do { try await body(RequestStream(queue: queue), writer, context); failure = nil } catch { failure = error }
+                reactor.execute { [self] in self.streamingFinished(s, failure) }
+            }
+        }
+    }
+
+    private func makeContext(_ s: ServerStream) -> ServerContext {
+        var deadline: UInt64?
+        if let t = s.timeout, let ns = parseTimeout(t) { deadline = Reactor.now() &+ ns }
+        return ServerContext(method: s.path, deadlineNanoseconds: deadline, peer: peer, metadata: s.metadata)
+    }
+
+    private func enqueue(_ s: ServerStream, _ framed: [UInt8]) {
+        s.outChunks.append(framed)
+        if !s.responseStarted {
+            s.responseStarted = true
+            session.submitResponse(s.id, headers: h2Status200, body: true)
+        } else if s.deferred {
+            s.deferred = false
+            session.resume(s.id)
+        }
+        scheduleFlush()
+    }
+
+    private func unaryFinished(_ s: ServerStream, _ result: Result<[UInt8], any Error>) {
+        guard streams[s.id] === s, !s.completed else { return }
+        s.task = nil
+        switch result {
+        case .success(let response):
+            guard response.count <= config.maxMessageBytes else {
+                decide(s, .resourceExhausted, "the response of \(s.path) is \(response.count) bytes, over the \(config.maxMessageBytes)-byte limit")
+                break
+            }
+            s.outChunks.append(MessageFramer.frame(response))
+            decide(s, .ok, "")
+        case .failure(let error):
+            let (status, message) = statusOf(error)
+            decide(s, status, message)
+        }
+        scheduleFlush()
+    }
+
+    private func streamingFinished(_ s: ServerStream, _ failure: (any Error)?) {
+        guard streams[s.id] === s, !s.completed else { return }
+        s.task = nil
+        if let failure {
+            let (status, message) = statusOf(failure)
+            decide(s, status, message)
+        } else {
+            decide(s, .ok, "")
+        }
+        scheduleFlush()
+    }
+
+    private func statusOf(_ error: any Error) -> (StatusCode, String) {
+        if let e = error as? TransportError { return (e.status, e.message) }
+        if error is CancellationError { return (.cancelled, "the handler was cancelled") }
+        return (.unknown, "handler error: \(error)")
+    }
+
+    /// Decides the call's status once: sends it (trailers, or a trailers-only response) and stops the handler.
+    private func decide(_ s: ServerStream, _ status: StatusCode, _ message: String) {
+        guard !s.completed else { return }
+        s.trailers = (status, message)
+        if let t = s.deadlineTimer { reactor.cancelTimer(t); s.deadlineTimer = nil }
+        core.metrics.update { $0.callsByStatus[status.rawValue, default: 0] += 1 }
+        if status != .ok {
+            s.task?.cancel()
+            let e = TransportError(.rpc, status: status, message, streamID: s.id, peer: peer)
+            s.queue?.finish(.failure(e))
+            s.budget?.close(e)
+        }
+        if !s.responseStarted {
+            s.responseStarted = true
+            if s.hasPendingBody {
+                session.submitResponse(s.id, headers: h2Status200, body: true)
+            } else {
+                // Trailers-only response: status in the single HEADERS frame, which ends the stream.
+                session.submitResponse(s.id, headers: h2Status200 + trailerHeaders(status, message), body: false)
+            }
+        } else if s.deferred {
+            s.deferred = false
+            session.resume(s.id)
+        }
+    }
+
+    private func refuse(_ s: ServerStream, _ failure: MessageDeframer.Failure) {
+        switch failure {
+        case .tooLarge(let length, let limit):
+            decide(s, .resourceExhausted, "request message of \(length) bytes on \(s.path) exceeds the \(limit)-byte limit")
+        case .compressed:
+            decide(s, .unimplemented, "compressed message on \(s.path): this server supports no compression (grpc-encoding identity)")
+        case .badFlag(let f):
+            decide(s, .internal, "message flag byte \(f) on \(s.path) is neither 0 nor 1")
+        }
+    }
+
+    private func abandon(_ s: ServerStream, _ error: TransportError) {
+        core.metrics.update { $0.streamsOpen -= 1 }
+        if let t = s.deadlineTimer { reactor.cancelTimer(t); s.deadlineTimer = nil }
+        if !s.completed {
+            s.trailers = (error.status, error.message)
+            core.metrics.update { $0.callsByStatus[error.status.rawValue, default: 0] += 1 }
+        }
+        s.task?.cancel()
+        s.queue?.finish(.failure(error))
+        s.budget?.close(error)
+        s.outChunks = []
+    }
+
+    private func trailerHeaders(_ status: StatusCode, _ message: String) -> [(String, [UInt8])] {
+        var h: [(String, [UInt8])] = [("grpc-status", Array(String(status.rawValue).utf8))]
+        if !message.isEmpty { h.append(("grpc-message", PercentEncoding.encode(message))) }
+        return h
+    }
+}
+
+/// Parses a `grpc-timeout` value (at most 8 digits and a unit H, M, S, m, u, n) into nanoseconds.
+func parseTimeout(_ text: String) -> UInt64? {
+    let u = Array(text.utf8)
+    guard u.count >= 2, u.count <= 9, let value = UInt64(String(decoding: u.dropLast(), as: UTF8.self)) else { return nil }
+    switch u.last! {
+    case UInt8(ascii: "H"): return value * 3_600_000_000_000
+    case UInt8(ascii: "M"): return value * 60_000_000_000
+    case UInt8(ascii: "S"): return value * 1_000_000_000
+    case UInt8(ascii: "m"): return value * 1_000_000
+    case UInt8(ascii: "u"): return value * 1_000
+    case UInt8(ascii: "n"): return value
+    default: return nil
+    }
+}

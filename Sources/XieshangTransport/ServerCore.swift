@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A server's state on the reactor: its handlers, configuration, listeners and connections.
+///
+/// Invariant: `handlers` and `configuration` never change after init; `listeners`, `connections` and the shutdown
+/// state are touched only on the reactor thread (checked on entry).
+final class ServerCore: @unchecked Sendable {
+    let handlers: [String: RPCHandler]
+    let configuration: ServerConfiguration
+    let metrics = TransportMetrics()
+    let tls: TLSContext?
+    private let log: (@Sendable (String) -> Void)?
+    var listeners: [Listener] = []
+    private var connections: [ObjectIdentifier: ServerConnection] = [:]
+    private var shuttingDown = false
+    private var drained: [CheckedContinuation<Void, Never>] = []
+    private var sweepTimer: UInt64?
+    private let reactor = Reactor.shared
+
+    init(handlers: [String: RPCHandler], configuration: ServerConfiguration, tls: TLSContext?,
+         log: (@Sendable (String) -> Void)?) {
+        self.handlers = handlers
+        self.configuration = configuration
+        self.tls = tls
+        self.log = log
+    }
+
+    func note(_ text: String) { log?(text) }
+
+    func add(listener: Listener) {
+        reactor.checkOnReactor()
+        if shuttingDown {
+            listener.close()
+            return
+        }
+        listeners.append(listener)
+        listener.start()
+        if sweepTimer == nil { scheduleSweep() }
+    }
+
+    private func scheduleSweep() {
+        let period = max(0.05, min(1.0, min(configuration.silentStreamTimeoutSeconds, configuration.idleTimeoutSeconds) / 4))
+        sweepTimer = reactor.schedule(afterNanoseconds: UInt64(period * 1e9)) { [self] in
+            let now = Reactor.now()
+            for c in Array(connections.values) { c.sweep(now: now) }
+            if !shuttingDown || !connections.isEmpty { scheduleSweep() } else { sweepTimer = nil }
+        }
+    }
+
+    /// A socket was accepted.
+    func accepted(fd: Int32, peer: String) {
+        reactor.checkOnReactor()
+        guard !shuttingDown, connections.count < configuration.maxConnections else {
+            metrics.update { $0.connectionsRefused += 1 }
+            note("refusing connection from \(peer): \(shuttingDown ? "shutting down" : "connection limit \(configuration.maxConnections) reached")")
+            Glibc.close(fd)
+            return
+        }
+        let channel: ByteChannel
+        if let tls {
+            do { channel = try TLSChannel(fd: fd, context: tls, server: true, peerName: peer) } catch {
+                note("TLS setup for \(peer) failed: \(error)")
+                Glibc.close(fd)
+                return
+            }
+        } else {
+            channel = PlainChannel(fd: fd)
+        }
+        do {
+            let c = try ServerConnection(core: self, channel: channel, peer: peer)
+            connections[ObjectIdentifier(c)] = c
+            metrics.update { $0.connectionsOpened += 1; $0.connectionsOpen += 1 }
+            c.start()
+        } catch {
+            note("cannot serve \(peer): \(error)")
+            channel.close()
+        }
+    }
+
+    func connectionClosed(_ c: ServerConnection) {
+        guard connections.removeValue(forKey: ObjectIdentifier(c)) != nil else { return }
+        metrics.update { $0.connectionsOpen -= 1 }
+        if shuttingDown && connections.isEmpty { resumeDrained() }
+    }
+
+    /// Stops accepting, sends GOAWAY everywhere, and closes what is left after `grace` seconds.
+    func shutdown(grace: Double, done: CheckedContinuation<Void, Never>) {
+        reactor.checkOnReactor()
+        drained.append(done)
+        if !shuttingDown {
+            shuttingDown = true
+            for l in listeners { l.close() }
+            listeners.removeAll()
+            for c in Array(connections.values) { c.beginGoingAway() }
+            reactor.schedule(afterNanoseconds: UInt64(grace * 1e9)) { [self] in
+                for c in Array(connections.values) { c.close() }
+            }
+        }
+        if connections.isEmpty { resumeDrained() }
+    }
+
+    private func resumeDrained() {
+        let d = drained
+        drained.removeAll()
+        for c in d { c.resume() }
+    }
+}
