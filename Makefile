@@ -44,6 +44,10 @@ test: deps venv
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
 	@mkdir -p .build
 	XIESHANG_PYTHON=$(abspath $(PYTHON)) swift test --skip-build $(SWIFT_BUILD_FLAGS) 2>&1 | tee .build/swift-test.log
+	@# The federation simulator's bulk run (issue 5): 2,000 seeds over three topologies with every fault kind and
+	@# adversaries, release-built because debug builds are too slow for it; exits non-zero on any violation.
+	swift build -c release --product xieshang-sim $(SWIFT_BUILD_FLAGS)
+	.build/release/xieshang-sim --seeds 2000 --nodes 1+2+4,1+3+9,alliance4 --adversary --quiet
 	$(MAKE) --no-print-directory fuzz
 	@# One closing line for CI: the Swift tests (XCTest and Swift Testing) plus the fuzz run, all passed to get here.
 	@swift_tests=$$(grep -oE 'Test run with [0-9]+ tests? ' .build/swift-test.log | grep -oE '[0-9]+' | tail -1); \

@@ -9,7 +9,9 @@ let package = Package(
         .library(name: "XieshangWire", targets: ["XieshangWire"]),
         .library(name: "XieshangStore", targets: ["XieshangStore"]),
         .library(name: "XieshangTransport", targets: ["XieshangTransport"]),
+        .library(name: "XieshangFederation", targets: ["XieshangFederation"]),
         .executable(name: "xieshang", targets: ["xieshang"]),
+        .executable(name: "xieshang-sim", targets: ["xieshang-sim"]),
         .executable(name: "xieshang-bench", targets: ["xieshang-bench"]),
         .executable(name: "xieshang-protogen", targets: ["xieshang-protogen"]),
     ],
@@ -30,6 +32,12 @@ let package = Package(
         .target(name: "XieshangTransport", dependencies: ["XieshangWire", "CNghttp2", "CCrypto"]),
         .testTarget(name: "XieshangTransportTests", dependencies: ["XieshangTransport", "XieshangWire"],
                     exclude: ["python"]),
+
+        // The sans-I/O federation node and its deterministic simulator.
+        .target(name: "XieshangFederation", dependencies: ["XieshangWire", "XieshangStore"]),
+        .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire"]),
+        // The simulator's command line: `xieshang-sim --seeds 1000 --nodes 1+3+9`, `--seed N`, `--bench`.
+        .executableTarget(name: "xieshang-sim", dependencies: ["XieshangFederation", "XieshangWire"]),
 
         .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangTransport"]),
         // The operators' command-line tool.

@@ -1,0 +1,25 @@
+/// A seeded random number generator (SplitMix64): the node's only source of randomness (challenges, jitter), so
+/// the same seed and inputs give the same outputs. The runtime seeds it from the OS's random source.
+public struct DeterministicRandom: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    /// A generator starting from `seed`.
+    public init(seed: UInt64) { state = seed }
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// `count` random bytes.
+    public mutating func bytes(_ count: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(count)
+        while out.count < count {
+            var v = next()
+            for _ in 0..<8 where out.count < count { out.append(UInt8(truncatingIfNeeded: v)); v >>= 8 }
+        }
+        return out
+    }
+}

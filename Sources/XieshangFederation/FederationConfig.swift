@@ -1,0 +1,113 @@
+import XieshangWire
+
+/// A node's place in the federation (联邦): its id and key, its parent, children and alliances, each peer pinned by
+/// node id and Ed25519 public key (like WireGuard peers).
+public struct FederationConfig: Sendable {
+    /// A neighbour pinned by id and key.
+    public struct Peer: Sendable, Hashable {
+        /// The peer's node id.
+        public var id: String
+        /// The key the peer must prove in the handshake and sign its events with.
+        public var publicKey: Ed25519.PublicKey
+        /// Whether this node has an address for the peer and dials it (so it can push its own events there).
+        public var dials: Bool
+        /// Makes a pinned peer.
+        public init(id: String, publicKey: Ed25519.PublicKey, dials: Bool = true) {
+            self.id = id
+            self.publicKey = publicKey
+            self.dials = dials
+        }
+    }
+
+    /// An alliance (片区协作, e.g. 武陵山片区政协主席联席会): a set of member nodes that replicate its events.
+    public struct Alliance: Sendable, Hashable {
+        /// The alliance id, used in `alliance:<id>` scopes.
+        public var id: String
+        /// The members other than this node, each pinned.
+        public var members: [Peer]
+        /// Makes an alliance.
+        public init(id: String, members: [Peer]) {
+            self.id = id
+            self.members = members
+        }
+    }
+
+    /// This node's id.
+    public var nodeId: String
+    /// This node's signing key.
+    public var privateKey: Ed25519.PrivateKey
+    /// The parent (上级), if any.
+    public var parent: Peer?
+    /// The children (下级).
+    public var children: [Peer]
+    /// The alliances this node belongs to.
+    public var alliances: [Alliance]
+    /// True when the store was restored from a backup: the node originates nothing until its parent has told it
+    /// how far its own chain goes and it has pulled its missing events back (fencing).
+    public var restored: Bool
+    /// Tunables.
+    public var options: FederationOptions
+
+    /// Makes a configuration.
+    public init(nodeId: String, privateKey: Ed25519.PrivateKey, parent: Peer? = nil, children: [Peer] = [],
+                alliances: [Alliance] = [], restored: Bool = false, options: FederationOptions = FederationOptions()) {
+        self.nodeId = nodeId
+        self.privateKey = privateKey
+        self.parent = parent
+        self.children = children
+        self.alliances = alliances
+        self.restored = restored
+        self.options = options
+    }
+
+    /// Every pinned peer by id (parent, children, alliance members).
+    public var pinnedPeers: [String: Peer] {
+        var out: [String: Peer] = [:]
+        if let parent { out[parent.id] = parent }
+        for c in children { out[c.id] = c }
+        for a in alliances { for m in a.members where m.id != nodeId { out[m.id] = m } }
+        return out
+    }
+
+    /// Checks that the configuration is consistent.
+    /// - Throws: ``FederationError`` `.config` naming the problem.
+    public func validate() throws(FederationError) {
+        if nodeId.isEmpty { throw FederationError(.config, "node id is empty; give the node an id in its config") }
+        var seen: [String: Ed25519.PublicKey] = [:]
+        let all = (parent.map { [$0] } ?? []) + children + alliances.flatMap(\.members)
+        for p in all {
+            if p.id == nodeId { throw FederationError(.config, "node \(nodeId) lists itself as a peer; remove it", node: nodeId) }
+            if let k = seen[p.id], k != p.publicKey {
+                throw FederationError(.config, "peer \(p.id) is pinned with two different keys; keep one", node: p.id)
+            }
+            seen[p.id] = p.publicKey
+        }
+        if let parent, children.contains(where: { $0.id == parent.id }) {
+            throw FederationError(.config, "peer \(parent.id) is both parent and child of \(nodeId)", node: parent.id)
+        }
+    }
+}
+
+/// Tunables of a federation node; the defaults suit a real deployment, the simulator shortens some.
+public struct FederationOptions: Sendable, Hashable {
+    /// Rollups are emitted at most this long after the change that made them stale.
+    public var rollupDebounceMs: Int64 = 250
+    /// First reconnect delay; doubled per failed attempt.
+    public var backoffBaseMs: Int64 = 200
+    /// Cap of the reconnect delay (a peer away for days is still retried at least this often).
+    public var backoffCapMs: Int64 = 30_000
+    /// Events per pushed batch.
+    public var batchSize: Int = 128
+    /// Unacknowledged batches per link; with ``batchSize`` this bounds a link's memory.
+    public var window: Int = 4
+    /// Without an Ack for this long, a link resends from its durable cursor.
+    public var ackTimeoutMs: Int64 = 3_000
+    /// Out-of-order events held per node while a gap is pulled; beyond it they are dropped (the sender resends).
+    public var holdLimit: Int = 512
+    /// Most events answered per Pull.
+    public var pullLimit: Int = 512
+    /// A child's report for a period counts as on time when it was made before the period's end plus this.
+    public var onTimeGraceMs: Int64 = 10 * 24 * 3_600_000
+    /// Makes the default options.
+    public init() {}
+}

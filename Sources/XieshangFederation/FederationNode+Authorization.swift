@@ -1,0 +1,263 @@
+import XieshangStore
+import XieshangWire
+
+/// Authorization on receipt, before anything is stored (shared/DESIGN.md §7): signature (one per contiguous run),
+/// who may send what, duplicates, gaps, equivocation, rollup arithmetic. Refusals go back in the Ack and are
+/// raised as Alert events.
+extension FederationNode {
+    struct Outcome {
+        var refusals: [Refusal] = []
+        var missing: [HighWater] = []
+        var stored = 0
+    }
+
+    /// An event refused, with the alert to raise (nil for refusals that are not misbehaviour).
+    struct Rejection {
+        var code: String
+        var reason: String
+        var alert: Bool
+        var figure: String = ""
+        var period: String = ""
+        var evidence: [[UInt8]] = []
+    }
+
+    /// Checks, stores and applies events a peer delivered; nil when the commit failed (send no Ack: the peer resends).
+    func receive(_ events: [SignedEvent], from peer: String, pulled: Bool) -> Outcome? {
+        var outcome = Outcome()
+        // Decode and group into runs of one origin.
+        var runs: [(origin: String, items: [(SignedEvent, EventBody)])] = []
+        for e in events {
+            guard let body = try? e.decodedBody() else {
+                let rejection = Rejection(code: "malformed", reason: "event does not decode as a SignedEvent with a valid EventBody", alert: true, evidence: [e.serializedBytes()])
+                refuse(origin: "?", seq: 0, rejection, subject: peer, into: &outcome)
+                continue
+            }
+            if let last = runs.indices.last, runs[last].origin == body.origin {
+                runs[last].items.append((e, body))
+            } else {
+                runs.append((body.origin, [(e, body)]))
+            }
+        }
+        var pending: [(StoredEvent, EventBody)] = []
+        var overlay: [String: XieshangWire.EventChain.Link] = [:]
+        var pendingReports: [String: [UInt64: (hash: [UInt8], body: EventBody)]] = [:]
+        var pendingHasRoster = false
+        var index = 0
+        while index < runs.count {
+            let run = runs[index]
+            let origin = run.origin
+            guard let key = keyFor(origin) else {
+                if pendingHasRoster {
+                    // A roster earlier in this batch may vouch for this origin: commit it, then look again.
+                    guard flush(&pending, outcome: &outcome) else { return nil }
+                    overlay = [:]
+                    pendingHasRoster = false
+                    continue
+                }
+                let first = run.items[0].1
+                refuse(origin: origin, seq: first.seq,
+                       Rejection(code: "unknown_origin", reason: "\(id) knows no key for origin \(origin) (not pinned, not vouched for by a roster)", alert: true),
+                       subject: peer, into: &outcome, count: run.items.count)
+                index += 1
+                continue
+            }
+            var head = overlay[origin] ?? heads[origin] ?? XieshangWire.EventChain.Link(seq: 0, hash: [])
+            // Who may send what — checked first, so a replayed event of another subtree is refused, not dropped.
+            var permitted: [(SignedEvent, EventBody)] = []
+            for (e, body) in run.items {
+                if let rejection = roleCheck(body, from: peer, pulled: pulled) {
+                    refuse(origin: origin, seq: body.seq, Rejection(code: rejection.code, reason: rejection.reason, alert: true, evidence: [e.serializedBytes()]),
+                           subject: peer, into: &outcome, count: 1)
+                    break
+                }
+                permitted.append((e, body))
+            }
+            var items = permitted[...]
+            // Duplicates and equivocation: seqs at or below what we hold.
+            while let (e, body) = items.first, body.seq <= head.seq {
+                items = items.dropFirst()
+                let stored = body.seq == head.seq ? head.hash : storedHash(origin, body.seq, pending: pending)
+                if stored == e.hash { continue }  // duplicate: acked, dropped
+                if key.isValidSignature(e.signature, for: e.body) {
+                    let original = storedSigned(origin, body.seq, pending: pending)
+                    refuse(origin: origin, seq: body.seq,
+                           Rejection(code: "equivocation", reason: "\(origin) signed two different events with seq \(body.seq); the first one stays", alert: true,
+                                     evidence: [original, e.serializedBytes()].filter { !$0.isEmpty }),
+                           subject: origin, into: &outcome)
+                } else {
+                    refuse(origin: origin, seq: body.seq,
+                           Rejection(code: "bad_signature", reason: "signature of \(origin)#\(body.seq) does not verify against its key \(key.fingerprint)", alert: true, evidence: [e.serializedBytes()]),
+                           subject: peer, into: &outcome)
+                }
+            }
+            guard let firstNew = items.first?.1 else { index += 1; continue }
+            if firstNew.seq > head.seq + 1 {
+                hold(items.map(\.0), origin: origin, firstSeq: firstNew.seq, from: peer)
+                outcome.missing.append(HighWater(origin: origin, seq: head.seq + 1))
+                requestPull(from: peer, origin: origin, fromSeq: head.seq + 1, toSeq: firstNew.seq - 1)
+                index += 1
+                continue
+            }
+            let allowed = Array(items)
+            // One signature per run: hash links tie every event to the last one.
+            var authentic = authenticate(allowed, follows: head, origin: origin, key: key)
+            if authentic.count < allowed.count {
+                let bad = allowed[authentic.count]
+                refuse(origin: origin, seq: bad.1.seq,
+                       Rejection(code: "bad_signature", reason: "\(origin)#\(bad.1.seq) does not authenticate (signature or hash chain) against key \(key.fingerprint)", alert: true,
+                                 evidence: [bad.0.serializedBytes()]),
+                       subject: peer, into: &outcome)
+            }
+            // Content checks that need the payload (rollup arithmetic, escalated signatures).
+            var cut = authentic.count
+            for (i, (e, body)) in authentic.enumerated() {
+                if let rejection = contentCheck(body, pendingReports: pendingReports) {
+                    var r = rejection
+                    r.evidence = [e.serializedBytes()]
+                    refuse(origin: origin, seq: body.seq, r, subject: origin, into: &outcome)
+                    cut = i
+                    break
+                }
+                if body.kind == .aggregateReport {
+                    pendingReports[origin, default: [:]][body.seq] = (e.hash, body)
+                }
+            }
+            authentic = Array(authentic.prefix(cut))
+            for (e, body) in authentic {
+                let stored = storedEvent(e, body)
+                pending.append((stored, body))
+                head = XieshangWire.EventChain.Link(seq: body.seq, hash: stored.hash)
+                if body.kind == .roster { pendingHasRoster = true }
+            }
+            overlay[origin] = head
+            index += 1
+        }
+        guard flush(&pending, outcome: &outcome) else { return nil }
+        releaseHeld()
+        return outcome
+    }
+
+    /// Commits the pending events and applies them; false when the store failed.
+    func flush(_ pending: inout [(StoredEvent, EventBody)], outcome: inout Outcome) -> Bool {
+        guard !pending.isEmpty else { return true }
+        do throws(StoreError) {
+            try store.append(pending.map(\.0))
+        } catch {
+            outputs.append(.log("\(id): could not store \(pending.count) events: \(error.message); not acknowledged, the sender resends"))
+            // The store's chain heads are authoritative: drop ours so they reload.
+            heads = [:]
+            reloadHeads()
+            return false
+        }
+        for (stored, body) in pending {
+            heads[stored.origin] = XieshangWire.EventChain.Link(seq: stored.seq, hash: stored.hash)
+            applied(body, stored: stored)
+        }
+        outcome.stored += pending.count
+        pending = []
+        pumpAll()
+        return true
+    }
+
+    func reloadHeads() {
+        guard let seqs = try? store.reader.highestSeqs() else { return }
+        for (origin, seq) in seqs {
+            if let e = try? store.reader.events(origin: origin, seqs: seq...seq).first {
+                heads[origin] = XieshangWire.EventChain.Link(seq: seq, hash: e.hash)
+            }
+        }
+    }
+
+    /// Checks hash links and the last signature; on failure, finds the longest prefix that verifies event by event.
+    func authenticate(_ items: [(SignedEvent, EventBody)], follows head: XieshangWire.EventChain.Link, origin: String,
+                      key: Ed25519.PublicKey) -> [(SignedEvent, EventBody)] {
+        guard !items.isEmpty else { return [] }
+        let previous: XieshangWire.EventChain.Link? = head.seq == 0 ? nil : head
+        if (try? XieshangWire.EventChain.authenticateRun(items.map(\.0), follows: previous, origin: origin, originKey: key)) != nil {
+            return items
+        }
+        var out: [(SignedEvent, EventBody)] = []
+        var link = previous
+        for (e, body) in items {
+            guard (try? XieshangWire.EventChain.check(body, follows: link, origin: origin)) != nil,
+                  key.isValidSignature(e.signature, for: e.body) else { break }
+            link = XieshangWire.EventChain.Link(seq: body.seq, hash: e.hash)
+            out.append((e, body))
+        }
+        return out
+    }
+
+    /// Who may deliver what (DESIGN.md §7); nil when allowed.
+    func roleCheck(_ body: EventBody, from peer: String, pulled: Bool) -> (code: String, reason: String)? {
+        let originNode = ChainName.node(of: body.origin)
+        guard let route = Route(body.scope) else { return ("malformed", "event has no scope") }
+        if originNode == id { return nil }  // our own events coming back (restore, relay): verified with our key
+        if case .local = route { return ("scope_not_allowed", "\(body.origin)#\(body.seq) is local and never leaves its origin") }
+        var reasons: [String] = []
+        if childIds.contains(peer) {
+            let inSubtree = originNode == peer || subtreeOf[originNode] == peer
+            switch route {
+            case .up, .direct:
+                if inSubtree { return chainCheck(body, route, originNode) }
+                reasons.append("child \(peer) delivered \(body.origin)#\(body.seq), whose origin is not in its subtree")
+            default:
+                reasons.append("child \(peer) may only deliver up or direct events, not \(route.text)")
+            }
+            if !inSubtree { return ("not_in_subtree", reasons.joined(separator: "; ")) }
+        }
+        if peer == config.parent?.id {
+            switch route {
+            case .down, .direct: return chainCheck(body, route, originNode)
+            default: reasons.append("parent \(peer) may only deliver down or direct events, not \(route.text)")
+            }
+        }
+        for alliance in config.alliances where alliance.members.contains(where: { $0.id == peer }) {
+            if case .alliance(let a) = route, a == alliance.id,
+               alliance.members.contains(where: { $0.id == originNode }) { return chainCheck(body, route, originNode) }
+            reasons.append("alliance peer \(peer) may only deliver events of an alliance both belong to, not \(route.text) from \(body.origin)")
+        }
+        _ = pulled
+        return ("scope_not_allowed", reasons.isEmpty ? "\(peer) may not deliver \(route.text) events" : reasons.joined(separator: "; "))
+    }
+
+    /// An event's chain must be the one its scope names (so every node a chain reaches holds all of it).
+    func chainCheck(_ body: EventBody, _ route: Route, _ node: String) -> (code: String, reason: String)? {
+        let expected = ChainName.chain(node: node, route: route)
+        return expected == body.origin ? nil
+            : ("scope_not_allowed", "event \(body.origin)#\(body.seq) has scope \(route.text), which belongs to chain \(expected)")
+    }
+
+    func storedHash(_ origin: String, _ seq: UInt64, pending: [(StoredEvent, EventBody)]) -> [UInt8] {
+        if let p = pending.first(where: { $0.0.origin == origin && $0.0.seq == seq }) { return p.0.hash }
+        return (try? store.reader.events(origin: origin, seqs: seq...seq).first?.hash) ?? []
+    }
+
+    func storedSigned(_ origin: String, _ seq: UInt64, pending: [(StoredEvent, EventBody)]) -> [UInt8] {
+        let e = pending.first(where: { $0.0.origin == origin && $0.0.seq == seq })?.0
+            ?? (try? store.reader.events(origin: origin, seqs: seq...seq).first) ?? nil
+        guard let e else { return [] }
+        return SignedEvent(body: e.body, signature: e.signature).serializedBytes()
+    }
+
+    /// Records a refusal (and the rest of the run it cuts off) and raises the alert once.
+    func refuse(origin: String, seq: UInt64, _ r: Rejection, subject: String, into outcome: inout Outcome, count: Int = 1) {
+        outcome.refusals.append(Refusal(origin: origin, seq: seq, code: r.code, reason: r.reason))
+        outputs.append(.log("\(id): refused \(origin)#\(seq)\(count > 1 ? " (+\(count - 1) following)" : ""): \(r.code): \(r.reason)"))
+        guard r.alert else { return }
+        raiseAlert(Alert(subject: subject, code: r.code, message: r.reason, period: r.period, figure: r.figure, evidence: r.evidence))
+    }
+
+    /// Emits an alert output and stores it as an up-scoped Alert event (once per subject, code and evidence).
+    func raiseAlert(_ alert: Alert) {
+        let key = alert.subject + "|" + alert.code + "|" + alert.period + "|" + alert.figure + "|" + hexString(SHA256.hash(alert.evidence.flatMap { $0 }).prefix(8))
+        guard alertKeys.insert(key).inserted else { return }
+        if alertKeys.count > 10_000 { alertKeys.removeAll() }
+        outputs.append(.alert(alert))
+        if fenced { return }
+        do throws(FederationError) {
+            try originate(kind: .alert, payload: alert.serializedBytes(), route: .up)
+        } catch {
+            outputs.append(.log("\(id): cannot store alert about \(alert.subject): \(error.message)"))
+        }
+    }
+}

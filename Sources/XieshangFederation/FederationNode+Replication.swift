@@ -1,0 +1,226 @@
+import XieshangStore
+import XieshangWire
+
+/// Replication: pushing from each link's durable cursor, acknowledging after the commit, duplicates, gaps and Pull.
+extension FederationNode {
+    // MARK: Sending (client side)
+
+    func pumpAll() {
+        for peer in clients.keys.sorted() where clients[peer]?.state == .up { pump(peer) }
+    }
+
+    /// Fills the link's window with batches read from the log after its scan position, routed to `peer`.
+    func pump(_ peer: String) {
+        guard var link = clients[peer], link.state == .up else { return }
+        let o = config.options
+        var sent = false
+        while link.inflight.filter({ !$0.done }).count < o.window {
+            let entries: [LogEntry]
+            do throws(StoreError) {
+                entries = try store.reader.entries(after: link.scanPosition, limit: o.batchSize * 2)
+            } catch {
+                outputs.append(.log("\(id): cannot read the log for \(peer): \(error.message)"))
+                break
+            }
+            guard !entries.isEmpty else { break }
+            var batch: [SignedEvent] = []
+            var through = link.scanPosition
+            for entry in entries {
+                if routes(entry.event, to: peer) {
+                    batch.append(SignedEvent(body: entry.event.body, signature: entry.event.signature))
+                }
+                through = entry.position
+                if batch.count >= o.batchSize { break }
+            }
+            link.scanPosition = through
+            if batch.isEmpty {
+                link.inflight.append(.init(batchId: 0, through: through, count: 0, done: true))
+                continue
+            }
+            let batchId = link.nextBatchId
+            link.nextBatchId += 1
+            link.inflight.append(.init(batchId: batchId, through: through, count: batch.count, done: false))
+            outputs.append(.send(link.connection, .push(EventBatch(batchId: batchId, events: batch, sender: id))))
+            sent = true
+        }
+        advance(&link)
+        if sent && link.inflight.contains(where: { !$0.done }) {
+            link.lastProgressMs = now
+            outputs.append(.setTimer(.retransmit(peer), atMs: now + o.ackTimeoutMs))
+        }
+        clients[peer] = link
+    }
+
+    /// Moves the acknowledged position over the done prefix of the in-flight list; persists it when a real batch
+    /// was acknowledged.
+    func advance(_ link: inout ClientLink) {
+        var moved = false
+        var persist = false
+        while let first = link.inflight.first, first.done {
+            link.ackedPosition = max(link.ackedPosition, first.through)
+            if first.count > 0 { persist = true }
+            link.inflight.removeFirst()
+            moved = true
+        }
+        if moved && persist {
+            do throws(StoreError) {
+                try store.setCursor(PeerCursor(peer: link.peer, direction: .outbound, position: link.ackedPosition))
+            } catch {
+                outputs.append(.log("\(id): cannot save the cursor of \(link.peer): \(error.message)"))
+            }
+        }
+    }
+
+    func ackReceived(_ ack: Ack, from peer: String) {
+        guard var link = clients[peer], link.state == .up else { return }
+        for r in ack.refused {
+            outputs.append(.log("\(id): \(peer) refused \(r.origin)#\(r.seq): \(r.code): \(r.reason)"))
+        }
+        guard let i = link.inflight.firstIndex(where: { $0.batchId == ack.batchId && !$0.done }) else {
+            clients[peer] = link
+            return
+        }
+        if ack.missingFrom.isEmpty {
+            link.inflight[i].done = true
+            link.lastProgressMs = now
+            advance(&link)
+        }
+        clients[peer] = link
+        pump(peer)
+    }
+
+    /// Whether `event` goes to `peer` under its scope (`routes` reads only the stored scope text).
+    func routes(_ event: StoredEvent, to peer: String) -> Bool {
+        let originNode = ChainName.node(of: event.origin)
+        if originNode == peer { return false }
+        switch Route(text: event.scope) {
+        case .local:
+            return false
+        case .up:
+            return peer == config.parent?.id
+        case .down(let only):
+            guard childIds.contains(peer) else { return false }
+            if originNode != id && !isAncestorSide(originNode) { return false }
+            if only.isEmpty { return true }
+            for target in only {
+                if target == peer || subtreeOf[target] == peer { return true }
+                if target != id && subtreeOf[target] == nil && keyFor(target) == nil { unroutedSeen = true }
+            }
+            return false
+        case .alliance(let a):
+            return config.alliances.contains { $0.id == a && $0.members.contains { $0.id == peer } }
+        case .direct(let target):
+            if target == id { return false }
+            if target == peer { return true }
+            if let child = subtreeOf[target] { return child == peer }
+            if childIds.contains(target) { return false }
+            let fromBelow = originNode == id || subtreeOf[originNode] != nil || childIds.contains(originNode)
+            if peer == config.parent?.id { return fromBelow }
+            if config.parent == nil { unroutedSeen = true }
+            return false
+        }
+    }
+
+    /// Whether `origin` reached us from above (not from our own subtree): down events are only passed further down.
+    func isAncestorSide(_ origin: String) -> Bool { subtreeOf[origin] == nil && !childIds.contains(origin) }
+
+    // MARK: Receiving (server side)
+
+    func pushReceived(_ batch: EventBatch, conn: ConnectionID) {
+        guard let link = servers[conn], link.state == .up, let peer = link.peer else {
+            return protocolViolation(conn, "Push before the handshake completed")
+        }
+        guard batch.sender.isEmpty || batch.sender == peer else {
+            return protocolViolation(conn, "batch names sender \(batch.sender) on the authenticated link of \(peer)")
+        }
+        // Batches apply in the sender's log order (a roster before the events it vouches for). One that overtook
+        // a lost or delayed predecessor is dropped unanswered; the sender resends from its cursor. A batch id
+        // below the expected one is a resend of a range already applied: applied again (idempotent) and acked.
+        if batch.batchId > link.expectedBatch {
+            outputs.append(.log("\(id): batch \(batch.batchId) from \(peer) arrived before batch \(link.expectedBatch); dropped until resent"))
+            return
+        }
+        guard let outcome = receive(batch.events, from: peer, pulled: false) else { return }  // no commit → no Ack
+        if batch.batchId == link.expectedBatch { servers[conn]?.expectedBatch += 1 }
+        var ack = Ack(batchId: batch.batchId)
+        ack.refused = outcome.refusals
+        ack.missingFrom = outcome.missing
+        var origins: [String] = []
+        for e in batch.events { if let o = try? e.decodedBody().origin, !origins.contains(o) { origins.append(o) } }
+        ack.highWater = origins.map { HighWater(origin: $0, seq: heads[$0]?.seq ?? 0) }
+        outputs.append(.send(conn, .ack(ack)))
+    }
+
+    func pullRequested(_ request: PullRequest, conn: ConnectionID) {
+        guard let link = servers[conn], link.state == .up, let peer = link.peer else {
+            return protocolViolation(conn, "Pull before the handshake completed")
+        }
+        let limit = UInt64(max(1, min(Int(request.maxEvents == 0 ? UInt32(config.options.pullLimit) : request.maxEvents), config.options.pullLimit)))
+        let head = heads[request.origin]?.seq ?? 0
+        var response = EventBatch(batchId: 0, events: [], sender: id)
+        if request.fromSeq >= 1, request.fromSeq <= head {
+            let to = min(request.toSeq == 0 ? head : min(request.toSeq, head), request.fromSeq + limit - 1)
+            let events = (try? store.reader.events(origin: request.origin, seqs: request.fromSeq...to)) ?? []
+            for e in events where routes(e, to: peer) || ChainName.node(of: e.origin) == peer || isRelayedTo(peer, e) {
+                response.events.append(SignedEvent(body: e.body, signature: e.signature))
+            }
+        }
+        outputs.append(.send(conn, .pullResponse(response)))
+    }
+
+    /// Pull may also return events the peer already got from us on another route (an alliance relay).
+    func isRelayedTo(_ peer: String, _ e: StoredEvent) -> Bool {
+        if case .alliance(let a) = Route(text: e.scope) {
+            return config.alliances.contains { $0.id == a && $0.members.contains { $0.id == peer } }
+        }
+        return false
+    }
+
+    func pullResponseReceived(_ batch: EventBatch, from peer: String) {
+        if let first = batch.events.first, let body = try? first.decodedBody() { pulling.remove(peer + "|" + body.origin) }
+        pulling = pulling.filter { !$0.hasPrefix(peer + "|") }
+        _ = receive(batch.events, from: peer, pulled: true)
+        releaseFenceIfCaughtUp()
+    }
+
+    func requestPull(from peer: String, origin: String, fromSeq: UInt64, toSeq: UInt64) {
+        guard let link = clients[peer], link.state == .up else { return }
+        let key = peer + "|" + origin
+        guard !pulling.contains(key) else { return }
+        pulling.insert(key)
+        outputs.append(.send(link.connection, .pull(PullRequest(origin: origin, fromSeq: fromSeq, toSeq: toSeq,
+                                                                 maxEvents: UInt32(config.options.pullLimit)))))
+    }
+
+    // MARK: Holding gaps
+
+    func hold(_ run: [SignedEvent], origin: String, firstSeq: UInt64, from peer: String) {
+        guard heldCount + run.count <= config.options.holdLimit else {
+            outputs.append(.log("\(id): gap buffer full; dropping \(run.count) events of \(origin) from \(peer) (the sender resends)"))
+            return
+        }
+        if held.contains(where: { $0.origin == origin && $0.firstSeq == firstSeq && $0.events.count >= run.count }) { return }
+        held.append(HeldRun(peer: peer, origin: origin, firstSeq: firstSeq, events: run))
+        heldCount += run.count
+    }
+
+    /// Runs held runs that now follow what the store holds; drops those entirely covered.
+    func releaseHeld() {
+        var progress = true
+        while progress {
+            progress = false
+            for (i, run) in held.enumerated() {
+                let head = heads[run.origin]?.seq ?? 0
+                if run.firstSeq <= head + 1 {
+                    held.remove(at: i)
+                    heldCount -= run.events.count
+                    if run.firstSeq + UInt64(run.events.count) - 1 > head {
+                        _ = receive(run.events, from: run.peer, pulled: true)
+                    }
+                    progress = true
+                    break
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import XieshangStore
+import XieshangWire
+
+/// Rollups (汇总): debounced AggregateReports per period, citing each child's latest report, verified by the parent.
+extension FederationNode {
+    func markDirty(_ period: String) {
+        dirtyPeriods.insert(period)
+        scheduleRollup()
+    }
+
+    func scheduleRollup() {
+        guard rollupDueAt == nil, !isLoading else { return }
+        rollupDueAt = now + config.options.rollupDebounceMs
+        outputs.append(.setTimer(.rollup, atMs: rollupDueAt!))
+    }
+
+    /// The report this node would emit for `period` now.
+    public func currentReport(period: String) -> AggregateReport {
+        let own = ownFigures[period] ?? [:]
+        var totals = own
+        var children: [ChildReport] = []
+        var subtree: UInt32 = 1
+        var onTime: UInt32 = 0
+        let deadline = (Period.endMs(of: period) ?? Int64.max) &+ config.options.onTimeGraceMs
+        for child in config.children.map(\.id).sorted() {
+            guard let state = childReports[child]?[period] else { continue }
+            children.append(ChildReport(ref: XieshangWire.EventRef(origin: child, seq: state.seq, hash: state.hash),
+                                        totals: state.report.totals, subtreeBodies: state.report.subtreeBodies))
+            totals = Figures.sum(totals, state.report.totals)
+            subtree += state.report.subtreeBodies
+            if state.timeMs < deadline { onTime += 1 }
+        }
+        return AggregateReport(period: period, body: id, own: own, totals: totals, children: children,
+                               expectedChildren: UInt32(config.children.count), reportedChildren: UInt32(children.count),
+                               onTimeChildren: onTime, subtreeBodies: subtree)
+    }
+
+    func emitRollups() {
+        guard !fenced else { return }
+        for period in dirtyPeriods.sorted() {
+            let report = currentReport(period: period)
+            if let last = lastReports[period], sameFigures(last, report) { continue }
+            do throws(FederationError) {
+                try originate(kind: .aggregateReport, payload: report.serializedBytes(), route: .up)
+            } catch {
+                outputs.append(.log("\(id): cannot emit the \(period) rollup: \(error.message)"))
+            }
+        }
+        dirtyPeriods = []
+    }
+
+    func sameFigures(_ a: AggregateReport, _ b: AggregateReport) -> Bool {
+        Figures.equal(a.own, b.own) && Figures.equal(a.totals, b.totals) && a.children.map(\.ref) == b.children.map(\.ref)
+            && a.expectedChildren == b.expectedChildren && a.onTimeChildren == b.onTimeChildren
+    }
+
+    /// Checks an event's payload where it can lie: a rollup must add up, an escalation must carry a valid original.
+    func contentCheck(_ body: EventBody, pendingReports: [String: [UInt64: (hash: [UInt8], body: EventBody)]]) -> Rejection? {
+        switch body.kind {
+        case .aggregateReport: return verifyReport(body, pendingReports: pendingReports)
+        case .escalation: return verifyEscalation(body)
+        default: return nil
+        }
+    }
+
+    /// A report's totals must equal its own figures plus the totals of the child reports it cites, and each cited
+    /// report must be one this node holds (so its signature was verified) with those totals.
+    func verifyReport(_ body: EventBody, pendingReports: [String: [UInt64: (hash: [UInt8], body: EventBody)]]) -> Rejection? {
+        guard let report = try? AggregateReport(serializedBytes: body.payload) else {
+            return Rejection(code: "malformed", reason: "aggregate report \(body.origin)#\(body.seq) does not decode", alert: true)
+        }
+        func mismatch(_ figure: String, _ why: String) -> Rejection {
+            Rejection(code: "rollup_mismatch", reason: "rollup of \(body.origin) for \(report.period): \(why)", alert: true,
+                      figure: figure, period: report.period)
+        }
+        if report.body != body.origin { return mismatch("", "report names body \(report.body)") }
+        var expected = report.own
+        var subtree: UInt32 = 1
+        for child in report.children {
+            guard let ref = child.ref else { return mismatch("", "a cited child report has no reference") }
+            let cited: (hash: [UInt8], body: EventBody)?
+            if let p = pendingReports[ref.origin]?[ref.seq] {
+                cited = p
+            } else if let e = try? store.reader.events(origin: ref.origin, seqs: ref.seq...ref.seq).first,
+                      let b = try? SignedEvent(body: e.body, signature: e.signature).decodedBody() {
+                cited = (e.hash, b)
+            } else {
+                cited = nil
+            }
+            guard let cited, cited.hash == ref.hash, cited.body.kind == .aggregateReport,
+                  let citedReport = try? AggregateReport(serializedBytes: cited.body.payload) else {
+                return mismatch("", "cites \(ref.origin)#\(ref.seq), which \(id) does not hold with that hash")
+            }
+            if citedReport.period != report.period {
+                return mismatch("", "cites \(ref.origin)#\(ref.seq) of period \(citedReport.period)")
+            }
+            if let f = Figures.firstDifference(citedReport.totals, child.totals) {
+                return mismatch(f, "cites \(ref.origin)'s \(f) as \(child.totals[f] ?? 0) but that report says \(citedReport.totals[f] ?? 0)")
+            }
+            expected = Figures.sum(expected, citedReport.totals)
+            subtree += citedReport.subtreeBodies
+        }
+        if let f = Figures.firstDifference(report.totals, expected) {
+            return mismatch(f, "total \(f) is \(report.totals[f] ?? 0) but own figures plus cited children give \(expected[f] ?? 0)")
+        }
+        if report.subtreeBodies != subtree {
+            return mismatch("subtree_bodies", "claims \(report.subtreeBodies) bodies, cited reports give \(subtree)")
+        }
+        return nil
+    }
+
+    /// An escalation (上报) must wrap an original event whose signature verifies against its origin's key.
+    func verifyEscalation(_ body: EventBody) -> Rejection? {
+        guard let escalation = try? Escalation(serializedBytes: body.payload),
+              let original = try? SignedEvent(serializedBytes: escalation.original),
+              let inner = try? original.decodedBody() else {
+            return Rejection(code: "bad_escalation", reason: "escalation \(body.origin)#\(body.seq) does not carry a decodable original event", alert: true)
+        }
+        guard let key = keyFor(inner.origin), key.isValidSignature(original.signature, for: original.body) else {
+            return Rejection(code: "bad_escalation", reason: "escalation \(body.origin)#\(body.seq) wraps \(inner.origin)#\(inner.seq), whose signature does not verify", alert: true)
+        }
+        return nil
+    }
+
+    /// Escalates (上报) a stored event of a descendant to this node's parent, wrapping its exact signed bytes.
+    /// - Throws: ``FederationError`` when the event is not held or the node may not originate.
+    @discardableResult
+    public func escalate(origin: String, seq: UInt64, note: String, decision: String, now: Int64) throws(FederationError) -> [FederationOutput] {
+        self.now = now
+        outputs = []
+        guard let e = try? store.reader.events(origin: origin, seqs: seq...seq).first else {
+            throw FederationError(.store, "cannot escalate \(origin)#\(seq): \(id) does not hold it", node: id)
+        }
+        let original = SignedEvent(body: e.body, signature: e.signature).serializedBytes()
+        try originate(kind: .escalation, payload: Escalation(original: original, note: note, decision: decision).serializedBytes(), route: .up)
+        return outputs
+    }
+}

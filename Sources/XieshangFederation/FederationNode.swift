@@ -1,0 +1,371 @@
+import XieshangStore
+import XieshangWire
+
+/// One body's federation node (联邦节点), sans I/O: inputs in, outputs out, every write through the ``Store``.
+///
+/// The node never opens a socket, starts a thread or reads a clock: the runtime (or the simulator) passes each
+/// ``FederationInput`` with the current time to ``handle(_:now:)`` and carries out the returned
+/// ``FederationOutput``s. Randomness (handshake challenges, backoff jitter) comes from a ``DeterministicRandom``
+/// seeded by the caller. Same store contents, seed and inputs → same outputs.
+///
+/// ## Link model and its mapping onto gRPC
+/// Between two neighbours there are two connections, one dialed by each side. A node dials every peer it has an
+/// address for (``FederationConfig/Peer/dials``) and on that connection — where it is the gRPC *client* — it
+/// calls `Hello` then `Prove` (unary), then keeps one `Push` stream open on which it sends ITS OWN outgoing
+/// events (`EventBatch`, read from its log from the link's durable outbound cursor) and reads `Ack`s; it calls
+/// `Pull` (unary) on the same connection to repair gaps in what the peer sent it. On a connection it ACCEPTED —
+/// the gRPC *server* side — it answers `Hello`/`Prove`, receives the peer's `EventBatch`es, stores them and
+/// answers each with an `Ack` after the commit, and answers the peer's `Pull`s. So events always flow from
+/// client to server on the `Push` stream: the runtime maps ``FederationMessage/push(_:)`` and
+/// ``FederationMessage/ack(_:)`` to the stream's two directions and the other messages to unary calls.
+public final class FederationNode {
+    /// The configuration.
+    public let config: FederationConfig
+    /// The store every event goes through.
+    public let store: Store
+    /// This node's id.
+    public var id: String { config.nodeId }
+
+    var random: DeterministicRandom
+    var now: Int64 = 0
+    var outputs: [FederationOutput] = []
+    let publicKey: Ed25519.PublicKey
+    let pins: [String: FederationConfig.Peer]
+    let childIds: Set<String>
+    /// This store's incarnation id (random per store, kept in the store).
+    public internal(set) var incarnation: [UInt8] = []
+
+    var isLoading = false
+    // Chains
+    var heads: [String: XieshangWire.EventChain.Link] = [:]
+
+    // Links
+    var clients: [String: ClientLink] = [:]
+    var clientByConnection: [ConnectionID: String] = [:]
+    var servers: [ConnectionID: ServerLink] = [:]
+    var dialAttempts: [String: Int] = [:]
+    var dialing: Set<String> = []
+
+    // Gap repair
+    var held: [HeldRun] = []
+    var heldCount = 0
+    var pulling: Set<String> = []
+
+    // Trust
+    var childRosters: [String: (seq: UInt64, entries: [RosterEntry])] = [:]
+    var parentRoster: (seq: UInt64, entries: [RosterEntry])?
+    var lastUpRoster: [RosterEntry]?
+    var lastDownRoster: [RosterEntry]?
+    var keyCache: [String: Ed25519.PublicKey] = [:]
+    var subtreeOf: [String: String] = [:]  // descendant → the direct child whose subtree holds it
+    var unroutedSeen = false
+
+    // Fencing
+    /// True while the node pulls its own events back and may not originate.
+    public internal(set) var fenced: Bool
+    var fenceTarget: UInt64 = 0
+
+    // Rollups
+    var ownFigures: [String: [String: Int64]] = [:]
+    var childReports: [String: [String: ChildReportState]] = [:]  // child → period → latest
+    var lastReports: [String: AggregateReport] = [:]
+    var dirtyPeriods: Set<String> = []
+    var rollupDueAt: Int64?
+    var alertKeys: Set<String> = []
+
+    // Plans (协商计划): issued items and assignees' progress.
+    var planBoard = PlanBoard()
+
+    /// Opens a node on an open store.
+    /// - Parameters:
+    ///   - config: the node's links and keys.
+    ///   - store: the node's store (the runtime opens it; tests use a temp file).
+    ///   - seed: seeds challenges and jitter.
+    /// - Throws: ``FederationError`` for a bad config or an unreadable store.
+    public init(config: FederationConfig, store: Store, seed: UInt64) throws(FederationError) {
+        try config.validate()
+        self.config = config
+        self.store = store
+        self.random = DeterministicRandom(seed: seed)
+        self.publicKey = config.privateKey.publicKey
+        self.pins = config.pinnedPeers
+        self.childIds = Set(config.children.map(\.id))
+        self.fenced = config.restored && config.parent != nil
+        do throws(StoreError) {
+            try loadState()
+        } catch {
+            throw FederationError(.store, "cannot load the federation state of \(config.nodeId) from \(store.path): \(error.message)",
+                                  node: config.nodeId, underlying: error)
+        }
+    }
+
+    /// Handles one input at time `now` (milliseconds, the runtime's clock) and returns what to do.
+    public func handle(_ input: FederationInput, now: Int64) -> [FederationOutput] {
+        self.now = now
+        outputs = []
+        switch input {
+        case .start: start()
+        case .connected(let conn, let peer): clientConnected(conn, peer: peer)
+        case .dialFailed(let peer): dialFailed(peer)
+        case .accepted(let conn): servers[conn] = ServerLink(connection: conn)
+        case .disconnected(let conn): disconnected(conn)
+        case .received(let conn, let message): received(message, on: conn)
+        case .timer(let t): timerFired(t)
+        case .originate(let command): localCommand(command)
+        }
+        return outputs
+    }
+
+    // MARK: Lifecycle
+
+    private func start() {
+        for peer in pins.values.sorted(by: { $0.id < $1.id }) where peer.dials { dial(peer.id) }
+        if !fenced {
+            refreshRosters()
+            if !dirtyPeriods.isEmpty { scheduleRollup() }
+        }
+    }
+
+    func dial(_ peer: String) {
+        guard clients[peer] == nil, !dialing.contains(peer) else { return }
+        dialing.insert(peer)
+        outputs.append(.dial(peer: peer))
+    }
+
+    private func dialFailed(_ peer: String) {
+        dialing.remove(peer)
+        scheduleReconnect(peer)
+    }
+
+    func scheduleReconnect(_ peer: String) {
+        let attempt = dialAttempts[peer, default: 0]
+        dialAttempts[peer] = attempt + 1
+        let o = config.options
+        let exp = min(o.backoffCapMs, o.backoffBaseMs << Int64(min(attempt, 20)))
+        // Full jitter on the upper half: [exp/2, exp], never above the cap.
+        let delay = exp / 2 + Int64(random.next() % UInt64(max(1, exp / 2 + 1)))
+        outputs.append(.setTimer(.reconnect(peer), atMs: now + min(delay, o.backoffCapMs)))
+    }
+
+    private func disconnected(_ conn: ConnectionID) {
+        if let peer = clientByConnection.removeValue(forKey: conn) {
+            clients[peer] = nil
+            pulling = pulling.filter { !$0.hasPrefix(peer + "|") }
+            scheduleReconnect(peer)
+        }
+        servers[conn] = nil
+    }
+
+    private func timerFired(_ timer: FederationTimer) {
+        switch timer {
+        case .reconnect(let peer):
+            if clients[peer] == nil && !dialing.contains(peer) { dial(peer) }
+        case .retransmit(let peer):
+            guard let link = clients[peer] else { return }
+            if link.state != .up {
+                // A handshake that got no answer: drop the connection and dial again.
+                if now - link.lastProgressMs >= config.options.ackTimeoutMs {
+                    protocolViolation(link.connection, "handshake with \(peer) got no answer within \(config.options.ackTimeoutMs) ms")
+                }
+                return
+            }
+            pulling = pulling.filter { !$0.hasPrefix(peer + "|") }
+            guard link.inflight.contains(where: { !$0.done }) else { return }
+            if now - link.lastProgressMs >= config.options.ackTimeoutMs {
+                // Batch ids are never reused on a stream, so a late Ack cannot acknowledge a resent batch: a stalled
+                // Push stream is dropped and a new one resumes from the durable cursor.
+                dialAttempts[peer] = 0
+                protocolViolation(link.connection, "no Ack from \(peer) for \(config.options.ackTimeoutMs) ms; resuming from position \(link.ackedPosition) on a new connection")
+            } else {
+                outputs.append(.setTimer(.retransmit(peer), atMs: link.lastProgressMs + config.options.ackTimeoutMs))
+            }
+        case .rollup:
+            guard let due = rollupDueAt, now >= due else { return }
+            rollupDueAt = nil
+            emitRollups()
+        }
+    }
+
+    private func received(_ message: FederationMessage, on conn: ConnectionID) {
+        if let peer = clientByConnection[conn] {
+            switch message {
+            case .helloResponse(let r): clientHelloResponse(r, peer: peer, conn: conn)
+            case .proveResponse(let r): clientProveResponse(r, peer: peer, conn: conn)
+            case .ack(let a): ackReceived(a, from: peer)
+            case .pullResponse(let b): pullResponseReceived(b, from: peer)
+            default: protocolViolation(conn, "\(message.name) is not valid on a connection this node dialed")
+            }
+        } else if servers[conn] != nil {
+            switch message {
+            case .hello(let h): serverHello(h, conn: conn)
+            case .prove(let p): serverProve(p, conn: conn)
+            case .push(let b): pushReceived(b, conn: conn)
+            case .pull(let p): pullRequested(p, conn: conn)
+            default: protocolViolation(conn, "\(message.name) is not valid on a connection this node accepted")
+            }
+        }
+    }
+
+    /// A handshake message in the wrong state (a duplicate, a late answer): logged and ignored.
+    func ignored(_ conn: ConnectionID, _ why: String) {
+        outputs.append(.log("\(id): ignored on \(conn): \(why)"))
+    }
+
+    func protocolViolation(_ conn: ConnectionID, _ why: String) {
+        outputs.append(.log("\(id): closing \(conn): \(why)"))
+        outputs.append(.close(conn, reason: why))
+        servers[conn] = nil
+        if let peer = clientByConnection.removeValue(forKey: conn) {
+            clients[peer] = nil
+            scheduleReconnect(peer)
+        }
+    }
+
+    // MARK: Local commands
+
+    private func localCommand(_ command: LocalCommand) {
+        do throws(FederationError) {
+            _ = try originate(kind: command.kind, payload: command.payload, route: Route(command.scope) ?? .local)
+        } catch {
+            outputs.append(.commandRefused(reason: error.message))
+        }
+    }
+
+    /// Signs and stores one own event, then pushes it to the links its scope names.
+    @discardableResult
+    func originate(kind: EventKind, payload: [UInt8], route: Route) throws(FederationError) -> StoredEvent {
+        if fenced {
+            throw FederationError(.fenced, "node \(id) is restoring its own events from its parent (holds up to seq \(heads[id]?.seq ?? 0) of \(fenceTarget)); retry when it has caught up",
+                                  node: id)
+        }
+        let chain = ChainName.chain(node: id, route: route)
+        let head = heads[chain]
+        let body = EventBody(origin: chain, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? [], timeMs: now,
+                             scope: route.scope, kind: kind, payload: payload, incarnation: incarnation)
+        let signed: SignedEvent
+        do throws(WireError) {
+            signed = try SignedEvent.signing(body, with: config.privateKey)
+        } catch {
+            throw FederationError(.wire, "cannot sign an event of \(id): \(error)", node: id, underlying: error)
+        }
+        let stored = storedEvent(signed, body)
+        do throws(StoreError) {
+            try store.append([stored])
+        } catch {
+            throw FederationError(.store, "cannot store own event \(id)#\(body.seq) in \(store.path): \(error.message)", node: id, underlying: error)
+        }
+        heads[chain] = XieshangWire.EventChain.Link(seq: body.seq, hash: stored.hash)
+        applied(body, stored: stored)
+        outputs.append(.originated(origin: chain, seq: body.seq))
+        pumpAll()
+        return stored
+    }
+
+    func storedEvent(_ signed: SignedEvent, _ body: EventBody) -> StoredEvent {
+        StoredEvent(origin: body.origin, seq: body.seq, prevHash: body.prevHash, hash: signed.hash, timeMs: body.timeMs,
+                    scope: (Route(body.scope) ?? .local).text, kind: body.kind.protoValue, body: signed.body,
+                    signature: signed.signature)
+    }
+
+    // MARK: State from the store
+
+    private func loadState() throws(StoreError) {
+        try store.write { (db) throws(StoreError) in
+            try db.execute("CREATE TABLE IF NOT EXISTS federation_meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID")
+        }
+        if case .blob(let b)? = try store.reader.rows("SELECT value FROM federation_meta WHERE key = 'incarnation'").first?.first {
+            incarnation = b
+        } else {
+            incarnation = random.bytes(16)
+            try store.write { (db) throws(StoreError) in
+                try db.execute("INSERT INTO federation_meta (key, value) VALUES ('incarnation', ?)", [.blob(incarnation)])
+            }
+        }
+        isLoading = true
+        defer { isLoading = false }
+        // Replay the log once to rebuild the in-memory views (rosters, reports, own figures, plans).
+        var position: Int64 = 0
+        while true {
+            let entries = try store.reader.entries(after: position, limit: 2_000)
+            guard let last = entries.last else { break }
+            for entry in entries {
+                let e = entry.event
+                heads[e.origin] = XieshangWire.EventChain.Link(seq: e.seq, hash: e.hash)
+                if let body = try? SignedEvent(body: e.body, signature: e.signature).decodedBody() {
+                    applied(body, stored: e, replaying: true)
+                }
+            }
+            position = last.position
+        }
+        // A change made just before a crash may not have been rolled up yet: compare every period with its last report.
+        dirtyPeriods = []
+        var periods = Set(ownFigures.keys)
+        for (_, byPeriod) in childReports { periods.formUnion(byPeriod.keys) }
+        for period in periods {
+            if let last = lastReports[period], sameFigures(last, currentReport(period: period)) { continue }
+            dirtyPeriods.insert(period)
+        }
+    }
+
+    /// Updates the in-memory views after an event was stored (or is replayed at open).
+    func applied(_ body: EventBody, stored: StoredEvent, replaying: Bool = false) {
+        switch body.kind {
+        case .roster:
+            if let roster = try? Roster(serializedBytes: body.payload) { rosterApplied(roster, body: body) }
+        case .aggregateReport:
+            if let report = try? AggregateReport(serializedBytes: body.payload) {
+                if body.origin == id {
+                    lastReports[report.period] = report
+                } else if childIds.contains(body.origin) {
+                    let current = childReports[body.origin]?[report.period]
+                    if current == nil || current!.seq < body.seq {
+                        childReports[body.origin, default: [:]][report.period] =
+                            ChildReportState(seq: body.seq, hash: stored.hash, report: report, timeMs: body.timeMs)
+                        if !replaying { markDirty(report.period) }
+                    }
+                }
+            }
+        case .plan:
+            planBoard.apply(body, hash: stored.hash, me: id)
+        default: break
+        }
+        if ChainName.node(of: body.origin) == id {
+            var counted = false
+            for period in Period.all(containing: body.timeMs) {
+                counted = Figures.add(kind: body.kind, payload: body.payload, into: &ownFigures[period, default: [:]]) || counted
+                if counted && !replaying { markDirty(period) }
+            }
+        }
+    }
+
+    // MARK: Introspection (runtime, simulator, tests)
+
+    /// Events held in memory by this node's links and gap buffer — bounded by the options, whatever the network does.
+    public var bufferedEvents: Int {
+        heldCount + clients.values.reduce(0) { $0 + $1.inflight.reduce(0) { $0 + $1.count } }
+    }
+
+    /// The bound on ``bufferedEvents``: every link's window of batches plus the gap buffer.
+    public var bufferBound: Int {
+        let o = config.options
+        return pins.count * o.window * o.batchSize + o.holdLimit + o.pullLimit
+    }
+
+    /// The latest report this node emitted for `period`.
+    public func latestReport(period: String) -> AggregateReport? { lastReports[period] }
+
+    /// This node's own figures for `period`.
+    public func ownFigures(period: String) -> [String: Int64] { ownFigures[period] ?? [:] }
+
+    /// The batch id the server side of `connection` applies next (the simulator's adversary uses it).
+    public func expectedBatchId(on connection: ConnectionID) -> UInt64? { servers[connection]?.expectedBatch }
+
+    /// Whether the link this node dialed to `peer` is authenticated and pushing.
+    public func isLinkUp(_ peer: String) -> Bool { clients[peer]?.state == .up }
+
+    /// The plan items this node issued and each assignee's status (the issuer's view).
+    public var plans: PlanBoard { planBoard }
+}
+
+@available(*, unavailable)
+extension FederationNode: Sendable {}

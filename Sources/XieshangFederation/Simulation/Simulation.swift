@@ -1,0 +1,447 @@
+import XieshangStore
+import XieshangWire
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The deterministic simulator (确定性模拟): N federation nodes in one process, a seeded scheduler and an in-memory
+/// network that delays, drops, duplicates and reorders messages, partitions links and crashes and restarts nodes.
+///
+/// A crash drops the node object (everything in memory) and closes its store; a restart reopens the same store
+/// file, so it keeps exactly what was committed. After the faulty phase every partition heals, every node is up,
+/// and the run goes on until nothing is scheduled; then ``SimulationReport/violations`` lists every invariant that
+/// failed. The same ``Options`` (seed included) replay the same run.
+public final class Simulation {
+    /// Fault rates and workload of a run.
+    public struct Options: Sendable {
+        /// The seed of everything random in the run.
+        public var seed: UInt64
+        /// The federation's shape.
+        public var topology: SimTopology
+        /// Local commands issued during the faulty phase.
+        public var commands: Int = 40
+        /// Length of the faulty phase, simulated ms.
+        public var faultyPhaseMs: Int64 = 4_000
+        /// Per message: probability of a drop, a duplicate, and an extra reordering delay.
+        public var dropRate: Double = 0.02
+        public var duplicateRate: Double = 0.02
+        public var reorderRate: Double = 0.05
+        /// Crashes and partitions during the faulty phase.
+        public var crashes: Int = 1
+        public var partitions: Int = 1
+        /// A leaf that attacks its parent (adversary mode); nil for an honest run.
+        public var adversary: Bool = false
+        /// Directory for the store files (a tmpfs such as /dev/shm keeps runs fast).
+        public var directory: String = "/tmp"
+        /// Node options used in the simulation (short timers).
+        public var nodeOptions: FederationOptions = {
+            var o = FederationOptions()
+            o.rollupDebounceMs = 100
+            o.backoffBaseMs = 50
+            o.backoffCapMs = 2_000
+            o.ackTimeoutMs = 400
+            o.batchSize = 32
+            o.window = 2
+            return o
+        }()
+        /// Benchmark workload: when above 0, each leaf originates this many notes (scope up) during the first
+        /// phase instead of the random workload.
+        public var eventsPerLeaf: Int = 0
+        /// Keep every node's log lines (for `--seed N` replays).
+        public var verbose: Bool = false
+        /// Gives up (a liveness violation) when the run is still busy after this many simulated ms.
+        public var maxTimeMs: Int64 = 600_000
+
+        /// Options with every fault kind on.
+        public init(seed: UInt64, topology: SimTopology) {
+            self.seed = seed
+            self.topology = topology
+        }
+    }
+
+    /// An attack the adversary leaf makes on its parent.
+    public enum Attack: String, Sendable, CaseIterable {
+        /// An own event with a forged (random) signature.
+        case forgedSignature = "forged_signature"
+        /// A sibling's event, replayed by the adversary as if it came from its subtree.
+        case replay
+        /// A second, different event for a seq the parent already holds.
+        case equivocation
+        /// An event with a scope a child may not send (down).
+        case outsideScope = "outside_scope"
+        /// An event claiming another node's origin (not in the adversary's subtree).
+        case outsideSubtree = "outside_subtree"
+        /// An aggregate report whose totals exceed own + children.
+        case inflatedRollup = "inflated_rollup"
+
+        /// The refusal code the parent must answer with.
+        public var expectedCode: String {
+            switch self {
+            case .forgedSignature: "bad_signature"
+            case .replay, .outsideSubtree: "not_in_subtree"
+            case .equivocation: "equivocation"
+            case .outsideScope: "scope_not_allowed"
+            case .inflatedRollup: "rollup_mismatch"
+            }
+        }
+    }
+
+    /// What a run found.
+    public struct Report: Sendable {
+        /// Every invariant that failed, one sentence each (empty: the run passed).
+        public var violations: [String] = []
+        /// Events originated (accepted by their origin).
+        public var originated = 0
+        /// Messages sent / dropped / duplicated.
+        public var messages = 0, dropped = 0, duplicated = 0
+        /// Crashes and partitions that happened.
+        public var crashes = 0, partitions = 0
+        /// Attacks made and how each was answered (refusal codes seen).
+        public var attacks: [(attack: Attack, refusals: [String], alerted: Bool, stored: Bool)] = []
+        /// Simulated time at the end, ms.
+        public var endTimeMs: Int64 = 0
+        /// Largest number of events a node held in memory.
+        public var maxBuffered = 0
+        /// Log lines (verbose runs only).
+        public var log: [String] = []
+    }
+
+    enum Action {
+        case deliver(ConnectionID, toClient: Bool, FederationMessage)
+        case dial(String, String)
+        case timer(String, FederationTimer, Int64)
+        case command(String)
+        case crash(String)
+        case restart(String)
+        case partition(String, String)
+        case heal(String, String)
+        case healAll
+        case attack(Attack, Int)
+        case benchNote(String)
+    }
+
+    struct Connection {
+        var client: String
+        var server: String
+        var open: Bool
+    }
+
+    final class SimNode {
+        let id: String
+        let config: FederationConfig
+        let path: String
+        var node: FederationNode?
+        var timers: [FederationTimer: Int64] = [:]
+        var restarts = 0
+        init(id: String, config: FederationConfig, path: String) {
+            self.id = id
+            self.config = config
+            self.path = path
+        }
+    }
+
+    /// Simulated time 0 on the nodes' clocks: two seconds before 2027 begins (UTC), so runs cross a month, a
+    /// quarter and a year boundary.
+    public static let epochMs: Int64 = Period.startMs(year: 2027, month: 1) - 2_000
+
+    /// The options of the run.
+    public let options: Options
+    var random: DeterministicRandom
+    var queue = EventQueue<Action>()
+    var now: Int64 = 0
+    var nodes: [String: SimNode] = [:]
+    var order: [String] = []
+    var keys: [String: Ed25519.PrivateKey] = [:]
+    var connections: [ConnectionID: Connection] = [:]
+    var nextConnection: UInt64 = 1
+    var partitioned: Set<String> = []
+    var report = Report()
+    var faultsOver = false
+    var alerts: [String: [Alert]] = [:]
+    var attackHashes: [[UInt8]] = []
+    let runDirectory: String
+
+    /// Prepares a run: keys, configs and empty stores for every node.
+    /// - Throws: ``FederationError`` when a store cannot be created.
+    public init(options: Options) throws(FederationError) {
+        self.options = options
+        random = DeterministicRandom(seed: options.seed &* 0x9E37_79B9_7F4A_7C15 &+ 1)
+        runDirectory = options.directory + "/xs-sim-\(getpid())-\(options.seed)-\(UInt32.random(in: 0...UInt32.max))"
+        mkdir(runDirectory, 0o700)
+        let topo = options.topology
+        for (i, n) in topo.nodes.enumerated() {
+            var seed = DeterministicRandom(seed: UInt64(i + 1) &* 0xA24B_AED4_963E_E407)
+            guard let key = try? Ed25519.PrivateKey(seed: seed.bytes(32)) else {
+                throw FederationError(.wire, "cannot make the key of simulated node \(n.id)")
+            }
+            keys[n.id] = key
+        }
+        func peer(_ id: String) -> FederationConfig.Peer { .init(id: id, publicKey: keys[id]!.publicKey) }
+        for n in topo.nodes {
+            var config = FederationConfig(nodeId: n.id, privateKey: keys[n.id]!, parent: n.parent.map(peer),
+                                          children: n.children.map(peer),
+                                          alliances: n.alliances.map { a in .init(id: a, members: (topo.alliances[a] ?? []).filter { $0 != n.id }.map(peer)) },
+                                          options: options.nodeOptions)
+            config.options = options.nodeOptions
+            nodes[n.id] = SimNode(id: n.id, config: config, path: runDirectory + "/\(n.id).sqlite")
+            order.append(n.id)
+        }
+    }
+
+    deinit {
+        for n in nodes.values { n.node = nil }
+        for id in order {
+            for suffix in ["", "-wal", "-shm"] { unlink(runDirectory + "/\(id).sqlite" + suffix) }
+        }
+        rmdir(runDirectory)
+    }
+
+    /// The adversary leaf (adversary mode): the last node that has a parent.
+    public var adversaryId: String? {
+        options.adversary ? options.topology.nodes.last(where: { $0.parent != nil })?.id : nil
+    }
+
+    /// The node object of `id` (nil while crashed), for tests.
+    public func node(_ id: String) -> FederationNode? { nodes[id]?.node }
+
+    /// Alerts node `id` raised.
+    public func alerts(of id: String) -> [Alert] { alerts[id] ?? [] }
+
+    /// Events stored on all nodes, counting every copy (the benchmark's measure of replication work).
+    public func storedCopies() -> Int {
+        order.reduce(0) { $0 + ((try? nodes[$1]?.node?.store.reader.count()) ?? 0) }
+    }
+
+    /// Runs the whole schedule and checks the invariants.
+    public func run(attacks: [Attack] = Attack.allCases) -> Report {
+        for id in order { startNode(id) }
+        scheduleWorkload(attacks: attacks)
+        while let (time, action) = queue.pop() {
+            if time > options.maxTimeMs {
+                report.violations.append("liveness: still busy at \(time) ms (\(queue.count + 1) actions queued)")
+                break
+            }
+            now = max(now, time)
+            perform(action)
+        }
+        report.endTimeMs = now
+        checkInvariants()
+        return report
+    }
+
+    // MARK: Schedule
+
+    func scheduleWorkload(attacks: [Attack]) {
+        let o = options
+        if o.eventsPerLeaf > 0 {
+            let leaves = o.topology.nodes.filter { $0.children.isEmpty }.map(\.id)
+            for leaf in leaves {
+                for _ in 0..<o.eventsPerLeaf { queue.push(Int64(random.next() % UInt64(o.faultyPhaseMs)), .benchNote(leaf)) }
+            }
+        }
+        for _ in 0..<o.commands {
+            queue.push(Int64(random.next() % UInt64(o.faultyPhaseMs)), .command(order[Int(random.next() % UInt64(order.count))]))
+        }
+        for _ in 0..<o.crashes {
+            let victim = order[Int(random.next() % UInt64(order.count))]
+            let at = Int64(random.next() % UInt64(o.faultyPhaseMs))
+            queue.push(at, .crash(victim))
+            queue.push(at + 100 + Int64(random.next() % 1_500), .restart(victim))
+        }
+        let links = linkPairs()
+        if !links.isEmpty {
+            for _ in 0..<o.partitions {
+                let (a, b) = links[Int(random.next() % UInt64(links.count))]
+                let at = Int64(random.next() % UInt64(o.faultyPhaseMs))
+                queue.push(at, .partition(a, b))
+                queue.push(at + 200 + Int64(random.next() % 2_000), .heal(a, b))
+            }
+        }
+        if adversaryId != nil {
+            for (i, attack) in attacks.enumerated() {
+                queue.push(300 + Int64(i) * 150 + Int64(random.next() % 100), .attack(attack, 0))
+            }
+        }
+        queue.push(o.faultyPhaseMs + 2_500, .healAll)
+    }
+
+    func linkPairs() -> [(String, String)] {
+        var out: [(String, String)] = []
+        for n in options.topology.nodes {
+            if let p = n.parent { out.append((p, n.id)) }
+        }
+        for (_, members) in options.topology.alliances.sorted(by: { $0.key < $1.key }) {
+            for i in members.indices { for j in members.indices where j > i { out.append((members[i], members[j])) } }
+        }
+        return out
+    }
+
+    func pairKey(_ a: String, _ b: String) -> String { a < b ? a + "|" + b : b + "|" + a }
+
+    // MARK: Actions
+
+    func perform(_ action: Action) {
+        switch action {
+        case .deliver(let conn, let toClient, let message):
+            guard let c = connections[conn], c.open else { return }
+            let target = toClient ? c.client : c.server
+            feed(target, .received(conn, message))
+        case .dial(let from, let to):
+            guard nodes[from]?.node != nil else { return }
+            if nodes[to]?.node == nil || partitioned.contains(pairKey(from, to)) {
+                feed(from, .dialFailed(peer: to))
+                return
+            }
+            let conn = ConnectionID(nextConnection)
+            nextConnection += 1
+            connections[conn] = Connection(client: from, server: to, open: true)
+            feed(to, .accepted(conn))
+            feed(from, .connected(conn, peer: to))
+        case .timer(let id, let timer, let at):
+            guard let n = nodes[id], n.node != nil, n.timers[timer] == at else { return }
+            n.timers[timer] = nil
+            feed(id, .timer(timer))
+        case .command(let id):
+            guard let command = makeCommand(for: id) else { return }
+            feed(id, .originate(command))
+        case .crash(let id):
+            guard !faultsOver, let n = nodes[id], n.node != nil else { return }
+            report.crashes += 1
+            log("\(now) CRASH \(id)")
+            n.node = nil
+            n.timers = [:]
+            closeConnections { $0.client == id || $0.server == id }
+        case .restart(let id):
+            guard let n = nodes[id], n.node == nil else { return }
+            log("\(now) RESTART \(id)")
+            startNode(id)
+        case .partition(let a, let b):
+            guard !faultsOver else { return }
+            report.partitions += 1
+            log("\(now) PARTITION \(a)-\(b)")
+            partitioned.insert(pairKey(a, b))
+            closeConnections { ($0.client == a && $0.server == b) || ($0.client == b && $0.server == a) }
+        case .heal(let a, let b):
+            partitioned.remove(pairKey(a, b))
+        case .healAll:
+            faultsOver = true
+            partitioned = []
+            for id in order where nodes[id]?.node == nil { startNode(id) }
+        case .attack(let attack, let attempt):
+            performAttack(attack, attempt: attempt)
+        case .benchNote(let id):
+            feed(id, .originate(LocalCommand(kind: .note, payload: Note(text: "bench", amount: 1).serializedBytes(), scope: Route.up.scope)))
+        }
+    }
+
+    func startNode(_ id: String) {
+        guard let n = nodes[id] else { return }
+        do {
+            let store = try Store(path: n.path)
+            n.restarts += 1
+            n.node = try FederationNode(config: n.config, store: store, seed: options.seed &+ UInt64(n.restarts) &* 7919 &+ UInt64(order.firstIndex(of: id)!))
+        } catch {
+            report.violations.append("node \(id) could not (re)start: \(error)")
+            return
+        }
+        feed(id, .start)
+    }
+
+    func closeConnections(_ match: (Connection) -> Bool) {
+        for conn in connections.keys.sorted() {
+            guard var c = connections[conn], c.open, match(c) else { continue }
+            c.open = false
+            connections[conn] = c
+            for side in [c.client, c.server] where nodes[side]?.node != nil {
+                feed(side, .disconnected(conn))
+            }
+        }
+        connections = connections.filter { $0.value.open }
+    }
+
+    /// Gives an input to a node and carries out its outputs.
+    func feed(_ id: String, _ input: FederationInput) {
+        guard let sim = nodes[id], let node = sim.node else { return }
+        let outputs = node.handle(input, now: Simulation.epochMs + now)
+        report.maxBuffered = max(report.maxBuffered, node.bufferedEvents)
+        if node.bufferedEvents > node.bufferBound {
+            report.violations.append("memory: \(id) holds \(node.bufferedEvents) events in memory at \(now) ms, bound \(node.bufferBound)")
+        }
+        carryOut(outputs, of: id)
+    }
+
+    func carryOut(_ outputs: [FederationOutput], of id: String) {
+        guard let sim = nodes[id] else { return }
+        for output in outputs {
+            switch output {
+            case .dial(let peer):
+                queue.push(now + 1 + Int64(random.next() % 5), .dial(id, peer))
+            case .send(let conn, let message):
+                guard let c = connections[conn], c.open else { continue }
+                let toClient = c.server == id
+                report.messages += 1
+                if !faultsOver && chance(options.dropRate) { report.dropped += 1; continue }
+                var delay = 1 + Int64(random.next() % 8)
+                if !faultsOver && chance(options.reorderRate) { delay += Int64(random.next() % 200) }
+                queue.push(now + delay, .deliver(conn, toClient: toClient, message))
+                if !faultsOver && chance(options.duplicateRate) {
+                    report.duplicated += 1
+                    queue.push(now + delay + Int64(random.next() % 50), .deliver(conn, toClient: toClient, message))
+                }
+            case .close(let conn, _):
+                if let c = connections.removeValue(forKey: conn), c.open {
+                    let other = c.client == id ? c.server : c.client
+                    feed(other, .disconnected(conn))
+                    feed(id, .disconnected(conn))
+                }
+            case .setTimer(let timer, let nodeTime):
+                let at = nodeTime - Simulation.epochMs
+                sim.timers[timer] = at
+                queue.push(max(at, now), .timer(id, timer, at))
+            case .log(let line):
+                log("\(now) \(line)")
+            case .alert(let alert):
+                alerts[id, default: []].append(alert)
+                log("\(now) \(id) ALERT \(alert.code) about \(alert.subject): \(alert.message)")
+            case .originated:
+                report.originated += 1
+            case .commandRefused(let reason):
+                log("\(now) \(id) command refused: \(reason)")
+            }
+        }
+    }
+
+    func chance(_ p: Double) -> Bool { p > 0 && Double(random.next() % 1_000_000) < p * 1_000_000 }
+
+    func log(_ line: String) { if options.verbose { report.log.append(line) } }
+
+    // MARK: Workload
+
+    func makeCommand(for id: String) -> LocalCommand? {
+        let topo = options.topology
+        guard let n = topo.node(id) else { return nil }
+        let roll = random.next() % 100
+        let amount = Int64(random.next() % 50)
+        if roll < 45 || (n.parent == nil && n.children.isEmpty && n.alliances.isEmpty) {
+            return LocalCommand(kind: .note, payload: Note(text: "note", amount: amount).serializedBytes(), scope: Route.up.scope)
+        }
+        if roll < 60 {
+            return LocalCommand(kind: .activity, payload: Note(text: "activity").serializedBytes(), scope: Route.up.scope)
+        }
+        if roll < 75, !n.children.isEmpty {
+            let descendants = topo.descendants(of: id)
+            let only = random.next() % 2 == 0 ? [] : [descendants[Int(random.next() % UInt64(descendants.count))]]
+            return LocalCommand(kind: .plan, payload: PlanBoard.itemPayload(title: "item", deadlineMs: Simulation.epochMs + now + 1_000),
+                                scope: Route.down(only: only).scope)
+        }
+        if roll < 85, let a = n.alliances.first {
+            return LocalCommand(kind: .jointActivity, payload: Note(text: "joint").serializedBytes(), scope: Route.alliance(a).scope)
+        }
+        let targets = topo.nodes.map(\.id).filter { $0 != id && !topo.path(from: id, to: $0).isEmpty }
+        if !targets.isEmpty {
+            let t = targets[Int(random.next() % UInt64(targets.count))]
+            return LocalCommand(kind: .note, payload: Note(text: "direct", amount: amount).serializedBytes(), scope: Route.direct(t).scope)
+        }
+        return LocalCommand(kind: .note, payload: Note(text: "note", amount: amount).serializedBytes(), scope: Route.up.scope)
+    }
+}

@@ -1,0 +1,50 @@
+import Testing
+import XieshangFederation
+
+/// The deterministic simulator in the debug build: a smaller seeded run than `make test`'s release run, replay
+/// determinism, and adversary runs.
+@Suite struct SimulationTests {
+    static let directory = "/tmp"
+
+    func run(_ seed: UInt64, _ topology: String, adversary: Bool = false, verbose: Bool = false) throws -> Simulation.Report {
+        var o = Simulation.Options(seed: seed, topology: try #require(SimTopology(topology)))
+        o.adversary = adversary
+        o.verbose = verbose
+        o.directory = SimulationTests.directory
+        return try Simulation(options: o).run()
+    }
+
+    @Test(arguments: ["1+2+4", "1+3+9", "alliance4"])
+    func seededRunsHoldEveryInvariant(topology: String) throws {
+        for seed in UInt64(1)...4 {
+            let report = try run(seed, topology)
+            #expect(report.violations.isEmpty, "seed \(seed) on \(topology): \(report.violations.prefix(5))")
+            #expect(report.originated > 0 && report.crashes + report.partitions > 0)
+        }
+    }
+
+    @Test func aSeedReplaysExactly() throws {
+        let a = try run(7, "1+3+9", verbose: true)
+        let b = try run(7, "1+3+9", verbose: true)
+        #expect(a.log == b.log)
+        #expect(a.messages == b.messages && a.originated == b.originated && a.endTimeMs == b.endTimeMs)
+    }
+
+    @Test func adversaryIsRefusedAndHonestNodesConverge() throws {
+        for seed in UInt64(1)...2 {
+            let report = try run(seed, "1+2+4", adversary: true)
+            #expect(report.violations.isEmpty, "seed \(seed): \(report.violations.prefix(5))")
+            #expect(Set(report.attacks.map(\.attack)) == Set(Simulation.Attack.allCases))
+            for a in report.attacks {
+                #expect(a.refusals.contains(a.attack.expectedCode) && a.alerted)
+            }
+        }
+    }
+
+    @Test func topologiesParse() throws {
+        let t = try #require(SimTopology("1+3+9"))
+        #expect(t.nodes.count == 13 && t.node("county0")?.children.count == 3 && t.node("town8")?.parent == "county2")
+        #expect(SimTopology("alliance4")?.alliances["wuling"]?.count == 4)
+        #expect(SimTopology("2+3") == nil)
+    }
+}
