@@ -24,7 +24,7 @@ let package = Package(
 
         .target(name: "XieshangWire", dependencies: ["CCrypto"]),
         .target(name: "XieshangStore", dependencies: ["XieshangWire", "CSQLite"]),
-        .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore"]),
+        .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore", "XieshangTransport", "XieshangFederation"]),
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python", "FuzzCrashes"]),
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"]),
         .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire"]),
@@ -41,7 +41,7 @@ let package = Package(
 
         .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangTransport"]),
         // The operators' command-line tool.
-        .executableTarget(name: "xieshang", dependencies: ["XieshangWire", "XieshangTransport"]),
+        .executableTarget(name: "xieshang", dependencies: ["XieshangWire", "XieshangTransport", "XieshangNode"]),
         // libFuzzer target on the wire decoders and envelope checks (`make fuzz`).
         .executableTarget(name: "xieshang-fuzz", dependencies: ["XieshangWire", "CFuzzer"]),
         // Child process of the store's crash test; `swift build --build-tests` (make test) builds it with the tests.
