@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore", "XieshangTransport", "XieshangFederation"]),
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python", "FuzzCrashes"]),
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"]),
-        .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire"]),
+        .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire", "XieshangTransport"]),
 
         .target(name: "XieshangTransport", dependencies: ["XieshangWire", "CNghttp2", "CCrypto"]),
         .testTarget(name: "XieshangTransportTests", dependencies: ["XieshangTransport", "XieshangWire"],

@@ -24,6 +24,9 @@ enum AdminHandlers {
             AdminService.submit.path: .unary { bytes, _ in
                 let request = try decode(SubmitRequest.self, bytes)
                 let scope = request.scope ?? Scope(target: .up(true))
+                if let wait = await runtime.read({ runtime.originationBlocked() }) {
+                    throw TransportError.status(.unavailable, wait)
+                }
                 let outputs = await runtime.submit(.originate(LocalCommand(kind: request.kind, payload: request.payload, scope: scope)))
                 for output in outputs {
                     if case .originated(let origin, let seq) = output {

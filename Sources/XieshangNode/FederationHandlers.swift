@@ -68,7 +68,7 @@ enum FederationHandlers {
                     let outputs = await runtime.submit(.received(conn, .push(batch)))
                     for output in outputs {
                         if case .send(let c, .ack(let ack)) = output, c == conn {
-                            if crashHook == "after-commit-before-ack" && !batch.events.isEmpty {
+                            if crashHook == "after-commit-before-ack" && !batch.events.isEmpty && runtime.roles[batch.sender] == "child" {
                                 FileHandle.standardError.write(Data("xieshang: test hook after-commit-before-ack: exiting\n".utf8))
                                 _exit(86)
                             }

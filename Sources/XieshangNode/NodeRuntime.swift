@@ -160,6 +160,23 @@ final class NodeRuntime: @unchecked Sendable {
         }
     }
 
+    /// Whether the parent's link has been up since start: the parent told us how far our own chain goes.
+    var parentConfirmed = false
+
+    /// Why the node may not originate now, or nil. A node with a parent originates only once the parent confirmed
+    /// (in the handshake) how far the node's own chain goes and any missing own events were pulled back: a store
+    /// restored from an old backup cannot know it is old, and must never reuse a seq for different content.
+    func originationBlocked() -> String? {
+        dispatchPrecondition(condition: .onQueue(queue))
+        if let parent = config.parent?.nodeId, !parentConfirmed {
+            if core.isLinkUp(parent) { parentConfirmed = true } else {
+                return "\(config.nodeId) has not reached its parent \(parent) since it started; it originates once the parent confirmed its own chain (retry later)"
+            }
+        }
+        if core.fenced { return "\(config.nodeId) is pulling its own events back from its parent after a restore; retry when it has caught up" }
+        return nil
+    }
+
     // MARK: Client side (connections this node dials)
 
     private func dial(_ peer: String) {
