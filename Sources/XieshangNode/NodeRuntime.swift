@@ -110,6 +110,7 @@ final class NodeRuntime: @unchecked Sendable {
         dispatchPrecondition(condition: .onQueue(queue))
         let outputs = core.handle(input, now: now())
         for output in outputs { perform(output) }
+        if !parentConfirmed, let parent = config.parent?.nodeId, core.isLinkUp(parent), !core.fenced { parentConfirmed = true }
         return outputs
     }
 
@@ -169,9 +170,7 @@ final class NodeRuntime: @unchecked Sendable {
     func originationBlocked() -> String? {
         dispatchPrecondition(condition: .onQueue(queue))
         if let parent = config.parent?.nodeId, !parentConfirmed {
-            if core.isLinkUp(parent) { parentConfirmed = true } else {
-                return "\(config.nodeId) has not reached its parent \(parent) since it started; it originates once the parent confirmed its own chain (retry later)"
-            }
+            return "\(config.nodeId) has not reached its parent \(parent) since it started; it originates once the parent confirmed its own chain (retry later)"
         }
         if core.fenced { return "\(config.nodeId) is pulling its own events back from its parent after a restore; retry when it has caught up" }
         return nil

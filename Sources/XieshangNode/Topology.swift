@@ -32,7 +32,7 @@ public struct Topology: Sendable {
         var port = basePort
         func add(_ id: String, _ name: String, _ tier: String, parent: String?) throws(NodeError) {
             let key: Ed25519.PrivateKey
-            do { key = try Ed25519.PrivateKey() } catch { throw NodeError(.keyFile, "cannot make a key for \(id): \(error)") }
+            do throws(WireError) { key = try Ed25519.PrivateKey() } catch { throw NodeError(.keyFile, "cannot make a key for \(id): \(error)") }
             drafts[id] = Draft(id: id, name: name, tier: tier, port: port, key: key, parent: parent)
             port += 1
             order.append(id)
