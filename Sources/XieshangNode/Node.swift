@@ -32,7 +32,7 @@ public final class Node: Sendable {
         do {
             store = try Store(path: dbPath)
         } catch {
-            throw NodeError(.store, "cannot open the store \(dbPath): \(error.message); restore it from a backup or move it aside", path: dbPath)
+            throw NodeError(.store, "cannot open the store \(dbPath): \(error.message)", path: dbPath)
         }
         func peer(_ p: NodeConfig.Peer) -> FederationConfig.Peer {
             FederationConfig.Peer(id: p.nodeId, publicKey: p.publicKey, dials: !p.address.isEmpty)

@@ -31,8 +31,7 @@ public struct Topology: Sendable {
         var order: [String] = []
         var port = basePort
         func add(_ id: String, _ name: String, _ tier: String, parent: String?) throws(NodeError) {
-            let key: Ed25519.PrivateKey
-            do throws(WireError) { key = try Ed25519.PrivateKey() } catch { throw NodeError(.keyFile, "cannot make a key for \(id): \(error)") }
+            guard let key = try? Ed25519.PrivateKey() else { throw NodeError(.keyFile, "cannot make a key for \(id): the random generator failed") }
             drafts[id] = Draft(id: id, name: name, tier: tier, port: port, key: key, parent: parent)
             port += 1
             order.append(id)

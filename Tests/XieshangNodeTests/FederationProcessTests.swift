@@ -81,10 +81,14 @@ struct FederationProcessTests {
             }
             while Date() < end {
                 try await Task.sleep(nanoseconds: 1_000_000_000)
-                let victim = fed.topology.members.randomElement()!.id
+                guard let victim = fed.topology.members.filter({ fed.isRunning($0.id) }).randomElement()?.id else { continue }
                 fed.kill9(victim)
                 kills += 1
-                try await fed.start(victim)
+                // Restarted concurrently, so the killing keeps its one-second pace; it may be killed again while starting.
+                g.addTask {
+                    try await Task.sleep(nanoseconds: 300_000_000)
+                    try? await fed.start(victim)
+                }
             }
             try await g.waitForAll()
         }

@@ -89,7 +89,7 @@ final class LocalFederation: @unchecked Sendable {
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         let logPath = dir(id) + "/node.log"
-        if !FileManager.default.fileExists(atPath: logPath) { FileManager.default.createFile(atPath: logPath, contents: nil) }
+        if !FileManager.default.fileExists(atPath: logPath) { _ = FileManager.default.createFile(atPath: logPath, contents: nil) }
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         log.seekToEndOfFile()
         p.standardOutput = log
