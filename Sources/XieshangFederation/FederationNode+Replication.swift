@@ -17,7 +17,7 @@ extension FederationNode {
         while link.inflight.filter({ !$0.done }).count < o.window {
             let entries: [LogEntry]
             do throws(StoreError) {
-                entries = try store.reader.entries(after: link.scanPosition, limit: o.batchSize * 2)
+                entries = try logEntries(after: link.scanPosition, limit: o.batchSize * 2)
             } catch {
                 outputs.append(.log("\(id): cannot read the log for \(peer): \(error.message)"))
                 break
@@ -49,6 +49,18 @@ extension FederationNode {
             outputs.append(.setTimer(.retransmit(peer), atMs: now + o.ackTimeoutMs))
         }
         clients[peer] = link
+    }
+
+    /// Log entries after `position`, read once for all links: the last range read is kept (a bounded slice of
+    /// committed, immutable entries), so a node with many links does not read each new event once per link.
+    func logEntries(after position: Int64, limit: Int) throws(StoreError) -> [LogEntry] {
+        if let cache = tailCache, position >= cache.after, let last = cache.entries.last, position < last.position {
+            let start = cache.entries.firstIndex { $0.position > position } ?? cache.entries.count
+            return Array(cache.entries[start..<min(start + limit, cache.entries.count)])
+        }
+        let entries = try store.reader.entries(after: position, limit: limit)
+        tailCache = (position, entries)
+        return entries
     }
 
     /// Moves the acknowledged position over the done prefix of the in-flight list; persists it when a real batch

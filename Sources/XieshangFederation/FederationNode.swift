@@ -45,6 +45,7 @@ public final class FederationNode {
     var servers: [ConnectionID: ServerLink] = [:]
     var dialAttempts: [String: Int] = [:]
     var dialing: Set<String> = []
+    var tailCache: (after: Int64, entries: [LogEntry])?
 
     // Gap repair
     var held: [HeldRun] = []

@@ -4,13 +4,14 @@
 //   xieshang-sim --bench                               events/s through 1+10+172 with authentication on
 // Several topologies: --nodes 1+2+4,1+3+9,alliance4 (seed s uses topology s mod count). --adversary makes every
 // fourth seed of a tree topology an adversary run. Exits 1 when any invariant fails.
+import Dispatch
 import XieshangFederation
 #if canImport(Glibc)
 import Glibc
 #endif
 
 func usage() -> Never {
-    print("usage: xieshang-sim [--seeds N | --seed N] [--first S] [--nodes 1+3+9[,alliance4,…]] [--adversary] [--verbose] [--quiet]\n       xieshang-sim --bench [--events N] [--nodes 1+10+172]")
+    print("usage: xieshang-sim [--seeds N | --seed N] [--first S] [--nodes 1+3+9[,alliance4,…]] [--adversary] [--jobs 2] [--verbose] [--quiet]\n       xieshang-sim --bench [--events N] [--nodes 1+10+172]")
     exit(2)
 }
 
@@ -51,16 +52,47 @@ if let one = value("--seed").flatMap(UInt64.init) {
     return o
 }
 
+/// One seed's outcome, printed in seed order.
+struct SeedResult: Sendable {
+    var seed: UInt64
+    var report: Simulation.Report?
+    var setupError: String?
+}
+
+/// Collects results from the worker threads (the only shared state; guarded by a serial queue).
+final class Results: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "xieshang-sim.results")
+    private var items: [SeedResult] = []
+    func add(_ r: SeedResult) { queue.sync { items.append(r) } }
+    var all: [SeedResult] { queue.sync { items.sorted { $0.seed < $1.seed } } }
+}
+
+// Seeds are independent: each worker runs every jobs-th seed in its own Simulation (own stores, own RNG), so the
+// results do not depend on the number of jobs.
+let jobs = max(1, min(value("--jobs").flatMap(Int.init) ?? 2, 64))
+let results = Results()
+let allOptions = seeds.map { options(for: $0) }
+let started = monotonicSeconds()
+DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+    var i = worker
+    while i < allOptions.count {
+        let o = allOptions[i]
+        do {
+            results.add(SeedResult(seed: o.seed, report: try Simulation(options: o).run()))
+        } catch {
+            results.add(SeedResult(seed: o.seed, setupError: "\(error)"))
+        }
+        i += jobs
+    }
+}
+
 var failures: [UInt64] = []
 var totals = (events: 0, messages: 0, dropped: 0, duplicated: 0, crashes: 0, partitions: 0, attacks: 0, maxBuffered: 0)
-let started = monotonicSeconds()
-for seed in seeds {
+for result in results.all {
+    let seed = result.seed
     let o = options(for: seed)
-    let report: Simulation.Report
-    do {
-        report = try Simulation(options: o).run()
-    } catch {
-        print("seed \(seed): cannot set up: \(error)")
+    guard let report = result.report else {
+        print("seed \(seed): cannot set up: \(result.setupError ?? "?")")
         failures.append(seed)
         continue
     }

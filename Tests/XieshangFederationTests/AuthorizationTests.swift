@@ -141,4 +141,37 @@ import XieshangWire
         #expect(total == 19)
         #expect(net.events("city").filter { $0.origin == "town1" }.count == net.events("town1").filter { $0.origin == "town1" }.count)
     }
+
+    @Test func interleavedBatchIsAuthenticatedPerOriginAndStillRefusesAForgery() throws {
+        let net = try setUp()
+        // Hold back the county's pushes to the city while both townships originate.
+        net.intercept = { c, toClient, m in
+            if !toClient, net.conns[c]?.client == "county", case .push = m { return false }
+            return true
+        }
+        for _ in 0..<3 { net.originate("town0"); net.originate("town1") }
+        net.run(forMs: 10)
+        net.intercept = nil
+        let city = net.nodes["city"]!.store.reader
+        let county = net.nodes["county"]!.store.reader
+        func missing(_ origin: String) throws -> [SignedEvent] {
+            let from = try city.highestSeq(origin: origin) + 1
+            let to = try county.highestSeq(origin: origin)
+            return try county.events(origin: origin, seqs: from...to).map { SignedEvent(body: $0.body, signature: $0.signature) }
+        }
+        let t0 = try missing("town0"), t1 = try missing("town1")
+        try #require(t0.count >= 3 && t1.count >= 3)
+        var forged = t1[t1.count - 1]
+        forged.signature = Array(repeating: 2, count: 64)
+        var batch: [SignedEvent] = []
+        for i in 0..<max(t0.count, t1.count) {
+            if i < t0.count { batch.append(t0[i]) }
+            if i < t1.count { batch.append(i == t1.count - 1 ? forged : t1[i]) }
+        }
+        let ack = try #require(net.inject(batch, from: "county", to: "city"))
+        #expect(ack.refused.map(\.code) == ["bad_signature"])
+        #expect(try city.highestSeq(origin: "town0") == county.highestSeq(origin: "town0"))
+        #expect(try city.highestSeq(origin: "town1") == county.highestSeq(origin: "town1") - 1)
+        #expect(!net.events("city").contains { $0.hash == forged.hash })
+    }
 }
