@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Transport benchmark: the same h2load command against the unary Echo method of
 #   (1) Xieshang's transport (`xieshang diag serve`, release build),
-#   (2) a grpc-swift-2 2.4.3 server (Ops/bench/peers, release build; its first build takes ~7 minutes),
+#   (2) a grpc-swift-2 2.4.3 server (Ops/bench/peers/transport, release build; its first build takes ~7 minutes),
 #   (3) a Python grpcio 1.85.1 server (Tests/XieshangTransportTests/python/interop_server.py, in the venv).
 # Prints requests/s, p50/p99 latency (from h2load's per-request log) and the server's RSS, with ratios to ours.
 # usage: Ops/bench/transport.sh [REQUESTS]      (default 200000; the grpcio run uses a tenth of that)
@@ -22,7 +22,7 @@ PY=${XIESHANG_PYTHON:-$ROOT/.venv/bin/python}
 echo "building xieshang (release)…" >&2
 swift build -c release --product xieshang >&2
 echo "building the grpc-swift-2 peer (release; the first build takes minutes)…" >&2
-(cd Ops/bench/peers && swift build -c release --product GRPCSwiftEchoPeer >&2)
+(cd Ops/bench/peers/transport && swift build -c release --product GRPCSwiftEchoPeer >&2)
 
 # One gRPC-framed EchoRequest: 300-byte payload and a short Chinese text.
 "$PY" - "$WORK/echo.bin" <<'PY'
@@ -35,7 +35,8 @@ PY
 # start NAME COMMAND… : runs the server, waits for its port line, sets PORT and PID.
 start() {
   local name=$1; shift
-  "$@" > "$WORK/$name.out" 2>&1 &
+  # An explicit stdin: a background job of a script would otherwise read /dev/null.
+  "$@" < "${STDIN_FILE:-/dev/null}" > "$WORK/$name.out" 2>&1 &
   PID=$!
   PIDS+=("$PID")
   for _ in $(seq 1 200); do
@@ -65,11 +66,11 @@ measure() {
 
 start xieshang "$ROOT/.build/release/xieshang" diag serve --listen 127.0.0.1:0
 measure xieshang "$N"
-start grpc-swift-2 "$ROOT/Ops/bench/peers/.build/release/GRPCSwiftEchoPeer" 0
+start grpc-swift-2 "$ROOT/Ops/bench/peers/transport/.build/release/GRPCSwiftEchoPeer" 0
 measure grpc-swift-2 "$N"
 # The grpcio script stops when its stdin closes: hand it a FIFO this script holds open.
 mkfifo "$WORK/stdin"; exec 3<>"$WORK/stdin"
-start grpcio "$PY" "$ROOT/Tests/XieshangTransportTests/python/interop_server.py" "$ROOT/Protos" < "$WORK/stdin"
+STDIN_FILE="$WORK/stdin" start grpcio "$PY" "$ROOT/Tests/XieshangTransportTests/python/interop_server.py" "$ROOT/Protos"
 measure grpcio $((N / 10))
 
 echo

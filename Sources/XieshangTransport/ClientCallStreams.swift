@@ -2,6 +2,7 @@
 ///
 /// Reading is what opens the server's flow-control window: a caller that stops reading stops the server.
 public struct ResponseStream: AsyncSequence, Sendable {
+    /// One gRPC message, as bytes.
     public typealias Element = [UInt8]
     let call: ClientCall
 

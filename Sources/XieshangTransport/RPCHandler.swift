@@ -2,7 +2,14 @@
 public struct RPCHandler: Sendable {
     /// The four gRPC call shapes.
     public enum Kind: Sendable {
-        case unary, serverStreaming, clientStreaming, bidirectionalStreaming
+        /// One request, one response.
+        case unary
+        /// One request, a stream of responses.
+        case serverStreaming
+        /// A stream of requests, one response.
+        case clientStreaming
+        /// Streams both ways.
+        case bidirectionalStreaming
     }
     /// The call shape.
     public let kind: Kind

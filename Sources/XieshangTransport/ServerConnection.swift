@@ -352,12 +352,13 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
     // MARK: Calls
 
     private func begin(_ s: ServerStream) {
+        // Not gRPC at all: answer in plain HTTP, as the gRPC protocol spec asks (405 / 415, no grpc-status).
         guard s.method == "POST" else {
-            decide(s, .unimplemented, "method \(s.method) \(s.path): gRPC calls are POST")
+            refuseHTTP(s, "405", "method \(s.method) \(s.path): gRPC calls are POST")
             return
         }
         guard s.contentType.hasPrefix("application/grpc") else {
-            decide(s, .internal, "content-type '\(s.contentType)' on \(s.path): gRPC needs application/grpc")
+            refuseHTTP(s, "415", "content-type '\(s.contentType)' on \(s.path): gRPC needs application/grpc")
             return
         }
         guard let handler = core.handlers[s.path] else {
@@ -485,6 +486,16 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
             s.deferred = false
             session.resume(s.id)
         }
+    }
+
+    /// Ends a request that is not gRPC with a bare HTTP status.
+    private func refuseHTTP(_ s: ServerStream, _ httpStatus: String, _ message: String) {
+        guard !s.completed else { return }
+        s.trailers = (.internal, message)
+        s.responseStarted = true
+        core.note("\(peer): \(message)")
+        session.submitResponse(s.id, headers: [(":status", Array(httpStatus.utf8)),
+                                               ("content-type", Array("text/plain".utf8))], body: false)
     }
 
     private func refuse(_ s: ServerStream, _ failure: MessageDeframer.Failure) {

@@ -4,7 +4,7 @@ public struct ServerContext: Sendable {
     public let method: String
     /// The client's deadline as monotonic nanoseconds (see ``remainingSeconds``), when it sent `grpc-timeout`.
     public let deadlineNanoseconds: UInt64?
-    /// The peer's address, or for TLS links the fingerprint of its pinned key.
+    /// The peer's address; on a TLS link with pinned keys, the pinned name of its key followed by the address.
     public let peer: String
     /// Request headers other than the HTTP/2 pseudo-headers and gRPC's own.
     public let metadata: [(String, String)]
@@ -21,6 +21,7 @@ public struct ServerContext: Sendable {
 ///
 /// Reading is what opens the client's flow-control window: a handler that stops reading stops the client.
 public struct RequestStream: AsyncSequence, Sendable {
+    /// One gRPC message, as bytes.
     public typealias Element = [UInt8]
     let queue: MessageQueue
 

@@ -69,6 +69,7 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
         TransportError(.rpc, status: status, message)
     }
 
+    /// A readable form for logs and errors.
     public var description: String {
         var s = "\(status) (\(code)): \(message)"
         if let streamID { s += " [stream \(streamID)]" }

@@ -68,9 +68,10 @@ final class RawHTTP2Connection: @unchecked Sendable {
         send(Self.preface + Self.frame(type: 4, flags: 0, stream: 0, []))
     }
 
-    func headers(_ stream: Int32, path: String, endStream: Bool = false, extra: [(String, String)] = []) -> [UInt8] {
-        let block = hpackOut.encode([(":method", "POST"), (":scheme", "http"), (":path", path),
-                                     (":authority", "127.0.0.1"), ("content-type", "application/grpc"),
+    func headers(_ stream: Int32, path: String, endStream: Bool = false, extra: [(String, String)] = [],
+                 method: String = "POST", contentType: String = "application/grpc") -> [UInt8] {
+        let block = hpackOut.encode([(":method", method), (":scheme", "http"), (":path", path),
+                                     (":authority", "127.0.0.1"), ("content-type", contentType),
                                      ("te", "trailers")] + extra)
         return Self.frame(type: 1, flags: 0x4 | (endStream ? 0x1 : 0), stream: stream, block)
     }
@@ -111,6 +112,21 @@ final class RawHTTP2Connection: @unchecked Sendable {
                 if f.stream == stream, let s = headers.first(where: { $0.0 == "grpc-status" }) {
                     return (Int(s.1) ?? -1, headers.first(where: { $0.0 == "grpc-message" })?.1 ?? "")
                 }
+            }
+            if f.type == 7 { return nil }
+        }
+        return nil
+    }
+
+    /// Reads frames until a header block on `stream`; returns its headers, nil if none came.
+    func readHeaders(stream: Int32) -> [(String, String)]? {
+        while let f = readFrame() {
+            if f.type == 1 {
+                var block = f.payload
+                if f.flags & 0x8 != 0 { block = Array(block[1..<(block.count - Int(block[0]))]) }
+                if f.flags & 0x20 != 0 { block.removeFirst(5) }
+                guard let headers = hpackIn.decode(block) else { return nil }
+                if f.stream == stream { return headers }
             }
             if f.type == 7 { return nil }
         }

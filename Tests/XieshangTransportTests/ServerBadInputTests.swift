@@ -218,4 +218,17 @@ import XieshangWire
             #expect(lines.all.contains { $0.contains("4× the 1024-byte limit") })
         }
     }
+
+    @Test func nonGRPCRequestsGetPlainHTTPStatuses() async throws {
+        try await withServer { _, port, _ in
+            let raw = try RawHTTP2Connection(port: port)
+            raw.handshake()
+            raw.send(raw.headers(1, path: TestSupport.echoPath, endStream: true, contentType: "text/plain")
+                + raw.headers(3, path: "/", endStream: true, method: "GET"))
+            let (first, second) = try await TestSupport.blocking { (raw.readHeaders(stream: 1), raw.readHeaders(stream: 3)) }
+            #expect(first?.first { $0.0 == ":status" }?.1 == "415")
+            #expect(second?.first { $0.0 == ":status" }?.1 == "405")
+            #expect(first?.contains { $0.0 == "grpc-status" } == false)
+        }
+    }
 }

@@ -36,8 +36,8 @@ struct DiagnosticsPeer: RegistrableRPCService {
 func answer(_ request: Xieshang_V1_EchoRequest, sequence: UInt64) async throws -> Xieshang_V1_EchoResponse {
     if request.delayMs > 0 { try await Task.sleep(nanoseconds: UInt64(request.delayMs) * 1_000_000) }
     if request.requestedStatus != 0 {
-        throw RPCError(code: RPCError.Code(rawValue: Int(request.requestedStatus)) ?? .unknown,
-                       message: request.requestedMessage)
+        let code = Status.Code(rawValue: Int(request.requestedStatus)).flatMap { RPCError.Code($0) } ?? .unknown
+        throw RPCError(code: code, message: request.requestedMessage)
     }
     var response = Xieshang_V1_EchoResponse()
     response.payload = request.payload
@@ -54,7 +54,6 @@ let server = GRPCServer(
 try await withThrowingDiscardingTaskGroup { group in
     group.addTask { try await server.serve() }
     if let address = try await server.listeningAddress?.ipv4 {
-        print("PORT \(address.port)")
-        fflush(stdout)
+        FileHandle.standardOutput.write(Data("PORT \(address.port)\n".utf8))
     }
 }
