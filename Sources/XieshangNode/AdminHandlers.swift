@@ -145,7 +145,8 @@ enum AdminHandlers {
                 guard let event = (try? core.store.reader.events(origin: ref.origin, seqs: ref.seq...ref.seq))?.first,
                       let body = try? SignedEvent(body: event.body, signature: event.signature).decodedBody(),
                       let child = try? AggregateReport(serializedBytes: body.payload) else { continue }
-                bodies.append(BodyFigures(body: child.body, name: "", tier: "", parent: parent, own: child.own,
+                let known = runtime.config.children.first { $0.nodeId == child.body }
+                bodies.append(BodyFigures(body: child.body, name: known?.name ?? "", tier: known?.tier ?? "", parent: parent, own: child.own,
                                           totals: child.totals, source: ref, verified: true))
                 queue += child.children.compactMap { c in c.ref.map { (child.body, $0) } }
             }

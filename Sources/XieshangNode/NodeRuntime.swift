@@ -208,8 +208,10 @@ final class NodeRuntime: @unchecked Sendable {
         d.failed = true
         d.push?.finish()
         d.client.close()
-        if !reason.isEmpty && !stopping {
-            peers[d.peer, default: PeerInfo()].lastError = reason
+        if !stopping {
+            let wasUp = core.isLinkUp(d.peer)
+            if !reason.isEmpty { peers[d.peer, default: PeerInfo()].lastError = reason }
+            if wasUp { logger.info("link to \(d.peer) down\(reason.isEmpty ? "" : ": " + reason)") }
         }
         queue.async { _ = self.handleOnQueue(.disconnected(conn)) }
     }

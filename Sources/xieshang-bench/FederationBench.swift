@@ -12,7 +12,7 @@ func runFederationBench(_ args: [String]) -> Int32 {
     var i = 0
     while i + 1 < args.count { options[args[i]] = args[i + 1]; i += 2 }
     guard let dir = options["--dir"], let bin = options["--xieshang"] else {
-        print("usage: xieshang-bench federation --dir DIR --xieshang BIN [--seconds 60] [--burst 100000]")
+        say("usage: xieshang-bench federation --dir DIR --xieshang BIN [--seconds 60] [--burst 100000]")
         return 2
     }
     let seconds = Double(options["--seconds"] ?? "60") ?? 60
@@ -23,7 +23,7 @@ func runFederationBench(_ args: [String]) -> Int32 {
         do {
             try await FederationBench(dir: dir, bin: bin).run(seconds: seconds, burst: burst)
         } catch {
-            print("federation bench failed: \(error)")
+            say("federation bench failed: \(error)")
             result.withLock { $0 = 1 }
         }
         done.signal()
@@ -113,6 +113,13 @@ final class FederationBench: Sendable {
         p.waitUntilExit()
     }
 
+    /// SIGTERM to every node at once, then waits for each (each drains its streams for up to its grace period).
+    func stopAll() {
+        let all = processes.withLock { Array($0.values) }
+        for p in all where p.isRunning { kill(p.processIdentifier, SIGTERM) }
+        for p in all { p.waitUntilExit() }
+    }
+
     func rssMB(_ id: String) -> Double {
         guard let pid = processes.withLock({ $0[id]?.processIdentifier }),
               let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
@@ -137,8 +144,8 @@ final class FederationBench: Sendable {
     }
 
     func run(seconds: Double, burst: Int) async throws {
-        defer { for id in ids.reversed() { stop(id) } }
-        print("topology: \(ids.count) nodes (1 city, \(counties.count) counties, \(townships.count) townships)")
+        defer { stopAll() }
+        say("topology: \(ids.count) nodes (1 city, \(counties.count) counties, \(townships.count) townships)")
         // Start-up: each node alone (the city first), then the rest eight at a time.
         var startTimes: [Double] = []
         let t0 = FederationBench.now()
@@ -149,12 +156,12 @@ final class FederationBench: Sendable {
             }
         }
         for id in ids where id != "city" { try await waitUp(id) }
-        print(String(format: "start-up: p50 %.0f ms, max %.0f ms per node (8 starting at once); all %d linked after %.1f s",
+        say(String(format: "start-up: p50 %.0f ms, max %.0f ms per node (8 starting at once); all %d linked after %.1f s",
                      FederationBench.percentile(startTimes, 0.5) * 1000, (startTimes.max() ?? 0) * 1000, ids.count, FederationBench.now() - t0))
         try await Task.sleep(nanoseconds: 5_000_000_000)
         func rssLine(_ label: String) {
             let towns = townships.map(rssMB)
-            print(String(format: "RSS %@: township p50 %.1f MB max %.1f MB; county p50 %.1f MB; city %.1f MB", label,
+            say(String(format: "RSS %@: township p50 %.1f MB max %.1f MB; county p50 %.1f MB; city %.1f MB", label,
                          FederationBench.percentile(towns, 0.5), towns.max() ?? 0, FederationBench.percentile(counties.map(rssMB), 0.5), rssMB("city")))
         }
         rssLine("idle")
@@ -199,7 +206,7 @@ final class FederationBench: Sendable {
         for c in commits.withLock({ $0 }) {
             if let p = polled.first(where: { $0.time >= c.time && $0.notes >= c.cumulative }) { latencies.append(p.time - c.time) } else { unseen += 1 }
         }
-        print(String(format: "commit → city rollup (conservative: the city must show every earlier commit too): %d events, p50 %.0f ms, p99 %.0f ms, max %.0f ms%@",
+        say(String(format: "commit → city rollup (conservative: the city must show every earlier commit too): %d events, p50 %.0f ms, p99 %.0f ms, max %.0f ms%@",
                      latencies.count, FederationBench.percentile(latencies, 0.5) * 1000, FederationBench.percentile(latencies, 0.99) * 1000,
                      (latencies.max() ?? 0) * 1000, unseen > 0 ? ", \(unseen) not seen within 30 s" : ""))
 
@@ -219,7 +226,7 @@ final class FederationBench: Sendable {
         }
         let recordSeconds = FederationBench.now() - tb
         let target = try await heldCount(town, origin: town)
-        print(String(format: "burst: %d events recorded at %@ in %.1f s (%.0f events/s through Submit)", burst, town, recordSeconds, Double(burst) / recordSeconds))
+        say(String(format: "burst: %d events recorded at %@ in %.1f s (%.0f events/s through Submit)", burst, town, recordSeconds, Double(burst) / recordSeconds))
         let tc = FederationBench.now()
         _ = try await start(county)
         var held = 0
@@ -229,7 +236,7 @@ final class FederationBench: Sendable {
             try await Task.sleep(nanoseconds: 20_000_000)
         }
         let catchUp = FederationBench.now() - tc
-        print(String(format: "catch-up: %@ back after holding %d queued events of %@: all %d held after %.2f s (%.0f events/s ingested, start-up included)",
+        say(String(format: "catch-up: %@ back after holding %d queued events of %@: all %d held after %.2f s (%.0f events/s ingested, start-up included)",
                      county, target - before, town, target, catchUp, Double(target - before) / catchUp))
     }
 }
@@ -239,4 +246,9 @@ final class Shared<T: Sendable>: Sendable {
     private let state: Mutex<T>
     init(_ value: T) { state = Mutex(value) }
     func withLock<R: Sendable>(_ body: (inout T) -> R) -> R { state.withLock { body(&$0) } }
+}
+
+/// Writes one line to standard output at once (unbuffered, so a long run shows its progress in a file).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
