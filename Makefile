@@ -3,7 +3,8 @@ SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 .DEFAULT_GOAL := help
 
-APT_PACKAGES := libnghttp2-dev libsqlite3-dev libssl-dev pkg-config nghttp2-client python3-venv sqlite3 openssl
+APT_PACKAGES := libnghttp2-dev libsqlite3-dev libssl-dev pkg-config nghttp2-client python3-venv sqlite3 openssl \
+  chromium fonts-noto-cjk
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 PY_TOOLS := grpcio==1.85.1 grpcio-tools==1.85.1 protobuf

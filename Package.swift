@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "XieshangWire", targets: ["XieshangWire"]),
         .library(name: "XieshangStore", targets: ["XieshangStore"]),
+        .library(name: "XieshangDomain", targets: ["XieshangDomain"]),
         .library(name: "XieshangTransport", targets: ["XieshangTransport"]),
         .library(name: "XieshangFederation", targets: ["XieshangFederation"]),
         .executable(name: "xieshang", targets: ["xieshang"]),
@@ -25,9 +26,15 @@ let package = Package(
         .target(name: "XieshangWire", dependencies: ["CCrypto"]),
         .target(name: "XieshangStore", dependencies: ["XieshangWire", "CSQLite"]),
         .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore", "XieshangTransport", "XieshangFederation"]),
+        // Reports for people: self-contained HTML with SVG charts, Excel-friendly CSV. Pure rendering, no I/O.
+        .target(name: "XieshangReport"),
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python", "FuzzCrashes"]),
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"]),
         .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire", "XieshangTransport"]),
+        .testTarget(name: "XieshangReportTests", dependencies: ["XieshangReport"], exclude: ["python"]),
+
+        .target(name: "XieshangDomain", dependencies: ["XieshangWire"]),
+        .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"]),
 
         .target(name: "XieshangTransport", dependencies: ["XieshangWire", "CNghttp2", "CCrypto"]),
         .testTarget(name: "XieshangTransportTests", dependencies: ["XieshangTransport", "XieshangWire"],
@@ -39,7 +46,7 @@ let package = Package(
         // The simulator's command line: `xieshang-sim --seeds 1000 --nodes 1+3+9`, `--seed N`, `--bench`.
         .executableTarget(name: "xieshang-sim", dependencies: ["XieshangFederation", "XieshangWire"]),
 
-        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangTransport"]),
+        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain", "XieshangTransport"]),
         // The operators' command-line tool.
         .executableTarget(name: "xieshang", dependencies: ["XieshangWire", "XieshangTransport", "XieshangNode"]),
         // libFuzzer target on the wire decoders and envelope checks (`make fuzz`).
