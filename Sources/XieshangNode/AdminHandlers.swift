@@ -25,7 +25,7 @@ enum AdminHandlers {
                 let request = try decode(SubmitRequest.self, bytes)
                 let scope = request.scope ?? Scope(target: .up(true))
                 if let wait = await runtime.read({ runtime.originationBlocked() }) {
-                    throw TransportError.status(.unavailable, wait)
+                    throw TransportError.status(.failedPrecondition, wait)
                 }
                 let outputs = await runtime.submit(.originate(LocalCommand(kind: request.kind, payload: request.payload, scope: scope)))
                 for output in outputs {

@@ -87,4 +87,17 @@ struct NodeCommandTests {
         #expect(s2 == 1)
         #expect(o2.contains(dir + "/node.db"), "\(o2)")
     }
+
+    @Test("a township that has not reached its parent refuses to record (exit 1, says why); SIGTERM stops it with exit 0")
+    func noRecordBeforeTheParentConfirms() async throws {
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
+        defer { fed.stopAll() }
+        try await fed.start("county1-town1")
+        let (status, output) = try run(["submit-note", "--text", "x", "--amount", "1", "--node", fed.dir("county1-town1") + "/admin.sock"])
+        #expect(status == 1)
+        #expect(output.contains("has not reached its parent county1"))
+        let notes = try await fed.noteSeqs("county1-town1", origin: "county1-town1")
+        #expect(notes.isEmpty)
+        #expect(fed.stop("county1-town1") == 0)
+    }
 }
