@@ -31,12 +31,14 @@ let package = Package(
         .target(name: "XieshangDomain", dependencies: ["XieshangWire"]),
         // The sans-I/O federation node and its deterministic simulator.
         .target(name: "XieshangFederation", dependencies: ["XieshangWire", "XieshangStore"]),
-        .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain"]),
+        // The node process: federation core ↔ transport ↔ store, the admin service, domain projections.
+        .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain", "XieshangTransport",
+                                                    "XieshangFederation"]),
         // Reports for people: self-contained HTML with SVG charts, Excel-friendly CSV. Pure rendering, no I/O.
         .target(name: "XieshangReport"),
 
         // The operators' command-line tool.
-        .executableTarget(name: "xieshang", dependencies: ["XieshangWire", "XieshangTransport"]),
+        .executableTarget(name: "xieshang", dependencies: ["XieshangWire", "XieshangTransport", "XieshangNode"]),
         // The simulator's command line: `xieshang-sim --seeds 1000 --nodes 1+3+9`, `--seed N`, `--bench`.
         .executableTarget(name: "xieshang-sim", dependencies: ["XieshangFederation", "XieshangWire"]),
         // Measurements for Ops/bench/README.md.
@@ -53,7 +55,7 @@ let package = Package(
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"]),
         .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"]),
         .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire"]),
-        .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire"]),
+        .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire", "XieshangTransport"]),
         .testTarget(name: "XieshangReportTests", dependencies: ["XieshangReport"], exclude: ["python"]),
     ],
     swiftLanguageModes: [.v6]

@@ -104,11 +104,15 @@ public struct NodeConfig: Sendable, Equatable {
         }
         let reader = FieldReader(file: file)
         let fields = try reader.object(root, at: "", allowed: knownFields)
-        func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : (baseDirectory as NSString).appendingPathComponent(p) }
+        func resolve(_ p: String) -> String {
+            ((p.hasPrefix("/") ? p : (baseDirectory as NSString).appendingPathComponent(p)) as NSString).standardizingPath
+        }
 
         let nodeId = try reader.nodeId(fields["node_id"], at: "node_id")
         let dataDir = resolve(try reader.string(fields["data_dir"], at: "data_dir", default: "."))
-        func inData(_ p: String) -> String { p.hasPrefix("/") ? p : (dataDir as NSString).appendingPathComponent(p) }
+        func inData(_ p: String) -> String {
+            ((p.hasPrefix("/") ? p : (dataDir as NSString).appendingPathComponent(p)) as NSString).standardizingPath
+        }
         let config = NodeConfig(
             nodeId: nodeId,
             name: try reader.string(fields["name"], at: "name", default: nodeId),

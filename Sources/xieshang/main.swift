@@ -22,6 +22,13 @@ struct CommandGroup {
 let commandGroups: [CommandGroup] = [
     CommandGroup(name: "demo", summary: "run the demo", run: DemoCommand.run),
     CommandGroup(name: "wire", summary: "encode and decode protobuf messages (JSON ⇄ binary) for debugging", run: WireCommand.run),
+    CommandGroup(name: "init", summary: "make a node's key (mode 0600) and node.json; print its id and public key", run: NodeCommand.runInit),
+    CommandGroup(name: "node", summary: "run this body's node process (--config node.json)", run: NodeCommand.run),
+    CommandGroup(name: "status", summary: "the local node's links, cursors, lag, errors and alerts", run: AdminCommand.status),
+    CommandGroup(name: "submit-note", summary: "record a note event (tests and demos)", run: AdminCommand.submitNote),
+    CommandGroup(name: "stats", summary: "figures for a period, with --drill for the subtree", run: AdminCommand.stats),
+    CommandGroup(name: "query", summary: "list records (events, origins, alerts) as JSON lines", run: AdminCommand.query),
+    CommandGroup(name: "topology", summary: "generate configs and keys of a loopback federation", run: NodeCommand.runTopology),
     CommandGroup(name: "diag", summary: "serve the Diagnostics service (Echo) for health checks and benchmarks", run: DiagCommand.run),
 ]
 

@@ -1,0 +1,27 @@
+import Foundation
+import XieshangWire
+
+extension NodeConfig {
+    /// The config as node.json text that ``NodeConfig/parse(_:file:baseDirectory:)`` reads back (paths as given).
+    public func jsonText() -> String {
+        func peer(_ p: Peer) -> [String: Any] {
+            var o: [String: Any] = ["node_id": p.nodeId, "public_key": p.publicKey.text]
+            if !p.address.isEmpty { o["address"] = p.address }
+            if !p.name.isEmpty { o["name"] = p.name }
+            if !p.tier.isEmpty { o["tier"] = p.tier }
+            return o
+        }
+        var o: [String: Any] = [
+            "node_id": nodeId, "name": name, "tier": tier, "data_dir": dataDir, "listen": listen,
+            "admin_socket": adminSocket, "key_file": keyFile, "rollup_debounce_ms": rollupDebounceMs,
+            "retry_cap_ms": retryCapMs, "log_level": logLevel,
+        ]
+        if let parent { o["parent"] = peer(parent) }
+        if !children.isEmpty { o["children"] = children.map(peer) }
+        if !alliances.isEmpty {
+            o["alliances"] = alliances.map { ["id": $0.id, "name": $0.name, "members": $0.members.map(peer)] as [String: Any] }
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: o, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

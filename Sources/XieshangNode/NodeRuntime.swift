@@ -1,0 +1,351 @@
+import Foundation
+import XieshangFederation
+import XieshangStore
+import XieshangTransport
+import XieshangWire
+
+/// The node's runtime (运行时): one serial executor that owns the sans-I/O ``FederationNode`` and carries out its
+/// outputs on the HTTP/2 transport (dials, unary calls, Push streams) and on Dispatch timers.
+///
+/// Invariant: every mutable property (and the federation core, which is not Sendable) is touched only on `queue`;
+/// each entry point hops onto it and `dispatchPrecondition` checks it in `handleOnQueue`. That is why the class is
+/// `@unchecked Sendable`.
+final class NodeRuntime: @unchecked Sendable {
+    /// A connection this node dialed (it is the gRPC client).
+    final class Dialed {
+        let peer: String
+        let client: Client
+        let token: String
+        var push: AsyncStream<[UInt8]>.Continuation?
+        var failed = false
+        init(peer: String, client: Client, token: String) {
+            self.peer = peer
+            self.client = client
+            self.token = token
+        }
+    }
+
+    /// What the status shows about one peer beyond the core's view.
+    struct PeerInfo {
+        var lastError = ""
+        var lastSeenMs: Int64 = 0
+        var refused: UInt64 = 0
+    }
+
+    let queue = DispatchQueue(label: "xieshang.node.federation")
+    let core: FederationNode
+    let config: NodeConfig
+    let logger: NodeLogger
+    let addresses: [String: Endpoint]
+    let roles: [String: String]
+    private let wallAtStart: Int64
+    private let monoAtStart: UInt64
+    private var nextConnection: UInt64 = 1
+    private var dialed: [ConnectionID: Dialed] = [:]
+    private var accepted: [String: ConnectionID] = [:]
+    private var closedServer: [ConnectionID: String] = [:]
+    private var timerGeneration: [FederationTimer: UInt64] = [:]
+    private var generation: UInt64 = 0
+    var peers: [String: PeerInfo] = [:]
+    var alerts: [AlertEntry] = []
+    var stopping = false
+    let crashHook: String?
+
+    init(core: FederationNode, config: NodeConfig, logger: NodeLogger) throws(NodeError) {
+        self.core = core
+        self.config = config
+        self.logger = logger
+        var addresses: [String: Endpoint] = [:]
+        var roles: [String: String] = [:]
+        let all: [(NodeConfig.Peer, String)] = (config.parent.map { [($0, "parent")] } ?? []) + config.children.map { ($0, "child") }
+            + config.alliances.flatMap { a in a.members.map { ($0, "alliance:" + a.id) } }
+        for (peer, role) in all {
+            if roles[peer.nodeId] == nil { roles[peer.nodeId] = role }
+            guard !peer.address.isEmpty else { continue }
+            do {
+                addresses[peer.nodeId] = try Endpoint(parsing: peer.address)
+            } catch {
+                throw NodeError(.config, "peer \(peer.nodeId) has address '\(peer.address)' that is not HOST:PORT: \(error.message)")
+            }
+        }
+        self.addresses = addresses
+        self.roles = roles
+        var tv = timespec()
+        clock_gettime(CLOCK_REALTIME, &tv)
+        wallAtStart = Int64(tv.tv_sec) * 1000 + Int64(tv.tv_nsec) / 1_000_000
+        monoAtStart = NodeRuntime.monotonicNanoseconds()
+        crashHook = ProcessInfo.processInfo.environment["XIESHANG_TEST_CRASH"]
+    }
+
+    static func monotonicNanoseconds() -> UInt64 {
+        var tv = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &tv)
+        return UInt64(tv.tv_sec) * 1_000_000_000 + UInt64(tv.tv_nsec)
+    }
+
+    /// Milliseconds on the node's clock: the wall clock at start plus monotonic time since (never goes back).
+    func now() -> Int64 { wallAtStart + Int64((NodeRuntime.monotonicNanoseconds() - monoAtStart) / 1_000_000) }
+
+    // MARK: The executor
+
+    /// Runs `input` through the core on the executor and returns the outputs (after carrying them out).
+    func submit(_ input: FederationInput) async -> [FederationOutput] {
+        await withCheckedContinuation { (c: CheckedContinuation<[FederationOutput], Never>) in
+            queue.async { c.resume(returning: self.handleOnQueue(input)) }
+        }
+    }
+
+    /// Runs `body` on the executor (for status and queries that read the core).
+    func read<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { (c: CheckedContinuation<T, Never>) in
+            queue.async { c.resume(returning: body()) }
+        }
+    }
+
+    func enqueue(_ input: FederationInput) {
+        queue.async { _ = self.handleOnQueue(input) }
+    }
+
+    func handleOnQueue(_ input: FederationInput) -> [FederationOutput] {
+        dispatchPrecondition(condition: .onQueue(queue))
+        let outputs = core.handle(input, now: now())
+        for output in outputs { perform(output) }
+        if !parentConfirmed, let parent = config.parent?.nodeId, core.isLinkUp(parent), !core.fenced { parentConfirmed = true }
+        return outputs
+    }
+
+    private func perform(_ output: FederationOutput) {
+        switch output {
+        case .dial(let peer): dial(peer)
+        case .send(let conn, let message):
+            if let d = dialed[conn] { send(message, on: conn, d) }
+            // Sends on accepted connections are answers the handler that fed the input picks from the outputs.
+        case .close(let conn, let reason):
+            if dialed[conn] != nil { fail(conn, reason) } else { closedServer[conn] = reason }
+        case .setTimer(let timer, let atMs):
+            generation += 1
+            let g = generation
+            timerGeneration[timer] = g
+            let delay = max(0, atMs - now())
+            queue.asyncAfter(deadline: .now() + .milliseconds(Int(delay))) {
+                guard self.timerGeneration[timer] == g, !self.stopping else { return }
+                self.timerGeneration[timer] = nil
+                _ = self.handleOnQueue(.timer(timer))
+            }
+        case .log(let line):
+            noteLog(line)
+        case .alert(let alert):
+            alerts.insert(AlertEntry(timeMs: now(), subject: alert.subject, code: alert.code, message: alert.message), at: 0)
+            if alerts.count > 200 { alerts.removeLast() }
+            logger.warning("alert \(alert.code) about \(alert.subject): \(alert.message)")
+        case .originated(let origin, let seq):
+            logger.debug("originated \(origin)#\(seq)")
+        case .commandRefused(let reason):
+            logger.warning("command refused: \(reason)")
+        }
+    }
+
+    /// Core log lines: refusals and closures are warnings and become the peer's last error.
+    private func noteLog(_ line: String) {
+        let serious = line.contains("refused") || line.contains("closing") || line.contains("cannot") || line.contains("fenced")
+        if serious {
+            logger.warning(line)
+            for peer in roles.keys where line.contains(" \(peer) ") || line.contains(" \(peer):") || line.contains(" \(peer);") {
+                peers[peer, default: PeerInfo()].lastError = line
+                if line.contains("refused") { peers[peer, default: PeerInfo()].refused += 1 }
+            }
+        } else if line.contains("link to") || line.contains("restored") {
+            logger.info(line)
+        } else {
+            logger.debug(line)
+        }
+    }
+
+    /// Whether the parent's link has been up since start: the parent told us how far our own chain goes.
+    var parentConfirmed = false
+
+    /// Why the node may not originate now, or nil. A node with a parent originates only once the parent confirmed
+    /// (in the handshake) how far the node's own chain goes and any missing own events were pulled back: a store
+    /// restored from an old backup cannot know it is old, and must never reuse a seq for different content.
+    func originationBlocked() -> String? {
+        dispatchPrecondition(condition: .onQueue(queue))
+        if let parent = config.parent?.nodeId, !parentConfirmed {
+            return "\(config.nodeId) has not reached its parent \(parent) since it started; it originates once the parent confirmed its own chain (retry later)"
+        }
+        if core.fenced { return "\(config.nodeId) is pulling its own events back from its parent after a restore; retry when it has caught up" }
+        return nil
+    }
+
+    // MARK: Client side (connections this node dials)
+
+    private func dial(_ peer: String) {
+        guard let endpoint = addresses[peer], !stopping else {
+            queue.async { _ = self.handleOnQueue(.dialFailed(peer: peer)) }
+            return
+        }
+        var configuration = ClientConfiguration()
+        configuration.defaultTimeoutSeconds = 10
+        configuration.initialBackoffSeconds = 0.05
+        configuration.maxBackoffSeconds = 1
+        let client: Client
+        do {
+            client = try Client(target: endpoint, configuration: configuration)
+        } catch {
+            peers[peer, default: PeerInfo()].lastError = "\(error)"
+            queue.async { _ = self.handleOnQueue(.dialFailed(peer: peer)) }
+            return
+        }
+        let conn = ConnectionID(nextConnection)
+        nextConnection += 1
+        dialed[conn] = Dialed(peer: peer, client: client, token: "\(config.nodeId)-\(conn.raw)-\(UInt64.random(in: 0...UInt64.max))")
+        queue.async { _ = self.handleOnQueue(.connected(conn, peer: peer)) }
+    }
+
+    /// Fails a dialed connection once: closes the client and tells the core.
+    func fail(_ conn: ConnectionID, _ reason: String) {
+        dispatchPrecondition(condition: .onQueue(queue))
+        guard let d = dialed.removeValue(forKey: conn), !d.failed else { return }
+        d.failed = true
+        d.push?.finish()
+        d.client.close()
+        if !stopping {
+            let wasUp = core.isLinkUp(d.peer)
+            if !reason.isEmpty { peers[d.peer, default: PeerInfo()].lastError = reason }
+            if wasUp { logger.info("link to \(d.peer) down\(reason.isEmpty ? "" : ": " + reason)") }
+        }
+        queue.async { _ = self.handleOnQueue(.disconnected(conn)) }
+    }
+
+    private func send(_ message: FederationMessage, on conn: ConnectionID, _ d: Dialed) {
+        let options = CallOptions(timeoutSeconds: 10, metadata: [("xs-conn", d.token)])
+        switch message {
+        case .hello(let request):
+            unary(conn, d, FederationService.hello.path, request.serializedBytes(), options) { bytes throws(WireError) in
+                .helloResponse(try HelloResponse(serializedBytes: bytes))
+            }
+        case .prove(let request):
+            unary(conn, d, FederationService.prove.path, request.serializedBytes(), options) { bytes throws(WireError) in
+                .proveResponse(try ProveResponse(serializedBytes: bytes))
+            }
+        case .pull(let request):
+            unary(conn, d, FederationService.pull.path, request.serializedBytes(), options) { bytes throws(WireError) in
+                .pullResponse(try EventBatch(serializedBytes: bytes))
+            }
+        case .push(let batch):
+            if d.push == nil { openPush(conn, d) }
+            d.push?.yield(batch.serializedBytes())
+        default:
+            fail(conn, "the core asked to send \(message.name) on a dialed connection")
+        }
+    }
+
+    private func unary(_ conn: ConnectionID, _ d: Dialed, _ path: String, _ bytes: [UInt8], _ options: CallOptions,
+                       _ decode: @escaping @Sendable ([UInt8]) throws(WireError) -> FederationMessage) {
+        let client = d.client
+        let peer = d.peer
+        Task {
+            do {
+                let response = try await client.unary(path, bytes, options: options)
+                let message = try decode(response)
+                self.queue.async {
+                    guard self.dialed[conn] != nil else { return }
+                    self.peers[peer, default: PeerInfo()].lastSeenMs = self.now()
+                    _ = self.handleOnQueue(.received(conn, message))
+                }
+            } catch {
+                self.queue.async { self.fail(conn, "\(path) to \(peer): \(error)") }
+            }
+        }
+    }
+
+    /// Opens the Push stream of a dialed connection: batches go out in order, Acks come back to the core.
+    private func openPush(_ conn: ConnectionID, _ d: Dialed) {
+        let (stream, continuation) = AsyncStream<[UInt8]>.makeStream()
+        d.push = continuation
+        let client = d.client
+        let peer = d.peer
+        let options = CallOptions(timeoutSeconds: 100 * 365 * 86_400, metadata: [("xs-conn", d.token)])
+        let hook = crashHook
+        Task {
+            do {
+                try await client.bidirectionalStreaming(FederationService.push.path, options: options) { writer, responses in
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        group.addTask {
+                            for await bytes in stream { try await writer.write(bytes) }
+                            writer.finish()
+                        }
+                        group.addTask {
+                            for try await bytes in responses {
+                                let ack = try Ack(serializedBytes: bytes)
+                                if hook == "after-ack-before-cursor" {
+                                    FileHandle.standardError.write(Data("xieshang: test hook after-ack-before-cursor: exiting\n".utf8))
+                                    _exit(87)
+                                }
+                                self.queue.async {
+                                    guard self.dialed[conn] != nil else { return }
+                                    self.peers[peer, default: PeerInfo()].lastSeenMs = self.now()
+                                    _ = self.handleOnQueue(.received(conn, .ack(ack)))
+                                }
+                            }
+                        }
+                        try await group.next()
+                        group.cancelAll()
+                    }
+                }
+                self.queue.async { self.fail(conn, "") }
+            } catch {
+                self.queue.async { self.fail(conn, "Push to \(peer): \(error)") }
+            }
+        }
+    }
+
+    // MARK: Server side (connections peers dialed)
+
+    /// The connection id of the peer connection that sends `token`, announcing it to the core when new.
+    func acceptedConnection(_ token: String) async -> ConnectionID {
+        await withCheckedContinuation { (c: CheckedContinuation<ConnectionID, Never>) in
+            queue.async {
+                if let conn = self.accepted[token] { return c.resume(returning: conn) }
+                let conn = ConnectionID(self.nextConnection)
+                self.nextConnection += 1
+                self.accepted[token] = conn
+                _ = self.handleOnQueue(.accepted(conn))
+                c.resume(returning: conn)
+            }
+        }
+    }
+
+    /// The reason the core closed an accepted connection, if it did.
+    func closeReason(_ conn: ConnectionID) async -> String? {
+        await read { self.closedServer[conn] }
+    }
+
+    /// An accepted connection's Push stream ended: the core forgets the link.
+    func acceptedEnded(_ token: String) {
+        queue.async {
+            guard let conn = self.accepted.removeValue(forKey: token) else { return }
+            self.closedServer[conn] = nil
+            _ = self.handleOnQueue(.disconnected(conn))
+        }
+    }
+
+    /// A refused handshake from `peer` (a pinned id or an unknown one), for the status.
+    func noteRefused(peer: String, reason: String) {
+        queue.async {
+            if self.roles[peer] != nil {
+                self.peers[peer, default: PeerInfo()].refused += 1
+                self.peers[peer, default: PeerInfo()].lastError = reason
+            }
+            self.alerts.insert(AlertEntry(timeMs: self.now(), subject: peer, code: "handshake_refused", message: reason), at: 0)
+            if self.alerts.count > 200 { self.alerts.removeLast() }
+        }
+    }
+
+    /// Stops timers and dials and closes every dialed connection.
+    func stop() async {
+        await read {
+            self.stopping = true
+            for conn in Array(self.dialed.keys) { self.fail(conn, "") }
+        }
+    }
+}

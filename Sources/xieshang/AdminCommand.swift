@@ -1,0 +1,147 @@
+import Foundation
+import XieshangTransport
+import XieshangWire
+
+/// Operators' commands on their own node through its Admin socket: `status`, `submit-note`, `stats`, `query`.
+enum AdminCommand {
+    /// The result box a blocking CLI command waits on. Invariant: written once before the semaphore is signalled,
+    /// read after the wait.
+    final class Box: @unchecked Sendable {
+        var result: Result<[UInt8], Error> = .success([])
+    }
+
+    /// An exit code carried as an error through `Result`.
+    struct Exit: Error {
+        let code: Int32
+    }
+
+    struct Parsed {
+        var socket: String
+        var json = false
+        var values: [String: String] = [:]
+        var flags: Set<String> = []
+    }
+
+    static func parse(_ args: [String], valued: [String], flags: [String], usage: String) -> Result<Parsed, Exit> {
+        var p = Parsed(socket: ProcessInfo.processInfo.environment["XIESHANG_NODE"] ?? "admin.sock")
+        var rest = args[...]
+        while let flag = rest.first {
+            rest = rest.dropFirst()
+            if flag == "--help" || flag == "-h" { print(usage); return .failure(Exit(code: ExitCode.done)) }
+            if flag == "--json" { p.json = true; continue }
+            if flags.contains(flag) { p.flags.insert(flag); continue }
+            guard flag == "--node" || valued.contains(flag) else {
+                return .failure(Exit(code: fail("unknown option \(flag).\n\n\(usage)", code: ExitCode.usage)))
+            }
+            guard let value = rest.first else { return .failure(Exit(code: fail("\(flag) needs a value.\n\n\(usage)", code: ExitCode.usage))) }
+            rest = rest.dropFirst()
+            if flag == "--node" { p.socket = value } else { p.values[String(flag.dropFirst(2))] = value }
+        }
+        return .success(p)
+    }
+
+    /// One unary call on the admin socket; exit code 3 naming the socket when the node is not there.
+    static func call(_ socket: String, _ path: String, _ request: [UInt8]) -> Result<[UInt8], Exit> {
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                var configuration = ClientConfiguration()
+                configuration.defaultTimeoutSeconds = 10
+                let client = try Client(target: .unix(path: socket), configuration: configuration)
+                box.result = .success(try await client.unary(path, request))
+                client.close()
+            } catch {
+                box.result = .failure(error)
+            }
+            done.signal()
+        }
+        done.wait()
+        switch box.result {
+        case .success(let bytes): return .success(bytes)
+        case .failure(let error as TransportError) where error.code == .connect || (error.status == .unavailable && error.code != .rpc):
+            return .failure(Exit(code: fail("the node is not reachable on \(socket): \(error.message). Is `xieshang node` running? Pass its socket with --node PATH.", code: ExitCode.unreachable)))
+        case .failure(let error):
+            return .failure(Exit(code: fail("\(path): \(error)", code: ExitCode.refused)))
+        }
+    }
+
+    static let statusUsage = "usage: xieshang status [--node SOCKET] [--json]\n  The node's links, cursors, lag, last errors, event counts and alerts."
+
+    static func status(_ args: [String]) -> Int32 {
+        let parsed = parse(args, valued: [], flags: [], usage: statusUsage)
+        guard case .success(let p) = parsed else { if case .failure(let e) = parsed { return e.code }; return ExitCode.usage }
+        switch call(p.socket, AdminService.status.path, StatusRequest(recentAlerts: 20).serializedBytes()) {
+        case .failure(let e): return e.code
+        case .success(let bytes):
+            guard let s = try? StatusResponse(serializedBytes: bytes) else { return fail("the node's answer does not decode", code: ExitCode.refused) }
+            if p.json { print(s.jsonString()); return ExitCode.done }
+            print("\(s.nodeId)  \(s.name)  (\(s.tier))  up \(s.uptimeSeconds) s\(s.fenced ? "  FENCED (restoring own events)" : "")")
+            print("own seq \(s.ownSeq), events stored \(s.eventsStored), key \(s.publicKey)")
+            for l in s.links {
+                print("  \(l.peer.padding(toLength: 18, withPad: " ", startingAt: 0)) \(l.role.padding(toLength: 8, withPad: " ", startingAt: 0)) \(l.state.padding(toLength: 12, withPad: " ", startingAt: 0)) acked \(l.acked) lag \(l.lag) refused \(l.refused)\(l.lastError.isEmpty ? "" : "  last error: " + l.lastError)")
+            }
+            for a in s.alerts { print("  alert \(a.code) about \(a.subject): \(a.message)") }
+            return ExitCode.done
+        }
+    }
+
+    static let submitUsage = "usage: xieshang submit-note --text T --amount N [--scope up|local] [--node SOCKET] [--json]\n  Records a note event (a test and demo record) and prints its seq and hash."
+
+    static func submitNote(_ args: [String]) -> Int32 {
+        let parsed = parse(args, valued: ["--text", "--amount", "--scope"], flags: [], usage: submitUsage)
+        guard case .success(let p) = parsed else { if case .failure(let e) = parsed { return e.code }; return ExitCode.usage }
+        guard let amount = Int64(p.values["amount"] ?? "0") else { return fail("--amount must be an integer", code: ExitCode.usage) }
+        let scope: Scope
+        switch p.values["scope"] ?? "up" {
+        case "up": scope = Scope(target: .up(true))
+        case "local": scope = Scope(target: .local(true))
+        case let other: return fail("unknown scope \(other); use up or local", code: ExitCode.usage)
+        }
+        let request = SubmitRequest(kind: .note, payload: Note(text: p.values["text"] ?? "", amount: amount).serializedBytes(), scope: scope)
+        switch call(p.socket, AdminService.submit.path, request.serializedBytes()) {
+        case .failure(let e): return e.code
+        case .success(let bytes):
+            guard let r = try? SubmitResponse(serializedBytes: bytes) else { return fail("the node's answer does not decode", code: ExitCode.refused) }
+            print(p.json ? r.jsonString() : "seq \(r.seq) hash \(hexString(r.hash))")
+            return ExitCode.done
+        }
+    }
+
+    static let statsUsage = "usage: xieshang stats [--period P] [--drill] [--node SOCKET] [--json]\n  Figures of this node and its subtree (from verified child reports) for a period (2026, 2026-Q4, 2026-11)."
+
+    static func stats(_ args: [String]) -> Int32 {
+        let parsed = parse(args, valued: ["--period"], flags: ["--drill"], usage: statsUsage)
+        guard case .success(let p) = parsed else { if case .failure(let e) = parsed { return e.code }; return ExitCode.usage }
+        let request = StatsRequest(period: p.values["period"] ?? "", drill: p.flags.contains("--drill"))
+        switch call(p.socket, AdminService.stats.path, request.serializedBytes()) {
+        case .failure(let e): return e.code
+        case .success(let bytes):
+            guard let r = try? StatsResponse(serializedBytes: bytes) else { return fail("the node's answer does not decode", code: ExitCode.refused) }
+            if p.json { print(r.jsonString()); return ExitCode.done }
+            print("period \(r.period): children reported \(r.reportedChildren)/\(r.expectedChildren), on time \(r.onTimeChildren)")
+            for b in r.bodies {
+                let totals = b.totals.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+                print("  \(b.body.padding(toLength: 18, withPad: " ", startingAt: 0)) parent \(b.parent.isEmpty ? "-" : b.parent)  totals \(totals)")
+            }
+            return ExitCode.done
+        }
+    }
+
+    static let queryUsage = "usage: xieshang query TYPE [--origin ID] [--limit N] [--node SOCKET]\n  TYPE: events, origins, alerts. Prints one JSON object per line."
+
+    static func query(_ args: [String]) -> Int32 {
+        guard let type = args.first, !type.hasPrefix("-") else { return fail("give a record type.\n\n\(queryUsage)", code: ExitCode.usage) }
+        let parsed = parse(Array(args.dropFirst()), valued: ["--origin", "--limit"], flags: [], usage: queryUsage)
+        guard case .success(let p) = parsed else { if case .failure(let e) = parsed { return e.code }; return ExitCode.usage }
+        var request = QueryRequest(recordType: type, limit: UInt32(p.values["limit"] ?? "0") ?? 0)
+        if let o = p.values["origin"] { request.filter["origin"] = o }
+        switch call(p.socket, AdminService.query.path, request.serializedBytes()) {
+        case .failure(let e): return e.code
+        case .success(let bytes):
+            guard let r = try? QueryResponse(serializedBytes: bytes) else { return fail("the node's answer does not decode", code: ExitCode.refused) }
+            for row in r.rowsJson { print(row) }
+            return ExitCode.done
+        }
+    }
+}

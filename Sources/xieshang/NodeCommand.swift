@@ -1,0 +1,125 @@
+import Foundation
+import XieshangNode
+import XieshangWire
+
+/// `xieshang node --config node.json` (run one body's node process) and `xieshang init` (make its key and config).
+enum NodeCommand {
+    static let usage = """
+        usage: xieshang node --config FILE
+          Runs this body's node: the Federation service on `listen`, the Admin service on the Unix socket.
+          Stops gracefully on SIGINT or SIGTERM. Exit 1 with a message on a fatal error.
+        """
+
+    static func run(_ args: [String]) -> Int32 {
+        guard args.count == 2, args[0] == "--config" else {
+            if args.contains("--help") || args.contains("-h") { print(usage); return ExitCode.done }
+            return fail("give --config FILE.\n\n\(usage)", code: ExitCode.usage)
+        }
+        // Block SIGINT/SIGTERM before any other thread exists, so only sigwait below receives them.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        signal(SIGPIPE, SIG_IGN)
+        let node: Node
+        do {
+            let config = try NodeConfig.load(from: args[1])
+            node = try Node(config: config)
+        } catch {
+            return fail("node: \(error)", code: ExitCode.refused)
+        }
+        var received: Int32 = 0
+        sigwait(&signals, &received)
+        node.logger.info("signal \(received): shutting down")
+        let stopped = DispatchSemaphore(value: 0)
+        Task {
+            await node.shutdown()
+            stopped.signal()
+        }
+        stopped.wait()
+        return ExitCode.done
+    }
+
+    static let initUsage = """
+        usage: xieshang init --id ID --name NAME --tier TIER --listen HOST:PORT --dir DIR
+          Writes DIR/node.key (mode 0600) and DIR/node.json, and prints the node id and public key to give to
+          its parent, children and alliance members (they pin it in their node.json).
+        """
+
+    static func runInit(_ args: [String]) -> Int32 {
+        var options: [String: String] = [:]
+        var rest = args[...]
+        while let flag = rest.first {
+            if flag == "--help" || flag == "-h" { print(initUsage); return ExitCode.done }
+            guard ["--id", "--name", "--tier", "--listen", "--dir"].contains(flag) else {
+                return fail("unknown option \(flag).\n\n\(initUsage)", code: ExitCode.usage)
+            }
+            guard rest.count >= 2 else { return fail("\(flag) needs a value.\n\n\(initUsage)", code: ExitCode.usage) }
+            options[String(flag.dropFirst(2))] = rest[rest.startIndex + 1]
+            rest = rest.dropFirst(2)
+        }
+        for needed in ["id", "listen", "dir"] where options[needed] == nil {
+            return fail("--\(needed) is required.\n\n\(initUsage)", code: ExitCode.usage)
+        }
+        let dir = options["dir"]!
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        } catch {
+            return fail("cannot create \(dir): \(error.localizedDescription)", code: ExitCode.refused)
+        }
+        let keyPath = (dir as NSString).appendingPathComponent("node.key")
+        let key: Ed25519.PrivateKey
+        do {
+            key = try Ed25519.PrivateKey()
+            try KeyFile.save(key, to: keyPath)
+        } catch {
+            return fail("\(error)", code: ExitCode.refused)
+        }
+        let config = NodeConfig(nodeId: options["id"]!, name: options["name"] ?? options["id"]!, tier: options["tier"] ?? "township",
+                                dataDir: ".", listen: options["listen"]!, adminSocket: "admin.sock", keyFile: "node.key")
+        let jsonPath = (dir as NSString).appendingPathComponent("node.json")
+        guard !FileManager.default.fileExists(atPath: jsonPath) else {
+            return fail("\(jsonPath) exists; move it aside or pick another --dir", code: ExitCode.refused)
+        }
+        _ = FileManager.default.createFile(atPath: jsonPath, contents: Data(config.jsonText().utf8))
+        print("node id:    \(config.nodeId)")
+        print("public key: \(key.publicKey.text)")
+        print("wrote \(keyPath) (mode 0600) and \(jsonPath); add parent/children with their addresses and keys")
+        return ExitCode.done
+    }
+
+    static let topologyUsage = """
+        usage: xieshang topology --counties N --townships-per-county M [--cities C] [--alliance-peers A]
+                                 [--base-port P] [--debounce-ms MS] --out DIR
+          Writes DIR/<node>/node.json and node.key for every node, peers pinned both ways, on 127.0.0.1 ports from P.
+        """
+
+    static func runTopology(_ args: [String]) -> Int32 {
+        var options: [String: String] = [:]
+        var rest = args[...]
+        while let flag = rest.first {
+            if flag == "--help" || flag == "-h" { print(topologyUsage); return ExitCode.done }
+            guard ["--cities", "--city", "--counties", "--townships-per-county", "--alliance-peers", "--base-port", "--out", "--debounce-ms"].contains(flag) else {
+                return fail("unknown option \(flag).\n\n\(topologyUsage)", code: ExitCode.usage)
+            }
+            guard rest.count >= 2 else { return fail("\(flag) needs a value.\n\n\(topologyUsage)", code: ExitCode.usage) }
+            options[String(flag.dropFirst(2))] = rest[rest.startIndex + 1]
+            rest = rest.dropFirst(2)
+        }
+        func int(_ name: String, _ def: Int?) -> Int? { options[name].map { Int($0) } ?? def }
+        guard let out = options["out"], let counties = int("counties", nil), let towns = int("townships-per-county", nil),
+              let cities = int("cities", int("city", 1)), let allies = int("alliance-peers", 0), let base = int("base-port", 7100),
+              let debounce = int("debounce-ms", 250) else {
+            return fail("--out, --counties and --townships-per-county are required and numbers must be numbers.\n\n\(topologyUsage)", code: ExitCode.usage)
+        }
+        do {
+            let t = try Topology.generate(cities: cities, counties: counties, townshipsPerCounty: towns, alliancePeers: allies,
+                                          basePort: base, directory: out, rollupDebounceMs: debounce)
+            for m in t.members { print("\(m.id)\t\(m.config.listen)\t\(m.directory)/node.json") }
+        } catch {
+            return fail("\(error)", code: ExitCode.refused)
+        }
+        return ExitCode.done
+    }
+}

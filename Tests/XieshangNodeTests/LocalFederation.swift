@@ -1,0 +1,212 @@
+import Foundation
+import Testing
+import XieshangNode
+import XieshangTransport
+import XieshangWire
+
+/// A federation of real `xieshang node` processes on loopback for the multi-process tests: a generated topology in a
+/// short temp directory, ports from a free range checked before use, a process per node, admin calls over each
+/// node's Unix socket.
+///
+/// Invariant: `processes` is only touched under `lock`, so the harness is shareable across test tasks.
+final class LocalFederation: @unchecked Sendable {
+    let directory: String
+    let topology: Topology
+    let executable: String
+    private let lock = NSLock()
+    private var processes: [String: Process] = [:]
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    init(counties: Int, townshipsPerCounty: Int) throws {
+        guard let exe = LocalFederation.xieshang() else {
+            throw Failure(description: "the xieshang executable is not built; run `swift build --build-tests` (make test does)")
+        }
+        executable = exe
+        let dir = "/tmp/xsnt-" + String(UUID().uuidString.prefix(8)).lowercased()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        directory = dir
+        let count = 1 + counties * (1 + townshipsPerCounty)
+        let base = try LocalFederation.freePortRange(count)
+        topology = try Topology.generate(counties: counties, townshipsPerCounty: townshipsPerCounty, basePort: base,
+                                         directory: dir, rollupDebounceMs: 100, retryCapMs: 1_000)
+    }
+
+    deinit {
+        for p in processes.values where p.isRunning { kill(p.processIdentifier, SIGKILL); p.waitUntilExit() }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    static func xieshang() -> String? {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var candidates: [String] = []
+        for _ in 0..<4 {
+            candidates.append(dir.appendingPathComponent("xieshang").path)
+            dir = dir.deletingLastPathComponent()
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(root.appendingPathComponent(".build/debug/xieshang").path)
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// A run of `count` consecutive TCP ports on 127.0.0.1 that bind now (random start in 20000–59999).
+    static func freePortRange(_ count: Int) throws -> Int {
+        for _ in 0..<50 {
+            let base = Int.random(in: 20_000...(60_000 - count))
+            if (base..<(base + count)).allSatisfy(portIsFree) { return base }
+        }
+        throw Failure(description: "no run of \(count) free ports found on 127.0.0.1")
+    }
+
+    static func portIsFree(_ port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = in_port_t(UInt16(port).bigEndian)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
+
+    func member(_ id: String) -> Topology.Member { topology.members.first { $0.id == id }! }
+    func dir(_ id: String) -> String { member(id).directory }
+    var townships: [String] { topology.members.filter { $0.config.tier == "township" }.map(\.id) }
+    var counties: [String] { topology.members.filter { $0.config.tier == "county" }.map(\.id) }
+
+    // MARK: Processes
+
+    /// Starts node `id` (env adds e.g. XIESHANG_TEST_CRASH) and waits until its admin socket answers.
+    func start(_ id: String, env: [String: String] = [:]) async throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = ["node", "--config", dir(id) + "/node.json"]
+        var environment = ProcessInfo.processInfo.environment
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        let logPath = dir(id) + "/node.log"
+        if !FileManager.default.fileExists(atPath: logPath) { _ = FileManager.default.createFile(atPath: logPath, contents: nil) }
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        log.seekToEndOfFile()
+        p.standardOutput = log
+        p.standardError = log
+        try p.run()
+        lock.withLock { processes[id] = p }
+        try await waitUntil("\(id) answers on its admin socket", seconds: 30) {
+            if !p.isRunning { throw Failure(description: "\(id) exited with \(p.terminationStatus): \(self.logTail(id))") }
+            return (try? await self.status(id)) != nil
+        }
+    }
+
+    func startAll() async throws {
+        try await withThrowingTaskGroup(of: Void.self) { g in
+            for m in topology.members { g.addTask { try await self.start(m.id) } }
+            try await g.waitForAll()
+        }
+        for m in topology.members where m.config.parent != nil { try await waitParentUp(m.id) }
+    }
+
+    /// Waits until `id`'s link to its parent is up (it may then originate).
+    func waitParentUp(_ id: String) async throws {
+        try await waitUntil("\(id) reached its parent", seconds: 30) {
+            try await self.status(id).links.contains { $0.role == "parent" && $0.state == "up" }
+        }
+    }
+
+    func process(_ id: String) -> Process? { lock.withLock { processes[id] } }
+
+    func isRunning(_ id: String) -> Bool { process(id)?.isRunning ?? false }
+
+    /// SIGKILL (no cleanup at all) and reap.
+    func kill9(_ id: String) {
+        guard let p = process(id), p.isRunning else { return }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+    }
+
+    /// SIGTERM and wait for a clean exit; returns the exit status.
+    @discardableResult
+    func stop(_ id: String) -> Int32 {
+        guard let p = process(id) else { return -1 }
+        if p.isRunning { kill(p.processIdentifier, SIGTERM) }
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
+    func stopAll() {
+        for m in topology.members { stop(m.id) }
+    }
+
+    func logTail(_ id: String) -> String {
+        let text = (try? String(contentsOfFile: dir(id) + "/node.log", encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").suffix(8).joined(separator: "\n")
+    }
+
+    // MARK: Admin calls
+
+    func call(_ id: String, _ path: String, _ request: [UInt8]) async throws -> [UInt8] {
+        var configuration = ClientConfiguration()
+        configuration.defaultTimeoutSeconds = 10
+        let client = try Client(target: .unix(path: dir(id) + "/admin.sock"), configuration: configuration)
+        defer { client.close() }
+        return try await client.unary(path, request)
+    }
+
+    func status(_ id: String) async throws -> StatusResponse {
+        try StatusResponse(serializedBytes: try await call(id, AdminService.status.path, StatusRequest(recentAlerts: 50).serializedBytes()))
+    }
+
+    /// Records one note at `id`; returns its seq (the event is durably stored when this returns).
+    func submit(_ id: String, amount: Int64) async throws -> UInt64 {
+        let request = SubmitRequest(kind: .note, payload: Note(text: "test", amount: amount).serializedBytes(),
+                                    scope: Scope(target: .up(true)))
+        return try SubmitResponse(serializedBytes: try await call(id, AdminService.submit.path, request.serializedBytes())).seq
+    }
+
+    /// The city's subtree totals for the current year.
+    func totals(_ id: String) async throws -> [String: Int64] {
+        let r = try StatsResponse(serializedBytes: try await call(id, AdminService.stats.path, StatsRequest().serializedBytes()))
+        return r.bodies.first?.totals ?? [:]
+    }
+
+    /// (origin, seq, hash, kind) of every event `id` holds of chain `origin`.
+    func events(_ id: String, origin: String) async throws -> [(seq: UInt64, hash: String, kind: Int64)] {
+        let r = try QueryResponse(serializedBytes: try await call(id, AdminService.query.path,
+            QueryRequest(recordType: "events", filter: ["origin": origin]).serializedBytes()))
+        return try r.rowsJson.map { row in
+            let o = try JSONSerialization.jsonObject(with: Data(row.utf8)) as! [String: Any]
+            return (UInt64((o["seq"] as! NSNumber).int64Value), o["hash"] as! String, (o["kind"] as! NSNumber).int64Value)
+        }
+    }
+
+    /// Origins `id` holds.
+    func origins(_ id: String) async throws -> [String] {
+        let r = try QueryResponse(serializedBytes: try await call(id, AdminService.query.path, QueryRequest(recordType: "origins").serializedBytes()))
+        return try r.rowsJson.map { ((try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["origin"] as! String) }
+    }
+
+    /// Note events of `origin` held by `id`, checked contiguous from seq 1 (exactly once, no gaps).
+    func noteSeqs(_ id: String, origin: String) async throws -> [UInt64: String] {
+        let all = try await events(id, origin: origin)
+        for (i, e) in all.enumerated() where e.seq != UInt64(i + 1) {
+            throw Failure(description: "\(id) holds \(origin) with a gap or duplicate at position \(i): seq \(e.seq)")
+        }
+        var out: [UInt64: String] = [:]
+        for e in all where e.kind == Int64(EventKind.note.protoValue) { out[e.seq] = e.hash }
+        return out
+    }
+}
+
+/// Polls `condition` until it holds or `seconds` pass (then the test fails naming `what`).
+func waitUntil(_ what: String, seconds: Double, _ condition: () async throws -> Bool) async throws {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if try await condition() { return }
+        try await Task.sleep(nanoseconds: 100_000_000)
+    }
+    throw LocalFederation.Failure(description: "timed out after \(Int(seconds)) s waiting until \(what)")
+}

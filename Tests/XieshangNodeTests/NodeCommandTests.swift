@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import XieshangNode
+import XieshangWire
+
+/// The `xieshang` commands around the node as processes: init, topology, status against no node, fatal start-up
+/// errors (key file mode, corrupt store), clean exit on SIGTERM.
+@Suite("node commands")
+struct NodeCommandTests {
+    func run(_ args: [String]) throws -> (status: Int32, output: String) {
+        guard let exe = LocalFederation.xieshang() else { throw LocalFederation.Failure(description: "xieshang not built; run swift build --build-tests") }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe)
+        p.arguments = args
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func tempDir() throws -> String {
+        let dir = "/tmp/xsnc-" + String(UUID().uuidString.prefix(8)).lowercased()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test("status with no node on the socket exits 3 and names the socket")
+    func statusUnreachable() throws {
+        let (status, output) = try run(["status", "--node", "/tmp/xs-no-such-node.sock"])
+        #expect(status == 3)
+        #expect(output.contains("/tmp/xs-no-such-node.sock"))
+    }
+
+    @Test("init writes node.key with mode 0600 and a node.json that loads, and prints the public key")
+    func initWritesKeyAndConfig() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (status, output) = try run(["init", "--id", "town9", "--name", "测试乡", "--tier", "township", "--listen", "127.0.0.1:0", "--dir", dir])
+        #expect(status == 0, "\(output)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: dir + "/node.key")
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let key = try KeyFile.load(from: dir + "/node.key")
+        #expect(output.contains(key.publicKey.text))
+        let config = try NodeConfig.load(from: dir + "/node.json")
+        #expect(config.nodeId == "town9")
+        #expect(config.keyFile == dir + "/node.key")
+    }
+
+    @Test("topology pins every key both ways and every node.json loads")
+    func topologyPinsBothWays() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (status, output) = try run(["topology", "--counties", "2", "--townships-per-county", "2", "--alliance-peers", "1",
+                                        "--base-port", "17900", "--out", dir])
+        #expect(status == 0, "\(output)")
+        var configs: [String: NodeConfig] = [:]
+        var keys: [String: Ed25519.PublicKey] = [:]
+        for id in ["city", "county1", "county1-town1", "county1-town2", "county2", "county2-town1", "county2-town2", "ally1"] {
+            configs[id] = try NodeConfig.load(from: "\(dir)/\(id)/node.json")
+            keys[id] = try KeyFile.load(from: "\(dir)/\(id)/node.key").publicKey
+        }
+        for (id, c) in configs {
+            if let p = c.parent {
+                #expect(p.publicKey == keys[p.nodeId], "\(id) pins a wrong key for its parent")
+                #expect(configs[p.nodeId]!.children.contains { $0.nodeId == id && $0.publicKey == keys[id] }, "\(p.nodeId) does not pin \(id)")
+            }
+            for a in c.alliances { for m in a.members { #expect(m.publicKey == keys[m.nodeId]) } }
+        }
+        #expect(configs["city"]!.alliances.first?.members.map(\.nodeId) == ["ally1"])
+    }
+
+    @Test("the node refuses a key file readable by others and a corrupt store, naming the file, exit 1")
+    func fatalStartErrors() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try run(["init", "--id", "town9", "--listen", "127.0.0.1:0", "--dir", dir])
+        chmod(dir + "/node.key", 0o644)
+        let (s1, o1) = try run(["node", "--config", dir + "/node.json"])
+        #expect(s1 == 1)
+        #expect(o1.contains(dir + "/node.key") && o1.contains("chmod 600"))
+        chmod(dir + "/node.key", 0o600)
+        _ = FileManager.default.createFile(atPath: dir + "/node.db", contents: Data(repeating: 0x5a, count: 8192))
+        let (s2, o2) = try run(["node", "--config", dir + "/node.json"])
+        #expect(s2 == 1)
+        #expect(o2.contains(dir + "/node.db"), "\(o2)")
+    }
+
+    @Test("a township that has not reached its parent refuses to record (exit 1, says why); SIGTERM stops it with exit 0")
+    func noRecordBeforeTheParentConfirms() async throws {
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
+        defer { fed.stopAll() }
+        try await fed.start("county1-town1")
+        let (status, output) = try run(["submit-note", "--text", "x", "--amount", "1", "--node", fed.dir("county1-town1") + "/admin.sock"])
+        #expect(status == 1)
+        #expect(output.contains("has not reached its parent county1"))
+        let notes = try await fed.noteSeqs("county1-town1", origin: "county1-town1")
+        #expect(notes.isEmpty)
+        #expect(fed.stop("county1-town1") == 0)
+    }
+}
