@@ -18,11 +18,12 @@ public struct Topology: Sendable {
     public var members: [Member]
 
     /// Generates `cities` × `counties` × `townshipsPerCounty` (+ `alliancePeers` members of one alliance with the
-    /// first city) under `directory`, peer ports from `basePort` up.
+    /// first city) under `directory`, peer ports from `basePort` up. `names` gives display names by node id (the
+    /// generated ones, such as 县政协 1, stand for the others).
     /// - Throws: ``NodeError`` when a key or file cannot be written.
     public static func generate(cities: Int = 1, counties: Int, townshipsPerCounty: Int, alliancePeers: Int = 0,
                                 basePort: Int, directory: String, rollupDebounceMs: Int = 250,
-                                retryCapMs: Int = 2_000) throws(NodeError) -> Topology {
+                                retryCapMs: Int = 2_000, names: [String: String] = [:]) throws(NodeError) -> Topology {
         struct Draft {
             var id: String, name: String, tier: String, port: Int, key: Ed25519.PrivateKey
             var parent: String?, children: [String] = [], alliance: [String] = []
@@ -32,7 +33,7 @@ public struct Topology: Sendable {
         var port = basePort
         func add(_ id: String, _ name: String, _ tier: String, parent: String?) throws(NodeError) {
             guard let key = try? Ed25519.PrivateKey() else { throw NodeError(.keyFile, "cannot make a key for \(id): the random generator failed") }
-            drafts[id] = Draft(id: id, name: name, tier: tier, port: port, key: key, parent: parent)
+            drafts[id] = Draft(id: id, name: names[id] ?? name, tier: tier, port: port, key: key, parent: parent)
             port += 1
             order.append(id)
             if let parent { drafts[parent]!.children.append(id) }

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import XieshangNode
+
+/// `xieshang demo` as a newcomer runs it (`make demo`): real node processes on loopback, the printed totals checked
+/// against the generated records, no process left behind, and the report rendered by headless Chromium.
+@Suite("demo")
+struct DemoTests {
+    func run(_ exe: String, _ args: [String]) throws -> (status: Int32, output: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe)
+        p.arguments = args
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Processes whose command line mentions `text` (from /proc), other than this test process.
+    func processes(mentioning text: String) -> [String] {
+        let ids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return ids.filter { Int($0) != nil && Int32($0) != getpid() }.compactMap { pid in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
+            let line = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+            return line.contains(text) ? "\(pid): \(line)" : nil
+        }
+    }
+
+    @Test("the demo runs to the end, its totals equal the generated records, no node is left, Chromium renders the report")
+    func demoEndToEnd() throws {
+        guard let exe = LocalFederation.xieshang() else { throw LocalFederation.Failure(description: "xieshang not built") }
+        let dir = "/tmp/xs-demo-test-" + String(UUID().uuidString.prefix(8)).lowercased()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let base = try LocalFederation.freePortRange(14)
+        let (status, output) = try run(exe, ["demo", "--dir", dir, "--base-port", String(base)])
+        #expect(status == 0, "demo failed:\n\(output)")
+        #expect(output.contains("✔ every total equals the sum of the 216 generated records"), "\(output)")
+        #expect(output.contains("铜仁市政协") && output.contains("万山区敖寨乡政协工委"))
+        #expect(output.contains("stopped 14 nodes"))
+        #expect(processes(mentioning: dir).isEmpty, "orphans: \(processes(mentioning: dir))")
+
+        // The report, as a person sees it.
+        let report = dir + "/report.html"
+        #expect(FileManager.default.fileExists(atPath: report))
+        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            Issue.record("chromium is not installed; run `make test` (it installs Debian's chromium)")
+            return
+        }
+        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=\(dir)/chromium"]
+        let (domStatus, dom) = try run(chromium, common + ["--dump-dom", "file://\(report)"])
+        #expect(domStatus == 0)
+        let cityTotal = output.split(separator: "\n").first { $0.hasPrefix("铜仁市政协") }?.split(separator: " ").dropFirst().first.map(String.init)
+        #expect(cityTotal == "216")
+        #expect(dom.contains("<td data-figure=\"note\">216</td>"), "the city's total in the rendered DOM")
+        for county in ["碧江区政协", "万山区政协", "江口县政协"] { #expect(dom.contains(county), "\(county) in the rendered DOM") }
+        let (shotStatus, _) = try run(chromium, common + ["--screenshot=\(dir)/shot.png", "--window-size=1024,1400", "file://\(report)"])
+        #expect(shotStatus == 0)
+        let attributes = try FileManager.default.attributesOfItem(atPath: dir + "/shot.png")
+        // A blank 1024×1400 page compresses to a few KB; the rendered report with text and charts is far larger.
+        #expect(((attributes[.size] as? Int) ?? 0) > 40_000, "the screenshot is not blank")
+    }
+}
