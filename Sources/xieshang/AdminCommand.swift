@@ -40,8 +40,8 @@ enum AdminCommand {
         return .success(p)
     }
 
-    /// One unary call on the admin socket; exit code 3 naming the socket when the node is not there.
-    static func call(_ socket: String, _ path: String, _ request: [UInt8]) -> Result<[UInt8], Exit> {
+    /// One unary call on the admin socket, blocking the calling thread until it ends (10 s deadline).
+    static func unary(_ socket: String, _ path: String, _ request: [UInt8]) -> Result<[UInt8], Error> {
         let box = Box()
         let done = DispatchSemaphore(value: 0)
         Task {
@@ -57,7 +57,12 @@ enum AdminCommand {
             done.signal()
         }
         done.wait()
-        switch box.result {
+        return box.result
+    }
+
+    /// One unary call on the admin socket; exit code 3 naming the socket when the node is not there.
+    static func call(_ socket: String, _ path: String, _ request: [UInt8]) -> Result<[UInt8], Exit> {
+        switch unary(socket, path, request) {
         case .success(let bytes): return .success(bytes)
         case .failure(let error as TransportError) where error.code == .connect || (error.status == .unavailable && error.code != .rpc):
             return .failure(Exit(code: fail("the node is not reachable on \(socket): \(error.message). Is `xieshang node` running? Pass its socket with --node PATH.", code: ExitCode.unreachable)))

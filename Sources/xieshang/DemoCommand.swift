@@ -230,21 +230,7 @@ struct Demo {
     // MARK: - Admin calls
 
     func call(_ m: Topology.Member, _ path: String, _ request: [UInt8]) -> [UInt8]? {
-        final class Box: @unchecked Sendable { var bytes: [UInt8]? }  // written once before the signal, read after
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        let socket = m.config.adminSocket
-        Task {
-            var configuration = ClientConfiguration()
-            configuration.defaultTimeoutSeconds = 10
-            if let client = try? Client(target: .unix(path: socket), configuration: configuration) {
-                box.bytes = try? await client.unary(path, request)
-                client.close()
-            }
-            done.signal()
-        }
-        done.wait()
-        return box.bytes
+        try? AdminCommand.unary(m.config.adminSocket, path, request).get()
     }
 
     func status(_ m: Topology.Member) -> StatusResponse? {
