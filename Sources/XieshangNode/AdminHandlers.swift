@@ -1,4 +1,5 @@
 import Foundation
+import XieshangDomain
 import XieshangFederation
 import XieshangStore
 import XieshangTransport
@@ -115,10 +116,88 @@ enum AdminHandlers {
             return .success(QueryResponse(columns: ["time_ms", "subject", "code", "message"], rowsJson: runtime.alerts.map {
                 json(["time_ms": $0.timeMs, "subject": $0.subject, "code": $0.code, "message": $0.message])
             }))
+        case let type where recordTypes.contains(type):
+            return records(runtime, request)
         default:
             return .failure(TransportError.status(.invalidArgument,
-                "unknown record type '\(request.recordType)'; this node answers events, origins and alerts"))
+                "unknown record type '\(request.recordType)'; this node answers \((["events", "origins", "alerts"] + recordTypes).joined(separator: ", "))"))
         }
+    }
+
+    /// The record types answered from the CPPCC records projection 业务记录 (``RecordQueries``).
+    static let recordTypes = ["proposals", "opinions", "activities", "plan_items", "members", "problems"]
+
+    /// Answers a record-type query from the records projection, on a read-only connection of its own (it never
+    /// waits for the writer). Filters: `as_of` (YYYY-MM-DD, plan items; default today in Beijing time), `year`
+    /// (members' duty scores; default this year).
+    static func records(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
+        let path = runtime.core.store.path
+        let today = Day(daysSinceEpoch: Int((runtime.now() + 8 * 3_600_000) / 86_400_000))
+        let asOf: Day
+        do {
+            asOf = try request.filter["as_of"].map { try Day(parsing: $0, field: "as_of") } ?? today
+        } catch {
+            return .failure(TransportError.status(.invalidArgument, "query \(request.recordType): filter as_of '\(request.filter["as_of"] ?? "")' is not a day YYYY-MM-DD: \(error)"))
+        }
+        var year = today.year
+        if let text = request.filter["year"] {
+            guard let y = Int(text), (1900...9999).contains(y) else {
+                return .failure(TransportError.status(.invalidArgument, "query \(request.recordType): filter year '\(text)' is not a year like 2026"))
+            }
+            year = y
+        }
+        let columns: [String]
+        var rows: [[String: Any]]
+        do {
+            let database = try Database(path: path, readOnly: true, create: false)
+            let queries = RecordQueries(database: database, projector: runtime.records)
+            switch request.recordType {
+            case "proposals":
+                columns = ["id", "title", "kind", "first_proposer", "status", "submitted_on", "register_number", "lead_unit",
+                           "units", "due", "round", "closed_on", "supervisor"]
+                rows = try queries.proposals().map {
+                    ["id": $0.id, "title": $0.title, "kind": $0.kind, "first_proposer": $0.firstProposer, "status": $0.status,
+                     "submitted_on": $0.submittedOn, "register_number": $0.registerNumber ?? NSNull(), "lead_unit": $0.leadUnit ?? NSNull(),
+                     "units": $0.units, "due": $0.due ?? NSNull(), "round": $0.round, "closed_on": $0.closedOn ?? NSNull(),
+                     "supervisor": $0.supervisor ?? NSNull()]
+                }
+            case "opinions":
+                columns = ["origin_body", "origin_report_id", "author", "title", "status", "bulletin_issue", "forwarded_to",
+                           "adopted_by", "instructions"]
+                rows = try queries.opinions().map {
+                    ["origin_body": $0.key.originBody, "origin_report_id": $0.key.originReportID, "author": $0.author, "title": $0.title,
+                     "status": $0.status, "bulletin_issue": $0.bulletinIssue ?? NSNull(), "forwarded_to": $0.forwardedTo ?? NSNull(),
+                     "adopted_by": $0.adoptedBy, "instructions": $0.instructions]
+                }
+            case "activities":
+                columns = ["id", "kind", "form", "date", "topic", "host_bodies", "participants"]
+                rows = try queries.activities().map {
+                    ["id": $0.id, "kind": $0.kind, "form": $0.form ?? NSNull(), "date": $0.date, "topic": $0.topic,
+                     "host_bodies": $0.hostBodies, "participants": $0.participants]
+                }
+            case "plan_items":
+                columns = ["issuer", "plan_id", "item_id", "topic", "department", "deadline", "assignees", "stage", "overdue_for"]
+                rows = try queries.planItems(asOf: asOf).map {
+                    ["issuer": $0.issuer, "plan_id": $0.planID, "item_id": $0.itemID, "topic": $0.topic, "department": $0.department,
+                     "deadline": $0.deadline, "assignees": $0.assignees, "stage": String(describing: $0.stage), "overdue_for": $0.overdueFor]
+                }
+            case "members":
+                columns = ["id", "name", "sector", "active", "duty_total_tenths", "needs_talk", "resignation_recommended"]
+                rows = try queries.membersWithDuty(year: year, upTo: asOf).map {
+                    ["id": $0.id, "name": $0.name, "sector": $0.sector, "active": $0.active, "duty_total_tenths": $0.totalTenths,
+                     "needs_talk": $0.needsTalk, "resignation_recommended": $0.resignationRecommended]
+                }
+            default:
+                columns = ["origin", "seq", "position", "kind", "reason"]
+                rows = try queries.problems().map {
+                    ["origin": $0.origin, "seq": $0.seq, "position": $0.position, "kind": $0.kind, "reason": $0.reason]
+                }
+            }
+        } catch {
+            return .failure(TransportError.status(.internal, "query \(request.recordType) on \(path): \(error.message)"))
+        }
+        if request.limit > 0, rows.count > Int(request.limit) { rows = Array(rows.prefix(Int(request.limit))) }
+        return .success(QueryResponse(columns: columns, rowsJson: rows.map(json)))
     }
 
     static func text(_ v: DatabaseValue) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import XieshangDomain
 import XieshangFederation
 import XieshangStore
 import XieshangTransport
@@ -28,9 +29,13 @@ public final class Node: Sendable {
             throw NodeError(.keyFile, error.message, path: config.keyFile)
         }
         let dbPath = (config.dataDir as NSString).appendingPathComponent("node.db")
+        let records = DomainProjector(body: XieshangDomain.BodyInfo(id: config.nodeId, name: config.name, tier: config.tier,
+                                                     parent: config.parent?.nodeId))
         let store: Store
         do {
-            store = try Store(path: dbPath)
+            // The records projection is kept in each append's transaction; an older database (or one written without
+            // it) is caught up from the log here, at open.
+            store = try Store(path: dbPath, projectors: [records])
         } catch {
             throw NodeError(.store, "cannot open the store \(dbPath): \(error.message)", path: dbPath)
         }
@@ -51,7 +56,7 @@ public final class Node: Sendable {
         } catch {
             throw NodeError(.store, error.message, path: dbPath)
         }
-        runtime = try NodeRuntime(core: core, config: config, logger: logger)
+        runtime = try NodeRuntime(core: core, config: config, logger: logger, records: records)
         let listen: Endpoint
         do {
             listen = try Endpoint(parsing: config.listen)

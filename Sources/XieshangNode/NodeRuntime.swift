@@ -36,6 +36,8 @@ final class NodeRuntime: @unchecked Sendable {
     let core: FederationNode
     let config: NodeConfig
     let logger: NodeLogger
+    /// The store's projector of the body's CPPCC records (queried by the Admin service).
+    let records: DomainProjector
     let addresses: [String: Endpoint]
     let roles: [String: String]
     private let wallAtStart: Int64
@@ -51,8 +53,9 @@ final class NodeRuntime: @unchecked Sendable {
     var stopping = false
     let crashHook: String?
 
-    init(core: FederationNode, config: NodeConfig, logger: NodeLogger) throws(NodeError) {
+    init(core: FederationNode, config: NodeConfig, logger: NodeLogger, records: DomainProjector) throws(NodeError) {
         self.core = core
+        self.records = records
         self.config = config
         self.logger = logger
         var addresses: [String: Endpoint] = [:]
