@@ -133,7 +133,7 @@ enum AdminCommand {
         }
     }
 
-    static let queryUsage = "usage: xieshang query TYPE [--origin ID] [--limit N] [--node SOCKET]\n  TYPE: events, origins, alerts. Prints one JSON object per line."
+    static let queryUsage = "usage: xieshang query TYPE [--origin ID] [--limit N] [--node SOCKET]\n  TYPE: events, origins, alerts, proposals, opinions, activities, plan_items, members, problems.\n  Prints one JSON object per line."
 
     static func query(_ args: [String]) -> Int32 {
         guard let type = args.first, !type.hasPrefix("-") else { return fail("give a record type.\n\n\(queryUsage)", code: ExitCode.usage) }
