@@ -150,45 +150,34 @@ struct SwiftRenderer {
         line("public static let protoName = \"\(e.fullName)\"")
         line("public static let allKnownValues: [\(swiftFull)] = [\(e.values.map { "." + SwiftRenderer.enumCaseName($0.name, enumName: e.name) }.joined(separator: ", "))]")
         line()
-        line("public init(protoValue: Int32) {")
-        indent += 1
-        line("switch protoValue {")
-        for v in e.values { line("case \(v.number): self = .\(SwiftRenderer.enumCaseName(v.name, enumName: e.name))") }
-        line("default: self = .unrecognized(protoValue)")
-        line("}")
-        indent -= 1
-        line("}")
+        let cases = e.values.map { (value: $0, swift: SwiftRenderer.enumCaseName($0.name, enumName: e.name)) }
+        switchMember("public init(protoValue: Int32)", over: "protoValue",
+                     cases.map { "case \($0.value.number): self = .\($0.swift)" }, last: "default: self = .unrecognized(protoValue)")
         line()
-        line("public var protoValue: Int32 {")
-        indent += 1
-        line("switch self {")
-        for v in e.values { line("case .\(SwiftRenderer.enumCaseName(v.name, enumName: e.name)): \(v.number)") }
-        line("case .unrecognized(let value): value")
-        line("}")
-        indent -= 1
-        line("}")
+        switchMember("public var protoValue: Int32", over: "self",
+                     cases.map { "case .\($0.swift): \($0.value.number)" }, last: "case .unrecognized(let value): value")
         line()
-        line("public var protoValueName: String? {")
-        indent += 1
-        line("switch self {")
-        for v in e.values { line("case .\(SwiftRenderer.enumCaseName(v.name, enumName: e.name)): \"\(v.name)\"") }
-        line("case .unrecognized: nil")
-        line("}")
-        indent -= 1
-        line("}")
+        switchMember("public var protoValueName: String?", over: "self",
+                     cases.map { "case .\($0.swift): \"\($0.value.name)\"" }, last: "case .unrecognized: nil")
         line()
-        line("public init?(protoValueName: String) {")
-        indent += 1
-        line("switch protoValueName {")
-        for v in e.values { line("case \"\(v.name)\": self = .\(SwiftRenderer.enumCaseName(v.name, enumName: e.name))") }
-        line("default: return nil")
-        line("}")
-        indent -= 1
-        line("}")
+        switchMember("public init?(protoValueName: String)", over: "protoValueName",
+                     cases.map { "case \"\($0.value.name)\": self = .\($0.swift)" }, last: "default: return nil")
         indent -= 1
         line("}")
         if parent != nil { indent -= 1; line("}") }
         line()
+    }
+
+    /// A member whose body is one `switch`: `header { switch subject { cases…; last } }`.
+    mutating func switchMember(_ header: String, over subject: String, _ cases: [String], last: String) {
+        line(header + " {")
+        indent += 1
+        line("switch \(subject) {")
+        for c in cases { line(c) }
+        line(last)
+        line("}")
+        indent -= 1
+        line("}")
     }
 
     // MARK: - Messages
