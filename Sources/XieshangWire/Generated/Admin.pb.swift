@@ -473,6 +473,8 @@ public struct SubmitRequest: ProtoMessage {
     public var payload: [UInt8] = []
     /// Where the event goes; unset means the kind's default.
     public var scope: Scope? = nil
+    /// Who issues a domain command: "office", "committee", "member:<id>" or "unit:<name>"; empty means the office.
+    public var actor: String = ""
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -483,11 +485,13 @@ public struct SubmitRequest: ProtoMessage {
     public init(
         kind: EventKind = .unspecified,
         payload: [UInt8] = [],
-        scope: Scope? = nil
+        scope: Scope? = nil,
+        actor: String = ""
     ) {
         self.kind = kind
         self.payload = payload
         self.scope = scope
+        self.actor = actor
     }
 }
 
@@ -496,6 +500,7 @@ extension SubmitRequest {
         ProtoFieldDescriptor(number: 1, name: "kind", jsonName: "kind", type: .enumeration("xieshang.v1.EventKind"), label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 2, name: "payload", jsonName: "payload", type: .bytes, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 3, name: "scope", jsonName: "scope", type: .message("xieshang.v1.Scope"), label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "actor", jsonName: "actor", type: .string, label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -503,6 +508,7 @@ extension SubmitRequest {
         n += WireSize.singular(EnumCodec<EventKind>.self, kind, field: 1)
         n += WireSize.singular(BytesCodec.self, payload, field: 2)
         if let v = scope { n += WireSize.message(v, field: 3) }
+        n += WireSize.singular(StringCodec.self, actor, field: 4)
         return n
     }
 
@@ -510,6 +516,7 @@ extension SubmitRequest {
         w.singular(EnumCodec<EventKind>.self, kind, field: 1)
         w.singular(BytesCodec.self, payload, field: 2)
         if let v = scope { w.message(v, field: 3) }
+        w.singular(StringCodec.self, actor, field: 4)
         w.writeRaw(unknownFields)
     }
 
@@ -519,6 +526,7 @@ extension SubmitRequest {
             case (1, .varint): kind = try EnumCodec<EventKind>.read(from: &r)
             case (2, .lengthDelimited): payload = try BytesCodec.read(from: &r)
             case (3, .lengthDelimited): try r.readMessage(into: &scope)
+            case (4, .lengthDelimited): actor = try StringCodec.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -529,6 +537,7 @@ extension SubmitRequest {
         j.singular("kind", EnumCodec<EventKind>.self, kind)
         j.singular("payload", BytesCodec.self, payload)
         if let v = scope { j.message("scope", v) }
+        j.singular("actor", StringCodec.self, actor)
         j.endObject()
     }
 
@@ -540,6 +549,7 @@ extension SubmitRequest {
             case "kind": kind = try EnumCodec<EventKind>.readJSON(value, path: p)
             case "payload": payload = try BytesCodec.readJSON(value, path: p)
             case "scope": scope = try JSONRead.message(Scope.self, value, path: p)
+            case "actor": actor = try StringCodec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
