@@ -24,6 +24,7 @@ enum AdminHandlers {
             },
             AdminService.submit.path: .unary { bytes, _ in
                 let request = try decode(SubmitRequest.self, bytes)
+                if AllianceRecorder.handles(request.kind) { return try await AllianceRecorder.submit(runtime, request).serializedBytes() }
                 let scope = request.scope ?? Scope(target: .up(true))
                 if let wait = await runtime.read({ runtime.originationBlocked() }) {
                     throw TransportError.status(.failedPrecondition, wait)
@@ -116,11 +117,13 @@ enum AdminHandlers {
             return .success(QueryResponse(columns: ["time_ms", "subject", "code", "message"], rowsJson: runtime.alerts.map {
                 json(["time_ms": $0.timeMs, "subject": $0.subject, "code": $0.code, "message": $0.message])
             }))
+        case let type where AllianceQueries.types.contains(type):
+            return AllianceQueries.answer(runtime, request)
         case let type where recordTypes.contains(type):
             return records(runtime, request)
         default:
             return .failure(TransportError.status(.invalidArgument,
-                "unknown record type '\(request.recordType)'; this node answers \((["events", "origins", "alerts"] + recordTypes).joined(separator: ", "))"))
+                "unknown record type '\(request.recordType)'; this node answers \((["events", "origins", "alerts"] + recordTypes + AllianceQueries.types).joined(separator: ", "))"))
         }
     }
 

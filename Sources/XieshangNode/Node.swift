@@ -35,7 +35,7 @@ public final class Node: Sendable {
         do {
             // The records projection is kept in each append's transaction; an older database (or one written without
             // it) is caught up from the log here, at open.
-            store = try Store(path: dbPath, projectors: [records])
+            store = try Store(path: dbPath, projectors: [records, AllianceProjector(config: config, key: key)])
         } catch {
             throw NodeError(.store, "cannot open the store \(dbPath): \(error.message)", path: dbPath)
         }
@@ -88,6 +88,7 @@ public final class Node: Sendable {
         }
         chmod(config.adminSocket, 0o600)
         runtime.enqueue(.start)
+        AllianceRecorder.start(runtime)
         logger.info("started: \(config.name) (\(config.tier)) listening on \(boundAddress), admin on unix:\(config.adminSocket)")
     }
 

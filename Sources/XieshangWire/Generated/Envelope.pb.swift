@@ -47,11 +47,13 @@ public enum EventKind: ProtoEnum {
     case draft
     /// A co-sponsor's sign-off on a draft's exact content hash: DraftSignOff.
     case draftSignOff
+    /// A joint proposal every co-sponsor signed, forwarded upward by the draft's host: JointProposal (alliance.proto).
+    case jointProposal
     /// A value this schema does not name (sent by a newer schema); kept as its number.
     case unrecognized(Int32)
 
     public static let protoName = "xieshang.v1.EventKind"
-    public static let allKnownValues: [EventKind] = [.unspecified, .aggregateReport, .alert, .escalation, .note, .roster, .memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .allianceCharter, .jointActivity, .draft, .draftSignOff]
+    public static let allKnownValues: [EventKind] = [.unspecified, .aggregateReport, .alert, .escalation, .note, .roster, .memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .allianceCharter, .jointActivity, .draft, .draftSignOff, .jointProposal]
 
     public init(protoValue: Int32) {
         switch protoValue {
@@ -73,6 +75,7 @@ public enum EventKind: ProtoEnum {
         case 201: self = .jointActivity
         case 202: self = .draft
         case 203: self = .draftSignOff
+        case 204: self = .jointProposal
         default: self = .unrecognized(protoValue)
         }
     }
@@ -97,6 +100,7 @@ public enum EventKind: ProtoEnum {
         case .jointActivity: 201
         case .draft: 202
         case .draftSignOff: 203
+        case .jointProposal: 204
         case .unrecognized(let value): value
         }
     }
@@ -121,6 +125,7 @@ public enum EventKind: ProtoEnum {
         case .jointActivity: "EVENT_KIND_JOINT_ACTIVITY"
         case .draft: "EVENT_KIND_DRAFT"
         case .draftSignOff: "EVENT_KIND_DRAFT_SIGN_OFF"
+        case .jointProposal: "EVENT_KIND_JOINT_PROPOSAL"
         case .unrecognized: nil
         }
     }
@@ -145,6 +150,7 @@ public enum EventKind: ProtoEnum {
         case "EVENT_KIND_JOINT_ACTIVITY": self = .jointActivity
         case "EVENT_KIND_DRAFT": self = .draft
         case "EVENT_KIND_DRAFT_SIGN_OFF": self = .draftSignOff
+        case "EVENT_KIND_JOINT_PROPOSAL": self = .jointProposal
         default: return nil
         }
     }

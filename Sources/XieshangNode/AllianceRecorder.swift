@@ -1,0 +1,141 @@
+import Foundation
+import XieshangDomain
+import XieshangFederation
+import XieshangStore
+import XieshangTransport
+import XieshangWire
+
+/// Alliance commands through Admin Submit 片区协作命令: joint drafts (create, edit, sign), charters and joint
+/// activities are checked against the node's ``AllianceProjector`` state and originated with scope `alliance:<id>`;
+/// a draft this node hosts that every co-sponsor signed is forwarded upward as a ``JointProposal``, once.
+///
+/// Everything runs on the runtime's executor, so reading the state and originating are one step: two commands never
+/// build text operations from the same state (which would reuse this replica's sequence numbers).
+enum AllianceRecorder {
+    /// The Submit kinds handled here.
+    static let kinds: [EventKind] = [.draft, .draftSignOff, .allianceCharter, .jointActivity]
+
+    /// Whether Submit of `kind` is an alliance command.
+    static func handles(_ kind: EventKind) -> Bool { kinds.contains(kind) }
+
+    /// The node's alliance projector (registered with the store in ``Node``).
+    static func projector(_ runtime: NodeRuntime) -> AllianceProjector? {
+        runtime.core.store.registry.all.lazy.compactMap { $0 as? AllianceProjector }.first
+    }
+
+    /// Checks and originates an alliance command. Payloads: `DraftCommand` (kind DRAFT), `DraftSignCommand`
+    /// (DRAFT_SIGN_OFF), `AllianceCharter` (ALLIANCE_CHARTER), `JointActivity` (JOINT_ACTIVITY).
+    /// - Throws: `TransportError` status FAILED_PRECONDITION naming the broken rule (nothing recorded),
+    ///   INVALID_ARGUMENT when the payload does not decode.
+    static func submit(_ runtime: NodeRuntime, _ request: SubmitRequest) async throws -> SubmitResponse {
+        try await runtime.read { () -> Result<SubmitResponse, TransportError> in
+            submitOnQueue(runtime, request)
+        }.get()
+    }
+
+    private static func submitOnQueue(_ runtime: NodeRuntime, _ request: SubmitRequest) -> Result<SubmitResponse, TransportError> {
+        guard let projector = projector(runtime) else {
+            return .failure(.status(.internal, "the node has no alliance projection; this is a bug"))
+        }
+        if let wait = runtime.originationBlocked() { return .failure(.status(.failedPrecondition, wait)) }
+        let ledger: AllianceLedger
+        do { ledger = try currentLedger(runtime, projector) } catch { return .failure(error) }
+        let originations: [AllianceLedger.Origination]
+        do {
+            switch request.kind {
+            case .draft:
+                let command = try AdminHandlers.decode(DraftCommand.self, request.payload)
+                switch command.command {
+                case .create(let c)?: originations = try ledger.createCommand(c, today: today(runtime))
+                case .edit(let e)?: originations = [try ledger.editCommand(e)]
+                case nil: return .failure(.status(.invalidArgument, "DraftCommand carries no command (create or edit)"))
+                }
+            case .draftSignOff:
+                let command = try AdminHandlers.decode(DraftSignCommand.self, request.payload)
+                originations = [try ledger.signCommand(command, key: runtime.core.config.privateKey)]
+            case .allianceCharter:
+                originations = [try ledger.charterCommand(try AdminHandlers.decode(AllianceCharter.self, request.payload))]
+            default:
+                originations = [try ledger.activityCommand(try AdminHandlers.decode(JointActivity.self, request.payload))]
+            }
+        } catch let error as DomainError {
+            return .failure(.status(.failedPrecondition, "refused at \(runtime.config.nodeId): \(error)"))
+        } catch let error as TransportError {
+            return .failure(error)
+        } catch {
+            return .failure(.status(.invalidArgument, "\(error)"))
+        }
+        var response = SubmitResponse()
+        for o in originations {
+            switch originate(runtime, kind: o.kind, payload: o.payload, scope: Scope(target: .alliance(o.alliance))) {
+            case .success(let r): response = r
+            case .failure(let e): return .failure(e)
+            }
+        }
+        return .success(response)
+    }
+
+    /// Originates one event on the executor; its seq and hash, or the core's refusal.
+    private static func originate(_ runtime: NodeRuntime, kind: EventKind, payload: [UInt8], scope: Scope) -> Result<SubmitResponse, TransportError> {
+        for output in runtime.handleOnQueue(.originate(LocalCommand(kind: kind, payload: payload, scope: scope))) {
+            if case .originated(let origin, let seq) = output {
+                let hash = (try? runtime.core.store.reader.events(origin: origin, seqs: seq...seq))?.first?.hash ?? []
+                return .success(SubmitResponse(seq: seq, hash: hash))
+            }
+            if case .commandRefused(let reason) = output { return .failure(.status(.failedPrecondition, reason)) }
+        }
+        return .failure(.status(.internal, "the node neither stored nor refused the \(kind) event"))
+    }
+
+    private static func currentLedger(_ runtime: NodeRuntime, _ projector: AllianceProjector) throws(TransportError) -> AllianceLedger {
+        let path = runtime.core.store.path
+        do {
+            let db = try Database(path: path, readOnly: true, create: false)
+            return try projector.ledger(in: db)
+        } catch {
+            throw .status(.internal, "cannot read the alliance records from \(path): \(error.message)")
+        }
+    }
+
+    /// Today in Beijing time on the node's clock.
+    static func today(_ runtime: NodeRuntime) -> Day {
+        Day(daysSinceEpoch: Int((runtime.now() + 8 * 3_600_000) / 86_400_000))
+    }
+
+    // MARK: Forwarding submitted joint proposals
+
+    /// Hooks the projector to the runtime and checks once now (a proposal submitted before a restart is forwarded
+    /// after it).
+    static func start(_ runtime: NodeRuntime) {
+        guard let projector = projector(runtime) else { return }
+        projector.onSubmitted { runtime.queue.async { forwardSubmitted(runtime) } }
+        runtime.queue.async { forwardSubmitted(runtime) }
+    }
+
+    /// On the executor: forwards every submitted draft this node hosts and has not forwarded, scope `up`, to its
+    /// parent. The projector marks a draft forwarded in the same append that stores the forwarding event, so a
+    /// second check finds nothing to do: each proposal goes up once. While the node may not originate yet (its
+    /// parent not reached since start), it tries again a second later.
+    static func forwardSubmitted(_ runtime: NodeRuntime) {
+        dispatchPrecondition(condition: .onQueue(runtime.queue))
+        guard !runtime.stopping, runtime.config.parent != nil, let projector = projector(runtime),
+              let ledger = try? currentLedger(runtime, projector) else { return }
+        let ids = ledger.unforwarded
+        guard !ids.isEmpty else { return }
+        if runtime.originationBlocked() != nil {
+            runtime.queue.asyncAfter(deadline: .now() + 1) { forwardSubmitted(runtime) }
+            return
+        }
+        for id in ids {
+            guard let proposal = ledger.jointProposal(id) else { continue }
+            switch originate(runtime, kind: .jointProposal, payload: proposal.serializedBytes(), scope: Scope(target: .up(true))) {
+            case .success(let r):
+                runtime.logger.info("joint proposal \(id) signed by every co-sponsor; forwarded to \(runtime.config.parent?.nodeId ?? "") as seq \(r.seq)")
+            case .failure(let e):
+                runtime.logger.warning("cannot forward joint proposal \(id): \(e); retrying in 1 s")
+                runtime.queue.asyncAfter(deadline: .now() + 1) { forwardSubmitted(runtime) }
+                return
+            }
+        }
+    }
+}
