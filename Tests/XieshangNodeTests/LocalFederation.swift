@@ -34,6 +34,19 @@ final class LocalFederation: @unchecked Sendable {
                                          directory: dir, rollupDebounceMs: 100, retryCapMs: 1_000)
     }
 
+    /// A federation of a custom topology: `build(basePort, directory)` makes it with `ports` consecutive free ports
+    /// from `basePort` (and may use more ports only if it checks them itself).
+    init(ports: Int, build: (Int, String) throws -> Topology) throws {
+        guard let exe = LocalFederation.xieshang() else {
+            throw Failure(description: "the xieshang executable is not built; run `swift build --build-tests` (make test does)")
+        }
+        executable = exe
+        let dir = "/tmp/xsnt-" + String(UUID().uuidString.prefix(8)).lowercased()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        directory = dir
+        topology = try build(try LocalFederation.freePortRange(ports), dir)
+    }
+
     deinit {
         for p in processes.values where p.isRunning { kill(p.processIdentifier, SIGKILL); p.waitUntilExit() }
         try? FileManager.default.removeItem(atPath: directory)
@@ -81,10 +94,10 @@ final class LocalFederation: @unchecked Sendable {
     // MARK: Processes
 
     /// Starts node `id` (env adds e.g. XIESHANG_TEST_CRASH) and waits until its admin socket answers.
-    func start(_ id: String, env: [String: String] = [:]) async throws {
+    func start(_ id: String, env: [String: String] = [:], configFile: String = "node.json") async throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = ["node", "--config", dir(id) + "/node.json"]
+        p.arguments = ["node", "--config", dir(id) + "/" + configFile]
         var environment = ProcessInfo.processInfo.environment
         for (k, v) in env { environment[k] = v }
         p.environment = environment

@@ -78,28 +78,46 @@ extension AllianceLedger {
     /// Checks an edit and turns its position patches into this node's text operations; returns the event to
     /// originate.
     ///
-    /// Rules: the draft exists here; it is not submitted (frozen); `baseHash`, when given, is the current content's
-    /// hash (the operator edited what is there now); there is at least one patch; every patch is inside the text.
+    /// Rules: the draft exists here; it is not submitted (frozen); there is at least one patch; every patch is inside
+    /// the text it applies to. When `baseHash` is the current content's hash (or empty) the patches apply to the
+    /// current text. Otherwise the edit was made on an older text: with `baseVersion` naming a version this node holds
+    /// (all of this node's own edits included) whose content hash is `baseHash`, the patches are made on that version
+    /// and merge with the edits that arrived since, like any concurrent edit; without it the edit is refused.
     /// - Throws: ``DomainError`` naming the broken rule.
     public func editCommand(_ command: DraftEditCommand) throws(DomainError) -> Origination {
         let record = "draft \(command.draftId)"
         guard let entry = drafts[command.draftId] else { throw unknownDraft(command.draftId) }
-        var draft = entry.draft
+        let draft = entry.draft
         try check(!draft.isSubmitted, "draft.edit.frozen", record,
                   zh: "草稿已提交，不能再修改", en: "the draft was submitted with every co-sponsor's signature and takes no more edits",
                   code: .frozen)
-        try check(command.baseHash.isEmpty || command.baseHash == draft.currentDocument.contentHash, "draft.edit.base", record,
-                  zh: "草稿在您读取后已被修改，请重新读取后再编辑",
-                  en: "the draft changed since the text the edit was made on (content hash \(hexString(command.baseHash.prefix(8)))…, now \(hexString(draft.currentDocument.contentHash.prefix(8)))…); show it again and redo the edit",
-                  code: .conflict)
         try check(!command.patches.isEmpty, "draft.edit.empty", record, zh: "没有修改", en: "the edit changes nothing", code: .invalidInput)
-        let before = draft.text.version
-        try draft.edit { (t) throws(DomainError) in
-            for p in command.patches {
-                try t.replace(at: Int(p.position), length: Int(p.deleted), with: p.inserted)
-            }
+        let current = draft.currentDocument.contentHash
+        var text: DraftText
+        if command.baseHash.isEmpty || command.baseHash == current {
+            text = draft.text
+        } else {
+            let base = DraftVersion(command.baseVersion)
+            let stale = "the draft changed since the text the edit was made on (content hash \(hexString(command.baseHash.prefix(8)))…, now \(hexString(current.prefix(8)))…)"
+            try check(!command.baseVersion.isEmpty, "draft.edit.base", record, zh: "草稿在您读取后已被修改，请重新读取后再编辑",
+                      en: stale + "; show it again and redo the edit, or send the version it was made on", code: .conflict)
+            try check(draft.text.version.includes(base) && base[node] == draft.text.version[node], "draft.edit.base", record,
+                      zh: "编辑所依据的版本 \(base) 不在本节点，或本节点此后又有修改",
+                      en: stale + "; its version \(base) is not one this node holds with all of its own edits (now \(draft.text.version)); show it again and redo the edit",
+                      code: .conflict)
+            text = DraftText(replica: node)
+            // The operations come from this node's own log, so they are well formed.
+            try? text.apply(draft.text.ops(since: DraftVersion(), upTo: base))
+            let baseDocument = DraftDocument(id: draft.id, title: draft.title, coSponsors: draft.coSponsors, text: text.text)
+            try check(baseDocument.contentHash == command.baseHash, "draft.edit.base", record,
+                      zh: "编辑所依据的版本与内容摘要不符", en: stale + "; the content at version \(base) does not have the hash given; show the draft again",
+                      code: .conflict)
         }
-        let ops = draft.text.ops(since: before)
+        let before = text.version
+        for p in command.patches {
+            try text.replace(at: Int(p.position), length: Int(p.deleted), with: p.inserted)
+        }
+        let ops = text.ops(since: before)
         try check(!ops.isEmpty, "draft.edit.empty", record, zh: "没有修改", en: "the edit changes nothing", code: .invalidInput)
         return Origination(kind: .draft, payload: draft.editEvent(ops).serializedBytes(), alliance: entry.alliance)
     }

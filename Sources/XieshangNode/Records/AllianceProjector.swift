@@ -142,7 +142,7 @@ public final class AllianceProjector: Projector {
                     submitted_hash, submitted_text, forwarded_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [.text(id), .text(entry.alliance), .text(entry.host), .text(draft.title),
                       .text(draft.coSponsors.joined(separator: ",")), .text(current.text), .text(hexString(current.contentHash)),
-                      .text(draft.text.version.description), .text(submission == nil ? "drafting" : "submitted"),
+                      .text(Self.versionJSON(draft.text.version)), .text(submission == nil ? "drafting" : "submitted"),
                       submission.map { .text(hexString($0.contentHash)) } ?? .null, submission.map { .text($0.document.text) } ?? .null,
                       entry.forwardedSeq.map { .integer(Int64(bitPattern: $0)) } ?? .null])
             let sorted = draft.signOffs.sorted {
@@ -151,7 +151,7 @@ public final class AllianceProjector: Projector {
             for (i, s) in sorted.enumerated() {
                 try db.execute("INSERT INTO alliance_sign_offs (draft_id, ordinal, signer, content_hash, version, void) VALUES (?, ?, ?, ?, ?, ?)",
                                [.text(id), .integer(Int64(i)), .text(s.signer), .text(hexString(s.contentHash)),
-                                .text(s.version.description), .integer(draft.isVoid(s) ? 1 : 0)])
+                                .text(Self.versionJSON(s.version)), .integer(draft.isVoid(s) ? 1 : 0)])
             }
         case .proposal(let origin, let draftID):
             guard let p = ledger.proposals[AllianceLedger.proposalKey(origin: origin, draftID: draftID)] else { return }
@@ -168,6 +168,9 @@ public final class AllianceProjector: Projector {
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
+
+    /// A text version as a JSON object (replica → sequence numbers included), keys sorted.
+    static func versionJSON(_ version: DraftVersion) -> String { json(version.counts.mapValues { Int($0) }) }
 
     /// `meeting`, `research`, `inspection`.
     static func activityKindName(_ kind: JointActivityKind) -> String {

@@ -57,11 +57,11 @@ enum AllianceQueries {
             }
             let signOffs = try db.rows("SELECT signer, content_hash, version, void FROM alliance_sign_offs WHERE draft_id = ? ORDER BY ordinal",
                                        [.text(request.id)]).map { s -> [String: Any] in
-                ["signer": text(s[0]), "content_hash": text(s[1]), "version": text(s[2]), "void": int(s[3]) != 0]
+                ["signer": text(s[0]), "content_hash": text(s[1]), "version": object(s[2]), "void": int(s[3]) != 0]
             }
             return QueryResponse(columns: columns, rowsJson: [json([
                 "id": text(r[0]), "alliance": text(r[1]), "host": text(r[2]), "title": text(r[3]), "co_sponsors": list(r[4]),
-                "status": text(r[5]), "content_hash": text(r[6]), "version": text(r[7]), "text": text(r[8]),
+                "status": text(r[5]), "content_hash": text(r[6]), "version": object(r[7]), "text": text(r[8]),
                 "submitted_hash": nullable(r[9]), "forwarded_seq": r[10] == .null ? NSNull() : int(r[10]), "sign_offs": signOffs,
             ])])
         case "meetings", "joint_research":
@@ -119,6 +119,10 @@ enum AllianceQueries {
     private static func int(_ v: DatabaseValue) -> Int64 {
         if case .integer(let i) = v { return i }
         return 0
+    }
+
+    private static func object(_ v: DatabaseValue) -> Any {
+        (try? JSONSerialization.jsonObject(with: Data(text(v).utf8))) ?? [String: Any]()
     }
 
     private static func nullable(_ v: DatabaseValue) -> Any {

@@ -690,11 +690,14 @@ public struct DraftEditCommand: ProtoMessage {
 
     /// The draft's id.
     public var draftId: String = ""
-    /// The content hash of the text the patches were computed against; the edit is refused when the draft changed
-    /// since (empty: apply to the current text).
+    /// The content hash of the text the patches were computed against (empty: apply to the current text).
     public var baseHash: [UInt8] = []
     /// Patches, applied in order, each against the text left by the previous ones.
     public var patches: [DraftPatch] = []
+    /// The text version the patches were computed against (replica node id → sequence numbers included). When other
+    /// members' edits arrived since, the patches are made on that version and merge with them like any concurrent edit;
+    /// without it, an edit whose base_hash is not the current content's is refused.
+    public var baseVersion: [String: UInt32] = [:]
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -705,11 +708,13 @@ public struct DraftEditCommand: ProtoMessage {
     public init(
         draftId: String = "",
         baseHash: [UInt8] = [],
-        patches: [DraftPatch] = []
+        patches: [DraftPatch] = [],
+        baseVersion: [String: UInt32] = [:]
     ) {
         self.draftId = draftId
         self.baseHash = baseHash
         self.patches = patches
+        self.baseVersion = baseVersion
     }
 }
 
@@ -718,6 +723,7 @@ extension DraftEditCommand {
         ProtoFieldDescriptor(number: 1, name: "draft_id", jsonName: "draftId", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 2, name: "base_hash", jsonName: "baseHash", type: .bytes, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 3, name: "patches", jsonName: "patches", type: .message("xieshang.v1.DraftPatch"), label: .repeated, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "base_version", jsonName: "baseVersion", type: .uint32, label: .map(key: .string), oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -725,6 +731,7 @@ extension DraftEditCommand {
         n += WireSize.singular(StringCodec.self, draftId, field: 1)
         n += WireSize.singular(BytesCodec.self, baseHash, field: 2)
         n += WireSize.messages(patches, field: 3)
+        n += WireSize.map(StringCodec.self, UInt32Codec.self, baseVersion, field: 4)
         return n
     }
 
@@ -732,6 +739,7 @@ extension DraftEditCommand {
         w.singular(StringCodec.self, draftId, field: 1)
         w.singular(BytesCodec.self, baseHash, field: 2)
         w.messages(patches, field: 3)
+        w.map(StringCodec.self, UInt32Codec.self, baseVersion, field: 4)
         w.writeRaw(unknownFields)
     }
 
@@ -741,6 +749,7 @@ extension DraftEditCommand {
             case (1, .lengthDelimited): draftId = try StringCodec.read(from: &r)
             case (2, .lengthDelimited): baseHash = try BytesCodec.read(from: &r)
             case (3, .lengthDelimited): patches.append(try r.readMessage(DraftPatch.self))
+            case (4, .lengthDelimited): try r.readMapEntry(StringCodec.self, UInt32Codec.self, into: &baseVersion)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -751,6 +760,7 @@ extension DraftEditCommand {
         j.singular("draftId", StringCodec.self, draftId)
         j.singular("baseHash", BytesCodec.self, baseHash)
         j.messages("patches", patches)
+        j.map("baseVersion", StringCodec.self, UInt32Codec.self, baseVersion)
         j.endObject()
     }
 
@@ -762,6 +772,7 @@ extension DraftEditCommand {
             case "draftId", "draft_id": draftId = try StringCodec.readJSON(value, path: p)
             case "baseHash", "base_hash": baseHash = try BytesCodec.readJSON(value, path: p)
             case "patches": patches = try JSONRead.messages(DraftPatch.self, value, path: p)
+            case "baseVersion", "base_version": baseVersion = try JSONRead.map(StringCodec.self, UInt32Codec.self, value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
