@@ -23,7 +23,7 @@ enum AllianceRecorder {
         runtime.core.store.registry.all.lazy.compactMap { $0 as? AllianceProjector }.first
     }
 
-    /// Checks and originates an alliance command. Payloads: `DraftCommand` (kind DRAFT), `DraftSignCommand`
+    /// Checks and originates an alliance command. Payloads: `DraftAction` (kind DRAFT), `DraftSign`
     /// (DRAFT_SIGN_OFF), `AllianceCharter` (ALLIANCE_CHARTER), `JointActivity` (JOINT_ACTIVITY).
     /// - Throws: `TransportError` status FAILED_PRECONDITION naming the broken rule (nothing recorded),
     ///   INVALID_ARGUMENT when the payload does not decode.
@@ -44,14 +44,14 @@ enum AllianceRecorder {
         do {
             switch request.kind {
             case .draft:
-                let command = try AdminHandlers.decode(DraftCommand.self, request.payload)
-                switch command.command {
+                let command = try AdminHandlers.decode(DraftAction.self, request.payload)
+                switch command.action {
                 case .create(let c)?: originations = try ledger.createCommand(c, today: today(runtime))
                 case .edit(let e)?: originations = [try ledger.editCommand(e)]
-                case nil: return .failure(.status(.invalidArgument, "DraftCommand carries no command (create or edit)"))
+                case nil: return .failure(.status(.invalidArgument, "DraftAction carries no action (create or edit)"))
                 }
             case .draftSignOff:
-                let command = try AdminHandlers.decode(DraftSignCommand.self, request.payload)
+                let command = try AdminHandlers.decode(DraftSign.self, request.payload)
                 originations = [try ledger.signCommand(command, key: runtime.core.config.privateKey)]
             case .allianceCharter:
                 originations = [try ledger.charterCommand(try AdminHandlers.decode(AllianceCharter.self, request.payload))]

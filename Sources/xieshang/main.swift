@@ -29,6 +29,10 @@ let commandGroups: [CommandGroup] = [
     CommandGroup(name: "stats", summary: "figures for a period, with --drill for the subtree", run: AdminCommand.stats),
     CommandGroup(name: "query", summary: "list records (events, origins, alerts) as JSON lines", run: AdminCommand.query),
     CommandGroup(name: "topology", summary: "generate configs and keys of a loopback federation", run: NodeCommand.runTopology),
+    CommandGroup(name: "draft", summary: "joint drafts of an alliance: new, show, edit --file, sign, list", run: DraftCommand.run),
+    CommandGroup(name: "meeting", summary: "joint meetings of an alliance: add, list", run: AllianceCommand.meeting),
+    CommandGroup(name: "research", summary: "joint research and inspections of an alliance: add, list", run: AllianceCommand.research),
+    CommandGroup(name: "charter", summary: "an alliance's charter versions and members: add, list", run: AllianceCommand.charter),
     CommandGroup(name: "diag", summary: "serve the Diagnostics service (Echo) for health checks and benchmarks", run: DiagCommand.run),
 ]
 

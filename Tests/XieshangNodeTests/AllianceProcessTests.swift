@@ -62,7 +62,7 @@ struct AllianceProcessTests {
 
         let id = "wuling/tongren/1"
         let initial = "# 问题\n武陵山片区景区门票互认不足。\n# 建议\n统一年票。"
-        try await fed.draft("tongren", .create(DraftCreateCommand(allianceId: Self.alliance, draftId: id, title: "关于武陵山片区旅游协作的联名提案",
+        try await fed.draft("tongren", .create(DraftNew(allianceId: Self.alliance, draftId: id, title: "关于武陵山片区旅游协作的联名提案",
                                                                  coSponsors: Self.members, text: initial)))
         try await fed.waitDraftsAgree(id, among: Self.members) { $0["text"] as? String == initial }
 
@@ -156,14 +156,14 @@ extension LocalFederation {
 
     /// Submits a draft command at `id`.
     @discardableResult
-    func draft(_ id: String, _ command: DraftCommand.Command) async throws -> SubmitResponse {
-        let request = SubmitRequest(kind: .draft, payload: DraftCommand(command: command).serializedBytes())
+    func draft(_ id: String, _ action: DraftAction.Action) async throws -> SubmitResponse {
+        let request = SubmitRequest(kind: .draft, payload: DraftAction(action: action).serializedBytes())
         return try SubmitResponse(serializedBytes: try await call(id, AdminService.submit.path, request.serializedBytes()))
     }
 
     /// Signs draft `draft` at node `id`, approving content `hash` (hex).
     func sign(_ id: String, _ draft: String, hash: String) async throws {
-        let request = SubmitRequest(kind: .draftSignOff, payload: DraftSignCommand(draftId: draft, contentHash: bytes(fromHex: hash) ?? []).serializedBytes())
+        let request = SubmitRequest(kind: .draftSignOff, payload: DraftSign(draftId: draft, contentHash: bytes(fromHex: hash) ?? []).serializedBytes())
         _ = try await call(id, AdminService.submit.path, request.serializedBytes())
     }
 
@@ -186,7 +186,7 @@ extension LocalFederation {
         let old = row["text"] as! String
         let patches = DraftPatch.between(old, change(old))
         let version = (row["version"] as! [String: Any]).mapValues { UInt32(($0 as! NSNumber).intValue) }
-        try await self.draft(id, .edit(DraftEditCommand(draftId: draft, baseHash: bytes(fromHex: row["content_hash"] as! String) ?? [],
+        try await self.draft(id, .edit(DraftEdit(draftId: draft, baseHash: bytes(fromHex: row["content_hash"] as! String) ?? [],
                                                         patches: patches, baseVersion: version)))
     }
 

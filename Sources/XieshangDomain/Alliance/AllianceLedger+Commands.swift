@@ -50,7 +50,7 @@ extension AllianceLedger {
     /// Rules: this node is a member of the alliance; the id is new; the title is not empty; the co-sponsors are
     /// members on `today` (the charter in force, else the configuration), this node among them (it hosts the draft).
     /// - Throws: ``DomainError`` naming the broken rule.
-    public func createCommand(_ command: DraftCreateCommand, today: Day) throws(DomainError) -> [Origination] {
+    public func createCommand(_ command: DraftNew, today: Day) throws(DomainError) -> [Origination] {
         let record = "draft \(command.draftId.isEmpty ? "(no id)" : command.draftId)"
         let members = try members(of: command.allianceId, on: today, record: record)
         try check(!command.draftId.isEmpty, "draft.create.id", record, zh: "缺少草稿编号", en: "the draft has no id; give one", code: .invalidInput)
@@ -84,7 +84,7 @@ extension AllianceLedger {
     /// (all of this node's own edits included) whose content hash is `baseHash`, the patches are made on that version
     /// and merge with the edits that arrived since, like any concurrent edit; without it the edit is refused.
     /// - Throws: ``DomainError`` naming the broken rule.
-    public func editCommand(_ command: DraftEditCommand) throws(DomainError) -> Origination {
+    public func editCommand(_ command: DraftEdit) throws(DomainError) -> Origination {
         let record = "draft \(command.draftId)"
         guard let entry = drafts[command.draftId] else { throw unknownDraft(command.draftId) }
         let draft = entry.draft
@@ -127,7 +127,7 @@ extension AllianceLedger {
     /// Rules: the draft exists here; this node is a required co-sponsor; it is not submitted; `contentHash`, when
     /// given, is the current content's hash; this node has not already signed that content.
     /// - Throws: ``DomainError`` naming the broken rule.
-    public func signCommand(_ command: DraftSignCommand, key: Ed25519.PrivateKey) throws(DomainError) -> Origination {
+    public func signCommand(_ command: DraftSign, key: Ed25519.PrivateKey) throws(DomainError) -> Origination {
         let record = "draft \(command.draftId)"
         guard let entry = drafts[command.draftId] else { throw unknownDraft(command.draftId) }
         let draft = entry.draft

@@ -5,7 +5,7 @@ extension DraftPatch {
     public static let maxDiffCells = 4_000_000
 
     /// Position patches (in Unicode scalars) that turn `old` into `new`, to be applied in order, each against the
-    /// text left by the previous ones (``DraftEditCommand``).
+    /// text left by the previous ones (``DraftEdit``).
     ///
     /// Lines are matched by a longest-common-subsequence diff, so that unchanged lines between two changes are kept
     /// (a concurrent edit there survives the merge); inside each changed block of lines the common prefix and suffix

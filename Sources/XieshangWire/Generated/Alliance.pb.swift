@@ -497,20 +497,20 @@ extension JointActivity {
 
 /// Admin Submit payload for EVENT_KIND_DRAFT: an operator's command on a joint draft. The node checks it against
 /// the drafts it holds and originates the DraftEvent(s) that carry it, scope `alliance:<id>`.
-public struct DraftCommand: ProtoMessage {
-    public static let protoName = "xieshang.v1.DraftCommand"
+public struct DraftAction: ProtoMessage {
+    public static let protoName = "xieshang.v1.DraftAction"
 
-    /// The command.
-    public var command: Command? = nil
+    /// The action.
+    public var action: Action? = nil
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
-    /// The command.
-    public enum Command: Sendable, Hashable {
+    /// The action.
+    public enum Action: Sendable, Hashable {
         /// Start a new draft (this node becomes its host).
-        case create(DraftCreateCommand)
+        case create(DraftNew)
         /// Edit a draft's text.
-        case edit(DraftEditCommand)
+        case edit(DraftEdit)
     }
 
     /// A message with every field at its default.
@@ -518,28 +518,28 @@ public struct DraftCommand: ProtoMessage {
 
     /// A message with the given fields; the others keep their defaults.
     public init(
-        command: Command? = nil
+        action: Action? = nil
     ) {
-        self.command = command
+        self.action = action
     }
 }
 
-extension DraftCommand {
+extension DraftAction {
     public static let protoFields: [ProtoFieldDescriptor] = [
-        ProtoFieldDescriptor(number: 1, name: "create", jsonName: "create", type: .message("xieshang.v1.DraftCreateCommand"), label: .singular, oneof: "command"),
-        ProtoFieldDescriptor(number: 2, name: "edit", jsonName: "edit", type: .message("xieshang.v1.DraftEditCommand"), label: .singular, oneof: "command"),
+        ProtoFieldDescriptor(number: 1, name: "create", jsonName: "create", type: .message("xieshang.v1.DraftNew"), label: .singular, oneof: "action"),
+        ProtoFieldDescriptor(number: 2, name: "edit", jsonName: "edit", type: .message("xieshang.v1.DraftEdit"), label: .singular, oneof: "action"),
     ]
 
     public func serializedSize() -> Int {
         var n = unknownFields.count
-        if case .create(let v)? = command { n += WireSize.message(v, field: 1) }
-        if case .edit(let v)? = command { n += WireSize.message(v, field: 2) }
+        if case .create(let v)? = action { n += WireSize.message(v, field: 1) }
+        if case .edit(let v)? = action { n += WireSize.message(v, field: 2) }
         return n
     }
 
     public func encode(to w: inout WireWriter) {
-        if case .create(let v)? = command { w.message(v, field: 1) }
-        if case .edit(let v)? = command { w.message(v, field: 2) }
+        if case .create(let v)? = action { w.message(v, field: 1) }
+        if case .edit(let v)? = action { w.message(v, field: 2) }
         w.writeRaw(unknownFields)
     }
 
@@ -547,15 +547,15 @@ extension DraftCommand {
         while let tag = try r.nextTag() {
             switch (tag.field, tag.wireType) {
             case (1, .lengthDelimited):
-                var v = DraftCreateCommand()
-                if case .create(let existing)? = command { v = existing }
+                var v = DraftNew()
+                if case .create(let existing)? = action { v = existing }
                 try r.readMessage(into: &v)
-                command = .create(v)
+                action = .create(v)
             case (2, .lengthDelimited):
-                var v = DraftEditCommand()
-                if case .edit(let existing)? = command { v = existing }
+                var v = DraftEdit()
+                if case .edit(let existing)? = action { v = existing }
                 try r.readMessage(into: &v)
-                command = .edit(v)
+                action = .edit(v)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -563,8 +563,8 @@ extension DraftCommand {
 
     public func encodeJSON(to j: inout JSONWriter) {
         j.beginObject()
-        if case .create(let v)? = command { j.message("create", v) }
-        if case .edit(let v)? = command { j.message("edit", v) }
+        if case .create(let v)? = action { j.message("create", v) }
+        if case .edit(let v)? = action { j.message("edit", v) }
         j.endObject()
     }
 
@@ -573,8 +573,8 @@ extension DraftCommand {
             if case .null = value { continue }
             let p = path + "." + key
             switch key {
-            case "create": command = .create(try JSONRead.message(DraftCreateCommand.self, value, path: p))
-            case "edit": command = .edit(try JSONRead.message(DraftEditCommand.self, value, path: p))
+            case "create": action = .create(try JSONRead.message(DraftNew.self, value, path: p))
+            case "edit": action = .edit(try JSONRead.message(DraftEdit.self, value, path: p))
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
@@ -582,8 +582,8 @@ extension DraftCommand {
 }
 
 /// Starts a joint draft.
-public struct DraftCreateCommand: ProtoMessage {
-    public static let protoName = "xieshang.v1.DraftCreateCommand"
+public struct DraftNew: ProtoMessage {
+    public static let protoName = "xieshang.v1.DraftNew"
 
     /// The alliance the draft belongs to.
     public var allianceId: String = ""
@@ -617,7 +617,7 @@ public struct DraftCreateCommand: ProtoMessage {
     }
 }
 
-extension DraftCreateCommand {
+extension DraftNew {
     public static let protoFields: [ProtoFieldDescriptor] = [
         ProtoFieldDescriptor(number: 1, name: "alliance_id", jsonName: "allianceId", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 2, name: "draft_id", jsonName: "draftId", type: .string, label: .singular, oneof: nil),
@@ -685,8 +685,8 @@ extension DraftCreateCommand {
 }
 
 /// Edits a draft's text by position, as the operator saw it.
-public struct DraftEditCommand: ProtoMessage {
-    public static let protoName = "xieshang.v1.DraftEditCommand"
+public struct DraftEdit: ProtoMessage {
+    public static let protoName = "xieshang.v1.DraftEdit"
 
     /// The draft's id.
     public var draftId: String = ""
@@ -718,7 +718,7 @@ public struct DraftEditCommand: ProtoMessage {
     }
 }
 
-extension DraftEditCommand {
+extension DraftEdit {
     public static let protoFields: [ProtoFieldDescriptor] = [
         ProtoFieldDescriptor(number: 1, name: "draft_id", jsonName: "draftId", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 2, name: "base_hash", jsonName: "baseHash", type: .bytes, label: .singular, oneof: nil),
@@ -863,8 +863,8 @@ extension DraftPatch {
 }
 
 /// Admin Submit payload for EVENT_KIND_DRAFT_SIGN_OFF: this node signs the draft's current content as a co-sponsor.
-public struct DraftSignCommand: ProtoMessage {
-    public static let protoName = "xieshang.v1.DraftSignCommand"
+public struct DraftSign: ProtoMessage {
+    public static let protoName = "xieshang.v1.DraftSign"
 
     /// The draft's id.
     public var draftId: String = ""
@@ -887,7 +887,7 @@ public struct DraftSignCommand: ProtoMessage {
     }
 }
 
-extension DraftSignCommand {
+extension DraftSign {
     public static let protoFields: [ProtoFieldDescriptor] = [
         ProtoFieldDescriptor(number: 1, name: "draft_id", jsonName: "draftId", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 2, name: "content_hash", jsonName: "contentHash", type: .bytes, label: .singular, oneof: nil),
