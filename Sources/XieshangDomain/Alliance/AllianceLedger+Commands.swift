@@ -119,7 +119,7 @@ extension AllianceLedger {
         }
         let ops = text.ops(since: before)
         try check(!ops.isEmpty, "draft.edit.empty", record, zh: "没有修改", en: "the edit changes nothing", code: .invalidInput)
-        return Origination(kind: .draft, payload: draft.editEvent(ops).serializedBytes(), alliance: entry.alliance)
+        return Origination(kind: .draft, payload: draft.editEvent(ops, seen: text.version).serializedBytes(), alliance: entry.alliance)
     }
 
     /// Checks a sign-off by this node and signs the draft's current content with `key`; returns the event.

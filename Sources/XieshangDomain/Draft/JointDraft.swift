@@ -30,6 +30,8 @@ public struct JointDraft: Sendable {
     public private(set) var waitingSignOffs: [CoSponsorSignOff] = []
     /// The submitted proposal, once every co-sponsor signed the same content.
     public private(set) var submission: DraftSubmission?
+    /// Received batches of operations waiting until the text holds the version their author had seen.
+    public private(set) var waitingBatches: [(ops: [DraftOp], after: DraftVersion)] = []
 
     /// A new, empty draft edited locally as `replica` (this node's id).
     public init(id: String, title: String, coSponsors: [String], replica: String) {
@@ -82,8 +84,34 @@ public struct JointDraft: Sendable {
     /// - Throws: what ``DraftText/apply(_:)`` throws, or ``DomainError/Code/contentMismatch`` for a waiting
     ///   sign-off that turned out not to match its version's content (it is dropped).
     public mutating func apply(_ ops: [DraftOp]) throws(DomainError) {
+        try apply(ops, after: DraftVersion())
+    }
+
+    /// Applies operations once the text holds `required` (the version their author had seen); until then they wait
+    /// in ``waitingBatches``. Every batch applied may let waiting ones proceed.
+    /// - Throws: as ``apply(_:)``, or ``DomainError/Code/pendingOverflow`` when too many operations wait.
+    public mutating func apply(_ ops: [DraftOp], after required: DraftVersion) throws(DomainError) {
         var failure: DomainError?
-        do throws(DomainError) { try text.apply(ops) } catch { failure = error }
+        if text.version.includes(required) {
+            do throws(DomainError) { try text.apply(ops) } catch { failure = error }
+        } else {
+            let waiting = waitingBatches.reduce(0) { $0 + $1.ops.count }
+            guard waiting + ops.count <= DraftText.maxPendingOperations else {
+                throw DomainError(.pendingOverflow, "\(waiting + ops.count) operations on draft \(id) would wait for "
+                                  + "versions not held (limit \(DraftText.maxPendingOperations)); batch dropped")
+            }
+            waitingBatches.append((ops, required))
+        }
+        var progress = true
+        while progress && !waitingBatches.isEmpty {
+            progress = false
+            for (i, batch) in waitingBatches.enumerated() where text.version.includes(batch.after) {
+                waitingBatches.remove(at: i)
+                do throws(DomainError) { try text.apply(batch.ops) } catch { if failure == nil { failure = error } }
+                progress = true
+                break
+            }
+        }
         if let error = settle(), failure == nil { failure = error }
         if let failure { throw failure }
     }

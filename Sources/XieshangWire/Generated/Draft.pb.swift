@@ -9,6 +9,10 @@ public struct DraftOperations: ProtoMessage {
     public var replicas: [String] = []
     /// The operations, in an order in which they can be applied (each replica's in sequence order).
     public var operations: [DraftOperation] = []
+    /// The author's text version when it made these operations (replica node id → sequence numbers it held, its own
+    /// included). Every character an operation refers to lies inside it, and a receiver applies the batch only once it
+    /// holds that version (the author's own operations aside): an author cannot refer to characters it never saw.
+    public var seen: [String: UInt32] = [:]
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -18,10 +22,12 @@ public struct DraftOperations: ProtoMessage {
     /// A message with the given fields; the others keep their defaults.
     public init(
         replicas: [String] = [],
-        operations: [DraftOperation] = []
+        operations: [DraftOperation] = [],
+        seen: [String: UInt32] = [:]
     ) {
         self.replicas = replicas
         self.operations = operations
+        self.seen = seen
     }
 }
 
@@ -29,18 +35,21 @@ extension DraftOperations {
     public static let protoFields: [ProtoFieldDescriptor] = [
         ProtoFieldDescriptor(number: 1, name: "replicas", jsonName: "replicas", type: .string, label: .repeated, oneof: nil),
         ProtoFieldDescriptor(number: 2, name: "operations", jsonName: "operations", type: .message("xieshang.v1.DraftOperation"), label: .repeated, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "seen", jsonName: "seen", type: .uint32, label: .map(key: .string), oneof: nil),
     ]
 
     public func serializedSize() -> Int {
         var n = unknownFields.count
         n += WireSize.repeated(StringCodec.self, replicas, field: 1)
         n += WireSize.messages(operations, field: 2)
+        n += WireSize.map(StringCodec.self, UInt32Codec.self, seen, field: 3)
         return n
     }
 
     public func encode(to w: inout WireWriter) {
         w.repeated(StringCodec.self, replicas, field: 1)
         w.messages(operations, field: 2)
+        w.map(StringCodec.self, UInt32Codec.self, seen, field: 3)
         w.writeRaw(unknownFields)
     }
 
@@ -49,6 +58,7 @@ extension DraftOperations {
             switch (tag.field, tag.wireType) {
             case (1, _): try r.readRepeated(StringCodec.self, tag, into: &replicas, unknown: &unknownFields)
             case (2, .lengthDelimited): operations.append(try r.readMessage(DraftOperation.self))
+            case (3, .lengthDelimited): try r.readMapEntry(StringCodec.self, UInt32Codec.self, into: &seen)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -58,6 +68,7 @@ extension DraftOperations {
         j.beginObject()
         j.repeated("replicas", StringCodec.self, replicas)
         j.messages("operations", operations)
+        j.map("seen", StringCodec.self, UInt32Codec.self, seen)
         j.endObject()
     }
 
@@ -68,6 +79,7 @@ extension DraftOperations {
             switch key {
             case "replicas": replicas = try JSONRead.repeated(StringCodec.self, value, path: p)
             case "operations": operations = try JSONRead.messages(DraftOperation.self, value, path: p)
+            case "seen": seen = try JSONRead.map(StringCodec.self, UInt32Codec.self, value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
