@@ -24,6 +24,7 @@ enum AdminHandlers {
             },
             AdminService.submit.path: .unary { bytes, _ in
                 let request = try decode(SubmitRequest.self, bytes)
+                if DomainSubmit.kinds.contains(request.kind) { return try await DomainSubmit.submit(runtime, request).serializedBytes() }
                 let scope = request.scope ?? Scope(target: .up(true))
                 if let wait = await runtime.read({ runtime.originationBlocked() }) {
                     throw TransportError.status(.failedPrecondition, wait)
@@ -32,7 +33,7 @@ enum AdminHandlers {
                 for output in outputs {
                     if case .originated(let origin, let seq) = output {
                         let hash = await runtime.read { (try? runtime.core.store.reader.events(origin: origin, seqs: seq...seq))?.first?.hash ?? [] }
-                        return SubmitResponse(seq: seq, hash: hash).serializedBytes()
+                        return SubmitResponse(seq: seq, hash: hash, seqs: [seq]).serializedBytes()
                     }
                     if case .commandRefused(let reason) = output {
                         throw TransportError.status(.failedPrecondition, reason)
@@ -118,9 +119,11 @@ enum AdminHandlers {
             }))
         case let type where recordTypes.contains(type):
             return records(runtime, request)
+        case let type where DomainSubmit.queryTypes.contains(type):
+            return DomainSubmit.query(runtime, request)
         default:
             return .failure(TransportError.status(.invalidArgument,
-                "unknown record type '\(request.recordType)'; this node answers \((["events", "origins", "alerts"] + recordTypes).joined(separator: ", "))"))
+                "unknown record type '\(request.recordType)'; this node answers \((["events", "origins", "alerts"] + recordTypes + DomainSubmit.queryTypes).joined(separator: ", "))"))
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import XieshangTransport
 import XieshangWire
 
-/// Operators' commands on their own node through its Admin socket: `status`, `submit-note`, `stats`, `query`.
+/// Operators' commands on their own node through its Admin socket: `status`, `submit-note`, `query` (`stats` is StatsCommand).
 enum AdminCommand {
     /// The result box a blocking CLI command waits on. Invariant: written once before the semaphore is signalled,
     /// read after the wait.
@@ -109,26 +109,6 @@ enum AdminCommand {
         case .success(let bytes):
             guard let r = try? SubmitResponse(serializedBytes: bytes) else { return fail("the node's answer does not decode", code: ExitCode.refused) }
             print(p.json ? r.jsonString() : "seq \(r.seq) hash \(hexString(r.hash))")
-            return ExitCode.done
-        }
-    }
-
-    static let statsUsage = "usage: xieshang stats [--period P] [--drill] [--node SOCKET] [--json]\n  Figures of this node and its subtree (from verified child reports) for a period (2026, 2026-Q4, 2026-11)."
-
-    static func stats(_ args: [String]) -> Int32 {
-        let parsed = parse(args, valued: ["--period"], flags: ["--drill"], usage: statsUsage)
-        guard case .success(let p) = parsed else { if case .failure(let e) = parsed { return e.code }; return ExitCode.usage }
-        let request = StatsRequest(period: p.values["period"] ?? "", drill: p.flags.contains("--drill"))
-        switch call(p.socket, AdminService.stats.path, request.serializedBytes()) {
-        case .failure(let e): return e.code
-        case .success(let bytes):
-            guard let r = try? StatsResponse(serializedBytes: bytes) else { return fail("the node's answer does not decode", code: ExitCode.refused) }
-            if p.json { print(r.jsonString()); return ExitCode.done }
-            print("period \(r.period): children reported \(r.reportedChildren)/\(r.expectedChildren), on time \(r.onTimeChildren)")
-            for b in r.bodies {
-                let totals = b.totals.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-                print("  \(b.body.padding(toLength: 18, withPad: " ", startingAt: 0)) parent \(b.parent.isEmpty ? "-" : b.parent)  totals \(totals)")
-            }
             return ExitCode.done
         }
     }

@@ -1,0 +1,81 @@
+import Foundation
+import XieshangDomain
+import XieshangTransport
+import XieshangWire
+
+/// The record commands' calls to the local node's Admin socket, with the exit codes of every command: a refusal by a
+/// rule is 1 (the node's message names the rule), an unreachable node 3 (which socket, how to start the node).
+struct NodeClient {
+    let socket: String
+
+    init(_ inv: Invocation) { socket = inv.socket }
+    init(socket: String) { self.socket = socket }
+
+    /// One call; errors become printed messages and exit codes.
+    func call(_ path: String, _ request: [UInt8]) throws(Invocation.Exit) -> [UInt8] {
+        switch AdminCommand.unary(socket, path, request) {
+        case .success(let bytes): return bytes
+        case .failure(let error as TransportError) where error.code == .connect || (error.status == .unavailable && error.code != .rpc):
+            throw Invocation.Exit(code: fail("""
+                the node is not reachable on \(socket): \(error.message)
+                  Start it with `xieshang node --config node.json` (run from the node's directory, or install the systemd
+                  unit from Ops/systemd), or pass its socket with --node PATH / XIESHANG_NODE.
+                """, code: ExitCode.unreachable))
+        case .failure(let error as TransportError) where error.code == .rpc:
+            throw Invocation.Exit(code: fail(error.message, code: ExitCode.refused))
+        case .failure(let error):
+            throw Invocation.Exit(code: fail("\(path) failed: \(error)", code: ExitCode.refused))
+        }
+    }
+
+    /// Submits domain commands (`first` then `batch`, all of one kind) as `actor`; all or nothing.
+    func submit(_ first: DomainEvent, batch: [DomainEvent] = [], actor: String) throws(Invocation.Exit) -> SubmitResponse {
+        let request = SubmitRequest(kind: first.eventKind, payload: first.payloadBytes(), actor: actor,
+                                    batch: batch.map { $0.payloadBytes() })
+        let bytes = try call(AdminService.submit.path, request.serializedBytes())
+        guard let r = try? SubmitResponse(serializedBytes: bytes) else {
+            throw Invocation.Exit(code: fail("the node's answer to Submit does not decode", code: ExitCode.refused))
+        }
+        return r
+    }
+
+    /// Rows of a record type as JSON objects.
+    func query(_ type: String, filter: [String: String] = [:], id: String = "") throws(Invocation.Exit) -> [[String: Any]] {
+        let bytes = try call(AdminService.query.path, QueryRequest(recordType: type, filter: filter, id: id).serializedBytes())
+        guard let r = try? QueryResponse(serializedBytes: bytes) else {
+            throw Invocation.Exit(code: fail("the node's answer to Query does not decode", code: ExitCode.refused))
+        }
+        return r.rowsJson.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
+    }
+
+    /// The node's status.
+    func status() throws(Invocation.Exit) -> StatusResponse {
+        let bytes = try call(AdminService.status.path, StatusRequest().serializedBytes())
+        guard let r = try? StatusResponse(serializedBytes: bytes) else {
+            throw Invocation.Exit(code: fail("the node's answer to Status does not decode", code: ExitCode.refused))
+        }
+        return r
+    }
+
+    /// Figures for a period (with the subtree when `drill`).
+    func stats(period: String, drill: Bool) throws(Invocation.Exit) -> StatsResponse {
+        let bytes = try call(AdminService.stats.path, StatsRequest(period: period, drill: drill).serializedBytes())
+        guard let r = try? StatsResponse(serializedBytes: bytes) else {
+            throw Invocation.Exit(code: fail("the node's answer to Stats does not decode", code: ExitCode.refused))
+        }
+        return r
+    }
+}
+
+/// Prints what a record command recorded.
+enum Recorded {
+    static func print(_ inv: Invocation, _ r: SubmitResponse, zh: String, en: String) -> Int32 {
+        if inv.json {
+            Swift.print(r.jsonString())
+        } else {
+            let seqs = (r.seqs.isEmpty ? [r.seq] : r.seqs).map(String.init).joined(separator: ", ")
+            Swift.print(inv.text("已记录：\(zh)（事件 \(seqs)）", "recorded: \(en) (event \(seqs))"))
+        }
+        return ExitCode.done
+    }
+}
