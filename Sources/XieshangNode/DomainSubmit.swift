@@ -7,7 +7,8 @@ import XieshangWire
 /// Admin `Submit` of a domain command 业务办理 (members, policy, proposals, opinion reports, activities, suggestions,
 /// plans, duty): the payload is decoded as a ``DomainEvent`` command, checked by the body's rules against its records
 /// (as ``DomainRecorder`` does) for the request's actor, and the events the rules return are originated with their
-/// own routing — all on the node's executor, so no other command can slip in between the check and the append.
+/// own routing in one store transaction (`originateMany`) — all on the node's executor, so no other command can slip
+/// in between the check and the append.
 ///
 /// A broken rule is `FAILED_PRECONDITION` with the rule's message (nothing is recorded); a payload that does not
 /// decode or an unknown actor is `INVALID_ARGUMENT`.
@@ -69,26 +70,26 @@ enum DomainSubmit {
                         "refused at \(runtime.config.nodeId): \(which)\(error)\(commands.count > 1 ? "; nothing was recorded" : "")"))
                 }
             }
-            // The events, each with the scope the request names or else its own routing.
+            // The events, each with the scope the request names or else its own routing, in one store transaction.
             let body = state.body
+            let group = recorded.map { event in
+                LocalCommand(kind: event.eventKind, payload: event.payloadBytes(), scope: request.scope ?? scope(event.routing(recordedAt: body)))
+            }
             var seqs: [UInt64] = []
             var hash: [UInt8] = []
-            for event in recorded {
-                let command = LocalCommand(kind: event.eventKind, payload: event.payloadBytes(),
-                                           scope: request.scope ?? scope(event.routing(recordedAt: body)))
-                var stored = false
-                for output in runtime.handleOnQueue(.originate(command)) {
-                    if case .originated(let origin, let seq) = output {
-                        seqs.append(seq)
-                        hash = (try? runtime.core.store.reader.events(origin: origin, seqs: seq...seq))?.first?.hash ?? []
-                        stored = true
-                    }
-                    if case .commandRefused(let reason) = output {
-                        let done = seqs.isEmpty ? "" : " (events \(seqs.map(String.init).joined(separator: ", ")) of this command were recorded)"
-                        return .failure(TransportError.status(.failedPrecondition, reason + done))
-                    }
+            var refusals: [String] = []
+            for output in runtime.handleOnQueue(.originateMany(group)) {
+                if case .originated(let origin, let seq) = output {
+                    seqs.append(seq)
+                    hash = (try? runtime.core.store.reader.events(origin: origin, seqs: seq...seq))?.first?.hash ?? []
                 }
-                if !stored { return .failure(TransportError.status(.internal, "the node neither stored nor refused the command")) }
+                if case .commandRefused(let reason) = output { refusals.append(reason) }
+            }
+            if !refusals.isEmpty {
+                return .failure(TransportError.status(.failedPrecondition, refusals.joined(separator: "; ")))
+            }
+            if seqs.count != group.count {
+                return .failure(TransportError.status(.internal, "the node stored \(seqs.count) of \(group.count) events of the command"))
             }
             return .success(SubmitResponse(seq: seqs.last ?? 0, hash: hash, seqs: seqs))
         }

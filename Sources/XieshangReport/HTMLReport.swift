@@ -53,7 +53,7 @@ public enum HTMLReport {
         h += "</section>\n"
 
         if !model.trend.isEmpty {
-            h += "<section><h2>\(escape(chartLabel))：月度趋势</h2>\n<figure>\(lineChart(model.trend))</figure></section>\n"
+            h += "<section><h2>\(escape(chartLabel))：月度趋势（按上报月份）</h2>\n<figure>\(lineChart(model.trend))</figure></section>\n"
         }
 
         h += listSection("逾期协商计划事项", model.overdueColumns, model.overdueItems, empty: "没有逾期事项。")

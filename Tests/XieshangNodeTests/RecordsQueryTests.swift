@@ -66,7 +66,7 @@ struct RecordsQueryTests {
         #expect(fed.stop(county) == 0)
     }
 
-    @Test("every record type answers with its columns; a payload that does not decode is listed by problems; an unknown type is INVALID_ARGUMENT naming the known ones")
+    @Test("every record type answers with its columns; a domain payload that does not decode is refused at Submit and nothing is stored; an unknown type is INVALID_ARGUMENT naming the known ones")
     func recordTypesProblemsAndUnknownType() async throws {
         let fed = try LocalFederation(counties: 1, townshipsPerCounty: 0)
         defer { fed.stopAll() }
