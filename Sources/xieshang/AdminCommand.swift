@@ -116,6 +116,7 @@ enum AdminCommand {
     static let queryUsage = "usage: xieshang query TYPE [--origin ID] [--limit N] [--node SOCKET]\n  TYPE: events, origins, alerts, proposals, opinions, activities, plan_items, members, problems.\n  Prints one JSON object per line."
 
     static func query(_ args: [String]) -> Int32 {
+        if args.first == "--help" || args.first == "-h" { print(queryUsage); return ExitCode.done }
         guard let type = args.first, !type.hasPrefix("-") else { return fail("give a record type.\n\n\(queryUsage)", code: ExitCode.usage) }
         let parsed = parse(Array(args.dropFirst()), valued: ["--origin", "--limit"], flags: [], usage: queryUsage)
         guard case .success(let p) = parsed else { if case .failure(let e) = parsed { return e.code }; return ExitCode.usage }

@@ -49,7 +49,8 @@ let commandGroups: [CommandGroup] = [
     commands:
     """)
     for group in commandGroups {
-        print("  " + group.name.padding(toLength: 10, withPad: " ", startingAt: 0) + group.summary)
+        let width = max(10, (commandGroups.map(\.name.count).max() ?? 0) + 2)
+        print("  " + group.name.padding(toLength: width, withPad: " ", startingAt: 0) + group.summary)
     }
 }
 

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+import XieshangNode
+
+/// The `xieshang` command line as an operator meets it: every command and subcommand answers `--help` with an
+/// example, and each kind of bad input gives its message and exit code (2 usage, 1 refused by a rule, 3 node not
+/// running) — against real node processes.
+@Suite("xieshang CLI", .serialized)
+struct CLICommandTests {
+    struct Run {
+        let status: Int32
+        let output: String
+    }
+
+    static func run(_ args: [String], env: [String: String] = [:]) throws -> Run {
+        guard let exe = LocalFederation.xieshang() else { throw LocalFederation.Failure(description: "xieshang is not built") }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe)
+        p.arguments = args
+        var environment = ProcessInfo.processInfo.environment
+        environment["XIESHANG_NODE"] = nil
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    }
+
+    @Test("every command and every subcommand answers --help with exit 0; record commands show an example")
+    func everyHelpWorks() throws {
+        let top = try Self.run(["--help"])
+        #expect(top.status == 0)
+        let commands = top.output.split(separator: "\n").filter { $0.hasPrefix("  ") }.compactMap { $0.split(separator: " ").first.map(String.init) }
+        for expected in ["init", "node", "status", "member", "activity", "suggestion", "proposal", "opinion", "plan", "stats", "report", "export", "demo"] {
+            #expect(commands.contains(expected), "xieshang --help lists \(expected)")
+        }
+        var subcommands = 0
+        for command in commands {
+            let help = try Self.run([command, "--help"])
+            #expect(help.status == 0, "xieshang \(command) --help: \(help.output)")
+            #expect(help.output.contains("usage"), "xieshang \(command) --help prints a usage")
+            // A group lists its subcommands as <a|b|c>.
+            guard let line = help.output.split(separator: "\n").first, line.hasPrefix("usage: xieshang \(command) <"),
+                  let open = line.firstIndex(of: "<"), let close = line.firstIndex(of: ">") else { continue }
+            for sub in line[line.index(after: open)..<close].split(separator: "|") {
+                let r = try Self.run([command, String(sub), "--help"])
+                #expect(r.status == 0, "xieshang \(command) \(sub) --help: \(r.output)")
+                #expect(r.output.contains("example:\n  xieshang \(command) \(sub)"), "xieshang \(command) \(sub) --help has an example")
+                subcommands += 1
+            }
+        }
+        #expect(subcommands >= 30, "member 3, activity 2, suggestion 4, proposal 11, opinion 6, plan 5")
+        for command in ["stats", "report", "export"] {
+            #expect(try Self.run([command, "--help"]).output.contains("example:\n  xieshang \(command)"))
+        }
+    }
+
+    @Test("bad inputs: unknown command and subcommand (with a suggestion), missing argument, invalid date, unknown proposal id, a transition the rules forbid, node not running")
+    func badInputsGiveTheirMessageAndExitCode() async throws {
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 0)
+        defer { fed.stopAll() }
+        try await fed.start("city")
+        try await fed.start("county1")
+        try await fed.waitParentUp("county1")
+        let node = ["--node", fed.member("county1").config.adminSocket]
+        // A member and a registered proposal to break rules on.
+        for args in [["member", "add", "--id", "M1", "--name", "张明", "--sector", "经济界", "--date", "2026-01-05"],
+                     ["proposal", "submit", "--id", "TA-1", "--title", "关于茶产业的建议", "--text", "建议…", "--by", "M1", "--date", "2026-01-10"],
+                     ["proposal", "review", "TA-1", "--register", "2026-1", "--date", "2026-01-20"]] {
+            let r = try Self.run(args + node)
+            #expect(r.status == 0, "\(args): \(r.output)")
+            #expect(r.output.contains("已记录"), "\(r.output)")
+        }
+        let missingSocket = fed.directory + "/nobody/admin.sock"
+        let cases: [(args: [String], status: Int32, says: [String])] = [
+            (["proposl", "list"], 2, ["unknown command 'proposl'", "Did you mean 'proposal'?"]),
+            (["proposal", "revew", "TA-1"] + node, 2, ["unknown subcommand 'proposal revew'", "Did you mean 'proposal review'?"]),
+            (["proposal", "review"] + node, 2, ["missing ID", "example:"]),
+            (["proposal", "submit", "--id", "TA-2", "--text", "x", "--by", "M1"] + node, 2, ["missing --title"]),
+            (["activity", "add", "--id", "HD-1", "--kind", "research", "--topic", "调研", "--participants", "5", "--date", "2026-02-30"] + node, 2,
+             ["--date '2026-02-30' is not a date", "YYYY-MM-DD"]),
+            (["proposal", "assign", "TA-1", "--lead", "县农业农村局", "--due", "26-5-1"] + node, 2, ["--due '26-5-1' is not a date"]),
+            (["proposal", "close", "TA-404"] + node, 1, ["[proposal.exists]", "TA-404"]),
+            (["proposal", "show", "TA-404"] + node, 1, ["[proposal.exists]"]),
+            (["proposal", "reply", "TA-1", "--unit", "县农业农村局", "--class", "A", "--text", "已办", "--date", "2026-02-01"] + node, 1,
+             ["[proposal.reply.state]", "TA-1"]),
+            (["proposal", "submit", "--id", "TA-3", "--title", "t", "--text", "x", "--by", "M9", "--date", "2026-01-10"] + node, 1, ["[proposal.submit.member]"]),
+            (["proposal", "list", "--node", missingSocket], 3, ["not reachable on \(missingSocket)", "xieshang node --config"]),
+            (["stats", "--node", missingSocket], 3, ["not reachable on \(missingSocket)"]),
+            (["stats", "--period", "2026-13"] + node, 2, ["--period '2026-13'"]),
+        ]
+        for c in cases {
+            let r = try Self.run(c.args)
+            #expect(r.status == c.status, "xieshang \(c.args.joined(separator: " ")) → \(r.status): \(r.output)")
+            for text in c.says { #expect(r.output.contains(text), "xieshang \(c.args.joined(separator: " ")) says '\(text)': \(r.output)") }
+        }
+        // The refused transition recorded nothing: the proposal is still registered.
+        let list = try Self.run(["proposal", "list", "--json"] + node)
+        #expect(list.output.contains("\"status\":\"registered\""), "\(list.output)")
+        #expect(fed.stop("county1") == 0)
+        #expect(fed.stop("city") == 0)
+    }
+}
