@@ -70,8 +70,11 @@ struct DemoTests {
         for county in ["碧江区政协", "万山区政协", "江口县政协"] { #expect(dom.contains(county), "\(county) in the rendered DOM") }
         let (shotStatus, _) = try run(chromium, common + ["--screenshot=\(dir)/shot.png", "--window-size=1024,1400", "file://\(report)"])
         #expect(shotStatus == 0)
-        let attributes = try FileManager.default.attributesOfItem(atPath: dir + "/shot.png")
-        // A blank 1024×1400 page compresses to a few KB; the rendered report with text and charts is far larger.
-        #expect(((attributes[.size] as? Int) ?? 0) > 40_000, "the screenshot is not blank")
+        // Not blank: the share of non-background pixels, measured by the report tests' PNG reader.
+        let python = try ExportCommandTests.python()
+        let (inkStatus, ink) = try run(python, [ExportCommandTests.packageRoot + "/Tests/XieshangReportTests/python/png_ink.py", dir + "/shot.png"])
+        #expect(inkStatus == 0, "\(ink)")
+        let fraction = Double(ink.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        #expect(fraction > 0.01, "the screenshot is not blank (ink \(fraction))")
     }
 }
