@@ -77,4 +77,25 @@ struct DemoTests {
         let fraction = Double(ink.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         #expect(fraction > 0.01, "the screenshot is not blank (ink \(fraction))")
     }
+
+    @Test("--keep-running leaves the federation up and says how to query it; Ops/federation.sh down stops every node")
+    func keepRunning() throws {
+        guard let exe = LocalFederation.xieshang() else { throw LocalFederation.Failure(description: "xieshang not built") }
+        let dir = "/tmp/xs-demo-keep-" + String(UUID().uuidString.prefix(8)).lowercased()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let base = try LocalFederation.freePortRange(14)
+        let (status, output) = try run(exe, ["demo", "--dir", dir, "--base-port", String(base), "--keep-running"])
+        defer {
+            // Whatever happened, stop what the demo left (by the pids it recorded).
+            for pid in processes(mentioning: dir).compactMap({ Int32($0.split(separator: ":").first ?? "") }) { kill(pid, SIGKILL) }
+        }
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("The federation keeps running") && output.contains("xieshang stats --node \(dir)/city/admin.sock --drill"), "\(output)")
+        #expect(processes(mentioning: dir).count == 14, "14 nodes still run")
+        let (statsStatus, stats) = try run(exe, ["stats", "--drill", "--node", dir + "/city/admin.sock"])
+        #expect(statsStatus == 0 && stats.contains("碧江区政协"), "\(stats)")
+        let (downStatus, down) = try run("/bin/bash", [ExportCommandTests.packageRoot + "/Ops/federation.sh", "down", dir])
+        #expect(downStatus == 0, "\(down)")
+        #expect(processes(mentioning: dir).isEmpty, "orphans: \(processes(mentioning: dir))")
+    }
 }
