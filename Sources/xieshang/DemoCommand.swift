@@ -6,15 +6,19 @@ import XieshangWire
 import XieshangDomain
 
 /// `xieshang demo`: a real federation on this machine — a city (铜仁市), three counties, nine townships and an
-/// alliance peer city, each its own `xieshang node` process on loopback. Townships record a year of activities with
-/// their participants; the demo waits until the city's signed rollup has every figure, prints the table with
-/// drill-down, checks every total against the generated records, writes report.html and stops every node.
+/// alliance peer city, each its own `xieshang node` process on loopback. A year of CPPCC records is fed through the
+/// CLI's record commands (``DemoFeed``); the demo waits until the city's signed rollup has every record, prints the
+/// table with drill-down, checks every total (and each body's own figures) against the generated records, writes
+/// report.html and stops every node.
 enum DemoCommand {
     static let usage = """
         usage: xieshang demo [--dir DIR] [--base-port N] [--keep-running]
-          Starts 14 node processes on 127.0.0.1 (ports from --base-port, default 27100), records a year of activities
-          at the nine townships, waits for the city's figures, prints and checks them, writes DIR/report.html, and
-          stops every node. DIR (default: a new folder under /tmp) must not exist or be empty.
+          Starts 14 node processes on 127.0.0.1 (ports from --base-port, default 27100), records a year of members,
+          activities, suggestions, proposals, opinion reports and the consultation plan through the record commands,
+          waits for the city's figures, prints and checks them, writes DIR/report.html, and stops every node.
+          DIR (default: a new folder under /tmp) must not exist or be empty.
+        example:
+          xieshang demo --dir /tmp/xieshang-demo --keep-running
           --keep-running leaves the federation up and prints how to query and stop it.
         """
 
