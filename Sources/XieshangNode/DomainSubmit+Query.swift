@@ -7,13 +7,15 @@ import XieshangWire
 /// The record types the CLI needs beyond the projection's lists, answered from the body's ``DomainState``:
 /// `proposal` (one proposal with co-signers, replies and evaluations; `id`), `suggestions`, `plans` (every item with
 /// all its columns, for plan export and `plan show`; filter `plan`), `figures` (the body's own figures 统计数字 for a
-/// `period`, with its rates).
+/// `period`, with its rates), `bodies` (this body and every body of its subtree with name, tier and parent, from the
+/// config and the rosters its children vouched for — so a city can name its townships).
 extension DomainSubmit {
     /// Record types answered here.
-    static let queryTypes = ["proposal", "suggestions", "plans", "figures"]
+    static let queryTypes = ["proposal", "suggestions", "plans", "figures", "bodies"]
 
     static func query(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
         let path = runtime.core.store.path
+        if request.recordType == "bodies" { return bodies(runtime) }
         do {
             let database = try Database(path: path, readOnly: true, create: false)
             let state = try runtime.records.state(in: database)
@@ -86,5 +88,31 @@ extension DomainSubmit {
         } catch {
             return .failure(TransportError.status(.internal, "query \(request.recordType) on \(path): \(error)"))
         }
+    }
+
+    /// This body, its configured children and every body named in a roster this node holds.
+    static func bodies(_ runtime: NodeRuntime) -> Result<QueryResponse, TransportError> {
+        let config = runtime.config
+        var rows: [String: [String: Any]] = [config.nodeId: ["node_id": config.nodeId, "name": config.name, "tier": config.tier,
+                                                               "parent": config.parent?.nodeId ?? ""]]
+        for c in config.children { rows[c.nodeId] = ["node_id": c.nodeId, "name": c.name, "tier": c.tier, "parent": config.nodeId] }
+        let reader = runtime.core.store.reader
+        do {
+            let latest = try reader.rows("SELECT origin, max(seq) FROM events WHERE kind = ? GROUP BY origin ORDER BY origin",
+                                         [.integer(Int64(EventKind.roster.protoValue))])
+            for r in latest {
+                guard case .text(let origin) = r[0], case .integer(let seq) = r[1], seq > 0,
+                      let event = try reader.events(origin: origin, seqs: UInt64(seq)...UInt64(seq)).first,
+                      let body = try? SignedEvent(body: event.body, signature: event.signature).decodedBody(),
+                      let roster = try? Roster(serializedBytes: body.payload) else { continue }
+                for e in roster.entries where rows[e.nodeId] == nil || (rows[e.nodeId]?["name"] as? String ?? "").isEmpty {
+                    rows[e.nodeId] = ["node_id": e.nodeId, "name": e.name, "tier": e.tier, "parent": e.parent]
+                }
+            }
+        } catch {
+            return .failure(TransportError.status(.internal, "query bodies: \(error.message)"))
+        }
+        return .success(QueryResponse(columns: ["node_id", "name", "tier", "parent"],
+                                      rowsJson: rows.keys.sorted().map { AdminHandlers.json(rows[$0]!) }))
     }
 }

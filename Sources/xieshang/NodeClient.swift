@@ -57,6 +57,16 @@ struct NodeClient {
         return r.rowsJson.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
     }
 
+    /// Names and tiers of this body and the bodies of its subtree it knows (config and rosters), by node id.
+    func bodies() throws(Invocation.Exit) -> [String: (name: String, tier: String)] {
+        var out: [String: (name: String, tier: String)] = [:]
+        for r in try query("bodies") {
+            guard let id = r["node_id"] as? String else { continue }
+            out[id] = (r["name"] as? String ?? "", r["tier"] as? String ?? "")
+        }
+        return out
+    }
+
     /// The node's status.
     func status() throws(Invocation.Exit) -> StatusResponse {
         let bytes = try call(AdminService.status.path, StatusRequest().serializedBytes())

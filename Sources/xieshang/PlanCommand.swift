@@ -31,13 +31,9 @@ enum PlanCommand {
     /// Names and ids of the bodies this node knows (itself and its subtree), for the 承办单位 column.
     static func bodiesByName(_ client: NodeClient) throws(Invocation.Exit) -> [String: String] {
         var map: [String: String] = [:]
-        let status = try client.status()
-        map[status.nodeId] = status.nodeId
-        if !status.name.isEmpty { map[status.name] = status.nodeId }
-        for l in status.links where l.role == "child" { map[l.peer] = l.peer }
-        for b in try client.stats(period: "", drill: true).bodies {
-            map[b.body] = b.body
-            if !b.name.isEmpty { map[b.name] = b.body }
+        for (id, body) in try client.bodies() {
+            map[id] = id
+            if !body.name.isEmpty { map[body.name] = id }
         }
         return map
     }

@@ -67,7 +67,9 @@ enum ReportCommand {
             if let n = (own[key] as? NSNumber)?.int64Value, n != 0 { recordFigures.append((FigureNames.figure(key, language), n)) }
         }
         say(steps - 1, steps)
-        let names = Dictionary(stats.bodies.map { ($0.body, $0.name.isEmpty ? $0.body : $0.name) }, uniquingKeysWith: { a, _ in a })
+        let known = try client.bodies()
+        func name(_ b: BodyFigures) -> String { !b.name.isEmpty ? b.name : (known[b.body]?.name).flatMap { $0.isEmpty ? nil : $0 } ?? b.body }
+        let names = Dictionary(stats.bodies.map { ($0.body, name($0)) }, uniquingKeysWith: { a, _ in a })
         let overdue = try client.query("plan_items", filter: ["as_of": asOf.description]).filter { !(($0["overdue_for"] as? [Any]) ?? []).isEmpty }.map { r in
             [r["topic"] as? String ?? "", ((r["overdue_for"] as? [String]) ?? []).map { names[$0] ?? $0 }.joined(separator: "、"),
              r["deadline"] as? String ?? "", Labels.zh("stage." + (r["stage"] as? String ?? ""))]
@@ -81,7 +83,7 @@ enum ReportCommand {
             title: title ?? "\(status.name.isEmpty ? root.body : status.name)履职统计报告", period: stats.period,
             generatedAt: "\(asOf)",
             bodies: stats.bodies.map { b in
-                ReportModel.Body(id: b.body, name: b.name.isEmpty ? b.body : b.name, tier: b.tier, parent: b.body == root.body ? "" : b.parent,
+                ReportModel.Body(id: b.body, name: names[b.body] ?? b.body, tier: b.tier.isEmpty ? known[b.body]?.tier ?? "" : b.tier, parent: b.body == root.body ? "" : b.parent,
                                  own: b.own, totals: b.totals, verified: b.verified)
             },
             figures: figureLabels, chartFigure: chart, trend: trend, rates: rates,

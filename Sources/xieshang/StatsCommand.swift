@@ -26,7 +26,7 @@ enum StatsCommand {
             }
             print(inv.text("统计期间 \(r.period)：下级应报 \(r.expectedChildren)，已报 \(r.reportedChildren)，按时 \(r.onTimeChildren)",
                            "period \(r.period): children reported \(r.reportedChildren)/\(r.expectedChildren), on time \(r.onTimeChildren)"))
-            print(table(r.bodies, inv))
+            print(table(r.bodies, names: try client.bodies().mapValues(\.name), inv))
             let lines = recordFigures(own, inv)
             if !lines.isEmpty {
                 print("")
@@ -40,11 +40,12 @@ enum StatsCommand {
     }
 
     /// The drill-down table: one row per body, indented under its parent, a column per figure.
-    static func table(_ bodies: [BodyFigures], _ inv: Invocation) -> String {
+    static func table(_ bodies: [BodyFigures], names: [String: String], _ inv: Invocation) -> String {
         let keys = FigureNames.ordered(bodies.flatMap { $0.totals.keys })
         var rows: [[String]] = []
         func add(_ b: BodyFigures, _ depth: Int) {
-            let name = String(repeating: "  ", count: depth) + (b.name.isEmpty ? b.body : b.name)
+            let known = b.name.isEmpty ? names[b.body] ?? "" : b.name
+            let name = String(repeating: "  ", count: depth) + (known.isEmpty ? b.body : known)
             rows.append([name] + keys.map { String(b.totals[$0] ?? 0) } + [b.verified ? "✔" : "—"])
             for c in bodies where c.parent == b.body && c.body != b.body { add(c, depth + 1) }
         }

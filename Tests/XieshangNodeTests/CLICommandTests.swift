@@ -105,7 +105,9 @@ struct CLICommandTests {
         // A command of several events is all or nothing: importing the same plan again is refused as a whole.
         let cityNode = ["--node", fed.member("city").config.adminSocket]
         let csv = fed.directory + "/plan.csv"
-        try "编号,类别,议题,协商形式,牵头领导,责任部门,责任人,完成时限,承办单位\n1,民生,农村饮水安全,对口协商,王副主席,社会和法制委员会,陈科长,2026-09-30,county1\n"
+        // The assignee by its display name (the node knows its children's names).
+        let countyName = fed.member("county1").config.name
+        try "编号,类别,议题,协商形式,牵头领导,责任部门,责任人,完成时限,承办单位\n1,民生,农村饮水安全,对口协商,王副主席,社会和法制委员会,陈科长,2026-09-30,\(countyName)\n"
             .write(toFile: csv, atomically: true, encoding: .utf8)
         let imported = try Self.run(["plan", "import", csv, "--plan", "XS-2026", "--title", "2026年度协商计划", "--date", "2026-01-15"] + cityNode)
         #expect(imported.status == 0, "\(imported.output)")
@@ -113,6 +115,7 @@ struct CLICommandTests {
         #expect(again.status == 1 && again.output.contains("[plan.draft.state]") && again.output.contains("nothing was recorded"), "\(again.output)")
         let items = try Self.run(["query", "plans"] + cityNode).output.split(separator: "\n")
         #expect(items.count == 1, "the plan still has one item: \(items)")
+        #expect(items.first?.contains("\"assignees\":[\"county1\"]") == true, "the name became the node id: \(items)")
         let issueEmpty = try Self.run(["plan", "issue", "XS-NONE", "--document", "文号", "--date", "2026-02-01"] + cityNode)
         #expect(issueEmpty.status == 1 && issueEmpty.output.contains("[plan.exists]"), "\(issueEmpty.output)")
 
