@@ -119,6 +119,20 @@ struct CLICommandTests {
         let issueEmpty = try Self.run(["plan", "issue", "XS-NONE", "--document", "文号", "--date", "2026-02-01"] + cityNode)
         #expect(issueEmpty.status == 1 && issueEmpty.output.contains("[plan.exists]"), "\(issueEmpty.output)")
 
+        // Member import: every row is checked first; a bad row imports nothing and names its line.
+        let members = fed.directory + "/members.csv"
+        try "\u{FEFF}编号,姓名,界别,届次,职务,特邀\nM2,李华,农业界,5,常委、主席会议成员,否\n,无名,教育界,5,,否\nM4,王芳,教育界,五,,是\n"
+            .write(toFile: members, atomically: true, encoding: .utf8)
+        let badImport = try Self.run(["member", "import", members] + node)
+        #expect(badImport.status == 1 && badImport.output.contains("[import.rows]") && badImport.output.contains("line 3")
+                && badImport.output.contains("line 4"), "\(badImport.output)")
+        try "\u{FEFF}编号,姓名,界别,届次,职务,特邀\nM2,李华,农业界,5,常委、主席会议成员,否\nM4,王芳,教育界,5,,是\n"
+            .write(toFile: members, atomically: true, encoding: .utf8)
+        let goodImport = try Self.run(["member", "import", members] + node)
+        #expect(goodImport.status == 0 && goodImport.output.contains("导入委员 2 名"), "\(goodImport.output)")
+        let memberList = try Self.run(["member", "list"] + node)
+        #expect(memberList.output.contains("李华") && memberList.output.contains("王芳") && memberList.output.contains("姓名"), "\(memberList.output)")
+
         // Stats speaks Chinese by default and English on request.
         let zh = try Self.run(["stats", "--drill"] + cityNode)
         #expect(zh.status == 0 && zh.output.contains("统计期间") && zh.output.contains("单位") && zh.output.contains("核验"), "\(zh.output)")
