@@ -6,7 +6,8 @@ import XieshangWire
 
 /// Admin `Submit` of a domain command 业务办理 (members, policy, proposals, opinion reports, activities, suggestions,
 /// plans, duty): the payload is decoded as a ``DomainEvent`` command, checked by the body's rules against its records
-/// (as ``DomainRecorder`` does) for the request's actor, and the events the rules return are originated with their
+/// (as ``DomainRecorder`` does, extended to a batch: each command is checked after the events of the ones before it)
+/// for the request's actor, and the events the rules return are originated with their
 /// own routing in one store transaction (`originateMany`) — all on the node's executor, so no other command can slip
 /// in between the check and the append.
 ///
@@ -56,7 +57,7 @@ enum DomainSubmit {
             // Check every command against the records as they are now, each after the events of the previous ones.
             var state: DomainState
             do {
-                state = try runtime.records.state(in: try runtime.core.store.write { $0 })
+                state = try runtime.core.store.write { (db) throws(StoreError) in try runtime.records.state(in: db) }
             } catch {
                 return .failure(TransportError.status(.internal, "cannot read the records of \(runtime.config.nodeId): \(error)"))
             }
