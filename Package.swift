@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "XieshangReport"),
 
         // The operators' command-line tool.
-        .executableTarget(name: "xieshang", dependencies: ["XieshangWire", "XieshangTransport", "XieshangNode", "XieshangReport"]),
+        .executableTarget(name: "xieshang", dependencies: ["XieshangWire", "XieshangTransport", "XieshangNode", "XieshangReport", "XieshangDomain"]),
         // The simulator's command line: `xieshang-sim --seeds 1000 --nodes 1+3+9`, `--seed N`, `--bench`.
         .executableTarget(name: "xieshang-sim", dependencies: ["XieshangFederation", "XieshangWire"]),
         // Measurements for Ops/bench/README.md.

@@ -112,7 +112,8 @@ public final class FederationNode {
         case .disconnected(let conn): disconnected(conn)
         case .received(let conn, let message): received(message, on: conn)
         case .timer(let t): timerFired(t)
-        case .originate(let command): localCommand(command)
+        case .originate(let command): localCommands([command])
+        case .originateMany(let commands): localCommands(commands)
         }
         return outputs
     }
@@ -220,46 +221,6 @@ public final class FederationNode {
             clients[peer] = nil
             scheduleReconnect(peer)
         }
-    }
-
-    // MARK: Local commands
-
-    private func localCommand(_ command: LocalCommand) {
-        do throws(FederationError) {
-            _ = try originate(kind: command.kind, payload: command.payload, route: Route(command.scope) ?? .local)
-        } catch {
-            outputs.append(.commandRefused(reason: error.message))
-        }
-    }
-
-    /// Signs and stores one own event, then pushes it to the links its scope names.
-    @discardableResult
-    func originate(kind: EventKind, payload: [UInt8], route: Route) throws(FederationError) -> StoredEvent {
-        if fenced {
-            throw FederationError(.fenced, "node \(id) is restoring its own events from its parent (holds up to seq \(heads[id]?.seq ?? 0) of \(fenceTarget)); retry when it has caught up",
-                                  node: id)
-        }
-        let chain = ChainName.chain(node: id, route: route)
-        let head = heads[chain]
-        let body = EventBody(origin: chain, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? [], timeMs: now,
-                             scope: route.scope, kind: kind, payload: payload, incarnation: incarnation)
-        let signed: SignedEvent
-        do throws(WireError) {
-            signed = try SignedEvent.signing(body, with: config.privateKey)
-        } catch {
-            throw FederationError(.wire, "cannot sign an event of \(id): \(error)", node: id, underlying: error)
-        }
-        let stored = storedEvent(signed, body)
-        do throws(StoreError) {
-            try store.append([stored])
-        } catch {
-            throw FederationError(.store, "cannot store own event \(id)#\(body.seq) in \(store.path): \(error.message)", node: id, underlying: error)
-        }
-        heads[chain] = XieshangWire.EventChain.Link(seq: body.seq, hash: stored.hash)
-        applied(body, stored: stored)
-        outputs.append(.originated(origin: chain, seq: body.seq))
-        pumpAll()
-        return stored
     }
 
     func storedEvent(_ signed: SignedEvent, _ body: EventBody) -> StoredEvent {

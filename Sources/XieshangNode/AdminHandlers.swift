@@ -25,6 +25,7 @@ enum AdminHandlers {
             AdminService.submit.path: .unary { bytes, _ in
                 let request = try decode(SubmitRequest.self, bytes)
                 if AllianceRecorder.handles(request.kind) { return try await AllianceRecorder.submit(runtime, request).serializedBytes() }
+                if DomainSubmit.kinds.contains(request.kind) { return try await DomainSubmit.submit(runtime, request).serializedBytes() }
                 let scope = request.scope ?? Scope(target: .up(true))
                 if let wait = await runtime.read({ runtime.originationBlocked() }) {
                     throw TransportError.status(.failedPrecondition, wait)
@@ -33,7 +34,7 @@ enum AdminHandlers {
                 for output in outputs {
                     if case .originated(let origin, let seq) = output {
                         let hash = await runtime.read { (try? runtime.core.store.reader.events(origin: origin, seqs: seq...seq))?.first?.hash ?? [] }
-                        return SubmitResponse(seq: seq, hash: hash).serializedBytes()
+                        return SubmitResponse(seq: seq, hash: hash, seqs: [seq]).serializedBytes()
                     }
                     if case .commandRefused(let reason) = output {
                         throw TransportError.status(.failedPrecondition, reason)
@@ -121,9 +122,11 @@ enum AdminHandlers {
             return AllianceQueries.answer(runtime, request)
         case let type where recordTypes.contains(type):
             return records(runtime, request)
+        case let type where DomainSubmit.queryTypes.contains(type):
+            return DomainSubmit.query(runtime, request)
         default:
             return .failure(TransportError.status(.invalidArgument,
-                "unknown record type '\(request.recordType)'; this node answers \((["events", "origins", "alerts"] + recordTypes + AllianceQueries.types).joined(separator: ", "))"))
+                "unknown record type '\(request.recordType)'; this node answers \((["events", "origins", "alerts"] + recordTypes + AllianceQueries.types + DomainSubmit.queryTypes).joined(separator: ", "))"))
         }
     }
 

@@ -22,6 +22,11 @@ public enum HTMLReport {
             h += "<tr><th>\(escape(r.label))</th><td>\(r.text) <span class=\"frac\">(\(r.numerator)/\(r.denominator))</span></td></tr>\n"
         }
         h += "</tbody></table>\n"
+        if !model.recordFigures.isEmpty {
+            h += "<h3>本级业务记录</h3>\n<table class=\"summary records\"><tbody>\n"
+            for f in model.recordFigures { h += "<tr><th>\(escape(f.label))</th><td>\(f.value)</td></tr>\n" }
+            h += "</tbody></table>\n"
+        }
         h += "<p class=\"check\">\(root.verified ? "✔ 各下级报表签名与合计均已核验" : "本级实时数据")</p></section>\n"
 
         // Drill-down: one table of every body, indented by depth, with a bar chart per subtree.
@@ -48,7 +53,7 @@ public enum HTMLReport {
         h += "</section>\n"
 
         if !model.trend.isEmpty {
-            h += "<section><h2>\(escape(chartLabel))：月度趋势</h2>\n<figure>\(lineChart(model.trend))</figure></section>\n"
+            h += "<section><h2>\(escape(chartLabel))：月度趋势（按上报月份）</h2>\n<figure>\(lineChart(model.trend))</figure></section>\n"
         }
 
         h += listSection("逾期协商计划事项", model.overdueColumns, model.overdueItems, empty: "没有逾期事项。")

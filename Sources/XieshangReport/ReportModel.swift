@@ -3,6 +3,7 @@
 public struct ReportModel: Sendable {
     /// One body (政协组织) of the subtree.
     public struct Body: Sendable {
+        /// The body's node id.
         public var id: String
         /// Display name, e.g. 万山区政协.
         public var name: String
@@ -17,6 +18,7 @@ public struct ReportModel: Sendable {
         /// Whether the figures come from a report whose signature and arithmetic were verified.
         public var verified: Bool
 
+        /// Makes a body row.
         public init(id: String, name: String, tier: String, parent: String, own: [String: Int64],
                     totals: [String: Int64], verified: Bool) {
             self.id = id
@@ -31,9 +33,13 @@ public struct ReportModel: Sendable {
 
     /// A derived rate shown beside the counts (办结率, 满意率, 采纳率 …).
     public struct Rate: Sendable {
+        /// The rate's label, e.g. 办结率.
         public var label: String
+        /// Counted part (e.g. closed).
         public var numerator: Int64
+        /// Whole (e.g. registered); 0 shows "—".
         public var denominator: Int64
+        /// Makes a rate.
         public init(label: String, numerator: Int64, denominator: Int64) {
             self.label = label
             self.numerator = numerator
@@ -63,17 +69,24 @@ public struct ReportModel: Sendable {
     public var trend: [(month: String, value: Int64)]
     /// Rates of the root.
     public var rates: [Rate]
-    /// Overdue plan items: columns are given by `overdueColumns`.
+    /// Column headers of ``overdueItems``.
     public var overdueColumns: [String]
+    /// Overdue plan items 逾期事项, one row of cells each.
     public var overdueItems: [[String]]
-    /// Proposals past their reply date.
+    /// Column headers of ``proposalsPastDue``.
     public var pastDueColumns: [String]
+    /// Proposals past their reply date 超期提案, one row of cells each.
     public var proposalsPastDue: [[String]]
+    /// The root body's own record figures 本级业务记录 (label, count), shown beside its rates.
+    public var recordFigures: [(label: String, value: Int64)] = []
 
+    /// Makes a report model.
     public init(title: String, period: String, generatedAt: String, bodies: [Body], figures: [(key: String, label: String)],
                 chartFigure: String, trend: [(month: String, value: Int64)] = [], rates: [Rate] = [],
                 overdueColumns: [String] = ["事项", "责任单位", "完成时限", "当前阶段"], overdueItems: [[String]] = [],
-                pastDueColumns: [String] = ["提案", "承办单位", "答复期限"], proposalsPastDue: [[String]] = []) {
+                pastDueColumns: [String] = ["提案", "承办单位", "答复期限"], proposalsPastDue: [[String]] = [],
+                recordFigures: [(label: String, value: Int64)] = []) {
+        self.recordFigures = recordFigures
         self.title = title
         self.period = period
         self.generatedAt = generatedAt

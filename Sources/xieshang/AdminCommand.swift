@@ -2,7 +2,7 @@ import Foundation
 import XieshangTransport
 import XieshangWire
 
-/// Operators' commands on their own node through its Admin socket: `status`, `submit-note`, `stats`, `query`.
+/// Operators' commands on their own node through its Admin socket: `status`, `submit-note`, `query` (`stats` is StatsCommand).
 enum AdminCommand {
     /// The result box a blocking CLI command waits on. Invariant: written once before the semaphore is signalled,
     /// read after the wait.
@@ -113,29 +113,10 @@ enum AdminCommand {
         }
     }
 
-    static let statsUsage = "usage: xieshang stats [--period P] [--drill] [--node SOCKET] [--json]\n  Figures of this node and its subtree (from verified child reports) for a period (2026, 2026-Q4, 2026-11)."
-
-    static func stats(_ args: [String]) -> Int32 {
-        let parsed = parse(args, valued: ["--period"], flags: ["--drill"], usage: statsUsage)
-        guard case .success(let p) = parsed else { if case .failure(let e) = parsed { return e.code }; return ExitCode.usage }
-        let request = StatsRequest(period: p.values["period"] ?? "", drill: p.flags.contains("--drill"))
-        switch call(p.socket, AdminService.stats.path, request.serializedBytes()) {
-        case .failure(let e): return e.code
-        case .success(let bytes):
-            guard let r = try? StatsResponse(serializedBytes: bytes) else { return fail("the node's answer does not decode", code: ExitCode.refused) }
-            if p.json { print(r.jsonString()); return ExitCode.done }
-            print("period \(r.period): children reported \(r.reportedChildren)/\(r.expectedChildren), on time \(r.onTimeChildren)")
-            for b in r.bodies {
-                let totals = b.totals.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-                print("  \(b.body.padding(toLength: 18, withPad: " ", startingAt: 0)) parent \(b.parent.isEmpty ? "-" : b.parent)  totals \(totals)")
-            }
-            return ExitCode.done
-        }
-    }
-
-    static let queryUsage = "usage: xieshang query TYPE [--origin ID] [--limit N] [--node SOCKET]\n  TYPE: events, origins, alerts, proposals, opinions, activities, plan_items, members, problems.\n  Prints one JSON object per line."
+    static let queryUsage = "usage: xieshang query TYPE [--origin ID] [--limit N] [--node SOCKET]\n  TYPE: events, origins, alerts, proposals, opinions, activities, plan_items, members, problems,\n        proposal, suggestions, plans, figures, bodies, drafts, draft, meetings, joint_research, charters,\n        joint_proposals, alliance_problems.\n  Prints one JSON object per line."
 
     static func query(_ args: [String]) -> Int32 {
+        if args.first == "--help" || args.first == "-h" { print(queryUsage); return ExitCode.done }
         guard let type = args.first, !type.hasPrefix("-") else { return fail("give a record type.\n\n\(queryUsage)", code: ExitCode.usage) }
         let parsed = parse(Array(args.dropFirst()), valued: ["--origin", "--limit"], flags: [], usage: queryUsage)
         guard case .success(let p) = parsed else { if case .failure(let e) = parsed { return e.code }; return ExitCode.usage }

@@ -3,17 +3,22 @@ import XieshangNode
 import XieshangReport
 import XieshangTransport
 import XieshangWire
+import XieshangDomain
 
 /// `xieshang demo`: a real federation on this machine — a city (铜仁市), three counties, nine townships and an
-/// alliance peer city, each its own `xieshang node` process on loopback. Townships record a year of activities with
-/// their participants; the demo waits until the city's signed rollup has every figure, prints the table with
-/// drill-down, checks every total against the generated records, writes report.html and stops every node.
+/// alliance peer city, each its own `xieshang node` process on loopback. A year of CPPCC records is fed through the
+/// CLI's record commands (``DemoFeed``); the demo waits until the city's signed rollup has every record, prints the
+/// table with drill-down, checks every total (and each body's own figures) against the generated records, writes
+/// report.html and stops every node.
 enum DemoCommand {
     static let usage = """
         usage: xieshang demo [--dir DIR] [--base-port N] [--keep-running]
-          Starts 14 node processes on 127.0.0.1 (ports from --base-port, default 27100), records a year of activities
-          at the nine townships, waits for the city's figures, prints and checks them, writes DIR/report.html, and
-          stops every node. DIR (default: a new folder under /tmp) must not exist or be empty.
+          Starts 14 node processes on 127.0.0.1 (ports from --base-port, default 27100), records a year of members,
+          activities, suggestions, proposals, opinion reports and the consultation plan through the record commands,
+          waits for the city's figures, prints and checks them, writes DIR/report.html, and stops every node.
+          DIR (default: a new folder under /tmp) must not exist or be empty.
+        example:
+          xieshang demo --dir /tmp/xieshang-demo --keep-running
           --keep-running leaves the federation up and prints how to query and stop it.
         """
 
@@ -111,88 +116,103 @@ struct Demo {
             progress("nodes answering", i + 1, topology.members.count)
         }
 
-        // 3. A year of activities at each township, recorded through each township's own node.
-        var rng = SplitMix(seed: 2026)
-        var expected: [String: (count: Int64, participants: Int64)] = [:]
-        let towns = topology.members.filter { $0.config.tier == "township" }
-        var recorded = 0
-        let perTown = 24
-        for town in towns {
-            for month in 1...12 {
-                for k in 0..<(perTown / 12) {
-                    let topic = DemoCommand.topics[Int(rng.next() % UInt64(DemoCommand.topics.count))]
-                    let participants = Int64(8 + rng.next() % 40)
-                    let note = Note(text: "2026-\(month < 10 ? "0" : "")\(month) \(topic)（第\(k + 1)次）", amount: participants)
-                    guard submit(town, note) else {
-                        return fail("demo: \(town.id) could not record; see \(town.directory)/node.log", code: ExitCode.refused)
-                    }
-                    expected[town.id, default: (0, 0)].count += 1
-                    expected[town.id, default: (0, 0)].participants += participants
-                    recorded += 1
-                    progress("recording activities", recorded, towns.count * perTown)
-                }
+        // 3. Every node has reached its parent (a node originates only once its parent confirmed its chain).
+        for (i, m) in topology.members.enumerated() {
+            guard waitUntil(seconds: 60, { m.config.parent == nil || (status(m)?.links.contains { $0.role == "parent" && $0.state == "up" } ?? false) }) else {
+                return fail("demo: \(m.id) did not reach its parent; see \(m.directory)/node.log", code: ExitCode.refused)
             }
+            progress("links up", i + 1, topology.members.count)
         }
 
-        // 4. Wait for the city's rollup to carry every record.
+        // 4. A year of records through the CLI's record commands, at the body where each belongs.
+        Recorded.quiet = true
+        NodeClient.tally = [:]
+        var feed = DemoFeed(topology: topology, directory: directory) { n in Demo.progressLine("recording a year of records (commands)", n) }
+        do {
+            try feed.run()
+        } catch {
+            Demo.progressLine("", -1)
+            return fail("demo: \(error)", code: ExitCode.refused)
+        }
+        Demo.progressLine("", -1)
+        Recorded.quiet = false
+        let tally = NodeClient.tally ?? [:]
+        NodeClient.tally = nil
         let city = topology.members[0]
-        let wantCount = expected.values.reduce(0) { $0 + $1.count }
-        let wantParticipants = expected.values.reduce(0) { $0 + $1.participants }
-        say("waiting for 铜仁市政协's figures to converge (\(wantCount) activities, \(wantParticipants) 人次)…")
+        let subtree = topology.members.filter { $0.id == city.id || isBelow($0, city, topology) }
+        func own(_ m: Topology.Member) -> [String: Int64] { tally[m.config.adminSocket] ?? [:] }
+        func expectedTotals(_ m: Topology.Member) -> [String: Int64] {
+            var t = own(m)
+            for c in subtree where c.config.parent?.nodeId == m.id { for (k, v) in expectedTotals(c) { t[k, default: 0] += v } }
+            return t
+        }
+        let want = expectedTotals(city)
+        let generated = want.values.reduce(0, +)
+        say("recorded \(feed.commands) commands → \(generated) events at \(subtree.count) bodies")
+
+        // 5. Wait for the city's rollup to carry every record.
+        say("waiting for 铜仁市政协's figures to converge (\(generated) records)…")
         var final: StatsResponse?
         _ = waitUntil(seconds: 90) {
             guard let s = stats(city), let root = s.bodies.first else { return false }
             final = s
-            return root.totals["note"] == wantCount && root.totals["note_amount"] == wantParticipants
-                && s.bodies.count >= 13
+            return want.allSatisfy { root.totals[$0.key] == $0.value } && s.bodies.count >= 13
         }
-        guard let stats = final, let root = stats.bodies.first else {
+        guard let stats = final, !stats.bodies.isEmpty else {
             return fail("demo: the city's figures did not arrive", code: ExitCode.refused)
         }
 
-        // 5. The table with drill-down, and the check against the generated records.
+        // 6. The table with drill-down, checked against the generated records, body by body.
+        let keys = FigureNames.ordered(want.keys)
         say("")
-        say("\(pad("单位", 30)) \(pad("活动(次)", 10)) 参加(人次)   核验")
-        var ok = root.totals["note"] == wantCount && root.totals["note_amount"] == wantParticipants
-        func line(_ b: BodyFigures, _ depth: Int) {
-            let name = String(repeating: "  ", count: depth) + (DemoCommand.names[b.body] ?? b.name)
-            say("\(pad(name, 30)) \(pad(String(b.totals["note"] ?? 0), 10)) \(pad(String(b.totals["note_amount"] ?? 0), 12)) \(b.verified || depth == 0 ? "✔" : "—")")
+        say("\(stats.period) 年度汇总：铜仁市政协（按组织逐级下钻；数字为各级已签名核验的报表）")
+        say(pad("单位", 34) + keys.map { pad(FigureNames.figure($0, .zh), 14) }.joined() + "核验")
+        var ok = true
+        var mismatches: [String] = []
+        func line(_ m: Topology.Member, _ depth: Int) {
+            guard let b = stats.bodies.first(where: { $0.body == m.id }) else { ok = false; mismatches.append("\(m.id): no figures"); return }
+            let expected = expectedTotals(m)
+            let equal = keys.allSatisfy { (b.totals[$0] ?? 0) == (expected[$0] ?? 0) }
+            if !equal { ok = false; mismatches.append("\(m.id): \(b.totals) ≠ \(expected)") }
+            let name = String(repeating: "  ", count: depth) + (DemoCommand.names[m.id] ?? b.name)
+            say(pad(name, 34) + keys.map { pad(String(b.totals[$0] ?? 0), 14) }.joined() + (equal && (b.verified || depth == 0) ? "✔" : "✘"))
+            for c in subtree where c.config.parent?.nodeId == m.id { line(c, depth + 1) }
         }
-        line(root, 0)
-        for county in topology.members.filter({ $0.config.tier == "county" }) {
-            guard let c = stats.bodies.first(where: { $0.body == county.id }) else { ok = false; continue }
-            line(c, 1)
-            var sumCount: Int64 = 0, sumPeople: Int64 = 0
-            for town in towns where town.config.parent?.nodeId == county.id {
-                sumCount += expected[town.id]?.count ?? 0
-                sumPeople += expected[town.id]?.participants ?? 0
-                if let t = stats.bodies.first(where: { $0.body == town.id }) {
-                    line(t, 2)
-                    if t.totals["note"] != expected[town.id]?.count || t.totals["note_amount"] != expected[town.id]?.participants { ok = false }
-                } else {
-                    ok = false
-                }
+        line(city, 0)
+        // Each body's own record figures (by record date) against what was generated there.
+        for m in subtree {
+            guard let e = feed.expected[m.id] else { continue }
+            let f = (try? NodeClient(socket: m.config.adminSocket).query("figures", filter: ["period": "2026"]).first) ?? [:]
+            func n(_ k: String) -> Int64 { (f[k] as? NSNumber)?.int64Value ?? -1 }
+            let activities = ["consultations", "researchVisits", "inspections", "appraisals", "trainings", "welfareActivities"].map(n).reduce(0, +)
+            let checks: [(String, Int64, Int64)] = [
+                ("activities", activities, e.activities), ("activityParticipants", n("activityParticipants"), e.participants),
+                ("suggestionsMade", n("suggestionsMade"), e.suggestionsMade), ("suggestionsAdopted", n("suggestionsAdopted"), e.suggestionsAdopted),
+                ("proposalsFiled", n("proposalsFiled"), e.proposalsFiled), ("proposalsClosed", n("proposalsClosed"), e.proposalsClosed),
+                ("opinionsReceived", n("opinionsReceived"), e.opinionsReceived), ("members", n("members"), e.members),
+            ]
+            for (name, got, wanted) in checks where got != wanted {
+                ok = false
+                mismatches.append("\(m.id) \(name): \(got) recorded, \(wanted) generated")
             }
-            if c.totals["note"] != sumCount || c.totals["note_amount"] != sumPeople { ok = false }
         }
+        let people = feed.expected.values.reduce(0) { $0 + $1.participants }
+        let activities = feed.expected.values.reduce(0) { $0 + $1.activities }
         say("")
         if ok {
-            say("✔ every total equals the sum of the \(wantCount) generated records (\(wantParticipants) 人次), county by county and township by township")
+            say("✔ every total equals the sum of the \(generated) generated records, county by county and township by township; each body's own figures (\(activities) activities, \(people) 人次, proposals, opinion reports, suggestions, members) equal what was generated there")
         } else {
-            say("✘ the figures do not match the generated records")
+            say("✘ the figures do not match the generated records:\n  " + mismatches.joined(separator: "\n  "))
         }
 
-        // 6. The HTML report.
-        let model = ReportModel(
-            title: "铜仁市政协履职统计", period: stats.period, generatedAt: Date().description,
-            bodies: stats.bodies.map { b in
-                ReportModel.Body(id: b.body, name: DemoCommand.names[b.body] ?? b.name, tier: b.tier,
-                                 parent: b.body == root.body ? "" : b.parent, own: b.own, totals: b.totals,
-                                 verified: b.verified || b.body == root.body)
-            },
-            figures: [("note", "履职活动（次）"), ("note_amount", "参加人次")], chartFigure: "note_amount")
+        // 7. The HTML report of the city, as `xieshang report` writes it (as of the year's end).
         let reportPath = directory + "/report.html"
         do {
+            var model = try ReportCommand.build(NodeClient(socket: city.config.adminSocket), period: stats.period, title: "铜仁市政协履职统计报告",
+                                                asOf: Day(year: 2026, month: 12, day: 31)!, language: .zh, progress: false)
+            // The city's node names its own children; townships are named in rosters only once the federation core
+            // fills RosterEntry.name (the demo knows every body's name meanwhile).
+            for i in model.bodies.indices { model.bodies[i].name = DemoCommand.names[model.bodies[i].id] ?? model.bodies[i].name }
             try HTMLReport.render(model).write(toFile: reportPath, atomically: true, encoding: .utf8)
             say("report: \(reportPath)")
         } catch {
@@ -204,6 +224,9 @@ struct Demo {
 
                 The federation keeps running. Try:
                   xieshang stats --node \(city.config.adminSocket) --drill
+                  xieshang proposal list --node \(topology.members.first { $0.id == "county2" }?.config.adminSocket ?? "")
+                  xieshang plan show --node \(city.config.adminSocket)
+                  xieshang report --html report.html --node \(city.config.adminSocket)
                   xieshang status --node \(city.config.adminSocket)
                 Stop it with: Ops/federation.sh down \(directory)
                 """)
@@ -242,13 +265,24 @@ struct Demo {
             .flatMap { try? StatsResponse(serializedBytes: $0) }
     }
 
-    /// Records one note; retries while the node waits for its parent to confirm its own chain (after a start).
-    func submit(_ m: Topology.Member, _ note: Note) -> Bool {
-        let request = SubmitRequest(kind: .note, payload: note.serializedBytes(), scope: Scope(target: .up(true)))
-        return waitUntil(seconds: 60) { call(m, AdminService.submit.path, request.serializedBytes()) != nil }
+    // MARK: - Helpers
+
+    /// Whether `m` is in the subtree below `top`.
+    func isBelow(_ m: Topology.Member, _ top: Topology.Member, _ topology: Topology) -> Bool {
+        var parent = m.config.parent?.nodeId
+        while let p = parent {
+            if p == top.id { return true }
+            parent = topology.members.first { $0.id == p }?.config.parent?.nodeId
+        }
+        return false
     }
 
-    // MARK: - Helpers
+    /// A counter line redrawn in place on a terminal (every 25th count elsewhere is silent); -1 ends the line.
+    static func progressLine(_ what: String, _ n: Int) {
+        guard isatty(STDOUT_FILENO) != 0 else { return }
+        print(n < 0 ? "" : "\r\(what): \(n)", terminator: n < 0 ? "\n" : "")
+        fflush(nil)
+    }
 
     func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)

@@ -26,9 +26,17 @@ let commandGroups: [CommandGroup] = [
     CommandGroup(name: "node", summary: "run this body's node process (--config node.json)", run: NodeCommand.run),
     CommandGroup(name: "status", summary: "the local node's links, cursors, lag, errors and alerts", run: AdminCommand.status),
     CommandGroup(name: "submit-note", summary: "record a note event (tests and demos)", run: AdminCommand.submitNote),
-    CommandGroup(name: "stats", summary: "figures for a period, with --drill for the subtree", run: AdminCommand.stats),
+    CommandGroup(name: "stats", summary: "figures for a period, with --drill for the subtree", run: StatsCommand.run),
     CommandGroup(name: "query", summary: "list records (events, origins, alerts) as JSON lines", run: AdminCommand.query),
     CommandGroup(name: "topology", summary: "generate configs and keys of a loopback federation", run: NodeCommand.runTopology),
+    CommandGroup(name: "member", summary: "members 委员: add, import a CSV, list with duty scores", run: MemberCommand.group.run),
+    CommandGroup(name: "activity", summary: "activities 履职活动: add, list", run: ActivityCommand.group.run),
+    CommandGroup(name: "suggestion", summary: "suggestions 意见建议: add, adopt, close, list", run: SuggestionCommand.group.run),
+    CommandGroup(name: "proposal", summary: "proposals 提案: submit, review, assign, object, extend, reply, evaluate, rehandle, close, show, list", run: ProposalCommand.run),
+    CommandGroup(name: "opinion", summary: "opinion reports 社情民意: submit, adopt, archive, forward, instruct, list", run: OpinionCommand.group.run),
+    CommandGroup(name: "plan", summary: "consultation plans 协商计划: import, issue, decompose, progress, show", run: PlanCommand.group.run),
+    CommandGroup(name: "report", summary: "write one self-contained HTML report (--html FILE) with charts", run: ReportCommand.run),
+    CommandGroup(name: "export", summary: "write every record type as CSV for Excel (--csv DIR)", run: ExportCommand.run),
     CommandGroup(name: "draft", summary: "joint drafts of an alliance: new, show, edit --file, sign, list", run: DraftCommand.run),
     CommandGroup(name: "meeting", summary: "joint meetings of an alliance: add, list", run: AllianceCommand.meeting),
     CommandGroup(name: "research", summary: "joint research and inspections of an alliance: add, list", run: AllianceCommand.research),
@@ -45,7 +53,8 @@ let commandGroups: [CommandGroup] = [
     commands:
     """)
     for group in commandGroups {
-        print("  " + group.name.padding(toLength: 10, withPad: " ", startingAt: 0) + group.summary)
+        let width = max(10, (commandGroups.map(\.name.count).max() ?? 0) + 2)
+        print("  " + group.name.padding(toLength: width, withPad: " ", startingAt: 0) + group.summary)
     }
 }
 

@@ -37,7 +37,12 @@ struct DemoTests {
         let base = try LocalFederation.freePortRange(14)
         let (status, output) = try run(exe, ["demo", "--dir", dir, "--base-port", String(base)])
         #expect(status == 0, "demo failed:\n\(output)")
-        #expect(output.contains("✔ every total equals the sum of the 216 generated records"), "\(output)")
+        // The number of records the demo generated, and the city's row of the printed table (first figure: activities).
+        let generated = output.split(separator: "\n").first { $0.hasPrefix("recorded ") }?.split(separator: " ").dropFirst(4).first.map(String.init)
+        let total = try #require(generated.flatMap { Int($0) }, "no 'recorded N commands → M events' line:\n\(output)")
+        #expect(total > 400, "a year of records")
+        #expect(output.contains("✔ every total equals the sum of the \(total) generated records"), "\(output)")
+        #expect(!output.contains("✘"), "\(output)")
         #expect(output.contains("铜仁市政协") && output.contains("万山区敖寨乡政协工委"))
         #expect(output.contains("stopped 14 nodes"))
         #expect(processes(mentioning: dir).isEmpty, "orphans: \(processes(mentioning: dir))")
@@ -52,14 +57,45 @@ struct DemoTests {
         let common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=\(dir)/chromium"]
         let (domStatus, dom) = try run(chromium, common + ["--dump-dom", "file://\(report)"])
         #expect(domStatus == 0)
-        let cityTotal = output.split(separator: "\n").first { $0.hasPrefix("铜仁市政协") }?.split(separator: " ").dropFirst().first.map(String.init)
-        #expect(cityTotal == "216")
-        #expect(dom.contains("<td data-figure=\"note\">216</td>"), "the city's total in the rendered DOM")
+        let cityRow = output.split(separator: "\n").first { $0.hasPrefix("铜仁市政协 ") }?.split(separator: " ").map(String.init) ?? []
+        let cityActivities = try #require(cityRow.dropFirst().first, "the city's row:\n\(output)")
+        #expect(cityActivities == "120", "12 activities at each of 9 townships and 4 at each of 3 counties")
+        #expect(dom.contains("<td data-figure=\"activity\">\(cityActivities)</td>"), "the city's total in the rendered DOM")
+        for (i, figure) in ["proposal", "opinion", "suggestion", "plan", "member_recorded"].enumerated() {
+            #expect(dom.contains("<td data-figure=\"\(figure)\">\(cityRow[i + 2])</td>"), "the city's \(figure) total in the rendered DOM")
+        }
+        #expect(dom.contains("办结率") && dom.contains("满意率"), "rates in the rendered DOM")
+        #expect(dom.contains("基层矛盾纠纷化解"), "the overdue plan item")
+        #expect(dom.contains("TA-2026-005"), "the proposal past due")
         for county in ["碧江区政协", "万山区政协", "江口县政协"] { #expect(dom.contains(county), "\(county) in the rendered DOM") }
         let (shotStatus, _) = try run(chromium, common + ["--screenshot=\(dir)/shot.png", "--window-size=1024,1400", "file://\(report)"])
         #expect(shotStatus == 0)
-        let attributes = try FileManager.default.attributesOfItem(atPath: dir + "/shot.png")
-        // A blank 1024×1400 page compresses to a few KB; the rendered report with text and charts is far larger.
-        #expect(((attributes[.size] as? Int) ?? 0) > 40_000, "the screenshot is not blank")
+        // Not blank: the share of non-background pixels, measured by the report tests' PNG reader.
+        let python = try ExportCommandTests.python()
+        let (inkStatus, ink) = try run(python, [ExportCommandTests.packageRoot + "/Tests/XieshangReportTests/python/png_ink.py", dir + "/shot.png"])
+        #expect(inkStatus == 0, "\(ink)")
+        let fraction = Double(ink.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        #expect(fraction > 0.01, "the screenshot is not blank (ink \(fraction))")
+    }
+
+    @Test("--keep-running leaves the federation up and says how to query it; Ops/federation.sh down stops every node")
+    func keepRunning() throws {
+        guard let exe = LocalFederation.xieshang() else { throw LocalFederation.Failure(description: "xieshang not built") }
+        let dir = "/tmp/xs-demo-keep-" + String(UUID().uuidString.prefix(8)).lowercased()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let base = try LocalFederation.freePortRange(14)
+        let (status, output) = try run(exe, ["demo", "--dir", dir, "--base-port", String(base), "--keep-running"])
+        defer {
+            // Whatever happened, stop what the demo left (by the pids it recorded).
+            for pid in processes(mentioning: dir).compactMap({ Int32($0.split(separator: ":").first ?? "") }) { kill(pid, SIGKILL) }
+        }
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("The federation keeps running") && output.contains("xieshang stats --node \(dir)/city/admin.sock --drill"), "\(output)")
+        #expect(processes(mentioning: dir).count == 14, "14 nodes still run")
+        let (statsStatus, stats) = try run(exe, ["stats", "--drill", "--node", dir + "/city/admin.sock"])
+        #expect(statsStatus == 0 && stats.contains("碧江区政协"), "\(stats)")
+        let (downStatus, down) = try run("/bin/bash", [ExportCommandTests.packageRoot + "/Ops/federation.sh", "down", dir])
+        #expect(downStatus == 0, "\(down)")
+        #expect(processes(mentioning: dir).isEmpty, "orphans: \(processes(mentioning: dir))")
     }
 }

@@ -28,7 +28,9 @@ struct HTMLReportTests {
             figures: [("activities", "履职活动")], chartFigure: "activities",
             trend: [("2026-01", 1), ("2026-02", 4)],
             rates: [.init(label: "办结率", numerator: 118, denominator: 118), .init(label: "满意率", numerator: 108, denominator: 110)],
-            overdueItems: [["乡村振兴专题协商", "万山区政协", "2026-06-30", "准备中"]])
+            overdueItems: [["乡村振兴专题协商", "万山区政协", "2026-06-30", "准备中"]],
+            proposalsPastDue: [["TA-2026-005 关于保障农村饮水安全的建议", "市水务局", "2026-06-05"]],
+            recordFigures: [("提案提交数", 118), ("办结数", 116)])
     }
 
     @Test func holdsTheTotalsEveryBodyChartsAndLists() {
@@ -40,6 +42,9 @@ struct HTMLReportTests {
         #expect(html.contains("100.0%") && html.contains("98.2%"))
         #expect(html.components(separatedBy: "<svg").count - 1 == 3, "a bar chart per parent (city, 万山) and the trend")
         #expect(html.contains("乡村振兴专题协商"))
+        #expect(html.contains("TA-2026-005 关于保障农村饮水安全的建议") && html.contains("超过答复期限的提案"))
+        #expect(html.contains("<th>提案提交数</th><td>118</td>"), "the body's own record figures")
+        #expect(html.contains("@page { size: A4"), "prints on A4")
         #expect(!html.contains("<script"), "no scripts")
         #expect(!html.contains("http://") || !html.contains("src="), "no external resources")
     }
@@ -87,6 +92,7 @@ struct ChromiumRenderingTests {
         #expect(domStatus == 0)
         #expect(dom.contains("<td data-figure=\"activities\">6</td>"), "the city's total is in the rendered DOM")
         for county in ["万山区政协", "碧江区&lt;政协&gt;"] { #expect(dom.contains(county), "\(county) in the DOM") }
+        #expect(dom.contains("办结率") && dom.contains("满意率") && dom.contains("<svg"), "rates and charts in the DOM")
         let (shotStatus, _) = try run(chromium, common + ["--screenshot=\(dir)/shot.png", "--window-size=1024,1400",
                                                            "file://\(dir)/report.html"])
         #expect(shotStatus == 0)

@@ -475,6 +475,9 @@ public struct SubmitRequest: ProtoMessage {
     public var scope: Scope? = nil
     /// Who issues a domain command: "office", "committee", "member:<id>" or "unit:<name>"; empty means the office.
     public var actor: String = ""
+    /// More domain commands of the same kind, validated after `payload` against the same records: either all are
+    /// recorded or none (imports). Ignored for other kinds.
+    public var batch: [[UInt8]] = []
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -486,12 +489,14 @@ public struct SubmitRequest: ProtoMessage {
         kind: EventKind = .unspecified,
         payload: [UInt8] = [],
         scope: Scope? = nil,
-        actor: String = ""
+        actor: String = "",
+        batch: [[UInt8]] = []
     ) {
         self.kind = kind
         self.payload = payload
         self.scope = scope
         self.actor = actor
+        self.batch = batch
     }
 }
 
@@ -501,6 +506,7 @@ extension SubmitRequest {
         ProtoFieldDescriptor(number: 2, name: "payload", jsonName: "payload", type: .bytes, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 3, name: "scope", jsonName: "scope", type: .message("xieshang.v1.Scope"), label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 4, name: "actor", jsonName: "actor", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 5, name: "batch", jsonName: "batch", type: .bytes, label: .repeated, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -509,6 +515,7 @@ extension SubmitRequest {
         n += WireSize.singular(BytesCodec.self, payload, field: 2)
         if let v = scope { n += WireSize.message(v, field: 3) }
         n += WireSize.singular(StringCodec.self, actor, field: 4)
+        n += WireSize.repeated(BytesCodec.self, batch, field: 5)
         return n
     }
 
@@ -517,6 +524,7 @@ extension SubmitRequest {
         w.singular(BytesCodec.self, payload, field: 2)
         if let v = scope { w.message(v, field: 3) }
         w.singular(StringCodec.self, actor, field: 4)
+        w.repeated(BytesCodec.self, batch, field: 5)
         w.writeRaw(unknownFields)
     }
 
@@ -527,6 +535,7 @@ extension SubmitRequest {
             case (2, .lengthDelimited): payload = try BytesCodec.read(from: &r)
             case (3, .lengthDelimited): try r.readMessage(into: &scope)
             case (4, .lengthDelimited): actor = try StringCodec.read(from: &r)
+            case (5, _): try r.readRepeated(BytesCodec.self, tag, into: &batch, unknown: &unknownFields)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -538,6 +547,7 @@ extension SubmitRequest {
         j.singular("payload", BytesCodec.self, payload)
         if let v = scope { j.message("scope", v) }
         j.singular("actor", StringCodec.self, actor)
+        j.repeated("batch", BytesCodec.self, batch)
         j.endObject()
     }
 
@@ -550,6 +560,7 @@ extension SubmitRequest {
             case "payload": payload = try BytesCodec.readJSON(value, path: p)
             case "scope": scope = try JSONRead.message(Scope.self, value, path: p)
             case "actor": actor = try StringCodec.readJSON(value, path: p)
+            case "batch": batch = try JSONRead.repeated(BytesCodec.self, value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
@@ -564,6 +575,8 @@ public struct SubmitResponse: ProtoMessage {
     public var seq: UInt64 = 0
     /// SHA-256 of its SignedEvent bytes.
     public var hash: [UInt8] = []
+    /// Every seq the command originated, in order (a domain command can record several events; `seq` is the last).
+    public var seqs: [UInt64] = []
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -573,10 +586,12 @@ public struct SubmitResponse: ProtoMessage {
     /// A message with the given fields; the others keep their defaults.
     public init(
         seq: UInt64 = 0,
-        hash: [UInt8] = []
+        hash: [UInt8] = [],
+        seqs: [UInt64] = []
     ) {
         self.seq = seq
         self.hash = hash
+        self.seqs = seqs
     }
 }
 
@@ -584,18 +599,21 @@ extension SubmitResponse {
     public static let protoFields: [ProtoFieldDescriptor] = [
         ProtoFieldDescriptor(number: 1, name: "seq", jsonName: "seq", type: .uint64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 2, name: "hash", jsonName: "hash", type: .bytes, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "seqs", jsonName: "seqs", type: .uint64, label: .repeated, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
         var n = unknownFields.count
         n += WireSize.singular(UInt64Codec.self, seq, field: 1)
         n += WireSize.singular(BytesCodec.self, hash, field: 2)
+        n += WireSize.repeated(UInt64Codec.self, seqs, field: 3)
         return n
     }
 
     public func encode(to w: inout WireWriter) {
         w.singular(UInt64Codec.self, seq, field: 1)
         w.singular(BytesCodec.self, hash, field: 2)
+        w.repeated(UInt64Codec.self, seqs, field: 3)
         w.writeRaw(unknownFields)
     }
 
@@ -604,6 +622,7 @@ extension SubmitResponse {
             switch (tag.field, tag.wireType) {
             case (1, .varint): seq = try UInt64Codec.read(from: &r)
             case (2, .lengthDelimited): hash = try BytesCodec.read(from: &r)
+            case (3, _): try r.readRepeated(UInt64Codec.self, tag, into: &seqs, unknown: &unknownFields)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -613,6 +632,7 @@ extension SubmitResponse {
         j.beginObject()
         j.singular("seq", UInt64Codec.self, seq)
         j.singular("hash", BytesCodec.self, hash)
+        j.repeated("seqs", UInt64Codec.self, seqs)
         j.endObject()
     }
 
@@ -623,6 +643,7 @@ extension SubmitResponse {
             switch key {
             case "seq": seq = try UInt64Codec.readJSON(value, path: p)
             case "hash": hash = try BytesCodec.readJSON(value, path: p)
+            case "seqs": seqs = try JSONRead.repeated(UInt64Codec.self, value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }

@@ -1,0 +1,99 @@
+import XieshangDomain
+import XieshangFederation
+import XieshangStore
+import XieshangTransport
+import XieshangWire
+
+/// Admin `Submit` of a domain command 业务办理 (members, policy, proposals, opinion reports, activities, suggestions,
+/// plans, duty): the payload is decoded as a ``DomainEvent`` command, checked by the body's rules against its records
+/// (as ``DomainRecorder`` does, extended to a batch: each command is checked after the events of the ones before it)
+/// for the request's actor, and the events the rules return are originated with their
+/// own routing in one store transaction (`originateMany`) — all on the node's executor, so no other command can slip
+/// in between the check and the append.
+///
+/// A broken rule is `FAILED_PRECONDITION` with the rule's message (nothing is recorded); a payload that does not
+/// decode or an unknown actor is `INVALID_ARGUMENT`.
+enum DomainSubmit {
+    /// The envelope kinds handled here.
+    static let kinds: Set<EventKind> = [.memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty]
+
+    /// Parses the request's actor: "office" (or empty), "committee", "member:<id>", "unit:<name>".
+    static func actor(_ text: String) throws(TransportError) -> XieshangDomain.Actor {
+        switch text {
+        case "", "office": return .office
+        case "committee": return .committee
+        default:
+            if text.hasPrefix("member:"), text.count > 7 { return .member(String(text.dropFirst(7))) }
+            if text.hasPrefix("unit:"), text.count > 5 { return .unit(String(text.dropFirst(5))) }
+            throw TransportError.status(.invalidArgument,
+                "actor '\(text)' is not one of office, committee, member:<id>, unit:<name>")
+        }
+    }
+
+    /// The federation scope of a recorder routing.
+    static func scope(_ routing: Routing) -> Scope {
+        switch routing {
+        case .local: return Scope(target: .local(true))
+        case .up: return Scope(target: .up(true))
+        case .down(let bodies): return Scope(target: .down(DownScope(only: bodies)))
+        case .subtree: return Scope(target: .down(DownScope()))
+        }
+    }
+
+    /// Handles one Submit of a domain kind; answers the seqs of every event originated.
+    static func submit(_ runtime: NodeRuntime, _ request: SubmitRequest) async throws -> SubmitResponse {
+        let actor = try actor(request.actor)
+        var decoded: [DomainEvent] = []
+        for (i, payload) in ([request.payload] + request.batch).enumerated() {
+            do {
+                decoded.append(try DomainEvent(kind: request.kind, payload: payload))
+            } catch {
+                throw TransportError.status(.invalidArgument, "command \(i + 1) (\(request.kind)) is refused: \(error)")
+            }
+        }
+        let commands = decoded
+        let result = await runtime.read { () -> Result<SubmitResponse, TransportError> in
+            if let wait = runtime.originationBlocked() { return .failure(TransportError.status(.failedPrecondition, wait)) }
+            // Check every command against the records as they are now, each after the events of the previous ones.
+            var state: DomainState
+            do {
+                state = try runtime.core.store.write { (db) throws(StoreError) in try runtime.records.state(in: db) }
+            } catch {
+                return .failure(TransportError.status(.internal, "cannot read the records of \(runtime.config.nodeId): \(error)"))
+            }
+            var recorded: [DomainEvent] = []
+            for (i, command) in commands.enumerated() {
+                do {
+                    recorded += try state.record(command, by: actor)
+                } catch {
+                    let which = commands.count > 1 ? "command \(i + 1) of \(commands.count): " : ""
+                    return .failure(TransportError.status(.failedPrecondition,
+                        "refused at \(runtime.config.nodeId): \(which)\(error)\(commands.count > 1 ? "; nothing was recorded" : "")"))
+                }
+            }
+            // The events, each with the scope the request names or else its own routing, in one store transaction.
+            let body = state.body
+            let group = recorded.map { event in
+                LocalCommand(kind: event.eventKind, payload: event.payloadBytes(), scope: request.scope ?? scope(event.routing(recordedAt: body)))
+            }
+            var seqs: [UInt64] = []
+            var hash: [UInt8] = []
+            var refusals: [String] = []
+            for output in runtime.handleOnQueue(.originateMany(group)) {
+                if case .originated(let origin, let seq) = output {
+                    seqs.append(seq)
+                    hash = (try? runtime.core.store.reader.events(origin: origin, seqs: seq...seq))?.first?.hash ?? []
+                }
+                if case .commandRefused(let reason) = output { refusals.append(reason) }
+            }
+            if !refusals.isEmpty {
+                return .failure(TransportError.status(.failedPrecondition, refusals.joined(separator: "; ")))
+            }
+            if seqs.count != group.count {
+                return .failure(TransportError.status(.internal, "the node stored \(seqs.count) of \(group.count) events of the command"))
+            }
+            return .success(SubmitResponse(seq: seqs.last ?? 0, hash: hash, seqs: seqs))
+        }
+        return try result.get()
+    }
+}

@@ -1,0 +1,303 @@
+import Foundation
+import XieshangNode
+
+/// The demo's year of CPPCC records (2026), fed through the CLI's own record commands — the same parsing, the same
+/// Admin calls, the same rules — at the body where each record belongs: members; activities with participants and
+/// suggestions at the townships; proposals through their whole life at the counties and the city (one re-handling
+/// round, one objection and reassignment, one extension, one not registered, one left past due); opinion reports
+/// adopted and forwarded up, adopted higher and instructed, the instruction fed back to the township; the city's
+/// consultation plan, decomposed by 万山区 for its townships and progressed by them. Deterministic (seeded).
+struct DemoFeed {
+    /// Expected own figures of one body, from what was generated (checked against the node's record figures).
+    struct Expected {
+        var activities: Int64 = 0
+        var participants: Int64 = 0
+        var suggestionsMade: Int64 = 0
+        var suggestionsAdopted: Int64 = 0
+        var proposalsFiled: Int64 = 0
+        var proposalsClosed: Int64 = 0
+        var opinionsReceived: Int64 = 0
+        var members: Int64 = 0
+    }
+
+    /// A command of the CLI that failed while feeding.
+    struct Failed: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    let topology: Topology
+    let directory: String
+    var rng = SplitMix(seed: 2026)
+    var expected: [String: Expected] = [:]
+    /// Commands run (for the progress line).
+    var commands = 0
+    let progress: (Int) -> Void
+
+    init(topology: Topology, directory: String, progress: @escaping (Int) -> Void) {
+        self.topology = topology
+        self.directory = directory
+        self.progress = progress
+    }
+
+    static let kinds: [(kind: String, form: String?, topic: String)] = [
+        ("consultation", "pleaseCome", "请你来协商：农村人居环境整治"), ("inspection", nil, "视察：乡村振兴项目推进"),
+        ("research", nil, "调研：茶产业发展"), ("appraisal", nil, "民主评议：乡镇卫生院服务"),
+        ("consultation", "topical", "专题协商：留守儿童关爱"), ("consultation", "counterpart", "对口协商：集镇规划"),
+        ("consultation", "online", "网络协商：农村饮水安全"), ("welfare", nil, "公益活动：助学结对"),
+        ("training", nil, "委员履职培训"), ("consultation", "quarterly", "季度议政会：民生实事"),
+    ]
+
+    var city: Topology.Member { topology.members[0] }
+    var counties: [Topology.Member] { topology.members.filter { $0.config.tier == "county" } }
+    func towns(of county: Topology.Member) -> [Topology.Member] {
+        topology.members.filter { $0.config.tier == "township" && $0.config.parent?.nodeId == county.id }
+    }
+
+    static func day(_ month: Int, _ day: Int) -> String { "2026-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)" }
+
+    mutating func random(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }
+
+    /// Runs one CLI record command at `node` (`group` and its words); a non-zero exit stops the demo.
+    mutating func cli(_ group: SubcommandGroup, _ node: Topology.Member, _ words: [String]) throws {
+        let code = group.run(words + ["--node", node.config.adminSocket])
+        commands += 1
+        progress(commands)
+        if code != ExitCode.done {
+            throw Failed(description: "`xieshang \(group.name) \(words.joined(separator: " "))` at \(node.id) exited \(code); see \(node.directory)/node.log")
+        }
+    }
+
+    /// Waits until `condition` holds (records travelling between nodes), up to 60 s.
+    func waitFor(_ what: String, _ condition: () -> Bool) throws {
+        let deadline = Date().addingTimeInterval(60)
+        while !condition() {
+            if Date() > deadline { throw Failed(description: "timed out waiting for \(what)") }
+            usleep(50_000)
+        }
+    }
+
+    func rows(_ node: Topology.Member, _ type: String) -> [[String: Any]] {
+        (try? NodeClient(socket: node.config.adminSocket).query(type)) ?? []
+    }
+
+    mutating func run() throws {
+        try members()
+        try activitiesAndSuggestions()
+        try proposals()
+        try opinions()
+        try plan()
+        jointDraftWithAlliancePeer()
+    }
+
+    // MARK: Members 委员
+
+    mutating func members() throws {
+        let sectors = ["中共", "民革", "民盟", "民建", "无党派", "经济界", "农业界", "教育界", "科技界", "医药卫生界", "社会福利界", "少数民族界"]
+        let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗")
+        let given = ["明", "华", "芳", "伟", "敏", "静", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛"]
+        for body in [city] + counties {
+            let count = body.id == city.id ? 10 : 12
+            var csv = "编号,姓名,界别,届次,职务,特邀\n"
+            for i in 1...count {
+                let name = String(surnames[random(surnames.count)]) + given[random(given.count)]
+                csv += "\(body.id.uppercased())-M\(i < 10 ? "0" : "")\(i),\(name),\(sectors[(i - 1) % sectors.count]),5,\(i <= 2 ? "常委" : ""),否\n"
+            }
+            let file = directory + "/members-\(body.id).csv"
+            try csv.write(toFile: file, atomically: true, encoding: .utf8)
+            try cli(MemberCommand.group, body, ["import", file, "--date", "2026-01-05"])
+            expected[body.id, default: Expected()].members += Int64(count)
+        }
+        for county in counties {
+            for town in towns(of: county) {
+                for i in 1...3 {
+                    try cli(MemberCommand.group, town, ["add", "--id", "\(town.id.uppercased())-T\(i)", "--name", "特邀委员\(i)号",
+                                                        "--sector", "特邀", "--invited", "--date", "2026-01-08"])
+                }
+                expected[town.id, default: Expected()].members += 3
+            }
+        }
+    }
+
+    // MARK: Activities and suggestions 履职活动、意见建议
+
+    mutating func activitiesAndSuggestions() throws {
+        for county in counties {
+            for town in towns(of: county) {
+                for month in 1...12 {
+                    let k = DemoFeed.kinds[random(DemoFeed.kinds.count)]
+                    let participants = 8 + random(40)
+                    let t = town.id.uppercased(), second = 1 + random(3)
+                    var words = ["add", "--id", "HD-\(month)", "--kind", k.kind, "--topic", k.topic, "--participants", String(participants),
+                                 "--members", second == 1 ? "\(t)-T1" : "\(t)-T1,\(t)-T\(second)", "--date", DemoFeed.day(month, 5 + random(20))]
+                    if let form = k.form { words += ["--form", form] }
+                    try cli(ActivityCommand.group, town, words)
+                    expected[town.id, default: Expected()].activities += 1
+                    expected[town.id, default: Expected()].participants += Int64(participants)
+                }
+                // Suggestions from the activities: 4 made, 3 adopted by a leader, 2 carried out.
+                for i in 1...4 {
+                    let month = 3 * i - 1
+                    try cli(SuggestionCommand.group, town, ["add", "--id", "JY-\(i)", "--text", "关于\(DemoFeed.kinds[i].topic.split(separator: "：").last ?? "")的建议",
+                                                            "--addressee", "乡镇党委", "--activity", "HD-\(month)", "--date", DemoFeed.day(month, 28)])
+                    if i <= 3 { try cli(SuggestionCommand.group, town, ["adopt", "JY-\(i)", "--by", "乡镇党委书记", "--date", DemoFeed.day(month + 1, 10)]) }
+                    if i <= 2 { try cli(SuggestionCommand.group, town, ["close", "JY-\(i)", "--note", "已落实", "--date", DemoFeed.day(month + 2, 20)]) }
+                }
+                expected[town.id, default: Expected()].suggestionsMade += 4
+                expected[town.id, default: Expected()].suggestionsAdopted += 3
+            }
+            // A quarterly deliberation at the county.
+            for q in 1...4 {
+                let participants = 30 + random(30)
+                try cli(ActivityCommand.group, county, ["add", "--id", "HD-Q\(q)", "--kind", "consultation", "--form", "quarterly",
+                                                        "--topic", "季度议政会（第\(q)季度）", "--participants", String(participants),
+                                                        "--date", DemoFeed.day(3 * q, 20)])
+                expected[county.id, default: Expected()].activities += 1
+                expected[county.id, default: Expected()].participants += Int64(participants)
+            }
+        }
+    }
+
+    // MARK: Proposals 提案
+
+    static let units = ["农业农村局", "教育局", "卫生健康局", "交通运输局", "水务局", "财政局", "住房城乡建设局"]
+    static let titles = ["关于加快茶产业高质量发展的建议", "关于加强农村留守儿童关爱的建议", "关于提升乡镇卫生院服务能力的建议",
+                         "关于改善农村道路安全的建议", "关于保障农村饮水安全的建议", "关于发展乡村旅游的建议", "关于推进城乡垃圾分类的建议"]
+
+    mutating func proposals() throws {
+        for body in [city] + counties {
+            let prefix = body.id == city.id ? "市" : "县"
+            let count = body.id == city.id ? 5 : 7
+            for i in 1...count {
+                let id = "TA-2026-\(i < 10 ? "00" : "0")\(i)"
+                let by = "\(body.id.uppercased())-M\((i % 9) + 1 < 10 ? "0" : "")\((i % 9) + 1)"
+                let month = 1 + (i - 1) % 3
+                let lead = prefix + DemoFeed.units[(i - 1) % DemoFeed.units.count], co = prefix + DemoFeed.units[i % DemoFeed.units.count]
+                func run(_ words: [String]) throws { try cli(ProposalCommand.group, body, words) }
+                try run(["submit", "--id", id, "--title", DemoFeed.titles[(i - 1) % DemoFeed.titles.count], "--text", "建议有关部门统筹推进，一事一案。",
+                         "--by", by, "--date", DemoFeed.day(month, 10)])
+                expected[body.id, default: Expected()].proposalsFiled += 1
+                if i == 7 {  // not registered: outside the scope of proposals
+                    try run(["review", id, "--reject", "not_in_scope", "--notice", "该事项不属于政协提案范围，已告知提案人", "--date", DemoFeed.day(month, 25)])
+                    continue
+                }
+                try run(["review", id, "--register", "2026-\(i)", "--date", DemoFeed.day(month, 25)])
+                try run(["assign", id, "--lead", lead, "--co", co, "--date", DemoFeed.day(month + 1, 5)])
+                if i == 5 {  // left assigned: past its due date at the end of the year
+                    continue
+                }
+                if i == 3 {  // a unit objects; the committee reassigns
+                    try run(["object", id, "--unit", co, "--reason", "不属于本单位职责", "--date", DemoFeed.day(month + 1, 8)])
+                    try run(["assign", id, "--lead", lead, "--co", prefix + "发展改革局", "--date", DemoFeed.day(month + 1, 12)])
+                    try run(["reply", id, "--unit", prefix + "发展改革局", "--opinion", "--text", "同意主办单位意见", "--date", DemoFeed.day(month + 2, 1)])
+                } else {
+                    try run(["reply", id, "--unit", co, "--opinion", "--text", "同意主办单位意见", "--date", DemoFeed.day(month + 2, 1)])
+                }
+                if i == 4 {  // extended
+                    try run(["extend", id, "--due", DemoFeed.day(month + 5, 28), "--reason", "需跨部门协调资金", "--date", DemoFeed.day(month + 3, 20)])
+                }
+                try run(["reply", id, "--unit", lead, "--class", i % 2 == 0 ? "B" : "A", "--text", "已列入年度工作计划并落实", "--date", DemoFeed.day(month + 3, 25)])
+                if i == 2 {  // unsatisfied → re-handled → a second round
+                    try run(["evaluate", id, "--by", by, "--rating", "unsatisfied", "--comment", "答复未解决实际问题", "--date", DemoFeed.day(month + 4, 3)])
+                    try run(["rehandle", id, "--reason", "提案人不满意，退回重办", "--date", DemoFeed.day(month + 4, 5)])
+                    try run(["reply", id, "--unit", co, "--opinion", "--text", "配合落实", "--date", DemoFeed.day(month + 5, 1)])
+                    try run(["reply", id, "--unit", lead, "--class", "A", "--text", "重办后已解决", "--date", DemoFeed.day(month + 5, 20)])
+                }
+                try run(["evaluate", id, "--by", by, "--rating", i % 3 == 0 ? "basic" : "satisfied", "--date", DemoFeed.day(month + 6, 1)])
+                try run(["close", id, "--date", DemoFeed.day(month + 6, 15)])
+                expected[body.id, default: Expected()].proposalsClosed += 1
+            }
+        }
+    }
+
+    // MARK: Opinion reports 社情民意信息
+
+    mutating func opinions() throws {
+        for county in counties {
+            for town in towns(of: county) {
+                func run(_ words: [String]) throws { try cli(OpinionCommand.group, town, words + ["--author-kind", "group"]) }
+                try run(["submit", "--id", "XX-1", "--title", "关于农村饮水安全的情况反映", "--text", "部分村组供水管网老化，旱季断水。", "--author", DemoCommand.names[town.id] ?? town.id, "--date", "2026-03-02"])
+                try run(["submit", "--id", "XX-2", "--title", "关于集镇停车难的情况反映", "--text", "集镇赶集日车辆乱停。", "--author", DemoCommand.names[town.id] ?? town.id, "--date", "2026-04-06"])
+                try run(["adopt", "XX-1", "--issue", "2026年第3期", "--date", "2026-03-05"])
+                try run(["archive", "XX-2", "--reason", "与已录用信息重复", "--date", "2026-04-10"])
+                try run(["forward", "XX-1", "--text", "部分村组供水管网老化，旱季断水，建议纳入农村供水保障工程。", "--date", "2026-03-06"])
+                expected[town.id, default: Expected()].opinionsReceived += 2
+            }
+        }
+        // Each county adopts what its townships forwarded; 万山 also forwards one to the city, where it is adopted and
+        // instructed — the instruction goes back down to the township.
+        for county in counties {
+            for town in towns(of: county) {
+                try waitFor("\(county.id) to receive \(town.id)'s report") { rows(county, "opinions").contains { $0["origin_body"] as? String == town.id } }
+                func run(_ words: [String]) throws { try cli(OpinionCommand.group, county, words + ["--author-kind", "group"]) }
+                try run(["adopt", "\(town.id)/XX-1", "--issue", "2026年第5期", "--date", "2026-03-12"])
+                if county.id == "county2" && town.id == "county2-town1" {
+                    try run(["instruct", "\(town.id)/XX-1", "--leader", "万山区区长", "--level", "county", "--text", "请区水务局牵头研究解决", "--date", "2026-03-20"])
+                    try run(["forward", "\(town.id)/XX-1", "--text", "万山区敖寨乡部分村组供水管网老化，建议纳入全市农村供水保障工程。", "--date", "2026-03-21"])
+                }
+                expected[county.id, default: Expected()].opinionsReceived += 1
+            }
+        }
+        try waitFor("the city to receive the forwarded report") { rows(city, "opinions").contains { $0["origin_body"] as? String == "county2-town1" } }
+        try cli(OpinionCommand.group, city, ["adopt", "county2-town1/XX-1", "--issue", "2026年第8期", "--author-kind", "group", "--date", "2026-03-25"])
+        try cli(OpinionCommand.group, city, ["instruct", "county2-town1/XX-1", "--leader", "铜仁市副市长", "--level", "city", "--author-kind", "group",
+                                             "--text", "请市水务局会同万山区抓好落实", "--date", "2026-04-02"])
+        expected[city.id, default: Expected()].opinionsReceived += 1
+        let town = topology.members.first { $0.id == "county2-town1" }!
+        try waitFor("the instruction to reach the township") {
+            rows(town, "opinions").contains { ($0["instructions"] as? [String] ?? []).contains { $0.contains("铜仁市副市长") } }
+        }
+    }
+
+    // MARK: The consultation plan 年度协商计划
+
+    mutating func plan() throws {
+        var csv = "编号,类别,议题,协商形式,牵头领导,责任部门,责任人,完成时限,承办单位\n"
+        let topics = [("经济发展", "推进茶产业高质量发展", "专题协商", "06-30"), ("社会民生", "保障农村饮水安全", "对口协商", "09-30"),
+                      ("乡村振兴", "农村人居环境整治", "请你来协商", "10-31"), ("文化旅游", "发展全域旅游", "界别协商", "08-31"),
+                      ("生态环境", "锦江流域保护", "专题协商", "11-30"), ("社会治理", "基层矛盾纠纷化解", "网络协商", "07-31")]
+        for (i, t) in topics.enumerated() {
+            let county = counties[i % counties.count]
+            csv += "\(i + 1),\(t.0),\(t.1),\(t.2),市政协副主席,市政协\(["经济", "社会和法制", "农业和农村", "文化文史", "人口资源环境", "社会和法制"][i])委员会,办公室,2026-\(t.3),\(DemoCommand.names[county.id] ?? county.id)\n"
+        }
+        let file = directory + "/consultation-plan-2026.csv"
+        try csv.write(toFile: file, atomically: true, encoding: .utf8)
+        try cli(PlanCommand.group, city, ["import", file, "--plan", "XS-2026", "--year", "2026", "--title", "铜仁市政协2026年度协商计划", "--date", "2026-01-15"])
+        try cli(PlanCommand.group, city, ["issue", "XS-2026", "--document", "铜政协发〔2026〕3号", "--date", "2026-02-01"])
+        for county in counties {
+            try waitFor("\(county.id) to receive the plan") { rows(county, "plan_items").contains { $0["issuer"] as? String == city.id } }
+        }
+        // 万山区 (county2) decomposes its item 2 for its three townships, which report their progress.
+        let wanshan = counties[1]
+        var sub = "编号,类别,议题,协商形式,牵头领导,责任部门,责任人,完成时限,承办单位\n"
+        for (j, town) in towns(of: wanshan).enumerated() {
+            sub += "2.\(j + 1),社会民生,\(DemoCommand.names[town.id] ?? town.id)饮水安全协商,对口协商,区政协副主席,区水务局,联络组组长,2026-09-\(20 + j),\(town.id)\n"
+        }
+        let subFile = directory + "/decompose-\(wanshan.id).csv"
+        try sub.write(toFile: subFile, atomically: true, encoding: .utf8)
+        try cli(PlanCommand.group, wanshan, ["decompose", "2", "--issuer", city.id, "--plan", "XS-2026", "--file", subFile, "--date", "2026-02-10"])
+        for (j, town) in towns(of: wanshan).enumerated() {
+            try waitFor("\(town.id) to receive its sub-item") { rows(town, "plan_items").contains { $0["issuer"] as? String == wanshan.id } }
+            try cli(PlanCommand.group, town, ["progress", "2.\(j + 1)", "--issuer", wanshan.id, "--plan", "XS-2026", "--stage", "preparing", "--date", "2026-05-10"])
+            if j < 2 {  // the third township has not held its consultation: overdue at the year's end
+                try cli(PlanCommand.group, town, ["progress", "2.\(j + 1)", "--issuer", wanshan.id, "--plan", "XS-2026", "--stage", "held", "--date", "2026-08-\(10 + j)"])
+            }
+        }
+        // Each county reports progress on its items to the city; 江口县's item 6 stays unheld (overdue).
+        for (i, _) in topics.enumerated() {
+            let county = counties[i % counties.count]
+            if i == 5 { continue }
+            try cli(PlanCommand.group, county, ["progress", String(i + 1), "--issuer", city.id, "--plan", "XS-2026", "--stage", "held", "--date", "2026-\(topics[i].3.prefix(2))-15"])
+            if i < 3 {
+                try cli(PlanCommand.group, county, ["progress", String(i + 1), "--issuer", city.id, "--plan", "XS-2026", "--stage", "resultsReported", "--date", "2026-\(topics[i].3.prefix(2))-25"])
+            }
+        }
+    }
+
+    // MARK: Joint draft with the alliance peer 联名提案（片区协作）
+
+    /// A joint draft with the alliance peer (遵义市政协), edited by both and signed off: the `alliance` helper's draft
+    /// commands are wired in here by the coordinator.
+    func jointDraftWithAlliancePeer() {
+        // Intentionally empty until the draft commands (DraftCommand) land on main.
+    }
+}

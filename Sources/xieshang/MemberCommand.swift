@@ -1,0 +1,86 @@
+import Foundation
+import XieshangDomain
+
+/// `xieshang member add|import|list`: the body's members 委员 (id, name, 界别, 届, roles, special invited 特邀).
+enum MemberCommand {
+    typealias Spec = Invocation.Spec
+
+    static let group = SubcommandGroup(name: "member", summary: "members 委员: add one, import a CSV, list with duty scores", commands: [
+        (Spec(name: "member add", summary: "records a member of this body (or changes one: the latest record wins)",
+              valued: ["id", "name", "sector", "term", "roles", "date"], flags: ["invited", "inactive"], required: ["id", "name", "sector"],
+              example: "xieshang member add --id M001 --name 张明 --sector 经济界 --term 5 --roles 常委 --date 2026-01-05"), add),
+        (Spec(name: "member import", summary: "records every member of a CSV file (编号,姓名,界别,届次,职务,特邀); all or none",
+              positionals: ["FILE"], valued: ["date"],
+              details: "  UTF-8 (with or without BOM); 职务 lists roles separated by 、; 特邀 is 是 for special invited members",
+              example: "xieshang member import members.csv --date 2026-01-05"), importFile),
+        (Spec(name: "member list", summary: "this body's members with their duty score for the year",
+              valued: ["year"], example: "xieshang member list --year 2026"), list),
+    ])
+
+    static func run(_ args: [String]) -> Int32 { group.run(args) }
+
+    static func add(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let client = NodeClient(inv)
+        let body = try client.status().nodeId
+        let m = MemberRecorded(memberID: try inv.required("id"), name: try inv.required("name"), sector: try inv.required("sector"),
+                               body: body, term: try inv.int("term", default: 1), roles: inv.list("roles"),
+                               active: !inv.flags.contains("inactive"), invited: inv.flags.contains("invited"), effective: try inv.day())
+        return Recorded.print(inv, try client.submit(.member(m), actor: "office"), zh: "委员 \(m.memberID) \(m.name)", en: "member \(m.memberID) \(m.name)")
+    }
+
+    /// Members from CSV rows; every bad row is reported.
+    static func members(csv bytes: [UInt8], body: String, on day: Day) throws(Invocation.Exit) -> [MemberRecorded] {
+        let table: CSVTable
+        do { table = try CSVTable(bytes: bytes) } catch { throw Invocation.Exit(code: fail("the file is not CSV: \(error)", code: ExitCode.refused)) }
+        guard let header = table.rows.first else { throw Invocation.Exit(code: fail("the file is empty", code: ExitCode.refused)) }
+        func column(_ names: [String]) -> Int? { header.fields.firstIndex { names.contains($0.trimmingCharacters(in: .whitespaces)) } }
+        guard let id = column(["编号", "委员编号", "id"]), let name = column(["姓名", "name"]), let sector = column(["界别", "sector"]) else {
+            throw Invocation.Exit(code: fail("[import.header] the header needs 编号, 姓名 and 界别 (表头须有 编号、姓名、界别); it has \(header.fields.joined(separator: ","))", code: ExitCode.refused))
+        }
+        let term = column(["届次", "届", "term"]), roles = column(["职务", "roles"]), invited = column(["特邀", "invited"])
+        var out: [MemberRecorded] = [], problems: [String] = []
+        for row in table.rows.dropFirst() {
+            func v(_ i: Int?) -> String { i.flatMap { $0 < row.fields.count ? row.fields[$0].trimmingCharacters(in: .whitespaces) : nil } ?? "" }
+            if v(id).isEmpty || v(name).isEmpty { problems.append("line \(row.line): 编号和姓名不能为空 / id and name are required"); continue }
+            let t = v(term).isEmpty ? 1 : Int(v(term).filter(\.isNumber)) ?? 0
+            if t <= 0 { problems.append("line \(row.line): 届次“\(v(term))”不是正整数 / term is not a positive number"); continue }
+            out.append(MemberRecorded(memberID: v(id), name: v(name), sector: v(sector), body: body, term: t,
+                                      roles: v(roles).split(whereSeparator: { "、,，;；".contains($0) }).map(String.init),
+                                      invited: ["是", "yes", "true", "1"].contains(v(invited)), effective: day))
+        }
+        if !problems.isEmpty {
+            throw Invocation.Exit(code: fail("[import.rows] \(problems.count) rows are bad; nothing was imported\n  " + problems.joined(separator: "\n  "), code: ExitCode.refused))
+        }
+        return out
+    }
+
+    static func importFile(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let path = inv.positional(0)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return fail("cannot read \(path); give the path of a CSV file", code: ExitCode.usage)
+        }
+        let client = NodeClient(inv)
+        let list = try members(csv: Array(data), body: try client.status().nodeId, on: try inv.day())
+        guard let first = list.first else { return fail("[import.empty] \(path) has no member rows", code: ExitCode.refused) }
+        Progress.show(inv.text("导入委员", "importing members"), 0, list.count)
+        let r = try client.submit(.member(first), batch: list.dropFirst().map { .member($0) }, actor: "office")
+        Progress.show(inv.text("导入委员", "importing members"), list.count, list.count)
+        return Recorded.print(inv, r, zh: "导入委员 \(list.count) 名", en: "\(list.count) members imported")
+    }
+
+    static func list(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        var filter: [String: String] = [:]
+        if let y = inv.value("year") { filter["year"] = y }
+        RecordTable.print(try NodeClient(inv).query("members", filter: filter), type: "members",
+                          columns: ["id", "name", "sector", "active", "duty_total_tenths", "needs_talk", "resignation_recommended"], inv)
+        return ExitCode.done
+    }
+}
+
+/// Progress on a terminal for long operations (imports, reports over many bodies); silent when not a TTY.
+enum Progress {
+    static func show(_ what: String, _ done: Int, _ total: Int) {
+        guard isatty(STDERR_FILENO) != 0 else { return }
+        FileHandle.standardError.write(Data("\r\(what): \(done)/\(total)\(done >= total ? "\n" : "")".utf8))
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import XieshangDomain
+
+/// `xieshang opinion …`: public-opinion reports 社情民意信息 — submitted at the author's body, adopted 录用 into a
+/// bulletin issue or archived, forwarded 报送 to the parent (which records its own adoption), leaders' instructions
+/// 批示 fed back down to the author's body. A report is named `ID` (one of this body's) or `ORIGIN_BODY/ID`.
+enum OpinionCommand {
+    typealias Spec = Invocation.Spec
+
+    static let group = SubcommandGroup(name: "opinion", summary: "opinion reports 社情民意: submit, adopt, archive, forward, instruct, list", commands: [
+        (Spec(name: "opinion submit", summary: "records a report from a member, a liaison group or an informant",
+              valued: ["id", "title", "text", "author", "author-kind", "date"], required: ["id", "title", "text", "author"],
+              details: "  --author-kind member (default; --author is a member id), group (liaison group), informant",
+              example: "xieshang opinion submit --id XX-001 --title 关于农村饮水安全的建议 --text 部分村组… --author M001 --date 2026-03-02"), submit),
+        (Spec(name: "opinion adopt", summary: "adopts the report here into a bulletin issue (录用, 期号)",
+              positionals: ["ID"], valued: ["issue", "author-kind", "date"], required: ["issue"],
+              example: "xieshang opinion adopt XX-001 --issue 2026年第3期 --date 2026-03-10"), adopt),
+        (Spec(name: "opinion archive", summary: "archives the report without adopting it (存档)",
+              positionals: ["ID"], valued: ["reason", "author-kind", "date"],
+              example: "xieshang opinion archive XX-002 --reason 内容重复 --date 2026-03-10"), archive),
+        (Spec(name: "opinion forward", summary: "forwards an adopted report to the parent body (报送上级)",
+              positionals: ["ID"], valued: ["to", "tier", "title", "text", "author-kind", "date"], required: ["text"],
+              details: "  --to defaults to this node's parent; --title defaults to the report's title",
+              example: "xieshang opinion forward XX-001 --text 部分村组饮水… --date 2026-03-12"), forward),
+        (Spec(name: "opinion instruct", summary: "records a leader's instruction on the report (批示); it is fed back to the author's body",
+              positionals: ["ID"], valued: ["leader", "level", "text", "author-kind", "date"], required: ["leader", "text"],
+              details: "  --level county|city|province|national (default: this body's tier)",
+              example: "xieshang opinion instruct cn.gz.tr.wanshan.aozhai/XX-001 --leader 市长 --level city --text 请水务局研究落实 --date 2026-03-20"), instruct),
+        (Spec(name: "opinion list", summary: "reports this body holds (its own and those forwarded to it)", example: "xieshang opinion list"), list),
+    ])
+
+    static func run(_ args: [String]) -> Int32 { group.run(args) }
+
+    static func authorKind(_ inv: Invocation) throws(Invocation.Exit) -> OpinionEvent.AuthorKind {
+        switch inv.value("author-kind") ?? "member" {
+        case "member": return .member
+        case "group", "liaisonGroup": return .liaisonGroup
+        case "informant": return .informant
+        case let other: throw inv.usage("--author-kind takes member, group or informant, not '\(other)'.")
+        }
+    }
+
+    /// The provenance of an existing report named `ID` or `ORIGIN/ID`, read from the node.
+    static func provenance(_ inv: Invocation, _ client: NodeClient, me: String) throws(Invocation.Exit) -> OpinionEvent.Provenance {
+        let name = inv.positional(0)
+        let parts = name.split(separator: "/", maxSplits: 1).map(String.init)
+        let (origin, id) = parts.count == 2 ? (parts[0], parts[1]) : (me, name)
+        guard let row = try client.query("opinions").first(where: { $0["origin_body"] as? String == origin && $0["origin_report_id"] as? String == id }) else {
+            throw Invocation.Exit(code: fail("[opinion.exists] \(me) holds no opinion report \(origin)/\(id) (本组织没有该信息); list them with `xieshang opinion list`", code: ExitCode.refused))
+        }
+        return OpinionEvent.Provenance(originBody: origin, originReportID: id, author: row["author"] as? String ?? "", authorKind: try authorKind(inv))
+    }
+
+    static func step(_ inv: Invocation, _ make: (OpinionEvent.Provenance, StatusInfo) throws(Invocation.Exit) -> OpinionEvent.Step,
+                     zh: String, en: String) throws(Invocation.Exit) -> Int32 {
+        let client = NodeClient(inv)
+        let status = try StatusInfo(client)
+        let p = try provenance(inv, client, me: status.id)
+        let e = OpinionEvent(p, at: status.id, on: try inv.day(), try make(p, status))
+        return Recorded.print(inv, try client.submit(.opinion(e), actor: "office"),
+                              zh: "社情民意信息 \(p.originBody)/\(p.originReportID) \(zh)", en: "opinion report \(p.originBody)/\(p.originReportID) \(en)")
+    }
+
+    static func submit(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let client = NodeClient(inv)
+        let me = try client.status().nodeId
+        let id = try inv.required("id")
+        let p = OpinionEvent.Provenance(originBody: me, originReportID: id, author: try inv.required("author"), authorKind: try authorKind(inv))
+        let e = OpinionEvent(p, at: me, on: try inv.day(), .submitted(title: try inv.required("title"), text: try inv.required("text")))
+        return Recorded.print(inv, try client.submit(.opinion(e), actor: "office"), zh: "社情民意信息 \(id) 已提交", en: "opinion report \(id) submitted")
+    }
+
+    static func adopt(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let issue = try inv.required("issue")
+        return try step(inv, { _, _ in .adopted(bulletinIssue: issue) }, zh: "已录用（\(issue)）", en: "adopted (\(issue))")
+    }
+
+    static func archive(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        try step(inv, { _, _ in .archived(reason: inv.value("reason") ?? "") }, zh: "已存档", en: "archived")
+    }
+
+    static func forward(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let text = try inv.required("text")
+        return try step(inv, { (p, status) throws(Invocation.Exit) in
+            guard let to = inv.value("to") ?? status.parent else { throw inv.usage("this node has no parent; give --to BODY.") }
+            var title = inv.value("title") ?? ""
+            if title.isEmpty {
+                title = (try NodeClient(inv).query("opinions").first { $0["origin_body"] as? String == p.originBody && $0["origin_report_id"] as? String == p.originReportID }?["title"] as? String) ?? ""
+            }
+            return .forwarded(toBody: to, toTier: inv.value("tier") ?? "", title: title, text: text)
+        }, zh: "已报送上级", en: "forwarded to the parent")
+    }
+
+    static func instruct(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let day = try inv.day()
+        let leader = try inv.required("leader"), text = try inv.required("text")
+        return try step(inv, { _, status in
+            .instruction(.init(leaderLevel: inv.value("level") ?? status.tier, leader: leader, date: day, text: text, recordedBy: status.id))
+        }, zh: "已记录领导批示（\(leader)）", en: "instruction by \(leader) recorded")
+    }
+
+    static func list(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        RecordTable.print(try NodeClient(inv).query("opinions"), type: "opinions",
+                          columns: ["origin_body", "origin_report_id", "author", "title", "status", "bulletin_issue", "forwarded_to", "adopted_by", "instructions"], inv)
+        return ExitCode.done
+    }
+}
+
+/// What the record commands need of the node's status: its id, tier and parent.
+struct StatusInfo {
+    let id: String
+    let tier: String
+    let parent: String?
+
+    init(_ client: NodeClient) throws(Invocation.Exit) {
+        let s = try client.status()
+        id = s.nodeId
+        tier = s.tier
+        parent = s.links.first { $0.role == "parent" }?.peer
+    }
+}

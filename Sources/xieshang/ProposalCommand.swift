@@ -1,0 +1,172 @@
+import Foundation
+import XieshangDomain
+
+/// `xieshang proposal …`: a proposal 提案 through its whole life at a county or city body — submit, review 审查立案,
+/// assign 交办, object 异议, extend 延期, reply 答复, evaluate 测评, rehandle 退回重办, close 办结 — and show/list.
+enum ProposalCommand {
+    typealias Spec = Invocation.Spec
+
+    static let group = SubcommandGroup(name: "proposal", summary: "proposals 提案: submit, review, assign, reply, evaluate, close, list", commands: [
+        (Spec(name: "proposal submit", summary: "a member submits a proposal (提交提案)",
+              valued: ["id", "title", "text", "by", "kind", "cosigners", "collective", "from-body", "date"],
+              required: ["id", "title", "text", "by"],
+              details: "  --kind individual (default), joint (needs --cosigners), collective (needs --collective), lower (needs --from-body)",
+              example: "xieshang proposal submit --id TA-2026-001 --title 关于加快茶产业发展的建议 --text 建议… --by M001 --date 2026-01-10"), submit),
+        (Spec(name: "proposal review", summary: "the proposals committee reviews: register (立案), reject (不予立案) or merge (并案)",
+              positionals: ["ID"], valued: ["register", "reject", "notice", "merge-into", "date"],
+              details: "  exactly one of --register NUMBER, --reject REASON_CODE (with --notice TEXT), --merge-into PROPOSAL_ID",
+              example: "xieshang proposal review TA-2026-001 --register 2026-001 --date 2026-01-20"), review),
+        (Spec(name: "proposal assign", summary: "the committee assigns handling units (交办); after an objection it reassigns",
+              positionals: ["ID"], valued: ["lead", "co", "split", "due", "date"],
+              details: "  --lead UNIT [--co UNIT,UNIT] (one lead unit 主办 with co-handling units 会办) or --split UNIT,UNIT (分办)",
+              example: "xieshang proposal assign TA-2026-001 --lead 市农业农村局 --co 市财政局 --date 2026-02-01"), assign),
+        (Spec(name: "proposal object", summary: "a handling unit objects to its assignment within the window (异议)",
+              positionals: ["ID"], valued: ["unit", "reason", "date"], required: ["unit", "reason"],
+              example: "xieshang proposal object TA-2026-001 --unit 市财政局 --reason 不属于本单位职责 --date 2026-02-05"), object),
+        (Spec(name: "proposal extend", summary: "the committee extends the reply deadline (延期)",
+              positionals: ["ID"], valued: ["due", "reason", "date"], required: ["due", "reason"],
+              example: "xieshang proposal extend TA-2026-001 --due 2026-06-30 --reason 需跨部门协调 --date 2026-04-20"), extend),
+        (Spec(name: "proposal reply", summary: "a unit replies (答复, class A/B/C); with --opinion a co-handling unit gives its opinion (会办意见)",
+              positionals: ["ID"], valued: ["unit", "class", "text", "date"], flags: ["opinion"], required: ["unit", "text"],
+              example: "xieshang proposal reply TA-2026-001 --unit 市农业农村局 --class A --text 已列入年度计划并落实 --date 2026-04-01"), reply),
+        (Spec(name: "proposal evaluate", summary: "a proposer rates the reply (测评: satisfied 满意, basic 基本满意, unsatisfied 不满意)",
+              positionals: ["ID"], valued: ["by", "rating", "comment", "date"], required: ["by", "rating"],
+              example: "xieshang proposal evaluate TA-2026-001 --by M001 --rating satisfied --date 2026-04-10"), evaluate),
+        (Spec(name: "proposal rehandle", summary: "the committee returns the proposal for re-handling (退回重办), a new round",
+              positionals: ["ID"], valued: ["reason", "due", "date"], flags: ["appraisal"], required: ["reason"],
+              example: "xieshang proposal rehandle TA-2026-001 --reason 提案人不满意 --date 2026-04-15"), rehandle),
+        (Spec(name: "proposal close", summary: "the committee closes the proposal (办结)",
+              positionals: ["ID"], valued: ["note", "date"],
+              example: "xieshang proposal close TA-2026-001 --date 2026-05-01"), close),
+        (Spec(name: "proposal show", summary: "one proposal with co-signers, replies and evaluations",
+              positionals: ["ID"], example: "xieshang proposal show TA-2026-001"), show),
+        (Spec(name: "proposal list", summary: "the body's proposals (optionally one --status)",
+              valued: ["status"], example: "xieshang proposal list --status assigned"), list),
+    ])
+
+    static func run(_ args: [String]) -> Int32 { group.run(args) }
+
+    static func record(_ inv: Invocation, _ id: String, _ step: ProposalEvent.Step, actor: String, zh: String, en: String) throws(Invocation.Exit) -> Int32 {
+        let event = DomainEvent.proposal(ProposalEvent(id, on: try inv.day(), step))
+        return Recorded.print(inv, try NodeClient(inv).submit(event, actor: actor), zh: "提案 \(id) \(zh)", en: "proposal \(id) \(en)")
+    }
+
+    static func submit(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let kind: ProposalEvent.Kind
+        switch inv.value("kind") ?? "individual" {
+        case "individual": kind = .individual
+        case "joint": kind = .joint
+        case "collective": kind = .collective
+        case "lower", "fromLowerBody": kind = .fromLowerBody
+        case let other: throw inv.usage("--kind takes individual, joint, collective or lower, not '\(other)'.")
+        }
+        let by = try inv.required("by"), id = try inv.required("id")
+        let s = ProposalEvent.Submission(title: try inv.required("title"), text: try inv.required("text"), kind: kind, firstProposer: by,
+                                         cosigners: inv.list("cosigners"), collectiveName: inv.value("collective") ?? "",
+                                         fromBody: inv.value("from-body") ?? "")
+        return try record(inv, id, .submitted(s), actor: "member:" + by, zh: "已提交", en: "submitted")
+    }
+
+    static func review(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let id = inv.positional(0)
+        let chosen = ["register", "reject", "merge-into"].filter { inv.value($0) != nil }
+        guard chosen.count == 1 else { throw inv.usage("give exactly one of --register, --reject, --merge-into.") }
+        if let number = inv.value("register") { return try record(inv, id, .reviewed(.registered(number: number)), actor: "committee", zh: "已立案", en: "registered") }
+        if let into = inv.value("merge-into") { return try record(inv, id, .reviewed(.merged(into: into)), actor: "committee", zh: "已并入 \(into)", en: "merged into \(into)") }
+        let notice = try inv.required("notice")
+        return try record(inv, id, .reviewed(.notRegistered(reason: try inv.required("reject"), notice: notice, conversion: nil)),
+                          actor: "committee", zh: "不予立案", en: "not registered")
+    }
+
+    static func assign(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let id = inv.positional(0)
+        let mode: ProposalEvent.Assignment.Mode
+        if let lead = inv.value("lead") {
+            guard inv.value("split") == nil else { throw inv.usage("give --lead or --split, not both.") }
+            mode = .lead(lead, coHandling: inv.list("co"))
+        } else {
+            let units = inv.list("split")
+            guard !units.isEmpty else { throw inv.usage("missing --lead UNIT or --split UNIT,UNIT.") }
+            mode = .split(units)
+        }
+        let assignment = ProposalEvent.Assignment(mode, due: try inv.optionalDay("due"))
+        // After an objection the committee assigns again (重新交办).
+        let status = try NodeClient(inv).query("proposal", id: id).first?["status"] as? String
+        if status == "reassigning" {
+            return try record(inv, id, .reassigned(assignment), actor: "committee", zh: "已重新交办", en: "reassigned")
+        }
+        return try record(inv, id, .assigned(assignment), actor: "committee", zh: "已交办", en: "assigned")
+    }
+
+    static func object(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let unit = try inv.required("unit")
+        return try record(inv, inv.positional(0), .objected(unit: unit, reason: try inv.required("reason")), actor: "unit:" + unit,
+                          zh: "\(unit) 提出异议", en: "objected by \(unit)")
+    }
+
+    static func extend(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let due = try inv.day("due", defaultToday: false)
+        return try record(inv, inv.positional(0), .extended(newDue: due, reason: try inv.required("reason")), actor: "committee",
+                          zh: "延期至 \(due)", en: "extended to \(due)")
+    }
+
+    static func reply(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let unit = try inv.required("unit"), text = try inv.required("text")
+        if inv.flags.contains("opinion") {
+            return try record(inv, inv.positional(0), .coHandlingOpinion(unit: unit, text: text), actor: "unit:" + unit,
+                              zh: "\(unit) 会办意见", en: "co-handling opinion of \(unit)")
+        }
+        return try record(inv, inv.positional(0), .replied(unit: unit, replyClass: try inv.required("class"), text: text), actor: "unit:" + unit,
+                          zh: "\(unit) 已答复", en: "replied by \(unit)")
+    }
+
+    static func evaluate(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let by = try inv.required("by")
+        let rating: ProposalEvent.Rating
+        switch try inv.required("rating") {
+        case "satisfied", "满意": rating = .satisfied
+        case "basic", "basicallySatisfied", "基本满意": rating = .basicallySatisfied
+        case "unsatisfied", "不满意": rating = .unsatisfied
+        case let other: throw inv.usage("--rating takes satisfied, basic or unsatisfied, not '\(other)'.")
+        }
+        return try record(inv, inv.positional(0), .evaluated(member: by, rating: rating, comment: inv.value("comment") ?? ""),
+                          actor: "member:" + by, zh: "\(by) 测评：\(inv.label("rating." + rating.rawValue))", en: "rated \(rating.rawValue) by \(by)")
+    }
+
+    static func rehandle(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        try record(inv, inv.positional(0), .rehandled(reason: try inv.required("reason"), due: try inv.optionalDay("due"),
+                                                      byAppraisal: inv.flags.contains("appraisal")),
+                   actor: "committee", zh: "退回重办", en: "returned for re-handling")
+    }
+
+    static func close(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        try record(inv, inv.positional(0), .closed(note: inv.value("note") ?? ""), actor: "committee", zh: "已办结", en: "closed")
+    }
+
+    static func show(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        guard let p = try NodeClient(inv).query("proposal", id: inv.positional(0)).first else {
+            return fail("no proposal \(inv.positional(0))", code: ExitCode.refused)
+        }
+        if inv.json { RecordTable.print([p], type: "proposal", columns: [], inv); return ExitCode.done }
+        for c in ["id", "title", "kind", "first_proposer", "status", "submitted_on", "register_number", "lead_unit", "units", "due", "round", "closed_on", "text"] {
+            print("\(RecordTable.pad(inv.label(c), 12))  \(RecordTable.cell(p[c] ?? nil, "proposal", c, inv))")
+        }
+        for c in (p["cosigners"] as? [[String: Any]]) ?? [] {
+            print("\(RecordTable.pad(inv.text("附议人", "co-signer"), 12))  \(c["member"] ?? "") \(((c["confirmed"] as? Bool) ?? false) ? inv.text("已确认", "confirmed") : inv.text("未确认", "unconfirmed"))")
+        }
+        for r in (p["replies"] as? [[String: Any]]) ?? [] {
+            print("\(RecordTable.pad(inv.text("答复", "reply"), 12))  \(inv.text("第", "round "))\(r["round"] ?? "")\(inv.text("轮", ""))  \(r["unit"] ?? "")  \(r["reply_class"] ?? "")  \(r["on"] ?? "")  \(r["text"] ?? "")")
+        }
+        for e in (p["evaluations"] as? [[String: Any]]) ?? [] {
+            print("\(RecordTable.pad(inv.text("测评", "evaluation"), 12))  \(inv.text("第", "round "))\(e["round"] ?? "")\(inv.text("轮", ""))  \(e["member"] ?? "")  \(inv.label("rating." + ((e["rating"] as? String) ?? "")))  \(e["on"] ?? "")")
+        }
+        return ExitCode.done
+    }
+
+    static func list(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        var rows = try NodeClient(inv).query("proposals")
+        if let status = inv.value("status") { rows = rows.filter { $0["status"] as? String == status } }
+        RecordTable.print(rows, type: "proposals", columns: ["id", "title", "kind", "first_proposer", "status", "submitted_on", "lead_unit", "due", "round"], inv)
+        return ExitCode.done
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import XieshangDomain
+import XieshangWire
+
+/// `xieshang stats [--period P] [--drill]`: the figures 统计数字 of this body and its subtree for a period, from the
+/// verified signed reports of its children, with Chinese labels (English with `--lang en`); then this body's own
+/// record figures with their rates (办结率, 满意率, 采纳率 …).
+enum StatsCommand {
+    static let spec = Invocation.Spec(
+        name: "stats", summary: "figures for a period (month 2026-11, quarter 2026-Q3, year 2026; default this year), --drill for every body of the subtree",
+        valued: ["period"], flags: ["drill"],
+        example: "xieshang stats --period 2026-Q3 --drill")
+
+    static func run(_ args: [String]) -> Int32 {
+        do throws(Invocation.Exit) {
+            let inv = try Invocation.parse(args, spec)
+            if let p = inv.value("period") {
+                do { _ = try XieshangDomain.Period(parsing: p) } catch { throw inv.usage("--period '\(p)' is not 2026, 2026-Q3 or 2026-11.") }
+            }
+            let client = NodeClient(inv)
+            let r = try client.stats(period: inv.value("period") ?? "", drill: inv.flags.contains("drill"))
+            let own = try client.query("figures", filter: ["period": r.period]).first ?? [:]
+            if inv.json {
+                print(r.jsonString())
+                return ExitCode.done
+            }
+            print(inv.text("统计期间 \(r.period)：下级应报 \(r.expectedChildren)，已报 \(r.reportedChildren)，按时 \(r.onTimeChildren)",
+                           "period \(r.period): children reported \(r.reportedChildren)/\(r.expectedChildren), on time \(r.onTimeChildren)"))
+            print(table(r.bodies, names: try client.bodies().mapValues(\.name), inv))
+            let lines = recordFigures(own, inv)
+            if !lines.isEmpty {
+                print("")
+                print(inv.text("本级业务记录（\(r.period)）：", "this body's records (\(r.period)):"))
+                for l in lines { print("  " + l) }
+            }
+            return ExitCode.done
+        } catch {
+            return error.code
+        }
+    }
+
+    /// The drill-down table: one row per body, indented under its parent, a column per figure.
+    static func table(_ bodies: [BodyFigures], names: [String: String], _ inv: Invocation) -> String {
+        let keys = FigureNames.ordered(bodies.flatMap { $0.totals.keys })
+        var rows: [[String]] = []
+        func add(_ b: BodyFigures, _ depth: Int) {
+            let known = b.name.isEmpty ? names[b.body] ?? "" : b.name
+            let name = String(repeating: "  ", count: depth) + (known.isEmpty ? b.body : known)
+            rows.append([name] + keys.map { String(b.totals[$0] ?? 0) } + [b.verified ? "✔" : "—"])
+            for c in bodies where c.parent == b.body && c.body != b.body { add(c, depth + 1) }
+        }
+        if let root = bodies.first { add(root, 0) }
+        let header = [inv.text("单位", "body")] + keys.map { FigureNames.figure($0, inv.language) } + [inv.text("核验", "verified")]
+        var widths = header.map(RecordTable.width)
+        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], RecordTable.width(c)) } }
+        return ([header] + rows).map { r in r.enumerated().map { RecordTable.pad($1, widths[$0]) }.joined(separator: "  ") }.joined(separator: "\n")
+    }
+
+    /// This body's non-zero record figures and its rates, labelled.
+    static func recordFigures(_ row: [String: Any], _ inv: Invocation) -> [String] {
+        var lines: [String] = []
+        for (_, key) in Figures.counters where key != "bodies" {
+            if let n = (row[key] as? NSNumber)?.int64Value, n != 0 { lines.append("\(FigureNames.figure(key, inv.language))：\(n)") }
+        }
+        for key in Figures.rates {
+            guard let r = row[key] as? [String: Any], let num = (r["numerator"] as? NSNumber)?.int64Value,
+                  let den = (r["denominator"] as? NSNumber)?.int64Value, den > 0 else { continue }
+            lines.append("\(inv.label("rate." + key))：\(rateText(num, den)) (\(num)/\(den))")
+        }
+        return lines
+    }
+
+    static func rateText(_ n: Int64, _ d: Int64) -> String {
+        guard d > 0 else { return "—" }
+        let tenths = (n * 1000 + d / 2) / d
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+}
