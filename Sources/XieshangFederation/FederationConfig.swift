@@ -47,6 +47,8 @@ public struct FederationConfig: Sendable {
     public var restored: Bool
     /// Tunables.
     public var options: FederationOptions
+    /// Signatures the runtime verified off the executor before handing batches in (nil: every check is inline).
+    public var signatureCache: (any SignatureCache)?
 
     /// Makes a configuration.
     public init(nodeId: String, privateKey: Ed25519.PrivateKey, parent: Peer? = nil, children: [Peer] = [],
