@@ -6,89 +6,11 @@ import XieshangStore
 import XieshangWire
 
 /// Signature verification off the executor: a real county node in this process (real store, real servers) receives
-/// Push batches from a township whose sans-I/O core runs in the test and is wired to the county's runtime directly.
+/// Push batches from a township whose sans-I/O core runs in the test (``CountyWithFakeTownship``).
 @Suite(.serialized)
 struct SignaturePreverificationTests {
-    /// A county node and a township core talking through the county's runtime entry point.
-    final class Pair: @unchecked Sendable {
-        let directory: String
-        let county: Node
-        let town: FederationNode
-        let townConn = ConnectionID(1)
-        var countyConn = ConnectionID(0)
-        var acks: [Ack] = []
-        /// Applied to every Push batch the township sends (tests forge signatures with it).
-        var tamper: ((inout EventBatch) -> Void)?
-
-        init() throws {
-            let dir = "/tmp/xsnv-" + String(UUID().uuidString.prefix(8)).lowercased()
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            directory = dir
-            let base = try LocalFederation.freePortRange(3)
-            let topology = try Topology.generate(counties: 1, townshipsPerCounty: 1, basePort: base, directory: dir)
-            let countyMember = topology.members.first { $0.id == "county1" }!
-            let townMember = topology.members.first { $0.id == "county1-town1" }!
-            var countyConfig = countyMember.config
-            countyConfig.logLevel = "warning"
-            county = try Node(config: countyConfig)
-            let key = try KeyFile.load(from: townMember.config.keyFile)
-            let parent = townMember.config.parent!
-            let store = try Store(path: townMember.directory + "/fake.db")
-            town = try FederationNode(config: FederationConfig(nodeId: townMember.id, privateKey: key,
-                                                               parent: .init(id: parent.nodeId, publicKey: parent.publicKey)),
-                                      store: store, seed: 7)
-        }
-
-        func now() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
-
-        /// Relays the township's outputs to the county (through `submitVerified`) and the answers back, until quiet.
-        func pump(_ initial: [FederationOutput]) async {
-            var pending = initial
-            while !pending.isEmpty {
-                let output = pending.removeFirst()
-                switch output {
-                case .dial(let peer):
-                    countyConn = await county.runtime.acceptedConnection("test-\(UUID().uuidString)")
-                    pending += town.handle(.connected(townConn, peer: peer), now: now())
-                case .send(_, let message):
-                    var message = message
-                    if case .push(var batch) = message, let tamper {
-                        tamper(&batch)
-                        message = .push(batch)
-                    }
-                    for answer in await county.runtime.submitVerified(countyConn, message) {
-                        guard case .send(let c, let reply) = answer, c == countyConn else { continue }
-                        if case .ack(let a) = reply { acks.append(a) }
-                        pending += town.handle(.received(townConn, reply), now: now())
-                    }
-                default:
-                    continue
-                }
-            }
-        }
-
-        func originate(_ count: Int) async {
-            var outputs: [FederationOutput] = []
-            for i in 0..<count {
-                let note = Note(text: "n\(i)", amount: 1).serializedBytes()
-                outputs += town.handle(.originate(LocalCommand(kind: .note, payload: note, scope: Scope(target: .up(true)))), now: now())
-            }
-            await pump(outputs)
-        }
-
-        /// The highest seq of the township's chain the county holds.
-        func countyHolds() async -> UInt64 {
-            await county.runtime.read { (try? self.county.runtime.core.store.reader.highestSeqs()["county1-town1"]) ?? 0 }
-        }
-
-        func close() async {
-            await county.shutdown()
-            try? FileManager.default.removeItem(atPath: directory)
-        }
-    }
-
     @Test func batchesAreVerifiedOffTheExecutorAndTheCoreTrustsThem() async throws {
-        let pair = try Pair()
+        let pair = try CountyWithFakeTownship()
         await pair.pump(pair.town.handle(.start, now: pair.now()))
         await pair.originate(600)
         let held = await pair.countyHolds()
@@ -108,7 +30,7 @@ struct SignaturePreverificationTests {
     }
 
     @Test func aForgedSignatureIsStillRefused() async throws {
-        let pair = try Pair()
+        let pair = try CountyWithFakeTownship()
         await pair.pump(pair.town.handle(.start, now: pair.now()))
         let before = await pair.countyHolds()
         var forged: UInt64 = 0
