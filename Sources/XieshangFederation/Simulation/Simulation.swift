@@ -47,6 +47,9 @@ public final class Simulation {
         /// Benchmark workload: when above 0, each leaf originates this many notes (scope up) during the first
         /// phase instead of the random workload.
         public var eventsPerLeaf: Int = 0
+        /// Benchmark workload: notes a leaf records at once (one ``FederationInput/originateMany(_:)`` each, so one
+        /// store transaction); 1 originates every note alone.
+        public var burst: Int = 1
         /// Keep every node's log lines (for `--seed N` replays).
         public var verbose: Bool = false
         /// Gives up (a liveness violation) when the run is still busy after this many simulated ms.
@@ -117,7 +120,7 @@ public final class Simulation {
         case heal(String, String)
         case healAll
         case attack(Attack, Int)
-        case benchNote(String)
+        case benchNotes(String, Int)
     }
 
     struct Connection {
@@ -155,6 +158,12 @@ public final class Simulation {
     var connections: [ConnectionID: Connection] = [:]
     var nextConnection: UInt64 = 1
     var partitioned: Set<String> = []
+    /// One direction of a connection, and the latest time a message on it is delivered (FIFO).
+    struct Lane: Hashable {
+        var connection: ConnectionID
+        var toClient: Bool
+    }
+    var laneClock: [Lane: Int64] = [:]
     var report = Report()
     var faultsOver = false
     var alerts: [String: [Alert]] = [:]
@@ -236,7 +245,12 @@ public final class Simulation {
         if o.eventsPerLeaf > 0 {
             let leaves = o.topology.nodes.filter { $0.children.isEmpty }.map(\.id)
             for leaf in leaves {
-                for _ in 0..<o.eventsPerLeaf { queue.push(Int64(random.next() % UInt64(o.faultyPhaseMs)), .benchNote(leaf)) }
+                let burst = max(1, o.burst)
+                var left = o.eventsPerLeaf
+                while left > 0 {
+                    queue.push(Int64(random.next() % UInt64(o.faultyPhaseMs)), .benchNotes(leaf, min(burst, left)))
+                    left -= burst
+                }
             }
         }
         for _ in 0..<o.commands {
@@ -329,8 +343,9 @@ public final class Simulation {
             for id in order where nodes[id]?.node == nil { startNode(id) }
         case .attack(let attack, let attempt):
             performAttack(attack, attempt: attempt)
-        case .benchNote(let id):
-            feed(id, .originate(LocalCommand(kind: .note, payload: Note(text: "bench", amount: 1).serializedBytes(), scope: Route.up.scope)))
+        case .benchNotes(let id, let count):
+            let note = LocalCommand(kind: .note, payload: Note(text: "bench", amount: 1).serializedBytes(), scope: Route.up.scope)
+            feed(id, count == 1 ? .originate(note) : .originateMany(Array(repeating: note, count: count)))
         }
     }
 
@@ -357,6 +372,7 @@ public final class Simulation {
             }
         }
         connections = connections.filter { $0.value.open }
+        laneClock = laneClock.filter { connections[$0.key.connection] != nil }
     }
 
     /// Gives an input to a node and carries out its outputs.
@@ -381,15 +397,25 @@ public final class Simulation {
                 let toClient = c.server == id
                 report.messages += 1
                 if !faultsOver && chance(options.dropRate) { report.dropped += 1; continue }
-                var delay = 1 + Int64(random.next() % 8)
-                if !faultsOver && chance(options.reorderRate) { delay += Int64(random.next() % 200) }
-                queue.push(now + delay, .deliver(conn, toClient: toClient, message))
+                // A connection is an HTTP/2 stream over TCP: FIFO, whatever the latency of each message. Only the
+                // reordering fault breaks the order.
+                var at = now + 1 + Int64(random.next() % 8)
+                if !faultsOver && chance(options.reorderRate) {
+                    at += Int64(random.next() % 200)
+                } else {
+                    let lane = Lane(connection: conn, toClient: toClient)
+                    at = max(at, laneClock[lane] ?? 0)
+                    laneClock[lane] = at
+                }
+                let delay = at - now
+                queue.push(at, .deliver(conn, toClient: toClient, message))
                 if !faultsOver && chance(options.duplicateRate) {
                     report.duplicated += 1
                     queue.push(now + delay + Int64(random.next() % 50), .deliver(conn, toClient: toClient, message))
                 }
             case .close(let conn, _):
                 if let c = connections.removeValue(forKey: conn), c.open {
+                    for toClient in [false, true] { laneClock[Lane(connection: conn, toClient: toClient)] = nil }
                     let other = c.client == id ? c.server : c.client
                     feed(other, .disconnected(conn))
                     feed(id, .disconnected(conn))
