@@ -296,7 +296,7 @@ public final class FederationNode {
                 }
             }
         case .plan:
-            planBoard.apply(body, hash: stored.hash, me: id)
+            planBoard.apply(body, signer: ChainName.node(of: body.origin), me: id)
         default: break
         }
         if ChainName.node(of: body.origin) == id {

@@ -164,6 +164,7 @@ public final class Simulation {
         var toClient: Bool
     }
     var laneClock: [Lane: Int64] = [:]
+    var plansIssued = 0
     var report = Report()
     var faultsOver = false
     var alerts: [String: [Alert]] = [:]
@@ -316,8 +317,8 @@ public final class Simulation {
             n.timers[timer] = nil
             feed(id, .timer(timer))
         case .command(let id):
-            guard let command = makeCommand(for: id) else { return }
-            feed(id, .originate(command))
+            let commands = makeCommands(for: id)
+            if commands.count == 1 { feed(id, .originate(commands[0])) } else if !commands.isEmpty { feed(id, .originateMany(commands)) }
         case .crash(let id):
             guard !faultsOver, let n = nodes[id], n.node != nil else { return }
             report.crashes += 1
@@ -443,31 +444,48 @@ public final class Simulation {
 
     // MARK: Workload
 
-    func makeCommand(for id: String) -> LocalCommand? {
+    /// The next local command(s) of `id`: a plan is issued as one group (draft, items, review, approval, issue).
+    func makeCommands(for id: String) -> [LocalCommand] {
         let topo = options.topology
-        guard let n = topo.node(id) else { return nil }
+        guard let n = topo.node(id) else { return [] }
         let roll = random.next() % 100
         let amount = Int64(random.next() % 50)
+        let day = PlanBoard.day(ofMs: Simulation.epochMs + now)
         if roll < 45 || (n.parent == nil && n.children.isEmpty && n.alliances.isEmpty) {
-            return LocalCommand(kind: .note, payload: Note(text: "note", amount: amount).serializedBytes(), scope: Route.up.scope)
+            if roll < 15, let node = nodes[id]?.node, let item = node.plans.received.values.sorted(by: { $0.key < $1.key }).first(where: { $0.stage(of: id) != .tracked }) {
+                // Progress on an item issued to this body: the next stage, up to the issuer.
+                let next = ItemStage(protoValue: item.stage(of: id).protoValue + 1)
+                let event = PlanEvent(planId: item.key.planId, issuer: item.key.issuer, on: day,
+                                      step: .stageReported(.init(itemId: item.key.itemId, byBody: id, stage: next)))
+                return [LocalCommand(kind: .plan, payload: event.serializedBytes(), scope: Route.up.scope)]
+            }
+            return [LocalCommand(kind: .note, payload: Note(text: "note", amount: amount).serializedBytes(), scope: Route.up.scope)]
         }
         if roll < 60 {
-            return LocalCommand(kind: .activity, payload: Note(text: "activity").serializedBytes(), scope: Route.up.scope)
+            return [LocalCommand(kind: .activity, payload: Note(text: "activity").serializedBytes(), scope: Route.up.scope)]
         }
         if roll < 75, !n.children.isEmpty {
             let descendants = topo.descendants(of: id)
             let only = random.next() % 2 == 0 ? [] : [descendants[Int(random.next() % UInt64(descendants.count))]]
-            return LocalCommand(kind: .plan, payload: PlanBoard.itemPayload(title: "item", deadlineMs: Simulation.epochMs + now + 1_000),
-                                scope: Route.down(only: only).scope)
+            plansIssued += 1
+            let planId = "plan\(plansIssued)"
+            func step(_ s: PlanEvent.Step) -> LocalCommand {
+                LocalCommand(kind: .plan, payload: PlanEvent(planId: planId, issuer: id, on: day, step: s).serializedBytes(),
+                             scope: Route.down(only: only).scope)
+            }
+            let item = PlanItem(itemId: "1", topic: "item", leadLeader: "lead", department: "office", deadline: day,
+                                assignees: only.isEmpty ? n.children : only)
+            return [step(.drafted(.init(year: 2027, title: planId))), step(.itemAdded(item)), step(.reviewed(.init(meeting: "chairs"))),
+                    step(.approved(.init(meeting: "standing committee"))), step(.issued(.init(document: planId)))]
         }
         if roll < 85, let a = n.alliances.first {
-            return LocalCommand(kind: .jointActivity, payload: Note(text: "joint").serializedBytes(), scope: Route.alliance(a).scope)
+            return [LocalCommand(kind: .jointActivity, payload: Note(text: "joint").serializedBytes(), scope: Route.alliance(a).scope)]
         }
         let targets = topo.nodes.map(\.id).filter { $0 != id && !topo.path(from: id, to: $0).isEmpty }
         if !targets.isEmpty {
             let t = targets[Int(random.next() % UInt64(targets.count))]
-            return LocalCommand(kind: .note, payload: Note(text: "direct", amount: amount).serializedBytes(), scope: Route.direct(t).scope)
+            return [LocalCommand(kind: .note, payload: Note(text: "direct", amount: amount).serializedBytes(), scope: Route.direct(t).scope)]
         }
-        return LocalCommand(kind: .note, payload: Note(text: "note", amount: amount).serializedBytes(), scope: Route.up.scope)
+        return [LocalCommand(kind: .note, payload: Note(text: "note", amount: amount).serializedBytes(), scope: Route.up.scope)]
     }
 }
