@@ -6,7 +6,7 @@
 public struct FederationError: Error, Sendable, CustomStringConvertible {
     /// What kind of failure this is; a struct over a private enum so codes can be added.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Raw: String, Hashable, Sendable { case config, store, fenced, wire }
+        private enum Raw: String, Hashable, Sendable { case config, store, fenced, wire, command }
         private let raw: Raw
         private init(_ raw: Raw) { self.raw = raw }
         public var description: String { raw.rawValue }
@@ -18,6 +18,8 @@ public struct FederationError: Error, Sendable, CustomStringConvertible {
         public static let fenced = Code(.fenced)
         /// An event could not be encoded or signed.
         public static let wire = Code(.wire)
+        /// A local command asks for something a command may not do (a kind only the node makes).
+        public static let command = Code(.command)
     }
 
     /// What failed.

@@ -58,6 +58,8 @@ public enum FederationTimer: Hashable, Sendable, Comparable {
     case retransmit(String)
     /// Emit the debounced rollups.
     case rollup
+    /// Write the outbound cursors acknowledged since the last commit (when no other commit carried them).
+    case saveCursors
 }
 
 /// Something that happened to a node: its runtime calls ``FederationNode/handle(_:now:)`` with each.
@@ -78,6 +80,12 @@ public enum FederationInput: Sendable {
     case timer(FederationTimer)
     /// A local operator's command: originate an event.
     case originate(LocalCommand)
+    /// Several local commands originated together, in order, in ONE store transaction (one fsync), all or nothing:
+    /// the outputs hold one ``FederationOutput/originated(origin:seq:)`` per command in order, or — when any command
+    /// is refused (a fenced node, an event that cannot be signed, a failed commit) — one
+    /// ``FederationOutput/commandRefused(reason:)`` per command in order, each naming the command that was refused
+    /// (its index in the group) and why; nothing of the group is stored then. An empty group does nothing.
+    case originateMany([LocalCommand])
 }
 
 /// A local command to originate one event (the Admin API's submit, the simulator's workload).
@@ -112,6 +120,7 @@ public enum FederationOutput: Sendable, Hashable {
     case alert(Alert)
     /// The node originated (and durably stored) an event.
     case originated(origin: String, seq: UInt64)
-    /// A local command was refused (fenced, store failure); nothing was stored.
+    /// A local command was refused (fenced, store failure); nothing was stored. For
+    /// ``FederationInput/originateMany(_:)`` there is one per command of the refused group, in order.
     case commandRefused(reason: String)
 }

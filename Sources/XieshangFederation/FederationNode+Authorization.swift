@@ -9,6 +9,8 @@ extension FederationNode {
         var refusals: [Refusal] = []
         var missing: [HighWater] = []
         var stored = 0
+        /// The origins of the delivered events, in first-seen order (for the Ack's high-water marks).
+        var origins: [String] = []
     }
 
     /// An event refused, with the alert to raise (nil for refusals that are not misbehaviour).
@@ -35,6 +37,7 @@ extension FederationNode {
             if let last = runs.indices.last, runs[last].origin == body.origin {
                 runs[last].items.append((e, body))
             } else {
+                if !runs.contains(where: { $0.origin == body.origin }) { outcome.origins.append(body.origin) }
                 runs.append((body.origin, [(e, body)]))
             }
         }
@@ -142,7 +145,7 @@ extension FederationNode {
     func flush(_ pending: inout [(StoredEvent, EventBody)], outcome: inout Outcome) -> Bool {
         guard !pending.isEmpty else { return true }
         do throws(StoreError) {
-            try store.append(pending.map(\.0))
+            try appendToStore(pending.map(\.0))
         } catch {
             outputs.append(.log("\(id): could not store \(pending.count) events: \(error.message); not acknowledged, the sender resends"))
             // The store's chain heads are authoritative: drop ours so they reload.

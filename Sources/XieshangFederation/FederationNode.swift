@@ -45,7 +45,10 @@ public final class FederationNode {
     var servers: [ConnectionID: ServerLink] = [:]
     var dialAttempts: [String: Int] = [:]
     var dialing: Set<String> = []
-    var tailCache: (after: Int64, entries: [LogEntry])?
+    var readCache: (after: Int64, entries: [LogTail.Entry])?
+    var tail: LogTail
+    /// Outbound cursors acknowledged but not yet written: saved with the next commit or by the ``FederationTimer/saveCursors`` timer.
+    var unsavedCursors: [String: Int64] = [:]
 
     // Gap repair
     var held: [HeldRun] = []
@@ -92,6 +95,7 @@ public final class FederationNode {
         self.pins = config.pinnedPeers
         self.childIds = Set(config.children.map(\.id))
         self.fenced = config.restored && config.parent != nil
+        self.tail = LogTail(capacity: max(1_024, 2 * config.options.window * config.options.batchSize))
         do throws(StoreError) {
             try loadState()
         } catch {
@@ -112,7 +116,8 @@ public final class FederationNode {
         case .disconnected(let conn): disconnected(conn)
         case .received(let conn, let message): received(message, on: conn)
         case .timer(let t): timerFired(t)
-        case .originate(let command): localCommand(command)
+        case .originate(let command): localCommands([command])
+        case .originateMany(let commands): localCommands(commands)
         }
         return outputs
     }
@@ -180,6 +185,8 @@ public final class FederationNode {
             } else {
                 outputs.append(.setTimer(.retransmit(peer), atMs: link.lastProgressMs + config.options.ackTimeoutMs))
             }
+        case .saveCursors:
+            saveCursors()
         case .rollup:
             guard let due = rollupDueAt, now >= due else { return }
             rollupDueAt = nil
@@ -222,46 +229,6 @@ public final class FederationNode {
         }
     }
 
-    // MARK: Local commands
-
-    private func localCommand(_ command: LocalCommand) {
-        do throws(FederationError) {
-            _ = try originate(kind: command.kind, payload: command.payload, route: Route(command.scope) ?? .local)
-        } catch {
-            outputs.append(.commandRefused(reason: error.message))
-        }
-    }
-
-    /// Signs and stores one own event, then pushes it to the links its scope names.
-    @discardableResult
-    func originate(kind: EventKind, payload: [UInt8], route: Route) throws(FederationError) -> StoredEvent {
-        if fenced {
-            throw FederationError(.fenced, "node \(id) is restoring its own events from its parent (holds up to seq \(heads[id]?.seq ?? 0) of \(fenceTarget)); retry when it has caught up",
-                                  node: id)
-        }
-        let chain = ChainName.chain(node: id, route: route)
-        let head = heads[chain]
-        let body = EventBody(origin: chain, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? [], timeMs: now,
-                             scope: route.scope, kind: kind, payload: payload, incarnation: incarnation)
-        let signed: SignedEvent
-        do throws(WireError) {
-            signed = try SignedEvent.signing(body, with: config.privateKey)
-        } catch {
-            throw FederationError(.wire, "cannot sign an event of \(id): \(error)", node: id, underlying: error)
-        }
-        let stored = storedEvent(signed, body)
-        do throws(StoreError) {
-            try store.append([stored])
-        } catch {
-            throw FederationError(.store, "cannot store own event \(id)#\(body.seq) in \(store.path): \(error.message)", node: id, underlying: error)
-        }
-        heads[chain] = XieshangWire.EventChain.Link(seq: body.seq, hash: stored.hash)
-        applied(body, stored: stored)
-        outputs.append(.originated(origin: chain, seq: body.seq))
-        pumpAll()
-        return stored
-    }
-
     func storedEvent(_ signed: SignedEvent, _ body: EventBody) -> StoredEvent {
         StoredEvent(origin: body.origin, seq: body.seq, prevHash: body.prevHash, hash: signed.hash, timeMs: body.timeMs,
                     scope: (Route(body.scope) ?? .local).text, kind: body.kind.protoValue, body: signed.body,
@@ -290,6 +257,7 @@ public final class FederationNode {
             let entries = try store.reader.entries(after: position, limit: 2_000)
             guard let last = entries.last else { break }
             for entry in entries {
+                tail.append(LogTail.Entry(position: entry.position, event: entry.event))
                 let e = entry.event
                 heads[e.origin] = XieshangWire.EventChain.Link(seq: e.seq, hash: e.hash)
                 if let body = try? SignedEvent(body: e.body, signature: e.signature).decodedBody() {
@@ -298,6 +266,7 @@ public final class FederationNode {
             }
             position = last.position
         }
+        if position == 0 { tail.reset(end: 0) }
         // A change made just before a crash may not have been rolled up yet: compare every period with its last report.
         dirtyPeriods = []
         var periods = Set(ownFigures.keys)
@@ -327,7 +296,7 @@ public final class FederationNode {
                 }
             }
         case .plan:
-            planBoard.apply(body, hash: stored.hash, me: id)
+            planBoard.apply(body, signer: ChainName.node(of: body.origin), me: id)
         default: break
         }
         if ChainName.node(of: body.origin) == id {

@@ -66,8 +66,8 @@ final class TestNetwork {
 
     func path(_ id: String) -> String { directory + "/\(id).sqlite" }
 
-    func start(_ id: String, config: FederationConfig? = nil, path: String? = nil) throws {
-        let store = try Store(path: path ?? self.path(id))
+    func start(_ id: String, config: FederationConfig? = nil, path: String? = nil, projectors: [any Projector] = []) throws {
+        let store = try Store(path: path ?? self.path(id), projectors: projectors)
         // Seeded by the file name: the same node in two networks makes the same events; a clone (another file) does not.
         let file = (path ?? self.path(id)).split(separator: "/").last.map(String.init) ?? id
         let seed = SHA256.hash(Array(file.utf8)).prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }

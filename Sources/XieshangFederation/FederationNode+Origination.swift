@@ -1,0 +1,114 @@
+import XieshangStore
+import XieshangWire
+
+/// Originating own events: one or a group of local commands signed, stored in one transaction, then pushed.
+extension FederationNode {
+    /// One event to originate.
+    struct Origination {
+        var kind: EventKind
+        var payload: [UInt8]
+        var route: Route
+    }
+
+    /// Handles ``FederationInput/originate(_:)`` (a group of one) and ``FederationInput/originateMany(_:)``:
+    /// all or nothing, one output per command in order.
+    func localCommands(_ commands: [LocalCommand]) {
+        guard !commands.isEmpty else { return }
+        for (i, c) in commands.enumerated() {
+            if let why = FederationNode.refusal(of: c.kind) {
+                return refuseGroup(commands.count, GroupRefusal(error: FederationError(.command, why, node: id), index: i))
+            }
+        }
+        let group = commands.map { Origination(kind: $0.kind, payload: $0.payload, route: Route($0.scope) ?? .local) }
+        do throws(GroupRefusal) {
+            _ = try originateGroup(group)
+        } catch {
+            refuseGroup(commands.count, error)
+        }
+    }
+
+    /// Kinds only the node itself originates: trust data (rosters vouch for keys, reports for figures) and
+    /// escalations, which wrap a stored event through ``escalate(origin:seq:note:decision:now:)``.
+    static let nodeMadeKinds: Set<EventKind> = [.roster, .aggregateReport, .escalation]
+
+    /// Why a local command of `kind` is refused, or nil.
+    static func refusal(of kind: EventKind) -> String? {
+        if case .unrecognized(let raw) = kind { return "event kind \(raw) is not one this build knows" }
+        if kind == .unspecified { return "event kind is unspecified; name the kind of the event to originate" }
+        if nodeMadeKinds.contains(kind) {
+            return "event kind \(kind) is made by the node itself (rosters, rollups; escalations through escalate(origin:seq:…)) and cannot be a local command"
+        }
+        return nil
+    }
+
+    /// One ``FederationOutput/commandRefused(reason:)`` per command of a refused group, in order.
+    func refuseGroup(_ count: Int, _ error: GroupRefusal) {
+        for i in 0..<count {
+            if count == 1 {
+                outputs.append(.commandRefused(reason: error.error.message))
+            } else if let bad = error.index, bad != i {
+                outputs.append(.commandRefused(reason: "command \(i + 1) of \(count) not stored: command \(bad + 1) of the group was refused (\(error.error.message)); the group is all or nothing, resubmit it without that command"))
+            } else {
+                outputs.append(.commandRefused(reason: "command \(i + 1) of \(count) refused: \(error.error.message)\(error.index == nil ? " (nothing of the group was stored)" : "")"))
+            }
+        }
+    }
+
+    /// Signs and stores one own event, then pushes it to the links its scope names.
+    @discardableResult
+    func originate(kind: EventKind, payload: [UInt8], route: Route) throws(FederationError) -> StoredEvent {
+        do throws(GroupRefusal) {
+            return try originateGroup([Origination(kind: kind, payload: payload, route: route)])[0]
+        } catch {
+            throw error.error
+        }
+    }
+
+    /// Why a group was refused: the error, and the index of the command that caused it (nil: the whole group, e.g.
+    /// a fenced node or a failed commit).
+    struct GroupRefusal: Error {
+        var error: FederationError
+        var index: Int?
+    }
+
+    /// Signs `group` in order (each event linked to the previous one of its chain), appends all of it in ONE store
+    /// transaction, then updates the in-memory views and pushes once. Nothing is stored when anything fails.
+    func originateGroup(_ group: [Origination]) throws(GroupRefusal) -> [StoredEvent] {
+        if fenced {
+            throw GroupRefusal(error: FederationError(.fenced, "node \(id) is restoring its own events from its parent (holds up to seq \(heads[id]?.seq ?? 0) of \(fenceTarget)); retry when it has caught up",
+                                                      node: id), index: nil)
+        }
+        var overlay: [String: XieshangWire.EventChain.Link] = [:]
+        var made: [(StoredEvent, EventBody)] = []
+        made.reserveCapacity(group.count)
+        for (i, o) in group.enumerated() {
+            let chain = ChainName.chain(node: id, route: o.route)
+            let head = overlay[chain] ?? heads[chain]
+            let body = EventBody(origin: chain, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? [], timeMs: now,
+                                 scope: o.route.scope, kind: o.kind, payload: o.payload, incarnation: incarnation)
+            let signed: SignedEvent
+            do throws(WireError) {
+                signed = try SignedEvent.signing(body, with: config.privateKey)
+            } catch {
+                throw GroupRefusal(error: FederationError(.wire, "cannot sign event \(chain)#\(body.seq) of \(id): \(error)", node: id, underlying: error), index: i)
+            }
+            let stored = storedEvent(signed, body)
+            overlay[chain] = XieshangWire.EventChain.Link(seq: body.seq, hash: stored.hash)
+            made.append((stored, body))
+        }
+        do throws(StoreError) {
+            try appendToStore(made.map(\.0))
+        } catch {
+            let what = made.count == 1 ? "own event \(made[0].0.origin)#\(made[0].0.seq)" : "\(made.count) own events"
+            throw GroupRefusal(error: FederationError(.store, "cannot store \(what) in \(store.path): \(error.message)", node: id, underlying: error),
+                               index: nil)
+        }
+        for (stored, body) in made {
+            heads[stored.origin] = XieshangWire.EventChain.Link(seq: stored.seq, hash: stored.hash)
+            applied(body, stored: stored)
+            outputs.append(.originated(origin: stored.origin, seq: stored.seq))
+        }
+        pumpAll()
+        return made.map(\.0)
+    }
+}
