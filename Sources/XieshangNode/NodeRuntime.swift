@@ -111,8 +111,23 @@ final class NodeRuntime: @unchecked Sendable {
     // MARK: The executor
 
     /// Runs `input` through the core on the executor and returns the outputs (after carrying them out).
+    ///
+    /// Local commands (`.originate`) are coalesced: those that reach the executor while it is busy are originated
+    /// together, one ``FederationInput/originateMany(_:)`` and so one store transaction per executor turn (group
+    /// commit); each caller gets back only its own `.originated` or `.commandRefused` output.
     func submit(_ input: FederationInput) async -> [FederationOutput] {
-        await withCheckedContinuation { (c: CheckedContinuation<[FederationOutput], Never>) in
+        if case .originate(let command) = input {
+            return await withCheckedContinuation { (c: CheckedContinuation<[FederationOutput], Never>) in
+                originationCounters.withLock { $0.requested += 1 }
+                queue.async {
+                    self.pendingOriginations.append((command, c))
+                    guard !self.originationFlushScheduled else { return }
+                    self.originationFlushScheduled = true
+                    self.queue.async { self.flushOriginations() }
+                }
+            }
+        }
+        return await withCheckedContinuation { (c: CheckedContinuation<[FederationOutput], Never>) in
             queue.async { c.resume(returning: self.handleOnQueue(input)) }
         }
     }
@@ -169,6 +184,46 @@ final class NodeRuntime: @unchecked Sendable {
         keySnapshot.withLock { $0 = directory }
     }
 
+    /// Most local commands originated in one transaction.
+    static let originationGroupLimit = 1_024
+    /// Local commands submitted, and the groups (transactions) they were originated in.
+    let originationCounters = Mutex((requested: 0, groups: 0))
+    private var pendingOriginations: [(LocalCommand, CheckedContinuation<[FederationOutput], Never>)] = []
+    private var originationFlushScheduled = false
+    private var groupAttempt = false
+
+    /// Originates the pending local commands as one group; a refused group is retried command by command, so one bad
+    /// command does not refuse the others that happened to share its turn.
+    private func flushOriginations() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        let group = Array(pendingOriginations.prefix(NodeRuntime.originationGroupLimit))
+        pendingOriginations.removeFirst(group.count)
+        originationFlushScheduled = !pendingOriginations.isEmpty
+        if originationFlushScheduled { queue.async { self.flushOriginations() } }
+        guard group.count > 1 else {
+            originationCounters.withLock { $0.groups += group.count }
+            for (command, c) in group { c.resume(returning: handleOnQueue(.originate(command))) }
+            return
+        }
+        originationCounters.withLock { $0.groups += 1 }
+        groupAttempt = true  // a refused group is retried one by one: its refusals are not worth a log line
+        let outputs = handleOnQueue(.originateMany(group.map(\.0)))
+        groupAttempt = false
+        let originated = outputs.filter { if case .originated = $0 { return true } else { return false } }
+        if originated.count == group.count {
+            for (i, (_, c)) in group.enumerated() { c.resume(returning: [originated[i]]) }
+        } else {
+            for (command, c) in group {
+                c.resume(returning: handleOnQueue(.originate(command)).filter {
+                    switch $0 {
+                    case .originated, .commandRefused: return true
+                    default: return false
+                    }
+                })
+            }
+        }
+    }
+
     func enqueue(_ input: FederationInput) {
         queue.async { _ = self.handleOnQueue(input) }
     }
@@ -209,7 +264,7 @@ final class NodeRuntime: @unchecked Sendable {
         case .originated(let origin, let seq):
             logger.debug("originated \(origin)#\(seq)")
         case .commandRefused(let reason):
-            logger.warning("command refused: \(reason)")
+            if !groupAttempt { logger.warning("command refused: \(reason)") }
         }
     }
 
