@@ -8,7 +8,8 @@
 public enum ChainName {
     /// The node that signs the chain `origin`.
     public static func node(of origin: String) -> String {
-        guard let at = origin.firstIndex(of: "@") else { return origin }
+        let utf8 = origin.utf8
+        guard let at = utf8.firstIndex(of: UInt8(ascii: "@")) else { return origin }
         return String(origin[..<at])
     }
 

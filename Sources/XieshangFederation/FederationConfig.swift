@@ -47,6 +47,8 @@ public struct FederationConfig: Sendable {
     public var restored: Bool
     /// Tunables.
     public var options: FederationOptions
+    /// Signatures the runtime verified off the executor before handing batches in (nil: every check is inline).
+    public var signatureCache: (any SignatureCache)?
 
     /// Makes a configuration.
     public init(nodeId: String, privateKey: Ed25519.PrivateKey, parent: Peer? = nil, children: [Peer] = [],
@@ -102,6 +104,8 @@ public struct FederationOptions: Sendable, Hashable {
     public var window: Int = 4
     /// Without an Ack for this long, a link resends from its durable cursor.
     public var ackTimeoutMs: Int64 = 3_000
+    /// Acknowledged outbound cursors ride on the next commit; without one they are written after at most this long.
+    public var cursorSaveMs: Int64 = 1_000
     /// Out-of-order events held per node while a gap is pulled; beyond it they are dropped (the sender resends).
     public var holdLimit: Int = 512
     /// Most events answered per Pull.

@@ -58,6 +58,8 @@ public enum FederationTimer: Hashable, Sendable, Comparable {
     case retransmit(String)
     /// Emit the debounced rollups.
     case rollup
+    /// Write the outbound cursors acknowledged since the last commit (when no other commit carried them).
+    case saveCursors
 }
 
 /// Something that happened to a node: its runtime calls ``FederationNode/handle(_:now:)`` with each.

@@ -9,6 +9,8 @@ extension FederationNode {
         var refusals: [Refusal] = []
         var missing: [HighWater] = []
         var stored = 0
+        /// The origins of the delivered events, in first-seen order (for the Ack's high-water marks).
+        var origins: [String] = []
     }
 
     /// An event refused, with the alert to raise (nil for refusals that are not misbehaviour).
@@ -35,6 +37,7 @@ extension FederationNode {
             if let last = runs.indices.last, runs[last].origin == body.origin {
                 runs[last].items.append((e, body))
             } else {
+                if !runs.contains(where: { $0.origin == body.origin }) { outcome.origins.append(body.origin) }
                 runs.append((body.origin, [(e, body)]))
             }
         }
@@ -79,7 +82,7 @@ extension FederationNode {
                 items = items.dropFirst()
                 let stored = body.seq == head.seq ? head.hash : storedHash(origin, body.seq, pending: pending)
                 if stored == e.hash { continue }  // duplicate: acked, dropped
-                if key.isValidSignature(e.signature, for: e.body) {
+                if signatureVerifies(e, key: key) {
                     let original = storedSigned(origin, body.seq, pending: pending)
                     refuse(origin: origin, seq: body.seq,
                            Rejection(code: "equivocation", reason: "\(origin) signed two different events with seq \(body.seq); the first one stays", alert: true,
@@ -142,7 +145,7 @@ extension FederationNode {
     func flush(_ pending: inout [(StoredEvent, EventBody)], outcome: inout Outcome) -> Bool {
         guard !pending.isEmpty else { return true }
         do throws(StoreError) {
-            try store.append(pending.map(\.0))
+            try appendToStore(pending.map(\.0))
         } catch {
             outputs.append(.log("\(id): could not store \(pending.count) events: \(error.message); not acknowledged, the sender resends"))
             // The store's chain heads are authoritative: drop ours so they reload.
@@ -186,7 +189,7 @@ extension FederationNode {
                 if items[i].1.seq != items[i - 1].1.seq + 1 || items[i].1.prevHash != hashes[i - 1] { linked = false; break }
                 hashes.append(hash)
             }
-            guard linked, let last = items.last, key.isValidSignature(last.0.signature, for: last.0.body) else { continue }
+            guard linked, let last = items.last, signatureVerifies(last.0, key: key) else { continue }
             covered.formUnion(hashes)
         }
         return covered
@@ -197,8 +200,10 @@ extension FederationNode {
                       key: Ed25519.PublicKey, preAuthenticated: Set<[UInt8]> = []) -> [(SignedEvent, EventBody)] {
         guard !items.isEmpty else { return [] }
         let previous: XieshangWire.EventChain.Link? = head.seq == 0 ? nil : head
-        if !preAuthenticated.isEmpty, items.allSatisfy({ preAuthenticated.contains($0.0.hash) }) {
-            // Covered by the signature of a later event of the same origin in this batch: check the links only.
+        if (!preAuthenticated.isEmpty && items.allSatisfy({ preAuthenticated.contains($0.0.hash) }))
+            || config.signatureCache?.isVerified(eventHash: items[items.count - 1].0.hash, key: key) == true {
+            // Covered by the signature of a later event of the same origin in this batch, or the run's last signature
+            // was verified before the batch reached the executor (SignatureCache): check the links only.
             var link = previous
             var ok = true
             for (e, body) in items {
@@ -214,7 +219,7 @@ extension FederationNode {
         var link = previous
         for (e, body) in items {
             guard (try? XieshangWire.EventChain.check(body, follows: link, origin: origin)) != nil,
-                  key.isValidSignature(e.signature, for: e.body) else { break }
+                  signatureVerifies(e, key: key) else { break }
             link = XieshangWire.EventChain.Link(seq: body.seq, hash: e.hash)
             out.append((e, body))
         }

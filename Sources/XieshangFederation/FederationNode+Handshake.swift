@@ -56,7 +56,7 @@ extension FederationNode {
         }
         link.state = .up
         link.lastProgressMs = now
-        let cursor = (try? store.reader.cursor(peer: peer, direction: .outbound))??.position ?? 0
+        let cursor = unsavedCursors[peer] ?? (try? store.reader.cursor(peer: peer, direction: .outbound))??.position ?? 0
         link.ackedPosition = cursor
         link.scanPosition = cursor
         clients[peer] = link

@@ -97,7 +97,7 @@ extension FederationNode {
             made.append((stored, body))
         }
         do throws(StoreError) {
-            try store.append(made.map(\.0))
+            try appendToStore(made.map(\.0))
         } catch {
             let what = made.count == 1 ? "own event \(made[0].0.origin)#\(made[0].0.seq)" : "\(made.count) own events"
             throw GroupRefusal(error: FederationError(.store, "cannot store \(what) in \(store.path): \(error.message)", node: id, underlying: error),

@@ -14,10 +14,15 @@ extension FederationNode {
         guard var link = clients[peer], link.state == .up else { return }
         let o = config.options
         var sent = false
+        // At most one partly filled batch in flight (as Nagle does for TCP segments): while it awaits its Ack, new
+        // events gather into the next batch, so a busy link sends full batches — fewer commits at the receiver and
+        // longer runs of one origin to authenticate with one signature — and an idle one still sends at once.
+        var partialInflight = link.inflight.contains { !$0.done && $0.count < o.batchSize }
         while link.inflight.filter({ !$0.done }).count < o.window {
-            let entries: [LogEntry]
+            let entries: [LogTail.Entry]
+            let limit = o.batchSize * 2
             do throws(StoreError) {
-                entries = try logEntries(after: link.scanPosition, limit: o.batchSize * 2)
+                entries = try logEntries(after: link.scanPosition, limit: limit)
             } catch {
                 outputs.append(.log("\(id): cannot read the log for \(peer): \(error.message)"))
                 break
@@ -31,6 +36,10 @@ extension FederationNode {
                 }
                 through = entry.position
                 if batch.count >= o.batchSize { break }
+            }
+            if !batch.isEmpty && batch.count < o.batchSize && entries.count < limit && through == entries.last?.position {
+                if partialInflight { break }  // the end of the log: wait for the Ack of the partial batch in flight
+                partialInflight = true
             }
             link.scanPosition = through
             if batch.isEmpty {
@@ -51,16 +60,39 @@ extension FederationNode {
         clients[peer] = link
     }
 
-    /// Log entries after `position`, read once for all links: the last range read is kept (a bounded slice of
-    /// committed, immutable entries), so a node with many links does not read each new event once per link.
-    func logEntries(after position: Int64, limit: Int) throws(StoreError) -> [LogEntry] {
-        if let cache = tailCache, position >= cache.after, let last = cache.entries.last, position < last.position {
+    /// Log entries after `position`: from the in-memory tail when it covers them (links that keep up), else read
+    /// once for all links — the last range read is kept (a bounded slice of committed, immutable entries), so a node
+    /// with many lagging links does not read each event once per link.
+    func logEntries(after position: Int64, limit: Int) throws(StoreError) -> [LogTail.Entry] {
+        if let entries = tail.entries(after: position, limit: limit) { return entries }
+        if let cache = readCache, position >= cache.after, let last = cache.entries.last, position < last.position {
             let start = cache.entries.firstIndex { $0.position > position } ?? cache.entries.count
             return Array(cache.entries[start..<min(start + limit, cache.entries.count)])
         }
-        let entries = try store.reader.entries(after: position, limit: limit)
-        tailCache = (position, entries)
+        let entries = try store.reader.entries(after: position, limit: limit).map { LogTail.Entry(position: $0.position, event: $0.event) }
+        readCache = (position, entries)
         return entries
+    }
+
+    /// Appends events (own or received) with the unsaved outbound cursors in one transaction, and keeps the tail.
+    @discardableResult
+    func appendToStore(_ events: [StoredEvent]) throws(StoreError) -> AppendResult {
+        let cursors = unsavedCursors.keys.sorted().map { PeerCursor(peer: $0, direction: .outbound, position: unsavedCursors[$0]!) }
+        let result = try store.append(events, cursors: cursors)
+        unsavedCursors = [:]
+        tail.appended(events, result)
+        return result
+    }
+
+    /// Writes the unsaved outbound cursors (the ``FederationTimer/saveCursors`` timer).
+    func saveCursors() {
+        guard !unsavedCursors.isEmpty else { return }
+        do throws(StoreError) {
+            try appendToStore([])
+        } catch {
+            outputs.append(.log("\(id): cannot save the outbound cursors of \(unsavedCursors.keys.sorted().joined(separator: ", ")): \(error.message); retrying"))
+            outputs.append(.setTimer(.saveCursors, atMs: now + config.options.cursorSaveMs))
+        }
     }
 
     /// Moves the acknowledged position over the done prefix of the in-flight list; persists it when a real batch
@@ -75,11 +107,10 @@ extension FederationNode {
             moved = true
         }
         if moved && persist {
-            do throws(StoreError) {
-                try store.setCursor(PeerCursor(peer: link.peer, direction: .outbound, position: link.ackedPosition))
-            } catch {
-                outputs.append(.log("\(id): cannot save the cursor of \(link.peer): \(error.message)"))
-            }
+            // Saved with the next commit, or by a timer: a cursor lost in a crash only makes the link resend
+            // events the peer acknowledges as duplicates.
+            if unsavedCursors.isEmpty { outputs.append(.setTimer(.saveCursors, atMs: now + config.options.cursorSaveMs)) }
+            unsavedCursors[link.peer] = link.ackedPosition
         }
     }
 
@@ -157,9 +188,7 @@ extension FederationNode {
         var ack = Ack(batchId: batch.batchId)
         ack.refused = outcome.refusals
         ack.missingFrom = outcome.missing
-        var origins: [String] = []
-        for e in batch.events { if let o = try? e.decodedBody().origin, !origins.contains(o) { origins.append(o) } }
-        ack.highWater = origins.map { HighWater(origin: $0, seq: heads[$0]?.seq ?? 0) }
+        ack.highWater = outcome.origins.map { HighWater(origin: $0, seq: heads[$0]?.seq ?? 0) }
         outputs.append(.send(conn, .ack(ack)))
     }
 

@@ -35,18 +35,22 @@ extension FederationNode {
                                onTimeChildren: onTime, subtreeBodies: subtree)
     }
 
+    /// Emits every stale period's report in one group (one store transaction).
     func emitRollups() {
         guard !fenced else { return }
+        var group: [Origination] = []
         for period in dirtyPeriods.sorted() {
             let report = currentReport(period: period)
             if let last = lastReports[period], sameFigures(last, report) { continue }
-            do throws(FederationError) {
-                try originate(kind: .aggregateReport, payload: report.serializedBytes(), route: .up)
-            } catch {
-                outputs.append(.log("\(id): cannot emit the \(period) rollup: \(error.message)"))
-            }
+            group.append(Origination(kind: .aggregateReport, payload: report.serializedBytes(), route: .up))
         }
         dirtyPeriods = []
+        guard !group.isEmpty else { return }
+        do throws(GroupRefusal) {
+            _ = try originateGroup(group)
+        } catch {
+            outputs.append(.log("\(id): cannot emit the rollups of \(group.count) periods: \(error.error.message)"))
+        }
     }
 
     func sameFigures(_ a: AggregateReport, _ b: AggregateReport) -> Bool {

@@ -37,12 +37,17 @@ extension FederationNode {
     func rebuildTrust() {
         var keys: [String: Ed25519.PublicKey] = [:]
         var subtree: [String: String] = [:]
+        // Keys already loaded are reused (loading one into OpenSSL costs about as much as a verification).
+        func load(_ e: RosterEntry) -> Ed25519.PublicKey? {
+            if let known = keyCache[e.nodeId], known.rawRepresentation == e.publicKey { return known }
+            return try? Ed25519.PublicKey(rawRepresentation: e.publicKey)
+        }
         if let parentRoster {
-            for e in parentRoster.entries { if let k = try? Ed25519.PublicKey(rawRepresentation: e.publicKey) { keys[e.nodeId] = k } }
+            for e in parentRoster.entries { if let k = load(e) { keys[e.nodeId] = k } }
         }
         for child in childRosters.keys.sorted() {
             for e in childRosters[child]!.entries where e.nodeId != id && pins[e.nodeId] == nil {
-                guard let k = try? Ed25519.PublicKey(rawRepresentation: e.publicKey) else { continue }
+                guard let k = load(e) else { continue }
                 keys[e.nodeId] = k
                 subtree[e.nodeId] = child
             }
@@ -54,6 +59,7 @@ extension FederationNode {
             // Events skipped earlier for lack of a route may have one now: rescan every child link from the start.
             unroutedSeen = false
             for child in config.children.map(\.id).sorted() {
+                unsavedCursors[child] = nil
                 try? store.setCursor(PeerCursor(peer: child, direction: .outbound, position: 0))
                 if var link = clients[child] {
                     link.ackedPosition = 0

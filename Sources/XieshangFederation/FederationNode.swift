@@ -45,7 +45,10 @@ public final class FederationNode {
     var servers: [ConnectionID: ServerLink] = [:]
     var dialAttempts: [String: Int] = [:]
     var dialing: Set<String> = []
-    var tailCache: (after: Int64, entries: [LogEntry])?
+    var readCache: (after: Int64, entries: [LogTail.Entry])?
+    var tail: LogTail
+    /// Outbound cursors acknowledged but not yet written: saved with the next commit or by the ``FederationTimer/saveCursors`` timer.
+    var unsavedCursors: [String: Int64] = [:]
 
     // Gap repair
     var held: [HeldRun] = []
@@ -92,6 +95,7 @@ public final class FederationNode {
         self.pins = config.pinnedPeers
         self.childIds = Set(config.children.map(\.id))
         self.fenced = config.restored && config.parent != nil
+        self.tail = LogTail(capacity: max(1_024, 2 * config.options.window * config.options.batchSize))
         do throws(StoreError) {
             try loadState()
         } catch {
@@ -181,6 +185,8 @@ public final class FederationNode {
             } else {
                 outputs.append(.setTimer(.retransmit(peer), atMs: link.lastProgressMs + config.options.ackTimeoutMs))
             }
+        case .saveCursors:
+            saveCursors()
         case .rollup:
             guard let due = rollupDueAt, now >= due else { return }
             rollupDueAt = nil
@@ -251,6 +257,7 @@ public final class FederationNode {
             let entries = try store.reader.entries(after: position, limit: 2_000)
             guard let last = entries.last else { break }
             for entry in entries {
+                tail.append(LogTail.Entry(position: entry.position, event: entry.event))
                 let e = entry.event
                 heads[e.origin] = XieshangWire.EventChain.Link(seq: e.seq, hash: e.hash)
                 if let body = try? SignedEvent(body: e.body, signature: e.signature).decodedBody() {
@@ -259,6 +266,7 @@ public final class FederationNode {
             }
             position = last.position
         }
+        if position == 0 { tail.reset(end: 0) }
         // A change made just before a crash may not have been rolled up yet: compare every period with its last report.
         dirtyPeriods = []
         var periods = Set(ownFigures.keys)
@@ -288,7 +296,7 @@ public final class FederationNode {
                 }
             }
         case .plan:
-            planBoard.apply(body, hash: stored.hash, me: id)
+            planBoard.apply(body, signer: ChainName.node(of: body.origin), me: id)
         default: break
         }
         if ChainName.node(of: body.origin) == id {

@@ -58,17 +58,17 @@ enum AdminHandlers {
     static func status(_ runtime: NodeRuntime, _ request: StatusRequest, startedAt: Date) -> StatusResponse {
         let core = runtime.core
         let reader = core.store.reader
-        let last = (try? reader.lastPosition()) ?? 0
         var links: [LinkStatus] = []
         for (peer, role) in runtime.roles.sorted(by: { $0.key < $1.key }) {
             let info = runtime.peers[peer] ?? NodeRuntime.PeerInfo()
-            let acked = ((try? reader.cursor(peer: peer, direction: .outbound)) ?? nil)?.position ?? 0
+            // lag: events routed to the peer after its acknowledged position; queued: events of the link in memory.
+            let backlog = core.backlog(of: peer)
             let state: String
             if core.isLinkUp(peer) { state = "up" } else if runtime.addresses[peer] == nil { state = "inbound-only" }
             else if info.lastError.contains("refused") || info.lastError.contains("does not match") { state = "refused" }
             else { state = "connecting" }
             links.append(LinkStatus(peer: peer, role: role, state: state, address: runtime.addresses[peer]?.description ?? "",
-                                    acked: UInt64(max(0, acked)), lag: UInt64(max(0, last - acked)), queued: 0,
+                                    acked: UInt64(max(0, backlog.ackedPosition)), lag: backlog.unacknowledged, queued: backlog.queued,
                                     lastError: info.lastError, lastSeenMs: info.lastSeenMs, refused: info.refused))
         }
         let limit = Int(request.recentAlerts == 0 ? 20 : request.recentAlerts)

@@ -65,7 +65,7 @@ enum FederationHandlers {
                 defer { runtime.acceptedEnded(token) }
                 for try await bytes in requests {
                     let batch = try decode(EventBatch.self, bytes)
-                    let outputs = await runtime.submit(.received(conn, .push(batch)))
+                    let outputs = await runtime.submitVerified(conn, .push(batch))
                     for output in outputs {
                         if case .send(let c, .ack(let ack)) = output, c == conn {
                             if crashHook == "after-commit-before-ack" && !batch.events.isEmpty && runtime.roles[batch.sender] == "child" {

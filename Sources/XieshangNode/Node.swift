@@ -46,17 +46,24 @@ public final class Node: Sendable {
         options.rollupDebounceMs = Int64(config.rollupDebounceMs)
         options.backoffCapMs = Int64(config.retryCapMs)
         options.backoffBaseMs = min(200, Int64(config.retryCapMs))
-        let federation = FederationConfig(
+        let signatures = VerifiedSignatures()
+        var federation = FederationConfig(
             nodeId: config.nodeId, privateKey: key, parent: config.parent.map(peer), children: config.children.map(peer),
             alliances: config.alliances.map { FederationConfig.Alliance(id: $0.id, members: $0.members.map(peer)) },
             options: options)
+        federation.signatureCache = signatures
         let core: FederationNode
         do {
             core = try FederationNode(config: federation, store: store, seed: UInt64.random(in: 0...UInt64.max))
         } catch {
             throw NodeError(.store, error.message, path: dbPath)
         }
-        runtime = try NodeRuntime(core: core, config: config, logger: logger, records: records)
+        // TLS 1.3 between nodes (DESIGN.md §7): both sides present a certificate self-signed with the node key and
+        // check the peer's key against its pin; the Hello handshake still proves the key and the store incarnation.
+        var pins: [String: Ed25519.PublicKey] = [:]
+        for p in (config.parent.map { [$0] } ?? []) + config.children + config.alliances.flatMap(\.members) { pins[p.nodeId] = p.publicKey }
+        let tls = config.tls ? TLSConfiguration(key: key, name: config.nodeId, requireClientCertificate: true, pinnedPeers: pins) : nil
+        runtime = try NodeRuntime(core: core, config: config, logger: logger, records: records, signatures: signatures, tls: tls)
         let listen: Endpoint
         do {
             listen = try Endpoint(parsing: config.listen)
@@ -66,7 +73,11 @@ public final class Node: Sendable {
         var serverConfiguration = ServerConfiguration()
         serverConfiguration.silentStreamTimeoutSeconds = 100 * 365 * 86_400
         serverConfiguration.idleTimeoutSeconds = 100 * 365 * 86_400
-        let log: @Sendable (String) -> Void = { logger.debug("transport: " + $0) }
+        serverConfiguration.tls = tls
+        let runtime = self.runtime
+        let log: @Sendable (String) -> Void = { line in
+            if line.hasPrefix("TLS handshake with") { runtime.noteTLSRefusal(line) } else { logger.debug("transport: " + line) }
+        }
         do {
             var handlers = FederationHandlers.handlers(runtime)
             for (path, handler) in Diagnostics.handlers() { handlers[path] = handler }
@@ -89,7 +100,7 @@ public final class Node: Sendable {
         chmod(config.adminSocket, 0o600)
         runtime.enqueue(.start)
         AllianceRecorder.start(runtime)
-        logger.info("started: \(config.name) (\(config.tier)) listening on \(boundAddress), admin on unix:\(config.adminSocket)")
+        logger.info("started: \(config.name) (\(config.tier)) listening on \(boundAddress)\(config.tls ? " (TLS 1.3, pinned keys)" : " (h2c)"), admin on unix:\(config.adminSocket)")
     }
 
     /// Graceful stop: no more dials, GOAWAY on both servers; every acknowledged event is already committed (the store

@@ -16,6 +16,7 @@ extension NodeConfig {
             "admin_socket": adminSocket, "key_file": keyFile, "rollup_debounce_ms": rollupDebounceMs,
             "retry_cap_ms": retryCapMs, "log_level": logLevel,
         ]
+        if tls { o["tls"] = true }
         if let parent { o["parent"] = peer(parent) }
         if !children.isEmpty { o["children"] = children.map(peer) }
         if !alliances.isEmpty {

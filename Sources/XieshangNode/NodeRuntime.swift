@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XieshangFederation
 import XieshangStore
 import XieshangTransport
@@ -33,6 +34,17 @@ final class NodeRuntime: @unchecked Sendable {
     }
 
     let queue = DispatchQueue(label: "xieshang.node.federation")
+    /// Marks `queue`, so code can tell whether it runs on the executor.
+    static let executorKey = DispatchSpecificKey<Bool>()
+    /// Where incoming batches are pre-verified (concurrent: several links and both cores at once).
+    let verifyQueue = DispatchQueue(label: "xieshang.node.verify", attributes: .concurrent)
+    /// Signatures pre-verified off the executor; the core consults it (FederationConfig.signatureCache).
+    let signatures: VerifiedSignatures
+    /// The key directory the core last published for pre-verification (republished when the core missed the cache).
+    private let keySnapshot = Mutex(KeyDirectory(keys: [:]))
+    private var missesAtPublish: UInt64 = .max
+    /// Pre-verification calls that ran off / on the executor (the latter must stay 0; tests check it).
+    let verifierThreads = Mutex((offExecutor: UInt64(0), onExecutor: UInt64(0)))
     let core: FederationNode
     let config: NodeConfig
     let logger: NodeLogger
@@ -52,9 +64,14 @@ final class NodeRuntime: @unchecked Sendable {
     var alerts: [AlertEntry] = []
     var stopping = false
     let crashHook: String?
+    /// TLS settings for dialing peers (this node's key, every peer pinned), nil for h2c.
+    let tls: TLSConfiguration?
 
-    init(core: FederationNode, config: NodeConfig, logger: NodeLogger, records: DomainProjector) throws(NodeError) {
+    init(core: FederationNode, config: NodeConfig, logger: NodeLogger, records: DomainProjector,
+         signatures: VerifiedSignatures, tls: TLSConfiguration? = nil) throws(NodeError) {
         self.core = core
+        self.tls = tls
+        self.signatures = signatures
         self.records = records
         self.config = config
         self.logger = logger
@@ -78,6 +95,8 @@ final class NodeRuntime: @unchecked Sendable {
         wallAtStart = Int64(tv.tv_sec) * 1000 + Int64(tv.tv_nsec) / 1_000_000
         monoAtStart = NodeRuntime.monotonicNanoseconds()
         crashHook = ProcessInfo.processInfo.environment["XIESHANG_TEST_CRASH"]
+        queue.setSpecific(key: NodeRuntime.executorKey, value: true)
+        queue.async { self.publishKeysIfNeeded() }
     }
 
     static func monotonicNanoseconds() -> UInt64 {
@@ -92,8 +111,23 @@ final class NodeRuntime: @unchecked Sendable {
     // MARK: The executor
 
     /// Runs `input` through the core on the executor and returns the outputs (after carrying them out).
+    ///
+    /// Local commands (`.originate`) are coalesced: those that reach the executor while it is busy are originated
+    /// together, one ``FederationInput/originateMany(_:)`` and so one store transaction per executor turn (group
+    /// commit); each caller gets back only its own `.originated` or `.commandRefused` output.
     func submit(_ input: FederationInput) async -> [FederationOutput] {
-        await withCheckedContinuation { (c: CheckedContinuation<[FederationOutput], Never>) in
+        if case .originate(let command) = input {
+            return await withCheckedContinuation { (c: CheckedContinuation<[FederationOutput], Never>) in
+                originationCounters.withLock { $0.requested += 1 }
+                queue.async {
+                    self.pendingOriginations.append((command, c))
+                    guard !self.originationFlushScheduled else { return }
+                    self.originationFlushScheduled = true
+                    self.queue.async { self.flushOriginations() }
+                }
+            }
+        }
+        return await withCheckedContinuation { (c: CheckedContinuation<[FederationOutput], Never>) in
             queue.async { c.resume(returning: self.handleOnQueue(input)) }
         }
     }
@@ -105,6 +139,91 @@ final class NodeRuntime: @unchecked Sendable {
         }
     }
 
+    /// Feeds a received message; an event batch (Push, PullResponse) is first pre-verified off the executor.
+    func submitVerified(_ conn: ConnectionID, _ message: FederationMessage) async -> [FederationOutput] {
+        let entries: [VerifiedSignatures.Entry]
+        switch message {
+        case .push(let batch), .pullResponse(let batch): entries = await preverify(batch.events)
+        default: entries = []
+        }
+        let outputs = await submit(.received(conn, message))
+        signatures.forget(entries)
+        return outputs
+    }
+
+    /// Verifies on `verifyQueue` the signatures the core will check in `events` (split over both cores when many),
+    /// against the key directory the core published. Returns the cache entries to forget after the core's turn.
+    func preverify(_ events: [SignedEvent]) async -> [VerifiedSignatures.Entry] {
+        guard !events.isEmpty else { return [] }
+        let keys = keySnapshot.withLock { $0 }
+        let signatures = self.signatures
+        return await withCheckedContinuation { (c: CheckedContinuation<[VerifiedSignatures.Entry], Never>) in
+            verifyQueue.async {
+                let items = VerifiedSignatures.signaturesToCheck(in: events)
+                let parts = items.count >= 16 ? 2 : 1
+                let results = Mutex([[VerifiedSignatures.Entry]](repeating: [], count: parts))
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    let onExecutor = DispatchQueue.getSpecific(key: NodeRuntime.executorKey) == true
+                    self.verifierThreads.withLock { if onExecutor { $0.onExecutor += 1 } else { $0.offExecutor += 1 } }
+                    let slice = items.enumerated().lazy.filter { $0.offset % parts == part }.map(\.element)
+                    let good = signatures.preverify(slice, keys: keys)
+                    results.withLock { $0[part] = good }
+                }
+                c.resume(returning: results.withLock { $0.flatMap { $0 } })
+            }
+        }
+    }
+
+    /// Republishes the core's key directory when the core verified something inline since the last publication (a key
+    /// the snapshot lacked, or a forged signature): cheap, and it keeps the snapshot fresh after roster changes.
+    private func publishKeysIfNeeded() {
+        let misses = signatures.counters.misses
+        guard misses != missesAtPublish else { return }
+        missesAtPublish = misses
+        let directory = core.keyDirectory()
+        keySnapshot.withLock { $0 = directory }
+    }
+
+    /// Most local commands originated in one transaction.
+    static let originationGroupLimit = 1_024
+    /// Local commands submitted, and the groups (transactions) they were originated in.
+    let originationCounters = Mutex((requested: 0, groups: 0))
+    private var pendingOriginations: [(LocalCommand, CheckedContinuation<[FederationOutput], Never>)] = []
+    private var originationFlushScheduled = false
+    private var groupAttempt = false
+
+    /// Originates the pending local commands as one group; a refused group is retried command by command, so one bad
+    /// command does not refuse the others that happened to share its turn.
+    private func flushOriginations() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        let group = Array(pendingOriginations.prefix(NodeRuntime.originationGroupLimit))
+        pendingOriginations.removeFirst(group.count)
+        originationFlushScheduled = !pendingOriginations.isEmpty
+        if originationFlushScheduled { queue.async { self.flushOriginations() } }
+        guard group.count > 1 else {
+            originationCounters.withLock { $0.groups += group.count }
+            for (command, c) in group { c.resume(returning: handleOnQueue(.originate(command))) }
+            return
+        }
+        originationCounters.withLock { $0.groups += 1 }
+        groupAttempt = true  // a refused group is retried one by one: its refusals are not worth a log line
+        let outputs = handleOnQueue(.originateMany(group.map(\.0)))
+        groupAttempt = false
+        let originated = outputs.filter { if case .originated = $0 { return true } else { return false } }
+        if originated.count == group.count {
+            for (i, (_, c)) in group.enumerated() { c.resume(returning: [originated[i]]) }
+        } else {
+            for (command, c) in group {
+                c.resume(returning: handleOnQueue(.originate(command)).filter {
+                    switch $0 {
+                    case .originated, .commandRefused: return true
+                    default: return false
+                    }
+                })
+            }
+        }
+    }
+
     func enqueue(_ input: FederationInput) {
         queue.async { _ = self.handleOnQueue(input) }
     }
@@ -113,6 +232,7 @@ final class NodeRuntime: @unchecked Sendable {
         dispatchPrecondition(condition: .onQueue(queue))
         let outputs = core.handle(input, now: now())
         for output in outputs { perform(output) }
+        publishKeysIfNeeded()
         if !parentConfirmed, let parent = config.parent?.nodeId, core.isLinkUp(parent), !core.fenced { parentConfirmed = true }
         return outputs
     }
@@ -144,7 +264,7 @@ final class NodeRuntime: @unchecked Sendable {
         case .originated(let origin, let seq):
             logger.debug("originated \(origin)#\(seq)")
         case .commandRefused(let reason):
-            logger.warning("command refused: \(reason)")
+            if !groupAttempt { logger.warning("command refused: \(reason)") }
         }
     }
 
@@ -190,6 +310,10 @@ final class NodeRuntime: @unchecked Sendable {
         configuration.defaultTimeoutSeconds = 10
         configuration.initialBackoffSeconds = 0.05
         configuration.maxBackoffSeconds = 1
+        if let tls {
+            configuration.tls = tls
+            configuration.serverName = peer  // the server must present the key pinned for this peer
+        }
         let client: Client
         do {
             client = try Client(target: endpoint, configuration: configuration)
@@ -250,7 +374,10 @@ final class NodeRuntime: @unchecked Sendable {
             do {
                 let response = try await client.unary(path, bytes, options: options)
                 let message = try decode(response)
+                let entries: [VerifiedSignatures.Entry]
+                if case .pullResponse(let batch) = message { entries = await self.preverify(batch.events) } else { entries = [] }
                 self.queue.async {
+                    defer { self.signatures.forget(entries) }
                     guard self.dialed[conn] != nil else { return }
                     self.peers[peer, default: PeerInfo()].lastSeenMs = self.now()
                     _ = self.handleOnQueue(.received(conn, message))
@@ -340,6 +467,24 @@ final class NodeRuntime: @unchecked Sendable {
                 self.peers[peer, default: PeerInfo()].lastError = reason
             }
             self.alerts.insert(AlertEntry(timeMs: self.now(), subject: peer, code: "handshake_refused", message: reason), at: 0)
+            if self.alerts.count > 200 { self.alerts.removeLast() }
+        }
+    }
+
+    /// A TLS handshake the transport refused (a key that does not match its pin): an alert and the peer's last error.
+    func noteTLSRefusal(_ line: String) {
+        var claimed = "?"
+        if let r = line.range(of: "claiming to be '"), let end = line[r.upperBound...].firstIndex(of: "'") {
+            claimed = String(line[r.upperBound..<end])
+        }
+        let peer = claimed
+        logger.warning(line)
+        queue.async {
+            if self.roles[peer] != nil {
+                self.peers[peer, default: PeerInfo()].refused += 1
+                self.peers[peer, default: PeerInfo()].lastError = line
+            }
+            self.alerts.insert(AlertEntry(timeMs: self.now(), subject: peer, code: "tls_refused", message: line), at: 0)
             if self.alerts.count > 200 { self.alerts.removeLast() }
         }
     }

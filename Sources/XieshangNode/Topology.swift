@@ -19,11 +19,11 @@ public struct Topology: Sendable {
 
     /// Generates `cities` × `counties` × `townshipsPerCounty` (+ `alliancePeers` members of one alliance with the
     /// first city) under `directory`, peer ports from `basePort` up. `names` gives display names by node id (the
-    /// generated ones, such as 县政协 1, stand for the others).
+    /// generated ones, such as 县政协 1, stand for the others). `tls` turns on TLS 1.3 with pinned keys on every link.
     /// - Throws: ``NodeError`` when a key or file cannot be written.
     public static func generate(cities: Int = 1, counties: Int, townshipsPerCounty: Int, alliancePeers: Int = 0,
                                 basePort: Int, directory: String, rollupDebounceMs: Int = 250,
-                                retryCapMs: Int = 2_000, names: [String: String] = [:]) throws(NodeError) -> Topology {
+                                retryCapMs: Int = 2_000, names: [String: String] = [:], tls: Bool = false) throws(NodeError) -> Topology {
         struct Draft {
             var id: String, name: String, tier: String, port: Int, key: Ed25519.PrivateKey
             var parent: String?, children: [String] = [], alliance: [String] = []
@@ -77,7 +77,7 @@ public struct Topology: Sendable {
             }
             let config = NodeConfig(
                 nodeId: id, name: d.name, tier: d.tier, dataDir: dir, listen: "127.0.0.1:\(d.port)",
-                adminSocket: (dir as NSString).appendingPathComponent("admin.sock"), keyFile: keyPath,
+                adminSocket: (dir as NSString).appendingPathComponent("admin.sock"), keyFile: keyPath, tls: tls,
                 parent: d.parent.map(peer), children: d.children.map(peer),
                 alliances: d.alliance.isEmpty ? [] : [NodeConfig.Alliance(id: "wuling", name: "武陵山片区政协主席联席会", members: d.alliance.map(peer))],
                 rollupDebounceMs: rollupDebounceMs, retryCapMs: retryCapMs)

@@ -14,6 +14,7 @@ func runSimulatorBench(_ args: [String]) -> Int32 {
     }
     let topologyText = value("--nodes") ?? "1+10+172"
     let perLeaf = value("--events").flatMap(Int.init) ?? 200
+    let burst = value("--burst").flatMap(Int.init) ?? 10
     guard let topology = SimTopology(topologyText) else { print("bad topology \(topologyText)"); return 2 }
 
     // Ed25519 verify rate, same process, same run.
@@ -35,10 +36,12 @@ func runSimulatorBench(_ args: [String]) -> Int32 {
     o.duplicateRate = 0
     o.reorderRate = 0
     o.eventsPerLeaf = perLeaf
+    o.burst = burst
     o.faultyPhaseMs = 2_000
     var nodeOptions = FederationOptions()
     nodeOptions.rollupDebounceMs = 250
     o.nodeOptions = nodeOptions
+    o.verbose = getenv("XS_BENCH_LOG") != nil
     o.directory = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp"
     let simulation: Simulation
     do { simulation = try Simulation(options: o) } catch { print("cannot set up: \(error)"); return 1 }
@@ -54,7 +57,7 @@ func runSimulatorBench(_ args: [String]) -> Int32 {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     let rate = Double(replicated) / elapsed
-    print("federation core (simulator), \(topologyText), \(perLeaf) notes per township, no faults, authentication on")
+    print("federation core (simulator), \(topologyText), \(perLeaf) notes per township in bursts of \(burst), no faults, authentication on")
     print("  events originated:         \(originated) (notes, rollups, rosters)")
     print("  events replicated:         \(replicated) (stored copies beyond the origin's own), \(report.messages) messages")
     print("  wall time:                 \((elapsed * 100).rounded() / 100) s (includes the invariant check: \(report.violations.isEmpty ? "passed" : "FAILED"))")
@@ -62,6 +65,10 @@ func runSimulatorBench(_ args: [String]) -> Int32 {
     print("  Ed25519 verify rate:       \(Int(verifyRate))/s on this machine (so verifying every event alone caps at that)")
     print("  peak memory (max RSS):     \(usage.ru_maxrss / 1024) MiB; max events buffered in one node: \(report.maxBuffered)")
     for v in report.violations.prefix(5) { print("  violation: \(v)") }
+    if let path = getenv("XS_BENCH_LOG").map({ String(cString: $0) }), let f = fopen(path, "w") {
+        for line in report.log { fputs(line + "\n", f) }
+        fclose(f)
+    }
     return report.violations.isEmpty ? 0 : 1
 }
 

@@ -11,7 +11,7 @@ import Glibc
 #endif
 
 func usage() -> Never {
-    print("usage: xieshang-sim [--seeds N | --seed N] [--first S] [--nodes 1+3+9[,alliance4,…]] [--adversary] [--jobs 2] [--verbose] [--quiet]\n       xieshang-sim --bench [--events N] [--nodes 1+10+172]")
+    print("usage: xieshang-sim [--seeds N | --seed N] [--first S] [--nodes 1+3+9[,alliance4,…]] [--adversary] [--jobs 2] [--verbose] [--quiet]\n       xieshang-sim --bench [--events N] [--burst 10] [--nodes 1+10+172]")
     exit(2)
 }
 

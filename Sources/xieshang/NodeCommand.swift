@@ -91,8 +91,9 @@ enum NodeCommand {
 
     static let topologyUsage = """
         usage: xieshang topology --counties N --townships-per-county M [--cities C] [--alliance-peers A]
-                                 [--base-port P] [--debounce-ms MS] --out DIR
+                                 [--base-port P] [--debounce-ms MS] [--tls] --out DIR
           Writes DIR/<node>/node.json and node.key for every node, peers pinned both ways, on 127.0.0.1 ports from P.
+          --tls: every link uses TLS 1.3, each node's certificate self-signed with its key and checked against its pin.
         """
 
     static func runTopology(_ args: [String]) -> Int32 {
@@ -100,6 +101,7 @@ enum NodeCommand {
         var rest = args[...]
         while let flag = rest.first {
             if flag == "--help" || flag == "-h" { print(topologyUsage); return ExitCode.done }
+            if flag == "--tls" { options["tls"] = "true"; rest = rest.dropFirst(); continue }
             guard ["--cities", "--city", "--counties", "--townships-per-county", "--alliance-peers", "--base-port", "--out", "--debounce-ms"].contains(flag) else {
                 return fail("unknown option \(flag).\n\n\(topologyUsage)", code: ExitCode.usage)
             }
@@ -115,7 +117,7 @@ enum NodeCommand {
         }
         do {
             let t = try Topology.generate(cities: cities, counties: counties, townshipsPerCounty: towns, alliancePeers: allies,
-                                          basePort: base, directory: out, rollupDebounceMs: debounce)
+                                          basePort: base, directory: out, rollupDebounceMs: debounce, tls: options["tls"] != nil)
             for m in t.members { print("\(m.id)\t\(m.config.listen)\t\(m.directory)/node.json") }
         } catch {
             return fail("\(error)", code: ExitCode.refused)

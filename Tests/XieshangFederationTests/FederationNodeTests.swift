@@ -184,18 +184,29 @@ import XieshangWire
         let net = TestNetwork()
         try net.tree([("city", ["county"]), ("county", ["t0", "t1"])])
         net.run()
-        net.feed("city", .originate(LocalCommand(kind: .plan, payload: PlanBoard.itemPayload(title: "河道治理", deadlineMs: net.now + 1_000),
-                                                  scope: Route.down(only: ["t0", "t1"]).scope)))
+        let day = PlanBoard.day(ofMs: net.now)
+        let commands = PlanBoardTests.issuing(plan: "2026", by: "city", on: day, items: [
+            PlanItem(itemId: "3-07", topic: "河道治理", leadLeader: "副主席", department: "水务局", deadline: day, assignees: ["t0", "t1"]),
+        ], scope: Route.down(only: ["t0", "t1"]).scope)
+        net.feed("city", .originateMany(commands))
         net.run()
-        let item = try #require(net.events("t0").first { $0.kind == EventKind.plan.protoValue })
-        #expect(net.events("t1").contains { $0.hash == item.hash })
-        net.feed("t0", .originate(LocalCommand(kind: .plan, payload: PlanBoard.progressPayload(issuer: item.origin, seq: item.seq, status: "done"),
-                                                scope: Route.up.scope)))
+        let key = PlanBoard.ItemKey(issuer: "city", planId: "2026", itemId: "3-07")
+        #expect(net.nodes["t0"]!.plans.received[key]?.item.topic == "河道治理")
+        #expect(net.nodes["t1"]!.plans.received[key] != nil && net.nodes["county"]!.plans.received[key] == nil)
+        // t0 reports that the consultation was held; it travels up through the county to the city.
+        net.feed("t0", .originate(PlanBoardTests.stage(.held, of: key, by: "t0", on: day)))
         net.run()
-        let board = net.nodes["city"]!.plans
-        let issued = try #require(board.items["\(item.origin)#\(item.seq)"])
-        #expect(issued.status["t0"] == "done" && issued.status["t1"] == nil)
-        #expect(issued.isOverdue(now: net.now + 10_000))
-        #expect(!issued.isOverdue(now: net.now - 10_000))
+        let issued = try #require(net.nodes["city"]!.plans.issued[key])
+        #expect(issued.stage(of: "t0") == .held && issued.stage(of: "t1") == .assigned)
+        #expect(net.nodes["t0"]!.plans.received[key]?.stage(of: "t0") == .held)
+        // The day after the deadline t1 is overdue, t0 is not; the day before nobody is.
+        let after = PlanBoard.day(ofMs: net.now + 86_400_000)
+        #expect(issued.overdueAssignees(asOf: after) == ["t1"])
+        #expect(!issued.isOverdue(now: net.now - 86_400_000))
+        #expect(net.nodes["city"]!.plans.overdue(asOf: after).map(\.key) == [key])
+        // The board is rebuilt from the log when the node restarts.
+        net.nodes["city"] = nil
+        try net.start("city")
+        #expect(net.nodes["city"]!.plans.issued[key] == issued)
     }
 }

@@ -41,6 +41,23 @@ import XieshangFederation
         }
     }
 
+    @Test func plansIssuedUnderFaultsReachTheirAssigneesAndProgressReachesTheIssuer() throws {
+        var o = Simulation.Options(seed: 3, topology: try #require(SimTopology("1+3+9")))
+        o.commands = 160
+        o.directory = SimulationTests.directory
+        let simulation = try Simulation(options: o)
+        let report = simulation.run()
+        #expect(report.violations.isEmpty, "\(report.violations.prefix(5))")
+        let ids = ["city", "county0", "county1", "county2"]
+        let issued = ids.flatMap { simulation.node($0)?.plans.issued.values.map { $0 } ?? [] }
+        #expect(!issued.isEmpty)
+        // Each item is on every assignee's board, and some assignee's progress came back to its issuer.
+        for item in issued {
+            for a in item.assignees { #expect(simulation.node(a)?.plans.received[item.key] != nil, "\(item.key) → \(a)") }
+        }
+        #expect(issued.contains { !$0.stages.isEmpty })
+    }
+
     @Test func topologiesParse() throws {
         let t = try #require(SimTopology("1+3+9"))
         #expect(t.nodes.count == 13 && t.node("county0")?.children.count == 3 && t.node("town8")?.parent == "county2")

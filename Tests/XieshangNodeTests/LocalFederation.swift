@@ -20,7 +20,7 @@ final class LocalFederation: @unchecked Sendable {
         let description: String
     }
 
-    init(counties: Int, townshipsPerCounty: Int) throws {
+    init(counties: Int, townshipsPerCounty: Int, tls: Bool = false) throws {
         guard let exe = LocalFederation.xieshang() else {
             throw Failure(description: "the xieshang executable is not built; run `swift build --build-tests` (make test does)")
         }
@@ -31,7 +31,7 @@ final class LocalFederation: @unchecked Sendable {
         let count = 1 + counties * (1 + townshipsPerCounty)
         let base = try LocalFederation.freePortRange(count)
         topology = try Topology.generate(counties: counties, townshipsPerCounty: townshipsPerCounty, basePort: base,
-                                         directory: dir, rollupDebounceMs: 100, retryCapMs: 1_000)
+                                         directory: dir, rollupDebounceMs: 100, retryCapMs: 1_000, tls: tls)
     }
 
     /// A federation of a custom topology: `build(basePort, directory)` makes it with `ports` consecutive free ports

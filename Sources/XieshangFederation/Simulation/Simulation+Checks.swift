@@ -144,6 +144,25 @@ extension Simulation {
             // A replayed event is a real event of another node: stored through its own path, never through the adversary.
             if stored && a.attack != .replay { report.violations.append("adversary: the event of \(a.attack.rawValue) was stored") }
         }
+        // Plans: every item an issuer shows reached each assignee's board, and the issuer shows every stage an
+        // assignee reported (at least that far).
+        for id in order {
+            guard let node = nodes[id]?.node else { continue }
+            for (key, item) in node.plans.issued.sorted(by: { $0.key < $1.key }) {
+                for a in item.assignees where nodes[a]?.node?.plans.received[key] == nil {
+                    report.violations.append("plans: item \(key) issued by \(id) did not reach assignee \(a)")
+                }
+            }
+            for e in logs[id] ?? [] where e.kind == EventKind.plan.protoValue && ChainName.node(of: e.origin) == id {
+                guard let body = try? SignedEvent(body: e.body, signature: e.signature).decodedBody(),
+                      let plan = try? PlanEvent(serializedBytes: body.payload), case .stageReported(let r)? = plan.step,
+                      let issuer = nodes[plan.issuer]?.node else { continue }
+                let key = PlanBoard.ItemKey(issuer: plan.issuer, planId: plan.planId, itemId: r.itemId)
+                if (issuer.plans.issued[key]?.stage(of: id).protoValue ?? 0) < r.stage.protoValue {
+                    report.violations.append("plans: \(id) reported \(key) at stage \(r.stage) but the issuer \(plan.issuer) does not show it")
+                }
+            }
+        }
         // Rollups: each node's latest report per period equals the sum of its subtree's own figures.
         var periods: Set<String> = []
         for id in order {

@@ -47,6 +47,9 @@ public final class Simulation {
         /// Benchmark workload: when above 0, each leaf originates this many notes (scope up) during the first
         /// phase instead of the random workload.
         public var eventsPerLeaf: Int = 0
+        /// Benchmark workload: notes a leaf records at once (one ``FederationInput/originateMany(_:)`` each, so one
+        /// store transaction); 1 originates every note alone.
+        public var burst: Int = 1
         /// Keep every node's log lines (for `--seed N` replays).
         public var verbose: Bool = false
         /// Gives up (a liveness violation) when the run is still busy after this many simulated ms.
@@ -117,7 +120,7 @@ public final class Simulation {
         case heal(String, String)
         case healAll
         case attack(Attack, Int)
-        case benchNote(String)
+        case benchNotes(String, Int)
     }
 
     struct Connection {
@@ -155,6 +158,13 @@ public final class Simulation {
     var connections: [ConnectionID: Connection] = [:]
     var nextConnection: UInt64 = 1
     var partitioned: Set<String> = []
+    /// One direction of a connection, and the latest time a message on it is delivered (FIFO).
+    struct Lane: Hashable {
+        var connection: ConnectionID
+        var toClient: Bool
+    }
+    var laneClock: [Lane: Int64] = [:]
+    var plansIssued = 0
     var report = Report()
     var faultsOver = false
     var alerts: [String: [Alert]] = [:]
@@ -236,7 +246,12 @@ public final class Simulation {
         if o.eventsPerLeaf > 0 {
             let leaves = o.topology.nodes.filter { $0.children.isEmpty }.map(\.id)
             for leaf in leaves {
-                for _ in 0..<o.eventsPerLeaf { queue.push(Int64(random.next() % UInt64(o.faultyPhaseMs)), .benchNote(leaf)) }
+                let burst = max(1, o.burst)
+                var left = o.eventsPerLeaf
+                while left > 0 {
+                    queue.push(Int64(random.next() % UInt64(o.faultyPhaseMs)), .benchNotes(leaf, min(burst, left)))
+                    left -= burst
+                }
             }
         }
         for _ in 0..<o.commands {
@@ -302,8 +317,8 @@ public final class Simulation {
             n.timers[timer] = nil
             feed(id, .timer(timer))
         case .command(let id):
-            guard let command = makeCommand(for: id) else { return }
-            feed(id, .originate(command))
+            let commands = makeCommands(for: id)
+            if commands.count == 1 { feed(id, .originate(commands[0])) } else if !commands.isEmpty { feed(id, .originateMany(commands)) }
         case .crash(let id):
             guard !faultsOver, let n = nodes[id], n.node != nil else { return }
             report.crashes += 1
@@ -329,8 +344,9 @@ public final class Simulation {
             for id in order where nodes[id]?.node == nil { startNode(id) }
         case .attack(let attack, let attempt):
             performAttack(attack, attempt: attempt)
-        case .benchNote(let id):
-            feed(id, .originate(LocalCommand(kind: .note, payload: Note(text: "bench", amount: 1).serializedBytes(), scope: Route.up.scope)))
+        case .benchNotes(let id, let count):
+            let note = LocalCommand(kind: .note, payload: Note(text: "bench", amount: 1).serializedBytes(), scope: Route.up.scope)
+            feed(id, count == 1 ? .originate(note) : .originateMany(Array(repeating: note, count: count)))
         }
     }
 
@@ -357,6 +373,7 @@ public final class Simulation {
             }
         }
         connections = connections.filter { $0.value.open }
+        laneClock = laneClock.filter { connections[$0.key.connection] != nil }
     }
 
     /// Gives an input to a node and carries out its outputs.
@@ -381,15 +398,25 @@ public final class Simulation {
                 let toClient = c.server == id
                 report.messages += 1
                 if !faultsOver && chance(options.dropRate) { report.dropped += 1; continue }
-                var delay = 1 + Int64(random.next() % 8)
-                if !faultsOver && chance(options.reorderRate) { delay += Int64(random.next() % 200) }
-                queue.push(now + delay, .deliver(conn, toClient: toClient, message))
+                // A connection is an HTTP/2 stream over TCP: FIFO, whatever the latency of each message. Only the
+                // reordering fault breaks the order.
+                var at = now + 1 + Int64(random.next() % 8)
+                if !faultsOver && chance(options.reorderRate) {
+                    at += Int64(random.next() % 200)
+                } else {
+                    let lane = Lane(connection: conn, toClient: toClient)
+                    at = max(at, laneClock[lane] ?? 0)
+                    laneClock[lane] = at
+                }
+                let delay = at - now
+                queue.push(at, .deliver(conn, toClient: toClient, message))
                 if !faultsOver && chance(options.duplicateRate) {
                     report.duplicated += 1
                     queue.push(now + delay + Int64(random.next() % 50), .deliver(conn, toClient: toClient, message))
                 }
             case .close(let conn, _):
                 if let c = connections.removeValue(forKey: conn), c.open {
+                    for toClient in [false, true] { laneClock[Lane(connection: conn, toClient: toClient)] = nil }
                     let other = c.client == id ? c.server : c.client
                     feed(other, .disconnected(conn))
                     feed(id, .disconnected(conn))
@@ -417,31 +444,48 @@ public final class Simulation {
 
     // MARK: Workload
 
-    func makeCommand(for id: String) -> LocalCommand? {
+    /// The next local command(s) of `id`: a plan is issued as one group (draft, items, review, approval, issue).
+    func makeCommands(for id: String) -> [LocalCommand] {
         let topo = options.topology
-        guard let n = topo.node(id) else { return nil }
+        guard let n = topo.node(id) else { return [] }
         let roll = random.next() % 100
         let amount = Int64(random.next() % 50)
+        let day = PlanBoard.day(ofMs: Simulation.epochMs + now)
         if roll < 45 || (n.parent == nil && n.children.isEmpty && n.alliances.isEmpty) {
-            return LocalCommand(kind: .note, payload: Note(text: "note", amount: amount).serializedBytes(), scope: Route.up.scope)
+            if roll < 15, let node = nodes[id]?.node, let item = node.plans.received.values.sorted(by: { $0.key < $1.key }).first(where: { $0.stage(of: id) != .tracked }) {
+                // Progress on an item issued to this body: the next stage, up to the issuer.
+                let next = ItemStage(protoValue: item.stage(of: id).protoValue + 1)
+                let event = PlanEvent(planId: item.key.planId, issuer: item.key.issuer, on: day,
+                                      step: .stageReported(.init(itemId: item.key.itemId, byBody: id, stage: next)))
+                return [LocalCommand(kind: .plan, payload: event.serializedBytes(), scope: Route.up.scope)]
+            }
+            return [LocalCommand(kind: .note, payload: Note(text: "note", amount: amount).serializedBytes(), scope: Route.up.scope)]
         }
         if roll < 60 {
-            return LocalCommand(kind: .activity, payload: Note(text: "activity").serializedBytes(), scope: Route.up.scope)
+            return [LocalCommand(kind: .activity, payload: Note(text: "activity").serializedBytes(), scope: Route.up.scope)]
         }
         if roll < 75, !n.children.isEmpty {
             let descendants = topo.descendants(of: id)
             let only = random.next() % 2 == 0 ? [] : [descendants[Int(random.next() % UInt64(descendants.count))]]
-            return LocalCommand(kind: .plan, payload: PlanBoard.itemPayload(title: "item", deadlineMs: Simulation.epochMs + now + 1_000),
-                                scope: Route.down(only: only).scope)
+            plansIssued += 1
+            let planId = "plan\(plansIssued)"
+            func step(_ s: PlanEvent.Step) -> LocalCommand {
+                LocalCommand(kind: .plan, payload: PlanEvent(planId: planId, issuer: id, on: day, step: s).serializedBytes(),
+                             scope: Route.down(only: only).scope)
+            }
+            let item = PlanItem(itemId: "1", topic: "item", leadLeader: "lead", department: "office", deadline: day,
+                                assignees: only.isEmpty ? n.children : only)
+            return [step(.drafted(.init(year: 2027, title: planId))), step(.itemAdded(item)), step(.reviewed(.init(meeting: "chairs"))),
+                    step(.approved(.init(meeting: "standing committee"))), step(.issued(.init(document: planId)))]
         }
         if roll < 85, let a = n.alliances.first {
-            return LocalCommand(kind: .jointActivity, payload: Note(text: "joint").serializedBytes(), scope: Route.alliance(a).scope)
+            return [LocalCommand(kind: .jointActivity, payload: Note(text: "joint").serializedBytes(), scope: Route.alliance(a).scope)]
         }
         let targets = topo.nodes.map(\.id).filter { $0 != id && !topo.path(from: id, to: $0).isEmpty }
         if !targets.isEmpty {
             let t = targets[Int(random.next() % UInt64(targets.count))]
-            return LocalCommand(kind: .note, payload: Note(text: "direct", amount: amount).serializedBytes(), scope: Route.direct(t).scope)
+            return [LocalCommand(kind: .note, payload: Note(text: "direct", amount: amount).serializedBytes(), scope: Route.direct(t).scope)]
         }
-        return LocalCommand(kind: .note, payload: Note(text: "note", amount: amount).serializedBytes(), scope: Route.up.scope)
+        return [LocalCommand(kind: .note, payload: Note(text: "note", amount: amount).serializedBytes(), scope: Route.up.scope)]
     }
 }

@@ -1,0 +1,20 @@
+import XieshangWire
+
+/// Pre-verification support (see ``SignatureCache``): the keys the runtime may verify with off the executor, and the
+/// one place the core checks an event's own signature.
+extension FederationNode {
+    /// A snapshot of every key this node verifies events with now: its own, its pinned peers' and those vouched for by
+    /// rosters. A runtime pre-verifies batches against it; a key missing or changed since only costs an inline check.
+    public func keyDirectory() -> KeyDirectory {
+        var keys = keyCache
+        for (node, peer) in pins { keys[node] = peer.publicKey }
+        keys[id] = publicKey
+        return KeyDirectory(keys: keys)
+    }
+
+    /// Whether `e`'s own signature verifies against `key`: a pre-verified entry of the signature cache, else inline.
+    func signatureVerifies(_ e: SignedEvent, key: Ed25519.PublicKey) -> Bool {
+        if config.signatureCache?.isVerified(eventHash: e.hash, key: key) == true { return true }
+        return key.isValidSignature(e.signature, for: e.body)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import XieshangNode
+import XieshangFederation
+import XieshangStore
+import XieshangWire
+
+/// A real county node in this process (real store, real servers, its parent city not running) and a township whose
+/// sans-I/O core runs in the test, wired to the county's runtime entry point (`submitVerified`) directly, so a test can
+/// tamper with what the township sends.
+final class CountyWithFakeTownship: @unchecked Sendable {
+    let directory: String
+    let topology: Topology
+    let county: Node
+    /// The county's parent, once ``startCity()`` started it in this process.
+    var city: Node?
+    let town: FederationNode
+    let townConn = ConnectionID(1)
+    var countyConn = ConnectionID(0)
+    var acks: [Ack] = []
+    /// Applied to every Push batch the township sends (tests forge signatures with it).
+    var tamper: ((inout EventBatch) -> Void)?
+
+    init() throws {
+        let dir = "/tmp/xsnv-" + String(UUID().uuidString.prefix(8)).lowercased()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        directory = dir
+        let base = try LocalFederation.freePortRange(3)
+        topology = try Topology.generate(counties: 1, townshipsPerCounty: 1, basePort: base, directory: dir, retryCapMs: 300)
+        let countyMember = topology.members.first { $0.id == "county1" }!
+        let townMember = topology.members.first { $0.id == "county1-town1" }!
+        var countyConfig = countyMember.config
+        countyConfig.logLevel = "warning"
+        county = try Node(config: countyConfig)
+        let key = try KeyFile.load(from: townMember.config.keyFile)
+        let parent = townMember.config.parent!
+        let store = try Store(path: townMember.directory + "/fake.db")
+        town = try FederationNode(config: FederationConfig(nodeId: townMember.id, privateKey: key,
+                                                           parent: .init(id: parent.nodeId, publicKey: parent.publicKey)),
+                                  store: store, seed: 7)
+    }
+
+    func now() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+
+    /// Relays the township's outputs to the county (through `submitVerified`) and the answers back, until quiet.
+    func pump(_ initial: [FederationOutput]) async {
+        var pending = initial
+        while !pending.isEmpty {
+            let output = pending.removeFirst()
+            switch output {
+            case .dial(let peer):
+                countyConn = await county.runtime.acceptedConnection("test-\(UUID().uuidString)")
+                pending += town.handle(.connected(townConn, peer: peer), now: now())
+            case .send(_, let message):
+                var message = message
+                if case .push(var batch) = message, let tamper {
+                    tamper(&batch)
+                    message = .push(batch)
+                }
+                for answer in await county.runtime.submitVerified(countyConn, message) {
+                    guard case .send(let c, let reply) = answer, c == countyConn else { continue }
+                    if case .ack(let a) = reply { acks.append(a) }
+                    pending += town.handle(.received(townConn, reply), now: now())
+                }
+            default:
+                continue
+            }
+        }
+    }
+
+    func originate(_ count: Int) async {
+        var outputs: [FederationOutput] = []
+        for i in 0..<count {
+            let note = Note(text: "n\(i)", amount: 1).serializedBytes()
+            outputs += town.handle(.originate(LocalCommand(kind: .note, payload: note, scope: Scope(target: .up(true)))), now: now())
+        }
+        await pump(outputs)
+    }
+
+    /// The highest seq of the township's chain the county holds.
+    func countyHolds() async -> UInt64 {
+        await county.runtime.read { (try? self.county.runtime.core.store.reader.highestSeqs()["county1-town1"]) ?? 0 }
+    }
+
+    /// Starts the city node in this process; the county's link to it comes up (the county dials with backoff).
+    func startCity() throws {
+        var config = topology.members.first { $0.id == "city" }!.config
+        config.logLevel = "warning"
+        city = try Node(config: config)
+    }
+
+    /// The county's Admin status.
+    func countyStatus() async -> StatusResponse {
+        let runtime = county.runtime
+        return await runtime.read { AdminHandlers.status(runtime, StatusRequest(), startedAt: Date()) }
+    }
+
+    /// Counts the county's events with a SQL condition on the store (independent of the status code).
+    func countyCount(_ whereClause: String) async -> Int64 {
+        let runtime = county.runtime
+        return await runtime.read {
+            guard let rows = try? runtime.core.store.reader.rows("SELECT count(*) FROM events WHERE " + whereClause),
+                  case .integer(let n)? = rows.first?.first else { return -1 }
+            return n
+        }
+    }
+
+    func close() async {
+        await city?.shutdown()
+        await county.shutdown()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+}
