@@ -42,8 +42,9 @@ public struct FederationConfig: Sendable {
     public var children: [Peer]
     /// The alliances this node belongs to.
     public var alliances: [Alliance]
-    /// True when the store was restored from a backup: the node originates nothing until its parent has told it
-    /// how far its own chain goes and it has pulled its missing events back (fencing).
+    /// True when the store was restored from a backup. Informational: every node with a parent already originates
+    /// nothing until its parent has told it how far its own chain goes and it has pulled its missing events back
+    /// (fencing), since a restored store cannot know it is old.
     public var restored: Bool
     /// Tunables.
     public var options: FederationOptions

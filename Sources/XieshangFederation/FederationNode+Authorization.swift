@@ -127,6 +127,14 @@ extension FederationNode {
                 }
             }
             authentic = Array(authentic.prefix(cut))
+            if let first = authentic.first, fenced, awaitsOwnRoster(origin) {
+                // Authentic, but not stored yet (no refusal): the sender resends after its Ack timeout, by when this
+                // node has emitted the roster that must precede these events in its log.
+                outcome.missing.append(HighWater(origin: origin, seq: first.1.seq))
+                for (_, body) in authentic { pendingReports[origin]?[body.seq] = nil }
+                index += 1
+                continue
+            }
             for (e, body) in authentic {
                 let stored = storedEvent(e, body)
                 pending.append((stored, body))
@@ -291,7 +299,10 @@ extension FederationNode {
         guard alertKeys.insert(key).inserted else { return }
         if alertKeys.count > 10_000 { alertKeys.removeAll() }
         outputs.append(.alert(alert))
-        if fenced { return }
+        if fenced {
+            if unstoredAlerts.count < 256 { unstoredAlerts.append(alert) }
+            return
+        }
         do throws(FederationError) {
             try originate(kind: .alert, payload: alert.serializedBytes(), route: .up)
         } catch {

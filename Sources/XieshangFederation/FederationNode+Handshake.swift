@@ -150,8 +150,18 @@ extension FederationNode {
         let parentConfirmed = config.parent.map { clients[$0.id]?.state == .up } ?? true
         if mine >= fenceTarget && parentConfirmed {
             fenced = false
-            outputs.append(.log("\(id): own chain restored up to seq \(mine); originating again"))
+            outputs.append(.log(fenceTarget > 0 ? "\(id): own chain restored up to seq \(mine); originating again"
+                                                : "\(id): parent confirmed its own chain (seq \(mine)); originating"))
             refreshRosters()
+            if !unstoredAlerts.isEmpty {
+                let alerts = unstoredAlerts
+                unstoredAlerts = []
+                do throws(GroupRefusal) {
+                    _ = try originateGroup(alerts.map { Origination(kind: .alert, payload: $0.serializedBytes(), route: .up) })
+                } catch {
+                    outputs.append(.log("\(id): cannot store \(alerts.count) alerts raised before the parent confirmed: \(error.error.message)"))
+                }
+            }
             if !dirtyPeriods.isEmpty { scheduleRollup() }
         }
     }

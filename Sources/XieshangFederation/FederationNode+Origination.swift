@@ -75,8 +75,10 @@ extension FederationNode {
     /// transaction, then updates the in-memory views and pushes once. Nothing is stored when anything fails.
     func originateGroup(_ group: [Origination]) throws(GroupRefusal) -> [StoredEvent] {
         if fenced {
-            throw GroupRefusal(error: FederationError(.fenced, "node \(id) is restoring its own events from its parent (holds up to seq \(heads[id]?.seq ?? 0) of \(fenceTarget)); retry when it has caught up",
-                                                      node: id), index: nil)
+            let why = fenceTarget > (heads[id]?.seq ?? 0)
+                ? "node \(id) is restoring its own events from its parent (holds up to seq \(heads[id]?.seq ?? 0) of \(fenceTarget)); retry when it has caught up"
+                : "node \(id) has not yet heard from its parent \(config.parent?.id ?? "?") how far its own chain goes (a store restored from a backup must not reuse a seq); retry when the link to the parent is up"
+            throw GroupRefusal(error: FederationError(.fenced, why, node: id), index: nil)
         }
         var overlay: [String: XieshangWire.EventChain.Link] = [:]
         var made: [(StoredEvent, EventBody)] = []

@@ -71,6 +71,18 @@ extension FederationNode {
         }
     }
 
+    /// Whether events of `origin` must wait until this node emitted a roster vouching for it: a fenced node may not
+    /// originate its roster, and an event it relays before the roster that vouches for its origin would be refused
+    /// as of an unknown origin by the next node (in every honest log a roster precedes the events it vouches for).
+    func awaitsOwnRoster(_ origin: String) -> Bool {
+        let node = ChainName.node(of: origin)
+        if node == id { return false }
+        if childIds.contains(node) || subtreeOf[node] != nil {
+            return config.parent != nil && !(lastUpRoster ?? []).contains { $0.nodeId == node }
+        }
+        return !config.children.isEmpty && !(lastDownRoster ?? []).contains { $0.nodeId == node }
+    }
+
     /// The roster this node sends up: every body in its subtree except itself.
     func upRosterEntries() -> [RosterEntry] {
         var out: [RosterEntry] = []

@@ -65,8 +65,12 @@ public final class FederationNode {
     var unroutedSeen = false
 
     // Fencing
-    /// True while the node pulls its own events back and may not originate.
+    /// True while the node may not originate anything: a node with a parent starts fenced until the parent has
+    /// confirmed in the handshake how far the node's own chain goes (a store restored from an old backup cannot know
+    /// it is old), and stays fenced while it pulls its own missing events back. A root node is never fenced.
     public internal(set) var fenced: Bool
+    /// Alerts raised while fenced, stored (as Alert events) once the fence lifts; at most 256 are kept.
+    var unstoredAlerts: [Alert] = []
     var fenceTarget: UInt64 = 0
 
     // Rollups
@@ -94,7 +98,7 @@ public final class FederationNode {
         self.publicKey = config.privateKey.publicKey
         self.pins = config.pinnedPeers
         self.childIds = Set(config.children.map(\.id))
-        self.fenced = config.restored && config.parent != nil
+        self.fenced = config.parent != nil
         self.tail = LogTail(capacity: max(1_024, 2 * config.options.window * config.options.batchSize))
         do throws(StoreError) {
             try loadState()

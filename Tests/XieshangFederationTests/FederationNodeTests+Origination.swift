@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import XieshangFederation
 import XieshangStore
@@ -118,8 +119,84 @@ extension FederationNodeTests {
         let town = net.nodes["town"]!
         let outputs = town.handle(.originateMany([Self.note("a"), Self.note("b")]), now: net.now)
         #expect(Self.refusals(outputs).count == 2 && Self.originated(outputs).isEmpty)
-        #expect(Self.refusals(outputs).allSatisfy { $0.contains("restoring its own events") })
+        #expect(Self.refusals(outputs).allSatisfy { $0.contains("has not yet heard from its parent county") })
         #expect(try town.store.reader.count() == 0)
         #expect(town.handle(.originateMany([]), now: net.now).isEmpty)
+    }
+}
+
+/// Fencing before the parent confirmed: a store restored from a backup (without being told so) originates nothing
+/// — no roster, rollup, alert or local command — until its parent said how far its own chain goes.
+extension FederationNodeTests {
+    @Test func aRestoredNodeOriginatesNothingBeforeItsParentConfirmedItsChain() throws {
+        let net = TestNetwork()
+        try net.tree([("county", ["town"])])
+        net.run()
+        net.originate("town")
+        net.run()
+        // A backup taken right after a note whose rollup is not emitted yet (a dirty period in the backup).
+        net.originate("town")
+        net.nodes["town"] = nil
+        let backup = net.directory + "/town-backup.sqlite"
+        try FileManager.default.copyItem(atPath: net.path("town"), toPath: backup)
+        try net.start("town")
+        net.run()
+        net.originate("town")
+        net.run()
+        let countyHolds = try net.nodes["county"]!.store.reader.highestSeq(origin: "town")
+        // The town goes down; its backup comes back while the county is unreachable.
+        for c in net.conns.keys where net.conns[c]!.client == "town" || net.conns[c]!.server == "town" { net.feed("county", .disconnected(c)) }
+        net.conns = net.conns.filter { $0.value.client != "town" && $0.value.server != "town" }
+        net.nodes["town"] = nil
+        let county = net.nodes["county"]!
+        net.nodes["county"] = nil
+        try net.start("town", config: net.configs["town"]!, path: backup)   // restored = false: it cannot know
+        let town = net.nodes["town"]!
+        let before = try town.store.reader.count()
+        let head = try town.store.reader.highestSeq(origin: "town")
+        #expect(head < countyHolds)
+        #expect(town.fenced)
+        net.run(forMs: 10_000)                                              // dials fail, rollup and retry timers fire
+        let refused = town.handle(.originate(Self.note("too early")), now: net.now)
+        #expect(Self.originated(refused).isEmpty && Self.refusals(refused).first?.contains("has not yet heard from its parent") == true)
+        #expect(try town.store.reader.count() == before)                    // no roster, rollup, alert or note
+        #expect(try town.store.reader.highestSeq(origin: "town") == head)
+        // The county returns: the town pulls its own events back, then originates again, and nothing equivocates.
+        net.nodes["county"] = county
+        net.run(forMs: 60_000)
+        #expect(!town.fenced)
+        #expect(try town.store.reader.highestSeq(origin: "town") >= countyHolds)
+        let later = town.handle(.originate(Self.note("after")), now: net.now)
+        net.carry("town", later)
+        #expect(Self.originated(later).count == 1)
+        net.run()
+        #expect(net.alerts["county"]?.contains { $0.code == "equivocation" } != true)
+        #expect(try county.store.reader.highestSeq(origin: "town") > countyHolds)
+    }
+}
+
+extension FederationNodeTests {
+    /// A fenced county cannot emit the roster that vouches for a new child to its parent, so it stores none of that
+    /// child's events (not refused: the child resends) until it could — else the city would refuse them as of an
+    /// unknown origin and they would never arrive.
+    @Test func aFencedNodeDefersEventsOfOriginsItsRosterDoesNotVouchForYet() throws {
+        let net = TestNetwork()
+        try net.tree([("city", ["county"]), ("county", ["town"])])
+        net.nodes["city"] = nil                                   // unreachable before any handshake completed
+        net.run(forMs: 3_000)
+        let county = net.nodes["county"]!
+        #expect(county.fenced && !net.nodes["town"]!.fenced)
+        net.originate("town")
+        net.run(forMs: 500)
+        #expect(!net.events("county").contains { $0.origin == "town" })
+        let acks = net.acks["town"] ?? []
+        #expect(acks.contains { $0.missingFrom.contains { $0.origin == "town" } })
+        #expect(acks.allSatisfy { $0.refused.isEmpty } && net.alerts["county"] == nil)
+        try net.start("city")                                     // the city comes back
+        net.run(forMs: 30_000)
+        #expect(!county.fenced)
+        #expect(net.events("county").contains { $0.origin == "town" && $0.kind == EventKind.note.protoValue })
+        #expect(net.events("city").contains { $0.origin == "town" && $0.kind == EventKind.note.protoValue })
+        #expect(net.alerts["city"]?.contains { $0.code == "unknown_origin" } != true)
     }
 }
