@@ -65,26 +65,27 @@ enum AllianceRecorder {
         } catch {
             return .failure(.status(.invalidArgument, "\(error)"))
         }
-        var response = SubmitResponse()
-        for o in originations {
-            switch originate(runtime, kind: o.kind, payload: o.payload, scope: Scope(target: .alliance(o.alliance))) {
-            case .success(let r): response = r
-            case .failure(let e): return .failure(e)
-            }
-        }
-        return .success(response)
+        return originate(runtime, originations.map { LocalCommand(kind: $0.kind, payload: $0.payload, scope: Scope(target: .alliance($0.alliance))) })
     }
 
-    /// Originates one event on the executor; its seq and hash, or the core's refusal.
-    private static func originate(_ runtime: NodeRuntime, kind: EventKind, payload: [UInt8], scope: Scope) -> Result<SubmitResponse, TransportError> {
-        for output in runtime.handleOnQueue(.originate(LocalCommand(kind: kind, payload: payload, scope: scope))) {
+    /// Originates `commands` on the executor in one store transaction (all or nothing): the last event's seq and hash
+    /// and every seq, or the core's refusal.
+    private static func originate(_ runtime: NodeRuntime, _ commands: [LocalCommand]) -> Result<SubmitResponse, TransportError> {
+        var response = SubmitResponse()
+        var refusals: [String] = []
+        for output in runtime.handleOnQueue(commands.count == 1 ? .originate(commands[0]) : .originateMany(commands)) {
             if case .originated(let origin, let seq) = output {
-                let hash = (try? runtime.core.store.reader.events(origin: origin, seqs: seq...seq))?.first?.hash ?? []
-                return .success(SubmitResponse(seq: seq, hash: hash))
+                response.seqs.append(seq)
+                response.seq = seq
+                response.hash = (try? runtime.core.store.reader.events(origin: origin, seqs: seq...seq))?.first?.hash ?? []
             }
-            if case .commandRefused(let reason) = output { return .failure(.status(.failedPrecondition, reason)) }
+            if case .commandRefused(let reason) = output { refusals.append(reason) }
         }
-        return .failure(.status(.internal, "the node neither stored nor refused the \(kind) event"))
+        if !refusals.isEmpty { return .failure(.status(.failedPrecondition, refusals.joined(separator: "; "))) }
+        if response.seqs.count != commands.count {
+            return .failure(.status(.internal, "the node stored \(response.seqs.count) of \(commands.count) events of the command"))
+        }
+        return .success(response)
     }
 
     private static func currentLedger(_ runtime: NodeRuntime, _ projector: AllianceProjector) throws(TransportError) -> AllianceLedger {
@@ -128,7 +129,7 @@ enum AllianceRecorder {
         }
         for id in ids {
             guard let proposal = ledger.jointProposal(id) else { continue }
-            switch originate(runtime, kind: .jointProposal, payload: proposal.serializedBytes(), scope: Scope(target: .up(true))) {
+            switch originate(runtime, [LocalCommand(kind: .jointProposal, payload: proposal.serializedBytes(), scope: Scope(target: .up(true)))]) {
             case .success(let r):
                 runtime.logger.info("joint proposal \(id) signed by every co-sponsor; forwarded to \(runtime.config.parent?.nodeId ?? "") as seq \(r.seq)")
             case .failure(let e):

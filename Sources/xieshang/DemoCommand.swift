@@ -149,6 +149,7 @@ struct Demo {
         let want = expectedTotals(city)
         let generated = want.values.reduce(0, +)
         say("recorded \(feed.commands) commands → \(generated) events at \(subtree.count) bodies")
+        say(feed.jointDraft)
 
         // 5. Wait for the city's rollup to carry every record.
         say("waiting for 铜仁市政协's figures to converge (\(generated) records)…")

@@ -1,5 +1,6 @@
 import Foundation
 import XieshangNode
+import XieshangWire
 
 /// The demo's year of CPPCC records (2026), fed through the CLI's own record commands — the same parsing, the same
 /// Admin calls, the same rules — at the body where each record belongs: members; activities with participants and
@@ -29,6 +30,8 @@ struct DemoFeed {
     let directory: String
     var rng = SplitMix(seed: 2026)
     var expected: [String: Expected] = [:]
+    /// What the joint draft with the alliance peer came to (one line for the demo's output).
+    var jointDraft = ""
     /// Commands run (for the progress line).
     var commands = 0
     let progress: (Int) -> Void
@@ -86,7 +89,7 @@ struct DemoFeed {
         try proposals()
         try opinions()
         try plan()
-        jointDraftWithAlliancePeer()
+        jointDraft = try jointDraftWithAlliancePeer()
     }
 
     // MARK: Members 委员
@@ -295,9 +298,60 @@ struct DemoFeed {
 
     // MARK: Joint draft with the alliance peer 联名提案（片区协作）
 
-    /// A joint draft with the alliance peer (遵义市政协), edited by both and signed off: the `alliance` helper's draft
-    /// commands are wired in here by the coordinator.
-    func jointDraftWithAlliancePeer() {
-        // Intentionally empty until the draft commands (DraftCommand) land on main.
+    /// A joint draft with the alliance peer (遵义市政协): 铜仁市政协 opens it, both bodies edit it at the same time (the
+    /// edits merge), both sign the same content and it is submitted — through the CLI's draft functions, as
+    /// `xieshang draft new|edit|sign` does. Returns one line describing the result.
+    mutating func jointDraftWithAlliancePeer() throws -> String {
+        guard let ally = topology.members.first(where: { $0.config.tier != "township" && $0.config.parent == nil && $0.id != city.id }) else {
+            return "no alliance peer in this topology"
+        }
+        let alliance = "wuling"
+        let a = city.config.adminSocket, b = ally.config.adminSocket
+        func check<T>(_ what: String, _ r: Result<T, AdminCommand.Exit>) throws -> T {
+            commands += 1
+            progress(commands)
+            switch r {
+            case .success(let v): return v
+            case .failure(let e): throw Failed(description: "joint draft: \(what) exited \(e.code)")
+            }
+        }
+        // Polled while records travel: quiet (a draft not arrived yet is no error worth printing).
+        func draft(_ socket: String, _ id: String) -> [String: Any]? {
+            guard let bytes = try? AdminCommand.unary(socket, AdminService.query.path, QueryRequest(recordType: "draft", id: id).serializedBytes()).get(),
+                  let row = (try? QueryResponse(serializedBytes: bytes))?.rowsJson.first else { return nil }
+            return (try? JSONSerialization.jsonObject(with: Data(row.utf8))) as? [String: Any]
+        }
+        try waitFor("the alliance link between \(city.id) and \(ally.id)") {
+            (try? NodeClient(socket: a).status().links.contains { $0.peer == ally.id && $0.state == "up" }) ?? false
+        }
+        let text = """
+            # 案由
+            武陵山片区红色旅游线路分散，铜仁、遵义两地景区门票与交通互不衔接。
+            # 建议
+            一、共同编制红色旅游精品线路。
+            二、推行片区景区年票互认。
+            """
+        let id = try check("draft new", DraftCommand.create(socket: a, alliance: alliance, title: "关于共建武陵山片区红色旅游精品线路的联名提案",
+                                                            coSponsors: [city.id, ally.id], text: text))
+        try waitFor("\(ally.id) to receive draft \(id)") { draft(b, id)?["text"] as? String == text }
+        // Both edit at once, each on the text it holds (an edit states the text it was made on; the CRDT merges both
+        // edits on both sides, whichever arrives first).
+        func edit(_ socket: String, _ at: String, _ change: (String) -> String) throws {
+            guard let held = draft(socket, id)?["text"] as? String else { throw Failed(description: "joint draft: \(at) does not hold \(id)") }
+            _ = try check("draft edit at \(at)", DraftCommand.edit(socket: socket, id: id, newText: change(held)))
+        }
+        try edit(a, city.id) { $0.replacingOccurrences(of: "年票互认。", with: "年票互认，2027 年起试行。") }
+        try edit(b, ally.id) { $0 + "\n三、开通铜仁—遵义旅游专线。" }
+        try waitFor("both bodies to hold the merged draft") {
+            guard let x = draft(a, id), let y = draft(b, id), let t = x["text"] as? String else { return false }
+            return t == y["text"] as? String && t.contains("2027 年起试行") && t.contains("旅游专线")
+        }
+        guard let hash = draft(a, id)?["content_hash"] as? String else { throw Failed(description: "joint draft: \(id) has no content hash") }
+        _ = try check("draft sign at \(city.id)", DraftCommand.sign(socket: a, id: id, hash: hash))
+        _ = try check("draft sign at \(ally.id)", DraftCommand.sign(socket: b, id: id, hash: hash))
+        try waitFor("draft \(id) to be submitted at both bodies") {
+            draft(a, id)?["status"] as? String == "submitted" && draft(b, id)?["status"] as? String == "submitted"
+        }
+        return "联名提案 \(id)：\(DemoCommand.names[city.id] ?? city.id)与\(DemoCommand.names[ally.id] ?? ally.id)同时修改、合并一致，双方签署同一内容（\(hash.prefix(12))…），已提交"
     }
 }

@@ -94,6 +94,20 @@ struct DemoTests {
         #expect(processes(mentioning: dir).count == 14, "14 nodes still run")
         let (statsStatus, stats) = try run(exe, ["stats", "--drill", "--node", dir + "/city/admin.sock"])
         #expect(statsStatus == 0 && stats.contains("碧江区政协"), "\(stats)")
+        // The joint draft: both bodies' concurrent edits merged, both signed the same content, submitted at both.
+        #expect(output.contains("联名提案 wuling/city/1") && output.contains("已提交"), "\(output)")
+        var held: [String] = []
+        for node in ["city", "ally1"] {
+            let (code, json) = try run(exe, ["draft", "show", "wuling/city/1", "--json", "--node", "\(dir)/\(node)/admin.sock"])
+            #expect(code == 0, "\(json)")
+            let row = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] ?? [:]
+            let text = row["text"] as? String ?? ""
+            #expect(row["status"] as? String == "submitted" && text.contains("2027 年起试行") && text.contains("旅游专线"), "\(node): \(json)")
+            let signers = ((row["sign_offs"] as? [[String: Any]]) ?? []).filter { $0["void"] as? Bool == false }.compactMap { $0["signer"] as? String }
+            #expect(signers.sorted() == ["ally1", "city"], "\(node): \(json)")
+            held.append("\(text)|\(row["content_hash"] ?? "")")
+        }
+        #expect(held.count == 2 && held[0] == held[1], "both bodies hold the same draft: \(held)")
         let (downStatus, down) = try run("/bin/bash", [ExportCommandTests.packageRoot + "/Ops/federation.sh", "down", dir])
         #expect(downStatus == 0, "\(down)")
         #expect(processes(mentioning: dir).isEmpty, "orphans: \(processes(mentioning: dir))")
