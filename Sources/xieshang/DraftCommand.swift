@@ -10,7 +10,7 @@ import XieshangWire
 /// 3 node unreachable) after writing the reason to standard error.
 enum DraftCommand {
     static let usage = """
-        usage: xieshang draft <subcommand> [options] [--node SOCKET] [--json]
+        usage: xieshang draft <new|show|edit|sign|list> [options] [--node SOCKET] [--json]
           new  --alliance ID --title T --cosponsors a,b[,c] [--file TEXT] [--id ID]
                                  start a joint draft hosted by this node (the co-sponsors must all sign it)
           show ID                the text, its content hash, who signed which version (void marks), status
@@ -22,12 +22,25 @@ enum DraftCommand {
           xieshang draft edit wuling/tongren/1 --file draft.txt && xieshang draft sign wuling/tongren/1
         """
 
+    /// One example per subcommand, for `xieshang draft <subcommand> --help`.
+    static let examples = [
+        "new": "--alliance wuling --title 关于旅游年票互认的联名提案 --cosponsors tongren,enshi,xiangxi --file draft.txt",
+        "show": "wuling/tongren/1",
+        "edit": "wuling/tongren/1 --file draft.txt",
+        "sign": "wuling/tongren/1 --hash 3f2a…（`draft show` 打印的内容哈希）",
+        "list": "--alliance wuling --json",
+    ]
+
     static func run(_ args: [String]) -> Int32 {
         guard let sub = args.first, !sub.hasPrefix("-") else {
             if args.first == "--help" || args.first == "-h" { print(usage); return ExitCode.done }
             return fail("give a subcommand.\n\n\(usage)", code: ExitCode.usage)
         }
         let rest = Array(args.dropFirst())
+        if rest.contains("--help") || rest.contains("-h"), let example = examples[sub] {
+            print("\(usage)\nexample:\n  xieshang draft \(sub) \(example)")
+            return ExitCode.done
+        }
         switch sub {
         case "new": return runNew(rest)
         case "show": return runShow(rest)

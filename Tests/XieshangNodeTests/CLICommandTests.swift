@@ -7,32 +7,19 @@ import XieshangNode
 /// running) — against real node processes.
 @Suite("xieshang CLI", .serialized)
 struct CLICommandTests {
-    struct Run {
-        let status: Int32
-        let output: String
-    }
+    typealias Run = ProcessRun
 
-    static func run(_ args: [String], env: [String: String] = [:]) throws -> Run {
+    /// Runs the built `xieshang` with `args` (XIESHANG_NODE unset, so --node decides), `env` added.
+    static func run(_ args: [String], env: [String: String] = [:]) async throws -> Run {
         guard let exe = LocalFederation.xieshang() else { throw LocalFederation.Failure(description: "xieshang is not built") }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        var environment = ProcessInfo.processInfo.environment
-        environment["XIESHANG_NODE"] = nil
+        var environment: [String: String?] = ["XIESHANG_NODE": nil]
         for (k, v) in env { environment[k] = v }
-        p.environment = environment
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        return try await ProcessRun.run(exe, args, environment: environment)
     }
 
     @Test("every command and every subcommand answers --help with exit 0; record commands show an example")
-    func everyHelpWorks() throws {
-        let top = try Self.run(["--help"])
+    func everyHelpWorks() async throws {
+        let top = try await Self.run(["--help"])
         #expect(top.status == 0)
         let commands = top.output.split(separator: "\n").filter { $0.hasPrefix("  ") }.compactMap { $0.split(separator: " ").first.map(String.init) }
         for expected in ["init", "node", "status", "member", "activity", "suggestion", "proposal", "opinion", "plan", "stats", "report", "export", "demo"] {
@@ -40,14 +27,14 @@ struct CLICommandTests {
         }
         var subcommands = 0
         for command in commands {
-            let help = try Self.run([command, "--help"])
+            let help = try await Self.run([command, "--help"])
             #expect(help.status == 0, "xieshang \(command) --help: \(help.output)")
             #expect(help.output.contains("usage"), "xieshang \(command) --help prints a usage")
             // A group lists its subcommands as <a|b|c>.
             guard let line = help.output.split(separator: "\n").first, line.hasPrefix("usage: xieshang \(command) <"),
                   let open = line.firstIndex(of: "<"), let close = line.firstIndex(of: ">") else { continue }
             for sub in line[line.index(after: open)..<close].split(separator: "|") {
-                let r = try Self.run([command, String(sub), "--help"])
+                let r = try await Self.run([command, String(sub), "--help"])
                 #expect(r.status == 0, "xieshang \(command) \(sub) --help: \(r.output)")
                 #expect(r.output.contains("example:\n  xieshang \(command) \(sub)"), "xieshang \(command) \(sub) --help has an example")
                 subcommands += 1
@@ -55,7 +42,7 @@ struct CLICommandTests {
         }
         #expect(subcommands >= 30, "member 3, activity 2, suggestion 4, proposal 11, opinion 6, plan 5")
         for command in ["stats", "report", "export"] {
-            #expect(try Self.run([command, "--help"]).output.contains("example:\n  xieshang \(command)"))
+            #expect(try await Self.run([command, "--help"]).output.contains("example:\n  xieshang \(command)"))
         }
     }
 
@@ -71,7 +58,7 @@ struct CLICommandTests {
         for args in [["member", "add", "--id", "M1", "--name", "张明", "--sector", "经济界", "--date", "2026-01-05"],
                      ["proposal", "submit", "--id", "TA-1", "--title", "关于茶产业的建议", "--text", "建议…", "--by", "M1", "--date", "2026-01-10"],
                      ["proposal", "review", "TA-1", "--register", "2026-1", "--date", "2026-01-20"]] {
-            let r = try Self.run(args + node)
+            let r = try await Self.run(args + node)
             #expect(r.status == 0, "\(args): \(r.output)")
             #expect(r.output.contains("已记录"), "\(r.output)")
         }
@@ -94,12 +81,12 @@ struct CLICommandTests {
             (["stats", "--period", "2026-13"] + node, 2, ["--period '2026-13'"]),
         ]
         for c in cases {
-            let r = try Self.run(c.args)
+            let r = try await Self.run(c.args)
             #expect(r.status == c.status, "xieshang \(c.args.joined(separator: " ")) → \(r.status): \(r.output)")
             for text in c.says { #expect(r.output.contains(text), "xieshang \(c.args.joined(separator: " ")) says '\(text)': \(r.output)") }
         }
         // The refused transition recorded nothing: the proposal is still registered.
-        let list = try Self.run(["proposal", "list", "--json"] + node)
+        let list = try await Self.run(["proposal", "list", "--json"] + node)
         #expect(list.output.contains("\"status\":\"registered\""), "\(list.output)")
 
         // A command of several events is all or nothing: importing the same plan again is refused as a whole.
@@ -109,34 +96,34 @@ struct CLICommandTests {
         let countyName = fed.member("county1").config.name
         try "编号,类别,议题,协商形式,牵头领导,责任部门,责任人,完成时限,承办单位\n1,民生,农村饮水安全,对口协商,王副主席,社会和法制委员会,陈科长,2026-09-30,\(countyName)\n"
             .write(toFile: csv, atomically: true, encoding: .utf8)
-        let imported = try Self.run(["plan", "import", csv, "--plan", "XS-2026", "--title", "2026年度协商计划", "--date", "2026-01-15"] + cityNode)
+        let imported = try await Self.run(["plan", "import", csv, "--plan", "XS-2026", "--title", "2026年度协商计划", "--date", "2026-01-15"] + cityNode)
         #expect(imported.status == 0, "\(imported.output)")
-        let again = try Self.run(["plan", "import", csv, "--plan", "XS-2026", "--title", "2026年度协商计划", "--date", "2026-01-16"] + cityNode)
+        let again = try await Self.run(["plan", "import", csv, "--plan", "XS-2026", "--title", "2026年度协商计划", "--date", "2026-01-16"] + cityNode)
         #expect(again.status == 1 && again.output.contains("[plan.draft.state]") && again.output.contains("nothing was recorded"), "\(again.output)")
-        let items = try Self.run(["query", "plans"] + cityNode).output.split(separator: "\n")
+        let items = try await Self.run(["query", "plans"] + cityNode).output.split(separator: "\n")
         #expect(items.count == 1, "the plan still has one item: \(items)")
         #expect(items.first?.contains("\"assignees\":[\"county1\"]") == true, "the name became the node id: \(items)")
-        let issueEmpty = try Self.run(["plan", "issue", "XS-NONE", "--document", "文号", "--date", "2026-02-01"] + cityNode)
+        let issueEmpty = try await Self.run(["plan", "issue", "XS-NONE", "--document", "文号", "--date", "2026-02-01"] + cityNode)
         #expect(issueEmpty.status == 1 && issueEmpty.output.contains("[plan.exists]"), "\(issueEmpty.output)")
 
         // Member import: every row is checked first; a bad row imports nothing and names its line.
         let members = fed.directory + "/members.csv"
         try "\u{FEFF}编号,姓名,界别,届次,职务,特邀\nM2,李华,农业界,5,常委、主席会议成员,否\n,无名,教育界,5,,否\nM4,王芳,教育界,五,,是\n"
             .write(toFile: members, atomically: true, encoding: .utf8)
-        let badImport = try Self.run(["member", "import", members] + node)
+        let badImport = try await Self.run(["member", "import", members] + node)
         #expect(badImport.status == 1 && badImport.output.contains("[import.rows]") && badImport.output.contains("line 3")
                 && badImport.output.contains("line 4"), "\(badImport.output)")
         try "\u{FEFF}编号,姓名,界别,届次,职务,特邀\nM2,李华,农业界,5,常委、主席会议成员,否\nM4,王芳,教育界,5,,是\n"
             .write(toFile: members, atomically: true, encoding: .utf8)
-        let goodImport = try Self.run(["member", "import", members] + node)
+        let goodImport = try await Self.run(["member", "import", members] + node)
         #expect(goodImport.status == 0 && goodImport.output.contains("导入委员 2 名"), "\(goodImport.output)")
-        let memberList = try Self.run(["member", "list"] + node)
+        let memberList = try await Self.run(["member", "list"] + node)
         #expect(memberList.output.contains("李华") && memberList.output.contains("王芳") && memberList.output.contains("姓名"), "\(memberList.output)")
 
         // Stats speaks Chinese by default and English on request.
-        let zh = try Self.run(["stats", "--drill"] + cityNode)
+        let zh = try await Self.run(["stats", "--drill"] + cityNode)
         #expect(zh.status == 0 && zh.output.contains("统计期间") && zh.output.contains("单位") && zh.output.contains("核验"), "\(zh.output)")
-        let en = try Self.run(["stats", "--lang", "en"] + cityNode)
+        let en = try await Self.run(["stats", "--lang", "en"] + cityNode)
         #expect(en.status == 0 && en.output.contains("children reported"), "\(en.output)")
         #expect(fed.stop("county1") == 0)
         #expect(fed.stop("city") == 0)

@@ -7,7 +7,9 @@ import XieshangWire
 
 /// A real county node in this process (real store, real servers, its parent city not running) and a township whose
 /// sans-I/O core runs in the test, wired to the county's runtime entry point (`submitVerified`) directly, so a test can
-/// tamper with what the township sends.
+/// tamper with what the township sends. Made by ``make()``: the county has reached its city once (a node with a parent
+/// originates nothing, and stores no events of a child its roster does not vouch for yet, until its parent confirmed
+/// its own chain), then the city was stopped again.
 final class CountyWithFakeTownship: @unchecked Sendable {
     let directory: String
     let topology: Topology
@@ -38,6 +40,25 @@ final class CountyWithFakeTownship: @unchecked Sendable {
         town = try FederationNode(config: FederationConfig(nodeId: townMember.id, privateKey: key,
                                                            parent: .init(id: parent.nodeId, publicKey: parent.publicKey)),
                                   store: store, seed: 7)
+    }
+
+    /// A county that has reached its city once since it started (so it originates and stores its township's events),
+    /// with the city stopped again.
+    static func make() async throws -> CountyWithFakeTownship {
+        let pair = try CountyWithFakeTownship()
+        try pair.startCity()
+        let runtime = pair.county.runtime
+        try await waitUntil("the county reached its city and sent its roster up", seconds: 60) {
+            let unfenced = await runtime.read { !runtime.core.fenced && runtime.originationBlocked() == nil }
+            let rosters = await pair.countyCount("origin LIKE 'county1%' AND kind = \(EventKind.roster.protoValue)")
+            return unfenced && rosters > 0
+        }
+        try await waitUntil("the city holds the county's roster", seconds: 60) {
+            await pair.countyStatus().links.first { $0.peer == "city" }?.lag == 0
+        }
+        await pair.city?.shutdown()
+        pair.city = nil
+        return pair
     }
 
     func now() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }

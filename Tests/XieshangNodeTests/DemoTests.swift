@@ -6,17 +6,9 @@ import XieshangNode
 /// against the generated records, no process left behind, and the report rendered by headless Chromium.
 @Suite("demo")
 struct DemoTests {
-    func run(_ exe: String, _ args: [String]) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    func run(_ exe: String, _ args: [String]) async throws -> (status: Int32, output: String) {
+        let r = try await ProcessRun.run(exe, args)
+        return (r.status, r.output)
     }
 
     /// Processes whose command line mentions `text` (from /proc), other than this test process.
@@ -30,12 +22,12 @@ struct DemoTests {
     }
 
     @Test("the demo runs to the end, its totals equal the generated records, no node is left, Chromium renders the report")
-    func demoEndToEnd() throws {
+    func demoEndToEnd() async throws {
         guard let exe = LocalFederation.xieshang() else { throw LocalFederation.Failure(description: "xieshang not built") }
         let dir = "/tmp/xs-demo-test-" + String(UUID().uuidString.prefix(8)).lowercased()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let base = try LocalFederation.freePortRange(14)
-        let (status, output) = try run(exe, ["demo", "--dir", dir, "--base-port", String(base)])
+        let (status, output) = try await run(exe, ["demo", "--dir", dir, "--base-port", String(base)])
         #expect(status == 0, "demo failed:\n\(output)")
         // The number of records the demo generated, and the city's row of the printed table (first figure: activities).
         let generated = output.split(separator: "\n").first { $0.hasPrefix("recorded ") }?.split(separator: " ").dropFirst(4).first.map(String.init)
@@ -55,7 +47,7 @@ struct DemoTests {
             return
         }
         let common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=\(dir)/chromium"]
-        let (domStatus, dom) = try run(chromium, common + ["--dump-dom", "file://\(report)"])
+        let (domStatus, dom) = try await run(chromium, common + ["--dump-dom", "file://\(report)"])
         #expect(domStatus == 0)
         let cityRow = output.split(separator: "\n").first { $0.hasPrefix("铜仁市政协 ") }?.split(separator: " ").map(String.init) ?? []
         let cityActivities = try #require(cityRow.dropFirst().first, "the city's row:\n\(output)")
@@ -68,23 +60,23 @@ struct DemoTests {
         #expect(dom.contains("基层矛盾纠纷化解"), "the overdue plan item")
         #expect(dom.contains("TA-2026-005"), "the proposal past due")
         for county in ["碧江区政协", "万山区政协", "江口县政协"] { #expect(dom.contains(county), "\(county) in the rendered DOM") }
-        let (shotStatus, _) = try run(chromium, common + ["--screenshot=\(dir)/shot.png", "--window-size=1024,1400", "file://\(report)"])
+        let (shotStatus, _) = try await run(chromium, common + ["--screenshot=\(dir)/shot.png", "--window-size=1024,1400", "file://\(report)"])
         #expect(shotStatus == 0)
         // Not blank: the share of non-background pixels, measured by the report tests' PNG reader.
         let python = try ExportCommandTests.python()
-        let (inkStatus, ink) = try run(python, [ExportCommandTests.packageRoot + "/Tests/XieshangReportTests/python/png_ink.py", dir + "/shot.png"])
+        let (inkStatus, ink) = try await run(python, [ExportCommandTests.packageRoot + "/Tests/XieshangReportTests/python/png_ink.py", dir + "/shot.png"])
         #expect(inkStatus == 0, "\(ink)")
         let fraction = Double(ink.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         #expect(fraction > 0.01, "the screenshot is not blank (ink \(fraction))")
     }
 
     @Test("--keep-running leaves the federation up and says how to query it; Ops/federation.sh down stops every node")
-    func keepRunning() throws {
+    func keepRunning() async throws {
         guard let exe = LocalFederation.xieshang() else { throw LocalFederation.Failure(description: "xieshang not built") }
         let dir = "/tmp/xs-demo-keep-" + String(UUID().uuidString.prefix(8)).lowercased()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let base = try LocalFederation.freePortRange(14)
-        let (status, output) = try run(exe, ["demo", "--dir", dir, "--base-port", String(base), "--keep-running"])
+        let (status, output) = try await run(exe, ["demo", "--dir", dir, "--base-port", String(base), "--keep-running"])
         defer {
             // Whatever happened, stop what the demo left (by the pids it recorded).
             for pid in processes(mentioning: dir).compactMap({ Int32($0.split(separator: ":").first ?? "") }) { kill(pid, SIGKILL) }
@@ -92,13 +84,13 @@ struct DemoTests {
         #expect(status == 0, "\(output)")
         #expect(output.contains("The federation keeps running") && output.contains("xieshang stats --node \(dir)/city/admin.sock --drill"), "\(output)")
         #expect(processes(mentioning: dir).count == 14, "14 nodes still run")
-        let (statsStatus, stats) = try run(exe, ["stats", "--drill", "--node", dir + "/city/admin.sock"])
+        let (statsStatus, stats) = try await run(exe, ["stats", "--drill", "--node", dir + "/city/admin.sock"])
         #expect(statsStatus == 0 && stats.contains("碧江区政协"), "\(stats)")
         // The joint draft: both bodies' concurrent edits merged, both signed the same content, submitted at both.
         #expect(output.contains("联名提案 wuling/city/1") && output.contains("已提交"), "\(output)")
         var held: [String] = []
         for node in ["city", "ally1"] {
-            let (code, json) = try run(exe, ["draft", "show", "wuling/city/1", "--json", "--node", "\(dir)/\(node)/admin.sock"])
+            let (code, json) = try await run(exe, ["draft", "show", "wuling/city/1", "--json", "--node", "\(dir)/\(node)/admin.sock"])
             #expect(code == 0, "\(json)")
             let row = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] ?? [:]
             let text = row["text"] as? String ?? ""
@@ -108,7 +100,7 @@ struct DemoTests {
             held.append("\(text)|\(row["content_hash"] ?? "")")
         }
         #expect(held.count == 2 && held[0] == held[1], "both bodies hold the same draft: \(held)")
-        let (downStatus, down) = try run("/bin/bash", [ExportCommandTests.packageRoot + "/Ops/federation.sh", "down", dir])
+        let (downStatus, down) = try await run("/bin/bash", [ExportCommandTests.packageRoot + "/Ops/federation.sh", "down", dir])
         #expect(downStatus == 0, "\(down)")
         #expect(processes(mentioning: dir).isEmpty, "orphans: \(processes(mentioning: dir))")
     }

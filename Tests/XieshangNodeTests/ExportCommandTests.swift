@@ -19,17 +19,8 @@ struct ExportCommandTests {
         return venv
     }
 
-    static func run(_ exe: String, _ args: [String]) throws -> CLICommandTests.Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return .init(status: p.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    static func run(_ exe: String, _ args: [String]) async throws -> ProcessRun {
+        try await ProcessRun.run(exe, args)
     }
 
     @Test("export writes BOM-prefixed CSV that Python's csv module reads with Chinese headers; a plan exported and imported again is unchanged")
@@ -55,12 +46,12 @@ struct ExportCommandTests {
                      ["proposal", "submit", "--id", "TA-1", "--title", "关于茶产业的建议", "--text", "建议，一事一案", "--by", "M1", "--date", "2026-01-10"] + county,
                      ["activity", "add", "--id", "HD-1", "--kind", "consultation", "--form", "topical", "--topic", "专题协商：茶产业", "--participants", "25", "--date", "2026-03-01"] + county,
                      ["suggestion", "add", "--id", "JY-1", "--text", "建议设立茶产业基金", "--activity", "HD-1", "--date", "2026-03-01"] + county] {
-            let r = try Self.run(fed.executable, args)
+            let r = try await Self.run(fed.executable, args)
             #expect(r.status == 0, "\(args): \(r.output)")
         }
         let cityOut = dir + "/city", countyOut = dir + "/county"
-        #expect(try Self.run(fed.executable, ["export", "--csv", cityOut] + city).status == 0)
-        let exported = try Self.run(fed.executable, ["export", "--csv", countyOut] + county)
+        #expect(try await Self.run(fed.executable, ["export", "--csv", cityOut] + city).status == 0)
+        let exported = try await Self.run(fed.executable, ["export", "--csv", countyOut] + county)
         #expect(exported.status == 0, "\(exported.output)")
 
         // Every file starts with the BOM and parses with Python's csv module.
@@ -78,7 +69,7 @@ struct ExportCommandTests {
                 out[path.rsplit("/", 1)[-1]] = rows
             print(json.dumps(out, ensure_ascii=False))
             """
-        let parsed = try Self.run(try Self.python(), ["-c", script] + files.map { countyOut + "/" + $0 } + [cityOut + "/plan-XS-2026.csv"])
+        let parsed = try await Self.run(try Self.python(), ["-c", script] + files.map { countyOut + "/" + $0 } + [cityOut + "/plan-XS-2026.csv"])
         #expect(parsed.status == 0, "\(parsed.output)")
         let decoded = try JSONSerialization.jsonObject(with: Data(parsed.output.utf8)) as? [String: [[String]]]
         let tables = try #require(decoded, "\(parsed.output)")
@@ -94,10 +85,10 @@ struct ExportCommandTests {
         #expect(exportedPlan.dropFirst().first?[2] == "推进茶产业高质量发展,打造品牌", "a comma inside a field survives")
 
         // Export then import: the same plan.
-        let reimport = try Self.run(fed.executable, ["plan", "import", cityOut + "/plan-XS-2026.csv", "--plan", "XS-2026-B", "--year", "2026",
+        let reimport = try await Self.run(fed.executable, ["plan", "import", cityOut + "/plan-XS-2026.csv", "--plan", "XS-2026-B", "--year", "2026",
                                                      "--title", "市政协2026年度协商计划", "--date", "2026-01-15"] + city)
         #expect(reimport.status == 0, "\(reimport.output)")
-        let plans = try Self.run(fed.executable, ["query", "plans"] + city)
+        let plans = try await Self.run(fed.executable, ["query", "plans"] + city)
         let items = plans.output.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         func plan(_ id: String) -> [String] {
             items.filter { $0["plan_id"] as? String == id }.map { item in
@@ -107,7 +98,7 @@ struct ExportCommandTests {
         }
         #expect(plan("XS-2026").count == 3)
         #expect(plan("XS-2026-B") == plan("XS-2026"), "the imported plan has the same items")
-        #expect(try Self.run(fed.executable, ["export", "--csv", dir + "/again"] + city).status == 0)
+        #expect(try await Self.run(fed.executable, ["export", "--csv", dir + "/again"] + city).status == 0)
         #expect(FileManager.default.contents(atPath: dir + "/again/plan-XS-2026-B.csv") == FileManager.default.contents(atPath: cityOut + "/plan-XS-2026.csv"),
                 "exporting the imported plan gives the same file")
         for id in ["county1", "county2", "city"] { #expect(fed.stop(id) == 0) }

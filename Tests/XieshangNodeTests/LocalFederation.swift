@@ -223,3 +223,34 @@ func waitUntil(_ what: String, seconds: Double, _ condition: () async throws -> 
     }
     throw LocalFederation.Failure(description: "timed out after \(Int(seconds)) s waiting until \(what)")
 }
+
+/// A finished child process: its exit status and its standard output and error, interleaved.
+struct ProcessRun: Sendable {
+    let status: Int32
+    let output: String
+
+    /// Runs `exe` with `args` to its end. `environment` replaces the keys it names (nil removes one). The wait happens
+    /// on a Dispatch thread, not on Swift's cooperative pool (one thread per core): tests blocking pool threads while a
+    /// demo or a CLI runs would starve the other tests' waits on node processes and time them out on a 2-core machine.
+    static func run(_ exe: String, _ args: [String], environment: [String: String?] = [:]) async throws -> ProcessRun {
+        try await withCheckedThrowingContinuation { (c: CheckedContinuation<ProcessRun, Error>) in
+            DispatchQueue.global().async {
+                let p = Process()
+                p.executableURL = URL(fileURLWithPath: exe)
+                p.arguments = args
+                if !environment.isEmpty {
+                    var env = ProcessInfo.processInfo.environment
+                    for (k, v) in environment { env[k] = v }
+                    p.environment = env
+                }
+                let pipe = Pipe()
+                p.standardOutput = pipe
+                p.standardError = pipe
+                do { try p.run() } catch { c.resume(throwing: error); return }
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                p.waitUntilExit()
+                c.resume(returning: ProcessRun(status: p.terminationStatus, output: String(decoding: data, as: UTF8.self)))
+            }
+        }
+    }
+}

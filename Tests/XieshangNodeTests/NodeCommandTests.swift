@@ -7,18 +7,10 @@ import XieshangWire
 /// errors (key file mode, corrupt store), clean exit on SIGTERM.
 @Suite("node commands")
 struct NodeCommandTests {
-    func run(_ args: [String]) throws -> (status: Int32, output: String) {
+    func run(_ args: [String]) async throws -> (status: Int32, output: String) {
         guard let exe = LocalFederation.xieshang() else { throw LocalFederation.Failure(description: "xieshang not built; run swift build --build-tests") }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let r = try await ProcessRun.run(exe, args)
+        return (r.status, r.output)
     }
 
     func tempDir() throws -> String {
@@ -28,17 +20,17 @@ struct NodeCommandTests {
     }
 
     @Test("status with no node on the socket exits 3 and names the socket")
-    func statusUnreachable() throws {
-        let (status, output) = try run(["status", "--node", "/tmp/xs-no-such-node.sock"])
+    func statusUnreachable() async throws {
+        let (status, output) = try await run(["status", "--node", "/tmp/xs-no-such-node.sock"])
         #expect(status == 3)
         #expect(output.contains("/tmp/xs-no-such-node.sock"))
     }
 
     @Test("init writes node.key with mode 0600 and a node.json that loads, and prints the public key")
-    func initWritesKeyAndConfig() throws {
+    func initWritesKeyAndConfig() async throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let (status, output) = try run(["init", "--id", "town9", "--name", "测试乡", "--tier", "township", "--listen", "127.0.0.1:0", "--dir", dir])
+        let (status, output) = try await run(["init", "--id", "town9", "--name", "测试乡", "--tier", "township", "--listen", "127.0.0.1:0", "--dir", dir])
         #expect(status == 0, "\(output)")
         let attributes = try FileManager.default.attributesOfItem(atPath: dir + "/node.key")
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
@@ -50,10 +42,10 @@ struct NodeCommandTests {
     }
 
     @Test("topology pins every key both ways and every node.json loads")
-    func topologyPinsBothWays() throws {
+    func topologyPinsBothWays() async throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let (status, output) = try run(["topology", "--counties", "2", "--townships-per-county", "2", "--alliance-peers", "1",
+        let (status, output) = try await run(["topology", "--counties", "2", "--townships-per-county", "2", "--alliance-peers", "1",
                                         "--base-port", "17900", "--out", dir])
         #expect(status == 0, "\(output)")
         var configs: [String: NodeConfig] = [:]
@@ -73,17 +65,17 @@ struct NodeCommandTests {
     }
 
     @Test("the node refuses a key file readable by others and a corrupt store, naming the file, exit 1")
-    func fatalStartErrors() throws {
+    func fatalStartErrors() async throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        _ = try run(["init", "--id", "town9", "--listen", "127.0.0.1:0", "--dir", dir])
+        _ = try await run(["init", "--id", "town9", "--listen", "127.0.0.1:0", "--dir", dir])
         chmod(dir + "/node.key", 0o644)
-        let (s1, o1) = try run(["node", "--config", dir + "/node.json"])
+        let (s1, o1) = try await run(["node", "--config", dir + "/node.json"])
         #expect(s1 == 1)
         #expect(o1.contains(dir + "/node.key") && o1.contains("chmod 600"))
         chmod(dir + "/node.key", 0o600)
         _ = FileManager.default.createFile(atPath: dir + "/node.db", contents: Data(repeating: 0x5a, count: 8192))
-        let (s2, o2) = try run(["node", "--config", dir + "/node.json"])
+        let (s2, o2) = try await run(["node", "--config", dir + "/node.json"])
         #expect(s2 == 1)
         #expect(o2.contains(dir + "/node.db"), "\(o2)")
     }
@@ -93,7 +85,7 @@ struct NodeCommandTests {
         let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
         defer { fed.stopAll() }
         try await fed.start("county1-town1")
-        let (status, output) = try run(["submit-note", "--text", "x", "--amount", "1", "--node", fed.dir("county1-town1") + "/admin.sock"])
+        let (status, output) = try await run(["submit-note", "--text", "x", "--amount", "1", "--node", fed.dir("county1-town1") + "/admin.sock"])
         #expect(status == 1)
         #expect(output.contains("has not reached its parent county1"))
         let notes = try await fed.noteSeqs("county1-town1", origin: "county1-town1")

@@ -10,7 +10,7 @@ import XieshangWire
 @Suite(.serialized)
 struct SignaturePreverificationTests {
     @Test func batchesAreVerifiedOffTheExecutorAndTheCoreTrustsThem() async throws {
-        let pair = try CountyWithFakeTownship()
+        let pair = try await CountyWithFakeTownship.make()
         await pair.pump(pair.town.handle(.start, now: pair.now()))
         await pair.originate(600)
         let held = await pair.countyHolds()
@@ -30,7 +30,7 @@ struct SignaturePreverificationTests {
     }
 
     @Test func aForgedSignatureIsStillRefused() async throws {
-        let pair = try CountyWithFakeTownship()
+        let pair = try await CountyWithFakeTownship.make()
         await pair.pump(pair.town.handle(.start, now: pair.now()))
         let before = await pair.countyHolds()
         var forged: UInt64 = 0

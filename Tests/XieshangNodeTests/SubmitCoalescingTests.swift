@@ -18,8 +18,13 @@ struct SubmitCoalescingTests {
         runtime.queue.suspend()
         return try await withThrowingTaskGroup(of: (Int, [FederationOutput]).self) { g in
             for (i, input) in inputs.enumerated() { g.addTask { (i, await runtime.submit(input)) } }
-            try await waitUntil("all \(inputs.count) commands are queued", seconds: 30) {
-                runtime.originationCounters.withLock { $0.requested } - before == inputs.count
+            do {
+                try await waitUntil("all \(inputs.count) commands are queued", seconds: 60) {
+                    runtime.originationCounters.withLock { $0.requested } - before == inputs.count
+                }
+            } catch {
+                runtime.queue.resume()   // else the group would wait forever for the submits held by the suspended queue
+                throw error
             }
             runtime.queue.resume()
             var out = [[FederationOutput]](repeating: [], count: inputs.count)
@@ -29,7 +34,7 @@ struct SubmitCoalescingTests {
     }
 
     @Test func concurrentSubmitsShareOneTransactionAndEachGetsItsOwnSeq() async throws {
-        let pair = try CountyWithFakeTownship()
+        let pair = try await CountyWithFakeTownship.make()
         let runtime = pair.county.runtime
         let groupsBefore = runtime.originationCounters.withLock { $0.groups }
         let answers = try await Self.submitTogether(runtime, (0..<200).map(Self.note))
@@ -48,7 +53,7 @@ struct SubmitCoalescingTests {
     }
 
     @Test func aRefusedCommandDoesNotRefuseTheOthersOfItsGroup() async throws {
-        let pair = try CountyWithFakeTownship()
+        let pair = try await CountyWithFakeTownship.make()
         let runtime = pair.county.runtime
         var inputs = (0..<30).map(Self.note)
         inputs.insert(.originate(LocalCommand(kind: .roster, payload: [], scope: Scope(target: .up(true)))), at: 10)
