@@ -6,12 +6,16 @@ extension FederationNode {
     // MARK: Sending (client side)
 
     func pumpAll() {
-        for peer in clients.keys.sorted() where clients[peer]?.state == .up { pump(peer) }
+        // Pinned ids in order: every link that can be up is to a pinned peer (the handshake checks the pin).
+        for peer in pinnedIds where clients[peer]?.state == .up { pump(peer) }
     }
 
     /// Fills the link's window with batches read from the log after its scan position, routed to `peer`.
     func pump(_ peer: String) {
         guard var link = clients[peer], link.state == .up else { return }
+        // Nothing new in the log for this link (its in-flight list never starts with a done entry between calls: every
+        // change to it ends with advance), so nothing to send or move.
+        if let end = tail.end, link.scanPosition >= end { return }
         let o = config.options
         var sent = false
         // At most one partly filled batch in flight (as Nagle does for TCP segments): while it awaits its Ack, new
@@ -44,7 +48,12 @@ extension FederationNode {
             }
             link.scanPosition = through
             if batch.isEmpty {
-                link.inflight.append(.init(batchId: 0, through: through, count: 0, done: true))
+                // A stretch with nothing for this peer: acknowledged at once when nothing is in flight before it.
+                if link.inflight.isEmpty {
+                    link.ackedPosition = max(link.ackedPosition, through)
+                } else {
+                    link.inflight.append(.init(batchId: 0, through: through, count: 0, done: true))
+                }
                 continue
             }
             let batchId = link.nextBatchId
