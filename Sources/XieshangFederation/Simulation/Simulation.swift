@@ -170,6 +170,9 @@ public final class Simulation {
     var alerts: [String: [Alert]] = [:]
     var attackHashes: [[UInt8]] = []
     let runDirectory: String
+    /// Wraps every input the simulator hands a node: called with the node's id and a closure that runs the node's
+    /// ``FederationNode/handle(_:now:)`` (the benchmark measures each node's share of the CPU with it). Nil: no hook.
+    public var inputHook: ((_ node: String, _ handle: () -> Void) -> Void)?
 
     /// Prepares a run: keys, configs and empty stores for every node.
     /// - Throws: ``FederationError`` when a store cannot be created.
@@ -236,6 +239,14 @@ public final class Simulation {
         scheduleWorkload(attacks: attacks)
     }
 
+    /// Starts every node and runs until the federation is idle — links authenticated, rosters exchanged — before any
+    /// workload: the benchmark measures the workload's replication apart from the federation's start-up. Follow with
+    /// ``scheduleWorkload(attacks:)``, ``runSchedule()`` and ``finish()``.
+    public func startAndSettle() {
+        for id in order { startNode(id) }
+        runSchedule()
+    }
+
     /// Carries out the schedule until nothing is left (or the liveness limit is hit): the replication itself.
     public func runSchedule() {
         while let (time, action) = queue.pop() {
@@ -255,6 +266,9 @@ public final class Simulation {
         return report
     }
 
+    /// Events originated so far (the report's count, before the run ends).
+    public var originatedSoFar: Int { report.originated }
+
     /// Event signatures the running nodes verified inline (``FederationNode/signaturesVerified``, summed; counters
     /// restart with a node).
     public func signaturesVerified() -> Int {
@@ -263,25 +277,28 @@ public final class Simulation {
 
     // MARK: Schedule
 
-    func scheduleWorkload(attacks: [Attack]) {
+    /// Schedules the workload, faults and attacks of the options from the current simulated time on (part of
+    /// ``start(attacks:)``; after ``startAndSettle()`` the benchmark calls it itself).
+    public func scheduleWorkload(attacks: [Attack] = Attack.allCases) {
         let o = options
+        let base = now
         if o.eventsPerLeaf > 0 {
             let leaves = o.topology.nodes.filter { $0.children.isEmpty }.map(\.id)
             for leaf in leaves {
                 let burst = max(1, o.burst)
                 var left = o.eventsPerLeaf
                 while left > 0 {
-                    queue.push(Int64(random.next() % UInt64(o.faultyPhaseMs)), .benchNotes(leaf, min(burst, left)))
+                    queue.push(base + Int64(random.next() % UInt64(o.faultyPhaseMs)), .benchNotes(leaf, min(burst, left)))
                     left -= burst
                 }
             }
         }
         for _ in 0..<o.commands {
-            queue.push(Int64(random.next() % UInt64(o.faultyPhaseMs)), .command(order[Int(random.next() % UInt64(order.count))]))
+            queue.push(base + Int64(random.next() % UInt64(o.faultyPhaseMs)), .command(order[Int(random.next() % UInt64(order.count))]))
         }
         for _ in 0..<o.crashes {
             let victim = order[Int(random.next() % UInt64(order.count))]
-            let at = Int64(random.next() % UInt64(o.faultyPhaseMs))
+            let at = base + Int64(random.next() % UInt64(o.faultyPhaseMs))
             queue.push(at, .crash(victim))
             queue.push(at + 100 + Int64(random.next() % 1_500), .restart(victim))
         }
@@ -289,17 +306,17 @@ public final class Simulation {
         if !links.isEmpty {
             for _ in 0..<o.partitions {
                 let (a, b) = links[Int(random.next() % UInt64(links.count))]
-                let at = Int64(random.next() % UInt64(o.faultyPhaseMs))
+                let at = base + Int64(random.next() % UInt64(o.faultyPhaseMs))
                 queue.push(at, .partition(a, b))
                 queue.push(at + 200 + Int64(random.next() % 2_000), .heal(a, b))
             }
         }
         if adversaryId != nil {
             for (i, attack) in attacks.enumerated() {
-                queue.push(300 + Int64(i) * 150 + Int64(random.next() % 100), .attack(attack, 0))
+                queue.push(base + 300 + Int64(i) * 150 + Int64(random.next() % 100), .attack(attack, 0))
             }
         }
-        queue.push(o.faultyPhaseMs + 2_500, .healAll)
+        queue.push(base + o.faultyPhaseMs + 2_500, .healAll)
     }
 
     func linkPairs() -> [(String, String)] {
@@ -401,7 +418,12 @@ public final class Simulation {
     /// Gives an input to a node and carries out its outputs.
     func feed(_ id: String, _ input: FederationInput) {
         guard let sim = nodes[id], let node = sim.node else { return }
-        let outputs = node.handle(input, now: Simulation.epochMs + now)
+        var outputs: [FederationOutput] = []
+        if let inputHook {
+            inputHook(id) { outputs = node.handle(input, now: Simulation.epochMs + now) }
+        } else {
+            outputs = node.handle(input, now: Simulation.epochMs + now)
+        }
         report.maxBuffered = max(report.maxBuffered, node.bufferedEvents)
         if node.bufferedEvents > node.bufferBound {
             report.violations.append("memory: \(id) holds \(node.bufferedEvents) events in memory at \(now) ms, bound \(node.bufferBound)")
