@@ -23,22 +23,27 @@ extension FederationNode {
         var evidence: [[UInt8]] = []
     }
 
+    /// One delivered event, decoded once: the envelope, its body and its hash (SHA-256 of the envelope bytes, computed
+    /// once here because every later step — run authentication, hash links, the store — needs it).
+    typealias Delivered = (event: SignedEvent, body: EventBody, hash: [UInt8])
+
     /// Checks, stores and applies events a peer delivered; nil when the commit failed (send no Ack: the peer resends).
     func receive(_ events: [SignedEvent], from peer: String, pulled: Bool) -> Outcome? {
         var outcome = Outcome()
         // Decode and group into runs of one origin.
-        var runs: [(origin: String, items: [(SignedEvent, EventBody)])] = []
+        var runs: [(origin: String, items: [Delivered])] = []
         for e in events {
             guard let body = try? e.decodedBody() else {
                 let rejection = Rejection(code: "malformed", reason: "event does not decode as a SignedEvent with a valid EventBody", alert: true, evidence: [e.serializedBytes()])
                 refuse(origin: "?", seq: 0, rejection, subject: peer, into: &outcome)
                 continue
             }
+            let item: Delivered = (e, body, e.hash)
             if let last = runs.indices.last, runs[last].origin == body.origin {
-                runs[last].items.append((e, body))
+                runs[last].items.append(item)
             } else {
                 if !runs.contains(where: { $0.origin == body.origin }) { outcome.origins.append(body.origin) }
-                runs.append((body.origin, [(e, body)]))
+                runs.append((body.origin, [item]))
             }
         }
         let preAuthenticated = authenticateByOrigin(runs)
@@ -67,22 +72,22 @@ extension FederationNode {
             }
             var head = overlay[origin] ?? heads[origin] ?? XieshangWire.EventChain.Link(seq: 0, hash: [])
             // Who may send what — checked first, so a replayed event of another subtree is refused, not dropped.
-            var permitted: [(SignedEvent, EventBody)] = []
-            for (e, body) in run.items {
-                if let rejection = roleCheck(body, from: peer) {
-                    refuse(origin: origin, seq: body.seq, Rejection(code: rejection.code, reason: rejection.reason, alert: true, evidence: [e.serializedBytes()]),
+            var permitted: [Delivered] = []
+            for item in run.items {
+                if let rejection = roleCheck(item.body, from: peer) {
+                    refuse(origin: origin, seq: item.body.seq, Rejection(code: rejection.code, reason: rejection.reason, alert: true, evidence: [item.event.serializedBytes()]),
                            subject: peer, into: &outcome, count: 1)
                     break
                 }
-                permitted.append((e, body))
+                permitted.append(item)
             }
             var items = permitted[...]
             // Duplicates and equivocation: seqs at or below what we hold.
-            while let (e, body) = items.first, body.seq <= head.seq {
+            while let (e, body, hash) = items.first, body.seq <= head.seq {
                 items = items.dropFirst()
                 let stored = body.seq == head.seq ? head.hash : storedHash(origin, body.seq, pending: pending)
-                if stored == e.hash { continue }  // duplicate: acked, dropped
-                if signatureVerifies(e, key: key) {
+                if stored == hash { continue }  // duplicate: acked, dropped
+                if signatureVerifies(e, hash: hash, key: key) {
                     let original = storedSigned(origin, body.seq, pending: pending)
                     refuse(origin: origin, seq: body.seq,
                            Rejection(code: "equivocation", reason: "\(origin) signed two different events with seq \(body.seq); the first one stays", alert: true,
@@ -94,9 +99,9 @@ extension FederationNode {
                            subject: peer, into: &outcome)
                 }
             }
-            guard let firstNew = items.first?.1 else { index += 1; continue }
+            guard let firstNew = items.first?.body else { index += 1; continue }
             if firstNew.seq > head.seq + 1 {
-                hold(items.map(\.0), origin: origin, firstSeq: firstNew.seq, from: peer)
+                hold(items.map(\.event), origin: origin, firstSeq: firstNew.seq, from: peer)
                 outcome.missing.append(HighWater(origin: origin, seq: head.seq + 1))
                 requestPull(from: peer, origin: origin, fromSeq: head.seq + 1, toSeq: firstNew.seq - 1)
                 index += 1
@@ -114,7 +119,7 @@ extension FederationNode {
             }
             // Content checks that need the payload (rollup arithmetic, escalated signatures).
             var cut = authentic.count
-            for (i, (e, body)) in authentic.enumerated() {
+            for (i, (e, body, hash)) in authentic.enumerated() {
                 if let rejection = contentCheck(body, pendingReports: pendingReports) {
                     var r = rejection
                     r.evidence = [e.serializedBytes()]
@@ -123,7 +128,7 @@ extension FederationNode {
                     break
                 }
                 if body.kind == .aggregateReport {
-                    pendingReports[origin, default: [:]][body.seq] = (e.hash, body)
+                    pendingReports[origin, default: [:]][body.seq] = (hash, body)
                 }
             }
             authentic = Array(authentic.prefix(cut))
@@ -131,12 +136,12 @@ extension FederationNode {
                 // Authentic, but not stored yet (no refusal): the sender resends after its Ack timeout, by when this
                 // node has emitted the roster that must precede these events in its log.
                 outcome.missing.append(HighWater(origin: origin, seq: first.1.seq))
-                for (_, body) in authentic { pendingReports[origin]?[body.seq] = nil }
+                for (_, body, _) in authentic { pendingReports[origin]?[body.seq] = nil }
                 index += 1
                 continue
             }
-            for (e, body) in authentic {
-                let stored = storedEvent(e, body)
+            for (e, body, hash) in authentic {
+                let stored = storedEvent(e, body, hash: hash)
                 pending.append((stored, body))
                 head = XieshangWire.EventChain.Link(seq: body.seq, hash: stored.hash)
                 if body.kind == .roster { pendingHasRoster = true }
@@ -183,53 +188,51 @@ extension FederationNode {
     /// A batch interleaves many origins (a county relays all its townships), so runs in batch order are short.
     /// Authentication does not depend on order: all events of one origin in the batch, if their seqs and hash links
     /// are contiguous, are authenticated together by the signature of the last one. Returns the hashes so covered.
-    func authenticateByOrigin(_ runs: [(origin: String, items: [(SignedEvent, EventBody)])]) -> Set<[UInt8]> {
-        guard runs.count > 1 else { return [] }  // one run: authenticateRun already checks one signature
-        var byOrigin: [String: [(SignedEvent, EventBody)]] = [:]
+    func authenticateByOrigin(_ runs: [(origin: String, items: [Delivered])]) -> Set<[UInt8]> {
+        guard runs.count > 1 else { return [] }  // one run: authenticate already checks one signature
+        var byOrigin: [String: [Delivered]] = [:]
         for run in runs { byOrigin[run.origin, default: []] += run.items }
         var covered: Set<[UInt8]> = []
         for origin in byOrigin.keys.sorted() {
             guard let items = byOrigin[origin], items.count > 1, let key = keyFor(origin) else { continue }
-            var hashes: [[UInt8]] = [items[0].0.hash]
+            var hashes: [[UInt8]] = [items[0].hash]
             var linked = true
             for i in 1..<items.count {
-                let hash = items[i].0.hash
-                if items[i].1.seq != items[i - 1].1.seq + 1 || items[i].1.prevHash != hashes[i - 1] { linked = false; break }
+                let hash = items[i].hash
+                if items[i].body.seq != items[i - 1].body.seq + 1 || items[i].body.prevHash != hashes[i - 1] { linked = false; break }
                 hashes.append(hash)
             }
-            guard linked, let last = items.last, signatureVerifies(last.0, key: key) else { continue }
+            guard linked, let last = items.last, signatureVerifies(last.event, hash: last.hash, key: key) else { continue }
             covered.formUnion(hashes)
         }
         return covered
     }
 
     /// Checks hash links and the last signature; on failure, finds the longest prefix that verifies event by event.
-    func authenticate(_ items: [(SignedEvent, EventBody)], follows head: XieshangWire.EventChain.Link, origin: String,
-                      key: Ed25519.PublicKey, preAuthenticated: Set<[UInt8]> = []) -> [(SignedEvent, EventBody)] {
-        guard !items.isEmpty else { return [] }
+    func authenticate(_ items: [Delivered], follows head: XieshangWire.EventChain.Link, origin: String,
+                      key: Ed25519.PublicKey, preAuthenticated: Set<[UInt8]> = []) -> [Delivered] {
+        guard let last = items.last else { return [] }
         let previous: XieshangWire.EventChain.Link? = head.seq == 0 ? nil : head
-        if (!preAuthenticated.isEmpty && items.allSatisfy({ preAuthenticated.contains($0.0.hash) }))
-            || config.signatureCache?.isVerified(eventHash: items[items.count - 1].0.hash, key: key) == true {
-            // Covered by the signature of a later event of the same origin in this batch, or the run's last signature
-            // was verified before the batch reached the executor (SignatureCache): check the links only.
-            var link = previous
-            var ok = true
-            for (e, body) in items {
-                if (try? XieshangWire.EventChain.check(body, follows: link, origin: origin)) == nil { ok = false; break }
-                link = XieshangWire.EventChain.Link(seq: body.seq, hash: e.hash)
-            }
-            if ok { return items }
-        }
-        if (try? XieshangWire.EventChain.authenticateRun(items.map(\.0), follows: previous, origin: origin, originKey: key)) != nil {
-            return items
-        }
-        var out: [(SignedEvent, EventBody)] = []
+        // The hash links first (bodies decoded and hashes computed once, in receive): how far the run is contiguous.
         var link = previous
-        for (e, body) in items {
-            guard (try? XieshangWire.EventChain.check(body, follows: link, origin: origin)) != nil,
-                  signatureVerifies(e, key: key) else { break }
-            link = XieshangWire.EventChain.Link(seq: body.seq, hash: e.hash)
-            out.append((e, body))
+        var linked = 0
+        for (_, body, hash) in items {
+            if (try? XieshangWire.EventChain.check(body, follows: link, origin: origin)) == nil { break }
+            link = XieshangWire.EventChain.Link(seq: body.seq, hash: hash)
+            linked += 1
+        }
+        if linked == items.count {
+            // Covered by the signature of a later event of the same origin in this batch, or the run's last signature
+            // was verified before the batch reached the executor (SignatureCache): the links suffice. Else one
+            // signature, the last one's, authenticates the whole linked run (shared/DESIGN.md §6).
+            if !preAuthenticated.isEmpty && items.allSatisfy({ preAuthenticated.contains($0.hash) }) { return items }
+            if signatureVerifies(last.event, hash: last.hash, key: key) { return items }
+        }
+        // A broken link or a bad last signature: the longest prefix that verifies event by event.
+        var out: [Delivered] = []
+        for item in items.prefix(linked) {
+            guard signatureVerifies(item.event, hash: item.hash, key: key) else { break }
+            out.append(item)
         }
         return out
     }

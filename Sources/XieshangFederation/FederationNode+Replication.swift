@@ -6,20 +6,25 @@ extension FederationNode {
     // MARK: Sending (client side)
 
     func pumpAll() {
-        for peer in clients.keys.sorted() where clients[peer]?.state == .up { pump(peer) }
+        // Pinned ids in order: every link that can be up is to a pinned peer (the handshake checks the pin).
+        for peer in pinnedIds where clients[peer]?.state == .up { pump(peer) }
     }
 
     /// Fills the link's window with batches read from the log after its scan position, routed to `peer`.
     func pump(_ peer: String) {
         guard var link = clients[peer], link.state == .up else { return }
+        // Nothing new in the log for this link (its in-flight list never starts with a done entry between calls: every
+        // change to it ends with advance), so nothing to send or move.
+        if let end = tail.end, link.scanPosition >= end { return }
         let o = config.options
         var sent = false
         // At most one partly filled batch in flight (as Nagle does for TCP segments): while it awaits its Ack, new
         // events gather into the next batch, so a busy link sends full batches — fewer commits at the receiver and
         // longer runs of one origin to authenticate with one signature — and an idle one still sends at once.
         var partialInflight = link.inflight.contains { !$0.done && $0.count < o.batchSize }
-        while link.inflight.filter({ !$0.done }).count < o.window {
-            let entries: [LogTail.Entry]
+        var unacked = link.inflight.reduce(0) { $0 + ($1.done ? 0 : 1) }
+        while unacked < o.window {
+            let entries: ArraySlice<LogTail.Entry>
             let limit = o.batchSize * 2
             do throws(StoreError) {
                 entries = try logEntries(after: link.scanPosition, limit: limit)
@@ -31,7 +36,7 @@ extension FederationNode {
             var batch: [SignedEvent] = []
             var through = link.scanPosition
             for entry in entries {
-                if routes(entry.event, to: peer) {
+                if routes(entry.event, route: entry.route, originNode: entry.originNode, to: peer) {
                     batch.append(SignedEvent(body: entry.event.body, signature: entry.event.signature))
                 }
                 through = entry.position
@@ -43,12 +48,18 @@ extension FederationNode {
             }
             link.scanPosition = through
             if batch.isEmpty {
-                link.inflight.append(.init(batchId: 0, through: through, count: 0, done: true))
+                // A stretch with nothing for this peer: acknowledged at once when nothing is in flight before it.
+                if link.inflight.isEmpty {
+                    link.ackedPosition = max(link.ackedPosition, through)
+                } else {
+                    link.inflight.append(.init(batchId: 0, through: through, count: 0, done: true))
+                }
                 continue
             }
             let batchId = link.nextBatchId
             link.nextBatchId += 1
             link.inflight.append(.init(batchId: batchId, through: through, count: batch.count, done: false))
+            unacked += 1
             outputs.append(.send(link.connection, .push(EventBatch(batchId: batchId, events: batch, sender: id))))
             sent = true
         }
@@ -63,15 +74,15 @@ extension FederationNode {
     /// Log entries after `position`: from the in-memory tail when it covers them (links that keep up), else read
     /// once for all links — the last range read is kept (a bounded slice of committed, immutable entries), so a node
     /// with many lagging links does not read each event once per link.
-    func logEntries(after position: Int64, limit: Int) throws(StoreError) -> [LogTail.Entry] {
+    func logEntries(after position: Int64, limit: Int) throws(StoreError) -> ArraySlice<LogTail.Entry> {
         if let entries = tail.entries(after: position, limit: limit) { return entries }
         if let cache = readCache, position >= cache.after, let last = cache.entries.last, position < last.position {
             let start = cache.entries.firstIndex { $0.position > position } ?? cache.entries.count
-            return Array(cache.entries[start..<min(start + limit, cache.entries.count)])
+            return cache.entries[start..<min(start + limit, cache.entries.count)]
         }
         let entries = try store.reader.entries(after: position, limit: limit).map { LogTail.Entry(position: $0.position, event: $0.event) }
         readCache = (position, entries)
-        return entries
+        return entries[...]
     }
 
     /// Appends events (own or received) with the unsaved outbound cursors in one transaction, and keeps the tail.
@@ -134,9 +145,13 @@ extension FederationNode {
 
     /// Whether `event` goes to `peer` under its scope (`routes` reads only the stored scope text).
     func routes(_ event: StoredEvent, to peer: String) -> Bool {
-        let originNode = ChainName.node(of: event.origin)
+        routes(event, route: Route(text: event.scope), originNode: ChainName.node(of: event.origin), to: peer)
+    }
+
+    /// ``routes(_:to:)`` with the event's route and origin node already parsed (``LogTail/Entry``).
+    func routes(_ event: StoredEvent, route: Route, originNode: String, to peer: String) -> Bool {
         if originNode == peer { return false }
-        switch Route(text: event.scope) {
+        switch route {
         case .local:
             return false
         case .up:

@@ -14,7 +14,13 @@ extension FederationNode {
 
     /// Whether `e`'s own signature verifies against `key`: a pre-verified entry of the signature cache, else inline.
     func signatureVerifies(_ e: SignedEvent, key: Ed25519.PublicKey) -> Bool {
-        if config.signatureCache?.isVerified(eventHash: e.hash, key: key) == true { return true }
+        signatureVerifies(e, hash: e.hash, key: key)
+    }
+
+    /// ``signatureVerifies(_:key:)`` for an event whose hash the caller already computed (`hash` == `e.hash`).
+    func signatureVerifies(_ e: SignedEvent, hash: [UInt8], key: Ed25519.PublicKey) -> Bool {
+        if let cache = config.signatureCache, cache.isVerified(eventHash: hash, key: key) { return true }
+        signaturesVerified += 1
         return key.isValidSignature(e.signature, for: e.body)
     }
 }

@@ -9,10 +9,23 @@ import XieshangStore
 /// a link that lags further behind reads the store. If an append does not continue the tail (another writer came
 /// in between), the tail restarts at that append, so it never serves a range with a hole in it.
 struct LogTail {
-    /// One committed log entry: its position and event.
-    struct Entry {
-        var position: Int64
-        var event: StoredEvent
+    /// One committed log entry: its position and event, and what routing reads from it, parsed once (a node pumps
+    /// every new entry past each of its links). A class, so that handing entries to each link copies one reference,
+    /// not the event's arrays and strings.
+    final class Entry {
+        let position: Int64
+        let event: StoredEvent
+        /// The event's scope, parsed.
+        let route: Route
+        /// The node that signed the event's chain.
+        let originNode: String
+
+        init(position: Int64, event: StoredEvent) {
+            self.position = position
+            self.event = event
+            route = Route(text: event.scope)
+            originNode = ChainName.node(of: event.origin)
+        }
     }
     /// Entries kept after a trim.
     let capacity: Int
@@ -64,11 +77,11 @@ struct LogTail {
     }
 
     /// Entries after `position`, at most `limit`; nil when the tail does not cover that range (read the store).
-    func entries(after position: Int64, limit: Int) -> [Entry]? {
+    func entries(after position: Int64, limit: Int) -> ArraySlice<Entry>? {
         guard let end else { return nil }
         if position >= end { return [] }
         guard first < entries.count, position >= entries[first].position - 1 else { return nil }
         let start = first + Int(position - (entries[first].position - 1))
-        return Array(entries[start..<min(start + limit, entries.count)])
+        return entries[start..<min(start + limit, entries.count)]
     }
 }

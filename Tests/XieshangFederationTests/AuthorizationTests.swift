@@ -43,6 +43,57 @@ import XieshangWire
                                           scope: route.scope, kind: .note, payload: Note(text: "x", amount: amount).serializedBytes()), with: key)
     }
 
+    /// `count` linked notes of `origin` following what `at` holds, each signed by `origin`'s key.
+    func linkedNotes(_ net: TestNetwork, _ origin: String, at: String, count: Int) throws -> [SignedEvent] {
+        var (h, hash) = head(net, at, origin)
+        var out: [SignedEvent] = []
+        for _ in 0..<count {
+            let e = try note(origin, seq: h + 1, prev: hash, key: net.key(origin), amount: 1)
+            out.append(e)
+            h += 1
+            hash = e.hash
+        }
+        return out
+    }
+
+    @Test func linkedRunIsAuthenticatedByItsLastSignature() throws {
+        let net = try setUp()
+        let run = try linkedNotes(net, "town1", at: "county", count: 6)
+        let before = net.nodes["county"]!.signaturesVerified
+        let ack = net.inject(run, from: "town1", to: "county")
+        #expect(ack?.refused.isEmpty == true)
+        #expect(net.nodes["county"]!.signaturesVerified - before == 1)
+        for e in run { #expect(net.events("county").contains { $0.hash == e.hash }) }
+    }
+
+    @Test func interleavedOriginsAreAuthenticatedByOneSignatureEach() throws {
+        let net = try setUp()
+        // The county relays its townships' events to the city in one batch, interleaved.
+        let a = try linkedNotes(net, "town0", at: "city", count: 4)
+        let b = try linkedNotes(net, "town1", at: "city", count: 4)
+        let batch = zip(a, b).flatMap { [$0, $1] }
+        let before = net.nodes["city"]!.signaturesVerified
+        let ack = net.inject(batch, from: "county", to: "city")
+        #expect(ack?.refused.isEmpty == true)
+        #expect(net.nodes["city"]!.signaturesVerified - before == 2)
+        for e in batch { #expect(net.events("city").contains { $0.hash == e.hash }) }
+    }
+
+    @Test func runWithForgedLastSignatureKeepsTheVerifiedPrefix() throws {
+        let net = try setUp()
+        var run = try linkedNotes(net, "town1", at: "county", count: 4)
+        run[3].signature = Array(repeating: 9, count: 64)
+        let before = net.nodes["county"]!.signaturesVerified
+        let ack = net.inject(run, from: "town1", to: "county")
+        #expect(ack?.refused.map(\.code) == ["bad_signature"])
+        let badSeq = try run[3].decodedBody().seq
+        #expect(ack?.refused.first?.seq == badSeq)
+        // The run's signature failed, then each event was verified alone: the three good ones are stored.
+        #expect(net.nodes["county"]!.signaturesVerified - before == 5)
+        for e in run.prefix(3) { #expect(net.events("county").contains { $0.hash == e.hash }) }
+        #expect(!net.events("county").contains { $0.hash == run[3].hash })
+    }
+
     @Test func forgedSignatureIsRefused() throws {
         let net = try setUp()
         let (h, hash) = head(net, "county", "town1")

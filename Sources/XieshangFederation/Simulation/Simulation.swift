@@ -170,6 +170,9 @@ public final class Simulation {
     var alerts: [String: [Alert]] = [:]
     var attackHashes: [[UInt8]] = []
     let runDirectory: String
+    /// Wraps every input the simulator hands a node: called with the node's id and a closure that runs the node's
+    /// ``FederationNode/handle(_:now:)`` (the benchmark measures each node's share of the CPU with it). Nil: no hook.
+    public var inputHook: ((_ node: String, _ handle: () -> Void) -> Void)?
 
     /// Prepares a run: keys, configs and empty stores for every node.
     /// - Throws: ``FederationError`` when a store cannot be created.
@@ -222,10 +225,30 @@ public final class Simulation {
         order.reduce(0) { $0 + ((try? nodes[$1]?.node?.store.reader.count()) ?? 0) }
     }
 
-    /// Runs the whole schedule and checks the invariants.
+    /// Runs the whole schedule and checks the invariants: ``start(attacks:)``, ``runSchedule()``, ``finish()``.
     public func run(attacks: [Attack] = Attack.allCases) -> Report {
+        start(attacks: attacks)
+        runSchedule()
+        return finish()
+    }
+
+    /// Opens every node's store, starts the nodes and schedules the workload (the first phase of ``run(attacks:)``;
+    /// the benchmark times the phases apart).
+    public func start(attacks: [Attack] = Attack.allCases) {
         for id in order { startNode(id) }
         scheduleWorkload(attacks: attacks)
+    }
+
+    /// Starts every node and runs until the federation is idle — links authenticated, rosters exchanged — before any
+    /// workload: the benchmark measures the workload's replication apart from the federation's start-up. Follow with
+    /// ``scheduleWorkload(attacks:)``, ``runSchedule()`` and ``finish()``.
+    public func startAndSettle() {
+        for id in order { startNode(id) }
+        runSchedule()
+    }
+
+    /// Carries out the schedule until nothing is left (or the liveness limit is hit): the replication itself.
+    public func runSchedule() {
         while let (time, action) = queue.pop() {
             if time > options.maxTimeMs {
                 report.violations.append("liveness: still busy at \(time) ms (\(queue.count + 1) actions queued)")
@@ -235,31 +258,47 @@ public final class Simulation {
             perform(action)
         }
         report.endTimeMs = now
+    }
+
+    /// Checks the invariants on what the run left and returns the report.
+    public func finish() -> Report {
         checkInvariants()
         return report
     }
 
+    /// Events originated so far (the report's count, before the run ends).
+    public var originatedSoFar: Int { report.originated }
+
+    /// Event signatures the running nodes verified inline (``FederationNode/signaturesVerified``, summed; counters
+    /// restart with a node).
+    public func signaturesVerified() -> Int {
+        order.reduce(0) { $0 + (nodes[$1]?.node?.signaturesVerified ?? 0) }
+    }
+
     // MARK: Schedule
 
-    func scheduleWorkload(attacks: [Attack]) {
+    /// Schedules the workload, faults and attacks of the options from the current simulated time on (part of
+    /// ``start(attacks:)``; after ``startAndSettle()`` the benchmark calls it itself).
+    public func scheduleWorkload(attacks: [Attack] = Attack.allCases) {
         let o = options
+        let base = now
         if o.eventsPerLeaf > 0 {
             let leaves = o.topology.nodes.filter { $0.children.isEmpty }.map(\.id)
             for leaf in leaves {
                 let burst = max(1, o.burst)
                 var left = o.eventsPerLeaf
                 while left > 0 {
-                    queue.push(Int64(random.next() % UInt64(o.faultyPhaseMs)), .benchNotes(leaf, min(burst, left)))
+                    queue.push(base + Int64(random.next() % UInt64(o.faultyPhaseMs)), .benchNotes(leaf, min(burst, left)))
                     left -= burst
                 }
             }
         }
         for _ in 0..<o.commands {
-            queue.push(Int64(random.next() % UInt64(o.faultyPhaseMs)), .command(order[Int(random.next() % UInt64(order.count))]))
+            queue.push(base + Int64(random.next() % UInt64(o.faultyPhaseMs)), .command(order[Int(random.next() % UInt64(order.count))]))
         }
         for _ in 0..<o.crashes {
             let victim = order[Int(random.next() % UInt64(order.count))]
-            let at = Int64(random.next() % UInt64(o.faultyPhaseMs))
+            let at = base + Int64(random.next() % UInt64(o.faultyPhaseMs))
             queue.push(at, .crash(victim))
             queue.push(at + 100 + Int64(random.next() % 1_500), .restart(victim))
         }
@@ -267,17 +306,17 @@ public final class Simulation {
         if !links.isEmpty {
             for _ in 0..<o.partitions {
                 let (a, b) = links[Int(random.next() % UInt64(links.count))]
-                let at = Int64(random.next() % UInt64(o.faultyPhaseMs))
+                let at = base + Int64(random.next() % UInt64(o.faultyPhaseMs))
                 queue.push(at, .partition(a, b))
                 queue.push(at + 200 + Int64(random.next() % 2_000), .heal(a, b))
             }
         }
         if adversaryId != nil {
             for (i, attack) in attacks.enumerated() {
-                queue.push(300 + Int64(i) * 150 + Int64(random.next() % 100), .attack(attack, 0))
+                queue.push(base + 300 + Int64(i) * 150 + Int64(random.next() % 100), .attack(attack, 0))
             }
         }
-        queue.push(o.faultyPhaseMs + 2_500, .healAll)
+        queue.push(base + o.faultyPhaseMs + 2_500, .healAll)
     }
 
     func linkPairs() -> [(String, String)] {
@@ -379,7 +418,12 @@ public final class Simulation {
     /// Gives an input to a node and carries out its outputs.
     func feed(_ id: String, _ input: FederationInput) {
         guard let sim = nodes[id], let node = sim.node else { return }
-        let outputs = node.handle(input, now: Simulation.epochMs + now)
+        var outputs: [FederationOutput] = []
+        if let inputHook {
+            inputHook(id) { outputs = node.handle(input, now: Simulation.epochMs + now) }
+        } else {
+            outputs = node.handle(input, now: Simulation.epochMs + now)
+        }
         report.maxBuffered = max(report.maxBuffered, node.bufferedEvents)
         if node.bufferedEvents > node.bufferBound {
             report.violations.append("memory: \(id) holds \(node.bufferedEvents) events in memory at \(now) ms, bound \(node.bufferBound)")
