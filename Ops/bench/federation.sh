@@ -3,16 +3,18 @@
 #   Ops/bench/federation.sh [COUNTIES] [TOWNSHIPS_PER_COUNTY] [SECONDS] [BURST]
 # Defaults: 10 × 17 townships (1+10+170, Tongren's 1+10+172 rounded to a uniform tree), 60 s of one event per
 # township per second, a burst of 100,000 events from one township while its county is stopped.
-# Builds xieshang and xieshang-bench (BUILD=release by default; BUILD=debug to reuse a debug build).
+# The nodes run the binary operators install (`make dist`: release, Swift runtime linked statically); the driver
+# xieshang-bench is a release build. BUILD=debug runs debug builds of both instead (quick checks of the script).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 COUNTIES=${1:-10}; TOWNS=${2:-17}; SECONDS_=${3:-60}; BURST=${4:-100000}; BUILD=${BUILD:-release}
-swift build -c "$BUILD" --product xieshang >&2
 swift build -c "$BUILD" --product xieshang-bench >&2
 BIN=$(swift build -c "$BUILD" --show-bin-path)
+NODE="$BIN/xieshang"
+if [[ "$BUILD" == release ]]; then make --no-print-directory dist >&2; NODE="$PWD/dist/xieshang"; else swift build --product xieshang >&2; fi
 WORK=$(mktemp -d /tmp/xs-bench-fed.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 PORT=$((30000 + RANDOM % 20000))
-"$BIN/xieshang" topology --counties "$COUNTIES" --townships-per-county "$TOWNS" --base-port "$PORT" --out "$WORK" >/dev/null
-echo "federation bench: 1+$COUNTIES+$((COUNTIES * TOWNS)), $SECONDS_ s load, burst $BURST, $BUILD build, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
-"$BIN/xieshang-bench" federation --dir "$WORK" --xieshang "$BIN/xieshang" --seconds "$SECONDS_" --burst "$BURST"
+"$NODE" topology --counties "$COUNTIES" --townships-per-county "$TOWNS" --base-port "$PORT" --out "$WORK" >/dev/null
+echo "federation bench: 1+$COUNTIES+$((COUNTIES * TOWNS)), $SECONDS_ s load, burst $BURST, $BUILD build ($NODE), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+"$BIN/xieshang-bench" federation --dir "$WORK" --xieshang "$NODE" --seconds "$SECONDS_" --burst "$BURST"

@@ -120,12 +120,21 @@ final class FederationBench: Sendable {
         for p in all { p.waitUntilExit() }
     }
 
-    func rssMB(_ id: String) -> Double {
-        guard let pid = processes.withLock({ $0[id]?.processIdentifier }),
-              let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
-        return kb / 1024
+    /// Resident memory of node `id` in MB: VmRSS (what `ps` and the target count), or a field of
+    /// `/proc/PID/smaps_rollup` (`Pss`: shared pages divided among the processes mapping them; `Private`: pages only
+    /// this process maps, clean plus dirty — what one more node costs).
+    func rssMB(_ id: String, field: String = "VmRSS") -> Double {
+        guard let pid = processes.withLock({ $0[id]?.processIdentifier }) else { return 0 }
+        func kB(_ file: String, _ key: String) -> Double? {
+            guard let text = try? String(contentsOfFile: "/proc/\(pid)/\(file)", encoding: .utf8),
+                  let line = text.split(separator: "\n").first(where: { $0.hasPrefix(key + ":") }) else { return nil }
+            return Double(line.split(separator: " ").dropFirst().first ?? "")
+        }
+        switch field {
+        case "Private": return ((kB("smaps_rollup", "Private_Clean") ?? 0) + (kB("smaps_rollup", "Private_Dirty") ?? 0)) / 1024
+        case "Pss": return (kB("smaps_rollup", "Pss") ?? 0) / 1024
+        default: return (kB("status", "VmRSS") ?? 0) / 1024
+        }
     }
 
     static func percentile(_ values: [Double], _ p: Double) -> Double {
@@ -160,9 +169,13 @@ final class FederationBench: Sendable {
                      FederationBench.percentile(startTimes, 0.5) * 1000, (startTimes.max() ?? 0) * 1000, ids.count, FederationBench.now() - t0))
         try await Task.sleep(nanoseconds: 5_000_000_000)
         func rssLine(_ label: String) {
-            let towns = townships.map(rssMB)
+            let towns = townships.map { rssMB($0) }
             say(String(format: "RSS %@: township p50 %.1f MB max %.1f MB; county p50 %.1f MB; city %.1f MB", label,
-                         FederationBench.percentile(towns, 0.5), towns.max() ?? 0, FederationBench.percentile(counties.map(rssMB), 0.5), rssMB("city")))
+                         FederationBench.percentile(towns, 0.5), towns.max() ?? 0,
+                         FederationBench.percentile(counties.map { rssMB($0) }, 0.5), rssMB("city")))
+            say(String(format: "  township p50: PSS %.1f MB, private %.1f MB (the rest of RSS is pages shared with the other nodes)",
+                         FederationBench.percentile(townships.map { rssMB($0, field: "Pss") }, 0.5),
+                         FederationBench.percentile(townships.map { rssMB($0, field: "Private") }, 0.5)))
         }
         rssLine("idle")
 
@@ -217,7 +230,7 @@ final class FederationBench: Sendable {
         let tb = FederationBench.now()
         let next = Shared(0)
         try await withThrowingTaskGroup(of: Void.self) { g in
-            for _ in 0..<16 {
+            for _ in 0..<64 {   // concurrent callers: the node originates those that meet on its executor in one transaction
                 g.addTask {
                     while next.withLock({ $0 += 1; return $0 }) <= burst { try await self.submit(town) }
                 }

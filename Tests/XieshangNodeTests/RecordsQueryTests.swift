@@ -22,8 +22,12 @@ struct RecordsQueryTests {
         let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
         defer { fed.stopAll() }
         let county = "county1", town = "county1-town1"
+        // The city too: a county that has never reached its parent cannot vouch for its township upward yet, so it
+        // holds back the township's events until it has (they wait, durably, at the township).
+        try await fed.start("city")
         try await fed.start(county)
         try await fed.start(town)
+        try await fed.waitParentUp(county)
         try await fed.waitParentUp(town)
 
         let payload = ActivityRecorded(activityId: "HD-2026-001", kind: .consultation, form: .topical, date: "2026-04-15",
