@@ -14,7 +14,8 @@ NODE="$BIN/xieshang"
 if [[ "$BUILD" == release ]]; then make --no-print-directory dist >&2; NODE="$PWD/dist/xieshang"; else swift build --product xieshang >&2; fi
 WORK=$(mktemp -d /tmp/xs-bench-fed.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
-PORT=$((30000 + RANDOM % 20000))
+# Listen ports below Linux's ephemeral range (32768–60999): 181 nodes' outgoing connections must not take them.
+PORT=$((20000 + RANDOM % 12000))
 "$NODE" topology --counties "$COUNTIES" --townships-per-county "$TOWNS" --base-port "$PORT" --out "$WORK" >/dev/null
 echo "federation bench: 1+$COUNTIES+$((COUNTIES * TOWNS)), $SECONDS_ s load, burst $BURST, $BUILD build ($NODE), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 "$BIN/xieshang-bench" federation --dir "$WORK" --xieshang "$NODE" --seconds "$SECONDS_" --burst "$BURST"

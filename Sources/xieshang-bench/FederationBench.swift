@@ -102,9 +102,13 @@ final class FederationBench: Sendable {
         processes.withLock { $0[id] = p }
         while FederationBench.now() - t0 < 60 {
             if (try? await status(id)) != nil { return FederationBench.now() - t0 }
+            if !p.isRunning {
+                let tail = (try? String(contentsOfFile: logPath, encoding: .utf8))?.split(separator: "\n").suffix(3).joined(separator: " | ") ?? ""
+                throw Failure(description: "\(id) exited with \(p.terminationStatus) before answering: \(tail)")
+            }
             try await Task.sleep(nanoseconds: 2_000_000)
         }
-        throw Failure(description: "\(id) did not answer within 60 s")
+        throw Failure(description: "\(id) did not answer within 60 s (log: \(logPath))")
     }
 
     func stop(_ id: String) {

@@ -64,10 +64,11 @@ final class LocalFederation: @unchecked Sendable {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// A run of `count` consecutive TCP ports on 127.0.0.1 that bind now (random start in 20000–59999).
+    /// A run of `count` consecutive TCP ports on 127.0.0.1 that bind now, in 20000–32767: below Linux's ephemeral
+    /// range (32768–60999), where the outgoing connections of other nodes could take a port a restarting node needs.
     static func freePortRange(_ count: Int) throws -> Int {
         for _ in 0..<50 {
-            let base = Int.random(in: 20_000...(60_000 - count))
+            let base = Int.random(in: 20_000...(32_768 - count))
             if (base..<(base + count)).allSatisfy(portIsFree) { return base }
         }
         throw Failure(description: "no run of \(count) free ports found on 127.0.0.1")
