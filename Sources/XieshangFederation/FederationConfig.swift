@@ -11,11 +11,18 @@ public struct FederationConfig: Sendable {
         public var publicKey: Ed25519.PublicKey
         /// Whether this node has an address for the peer and dials it (so it can push its own events there).
         public var dials: Bool
+        /// The body's display name (Chinese) and tier, as the config names them; a child's travel up in rosters so
+        /// every ancestor can label the bodies of its subtree.
+        public var name: String
+        /// The body's tier: county, township, …
+        public var tier: String
         /// Makes a pinned peer.
-        public init(id: String, publicKey: Ed25519.PublicKey, dials: Bool = true) {
+        public init(id: String, publicKey: Ed25519.PublicKey, dials: Bool = true, name: String = "", tier: String = "") {
             self.id = id
             self.publicKey = publicKey
             self.dials = dials
+            self.name = name
+            self.tier = tier
         }
     }
 

@@ -83,11 +83,20 @@ extension FederationNode {
         return !config.children.isEmpty && !(lastDownRoster ?? []).contains { $0.nodeId == node }
     }
 
+    /// What the rosters of this node's children say of `node`, a body of its subtree below them (name, tier, parent,
+    /// key), or nil when no child's roster names it.
+    public func subtreeEntry(_ node: String) -> RosterEntry? {
+        for child in config.children.map(\.id).sorted() {
+            if let e = childRosters[child]?.entries.first(where: { $0.nodeId == node }) { return e }
+        }
+        return nil
+    }
+
     /// The roster this node sends up: every body in its subtree except itself.
     func upRosterEntries() -> [RosterEntry] {
         var out: [RosterEntry] = []
         for child in config.children.sorted(by: { $0.id < $1.id }) {
-            out.append(RosterEntry(nodeId: child.id, publicKey: child.publicKey.rawRepresentation, parent: id))
+            out.append(RosterEntry(nodeId: child.id, publicKey: child.publicKey.rawRepresentation, parent: id, name: child.name, tier: child.tier))
             for e in childRosters[child.id]?.entries ?? [] where e.nodeId != id { out.append(e) }
         }
         return out

@@ -231,7 +231,9 @@ enum AdminHandlers {
                       let body = try? SignedEvent(body: event.body, signature: event.signature).decodedBody(),
                       let child = try? AggregateReport(serializedBytes: body.payload) else { continue }
                 let known = runtime.config.children.first { $0.nodeId == child.body }
-                bodies.append(BodyFigures(body: child.body, name: known?.name ?? "", tier: known?.tier ?? "", parent: parent, own: child.own,
+                let vouched = known == nil ? core.subtreeEntry(child.body) : nil
+                bodies.append(BodyFigures(body: child.body, name: known?.name ?? vouched?.name ?? "", tier: known?.tier ?? vouched?.tier ?? "",
+                                          parent: parent, own: child.own,
                                           totals: child.totals, source: ref, verified: true))
                 queue += child.children.compactMap { c in c.ref.map { (child.body, $0) } }
             }

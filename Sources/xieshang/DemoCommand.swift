@@ -209,11 +209,8 @@ struct Demo {
         // 7. The HTML report of the city, as `xieshang report` writes it (as of the year's end).
         let reportPath = directory + "/report.html"
         do {
-            var model = try ReportCommand.build(NodeClient(socket: city.config.adminSocket), period: stats.period, title: "铜仁市政协履职统计报告",
+            let model = try ReportCommand.build(NodeClient(socket: city.config.adminSocket), period: stats.period, title: "铜仁市政协履职统计报告",
                                                 asOf: Day(year: 2026, month: 12, day: 31)!, language: .zh, progress: false)
-            // The city's node names its own children; townships are named in rosters only once the federation core
-            // fills RosterEntry.name (the demo knows every body's name meanwhile).
-            for i in model.bodies.indices { model.bodies[i].name = DemoCommand.names[model.bodies[i].id] ?? model.bodies[i].name }
             try HTMLReport.render(model).write(toFile: reportPath, atomically: true, encoding: .utf8)
             say("report: \(reportPath)")
         } catch {
