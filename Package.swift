@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "XieshangTransport", targets: ["XieshangTransport"]),
         .library(name: "XieshangFederation", targets: ["XieshangFederation"]),
         .executable(name: "xieshang", targets: ["xieshang"]),
+        .executable(name: "xieshang-node", targets: ["xieshang-node"]),
         .executable(name: "xieshang-sim", targets: ["xieshang-sim"]),
         .executable(name: "xieshang-bench", targets: ["xieshang-bench"]),
         .executable(name: "xieshang-protogen", targets: ["xieshang-protogen"]),
@@ -39,6 +40,8 @@ let package = Package(
 
         // The operators' command-line tool.
         .executableTarget(name: "xieshang", dependencies: ["XieshangWire", "XieshangTransport", "XieshangNode", "XieshangReport", "XieshangDomain"]),
+        // The node process alone, for servers: no CLI, no report renderer, FoundationEssentials only (`make dist`).
+        .executableTarget(name: "xieshang-node", dependencies: ["XieshangNode"]),
         // The simulator's command line: `xieshang-sim --seeds 1000 --nodes 1+3+9`, `--seed N`, `--bench`.
         .executableTarget(name: "xieshang-sim", dependencies: ["XieshangFederation", "XieshangWire"]),
         // Measurements for Ops/bench/README.md.

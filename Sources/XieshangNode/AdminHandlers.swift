@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import XieshangDomain
 import XieshangFederation
 import XieshangStore
@@ -81,8 +83,7 @@ enum AdminHandlers {
     }
 
     static func json(_ object: [String: Any]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        JSONText.compact(object) ?? "{}"
     }
 
     static func query(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
@@ -163,22 +164,22 @@ enum AdminHandlers {
                            "units", "due", "round", "closed_on", "supervisor"]
                 rows = try queries.proposals().map {
                     ["id": $0.id, "title": $0.title, "kind": $0.kind, "first_proposer": $0.firstProposer, "status": $0.status,
-                     "submitted_on": $0.submittedOn, "register_number": $0.registerNumber ?? NSNull(), "lead_unit": $0.leadUnit ?? NSNull(),
-                     "units": $0.units, "due": $0.due ?? NSNull(), "round": $0.round, "closed_on": $0.closedOn ?? NSNull(),
-                     "supervisor": $0.supervisor ?? NSNull()]
+                     "submitted_on": $0.submittedOn, "register_number": $0.registerNumber ?? JSONNull(), "lead_unit": $0.leadUnit ?? JSONNull(),
+                     "units": $0.units, "due": $0.due ?? JSONNull(), "round": $0.round, "closed_on": $0.closedOn ?? JSONNull(),
+                     "supervisor": $0.supervisor ?? JSONNull()]
                 }
             case "opinions":
                 columns = ["origin_body", "origin_report_id", "author", "title", "status", "bulletin_issue", "forwarded_to",
                            "adopted_by", "instructions"]
                 rows = try queries.opinions().map {
                     ["origin_body": $0.key.originBody, "origin_report_id": $0.key.originReportID, "author": $0.author, "title": $0.title,
-                     "status": $0.status, "bulletin_issue": $0.bulletinIssue ?? NSNull(), "forwarded_to": $0.forwardedTo ?? NSNull(),
+                     "status": $0.status, "bulletin_issue": $0.bulletinIssue ?? JSONNull(), "forwarded_to": $0.forwardedTo ?? JSONNull(),
                      "adopted_by": $0.adoptedBy, "instructions": $0.instructions]
                 }
             case "activities":
                 columns = ["id", "kind", "form", "date", "topic", "host_bodies", "participants"]
                 rows = try queries.activities().map {
-                    ["id": $0.id, "kind": $0.kind, "form": $0.form ?? NSNull(), "date": $0.date, "topic": $0.topic,
+                    ["id": $0.id, "kind": $0.kind, "form": $0.form ?? JSONNull(), "date": $0.date, "topic": $0.topic,
                      "host_bodies": $0.hostBodies, "participants": $0.participants]
                 }
             case "plan_items":

@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import XieshangDomain
 import XieshangStore
 import XieshangTransport
@@ -29,9 +31,9 @@ extension DomainSubmit {
                 let p = d.proposal
                 let row: [String: Any] = [
                     "id": p.id, "title": p.title, "kind": p.kind, "first_proposer": p.firstProposer, "status": p.status,
-                    "submitted_on": p.submittedOn, "register_number": p.registerNumber ?? NSNull(), "lead_unit": p.leadUnit ?? NSNull(),
-                    "units": p.units, "due": p.due ?? NSNull(), "round": p.round, "closed_on": p.closedOn ?? NSNull(),
-                    "supervisor": p.supervisor ?? NSNull(), "text": d.text,
+                    "submitted_on": p.submittedOn, "register_number": p.registerNumber ?? JSONNull(), "lead_unit": p.leadUnit ?? JSONNull(),
+                    "units": p.units, "due": p.due ?? JSONNull(), "round": p.round, "closed_on": p.closedOn ?? JSONNull(),
+                    "supervisor": p.supervisor ?? JSONNull(), "text": d.text,
                     "cosigners": d.cosigners.map { ["member": $0.member, "confirmed": $0.confirmed] },
                     "replies": d.replies.map { ["round": $0.round, "unit": $0.unit, "reply_class": $0.replyClass, "text": $0.text, "on": $0.on, "on_time": $0.onTime] },
                     "evaluations": d.evaluations.map { ["round": $0.round, "member": $0.member, "rating": $0.rating, "on": $0.on] },
@@ -41,8 +43,8 @@ extension DomainSubmit {
                 let columns = ["id", "text", "addressee", "activity_id", "members", "status", "made_on", "adopted_on", "adopted_by", "closed_on"]
                 let rows: [[String: Any]] = state.suggestions.values.sorted { $0.id < $1.id }.map { s in
                     ["id": s.id, "text": s.text, "addressee": s.addressee, "activity_id": s.activityID, "members": s.members,
-                     "status": s.status.rawValue, "made_on": s.madeOn.description, "adopted_on": s.adoptedOn?.description ?? NSNull(),
-                     "adopted_by": s.adoptedBy ?? NSNull(), "closed_on": s.closedOn?.description ?? NSNull()]
+                     "status": s.status.rawValue, "made_on": s.madeOn.description, "adopted_on": s.adoptedOn?.description ?? JSONNull(),
+                     "adopted_by": s.adoptedBy ?? JSONNull(), "closed_on": s.closedOn?.description ?? JSONNull()]
                 }
                 return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
             case "plans":
@@ -55,11 +57,11 @@ extension DomainSubmit {
                         let stages = Dictionary(item.assignees.map { a in (a, item.stage(of: a, asOf: Day(year: 9999, month: 12, day: 31)!).name) },
                                                 uniquingKeysWith: { a, _ in a })
                         rows.append(["issuer": plan.key.issuer, "plan_id": plan.key.planID, "year": plan.year, "title": plan.title,
-                                     "plan_status": "\(plan.status)", "document": plan.document ?? NSNull(), "item_id": item.id,
+                                     "plan_status": "\(plan.status)", "document": plan.document ?? JSONNull(), "item_id": item.id,
                                      "category": item.category, "topic": item.topic, "form": item.form, "lead_leader": item.leadLeader,
                                      "department": item.department, "person": item.person, "deadline": item.deadline.description,
                                      "assignees": item.assignees,
-                                     "parent": item.parent.map { "\($0.issuer)/\($0.planID)/\($0.itemID)" } ?? NSNull(),
+                                     "parent": item.parent.map { "\($0.issuer)/\($0.planID)/\($0.itemID)" } ?? JSONNull(),
                                      "stages": stages])
                     }
                 }

@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import XieshangFederation
 import XieshangTransport
 import XieshangWire
@@ -69,7 +71,7 @@ enum FederationHandlers {
                     for output in outputs {
                         if case .send(let c, .ack(let ack)) = output, c == conn {
                             if crashHook == "after-commit-before-ack" && !batch.events.isEmpty && runtime.roles[batch.sender] == "child" {
-                                FileHandle.standardError.write(Data("xieshang: test hook after-commit-before-ack: exiting\n".utf8))
+                                StandardError.write("xieshang: test hook after-commit-before-ack: exiting\n")
                                 _exit(86)
                             }
                             try await writer.write(ack.serializedBytes())

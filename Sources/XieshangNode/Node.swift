@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import XieshangDomain
 import XieshangFederation
 import XieshangStore
@@ -28,7 +30,7 @@ public final class Node: Sendable {
         } catch {
             throw NodeError(.keyFile, error.message, path: config.keyFile)
         }
-        let dbPath = (config.dataDir as NSString).appendingPathComponent("node.db")
+        let dbPath = PathText.appending(config.dataDir, "node.db")
         let records = DomainProjector(body: XieshangDomain.BodyInfo(id: config.nodeId, name: config.name, tier: config.tier,
                                                      parent: config.parent?.nodeId))
         let store: Store

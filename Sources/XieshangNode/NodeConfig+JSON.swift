@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import XieshangWire
 
 extension NodeConfig {
@@ -22,7 +24,6 @@ extension NodeConfig {
         if !alliances.isEmpty {
             o["alliances"] = alliances.map { ["id": $0.id, "name": $0.name, "members": $0.members.map(peer)] as [String: Any] }
         }
-        let data = (try? JSONSerialization.data(withJSONObject: o, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return (JSONText.pretty(o) ?? "{}") + "\n"
     }
 }

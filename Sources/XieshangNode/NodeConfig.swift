@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import XieshangWire
 
 /// A node's configuration file (`node.json`), validated strictly: every error names the field and what is expected,
@@ -90,7 +92,7 @@ public struct NodeConfig: Sendable, Equatable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw NodeError(.config, "\(path) is not UTF-8 text", path: path)
         }
-        let base = (path as NSString).deletingLastPathComponent
+        let base = PathText.directory(of: path)
         return try parse(text, file: path, baseDirectory: base.isEmpty ? "." : base)
     }
 
@@ -105,13 +107,13 @@ public struct NodeConfig: Sendable, Equatable {
         let reader = FieldReader(file: file)
         let fields = try reader.object(root, at: "", allowed: knownFields)
         func resolve(_ p: String) -> String {
-            ((p.hasPrefix("/") ? p : (baseDirectory as NSString).appendingPathComponent(p)) as NSString).standardizingPath
+            PathText.standardized(PathText.appending(baseDirectory, p))
         }
 
         let nodeId = try reader.nodeId(fields["node_id"], at: "node_id")
         let dataDir = resolve(try reader.string(fields["data_dir"], at: "data_dir", default: "."))
         func inData(_ p: String) -> String {
-            ((p.hasPrefix("/") ? p : (dataDir as NSString).appendingPathComponent(p)) as NSString).standardizingPath
+            PathText.standardized(PathText.appending(dataDir, p))
         }
         let config = NodeConfig(
             nodeId: nodeId,

@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 
 /// The node's log (日志): one line per thing worth knowing, on standard error, with a level and the node id.
 ///
@@ -44,7 +46,7 @@ public struct NodeLogger: Sendable {
         case .warning: name = "warning"
         case .error: name = "error"
         }
-        FileHandle.standardError.write(Data("\(ms) \(name) \(node): \(message)\n".utf8))
+        StandardError.write("\(ms) \(name) \(node): \(message)\n")
     }
 
     /// Logs at debug level.

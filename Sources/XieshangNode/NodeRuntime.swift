@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import Synchronization
 import XieshangFederation
 import XieshangStore
@@ -408,7 +410,7 @@ final class NodeRuntime: @unchecked Sendable {
                             for try await bytes in responses {
                                 let ack = try Ack(serializedBytes: bytes)
                                 if hook == "after-ack-before-cursor" {
-                                    FileHandle.standardError.write(Data("xieshang: test hook after-ack-before-cursor: exiting\n".utf8))
+                                    StandardError.write("xieshang: test hook after-ack-before-cursor: exiting\n")
                                     _exit(87)
                                 }
                                 self.queue.async {
@@ -474,7 +476,7 @@ final class NodeRuntime: @unchecked Sendable {
     /// A TLS handshake the transport refused (a key that does not match its pin): an alert and the peer's last error.
     func noteTLSRefusal(_ line: String) {
         var claimed = "?"
-        if let r = line.range(of: "claiming to be '"), let end = line[r.upperBound...].firstIndex(of: "'") {
+        if let r = line.firstRange(of: "claiming to be '"), let end = line[r.upperBound...].firstIndex(of: "'") {
             claimed = String(line[r.upperBound..<end])
         }
         let peer = claimed

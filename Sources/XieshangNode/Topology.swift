@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import XieshangWire
 
 /// A generated federation topology (拓扑) on loopback: a city, its counties and their townships, optionally alliance
@@ -65,23 +67,23 @@ public struct Topology: Sendable {
         var members: [Member] = []
         for id in order {
             let d = drafts[id]!
-            let dir = (directory as NSString).appendingPathComponent(id)
+            let dir = PathText.appending(directory, id)
             do {
                 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             } catch {
-                throw NodeError(.config, "cannot create \(dir): \(error.localizedDescription)", path: dir)
+                throw NodeError(.config, "cannot create \(dir): \(error)", path: dir)
             }
-            let keyPath = (dir as NSString).appendingPathComponent("node.key")
+            let keyPath = PathText.appending(dir, "node.key")
             do { try KeyFile.save(d.key, to: keyPath, overwrite: true) } catch {
                 throw NodeError(.keyFile, "cannot write \(keyPath): \(error)", path: keyPath)
             }
             let config = NodeConfig(
                 nodeId: id, name: d.name, tier: d.tier, dataDir: dir, listen: "127.0.0.1:\(d.port)",
-                adminSocket: (dir as NSString).appendingPathComponent("admin.sock"), keyFile: keyPath, tls: tls,
+                adminSocket: PathText.appending(dir, "admin.sock"), keyFile: keyPath, tls: tls,
                 parent: d.parent.map(peer), children: d.children.map(peer),
                 alliances: d.alliance.isEmpty ? [] : [NodeConfig.Alliance(id: "wuling", name: "武陵山片区政协主席联席会", members: d.alliance.map(peer))],
                 rollupDebounceMs: rollupDebounceMs, retryCapMs: retryCapMs)
-            let path = (dir as NSString).appendingPathComponent("node.json")
+            let path = PathText.appending(dir, "node.json")
             guard FileManager.default.createFile(atPath: path, contents: Data(config.jsonText().utf8)) else {
                 throw NodeError(.config, "cannot write \(path)", path: path)
             }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The writer thread behind ``GroupCommitter``: a queue of requests and the thread that owns the ``Store``.
 ///
 /// Kept apart from the public type so that the thread holds only this object: when the last ``GroupCommitter``
@@ -18,7 +16,7 @@ final class GroupCommitWriter: @unchecked Sendable {
 
     private enum State { case opening, running, closing, closed }
 
-    private let condition = NSCondition()
+    private let condition = WriterCondition()
     private var queue: [Request] = []
     private var queuedEvents = 0
     private var state = State.opening
@@ -32,9 +30,13 @@ final class GroupCommitWriter: @unchecked Sendable {
     init(path: String, projectors: [any Projector], storeOptions: Store.Options, options: GroupCommitter.Options) throws(StoreError) {
         self.path = path
         self.options = options
-        let thread = Thread { [self] in self.run(projectors: projectors, storeOptions: storeOptions) }
-        thread.name = "xieshang-store-writer"
-        thread.start()
+        let started = WriterCondition.startThread(name: "xs-store-writer") { [self] in
+            self.run(projectors: projectors, storeOptions: storeOptions)
+        }
+        guard started else {
+            throw StoreError(.cannotOpen, "could not start the writer thread for the store at \(path) (out of threads or memory?); "
+                                + "free resources and start again", path: path)
+        }
         condition.lock()
         while openResult == nil { condition.wait() }
         let result = openResult!
@@ -131,19 +133,19 @@ final class GroupCommitWriter: @unchecked Sendable {
         }
         if options.settle > .zero, queue[0].work == nil {
             let settle = nanoseconds(options.settle)
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = WriterCondition.uptimeNanoseconds()
             let end = start &+ nanoseconds(options.maxDelay)
             var lastArrival = start
             var seen = queue.count
             writerWaiting = true
             while queuedEvents < options.maxEvents, state == .running {
                 let deadline = min(lastArrival &+ settle, end)
-                let now = DispatchTime.now().uptimeNanoseconds
+                let now = WriterCondition.uptimeNanoseconds()
                 if now >= deadline { break }  // quiet for `settle`, or the window is over
-                _ = condition.wait(until: Date(timeIntervalSinceNow: Double(deadline - now) / 1e9))
+                condition.wait(untilUptimeNanoseconds: deadline)
                 if queue.count != seen {
                     seen = queue.count
-                    lastArrival = DispatchTime.now().uptimeNanoseconds
+                    lastArrival = WriterCondition.uptimeNanoseconds()
                 }
             }
             writerWaiting = false

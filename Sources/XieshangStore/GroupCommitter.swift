@@ -1,5 +1,3 @@
-import Foundation
-
 /// Group commit (组提交): one writer thread that owns a ``Store`` and commits the appends of many concurrent callers
 /// together, one transaction and one fsync for all of them.
 ///
@@ -90,7 +88,7 @@ public final class GroupCommitter: Sendable {
 /// One result handed from the writer thread to a blocked caller.
 private final class ResultBox: @unchecked Sendable {
     // Invariant: `result` is guarded by `condition`.
-    private let condition = NSCondition()
+    private let condition = WriterCondition()
     private var result: Result<AppendResult, StoreError>?
 
     func set(_ r: Result<AppendResult, StoreError>) {

@@ -3,7 +3,8 @@ import Synchronization
 import XieshangTransport
 import XieshangWire
 
-/// `xieshang-bench federation --dir DIR --xieshang BIN [--seconds S] [--burst N]`: real node processes of a topology
+/// `xieshang-bench federation --dir DIR --xieshang BIN [--seconds S] [--burst N]`: real node processes (BIN is
+/// `xieshang-node`, or `xieshang`, run as `xieshang node`) of a topology
 /// written by `xieshang topology` (city, countyK, countyK-townJ): start-up time, RSS idle and under load, p50/p99
 /// latency from a township's commit to the city's rollup reflecting it while every township records one event per
 /// second, and the catch-up of a county that comes back to a township holding N queued events.
@@ -90,7 +91,9 @@ final class FederationBench: Sendable {
     func start(_ id: String) async throws -> Double {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: bin)
-        p.arguments = ["node", "--config", "\(dir)/\(id)/node.json"]
+        // `xieshang-node --config F` (what servers run) or `xieshang node --config F`.
+        let lean = URL(fileURLWithPath: bin).lastPathComponent == "xieshang-node"
+        p.arguments = (lean ? [] : ["node"]) + ["--config", "\(dir)/\(id)/node.json"]
         let logPath = "\(dir)/\(id)/node.log"
         if !FileManager.default.fileExists(atPath: logPath) { _ = FileManager.default.createFile(atPath: logPath, contents: nil) }
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))

@@ -336,9 +336,11 @@ struct DemoFeed {
         try waitFor("\(ally.id) to receive draft \(id)") { draft(b, id)?["text"] as? String == text }
         // Both edit at once, each on the text it holds (an edit states the text it was made on; the CRDT merges both
         // edits on both sides, whichever arrives first).
+        // The change applies to the text the edit is made on (read once): a text read earlier would undo the other
+        // body's edit if it arrived in between.
         func edit(_ socket: String, _ at: String, _ change: (String) -> String) throws {
-            guard let held = draft(socket, id)?["text"] as? String else { throw Failed(description: "joint draft: \(at) does not hold \(id)") }
-            _ = try check("draft edit at \(at)", DraftCommand.edit(socket: socket, id: id, newText: change(held)))
+            guard draft(socket, id)?["text"] is String else { throw Failed(description: "joint draft: \(at) does not hold \(id)") }
+            _ = try check("draft edit at \(at)", DraftCommand.edit(socket: socket, id: id, change: change))
         }
         try edit(a, city.id) { $0.replacingOccurrences(of: "年票互认。", with: "年票互认，2027 年起试行。") }
         try edit(b, ally.id) { $0 + "\n三、开通铜仁—遵义旅游专线。" }

@@ -85,12 +85,19 @@ enum DraftCommand {
     /// Makes the draft's text `newText`: diffs it against the current text (lines, then Unicode scalars) and sends
     /// the changed parts, with the version they were made on. Returns the patches sent (none when nothing changed).
     static func edit(socket: String, id: String, newText: String) -> Result<[DraftPatch], AdminCommand.Exit> {
+        edit(socket: socket, id: id) { _ in newText }
+    }
+
+    /// Edits the draft's text by `change`, applied to the very text (and version) the edit is then made on: a caller
+    /// that read the text earlier could otherwise undo a concurrent edit that arrived in between.
+    static func edit(socket: String, id: String, change: (String) -> String) -> Result<[DraftPatch], AdminCommand.Exit> {
         let row: [String: Any]
         switch show(socket: socket, id: id) {
         case .failure(let e): return .failure(e)
         case .success(let r): row = r
         }
-        let patches = DraftPatch.between(row["text"] as? String ?? "", newText)
+        let current = row["text"] as? String ?? ""
+        let patches = DraftPatch.between(current, change(current))
         guard !patches.isEmpty else { return .success([]) }
         let version = (row["version"] as? [String: Any] ?? [:]).mapValues { UInt32(($0 as? NSNumber)?.intValue ?? 0) }
         let edit = DraftEdit(draftId: id, baseHash: bytes(fromHex: row["content_hash"] as? String ?? "") ?? [], patches: patches,

@@ -4,41 +4,11 @@ import XieshangWire
 
 /// `xieshang node --config node.json` (run one body's node process) and `xieshang init` (make its key and config).
 enum NodeCommand {
-    static let usage = """
-        usage: xieshang node --config FILE
-          Runs this body's node: the Federation service on `listen`, the Admin service on the Unix socket.
-          Stops gracefully on SIGINT or SIGTERM. Exit 1 with a message on a fatal error.
-        """
+    static let usage = NodeProcess.usage(command: "xieshang node")
 
+    /// Runs the node in this process (the same code as the `xieshang-node` executable).
     static func run(_ args: [String]) -> Int32 {
-        guard args.count == 2, args[0] == "--config" else {
-            if args.contains("--help") || args.contains("-h") { print(usage); return ExitCode.done }
-            return fail("give --config FILE.\n\n\(usage)", code: ExitCode.usage)
-        }
-        // Block SIGINT/SIGTERM before any other thread exists, so only sigwait below receives them.
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGINT)
-        sigaddset(&signals, SIGTERM)
-        pthread_sigmask(SIG_BLOCK, &signals, nil)
-        signal(SIGPIPE, SIG_IGN)
-        let node: Node
-        do {
-            let config = try NodeConfig.load(from: args[1])
-            node = try Node(config: config)
-        } catch {
-            return fail("node: \(error)", code: ExitCode.refused)
-        }
-        var received: Int32 = 0
-        sigwait(&signals, &received)
-        node.logger.info("signal \(received): shutting down")
-        let stopped = DispatchSemaphore(value: 0)
-        Task {
-            await node.shutdown()
-            stopped.signal()
-        }
-        stopped.wait()
-        return ExitCode.done
+        NodeProcess.run(args, command: "xieshang node")
     }
 
     static let initUsage = """

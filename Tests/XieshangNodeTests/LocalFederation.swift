@@ -52,15 +52,20 @@ final class LocalFederation: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    static func xieshang() -> String? {
+    static func xieshang() -> String? { built("xieshang") }
+
+    /// The node process alone (`xieshang-node --config F`), what servers run.
+    static func xieshangNode() -> String? { built("xieshang-node") }
+
+    static func built(_ name: String) -> String? {
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         var candidates: [String] = []
         for _ in 0..<4 {
-            candidates.append(dir.appendingPathComponent("xieshang").path)
+            candidates.append(dir.appendingPathComponent(name).path)
             dir = dir.deletingLastPathComponent()
         }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug/xieshang").path)
+        candidates.append(root.appendingPathComponent(".build/debug/" + name).path)
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
@@ -94,11 +99,20 @@ final class LocalFederation: @unchecked Sendable {
 
     // MARK: Processes
 
-    /// Starts node `id` (env adds e.g. XIESHANG_TEST_CRASH) and waits until its admin socket answers.
-    func start(_ id: String, env: [String: String] = [:], configFile: String = "node.json") async throws {
+    /// Starts node `id` (env adds e.g. XIESHANG_TEST_CRASH) and waits until its admin socket answers; `lean` runs it
+    /// with `xieshang-node --config` instead of `xieshang node --config`.
+    func start(_ id: String, env: [String: String] = [:], configFile: String = "node.json", lean: Bool = false) async throws {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = ["node", "--config", dir(id) + "/" + configFile]
+        if lean {
+            guard let node = LocalFederation.xieshangNode() else {
+                throw Failure(description: "the xieshang-node executable is not built; run `swift build --build-tests` (make test does)")
+            }
+            p.executableURL = URL(fileURLWithPath: node)
+            p.arguments = ["--config", dir(id) + "/" + configFile]
+        } else {
+            p.executableURL = URL(fileURLWithPath: executable)
+            p.arguments = ["node", "--config", dir(id) + "/" + configFile]
+        }
         var environment = ProcessInfo.processInfo.environment
         for (k, v) in env { environment[k] = v }
         p.environment = environment

@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import Synchronization
 import XieshangDomain
 import XieshangFederation
@@ -165,8 +167,7 @@ public final class AllianceProjector: Projector {
     }
 
     static func json(_ object: [String: Any]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        JSONText.compact(object) ?? "{}"
     }
 
     /// A text version as a JSON object (replica → sequence numbers included), keys sorted.

@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import XieshangStore
 import XieshangTransport
 import XieshangWire
@@ -62,7 +64,7 @@ enum AllianceQueries {
             return QueryResponse(columns: columns, rowsJson: [json([
                 "id": text(r[0]), "alliance": text(r[1]), "host": text(r[2]), "title": text(r[3]), "co_sponsors": list(r[4]),
                 "status": text(r[5]), "content_hash": text(r[6]), "version": object(r[7]), "text": text(r[8]),
-                "submitted_hash": nullable(r[9]), "forwarded_seq": r[10] == .null ? NSNull() : int(r[10]), "sign_offs": signOffs,
+                "submitted_hash": nullable(r[9]), "forwarded_seq": r[10] == .null ? JSONNull() : int(r[10]), "sign_offs": signOffs,
             ])])
         case "meetings", "joint_research":
             filter("alliance", column: "alliance")
@@ -77,7 +79,7 @@ enum AllianceQueries {
             if request.recordType == "meetings" {
                 return QueryResponse(columns: ["alliance", "id", "date", "host", "attendees", "topic", "agenda", "minutes", "next_host", "participants"],
                                      rowsJson: rows.map { r in
-                    let agenda = (try? JSONSerialization.jsonObject(with: Data(text(r[8]).utf8))) ?? []
+                    let agenda = JSONText.parse(text(r[8])) ?? [Any]()
                     return json(["alliance": text(r[0]), "id": text(r[1]), "date": text(r[3]), "host": list(r[5]).first ?? "",
                                  "attendees": list(r[6]), "topic": text(r[7]), "agenda": agenda, "minutes": text(r[9]),
                                  "next_host": text(r[10]), "participants": int(r[12])])
@@ -122,12 +124,12 @@ enum AllianceQueries {
     }
 
     private static func object(_ v: DatabaseValue) -> Any {
-        (try? JSONSerialization.jsonObject(with: Data(text(v).utf8))) ?? [String: Any]()
+        JSONText.parse(text(v)) ?? [String: Any]()
     }
 
     private static func nullable(_ v: DatabaseValue) -> Any {
         if case .text(let s) = v { return s }
-        return NSNull()
+        return JSONNull()
     }
 
     private static func json(_ object: [String: Any]) -> String { AllianceProjector.json(object) }

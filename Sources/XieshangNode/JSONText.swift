@@ -1,0 +1,121 @@
+import XieshangWire
+
+/// JSON text to and from loosely typed trees: `[String: Any]` objects, `[Any]` arrays, `String`, `Bool`, integers,
+/// `Double`, ``JSONNull`` (and `nil` Optionals, written as `null`).
+///
+/// The node's query rows, projections and node.json are built this way; this replaces Foundation's
+/// `JSONSerialization` (not in FoundationEssentials) with the same output: keys sorted, `/` escaped as `\/` in compact
+/// text, integers as integers.
+enum JSONText {
+    /// Compact text with sorted keys, or nil when the tree holds something JSON cannot represent (a non-finite
+    /// number, a value of another type).
+    static func compact(_ value: Any) -> String? {
+        var out: [UInt8] = []
+        guard write(value, into: &out, indent: nil, escapeSlashes: true) else { return nil }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Indented text (two spaces, `"key" : value`) with sorted keys and slashes as they are, or nil as ``compact(_:)``.
+    static func pretty(_ value: Any) -> String? {
+        var out: [UInt8] = []
+        guard write(value, into: &out, indent: 0, escapeSlashes: false) else { return nil }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Parses JSON text into a tree (integers that fit as `Int`, other numbers as `Double`), or nil when it is not
+    /// valid JSON.
+    static func parse(_ text: String) -> Any? {
+        guard let value = try? JSONValue.parse(text) else { return nil }
+        return tree(value)
+    }
+
+    private static func tree(_ value: JSONValue) -> Any {
+        switch value {
+        case .null: return JSONNull()
+        case .bool(let b): return b
+        case .number(let t):
+            if let i = Int(t) { return i }
+            return Double(t) ?? 0
+        case .string(let s): return s
+        case .array(let a): return a.map(tree)
+        case .object(let members):
+            var o: [String: Any] = [:]
+            for (k, v) in members { o[k] = tree(v) }
+            return o
+        }
+    }
+
+    private static func newline(_ indent: Int?, into out: inout [UInt8]) {
+        guard let indent else { return }
+        out.append(0x0a)
+        out.append(contentsOf: repeatElement(0x20, count: indent))
+    }
+
+    private static func write(_ value: Any, into out: inout [UInt8], indent: Int?, escapeSlashes: Bool) -> Bool {
+        switch value {
+        case let s as String: string(s, into: &out, escapeSlashes: escapeSlashes)
+        case let b as Bool: out.append(contentsOf: (b ? "true" : "false").utf8)
+        case let i as Int: out.append(contentsOf: String(i).utf8)
+        case let i as Int64: out.append(contentsOf: String(i).utf8)
+        case let i as Int32: out.append(contentsOf: String(i).utf8)
+        case let i as UInt64: out.append(contentsOf: String(i).utf8)
+        case let i as UInt32: out.append(contentsOf: String(i).utf8)
+        case let d as Double:
+            guard d.isFinite else { return false }
+            if d == d.rounded(), abs(d) < 1e15 { out.append(contentsOf: String(Int64(d)).utf8) }
+            else { out.append(contentsOf: String(d).utf8) }
+        case is JSONNull: out.append(contentsOf: "null".utf8)
+        case let a as [Any]:
+            out.append(UInt8(ascii: "["))
+            for (n, element) in a.enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent.map { $0 + 2 }, into: &out)
+                guard write(element, into: &out, indent: indent.map { $0 + 2 }, escapeSlashes: escapeSlashes) else { return false }
+            }
+            if !a.isEmpty { newline(indent, into: &out) }
+            out.append(UInt8(ascii: "]"))
+        case let o as [String: Any]:
+            out.append(UInt8(ascii: "{"))
+            for (n, key) in o.keys.sorted().enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent.map { $0 + 2 }, into: &out)
+                string(key, into: &out, escapeSlashes: escapeSlashes)
+                out.append(contentsOf: (indent == nil ? ":" : " : ").utf8)
+                guard write(o[key]!, into: &out, indent: indent.map { $0 + 2 }, escapeSlashes: escapeSlashes) else { return false }
+            }
+            if !o.isEmpty { newline(indent, into: &out) }
+            out.append(UInt8(ascii: "}"))
+        default:
+            // A nil Optional boxed in Any is null; anything else has no JSON form.
+            let mirror = Mirror(reflecting: value)
+            guard mirror.displayStyle == .optional else { return false }
+            guard let wrapped = mirror.children.first?.value else {
+                out.append(contentsOf: "null".utf8)
+                return true
+            }
+            return write(wrapped, into: &out, indent: indent, escapeSlashes: escapeSlashes)
+        }
+        return true
+    }
+
+    private static func string(_ s: String, into out: inout [UInt8], escapeSlashes: Bool) {
+        out.append(0x22)
+        for u in s.utf8 {
+            switch u {
+            case 0x22: out += [0x5c, 0x22]
+            case 0x5c: out += [0x5c, 0x5c]
+            case 0x2f where escapeSlashes: out += [0x5c, 0x2f]
+            case 0x0a: out += [0x5c, 0x6e]
+            case 0x0d: out += [0x5c, 0x72]
+            case 0x09: out += [0x5c, 0x74]
+            case 0x08: out += [0x5c, 0x62]
+            case 0x0c: out += [0x5c, 0x66]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += [0x5c, 0x75, 0x30, 0x30, hex[Int(u >> 4)], hex[Int(u & 15)]]
+            default: out.append(u)
+            }
+        }
+        out.append(0x22)
+    }
+}

@@ -1,0 +1,63 @@
+import Dispatch
+import Glibc
+
+/// The node process's entry point (节点进程), shared by `xieshang node` and the lean `xieshang-node` executable:
+/// reads and validates `--config`, runs the node, and stops it gracefully on SIGINT or SIGTERM.
+public enum NodeProcess {
+    /// Success, and the graceful stop after a signal.
+    public static let exitDone: Int32 = 0
+    /// The config or the node refused to start (the message says which field or file).
+    public static let exitRefused: Int32 = 1
+    /// The command line itself is wrong.
+    public static let exitUsage: Int32 = 2
+
+    /// The usage text, naming the command as the operator typed it (`xieshang node` or `xieshang-node`).
+    public static func usage(command: String) -> String {
+        """
+        usage: \(command) --config FILE
+          Runs this body's node: the Federation service on `listen`, the Admin service on the Unix socket.
+          Stops gracefully on SIGINT or SIGTERM. Exit 1 with a message on a fatal error.
+        """
+    }
+
+    /// Runs the node for `args` (`--config FILE`) until SIGINT or SIGTERM; returns the exit code. Errors go to
+    /// stderr prefixed `xieshang: `; usage to stdout for `--help`.
+    public static func run(_ args: [String], command: String) -> Int32 {
+        guard args.count == 2, args[0] == "--config" else {
+            if args.contains("--help") || args.contains("-h") {
+                print(usage(command: command))
+                return exitDone
+            }
+            return fail("give --config FILE.\n\n\(usage(command: command))", code: exitUsage)
+        }
+        // Block SIGINT/SIGTERM before any other thread exists, so only sigwait below receives them.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        signal(SIGPIPE, SIG_IGN)
+        let node: Node
+        do {
+            let config = try NodeConfig.load(from: args[1])
+            node = try Node(config: config)
+        } catch {
+            return fail("node: \(error)", code: exitRefused)
+        }
+        var received: Int32 = 0
+        sigwait(&signals, &received)
+        node.logger.info("signal \(received): shutting down")
+        let stopped = DispatchSemaphore(value: 0)
+        Task {
+            await node.shutdown()
+            stopped.signal()
+        }
+        stopped.wait()
+        return exitDone
+    }
+
+    private static func fail(_ message: String, code: Int32) -> Int32 {
+        StandardError.write("xieshang: " + message + "\n")
+        return code
+    }
+}
