@@ -71,13 +71,23 @@ final class LocalFederation: @unchecked Sendable {
 
     /// A run of `count` consecutive TCP ports on 127.0.0.1 that bind now, in 20000–32767: below Linux's ephemeral
     /// range (32768–60999), where the outgoing connections of other nodes could take a port a restarting node needs.
+    /// Runs handed out in this test process never overlap (a shared cursor), so two tests started at the same
+    /// moment cannot pick the same ports before either has bound them; the cursor starts at a random point so
+    /// that the next `make test` does not meet this run's ports still in TIME_WAIT.
     static func freePortRange(_ count: Int) throws -> Int {
-        for _ in 0..<50 {
-            let base = Int.random(in: 20_000...(32_768 - count))
+        portCursorLock.lock()
+        defer { portCursorLock.unlock() }
+        for _ in 0..<200 {
+            if portCursor + count > 32_768 { portCursor = 20_000 }
+            let base = portCursor
+            portCursor += count
             if (base..<(base + count)).allSatisfy(portIsFree) { return base }
         }
-        throw Failure(description: "no run of \(count) free ports found on 127.0.0.1")
+        throw Failure(description: "no run of \(count) free ports found on 127.0.0.1 in 20000–32767")
     }
+
+    private static let portCursorLock = NSLock()
+    nonisolated(unsafe) private static var portCursor = Int.random(in: 20_000...31_000)
 
     static func portIsFree(_ port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
