@@ -53,7 +53,7 @@ enum JSONText {
 
     private static func write(_ value: Any, into out: inout [UInt8], indent: Int?, escapeSlashes: Bool) -> Bool {
         switch value {
-        case let s as String: string(s, into: &out, escapeSlashes: escapeSlashes)
+        case let s as String: JSONWriter.appendString(s, to: &out, escapingSlashes: escapeSlashes)
         case let b as Bool: out.append(contentsOf: (b ? "true" : "false").utf8)
         case let i as Int: out.append(contentsOf: String(i).utf8)
         case let i as Int64: out.append(contentsOf: String(i).utf8)
@@ -79,7 +79,7 @@ enum JSONText {
             for (n, key) in o.keys.sorted().enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
                 newline(indent.map { $0 + 2 }, into: &out)
-                string(key, into: &out, escapeSlashes: escapeSlashes)
+                JSONWriter.appendString(key, to: &out, escapingSlashes: escapeSlashes)
                 out.append(contentsOf: (indent == nil ? ":" : " : ").utf8)
                 guard write(o[key]!, into: &out, indent: indent.map { $0 + 2 }, escapeSlashes: escapeSlashes) else { return false }
             }
@@ -96,26 +96,5 @@ enum JSONText {
             return write(wrapped, into: &out, indent: indent, escapeSlashes: escapeSlashes)
         }
         return true
-    }
-
-    private static func string(_ s: String, into out: inout [UInt8], escapeSlashes: Bool) {
-        out.append(0x22)
-        for u in s.utf8 {
-            switch u {
-            case 0x22: out += [0x5c, 0x22]
-            case 0x5c: out += [0x5c, 0x5c]
-            case 0x2f where escapeSlashes: out += [0x5c, 0x2f]
-            case 0x0a: out += [0x5c, 0x6e]
-            case 0x0d: out += [0x5c, 0x72]
-            case 0x09: out += [0x5c, 0x74]
-            case 0x08: out += [0x5c, 0x62]
-            case 0x0c: out += [0x5c, 0x66]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out += [0x5c, 0x75, 0x30, 0x30, hex[Int(u >> 4)], hex[Int(u & 15)]]
-            default: out.append(u)
-            }
-        }
-        out.append(0x22)
     }
 }

@@ -175,7 +175,7 @@ struct Demo {
             let expected = expectedTotals(m)
             let equal = keys.allSatisfy { (b.totals[$0] ?? 0) == (expected[$0] ?? 0) }
             if !equal { ok = false; mismatches.append("\(m.id): \(b.totals) ≠ \(expected)") }
-            let name = String(repeating: "  ", count: depth) + (DemoCommand.names[m.id] ?? b.name)
+            let name = String(repeating: "  ", count: depth) + b.name  // as the federation names it (config, rosters)
             say(pad(name, 34) + keys.map { pad(String(b.totals[$0] ?? 0), 14) }.joined() + (equal && (b.verified || depth == 0) ? "✔" : "✘"))
             for c in subtree where c.config.parent?.nodeId == m.id { line(c, depth + 1) }
         }

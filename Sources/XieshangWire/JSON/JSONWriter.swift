@@ -10,12 +10,18 @@ public struct JSONWriter {
 
     public mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
-    public mutating func string(_ s: String) {
+    public mutating func string(_ s: String) { Self.appendString(s, to: &bytes) }
+
+    /// Appends `s` as a JSON string literal: `"` and `\` escaped, `\n` `\r` `\t` by name, other control characters
+    /// as `\u00XX`, everything else as its UTF-8 bytes; `escapingSlashes` also writes `/` as `\/` (as Foundation's
+    /// `JSONSerialization` does by default).
+    public static func appendString(_ s: String, to bytes: inout [UInt8], escapingSlashes: Bool = false) {
         bytes.append(0x22)
         for u in s.utf8 {
             switch u {
             case 0x22: bytes += [0x5c, 0x22]
             case 0x5c: bytes += [0x5c, 0x5c]
+            case 0x2f where escapingSlashes: bytes += [0x5c, 0x2f]
             case 0x0a: bytes += [0x5c, 0x6e]
             case 0x0d: bytes += [0x5c, 0x72]
             case 0x09: bytes += [0x5c, 0x74]
