@@ -10,7 +10,7 @@ PYTHON := $(VENV)/bin/python
 PY_TOOLS := grpcio==1.85.1 grpcio-tools==1.85.1 protobuf
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: help deps venv build test demo fuzz bench clean generate dist
+.PHONY: help deps venv build test demo fuzz fuzz-one bench clean generate dist
 
 help:
 	@echo "make demo   — run the Xieshang demo"
@@ -40,7 +40,6 @@ venv: $(VENV)/.stamp
 build: deps
 	swift build $(SWIFT_BUILD_FLAGS)
 
-FUZZ_SECONDS ?= 60
 
 test: deps venv
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
@@ -57,24 +56,34 @@ test: deps venv
 	@# Swift 6.3's LLVM miscompiles a throwing function that ends in a tail call to mem* (release builds only).
 	Ops/check-swifterror-tailcalls.sh
 	.build/release/xieshang-sim --seeds 2000 --nodes 1+2+4,1+3+9,alliance4 --adversary --quiet
-	$(MAKE) --no-print-directory fuzz
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_TEST_SECONDS)
 	@# One closing line for CI: the Swift tests (XCTest and Swift Testing), the miscompile check, the simulator run
 	@# and the fuzz run; all passed to get here (any failure stops make first).
 	@count() { grep -oE 'Test run with [0-9]+ tests? ' "$$1" | grep -oE '[0-9]+' | tail -1; }; \
 	 a=$$(count .build/swift-test-transport.log); b=$$(count .build/swift-test.log); \
 	 echo "summary: $$(( $${a:-0} + $${b:-0} + 3 )) passed, 0 failed"
 
-# libFuzzer on the wire decoders and envelope checks for FUZZ_SECONDS. A crash input is written to
-# .build-fuzz/crashes/; copy it into Tests/XieshangWireTests/FuzzCrashes/ with the fix so it stays a test.
+# libFuzzer targets, each a product of its own with its corpus of past crash inputs in the repository. `make fuzz` runs
+# each for FUZZ_SECONDS (long); `make test` runs each for FUZZ_TEST_SECONDS. A crash input is written to
+# .build-fuzz/crashes/<product>/; copy it into the target's corpus folder with the fix so it stays a test.
+# To add a target: append its product to FUZZ_TARGETS and name its corpus folder in FUZZ_CORPUS_<product>.
+FUZZ_TARGETS := xieshang-fuzz
+FUZZ_CORPUS_xieshang-fuzz := Tests/XieshangWireTests/FuzzCrashes
+FUZZ_SECONDS ?= 300
+FUZZ_TEST_SECONDS ?= 30
+
 fuzz: deps
-	swift build -c release -Xswiftc -sanitize=fuzzer --product xieshang-fuzz --scratch-path .build-fuzz
-	@mkdir -p .build-fuzz/corpus .build-fuzz/crashes
-	@cp Tests/XieshangWireTests/FuzzCrashes/* .build-fuzz/corpus/ && rm -f .build-fuzz/corpus/README.md
-	@echo "Fuzzing the wire decoders for $(FUZZ_SECONDS) s…"
-	@SWIFT_BACKTRACE=enable=no .build-fuzz/release/xieshang-fuzz -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
-	  -artifact_prefix=.build-fuzz/crashes/ .build-fuzz/corpus > .build-fuzz/fuzz.log 2>&1 \
-	  || { tail -40 .build-fuzz/fuzz.log; echo "FUZZ: crash found, input in .build-fuzz/crashes/"; exit 1; }
-	@grep -E "^Done [0-9]+ runs" .build-fuzz/fuzz.log | sed 's/^/fuzz: /'
+	@for t in $(FUZZ_TARGETS); do $(MAKE) --no-print-directory fuzz-one FUZZ_PRODUCT=$$t || exit 1; done
+
+fuzz-one:
+	swift build -c release -Xswiftc -sanitize=fuzzer --product $(FUZZ_PRODUCT) --scratch-path .build-fuzz
+	@rm -rf .build-fuzz/corpus/$(FUZZ_PRODUCT); mkdir -p .build-fuzz/corpus/$(FUZZ_PRODUCT) .build-fuzz/crashes/$(FUZZ_PRODUCT)
+	@cp $(FUZZ_CORPUS_$(FUZZ_PRODUCT))/* .build-fuzz/corpus/$(FUZZ_PRODUCT)/ && rm -f .build-fuzz/corpus/$(FUZZ_PRODUCT)/README.md
+	@echo "Fuzzing $(FUZZ_PRODUCT) for $(FUZZ_SECONDS) s…"
+	@SWIFT_BACKTRACE=enable=no .build-fuzz/release/$(FUZZ_PRODUCT) -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+	  -artifact_prefix=.build-fuzz/crashes/$(FUZZ_PRODUCT)/ .build-fuzz/corpus/$(FUZZ_PRODUCT) > .build-fuzz/$(FUZZ_PRODUCT).log 2>&1 \
+	  || { tail -40 .build-fuzz/$(FUZZ_PRODUCT).log; echo "FUZZ: $(FUZZ_PRODUCT) crashed, input in .build-fuzz/crashes/$(FUZZ_PRODUCT)/"; exit 1; }
+	@grep -E "^Done [0-9]+ runs" .build-fuzz/$(FUZZ_PRODUCT).log | sed 's/^/fuzz $(FUZZ_PRODUCT): /'
 
 demo: deps
 	swift build -c release --product xieshang
