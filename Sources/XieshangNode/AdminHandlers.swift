@@ -52,6 +52,14 @@ enum AdminHandlers {
             },
             AdminService.stats.path: .unary { bytes, _ in
                 let request = try decode(StatsRequest.self, bytes)
+                // The same periods the CLI accepts (`xieshang stats --period`), checked here too: the admin socket is an
+                // API of its own, and an out-of-range year must be an answer, not arithmetic on it.
+                if !request.period.isEmpty {
+                    do { _ = try XieshangDomain.Period(parsing: request.period) } catch {
+                        throw TransportError.status(.invalidArgument, "stats: period '\(DisplayText.escaped(request.period))' is not a "
+                            + "year, quarter or month from 1 to 9999 such as 2026, 2026-Q3 or 2026-11")
+                    }
+                }
                 return await runtime.read { stats(runtime, request) }.serializedBytes()
             },
         ]

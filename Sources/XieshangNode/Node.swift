@@ -24,6 +24,9 @@ public final class Node: Sendable {
     public init(config: NodeConfig) throws(NodeError) {
         let logger = NodeLogger(node: config.nodeId, minimum: NodeLogger.Level(name: config.logLevel) ?? .info)
         self.logger = logger
+        // A config made in code gets the checks a file gets (plain h2c only on loopback, no peer twice).
+        try config.checkConsistency(file: "the node's config")
+        Node.makeDataDirectoryPrivate(config.dataDir, logger: logger)
         let key: Ed25519.PrivateKey
         do {
             key = try KeyFile.load(from: config.keyFile)
@@ -103,6 +106,16 @@ public final class Node: Sendable {
         runtime.enqueue(.start)
         AllianceRecorder.start(runtime)
         logger.info("started: \(config.name) (\(config.tier)) listening on \(boundAddress)\(config.tls ? " (TLS 1.3, pinned keys)" : " (h2c)"), admin on unix:\(config.adminSocket)")
+    }
+
+    /// The data directory holds the key, the records and the admin socket: mode 0700, tightened at start when an older
+    /// `init` (or an operator) left it open to group or others.
+    static func makeDataDirectoryPrivate(_ directory: String, logger: NodeLogger) {
+        var st = stat()
+        guard lstat(directory, &st) == 0, st.st_mode & S_IFMT == S_IFDIR, st.st_uid == geteuid(), st.st_mode & 0o077 != 0 else { return }
+        if chmod(directory, 0o700) == 0 {
+            logger.warning("data directory \(directory) was open to other users (mode \(String(st.st_mode & 0o777, radix: 8))); set it to 0700")
+        }
     }
 
     /// Graceful stop: no more dials, GOAWAY on both servers; every acknowledged event is already committed (the store

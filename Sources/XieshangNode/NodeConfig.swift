@@ -62,6 +62,9 @@ public struct NodeConfig: Sendable, Equatable {
     public var keyFile: String
     /// Whether links to peers use TLS 1.3 with pinned keys (plain h2c otherwise, for loopback).
     public var tls: Bool
+    /// Plain h2c on an address other than loopback, knowingly (`insecure_h2c: true`): without it a node whose `tls`
+    /// is off refuses to start unless `listen` is a loopback address (DESIGN.md §7: TLS is the default).
+    public var insecureH2c: Bool
     /// The parent body, if any (the city has none).
     public var parent: Peer?
     /// The child bodies.
@@ -79,7 +82,7 @@ public struct NodeConfig: Sendable, Equatable {
 
     /// The fields a config file may have.
     static let knownFields: Set<String> = [
-        "node_id", "name", "tier", "data_dir", "listen", "admin_socket", "key_file", "tls", "parent", "children",
+        "node_id", "name", "tier", "data_dir", "listen", "admin_socket", "key_file", "tls", "insecure_h2c", "parent", "children",
         "alliances", "rollup_debounce_ms", "retry_cap_ms", "log_level", "policy",
     ]
 
@@ -124,6 +127,7 @@ public struct NodeConfig: Sendable, Equatable {
             adminSocket: inData(try reader.string(fields["admin_socket"], at: "admin_socket", default: "admin.sock")),
             keyFile: inData(try reader.string(fields["key_file"], at: "key_file", default: "node.key")),
             tls: try reader.bool(fields["tls"], at: "tls", default: false),
+            insecureH2c: try reader.bool(fields["insecure_h2c"], at: "insecure_h2c", default: false),
             parent: try fields["parent"].map { v throws(NodeError) in try reader.peer(v, at: "parent") },
             children: try reader.array(fields["children"], at: "children") { v, at throws(NodeError) in try reader.peer(v, at: at) },
             alliances: try reader.array(fields["alliances"], at: "alliances") { v, at throws(NodeError) in try reader.alliance(v, at: at) },
@@ -135,8 +139,15 @@ public struct NodeConfig: Sendable, Equatable {
         return config
     }
 
-    /// Cross-field checks: no peer twice, not ourselves, every alliance id once.
+    /// Cross-field checks: no peer twice, not ourselves, every alliance id once; plain h2c only on loopback (or with
+    /// `insecure_h2c`).
     func checkConsistency(file: String) throws(NodeError) {
+        if !tls && !insecureH2c && !Self.isLoopback(listen) {
+            throw NodeError(.config, "\(file): \"listen\" is \(listen), which is not a loopback address, and \"tls\" is off: "
+                + "peers' records and keys would cross the network unencrypted. Set \"tls\": true (TLS 1.3 with the pinned "
+                + "keys; every peer of this node must use TLS too), or \"insecure_h2c\": true to accept plain h2c on a "
+                + "network you trust", path: file)
+        }
         var seen: [String: String] = [:]
         func note(_ id: String, _ at: String) throws(NodeError) {
             if id == nodeId { throw NodeError(.config, "\(file): \(at) is this node itself (\(id))", path: file) }
@@ -160,8 +171,19 @@ public struct NodeConfig: Sendable, Equatable {
         }
     }
 
+    /// Whether the host of `address` (`host:port`, `[v6]:port`) is a loopback address: `127.0.0.0/8`, `::1` or
+    /// `localhost`. `0.0.0.0` and `::` listen on every interface and are not loopback.
+    public static func isLoopback(_ address: String) -> Bool {
+        guard let colon = address.lastIndex(of: ":") else { return false }
+        var host = Substring(address[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = host.dropFirst().dropLast() }
+        if host == "localhost" || host == "::1" || host == "0:0:0:0:0:0:0:1" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
+    }
+
     public init(nodeId: String, name: String, tier: String, dataDir: String, listen: String, adminSocket: String,
-                keyFile: String, tls: Bool = false, parent: Peer? = nil, children: [Peer] = [], alliances: [Alliance] = [],
+                keyFile: String, tls: Bool = false, insecureH2c: Bool = false, parent: Peer? = nil, children: [Peer] = [], alliances: [Alliance] = [],
                 rollupDebounceMs: Int = 250, retryCapMs: Int = 30_000, logLevel: String = "info",
                 policy: [String: JSONValue] = [:]) {
         self.nodeId = nodeId
@@ -172,6 +194,7 @@ public struct NodeConfig: Sendable, Equatable {
         self.adminSocket = adminSocket
         self.keyFile = keyFile
         self.tls = tls
+        self.insecureH2c = insecureH2c
         self.parent = parent
         self.children = children
         self.alliances = alliances

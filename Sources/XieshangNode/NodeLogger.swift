@@ -4,6 +4,8 @@ import Glibc
 
 /// The node's log (日志): one line per thing worth knowing, on standard error, with a level and the node id.
 ///
+/// Every line is one line: the message is escaped with ``DisplayText/escaped(_:keepingLineBreaks:)``.
+///
 /// Levels: `debug` (every protocol step, off by default), `info` (links up and down, start and stop), `warning`
 /// (refusals, alerts, closed links), `error` (fatal). Replicated events are never logged above `debug`.
 public struct NodeLogger: Sendable {
@@ -46,7 +48,9 @@ public struct NodeLogger: Sendable {
         case .warning: name = "warning"
         case .error: name = "error"
         }
-        StandardError.write("\(ms) \(name) \(node): \(message)\n")
+        // One line per call, whatever the message holds: text from peers (node ids, reasons, titles) is data, so
+        // control characters, line breaks and bidi controls are escaped and cannot forge a line or drive a terminal.
+        StandardError.write("\(ms) \(name) \(DisplayText.escaped(node)): \(DisplayText.escaped(message))\n")
     }
 
     /// Logs at debug level.

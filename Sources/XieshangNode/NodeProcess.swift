@@ -6,8 +6,11 @@ import Glibc
 public enum NodeProcess {
     /// Success, and the graceful stop after a signal.
     public static let exitDone: Int32 = 0
-    /// The config or the node refused to start (the message says which field or file).
+    /// The node refused to start for a reason a restart may cure (the store, the listen port; the message says which).
     public static let exitRefused: Int32 = 1
+    /// The config or the key file is wrong (EX_CONFIG of sysexits.h): a restart cannot help until an operator fixes
+    /// the file the message names, so the systemd unit does not restart on it (`RestartPreventExitStatus=78`).
+    public static let exitConfig: Int32 = 78
     /// The command line itself is wrong.
     public static let exitUsage: Int32 = 2
 
@@ -16,7 +19,8 @@ public enum NodeProcess {
         """
         usage: \(command) --config FILE
           Runs this body's node: the Federation service on `listen`, the Admin service on the Unix socket.
-          Stops gracefully on SIGINT or SIGTERM. Exit 1 with a message on a fatal error.
+          Stops gracefully on SIGINT or SIGTERM. On a fatal error, a message and exit 78 when the config or key file
+          must be fixed first (a restart cannot help), exit 1 otherwise.
         """
     }
 
@@ -42,7 +46,7 @@ public enum NodeProcess {
             let config = try NodeConfig.load(from: args[1])
             node = try Node(config: config)
         } catch {
-            return fail("node: \(error)", code: exitRefused)
+            return fail("node: \(error)", code: error.code == .config || error.code == .keyFile ? exitConfig : exitRefused)
         }
         var received: Int32 = 0
         sigwait(&signals, &received)

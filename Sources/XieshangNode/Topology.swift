@@ -21,11 +21,12 @@ public struct Topology: Sendable {
 
     /// Generates `cities` × `counties` × `townshipsPerCounty` (+ `alliancePeers` members of one alliance with the
     /// first city) under `directory`, peer ports from `basePort` up. `names` gives display names by node id (the
-    /// generated ones, such as 县政协 1, stand for the others). `tls` turns on TLS 1.3 with pinned keys on every link.
+    /// generated ones, such as 县政协 1, stand for the others). Every link uses TLS 1.3 with pinned keys unless `tls`
+    /// is false (plain h2c, which a node accepts only because these addresses are loopback).
     /// - Throws: ``NodeError`` when a key or file cannot be written.
     public static func generate(cities: Int = 1, counties: Int, townshipsPerCounty: Int, alliancePeers: Int = 0,
                                 basePort: Int, directory: String, rollupDebounceMs: Int = 250,
-                                retryCapMs: Int = 2_000, names: [String: String] = [:], tls: Bool = false) throws(NodeError) -> Topology {
+                                retryCapMs: Int = 2_000, names: [String: String] = [:], tls: Bool = true) throws(NodeError) -> Topology {
         struct Draft {
             var id: String, name: String, tier: String, port: Int, key: Ed25519.PrivateKey
             var parent: String?, children: [String] = [], alliance: [String] = []
@@ -69,7 +70,8 @@ public struct Topology: Sendable {
             let d = drafts[id]!
             let dir = PathText.appending(directory, id)
             do {
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                chmod(dir, 0o700)  // whatever the umask: the node's key, records and admin socket are private
             } catch {
                 throw NodeError(.config, "cannot create \(dir): \(error)", path: dir)
             }
@@ -84,8 +86,8 @@ public struct Topology: Sendable {
                 alliances: d.alliance.isEmpty ? [] : [NodeConfig.Alliance(id: "wuling", name: "武陵山片区政协主席联席会", members: d.alliance.map(peer))],
                 rollupDebounceMs: rollupDebounceMs, retryCapMs: retryCapMs)
             let path = PathText.appending(dir, "node.json")
-            guard FileManager.default.createFile(atPath: path, contents: Data(config.jsonText().utf8)) else {
-                throw NodeError(.config, "cannot write \(path)", path: path)
+            do { try DurableFile.write(Array(config.jsonText().utf8), to: path, mode: 0o600) } catch {
+                throw NodeError(.config, error.message, path: path)
             }
             members.append(Member(id: id, directory: dir, config: config))
         }

@@ -17,13 +17,43 @@ public enum CSVWriter {
         fields.map(quote).joined(separator: ",") + "\r\n"
     }
 
-    /// A field, quoted when needed; a leading `=`, `+`, `-` or `@` is kept as text (no formula injection).
+    /// A field, quoted when needed; a field a spreadsheet would read as a formula is kept as text with a leading `'`
+    /// (no formula injection), unless the whole field is a number such as `-5`.
     static func quote(_ field: String) -> String {
         var f = field
-        if let first = f.first, "=+-@".contains(first), Double(f) == nil { f = "'" + f }
+        if startsFormula(f), !isPlainNumber(f) { f = "'" + f }
         if f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return f
+    }
+
+    /// Whether a spreadsheet could read `field` as a formula. The rule: skip every leading scalar a reader does not
+    /// see as the first character — whitespace and separators (tab, CR, LF, spaces, U+3000), control characters,
+    /// format characters (zero-width joiner and space, BOM, bidi marks) and combining marks — then take the first
+    /// visible scalar under compatibility normalisation (NFKC, so full-width `＝＋－＠` and the small forms count as
+    /// `=+-@`): the field starts a formula when that is `=`, `+`, `-` or `@`. Looks at scalars, not characters, so
+    /// `=` followed by a combining mark (one grapheme) still counts as `=`.
+    static func startsFormula(_ field: String) -> Bool {
+        guard let first = field.unicodeScalars.first(where: { !isInvisibleLead($0) }) else { return false }
+        let normalized = String(first).precomposedStringWithCompatibilityMapping.unicodeScalars.first ?? first
+        return "=+-@".unicodeScalars.contains(normalized)
+    }
+
+    /// A number written with ASCII digits, sign, point and exponent only (`-5`, `+3.5`, `1e3`): not a formula.
+    static func isPlainNumber(_ field: String) -> Bool {
+        field.utf8.allSatisfy { (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E || $0 == 0x65 || $0 == 0x45 }
+            && Double(field) != nil
+    }
+
+    /// Scalars that do not show as a cell's first character (see ``startsFormula(_:)``).
+    static func isInvisibleLead(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator,
+             .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return s.properties.isWhitespace || s.properties.isDefaultIgnorableCodePoint
+        }
     }
 }

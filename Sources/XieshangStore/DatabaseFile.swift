@@ -81,11 +81,26 @@ enum DatabaseFile {
         return dir.isEmpty ? "/" : dir
     }
 
-    /// fsync of a directory, so a rename in it is durable.
-    static func syncDirectory(_ directory: String) {
-        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        _ = fsync(fd)
+    /// Makes the database and its WAL and shared-memory files private to the node's user (mode 0600: records of a
+    /// body are not for other accounts on the server). SQLite creates `-wal` and `-shm` with the mode of the database
+    /// file, so a database made private stays private; an older one made world-readable is tightened here.
+    static func makePrivate(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] {
+            var st = stat()
+            if lstat(path + suffix, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_mode & 0o077 != 0 {
+                _ = chmod(path + suffix, st.st_mode & 0o700)
+            }
+        }
+    }
+
+    /// Creates an empty file at `path` with mode 0600 for SQLite to make a database in (SQLite would create it with
+    /// 0644 less the umask).
+    static func createPrivate(_ path: String) throws(StoreError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else {
+            throw StoreError(.cannotOpen, "cannot create database file \(path): \(String(cString: strerror(errno)))", path: path)
+        }
+        _ = fchmod(fd, 0o600)
         close(fd)
     }
 }

@@ -12,18 +12,22 @@ public final class EventReader {
 
     static let columns = "position, origin, seq, prev_hash, hash, time_ms, scope, kind, body, signature, received_at"
 
-    static func entry(_ s: Statement) -> LogEntry {
-        LogEntry(position: s.int64(at: 0),
-                 event: StoredEvent(origin: s.string(at: 1), seq: UInt64(s.int64(at: 2)), prevHash: s.bytes(at: 3),
-                                    hash: s.bytes(at: 4), timeMs: s.int64(at: 5), scope: s.string(at: 6),
-                                    kind: Int32(truncatingIfNeeded: s.int64(at: 7)), body: s.bytes(at: 8),
-                                    signature: s.bytes(at: 9)),
-                 receivedAtMs: s.int64(at: 10))
+    /// One row of `events` (selected with ``columns``), its integers checked: a damaged row is a `.corrupt` error
+    /// naming the table and rowid, never a trap.
+    static func entry(_ s: Statement) throws(StoreError) -> LogEntry {
+        let position = s.int64(at: 0)
+        let row = "row \(position) (rowid) of table events"
+        return LogEntry(position: position,
+                        event: StoredEvent(origin: s.string(at: 1), seq: try s.seq(at: 2, row), prevHash: s.bytes(at: 3),
+                                           hash: s.bytes(at: 4), timeMs: try s.integer(at: 5, row), scope: s.string(at: 6),
+                                           kind: try s.int32(at: 7, row), body: s.bytes(at: 8),
+                                           signature: s.bytes(at: 9)),
+                        receivedAtMs: try s.integer(at: 10, row))
     }
 
     private func entries(_ sql: String, _ values: [DatabaseValue]) throws(StoreError) -> [LogEntry] {
         var out: [LogEntry] = []
-        try db.forEachRow(sql, values) { s in out.append(EventReader.entry(s)) }
+        try db.forEachRow(sql, values) { (s) throws(StoreError) in out.append(try EventReader.entry(s)) }
         return out
     }
 
@@ -54,14 +58,22 @@ public final class EventReader {
 
     /// The highest stored seq of `origin` (0 when none).
     public func highestSeq(origin: String) throws(StoreError) -> UInt64 {
-        if case .integer(let v)? = try db.scalar("SELECT max(seq) FROM events WHERE origin = ?", [.text(origin)]) { return UInt64(v) }
-        return 0
+        var highest: UInt64 = 0
+        try db.forEachRow("SELECT max(seq), (SELECT rowid FROM events WHERE origin = ?1 ORDER BY seq DESC LIMIT 1) FROM events WHERE origin = ?1 HAVING count(*) > 0",
+                          [.text(origin)]) { (s) throws(StoreError) in
+            highest = try s.seq(at: 0, "row \(s.int64(at: 1)) (rowid) of table events (origin \(origin))")
+        }
+        return highest
     }
 
     /// The highest stored seq of every origin.
     public func highestSeqs() throws(StoreError) -> [String: UInt64] {
         var out: [String: UInt64] = [:]
-        try db.forEachRow("SELECT origin, max(seq) FROM events GROUP BY origin") { s in out[s.string(at: 0)] = UInt64(s.int64(at: 1)) }
+        try db.forEachRow("SELECT origin, max(seq), min(seq) FROM events GROUP BY origin") { (s) throws(StoreError) in
+            let origin = s.string(at: 0)
+            _ = try s.seq(at: 2, "a row of table events (origin \(origin), its lowest seq)")
+            out[origin] = try s.seq(at: 1, "a row of table events (origin \(origin))")
+        }
         return out
     }
 

@@ -217,11 +217,11 @@ extension Store {
     }
 
     func loadHead(_ origin: String) throws(StoreError) -> ChainHead {
-        let stmt = try db.statement("SELECT seq, hash FROM events WHERE origin = ? ORDER BY seq DESC LIMIT 1")
+        let stmt = try db.statement("SELECT seq, hash, rowid FROM events WHERE origin = ? ORDER BY seq DESC LIMIT 1")
         defer { stmt.reset() }
         try stmt.bind(origin, at: 1)
         guard try stmt.step() else { return ChainHead(seq: 0, hash: []) }
-        return ChainHead(seq: UInt64(stmt.int64(at: 0)), hash: stmt.bytes(at: 1))
+        return ChainHead(seq: try stmt.seq(at: 0, "row \(stmt.int64(at: 2)) (rowid) of table events"), hash: stmt.bytes(at: 1))
     }
 
     func storedHash(_ origin: String, _ seq: UInt64) throws(StoreError) -> [UInt8] {

@@ -76,7 +76,7 @@ extension Store {
         let stmt = try Statement(database: db, sql: sql)
         try stmt.bind(position, at: 1)
         while try stmt.step() {
-            let entry = EventReader.entry(stmt)
+            let entry = try EventReader.entry(stmt)
             do {
                 try p.apply(entry.event, position: entry.position, in: db)
             } catch {

@@ -1,4 +1,5 @@
 import CSQLite
+import XieshangWire
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -47,6 +48,7 @@ public final class Store {
         self.registry = try ProjectorRegistry(projectors)
         let exists = try DatabaseFile.inspect(path)
         if !exists { try Store.create(path: path, options: options) }
+        DatabaseFile.makePrivate(path)
 
         let db = try Database(path: path, create: false, busyTimeoutMs: options.busyTimeoutMs)
         if sqlite3_db_readonly(db.handle, "main") == 1 {
@@ -100,6 +102,7 @@ public final class Store {
         try DatabaseFile.checkDirectoryWritable(directory, for: path)
         let temp = path + ".creating"
         for suffix in ["", "-wal", "-shm"] { unlink(temp + suffix) }  // a leftover of a crash during creation
+        try DatabaseFile.createPrivate(temp)
         do {
             let fresh = try Database(path: temp, create: true, busyTimeoutMs: options.busyTimeoutMs)
             try configure(fresh)
@@ -110,7 +113,7 @@ public final class Store {
             let err = errno
             throw StoreError(.cannotOpen, "cannot move new database \(temp) to \(path): \(String(cString: strerror(err)))", path: path)
         }
-        DatabaseFile.syncDirectory(directory)
+        DurableFile.syncDirectory(of: path)
     }
 
     // MARK: Writing

@@ -1,4 +1,5 @@
 import Foundation
+import XieshangNode
 import XieshangTransport
 import XieshangWire
 
@@ -81,6 +82,8 @@ enum AdminCommand {
         case .success(let bytes):
             guard let s = try? StatusResponse(serializedBytes: bytes) else { return fail("the node's answer does not decode", code: ExitCode.refused) }
             if p.json { print(s.jsonString()); return ExitCode.done }
+            // Every line is escaped (DisplayText): ids, names and errors come from peers and must not drive the terminal.
+            let print = { (line: String) in Swift.print(DisplayText.escaped(line)) }
             print("\(s.nodeId)  \(s.name)  (\(s.tier))  up \(s.uptimeSeconds) s\(s.fenced ? "  FENCED (restoring own events)" : "")")
             print("own seq \(s.ownSeq), events stored \(s.eventsStored), key \(s.publicKey)")
             for l in s.links {

@@ -1,4 +1,5 @@
 import Foundation
+import XieshangNode
 import XieshangTransport
 import XieshangWire
 
@@ -202,7 +203,7 @@ enum AllianceCommand {
         switch list(socket: p.socket, type, filter: p.values) {
         case .failure(let e): return e.code
         case .success(let rows):
-            for r in rows { print(p.json ? json(r) : line(r)) }
+            for r in rows { print(p.json ? json(r) : DisplayText.escaped(line(r))) }
             if rows.isEmpty && !p.json { print("none recorded") }
             return ExitCode.done
         }

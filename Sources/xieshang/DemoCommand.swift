@@ -86,8 +86,9 @@ struct Demo {
         }
         let topology: Topology
         do {
+            // Plain h2c: every node of the demo listens on 127.0.0.1, where a node allows it (DESIGN.md §7).
             topology = try Topology.generate(counties: 3, townshipsPerCounty: 3, alliancePeers: 1, basePort: basePort,
-                                             directory: directory, names: DemoCommand.names)
+                                             directory: directory, names: DemoCommand.names, tls: false)
         } catch {
             return fail("demo: \(error)", code: ExitCode.refused)
         }

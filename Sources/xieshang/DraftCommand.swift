@@ -1,4 +1,5 @@
 import Foundation
+import XieshangNode
 import XieshangDomain
 import XieshangTransport
 import XieshangWire
@@ -153,13 +154,15 @@ enum DraftCommand {
         case .success(let row):
             if p.json { print(AllianceCommand.json(row)); return ExitCode.done }
             let hash = row["content_hash"] as? String ?? ""
+            // Drafts are written by other bodies: each line escaped (DisplayText); the body keeps its line breaks.
+            let print = { (line: String) in Swift.print(DisplayText.escaped(line)) }
             print("\(row["id"] ?? id)  \(row["title"] ?? "")")
             print("alliance \(row["alliance"] ?? "")  host \(row["host"] ?? "")  co-sponsors \((row["co_sponsors"] as? [String] ?? []).joined(separator: ", "))")
             print("status \(row["status"] ?? "")\((row["forwarded_seq"] as? NSNumber).map { "  (forwarded upward as seq \($0))" } ?? "")")
             print("content hash \(hash)")
             print("version \(versionText(row["version"]))")
             print("---")
-            print(row["text"] as? String ?? "")
+            Swift.print(DisplayText.escaped(row["text"] as? String ?? "", keepingLineBreaks: true))
             print("---")
             let signOffs = row["sign_offs"] as? [[String: Any]] ?? []
             if signOffs.isEmpty { print("no sign-offs yet") }
@@ -217,7 +220,7 @@ enum DraftCommand {
             for r in rows {
                 if p.json { print(AllianceCommand.json(r)); continue }
                 let cos = r["co_sponsors"] as? [String] ?? [], signed = r["signed"] as? [String] ?? []
-                print("\((r["id"] as? String ?? "").padding(toLength: 24, withPad: " ", startingAt: 0)) \((r["status"] as? String ?? "").padding(toLength: 10, withPad: " ", startingAt: 0)) signed \(signed.count)/\(cos.count)  \(r["title"] ?? "")")
+                print(DisplayText.escaped("\((r["id"] as? String ?? "").padding(toLength: 24, withPad: " ", startingAt: 0)) \((r["status"] as? String ?? "").padding(toLength: 10, withPad: " ", startingAt: 0)) signed \(signed.count)/\(cos.count)  \(r["title"] ?? "")"))
             }
             if rows.isEmpty && !p.json { print("no drafts") }
             return ExitCode.done

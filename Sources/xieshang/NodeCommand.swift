@@ -13,8 +13,9 @@ enum NodeCommand {
 
     static let initUsage = """
         usage: xieshang init --id ID --name NAME --tier TIER --listen HOST:PORT --dir DIR
-          Writes DIR/node.key (mode 0600) and DIR/node.json, and prints the node id and public key to give to
-          its parent, children and alliance members (they pin it in their node.json).
+          Writes DIR/node.key (mode 0600) and DIR/node.json (DIR mode 0700), and prints the node id and public key to
+          give to its parent, children and alliance members (they pin it in their node.json). Links use TLS 1.3 with
+          the pinned keys ("tls": true); a node refuses plain h2c on an address other than loopback.
         """
 
     static func runInit(_ args: [String]) -> Int32 {
@@ -34,7 +35,9 @@ enum NodeCommand {
         }
         let dir = options["dir"]!
         do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            // The data directory is private to the node's user (0700): it holds the key, the records and the admin socket.
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            chmod(dir, 0o700)
         } catch {
             return fail("cannot create \(dir): \(error.localizedDescription)", code: ExitCode.refused)
         }
@@ -47,12 +50,14 @@ enum NodeCommand {
             return fail("\(error)", code: ExitCode.refused)
         }
         let config = NodeConfig(nodeId: options["id"]!, name: options["name"] ?? options["id"]!, tier: options["tier"] ?? "township",
-                                dataDir: ".", listen: options["listen"]!, adminSocket: "admin.sock", keyFile: "node.key")
+                                dataDir: ".", listen: options["listen"]!, adminSocket: "admin.sock", keyFile: "node.key", tls: true)
         let jsonPath = (dir as NSString).appendingPathComponent("node.json")
         guard !FileManager.default.fileExists(atPath: jsonPath) else {
             return fail("\(jsonPath) exists; move it aside or pick another --dir", code: ExitCode.refused)
         }
-        _ = FileManager.default.createFile(atPath: jsonPath, contents: Data(config.jsonText().utf8))
+        do { try DurableFile.write(Array(config.jsonText().utf8), to: jsonPath, mode: 0o600) } catch {
+            return fail(error.message, code: ExitCode.refused)
+        }
         print("node id:    \(config.nodeId)")
         print("public key: \(key.publicKey.text)")
         print("wrote \(keyPath) (mode 0600) and \(jsonPath); add parent/children with their addresses and keys")
@@ -61,9 +66,10 @@ enum NodeCommand {
 
     static let topologyUsage = """
         usage: xieshang topology --counties N --townships-per-county M [--cities C] [--alliance-peers A]
-                                 [--base-port P] [--debounce-ms MS] [--tls] --out DIR
+                                 [--base-port P] [--debounce-ms MS] [--h2c] --out DIR
           Writes DIR/<node>/node.json and node.key for every node, peers pinned both ways, on 127.0.0.1 ports from P.
-          --tls: every link uses TLS 1.3, each node's certificate self-signed with its key and checked against its pin.
+          Every link uses TLS 1.3, each node's certificate self-signed with its key and checked against its pin;
+          --h2c: plain h2c instead (allowed on loopback only; for tests).
         """
 
     static func runTopology(_ args: [String]) -> Int32 {
@@ -71,7 +77,7 @@ enum NodeCommand {
         var rest = args[...]
         while let flag = rest.first {
             if flag == "--help" || flag == "-h" { print(topologyUsage); return ExitCode.done }
-            if flag == "--tls" { options["tls"] = "true"; rest = rest.dropFirst(); continue }
+            if flag == "--tls" || flag == "--h2c" { options[String(flag.dropFirst(2))] = "true"; rest = rest.dropFirst(); continue }
             guard ["--cities", "--city", "--counties", "--townships-per-county", "--alliance-peers", "--base-port", "--out", "--debounce-ms"].contains(flag) else {
                 return fail("unknown option \(flag).\n\n\(topologyUsage)", code: ExitCode.usage)
             }
@@ -87,7 +93,7 @@ enum NodeCommand {
         }
         do {
             let t = try Topology.generate(cities: cities, counties: counties, townshipsPerCounty: towns, alliancePeers: allies,
-                                          basePort: base, directory: out, rollupDebounceMs: debounce, tls: options["tls"] != nil)
+                                          basePort: base, directory: out, rollupDebounceMs: debounce, tls: options["h2c"] == nil)
             for m in t.members { print("\(m.id)\t\(m.config.listen)\t\(m.directory)/node.json") }
         } catch {
             return fail("\(error)", code: ExitCode.refused)

@@ -1,4 +1,5 @@
 import Foundation
+import XieshangNode
 import XieshangDomain
 
 /// `xieshang proposal …`: a proposal 提案 through its whole life at a county or city body — submit, review 审查立案,
@@ -148,6 +149,7 @@ enum ProposalCommand {
             return fail("no proposal \(inv.positional(0))", code: ExitCode.refused)
         }
         if inv.json { RecordTable.print([p], type: "proposal", columns: [], inv); return ExitCode.done }
+        let print = { (line: String) in Swift.print(DisplayText.escaped(line)) }  // record text is data (DisplayText)
         for c in ["id", "title", "kind", "first_proposer", "status", "submitted_on", "register_number", "lead_unit", "units", "due", "round", "closed_on", "text"] {
             print("\(RecordTable.pad(inv.label(c), 12))  \(RecordTable.cell(p[c] ?? nil, "proposal", c, inv))")
         }

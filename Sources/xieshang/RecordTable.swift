@@ -1,4 +1,5 @@
 import Foundation
+import XieshangNode
 import XieshangDomain
 
 /// Prints record rows as an aligned table with labels in the chosen language (Chinese by default), or as JSON lines
@@ -24,14 +25,15 @@ enum RecordTable {
         case nil, is NSNull: return "—"
         case let s as String:
             if let prefix = valuePrefix(type, column), Labels.label(prefix + s) != nil { return inv.label(prefix + s) }
-            return s
+            // Titles, names and reasons may come from other bodies: shown as data (DisplayText), never as control.
+            return DisplayText.escaped(s)
         case let a as [Any]: return a.map { cell($0, type, column, inv) }.joined(separator: "、")
         case let d as [String: Any]:
             return d.keys.sorted().map { k in "\(k)：\(cell(d[k], type, column == "stages" ? "plan_items" : column, inv))" }.joined(separator: "；")
         case let n as NSNumber:
             if String(cString: n.objCType) == "c" { return n.boolValue ? inv.text("是", "yes") : inv.text("否", "no") }
             return n.stringValue
-        default: return "\(value!)"
+        default: return DisplayText.escaped("\(value!)")
         }
     }
 

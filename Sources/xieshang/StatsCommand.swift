@@ -1,4 +1,5 @@
 import Foundation
+import XieshangNode
 import XieshangDomain
 import XieshangWire
 
@@ -45,7 +46,7 @@ enum StatsCommand {
         var rows: [[String]] = []
         func add(_ b: BodyFigures, _ depth: Int) {
             let known = b.name.isEmpty ? names[b.body] ?? "" : b.name
-            let name = String(repeating: "  ", count: depth) + (known.isEmpty ? b.body : known)
+            let name = String(repeating: "  ", count: depth) + DisplayText.escaped(known.isEmpty ? b.body : known)
             rows.append([name] + keys.map { String(b.totals[$0] ?? 0) } + [b.verified ? "✔" : "—"])
             for c in bodies where c.parent == b.body && c.body != b.body { add(c, depth + 1) }
         }

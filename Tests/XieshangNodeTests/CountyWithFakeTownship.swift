@@ -28,7 +28,7 @@ final class CountyWithFakeTownship: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         directory = dir
         let base = try LocalFederation.freePortRange(3)
-        topology = try Topology.generate(counties: 1, townshipsPerCounty: 1, basePort: base, directory: dir, retryCapMs: 300)
+        topology = try Topology.generate(counties: 1, townshipsPerCounty: 1, basePort: base, directory: dir, retryCapMs: 300, tls: false)
         let countyMember = topology.members.first { $0.id == "county1" }!
         let townMember = topology.members.first { $0.id == "county1-town1" }!
         var countyConfig = countyMember.config

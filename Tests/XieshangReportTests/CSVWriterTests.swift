@@ -9,6 +9,31 @@ struct CSVWriterTests {
         #expect(text == "议题,牵头领导\r\n\"农村人居环境, 整治\",\"张\"\"三\"\"\"\r\n\"多行\n文本\",'=SUM(A1)\r\n")
     }
 
+    /// Finding (issue 16, 9): the formula guard looked only at the first *character* against `=+-@`, so `=` followed
+    /// by a combining mark (one grapheme) or a zero-width joiner, a leading tab or CR before `=`, and the full-width
+    /// `＝＋－＠` all reached Excel as formulas. Python's csv module reads the file back and an independent check from
+    /// the Unicode database (python/csv_formulas.py) finds no cell a spreadsheet could take for a formula.
+    @Test func noCellStartsAFormulaWhateverHidesItsFirstCharacter() throws {
+        let hostile = ["=\u{0301}HYPERLINK(\"http://x\")", "=\u{200D}1+1", "\u{200D}=1+1", "\t=cmd|' /C calc'!A0", "\r=1+1",
+                       "\n@SUM(A1)", " -2+3", "＝1+1", "＋1", "－1+2", "＠SUM(A1)", "\u{FEFF}=1", "\u{202E}=1", "\u{3000}=1",
+                       "﹦1", "=1", "+1+1", "-1+1", "@x", "\u{20DD}+1"]
+        let safe = ["-5", "+3", "1e3", "普通文字", "a=b"]
+        let rows = (hostile + safe).map { [$0, "x"] }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xs-csv-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/t.csv"
+        #expect(FileManager.default.createFile(atPath: file, contents: Data(CSVWriter.bytes(header: ["v", "w"], rows: rows))))
+        let python = ProcessInfo.processInfo.environment["XIESHANG_PYTHON"] ?? "/usr/bin/python3"
+        let (status, out) = try ChromiumRenderingTests().run(python, [ChromiumRenderingTests.packageRoot + "/Tests/XieshangReportTests/python/csv_formulas.py", file])
+        #expect(status == 0, "\(out)")
+        #expect(out.hasPrefix("rows \(rows.count + 1)\n"), "Python's csv module read every row back: \(out)")
+        #expect(out.split(separator: "\n").count == 1, "cells a spreadsheet would take for formulas: \(out)")
+        // Plain numbers stay numbers, and the guard does not touch text that only contains a sign.
+        let text = String(decoding: CSVWriter.bytes(header: ["n"], rows: safe.map { [$0] }).dropFirst(3), as: UTF8.self)
+        #expect(text == "n\r\n" + safe.joined(separator: "\r\n") + "\r\n")
+    }
+
     @Test func numbersStayNumbers() {
         let text = String(decoding: CSVWriter.bytes(header: ["n"], rows: [["-5"], ["+3"]]).dropFirst(3), as: UTF8.self)
         #expect(text == "n\r\n-5\r\n+3\r\n")

@@ -146,6 +146,7 @@ public struct DomainState: Hashable, Sendable {
         try require(p.effective >= policy.effective, "policy.effective",
                     zh: "新规则生效日期不能早于上一版本（\(policy.effective)）",
                     en: "a policy version cannot take effect before the previous one (\(policy.effective))")
+        try p.checkLimits()
         try require(p.replyMonths > 0 && p.maxExtensionMonths >= p.replyMonths && p.objectionWindowDays >= 0
                     && p.cosignWindowDays >= 0 && p.evaluationWindowDays >= 0 && !p.replyClasses.isEmpty
                     && (0...100).contains(p.appraisalThresholdPercent) && p.opinionMaxChars > 0

@@ -60,9 +60,9 @@ extension DomainState {
             add(first, p.submittedOn, .proposals, scoring.proposalTenths, "duty.proposal.first", .proposal(p.id))
             add(first, registered, .proposals, scoring.proposalRegisteredTenths, "duty.proposal.registered", .proposal(p.id))
             for c in p.confirmedCosigners {
-                add(c, p.submittedOn, .proposals, scoring.proposalTenths * scoring.cosignerPercent / 100,
+                add(c, p.submittedOn, .proposals, scoring.proposalTenths.saturatingMultiplied(by: scoring.cosignerPercent) / 100,
                     "duty.proposal.cosigner", .proposal(p.id))
-                add(c, registered, .proposals, scoring.proposalRegisteredTenths * scoring.cosignerPercent / 100,
+                add(c, registered, .proposals, scoring.proposalRegisteredTenths.saturatingMultiplied(by: scoring.cosignerPercent) / 100,
                     "duty.proposal.registered.cosigner", .proposal(p.id))
             }
         }
@@ -92,7 +92,7 @@ extension DomainState {
     /// A member's assessment for `year` (entries up to `upTo` when given, else the whole year).
     public func dutyAssessment(member: String, year: Int, upTo: Day? = nil) -> DutyAssessment {
         var history: [Bool] = []
-        for back in 1..<max(1, policy.duty.resignationAfterYears) {
+        for back in 1..<DutyScoring.yearsLookedBack(policy.duty.resignationAfterYears) {
             let y = year - back
             guard let joined = members[member]?.joined, joined.year <= y else { break }
             history.append(assess(member, year: y, entries: dutyEntries(member: member, year: y)).needsTalk)
@@ -108,7 +108,7 @@ extension DomainState {
         let ids = members.values.filter { $0.body == body.id && $0.isActive(on: end) }.map(\.id)
         let ledger = dutyLedger(year: year, upTo: upTo)
         var previous: [[String: [DutyEntry]]] = []
-        for back in 1..<max(1, policy.duty.resignationAfterYears) { previous.append(dutyLedger(year: year - back)) }
+        for back in 1..<DutyScoring.yearsLookedBack(policy.duty.resignationAfterYears) { previous.append(dutyLedger(year: year - back)) }
         var out: [String: DutyAssessment] = [:]
         for id in ids {
             var history: [Bool] = []
@@ -129,12 +129,13 @@ extension DomainState {
         var categories: [DutyCategory: Int] = [:]
         for category in DutyCategory.allCases {
             let lines = entries.filter { $0.category == category }
-            let positive = lines.map(\.tenths).filter { $0 > 0 }.reduce(0, +)
-            let negative = lines.map(\.tenths).filter { $0 < 0 }.reduce(0, +)
+            // Saturating sums: a stored policy from before its settings were bounded must not trap here.
+            let positive = lines.map(\.tenths).filter { $0 > 0 }.reduce(0) { $0.saturatingAdding($1) }
+            let negative = lines.map(\.tenths).filter { $0 < 0 }.reduce(0) { $0.saturatingAdding($1) }
             let cap = scoring.capTenths[category] ?? Int.max
-            categories[category] = min(positive, cap) + negative
+            categories[category] = min(positive, cap).saturatingAdding(negative)
         }
-        let total = scoring.baseTenths + categories.values.reduce(0, +)
+        let total = DutyCategory.allCases.reduce(scoring.baseTenths) { $0.saturatingAdding(categories[$1] ?? 0) }
         let proposalCount = Set(entries.filter {
             $0.rule == "duty.proposal.first" || $0.rule == "duty.proposal.cosigner"
         }.map(\.source.key)).count
@@ -143,7 +144,7 @@ extension DomainState {
         if proposalCount < scoring.minimumProposals { missed.append(.proposals) }
         if opinionCount < scoring.minimumOpinions { missed.append(.opinions) }
         let needsTalk = total < scoring.talkBelowTenths
-        let yearsNeeded = max(1, scoring.resignationAfterYears) - 1
+        let yearsNeeded = DutyScoring.yearsLookedBack(scoring.resignationAfterYears) - 1
         let resignation = needsTalk && previousYearsBelow.count >= yearsNeeded
             && previousYearsBelow.prefix(yearsNeeded).allSatisfy { $0 }
         return DutyAssessment(member: member, year: year, entries: entries, categoryTenths: categories,

@@ -35,6 +35,29 @@ public struct DutyScoring: Hashable, Sendable {
     /// Yearly minimum of opinion reports ("四个一", default 1).
     public var minimumOpinions: Int = 1
 
+    /// The most years a resignation rule may look back (a policy with more is refused; a stored one is read as this).
+    public static let maxResignationYears = 50
+
     /// The defaults of shared/DOMAIN.md.
     public init() {}
+}
+
+extension DutyScoring {
+    /// `resignationAfterYears` held to 1…``maxResignationYears``: how many years an assessment looks at, this one
+    /// included (a stored policy from before the bound cannot make it loop for billions of years).
+    static func yearsLookedBack(_ years: Int) -> Int { min(max(1, years), maxResignationYears) }
+}
+
+extension Int {
+    /// `self + other`, held at Int's bounds instead of trapping (duty points summed from a policy's settings).
+    func saturatingAdding(_ other: Int) -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? .max : .min) : sum
+    }
+
+    /// `self × other`, held at Int's bounds instead of trapping.
+    func saturatingMultiplied(by other: Int) -> Int {
+        let (product, overflow) = multipliedReportingOverflow(by: other)
+        return overflow ? ((self < 0) == (other < 0) ? .max : .min) : product
+    }
 }

@@ -115,6 +115,48 @@ public final class Statement {
     /// Column `index` as an integer (SQLite's conversion rules apply).
     public func int64(at index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
 
+    /// Column `index` as a sequence number 1…2^63−1, checked: a value of another storage class, zero, a negative
+    /// or an out-of-range number is a damaged row, reported with `where` (table and rowid), never a trap.
+    /// - Throws: ``StoreError`` `.corrupt` naming the row, the column and what it holds.
+    public func seq(at index: Int32, _ where: @autoclosure () -> String) throws(StoreError) -> UInt64 {
+        let raw = try integer(at: index, `where`())
+        guard let seq = UInt64(exactly: raw), seq > 0 else {
+            throw corruptRow(`where`(), "\(columnName(index)) \(raw), which is not a sequence number (1 and up)")
+        }
+        return seq
+    }
+
+    /// Column `index` as an Int32 (an event kind), checked like ``seq(at:_:)``.
+    /// - Throws: ``StoreError`` `.corrupt` naming the row.
+    public func int32(at index: Int32, _ where: @autoclosure () -> String) throws(StoreError) -> Int32 {
+        let raw = try integer(at: index, `where`())
+        guard let value = Int32(exactly: raw) else {
+            throw corruptRow(`where`(), "\(columnName(index)) \(raw), outside −2^31…2^31−1")
+        }
+        return value
+    }
+
+    /// Column `index`, which must hold an integer (not text, a real, a blob or NULL).
+    /// - Throws: ``StoreError`` `.corrupt` naming the row.
+    public func integer(at index: Int32, _ where: @autoclosure () -> String) throws(StoreError) -> Int64 {
+        guard sqlite3_column_type(handle, index) == SQLITE_INTEGER else {
+            let kind: String
+            switch sqlite3_column_type(handle, index) {
+            case SQLITE_FLOAT: kind = "a real number"
+            case SQLITE_TEXT: kind = "text"
+            case SQLITE_BLOB: kind = "a blob"
+            default: kind = "NULL"
+            }
+            throw corruptRow(`where`(), "\(kind) in \(columnName(index)) where an integer belongs")
+        }
+        return int64(at: index)
+    }
+
+    func corruptRow(_ where: String, _ what: String) -> StoreError {
+        StoreError(.corrupt, "\(`where`) of \(database.path) holds \(what): the database is damaged; restore it from a "
+            + "backup or re-sync this node from the federation", path: database.path)
+    }
+
     /// Column `index` as a real.
     public func double(at index: Int32) -> Double { sqlite3_column_double(handle, index) }
 
