@@ -68,7 +68,7 @@ enum AdminCommand {
         case .failure(let error as TransportError) where error.code == .connect || (error.status == .unavailable && error.code != .rpc):
             return .failure(Exit(code: fail("the node is not reachable on \(socket): \(error.message). Is `xieshang node` running? Pass its socket with --node PATH.", code: ExitCode.unreachable)))
         case .failure(let error):
-            return .failure(Exit(code: fail("\(path): \(error)", code: ExitCode.refused)))
+            return .failure(Exit(code: fail(DisplayText.escaped("\(path): \(error)", keepingLineBreaks: true), code: ExitCode.refused)))
         }
     }
 

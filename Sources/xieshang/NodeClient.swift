@@ -1,4 +1,5 @@
 import Foundation
+import XieshangNode
 import XieshangDomain
 import XieshangTransport
 import XieshangWire
@@ -22,9 +23,10 @@ struct NodeClient {
                   unit from Ops/systemd), or pass its socket with --node PATH / XIESHANG_NODE.
                 """, code: ExitCode.unreachable))
         case .failure(let error as TransportError) where error.code == .rpc:
-            throw Invocation.Exit(code: fail(error.message, code: ExitCode.refused))
+            // The node's refusal may quote text of other bodies: escaped (DisplayText), its line breaks kept.
+            throw Invocation.Exit(code: fail(DisplayText.escaped(error.message, keepingLineBreaks: true), code: ExitCode.refused))
         case .failure(let error):
-            throw Invocation.Exit(code: fail("\(path) failed: \(error)", code: ExitCode.refused))
+            throw Invocation.Exit(code: fail(DisplayText.escaped("\(path) failed: \(error)", keepingLineBreaks: true), code: ExitCode.refused))
         }
     }
 

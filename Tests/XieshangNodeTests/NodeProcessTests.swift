@@ -30,7 +30,7 @@ struct NodeProcessTests {
         #expect(help.output.contains("usage: xieshang-node --config FILE"))
     }
 
-    @Test("a config with an unknown field is refused with exit 1 and the same message as `xieshang node`")
+    @Test("a config with an unknown field is refused with exit 78 (fix the file first) and the same message as `xieshang node`")
     func refusesLikeTheCLI() async throws {
         let dir = "/tmp/xsnp-" + String(UUID().uuidString.prefix(8)).lowercased()
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -39,7 +39,7 @@ struct NodeProcessTests {
         _ = FileManager.default.createFile(atPath: file, contents: Data(#"{"node_id": "town9", "listen": "127.0.0.1:0", "colour": "red"}"#.utf8))
         let viaLean = try await ProcessRun.run(try lean(), ["--config", file])
         let viaCLI = try await ProcessRun.run(try cli(), ["node", "--config", file])
-        #expect(viaLean.status == 1)
+        #expect(viaLean.status == NodeProcess.exitConfig)
         #expect(viaLean.output.contains("colour"), "\(viaLean.output)")
         #expect(viaLean.status == viaCLI.status)
         #expect(viaLean.output == viaCLI.output)

@@ -9,13 +9,7 @@ import Glibc
 /// values of the wrong storage class. Issue 16: a negative `seq` trapped at open (`UInt64(Int64)`); now every integer
 /// the store reads is checked and a damaged row is a `.corrupt` error naming the table and the rowid.
 struct DamagedRowTests {
-    func store(_ dir: TempDir) throws -> String {
-        let path = dir.file("node.db")
-        let store = try Store(path: path)
-        var chain = EventChainBuilder(origin: "a", key: testKey("a"))
-        _ = try store.append(makeEvents(&chain, 5))
-        return path
-    }
+    func store(_ dir: TempDir) throws -> String { try StoreOpenTests().populatedStore(dir) }
 
     func expectCorruptRow(_ what: String, rowid: Int64?, _ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) {
         do {

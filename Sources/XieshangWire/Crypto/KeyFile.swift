@@ -5,8 +5,9 @@ import Glibc
 /// Reading and writing a node's private key file.
 ///
 /// The file is PEM-encoded PKCS#8 (`-----BEGIN PRIVATE KEY-----`), the form `openssl pkey` reads, written with
-/// mode 0600 through a temporary file and `rename`, so a crash never leaves a half-written key. Loading refuses a
-/// file that its group or others can read, as ssh does.
+/// mode 0600 through a temporary file, `rename` and a directory fsync (``DurableFile``), so a crash never leaves a
+/// half-written or vanished key. Loading refuses, as ssh does, a symbolic link, a file of another user and a file its
+/// group or others may read, checked on the open descriptor.
 public enum KeyFile {
     /// The fixed DER prefix of an Ed25519 PKCS#8 private key (RFC 8410 §7); the 32-byte seed follows it.
     static let pkcs8Prefix: [UInt8] = [0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70,
