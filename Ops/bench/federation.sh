@@ -20,6 +20,9 @@ WORK=$(mktemp -d /tmp/xs-bench-fed.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 # Listen ports below Linux's ephemeral range (32768–60999): 181 nodes' outgoing connections must not take them.
 PORT=$((20000 + RANDOM % 12000))
-"$CLI" topology --counties "$COUNTIES" --townships-per-county "$TOWNS" --base-port "$PORT" --out "$WORK" >/dev/null
+# Plain h2c on loopback, as every figure in Ops/bench/README.md was measured (topology writes TLS configs by default
+# since issue 16; XS_BENCH_TLS=1 measures TLS links instead).
+H2C=--h2c; [[ "${XS_BENCH_TLS:-}" == 1 ]] && H2C=
+"$CLI" topology --counties "$COUNTIES" --townships-per-county "$TOWNS" --base-port "$PORT" $H2C --out "$WORK" >/dev/null
 echo "federation bench: 1+$COUNTIES+$((COUNTIES * TOWNS)), $SECONDS_ s load, burst $BURST, $BUILD build ($NODE), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 "$BIN/xieshang-bench" federation --dir "$WORK" --xieshang "$NODE" --seconds "$SECONDS_" --burst "$BURST"
