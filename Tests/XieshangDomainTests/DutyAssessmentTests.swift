@@ -50,6 +50,42 @@ import Testing
         #expect(a.totalTenths == 600 + 250 && a.totalText == "85.0")
     }
 
+    /// Finding (issue 16, 4): duty points from a policy's settings were summed and multiplied with `+` and `*`, so
+    /// extreme settings (a policy stored before settings were bounded) trapped every assessment, and a resignation
+    /// rule of 2^31 years looped for ever. Now sums saturate and the look-back is bounded; recording such a policy is
+    /// refused naming the field.
+    @Test mutating func extremePolicyValuesSaturateAndAreRefusedWhenRecorded() throws {
+        var absurd = Policy()
+        absurd.duty.baseTenths = Int.max - 5
+        absurd.duty.proposalTenths = Int.max
+        absurd.duty.proposalRegisteredTenths = Int.max
+        absurd.duty.capTenths[.proposals] = Int.max
+        absurd.duty.unexcusedAbsenceTenths = Int.min
+        absurd.duty.resignationAfterYears = Int.max
+        county.state = DomainState(body: countyBody, policy: absurd)
+        try county.addMembers(["a", "b"], joined: day("2024-01-01"))
+        try proposal("P1", by: "a", cosigners: ["b"], confirm: ["b"])
+        try proposal("P2", by: "a", cosigners: ["b"], confirm: ["b"], on: "2026-03-01")
+        try attend("b", "M1", .unexcused)
+        try attend("b", "M2", .unexcused, on: "2026-02-15")
+        let all = county.state.dutyAssessments(year: 2026)
+        #expect(all["a"]?.totalTenths == Int.max, "saturates at Int.max")
+        #expect(all["b"]?.categoryTenths[.meetings] == Int.min, "penalties saturate at Int.min")
+        #expect(county.state.dutyAssessment(member: "b", year: 2026).totalText.isEmpty == false)
+
+        var next = Policy()
+        next.version = 2
+        next.duty.proposalTenths = Int.max
+        county.state = DomainState(body: countyBody)
+        do {
+            _ = try county.state.record(.policy(next), by: .office)
+            Issue.record("a policy with duty.proposal_tenths = Int.max was recorded")
+        } catch let error as DomainError {
+            #expect(error.rule == "policy.values")
+            #expect("\(error)".contains("duty.proposal_tenths"), "\(error)")
+        }
+    }
+
     @Test mutating func opinionReportAdoptionBonusOnce() throws {
         try report("R1", by: "a", adopt: true)
         try report("R2", by: "a", adopt: false)
