@@ -11,6 +11,7 @@ public final class Server: Sendable {
     /// - Throws: ``TransportError`` `.tls` when the TLS configuration cannot be loaded.
     public init(handlers: [String: RPCHandler], configuration: ServerConfiguration = ServerConfiguration(),
                 log: (@Sendable (String) -> Void)? = nil) throws(TransportError) {
+        try Reactor.checkStarted(handlers: true)
         let tls = try configuration.tls.map { c throws(TransportError) in try TLSContext(c, server: true) }
         core = ServerCore(handlers: handlers, configuration: configuration, tls: tls, log: log)
     }
