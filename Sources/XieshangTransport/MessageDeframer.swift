@@ -68,9 +68,9 @@ struct MessageDeframer {
                 emit(Array(UnsafeRawBufferPointer(rebasing: bytes[i..<(i + take)])))
                 expected = -1
             } else {
-                // Reserve what the prefix announced only up to 256 KiB: a prefix is a claim, and a peer that sends a
-                // few bytes of many large messages must not make the server allocate them all.
-                if body.isEmpty { body.reserveCapacity(min(expected, 256 * 1024)) }
+                // No reservation of what the prefix announced: a prefix is a claim, and a peer that sends a few bytes
+                // of many large messages must not make the server allocate them all. The buffer grows with what
+                // arrives (capacity at most twice the bytes held).
                 body.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<(i + take)]))
                 if body.count == expected {
                     emit(body)

@@ -593,6 +593,12 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
                 decide(s, .resourceExhausted, "the response of \(s.path) is \(response.count) bytes, over the \(config.maxMessageBytes)-byte limit")
                 break
             }
+            // A client that does not read its answers: the connection already holds responses beyond its budget, so
+            // this one is refused instead of kept (its memory goes with the handler's task).
+            guard heldOut == 0 || heldOut + response.count + 5 <= config.maxBufferedBytesPerConnection else {
+                decide(s, .resourceExhausted, "the client has \(heldOut) bytes of responses unread, over the \(config.maxBufferedBytesPerConnection)-byte budget of its connection; read the answers before asking more")
+                break
+            }
             let framed = MessageFramer.frame(response)
             s.outChunks.append(framed)
             addOut(s, framed.count)

@@ -1,0 +1,277 @@
+import Foundation
+import Testing
+@testable import XieshangNode
+import XieshangTransport
+import XieshangWire
+
+/// Issue 16, the network-facing half: what anyone who can reach a node's peer port can do to it before proving a
+/// key. The first suite runs a county node in this process (to look at its runtime); the second runs real node
+/// processes and attacks them over loopback.
+@Suite("peer port, in-process county", .serialized)
+struct PeerPortInProcessTests {
+    /// A county node in this process with one township pinned (not running); the township's key is in the topology.
+    final class County: @unchecked Sendable {
+        let directory: String
+        let topology: Topology
+        let node: Node
+        let town: Topology.Member
+        let townKey: Ed25519.PrivateKey
+        let port: Int
+
+        init() throws {
+            directory = "/tmp/xspp-" + String(UUID().uuidString.prefix(8)).lowercased()
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            topology = try Topology.generate(counties: 1, townshipsPerCounty: 1, basePort: try LocalFederation.freePortRange(3),
+                                             directory: directory, retryCapMs: 300)
+            var config = topology.members.first { $0.id == "county1" }!.config
+            config.logLevel = "warning"
+            node = try Node(config: config)
+            town = topology.members.first { $0.id == "county1-town1" }!
+            townKey = try KeyFile.load(from: town.config.keyFile)
+            guard case .tcp(_, let p) = node.boundAddress else { throw LocalFederation.Failure(description: "county not on TCP") }
+            port = p
+        }
+
+        func client() throws -> Client {
+            var configuration = ClientConfiguration()
+            configuration.defaultTimeoutSeconds = 10
+            configuration.maxBackoffSeconds = 0.2
+            return try Client(target: .tcp(host: "127.0.0.1", port: port), configuration: configuration)
+        }
+
+        /// The township's Hello (its pinned id and key: public information anyone can send).
+        func hello() -> HelloRequest {
+            HelloRequest(nodeId: town.id, publicKey: townKey.publicKey.rawRepresentation, incarnation: Array(repeating: 9, count: 16),
+                         challenge: Array(repeating: 1, count: 32), protocolVersion: 1)
+        }
+
+        /// Hello and Prove as the township on `client`'s connection.
+        func handshake(_ client: Client, options: CallOptions = CallOptions()) async throws {
+            let r = try HelloResponse(serializedBytes: try await client.unary(FederationService.hello.path, hello().serializedBytes(),
+                                                                               options: options))
+            let transcript = HandshakeTranscript(context: "xieshang-hello-v1", signer: town.id, challenger: "county1",
+                                                 challenge: r.challenge).serializedBytes()
+            let prove = ProveRequest(session: r.session, challengeSignature: try townKey.signature(for: transcript))
+            let answer = try ProveResponse(serializedBytes: try await client.unary(FederationService.prove.path, prove.serializedBytes(),
+                                                                                    options: options))
+            #expect(answer.accepted, "the handshake was refused: \(answer.reason)")
+        }
+
+        func close() async {
+            await node.shutdown()
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+    }
+
+    /// Finding: each Hello left state behind forever (≈ 0.65 KB; 30,000 Hellos +19 MB), keyed by whatever the client
+    /// wrote in an `xs-conn` header or by its address and port. Now the state belongs to the transport connection and
+    /// goes when it closes.
+    @Test func helloStateIsDroppedWhenItsConnectionCloses() async throws {
+        let county = try County()
+        for _ in 0..<50 {
+            let client = try county.client()
+            let r = try HelloResponse(serializedBytes: try await client.unary(FederationService.hello.path, county.hello().serializedBytes()))
+            #expect(r.nodeId == "county1")
+            client.close()
+        }
+        let runtime = county.node.runtime
+        try await waitUntil("the runtime forgot every closed connection's Hello", seconds: 20) { await runtime.acceptedCount() == 0 }
+        await county.close()
+    }
+
+    /// Finding: the peer session was found by a client-chosen header (`xs-conn`), so a second connection naming an
+    /// authenticated connection's token rode its session. Now a Push on a connection that did not complete the
+    /// handshake itself is refused, whatever its headers say.
+    @Test func sessionIsBoundToTheConnectionNotToAHeader() async throws {
+        let county = try County()
+        // The honest peer sends the token the old dialer sent; the intruder, on its own connection, names the same one.
+        let options = CallOptions(metadata: [("xs-conn", "county1-town1-1-42")])
+        let honest = try county.client()
+        try await county.handshake(honest, options: options)
+        let intruder = try county.client()
+        await #expect {
+            try await intruder.bidirectionalStreaming(FederationService.push.path, options: options) { writer, responses in
+                try await writer.write(EventBatch(batchId: 1, events: [], sender: county.town.id).serializedBytes())
+                writer.finish()
+                for try await _ in responses {}
+            }
+        } throws: { ($0 as? TransportError)?.status == .unauthenticated }
+        honest.close()
+        intruder.close()
+        await county.close()
+    }
+
+    /// Finding: an unauthenticated 4 MB Push cost 6.6 CPU seconds of signature pre-verification before it was refused.
+    /// Now Push is refused before decoding (and a message over 64 KiB before authentication is refused by the
+    /// transport), so no signature is checked.
+    @Test func unauthenticatedPushCostsNoSignatureWork() async throws {
+        let county = try County()
+        let events = (1...150).map { seq in
+            SignedEvent(body: EventBody(origin: county.town.id, seq: UInt64(seq), kind: .note).serializedBytes(),
+                        signature: Array(repeating: UInt8(seq & 0xff), count: 64))
+        }
+        let small = EventBatch(batchId: 1, events: events, sender: county.town.id).serializedBytes()
+        let large = EventBatch(batchId: 2, events: Array(repeating: events, count: 280).flatMap { $0 }, sender: county.town.id).serializedBytes()
+        #expect(small.count < 64 * 1024 && large.count > 3_000_000 && large.count < 4 * 1024 * 1024)
+        // The large one may also meet the closed connection while still being sent (the refusal closes it).
+        for (batch, expected) in [(small, [StatusCode.unauthenticated]),
+                                  (large, [.unauthenticated, .resourceExhausted, .unavailable])] {
+            let client = try county.client()
+            await #expect {
+                try await client.bidirectionalStreaming(FederationService.push.path) { writer, responses in
+                    try await writer.write(batch)
+                    writer.finish()
+                    for try await _ in responses {}
+                }
+            } throws: { ($0 as? TransportError).map { expected.contains($0.status) } ?? false }
+            client.close()
+        }
+        let runtime = county.node.runtime
+        #expect(runtime.verifierThreads.withLock { $0.offExecutor + $0.onExecutor } == 0, "signatures were pre-verified for an unauthenticated Push")
+        #expect(runtime.signatures.counters.preverified == 0)
+        await county.close()
+    }
+
+    /// Finding: a node id in an unauthenticated Hello went into the log and `xieshang status` as it was (forged log
+    /// lines, terminal escapes). Now it is refused unless it is a node id, and the refusal does not echo it.
+    @Test func helloWithAForgedNodeIdIsRefusedWithoutEchoingIt() async throws {
+        let county = try County()
+        let forged = "county1-town1\n2026-12-02 [info] county1: link to city up\u{1b}[2J"
+        let client = try county.client()
+        var request = county.hello()
+        request.nodeId = forged
+        await #expect {
+            _ = try await client.unary(FederationService.hello.path, request.serializedBytes())
+        } throws: { error in
+            guard let e = error as? TransportError else { return false }
+            return e.status == .invalidArgument && !e.message.contains("\u{1b}") && !e.message.contains("\n")
+        }
+        client.close()
+        let status = try StatusResponse(serializedBytes: try await callAdmin(county, AdminService.status.path, StatusRequest(recentAlerts: 50).serializedBytes()))
+        #expect(!status.alerts.contains { $0.subject.contains("\u{1b}") || $0.message.contains("\u{1b}") })
+        await county.close()
+    }
+
+    /// Finding: Diagnostics (Echo, EchoStream) answered anyone on the peer port. Now only the admin socket serves it.
+    @Test func diagnosticsAreOnlyOnTheAdminSocket() async throws {
+        let county = try County()
+        let peer = try county.client()
+        await #expect {
+            _ = try await peer.unary(DiagnosticsService.echo.path, EchoRequest(text: "hi").serializedBytes())
+        } throws: { ($0 as? TransportError)?.status == .unimplemented }
+        peer.close()
+        let echo = try EchoResponse(serializedBytes: try await callAdmin(county, DiagnosticsService.echo.path, EchoRequest(text: "hi").serializedBytes()))
+        #expect(echo.text == "hi")
+        await county.close()
+    }
+
+    private func callAdmin(_ county: County, _ path: String, _ request: [UInt8]) async throws -> [UInt8] {
+        let client = try Client(target: .unix(path: county.node.runtime.config.adminSocket))
+        defer { client.close() }
+        return try await client.unary(path, request)
+    }
+}
+
+/// A naive HTTP/2 client on a blocking socket for hostile traffic against node processes: header blocks are HPACK
+/// literals written by hand (no dynamic table), so nothing of the transport's own encoder is trusted.
+final class RawPeerSocket: @unchecked Sendable {
+    let fd: Int32
+
+    /// Connects to 127.0.0.1:`port` from `source` (another loopback address) when given.
+    init(port: Int, source: String? = nil, timeoutSeconds: Int = 5) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw LocalFederation.Failure(description: "socket(): \(String(cString: strerror(errno)))") }
+        var tv = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        if let source {
+            var local = sockaddr_in()
+            local.sin_family = sa_family_t(AF_INET)
+            local.sin_addr.s_addr = inet_addr(source)
+            let rc = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard rc == 0 else { close(fd); throw LocalFederation.Failure(description: "cannot bind to \(source)") }
+        }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = UInt16(port).bigEndian
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let rc = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard rc == 0 else {
+            let e = String(cString: strerror(errno))
+            close(fd)
+            throw LocalFederation.Failure(description: "cannot connect to 127.0.0.1:\(port): \(e)")
+        }
+    }
+
+    deinit { close(fd) }
+
+    static let preface = Array("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".utf8)
+
+    static func frame(type: UInt8, flags: UInt8, stream: Int32, _ payload: [UInt8]) -> [UInt8] {
+        let n = payload.count
+        return [UInt8(n >> 16 & 0xff), UInt8(n >> 8 & 0xff), UInt8(n & 0xff), type, flags,
+                UInt8(stream >> 24 & 0x7f), UInt8(stream >> 16 & 0xff), UInt8(stream >> 8 & 0xff), UInt8(stream & 0xff)] + payload
+    }
+
+    /// A HEADERS frame of a gRPC POST to `path`, literal header fields without indexing.
+    static func headers(_ stream: Int32, path: String, extra: [(String, String)] = [], endStream: Bool = false) -> [UInt8] {
+        var block: [UInt8] = []
+        for (n, v) in [(":method", "POST"), (":scheme", "http"), (":path", path), (":authority", "node"),
+                       ("content-type", "application/grpc"), ("te", "trailers")] + extra {
+            block += [0, UInt8(n.utf8.count)] + Array(n.utf8) + [UInt8(v.utf8.count)] + Array(v.utf8)
+        }
+        return frame(type: 1, flags: 0x4 | (endStream ? 1 : 0), stream: stream, block)
+    }
+
+    static func data(_ stream: Int32, _ bytes: [UInt8], endStream: Bool = false) -> [UInt8] {
+        frame(type: 0, flags: endStream ? 1 : 0, stream: stream, bytes)
+    }
+
+    /// `message` with gRPC's 5-byte prefix.
+    static func grpc(_ message: [UInt8]) -> [UInt8] {
+        let n = UInt32(message.count)
+        return [0, UInt8(n >> 24), UInt8(n >> 16 & 0xff), UInt8(n >> 8 & 0xff), UInt8(n & 0xff)] + message
+    }
+
+    /// Sends all of `bytes`; false when the socket failed or timed out.
+    @discardableResult
+    func send(_ bytes: [UInt8]) -> Bool {
+        var off = 0
+        while off < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + off, bytes.count - off, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { return false }
+            off += n
+        }
+        return true
+    }
+
+    /// Reads until the peer closes (true) or the read timeout passes (false).
+    func waitForClose() -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = recv(fd, &chunk, chunk.count, 0)
+            if n == 0 { return true }
+            if n < 0 { return errno == ECONNRESET }
+        }
+    }
+}
+
+/// The resident set size of process `pid` in bytes (VmRSS), 0 when it cannot be read.
+func residentBytes(pid: Int32) -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+          let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+          let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kb * 1024
+}
+
+/// Raises this process's soft open-files limit to the hard limit (the tests hold a thousand sockets).
+func raiseOpenFilesLimit() {
+    var limit = rlimit()
+    guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return }
+    limit.rlim_cur = limit.rlim_max
+    _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+}
