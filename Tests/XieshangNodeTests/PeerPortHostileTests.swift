@@ -249,6 +249,104 @@ final class RawPeerSocket: @unchecked Sendable {
         return true
     }
 
+    private var buffer: [UInt8] = []
+
+    /// One received frame.
+    struct Frame {
+        let type: UInt8
+        let flags: UInt8
+        let stream: Int32
+        let payload: [UInt8]
+    }
+
+    /// The next frame if one arrives within `timeoutMs`; nil otherwise or when the connection closed.
+    func readFrame(timeoutMs: Int32) -> Frame? {
+        while true {
+            if buffer.count >= 9 {
+                let len = Int(buffer[0]) << 16 | Int(buffer[1]) << 8 | Int(buffer[2])
+                if buffer.count >= 9 + len {
+                    let f = Frame(type: buffer[3], flags: buffer[4],
+                                  stream: Int32(buffer[5] & 0x7f) << 24 | Int32(buffer[6]) << 16 | Int32(buffer[7]) << 8 | Int32(buffer[8]),
+                                  payload: Array(buffer[9..<(9 + len)]))
+                    buffer.removeFirst(9 + len)
+                    return f
+                }
+            }
+            var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&p, 1, timeoutMs) > 0 else { return nil }
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            let n = recv(fd, &chunk, chunk.count, 0)
+            if n <= 0 { return nil }
+            buffer += chunk[0..<n]
+        }
+    }
+
+    /// Opens `streams` streams to `path`, each announcing a message of `claimed` bytes, and sends what the server's
+    /// flow control allows (following its SETTINGS and WINDOW_UPDATE frames) until it grants nothing for a second.
+    /// - Returns: the body bytes sent.
+    func floodPartialMessages(path: String, streams: Int, claimed: Int) -> Int {
+        send(Self.preface + Self.frame(type: 4, flags: 0, stream: 0, []))
+        var connectionWindow = 65_535, initial = 65_535
+        var windows: [Int32: Int] = [:], remaining: [Int32: Int] = [:]
+        var opening: [UInt8] = []
+        for i in 0..<streams {
+            let id = Int32(2 * i + 1)
+            opening += Self.headers(id, path: path)
+            windows[id] = initial
+            remaining[id] = claimed
+        }
+        send(opening)
+        var sent = 0
+        var prefixed: Set<Int32> = []
+        func handle(_ f: Frame) -> Bool {
+            switch f.type {
+            case 4 where f.flags & 1 == 0:
+                var i = 0
+                while i + 6 <= f.payload.count {
+                    let id = Int(f.payload[i]) << 8 | Int(f.payload[i + 1])
+                    let value = Int(f.payload[i + 2]) << 24 | Int(f.payload[i + 3]) << 16 | Int(f.payload[i + 4]) << 8 | Int(f.payload[i + 5])
+                    if id == 4 {
+                        for k in windows.keys { windows[k, default: 0] += value - initial }
+                        initial = value
+                    }
+                    i += 6
+                }
+                send(Self.frame(type: 4, flags: 1, stream: 0, []))
+            case 8:
+                let inc = Int(f.payload[0] & 0x7f) << 24 | Int(f.payload[1]) << 16 | Int(f.payload[2]) << 8 | Int(f.payload[3])
+                if f.stream == 0 { connectionWindow += inc } else { windows[f.stream, default: 0] += inc }
+            case 1 where f.flags & 1 != 0, 3: remaining[f.stream] = 0
+            case 7: return false
+            default: break
+            }
+            return true
+        }
+        while true {
+            while let f = readFrame(timeoutMs: 0) { if !handle(f) { return sent } }
+            var progressed = false
+            for (id, left) in remaining.sorted(by: { $0.key < $1.key }) where left > 0 {
+                let chunk = min(16_000, connectionWindow, windows[id] ?? 0, left)
+                guard chunk > 5 else { continue }
+                var body = [UInt8](repeating: 0x55, count: chunk)
+                if !prefixed.contains(id) {
+                    prefixed.insert(id)
+                    let n = UInt32(claimed)
+                    body.replaceSubrange(0..<5, with: [0, UInt8(n >> 24), UInt8(n >> 16 & 0xff), UInt8(n >> 8 & 0xff), UInt8(n & 0xff)])
+                }
+                guard send(Self.data(id, body)) else { return sent }
+                connectionWindow -= chunk
+                windows[id, default: 0] -= chunk
+                remaining[id] = left - chunk
+                sent += chunk
+                progressed = true
+            }
+            if !progressed {
+                guard let f = readFrame(timeoutMs: 1000) else { return sent }
+                if !handle(f) { return sent }
+            }
+        }
+    }
+
     /// Reads until the peer closes (true) or the read timeout passes (false).
     func waitForClose() -> Bool {
         var chunk = [UInt8](repeating: 0, count: 65536)
@@ -274,4 +372,153 @@ func raiseOpenFilesLimit() {
     guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return }
     limit.rlim_cur = limit.rlim_max
     _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+}
+
+/// Hostile traffic against real node processes on loopback: after each attack the node is still running, answers
+/// `status`, and restarts cleanly.
+@Suite("peer port, node processes", .serialized)
+struct PeerPortProcessTests {
+    /// The node is up, answers status, stops with exit 0 and starts again.
+    private func expectHealthy(_ fed: LocalFederation, _ id: String) async throws {
+        #expect(fed.isRunning(id), "\(id) died: \(fed.logTail(id))")
+        _ = try await fed.status(id)
+        #expect(fed.stop(id) == 0)
+        try await fed.start(id)
+        _ = try await fed.status(id)
+    }
+
+    private func port(_ fed: LocalFederation, _ id: String) throws -> Int {
+        guard case .tcp(_, let p) = try Endpoint(parsing: fed.member(id).config.listen) else { return 0 }
+        return p
+    }
+
+    private func townHello(_ fed: LocalFederation) throws -> [UInt8] {
+        let town = fed.member("county1-town1")
+        let key = try KeyFile.load(from: town.config.keyFile)
+        return HelloRequest(nodeId: town.id, publicKey: key.publicKey.rawRepresentation, incarnation: Array(repeating: 3, count: 16),
+                            challenge: Array(repeating: 5, count: 32), protocolVersion: 1).serializedBytes()
+    }
+
+    /// Finding 1: `grpc-timeout: 9999999H` on the default listener trapped the node (overflow in parseTimeout), before
+    /// authentication, and systemd's restart let anyone repeat it.
+    @Test func hugeGrpcTimeoutDoesNotKillTheNode() async throws {
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
+        defer { fed.stopAll() }
+        try await fed.start("county1")
+        let raw = try RawPeerSocket(port: try port(fed, "county1"))
+        let hello = try townHello(fed)
+        raw.send(RawPeerSocket.preface + RawPeerSocket.frame(type: 4, flags: 0, stream: 0, [])
+            + RawPeerSocket.headers(1, path: FederationService.hello.path, extra: [("grpc-timeout", "9999999H")])
+            + RawPeerSocket.data(1, RawPeerSocket.grpc(hello), endStream: true)
+            + RawPeerSocket.headers(3, path: FederationService.prove.path, extra: [("grpc-timeout", "99999999H")])
+            + RawPeerSocket.data(3, RawPeerSocket.grpc([]), endStream: true))
+        // The answer's HEADERS arrive; a trapped node closes the socket instead.
+        let answered = try await ProcessRunBlocking.run {
+            while let f = raw.readFrame(timeoutMs: 5000) { if f.type == 1 && f.stream == 1 { return true } }
+            return false
+        }
+        #expect(answered, "the node did not answer a Hello with grpc-timeout 9999999H")
+        try await expectHealthy(fed, "county1")
+    }
+
+    /// Finding 5: 1,000 silent sockets locked every real peer out (no handshake deadline, 100-year idle timeouts, the
+    /// connection limit full). Half come from one address (the per-address cap refuses most), half from 100 others
+    /// (the unauthenticated total is capped and the oldest evicted); the child still links within 10 s.
+    @Test func thousandSilentConnectionsDoNotStopAChildLinking() async throws {
+        raiseOpenFilesLimit()
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
+        defer { fed.stopAll() }
+        try await fed.start("county1")
+        let countyPort = try port(fed, "county1")
+        let sockets = try await ProcessRunBlocking.run { () -> [RawPeerSocket] in
+            var all: [RawPeerSocket] = []
+            for i in 0..<1000 {
+                let source = i < 500 ? "127.0.0.2" : "127.0.1.\(1 + (i - 500) % 100)"
+                all.append(try RawPeerSocket(port: countyPort, source: source))
+            }
+            return all
+        }
+        #expect(sockets.count == 1000)
+        try await fed.start("county1-town1")
+        try await waitUntil("the township linked to its county despite 1,000 silent sockets", seconds: 10) {
+            try await fed.status("county1-town1").links.contains { $0.role == "parent" && $0.state == "up" }
+        }
+        withExtendedLifetime(sockets) {}
+        try await expectHealthy(fed, "county1")
+    }
+
+    /// Finding 3 and 5: each Hello left ≈ 0.65 KB behind forever (30,000 Hellos: +19 MB). After 10,000 Hellos, each on
+    /// its own connection and answered (the township's pinned id and key are public), the node's RSS comes back to
+    /// within 8 MiB of what it was after a warm-up.
+    @Test func helloFloodLeavesTheNodesMemoryWhereItWas() async throws {
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
+        defer { fed.stopAll() }
+        try await fed.start("county1")
+        let pid = try #require(fed.process("county1")).processIdentifier
+        let endpoint = try Endpoint(parsing: fed.member("county1").config.listen)
+        let hello = try townHello(fed)
+        let answered = Answered()
+        func flood(_ count: Int) async throws {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for lane in 0..<4 {
+                    group.addTask {
+                        for _ in stride(from: lane, to: count, by: 4) {
+                            var configuration = ClientConfiguration()
+                            configuration.defaultTimeoutSeconds = 10
+                            let client = try Client(target: endpoint, configuration: configuration)
+                            if (try? await client.unary(FederationService.hello.path, hello)) != nil { answered.add() }
+                            client.close()
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+        try await flood(500)
+        let baseline = residentBytes(pid: pid)
+        try await flood(10_000)
+        #expect(answered.count > 9_000, "only \(answered.count) of 10,500 Hellos were answered")
+        var after = 0
+        try await waitUntil("the county's RSS is back within 8 MiB of \(baseline / 1024) KiB (now \(after / 1024) KiB)", seconds: 30) {
+            after = residentBytes(pid: pid)
+            return after > 0 && after <= baseline + 8 * 1024 * 1024
+        }
+        try await expectHealthy(fed, "county1")
+    }
+
+    /// Finding 5: one connection holding 50 streams of partial 4 MiB messages kept 200 MiB. Before authentication a
+    /// connection gets 4 streams and 64 KiB messages (`UnauthenticatedLimits`), so it holds at most 256 KiB of
+    /// requests; the node's RSS grows by less than 8 MiB.
+    @Test func partialMessagesBeforeAuthenticationStayWithinTheBudget() async throws {
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
+        defer { fed.stopAll() }
+        try await fed.start("county1")
+        let pid = try #require(fed.process("county1")).processIdentifier
+        let baseline = residentBytes(pid: pid)
+        let raw = try RawPeerSocket(port: try port(fed, "county1"), source: "127.0.0.2")
+        let sent = try await ProcessRunBlocking.run {
+            raw.floodPartialMessages(path: FederationService.hello.path, streams: 50, claimed: 4 * 1024 * 1024)
+        }
+        let grown = residentBytes(pid: pid) - baseline
+        #expect(grown < 8 * 1024 * 1024, "the node grew by \(grown / 1024) KiB holding \(sent) bytes of partial messages")
+        withExtendedLifetime(raw) {}
+        try await expectHealthy(fed, "county1")
+    }
+}
+
+/// A thread-safe count of answered calls.
+final class Answered: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    func add() { lock.withLock { n += 1 } }
+    var count: Int { lock.withLock { n } }
+}
+
+/// Blocking socket work on a Dispatch thread, so the cooperative pool stays free (as ``ProcessRun`` does).
+enum ProcessRunBlocking {
+    static func run<R: Sendable>(_ body: @escaping @Sendable () throws -> R) async throws -> R {
+        try await withCheckedThrowingContinuation { c in
+            DispatchQueue.global().async { c.resume(with: Result { try body() }) }
+        }
+    }
 }
