@@ -59,6 +59,16 @@ import XieshangWire
         await server.shutdown(gracePeriodSeconds: 1)
     }
 
+    /// The same deadline covers a TLS handshake that never starts (TLS listeners were locked out alike).
+    @Test func silentSocketOnATLSListenerIsClosedAfterTheHandshakeTimeout() async throws {
+        let tls = TLSConfiguration(key: try Ed25519.PrivateKey(), name: "server", requireClientCertificate: false)
+        let (server, port) = try server { $0.handshakeTimeoutSeconds = 0.3; $0.tls = tls }
+        let silent = try RawHTTP2Connection(port: port)
+        #expect(try await TestSupport.blocking { silent.waitForClose() })
+        #expect(server.metrics.connectionsTimedOut == 1)
+        await server.shutdown(gracePeriodSeconds: 1)
+    }
+
     /// Finding: connections that never authenticated stayed open forever (the node's idle timeout was 100 years).
     /// Now an unauthenticated connection is closed at the authentication deadline, while one whose handler marked it
     /// authenticated keeps working.
