@@ -47,7 +47,7 @@ func nowMs() -> Int {
 }
 
 /// Writes `input` to the server through a socketpair while reading what it answers, until the server closes its end
-/// or stays quiet for 30 ms after the last byte was written (at most 2 s per input); then closes the client end.
+/// or stays quiet for 10 ms after the last byte was written (at most 2 s per input); then closes the client end.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let input = preface + (data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
@@ -62,7 +62,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     while nowMs() < deadline {
         let writing = offset < input.count
         var p = pollfd(fd: client, events: Int16(POLLIN) | (writing ? Int16(POLLOUT) : 0), revents: 0)
-        let ready = poll(&p, 1, writing ? 100 : 30)
+        let ready = poll(&p, 1, writing ? 100 : 10)
         if ready < 0 { break }
         if ready == 0 && !writing { break }  // quiet after the whole input: done
         if p.revents & Int16(POLLOUT) != 0 && writing {
