@@ -84,7 +84,13 @@ public final class Node: Sendable {
         serverConfiguration.tls = tls
         let runtime = self.runtime
         let log: @Sendable (String) -> Void = { line in
-            if line.hasPrefix("TLS handshake with") { runtime.noteTLSRefusal(line) } else { logger.debug("transport: " + line) }
+            if line.hasPrefix("TLS handshake with") {
+                runtime.noteTLSRefusal(line)
+            } else if line.hasPrefix("accept on") {
+                logger.warning("transport: " + line)  // out of descriptors: operators must see it (at most 10 a second)
+            } else {
+                logger.debug("transport: " + line)
+            }
         }
         do {
             peerServer = try Server(handlers: FederationHandlers.handlers(runtime), configuration: serverConfiguration, log: log)

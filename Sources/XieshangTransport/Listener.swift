@@ -41,12 +41,12 @@ final class Listener: ReactorHandler, @unchecked Sendable {
     }
 
     /// Out of descriptors (or kernel memory): the pending connection stays in the backlog, and a level-triggered
-    /// listener would wake the loop at once, forever. Close the oldest unauthenticated connection to free a
-    /// descriptor, and stop accepting for 100 ms so established connections keep being served.
+    /// listener would wake the loop at once, forever. Close the 16 oldest unauthenticated connections to free
+    /// descriptors, and stop accepting for 100 ms so established connections keep being served.
     private func outOfResources(_ code: Int32) {
         core.metrics.update { $0.acceptFailures += 1 }
         core.note("accept on \(endpoint) failed: \(Socket.errorText(code)); pausing accepts for 100 ms (raise the open-files limit?)")
-        core.evictOldestUnauthenticated()
+        for _ in 0..<16 where core.evictOldestUnauthenticated() {}
         paused = true
         Reactor.shared.update(fd, readable: false, writable: false)
         Reactor.shared.schedule(afterNanoseconds: 100_000_000) { [self] in

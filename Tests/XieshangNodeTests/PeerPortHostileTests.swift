@@ -366,6 +366,17 @@ func residentBytes(pid: Int32) -> Int {
     return kb * 1024
 }
 
+/// How many descriptors process `pid` has open (entries of /proc/PID/fd), 0 when it cannot be read.
+func openDescriptors(pid: Int32) -> Int {
+    guard let dir = opendir("/proc/\(pid)/fd") else { return 0 }
+    defer { closedir(dir) }
+    var n = 0
+    while let entry = readdir(dir) {
+        if entry.pointee.d_name.0 != UInt8(ascii: ".") { n += 1 }
+    }
+    return n
+}
+
 /// Raises this process's soft open-files limit to the hard limit (the tests hold a thousand sockets).
 func raiseOpenFilesLimit() {
     var limit = rlimit()
@@ -443,6 +454,43 @@ struct PeerPortProcessTests {
         try await waitUntil("the township linked to its county despite 1,000 silent sockets", seconds: 10) {
             try await fed.status("county1-town1").links.contains { $0.role == "parent" && $0.state == "up" }
         }
+        withExtendedLifetime(sockets) {}
+        try await expectHealthy(fed, "county1")
+    }
+
+    /// Out of descriptors: with its open-files limit cut to 64 (prlimit on the running process), 200 silent sockets
+    /// from 200 addresses make `accept` fail with EMFILE. The node neither traps nor spins: it evicts the oldest
+    /// unauthenticated connections, pauses accepting briefly, still answers `status`, and its child links.
+    @Test func runningOutOfDescriptorsIsAnErrorNotATrap() async throws {
+        raiseOpenFilesLimit()
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
+        defer { fed.stopAll() }
+        try await fed.start("county1")
+        let pid = try #require(fed.process("county1")).processIdentifier
+        let limited = try await ProcessRun.run("/usr/bin/prlimit", ["--pid", "\(pid)", "--nofile=64:64"])
+        #expect(limited.status == 0, "prlimit failed: \(limited.output)")
+        let countyPort = try port(fed, "county1")
+        let sockets = try await ProcessRunBlocking.run { () -> [RawPeerSocket] in
+            try (0..<200).map { i in try RawPeerSocket(port: countyPort, source: "127.0.2.\(1 + i)") }
+        }
+        // The county's descriptors fill up to its limit (the rest of the sockets wait in the listen backlog).
+        var held = 0
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline && held < 60 {
+            held = max(held, openDescriptors(pid: pid))
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        #expect(held >= 48, "the county held at most \(held) descriptors")
+        let log = { (try? String(contentsOfFile: fed.dir("county1") + "/node.log", encoding: .utf8)) ?? "" }
+        try await waitUntil("the county logged that accept ran out of descriptors", seconds: 10) {
+            log().contains("accept on") && log().contains("Too many open files")
+        }
+        try await fed.start("county1-town1")
+        try await waitUntil("the township linked to its county while the county ran out of descriptors", seconds: 30) {
+            try await fed.status("county1-town1").links.contains { $0.role == "parent" && $0.state == "up" }
+        }
+        #expect(fed.isRunning("county1"))
+        _ = try await fed.status("county1")
         withExtendedLifetime(sockets) {}
         try await expectHealthy(fed, "county1")
     }
