@@ -78,7 +78,7 @@ public final class Node: Sendable {
         // so streams of authenticated peers are never reset for silence. (This used to be set together with a
         // 100-year idle timeout, which also let sockets that never authenticated stay forever.) Connections that have
         // not proved their key are bounded by the pre-authentication budgets instead: 10 s to authenticate, 4
-        // streams, 64 KiB messages, 8 connections per address, 256 in all (the oldest evicted first).
+        // streams, 64 KiB messages, 32 connections per address, 256 in all (the oldest evicted first).
         serverConfiguration.silentStreamTimeoutSeconds = 100 * 365 * 86_400
         serverConfiguration.unauthenticated = UnauthenticatedLimits()
         serverConfiguration.tls = tls

@@ -47,8 +47,9 @@ public struct UnauthenticatedLimits: Sendable {
     public var maxMessageBytes = 64 * 1024
     /// A connection still unauthenticated this long after accept is closed. Default 10 s.
     public var authenticationTimeoutSeconds: Double = 10
-    /// Unauthenticated connections from one IP address; more are refused at accept. Default 8.
-    public var maxConnectionsPerAddress = 8
+    /// Unauthenticated connections from one IP address; more are refused at accept. Default 32 (a county's townships
+    /// dialing at once from behind one address, or from one test machine, still fit).
+    public var maxConnectionsPerAddress = 32
     /// Unauthenticated connections in all; at the limit the oldest one is closed to admit the new one, so a flood of
     /// silent sockets cannot lock real peers out. Default 256.
     public var maxConnections = 256
