@@ -52,11 +52,13 @@ let package = Package(
         .executableTarget(name: "xieshang-fuzz", dependencies: ["XieshangWire", "CFuzzer"]),
         // libFuzzer target on the store's open and replay of damaged databases (`make fuzz`).
         .executableTarget(name: "xieshang-fuzz-store", dependencies: ["XieshangStore", "XieshangWire", "CFuzzer"]),
+        // libFuzzer target on the HTTP/2 server: frames and header blocks into a real server connection (`make fuzz`).
+        .executableTarget(name: "xieshang-fuzz-h2", dependencies: ["XieshangTransport", "XieshangWire", "CFuzzer"]),
         // Child process of the store's crash test; `swift build --build-tests` (make test) builds it with the tests.
         .executableTarget(name: "xieshang-store-crashtest", dependencies: ["XieshangStore", "XieshangWire"]),
 
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python", "FuzzCrashes"]),
-        .testTarget(name: "XieshangTransportTests", dependencies: ["XieshangTransport", "XieshangWire"], exclude: ["python"]),
+        .testTarget(name: "XieshangTransportTests", dependencies: ["XieshangTransport", "XieshangWire"], exclude: ["python", "FuzzCorpus"]),
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"], exclude: ["FuzzCorpus"]),
         .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"]),
         .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire"]),

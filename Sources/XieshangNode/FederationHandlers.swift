@@ -6,13 +6,14 @@ import XieshangTransport
 import XieshangWire
 
 /// The Federation service (联邦服务) as peers call it: Hello, Prove and Pull are unary; Push is the bidirectional
-/// stream of EventBatches in and Acks out. Calls of one peer connection carry the same `xs-conn` token, which the
-/// runtime maps to one ``ConnectionID`` of the core.
+/// stream of EventBatches in and Acks out.
+///
+/// A peer's session is its transport connection (``ServerContext/connection``): the runtime keeps one core connection
+/// per transport connection and drops it when that closes. Until the peer proved its key (Prove accepted), the
+/// connection is unauthenticated: the transport keeps it on small budgets, Push and Pull are refused before any
+/// decoding or signature work, and a Hello is checked here, off the federation executor (node id syntax, pin, key),
+/// before the core signs anything.
 enum FederationHandlers {
-    static func token(_ context: ServerContext) -> String {
-        context.metadata.first { $0.0 == "xs-conn" }?.1 ?? context.peer
-    }
-
     static func decode<M: ProtoMessage>(_ type: M.Type, _ bytes: [UInt8]) throws -> M {
         do {
             return try M(serializedBytes: bytes)
@@ -21,10 +22,48 @@ enum FederationHandlers {
         }
     }
 
+    /// Whether `id` is a node id: 1–128 bytes of lowercase letters, digits, '.', '-' and '_' (what node.json allows),
+    /// so an id from an unauthenticated peer can be logged and echoed as it is.
+    static func isValidNodeId(_ id: String) -> Bool {
+        let bytes = id.utf8
+        return !bytes.isEmpty && bytes.count <= 128 && bytes.allSatisfy { c in
+            (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c == 0x2e || c == 0x2d || c == 0x5f
+        }
+    }
+
+    /// Ends a call of a peer that failed the handshake: the status, and the connection closes once it is sent.
+    static func refuse(_ context: ServerContext, _ status: StatusCode, _ reason: String) -> TransportError {
+        context.connection.close()
+        return TransportError.status(status, reason)
+    }
+
+    /// Refuses Push and Pull on a connection whose peer has not proved its key, before any work on the request.
+    static func requireAuthenticated(_ context: ServerContext, _ method: String) throws {
+        guard context.connection.isAuthenticated else {
+            throw refuse(context, .unauthenticated, "\(method) before the Hello/Prove handshake completed on this connection; say Hello first")
+        }
+    }
+
+    /// The cheap part of a Hello, off the executor: a well-formed node id, pinned here, with its pinned key.
+    static func precheck(_ runtime: NodeRuntime, _ request: HelloRequest, _ context: ServerContext) throws {
+        guard isValidNodeId(request.nodeId) else {
+            throw refuse(context, .invalidArgument, "the Hello's node id is not a node id (1–128 lowercase letters, digits, '.', '-', '_')")
+        }
+        guard let pin = runtime.pinnedKeys[request.nodeId] else {
+            runtime.logger.debug("refused a Hello from \(context.peer): node \(request.nodeId) is not a pinned peer")
+            throw refuse(context, .permissionDenied, "node \(request.nodeId) is not a pinned peer of \(runtime.config.nodeId); add it to the config to link them")
+        }
+        guard request.publicKey == pin else {
+            let reason = "node \(request.nodeId) presented a key that does not match its pin"
+            runtime.noteRefused(peer: request.nodeId, reason: reason)
+            throw refuse(context, .permissionDenied, reason)
+        }
+    }
+
     /// Feeds one unary request and picks the core's answer on the same connection.
     static func unary(_ runtime: NodeRuntime, _ context: ServerContext, _ message: FederationMessage, peerName: String,
                       pick: (FederationMessage) -> [UInt8]?) async throws -> [UInt8] {
-        let conn = await runtime.acceptedConnection(token(context))
+        let conn = await runtime.acceptedConnection(context.connection)
         let outputs = await runtime.submit(.received(conn, message))
         var closed: String?
         for output in outputs {
@@ -33,8 +72,8 @@ enum FederationHandlers {
         }
         let reason = closed ?? "\(message.name) was not answered (connection not in the right state)"
         runtime.noteRefused(peer: peerName, reason: reason)
-        runtime.acceptedEnded(token(context))
-        throw TransportError.status(.permissionDenied, reason)
+        runtime.acceptedEnded(context.connection.id)
+        throw refuse(context, .permissionDenied, reason)
     }
 
     static func handlers(_ runtime: NodeRuntime) -> [String: RPCHandler] {
@@ -42,6 +81,7 @@ enum FederationHandlers {
         return [
             FederationService.hello.path: .unary { bytes, context in
                 let request = try decode(HelloRequest.self, bytes)
+                try precheck(runtime, request, context)
                 return try await unary(runtime, context, .hello(request), peerName: request.nodeId) {
                     if case .helloResponse(let r) = $0 { return r.serializedBytes() }
                     return nil
@@ -50,11 +90,14 @@ enum FederationHandlers {
             FederationService.prove.path: .unary { bytes, context in
                 let request = try decode(ProveRequest.self, bytes)
                 return try await unary(runtime, context, .prove(request), peerName: context.peer) {
-                    if case .proveResponse(let r) = $0 { return r.serializedBytes() }
-                    return nil
+                    guard case .proveResponse(let r) = $0 else { return nil }
+                    // The peer signed our challenge with its pinned key: its connection leaves the pre-auth budgets.
+                    if r.accepted { context.connection.markAuthenticated() } else { context.connection.close() }
+                    return r.serializedBytes()
                 }
             },
             FederationService.pull.path: .unary { bytes, context in
+                try requireAuthenticated(context, "Pull")
                 let request = try decode(PullRequest.self, bytes)
                 return try await unary(runtime, context, .pull(request), peerName: context.peer) {
                     if case .pullResponse(let r) = $0 { return r.serializedBytes() }
@@ -62,9 +105,9 @@ enum FederationHandlers {
                 }
             },
             FederationService.push.path: .bidirectionalStreaming { requests, writer, context in
-                let token = token(context)
-                let conn = await runtime.acceptedConnection(token)
-                defer { runtime.acceptedEnded(token) }
+                try requireAuthenticated(context, "Push")
+                let conn = await runtime.acceptedConnection(context.connection)
+                defer { runtime.acceptedEnded(context.connection.id) }
                 for try await bytes in requests {
                     let batch = try decode(EventBatch.self, bytes)
                     let outputs = await runtime.submitVerified(conn, .push(batch))

@@ -7,8 +7,8 @@ import XieshangStore
 import XieshangTransport
 import XieshangWire
 
-/// A running node process (节点): the federation core on its serial executor, the Federation and Diagnostics
-/// services on the peer address, the Admin service on the Unix socket.
+/// A running node process (节点): the federation core on its serial executor, the Federation service on the peer
+/// address, the Admin and Diagnostics services on the Unix socket.
 public final class Node: Sendable {
     let runtime: NodeRuntime
     let peerServer: Server
@@ -27,6 +27,7 @@ public final class Node: Sendable {
         // A config made in code gets the checks a file gets (plain h2c only on loopback, no peer twice).
         try config.checkConsistency(file: "the node's config")
         Node.makeDataDirectoryPrivate(config.dataDir, logger: logger)
+        Node.raiseOpenFilesLimit(logger)
         let key: Ed25519.PrivateKey
         do {
             key = try KeyFile.load(from: config.keyFile)
@@ -76,18 +77,30 @@ public final class Node: Sendable {
             throw NodeError(.config, "listen address '\(config.listen)': \(error.message)")
         }
         var serverConfiguration = ServerConfiguration()
+        // A Push stream is a peer's standing channel: it is silent whenever the peer has nothing to send, for hours,
+        // so streams of authenticated peers are never reset for silence. (This used to be set together with a
+        // 100-year idle timeout, which also let sockets that never authenticated stay forever.) Connections that have
+        // not proved their key are bounded by the pre-authentication budgets instead: 10 s to authenticate, 4
+        // streams, 64 KiB messages, 32 connections per address, 256 in all (the oldest evicted first).
         serverConfiguration.silentStreamTimeoutSeconds = 100 * 365 * 86_400
-        serverConfiguration.idleTimeoutSeconds = 100 * 365 * 86_400
+        serverConfiguration.unauthenticated = UnauthenticatedLimits()
         serverConfiguration.tls = tls
         let runtime = self.runtime
         let log: @Sendable (String) -> Void = { line in
-            if line.hasPrefix("TLS handshake with") { runtime.noteTLSRefusal(line) } else { logger.debug("transport: " + line) }
+            if line.hasPrefix("TLS handshake with") {
+                runtime.noteTLSRefusal(line)
+            } else if line.hasPrefix("accept on") {
+                logger.warning("transport: " + line)  // out of descriptors: operators must see it (at most 10 a second)
+            } else {
+                logger.debug("transport: " + line)
+            }
         }
         do {
-            var handlers = FederationHandlers.handlers(runtime)
-            for (path, handler) in Diagnostics.handlers() { handlers[path] = handler }
-            peerServer = try Server(handlers: handlers, configuration: serverConfiguration, log: log)
-            adminServer = try Server(handlers: AdminHandlers.handlers(runtime, startedAt: Date()), log: log)
+            peerServer = try Server(handlers: FederationHandlers.handlers(runtime), configuration: serverConfiguration, log: log)
+            // Diagnostics (Echo) only for local operators: on the peer port it would be work anyone can ask for.
+            var admin = AdminHandlers.handlers(runtime, startedAt: Date())
+            for (path, handler) in Diagnostics.handlers() { admin[path] = handler }
+            adminServer = try Server(handlers: admin, log: log)
         } catch {
             throw NodeError(.listen, "cannot set up the servers: \(error.message)")
         }
@@ -117,6 +130,21 @@ public final class Node: Sendable {
             logger.warning("data directory \(directory) was open to other users (mode \(String(st.st_mode & 0o777, radix: 8))); set it to 0700")
         }
     }
+
+    /// Raises the soft limit on open files to the hard limit: every peer, every connection that has not authenticated
+    /// yet and the store take descriptors, and the usual soft limit of 1,024 is below the server's connection limit.
+    static func raiseOpenFilesLimit(_ logger: NodeLogger) {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        let old = limit.rlim_cur
+        limit.rlim_cur = limit.rlim_max
+        if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) != 0 {
+            logger.warning("cannot raise the open-files limit from \(old) to \(limit.rlim_max): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The peer server's counters (connections, refusals, evictions, buffered bytes).
+    public var peerMetrics: TransportMetrics.Snapshot { peerServer.metrics }
 
     /// Graceful stop: no more dials, GOAWAY on both servers; every acknowledged event is already committed (the store
     /// commits before each Ack), and the database closes when the process exits.

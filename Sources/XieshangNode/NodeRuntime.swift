@@ -18,13 +18,11 @@ final class NodeRuntime: @unchecked Sendable {
     final class Dialed {
         let peer: String
         let client: Client
-        let token: String
         var push: AsyncStream<[UInt8]>.Continuation?
         var failed = false
-        init(peer: String, client: Client, token: String) {
+        init(peer: String, client: Client) {
             self.peer = peer
             self.client = client
-            self.token = token
         }
     }
 
@@ -54,11 +52,15 @@ final class NodeRuntime: @unchecked Sendable {
     let records: DomainProjector
     let addresses: [String: Endpoint]
     let roles: [String: String]
+    /// Every pinned peer's raw public key by node id (parent, children, alliance members), for the Hello precheck.
+    let pinnedKeys: [String: [UInt8]]
     private let wallAtStart: Int64
     private let monoAtStart: UInt64
     private var nextConnection: UInt64 = 1
     private var dialed: [ConnectionID: Dialed] = [:]
-    private var accepted: [String: ConnectionID] = [:]
+    /// The core's connection for each accepted transport connection (``ConnectionHandle/id``): Hello state lives as
+    /// long as the transport connection, never longer, and is never found by anything the client writes.
+    private var accepted: [UInt64: ConnectionID] = [:]
     private var closedServer: [ConnectionID: String] = [:]
     private var timerGeneration: [FederationTimer: UInt64] = [:]
     private var generation: UInt64 = 0
@@ -92,6 +94,9 @@ final class NodeRuntime: @unchecked Sendable {
         }
         self.addresses = addresses
         self.roles = roles
+        var pinned: [String: [UInt8]] = [:]
+        for (peer, _) in all where peer.nodeId != config.nodeId { pinned[peer.nodeId] = peer.publicKey.rawRepresentation }
+        pinnedKeys = pinned
         var tv = timespec()
         clock_gettime(CLOCK_REALTIME, &tv)
         wallAtStart = Int64(tv.tv_sec) * 1000 + Int64(tv.tv_nsec) / 1_000_000
@@ -326,7 +331,7 @@ final class NodeRuntime: @unchecked Sendable {
         }
         let conn = ConnectionID(nextConnection)
         nextConnection += 1
-        dialed[conn] = Dialed(peer: peer, client: client, token: "\(config.nodeId)-\(conn.raw)-\(UInt64.random(in: 0...UInt64.max))")
+        dialed[conn] = Dialed(peer: peer, client: client)
         queue.async { _ = self.handleOnQueue(.connected(conn, peer: peer)) }
     }
 
@@ -346,7 +351,7 @@ final class NodeRuntime: @unchecked Sendable {
     }
 
     private func send(_ message: FederationMessage, on conn: ConnectionID, _ d: Dialed) {
-        let options = CallOptions(timeoutSeconds: 10, metadata: [("xs-conn", d.token)])
+        let options = CallOptions(timeoutSeconds: 10)
         switch message {
         case .hello(let request):
             unary(conn, d, FederationService.hello.path, request.serializedBytes(), options) { bytes throws(WireError) in
@@ -396,7 +401,7 @@ final class NodeRuntime: @unchecked Sendable {
         d.push = continuation
         let client = d.client
         let peer = d.peer
-        let options = CallOptions(timeoutSeconds: 100 * 365 * 86_400, metadata: [("xs-conn", d.token)])
+        let options = CallOptions(timeoutSeconds: 100 * 365 * 86_400)
         let hook = crashHook
         Task {
             do {
@@ -433,29 +438,42 @@ final class NodeRuntime: @unchecked Sendable {
 
     // MARK: Server side (connections peers dialed)
 
-    /// The connection id of the peer connection that sends `token`, announcing it to the core when new.
-    func acceptedConnection(_ token: String) async -> ConnectionID {
-        await withCheckedContinuation { (c: CheckedContinuation<ConnectionID, Never>) in
+    /// The core's connection for the transport connection `connection`, announced to the core when new; the core
+    /// forgets it when the transport connection closes.
+    func acceptedConnection(_ connection: ConnectionHandle) async -> ConnectionID {
+        let key = connection.id
+        let (conn, new) = await acceptedConnection(key)
+        if new { connection.onClose { [weak self] in self?.acceptedEnded(key) } }
+        return conn
+    }
+
+    /// The core's connection for the accepted connection keyed `key`, and whether it was made now.
+    func acceptedConnection(_ key: UInt64) async -> (ConnectionID, Bool) {
+        await withCheckedContinuation { (c: CheckedContinuation<(ConnectionID, Bool), Never>) in
             queue.async {
-                if let conn = self.accepted[token] { return c.resume(returning: conn) }
+                if let conn = self.accepted[key] { return c.resume(returning: (conn, false)) }
                 let conn = ConnectionID(self.nextConnection)
                 self.nextConnection += 1
-                self.accepted[token] = conn
+                self.accepted[key] = conn
                 _ = self.handleOnQueue(.accepted(conn))
-                c.resume(returning: conn)
+                c.resume(returning: (conn, true))
             }
         }
     }
+
+    /// The number of accepted connections the runtime holds state for (tests check it drops with the connections).
+    func acceptedCount() async -> Int { await read { self.accepted.count } }
 
     /// The reason the core closed an accepted connection, if it did.
     func closeReason(_ conn: ConnectionID) async -> String? {
         await read { self.closedServer[conn] }
     }
 
-    /// An accepted connection's Push stream ended: the core forgets the link.
-    func acceptedEnded(_ token: String) {
+    /// An accepted connection's link ended (its Push stream ended, its handshake was refused, or the transport
+    /// connection closed): the core forgets it.
+    func acceptedEnded(_ key: UInt64) {
         queue.async {
-            guard let conn = self.accepted.removeValue(forKey: token) else { return }
+            guard let conn = self.accepted.removeValue(forKey: key) else { return }
             self.closedServer[conn] = nil
             _ = self.handleOnQueue(.disconnected(conn))
         }

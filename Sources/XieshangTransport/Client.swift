@@ -11,6 +11,7 @@ public final class Client: Sendable {
     /// - Throws: ``TransportError`` `.tls` when the TLS configuration cannot be loaded.
     public init(target: Endpoint, configuration: ClientConfiguration = ClientConfiguration()) throws(TransportError) {
         self.configuration = configuration
+        try Reactor.checkStarted(handlers: false)
         let tls = try configuration.tls.map { c throws(TransportError) in try TLSContext(c, server: false) }
         channel = ClientChannel(endpoint: target, configuration: configuration, tls: tls)
     }
@@ -37,7 +38,7 @@ public final class Client: Sendable {
         }
         let seconds = options.timeoutSeconds ?? configuration.defaultTimeoutSeconds
         let call = ClientCall(path: path, metadata: options.metadata,
-                              timeoutNanoseconds: UInt64(max(0.000_001, seconds) * 1e9), configuration: configuration)
+                              timeoutNanoseconds: max(1_000, nanoseconds(seconds)), configuration: configuration)
         let framed = initial.map(MessageFramer.frame)
         let channel = self.channel
         Reactor.shared.execute { channel.start(call, initial: framed, end: end) }

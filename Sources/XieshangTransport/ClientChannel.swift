@@ -79,7 +79,7 @@ final class ClientChannel: @unchecked Sendable {
         failures += 1
         lastError = error
         let seconds = Backoff(configuration).delay(afterFailures: failures, unit: Double.random(in: -1...1))
-        let ns = UInt64(seconds * 1e9)
+        let ns = nanoseconds(seconds)
         backoffUntil = Reactor.now() &+ ns
         // Reconnect on our own once the wait is over, so the link heals without waiting for a call.
         reconnectTimer = reactor.schedule(afterNanoseconds: ns) { [weak self] in

@@ -380,4 +380,6 @@ final class ClientConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
     }
 
     func endStreamSent(_ streamID: Int32) {}
+
+    func settingsReceived() {}
 }

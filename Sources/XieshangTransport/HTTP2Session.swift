@@ -25,6 +25,8 @@ protocol HTTP2SessionDelegate: AnyObject {
     func goawayReceived(lastStreamID: Int32)
     /// A HEADERS frame that ended our side of a stream went out.
     func endStreamSent(_ streamID: Int32)
+    /// The peer's SETTINGS frame (not an ACK) arrived; for a server, the first one follows the client's preface.
+    func settingsReceived()
 }
 
 /// One nghttp2 session (server or client) fed with `mem_recv` and drained with `mem_send`, so nghttp2 never touches
@@ -183,6 +185,12 @@ final class HTTP2Session {
         withNV(headers) { nv, n in _ = nghttp2_submit_trailer(session, streamID, nv, n) }
     }
 
+    /// Announces a new SETTINGS_MAX_CONCURRENT_STREAMS (raised when a connection's peer authenticates).
+    func announceMaxConcurrentStreams(_ n: UInt32) {
+        var iv = [nghttp2_settings_entry(settings_id: Int32(NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS.rawValue), value: n)]
+        _ = nghttp2_submit_settings(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), &iv, iv.count)
+    }
+
     /// Resumes a body that was deferred.
     func resume(_ streamID: Int32) { _ = nghttp2_session_resume_data(session, streamID) }
 
@@ -244,6 +252,8 @@ private func onFrameRecv(_ s: OpaquePointer?, _ frame: UnsafePointer<nghttp2_fra
         if endStream { h.delegate.peerEnded(hd.stream_id) }
     case NGHTTP2_GOAWAY.rawValue:
         h.delegate.goawayReceived(lastStreamID: frame!.pointee.goaway.last_stream_id)
+    case NGHTTP2_SETTINGS.rawValue:
+        if hd.flags & UInt8(NGHTTP2_FLAG_ACK.rawValue) == 0 { h.delegate.settingsReceived() }
     default:
         break
     }

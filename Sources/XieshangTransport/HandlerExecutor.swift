@@ -19,10 +19,14 @@ final class HandlerExecutor: TaskExecutor, @unchecked Sendable {
     private var jobs: [UnownedJob] = []
     private var head = 0
     private var sleepers = 0
+    /// Why no handler thread could start, nil when at least one runs (servers check it and throw).
+    private(set) var startFailure: String?
 
     private init(threads: Int) {
         pthread_mutex_init(&mutex, nil)
         pthread_cond_init(&condition, nil)
+        var started = 0
+        var lastError: Int32 = 0
         for _ in 0..<threads {
             let box = Unmanaged.passRetained(self).toOpaque()
             var tid = pthread_t()
@@ -30,8 +34,16 @@ final class HandlerExecutor: TaskExecutor, @unchecked Sendable {
                 Unmanaged<HandlerExecutor>.fromOpaque(arg!).takeRetainedValue().work()
                 return nil
             }, box)
-            precondition(rc == 0, "pthread_create for a handler thread failed")
+            if rc == 0 {
+                started += 1
+            } else {
+                // Fewer threads than cores still serve; none is an error reported to whoever starts a server.
+                Unmanaged<HandlerExecutor>.fromOpaque(box).release()
+                lastError = rc
+            }
         }
+        startFailure = started > 0 ? nil
+            : "cannot start any handler thread: pthread_create failed (\(Socket.errorText(lastError))); raise the process's thread limit"
     }
 
     func enqueue(_ job: consuming ExecutorJob) {

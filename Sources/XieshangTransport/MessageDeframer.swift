@@ -24,6 +24,9 @@ struct MessageDeframer {
     /// Whether bytes of an unfinished message are held (a stream that ends now is truncated).
     var hasPartialMessage: Bool { !header.isEmpty || expected >= 0 }
 
+    /// Memory held for the unfinished message (its buffer's capacity, not only the bytes received).
+    var bufferedBytes: Int { header.count + body.capacity }
+
     /// Appends `bytes` and calls `emit` for each completed message.
     /// - Returns: the failure that stopped parsing, or nil.
     mutating func append(_ bytes: UnsafeRawBufferPointer, emit: ([UInt8]) -> Void) -> Failure? {
@@ -65,7 +68,9 @@ struct MessageDeframer {
                 emit(Array(UnsafeRawBufferPointer(rebasing: bytes[i..<(i + take)])))
                 expected = -1
             } else {
-                if body.isEmpty { body.reserveCapacity(expected) }
+                // No reservation of what the prefix announced: a prefix is a claim, and a peer that sends a few bytes
+                // of many large messages must not make the server allocate them all. The buffer grows with what
+                // arrives (capacity at most twice the bytes held).
                 body.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<(i + take)]))
                 if body.count == expected {
                     emit(body)

@@ -4,6 +4,14 @@ import Synchronization
 import Glibc
 #endif
 
+/// `seconds` as nanoseconds, saturating: negative or NaN gives 0, beyond ~584 years gives UInt64.max (a plain
+/// `UInt64(seconds * 1e9)` traps on both).
+func nanoseconds(_ seconds: Double) -> UInt64 {
+    let ns = seconds * 1e9
+    guard ns > 0 else { return 0 }
+    return ns < 18_446_744_073_709_549_568 ? UInt64(ns) : .max
+}
+
 /// Something the reactor wakes when its file descriptor is ready.
 protocol ReactorHandler: AnyObject {
     /// Called on the reactor thread with what epoll reported.
@@ -29,6 +37,9 @@ final class Reactor: @unchecked Sendable {
     private var timerActions: [UInt64: () -> Void] = [:]
     private var nextTimerID: UInt64 = 1
     private nonisolated(unsafe) var threadID: pthread_t = 0
+    /// Why the reactor could not start (no descriptor for epoll or eventfd, no thread), nil when it runs. Servers and
+    /// clients check it and throw instead of waiting on a loop that never runs.
+    private(set) var startFailure: String?
     /// A 256 KiB buffer every connection reads into (only one runs at a time on this thread).
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * 1024, alignment: 16)
 
@@ -37,8 +48,12 @@ final class Reactor: @unchecked Sendable {
         // of that, so the process ignores SIGPIPE (plain sockets use MSG_NOSIGNAL anyway).
         signal(SIGPIPE, SIG_IGN)
         epfd = epoll_create1(Int32(EPOLL_CLOEXEC))
+        let epollError = errno
         wakeFD = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
-        precondition(epfd >= 0 && wakeFD >= 0, "epoll_create1/eventfd failed: the process is out of descriptors")
+        guard epfd >= 0 && wakeFD >= 0 else {
+            startFailure = "epoll_create1/eventfd failed (\(Socket.errorText(epfd < 0 ? epollError : errno))): the process is out of descriptors; raise its open-files limit"
+            return
+        }
         var ev = epoll_event()
         ev.events = EPOLLIN.rawValue
         ev.data.fd = wakeFD
@@ -52,8 +67,17 @@ final class Reactor: @unchecked Sendable {
             reactor.run()
             return nil
         }, box)
-        precondition(rc == 0, "pthread_create for the reactor failed")
         pthread_attr_destroy(&attr)
+        if rc != 0 {
+            Unmanaged<Reactor>.fromOpaque(box).release()
+            startFailure = "cannot start the reactor thread: pthread_create failed (\(Socket.errorText(rc))); raise the process's thread limit"
+        }
+    }
+
+    /// Throws when the reactor (or the handler threads, for servers) could not start.
+    static func checkStarted(handlers: Bool) throws(TransportError) {
+        if let failure = shared.startFailure { throw TransportError(.io, status: .unavailable, failure) }
+        if handlers, let failure = HandlerExecutor.shared.startFailure { throw TransportError(.io, status: .unavailable, failure) }
     }
 
     /// Whether the caller runs on the reactor thread.

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A gRPC server over HTTP/2 (nghttp2) on TCP and Unix sockets, with handlers on raw message bytes.
 ///
 /// Calls are routed by path, `POST /<package>.<Service>/<Method>`; unknown paths get UNIMPLEMENTED. Handlers run on
@@ -11,6 +15,7 @@ public final class Server: Sendable {
     /// - Throws: ``TransportError`` `.tls` when the TLS configuration cannot be loaded.
     public init(handlers: [String: RPCHandler], configuration: ServerConfiguration = ServerConfiguration(),
                 log: (@Sendable (String) -> Void)? = nil) throws(TransportError) {
+        try Reactor.checkStarted(handlers: true)
         let tls = try configuration.tls.map { c throws(TransportError) in try TLSContext(c, server: true) }
         core = ServerCore(handlers: handlers, configuration: configuration, tls: tls, log: log)
     }
@@ -25,6 +30,15 @@ public final class Server: Sendable {
         let core = self.core
         Reactor.shared.execute { core.add(listener: listener) }
         return bound
+    }
+
+    /// Serves an already-connected stream socket (one end of a socketpair, a socket handed over by a supervisor) as
+    /// if it had been accepted from `peer`; the server owns and closes `fd`. Subject to the same limits and budgets.
+    public func serve(connectedSocket fd: Int32, peer: String) {
+        Socket.setNonBlocking(fd)
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        let core = self.core
+        Reactor.shared.execute { core.accepted(fd: fd, peer: peer, address: peer) }
     }
 
     /// The server's counters.

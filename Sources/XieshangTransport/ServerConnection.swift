@@ -15,6 +15,28 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
     let channel: ByteChannel
     /// The peer's address; after a TLS handshake with pins, the pinned name of its key.
     private(set) var peer: String
+    /// The peer's IP address alone (per-address limits).
+    let address: String
+    /// What handlers see of this connection.
+    let handle: ConnectionHandle
+    /// Monotonic time of accept: handshake and authentication deadlines count from it.
+    let acceptedAt = Reactor.now()
+    /// Whether the peer authenticated (always, when the server has no ``UnauthenticatedLimits``).
+    private(set) var isAuthenticated: Bool
+    /// Whether the client's preface and first SETTINGS arrived.
+    private var prefaceReceived = false
+    /// Bytes held for request messages (partial, or complete and not yet taken by a handler) and for responses not
+    /// yet handed to nghttp2; `reserved` counts running unary handlers' expected responses. See `overBudget`.
+    private var heldIn = 0
+    private var heldOut = 0
+    private var reserved = 0
+    private var highWater = 0
+    /// Connection window bytes withheld while over the budget.
+    private var connectionOwed = 0
+    /// Unary calls whose request is complete, waiting for the budget to start their handler.
+    private var deferredUnary: [ServerStream] = []
+    /// Shared by every streaming writer of this connection, so 100 streams cannot each queue a full send buffer.
+    private let sendBudget: SendBudget
     private var session: HTTP2Session!
     private var streams: [Int32: ServerStream] = [:]
     private var out: [UInt8] = []
@@ -29,14 +51,33 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
     private let reactor = Reactor.shared
     private var config: ServerConfiguration { core.configuration }
 
-    init(core: ServerCore, channel: ByteChannel, peer: String) throws(TransportError) {
+    init(core: ServerCore, channel: ByteChannel, peer: String, address: String, authenticated: Bool) throws(TransportError) {
         self.core = core
         self.channel = channel
         self.peer = peer
+        self.address = address
+        isAuthenticated = authenticated
+        handle = ConnectionHandle(authenticated: authenticated)
+        let c = core.configuration
+        sendBudget = SendBudget(limit: c.maxBufferedBytesPerConnection)
+        var streams = c.maxConcurrentStreams
+        if !authenticated, let limits = c.unauthenticated { streams = min(streams, limits.maxConcurrentStreams) }
         session = try HTTP2Session(server: true, delegate: self, settings: .init(
-            maxConcurrentStreams: UInt32(core.configuration.maxConcurrentStreams),
-            initialWindowSize: UInt32(core.configuration.streamWindowBytes),
-            maxHeaderListSize: UInt32(core.configuration.maxHeaderListBytes)))
+            maxConcurrentStreams: UInt32(clamping: streams), initialWindowSize: UInt32(clamping: c.streamWindowBytes),
+            maxHeaderListSize: UInt32(clamping: c.maxHeaderListBytes)))
+        handle.attach(self)
+    }
+
+    /// The peer proved who it is (``ConnectionHandle/markAuthenticated()``): lift the pre-authentication budgets.
+    func authenticated() {
+        reactor.checkOnReactor()
+        guard !closed, !isAuthenticated else { return }
+        isAuthenticated = true
+        core.connectionAuthenticated(self)
+        if config.unauthenticated != nil {
+            session.announceMaxConcurrentStreams(UInt32(clamping: config.maxConcurrentStreams))
+            scheduleFlush()
+        }
     }
 
     var streamCount: Int { streams.count }
@@ -136,6 +177,7 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
                 }
             }
             if outOffset == out.count { break }
+            noteHeld()
             let r = out.withUnsafeBytes { channel.write(UnsafeRawBufferPointer(rebasing: $0[outOffset...])) }
             switch r {
             case .bytes(let n):
@@ -161,6 +203,7 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
         let pending = out.count - outOffset
         // A client that does not read its responses: stop reading its requests until it catches up.
         readPaused = pending > 1024 * 1024
+        if !overBudget && (connectionOwed > 0 || !deferredUnary.isEmpty) { releaseBudget() }
         if !session.wantsRead && !session.wantsWrite && pending == 0 {
             close()
             return
@@ -176,11 +219,16 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
         channel.close()
         let open = streams
         streams.removeAll()
+        deferredUnary.removeAll()
+        let e = TransportError(.connectionClosed, status: .unavailable, "the connection from \(peer) closed while the call was running")
         for (_, s) in open {
-            abandon(s, TransportError(.connectionClosed, status: .unavailable,
-                                      "the connection from \(peer) closed while the call was running", streamID: s.id))
+            var error = e
+            error.streamID = s.id
+            abandon(s, error)
         }
+        sendBudget.close(e)
         core.connectionClosed(self)
+        handle.closed()
     }
 
     // MARK: Shutdown and timeouts
@@ -204,12 +252,21 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
     /// Resets silent streams and closes an idle connection. Called by the server's sweep timer.
     func sweep(now: UInt64) {
         guard !closed else { return }
-        let silentNS = UInt64(config.silentStreamTimeoutSeconds * 1e9)
+        let age = now &- acceptedAt
+        if (handshaking || !prefaceReceived) && age > nanoseconds(config.handshakeTimeoutSeconds) {
+            timedOut(handshaking ? "its TLS handshake" : "the HTTP/2 preface and SETTINGS", config.handshakeTimeoutSeconds)
+            return
+        }
+        if !isAuthenticated, let limits = config.unauthenticated, age > nanoseconds(limits.authenticationTimeoutSeconds) {
+            timedOut("authentication", limits.authenticationTimeoutSeconds)
+            return
+        }
+        let silentNS = nanoseconds(config.silentStreamTimeoutSeconds)
         for s in streams.values where s.remoteOpen && now &- s.lastReceived > silentNS {
             decide(s, .cancelled, "the client sent nothing for \(config.silentStreamTimeoutSeconds) s; stream reset")
             pendingResets.append((s.id, NGHTTP2_CANCEL.rawValue))
         }
-        if streams.isEmpty && now &- lastActivity > UInt64(config.idleTimeoutSeconds * 1e9) {
+        if streams.isEmpty && now &- lastActivity > nanoseconds(config.idleTimeoutSeconds) {
             session.goaway()
             closeAfterFlush()
             return
@@ -217,12 +274,75 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
         flush()
     }
 
+    private func timedOut(_ what: String, _ seconds: Double) {
+        core.metrics.update { $0.connectionsTimedOut += 1 }
+        core.note("closing connection from \(peer): \(what) did not complete within \(seconds) s")
+        close()
+    }
+
+    // MARK: Budget
+
+    /// Whether the connection holds more than its budget: the server then stops reopening flow-control windows and
+    /// defers new unary handlers until handlers take messages and the client reads responses.
+    private var overBudget: Bool { heldIn + heldOut + reserved > config.maxBufferedBytesPerConnection }
+
+    /// Records the stream's current share of received bytes (nothing once its outcome is decided).
+    private func recount(_ s: ServerStream) {
+        let now = s.completed ? 0 : s.deframer.bufferedBytes + s.waitingBytes
+        heldIn += now - s.heldIn
+        s.heldIn = now
+        noteHeld()
+    }
+
+    private func addOut(_ s: ServerStream, _ n: Int) {
+        s.heldOut += n
+        heldOut += n
+        noteHeld()
+    }
+
+    /// Keeps the high-water mark (one metrics update per new maximum of this connection).
+    private func noteHeld() {
+        let total = heldIn + heldOut + reserved + (out.count - outOffset)
+        guard total > highWater else { return }
+        highWater = total
+        core.metrics.update { $0.bufferedBytesHighWater = max($0.bufferedBytesHighWater, total) }
+    }
+
+    /// Under the budget again: reopen the windows withheld and start deferred unary handlers. Not called from
+    /// inside an nghttp2 callback.
+    private func releaseBudget() {
+        if connectionOwed > 0 {
+            session.consumeConnection(connectionOwed)
+            connectionOwed = 0
+        }
+        for s in streams.values where s.owed > 0 && (s.queue == nil || s.waitingBytes < config.streamWindowBytes) {
+            session.consumeStream(s.id, s.owed)
+            s.owed = 0
+        }
+        while !deferredUnary.isEmpty && !overBudget {
+            let s = deferredUnary.removeFirst()
+            if streams[s.id] === s && !s.completed { startUnary(s) }
+        }
+        scheduleFlush()  // the WINDOW_UPDATE frames
+    }
+
     // MARK: HTTP2SessionDelegate
+
+    func settingsReceived() { prefaceReceived = true }
 
     func streamHeadersBegan(_ streamID: Int32) {
         if streams[streamID] == nil {
             if goingAway { return }
-            streams[streamID] = ServerStream(id: streamID, maxMessageBytes: config.maxMessageBytes, now: Reactor.now())
+            var limit = config.maxMessageBytes
+            if !isAuthenticated, let limits = config.unauthenticated {
+                // nghttp2 refuses streams past the announced limit once the client acknowledged it; until then, this.
+                if streams.count >= limits.maxConcurrentStreams {
+                    pendingResets.append((streamID, NGHTTP2_REFUSED_STREAM.rawValue))
+                    return
+                }
+                limit = min(limit, limits.maxMessageBytes)
+            }
+            streams[streamID] = ServerStream(id: streamID, maxMessageBytes: limit, now: Reactor.now())
             core.metrics.update { $0.streamsOpened += 1; $0.streamsOpen += 1 }
         }
     }
@@ -275,20 +395,24 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
         }
         let failure: MessageDeframer.Failure?
         if let queue = s.queue {
-            failure = s.deframer.append(bytes) { queue.push($0) }
-            if queue.bufferedBytes < config.streamWindowBytes && s.owed == 0 {
-                session.consume(streamID, bytes.count)
-            } else {
-                session.consumeConnection(bytes.count)
-                s.owed += bytes.count
-            }
+            failure = s.deframer.append(bytes) { s.waitingBytes += $0.count; queue.push($0) }
         } else {
-            failure = s.deframer.append(bytes) { s.unaryRequests.append($0) }
+            failure = s.deframer.append(bytes) { s.waitingBytes += $0.count; s.unaryRequests.append($0) }
+        }
+        recount(s)
+        if overBudget {
+            // Backpressure: neither window reopens until handlers take messages and the client reads responses.
+            s.owed += bytes.count
+            connectionOwed += bytes.count
+        } else if s.queue != nil && (s.waitingBytes >= config.streamWindowBytes || s.owed > 0) {
+            session.consumeConnection(bytes.count)
+            s.owed += bytes.count
+        } else {
             session.consume(streamID, bytes.count)
-            if s.unaryRequests.count > 1 {
-                decide(s, .unimplemented, "\(s.path) is a unary method but the client sent more than one request")
-                return
-            }
+        }
+        if s.queue == nil && s.unaryRequests.count > 1 {
+            decide(s, .unimplemented, "\(s.path) is a unary method but the client sent more than one request")
+            return
         }
         if let failure { refuse(s, failure) }
     }
@@ -305,12 +429,26 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
             queue.finish(.success(()))
             return
         }
-        guard s.unaryRequests.count == 1, let h = s.handler?.unaryBody else {
+        guard s.unaryRequests.count == 1 else {
             decide(s, .unimplemented, "\(s.path) is a unary method and needs exactly one request message, got \(s.unaryRequests.count)")
             return
         }
+        if overBudget {
+            deferredUnary.append(s)
+            return
+        }
+        startUnary(s)
+    }
+
+    /// Runs a unary handler; its request's size counts as the expected size of its response until it answers.
+    private func startUnary(_ s: ServerStream) {
+        guard let h = s.handler?.unaryBody else { return }
         let request = s.unaryRequests[0]
         s.unaryRequests = []
+        s.waitingBytes = 0
+        recount(s)
+        s.reserved = max(request.count, 1)
+        reserved += s.reserved
         let context = makeContext(s)
         let reactor = self.reactor
         s.task = Task(executorPreference: HandlerExecutor.shared) { [self] in
@@ -318,6 +456,11 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
             do { result = .success(try await h(request, context)) } catch { result = .failure(error) }
             reactor.execute { [self] in self.unaryFinished(s, result) }
         }
+    }
+
+    private func unreserve(_ s: ServerStream) {
+        reserved -= s.reserved
+        s.reserved = 0
     }
 
     func streamClosed(_ streamID: Int32, errorCode: UInt32) {
@@ -330,7 +473,12 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
     func readBody(_ streamID: Int32, into buffer: UnsafeMutableRawBufferPointer) -> (count: Int, eof: Bool)? {
         guard let s = streams[streamID] else { return (0, true) }
         let n = s.copyBody(into: buffer)
-        if n > 0 { s.budget?.release(n) }
+        if n > 0 {
+            s.budget?.release(n)
+            if s.queue != nil { sendBudget.release(n) }
+            s.heldOut -= n
+            heldOut -= n
+        }
         if !s.hasPendingBody, let (status, message) = s.trailers {
             session.submitTrailers(streamID, trailerHeaders(status, message))
             return (n, true)
@@ -382,20 +530,27 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
             let queue = MessageQueue(onTaken: { [self, weak s] n in
                 guard let s else { return }
                 reactor.execute { [self, s] in
-                    guard streams[s.id] === s, s.owed > 0, let q = s.queue,
-                          q.bufferedBytes < config.streamWindowBytes else { return }
-                    session.consumeStream(s.id, s.owed)
-                    s.owed = 0
-                    scheduleFlush()
+                    guard streams[s.id] === s else { return }
+                    s.waitingBytes = max(0, s.waitingBytes - n)
+                    recount(s)
+                    if !overBudget && s.owed > 0 && s.waitingBytes < config.streamWindowBytes {
+                        session.consumeStream(s.id, s.owed)
+                        s.owed = 0
+                        scheduleFlush()
+                    }
+                    if connectionOwed > 0 || !deferredUnary.isEmpty { scheduleFlush() }
                 }
             })
             let budget = SendBudget(limit: config.sendBufferBytes)
             s.queue = queue
             s.budget = budget
-            let writer = ResponseWriter(budget: budget, send: { [self, weak s] framed in
+            let writer = ResponseWriter(budget: budget, connectionBudget: sendBudget, send: { [self, weak s] framed in
                 guard let s else { return }
                 reactor.execute { [self, s] in
-                    guard streams[s.id] === s, !s.completed else { return }
+                    guard streams[s.id] === s, !s.completed else {
+                        sendBudget.release(framed.count)
+                        return
+                    }
                     enqueue(s, framed)
                 }
             }, maxMessageBytes: config.maxMessageBytes)
@@ -411,11 +566,13 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
     private func makeContext(_ s: ServerStream) -> ServerContext {
         var deadline: UInt64?
         if let t = s.timeout, let ns = parseTimeout(t) { deadline = Reactor.now() &+ ns }
-        return ServerContext(method: s.path, deadlineNanoseconds: deadline, peer: peer, metadata: s.metadata)
+        return ServerContext(method: s.path, deadlineNanoseconds: deadline, peer: peer, metadata: s.metadata,
+                             connection: handle)
     }
 
     private func enqueue(_ s: ServerStream, _ framed: [UInt8]) {
         s.outChunks.append(framed)
+        addOut(s, framed.count)
         if !s.responseStarted {
             s.responseStarted = true
             session.submitResponse(s.id, headers: h2Status200, body: true)
@@ -429,13 +586,22 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
     private func unaryFinished(_ s: ServerStream, _ result: Result<[UInt8], any Error>) {
         guard streams[s.id] === s, !s.completed else { return }
         s.task = nil
+        unreserve(s)
         switch result {
         case .success(let response):
             guard response.count <= config.maxMessageBytes else {
                 decide(s, .resourceExhausted, "the response of \(s.path) is \(response.count) bytes, over the \(config.maxMessageBytes)-byte limit")
                 break
             }
-            s.outChunks.append(MessageFramer.frame(response))
+            // A client that does not read its answers: the connection already holds responses beyond its budget, so
+            // this one is refused instead of kept (its memory goes with the handler's task).
+            guard heldOut == 0 || heldOut + response.count + 5 <= config.maxBufferedBytesPerConnection else {
+                decide(s, .resourceExhausted, "the client has \(heldOut) bytes of responses unread, over the \(config.maxBufferedBytesPerConnection)-byte budget of its connection; read the answers before asking more")
+                break
+            }
+            let framed = MessageFramer.frame(response)
+            s.outChunks.append(framed)
+            addOut(s, framed.count)
             decide(s, .ok, "")
         case .failure(let error):
             let (status, message) = statusOf(error)
@@ -466,6 +632,7 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
     private func decide(_ s: ServerStream, _ status: StatusCode, _ message: String) {
         guard !s.completed else { return }
         s.trailers = (status, message)
+        recount(s)
         if let t = s.deadlineTimer { reactor.cancelTimer(t); s.deadlineTimer = nil }
         core.metrics.update { $0.callsByStatus[status.rawValue, default: 0] += 1 }
         if status != .ok {
@@ -492,6 +659,7 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
     private func refuseHTTP(_ s: ServerStream, _ httpStatus: String, _ message: String) {
         guard !s.completed else { return }
         s.trailers = (.internal, message)
+        recount(s)
         s.responseStarted = true
         core.note("\(peer): \(message)")
         session.submitResponse(s.id, headers: [(":status", Array(httpStatus.utf8)),
@@ -511,6 +679,12 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
 
     private func abandon(_ s: ServerStream, _ error: TransportError) {
         core.metrics.update { $0.streamsOpen -= 1 }
+        heldIn -= s.heldIn
+        heldOut -= s.heldOut
+        if s.queue != nil && s.heldOut > 0 { sendBudget.release(s.heldOut) }
+        s.heldIn = 0
+        s.heldOut = 0
+        unreserve(s)
         if let t = s.deadlineTimer { reactor.cancelTimer(t); s.deadlineTimer = nil }
         if !s.completed {
             s.trailers = (error.status, error.message)
@@ -529,17 +703,30 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
     }
 }
 
-/// Parses a `grpc-timeout` value (at most 8 digits and a unit H, M, S, m, u, n) into nanoseconds.
+/// The longest deadline a server honours: 100 years. A `grpc-timeout` beyond it (gRPC allows up to 99,999,999 hours,
+/// more nanoseconds than a UInt64 holds) is clamped to it, so deadline arithmetic never overflows.
+let longestDeadlineNanoseconds: UInt64 = 100 * 365 * 86_400 * 1_000_000_000
+
+/// Parses a `grpc-timeout` value (at most 8 digits and a unit H, M, S, m, u, n) into nanoseconds, clamped to
+/// ``longestDeadlineNanoseconds``; nil when the text is malformed.
 func parseTimeout(_ text: String) -> UInt64? {
     let u = Array(text.utf8)
-    guard u.count >= 2, u.count <= 9, let value = UInt64(String(decoding: u.dropLast(), as: UTF8.self)) else { return nil }
-    switch u.last! {
-    case UInt8(ascii: "H"): return value * 3_600_000_000_000
-    case UInt8(ascii: "M"): return value * 60_000_000_000
-    case UInt8(ascii: "S"): return value * 1_000_000_000
-    case UInt8(ascii: "m"): return value * 1_000_000
-    case UInt8(ascii: "u"): return value * 1_000
-    case UInt8(ascii: "n"): return value
+    guard u.count >= 2, u.count <= 9, let unitByte = u.last else { return nil }
+    var value: UInt64 = 0
+    for c in u.dropLast() {
+        guard c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") else { return nil }
+        value = value * 10 + UInt64(c - UInt8(ascii: "0"))  // at most 8 digits: no overflow
+    }
+    let unit: UInt64
+    switch unitByte {
+    case UInt8(ascii: "H"): unit = 3_600_000_000_000
+    case UInt8(ascii: "M"): unit = 60_000_000_000
+    case UInt8(ascii: "S"): unit = 1_000_000_000
+    case UInt8(ascii: "m"): unit = 1_000_000
+    case UInt8(ascii: "u"): unit = 1_000
+    case UInt8(ascii: "n"): unit = 1
     default: return nil
     }
+    let (ns, overflow) = value.multipliedReportingOverflow(by: unit)
+    return overflow ? longestDeadlineNanoseconds : min(ns, longestDeadlineNanoseconds)
 }

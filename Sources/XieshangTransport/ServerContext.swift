@@ -8,6 +8,8 @@ public struct ServerContext: Sendable {
     public let peer: String
     /// Request headers other than the HTTP/2 pseudo-headers and gRPC's own.
     public let metadata: [(String, String)]
+    /// The connection the call arrived on: per-peer state belongs to it, and a handler marks it authenticated.
+    public let connection: ConnectionHandle
 
     /// Seconds left before the deadline (nil when the client sent none).
     public var remainingSeconds: Double? {
@@ -43,6 +45,8 @@ public struct RequestStream: AsyncSequence, Sendable {
 /// Sends response messages of a streaming call. `write` waits while the client is not reading (flow control).
 public struct ResponseWriter: Sendable {
     let budget: SendBudget
+    /// The connection's budget, shared by its streams.
+    let connectionBudget: SendBudget
     let send: @Sendable ([UInt8]) -> Void
     let maxMessageBytes: Int
 
@@ -56,6 +60,12 @@ public struct ResponseWriter: Sendable {
         }
         let framed = MessageFramer.frame(message)
         try await budget.reserve(framed.count)
+        do {
+            try await connectionBudget.reserve(framed.count)
+        } catch {
+            budget.release(framed.count)
+            throw error
+        }
         send(framed)
     }
 }

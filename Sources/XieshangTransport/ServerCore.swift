@@ -14,6 +14,9 @@ final class ServerCore: @unchecked Sendable {
     private let log: (@Sendable (String) -> Void)?
     var listeners: [Listener] = []
     private var connections: [ObjectIdentifier: ServerConnection] = [:]
+    /// Connections whose peer has not authenticated yet, and how many of them each address holds.
+    private var unauthenticated: [ObjectIdentifier: ServerConnection] = [:]
+    private var unauthenticatedByAddress: [String: Int] = [:]
     private var shuttingDown = false
     private var drained: [CheckedContinuation<Void, Never>] = []
     private var sweepTimer: UInt64?
@@ -41,22 +44,34 @@ final class ServerCore: @unchecked Sendable {
     }
 
     private func scheduleSweep() {
-        let period = max(0.05, min(1.0, min(configuration.silentStreamTimeoutSeconds, configuration.idleTimeoutSeconds) / 4))
-        sweepTimer = reactor.schedule(afterNanoseconds: UInt64(period * 1e9)) { [self] in
+        var shortest = min(configuration.silentStreamTimeoutSeconds, configuration.idleTimeoutSeconds,
+                           configuration.handshakeTimeoutSeconds)
+        if let limits = configuration.unauthenticated { shortest = min(shortest, limits.authenticationTimeoutSeconds) }
+        let period = max(0.05, min(1.0, shortest / 4))
+        sweepTimer = reactor.schedule(afterNanoseconds: nanoseconds(period)) { [self] in
             let now = Reactor.now()
             for c in Array(connections.values) { c.sweep(now: now) }
             if !shuttingDown || !connections.isEmpty { scheduleSweep() } else { sweepTimer = nil }
         }
     }
 
-    /// A socket was accepted.
-    func accepted(fd: Int32, peer: String) {
+    /// A socket was accepted from `peer` (address and port); `address` is the peer's IP address alone.
+    func accepted(fd: Int32, peer: String, address: String) {
         reactor.checkOnReactor()
         guard !shuttingDown, connections.count < configuration.maxConnections else {
             metrics.update { $0.connectionsRefused += 1 }
             note("refusing connection from \(peer): \(shuttingDown ? "shutting down" : "connection limit \(configuration.maxConnections) reached")")
             Glibc.close(fd)
             return
+        }
+        if let limits = configuration.unauthenticated {
+            guard unauthenticatedByAddress[address, default: 0] < limits.maxConnectionsPerAddress else {
+                metrics.update { $0.connectionsRefused += 1 }
+                note("refusing connection from \(peer): \(address) already holds \(limits.maxConnectionsPerAddress) unauthenticated connections")
+                Glibc.close(fd)
+                return
+            }
+            if unauthenticated.count >= limits.maxConnections { evictOldestUnauthenticated() }
         }
         let channel: ByteChannel
         if let tls {
@@ -69,8 +84,13 @@ final class ServerCore: @unchecked Sendable {
             channel = PlainChannel(fd: fd)
         }
         do {
-            let c = try ServerConnection(core: self, channel: channel, peer: peer)
+            let c = try ServerConnection(core: self, channel: channel, peer: peer, address: address,
+                                         authenticated: configuration.unauthenticated == nil)
             connections[ObjectIdentifier(c)] = c
+            if !c.isAuthenticated {
+                unauthenticated[ObjectIdentifier(c)] = c
+                unauthenticatedByAddress[address, default: 0] += 1
+            }
             metrics.update { $0.connectionsOpened += 1; $0.connectionsOpen += 1 }
             c.start()
         } catch {
@@ -79,8 +99,31 @@ final class ServerCore: @unchecked Sendable {
         }
     }
 
+    /// Closes the unauthenticated connection accepted first, to make room (limit reached, or out of descriptors).
+    /// - Returns: whether one was closed.
+    @discardableResult
+    func evictOldestUnauthenticated() -> Bool {
+        guard let oldest = unauthenticated.values.min(by: { $0.acceptedAt < $1.acceptedAt }) else { return false }
+        metrics.update { $0.connectionsEvicted += 1 }
+        note("closing unauthenticated connection from \(oldest.peer) to make room for a new one")
+        oldest.close()
+        return true
+    }
+
+    /// A connection's peer authenticated: it no longer counts against the pre-authentication budgets.
+    func connectionAuthenticated(_ c: ServerConnection) {
+        forgetUnauthenticated(c)
+    }
+
+    private func forgetUnauthenticated(_ c: ServerConnection) {
+        guard unauthenticated.removeValue(forKey: ObjectIdentifier(c)) != nil else { return }
+        let left = unauthenticatedByAddress[c.address, default: 1] - 1
+        unauthenticatedByAddress[c.address] = left > 0 ? left : nil
+    }
+
     func connectionClosed(_ c: ServerConnection) {
         guard connections.removeValue(forKey: ObjectIdentifier(c)) != nil else { return }
+        forgetUnauthenticated(c)
         metrics.update { $0.connectionsOpen -= 1 }
         if shuttingDown && connections.isEmpty { resumeDrained() }
     }
@@ -94,7 +137,7 @@ final class ServerCore: @unchecked Sendable {
             for l in listeners { l.close() }
             listeners.removeAll()
             for c in Array(connections.values) { c.beginGoingAway() }
-            reactor.schedule(afterNanoseconds: UInt64(grace * 1e9)) { [self] in
+            reactor.schedule(afterNanoseconds: nanoseconds(grace)) { [self] in
                 for c in Array(connections.values) { c.close() }
             }
         }

@@ -18,8 +18,15 @@ final class ServerStream: @unchecked Sendable {
     /// Streaming: what the handler reads.
     var queue: MessageQueue?
     var budget: SendBudget?
-    /// Stream window bytes withheld because the handler is not reading.
+    /// Stream window bytes withheld because the handler is not reading (or the connection is over its budget).
     var owed = 0
+    /// Bytes of complete request messages waiting for a unary handler, or queued for a streaming one and not taken.
+    var waitingBytes = 0
+    /// What this stream adds to its connection's received and outgoing totals (see ServerConnection's budget).
+    var heldIn = 0
+    var heldOut = 0
+    /// A unary handler's guess of its response size, counted against the budget while it runs (its request's size).
+    var reserved = 0
 
     /// Response body bytes queued for nghttp2.
     var outChunks: [[UInt8]] = []

@@ -22,6 +22,15 @@ public final class TransportMetrics: Sendable {
         public var callsByStatus: [Int: Int] = [:]
         /// Connections closed because the peer broke HTTP/2.
         public var protocolErrors = 0
+        /// Unauthenticated connections closed to make room for new ones (limit reached, or out of descriptors).
+        public var connectionsEvicted = 0
+        /// Connections closed for missing a deadline: TLS handshake, HTTP/2 preface and SETTINGS, or authentication.
+        public var connectionsTimedOut = 0
+        /// `accept` failures for lack of descriptors or memory (the listener pauses briefly after each).
+        public var acceptFailures = 0
+        /// The most bytes one connection held at once (received and not yet taken, plus responses not yet written):
+        /// the figure ``ServerConfiguration/maxBufferedBytesPerConnection`` bounds.
+        public var bufferedBytesHighWater = 0
     }
 
     private let state = Mutex(Snapshot())

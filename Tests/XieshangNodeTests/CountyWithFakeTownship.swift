@@ -70,7 +70,7 @@ final class CountyWithFakeTownship: @unchecked Sendable {
             let output = pending.removeFirst()
             switch output {
             case .dial(let peer):
-                countyConn = await county.runtime.acceptedConnection("test-\(UUID().uuidString)")
+                countyConn = await county.runtime.acceptedConnection(UInt64.random(in: (1 << 62)...UInt64.max)).0
                 pending += town.handle(.connected(townConn, peer: peer), now: now())
             case .send(_, let message):
                 var message = message

@@ -19,8 +19,18 @@ final class RawHTTP2Connection: @unchecked Sendable {
         let payload: [UInt8]
     }
 
-    init(port: Int) throws {
+    /// Connects to 127.0.0.1:`port`, from `source` (another loopback address, e.g. 127.0.0.2) when given.
+    init(port: Int, source: String? = nil) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        if let source {
+            var local = sockaddr_in()
+            local.sin_family = sa_family_t(AF_INET)
+            local.sin_addr.s_addr = inet_addr(source)
+            let rc = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard rc == 0 else { throw TransportError(.connect, status: .unavailable, "cannot bind the raw client to \(source)") }
+        }
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_port = UInt16(port).bigEndian
@@ -99,6 +109,16 @@ final class RawHTTP2Connection: @unchecked Sendable {
             if n <= 0 { return nil }
             buffer += chunk[0..<n]
         }
+    }
+
+    /// The next frame if one arrives within `timeoutMs` (nil otherwise, or when the connection closed).
+    func readFrame(timeoutMs: Int32) -> Frame? {
+        if buffer.count >= 9 && buffer.count >= 9 + (Int(buffer[0]) << 16 | Int(buffer[1]) << 8 | Int(buffer[2])) {
+            return readFrame()
+        }
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&p, 1, timeoutMs) > 0 else { return nil }
+        return readFrame()
     }
 
     /// Reads frames until a header block on `stream` carries grpc-status; returns (status, message), nil if none.
