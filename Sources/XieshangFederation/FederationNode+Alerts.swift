@@ -58,8 +58,9 @@ extension FederationNode {
             if loadAlerts.count < 256 { loadAlerts.append(alert) }
             return
         }
+        // Keyed by what was raised, before the cut (two alerts whose evidence was cut away are still two).
         let key = alert.subject + "|" + alert.code + "|" + alert.period + "|" + alert.figure + "|"
-            + hexString(SHA256.hash(Array(alert.message.utf8) + alert.evidence.flatMap { $0 }).prefix(8))
+            + hexString(SHA256.hash(Array(raw.message.utf8) + raw.evidence.flatMap { $0 }).prefix(8))
         guard alertKeys.insert(key).inserted else { return }
         if alertKeys.count > 10_000 { alertKeys.removeAll() }
         guard let admitted = admitAlert(alert) else { return }
