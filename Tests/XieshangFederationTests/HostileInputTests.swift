@@ -81,9 +81,11 @@ import XieshangWire
     /// any signature was checked.
     @Test func unsignedBatchWithTheLargestSeqIsRefusedWithoutATrap() throws {
         let net = try setUp()
+        // Not signed: 64 zero bytes where the signature goes (the envelope decodes; no signature verifies).
         func unsigned(_ origin: String, _ seq: UInt64) -> SignedEvent {
-            SignedEvent(body: EventBody(origin: origin, seq: seq, prevHash: [], timeMs: 1, scope: Route.up.scope, kind: .note,
-                                        payload: []).serializedBytes(), signature: [])
+            SignedEvent(body: EventBody(origin: origin, seq: seq, prevHash: seq == 1 ? [] : Array(repeating: 0, count: 32), timeMs: 1, scope: Route.up.scope,
+                                        kind: .note, payload: Note(text: "x", amount: 1).serializedBytes()).serializedBytes(),
+                        signature: Array(repeating: 0, count: 64))
         }
         let batch = [unsigned("town1", .max), unsigned("town1@direct:county", 1), unsigned("town1", 2)]
         let ack = net.inject(batch, from: "town1", to: "county")
