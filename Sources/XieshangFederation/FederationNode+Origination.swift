@@ -96,7 +96,11 @@ extension FederationNode {
         for (i, o) in group.enumerated() {
             let chain = ChainName.chain(node: id, route: o.route)
             let head = overlay[chain] ?? heads[chain]
-            let body = EventBody(origin: chain, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? [], timeMs: now,
+            let (seq, full) = (head?.seq ?? 0).addingReportingOverflow(1)
+            if full {
+                throw GroupRefusal(error: FederationError(.store, "chain \(chain) of \(id) in \(store.path) is at the largest seq; the store is damaged", node: id), index: i)
+            }
+            let body = EventBody(origin: chain, seq: seq, prevHash: head?.hash ?? [], timeMs: now,
                                  scope: o.route.scope, kind: o.kind, payload: o.payload, incarnation: incarnation)
             let signed: SignedEvent
             do throws(WireError) {

@@ -269,7 +269,7 @@ extension FederationNode {
             progress = false
             for (i, run) in held.enumerated() {
                 let head = heads[run.origin]?.seq ?? 0
-                if run.firstSeq <= head + 1 {
+                if run.firstSeq - 1 <= head {  // held runs start at seq 2 or later: no underflow
                     held.remove(at: i)
                     heldCount -= run.events.count
                     // Not entirely covered by what the store holds (the run's first seq came from a peer: no overflow).
