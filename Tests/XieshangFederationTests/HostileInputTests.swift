@@ -8,21 +8,9 @@ import XieshangWire
 /// failed (most by trapping the test process) on the code before the fix.
 @Suite struct HostileInputTests {
     /// city ← county ← (town0, town1): town1 is the attacker, the county the victim (as in ``AuthorizationTests``).
-    func setUp() throws -> TestNetwork {
-        let net = TestNetwork()
-        try net.tree([("city", ["county"]), ("county", ["town0", "town1"])])
-        net.run()
-        net.originate("town0", amount: 5)
-        net.originate("town1", amount: 7)
-        net.run()
-        return net
-    }
+    func setUp() throws -> TestNetwork { try AuthorizationTests().setUp() }
 
-    func head(_ net: TestNetwork, _ at: String, _ origin: String) -> (seq: UInt64, hash: [UInt8]) {
-        let seq = (try? net.nodes[at]!.store.reader.highestSeq(origin: origin)) ?? 0
-        let hash = seq == 0 ? [] : ((try? net.nodes[at]!.store.reader.events(origin: origin, seqs: seq...seq).first?.hash) ?? [])
-        return (seq, hash)
-    }
+    func head(_ net: TestNetwork, _ at: String, _ origin: String) -> (seq: UInt64, hash: [UInt8]) { AuthorizationTests().head(net, at, origin) }
 
     /// The next event of `origin`'s up chain as `at` holds it, signed with `origin`'s real key.
     func next(_ net: TestNetwork, _ origin: String, at: String, kind: EventKind, payload: [UInt8], timeMs: Int64? = nil) throws -> SignedEvent {

@@ -17,18 +17,25 @@ struct HostileChildProcessTests {
                                                  scope: Route.up.scope, kind: kind, payload: payload), with: key)
     }
 
+    /// city ← county1 ← county1-town1, real processes: the township recorded a note of 5, the city counts it, and the
+    /// county is stopped (so a test can write into its SQLite file).
+    static func countyStoppedAfterANoteOf5() async throws -> LocalFederation {
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
+        try await fed.startAll()
+        _ = try await fed.submit("county1-town1", amount: 5)
+        try await waitUntil("the city counts the township's note", seconds: 60) { (try? await fed.totals("city"))?["note_amount"] == 5 }
+        guard fed.stop("county1") == 0 else { throw LocalFederation.Failure(description: "county1 did not stop cleanly: \(fed.logTail("county1"))") }
+        return fed
+    }
+
     /// Finding: a township's report of period "99999999999" was accepted, stored, and trapped in `Period.startMs`;
     /// every restart replayed it and trapped again (a crash loop). Here the report is already in the county's SQLite
     /// file (written while the county was down, as a county before the fix stored it): the county process starts,
     /// answers `status` with a `not_applied` alert, keeps working (its own note reaches the city), restarts cleanly,
     /// and the city refuses the report when the county relays it.
     @Test func countyWhoseStoreHoldsAReportOfAPeriodThatDoesNotExistStartsAndAlerts() async throws {
-        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
+        let fed = try await HostileChildProcessTests.countyStoppedAfterANoteOf5()
         defer { fed.stopAll() }
-        try await fed.startAll()
-        _ = try await fed.submit("county1-town1", amount: 5)
-        try await waitUntil("the city counts the township's note", seconds: 60) { (try? await fed.totals("city"))?["note_amount"] == 5 }
-        #expect(fed.stop("county1") == 0)
         do {
             let key = try KeyFile.load(from: fed.member("county1-town1").config.keyFile)
             let store = try Store(path: fed.member("county1").config.dataDir + "/node.db")
@@ -84,12 +91,8 @@ struct HostileChildProcessTests {
     /// event; when the county starts and pushes it, the real city refuses it (`bad_citation`, alerted) and its
     /// figures stay 5.
     @Test func cityRefusesACountyReportCitingOneTownshipTwice() async throws {
-        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
+        let fed = try await HostileChildProcessTests.countyStoppedAfterANoteOf5()
         defer { fed.stopAll() }
-        try await fed.startAll()
-        _ = try await fed.submit("county1-town1", amount: 5)
-        try await waitUntil("the city counts the township's note", seconds: 60) { (try? await fed.totals("city"))?["note_amount"] == 5 }
-        #expect(fed.stop("county1") == 0)
         do {
             let key = try KeyFile.load(from: fed.member("county1").config.keyFile)
             let store = try Store(path: fed.member("county1").config.dataDir + "/node.db")
