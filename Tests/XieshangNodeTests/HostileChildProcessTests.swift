@@ -127,4 +127,31 @@ struct HostileChildProcessTests {
         }
         #expect(try await fed.totals("city")["note_amount"] == 5)
     }
+
+    /// Finding: two `submit-note --amount` values summing past Int64.max trapped the node after the commit, and again
+    /// at every restart. The second Submit is refused with an error naming the figure, nothing is stored, and the
+    /// township keeps running, restarts cleanly, and its figure reaches the city.
+    @Test func noteAmountsPastTheLargestFigureAreRefusedByARealNode() async throws {
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
+        defer { fed.stopAll() }
+        try await fed.startAll()
+        let town = "county1-town1"
+        let first = try await fed.submit(town, amount: Int64.max - 1)
+        do {
+            _ = try await fed.submit(town, amount: 2)
+            Issue.record("a note past the largest figure was accepted")
+        } catch {
+            #expect("\(error)".contains("note_amount"), "\(error)")
+        }
+        #expect(fed.isRunning(town))
+        #expect(try await fed.status(town).eventsStored > 0)
+        #expect(fed.stop(town) == 0)
+        try await fed.start(town)
+        try await fed.waitParentUp(town)
+        #expect(try await fed.submit(town, amount: -1) > first)
+        #expect(try await fed.noteSeqs(town, origin: town).count == 2)
+        try await waitUntil("the city counts the township's notes", seconds: 60) {
+            (try? await fed.totals("city"))?["note_amount"] == Int64.max - 2
+        }
+    }
 }
