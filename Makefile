@@ -67,10 +67,11 @@ test: deps venv
 # each for FUZZ_SECONDS (long); `make test` runs each for FUZZ_TEST_SECONDS. A crash input is written to
 # .build-fuzz/crashes/<product>/; copy it into the target's corpus folder with the fix so it stays a test.
 # To add a target: append its product to FUZZ_TARGETS and name its corpus folder in FUZZ_CORPUS_<product>.
-FUZZ_TARGETS := xieshang-fuzz xieshang-fuzz-store xieshang-fuzz-h2
+FUZZ_TARGETS := xieshang-fuzz xieshang-fuzz-store xieshang-fuzz-h2 xieshang-fuzz-federation
 FUZZ_CORPUS_xieshang-fuzz := Tests/XieshangWireTests/FuzzCrashes
 FUZZ_CORPUS_xieshang-fuzz-store := Tests/XieshangStoreTests/FuzzCorpus
 FUZZ_CORPUS_xieshang-fuzz-h2 := Tests/XieshangTransportTests/FuzzCorpus
+FUZZ_CORPUS_xieshang-fuzz-federation := Tests/XieshangFederationTests/FuzzCorpus
 FUZZ_SECONDS ?= 300
 FUZZ_TEST_SECONDS ?= 30
 

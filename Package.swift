@@ -54,6 +54,8 @@ let package = Package(
         .executableTarget(name: "xieshang-fuzz-store", dependencies: ["XieshangStore", "XieshangWire", "CFuzzer"]),
         // libFuzzer target on the HTTP/2 server: frames and header blocks into a real server connection (`make fuzz`).
         .executableTarget(name: "xieshang-fuzz-h2", dependencies: ["XieshangTransport", "XieshangWire", "CFuzzer"]),
+        // libFuzzer target on the federation core's handle: signed-but-absurd payloads from a keyed peer (`make fuzz`).
+        .executableTarget(name: "xieshang-fuzz-federation", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire", "CFuzzer"]),
         // Child process of the store's crash test; `swift build --build-tests` (make test) builds it with the tests.
         .executableTarget(name: "xieshang-store-crashtest", dependencies: ["XieshangStore", "XieshangWire"]),
 
@@ -61,7 +63,8 @@ let package = Package(
         .testTarget(name: "XieshangTransportTests", dependencies: ["XieshangTransport", "XieshangWire"], exclude: ["python", "FuzzCorpus"]),
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"], exclude: ["FuzzCorpus"]),
         .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"]),
-        .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire"]),
+        .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire"],
+                    exclude: ["FuzzCorpus"]),
         .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire", "XieshangTransport", "XieshangFederation", "XieshangStore", "XieshangDomain"]),
         .testTarget(name: "XieshangReportTests", dependencies: ["XieshangReport"], exclude: ["python"]),
     ],

@@ -100,7 +100,7 @@ extension FederationNode {
                 }
             }
             guard let firstNew = items.first?.body else { index += 1; continue }
-            if firstNew.seq > head.seq + 1 {
+            if firstNew.seq - head.seq > 1 {  // firstNew.seq > head.seq here: no overflow
                 hold(items.map(\.event), origin: origin, firstSeq: firstNew.seq, from: peer)
                 outcome.missing.append(HighWater(origin: origin, seq: head.seq + 1))
                 requestPull(from: peer, origin: origin, fromSeq: head.seq + 1, toSeq: firstNew.seq - 1)
@@ -119,7 +119,15 @@ extension FederationNode {
             }
             // Content checks that need the payload (rollup arithmetic, escalated signatures).
             var cut = authentic.count
+            var flushFirst = false
             for (i, (e, body, hash)) in authentic.enumerated() {
+                // A report's citations are checked against the rosters this node accepted: one delivered before it
+                // (in this batch) is committed and applied first, then the rest of the run is looked at again.
+                if body.kind == .aggregateReport && (pendingHasRoster || authentic[..<i].contains { $0.1.kind == .roster }) {
+                    cut = i
+                    flushFirst = true
+                    break
+                }
                 if let rejection = contentCheck(body, pendingReports: pendingReports) {
                     var r = rejection
                     r.evidence = [e.serializedBytes()]
@@ -147,6 +155,12 @@ extension FederationNode {
                 if body.kind == .roster { pendingHasRoster = true }
             }
             overlay[origin] = head
+            if flushFirst {
+                guard flush(&pending, outcome: &outcome) else { return nil }
+                overlay = [:]
+                pendingHasRoster = false
+                continue  // the same run again: what was just stored now drops as duplicates
+            }
             index += 1
         }
         guard flush(&pending, outcome: &outcome) else { return nil }
@@ -158,6 +172,7 @@ extension FederationNode {
     func flush(_ pending: inout [(StoredEvent, EventBody)], outcome: inout Outcome) -> Bool {
         guard !pending.isEmpty else { return true }
         do throws(StoreError) {
+            try recordReportReceipts(pending)
             try appendToStore(pending.map(\.0))
         } catch {
             outputs.append(.log("\(id): could not store \(pending.count) events: \(error.message); not acknowledged, the sender resends"))
@@ -199,7 +214,9 @@ extension FederationNode {
             var linked = true
             for i in 1..<items.count {
                 let hash = items[i].hash
-                if items[i].body.seq != items[i - 1].body.seq + 1 || items[i].body.prevHash != hashes[i - 1] { linked = false; break }
+                // Seqs come from the peer, unchecked yet: 2^64-1 must not trap here, before any signature is checked.
+                let (next, overflow) = items[i - 1].body.seq.addingReportingOverflow(1)
+                if overflow || items[i].body.seq != next || items[i].body.prevHash != hashes[i - 1] { linked = false; break }
                 hashes.append(hash)
             }
             guard linked, let last = items.last, signatureVerifies(last.event, hash: last.hash, key: key) else { continue }
@@ -294,22 +311,5 @@ extension FederationNode {
         outputs.append(.log("\(id): refused \(origin)#\(seq)\(count > 1 ? " (+\(count - 1) following)" : ""): \(r.code): \(r.reason)"))
         guard r.alert else { return }
         raiseAlert(Alert(subject: subject, code: r.code, message: r.reason, period: r.period, figure: r.figure, evidence: r.evidence))
-    }
-
-    /// Emits an alert output and stores it as an up-scoped Alert event (once per subject, code and evidence).
-    func raiseAlert(_ alert: Alert) {
-        let key = alert.subject + "|" + alert.code + "|" + alert.period + "|" + alert.figure + "|" + hexString(SHA256.hash(alert.evidence.flatMap { $0 }).prefix(8))
-        guard alertKeys.insert(key).inserted else { return }
-        if alertKeys.count > 10_000 { alertKeys.removeAll() }
-        outputs.append(.alert(alert))
-        if fenced {
-            if unstoredAlerts.count < 256 { unstoredAlerts.append(alert) }
-            return
-        }
-        do throws(FederationError) {
-            try originate(kind: .alert, payload: alert.serializedBytes(), route: .up)
-        } catch {
-            outputs.append(.log("\(id): cannot store alert about \(alert.subject): \(error.message)"))
-        }
     }
 }

@@ -80,13 +80,27 @@ extension FederationNode {
                 : "node \(id) has not yet heard from its parent \(config.parent?.id ?? "?") how far its own chain goes (a store restored from a backup must not reuse a seq); retry when the link to the parent is up"
             throw GroupRefusal(error: FederationError(.fenced, why, node: id), index: nil)
         }
+        // Figures first: a sum past Int64's range is refused before anything is signed or stored (once committed, it
+        // would have trapped at every replay).
+        var sums: [String: [String: Int64]] = [:]
+        for (i, o) in group.enumerated() {
+            var figures: [String: Int64] = [:]
+            Figures.add(kind: o.kind, payload: o.payload, into: &figures)
+            if let (period, figure) = addOwnFigures(figures, timeMs: now, into: &sums) {
+                throw GroupRefusal(error: FederationError(.command, "\(id) cannot count this \(o.kind) in \(period): its \(figure) would pass the largest figure (\(Int64.max)); nothing was stored. Check the amount", node: id), index: i)
+            }
+        }
         var overlay: [String: XieshangWire.EventChain.Link] = [:]
         var made: [(StoredEvent, EventBody)] = []
         made.reserveCapacity(group.count)
         for (i, o) in group.enumerated() {
             let chain = ChainName.chain(node: id, route: o.route)
             let head = overlay[chain] ?? heads[chain]
-            let body = EventBody(origin: chain, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? [], timeMs: now,
+            let (seq, full) = (head?.seq ?? 0).addingReportingOverflow(1)
+            if full {
+                throw GroupRefusal(error: FederationError(.store, "chain \(chain) of \(id) in \(store.path) is at the largest seq; the store is damaged", node: id), index: i)
+            }
+            let body = EventBody(origin: chain, seq: seq, prevHash: head?.hash ?? [], timeMs: now,
                                  scope: o.route.scope, kind: o.kind, payload: o.payload, incarnation: incarnation)
             let signed: SignedEvent
             do throws(WireError) {

@@ -214,8 +214,10 @@ extension FederationNode {
         let limit = UInt64(max(1, min(Int(request.maxEvents == 0 ? UInt32(config.options.pullLimit) : request.maxEvents), config.options.pullLimit)))
         let head = heads[request.origin]?.seq ?? 0
         var response = EventBatch(batchId: 0, events: [], sender: id)
-        if request.fromSeq >= 1, request.fromSeq <= head {
-            let to = min(request.toSeq == 0 ? head : min(request.toSeq, head), request.fromSeq + limit - 1)
+        // The request's seqs come from the peer: checked, and a range with to < from is empty (never a trapping range).
+        let (last, overflow) = request.fromSeq.addingReportingOverflow(limit - 1)
+        let to = min(request.toSeq == 0 ? head : min(request.toSeq, head), overflow ? UInt64.max : last)
+        if request.fromSeq >= 1, request.fromSeq <= to {
             let events = (try? store.reader.events(origin: request.origin, seqs: request.fromSeq...to)) ?? []
             for e in events where routes(e, to: peer) || ChainName.node(of: e.origin) == peer || isRelayedTo(peer, e) {
                 response.events.append(SignedEvent(body: e.body, signature: e.signature))
@@ -267,10 +269,12 @@ extension FederationNode {
             progress = false
             for (i, run) in held.enumerated() {
                 let head = heads[run.origin]?.seq ?? 0
-                if run.firstSeq <= head + 1 {
+                if run.firstSeq - 1 <= head {  // held runs start at seq 2 or later: no underflow
                     held.remove(at: i)
                     heldCount -= run.events.count
-                    if run.firstSeq + UInt64(run.events.count) - 1 > head {
+                    // Not entirely covered by what the store holds (the run's first seq came from a peer: no overflow).
+                    let covered = run.firstSeq > head ? 0 : (head - run.firstSeq).addingReportingOverflow(1).partialValue
+                    if UInt64(run.events.count) > covered {
                         _ = receive(run.events, from: run.peer, pulled: true)
                     }
                     progress = true

@@ -23,12 +23,15 @@ extension FederationNode {
         var onTime: UInt32 = 0
         let deadline = (Period.endMs(of: period) ?? Int64.max) &+ config.options.onTimeGraceMs
         for child in config.children.map(\.id).sorted() {
-            guard let state = childReports[child]?[period] else { continue }
+            // Sums past a figure's range were refused on receipt (parentTotalsRefusal); a stored one is left out, never a trap.
+            guard let state = childReports[child]?[period],
+                  let sum = try? FederationNode.checkedSum(totals, state.report.totals),
+                  let bodies = FederationNode.checkedCount(subtree, state.report.subtreeBodies) else { continue }
             children.append(ChildReport(ref: XieshangWire.EventRef(origin: child, seq: state.seq, hash: state.hash),
                                         totals: state.report.totals, subtreeBodies: state.report.subtreeBodies))
-            totals = Figures.sum(totals, state.report.totals)
-            subtree += state.report.subtreeBodies
-            if state.timeMs < deadline { onTime += 1 }
+            totals = sum
+            subtree = bodies
+            if state.receivedMs < deadline { onTime += 1 }
         }
         return AggregateReport(period: period, body: id, own: own, totals: totals, children: children,
                                expectedChildren: UInt32(config.children.count), reportedChildren: UInt32(children.count),
@@ -78,6 +81,12 @@ extension FederationNode {
                       figure: figure, period: report.period)
         }
         if report.body != body.origin { return mismatch("", "report names body \(report.body)") }
+        if let why = FederationNode.periodRefusal(report.period) {
+            return Rejection(code: "bad_period", reason: "report \(body.origin)#\(body.seq): \(why)", alert: true)
+        }
+        if let why = citationRefusal(report, reporter: body.origin) {
+            return Rejection(code: "bad_citation", reason: "rollup of \(body.origin) for \(report.period): \(why)", alert: true, period: report.period)
+        }
         var expected = report.own
         var subtree: UInt32 = 1
         for child in report.children {
@@ -101,14 +110,21 @@ extension FederationNode {
             if let f = Figures.firstDifference(citedReport.totals, child.totals) {
                 return mismatch(f, "cites \(ref.origin)'s \(f) as \(child.totals[f] ?? 0) but that report says \(citedReport.totals[f] ?? 0)")
             }
-            expected = Figures.sum(expected, citedReport.totals)
-            subtree += citedReport.subtreeBodies
+            guard let sum = try? FederationNode.checkedSum(expected, citedReport.totals),
+                  let bodies = FederationNode.checkedCount(subtree, citedReport.subtreeBodies) else {
+                return mismatch("", "own figures plus cited children pass the largest figure")
+            }
+            expected = sum
+            subtree = bodies
         }
         if let f = Figures.firstDifference(report.totals, expected) {
             return mismatch(f, "total \(f) is \(report.totals[f] ?? 0) but own figures plus cited children give \(expected[f] ?? 0)")
         }
         if report.subtreeBodies != subtree {
             return mismatch("subtree_bodies", "claims \(report.subtreeBodies) bodies, cited reports give \(subtree)")
+        }
+        if childIds.contains(body.origin), let why = parentTotalsRefusal(report, from: body.origin) {
+            return mismatch("", why)
         }
         return nil
     }

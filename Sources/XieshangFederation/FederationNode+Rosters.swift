@@ -34,24 +34,98 @@ extension FederationNode {
         if !fenced && !isLoading { refreshRosters() }
     }
 
+    /// Rebuilds the keys of origins beyond the pins from the parent's and the children's latest rosters.
+    ///
+    /// A child's entry is accepted only when its parent chain (through that child's roster) leads to the child, and
+    /// no other child vouches for the same node, nor the parent for it with another key or parent, nor a pin with
+    /// another key. A conflict raises an alert and changes nothing: the node keeps the key and place it had (or none).
     func rebuildTrust() {
         var keys: [String: Ed25519.PublicKey] = [:]
         var subtree: [String: String] = [:]
+        var parents: [String: String] = [:]
+        var accepted: [String: [RosterEntry]] = [:]
         // Keys already loaded are reused (loading one into OpenSSL costs about as much as a verification).
         func load(_ e: RosterEntry) -> Ed25519.PublicKey? {
             if let known = keyCache[e.nodeId], known.rawRepresentation == e.publicKey { return known }
             return try? Ed25519.PublicKey(rawRepresentation: e.publicKey)
         }
+        var fromParent: [String: RosterEntry] = [:]
         if let parentRoster {
-            for e in parentRoster.entries { if let k = load(e) { keys[e.nodeId] = k } }
+            for e in parentRoster.entries where fromParent[e.nodeId] == nil { fromParent[e.nodeId] = e }
+        }
+        // Each child's claims: entries of its roster whose parent chain leads to it.
+        var claims: [String: [(child: String, entry: RosterEntry)]] = [:]
+        var conflicts: [(child: String, node: String, why: String)] = []
+        for child in childRosters.keys.sorted() {
+            guard let entries = childRosters[child]?.entries else { continue }
+            var byNode: [String: RosterEntry] = [:]
+            for e in entries {
+                if let seen = byNode[e.nodeId] {
+                    if seen != e { conflicts.append((child, e.nodeId, "its roster names \(e.nodeId) twice, differently")) }
+                    continue
+                }
+                byNode[e.nodeId] = e
+            }
+            for e in entries where byNode[e.nodeId] == e && e.nodeId != id {
+                if !FederationNode.chainLeads(from: e, to: child, in: byNode) {
+                    conflicts.append((child, e.nodeId, "its roster vouches for \(e.nodeId) (parent \(e.parent.isEmpty ? "none" : e.parent)), whose parent chain does not lead to \(child)"))
+                    continue
+                }
+                if let pin = pins[e.nodeId] {
+                    if pin.publicKey.rawRepresentation != e.publicKey || childIds.contains(e.nodeId) || e.nodeId == config.parent?.id {
+                        conflicts.append((child, e.nodeId, "its roster vouches for \(e.nodeId), a peer \(id) knows by its pinned key"))
+                        continue
+                    }
+                }
+                // The parent's roster echoes this subtree from this node's own up roster (perhaps an older one, so its
+                // key may lag behind); it conflicts only by placing the node outside this node's subtree.
+                if let p = fromParent[e.nodeId], !FederationNode.chainLeads(from: p, to: id, in: fromParent) {
+                    conflicts.append((child, e.nodeId, "its roster vouches for \(e.nodeId), which the roster of \(id)'s parent places outside \(id)'s subtree"))
+                    continue
+                }
+                claims[e.nodeId, default: []].append((child, e))
+            }
+        }
+        var disputed: Set<String> = Set(conflicts.map(\.node))
+        for (node, byChildren) in claims where byChildren.count > 1 {
+            disputed.insert(node)
+            let names = byChildren.map(\.child).joined(separator: ", ")
+            for c in byChildren { conflicts.append((c.child, node, "\(names) each vouch for \(node); a body belongs to one subtree")) }
+        }
+        // The parent's directory: nodes outside this subtree (a node it places inside is vouched for by a child or not at all).
+        for e in fromParent.values.sorted(by: { $0.nodeId < $1.nodeId }) where claims[e.nodeId] == nil && !disputed.contains(e.nodeId) {
+            if e.nodeId == id || FederationNode.chainLeads(from: e, to: id, in: fromParent) { continue }
+            if let k = load(e) { keys[e.nodeId] = k }
         }
         for child in childRosters.keys.sorted() {
-            for e in childRosters[child]!.entries where e.nodeId != id && pins[e.nodeId] == nil {
-                guard let k = load(e) else { continue }
+            var mine: [RosterEntry] = []
+            for e in childRosters[child]?.entries ?? [] {
+                guard !disputed.contains(e.nodeId), let claim = claims[e.nodeId]?.first, claim.child == child, claim.entry == e,
+                      !mine.contains(where: { $0.nodeId == e.nodeId }) else { continue }
+                mine.append(e)
+                parents[e.nodeId] = e.parent
+                guard pins[e.nodeId] == nil, let k = load(e) else { continue }
                 keys[e.nodeId] = k
                 subtree[e.nodeId] = child
             }
+            accepted[child] = mine
         }
+        // A disputed node keeps what it had before the conflict (the first vouching stays), and nothing more.
+        for node in disputed.sorted() {
+            if let k = keyCache[node] { keys[node] = k } else { keys[node] = nil }
+            subtree[node] = subtreeOf[node]
+            parents[node] = parentOf[node]
+            if let owner = subtreeOf[node], let old = acceptedEntries[owner]?.first(where: { $0.nodeId == node }) {
+                accepted[owner, default: []].append(old)
+            }
+        }
+        for c in conflicts {
+            raiseAlert(Alert(subject: c.child, code: "roster_conflict",
+                             message: "roster of \(c.child) refused for \(c.node): \(c.why); \(id) keeps what it had for \(c.node)",
+                             period: "", figure: "", evidence: []))
+        }
+        parentOf = parents
+        acceptedEntries = accepted
         let grew = subtree.count > subtreeOf.count || keys.count > keyCache.count
         keyCache = keys
         subtreeOf = subtree
@@ -87,7 +161,7 @@ extension FederationNode {
     /// key), or nil when no child's roster names it.
     public func subtreeEntry(_ node: String) -> RosterEntry? {
         for child in config.children.map(\.id).sorted() {
-            if let e = childRosters[child]?.entries.first(where: { $0.nodeId == node }) { return e }
+            if let e = acceptedEntries[child]?.first(where: { $0.nodeId == node }) { return e }
         }
         return nil
     }
@@ -97,7 +171,7 @@ extension FederationNode {
         var out: [RosterEntry] = []
         for child in config.children.sorted(by: { $0.id < $1.id }) {
             out.append(RosterEntry(nodeId: child.id, publicKey: child.publicKey.rawRepresentation, parent: id, name: child.name, tier: child.tier))
-            for e in childRosters[child.id]?.entries ?? [] where e.nodeId != id { out.append(e) }
+            for e in acceptedEntries[child.id] ?? [] where e.nodeId != id { out.append(e) }
         }
         return out
     }
@@ -129,5 +203,17 @@ extension FederationNode {
                 do throws(FederationError) { try originate(kind: .roster, payload: Roster(entries: down).serializedBytes(), route: .down(only: [])) } catch { outputs.append(.log("\(id): cannot emit its roster: \(error)")) }
             }
         }
+    }
+
+    /// Whether `entry`'s parent chain, followed through `roster` (node → entry), reaches `child`.
+    static func chainLeads(from entry: RosterEntry, to child: String, in roster: [String: RosterEntry]) -> Bool {
+        var parent = entry.parent
+        var steps = 0
+        while parent != child {
+            guard steps < roster.count, let next = roster[parent] else { return false }
+            parent = next.parent
+            steps += 1
+        }
+        return true
     }
 }

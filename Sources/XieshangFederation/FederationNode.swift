@@ -64,6 +64,10 @@ public final class FederationNode {
     var lastDownRoster: [RosterEntry]?
     var keyCache: [String: Ed25519.PublicKey] = [:]
     var subtreeOf: [String: String] = [:]  // descendant → the direct child whose subtree holds it
+    /// Descendant → its parent, as the accepted child rosters say (the reporters' children, for citation checks).
+    var parentOf: [String: String] = [:]
+    /// Each child's roster entries this node accepted (their parent chain leads to that child, nobody else vouches).
+    var acceptedEntries: [String: [RosterEntry]] = [:]
     var unroutedSeen = false
 
     // Fencing
@@ -82,6 +86,12 @@ public final class FederationNode {
     var dirtyPeriods: Set<String> = []
     var rollupDueAt: Int64?
     var alertKeys: Set<String> = []
+    /// Alerts raised per subject in the current window (``AlertLimits``), and when the window started.
+    var alertWindow: (startMs: Int64, counts: [String: Int]) = (0, [:])
+    /// Alerts raised while the store was replayed at open (an event that could not be applied): raised at ``start``.
+    var loadAlerts: [Alert] = []
+    /// When this node received each child report (the core's clock), read from the store at open: `origin#seq` → ms.
+    var reportReceipts: [String: Int64] = [:]
 
     // Plans (协商计划): issued items and assignees' progress.
     var planBoard = PlanBoard()
@@ -136,6 +146,9 @@ public final class FederationNode {
     // MARK: Lifecycle
 
     private func start() {
+        let alerts = loadAlerts
+        loadAlerts = []
+        for alert in alerts { raiseAlert(alert) }
         for peer in pins.values.sorted(by: { $0.id < $1.id }) where peer.dials { dial(peer.id) }
         if !fenced {
             refreshRosters()
@@ -252,7 +265,10 @@ public final class FederationNode {
     private func loadState() throws(StoreError) {
         try store.write { (db) throws(StoreError) in
             try db.execute("CREATE TABLE IF NOT EXISTS federation_meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID")
+            try db.execute(FederationNode.reportReceiptsTable)
         }
+        reportReceipts = try loadReportReceipts()
+        defer { reportReceipts = [:] }
         if case .blob(let b)? = try store.reader.rows("SELECT value FROM federation_meta WHERE key = 'incarnation'").first?.first {
             incarnation = b
         } else {
@@ -272,9 +288,13 @@ public final class FederationNode {
                 tail.append(LogTail.Entry(position: entry.position, event: entry.event))
                 let e = entry.event
                 heads[e.origin] = XieshangWire.EventChain.Link(seq: e.seq, hash: e.hash)
-                if let body = try? SignedEvent(body: e.body, signature: e.signature).decodedBody() {
-                    applied(body, stored: e, replaying: true)
+                guard let body = try? SignedEvent(body: e.body, signature: e.signature).decodedBody() else {
+                    raiseAlert(Alert(subject: ChainName.node(of: e.origin), code: "not_applied",
+                                     message: "\(id) skipped stored event \(e.origin)#\(e.seq) at open: its body does not decode",
+                                     evidence: [SignedEvent(body: e.body, signature: e.signature).serializedBytes()]))
+                    continue
                 }
+                applied(body, stored: e, replaying: true)
             }
             position = last.position
         }
@@ -289,20 +309,34 @@ public final class FederationNode {
         }
     }
 
-    /// Updates the in-memory views after an event was stored (or is replayed at open).
+    /// Updates the in-memory views after an event was stored (or is replayed at open). An event that cannot be applied
+    /// (a report of a period that does not exist, figures past Int64's range) changes nothing and raises an alert: a
+    /// stored event never traps, so a node whose log holds one still opens and keeps working.
     func applied(_ body: EventBody, stored: StoredEvent, replaying: Bool = false) {
+        guard let why = applyRefusal(body, stored: stored, replaying: replaying) else { return }
+        outputs.append(.log("\(id): skipped \(body.origin)#\(body.seq): \(why)"))
+        raiseAlert(Alert(subject: ChainName.node(of: body.origin), code: "not_applied",
+                         message: "\(id) skipped stored event \(body.origin)#\(body.seq)\(replaying ? " at open" : ""): \(why)",
+                         evidence: [SignedEvent(body: stored.body, signature: stored.signature).serializedBytes()]))
+    }
+
+    /// Applies one stored event to the in-memory views; why it cannot be applied (nothing changed), or nil.
+    private func applyRefusal(_ body: EventBody, stored: StoredEvent, replaying: Bool) -> String? {
         switch body.kind {
         case .roster:
             if let roster = try? Roster(serializedBytes: body.payload) { rosterApplied(roster, body: body) }
         case .aggregateReport:
             if let report = try? AggregateReport(serializedBytes: body.payload) {
+                if let why = FederationNode.periodRefusal(report.period) { return why }
                 if body.origin == id {
                     lastReports[report.period] = report
                 } else if childIds.contains(body.origin) {
                     let current = childReports[body.origin]?[report.period]
-                    if current == nil || current!.seq < body.seq {
+                    if current.map({ $0.seq < body.seq }) ?? true {
+                        // Timeliness by this node's clock when the report arrived (kept in the store), never the child's claim.
+                        let received = replaying ? reportReceipts[FederationNode.receiptKey(body.origin, body.seq)] ?? body.timeMs : now
                         childReports[body.origin, default: [:]][report.period] =
-                            ChildReportState(seq: body.seq, hash: stored.hash, report: report, timeMs: body.timeMs)
+                            ChildReportState(seq: body.seq, hash: stored.hash, report: report, receivedMs: received)
                         if !replaying { markDirty(report.period) }
                     }
                 }
@@ -313,13 +347,19 @@ public final class FederationNode {
         }
         if ChainName.node(of: body.origin) == id {
             // The event's figures once (decoding the payload once), then added to its month, quarter and year.
+            guard FederationNode.countableTimes.contains(body.timeMs) else { return "its time \(body.timeMs) ms is outside the years 1…9999" }
             var figures: [String: Int64] = [:]
             let counted = Figures.add(kind: body.kind, payload: body.payload, into: &figures)
+            var sums: [String: [String: Int64]] = [:]
+            if let (period, figure) = addOwnFigures(figures, timeMs: body.timeMs, into: &sums) {
+                return "adding its \(figure) to \(period) passes the largest figure (\(Int64.max))"
+            }
             for period in Period.all(containing: body.timeMs) {
-                ownFigures[period, default: [:]].merge(figures) { $0 + $1 }
+                ownFigures[period] = sums[period] ?? ownFigures[period] ?? [:]
                 if counted && !replaying { markDirty(period) }
             }
         }
+        return nil
     }
 
     // MARK: Introspection (runtime, simulator, tests)

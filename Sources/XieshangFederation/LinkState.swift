@@ -51,5 +51,6 @@ struct ChildReportState {
     var seq: UInt64
     var hash: [UInt8]
     var report: AggregateReport
-    var timeMs: Int64
+    /// When this node received the report (its own clock): timeliness is judged by it, not by the child's claim.
+    var receivedMs: Int64
 }

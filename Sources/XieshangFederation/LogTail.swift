@@ -46,7 +46,7 @@ struct LogTail {
 
     /// Adds committed entries in log order.
     mutating func append(_ entry: Entry) {
-        if let last = entries.last, last.position + 1 != entry.position {
+        if let last = entries.last, last.position &+ 1 != entry.position {
             entries = []
             first = 0
         }
@@ -80,8 +80,10 @@ struct LogTail {
     func entries(after position: Int64, limit: Int) -> ArraySlice<Entry>? {
         guard let end else { return nil }
         if position >= end { return [] }
-        guard first < entries.count, position >= entries[first].position - 1 else { return nil }
-        let start = first + Int(position - (entries[first].position - 1))
+        guard first < entries.count, position >= entries[first].position &- 1 else { return nil }
+        let (offset, overflow) = position.subtractingReportingOverflow(entries[first].position &- 1)
+        guard !overflow, offset <= Int64(entries.count - first) else { return nil }
+        let start = first + Int(offset)
         return entries[start..<min(start + limit, entries.count)]
     }
 }

@@ -7,10 +7,10 @@ public enum Period {
         return [month, "\(y)-Q\((m - 1) / 3 + 1)", "\(y)"]
     }
 
-    /// The first millisecond after `period` ends (nil for text that is not a period).
+    /// The first millisecond after `period` ends (nil for text that is not a period, or of a year outside 1…9999).
     public static func endMs(of period: String) -> Int64? {
         let parts = period.split(separator: "-")
-        guard let y = Int64(parts.first ?? "") else { return nil }
+        guard let y = Int64(parts.first ?? ""), (1...9_999).contains(y) else { return nil }
         if parts.count == 1 { return startMs(year: y + 1, month: 1) }
         if parts[1].hasPrefix("Q"), let q = Int64(parts[1].dropFirst()), (1...4).contains(q) {
             return q == 4 ? startMs(year: y + 1, month: 1) : startMs(year: y, month: q * 3 + 1)

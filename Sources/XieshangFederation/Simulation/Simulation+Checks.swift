@@ -56,6 +56,28 @@ extension Simulation {
             let report = AggregateReport(period: period, body: adv, own: own, totals: totals, subtreeBodies: 1)
             event = signed(EventBody(origin: adv, seq: h + 1, prevHash: hHash, timeMs: time, scope: Route.up.scope,
                                      kind: .aggregateReport, payload: report.serializedBytes()))
+        case .badPeriod:
+            let report = AggregateReport(period: "99999999999", body: adv, subtreeBodies: 1)
+            event = signed(EventBody(origin: adv, seq: h + 1, prevHash: hHash, timeMs: time, scope: Route.up.scope,
+                                     kind: .aggregateReport, payload: report.serializedBytes()))
+        case .foreignCitation:
+            // The latest report of a sibling the parent holds, cited as if it were a child's.
+            for s in siblings {
+                let (sh, _) = head(s)
+                guard sh >= 1, let events = try? reader.events(origin: s, seqs: 1...sh),
+                      let e = events.last(where: { $0.kind == EventKind.aggregateReport.protoValue }),
+                      let body = try? SignedEvent(body: e.body, signature: e.signature).decodedBody(),
+                      let cited = try? AggregateReport(serializedBytes: body.payload) else { continue }
+                let own = advNode.ownFigures(period: cited.period)
+                guard let totals = try? FederationNode.checkedSum(own, cited.totals) else { continue }
+                let report = AggregateReport(period: cited.period, body: adv, own: own, totals: totals,
+                                             children: [ChildReport(ref: EventRef(origin: s, seq: e.seq, hash: e.hash), totals: cited.totals,
+                                                                    subtreeBodies: cited.subtreeBodies)],
+                                             subtreeBodies: 1 + cited.subtreeBodies)
+                event = signed(EventBody(origin: adv, seq: h + 1, prevHash: hHash, timeMs: time, scope: Route.up.scope,
+                                         kind: .aggregateReport, payload: report.serializedBytes()))
+                break
+            }
         }
         guard let event else { return retryAttack(attack, attempt) }
         attackHashes.append(event.hash)

@@ -76,6 +76,10 @@ public final class Simulation {
         case outsideSubtree = "outside_subtree"
         /// An aggregate report whose totals exceed own + children.
         case inflatedRollup = "inflated_rollup"
+        /// An aggregate report of a period that does not exist (year 99999999999: once a crash loop at the parent).
+        case badPeriod = "bad_period"
+        /// An aggregate report citing a sibling's report (not a child of the adversary), its totals adding up.
+        case foreignCitation = "foreign_citation"
 
         /// The refusal code the parent must answer with.
         public var expectedCode: String {
@@ -85,6 +89,8 @@ public final class Simulation {
             case .equivocation: "equivocation"
             case .outsideScope: "scope_not_allowed"
             case .inflatedRollup: "rollup_mismatch"
+            case .badPeriod: "bad_period"
+            case .foreignCitation: "bad_citation"
             }
         }
     }
