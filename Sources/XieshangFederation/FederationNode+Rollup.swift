@@ -1,3 +1,4 @@
+import XieshangCalendar
 import XieshangStore
 import XieshangWire
 
@@ -21,7 +22,7 @@ extension FederationNode {
         var children: [ChildReport] = []
         var subtree: UInt32 = 1
         var onTime: UInt32 = 0
-        let deadline = (Period.endMs(of: period) ?? Int64.max) &+ config.options.onTimeGraceMs
+        let deadline = ((try? Period(parsing: period)).map { $0.end.adding(days: 1).startMsChinaTime } ?? Int64.max) &+ config.options.onTimeGraceMs
         for child in config.children.map(\.id).sorted() {
             guard let state = childReports[child]?[period] else { continue }
             children.append(ChildReport(ref: XieshangWire.EventRef(origin: child, seq: state.seq, hash: state.hash),

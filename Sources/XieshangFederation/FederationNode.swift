@@ -1,3 +1,4 @@
+@_exported import XieshangCalendar
 import XieshangStore
 import XieshangWire
 
@@ -315,7 +316,7 @@ public final class FederationNode {
             // The event's figures once (decoding the payload once), then added to its month, quarter and year.
             var figures: [String: Int64] = [:]
             let counted = Figures.add(kind: body.kind, payload: body.payload, into: &figures)
-            for period in Period.all(containing: body.timeMs) {
+            for period in Period.all(containing: Day(chinaTimeMs: body.timeMs)).map(\.description) {
                 ownFigures[period, default: [:]].merge(figures) { $0 + $1 }
                 if counted && !replaying { markDirty(period) }
             }

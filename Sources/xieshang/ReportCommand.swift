@@ -18,7 +18,7 @@ enum ReportCommand {
             let inv = try Invocation.parse(args, spec)
             let path = try inv.required("html")
             if let p = inv.value("period") {
-                do { _ = try XieshangDomain.Period(parsing: p) } catch { throw inv.usage("--period '\(p)' is not 2026, 2026-Q3 or 2026-11.") }
+                do { _ = try Period(parsing: p) } catch { throw inv.usage("--period '\(p)' is not 2026, 2026-H1, 2026-Q3, 2026-11 or 2026-01-15~ (a session period).") }
             }
             let model = try build(NodeClient(inv), period: inv.value("period") ?? "", title: inv.value("title"),
                                   asOf: try inv.day("as-of"), language: inv.language, progress: true)

@@ -15,7 +15,7 @@ enum StatsCommand {
         do throws(Invocation.Exit) {
             let inv = try Invocation.parse(args, spec)
             if let p = inv.value("period") {
-                do { _ = try XieshangDomain.Period(parsing: p) } catch { throw inv.usage("--period '\(p)' is not 2026, 2026-Q3 or 2026-11.") }
+                do { _ = try Period(parsing: p) } catch { throw inv.usage("--period '\(p)' is not 2026, 2026-H1, 2026-Q3, 2026-11 or 2026-01-15~ (a session period).") }
             }
             let client = NodeClient(inv)
             let r = try client.stats(period: inv.value("period") ?? "", drill: inv.flags.contains("drill"))

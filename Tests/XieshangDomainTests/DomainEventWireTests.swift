@@ -151,11 +151,11 @@ import XieshangWire
         #expect(named["proposalsClosed"] == 118 && named["repliesByClass.B"] == 52 && named["consultationsByForm.topical"] == 2)
         #expect(try Figures(period: .year(2025), namedCounts: named) == f)
         expectRefused("figures.name") { _ = try Figures(period: .year(2025), namedCounts: ["inflated": 1]) }
-        #expect(try XieshangDomain.Period(parsing: "2026-Q3") == .quarter(2026, 3))
-        #expect(try XieshangDomain.Period(parsing: "2026-11") == .month(2026, 11))
-        #expect(try XieshangDomain.Period(parsing: "2026") == .year(2026))
-        expectRefused("period.format") { _ = try XieshangDomain.Period(parsing: "2026-Q5x") }
-        expectRefused("period.index") { _ = try XieshangDomain.Period(parsing: "2026-13") }
+        #expect(try Period.domain("2026-Q3") == .quarter(2026, 3))
+        #expect(try Period.domain("2026-11") == .month(2026, 11))
+        #expect(try Period.domain("2026") == .year(2026))
+        expectRefused("period.format") { _ = try Period.domain("2026-Q5x") }
+        expectRefused("period.index") { _ = try Period.domain("2026-13") }
     }
 }
 

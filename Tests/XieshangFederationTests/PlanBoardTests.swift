@@ -25,8 +25,8 @@ import XieshangWire
         #expect(PlanBoard.day(ofMs: 0) == "1970-01-01")
         #expect(PlanBoard.day(ofMs: 16 * 3_600_000 - 1) == "1970-01-01")
         #expect(PlanBoard.day(ofMs: 16 * 3_600_000) == "1970-01-02")              // midnight in Beijing
-        #expect(PlanBoard.day(ofMs: Period.startMs(year: 2026, month: 11)) == "2026-11-01")
-        #expect(PlanBoard.day(ofMs: Period.startMs(year: 2024, month: 3) - 9 * 3_600_000) == "2024-02-29")
+        #expect(PlanBoard.day(ofMs: Day(unchecked: 2026, 11, 1).startMsChinaTime) == "2026-11-01")
+        #expect(PlanBoard.day(ofMs: Day(unchecked: 2024, 3, 1).startMsChinaTime - 9 * 3_600_000) == "2024-02-29")
         #expect(PlanBoard.day(ofMs: -1) == "1970-01-01" && PlanBoard.day(ofMs: -8 * 3_600_000 - 1) == "1969-12-31")
     }
 

@@ -6,12 +6,12 @@ import XieshangWire
 /// Rollups: totals add up the subtree, completeness counts, and a parent's rollup does not change when its
 /// children's reports are replayed, duplicated or reordered.
 @Suite struct RollupTests {
-    @Test func periodsOfATimestamp() {
-        let t = Period.startMs(year: 2026, month: 11) + 5
-        #expect(Period.all(containing: t) == ["2026-11", "2026-Q4", "2026"])
-        #expect(Period.endMs(of: "2026-11") == Period.startMs(year: 2026, month: 12))
-        #expect(Period.endMs(of: "2026-Q4") == Period.startMs(year: 2027, month: 1))
-        #expect(Period.all(containing: Period.startMs(year: 2027, month: 1) - 1) == ["2026-12", "2026-Q4", "2026"])
+    /// The core dates an event in China Standard Time: 2026-10-31T16:00:05Z is 2026-11-01 in Beijing (the old UTC
+    /// calendar put it in October).
+    @Test func periodsOfATimestampAreChinaStandardTime() {
+        let t = Day(unchecked: 2026, 11, 1).startMsChinaTime + 5
+        #expect(Period.all(containing: Day(chinaTimeMs: t)).map(\.description) == ["2026-11", "2026-Q4", "2026-H2", "2026"])
+        #expect(Period.all(containing: Day(chinaTimeMs: t - 10)).map(\.description) == ["2026-10", "2026-Q4", "2026-H2", "2026"])
     }
 
     @Test func cityRollupIsTheSumOfItsSubtreeWithCompleteness() throws {
@@ -23,7 +23,7 @@ import XieshangWire
         net.originate("t2", .activity)
         net.originate("c0", amount: 10)
         net.run()
-        let period = Period.all(containing: net.now)[0]
+        let period = Period.all(containing: Day(chinaTimeMs: net.now))[0].description
         let report = try #require(net.nodes["city"]!.latestReport(period: period))
         #expect(report.totals["note"] == 3 && report.totals["note_amount"] == 17 && report.totals["activity"] == 1)
         #expect(report.expectedChildren == 3 && report.reportedChildren == 2 && report.onTimeChildren == 2)
@@ -42,7 +42,7 @@ import XieshangWire
         }
         let chain = source.events("town").filter { $0.origin == "town" }.map { SignedEvent(body: $0.body, signature: $0.signature) }
         #expect(chain.filter { (try? $0.decodedBody().kind) == .aggregateReport }.count >= 3)
-        let period = Period.all(containing: source.now)[0]
+        let period = Period.all(containing: Day(chinaTimeMs: source.now))[0].description
 
         func rollup(_ deliveries: [[SignedEvent]]) throws -> AggregateReport {
             let net = TestNetwork()
@@ -69,7 +69,7 @@ import XieshangWire
         let net = TestNetwork()
         try net.tree([("city", ["county"]), ("county", ["town"])])
         net.run()
-        let period = Period.all(containing: net.now)[0]
+        let period = Period.all(containing: Day(chinaTimeMs: net.now))[0].description
         let seq = try net.nodes["city"]!.store.reader.highestSeq(origin: "county")
         let hash = try #require(net.nodes["city"]!.store.reader.events(origin: "county", seqs: seq...seq).first).hash
         let fake = ChildReport(ref: EventRef(origin: "town", seq: 99, hash: Array(repeating: 1, count: 32)), totals: ["note": 50], subtreeBodies: 1)

@@ -16,7 +16,7 @@ final class TestNetwork {
     var alerts: [String: [Alert]] = [:]
     var acks: [String: [Ack]] = [:]  // by receiving client
     var logs: [String] = []
-    var now: Int64 = Period.startMs(year: 2026, month: 11) + 1_000
+    var now: Int64 = Day(unchecked: 2026, 11, 1).startMsChinaTime + 1_000
     var nextConn: UInt64 = 1
     let directory: String
     var intercept: ((ConnectionID, Bool, FederationMessage) -> Bool)?

@@ -2,44 +2,40 @@ import XieshangWire
 
 extension Period {
     /// The wire message.
-    public var wireMessage: XieshangWire.Period {
+    public var wireMessage: XieshangWire.StatsPeriod {
         let kind: XieshangWire.PeriodKind = switch self.kind {
         case .month: .month
         case .quarter: .quarter
+        case .halfYear: .halfYear
         case .year: .year
+        case .session: .session
         }
-        return XieshangWire.Period(kind: kind, year: Int32(clamping: year), index: Int32(clamping: index))
+        var m = XieshangWire.StatsPeriod(kind: kind, year: Int32(clamping: year), index: Int32(clamping: index))
+        if self.kind == .session {
+            m.startDay = start.description
+            m.endDay = isOpen ? "" : end.description
+        }
+        return m
     }
 
     /// From the wire message.
-    /// - Throws: `DomainError` for an unknown kind or an index that does not fit it.
-    public init(wire m: XieshangWire.Period) throws {
+    /// - Throws: `DomainError` for an unknown kind, an index that does not fit it, or a session period's bad day.
+    public init(wire m: XieshangWire.StatsPeriod) throws(DomainError) {
         let kind: Kind
         switch m.kind {
         case .month: kind = .month
         case .quarter: kind = .quarter
+        case .halfYear: kind = .halfYear
         case .year: kind = .year
+        case .session:
+            let from = try Day.domain(m.startDay, field: "Period.start_day")
+            let through = m.endDay.isEmpty ? nil : try Day.domain(m.endDay, field: "Period.end_day")
+            if let through, through < from { throw wireMissing("Period.end_day") }
+            self = .session(from: from, through: through)
+            return
         default: throw wireMissing("Period.kind")
         }
-        try self.init(kind: kind, year: int(m.year), index: int(m.index), checked: ())
-    }
-
-    /// Parses the text form used by AggregateReport and the CLI: "2026", "2026-Q3", "2026-11".
-    /// - Throws: `DomainError` `.invalidInput` (rule "period.format").
-    public init(parsing text: String) throws {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        let bad = DomainError(.invalidInput, rule: "period.format", zh: "统计周期格式错误：“\(text)”，应为 2026、2026-Q3 或 2026-11",
-                              en: "period \"\(text)\" is not of the form 2026, 2026-Q3 or 2026-11")
-        guard let first = parts.first, first.count == 4, let year = Int(first) else { throw bad }
-        if parts.count == 1 { try self.init(kind: .year, year: year, index: 0, checked: ()); return }
-        guard parts.count == 2 else { throw bad }
-        if parts[1].hasPrefix("Q"), let q = Int(parts[1].dropFirst()), parts[1].count == 2 {
-            try self.init(kind: .quarter, year: year, index: q, checked: ())
-        } else if parts[1].count == 2, let m = Int(parts[1]) {
-            try self.init(kind: .month, year: year, index: m, checked: ())
-        } else {
-            throw bad
-        }
+        do { try self.init(kind: kind, year: int(m.year), index: int(m.index)) } catch { throw DomainError(error) }
     }
 }
 

@@ -147,6 +147,8 @@ public enum Labels {
         // Periods
         put("period.month", "月度", "month")
         put("period.quarter", "季度", "quarter")
+        put("period.half", "半年度", "half-year")
+        put("period.session", "届次会议以来", "since the plenary session")
         put("period.year", "年度", "year")
         return t
     }()

@@ -49,7 +49,7 @@ extension Simulation {
                 event = signed(EventBody(origin: s, seq: sh + 1, prevHash: shHash, timeMs: time, scope: Route.up.scope, kind: .note, payload: note))
             }
         case .inflatedRollup:
-            let period = Period.all(containing: time)[0]
+            let period = Period.all(containing: Day(chinaTimeMs: time))[0].description
             let own = advNode.ownFigures(period: period)
             var totals = own
             totals["note", default: 0] += 100
@@ -166,7 +166,7 @@ extension Simulation {
         // Rollups: each node's latest report per period equals the sum of its subtree's own figures.
         var periods: Set<String> = []
         for id in order {
-            for e in logs[id] ?? [] where ChainName.node(of: e.origin) == id { for p in Period.all(containing: e.timeMs) { periods.insert(p) } }
+            for e in logs[id] ?? [] where ChainName.node(of: e.origin) == id { for p in Period.all(containing: Day(chinaTimeMs: e.timeMs)) { periods.insert(p.description) } }
         }
         for id in order {
             guard let node = nodes[id]?.node else { continue }

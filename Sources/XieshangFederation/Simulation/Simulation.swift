@@ -145,7 +145,7 @@ public final class Simulation {
 
     /// Simulated time 0 on the nodes' clocks: two seconds before 2027 begins (UTC), so runs cross a month, a
     /// quarter and a year boundary.
-    public static let epochMs: Int64 = Period.startMs(year: 2027, month: 1) - 2_000
+    public static let epochMs: Int64 = Day(unchecked: 2027, 1, 1).startMsChinaTime - 2_000
 
     /// The options of the run.
     public let options: Options

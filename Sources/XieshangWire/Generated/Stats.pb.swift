@@ -11,11 +11,15 @@ public enum PeriodKind: ProtoEnum {
     case quarter
     /// A calendar year.
     case year
+    /// A half-year 上半年/下半年 (index 1 or 2).
+    case halfYear
+    /// A body's session period 届次会议以来 (start_day, end_day; index 0).
+    case session
     /// A value this schema does not name (sent by a newer schema); kept as its number.
     case unrecognized(Int32)
 
     public static let protoName = "xieshang.v1.PeriodKind"
-    public static let allKnownValues: [PeriodKind] = [.unspecified, .month, .quarter, .year]
+    public static let allKnownValues: [PeriodKind] = [.unspecified, .month, .quarter, .year, .halfYear, .session]
 
     public init(protoValue: Int32) {
         switch protoValue {
@@ -23,6 +27,8 @@ public enum PeriodKind: ProtoEnum {
         case 1: self = .month
         case 2: self = .quarter
         case 3: self = .year
+        case 4: self = .halfYear
+        case 5: self = .session
         default: self = .unrecognized(protoValue)
         }
     }
@@ -33,6 +39,8 @@ public enum PeriodKind: ProtoEnum {
         case .month: 1
         case .quarter: 2
         case .year: 3
+        case .halfYear: 4
+        case .session: 5
         case .unrecognized(let value): value
         }
     }
@@ -43,6 +51,8 @@ public enum PeriodKind: ProtoEnum {
         case .month: "PERIOD_KIND_MONTH"
         case .quarter: "PERIOD_KIND_QUARTER"
         case .year: "PERIOD_KIND_YEAR"
+        case .halfYear: "PERIOD_KIND_HALF_YEAR"
+        case .session: "PERIOD_KIND_SESSION"
         case .unrecognized: nil
         }
     }
@@ -53,21 +63,27 @@ public enum PeriodKind: ProtoEnum {
         case "PERIOD_KIND_MONTH": self = .month
         case "PERIOD_KIND_QUARTER": self = .quarter
         case "PERIOD_KIND_YEAR": self = .year
+        case "PERIOD_KIND_HALF_YEAR": self = .halfYear
+        case "PERIOD_KIND_SESSION": self = .session
         default: return nil
         }
     }
 }
 
-/// A calendar period.
-public struct Period: ProtoMessage {
-    public static let protoName = "xieshang.v1.Period"
+/// A statistics period (the calendar's Period on the wire; named StatsPeriod so it never shadows it).
+public struct StatsPeriod: ProtoMessage {
+    public static let protoName = "xieshang.v1.StatsPeriod"
 
     /// Month, quarter or year.
     public var kind: PeriodKind = .unspecified
     /// Year (e.g. 2026).
     public var year: Int32 = 0
-    /// Month 1–12, quarter 1–4, or 0 for a year.
+    /// Month 1–12, quarter 1–4, half 1–2, or 0 for a year or a session period.
     public var index: Int32 = 0
+    /// A session period's first day, "YYYY-MM-DD" (empty for calendar periods).
+    public var startDay: String = ""
+    /// A session period's last day, "YYYY-MM-DD" (empty for calendar periods and an open session period).
+    public var endDay: String = ""
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -78,19 +94,25 @@ public struct Period: ProtoMessage {
     public init(
         kind: PeriodKind = .unspecified,
         year: Int32 = 0,
-        index: Int32 = 0
+        index: Int32 = 0,
+        startDay: String = "",
+        endDay: String = ""
     ) {
         self.kind = kind
         self.year = year
         self.index = index
+        self.startDay = startDay
+        self.endDay = endDay
     }
 }
 
-extension Period {
+extension StatsPeriod {
     public static let protoFields: [ProtoFieldDescriptor] = [
         ProtoFieldDescriptor(number: 1, name: "kind", jsonName: "kind", type: .enumeration("xieshang.v1.PeriodKind"), label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 2, name: "year", jsonName: "year", type: .int32, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 3, name: "index", jsonName: "index", type: .int32, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "start_day", jsonName: "startDay", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 5, name: "end_day", jsonName: "endDay", type: .string, label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -98,6 +120,8 @@ extension Period {
         n += WireSize.singular(EnumCodec<PeriodKind>.self, kind, field: 1)
         n += WireSize.singular(Int32Codec.self, year, field: 2)
         n += WireSize.singular(Int32Codec.self, index, field: 3)
+        n += WireSize.singular(StringCodec.self, startDay, field: 4)
+        n += WireSize.singular(StringCodec.self, endDay, field: 5)
         return n
     }
 
@@ -105,6 +129,8 @@ extension Period {
         w.singular(EnumCodec<PeriodKind>.self, kind, field: 1)
         w.singular(Int32Codec.self, year, field: 2)
         w.singular(Int32Codec.self, index, field: 3)
+        w.singular(StringCodec.self, startDay, field: 4)
+        w.singular(StringCodec.self, endDay, field: 5)
         w.writeRaw(unknownFields)
     }
 
@@ -114,6 +140,8 @@ extension Period {
             case (1, .varint): kind = try EnumCodec<PeriodKind>.read(from: &r)
             case (2, .varint): year = try Int32Codec.read(from: &r)
             case (3, .varint): index = try Int32Codec.read(from: &r)
+            case (4, .lengthDelimited): startDay = try StringCodec.read(from: &r)
+            case (5, .lengthDelimited): endDay = try StringCodec.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -124,6 +152,8 @@ extension Period {
         j.singular("kind", EnumCodec<PeriodKind>.self, kind)
         j.singular("year", Int32Codec.self, year)
         j.singular("index", Int32Codec.self, index)
+        j.singular("startDay", StringCodec.self, startDay)
+        j.singular("endDay", StringCodec.self, endDay)
         j.endObject()
     }
 
@@ -135,6 +165,8 @@ extension Period {
             case "kind": kind = try EnumCodec<PeriodKind>.readJSON(value, path: p)
             case "year": year = try Int32Codec.readJSON(value, path: p)
             case "index": index = try Int32Codec.readJSON(value, path: p)
+            case "startDay", "start_day": startDay = try StringCodec.readJSON(value, path: p)
+            case "endDay", "end_day": endDay = try StringCodec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
@@ -146,7 +178,7 @@ public struct Figures: ProtoMessage {
     public static let protoName = "xieshang.v1.Figures"
 
     /// The period.
-    public var period: Period? = nil
+    public var period: StatsPeriod? = nil
     /// Proposals 提案 (flows).
     /// Filed 提交.
     public var proposalsFiled: Int64 = 0
@@ -237,7 +269,7 @@ public struct Figures: ProtoMessage {
 
     /// A message with the given fields; the others keep their defaults.
     public init(
-        period: Period? = nil,
+        period: StatsPeriod? = nil,
         proposalsFiled: Int64 = 0,
         proposalsRegistered: Int64 = 0,
         proposalsNotRegistered: Int64 = 0,
@@ -321,7 +353,7 @@ public struct Figures: ProtoMessage {
 
 extension Figures {
     public static let protoFields: [ProtoFieldDescriptor] = [
-        ProtoFieldDescriptor(number: 1, name: "period", jsonName: "period", type: .message("xieshang.v1.Period"), label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 1, name: "period", jsonName: "period", type: .message("xieshang.v1.StatsPeriod"), label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 10, name: "proposals_filed", jsonName: "proposalsFiled", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 11, name: "proposals_registered", jsonName: "proposalsRegistered", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 12, name: "proposals_not_registered", jsonName: "proposalsNotRegistered", type: .int64, label: .singular, oneof: nil),
@@ -545,7 +577,7 @@ extension Figures {
             if case .null = value { continue }
             let p = path + "." + key
             switch key {
-            case "period": period = try JSONRead.message(Period.self, value, path: p)
+            case "period": period = try JSONRead.message(StatsPeriod.self, value, path: p)
             case "proposalsFiled", "proposals_filed": proposalsFiled = try Int64Codec.readJSON(value, path: p)
             case "proposalsRegistered", "proposals_registered": proposalsRegistered = try Int64Codec.readJSON(value, path: p)
             case "proposalsNotRegistered", "proposals_not_registered": proposalsNotRegistered = try Int64Codec.readJSON(value, path: p)
