@@ -53,6 +53,7 @@ final class TestNetwork {
         for id in ids {
             configs[id] = FederationConfig(nodeId: id, privateKey: key(id), parent: parent[id].map(peer),
                                            children: (children[id] ?? []).map(peer), options: options)
+            configs[id]!.figures = { NoteFigures() }
         }
         for id in ids { try start(id) }
     }
@@ -135,8 +136,9 @@ final class TestNetwork {
         now = end
     }
 
-    func originate(_ id: String, _ kind: EventKind = .note, amount: Int64 = 1, route: Route = .up) {
-        feed(id, .originate(LocalCommand(kind: kind, payload: Note(text: "t", amount: amount).serializedBytes(), scope: route.scope)))
+    /// Originates a note (its record date `dated`, "YYYY-MM-DD"; by default the day it is entered).
+    func originate(_ id: String, _ kind: EventKind = .note, amount: Int64 = 1, route: Route = .up, dated: String = "t") {
+        feed(id, .originate(LocalCommand(kind: kind, payload: Note(text: dated, amount: amount).serializedBytes(), scope: route.scope)))
     }
 
     func events(_ id: String) -> [StoredEvent] {
