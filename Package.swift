@@ -36,7 +36,7 @@ let package = Package(
         // The sans-I/O federation node and its deterministic simulator.
         .target(name: "XieshangFederation", dependencies: ["XieshangWire", "XieshangStore", "XieshangCalendar"]),
         // The node process: federation core ↔ transport ↔ store, the admin service, domain projections.
-        .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain", "XieshangTransport",
+        .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore", "XieshangCalendar", "XieshangDomain", "XieshangTransport",
                                                     "XieshangFederation"]),
         // Reports for people: self-contained HTML with SVG charts, Excel-friendly CSV. Pure rendering, no I/O.
         .target(name: "XieshangReport"),

@@ -19,6 +19,7 @@ extension NodeConfig {
             "retry_cap_ms": retryCapMs, "log_level": logLevel,
         ]
         if tls { o["tls"] = true }
+        if !sessions.isEmpty { o["sessions"] = sessions.map(\.description) }
         if let parent { o["parent"] = peer(parent) }
         if !children.isEmpty { o["children"] = children.map(peer) }
         if !alliances.isEmpty {

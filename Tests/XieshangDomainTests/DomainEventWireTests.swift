@@ -148,7 +148,8 @@ import XieshangWire
         let message = try XieshangWire.Figures(serializedBytes: f.wireMessage.serializedBytes())
         #expect(try Figures(wire: message) == f)
         let named = f.namedCounts
-        #expect(named["proposalsClosed"] == 118 && named["repliesByClass.B"] == 52 && named["consultationsByForm.topical"] == 2)
+        #expect(named["proposals_closed"] == 118 && named["replies_by_class.B"] == 52 && named["consultations_by_form.topical"] == 2)
+        #expect(Figures.labelKey(ofName: "replies_by_class.B") == "repliesByClass" && Figures.labelKey(ofName: "proposals_closed") == "proposalsClosed")
         #expect(try Figures(period: .year(2025), namedCounts: named) == f)
         expectRefused("figures.name") { _ = try Figures(period: .year(2025), namedCounts: ["inflated": 1]) }
         #expect(try Period.domain("2026-Q3") == .quarter(2026, 3))

@@ -62,23 +62,39 @@ extension Figures {
         consultationsByForm = m.consultationsByForm
     }
 
-    /// The figures as the flat name → count map of `AggregateReport.own/totals`: every counter by its name
-    /// ("proposalsFiled"), keyed counters as "name.key" ("repliesByClass.A"). Zero counters are included so
-    /// every report names every figure.
+    /// The figures as the flat name → count map of `AggregateReport.own/totals`: every counter by its stats.proto
+    /// field name ("proposals_filed"), keyed counters as "name.key" ("replies_by_class.A"). Zero counters are included
+    /// so every report names every figure.
     public var namedCounts: [String: Int64] {
         var out: [String: Int64] = [:]
-        for (path, name) in Figures.counters { out[name] = self[keyPath: path] }
-        for (key, v) in repliesByClass { out["repliesByClass.\(key)"] = v }
-        for (key, v) in opinionsAdoptedHigher { out["opinionsAdoptedHigher.\(key)"] = v }
-        for (key, v) in consultationsByForm { out["consultationsByForm.\(key)"] = v }
+        for (path, name) in Figures.counters { out[Figures.protoName(name)] = self[keyPath: path] }
+        for (key, v) in repliesByClass { out["replies_by_class.\(key)"] = v }
+        for (key, v) in opinionsAdoptedHigher { out["opinions_adopted_higher.\(key)"] = v }
+        for (key, v) in consultationsByForm { out["consultations_by_form.\(key)"] = v }
         return out
+    }
+
+    /// The stats.proto field name of a counter's label key: "proposalsFiled" → "proposals_filed".
+    public static func protoName(_ key: String) -> String {
+        var out = ""
+        for c in key {
+            if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
+        }
+        return out
+    }
+
+    /// The label key of a stats.proto counter name ("proposals_filed" → "proposalsFiled"; "replies_by_class.A" →
+    /// "repliesByClass"), nil for a name no counter has.
+    public static func labelKey(ofName name: String) -> String? {
+        let base = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
+        return (counters.map(\.1) + keyedCounters).first { protoName($0) == base }
     }
 
     /// Figures from a name → count map (the inverse of `namedCounts`).
     /// - Throws: `DomainError` `.invalidInput` (rule "figures.name") for a name no figure has.
     public init(period: Period, namedCounts: [String: Int64]) throws {
         self.init(period: period)
-        let scalars = Dictionary(uniqueKeysWithValues: Figures.counters.map { ($0.1, $0.0) })
+        let scalars = Dictionary(uniqueKeysWithValues: Figures.counters.map { (Figures.protoName($0.1), $0.0) })
         for (name, value) in namedCounts {
             if let path = scalars[name] { self[keyPath: path] = value; continue }
             let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
@@ -86,9 +102,9 @@ extension Figures {
                 throw DomainError(.invalidInput, rule: "figures.name", zh: "未知统计项“\(name)”", en: "no figure is named \"\(name)\"")
             }
             switch parts[0] {
-            case "repliesByClass": repliesByClass[parts[1]] = value
-            case "opinionsAdoptedHigher": opinionsAdoptedHigher[parts[1]] = value
-            case "consultationsByForm": consultationsByForm[parts[1]] = value
+            case "replies_by_class": repliesByClass[parts[1]] = value
+            case "opinions_adopted_higher": opinionsAdoptedHigher[parts[1]] = value
+            case "consultations_by_form": consultationsByForm[parts[1]] = value
             default:
                 throw DomainError(.invalidInput, rule: "figures.name", zh: "未知统计项“\(name)”", en: "no figure is named \"\(name)\"")
             }
