@@ -121,6 +121,8 @@ extension Figures {
             "evaluationsSatisfied": \.evaluationsSatisfied, "evaluationsBasicallySatisfied": \.evaluationsBasicallySatisfied,
             "evaluationsUnsatisfied": \.evaluationsUnsatisfied, "proposalsClosed": \.proposalsClosed,
             "proposalsRehandled": \.proposalsRehandled, "keyProposals": \.keyProposals,
+            "proposalsClosedOfRegistered": \.proposalsClosedOfRegistered, "latestRoundSatisfied": \.latestRoundSatisfied,
+            "latestRoundBasicallySatisfied": \.latestRoundBasicallySatisfied, "latestRoundUnsatisfied": \.latestRoundUnsatisfied,
             "opinionsReceived": \.opinionsReceived, "opinionsAdopted": \.opinionsAdopted,
             "opinionsInstructed": \.opinionsInstructed, "opinionsForwarded": \.opinionsForwarded,
             "consultations": \.consultations, "consultationParticipants": \.consultationParticipants,

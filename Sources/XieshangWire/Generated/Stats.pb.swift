@@ -196,7 +196,8 @@ public struct Figures: ProtoMessage {
     public var repliesOnTime: Int64 = 0
     /// Replies given after their due date.
     public var repliesLate: Int64 = 0
-    /// Replies by reply class code (default "A", "B", "C").
+    /// Proposals by the class of their final reply (default "A", "B", "C"): one per proposal, the last reply given by the
+    /// period's end, counted in the period of that reply (a split proposal counts once, by its last unit's reply).
     public var repliesByClass: [String: Int64] = [:]
     /// Evaluations 满意.
     public var evaluationsSatisfied: Int64 = 0
@@ -210,6 +211,13 @@ public struct Figures: ProtoMessage {
     public var proposalsRehandled: Int64 = 0
     /// Key proposals 重点提案 marked.
     public var keyProposals: Int64 = 0
+    /// 办结率's numerator, by cohort: proposals registered in the period (proposals_registered) and closed by its end.
+    public var proposalsClosedOfRegistered: Int64 = 0
+    /// 满意率's counters: evaluations of each proposal's latest round as of the period's end, given in the period
+    /// (superseded rounds of a re-handled proposal are not counted).
+    public var latestRoundSatisfied: Int64 = 0
+    public var latestRoundBasicallySatisfied: Int64 = 0
+    public var latestRoundUnsatisfied: Int64 = 0
     /// Public-opinion reports 社情民意 (flows).
     /// Received at this body (submitted here or forwarded in).
     public var opinionsReceived: Int64 = 0
@@ -285,6 +293,10 @@ public struct Figures: ProtoMessage {
         proposalsClosed: Int64 = 0,
         proposalsRehandled: Int64 = 0,
         keyProposals: Int64 = 0,
+        proposalsClosedOfRegistered: Int64 = 0,
+        latestRoundSatisfied: Int64 = 0,
+        latestRoundBasicallySatisfied: Int64 = 0,
+        latestRoundUnsatisfied: Int64 = 0,
         opinionsReceived: Int64 = 0,
         opinionsAdopted: Int64 = 0,
         opinionsAdoptedHigher: [String: Int64] = [:],
@@ -325,6 +337,10 @@ public struct Figures: ProtoMessage {
         self.proposalsClosed = proposalsClosed
         self.proposalsRehandled = proposalsRehandled
         self.keyProposals = keyProposals
+        self.proposalsClosedOfRegistered = proposalsClosedOfRegistered
+        self.latestRoundSatisfied = latestRoundSatisfied
+        self.latestRoundBasicallySatisfied = latestRoundBasicallySatisfied
+        self.latestRoundUnsatisfied = latestRoundUnsatisfied
         self.opinionsReceived = opinionsReceived
         self.opinionsAdopted = opinionsAdopted
         self.opinionsAdoptedHigher = opinionsAdoptedHigher
@@ -369,6 +385,10 @@ extension Figures {
         ProtoFieldDescriptor(number: 22, name: "proposals_closed", jsonName: "proposalsClosed", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 23, name: "proposals_rehandled", jsonName: "proposalsRehandled", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 24, name: "key_proposals", jsonName: "keyProposals", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 25, name: "proposals_closed_of_registered", jsonName: "proposalsClosedOfRegistered", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 26, name: "latest_round_satisfied", jsonName: "latestRoundSatisfied", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 27, name: "latest_round_basically_satisfied", jsonName: "latestRoundBasicallySatisfied", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 28, name: "latest_round_unsatisfied", jsonName: "latestRoundUnsatisfied", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 30, name: "opinions_received", jsonName: "opinionsReceived", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 31, name: "opinions_adopted", jsonName: "opinionsAdopted", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 32, name: "opinions_adopted_higher", jsonName: "opinionsAdoptedHigher", type: .int64, label: .map(key: .string), oneof: nil),
@@ -412,6 +432,10 @@ extension Figures {
         n += WireSize.singular(Int64Codec.self, proposalsClosed, field: 22)
         n += WireSize.singular(Int64Codec.self, proposalsRehandled, field: 23)
         n += WireSize.singular(Int64Codec.self, keyProposals, field: 24)
+        n += WireSize.singular(Int64Codec.self, proposalsClosedOfRegistered, field: 25)
+        n += WireSize.singular(Int64Codec.self, latestRoundSatisfied, field: 26)
+        n += WireSize.singular(Int64Codec.self, latestRoundBasicallySatisfied, field: 27)
+        n += WireSize.singular(Int64Codec.self, latestRoundUnsatisfied, field: 28)
         n += WireSize.singular(Int64Codec.self, opinionsReceived, field: 30)
         n += WireSize.singular(Int64Codec.self, opinionsAdopted, field: 31)
         n += WireSize.map(StringCodec.self, Int64Codec.self, opinionsAdoptedHigher, field: 32)
@@ -455,6 +479,10 @@ extension Figures {
         w.singular(Int64Codec.self, proposalsClosed, field: 22)
         w.singular(Int64Codec.self, proposalsRehandled, field: 23)
         w.singular(Int64Codec.self, keyProposals, field: 24)
+        w.singular(Int64Codec.self, proposalsClosedOfRegistered, field: 25)
+        w.singular(Int64Codec.self, latestRoundSatisfied, field: 26)
+        w.singular(Int64Codec.self, latestRoundBasicallySatisfied, field: 27)
+        w.singular(Int64Codec.self, latestRoundUnsatisfied, field: 28)
         w.singular(Int64Codec.self, opinionsReceived, field: 30)
         w.singular(Int64Codec.self, opinionsAdopted, field: 31)
         w.map(StringCodec.self, Int64Codec.self, opinionsAdoptedHigher, field: 32)
@@ -500,6 +528,10 @@ extension Figures {
             case (22, .varint): proposalsClosed = try Int64Codec.read(from: &r)
             case (23, .varint): proposalsRehandled = try Int64Codec.read(from: &r)
             case (24, .varint): keyProposals = try Int64Codec.read(from: &r)
+            case (25, .varint): proposalsClosedOfRegistered = try Int64Codec.read(from: &r)
+            case (26, .varint): latestRoundSatisfied = try Int64Codec.read(from: &r)
+            case (27, .varint): latestRoundBasicallySatisfied = try Int64Codec.read(from: &r)
+            case (28, .varint): latestRoundUnsatisfied = try Int64Codec.read(from: &r)
             case (30, .varint): opinionsReceived = try Int64Codec.read(from: &r)
             case (31, .varint): opinionsAdopted = try Int64Codec.read(from: &r)
             case (32, .lengthDelimited): try r.readMapEntry(StringCodec.self, Int64Codec.self, into: &opinionsAdoptedHigher)
@@ -546,6 +578,10 @@ extension Figures {
         j.singular("proposalsClosed", Int64Codec.self, proposalsClosed)
         j.singular("proposalsRehandled", Int64Codec.self, proposalsRehandled)
         j.singular("keyProposals", Int64Codec.self, keyProposals)
+        j.singular("proposalsClosedOfRegistered", Int64Codec.self, proposalsClosedOfRegistered)
+        j.singular("latestRoundSatisfied", Int64Codec.self, latestRoundSatisfied)
+        j.singular("latestRoundBasicallySatisfied", Int64Codec.self, latestRoundBasicallySatisfied)
+        j.singular("latestRoundUnsatisfied", Int64Codec.self, latestRoundUnsatisfied)
         j.singular("opinionsReceived", Int64Codec.self, opinionsReceived)
         j.singular("opinionsAdopted", Int64Codec.self, opinionsAdopted)
         j.map("opinionsAdoptedHigher", StringCodec.self, Int64Codec.self, opinionsAdoptedHigher)
@@ -593,6 +629,10 @@ extension Figures {
             case "proposalsClosed", "proposals_closed": proposalsClosed = try Int64Codec.readJSON(value, path: p)
             case "proposalsRehandled", "proposals_rehandled": proposalsRehandled = try Int64Codec.readJSON(value, path: p)
             case "keyProposals", "key_proposals": keyProposals = try Int64Codec.readJSON(value, path: p)
+            case "proposalsClosedOfRegistered", "proposals_closed_of_registered": proposalsClosedOfRegistered = try Int64Codec.readJSON(value, path: p)
+            case "latestRoundSatisfied", "latest_round_satisfied": latestRoundSatisfied = try Int64Codec.readJSON(value, path: p)
+            case "latestRoundBasicallySatisfied", "latest_round_basically_satisfied": latestRoundBasicallySatisfied = try Int64Codec.readJSON(value, path: p)
+            case "latestRoundUnsatisfied", "latest_round_unsatisfied": latestRoundUnsatisfied = try Int64Codec.readJSON(value, path: p)
             case "opinionsReceived", "opinions_received": opinionsReceived = try Int64Codec.readJSON(value, path: p)
             case "opinionsAdopted", "opinions_adopted": opinionsAdopted = try Int64Codec.readJSON(value, path: p)
             case "opinionsAdoptedHigher", "opinions_adopted_higher": opinionsAdoptedHigher = try JSONRead.map(StringCodec.self, Int64Codec.self, value, path: p)
