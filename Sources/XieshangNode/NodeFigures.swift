@@ -8,8 +8,7 @@ import enum XieshangWire.EventKind
 /// rates), per period, by each record's own date in China Standard Time.
 ///
 /// It folds its own ``DomainState`` from the events the core shows it: the body's own events (whatever their scope)
-/// and the cross-body steps that change this body's figures — today a plan issued to it by an ancestor (its items
-/// assigned to this body). A descendant's records passing through are not this body's: a county's figures never
+/// and the cross-body steps that change this body's figures (``countsHere(_:from:at:)``). A descendant's records passing through are not this body's: a county's figures never
 /// count its townships' activities a second time (their reports carry them). The core makes one per node, so the
 /// fold restarts with the node's replay of its log.
 final class NodeFigures: FiguresSource {
@@ -31,11 +30,24 @@ final class NodeFigures: FiguresSource {
         return FiguresTouch(days: days, stocksFrom: stocksFrom)
     }
 
-    /// Whether another body's event changes this body's own figures: a plan step of the plan's issuer (the items it
-    /// assigns to this body are counted here as plan items assigned, done, overdue).
+    /// Whether another body's event changes this body's own figures — the cross-body steps, each only when its "who"
+    /// field names the signer: a plan step of the plan's issuer (the items it assigns here count as plan items
+    /// assigned, done, overdue); an opinion report forwarded here by the body that forwards it (received here); an
+    /// adoption higher up of a report that originated here, by the adopting body; an instruction on such a report.
     static func countsHere(_ event: DomainEvent, from signer: String, at node: String) -> Bool {
-        if case .plan(let e) = event { return e.issuer == signer && e.issuer != node }
-        return false
+        switch event {
+        case .plan(let e):
+            return e.issuer == signer && e.issuer != node
+        case .opinion(let e):
+            switch e.step {
+            case .forwarded(let to, _, _, _): return to == node && e.atBody == signer
+            case .adoptedHigher(let by, _, _): return e.report.originBody == node && by == signer
+            case .instruction: return e.report.originBody == node && e.atBody == signer
+            default: return false
+            }
+        default:
+            return false
+        }
     }
 
     /// Every counter of the body's own records for `period`, by stats.proto name.
