@@ -114,6 +114,20 @@ import XieshangWire
         #expect(net.nodes["t0"]!.ownFigures(period: "2026-13") == [:])   // no such period: nothing, no trap
     }
 
+    /// Session periods (届次会议以来) roll up beside the calendar ones: a record dated after the plenary session counts
+    /// in its session period, one dated before it in none.
+    @Test func sessionPeriodsRollUpByRecordDate() throws {
+        let net = TestNetwork()
+        net.now = Day(unchecked: 2026, 4, 2).startMsChinaTime
+        try net.tree([("city", ["t0"])], sessions: SessionCalendar(dates: [Day(unchecked: 2026, 1, 15)]))
+        net.run()
+        net.originate("t0", amount: 5, dated: "2026-03-31")
+        net.originate("t0", amount: 2, dated: "2026-01-10")
+        net.run()
+        #expect(net.nodes["city"]!.latestReport(period: "2026-01-15~")?.totals == ["notes": 1, "note_amount": 5])
+        #expect(net.nodes["city"]!.latestReport(period: "2026-Q1")?.totals == ["notes": 2, "note_amount": 7])
+    }
+
     /// Amounts from outside that sum past Int64.max are an error naming the period, not a trap and not a wrapped
     /// negative total: the node reports nothing for that period and keeps running.
     @Test func figuresSummingPastInt64MaxAreRefusedNotTrapped() throws {

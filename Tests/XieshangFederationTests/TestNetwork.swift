@@ -41,7 +41,8 @@ final class TestNetwork {
     func peer(_ id: String) -> FederationConfig.Peer { .init(id: id, publicKey: key(id).publicKey) }
 
     /// A tree: `edges` maps a parent to its children.
-    func tree(_ edges: [(String, [String])], options: FederationOptions = TestNetwork.options) throws {
+    func tree(_ edges: [(String, [String])], options: FederationOptions = TestNetwork.options,
+              sessions: SessionCalendar = SessionCalendar(dates: [])) throws {
         var parent: [String: String] = [:]
         var children: [String: [String]] = [:]
         var ids: [String] = []
@@ -54,6 +55,7 @@ final class TestNetwork {
             configs[id] = FederationConfig(nodeId: id, privateKey: key(id), parent: parent[id].map(peer),
                                            children: (children[id] ?? []).map(peer), options: options)
             configs[id]!.figures = { NoteFigures() }
+            configs[id]!.sessions = sessions
         }
         for id in ids { try start(id) }
     }
