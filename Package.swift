@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "XieshangWire", targets: ["XieshangWire"]),
         .library(name: "XieshangStore", targets: ["XieshangStore"]),
+        .library(name: "XieshangCalendar", targets: ["XieshangCalendar"]),
         .library(name: "XieshangDomain", targets: ["XieshangDomain"]),
         .library(name: "XieshangTransport", targets: ["XieshangTransport"]),
         .library(name: "XieshangFederation", targets: ["XieshangFederation"]),
@@ -29,11 +30,13 @@ let package = Package(
         .target(name: "XieshangWire", dependencies: ["CCrypto"]),
         .target(name: "XieshangTransport", dependencies: ["XieshangWire", "CNghttp2", "CCrypto"]),
         .target(name: "XieshangStore", dependencies: ["XieshangWire", "CSQLite"]),
-        .target(name: "XieshangDomain", dependencies: ["XieshangWire"]),
+        // One calendar (Day, Period, China Standard Time) for the whole code base; no dependencies.
+        .target(name: "XieshangCalendar"),
+        .target(name: "XieshangDomain", dependencies: ["XieshangWire", "XieshangCalendar"]),
         // The sans-I/O federation node and its deterministic simulator.
-        .target(name: "XieshangFederation", dependencies: ["XieshangWire", "XieshangStore"]),
+        .target(name: "XieshangFederation", dependencies: ["XieshangWire", "XieshangStore", "XieshangCalendar"]),
         // The node process: federation core ↔ transport ↔ store, the admin service, domain projections.
-        .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain", "XieshangTransport",
+        .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore", "XieshangCalendar", "XieshangDomain", "XieshangTransport",
                                                     "XieshangFederation"]),
         // Reports for people: self-contained HTML with SVG charts, Excel-friendly CSV. Pure rendering, no I/O.
         .target(name: "XieshangReport"),
@@ -62,6 +65,7 @@ let package = Package(
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python", "FuzzCrashes"]),
         .testTarget(name: "XieshangTransportTests", dependencies: ["XieshangTransport", "XieshangWire"], exclude: ["python", "FuzzCorpus"]),
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"], exclude: ["FuzzCorpus"]),
+        .testTarget(name: "XieshangCalendarTests", dependencies: ["XieshangCalendar"]),
         .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"]),
         .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire"],
                     exclude: ["FuzzCorpus"]),

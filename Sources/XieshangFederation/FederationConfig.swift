@@ -1,3 +1,4 @@
+import XieshangCalendar
 import XieshangWire
 
 /// A node's place in the federation (联邦): its id and key, its parent, children and alliances, each peer pinned by
@@ -57,6 +58,11 @@ public struct FederationConfig: Sendable {
     public var options: FederationOptions
     /// Signatures the runtime verified off the executor before handing batches in (nil: every check is inline).
     public var signatureCache: (any SignatureCache)?
+    /// Makes the source of this body's own figures (``FiguresSource``), one per ``FederationNode`` opened with this
+    /// config; nil: the body reports no own figures (it still sums its children's).
+    public var figures: (@Sendable () -> any FiguresSource)?
+    /// The body's plenary session dates 届次会议, whose session periods (届次会议以来) it rolls up beside the calendar ones.
+    public var sessions = SessionCalendar(dates: [])
 
     /// Makes a configuration.
     public init(nodeId: String, privateKey: Ed25519.PrivateKey, parent: Peer? = nil, children: [Peer] = [],

@@ -80,16 +80,6 @@ extension FederationNode {
                 : "node \(id) has not yet heard from its parent \(config.parent?.id ?? "?") how far its own chain goes (a store restored from a backup must not reuse a seq); retry when the link to the parent is up"
             throw GroupRefusal(error: FederationError(.fenced, why, node: id), index: nil)
         }
-        // Figures first: a sum past Int64's range is refused before anything is signed or stored (once committed, it
-        // would have trapped at every replay).
-        var sums: [String: [String: Int64]] = [:]
-        for (i, o) in group.enumerated() {
-            var figures: [String: Int64] = [:]
-            Figures.add(kind: o.kind, payload: o.payload, into: &figures)
-            if let (period, figure) = addOwnFigures(figures, timeMs: now, into: &sums) {
-                throw GroupRefusal(error: FederationError(.command, "\(id) cannot count this \(o.kind) in \(period): its \(figure) would pass the largest figure (\(Int64.max)); nothing was stored. Check the amount", node: id), index: i)
-            }
-        }
         var overlay: [String: XieshangWire.EventChain.Link] = [:]
         var made: [(StoredEvent, EventBody)] = []
         made.reserveCapacity(group.count)

@@ -4,35 +4,14 @@ import XieshangWire
 /// a real one, every figure sum is checked arithmetic, every citation is a distinct direct child of the reporter.
 /// Small functions of their own, so they stay whatever figures a report carries.
 extension FederationNode {
-    /// A figure whose sum passes the range of Int64.
-    struct FigureOverflow: Error {
-        /// The figure's name.
-        var figure: String
-    }
-
-    /// Why `period` is not a reporting period of years 1…9999 in its one spelling (`2026`, `2026-Q4`, `2026-11`), or
+    /// Why `period` is not a reporting period of the years 1…9999 in its one spelling (``Period/description``), or
     /// nil. A child's report naming `99999999999` once put its parent into a crash loop at every replay.
     static func periodRefusal(_ period: String) -> String? {
         let shown = period.utf8.count <= 24 ? period : String(period.prefix(24)) + "…"
-        guard period.utf8.count <= 16, let end = Period.endMs(of: period), Period.all(containing: end - 1).contains(period) else {
-            return "period \"\(shown)\" is not a month (2026-11), quarter (2026-Q4) or year (2026) of the years 1…9999"
+        guard period.utf8.count <= 32, let parsed = try? Period(parsing: period), parsed.description == period else {
+            return "period \"\(shown)\" is not a month (2026-11), quarter (2026-Q4), half-year (2026-H1), year (2026) or session (2026-01-15~2027-01-19) of the years 1…9999"
         }
         return nil
-    }
-
-    /// The first and last millisecond an own event may carry to be counted in periods (the years 1…9999).
-    static let countableTimes: ClosedRange<Int64> = Period.startMs(year: 1, month: 1)...(Period.startMs(year: 10_000, month: 1) - 1)
-
-    /// `a + b`, figure by figure (absent = 0), in checked arithmetic.
-    /// - Throws: ``FigureOverflow`` naming the first figure (in name order) whose sum passes Int64's range.
-    static func checkedSum(_ a: [String: Int64], _ b: [String: Int64]) throws(FigureOverflow) -> [String: Int64] {
-        var out = a
-        for k in b.keys.sorted() {
-            let (sum, overflow) = (out[k] ?? 0).addingReportingOverflow(b[k] ?? 0)
-            if overflow { throw FigureOverflow(figure: k) }
-            out[k] = sum
-        }
-        return out
     }
 
     /// `a + b` for counts of bodies, nil past UInt32's range.
@@ -71,41 +50,22 @@ extension FederationNode {
     /// Why adding a child's report to what this node would report for its period passes the range of a figure or
     /// count, or nil: the report is refused on receipt, so ``currentReport(period:)`` never has to leave it out.
     func parentTotalsRefusal(_ report: AggregateReport, from child: String) -> String? {
-        do throws(FigureOverflow) {
-            var totals = ownFigures[report.period] ?? [:]
-            var bodies = report.subtreeBodies
-            for other in config.children.map(\.id).sorted() where other != child {
-                guard let state = childReports[other]?[report.period] else { continue }
-                totals = try FederationNode.checkedSum(totals, state.report.totals)
-                guard let b = FederationNode.checkedCount(bodies, state.report.subtreeBodies) else { return "subtree bodies pass 2^32" }
-                bodies = b
-            }
-            _ = try FederationNode.checkedSum(totals, report.totals)
-            if FederationNode.checkedCount(bodies, 1) == nil { return "subtree bodies pass 2^32" }
-        } catch {
-            return "adding its \(error.figure) to \(id)'s total for \(report.period) passes the largest figure (\(Int64.max))"
+        func overflow(_ figure: String) -> String {
+            "adding its \(figure) to \(id)'s total for \(report.period) passes the largest figure (\(Int64.max))"
         }
-        return nil
-    }
-
-    /// Adds own figures `figures` of an event dated `timeMs` to `scratch` (period → own figures, this node's own where
-    /// absent), checking that neither the own figures nor the totals with the children's reports pass Int64's range.
-    /// Returns the period and figure that would, or nil (then `scratch` holds the sums). Checked before an own event is
-    /// committed, so an overflow never reaches the log.
-    func addOwnFigures(_ figures: [String: Int64], timeMs: Int64, into scratch: inout [String: [String: Int64]]) -> (period: String, figure: String)? {
-        guard FederationNode.countableTimes.contains(timeMs), !figures.isEmpty else { return nil }
-        for period in Period.all(containing: timeMs) {
-            do throws(FigureOverflow) {
-                let own = try FederationNode.checkedSum(scratch[period] ?? ownFigures[period] ?? [:], figures)
-                var totals = own
-                for child in config.children.map(\.id).sorted() {
-                    if let state = childReports[child]?[period] { totals = try FederationNode.checkedSum(totals, state.report.totals) }
-                }
-                scratch[period] = own
-            } catch {
-                return (period, error.figure)
+        var totals = ownFigures(period: report.period)
+        var bodies = report.subtreeBodies
+        for other in config.children.map(\.id).sorted() where other != child {
+            guard let state = childReports[other]?[report.period] else { continue }
+            switch FigureMap.sum(totals, state.report.totals) {
+            case .success(let sum): totals = sum
+            case .failure(let o): return overflow(o.figure)
             }
+            guard let b = FederationNode.checkedCount(bodies, state.report.subtreeBodies) else { return "subtree bodies pass 2^32" }
+            bodies = b
         }
+        if case .failure(let o) = FigureMap.sum(totals, report.totals) { return overflow(o.figure) }
+        if FederationNode.checkedCount(bodies, 1) == nil { return "subtree bodies pass 2^32" }
         return nil
     }
 }

@@ -1,3 +1,4 @@
+import XieshangCalendar
 import XieshangStore
 import XieshangWire
 
@@ -14,24 +15,62 @@ extension FederationNode {
         outputs.append(.setTimer(.rollup, atMs: rollupDueAt!))
     }
 
-    /// The report this node would emit for `period` now.
+    /// The periods of the days a ``FiguresTouch`` names: each day's month, quarter, half-year and year and its session
+    /// period (``FederationConfig/sessions``); with stocks, also every period this node knows (reported, or rolled
+    /// before) that ends on or after the day.
+    func periods(touchedBy touch: FiguresTouch) -> Set<String> {
+        var out: Set<String> = []
+        for day in touch.days { for p in config.sessions.periods(containing: day) { out.insert(p.description) } }
+        if let from = touch.stocksFrom {
+            for p in config.sessions.periods(containing: from) { out.insert(p.description) }
+            for text in Set(lastReports.keys).union(ownCache.keys) where !out.contains(text) {
+                if let p = try? Period(parsing: text), p.end >= from { out.insert(text) }
+            }
+        }
+        return out
+    }
+
+    /// This body's own figures for the period named `text`, from the source (cached until a touch makes them stale).
+    /// - Throws: ``FederationError`` `.config` for text that is no period; the source's error when it cannot answer.
+    func ownFiguresChecked(_ text: String) throws(FederationError) -> [String: Int64] {
+        if let cached = ownCache[text], !ownStale.contains(text) { return cached }
+        guard let source = figuresSource else { return [:] }
+        let period: Period
+        do { period = try Period(parsing: text) } catch {
+            throw FederationError(.config, "\(id) cannot roll up '\(text)': \(error.messageEn)", node: id)
+        }
+        let figures = try source.ownFigures(for: period)
+        ownCache[text] = figures
+        ownStale.remove(text)
+        return figures
+    }
+
+    /// The report this node would emit for `period` now (own figures empty when they cannot be computed; see
+    /// ``makeReport(period:)`` for the checked form the node signs).
     public func currentReport(period: String) -> AggregateReport {
-        let own = ownFigures[period] ?? [:]
+        (try? makeReport(period: period)) ?? AggregateReport(period: period, body: id, subtreeBodies: 1)
+    }
+
+    /// The report for `period`: own figures from the source plus the latest report of each child, summed with checks.
+    /// - Throws: ``FederationError`` when the own figures cannot be computed or a total leaves Int64's range.
+    func makeReport(period: String) throws(FederationError) -> AggregateReport {
+        let own = try ownFiguresChecked(period)
         var totals = own
         var children: [ChildReport] = []
         var subtree: UInt32 = 1
         var onTime: UInt32 = 0
-        let deadline = (Period.endMs(of: period) ?? Int64.max) &+ config.options.onTimeGraceMs
+        let deadline = ((try? Period(parsing: period)).map { $0.end.adding(days: 1).startMsChinaTime } ?? Int64.max)
+            .addingReportingOverflow(config.options.onTimeGraceMs)
         for child in config.children.map(\.id).sorted() {
             // Sums past a figure's range were refused on receipt (parentTotalsRefusal); a stored one is left out, never a trap.
             guard let state = childReports[child]?[period],
-                  let sum = try? FederationNode.checkedSum(totals, state.report.totals),
+                  case .success(let sum) = FigureMap.sum(totals, state.report.totals),
                   let bodies = FederationNode.checkedCount(subtree, state.report.subtreeBodies) else { continue }
             children.append(ChildReport(ref: XieshangWire.EventRef(origin: child, seq: state.seq, hash: state.hash),
                                         totals: state.report.totals, subtreeBodies: state.report.subtreeBodies))
             totals = sum
             subtree = bodies
-            if state.receivedMs < deadline { onTime += 1 }
+            if deadline.overflow || state.receivedMs < deadline.partialValue { onTime += 1 }
         }
         return AggregateReport(period: period, body: id, own: own, totals: totals, children: children,
                                expectedChildren: UInt32(config.children.count), reportedChildren: UInt32(children.count),
@@ -43,7 +82,13 @@ extension FederationNode {
         guard !fenced else { return }
         var group: [Origination] = []
         for period in dirtyPeriods.sorted() {
-            let report = currentReport(period: period)
+            let report: AggregateReport
+            do throws(FederationError) {
+                report = try makeReport(period: period)
+            } catch {
+                outputs.append(.log("\(id): no rollup for \(period) now: \(error.message)"))
+                continue
+            }
             if let last = lastReports[period], sameFigures(last, report) { continue }
             group.append(Origination(kind: .aggregateReport, payload: report.serializedBytes(), route: .up))
         }
@@ -57,7 +102,7 @@ extension FederationNode {
     }
 
     func sameFigures(_ a: AggregateReport, _ b: AggregateReport) -> Bool {
-        Figures.equal(a.own, b.own) && Figures.equal(a.totals, b.totals) && a.children.map(\.ref) == b.children.map(\.ref)
+        FigureMap.equal(a.own, b.own) && FigureMap.equal(a.totals, b.totals) && a.children.map(\.ref) == b.children.map(\.ref)
             && a.expectedChildren == b.expectedChildren && a.onTimeChildren == b.onTimeChildren
     }
 
@@ -107,17 +152,19 @@ extension FederationNode {
             if citedReport.period != report.period {
                 return mismatch("", "cites \(ref.origin)#\(ref.seq) of period \(citedReport.period)")
             }
-            if let f = Figures.firstDifference(citedReport.totals, child.totals) {
+            if let f = FigureMap.firstDifference(citedReport.totals, child.totals) {
                 return mismatch(f, "cites \(ref.origin)'s \(f) as \(child.totals[f] ?? 0) but that report says \(citedReport.totals[f] ?? 0)")
             }
-            guard let sum = try? FederationNode.checkedSum(expected, citedReport.totals),
-                  let bodies = FederationNode.checkedCount(subtree, citedReport.subtreeBodies) else {
-                return mismatch("", "own figures plus cited children pass the largest figure")
+            switch FigureMap.sum(expected, citedReport.totals) {
+            case .success(let sum): expected = sum
+            case .failure(let overflow): return mismatch(overflow.figure, "\(overflow.figure) summed over the cited reports passes Int64's range")
             }
-            expected = sum
+            guard let bodies = FederationNode.checkedCount(subtree, citedReport.subtreeBodies) else {
+                return mismatch("subtree_bodies", "cited reports claim more than \(UInt32.max) bodies")
+            }
             subtree = bodies
         }
-        if let f = Figures.firstDifference(report.totals, expected) {
+        if let f = FigureMap.firstDifference(report.totals, expected) {
             return mismatch(f, "total \(f) is \(report.totals[f] ?? 0) but own figures plus cited children give \(expected[f] ?? 0)")
         }
         if report.subtreeBodies != subtree {

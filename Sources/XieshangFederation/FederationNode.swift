@@ -1,3 +1,4 @@
+@_exported import XieshangCalendar
 import XieshangStore
 import XieshangWire
 
@@ -80,7 +81,12 @@ public final class FederationNode {
     var fenceTarget: UInt64 = 0
 
     // Rollups
-    var ownFigures: [String: [String: Int64]] = [:]
+    /// The source of this body's own figures (made from ``FederationConfig/figures`` for this node).
+    let figuresSource: (any FiguresSource)?
+    /// Own figures by period text, as the source last gave them; periods in ``ownStale`` are asked again.
+    var ownCache: [String: [String: Int64]] = [:]
+    /// Periods whose own figures changed since the source was last asked.
+    var ownStale: Set<String> = []
     var childReports: [String: [String: ChildReportState]] = [:]  // child → period → latest
     var lastReports: [String: AggregateReport] = [:]
     var dirtyPeriods: Set<String> = []
@@ -92,9 +98,6 @@ public final class FederationNode {
     var loadAlerts: [Alert] = []
     /// When this node received each child report (the core's clock), read from the store at open: `origin#seq` → ms.
     var reportReceipts: [String: Int64] = [:]
-
-    // Plans (协商计划): issued items and assignees' progress.
-    var planBoard = PlanBoard()
 
     /// Event signatures this node verified inline on receipt (run authentication, lone events, equivocation evidence;
     /// those a ``SignatureCache`` vouched for are not counted): the benchmark reports it next to the events replicated.
@@ -116,6 +119,7 @@ public final class FederationNode {
         self.pinnedIds = config.pinnedPeers.keys.sorted()
         self.childIds = Set(config.children.map(\.id))
         self.fenced = config.parent != nil
+        self.figuresSource = config.figures?()
         self.tail = LogTail(capacity: max(1_024, 2 * config.options.window * config.options.batchSize))
         do throws(StoreError) {
             try loadState()
@@ -301,7 +305,7 @@ public final class FederationNode {
         if position == 0 { tail.reset(end: 0) }
         // A change made just before a crash may not have been rolled up yet: compare every period with its last report.
         dirtyPeriods = []
-        var periods = Set(ownFigures.keys)
+        var periods = ownStale
         for (_, byPeriod) in childReports { periods.formUnion(byPeriod.keys) }
         for period in periods {
             if let last = lastReports[period], sameFigures(last, currentReport(period: period)) { continue }
@@ -341,23 +345,19 @@ public final class FederationNode {
                     }
                 }
             }
-        case .plan:
-            planBoard.apply(body, signer: ChainName.node(of: body.origin), me: id)
         default: break
         }
-        if ChainName.node(of: body.origin) == id {
-            // The event's figures once (decoding the payload once), then added to its month, quarter and year.
-            guard FederationNode.countableTimes.contains(body.timeMs) else { return "its time \(body.timeMs) ms is outside the years 1…9999" }
-            var figures: [String: Int64] = [:]
-            let counted = Figures.add(kind: body.kind, payload: body.payload, into: &figures)
-            var sums: [String: [String: Int64]] = [:]
-            if let (period, figure) = addOwnFigures(figures, timeMs: body.timeMs, into: &sums) {
-                return "adding its \(figure) to \(period) passes the largest figure (\(Int64.max))"
-            }
-            for period in Period.all(containing: body.timeMs) {
-                ownFigures[period] = sums[period] ?? ownFigures[period] ?? [:]
-                if counted && !replaying { markDirty(period) }
-            }
+        switch body.kind {
+        case .roster, .aggregateReport, .alert, .unspecified: return nil   // federation bookkeeping has no figures
+        default: break
+        }
+        // The source says which records (by their own dates) the event touches; their periods are re-rolled.
+        guard let source = figuresSource else { return nil }
+        let touch = source.recorded(body, node: id)
+        guard !touch.isEmpty else { return nil }
+        for period in periods(touchedBy: touch) {
+            ownStale.insert(period)
+            if !replaying { markDirty(period) }
         }
         return nil
     }
@@ -378,17 +378,15 @@ public final class FederationNode {
     /// The latest report this node emitted for `period`.
     public func latestReport(period: String) -> AggregateReport? { lastReports[period] }
 
-    /// This node's own figures for `period`.
-    public func ownFigures(period: String) -> [String: Int64] { ownFigures[period] ?? [:] }
+    /// This node's own figures for `period` (text form of a ``Period``), from its ``FiguresSource``; empty for text
+    /// that is no period, for a node without a source, or when the source cannot answer now.
+    public func ownFigures(period: String) -> [String: Int64] { (try? ownFiguresChecked(period)) ?? [:] }
 
     /// The batch id the server side of `connection` applies next (the simulator's adversary uses it).
     public func expectedBatchId(on connection: ConnectionID) -> UInt64? { servers[connection]?.expectedBatch }
 
     /// Whether the link this node dialed to `peer` is authenticated and pushing.
     public func isLinkUp(_ peer: String) -> Bool { clients[peer]?.state == .up }
-
-    /// The plan items this node issued and each assignee's status (the issuer's view).
-    public var plans: PlanBoard { planBoard }
 }
 
 @available(*, unavailable)

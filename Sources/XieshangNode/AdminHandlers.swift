@@ -147,10 +147,10 @@ enum AdminHandlers {
     /// (members' duty scores; default this year).
     static func records(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
         let path = runtime.core.store.path
-        let today = Day(daysSinceEpoch: Int((runtime.now() + 8 * 3_600_000) / 86_400_000))
+        let today = Day(chinaTimeMs: runtime.now())
         let asOf: Day
         do {
-            asOf = try request.filter["as_of"].map { try Day(parsing: $0, field: "as_of") } ?? today
+            asOf = try request.filter["as_of"].map { try Day.domain($0, field: "as_of") } ?? today
         } catch {
             return .failure(TransportError.status(.invalidArgument, "query \(request.recordType): filter as_of '\(request.filter["as_of"] ?? "")' is not a day YYYY-MM-DD: \(error)"))
         }
@@ -227,7 +227,7 @@ enum AdminHandlers {
 
     static func stats(_ runtime: NodeRuntime, _ request: StatsRequest) -> StatsResponse {
         let core = runtime.core
-        let period = request.period.isEmpty ? Period.all(containing: runtime.now())[2] : request.period
+        let period = request.period.isEmpty ? String(Day(chinaTimeMs: runtime.now()).year) : request.period
         let report = core.currentReport(period: period)
         var bodies = [BodyFigures(body: core.id, name: runtime.config.name, tier: runtime.config.tier,
                                   parent: runtime.config.parent?.nodeId ?? "", own: report.own, totals: report.totals,

@@ -102,7 +102,7 @@ enum AllianceRecorder {
 
     /// Today in Beijing time on the node's clock.
     static func today(_ runtime: NodeRuntime) -> Day {
-        Day(daysSinceEpoch: Int((runtime.now() + 8 * 3_600_000) / 86_400_000))
+        Day(chinaTimeMs: runtime.now())
     }
 
     // MARK: Forwarding submitted joint proposals

@@ -67,9 +67,9 @@ extension DomainSubmit {
                 }
                 return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
             default:
-                let text = request.filter["period"] ?? String(Day(daysSinceEpoch: Int((runtime.now() + 8 * 3_600_000) / 86_400_000)).year)
-                let period: XieshangDomain.Period
-                do { period = try XieshangDomain.Period(parsing: text) } catch {
+                let text = request.filter["period"] ?? String(Day(chinaTimeMs: runtime.now()).year)
+                let period: Period
+                do { period = try Period.domain(text) } catch {
                     return .failure(TransportError.status(.invalidArgument, "query figures: \(error)"))
                 }
                 let f = state.figures(for: period)

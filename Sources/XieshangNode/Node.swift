@@ -58,6 +58,9 @@ public final class Node: Sendable {
             alliances: config.alliances.map { FederationConfig.Alliance(id: $0.id, members: $0.members.map(peer)) },
             options: options)
         federation.signatureCache = signatures
+        let body = XieshangDomain.BodyInfo(id: config.nodeId, name: config.name, tier: config.tier, parent: config.parent?.nodeId)
+        federation.figures = { NodeFigures(body: body) }
+        federation.sessions = SessionCalendar(dates: config.sessions)
         let core: FederationNode
         do {
             core = try FederationNode(config: federation, store: store, seed: UInt64.random(in: 0...UInt64.max))

@@ -20,6 +20,7 @@ extension NodeConfig {
         ]
         if tls { o["tls"] = true }
         if insecureH2c { o["insecure_h2c"] = true }
+        if !sessions.isEmpty { o["sessions"] = sessions.map(\.description) }
         if let parent { o["parent"] = peer(parent) }
         if !children.isEmpty { o["children"] = children.map(peer) }
         if !alliances.isEmpty {

@@ -1,6 +1,7 @@
 import Dispatch
 import FoundationEssentials
 import Glibc
+import XieshangCalendar
 import XieshangWire
 
 /// A node's configuration file (`node.json`), validated strictly: every error names the field and what is expected,
@@ -79,11 +80,14 @@ public struct NodeConfig: Sendable, Equatable {
     public var logLevel: String
     /// Per-body policy settings (shared/DOMAIN.md), as given; the domain module validates them.
     public var policy: [String: JSONValue]
+    /// The body's plenary session dates 届次会议 ("sessions": ["2026-01-15", …]): its session periods (届次会议以来)
+    /// run from each to the day before the next and are rolled up beside months, quarters, half-years and years.
+    public var sessions: [Day] = []
 
     /// The fields a config file may have.
     static let knownFields: Set<String> = [
         "node_id", "name", "tier", "data_dir", "listen", "admin_socket", "key_file", "tls", "insecure_h2c", "parent", "children",
-        "alliances", "rollup_debounce_ms", "retry_cap_ms", "log_level", "policy",
+        "alliances", "rollup_debounce_ms", "retry_cap_ms", "log_level", "policy", "sessions",
     ]
 
     /// Reads and validates the config at `path`.
@@ -118,7 +122,7 @@ public struct NodeConfig: Sendable, Equatable {
         func inData(_ p: String) -> String {
             PathText.standardized(PathText.appending(dataDir, p))
         }
-        let config = NodeConfig(
+        var config = NodeConfig(
             nodeId: nodeId,
             name: try reader.string(fields["name"], at: "name", default: nodeId),
             tier: try reader.string(fields["tier"], at: "tier", default: "township"),
@@ -135,6 +139,12 @@ public struct NodeConfig: Sendable, Equatable {
             retryCapMs: try reader.integer(fields["retry_cap_ms"], at: "retry_cap_ms", default: 30_000, range: 100...3_600_000),
             logLevel: try reader.choice(fields["log_level"], at: "log_level", default: "info", among: ["error", "warning", "info", "debug"]),
             policy: try reader.object(fields["policy"] ?? .object([]), at: "policy", allowed: nil))
+        config.sessions = try reader.array(fields["sessions"], at: "sessions") { v, at throws(NodeError) in
+            guard case .string(let text) = v else { throw reader.fail(at, "a plenary session date YYYY-MM-DD", v) }
+            do throws(CalendarError) { return try Day(parsing: text, field: at) } catch {
+                throw NodeError(.config, "\(file): field \"\(at)\": \(error.messageEn)", path: file)
+            }
+        }
         try config.checkConsistency(file: file)
         return config
     }

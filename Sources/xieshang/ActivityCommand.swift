@@ -46,7 +46,7 @@ enum ActivityCommand {
         var rows = try NodeClient(inv).query("activities")
         if let text = inv.value("period") {
             let period: Period
-            do { period = try Period(parsing: text) } catch { throw inv.usage("--period '\(text)' is not 2026, 2026-Q3 or 2026-11.") }
+            do { period = try Period(parsing: text) } catch { throw inv.usage("--period '\(text)' is not 2026, 2026-H1, 2026-Q3, 2026-11 or 2026-01-15~ (a session period).") }
             rows = rows.filter { r in (r["date"] as? String).map { $0 >= period.start.description && $0 <= period.end.description } ?? false }
         }
         RecordTable.print(rows, type: "activities", columns: ["id", "kind", "form", "date", "topic", "participants"], inv)

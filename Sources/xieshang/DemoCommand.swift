@@ -127,7 +127,6 @@ struct Demo {
 
         // 4. A year of records through the CLI's record commands, at the body where each belongs.
         Recorded.quiet = true
-        NodeClient.tally = [:]
         var feed = DemoFeed(topology: topology, directory: directory) { n in Demo.progressLine("recording a year of records (commands)", n) }
         do {
             try feed.run()
@@ -137,23 +136,22 @@ struct Demo {
         }
         Demo.progressLine("", -1)
         Recorded.quiet = false
-        let tally = NodeClient.tally ?? [:]
-        NodeClient.tally = nil
         let city = topology.members[0]
         let subtree = topology.members.filter { $0.id == city.id || isBelow($0, city, topology) }
-        func own(_ m: Topology.Member) -> [String: Int64] { tally[m.config.adminSocket] ?? [:] }
+        // What the city must show for each body: its own generated records (by record date) plus its subtree's.
+        func own(_ m: Topology.Member) -> [String: Int64] { (feed.expected[m.id] ?? DemoFeed.Expected()).counts }
         func expectedTotals(_ m: Topology.Member) -> [String: Int64] {
             var t = own(m)
             for c in subtree where c.config.parent?.nodeId == m.id { for (k, v) in expectedTotals(c) { t[k, default: 0] += v } }
             return t
         }
         let want = expectedTotals(city)
-        let generated = want.values.reduce(0, +)
-        say("recorded \(feed.commands) commands → \(generated) events at \(subtree.count) bodies")
+        let generated = feed.expected.values.reduce(Int64(0)) { $0 + $1.activities + $1.suggestionsMade + $1.proposalsFiled + $1.opinionsReceived }
+        say("recorded \(feed.commands) commands → \(generated) records (activities, suggestions, proposals, opinion reports) at \(subtree.count) bodies")
         say(feed.jointDraft)
 
         // 5. Wait for the city's rollup to carry every record.
-        say("waiting for 铜仁市政协's figures to converge (\(generated) records)…")
+        say("waiting for 铜仁市政协's figures to converge…")
         var final: StatsResponse?
         _ = waitUntil(seconds: 90) {
             guard let s = stats(city), let root = s.bodies.first else { return false }
@@ -164,20 +162,30 @@ struct Demo {
             return fail("demo: the city's figures did not arrive", code: ExitCode.refused)
         }
 
-        // 6. The table with drill-down, checked against the generated records, body by body.
-        let keys = FigureNames.ordered(want.keys)
+        // 6. The table of real figures with drill-down, every figure and rate checked against the generated records.
+        let columns = FigureNames.headline
         say("")
-        say("\(stats.period) 年度汇总：铜仁市政协（按组织逐级下钻；数字为各级已签名核验的报表）")
-        say(pad("单位", 34) + keys.map { pad(FigureNames.figure($0, .zh), 14) }.joined() + "核验")
+        say("\(stats.period) 年度汇总：铜仁市政协（按组织逐级下钻；数字为各级已签名核验的报表；比率为 百分比 (分子/分母)）")
+        say(pad("单位", 30) + columns.map { pad($0.zh, $0.key.hasSuffix("_rate") ? 20 : 10) }.joined() + "核验")
         var ok = true
         var mismatches: [String] = []
         func line(_ m: Topology.Member, _ depth: Int) {
             guard let b = stats.bodies.first(where: { $0.body == m.id }) else { ok = false; mismatches.append("\(m.id): no figures"); return }
             let expected = expectedTotals(m)
-            let equal = keys.allSatisfy { (b.totals[$0] ?? 0) == (expected[$0] ?? 0) }
-            if !equal { ok = false; mismatches.append("\(m.id): \(b.totals) ≠ \(expected)") }
+            var equal = expected.allSatisfy { (b.totals[$0.key] ?? 0) == $0.value }
+            let shown = FigureNames.rates(b.totals), wanted = FigureNames.rates(expected)
+            for (s, w) in zip(shown, wanted) where s.numerator != w.numerator || s.denominator != w.denominator {
+                equal = false
+                mismatches.append("\(m.id) \(s.name): \(s.text) shown, \(w.text) generated")
+            }
+            if !equal {
+                ok = false
+                let diff = expected.filter { (b.totals[$0.key] ?? 0) != $0.value }.map { "\($0.key) \(b.totals[$0.key] ?? 0)≠\($0.value)" }
+                if !diff.isEmpty { mismatches.append("\(m.id): " + diff.sorted().joined(separator: ", ")) }
+            }
             let name = String(repeating: "  ", count: depth) + b.name  // as the federation names it (config, rosters)
-            say(pad(name, 34) + keys.map { pad(String(b.totals[$0] ?? 0), 14) }.joined() + (equal && (b.verified || depth == 0) ? "✔" : "✘"))
+            say(pad(name, 30) + columns.map { pad(FigureNames.cell($0.key, b.totals), $0.key.hasSuffix("_rate") ? 20 : 10) }.joined()
+                + (equal && (b.verified || depth == 0) ? "✔" : "✘"))
             for c in subtree where c.config.parent?.nodeId == m.id { line(c, depth + 1) }
         }
         line(city, 0)
@@ -202,7 +210,7 @@ struct Demo {
         let activities = feed.expected.values.reduce(0) { $0 + $1.activities }
         say("")
         if ok {
-            say("✔ every total equals the sum of the \(generated) generated records, county by county and township by township; each body's own figures (\(activities) activities, \(people) 人次, proposals, opinion reports, suggestions, members) equal what was generated there")
+            say("✔ every total equals the sum of the \(generated) generated records, county by county and township by township, by record date (every figure and rate above); each body's own figures (\(activities) activities, \(people) 人次, proposals, opinion reports, suggestions, members) equal what was generated there")
         } else {
             say("✘ the figures do not match the generated records:\n  " + mismatches.joined(separator: "\n  "))
         }

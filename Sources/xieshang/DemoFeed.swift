@@ -9,16 +9,63 @@ import XieshangWire
 /// adopted and forwarded up, adopted higher and instructed, the instruction fed back to the township; the city's
 /// consultation plan, decomposed by 万山区 for its townships and progressed by them. Deterministic (seeded).
 struct DemoFeed {
-    /// Expected own figures of one body, from what was generated (checked against the node's record figures).
+    /// Expected own figures of one body for 2026, counted here from what was generated, by each record's date
+    /// (checked against the node's record figures and, summed over each subtree, against the city's rollup).
     struct Expected {
         var activities: Int64 = 0
+        /// Activities by stats.proto counter ("consultations", "research_visits", …).
+        var byKind: [String: Int64] = [:]
         var participants: Int64 = 0
         var suggestionsMade: Int64 = 0
         var suggestionsAdopted: Int64 = 0
+        var suggestionsClosed: Int64 = 0
         var proposalsFiled: Int64 = 0
+        var proposalsRegistered: Int64 = 0
+        /// Registered in 2026 and closed by its end (办结率's numerator, by cohort).
+        var proposalsClosedOfRegistered: Int64 = 0
         var proposalsClosed: Int64 = 0
+        /// Evaluations of each proposal's latest round (满意率's counters).
+        var latestSatisfied: Int64 = 0
+        var latestBasic: Int64 = 0
         var opinionsReceived: Int64 = 0
+        var opinionsAdopted: Int64 = 0
+        var opinionsForwarded: Int64 = 0
+        /// Instructions 批示 on reports this body holds (its own, and those on its reports fed back from above).
+        var opinionsInstructed: Int64 = 0
+        /// Replies given by the due date (each round's reply; the demo's replies are all on time).
+        var repliesOnTime: Int64 = 0
         var members: Int64 = 0
+
+        /// The figures the city's rollup must carry for this body, by stats.proto name.
+        var counts: [String: Int64] {
+            var out = byKind
+            for k in ["consultations", "research_visits", "inspections", "appraisals", "trainings", "welfare_activities"] where out[k] == nil { out[k] = 0 }
+            out["activity_participants"] = participants
+            out["suggestions_made"] = suggestionsMade
+            out["suggestions_adopted"] = suggestionsAdopted
+            out["suggestions_closed"] = suggestionsClosed
+            out["proposals_filed"] = proposalsFiled
+            out["proposals_registered"] = proposalsRegistered
+            out["proposals_closed_of_registered"] = proposalsClosedOfRegistered
+            out["proposals_closed"] = proposalsClosed
+            out["latest_round_satisfied"] = latestSatisfied
+            out["latest_round_basically_satisfied"] = latestBasic
+            out["latest_round_unsatisfied"] = 0
+            out["opinions_received"] = opinionsReceived
+            out["opinions_adopted"] = opinionsAdopted
+            out["opinions_forwarded"] = opinionsForwarded
+            out["opinions_instructed"] = opinionsInstructed
+            out["replies_on_time"] = repliesOnTime
+            out["replies_late"] = 0
+            out["bodies"] = 1
+            return out
+        }
+
+        /// The stats.proto counter of an activity kind as the CLI names it.
+        static func counter(ofKind kind: String) -> String {
+            ["consultation": "consultations", "research": "research_visits", "inspection": "inspections", "appraisal": "appraisals",
+             "training": "trainings", "welfare": "welfare_activities"][kind] ?? kind
+        }
     }
 
     /// A command of the CLI that failed while feeding.
@@ -135,6 +182,7 @@ struct DemoFeed {
                     if let form = k.form { words += ["--form", form] }
                     try cli(ActivityCommand.group, town, words)
                     expected[town.id, default: Expected()].activities += 1
+                    expected[town.id, default: Expected()].byKind[Expected.counter(ofKind: k.kind), default: 0] += 1
                     expected[town.id, default: Expected()].participants += Int64(participants)
                 }
                 // Suggestions from the activities: 4 made, 3 adopted by a leader, 2 carried out.
@@ -147,6 +195,7 @@ struct DemoFeed {
                 }
                 expected[town.id, default: Expected()].suggestionsMade += 4
                 expected[town.id, default: Expected()].suggestionsAdopted += 3
+                expected[town.id, default: Expected()].suggestionsClosed += 2
             }
             // A quarterly deliberation at the county.
             for q in 1...4 {
@@ -155,6 +204,7 @@ struct DemoFeed {
                                                         "--topic", "季度议政会（第\(q)季度）", "--participants", String(participants),
                                                         "--date", DemoFeed.day(3 * q, 20)])
                 expected[county.id, default: Expected()].activities += 1
+                expected[county.id, default: Expected()].byKind["consultations", default: 0] += 1
                 expected[county.id, default: Expected()].participants += Int64(participants)
             }
         }
@@ -184,6 +234,7 @@ struct DemoFeed {
                     continue
                 }
                 try run(["review", id, "--register", "2026-\(i)", "--date", DemoFeed.day(month, 25)])
+                expected[body.id, default: Expected()].proposalsRegistered += 1
                 try run(["assign", id, "--lead", lead, "--co", co, "--date", DemoFeed.day(month + 1, 5)])
                 if i == 5 {  // left assigned: past its due date at the end of the year
                     continue
@@ -199,15 +250,20 @@ struct DemoFeed {
                     try run(["extend", id, "--due", DemoFeed.day(month + 5, 28), "--reason", "需跨部门协调资金", "--date", DemoFeed.day(month + 3, 20)])
                 }
                 try run(["reply", id, "--unit", lead, "--class", i % 2 == 0 ? "B" : "A", "--text", "已列入年度工作计划并落实", "--date", DemoFeed.day(month + 3, 25)])
+                expected[body.id, default: Expected()].repliesOnTime += 1
                 if i == 2 {  // unsatisfied → re-handled → a second round
                     try run(["evaluate", id, "--by", by, "--rating", "unsatisfied", "--comment", "答复未解决实际问题", "--date", DemoFeed.day(month + 4, 3)])
                     try run(["rehandle", id, "--reason", "提案人不满意，退回重办", "--date", DemoFeed.day(month + 4, 5)])
                     try run(["reply", id, "--unit", co, "--opinion", "--text", "配合落实", "--date", DemoFeed.day(month + 5, 1)])
                     try run(["reply", id, "--unit", lead, "--class", "A", "--text", "重办后已解决", "--date", DemoFeed.day(month + 5, 20)])
+                    expected[body.id, default: Expected()].repliesOnTime += 1
                 }
                 try run(["evaluate", id, "--by", by, "--rating", i % 3 == 0 ? "basic" : "satisfied", "--date", DemoFeed.day(month + 6, 1)])
                 try run(["close", id, "--date", DemoFeed.day(month + 6, 15)])
                 expected[body.id, default: Expected()].proposalsClosed += 1
+                expected[body.id, default: Expected()].proposalsClosedOfRegistered += 1   // registered in Q1, closed by September
+                // The latest round's evaluation (the re-handled proposal's first, unsatisfied round is superseded).
+                if i % 3 == 0 { expected[body.id, default: Expected()].latestBasic += 1 } else { expected[body.id, default: Expected()].latestSatisfied += 1 }
             }
         }
     }
@@ -224,6 +280,8 @@ struct DemoFeed {
                 try run(["archive", "XX-2", "--reason", "与已录用信息重复", "--date", "2026-04-10"])
                 try run(["forward", "XX-1", "--text", "部分村组供水管网老化，旱季断水，建议纳入农村供水保障工程。", "--date", "2026-03-06"])
                 expected[town.id, default: Expected()].opinionsReceived += 2
+                expected[town.id, default: Expected()].opinionsAdopted += 1
+                expected[town.id, default: Expected()].opinionsForwarded += 1
             }
         }
         // Each county adopts what its townships forwarded; 万山 also forwards one to the city, where it is adopted and
@@ -236,8 +294,12 @@ struct DemoFeed {
                 if county.id == "county2" && town.id == "county2-town1" {
                     try run(["instruct", "\(town.id)/XX-1", "--leader", "万山区区长", "--level", "county", "--text", "请区水务局牵头研究解决", "--date", "2026-03-20"])
                     try run(["forward", "\(town.id)/XX-1", "--text", "万山区敖寨乡部分村组供水管网老化，建议纳入全市农村供水保障工程。", "--date", "2026-03-21"])
+                    expected[county.id, default: Expected()].opinionsInstructed += 1
+                    expected[county.id, default: Expected()].opinionsForwarded += 1
+                    expected[town.id, default: Expected()].opinionsInstructed += 1   // fed back down to the report's origin
                 }
                 expected[county.id, default: Expected()].opinionsReceived += 1
+                expected[county.id, default: Expected()].opinionsAdopted += 1
             }
         }
         try waitFor("the city to receive the forwarded report") { rows(city, "opinions").contains { $0["origin_body"] as? String == "county2-town1" } }
@@ -245,6 +307,9 @@ struct DemoFeed {
         try cli(OpinionCommand.group, city, ["instruct", "county2-town1/XX-1", "--leader", "铜仁市副市长", "--level", "city", "--author-kind", "group",
                                              "--text", "请市水务局会同万山区抓好落实", "--date", "2026-04-02"])
         expected[city.id, default: Expected()].opinionsReceived += 1
+        expected[city.id, default: Expected()].opinionsAdopted += 1
+        expected[city.id, default: Expected()].opinionsInstructed += 1
+        expected["county2-town1", default: Expected()].opinionsInstructed += 1
         let town = topology.members.first { $0.id == "county2-town1" }!
         try waitFor("the instruction to reach the township") {
             rows(town, "opinions").contains { ($0["instructions"] as? [String] ?? []).contains { $0.contains("铜仁市副市长") } }

@@ -264,12 +264,7 @@ enum DraftCommand {
     }
 
     static func submit(_ socket: String, _ kind: EventKind, _ payload: [UInt8]) -> Result<SubmitResponse, AdminCommand.Exit> {
-        let result = call(socket, AdminService.submit.path, SubmitRequest(kind: kind, payload: payload), SubmitResponse.self)
-        if case .success(let r) = result, NodeClient.tally != nil {
-            let name = (kind.protoValueName ?? "kind").dropFirst("EVENT_KIND_".count).lowercased()
-            NodeClient.tally![socket, default: [:]][name, default: 0] += Int64(max(r.seqs.count, 1))
-        }
-        return result
+        call(socket, AdminService.submit.path, SubmitRequest(kind: kind, payload: payload), SubmitResponse.self)
     }
 
     static func rows(_ socket: String, _ request: QueryRequest) -> Result<[[String: Any]], AdminCommand.Exit> {

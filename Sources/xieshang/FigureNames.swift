@@ -1,19 +1,56 @@
 import XieshangDomain
 
-/// Labels of the figure keys a rollup carries that `Labels` (XieshangDomain) does not name: the federation counts
-/// each body's events per kind (活动记录, 提案办理记录 …) until the rollups carry the domain figures, and
-/// record-table columns. Keys with a `Labels` entry (`figure.…`, `state.…`) are looked up there first.
+/// How figures are shown: labels of the stats.proto counters a rollup carries (from `Labels`, XieshangDomain), the
+/// rates derived from them with numerator and denominator, the drill-down's headline columns, and the labels of
+/// record-table columns that `Labels` does not name.
 enum FigureNames {
+    /// A rate shown with its numerator and denominator (办结率 12/15 80.0%).
+    struct ShownRate {
+        /// stats.proto-style name: "completion_rate".
+        var name: String
+        /// Label key in `Labels` ("rate.completionRate").
+        var labelKey: String
+        var numerator: Int64
+        var denominator: Int64
+        /// Percent with one decimal, nil without data.
+        var percent: Double? { Rate(numerator, of: denominator).permille.map { Double($0) / 10 } }
+        /// "80.0% (12/15)", "—" without data.
+        var text: String { "\(Rate(numerator, of: denominator)) (\(numerator)/\(denominator))" }
+    }
+
+    /// Every rate of a figure map (stats.proto names), from its counters: 办结率 by cohort, 满意率 from the latest
+    /// rounds (the default formula, 满意 + 基本满意), 建议采纳率/办结率, 信息录用率, 按期答复率.
+    static func rates(_ counts: [String: Int64]) -> [ShownRate] {
+        guard let f = try? Figures(period: .year(2026), namedCounts: counts.filter { Figures.labelKey(ofName: $0.key) != nil }) else { return [] }
+        let all: [(String, Rate)] = [
+            ("completionRate", f.completionRate), ("satisfactionRate", f.satisfactionRate(.satisfiedOrBasic)),
+            ("suggestionAdoptionRate", f.suggestionAdoptionRate), ("suggestionClosingRate", f.suggestionClosingRate),
+            ("opinionAdoptionRate", f.opinionAdoptionRate), ("onTimeReplyRate", f.onTimeReplyRate),
+        ]
+        return all.map { ShownRate(name: Figures.protoName($0.0), labelKey: "rate." + $0.0, numerator: $0.1.numerator, denominator: $0.1.denominator) }
+    }
+
+    /// The columns of a drill-down table (the figures the city office reports): 活动 by kind and 人次; 提案 立案, 办结率,
+    /// 满意率; 社情民意 收到/录用/上报/批示; 建议 采纳率/办结率; 计划 完成/逾期; 委员 低于合格线.
+    static let headline: [(key: String, zh: String, en: String)] = [
+        ("consultations", "协商", "consult."), ("research_visits", "调研", "research"), ("inspections", "视察", "inspect."),
+        ("appraisals", "评议", "apprais."), ("trainings", "培训", "training"), ("welfare_activities", "公益", "welfare"),
+        ("activity_participants", "人次", "people"), ("proposals_registered", "立案", "registered"),
+        ("proposals_closed_of_registered", "办结", "closed"), ("completion_rate", "办结率", "closed %"),
+        ("satisfaction_rate", "满意率", "satisfied %"), ("opinions_received", "信息收到", "reports in"),
+        ("opinions_adopted", "录用", "adopted"), ("opinions_forwarded", "上报", "forwarded"), ("opinions_instructed", "批示", "instructed"),
+        ("suggestions_made", "建议", "suggest."), ("suggestion_adoption_rate", "采纳率", "adopted %"),
+        ("suggestion_closing_rate", "建议办结率", "closed %"), ("plan_items_done", "计划完成", "plan done"),
+        ("plan_items_overdue", "逾期", "overdue"), ("members_below_threshold", "低于合格线", "below bar"),
+    ]
+
+    /// A headline cell of a figure map: a counter's value, or a rate as "80.0% (12/15)".
+    static func cell(_ key: String, _ counts: [String: Int64]) -> String {
+        if let r = rates(counts).first(where: { $0.name == key }) { return r.denominator == 0 ? "—" : r.text }
+        return String(counts[key] ?? 0)
+    }
+
     static let table: [String: (zh: String, en: String)] = [
-        // Rollup figures: events per kind.
-        "activity": ("履职活动（场）", "activities"), "activity_participants": ("活动参加人次", "activity participants"),
-        "proposal": ("提案办理记录", "proposal steps"), "opinion": ("社情民意记录", "opinion report steps"),
-        "suggestion": ("意见建议记录", "suggestion steps"), "plan": ("协商计划记录", "plan steps"),
-        "member_recorded": ("委员登记记录", "member records"), "duty": ("履职考核记录", "duty records"),
-        "policy_set": ("规则设置", "policy versions"), "note": ("备注事件", "notes"), "note_amount": ("备注数量合计", "note amounts"),
-        "draft": ("联名提案草稿操作", "joint draft operations"), "draft_sign_off": ("联名提案签署", "draft sign-offs"),
-        "joint_activity": ("联合活动", "joint activities"), "alliance_charter": ("联席会章程", "alliance charters"),
-        "escalation": ("上报转发", "escalations"),
         // Record columns.
         "id": ("编号", "id"), "title": ("标题", "title"), "kind": ("类型", "kind"), "first_proposer": ("第一提案人", "first proposer"),
         "status": ("状态", "status"), "submitted_on": ("提交日期", "submitted"), "register_number": ("立案号", "register no."),
@@ -42,18 +79,22 @@ enum FigureNames {
         return language == .zh ? l.zh : l.en
     }
 
-    /// A figure's label: `figure.<key>` from `Labels`, else the rollup names above.
+    /// A figure's label: `figure.<key>` from `Labels` (by label key or stats.proto name, "replies_by_class.A" as
+    /// 答复类别分布·A), else the names above.
     static func figure(_ key: String, _ language: Invocation.Language) -> String {
-        if let l = Labels.label("figure." + key) ?? Labels.label("rate." + key) { return language == .zh ? l.zh : l.en }
+        let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
+        let labelKey = Figures.labelKey(ofName: key) ?? key
+        if let l = Labels.label("figure." + labelKey) ?? Labels.label("rate." + labelKey) {
+            let base = language == .zh ? l.zh : l.en
+            return parts.count == 2 ? base + "·" + parts[1] : base
+        }
         return fallback(key, language)
     }
 
     /// Figure keys in display order: the domain counters first (stats.proto order), then the rest by name.
     static func ordered(_ keys: some Sequence<String>) -> [String] {
-        let domain = Figures.counters.map(\.1)
-        let rollup = ["activity", "activity_participants", "proposal", "opinion", "suggestion", "plan", "member_recorded", "duty",
-                      "draft", "draft_sign_off", "joint_activity", "note", "note_amount"]
-        let order = Dictionary(uniqueKeysWithValues: (domain + rollup).enumerated().map { ($1, $0) })
+        let domain = Figures.counters.map { Figures.protoName($0.1) }
+        let order = Dictionary(domain.enumerated().map { ($1, $0) }, uniquingKeysWith: min)
         return Set(keys).sorted { (order[$0] ?? 1000, $0) < (order[$1] ?? 1000, $1) }
     }
 }

@@ -157,7 +157,7 @@ struct Invocation {
 
     /// Today in Beijing time (UTC+8), the calendar the bodies keep.
     static func today() -> Day {
-        Day(daysSinceEpoch: Int((Date().timeIntervalSince1970 + 8 * 3600) / 86_400))
+        Day(chinaTimeMs: Int64(Date().timeIntervalSince1970 * 1000))
     }
 
     /// A label in the chosen language (the key itself when there is none).

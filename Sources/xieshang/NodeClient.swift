@@ -38,17 +38,9 @@ struct NodeClient {
         guard let r = try? SubmitResponse(serializedBytes: bytes) else {
             throw Invocation.Exit(code: fail("the node's answer to Submit does not decode", code: ExitCode.refused))
         }
-        if NodeClient.tally != nil {
-            let name = (first.eventKind.protoValueName ?? "kind").dropFirst("EVENT_KIND_".count).lowercased()
-            NodeClient.tally![socket, default: [:]][name, default: 0] += Int64(max(r.seqs.count, 1))
-        }
         return r
     }
 
-    /// When set (by the demo), the events every submit originated, per node socket and figure name (event kind), so
-    /// the demo can check the federation's totals against what it generated. Invariant: set and read only on the main
-    /// thread, where every command runs (the admin call blocks it until the answer is in).
-    nonisolated(unsafe) static var tally: [String: [String: Int64]]?
 
     /// Rows of a record type as JSON objects.
     func query(_ type: String, filter: [String: String] = [:], id: String = "") throws(Invocation.Exit) -> [[String: Any]] {
@@ -91,7 +83,7 @@ struct NodeClient {
 /// Prints what a record command recorded.
 enum Recorded {
     /// When true (the demo), nothing is printed for a recorded command. Invariant: set only on the main thread before
-    /// any command runs, like ``NodeClient/tally``.
+    /// any command runs.
     nonisolated(unsafe) static var quiet = false
 
     static func print(_ inv: Invocation, _ r: SubmitResponse, zh: String, en: String) -> Int32 {

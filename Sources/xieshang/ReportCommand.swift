@@ -18,7 +18,7 @@ enum ReportCommand {
             let inv = try Invocation.parse(args, spec)
             let path = try inv.required("html")
             if let p = inv.value("period") {
-                do { _ = try XieshangDomain.Period(parsing: p) } catch { throw inv.usage("--period '\(p)' is not 2026, 2026-Q3 or 2026-11.") }
+                do { _ = try Period(parsing: p) } catch { throw inv.usage("--period '\(p)' is not 2026, 2026-H1, 2026-Q3, 2026-11 or 2026-01-15~ (a session period).") }
             }
             let model = try build(NodeClient(inv), period: inv.value("period") ?? "", title: inv.value("title"),
                                   asOf: try inv.day("as-of"), language: inv.language, progress: true)
@@ -46,8 +46,9 @@ enum ReportCommand {
         let months = year < asOf.year ? 12 : (year == asOf.year ? asOf.month : 0)
         let steps = 3 + months
         say(1, steps)
-        let keys = FigureNames.ordered(stats.bodies.flatMap { $0.totals.keys })
-        let chart = keys.contains("activity") ? "activity" : (keys.first ?? "")
+        // The figures the offices report (the drill-down's headline counters); the trend charts 人次 by record month.
+        let keys = FigureNames.headline.map(\.key).filter { !$0.hasSuffix("_rate") }
+        let chart = "activity_participants"
         var trend: [(month: String, value: Int64)] = []
         for m in stride(from: 1, through: months, by: 1) {
             let name = "\(year)-\(m < 10 ? "0" : "")\(m)"
@@ -55,7 +56,10 @@ enum ReportCommand {
             say(1 + m, steps)
         }
         let own = try client.query("figures", filter: ["period": stats.period]).first ?? [:]
-        var rates: [ReportModel.Rate] = []
+        var rates: [ReportModel.Rate] = FigureNames.rates(root.totals).map { r in
+            let label = Labels.label(r.labelKey).map { language == .zh ? $0.zh + "（本级及下级）" : $0.en + " (subtree)" } ?? r.name
+            return ReportModel.Rate(label: label, numerator: r.numerator, denominator: r.denominator)
+        }
         for key in ["completionRate", "satisfactionRate", "suggestionAdoptionRate", "opinionAdoptionRate", "onTimeReplyRate"] {
             guard let r = own[key] as? [String: Any] else { continue }
             let label = Labels.label("rate." + key).map { language == .zh ? $0.zh + "（本级）" : $0.en + " (this body)" } ?? key

@@ -8,7 +8,7 @@ import XieshangWire
 /// record figures with their rates (办结率, 满意率, 采纳率 …).
 enum StatsCommand {
     static let spec = Invocation.Spec(
-        name: "stats", summary: "figures for a period (month 2026-11, quarter 2026-Q3, year 2026; default this year), --drill for every body of the subtree",
+        name: "stats", summary: "figures and rates for a period (month 2026-11, quarter 2026-Q3, half 2026-H1, year 2026, session 2026-01-15~; default this year), --drill for every body of the subtree",
         valued: ["period"], flags: ["drill"],
         example: "xieshang stats --period 2026-Q3 --drill")
 
@@ -16,18 +16,28 @@ enum StatsCommand {
         do throws(Invocation.Exit) {
             let inv = try Invocation.parse(args, spec)
             if let p = inv.value("period") {
-                do { _ = try XieshangDomain.Period(parsing: p) } catch { throw inv.usage("--period '\(p)' is not 2026, 2026-Q3 or 2026-11.") }
+                do { _ = try Period(parsing: p) } catch { throw inv.usage("--period '\(p)' is not 2026, 2026-H1, 2026-Q3, 2026-11 or 2026-01-15~ (a session period).") }
             }
             let client = NodeClient(inv)
             let r = try client.stats(period: inv.value("period") ?? "", drill: inv.flags.contains("drill"))
             let own = try client.query("figures", filter: ["period": r.period]).first ?? [:]
             if inv.json {
-                print(r.jsonString())
+                print(json(r))
                 return ExitCode.done
             }
             print(inv.text("统计期间 \(r.period)：下级应报 \(r.expectedChildren)，已报 \(r.reportedChildren)，按时 \(r.onTimeChildren)",
                            "period \(r.period): children reported \(r.reportedChildren)/\(r.expectedChildren), on time \(r.onTimeChildren)"))
             print(table(r.bodies, names: try client.bodies().mapValues(\.name), inv))
+            if let root = r.bodies.first {
+                print("")
+                print(inv.text("合计（本级及下级，\(r.period)）：", "totals of the subtree (\(r.period)):"))
+                for key in FigureNames.ordered(root.totals.keys) where key != "bodies" && (root.totals[key] ?? 0) != 0 {
+                    print("  \(FigureNames.figure(key, inv.language))：\(root.totals[key] ?? 0)")
+                }
+                for rate in FigureNames.rates(root.totals) where rate.denominator > 0 {
+                    print("  \(inv.label(rate.labelKey))：\(rate.text)")
+                }
+            }
             let lines = recordFigures(own, inv)
             if !lines.isEmpty {
                 print("")
@@ -40,21 +50,43 @@ enum StatsCommand {
         }
     }
 
-    /// The drill-down table: one row per body, indented under its parent, a column per figure.
+    /// The drill-down table: one row per body, indented under its parent, the headline figures and rates (rates as
+    /// percent with numerator/denominator), whether the body's report was verified.
     static func table(_ bodies: [BodyFigures], names: [String: String], _ inv: Invocation) -> String {
-        let keys = FigureNames.ordered(bodies.flatMap { $0.totals.keys })
+        let keys = FigureNames.headline
         var rows: [[String]] = []
         func add(_ b: BodyFigures, _ depth: Int) {
             let known = b.name.isEmpty ? names[b.body] ?? "" : b.name
             let name = String(repeating: "  ", count: depth) + DisplayText.escaped(known.isEmpty ? b.body : known)
-            rows.append([name] + keys.map { String(b.totals[$0] ?? 0) } + [b.verified ? "✔" : "—"])
+            rows.append([name] + keys.map { FigureNames.cell($0.key, b.totals) } + [b.verified ? "✔" : "—"])
             for c in bodies where c.parent == b.body && c.body != b.body { add(c, depth + 1) }
         }
         if let root = bodies.first { add(root, 0) }
-        let header = [inv.text("单位", "body")] + keys.map { FigureNames.figure($0, inv.language) } + [inv.text("核验", "verified")]
+        let header = [inv.text("单位", "body")] + keys.map { inv.language == .zh ? $0.zh : $0.en } + [inv.text("核验", "verified")]
         var widths = header.map(RecordTable.width)
         for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], RecordTable.width(c)) } }
         return ([header] + rows).map { r in r.enumerated().map { RecordTable.pad($1, widths[$0]) }.joined(separator: "  ") }.joined(separator: "\n")
+    }
+
+    /// `stats --json`: per body of the drill-down, its own figures and its subtree's totals by stats.proto name, and
+    /// every rate of both as numerator, denominator and percent (null without data).
+    static func json(_ r: StatsResponse) -> String {
+        func rates(_ counts: [String: Int64]) -> [String: Any] {
+            var out: [String: Any] = [:]
+            for rate in FigureNames.rates(counts) {
+                out[rate.name] = ["numerator": rate.numerator, "denominator": rate.denominator, "percent": rate.percent.map { $0 as Any } ?? NSNull()]
+            }
+            return out
+        }
+        let bodies: [[String: Any]] = r.bodies.map { b in
+            ["body": b.body, "name": b.name, "tier": b.tier, "parent": b.parent, "verified": b.verified,
+             "own": b.own, "totals": b.totals, "own_rates": rates(b.own), "rates": rates(b.totals)]
+        }
+        let o: [String: Any] = ["period": r.period, "expected_children": r.expectedChildren, "reported_children": r.reportedChildren,
+                                "on_time_children": r.onTimeChildren, "bodies": bodies]
+        guard let data = try? JSONSerialization.data(withJSONObject: o, options: [.prettyPrinted, .sortedKeys]),
+              let text = String(data: data, encoding: .utf8) else { return "{}" }
+        return text
     }
 
     /// This body's non-zero record figures and its rates, labelled.

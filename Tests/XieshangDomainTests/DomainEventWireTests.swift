@@ -148,14 +148,15 @@ import XieshangWire
         let message = try XieshangWire.Figures(serializedBytes: f.wireMessage.serializedBytes())
         #expect(try Figures(wire: message) == f)
         let named = f.namedCounts
-        #expect(named["proposalsClosed"] == 118 && named["repliesByClass.B"] == 52 && named["consultationsByForm.topical"] == 2)
+        #expect(named["proposals_closed"] == 118 && named["replies_by_class.B"] == 52 && named["consultations_by_form.topical"] == 2)
+        #expect(Figures.labelKey(ofName: "replies_by_class.B") == "repliesByClass" && Figures.labelKey(ofName: "proposals_closed") == "proposalsClosed")
         #expect(try Figures(period: .year(2025), namedCounts: named) == f)
         expectRefused("figures.name") { _ = try Figures(period: .year(2025), namedCounts: ["inflated": 1]) }
-        #expect(try XieshangDomain.Period(parsing: "2026-Q3") == .quarter(2026, 3))
-        #expect(try XieshangDomain.Period(parsing: "2026-11") == .month(2026, 11))
-        #expect(try XieshangDomain.Period(parsing: "2026") == .year(2026))
-        expectRefused("period.format") { _ = try XieshangDomain.Period(parsing: "2026-Q5x") }
-        expectRefused("period.index") { _ = try XieshangDomain.Period(parsing: "2026-13") }
+        #expect(try Period.domain("2026-Q3") == .quarter(2026, 3))
+        #expect(try Period.domain("2026-11") == .month(2026, 11))
+        #expect(try Period.domain("2026") == .year(2026))
+        expectRefused("period.format") { _ = try Period.domain("2026-Q5x") }
+        expectRefused("period.index") { _ = try Period.domain("2026-13") }
     }
 }
 

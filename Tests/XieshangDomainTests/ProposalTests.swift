@@ -333,7 +333,7 @@ import Testing
         #expect(p().status == .replied)
         let f = state.figures(for: .year(2026))
         #expect(f.repliesOnTime == 1 && f.repliesLate == 1)
-        #expect(f.repliesByClass == ["A": 1, "B": 1])
+        #expect(f.repliesByClass == ["A": 1])   // one proposal, counted once by its final reply (each unit's reply used to count)
     }
 
     // MARK: evaluate, re-handle, close
@@ -377,6 +377,32 @@ import Testing
         try step("P1", "2026-06-10", .closed(note: "办结"), by: .committee)
         #expect(p().status == .closed)
         #expect(p().evaluations.map(\.round) == [1, 2])
+        // 满意率 from the latest round: the year counts round 2's 满意 only (the superseded 不满意 used to count, giving
+        // 1 of 2 = 50%); Q2 as of its end is round 2 as well; April as of its end still had round 1 only.
+        let year = state.figures(for: .year(2026))
+        #expect(year.satisfactionRate(.satisfiedOrBasic) == Rate(1, of: 1))
+        #expect(year.evaluations == 2 && year.latestRoundUnsatisfied == 0)
+        #expect(state.figures(for: .month(2026, 4)).satisfactionRate(.satisfiedOrBasic) == Rate(0, of: 1))
+        // Reply classes per proposal: two replies (one per round), one proposal of final class A.
+        #expect(year.repliesByClass == ["A": 1] && year.repliesOnTime + year.repliesLate == 2)
+    }
+
+    /// 办结率 by cohort: of the proposals registered in a period, those closed by its end. P1 registered in January and
+    /// closed in April counts in H1 and the year, not in Q1 (Q1: 0 of 1); P2, registered in Q1 and closed in July, is
+    /// open at the end of H1 (H1: 1 of 2); an old proposal closed in a period never raises that period's rate (the old
+    /// closed / registered of the same period could exceed 100%).
+    @Test mutating func completionRateIsByCohort() throws {
+        try replied()
+        try step("P1", "2026-04-05", .evaluated(member: "m1", rating: .satisfied, comment: ""), by: .member("m1"))
+        try step("P1", "2026-04-20", .closed(note: ""), by: .committee)
+        try replied("P2")
+        try step("P2", "2026-07-01", .evaluated(member: "m1", rating: .satisfied, comment: ""), by: .member("m1"))
+        try step("P2", "2026-07-05", .closed(note: ""), by: .committee)
+        #expect(state.figures(for: .quarter(2026, 1)).completionRate == Rate(0, of: 2))
+        #expect(state.figures(for: .half(2026, 1)).completionRate == Rate(1, of: 2))
+        #expect(state.figures(for: .year(2026)).completionRate == Rate(2, of: 2))
+        let q3 = state.figures(for: .quarter(2026, 3))
+        #expect(q3.proposalsClosed == 1 && q3.completionRate == Rate(0, of: 0))
     }
 
     @Test mutating func satisfiedProposalIsNotReturned() throws {

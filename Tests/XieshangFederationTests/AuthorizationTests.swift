@@ -156,7 +156,7 @@ import XieshangWire
     @Test func inflatedRollupIsRefused() throws {
         let net = try setUp()
         let (h, hash) = head(net, "county", "town1")
-        let period = Period.all(containing: net.now)[0]
+        let period = Period.all(containing: Day(chinaTimeMs: net.now))[0].description
         let own = net.nodes["town1"]!.ownFigures(period: period)
         var totals = own
         totals["note_amount", default: 0] += 1_000
@@ -187,7 +187,7 @@ import XieshangWire
         net.originate("town1", amount: 3)
         net.originate("town0", amount: 4)
         net.run()
-        let period = Period.all(containing: net.now)[0]
+        let period = Period.all(containing: Day(chinaTimeMs: net.now))[0].description
         let total = net.nodes["city"]!.latestReport(period: period)?.totals["note_amount"] ?? 0
         #expect(total == 19)
         #expect(net.events("city").filter { $0.origin == "town1" }.count == net.events("town1").filter { $0.origin == "town1" }.count)

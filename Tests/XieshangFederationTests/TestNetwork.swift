@@ -16,7 +16,7 @@ final class TestNetwork {
     var alerts: [String: [Alert]] = [:]
     var acks: [String: [Ack]] = [:]  // by receiving client
     var logs: [String] = []
-    var now: Int64 = Period.startMs(year: 2026, month: 11) + 1_000
+    var now: Int64 = Day(unchecked: 2026, 11, 1).startMsChinaTime + 1_000
     var nextConn: UInt64 = 1
     let directory: String
     var intercept: ((ConnectionID, Bool, FederationMessage) -> Bool)?
@@ -41,7 +41,8 @@ final class TestNetwork {
     func peer(_ id: String) -> FederationConfig.Peer { .init(id: id, publicKey: key(id).publicKey) }
 
     /// A tree: `edges` maps a parent to its children.
-    func tree(_ edges: [(String, [String])], options: FederationOptions = TestNetwork.options) throws {
+    func tree(_ edges: [(String, [String])], options: FederationOptions = TestNetwork.options,
+              sessions: SessionCalendar = SessionCalendar(dates: [])) throws {
         var parent: [String: String] = [:]
         var children: [String: [String]] = [:]
         var ids: [String] = []
@@ -53,6 +54,8 @@ final class TestNetwork {
         for id in ids {
             configs[id] = FederationConfig(nodeId: id, privateKey: key(id), parent: parent[id].map(peer),
                                            children: (children[id] ?? []).map(peer), options: options)
+            configs[id]!.figures = { NoteFigures() }
+            configs[id]!.sessions = sessions
         }
         for id in ids { try start(id) }
     }
@@ -135,8 +138,9 @@ final class TestNetwork {
         now = end
     }
 
-    func originate(_ id: String, _ kind: EventKind = .note, amount: Int64 = 1, route: Route = .up) {
-        feed(id, .originate(LocalCommand(kind: kind, payload: Note(text: "t", amount: amount).serializedBytes(), scope: route.scope)))
+    /// Originates a note (its record date `dated`, "YYYY-MM-DD"; by default the day it is entered).
+    func originate(_ id: String, _ kind: EventKind = .note, amount: Int64 = 1, route: Route = .up, dated: String = "t") {
+        feed(id, .originate(LocalCommand(kind: kind, payload: Note(text: dated, amount: amount).serializedBytes(), scope: route.scope)))
     }
 
     func events(_ id: String) -> [StoredEvent] {

@@ -127,7 +127,7 @@ struct AllianceProcessTests {
         try await fed.waitParentUp("tongren")
         _ = try await fed.submit("tongren", amount: 1)
         try await waitUntil("province holds tongren's note after the restart", seconds: 30) {
-            try await fed.events("province", origin: "tongren").contains { $0.kind == Int64(EventKind.note.protoValue) }
+            try await fed.events("province", origin: "tongren").contains { $0.kind == Int64(EventKind.activity.protoValue) }
         }
         try await fed.waitProposals(1)
         let hostRow = try await fed.queryDraft("tongren", id)

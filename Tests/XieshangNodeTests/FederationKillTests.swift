@@ -49,7 +49,7 @@ struct FederationKillTests {
         try await fed.expectChainsReplicated()
         let ackedNow = acked.all
         for town in fed.townships {
-            let held = Set(try await fed.noteSeqs("city", origin: town).keys)
+            let held = Set(try await fed.recordSeqs("city", origin: town).keys)
             let ackedHere: Set<UInt64> = ackedNow[town] ?? []
             let missing = ackedHere.subtracting(held)
             #expect(missing.isEmpty, "acknowledged events of \(town) missing at the city: \(missing.sorted().prefix(10))")

@@ -23,11 +23,11 @@ struct FederationProcessTests {
         let amount = Int64(fed.townships.count) * (0..<perTown).reduce(0) { $0 + Int64($1 % 7 + 1) }
         try await waitUntil("the city's rollup shows \(fed.townships.count * perTown) notes", seconds: 90) {
             let t = try await fed.totals("city")
-            return t["note"] == Int64(fed.townships.count * perTown) && t["note_amount"] == amount
+            return t["research_visits"] == Int64(fed.townships.count * perTown) && t["activity_participants"] == amount
         }
         for county in fed.counties {
             let t = try await fed.totals(county)
-            #expect(t["note"] == Int64(2 * perTown))
+            #expect(t["research_visits"] == Int64(2 * perTown))
         }
         try await fed.expectChainsReplicated()
         for m in fed.topology.members { #expect(fed.stop(m.id) == 0, "\(m.id) did not exit cleanly on SIGTERM") }
@@ -73,7 +73,7 @@ struct FederationProcessTests {
         for _ in 0..<5 { _ = try await fed.submit(town2, amount: 1) }
         try await waitUntil("the city's totals equal the townships' notes", seconds: 60) { try await fed.cityMatchesTownships() }
         try await fed.expectChainsReplicated()
-        let held = try await fed.noteSeqs(county, origin: town1)
+        let held = try await fed.recordSeqs(county, origin: town1)
         #expect(held.count == 20)
     }
 
@@ -85,7 +85,7 @@ struct FederationProcessTests {
         try await fed.startAll()
         try await waitUntil("the township's link is up", seconds: 30) { try await fed.status(town).links.first?.state == "up" }
         for _ in 0..<10 { _ = try await fed.submit(town, amount: 1) }
-        let before = try await fed.noteSeqs(town, origin: town)
+        let before = try await fed.recordSeqs(town, origin: town)
         #expect(fed.stop(town) == 0)
         let dir = fed.dir(town)
         let files = ["node.db", "node.db-wal", "node.db-shm"]
@@ -95,8 +95,8 @@ struct FederationProcessTests {
         try await fed.start(town)
         try await waitUntil("the township may record", seconds: 30) { (try? await fed.submit(town, amount: 1)) != nil }
         for _ in 0..<99 { _ = try await fed.submit(town, amount: 1) }
-        try await waitUntil("the county holds all 110 notes", seconds: 60) { try await fed.noteSeqs(county, origin: town).count == 110 }
-        let full = try await fed.noteSeqs(county, origin: town)
+        try await waitUntil("the county holds all 110 notes", seconds: 60) { try await fed.recordSeqs(county, origin: town).count == 110 }
+        let full = try await fed.recordSeqs(county, origin: town)
         #expect(fed.stop(town) == 0)
         for f in files {
             try? FileManager.default.removeItem(atPath: "\(dir)/\(f)")
@@ -105,12 +105,12 @@ struct FederationProcessTests {
             }
         }
         try await fed.start(town)
-        let atRestart = try await fed.noteSeqs(town, origin: town)
+        let atRestart = try await fed.recordSeqs(town, origin: town)
         #expect(atRestart.count >= before.count)
         // Until it holds all 110 again, a new record is refused; the first one that succeeds comes after them.
         var newSeq: UInt64 = 0
         try await waitUntil("the restored township records again", seconds: 60) {
-            let heldNow = try await fed.noteSeqs(town, origin: town).count
+            let heldNow = try await fed.recordSeqs(town, origin: town).count
             if let seq = try? await fed.submit(town, amount: 1) {
                 #expect(heldNow == 110, "the township recorded with only \(heldNow) of its 110 notes back")
                 newSeq = seq
@@ -118,11 +118,11 @@ struct FederationProcessTests {
             }
             return false
         }
-        let restored = try await fed.noteSeqs(town, origin: town)
+        let restored = try await fed.recordSeqs(town, origin: town)
         #expect(restored[newSeq] != nil)
         for (seq, hash) in full { #expect(restored[seq] == hash, "seq \(seq) has two different hashes") }
-        try await waitUntil("the county holds 111 notes", seconds: 60) { try await fed.noteSeqs(county, origin: town).count == 111 }
-        let county2 = try await fed.noteSeqs(county, origin: town)
+        try await waitUntil("the county holds 111 notes", seconds: 60) { try await fed.recordSeqs(county, origin: town).count == 111 }
+        let county2 = try await fed.recordSeqs(county, origin: town)
         for (seq, hash) in restored { #expect(county2[seq] == hash, "seq \(seq) differs between township and county") }
     }
 
@@ -145,7 +145,7 @@ struct FederationProcessTests {
         #expect(lag > 0, "the township queued nothing durably while its county was down")
         try await fed.start("county1")
         try await waitUntil("the city's totals equal the townships' \(recorded) notes", seconds: 60) { try await fed.cityMatchesTownships() }
-        let cityNotes = try await fed.totals("city")["note"]
+        let cityNotes = try await fed.totals("city")["research_visits"]
         #expect(cityNotes == Int64(recorded))
         try await fed.expectChainsReplicated()
     }
@@ -159,7 +159,7 @@ struct FederationProcessTests {
         // The rogue's store becomes a copy of county2's (events of county2's subtree), then it joins county1.
         for _ in 0..<5 { _ = try await fed.submit("county2-town1", amount: 1) }
         try await waitUntil("county2 holds county2-town1's notes", seconds: 30) {
-            try await fed.noteSeqs("county2", origin: "county2-town1").count == 5
+            try await fed.recordSeqs("county2", origin: "county2-town1").count == 5
         }
         #expect(fed.stop("county2") == 0)
         for f in ["node.db", "node.db-wal", "node.db-shm"] where FileManager.default.fileExists(atPath: fed.dir("county2") + "/" + f) {
@@ -187,8 +187,8 @@ struct FederationProcessTests {
         // The federation keeps working.
         for _ in 0..<10 { _ = try await fed.submit(honest, amount: 1) }
         try await waitUntil("the city counts the honest township's notes", seconds: 60) {
-            try await fed.noteSeqs("city", origin: honest).count == 10
+            try await fed.recordSeqs("city", origin: honest).count == 10
         }
-        try await waitUntil("the city's totals count 15 notes", seconds: 60) { try await fed.totals("city")["note"] == 15 }
+        try await waitUntil("the city's totals count 15 notes", seconds: 60) { try await fed.totals("city")["research_visits"] == 15 }
     }
 }

@@ -28,7 +28,7 @@ struct FederationTLSTests {
         }
         h2c.close()
         for town in [honest, impostor] { for _ in 0..<20 { _ = try await fed.submit(town, amount: 1) } }
-        try await waitUntil("the city's rollup over TLS shows 40 notes", seconds: 60) { try await fed.totals("city")["note"] == 40 }
+        try await waitUntil("the city's rollup over TLS shows 40 notes", seconds: 60) { try await fed.totals("city")["research_visits"] == 40 }
         try await fed.expectChainsReplicated()
         // The impostor: county1-town2 restarted with a key that is not its pin.
         #expect(fed.stop(impostor) == 0)
@@ -47,6 +47,6 @@ struct FederationTLSTests {
         #expect(parentLink?.lastError.isEmpty == false, "the impostor's status does not say why its parent link is down")
         // The federation keeps working.
         for _ in 0..<10 { _ = try await fed.submit(honest, amount: 1) }
-        try await waitUntil("the city counts 50 notes", seconds: 60) { try await fed.totals("city")["note"] == 50 }
+        try await waitUntil("the city counts 50 notes", seconds: 60) { try await fed.totals("city")["research_visits"] == 50 }
     }
 }

@@ -7,9 +7,9 @@ extension LocalFederation {
     func expectChainsReplicated() async throws {
         for town in townships {
             let county = member(town).config.parent!.nodeId
-            let own = try await noteSeqs(town, origin: town)
+            let own = try await recordSeqs(town, origin: town)
             for holder in [county, "city"] {
-                let held = try await noteSeqs(holder, origin: town)
+                let held = try await recordSeqs(holder, origin: town)
                 #expect(held == own, "\(holder) holds \(held.count) notes of \(town), which holds \(own.count)")
             }
             for other in counties where other != county {
@@ -22,8 +22,8 @@ extension LocalFederation {
     /// The city's totals equal the notes the townships hold (amount 1 each).
     func cityMatchesTownships() async throws -> Bool {
         var notes: Int64 = 0
-        for t in townships { notes += Int64(try await noteSeqs(t, origin: t).count) }
+        for t in townships { notes += Int64(try await recordSeqs(t, origin: t).count) }
         let cityTotals = try await totals("city")
-        return cityTotals["note"] == notes && cityTotals["note_amount"] == notes
+        return cityTotals["research_visits"] == notes && cityTotals["activity_participants"] == notes
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XieshangCalendar
 import XieshangNode
 import XieshangTransport
 import XieshangWire
@@ -198,11 +199,20 @@ final class LocalFederation: @unchecked Sendable {
         try StatusResponse(serializedBytes: try await call(id, AdminService.status.path, StatusRequest(recentAlerts: 50).serializedBytes()))
     }
 
-    /// Records one note at `id`; returns its seq (the event is durably stored when this returns).
+    /// Records one research visit 调研 of `amount` participants at `id`, dated today in Beijing (a real domain record,
+    /// so it counts in the body's figures as `research_visits` and `activity_participants`); returns its seq (the
+    /// event is durably stored when this returns).
     func submit(_ id: String, amount: Int64) async throws -> UInt64 {
-        let request = SubmitRequest(kind: .note, payload: Note(text: "test", amount: amount).serializedBytes(),
-                                    scope: Scope(target: .up(true)))
+        let activity = ActivityRecorded(activityId: "R-" + UUID().uuidString, kind: .research, date: LocalFederation.today(),
+                                        topic: "调研", participants: amount)
+        // Sent up (records do not travel up by default yet: #15 item 5), so the replication checks can see it.
+        let request = SubmitRequest(kind: .activity, payload: activity.serializedBytes(), scope: Scope(target: .up(true)), actor: "office")
         return try SubmitResponse(serializedBytes: try await call(id, AdminService.submit.path, request.serializedBytes())).seq
+    }
+
+    /// Today in Beijing (UTC+8), "YYYY-MM-DD".
+    static func today() -> String {
+        Day(chinaTimeMs: Int64(Date().timeIntervalSince1970 * 1000)).description
     }
 
     /// The city's subtree totals for the current year.
@@ -227,14 +237,14 @@ final class LocalFederation: @unchecked Sendable {
         return try r.rowsJson.map { ((try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["origin"] as! String) }
     }
 
-    /// Note events of `origin` held by `id`, checked contiguous from seq 1 (exactly once, no gaps).
-    func noteSeqs(_ id: String, origin: String) async throws -> [UInt64: String] {
+    /// Record (activity) events of `origin` held by `id`, checked contiguous from seq 1 (exactly once, no gaps).
+    func recordSeqs(_ id: String, origin: String) async throws -> [UInt64: String] {
         let all = try await events(id, origin: origin)
         for (i, e) in all.enumerated() where e.seq != UInt64(i + 1) {
             throw Failure(description: "\(id) holds \(origin) with a gap or duplicate at position \(i): seq \(e.seq)")
         }
         var out: [UInt64: String] = [:]
-        for e in all where e.kind == Int64(EventKind.note.protoValue) { out[e.seq] = e.hash }
+        for e in all where e.kind == Int64(EventKind.activity.protoValue) { out[e.seq] = e.hash }
         return out
     }
 }

@@ -95,7 +95,7 @@ struct NodeCommandTests {
         let (status, output) = try await run(["submit-note", "--text", "x", "--amount", "1", "--node", fed.dir("county1-town1") + "/admin.sock"])
         #expect(status == 1)
         #expect(output.contains("has not reached its parent county1"))
-        let notes = try await fed.noteSeqs("county1-town1", origin: "county1-town1")
+        let notes = try await fed.recordSeqs("county1-town1", origin: "county1-town1")
         #expect(notes.isEmpty)
         #expect(fed.stop("county1-town1") == 0)
     }

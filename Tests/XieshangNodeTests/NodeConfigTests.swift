@@ -21,6 +21,19 @@ struct NodeConfigTests {
         """
     }
 
+    /// Session periods (届次会议以来) are configured per body as data: "sessions" lists plenary dates, read strictly
+    /// (a date that does not exist names the field) and written back by `jsonText()`.
+    @Test func plenarySessionDatesAreReadStrictly() throws {
+        let c = try NodeConfig.parse(config(#", "sessions": ["2027-01-20", "2026-01-15"]"#), file: "node.json", baseDirectory: "/srv/xs")
+        #expect(c.sessions.map(\.description) == ["2027-01-20", "2026-01-15"])
+        let back = try NodeConfig.parse(c.jsonText(), file: "node.json", baseDirectory: "/srv/xs")
+        #expect(back.sessions == c.sessions)
+        let error = #expect(throws: NodeError.self) {
+            try NodeConfig.parse(config(#", "sessions": ["2026-02-30"]"#), file: "node.json", baseDirectory: "/srv/xs")
+        }
+        #expect(error?.message.contains("sessions[0]") == true, "\(String(describing: error))")
+    }
+
     @Test func aValidConfigReadsWithDefaultsAndRelativePaths() throws {
         let c = try NodeConfig.parse(config(), file: "node.json", baseDirectory: "/srv/xs")
         #expect(c.nodeId == "cn.gz.tongren.wanshan")

@@ -57,7 +57,7 @@ struct NodeProcessTests {
         try await fed.waitParentUp("county1-town1")
         _ = try await fed.submit("county1-town1", amount: 1)
         try await waitUntil("county1 holds the township's note", seconds: 60) {
-            try await fed.noteSeqs("county1", origin: "county1-town1").count == 1
+            try await fed.recordSeqs("county1", origin: "county1-town1").count == 1
         }
         #expect(fed.stop("county1-town1") == 0)
         #expect(fed.logTail("county1-town1").contains("stopped"))

@@ -61,11 +61,11 @@ func decode<M: ProtoMessage>(_ type: M.Type, _ bytes: [UInt8]) throws -> M {
 }
 
 /// A required day field.
-func wireDay(_ text: String, _ field: String) throws -> Day { try Day(parsing: text, field: field) }
+func wireDay(_ text: String, _ field: String) throws -> Day { try Day.domain(text, field: field) }
 
 /// An optional day field ("" means not set).
 func wireOptionalDay(_ text: String, _ field: String) throws -> Day? {
-    text.isEmpty ? nil : try Day(parsing: text, field: field)
+    text.isEmpty ? nil : try Day.domain(text, field: field)
 }
 
 /// Refuses an unset or unknown enum or oneof.

@@ -10,7 +10,10 @@ extension DomainState {
             if period.contains(p.submittedOn) { f.proposalsFiled += 1 }
             if period.contains(p.decidedOn) {
                 switch p.review {
-                case .registered: f.proposalsRegistered += 1
+                case .registered:
+                    f.proposalsRegistered += 1
+                    // 办结率 by cohort: of the proposals registered in the period, those closed by its end.
+                    if let closed = p.closedOn, closed <= end { f.proposalsClosedOfRegistered += 1 }
                 case .notRegistered: f.proposalsNotRegistered += 1
                 case .merged: f.proposalsMerged += 1
                 case nil: if p.status == .withdrawn { f.proposalsWithdrawn += 1 }
@@ -19,7 +22,21 @@ extension DomainState {
             if period.contains(p.firstAssignedOn) { f.proposalsAssigned += 1 }
             for r in p.replies where period.contains(r.on) {
                 if r.onTime { f.repliesOnTime += 1 } else { f.repliesLate += 1 }
-                f.repliesByClass[r.replyClass, default: 0] += 1
+            }
+            // Reply classes per proposal: its final class (the last reply given by the period's end), counted in the
+            // period of that reply.
+            if let last = p.replies.last(where: { $0.on <= end }), period.contains(last.on) {
+                f.repliesByClass[last.replyClass, default: 0] += 1
+            }
+            // 满意率 from each proposal's latest round (as of the period's end): its evaluations given in the period.
+            if let latest = p.evaluations.last(where: { $0.on <= end })?.round {
+                for e in p.evaluations where e.round == latest && e.on <= end && period.contains(e.on) {
+                    switch e.rating {
+                    case .satisfied: f.latestRoundSatisfied += 1
+                    case .basicallySatisfied: f.latestRoundBasicallySatisfied += 1
+                    case .unsatisfied: f.latestRoundUnsatisfied += 1
+                    }
+                }
             }
             for e in p.evaluations where period.contains(e.on) {
                 switch e.rating {

@@ -2,44 +2,40 @@ import XieshangWire
 
 extension Period {
     /// The wire message.
-    public var wireMessage: XieshangWire.Period {
+    public var wireMessage: XieshangWire.StatsPeriod {
         let kind: XieshangWire.PeriodKind = switch self.kind {
         case .month: .month
         case .quarter: .quarter
+        case .halfYear: .halfYear
         case .year: .year
+        case .session: .session
         }
-        return XieshangWire.Period(kind: kind, year: Int32(clamping: year), index: Int32(clamping: index))
+        var m = XieshangWire.StatsPeriod(kind: kind, year: Int32(clamping: year), index: Int32(clamping: index))
+        if self.kind == .session {
+            m.startDay = start.description
+            m.endDay = isOpen ? "" : end.description
+        }
+        return m
     }
 
     /// From the wire message.
-    /// - Throws: `DomainError` for an unknown kind or an index that does not fit it.
-    public init(wire m: XieshangWire.Period) throws {
+    /// - Throws: `DomainError` for an unknown kind, an index that does not fit it, or a session period's bad day.
+    public init(wire m: XieshangWire.StatsPeriod) throws(DomainError) {
         let kind: Kind
         switch m.kind {
         case .month: kind = .month
         case .quarter: kind = .quarter
+        case .halfYear: kind = .halfYear
         case .year: kind = .year
+        case .session:
+            let from = try Day.domain(m.startDay, field: "Period.start_day")
+            let through = m.endDay.isEmpty ? nil : try Day.domain(m.endDay, field: "Period.end_day")
+            if let through, through < from { throw wireMissing("Period.end_day") }
+            self = .session(from: from, through: through)
+            return
         default: throw wireMissing("Period.kind")
         }
-        try self.init(kind: kind, year: int(m.year), index: int(m.index), checked: ())
-    }
-
-    /// Parses the text form used by AggregateReport and the CLI: "2026", "2026-Q3", "2026-11".
-    /// - Throws: `DomainError` `.invalidInput` (rule "period.format").
-    public init(parsing text: String) throws {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        let bad = DomainError(.invalidInput, rule: "period.format", zh: "统计周期格式错误：“\(text)”，应为 2026、2026-Q3 或 2026-11",
-                              en: "period \"\(text)\" is not of the form 2026, 2026-Q3 or 2026-11")
-        guard let first = parts.first, first.count == 4, let year = Int(first) else { throw bad }
-        if parts.count == 1 { try self.init(kind: .year, year: year, index: 0, checked: ()); return }
-        guard parts.count == 2 else { throw bad }
-        if parts[1].hasPrefix("Q"), let q = Int(parts[1].dropFirst()), parts[1].count == 2 {
-            try self.init(kind: .quarter, year: year, index: q, checked: ())
-        } else if parts[1].count == 2, let m = Int(parts[1]) {
-            try self.init(kind: .month, year: year, index: m, checked: ())
-        } else {
-            throw bad
-        }
+        do { try self.init(kind: kind, year: int(m.year), index: int(m.index)) } catch { throw DomainError(error) }
     }
 }
 
@@ -66,23 +62,39 @@ extension Figures {
         consultationsByForm = m.consultationsByForm
     }
 
-    /// The figures as the flat name → count map of `AggregateReport.own/totals`: every counter by its name
-    /// ("proposalsFiled"), keyed counters as "name.key" ("repliesByClass.A"). Zero counters are included so
-    /// every report names every figure.
+    /// The figures as the flat name → count map of `AggregateReport.own/totals`: every counter by its stats.proto
+    /// field name ("proposals_filed"), keyed counters as "name.key" ("replies_by_class.A"). Zero counters are included
+    /// so every report names every figure.
     public var namedCounts: [String: Int64] {
         var out: [String: Int64] = [:]
-        for (path, name) in Figures.counters { out[name] = self[keyPath: path] }
-        for (key, v) in repliesByClass { out["repliesByClass.\(key)"] = v }
-        for (key, v) in opinionsAdoptedHigher { out["opinionsAdoptedHigher.\(key)"] = v }
-        for (key, v) in consultationsByForm { out["consultationsByForm.\(key)"] = v }
+        for (path, name) in Figures.counters { out[Figures.protoName(name)] = self[keyPath: path] }
+        for (key, v) in repliesByClass { out["replies_by_class.\(key)"] = v }
+        for (key, v) in opinionsAdoptedHigher { out["opinions_adopted_higher.\(key)"] = v }
+        for (key, v) in consultationsByForm { out["consultations_by_form.\(key)"] = v }
         return out
+    }
+
+    /// The stats.proto field name of a counter's label key: "proposalsFiled" → "proposals_filed".
+    public static func protoName(_ key: String) -> String {
+        var out = ""
+        for c in key {
+            if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
+        }
+        return out
+    }
+
+    /// The label key of a stats.proto counter name ("proposals_filed" → "proposalsFiled"; "replies_by_class.A" →
+    /// "repliesByClass"), nil for a name no counter has.
+    public static func labelKey(ofName name: String) -> String? {
+        let base = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
+        return (counters.map(\.1) + keyedCounters).first { protoName($0) == base }
     }
 
     /// Figures from a name → count map (the inverse of `namedCounts`).
     /// - Throws: `DomainError` `.invalidInput` (rule "figures.name") for a name no figure has.
     public init(period: Period, namedCounts: [String: Int64]) throws {
         self.init(period: period)
-        let scalars = Dictionary(uniqueKeysWithValues: Figures.counters.map { ($0.1, $0.0) })
+        let scalars = Dictionary(uniqueKeysWithValues: Figures.counters.map { (Figures.protoName($0.1), $0.0) })
         for (name, value) in namedCounts {
             if let path = scalars[name] { self[keyPath: path] = value; continue }
             let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
@@ -90,9 +102,9 @@ extension Figures {
                 throw DomainError(.invalidInput, rule: "figures.name", zh: "未知统计项“\(name)”", en: "no figure is named \"\(name)\"")
             }
             switch parts[0] {
-            case "repliesByClass": repliesByClass[parts[1]] = value
-            case "opinionsAdoptedHigher": opinionsAdoptedHigher[parts[1]] = value
-            case "consultationsByForm": consultationsByForm[parts[1]] = value
+            case "replies_by_class": repliesByClass[parts[1]] = value
+            case "opinions_adopted_higher": opinionsAdoptedHigher[parts[1]] = value
+            case "consultations_by_form": consultationsByForm[parts[1]] = value
             default:
                 throw DomainError(.invalidInput, rule: "figures.name", zh: "未知统计项“\(name)”", en: "no figure is named \"\(name)\"")
             }
@@ -109,6 +121,8 @@ extension Figures {
             "evaluationsSatisfied": \.evaluationsSatisfied, "evaluationsBasicallySatisfied": \.evaluationsBasicallySatisfied,
             "evaluationsUnsatisfied": \.evaluationsUnsatisfied, "proposalsClosed": \.proposalsClosed,
             "proposalsRehandled": \.proposalsRehandled, "keyProposals": \.keyProposals,
+            "proposalsClosedOfRegistered": \.proposalsClosedOfRegistered, "latestRoundSatisfied": \.latestRoundSatisfied,
+            "latestRoundBasicallySatisfied": \.latestRoundBasicallySatisfied, "latestRoundUnsatisfied": \.latestRoundUnsatisfied,
             "opinionsReceived": \.opinionsReceived, "opinionsAdopted": \.opinionsAdopted,
             "opinionsInstructed": \.opinionsInstructed, "opinionsForwarded": \.opinionsForwarded,
             "consultations": \.consultations, "consultationParticipants": \.consultationParticipants,

@@ -38,6 +38,14 @@ public struct Figures: Hashable, Sendable {
     public var proposalsRehandled: Int64 = 0
     /// 重点提案数.
     public var keyProposals: Int64 = 0
+    /// 办结率的分子: proposals registered in the period and closed by its end (the cohort of `proposalsRegistered`).
+    public var proposalsClosedOfRegistered: Int64 = 0
+    /// 满意 in each proposal's latest round (as of the period's end), given in the period.
+    public var latestRoundSatisfied: Int64 = 0
+    /// 基本满意 in each proposal's latest round.
+    public var latestRoundBasicallySatisfied: Int64 = 0
+    /// 不满意 in each proposal's latest round.
+    public var latestRoundUnsatisfied: Int64 = 0
 
     /// 收到社情民意信息.
     public var opinionsReceived: Int64 = 0
@@ -97,14 +105,18 @@ public struct Figures: Hashable, Sendable {
     /// Evaluations of all ratings.
     public var evaluations: Int64 { evaluationsSatisfied + evaluationsBasicallySatisfied + evaluationsUnsatisfied }
 
-    /// 办结率 = closed / registered.
-    public var completionRate: Rate { Rate(proposalsClosed, of: proposalsRegistered) }
+    /// Evaluations of each proposal's latest round, all ratings.
+    public var latestRoundEvaluations: Int64 { latestRoundSatisfied + latestRoundBasicallySatisfied + latestRoundUnsatisfied }
 
-    /// 满意率 with the body's formula.
+    /// 办结率 by cohort = of the proposals registered in the period, those closed by its end / registered.
+    public var completionRate: Rate { Rate(proposalsClosedOfRegistered, of: proposalsRegistered) }
+
+    /// 满意率 with the body's formula, from each proposal's latest round (a re-handled proposal counts its new round's
+    /// evaluations, not the superseded ones).
     public func satisfactionRate(_ formula: Policy.SatisfactionFormula) -> Rate {
         switch formula {
-        case .satisfiedOrBasic: return Rate(evaluationsSatisfied + evaluationsBasicallySatisfied, of: evaluations)
-        case .satisfiedOnly: return Rate(evaluationsSatisfied, of: evaluations)
+        case .satisfiedOrBasic: return Rate(latestRoundSatisfied + latestRoundBasicallySatisfied, of: latestRoundEvaluations)
+        case .satisfiedOnly: return Rate(latestRoundSatisfied, of: latestRoundEvaluations)
         }
     }
 
@@ -152,6 +164,8 @@ public struct Figures: Hashable, Sendable {
         (\.evaluationsBasicallySatisfied, "evaluationsBasicallySatisfied"),
         (\.evaluationsUnsatisfied, "evaluationsUnsatisfied"), (\.proposalsClosed, "proposalsClosed"),
         (\.proposalsRehandled, "proposalsRehandled"), (\.keyProposals, "keyProposals"),
+        (\.proposalsClosedOfRegistered, "proposalsClosedOfRegistered"), (\.latestRoundSatisfied, "latestRoundSatisfied"),
+        (\.latestRoundBasicallySatisfied, "latestRoundBasicallySatisfied"), (\.latestRoundUnsatisfied, "latestRoundUnsatisfied"),
         (\.opinionsReceived, "opinionsReceived"), (\.opinionsAdopted, "opinionsAdopted"),
         (\.opinionsInstructed, "opinionsInstructed"), (\.opinionsForwarded, "opinionsForwarded"),
         (\.consultations, "consultations"), (\.consultationParticipants, "consultationParticipants"),

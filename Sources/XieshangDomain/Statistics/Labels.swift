@@ -34,6 +34,10 @@ public enum Labels {
         put("figure.proposalsClosed", "办结数", "proposals closed")
         put("figure.proposalsRehandled", "退回重办数", "proposals returned for re-handling")
         put("figure.keyProposals", "重点提案数", "key proposals")
+        put("figure.proposalsClosedOfRegistered", "当期立案已办结", "registered in the period and closed by its end")
+        put("figure.latestRoundSatisfied", "满意（最新一轮）", "satisfied (latest round)")
+        put("figure.latestRoundBasicallySatisfied", "基本满意（最新一轮）", "basically satisfied (latest round)")
+        put("figure.latestRoundUnsatisfied", "不满意（最新一轮）", "unsatisfied (latest round)")
         put("figure.opinionsReceived", "收到社情民意信息", "opinion reports received")
         put("figure.opinionsAdopted", "本级录用", "opinion reports adopted here")
         put("figure.opinionsAdoptedHigher", "上级录用", "opinion reports adopted higher up")
@@ -147,6 +151,8 @@ public enum Labels {
         // Periods
         put("period.month", "月度", "month")
         put("period.quarter", "季度", "quarter")
+        put("period.half", "半年度", "half-year")
+        put("period.session", "届次会议以来", "since the plenary session")
         put("period.year", "年度", "year")
         return t
     }()

@@ -49,10 +49,10 @@ extension Simulation {
                 event = signed(EventBody(origin: s, seq: sh + 1, prevHash: shHash, timeMs: time, scope: Route.up.scope, kind: .note, payload: note))
             }
         case .inflatedRollup:
-            let period = Period.all(containing: time)[0]
+            let period = Period.all(containing: Day(chinaTimeMs: time))[0].description
             let own = advNode.ownFigures(period: period)
             var totals = own
-            totals["note", default: 0] += 100
+            totals["notes", default: 0] += 100
             let report = AggregateReport(period: period, body: adv, own: own, totals: totals, subtreeBodies: 1)
             event = signed(EventBody(origin: adv, seq: h + 1, prevHash: hHash, timeMs: time, scope: Route.up.scope,
                                      kind: .aggregateReport, payload: report.serializedBytes()))
@@ -69,7 +69,7 @@ extension Simulation {
                       let body = try? SignedEvent(body: e.body, signature: e.signature).decodedBody(),
                       let cited = try? AggregateReport(serializedBytes: body.payload) else { continue }
                 let own = advNode.ownFigures(period: cited.period)
-                guard let totals = try? FederationNode.checkedSum(own, cited.totals) else { continue }
+                guard case .success(let totals) = FigureMap.sum(own, cited.totals) else { continue }
                 let report = AggregateReport(period: cited.period, body: adv, own: own, totals: totals,
                                              children: [ChildReport(ref: EventRef(origin: s, seq: e.seq, hash: e.hash), totals: cited.totals,
                                                                     subtreeBodies: cited.subtreeBodies)],
@@ -166,39 +166,33 @@ extension Simulation {
             // A replayed event is a real event of another node: stored through its own path, never through the adversary.
             if stored && a.attack != .replay { report.violations.append("adversary: the event of \(a.attack.rawValue) was stored") }
         }
-        // Plans: every item an issuer shows reached each assignee's board, and the issuer shows every stage an
-        // assignee reported (at least that far).
+        // Rollups: each node's latest report per period equals the sum of the notes its subtree originated, counted
+        // here from the logs by each note's own date (not from the nodes' figures sources).
+        var originated: [String: [String: [String: Int64]]] = [:]   // node → period → figures
         for id in order {
-            guard let node = nodes[id]?.node else { continue }
-            for (key, item) in node.plans.issued.sorted(by: { $0.key < $1.key }) {
-                for a in item.assignees where nodes[a]?.node?.plans.received[key] == nil {
-                    report.violations.append("plans: item \(key) issued by \(id) did not reach assignee \(a)")
-                }
-            }
-            for e in logs[id] ?? [] where e.kind == EventKind.plan.protoValue && ChainName.node(of: e.origin) == id {
+            for e in logs[id] ?? [] where e.kind == EventKind.note.protoValue && ChainName.node(of: e.origin) == id {
                 guard let body = try? SignedEvent(body: e.body, signature: e.signature).decodedBody(),
-                      let plan = try? PlanEvent(serializedBytes: body.payload), case .stageReported(let r)? = plan.step,
-                      let issuer = nodes[plan.issuer]?.node else { continue }
-                let key = PlanBoard.ItemKey(issuer: plan.issuer, planId: plan.planId, itemId: r.itemId)
-                if (issuer.plans.issued[key]?.stage(of: id).protoValue ?? 0) < r.stage.protoValue {
-                    report.violations.append("plans: \(id) reported \(key) at stage \(r.stage) but the issuer \(plan.issuer) does not show it")
+                      let note = try? Note(serializedBytes: body.payload) else { continue }
+                for p in Period.all(containing: NoteFigures.day(of: note, enteredAtMs: body.timeMs)) {
+                    var f = originated[id]?[p.description] ?? [:]
+                    f["notes", default: 0] += 1
+                    f["note_amount", default: 0] += note.amount
+                    originated[id, default: [:]][p.description] = f
                 }
             }
         }
-        // Rollups: each node's latest report per period equals the sum of its subtree's own figures.
-        var periods: Set<String> = []
-        for id in order {
-            for e in logs[id] ?? [] where ChainName.node(of: e.origin) == id { for p in Period.all(containing: e.timeMs) { periods.insert(p) } }
-        }
+        let periods = Set(originated.values.flatMap(\.keys))
         for id in order {
             guard let node = nodes[id]?.node else { continue }
             let subtree = [id] + topo.descendants(of: id)
             for period in periods.sorted() {
                 var expected: [String: Int64] = [:]
-                for m in subtree { expected = Figures.sum(expected, nodes[m]?.node?.ownFigures(period: period) ?? [:]) }
+                for m in subtree {
+                    for (k, v) in originated[m]?[period] ?? [:] { expected[k, default: 0] += v }
+                }
                 let actual = node.latestReport(period: period)?.totals ?? [:]
-                if let f = Figures.firstDifference(actual, expected) {
-                    report.violations.append("rollup: \(id)'s \(period) report says \(f) = \(actual[f] ?? 0), its subtree's records give \(expected[f] ?? 0)")
+                if let f = FigureMap.firstDifference(actual, expected) {
+                    report.violations.append("rollup: \(id)'s \(period) report says \(f) = \(actual[f] ?? 0), its subtree originated \(expected[f] ?? 0)")
                 }
             }
         }

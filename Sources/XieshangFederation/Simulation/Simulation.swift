@@ -149,9 +149,9 @@ public final class Simulation {
         }
     }
 
-    /// Simulated time 0 on the nodes' clocks: two seconds before 2027 begins (UTC), so runs cross a month, a
-    /// quarter and a year boundary.
-    public static let epochMs: Int64 = Period.startMs(year: 2027, month: 1) - 2_000
+    /// Simulated time 0 on the nodes' clocks: two seconds before 2027 begins in China Standard Time, so runs cross a
+    /// month, a quarter, a half-year and a year boundary (and notes dated a day or two back land in 2026).
+    public static let epochMs: Int64 = Day(unchecked: 2027, 1, 1).startMsChinaTime - 2_000
 
     /// The options of the run.
     public let options: Options
@@ -202,6 +202,7 @@ public final class Simulation {
                                           alliances: n.alliances.map { a in .init(id: a, members: (topo.alliances[a] ?? []).filter { $0 != n.id }.map(peer)) },
                                           options: options.nodeOptions)
             config.options = options.nodeOptions
+            config.figures = { NoteFigures() }
             nodes[n.id] = SimNode(id: n.id, config: config, path: runDirectory + "/\(n.id).sqlite")
             order.append(n.id)
         }
@@ -500,16 +501,12 @@ public final class Simulation {
         guard let n = topo.node(id) else { return [] }
         let roll = random.next() % 100
         let amount = Int64(random.next() % 50)
-        let day = PlanBoard.day(ofMs: Simulation.epochMs + now)
+        let entered = Day(chinaTimeMs: Simulation.epochMs + now)
+        let day = entered.description
+        // A record is dated up to two days before it is entered (an activity of 31 December entered on 2 January).
+        let recordDay = entered.adding(days: -Int(random.next() % 3)).description
         if roll < 45 || (n.parent == nil && n.children.isEmpty && n.alliances.isEmpty) {
-            if roll < 15, let node = nodes[id]?.node, let item = node.plans.received.values.sorted(by: { $0.key < $1.key }).first(where: { $0.stage(of: id) != .tracked }) {
-                // Progress on an item issued to this body: the next stage, up to the issuer.
-                let next = ItemStage(protoValue: item.stage(of: id).protoValue + 1)
-                let event = PlanEvent(planId: item.key.planId, issuer: item.key.issuer, on: day,
-                                      step: .stageReported(.init(itemId: item.key.itemId, byBody: id, stage: next)))
-                return [LocalCommand(kind: .plan, payload: event.serializedBytes(), scope: Route.up.scope)]
-            }
-            return [LocalCommand(kind: .note, payload: Note(text: "note", amount: amount).serializedBytes(), scope: Route.up.scope)]
+            return [LocalCommand(kind: .note, payload: Note(text: recordDay, amount: amount).serializedBytes(), scope: Route.up.scope)]
         }
         if roll < 60 {
             return [LocalCommand(kind: .activity, payload: Note(text: "activity").serializedBytes(), scope: Route.up.scope)]
@@ -534,8 +531,8 @@ public final class Simulation {
         let targets = topo.nodes.map(\.id).filter { $0 != id && !topo.path(from: id, to: $0).isEmpty }
         if !targets.isEmpty {
             let t = targets[Int(random.next() % UInt64(targets.count))]
-            return [LocalCommand(kind: .note, payload: Note(text: "direct", amount: amount).serializedBytes(), scope: Route.direct(t).scope)]
+            return [LocalCommand(kind: .note, payload: Note(text: recordDay, amount: amount).serializedBytes(), scope: Route.direct(t).scope)]
         }
-        return [LocalCommand(kind: .note, payload: Note(text: "note", amount: amount).serializedBytes(), scope: Route.up.scope)]
+        return [LocalCommand(kind: .note, payload: Note(text: recordDay, amount: amount).serializedBytes(), scope: Route.up.scope)]
     }
 }

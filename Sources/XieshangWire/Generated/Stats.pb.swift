@@ -11,11 +11,15 @@ public enum PeriodKind: ProtoEnum {
     case quarter
     /// A calendar year.
     case year
+    /// A half-year 上半年/下半年 (index 1 or 2).
+    case halfYear
+    /// A body's session period 届次会议以来 (start_day, end_day; index 0).
+    case session
     /// A value this schema does not name (sent by a newer schema); kept as its number.
     case unrecognized(Int32)
 
     public static let protoName = "xieshang.v1.PeriodKind"
-    public static let allKnownValues: [PeriodKind] = [.unspecified, .month, .quarter, .year]
+    public static let allKnownValues: [PeriodKind] = [.unspecified, .month, .quarter, .year, .halfYear, .session]
 
     public init(protoValue: Int32) {
         switch protoValue {
@@ -23,6 +27,8 @@ public enum PeriodKind: ProtoEnum {
         case 1: self = .month
         case 2: self = .quarter
         case 3: self = .year
+        case 4: self = .halfYear
+        case 5: self = .session
         default: self = .unrecognized(protoValue)
         }
     }
@@ -33,6 +39,8 @@ public enum PeriodKind: ProtoEnum {
         case .month: 1
         case .quarter: 2
         case .year: 3
+        case .halfYear: 4
+        case .session: 5
         case .unrecognized(let value): value
         }
     }
@@ -43,6 +51,8 @@ public enum PeriodKind: ProtoEnum {
         case .month: "PERIOD_KIND_MONTH"
         case .quarter: "PERIOD_KIND_QUARTER"
         case .year: "PERIOD_KIND_YEAR"
+        case .halfYear: "PERIOD_KIND_HALF_YEAR"
+        case .session: "PERIOD_KIND_SESSION"
         case .unrecognized: nil
         }
     }
@@ -53,21 +63,27 @@ public enum PeriodKind: ProtoEnum {
         case "PERIOD_KIND_MONTH": self = .month
         case "PERIOD_KIND_QUARTER": self = .quarter
         case "PERIOD_KIND_YEAR": self = .year
+        case "PERIOD_KIND_HALF_YEAR": self = .halfYear
+        case "PERIOD_KIND_SESSION": self = .session
         default: return nil
         }
     }
 }
 
-/// A calendar period.
-public struct Period: ProtoMessage {
-    public static let protoName = "xieshang.v1.Period"
+/// A statistics period (the calendar's Period on the wire; named StatsPeriod so it never shadows it).
+public struct StatsPeriod: ProtoMessage {
+    public static let protoName = "xieshang.v1.StatsPeriod"
 
     /// Month, quarter or year.
     public var kind: PeriodKind = .unspecified
     /// Year (e.g. 2026).
     public var year: Int32 = 0
-    /// Month 1–12, quarter 1–4, or 0 for a year.
+    /// Month 1–12, quarter 1–4, half 1–2, or 0 for a year or a session period.
     public var index: Int32 = 0
+    /// A session period's first day, "YYYY-MM-DD" (empty for calendar periods).
+    public var startDay: String = ""
+    /// A session period's last day, "YYYY-MM-DD" (empty for calendar periods and an open session period).
+    public var endDay: String = ""
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -78,19 +94,25 @@ public struct Period: ProtoMessage {
     public init(
         kind: PeriodKind = .unspecified,
         year: Int32 = 0,
-        index: Int32 = 0
+        index: Int32 = 0,
+        startDay: String = "",
+        endDay: String = ""
     ) {
         self.kind = kind
         self.year = year
         self.index = index
+        self.startDay = startDay
+        self.endDay = endDay
     }
 }
 
-extension Period {
+extension StatsPeriod {
     public static let protoFields: [ProtoFieldDescriptor] = [
         ProtoFieldDescriptor(number: 1, name: "kind", jsonName: "kind", type: .enumeration("xieshang.v1.PeriodKind"), label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 2, name: "year", jsonName: "year", type: .int32, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 3, name: "index", jsonName: "index", type: .int32, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "start_day", jsonName: "startDay", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 5, name: "end_day", jsonName: "endDay", type: .string, label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -98,6 +120,8 @@ extension Period {
         n += WireSize.singular(EnumCodec<PeriodKind>.self, kind, field: 1)
         n += WireSize.singular(Int32Codec.self, year, field: 2)
         n += WireSize.singular(Int32Codec.self, index, field: 3)
+        n += WireSize.singular(StringCodec.self, startDay, field: 4)
+        n += WireSize.singular(StringCodec.self, endDay, field: 5)
         return n
     }
 
@@ -105,6 +129,8 @@ extension Period {
         w.singular(EnumCodec<PeriodKind>.self, kind, field: 1)
         w.singular(Int32Codec.self, year, field: 2)
         w.singular(Int32Codec.self, index, field: 3)
+        w.singular(StringCodec.self, startDay, field: 4)
+        w.singular(StringCodec.self, endDay, field: 5)
         w.writeRaw(unknownFields)
     }
 
@@ -114,6 +140,8 @@ extension Period {
             case (1, .varint): kind = try EnumCodec<PeriodKind>.read(from: &r)
             case (2, .varint): year = try Int32Codec.read(from: &r)
             case (3, .varint): index = try Int32Codec.read(from: &r)
+            case (4, .lengthDelimited): startDay = try StringCodec.read(from: &r)
+            case (5, .lengthDelimited): endDay = try StringCodec.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -124,6 +152,8 @@ extension Period {
         j.singular("kind", EnumCodec<PeriodKind>.self, kind)
         j.singular("year", Int32Codec.self, year)
         j.singular("index", Int32Codec.self, index)
+        j.singular("startDay", StringCodec.self, startDay)
+        j.singular("endDay", StringCodec.self, endDay)
         j.endObject()
     }
 
@@ -135,6 +165,8 @@ extension Period {
             case "kind": kind = try EnumCodec<PeriodKind>.readJSON(value, path: p)
             case "year": year = try Int32Codec.readJSON(value, path: p)
             case "index": index = try Int32Codec.readJSON(value, path: p)
+            case "startDay", "start_day": startDay = try StringCodec.readJSON(value, path: p)
+            case "endDay", "end_day": endDay = try StringCodec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
@@ -146,7 +178,7 @@ public struct Figures: ProtoMessage {
     public static let protoName = "xieshang.v1.Figures"
 
     /// The period.
-    public var period: Period? = nil
+    public var period: StatsPeriod? = nil
     /// Proposals 提案 (flows).
     /// Filed 提交.
     public var proposalsFiled: Int64 = 0
@@ -164,7 +196,8 @@ public struct Figures: ProtoMessage {
     public var repliesOnTime: Int64 = 0
     /// Replies given after their due date.
     public var repliesLate: Int64 = 0
-    /// Replies by reply class code (default "A", "B", "C").
+    /// Proposals by the class of their final reply (default "A", "B", "C"): one per proposal, the last reply given by the
+    /// period's end, counted in the period of that reply (a split proposal counts once, by its last unit's reply).
     public var repliesByClass: [String: Int64] = [:]
     /// Evaluations 满意.
     public var evaluationsSatisfied: Int64 = 0
@@ -178,6 +211,13 @@ public struct Figures: ProtoMessage {
     public var proposalsRehandled: Int64 = 0
     /// Key proposals 重点提案 marked.
     public var keyProposals: Int64 = 0
+    /// 办结率's numerator, by cohort: proposals registered in the period (proposals_registered) and closed by its end.
+    public var proposalsClosedOfRegistered: Int64 = 0
+    /// 满意率's counters: evaluations of each proposal's latest round as of the period's end, given in the period
+    /// (superseded rounds of a re-handled proposal are not counted).
+    public var latestRoundSatisfied: Int64 = 0
+    public var latestRoundBasicallySatisfied: Int64 = 0
+    public var latestRoundUnsatisfied: Int64 = 0
     /// Public-opinion reports 社情民意 (flows).
     /// Received at this body (submitted here or forwarded in).
     public var opinionsReceived: Int64 = 0
@@ -237,7 +277,7 @@ public struct Figures: ProtoMessage {
 
     /// A message with the given fields; the others keep their defaults.
     public init(
-        period: Period? = nil,
+        period: StatsPeriod? = nil,
         proposalsFiled: Int64 = 0,
         proposalsRegistered: Int64 = 0,
         proposalsNotRegistered: Int64 = 0,
@@ -253,6 +293,10 @@ public struct Figures: ProtoMessage {
         proposalsClosed: Int64 = 0,
         proposalsRehandled: Int64 = 0,
         keyProposals: Int64 = 0,
+        proposalsClosedOfRegistered: Int64 = 0,
+        latestRoundSatisfied: Int64 = 0,
+        latestRoundBasicallySatisfied: Int64 = 0,
+        latestRoundUnsatisfied: Int64 = 0,
         opinionsReceived: Int64 = 0,
         opinionsAdopted: Int64 = 0,
         opinionsAdoptedHigher: [String: Int64] = [:],
@@ -293,6 +337,10 @@ public struct Figures: ProtoMessage {
         self.proposalsClosed = proposalsClosed
         self.proposalsRehandled = proposalsRehandled
         self.keyProposals = keyProposals
+        self.proposalsClosedOfRegistered = proposalsClosedOfRegistered
+        self.latestRoundSatisfied = latestRoundSatisfied
+        self.latestRoundBasicallySatisfied = latestRoundBasicallySatisfied
+        self.latestRoundUnsatisfied = latestRoundUnsatisfied
         self.opinionsReceived = opinionsReceived
         self.opinionsAdopted = opinionsAdopted
         self.opinionsAdoptedHigher = opinionsAdoptedHigher
@@ -321,7 +369,7 @@ public struct Figures: ProtoMessage {
 
 extension Figures {
     public static let protoFields: [ProtoFieldDescriptor] = [
-        ProtoFieldDescriptor(number: 1, name: "period", jsonName: "period", type: .message("xieshang.v1.Period"), label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 1, name: "period", jsonName: "period", type: .message("xieshang.v1.StatsPeriod"), label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 10, name: "proposals_filed", jsonName: "proposalsFiled", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 11, name: "proposals_registered", jsonName: "proposalsRegistered", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 12, name: "proposals_not_registered", jsonName: "proposalsNotRegistered", type: .int64, label: .singular, oneof: nil),
@@ -337,6 +385,10 @@ extension Figures {
         ProtoFieldDescriptor(number: 22, name: "proposals_closed", jsonName: "proposalsClosed", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 23, name: "proposals_rehandled", jsonName: "proposalsRehandled", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 24, name: "key_proposals", jsonName: "keyProposals", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 25, name: "proposals_closed_of_registered", jsonName: "proposalsClosedOfRegistered", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 26, name: "latest_round_satisfied", jsonName: "latestRoundSatisfied", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 27, name: "latest_round_basically_satisfied", jsonName: "latestRoundBasicallySatisfied", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 28, name: "latest_round_unsatisfied", jsonName: "latestRoundUnsatisfied", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 30, name: "opinions_received", jsonName: "opinionsReceived", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 31, name: "opinions_adopted", jsonName: "opinionsAdopted", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 32, name: "opinions_adopted_higher", jsonName: "opinionsAdoptedHigher", type: .int64, label: .map(key: .string), oneof: nil),
@@ -380,6 +432,10 @@ extension Figures {
         n += WireSize.singular(Int64Codec.self, proposalsClosed, field: 22)
         n += WireSize.singular(Int64Codec.self, proposalsRehandled, field: 23)
         n += WireSize.singular(Int64Codec.self, keyProposals, field: 24)
+        n += WireSize.singular(Int64Codec.self, proposalsClosedOfRegistered, field: 25)
+        n += WireSize.singular(Int64Codec.self, latestRoundSatisfied, field: 26)
+        n += WireSize.singular(Int64Codec.self, latestRoundBasicallySatisfied, field: 27)
+        n += WireSize.singular(Int64Codec.self, latestRoundUnsatisfied, field: 28)
         n += WireSize.singular(Int64Codec.self, opinionsReceived, field: 30)
         n += WireSize.singular(Int64Codec.self, opinionsAdopted, field: 31)
         n += WireSize.map(StringCodec.self, Int64Codec.self, opinionsAdoptedHigher, field: 32)
@@ -423,6 +479,10 @@ extension Figures {
         w.singular(Int64Codec.self, proposalsClosed, field: 22)
         w.singular(Int64Codec.self, proposalsRehandled, field: 23)
         w.singular(Int64Codec.self, keyProposals, field: 24)
+        w.singular(Int64Codec.self, proposalsClosedOfRegistered, field: 25)
+        w.singular(Int64Codec.self, latestRoundSatisfied, field: 26)
+        w.singular(Int64Codec.self, latestRoundBasicallySatisfied, field: 27)
+        w.singular(Int64Codec.self, latestRoundUnsatisfied, field: 28)
         w.singular(Int64Codec.self, opinionsReceived, field: 30)
         w.singular(Int64Codec.self, opinionsAdopted, field: 31)
         w.map(StringCodec.self, Int64Codec.self, opinionsAdoptedHigher, field: 32)
@@ -468,6 +528,10 @@ extension Figures {
             case (22, .varint): proposalsClosed = try Int64Codec.read(from: &r)
             case (23, .varint): proposalsRehandled = try Int64Codec.read(from: &r)
             case (24, .varint): keyProposals = try Int64Codec.read(from: &r)
+            case (25, .varint): proposalsClosedOfRegistered = try Int64Codec.read(from: &r)
+            case (26, .varint): latestRoundSatisfied = try Int64Codec.read(from: &r)
+            case (27, .varint): latestRoundBasicallySatisfied = try Int64Codec.read(from: &r)
+            case (28, .varint): latestRoundUnsatisfied = try Int64Codec.read(from: &r)
             case (30, .varint): opinionsReceived = try Int64Codec.read(from: &r)
             case (31, .varint): opinionsAdopted = try Int64Codec.read(from: &r)
             case (32, .lengthDelimited): try r.readMapEntry(StringCodec.self, Int64Codec.self, into: &opinionsAdoptedHigher)
@@ -514,6 +578,10 @@ extension Figures {
         j.singular("proposalsClosed", Int64Codec.self, proposalsClosed)
         j.singular("proposalsRehandled", Int64Codec.self, proposalsRehandled)
         j.singular("keyProposals", Int64Codec.self, keyProposals)
+        j.singular("proposalsClosedOfRegistered", Int64Codec.self, proposalsClosedOfRegistered)
+        j.singular("latestRoundSatisfied", Int64Codec.self, latestRoundSatisfied)
+        j.singular("latestRoundBasicallySatisfied", Int64Codec.self, latestRoundBasicallySatisfied)
+        j.singular("latestRoundUnsatisfied", Int64Codec.self, latestRoundUnsatisfied)
         j.singular("opinionsReceived", Int64Codec.self, opinionsReceived)
         j.singular("opinionsAdopted", Int64Codec.self, opinionsAdopted)
         j.map("opinionsAdoptedHigher", StringCodec.self, Int64Codec.self, opinionsAdoptedHigher)
@@ -545,7 +613,7 @@ extension Figures {
             if case .null = value { continue }
             let p = path + "." + key
             switch key {
-            case "period": period = try JSONRead.message(Period.self, value, path: p)
+            case "period": period = try JSONRead.message(StatsPeriod.self, value, path: p)
             case "proposalsFiled", "proposals_filed": proposalsFiled = try Int64Codec.readJSON(value, path: p)
             case "proposalsRegistered", "proposals_registered": proposalsRegistered = try Int64Codec.readJSON(value, path: p)
             case "proposalsNotRegistered", "proposals_not_registered": proposalsNotRegistered = try Int64Codec.readJSON(value, path: p)
@@ -561,6 +629,10 @@ extension Figures {
             case "proposalsClosed", "proposals_closed": proposalsClosed = try Int64Codec.readJSON(value, path: p)
             case "proposalsRehandled", "proposals_rehandled": proposalsRehandled = try Int64Codec.readJSON(value, path: p)
             case "keyProposals", "key_proposals": keyProposals = try Int64Codec.readJSON(value, path: p)
+            case "proposalsClosedOfRegistered", "proposals_closed_of_registered": proposalsClosedOfRegistered = try Int64Codec.readJSON(value, path: p)
+            case "latestRoundSatisfied", "latest_round_satisfied": latestRoundSatisfied = try Int64Codec.readJSON(value, path: p)
+            case "latestRoundBasicallySatisfied", "latest_round_basically_satisfied": latestRoundBasicallySatisfied = try Int64Codec.readJSON(value, path: p)
+            case "latestRoundUnsatisfied", "latest_round_unsatisfied": latestRoundUnsatisfied = try Int64Codec.readJSON(value, path: p)
             case "opinionsReceived", "opinions_received": opinionsReceived = try Int64Codec.readJSON(value, path: p)
             case "opinionsAdopted", "opinions_adopted": opinionsAdopted = try Int64Codec.readJSON(value, path: p)
             case "opinionsAdoptedHigher", "opinions_adopted_higher": opinionsAdoptedHigher = try JSONRead.map(StringCodec.self, Int64Codec.self, value, path: p)

@@ -1,4 +1,4 @@
-/// A calendar day 日期 in the body's local calendar, with no time of day and no time zone.
+/// A calendar day 日期 in the bodies' calendar (China Standard Time), with no time of day and no time zone.
 ///
 /// Records carry days as text "YYYY-MM-DD"; the domain works with this value. Arithmetic goes through the
 /// number of days since 1970-01-01 (proleptic Gregorian), so it is exact and needs no clock or `Calendar`.
@@ -21,23 +21,23 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// A day from parts already known to be valid or produced by arithmetic (years past 9999 are kept as they are,
     /// so arithmetic on a far-future day never traps).
-    init(unchecked year: Int, _ month: Int, _ day: Int) {
+    public init(unchecked year: Int, _ month: Int, _ day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
-    /// Parses "YYYY-MM-DD" strictly (four-digit year, two-digit month and day).
-    /// - Throws: `DomainError` with code `.invalidInput` naming `field` when the text is not a real day.
-    public init(parsing text: String, field: String) throws {
+    /// Parses "YYYY-MM-DD" strictly (four ASCII digits of year 0001…9999, two of month and day).
+    /// - Throws: ``CalendarError`` (rule "date.format") naming `field` when the text is not a real day.
+    public init(parsing text: String, field: String) throws(CalendarError) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               let value = Day(year: y, month: m, day: d) else {
-            throw DomainError(.invalidInput, rule: "date.format",
-                              zh: "\(field) 日期格式错误：“\(text)”，应为 YYYY-MM-DD",
-                              en: "\(field) is not a calendar day in the form YYYY-MM-DD: \"\(text)\"")
+            throw CalendarError(rule: "date.format",
+                                zh: "\(field) 日期格式错误：“\(text)”，应为 YYYY-MM-DD",
+                                en: "\(field) is not a calendar day in the form YYYY-MM-DD: \"\(text)\"")
         }
         self = value
     }
@@ -58,6 +58,22 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.month = m
         self.day = d
     }
+
+    /// The day of an instant (`ms` since 1970-01-01T00:00Z) in China Standard Time (UTC+8, no daylight saving): the
+    /// one place a timestamp becomes a day. An entry made at 2026-03-31T20:00Z is dated 2026-04-01.
+    public init(chinaTimeMs ms: Int64) {
+        let (shifted, overflow) = ms.addingReportingOverflow(Day.chinaOffsetMs)
+        let t = overflow ? Int64.max : shifted
+        // Floor division, so instants before 1970 land on the right day.
+        let days = t >= 0 ? t / 86_400_000 : -((-(t + 1)) / 86_400_000) - 1
+        self.init(daysSinceEpoch: Int(days))
+    }
+
+    /// China Standard Time's offset from UTC, ms.
+    public static let chinaOffsetMs: Int64 = 8 * 3_600_000
+
+    /// The first instant (ms since 1970, UTC) of this day in China Standard Time.
+    public var startMsChinaTime: Int64 { Int64(daysSinceEpoch) * 86_400_000 - Day.chinaOffsetMs }
 
     /// Days since 1970-01-01.
     public var daysSinceEpoch: Int {
