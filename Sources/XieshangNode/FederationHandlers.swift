@@ -22,15 +22,6 @@ enum FederationHandlers {
         }
     }
 
-    /// Whether `id` is a node id: 1–128 bytes of lowercase letters, digits, '.', '-' and '_' (what node.json allows),
-    /// so an id from an unauthenticated peer can be logged and echoed as it is.
-    static func isValidNodeId(_ id: String) -> Bool {
-        let bytes = id.utf8
-        return !bytes.isEmpty && bytes.count <= 128 && bytes.allSatisfy { c in
-            (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c == 0x2e || c == 0x2d || c == 0x5f
-        }
-    }
-
     /// Ends a call of a peer that failed the handshake: the status, and the connection closes once it is sent.
     static func refuse(_ context: ServerContext, _ status: StatusCode, _ reason: String) -> TransportError {
         context.connection.close()
@@ -46,7 +37,7 @@ enum FederationHandlers {
 
     /// The cheap part of a Hello, off the executor: a well-formed node id, pinned here, with its pinned key.
     static func precheck(_ runtime: NodeRuntime, _ request: HelloRequest, _ context: ServerContext) throws {
-        guard isValidNodeId(request.nodeId) else {
+        guard NodeConfig.isNodeId(request.nodeId) else {
             throw refuse(context, .invalidArgument, "the Hello's node id is not a node id (1–128 lowercase letters, digits, '.', '-', '_')")
         }
         guard let pin = runtime.pinnedKeys[request.nodeId] else {

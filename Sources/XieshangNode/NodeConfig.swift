@@ -216,6 +216,17 @@ public struct NodeConfig: Sendable, Equatable {
 }
 
 /// Reads typed values out of parsed JSON, with errors that name the file and the field path.
+extension NodeConfig {
+    /// Whether `id` is a node id: 1–128 bytes of lowercase letters, digits, '.', '-' and '_' — what node.json allows
+    /// and what a peer's Hello must name, so an id that passed can be logged and echoed as it is.
+    static func isNodeId(_ id: String) -> Bool {
+        let bytes = id.utf8
+        return !bytes.isEmpty && bytes.count <= 128 && bytes.allSatisfy { c in
+            (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c == 0x2e || c == 0x2d || c == 0x5f
+        }
+    }
+}
+
 struct FieldReader {
     let file: String
 
@@ -258,10 +269,7 @@ struct FieldReader {
 
     func nodeId(_ v: JSONValue?, at: String) throws(NodeError) -> String {
         let s = try string(v, at: at)
-        let ok = s.utf8.allSatisfy { c in
-            (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c == 0x2e || c == 0x2d || c == 0x5f
-        }
-        guard ok, s.utf8.count <= 128 else {
+        guard NodeConfig.isNodeId(s) else {
             throw fail(at, "a node id of lowercase letters, digits, '.', '-' and '_' (e.g. cn.gz.tongren.wanshan)", v)
         }
         return s

@@ -253,7 +253,14 @@ struct HostileInputTests {
         let client = try Client(target: try Endpoint(parsing: city.listen), configuration: configuration)
         let hello = HelloRequest(nodeId: hostile, publicKey: [UInt8](repeating: 9, count: 32), incarnation: [1, 2, 3],
                                  challenge: [UInt8](repeating: 7, count: 32), protocolVersion: 1)
-        _ = try? await client.unary(FederationService.hello.path, hello.serializedBytes())
+        // Refused before anything of it is logged or echoed (the id is checked against the node-id rule first).
+        do {
+            _ = try await client.unary(FederationService.hello.path, hello.serializedBytes())
+            Issue.record("a Hello with a hostile node id was answered")
+        } catch let error as TransportError {
+            #expect(error.status == .invalidArgument, "\(error)")
+            #expect(!error.message.contains("evil"), "the refusal echoes the id: \(error.message)")
+        }
         client.close()
         // A record whose title holds the same text, shown in a CLI table.
         let socket = city.adminSocket
@@ -261,11 +268,6 @@ struct HostileInputTests {
         let submitted = try await run(["proposal", "submit", "--id", "TA-1", "--title", "标题\u{1b}[31m红\u{202E}反\n\(forged)", "--text", "x",
                                        "--by", "M1", "--date", "2026-01-10", "--node", socket])
         #expect(submitted.status == 0, "\(submitted.output)")
-        try await waitUntil("the node wrote something about the Hello", seconds: 10) {
-            let log = (try? String(contentsOfFile: fed.dir("city") + "/node.log", encoding: .utf8)) ?? ""
-            let status = try await self.run(["status", "--node", socket]).output
-            return log.contains("evil") || status.contains("evil")
-        }
         let outputs = [("the log", (try? String(contentsOfFile: fed.dir("city") + "/node.log", encoding: .utf8)) ?? ""),
                        ("xieshang status", try await run(["status", "--node", socket]).output),
                        ("proposal list", try await run(["proposal", "list", "--node", socket]).output),
@@ -274,7 +276,6 @@ struct HostileInputTests {
             #expect(!text.unicodeScalars.contains { $0 == "\u{1b}" || $0 == "\u{202E}" || $0 == "\r" }, "\(what) holds a raw control: \(text.debugDescription)")
             #expect(!text.split(separator: "\n").contains { $0.hasPrefix("2026-12-02") }, "\(what) holds a forged line: \(text)")
         }
-        #expect(outputs[0].1.contains("\\n2026-12-02") || outputs[1].1.contains("\\n2026-12-02"), "the id shows escaped")
         #expect(outputs[2].1.contains("标题\\u{1B}[31m红\\u{202E}反"), "\(outputs[2].1)")
         #expect(fed.stop("city") == 0)
     }

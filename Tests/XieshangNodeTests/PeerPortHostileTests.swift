@@ -22,7 +22,7 @@ struct PeerPortInProcessTests {
             directory = "/tmp/xspp-" + String(UUID().uuidString.prefix(8)).lowercased()
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             topology = try Topology.generate(counties: 1, townshipsPerCounty: 1, basePort: try LocalFederation.freePortRange(3),
-                                             directory: directory, retryCapMs: 300)
+                                             directory: directory, retryCapMs: 300, tls: false)
             var config = topology.members.first { $0.id == "county1" }!.config
             config.logLevel = "warning"
             node = try Node(config: config)
