@@ -6,7 +6,8 @@ import XieshangWire
 extension FederationNode {
     static let transcriptContext = "xieshang-hello-v1"
 
-    static func transcript(signer: String, challenger: String, challenge: [UInt8]) -> [UInt8] {
+    /// The bytes a handshake signature covers: `signer` proves its key over `challenger`'s challenge.
+    public static func transcript(signer: String, challenger: String, challenge: [UInt8]) -> [UInt8] {
         HandshakeTranscript(context: transcriptContext, signer: signer, challenger: challenger, challenge: challenge)
             .serializedBytes()
     }
@@ -87,8 +88,10 @@ extension FederationNode {
         if let live = servers.values.first(where: { $0.state == .up && $0.peer == h.nodeId && $0.incarnation != h.incarnation }) {
             return refuseServer(conn, "a second live copy of \(h.nodeId) (incarnation \(hexString(h.incarnation.prefix(8)))) while incarnation \(hexString(live.incarnation.prefix(8))) is connected; stop the clone")
         }
+        // Signed by the runtime off the executor when it could (a Hello's answer depends only on the request).
         let transcript = FederationNode.transcript(signer: id, challenger: h.nodeId, challenge: h.challenge)
-        guard let signature = try? config.privateKey.signature(for: transcript) else {
+        guard let signature = config.signatureCache?.takeHandshakeSignature(for: transcript)
+                ?? (try? config.privateKey.signature(for: transcript)) else {
             return refuseServer(conn, "cannot sign the handshake")
         }
         link.peer = h.nodeId

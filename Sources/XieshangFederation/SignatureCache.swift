@@ -10,6 +10,15 @@ import XieshangWire
 public protocol SignatureCache: AnyObject, Sendable {
     /// Whether the signature of the event whose ``SignedEvent/hash`` is `eventHash` verified against `key`.
     func isVerified(eventHash: [UInt8], key: Ed25519.PublicKey) -> Bool
+
+    /// This node's signature over a handshake transcript, made by the runtime off the executor (a Hello's answer
+    /// depends only on the request), taken once; nil when there is none (the core then signs inline).
+    func takeHandshakeSignature(for transcript: [UInt8]) -> [UInt8]?
+}
+
+extension SignatureCache {
+    /// No handshake signatures made ahead: the core signs inline.
+    public func takeHandshakeSignature(for transcript: [UInt8]) -> [UInt8]? { nil }
 }
 
 /// A key directory snapshot the core publishes for pre-verification: pinned peers, keys vouched for by rosters, and
@@ -47,10 +56,19 @@ public final class VerifiedSignatures: SignatureCache {
         public var hits: UInt64 = 0
         /// Lookups by the core that found none (it verified inline).
         public var misses: UInt64 = 0
+        /// Handshake transcripts signed off the executor by ``presignHandshake(_:with:)``.
+        public var handshakesPresigned: UInt64 = 0
+        /// Of those, the ones the core took (a Hello answered with no signature on the executor).
+        public var handshakesTaken: UInt64 = 0
     }
+
+    /// The most handshake signatures held at once: a Hello the core refuses before signing leaves its entry behind,
+    /// so the map is bounded (past it, a Hello is signed inline, as without the cache).
+    public static let handshakeCapacity = 256
 
     private struct State {
         var entries: [Entry: Int] = [:]
+        var handshakes: [[UInt8]: [UInt8]] = [:]
         var counters = Counters()
     }
 
@@ -71,6 +89,28 @@ public final class VerifiedSignatures: SignatureCache {
             let hit = $0.entries[entry] != nil
             if hit { $0.counters.hits += 1 } else { $0.counters.misses += 1 }
             return hit
+        }
+    }
+
+    /// Signs `transcript` with `key` on the calling thread and keeps the signature for the core to take; false when
+    /// the map is full or signing failed (the core then signs inline).
+    @discardableResult
+    public func presignHandshake(_ transcript: [UInt8], with key: Ed25519.PrivateKey) -> Bool {
+        guard state.withLock({ $0.handshakes.count < Self.handshakeCapacity }),
+              let signature = try? key.signature(for: transcript) else { return false }
+        return state.withLock {
+            guard $0.handshakes.count < Self.handshakeCapacity else { return false }
+            $0.handshakes[transcript] = signature
+            $0.counters.handshakesPresigned += 1
+            return true
+        }
+    }
+
+    public func takeHandshakeSignature(for transcript: [UInt8]) -> [UInt8]? {
+        state.withLock {
+            guard let signature = $0.handshakes.removeValue(forKey: transcript) else { return nil }
+            $0.counters.handshakesTaken += 1
+            return signature
         }
     }
 

@@ -73,6 +73,10 @@ enum FederationHandlers {
             FederationService.hello.path: .unary { bytes, context in
                 let request = try decode(HelloRequest.self, bytes)
                 try precheck(runtime, request, context)
+                // The answer's signature depends only on the request: made here, on the handler's thread, so a Hello
+                // costs the serial executor no signature (the core takes it from the cache, or signs inline).
+                runtime.signatures.presignHandshake(FederationNode.transcript(signer: runtime.config.nodeId, challenger: request.nodeId,
+                                                                              challenge: request.challenge), with: runtime.key)
                 return try await unary(runtime, context, .hello(request), peerName: request.nodeId) {
                     if case .helloResponse(let r) = $0 { return r.serializedBytes() }
                     return nil

@@ -72,7 +72,7 @@ public final class Node: Sendable {
         var pins: [String: Ed25519.PublicKey] = [:]
         for p in (config.parent.map { [$0] } ?? []) + config.children + config.alliances.flatMap(\.members) { pins[p.nodeId] = p.publicKey }
         let tls = config.tls ? TLSConfiguration(key: key, name: config.nodeId, requireClientCertificate: true, pinnedPeers: pins) : nil
-        runtime = try NodeRuntime(core: core, config: config, logger: logger, records: records, signatures: signatures, tls: tls)
+        runtime = try NodeRuntime(core: core, config: config, logger: logger, records: records, signatures: signatures, key: key, tls: tls)
         let listen: Endpoint
         do {
             listen = try Endpoint(parsing: config.listen)

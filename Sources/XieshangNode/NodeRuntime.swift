@@ -70,11 +70,14 @@ final class NodeRuntime: @unchecked Sendable {
     let crashHook: String?
     /// TLS settings for dialing peers (this node's key, every peer pinned), nil for h2c.
     let tls: TLSConfiguration?
+    /// The node's key, for signing a Hello's answer off the executor (``presignHello(_:)``).
+    let key: Ed25519.PrivateKey
 
     init(core: FederationNode, config: NodeConfig, logger: NodeLogger, records: DomainProjector,
-         signatures: VerifiedSignatures, tls: TLSConfiguration? = nil) throws(NodeError) {
+         signatures: VerifiedSignatures, key: Ed25519.PrivateKey, tls: TLSConfiguration? = nil) throws(NodeError) {
         self.core = core
         self.tls = tls
+        self.key = key
         self.signatures = signatures
         self.records = records
         self.config = config

@@ -79,6 +79,24 @@ struct PeerPortInProcessTests {
         await county.close()
     }
 
+    /// Finding: each Hello cost a signature on the node's serial executor (pinned keys are public, so anyone could
+    /// make the executor sign once per connection). The answer's signature is now made on the handler's thread and
+    /// taken by the core: every Hello answered, none signed on the executor.
+    @Test func helloIsSignedOffTheExecutor() async throws {
+        let county = try County()
+        let before = county.node.runtime.signatures.counters
+        for _ in 0..<20 {
+            let client = try county.client()
+            let r = try HelloResponse(serializedBytes: try await client.unary(FederationService.hello.path, county.hello().serializedBytes()))
+            #expect(r.nodeId == "county1" && !r.challengeSignature.isEmpty)
+            client.close()
+        }
+        let after = county.node.runtime.signatures.counters
+        #expect(after.handshakesPresigned - before.handshakesPresigned == 20)
+        #expect(after.handshakesTaken - before.handshakesTaken == 20)
+        await county.close()
+    }
+
     /// Finding: the peer session was found by a client-chosen header (`xs-conn`), so a second connection naming an
     /// authenticated connection's token rode its session. Now a Push on a connection that did not complete the
     /// handshake itself is refused, whatever its headers say.
