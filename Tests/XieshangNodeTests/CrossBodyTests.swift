@@ -117,10 +117,6 @@ struct CrossBodyTests {
         let seqs = try await Self.forge(fed, town, [Self.member("FX1", "冒名县委员", body: "county1"),
                                                    Self.member("FX2", "冒名市委员", body: "city")])
         try await Self.waitHolds(fed, "city", town, seqs.last ?? 0)
-        // The county's alert travels up as an Alert event; wait for it at the city.
-        try await waitUntil("the city holds the county's alert", seconds: 60) {
-            try await fed.events("city", origin: "county1").contains { $0.kind == Int64(EventKind.alert.protoValue) }
-        }
         for (id, own) in [("county1", "C1"), ("city", "S1")] {
             let ids = try await Self.query(fed, id, "members").compactMap { $0["id"] as? String }
             #expect(ids == [own], "\(id) lists \(ids)")
@@ -130,6 +126,10 @@ struct CrossBodyTests {
             let problems = try await Self.query(fed, id, "problems")
             #expect(problems.count == 2 && problems.allSatisfy { ($0["reason"] as? String)?.contains("names a record of") == true },
                     "\(id): \(problems)")
+        }
+        // The county's alert travels up as an Alert event; the city raised its own too.
+        try await waitUntil("the city holds the county's alert", seconds: 60) {
+            try await fed.events("city", origin: "county1").contains { $0.kind == Int64(EventKind.alert.protoValue) }
         }
         let alerts = try await Self.foreignAlerts(fed, "city", about: town)
         #expect(alerts.count == 2 && alerts.allSatisfy { $0.message.contains(town) }, "\(alerts)")
@@ -152,9 +152,6 @@ struct CrossBodyTests {
         try await Self.submit(fed, "city", step("2026-03-05", .reviewed(.registered(number: "第1号"))), actor: "committee")
         let seqs = try await Self.forge(fed, "county1", [step("2026-03-06", .rehandled(reason: "伪造", due: recordsDay("2026-06-01"), byAppraisal: true))])
         try await Self.waitHolds(fed, "city", "county1", seqs[0])
-        try await waitUntil("the city alerts about the county's proposal step", seconds: 30) {
-            try await !Self.foreignAlerts(fed, "city", about: "county1").isEmpty
-        }
         let row = try #require(try await Self.query(fed, "city", "proposals").first { $0["id"] as? String == "P1" })
         #expect(row["status"] as? String == "registered" && (row["round"] as? NSNumber)?.intValue == 0, "\(row)")
         // The next local reply: a refusal naming the rule (the proposal is not assigned), and the node answers on.
@@ -163,6 +160,9 @@ struct CrossBodyTests {
         }
         #expect(early?.status == .failedPrecondition && early?.message.contains("proposal.reply.state") == true, "\(String(describing: early))")
         #expect(fed.isRunning("city"))
+        try await waitUntil("the city alerts about the county's proposal step", seconds: 30) {
+            try await !Self.foreignAlerts(fed, "city", about: "county1").isEmpty
+        }
         try await Self.submit(fed, "city", step("2026-03-10", .assigned(.init(.lead("市住建局", coHandling: [])))), actor: "committee")
         try await Self.submit(fed, "city", step("2026-04-01", .replied(unit: "市住建局", replyClass: "A", text: "已解决")), actor: "unit:市住建局")
         #expect(fed.stop("city") == 0)
@@ -228,7 +228,9 @@ struct CrossBodyTests {
         func stages(_ id: String) async throws -> [String: String]? {
             try await Self.query(fed, id, "plans").first { $0["issuer"] as? String == "city" && $0["item_id"] as? String == "1-01" }?["stages"] as? [String: String]
         }
-        try await waitUntil("the township holds the city's plan item", seconds: 60) { try await stages(town) != nil }
+        try await waitUntil("the township holds the city's plan, issued", seconds: 60) {
+            try await Self.query(fed, town, "plans").first { $0["issuer"] as? String == "city" }?["plan_status"] as? String == "issued"
+        }
         try await Self.submit(fed, town, .plan(XieshangDomain.PlanEvent("2026", issuer: "city", on: d("2026-05-01"),
                                                           .stageReported(itemID: "1-01", byBody: town, stage: .preparing, note: "已成立专班"))))
         try await waitUntil("the city sees the township's progress", seconds: 60) {
