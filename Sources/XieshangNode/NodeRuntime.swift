@@ -279,6 +279,9 @@ final class NodeRuntime: @unchecked Sendable {
         guard !problems.isEmpty else { return }
         let blocked = originationBlocked() != nil
         for p in problems {
+            // Only events the store holds: an append rolled back for good stored nothing, so there is nothing to alert.
+            let stored = (try? core.store.reader.events(origin: p.problem.origin, seqs: p.problem.seq...p.problem.seq))?.isEmpty == false
+            guard stored else { continue }
             let alert = Alert(subject: p.signer, code: "foreign_record",
                               message: "\(config.nodeId) did not apply \(p.problem.origin)#\(p.problem.seq): \(p.problem.reason)",
                               evidence: [p.evidence])

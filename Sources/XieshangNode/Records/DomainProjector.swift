@@ -8,11 +8,15 @@ import enum XieshangWire.EventKind
 /// The store projector of a body's CPPCC records 业务记录: proposals, opinion reports, activities, suggestions,
 /// consultation plans, members, duty records and policy versions, kept in SQL tables in the append's transaction.
 ///
-/// It keeps one in-memory ``DomainState`` folded from the log in the store's `position` order and, after each event,
-/// rewrites the rows of the records that event touched (deterministically, so a rebuild writes identical tables).
-/// `DomainState.apply` is not idempotent; exactly-once comes from the store's (origin, seq) deduplication. A payload
-/// that does not decode never fails the append: it is recorded in `projection_problems` (origin, seq, reason) for
-/// the node to raise an alert. The table `records_cursor` holds the position applied through, in the same
+/// Records are keyed by the body that owns them (the signer of the event that made them). It keeps, folded from the
+/// log in the store's `position` order, this body's own ``DomainState`` — its own events plus the listed
+/// ``CrossBodyStep``s addressed to it — and, apart, the records of other bodies kept by owner (``descendantStates(in:)``,
+/// for drill-down; never part of this body's records or figures). After each event it rewrites the rows of this body's
+/// records that the event touched (deterministically, so a rebuild writes identical tables). `DomainState.apply` is not
+/// idempotent; exactly-once comes from the store's (origin, seq) deduplication. A payload that does not decode, or an
+/// event of another body that is not a listed step for this body (a forged "who", a record of this body or of a third
+/// one), never fails the append and changes nothing: it is recorded in `projection_problems` (origin, seq, reason) and
+/// the node raises an alert for it (``drainProblems()``). The table `records_cursor` holds the position applied through, in the same
 /// transaction: when it differs from the in-memory state's (a rolled-back transaction, a rebuild, a fresh open),
 /// the state is folded again from the log before the event is applied.
 public final class DomainProjector: Projector {
@@ -112,11 +116,13 @@ public final class DomainProjector: Projector {
         }
     }
 
-    /// The problems found since the last call (the node raises an alert for each, once its append committed).
+    /// The problems found since the last call, once per event (an append rolled back and retried finds them again;
+    /// one rolled back for good leaves a problem whose event is not stored — the caller checks the store).
     public func drainProblems() -> [Problem] {
         pending.withLock { problems in
             defer { problems = [] }
-            return problems
+            var seen: Set<EventRef> = []
+            return problems.filter { seen.insert(EventRef(origin: $0.problem.origin, seq: $0.problem.seq)).inserted }
         }
     }
 
