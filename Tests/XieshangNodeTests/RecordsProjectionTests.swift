@@ -308,6 +308,44 @@ final class RecordsBody {
         #expect(try reopened.queries().membersWithDuty(year: 2026) == county.queries().membersWithDuty(year: 2026))
     }
 
+    /// Issue 15 (3): a descendant's own records reaching its county (its up chain) are kept by owner for drill-down
+    /// and never mix into the county's records, rows or figures; one of them naming the county's records is refused.
+    @Test func descendantsRecordsAreKeptByOwnerNeverMixed() throws {
+        let dir = RecordsTempDir()
+        defer { dir.cleanUp() }
+        let county = try RecordsBody(Self.county, in: dir)
+        let town = try RecordsBody(Self.township, in: dir)
+        var townPolicy = Policy.defaults(for: Self.township)
+        townPolicy.version = 2
+        townPolicy.appraisalThresholdPercent = 50
+        let events: [DomainEvent] = [
+            .member(MemberRecorded(memberID: "t1", name: "张某", sector: "农业界", body: Self.township.id, term: 9, effective: recordsDay("2025-01-01"))),
+            .activity(Activity(id: "HD-1", kind: .research, date: recordsDay("2026-04-15"), topic: "饮水安全调研", hostBodies: [Self.township.id],
+                               participants: 6)),
+            .policy(townPolicy),
+            .member(MemberRecorded(memberID: "x", name: "冒名", sector: "农业界", body: Self.county.id, term: 9, effective: recordsDay("2025-01-01"))),
+            .proposal(ProposalEvent("P1", on: recordsDay("2026-04-16"), .closed(note: "伪造"))),
+        ]
+        try county.store.append(events.map { town.next(kind: $0.eventKind.protoValue, payload: $0.payloadBytes(), scope: "up") })
+        let db = try county.store.write { $0 }
+        let own = try county.projector.state(in: db)
+        #expect(own.members.isEmpty && own.activities.isEmpty && own.proposals.isEmpty && own.policy.version == 1)
+        #expect(try county.queries().membersWithDuty(year: 2026).isEmpty && county.queries().activities().isEmpty)
+        #expect(try county.queries().figures(for: .year(2026)) == DomainState(body: Self.county).figures(for: .year(2026)))
+        let kept = try #require(try county.projector.descendantStates(in: db)[Self.township.id])
+        #expect(kept.members.keys.sorted() == ["t1"] && kept.activities.keys.sorted() == ["HD-1"] && kept.policy.version == 2)
+        let problems = try county.queries().problems()
+        #expect(problems.map(\.seq) == [4, 5], "\(problems)")
+        #expect(problems.first?.reason.contains("names a record of \(Self.county.id)") == true)
+        #expect(problems.last?.reason.contains("does not hold") == true)
+        #expect(county.projector.drainProblems().map(\.signer) == [Self.township.id, Self.township.id])
+        // A rebuild and a fresh fold decide the same.
+        let live = try county.dump()
+        try county.store.rebuildAllProjections()
+        #expect(try county.dump() == live)
+        #expect(try DomainProjector(body: Self.county).descendantStates(in: db)[Self.township.id] == kept)
+    }
+
     @Test func undecodablePayloadIsRecordedAndDoesNotFailTheAppend() throws {
         let dir = RecordsTempDir()
         defer { dir.cleanUp() }

@@ -38,14 +38,21 @@ extension DomainProjector {
                 others[recipient, default: Folded.fresh(recipient)].apply(event)
                 return .kept
             case .othersRecord:
-                var state = others[signer] ?? Folded.fresh(signer)
-                let targets = RecordRows.targets(of: event, in: state)
-                let before = targets.map { RecordRows.value(of: $0, in: state) }
-                state.apply(event)
-                guard zip(targets, before).contains(where: { RecordRows.value(of: $0, in: state) != $1 }) else {
+                // Applied in place (no copy of the owner's records per event); undone only when it created nothing.
+                let existed = others[signer] != nil
+                let (targets, before) = { () -> ([RecordRows.Target], [AnyHashable?]) in
+                    let state = others[signer] ?? Folded.fresh(signer)
+                    let targets = RecordRows.targets(of: event, in: state)
+                    return (targets, targets.map { RecordRows.value(of: $0, in: state) })
+                }()
+                others[signer, default: Folded.fresh(signer)].apply(event)
+                let changed = others[signer].map { state in
+                    zip(targets, before).contains { RecordRows.value(of: $0, in: state) != $1 }
+                } ?? false
+                guard changed else {
+                    if !existed { others[signer] = nil }
                     return .refused("\(event.eventKind.protoValueName ?? "domain event") signed by \(signer) refers to a record \(signer) does not hold (it names none of its records), so it is not applied")
                 }
-                others[signer] = state
                 return .kept
             case .refused(let reason):
                 return .refused(reason + "; not applied at \(own.body.id)")
