@@ -12,7 +12,7 @@ import XieshangWire
 /// in between the check and the append.
 ///
 /// A broken rule is `FAILED_PRECONDITION` with the rule's message (nothing is recorded); a payload that does not
-/// decode or an unknown actor is `INVALID_ARGUMENT`.
+/// decode, an unknown actor or a scope override (`SubmitRequest.scope`) is `INVALID_ARGUMENT`.
 enum DomainSubmit {
     /// The envelope kinds handled here.
     static let kinds: Set<EventKind> = [.memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty]
@@ -40,6 +40,14 @@ enum DomainSubmit {
         }
     }
 
+    /// Why a Submit of a domain kind that names a scope is refused: a domain event's routing comes from the body's
+    /// rules (``DomainEvent/routing(recordedAt:)``), never from the request — a township's policy sent `up` would
+    /// otherwise reach its county and city as if it were theirs.
+    static func scopeOverrideRefusal(kind: EventKind, scope: Scope) -> String {
+        let named = StoredEvent.scopeName(scope)
+        return "Submit of \(kind.protoValueName ?? "a domain kind") names scope '\(named.isEmpty ? "?" : named)', but a domain command's routing comes from the body's rules (a report forwarded goes up, a plan issued goes down, the rest stays here); remove `scope` from the request"
+    }
+
     /// Handles one Submit of a domain kind; answers the seqs of every event originated.
     static func submit(_ runtime: NodeRuntime, _ request: SubmitRequest) async throws -> SubmitResponse {
         let actor = try actor(request.actor)
@@ -50,6 +58,9 @@ enum DomainSubmit {
             } catch {
                 throw TransportError.status(.invalidArgument, "command \(i + 1) (\(request.kind)) is refused: \(error)")
             }
+        }
+        if let scope = request.scope {
+            throw TransportError.status(.invalidArgument, scopeOverrideRefusal(kind: request.kind, scope: scope))
         }
         let commands = decoded
         let result = await runtime.read { () -> Result<SubmitResponse, TransportError> in
@@ -71,10 +82,10 @@ enum DomainSubmit {
                         "refused at \(runtime.config.nodeId): \(which)\(error)\(commands.count > 1 ? "; nothing was recorded" : "")"))
                 }
             }
-            // The events, each with the scope the request names or else its own routing, in one store transaction.
+            // The events, each with its own routing (the rules decide where a domain event goes), in one transaction.
             let body = state.body
             let group = recorded.map { event in
-                LocalCommand(kind: event.eventKind, payload: event.payloadBytes(), scope: request.scope ?? scope(event.routing(recordedAt: body)))
+                LocalCommand(kind: event.eventKind, payload: event.payloadBytes(), scope: scope(event.routing(recordedAt: body)))
             }
             var seqs: [UInt64] = []
             var hash: [UInt8] = []

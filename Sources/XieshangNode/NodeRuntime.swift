@@ -242,6 +242,7 @@ final class NodeRuntime: @unchecked Sendable {
         dispatchPrecondition(condition: .onQueue(queue))
         let outputs = core.handle(input, now: now())
         for output in outputs { perform(output) }
+        raiseRecordProblems()
         publishKeysIfNeeded()
         if !parentConfirmed, let parent = config.parent?.nodeId, core.isLinkUp(parent), !core.fenced { parentConfirmed = true }
         return outputs
@@ -275,6 +276,29 @@ final class NodeRuntime: @unchecked Sendable {
             logger.debug("originated \(origin)#\(seq)")
         case .commandRefused(let reason):
             if !groupAttempt { logger.warning("command refused: \(reason)") }
+        }
+    }
+
+    /// Raises an alert for each event the records projection refused or could not use in the appends just committed
+    /// (an event of another body naming this body's records, a forged "who", an undecodable payload): shown in the
+    /// status and, once the node may originate, stored as an Alert event that goes up to every ancestor.
+    private func raiseRecordProblems() {
+        let problems = records.drainProblems()
+        guard !problems.isEmpty else { return }
+        let blocked = originationBlocked() != nil
+        for p in problems {
+            // Only events the store holds: an append rolled back for good stored nothing, so there is nothing to alert.
+            let stored = (try? core.store.reader.events(origin: p.problem.origin, seqs: p.problem.seq...p.problem.seq))?.isEmpty == false
+            guard stored else { continue }
+            let alert = Alert(subject: p.signer, code: "foreign_record",
+                              message: "\(config.nodeId) did not apply \(p.problem.origin)#\(p.problem.seq): \(p.problem.reason)",
+                              evidence: [p.evidence])
+            alerts.insert(AlertEntry(timeMs: now(), subject: alert.subject, code: alert.code, message: alert.message), at: 0)
+            if alerts.count > 200 { alerts.removeLast() }
+            logger.warning("alert \(alert.code) about \(alert.subject): \(alert.message)")
+            guard !blocked else { continue }
+            let command = LocalCommand(kind: .alert, payload: alert.serializedBytes(), scope: Scope(target: .up(true)))
+            for output in core.handle(.originate(command), now: now()) { perform(output) }
         }
     }
 

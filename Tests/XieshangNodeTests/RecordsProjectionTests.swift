@@ -6,6 +6,8 @@ import XieshangStore
 import struct XieshangWire.EventBody
 import enum XieshangWire.EventKind
 import enum XieshangWire.SHA256
+import enum XieshangFederation.ChainName
+import enum XieshangFederation.Route
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,25 +32,27 @@ func recordsDay(_ text: String) -> Day {
     do { return try Day(parsing: text, field: "test") } catch { fatalError("bad test day \(text)") }
 }
 
-/// One body's node as far as records go: its store with a ``DomainProjector``, a recorder, and its own chain.
+/// One body's node as far as records go: its store with a ``DomainProjector``, a recorder, and its own chains — one
+/// per route, named as the federation names them (`id` for up, `id@down`, `id@local`), so that ``pull(from:)`` moves
+/// only what the federation would: a child's up chain to its parent, a parent's down chain to its child.
 final class RecordsBody {
     let info: BodyInfo
     let projector: DomainProjector
     let store: Store
-    var seq: UInt64
-    var head: [UInt8]
+    /// The head (seq, hash) of each own chain.
+    var heads: [String: (seq: UInt64, hash: [UInt8])] = [:]
 
     init(_ info: BodyInfo, in dir: RecordsTempDir) throws {
         self.info = info
         projector = DomainProjector(body: info)
         store = try Store(path: dir.file(info.id + ".db"), projectors: [projector])
-        seq = 0
-        head = []
-        if let last = try store.reader.entries(after: 0, limit: Int.max).last(where: { $0.event.origin == info.id }) {
-            seq = last.event.seq
-            head = last.event.hash
+        for entry in try store.reader.entries(after: 0, limit: Int.max) where ChainName.node(of: entry.event.origin) == info.id {
+            heads[entry.event.origin] = (entry.event.seq, entry.event.hash)
         }
     }
+
+    /// The seq of the last event of the up chain (0 before the first).
+    var seq: UInt64 { heads[info.id]?.seq ?? 0 }
 
     /// Validates `command` here, originates its events (appending each) and returns them.
     @discardableResult
@@ -63,23 +67,29 @@ final class RecordsBody {
         return stored
     }
 
-    /// The next event of this body's chain carrying `payload`.
+    /// The next event of this body's chain for `scope` carrying `payload`.
     func next(kind: Int32, payload: [UInt8], scope: String = "local") -> StoredEvent {
-        seq += 1
-        let body = EventBody(origin: info.id, seq: seq, prevHash: head, timeMs: 1_767_225_600_000 + Int64(seq),
+        let origin = ChainName.chain(node: info.id, route: Route(text: scope))
+        let seq = (heads[origin]?.seq ?? 0) + 1
+        let prev = heads[origin]?.hash ?? []
+        let body = EventBody(origin: origin, seq: seq, prevHash: prev, timeMs: 1_767_225_600_000 + Int64(seq),
                              scope: StoredEvent.scope(named: scope), kind: EventKind(protoValue: kind), payload: payload)
         let bytes = body.serializedBytes()
         let hash = SHA256.hash(bytes + [0x5A])
-        head = hash
-        return StoredEvent(origin: info.id, seq: seq, prevHash: body.prevHash, hash: hash, timeMs: body.timeMs, scope: scope,
+        heads[origin] = (seq, hash)
+        return StoredEvent(origin: origin, seq: seq, prevHash: body.prevHash, hash: hash, timeMs: body.timeMs, scope: scope,
                            kind: kind, body: bytes, signature: [1])
     }
 
-    /// Receives the part of `other`'s chain this store does not hold yet (as replication would: whole chains).
-    func pull(from other: RecordsBody) throws {
-        let held = try store.reader.highestSeq(origin: other.info.id)
-        guard other.seq > held else { return }
-        try store.append(try other.store.reader.events(origin: other.info.id, seqs: (held + 1)...other.seq))
+    /// Receives what the federation would send from `other` that this store does not hold yet: a child's up chain,
+    /// or a parent's down chain — or `chain`, one `other` holds (its own or relayed, as a county relays its city's
+    /// down chain to its townships).
+    func pull(from other: RecordsBody, chain: String? = nil) throws {
+        let chain = chain ?? (other.info.id == info.parent ? other.info.id + "@down" : other.info.id)
+        let held = try store.reader.highestSeq(origin: chain)
+        let theirs = try other.store.reader.highestSeq(origin: chain)
+        guard theirs > held else { return }
+        try store.append(try other.store.reader.events(origin: chain, seqs: (held + 1)...theirs))
     }
 
     /// Typed queries on the store's connection.
@@ -207,7 +217,7 @@ final class RecordsBody {
     @Test func mixedLogGivesTheExpectedRows() throws {
         let dir = RecordsTempDir()
         defer { dir.cleanUp() }
-        let (_, county, _) = try Self.mixedLog(dir)
+        let (_, county, town) = try Self.mixedLog(dir)
         let q = try county.queries()
 
         let p1 = try #require(try q.proposal("P1"))
@@ -229,8 +239,16 @@ final class RecordsBody {
         let o = try #require(opinions.first)
         #expect(o.key.originBody == Self.township.id && o.author == "t1")
         #expect(o.status == "adopted" && o.forwardedTo == Self.city.id && o.bulletinIssue == "万山社情民意2026年第8期")
-        #expect(o.adoptedBy == [Self.city.id])
-        #expect(o.instructions == ["市委副书记 某某：请市教育局研究解决。"])
+        // The city's adoption and instruction are the township's (the report's origin): the county in between relays
+        // them down but never records them on its copy, so they are never counted again there.
+        #expect(o.adoptedBy == [] && o.instructions == [])
+        try town.pull(from: county)
+        try town.pull(from: county, chain: Self.city.id + "@down")
+        let own = try #require(try town.queries().opinions().first)
+        #expect(own.key == o.key && own.forwardedTo == Self.county.id)
+        #expect(own.adoptedBy == [Self.county.id, Self.city.id])
+        #expect(own.instructions == ["市委副书记 某某：请市教育局研究解决。"])
+        #expect(try town.queries().problems().isEmpty)
 
         #expect(try q.activities().map(\.id) == ["A1", "A2"])
         #expect(try q.activities(in: .month(2026, 5)).map(\.id) == ["A2"])
@@ -248,9 +266,8 @@ final class RecordsBody {
         #expect(members[3].totalTenths < members[0].totalTenths)  // the unexcused absence costs m4
 
         let dump = try county.dump()
-        // The table holds every member record this body's log carries (the township's t1 came with its chain);
-        // the query lists this body's own.
-        #expect(dump["members"]?.count == 5)
+        // The table holds this body's own members only (the township's t1 never reaches it: a member stays local).
+        #expect(dump["members"]?.count == 4)
         #expect(dump["policy_versions"]?.map { $0.prefix(4) } == ["i:1|", "i:2|"])  // the defaults, then version 2
         #expect(dump["policy_versions"]?.last?.contains("|i:85|") == true)
         #expect(dump["suggestions"]?.filter { $0.contains("\"closed\"") }.count == 1)
@@ -291,6 +308,44 @@ final class RecordsBody {
         #expect(try reopened.queries().membersWithDuty(year: 2026) == county.queries().membersWithDuty(year: 2026))
     }
 
+    /// Issue 15 (3): a descendant's own records reaching its county (its up chain) are kept by owner for drill-down
+    /// and never mix into the county's records, rows or figures; one of them naming the county's records is refused.
+    @Test func descendantsRecordsAreKeptByOwnerNeverMixed() throws {
+        let dir = RecordsTempDir()
+        defer { dir.cleanUp() }
+        let county = try RecordsBody(Self.county, in: dir)
+        let town = try RecordsBody(Self.township, in: dir)
+        var townPolicy = Policy.defaults(for: Self.township)
+        townPolicy.version = 2
+        townPolicy.appraisalThresholdPercent = 50
+        let events: [DomainEvent] = [
+            .member(MemberRecorded(memberID: "t1", name: "张某", sector: "农业界", body: Self.township.id, term: 9, effective: recordsDay("2025-01-01"))),
+            .activity(Activity(id: "HD-1", kind: .research, date: recordsDay("2026-04-15"), topic: "饮水安全调研", hostBodies: [Self.township.id],
+                               participants: 6)),
+            .policy(townPolicy),
+            .member(MemberRecorded(memberID: "x", name: "冒名", sector: "农业界", body: Self.county.id, term: 9, effective: recordsDay("2025-01-01"))),
+            .proposal(ProposalEvent("P1", on: recordsDay("2026-04-16"), .closed(note: "伪造"))),
+        ]
+        try county.store.append(events.map { town.next(kind: $0.eventKind.protoValue, payload: $0.payloadBytes(), scope: "up") })
+        let db = try county.store.write { $0 }
+        let own = try county.projector.state(in: db)
+        #expect(own.members.isEmpty && own.activities.isEmpty && own.proposals.isEmpty && own.policy.version == 1)
+        #expect(try county.queries().membersWithDuty(year: 2026).isEmpty && county.queries().activities().isEmpty)
+        #expect(try county.queries().figures(for: .year(2026)) == DomainState(body: Self.county).figures(for: .year(2026)))
+        let kept = try #require(try county.projector.descendantStates(in: db)[Self.township.id])
+        #expect(kept.members.keys.sorted() == ["t1"] && kept.activities.keys.sorted() == ["HD-1"] && kept.policy.version == 2)
+        let problems = try county.queries().problems()
+        #expect(problems.map(\.seq) == [4, 5], "\(problems)")
+        #expect(problems.first?.reason.contains("names a record of \(Self.county.id)") == true)
+        #expect(problems.last?.reason.contains("does not hold") == true)
+        #expect(county.projector.drainProblems().map(\.signer) == [Self.township.id, Self.township.id])
+        // A rebuild and a fresh fold decide the same.
+        let live = try county.dump()
+        try county.store.rebuildAllProjections()
+        #expect(try county.dump() == live)
+        #expect(try DomainProjector(body: Self.county).descendantStates(in: db)[Self.township.id] == kept)
+    }
+
     @Test func undecodablePayloadIsRecordedAndDoesNotFailTheAppend() throws {
         let dir = RecordsTempDir()
         defer { dir.cleanUp() }
@@ -306,7 +361,7 @@ final class RecordsBody {
         try county.record(.member(MemberRecorded(memberID: "m1", name: "委员", sector: "经济界", body: Self.county.id, term: 9,
                                                  effective: recordsDay("2025-01-01"))), by: .office)
         let problems = try county.queries().problems()
-        #expect(problems.map(\.origin) == [Self.county.id, Self.county.id] && problems.map(\.seq) == [1, 2])
+        #expect(problems.map(\.origin) == [Self.county.id + "@local", Self.county.id + "@local"] && problems.map(\.seq) == [1, 2])
         #expect(problems[0].reason.contains("payload does not decode"))
         #expect(problems[1].reason.contains("event body does not decode"))
         #expect(try county.queries().membersWithDuty(year: 2026).map(\.id) == ["m1"])
@@ -345,7 +400,7 @@ final class RecordsBody {
         let schema = "CREATE TABLE failing_probe (position INTEGER PRIMARY KEY);"
         let kinds: Set<Int32>? = nil
         func apply(_ event: StoredEvent, position: Int64, in db: Database) throws(StoreError) {
-            if event.origin == "bad" { throw StoreError(.projector, "probe refuses \(event.ref)") }
+            if ChainName.node(of: event.origin) == "bad" { throw StoreError(.projector, "probe refuses \(event.ref)") }
             try db.execute("INSERT INTO failing_probe VALUES (?)", [.integer(position)])
         }
     }

@@ -17,7 +17,7 @@ struct RecordsQueryTests {
 
     static func activity(_ rows: [[String: Any]], _ id: String) -> [String: Any]? { rows.first { $0["id"] as? String == id } }
 
-    @Test("an ActivityRecorded submitted at a township is listed by Query activities there and, after replication, at its county; it survives a rebuild at open")
+    @Test("an ActivityRecorded submitted at a township is listed by Query activities there; it survives a rebuild at open")
     func activityQueriedAtTownshipAndCounty() async throws {
         let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
         defer { fed.stopAll() }
@@ -32,7 +32,7 @@ struct RecordsQueryTests {
 
         let payload = ActivityRecorded(activityId: "HD-2026-001", kind: .consultation, form: .topical, date: "2026-04-15",
                                        topic: "乡村振兴产业发展协商", hostBodies: [town], participants: 23, members: ["m1", "m2"])
-        let request = SubmitRequest(kind: .activity, payload: payload.serializedBytes(), scope: Scope(target: .up(true)))
+        let request = SubmitRequest(kind: .activity, payload: payload.serializedBytes())
         let seq = try SubmitResponse(serializedBytes: try await fed.call(town, AdminService.submit.path, request.serializedBytes())).seq
         #expect(seq >= 1)
 
@@ -49,12 +49,8 @@ struct RecordsQueryTests {
                                                                         QueryRequest(recordType: "activities").serializedBytes())).rowsJson
         #expect(raw.contains { $0.contains("乡村振兴产业发展协商") })
 
-        try await waitUntil("the county lists the township's activity", seconds: 30) {
-            Self.activity(try await Self.query(fed, county, "activities").rows, "HD-2026-001") != nil
-        }
-        let atCounty = try #require(Self.activity(try await Self.query(fed, county, "activities").rows, "HD-2026-001"))
-        #expect(atCounty["topic"] as? String == "乡村振兴产业发展协商")
-        #expect((atCounty["participants"] as? NSNumber)?.intValue == 23)
+        // The activity is the township's record: it stays there (a domain command's routing comes from the rules, and a
+        // received event of another body never becomes the county's own record — see CrossBodyTests).
 
         // A database without the projection (as an older node left it) opens and is caught up from the log.
         #expect(fed.stop(town) == 0)

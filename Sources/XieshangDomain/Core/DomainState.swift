@@ -2,8 +2,8 @@
 ///
 /// `record(_:by:)` validates a command against the state and the body's policy and applies the resulting
 /// events; a refused command throws `DomainError` naming the rule and changes nothing. `apply(_:)` folds an
-/// already validated event (from the log, or received from another body) and never fails: replaying the same
-/// events in the same order into a fresh state always gives an equal state.
+/// already validated event (this body's own, or a listed ``CrossBodyStep`` received from another body) and never
+/// fails: replaying the same events in the same order into a fresh state always gives an equal state.
 public struct DomainState: Hashable, Sendable {
     /// The body this state belongs to.
     public internal(set) var body: BodyInfo
@@ -84,8 +84,10 @@ public struct DomainState: Hashable, Sendable {
         return events
     }
 
-    /// Applies an event already validated (from the log or from another body). Never fails; an event that
-    /// does not concern this body, or refers to a record it does not hold, changes nothing.
+    /// Applies an event already validated: this body's own, or a ``CrossBodyStep`` of another body addressed to it
+    /// (the projector decides which with ``DomainEvent/reach(signer:at:arrived:)`` and never passes any other event of
+    /// another body). Never fails; an event that does not concern this body, or refers to a record it does not hold,
+    /// changes nothing.
     public mutating func apply(_ event: DomainEvent) {
         switch event {
         case .member(let e): applyMember(e)

@@ -23,8 +23,12 @@ extension DomainState {
             let plan = try requirePlan()
             try require(plan.status == .soliciting, "plan.topic.soliciting", zh: "该计划未在征集议题",
                         en: "the plan is not soliciting topics")
-            try require(e.on <= plan.solicitDeadline!, "plan.topic.deadline", zh: "议题征集已于 \(plan.solicitDeadline!) 截止",
-                        en: "topic solicitation closed on \(plan.solicitDeadline!)")
+            guard let deadline = plan.solicitDeadline else {
+                throw DomainError(.ruleBroken, rule: "plan.topic.deadline", zh: "该计划的议题征集没有截止日期",
+                                  en: "the plan's topic solicitation holds no deadline")
+            }
+            try require(e.on <= deadline, "plan.topic.deadline", zh: "议题征集已于 \(deadline) 截止",
+                        en: "topic solicitation closed on \(deadline)")
             try require(!topicID.isEmpty && !topic.isEmpty && !plan.topics.contains { $0.id == topicID }, "plan.topic.fields",
                         zh: "议题编号为空或重复，或议题为空", en: "the topic id is empty or taken, or the topic is empty", code: .invalidInput)
         case .topicPicked(let topicID, let itemID):
@@ -37,7 +41,7 @@ extension DomainState {
                         code: .invalidInput)
         case .drafted(let year, let title):
             try requireIssuer("plan.draft.issuer")
-            try require(plan == nil || plan!.status == .soliciting, "plan.draft.state", zh: "计划已起草",
+            try require((plan?.status ?? .soliciting) == .soliciting, "plan.draft.state", zh: "计划已起草",
                         en: "the plan is already drafted", code: .conflict)
             try require((2000...9999).contains(year) && !title.isEmpty, "plan.draft.fields", zh: "计划须有年度和标题",
                         en: "a plan needs a year and a title", code: .invalidInput)

@@ -42,8 +42,9 @@ extension DomainState {
                 try require(isActiveMember(c, on: on), "proposal.submit.cosigner.member",
                             zh: "附议人 \(c) 不是本组织的在任委员", en: "co-signer \(c) is not an active member of \(body.id)")
             }
-            if s.cosignDeadline == nil { s.cosignDeadline = on.adding(days: policy.cosignWindowDays) }
-            try require(s.cosignDeadline! >= on, "proposal.submit.cosignDeadline",
+            let cosignDeadline = s.cosignDeadline ?? on.adding(days: policy.cosignWindowDays)
+            s.cosignDeadline = cosignDeadline
+            try require(cosignDeadline >= on, "proposal.submit.cosignDeadline",
                         zh: "附议截止日期不能早于提交日期", en: "the co-signing deadline cannot precede submission",
                         code: .invalidInput)
             event.step = .submitted(s)
@@ -69,9 +70,10 @@ extension DomainState {
                         zh: "\(m) 不在本提案的附议人名单中", en: "\(m) was not invited to co-sign this proposal")
             try require(!p.confirmedCosigners.contains(m), "proposal.cosign.once",
                         zh: "\(m) 已确认附议", en: "\(m) already confirmed", code: .conflict)
-            try require(on <= p.submission.cosignDeadline!, "proposal.cosign.deadline",
-                        zh: "附议确认已超过截止日期 \(p.submission.cosignDeadline!)，不计入附议人",
-                        en: "confirmation after the deadline \(p.submission.cosignDeadline!) does not count")
+            let cosignDeadline = p.submission.cosignDeadline ?? p.submittedOn
+            try require(on <= cosignDeadline, "proposal.cosign.deadline",
+                        zh: "附议确认已超过截止日期 \(cosignDeadline)，不计入附议人",
+                        en: "confirmation after the deadline \(cosignDeadline) does not count")
 
         case .withdrawn(let by, _):
             try require(actor == .member(by) && by == p.submission.firstProposer, "proposal.withdraw.actor",
@@ -124,10 +126,11 @@ extension DomainState {
                         en: "only the unit itself objects to its assignment")
             try require(p.status == .assigned, "proposal.object.state", zh: "只有交办中的提案可以提出异议",
                         en: "only an assigned proposal can be objected to")
-            try require(p.assignment!.units.contains(unit), "proposal.object.unit",
+            let handling = try currentHandling(p)
+            try require(handling.assignment.units.contains(unit), "proposal.object.unit",
                         zh: "\(unit) 不是本提案的承办单位", en: "\(unit) is not a handling unit of this proposal")
             try require(!reason.isEmpty, "proposal.object.reason", zh: "异议须说明理由", en: "an objection needs a reason")
-            let last = p.roundStartedOn!.adding(days: policy.objectionWindowDays)
+            let last = handling.roundStartedOn.adding(days: policy.objectionWindowDays)
             try require(on <= last, "proposal.object.window",
                         zh: "异议期已过（交办后 \(policy.objectionWindowDays) 日内，截至 \(last)）",
                         en: "the objection window (\(policy.objectionWindowDays) days, until \(last)) has passed")
@@ -137,7 +140,7 @@ extension DomainState {
                         en: "only the proposals committee reassigns; a unit never reassigns by itself")
             try require(p.status == .reassigning, "proposal.reassign.state", zh: "只有提出异议的提案可以重新交办",
                         en: "a proposal is reassigned only after an objection")
-            a.due = try checkAssignment(a, base: p.roundStartedOn!, on: on)
+            a.due = try checkAssignment(a, base: try currentHandling(p).roundStartedOn, on: on)
             event.step = .reassigned(a)
 
         case .extended(let newDue, let reason):
@@ -145,9 +148,10 @@ extension DomainState {
             try require(p.status == .assigned, "proposal.extend.state", zh: "只有办理中的提案可以延期",
                         en: "only an assigned proposal can be extended")
             try require(!reason.isEmpty, "proposal.extend.reason", zh: "延期须说明理由", en: "an extension needs a reason")
-            try require(newDue > p.due!, "proposal.extend.later", zh: "新的办理期限须晚于原期限 \(p.due!)",
-                        en: "the new due date must be after the current one (\(p.due!))", code: .invalidInput)
-            let cap = p.roundStartedOn!.adding(months: policy.maxExtensionMonths)
+            let handling = try currentHandling(p)
+            try require(newDue > handling.due, "proposal.extend.later", zh: "新的办理期限须晚于原期限 \(handling.due)",
+                        en: "the new due date must be after the current one (\(handling.due))", code: .invalidInput)
+            let cap = handling.roundStartedOn.adding(months: policy.maxExtensionMonths)
             try require(newDue <= cap, "proposal.extend.cap",
                         zh: "延期不得超过交办后 \(policy.maxExtensionMonths) 个月（\(cap)）",
                         en: "an extension cannot go past \(policy.maxExtensionMonths) months after assignment (\(cap))")
@@ -157,7 +161,7 @@ extension DomainState {
                         en: "only the co-handling unit gives its opinion")
             try require(p.status == .assigned, "proposal.cohandle.state", zh: "只有办理中的提案可以提出会办意见",
                         en: "opinions are given while the proposal is assigned")
-            try require(p.assignment!.coHandlingUnits.contains(unit), "proposal.cohandle.unit",
+            try require(try currentHandling(p).assignment.coHandlingUnits.contains(unit), "proposal.cohandle.unit",
                         zh: "\(unit) 不是本提案的会办单位", en: "\(unit) is not a co-handling unit of this proposal")
             try require(!text.isEmpty, "proposal.cohandle.text", zh: "会办意见不能为空", en: "the opinion is empty",
                         code: .invalidInput)
@@ -167,7 +171,7 @@ extension DomainState {
                         en: "only the unit itself replies")
             try require(p.status == .assigned, "proposal.reply.state", zh: "只有办理中的提案可以答复",
                         en: "only an assigned proposal can be replied to (it is \(p.status.rawValue))")
-            let a = p.assignment!
+            let a = try currentHandling(p).assignment
             if a.coHandlingUnits.contains(unit) {
                 throw DomainError(.ruleBroken, rule: "proposal.reply.coHandlingUnit",
                                   zh: "\(unit) 是会办单位，只能向主办单位提出会办意见，由主办单位答复",
@@ -225,7 +229,7 @@ extension DomainState {
             case .evaluated:
                 break
             case .replied:
-                let window = p.repliedOn!.adding(days: policy.evaluationWindowDays)
+                let window = (p.repliedOn ?? p.submittedOn).adding(days: policy.evaluationWindowDays)
                 try require(on > window, "proposal.close.notEvaluated",
                             zh: "提案尚未测评，测评期至 \(window)", en: "the proposal is not evaluated; the evaluation window runs until \(window)")
             default:
@@ -241,6 +245,17 @@ extension DomainState {
                         en: "a key proposal names its supervising leader")
         }
         return [.proposal(event)]
+    }
+
+    /// The handling of `p`'s current round (assignment, round start, due date), which an assigned proposal carries.
+    /// - Throws: `DomainError` naming the proposal when its records lack one (never a trap on a stored state).
+    private func currentHandling(_ p: Proposal) throws -> Proposal.Handling {
+        guard let handling = p.handling else {
+            throw DomainError(.ruleBroken, rule: "proposal.state.handling",
+                              zh: "提案 \(p.id) 处于“\(p.status.rawValue)”状态，但没有交办记录（承办单位、交办日期、办理期限）",
+                              en: "proposal \(p.id) is \(p.status.rawValue) but its records hold no assignment (units, start, due date); assign it first")
+        }
+        return handling
     }
 
     /// Checks an assignment and returns its due date.

@@ -99,6 +99,22 @@ public struct Proposal: Hashable, Sendable {
     /// Day marked key.
     public var keyOn: Day?
 
+    /// The handling of the current round 办理: the assignment with the day its round started and its due date.
+    public struct Handling: Hashable, Sendable {
+        /// The units and mode.
+        public var assignment: ProposalEvent.Assignment
+        /// Day the round started (first assignment, or re-handling).
+        public var roundStartedOn: Day
+        /// Due date of the round.
+        public var due: Day
+    }
+
+    /// The current round's handling, once the proposal was assigned (nil before: the three fields come together).
+    public var handling: Handling? {
+        guard let assignment, let roundStartedOn, let due else { return nil }
+        return Handling(assignment: assignment, roundStartedOn: roundStartedOn, due: due)
+    }
+
     /// Every proposer: the first proposer and confirmed co-signers.
     public var proposers: [String] { [submission.firstProposer] + confirmedCosigners }
 

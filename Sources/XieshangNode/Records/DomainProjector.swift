@@ -1,24 +1,29 @@
 import Synchronization
 import XieshangDomain
 import XieshangStore
+import enum XieshangFederation.ChainName
 import struct XieshangWire.EventBody
 import enum XieshangWire.EventKind
 
 /// The store projector of a body's CPPCC records 业务记录: proposals, opinion reports, activities, suggestions,
 /// consultation plans, members, duty records and policy versions, kept in SQL tables in the append's transaction.
 ///
-/// It keeps one in-memory ``DomainState`` folded from the log in the store's `position` order and, after each event,
-/// rewrites the rows of the records that event touched (deterministically, so a rebuild writes identical tables).
-/// `DomainState.apply` is not idempotent; exactly-once comes from the store's (origin, seq) deduplication. A payload
-/// that does not decode never fails the append: it is recorded in `projection_problems` (origin, seq, reason) for
-/// the node to raise an alert. The table `records_cursor` holds the position applied through, in the same
+/// Records are keyed by the body that owns them (the signer of the event that made them). It keeps, folded from the
+/// log in the store's `position` order, this body's own ``DomainState`` — its own events plus the listed
+/// ``CrossBodyStep``s addressed to it — and, apart, the records of other bodies kept by owner (``descendantStates(in:)``,
+/// for drill-down; never part of this body's records or figures). After each event it rewrites the rows of this body's
+/// records that the event touched (deterministically, so a rebuild writes identical tables). `DomainState.apply` is not
+/// idempotent; exactly-once comes from the store's (origin, seq) deduplication. A payload that does not decode, or an
+/// event of another body that is not a listed step for this body (a forged "who", a record of this body or of a third
+/// one), never fails the append and changes nothing: it is recorded in `projection_problems` (origin, seq, reason) and
+/// the node raises an alert for it (``drainProblems()``). The table `records_cursor` holds the position applied through, in the same
 /// transaction: when it differs from the in-memory state's (a rolled-back transaction, a rebuild, a fresh open),
 /// the state is folded again from the log before the event is applied.
 public final class DomainProjector: Projector {
     /// The projector's name (its high-water-mark key in the store).
     public let name = "records"
     /// Bump when the tables or the row rules change: the store then rebuilds the projection.
-    public let version = 1
+    public let version = 2
     /// The tables it owns.
     public var tables: [String] { RecordsSchema.tables }
     /// The SQL that creates the tables, and the row of the policy a fresh state starts with (version 1).
@@ -39,11 +44,24 @@ public final class DomainProjector: Projector {
     /// The policy a fresh state starts from (nil: the defaults for the body's tier).
     public let initialPolicy: Policy?
 
+    /// The records folded from the log: this body's own, and the records of the bodies below kept by owner.
     private struct Cache {
-        var state: DomainState
+        var folded: Folded
         var appliedThrough: Int64
     }
     private let cache: Mutex<Cache>
+    /// Problems found since the node last drained them (it raises an alert for each).
+    private let pending = Mutex<[Problem]>([])
+
+    /// A problem the projection found in one event, with the event's signed bytes as evidence.
+    public struct Problem: Hashable, Sendable {
+        /// The row kept in `projection_problems`.
+        public var problem: RecordQueries.ProjectionProblem
+        /// The node that signed the event.
+        public var signer: String
+        /// The event as received (a serialized `SignedEvent`), for the alert's evidence.
+        public var evidence: [UInt8]
+    }
 
     /// The envelope kinds whose payloads are domain events.
     public static let domainKinds: Set<Int32> = Set([EventKind.memberRecorded, .policySet, .proposal, .opinion, .activity,
@@ -53,28 +71,58 @@ public final class DomainProjector: Projector {
     public init(body: BodyInfo, policy: Policy? = nil) {
         self.body = body
         self.initialPolicy = policy
-        self.cache = Mutex(Cache(state: DomainState(body: body, policy: policy), appliedThrough: 0))
+        self.cache = Mutex(Cache(folded: Folded(own: DomainState(body: body, policy: policy)), appliedThrough: 0))
     }
 
-    /// Applies one event: decodes its payload, folds it into the state and rewrites the touched rows.
+    /// Applies one event: decodes its payload, folds it into the records of the body that owns them and rewrites the
+    /// touched rows of this body's own records. An event of another body changes this body's records only through a
+    /// listed ``CrossBodyStep``; one that names this body's records (or another's) otherwise is not applied and is
+    /// recorded in `projection_problems`, and the node raises an alert.
     /// - Throws: ``StoreError`` only for SQL failures (a payload that does not decode is recorded, not thrown).
     public func apply(_ event: StoredEvent, position: Int64, in db: Database) throws(StoreError) {
         try cache.withLock { (cache: inout Cache) throws(StoreError) in
             try sync(&cache, in: db)
+            let reason: String?
             switch DomainProjector.decode(body: event.body, kind: event.kind) {
-            case .problem(let reason):
+            case .problem(let why):
+                reason = why
+            case .event(let domainEvent):
+                switch cache.folded.fold(domainEvent, signer: DomainProjector.signer(of: event), arrived: DomainProjector.direction(of: event)) {
+                case .own(let targets, let before):
+                    reason = nil
+                    try RecordRows(db: db).write(targets, before: before, after: cache.folded.own)
+                case .kept:
+                    reason = nil
+                case .refused(let why):
+                    reason = why
+                }
+            }
+            if let reason {
                 try db.execute("INSERT OR REPLACE INTO projection_problems (origin, seq, position, kind, reason) VALUES (?, ?, ?, ?, ?)",
                                [.text(event.origin), .integer(Int64(bitPattern: event.seq)), .integer(position),
                                 .integer(Int64(event.kind)), .text(reason)])
-            case .event(let domainEvent):
-                let targets = RecordRows.targets(of: domainEvent, in: cache.state)
-                let before = targets.map { RecordRows.value(of: $0, in: cache.state) }
-                cache.state.apply(domainEvent)
-                try RecordRows(db: db).write(targets, before: before, after: cache.state)
+                let problem = RecordQueries.ProjectionProblem(origin: event.origin, seq: event.seq, position: position,
+                                                              kind: event.kind, reason: reason)
+                pending.withLock {
+                    if $0.count < 1_024 {
+                        $0.append(Problem(problem: problem, signer: DomainProjector.signer(of: event),
+                                          evidence: event.signedEvent.serializedBytes()))
+                    }
+                }
             }
             try db.execute("INSERT INTO records_cursor (id, applied_through) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET applied_through = excluded.applied_through",
                            [.integer(position)])
             cache.appliedThrough = position
+        }
+    }
+
+    /// The problems found since the last call, once per event (an append rolled back and retried finds them again;
+    /// one rolled back for good leaves a problem whose event is not stored — the caller checks the store).
+    public func drainProblems() -> [Problem] {
+        pending.withLock { problems in
+            defer { problems = [] }
+            var seen: Set<EventRef> = []
+            return problems.filter { seen.insert(EventRef(origin: $0.problem.origin, seq: $0.problem.seq)).inserted }
         }
     }
 
@@ -83,12 +131,25 @@ public final class DomainProjector: Projector {
     /// own fold and leaves the writer's copy alone.
     public func state(in db: Database) throws(StoreError) -> DomainState {
         try cache.withLock { (cache: inout Cache) throws(StoreError) -> DomainState in
-            let through = try appliedThrough(in: db)
-            if through == cache.appliedThrough { return cache.state }
-            let state = try fold(in: db, through: through)
-            if through > cache.appliedThrough { cache = Cache(state: state, appliedThrough: through) }
-            return state
+            try folded(&cache, in: db).own
         }
+    }
+
+    /// The records of the bodies below as this body holds them, by owner (their own records, kept for drill-down;
+    /// never part of this body's state or figures).
+    public func descendantStates(in db: Database) throws(StoreError) -> [String: DomainState] {
+        try cache.withLock { (cache: inout Cache) throws(StoreError) -> [String: DomainState] in
+            try folded(&cache, in: db).others
+        }
+    }
+
+    /// The fold as `db` holds it; refreshes the cache when `db` is ahead of it.
+    private func folded(_ cache: inout Cache, in db: Database) throws(StoreError) -> Folded {
+        let through = try appliedThrough(in: db)
+        if through == cache.appliedThrough { return cache.folded }
+        let folded = try fold(in: db, through: through)
+        if through > cache.appliedThrough { cache = Cache(folded: folded, appliedThrough: through) }
+        return folded
     }
 
     // MARK: Private
@@ -97,7 +158,7 @@ public final class DomainProjector: Projector {
     private func sync(_ cache: inout Cache, in db: Database) throws(StoreError) {
         let through = try appliedThrough(in: db)
         guard through != cache.appliedThrough else { return }
-        cache = Cache(state: try fold(in: db, through: through), appliedThrough: through)
+        cache = Cache(folded: try fold(in: db, through: through), appliedThrough: through)
     }
 
     /// The position the projection in `db` has applied through (0 for a fresh projection).
@@ -107,17 +168,30 @@ public final class DomainProjector: Projector {
     }
 
     /// A fresh state with every domain event of `db`'s log up to `through` applied, in position order.
-    private func fold(in db: Database, through: Int64) throws(StoreError) -> DomainState {
-        var state = DomainState(body: body, policy: initialPolicy)
-        guard through > 0 else { return state }
+    private func fold(in db: Database, through: Int64) throws(StoreError) -> Folded {
+        var folded = Folded(own: DomainState(body: body, policy: initialPolicy))
+        guard through > 0 else { return folded }
         let kinds = DomainProjector.domainKinds.sorted().map(String.init).joined(separator: ",")
-        try db.forEachRow("SELECT body, kind FROM events WHERE position <= ? AND kind IN (\(kinds)) ORDER BY position",
+        try db.forEachRow("SELECT origin, scope, body, kind FROM events WHERE position <= ? AND kind IN (\(kinds)) ORDER BY position",
                           [.integer(through)]) { (row: Statement) throws(StoreError) in
-            if case .event(let e) = DomainProjector.decode(body: row.bytes(at: 0), kind: Int32(truncatingIfNeeded: row.int64(at: 1))) {
-                state.apply(e)
+            if case .event(let e) = DomainProjector.decode(body: row.bytes(at: 2), kind: Int32(truncatingIfNeeded: row.int64(at: 3))) {
+                _ = folded.fold(e, signer: ChainName.node(of: row.string(at: 0)), arrived: DomainProjector.direction(scope: row.string(at: 1)))
             }
         }
-        return state
+        return folded
+    }
+
+    /// The node that signed `event` (the origin of its chain).
+    static func signer(of event: StoredEvent) -> String { ChainName.node(of: event.origin) }
+
+    /// The way `event` travelled, from its stored scope: up, down (to all or some), or neither.
+    static func direction(of event: StoredEvent) -> CrossBodyStep.Direction? { direction(scope: event.scope) }
+
+    /// The way an event with the stored scope text `scope` travels.
+    static func direction(scope: String) -> CrossBodyStep.Direction? {
+        if scope == "up" { return .up }
+        if scope == "down" || scope.hasPrefix("down:") { return .down }
+        return nil
     }
 
     /// Decodes the envelope body and its domain payload.

@@ -157,7 +157,8 @@ extension RecordQueries {
         public var resignationRecommended: Bool
     }
 
-    /// An event whose payload the projection could not use (the node raises an alert for each).
+    /// An event the projection could not use (a payload that does not decode) or refused (an event of another body
+    /// that is not a cross-body step for this body); the node raises an alert for each.
     public struct ProjectionProblem: Hashable, Sendable {
         /// Origin node.
         public var origin: String
