@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import XieshangTransport
+import XieshangDomain
 import XieshangWire
 
 /// `xieshang-bench federation --dir DIR --xieshang BIN [--seconds S] [--burst N]`: real node processes (BIN is
@@ -68,11 +69,23 @@ final class FederationBench: Sendable {
         try StatusResponse(serializedBytes: try await call(id, AdminService.status.path, StatusRequest().serializedBytes()))
     }
 
+    /// The city's subtree total of research visits (调研) this year: what the load phase's records add up to.
     func cityNotes() async throws -> Int64 {
         let r = try StatsResponse(serializedBytes: try await call("city", AdminService.stats.path, StatsRequest().serializedBytes()))
-        return r.bodies.first?.totals["note"] ?? 0
+        return r.bodies.first?.totals["research_visits"] ?? 0
     }
 
+    /// Records one research visit 调研 at `id`, dated today in Beijing: a real domain record, which reaches the city's
+    /// figures through the rollups (township → county → city), as the figures people report do.
+    func record(_ id: String, _ n: Int64) async throws {
+        let activity = ActivityRecorded(activityId: "B-\(id)-\(n)", kind: .research,
+                                        date: Day(chinaTimeMs: Int64(Date().timeIntervalSince1970 * 1000)).description,
+                                        topic: "调研", participants: 1)
+        let request = SubmitRequest(kind: .activity, payload: activity.serializedBytes(), actor: "office")
+        _ = try await call(id, AdminService.submit.path, request.serializedBytes())
+    }
+
+    /// Records one note at `id`, sent up: the catch-up phase measures replication of queued events.
     func submit(_ id: String) async throws {
         let request = SubmitRequest(kind: .note, payload: Note(text: "bench", amount: 1).serializedBytes(), scope: Scope(target: .up(true)))
         _ = try await call(id, AdminService.submit.path, request.serializedBytes())
@@ -196,9 +209,11 @@ final class FederationBench: Sendable {
             for town in townships {
                 g.addTask {
                     try await Task.sleep(nanoseconds: UInt64.random(in: 0...1_000_000_000))
+                    var made: Int64 = 0
                     while FederationBench.now() < end {
                         let next = FederationBench.now() + 1
-                        if (try? await self.submit(town)) != nil {
+                        made += 1
+                        if (try? await self.record(town, made)) != nil {
                             let t = FederationBench.now()
                             let c = counter.withLock { $0 += 1; return $0 }
                             commits.withLock { $0.append((t, c)) }

@@ -86,6 +86,32 @@ struct HostileChildProcessTests {
         await pair.close()
     }
 
+    /// Finding: an unsigned batch with seq = 2^64-1 from any pinned peer trapped the node in `authenticateByOrigin`
+    /// before any signature was checked. A county fed such a batch (over its real runtime, by its linked township)
+    /// refuses it, stores nothing of it, answers `status`, and keeps taking the township's real events.
+    @Test func unsignedBatchWithTheLargestSeqIsRefusedByACounty() async throws {
+        let pair = try await CountyWithFakeTownship.make()
+        await pair.pump(pair.town.handle(.start, now: pair.now()))
+        await pair.originate(1)
+        let runtime = pair.county.runtime
+        let conn = pair.countyConn
+        func unsigned(_ origin: String, _ seq: UInt64) -> SignedEvent {
+            SignedEvent(body: EventBody(origin: origin, seq: seq, prevHash: seq == 1 ? [] : Array(repeating: 0, count: 32), timeMs: pair.now(),
+                                        scope: Route.up.scope, kind: .note, payload: Note(text: "x", amount: 1).serializedBytes()).serializedBytes(),
+                        signature: Array(repeating: 0, count: 64))
+        }
+        let batchId = try #require(await runtime.read { runtime.core.expectedBatchId(on: conn) })
+        let batch = [unsigned("county1-town1", .max), unsigned("county1-town1@direct:county1", 1), unsigned("county1-town1", .max - 1)]
+        let answers = await runtime.submitVerified(conn, .push(EventBatch(batchId: batchId, events: batch, sender: "county1-town1")))
+        #expect(!answers.isEmpty)
+        #expect(await pair.countyCount("origin LIKE 'county1-town1%' AND (seq < 0 OR seq > 1000)") == 0)
+        #expect(await pair.countyStatus().nodeId == "county1")
+        let held = await pair.countyHolds()
+        await pair.originate(1)
+        #expect(await pair.countyHolds() == held + 1)
+        await pair.close()
+    }
+
     /// Finding (issue 15): a county cited one township's report twice and the city showed 10 for 5, marked verified.
     /// The county's report (signed with its real key) is written into its store while it is down, as its next own
     /// event; when the county starts and pushes it, the real city refuses it (`bad_citation`, alerted) and its

@@ -61,8 +61,9 @@ extension Simulation {
             event = signed(EventBody(origin: adv, seq: h + 1, prevHash: hHash, timeMs: time, scope: Route.up.scope,
                                      kind: .aggregateReport, payload: report.serializedBytes()))
         case .foreignCitation:
-            // The latest report of a sibling the parent holds, cited as if it were a child's.
-            for s in siblings {
+            // The latest report the parent holds of a body that is not a child of the adversary — a sibling, the
+            // parent itself or the adversary (whichever has reported yet) — cited as if it were a child's.
+            for s in siblings + [parent, adv] {
                 let (sh, _) = head(s)
                 guard sh >= 1, let events = try? reader.events(origin: s, seqs: 1...sh),
                       let e = events.last(where: { $0.kind == EventKind.aggregateReport.protoValue }),
