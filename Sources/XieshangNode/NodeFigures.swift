@@ -67,6 +67,19 @@ final class NodeFigures: FiguresSource {
         }
     }
 
+    /// Whether `event`, signed by `signer` and held at `node`, is folded into `node`'s records (the projection): its
+    /// own events, and plan and opinion steps of other bodies (as before records travelled up: their steps name the
+    /// bodies they apply at, and ``DomainState`` checks them). A descendant's other records — activities,
+    /// suggestions, members, policy, proposals, duty — travel up through every ancestor (held in its log,
+    /// recomputed, drillable) but never become the ancestor's own records.
+    static func isRecordHere(_ event: DomainEvent, signer: String, at node: String) -> Bool {
+        if signer == node { return true }
+        switch event {
+        case .plan, .opinion: return true
+        default: return false
+        }
+    }
+
     /// The bodies whose own figures `event` (signed by `signer`) may change: the signer, and the body a cross-body
     /// step names when its "who" field is the signer (``countsHere(_:from:at:)``).
     static func bodiesCounting(_ event: DomainEvent, signer: String) -> [String] {
