@@ -10,7 +10,8 @@ import XieshangWire
 /// (the record's id), `date` (the record's own date).
 ///
 /// "Behind a figure" is exact, not a guess from kinds and dates: the body's records as this node holds them (its own
-/// events and the cross-body steps that count there, ``NodeFigures/bodiesCounting(_:signer:)``) are replayed in log
+/// events and the cross-body steps that count there, ``NodeFigures/bodiesCounting(_:signer:)`` and
+/// ``NodeFigures/countsHere(_:from:at:)`` — plans issued to it included) are replayed in log
 /// order, and an event is listed when applying it changes the figure for the period. Every body's records travel up
 /// to every ancestor, so the city drills into any body of its subtree.
 enum FigureRecords {
@@ -85,7 +86,8 @@ enum FigureRecords {
                 let e = entry.event
                 guard let decoded = try? SignedEvent(body: e.body, signature: e.signature).decodedBody(),
                       let event = try? DomainEvent(kind: decoded.kind, payload: decoded.payload),
-                      NodeFigures.bodiesCounting(event, signer: ChainName.node(of: e.origin)).contains(body.id) else { continue }
+                      NodeFigures.bodiesCounting(event, signer: ChainName.node(of: e.origin)).contains(body.id)
+                        || NodeFigures.countsHere(event, from: ChainName.node(of: e.origin), at: body.id) else { continue }
                 let before = state.figures(for: period).namedCounts[figure] ?? 0
                 state.apply(event)
                 guard (state.figures(for: period).namedCounts[figure] ?? 0) != before else { continue }
