@@ -123,7 +123,11 @@ extension FederationNode {
             for (i, (e, body, hash)) in authentic.enumerated() {
                 // A report's citations are checked against the rosters this node accepted: one delivered before it
                 // (in this batch) is committed and applied first, then the rest of the run is looked at again.
-                if body.kind == .aggregateReport && (pendingHasRoster || authentic[..<i].contains { $0.1.kind == .roster }) {
+                // Likewise the records before a descendant's report: they are committed and counted by the figures
+                // source first, so its own figures are compared with every record the report can count.
+                if body.kind == .aggregateReport && (pendingHasRoster || authentic[..<i].contains { $0.1.kind == .roster }
+                    || (figuresSource != nil && (pending.contains { $0.1.kind != .aggregateReport }
+                                                 || authentic[..<i].contains { $0.1.kind != .aggregateReport }))) {
                     cut = i
                     flushFirst = true
                     break

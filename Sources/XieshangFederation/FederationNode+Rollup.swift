@@ -173,7 +173,7 @@ extension FederationNode {
         if childIds.contains(body.origin), let why = parentTotalsRefusal(report, from: body.origin) {
             return mismatch("", why)
         }
-        return nil
+        return ownFiguresRefusal(report, body: body)
     }
 
     /// An escalation (上报) must wrap an original event whose signature verifies against its origin's key.

@@ -382,6 +382,13 @@ public final class FederationNode {
     /// that is no period, for a node without a source, or when the source cannot answer now.
     public func ownFigures(period: String) -> [String: Int64] { (try? ownFiguresChecked(period)) ?? [:] }
 
+    /// A descendant's own figures for `period` as this node recomputes them from the signed records it holds — what
+    /// it compares each report of `body` with; nil for text that is no period or a source that recomputes nothing.
+    public func recomputedFigures(of body: String, period: String) -> RecomputedFigures? {
+        guard let source = figuresSource, let p = try? Period(parsing: period) else { return nil }
+        return source.recomputedFigures(of: body, for: p)
+    }
+
     /// The batch id the server side of `connection` applies next (the simulator's adversary uses it).
     public func expectedBatchId(on connection: ConnectionID) -> UInt64? { servers[connection]?.expectedBatch }
 

@@ -22,6 +22,51 @@ public protocol FiguresSource: AnyObject {
     /// - Throws: ``FederationError`` when they cannot be computed now; the core then reports nothing for the period
     ///   and asks again at the next change.
     func ownFigures(for period: Period) throws(FederationError) -> [String: Int64]
+
+    /// A descendant's own figures for `period` as this node recomputes them from the signed records of that body it
+    /// holds (``recorded(_:node:)`` shows the source every stored event, descendants' ones included), or nil when the
+    /// source does not recompute them (the core then checks the report's arithmetic only).
+    ///
+    /// The core compares them with the `own` figures of every report of `body` it receives and refuses a report that
+    /// differs (`own_mismatch`, naming the body, the period and the figure). It asks only once every event of the
+    /// report's chain before the report is stored and shown to the source (see
+    /// `FederationNode.ownFiguresRefusal`), so a source must answer from the body's own up chain — the events
+    /// that precede its report there — and name in ``RecomputedFigures/uncompared`` every figure that events of other
+    /// chains (cross-body steps signed elsewhere, which may travel down only) can change.
+    func recomputedFigures(of body: String, for period: Period) -> RecomputedFigures?
+}
+
+extension FiguresSource {
+    /// Sources that keep no per-descendant tallies recompute nothing.
+    public func recomputedFigures(of body: String, for period: Period) -> RecomputedFigures? { nil }
+}
+
+/// A descendant's own figures recomputed by an ancestor from the signed records it holds (``FiguresSource``).
+public struct RecomputedFigures: Hashable, Sendable {
+    /// Counter name → value (zero counters may be left out).
+    public var figures: [String: Int64]
+    /// Figures not compared: a name (`plan_items_assigned`) or the base of keyed counters (`opinions_adopted_higher`
+    /// covers `opinions_adopted_higher.city`), changed by records this node may not hold when the report arrives.
+    public var uncompared: Set<String>
+
+    /// Recomputed `figures`, all compared except `uncompared`.
+    public init(figures: [String: Int64], uncompared: Set<String> = []) {
+        self.figures = figures
+        self.uncompared = uncompared
+    }
+
+    /// Whether the figure named `name` is compared.
+    public func compares(_ name: String) -> Bool {
+        if uncompared.contains(name) { return false }
+        guard let dot = name.utf8.firstIndex(of: UInt8(ascii: ".")) else { return true }
+        return !uncompared.contains(String(name[..<dot]))
+    }
+
+    /// The first compared figure (in name order) where a report's `own` differs from these, absent counting as 0.
+    public func firstDifference(from own: [String: Int64]) -> String? {
+        for k in Set(own.keys).union(figures.keys).sorted() where compares(k) && (own[k] ?? 0) != (figures[k] ?? 0) { return k }
+        return nil
+    }
 }
 
 /// The days whose periods an event's figures touch.

@@ -133,9 +133,13 @@ enum AdminHandlers {
             return records(runtime, request)
         case let type where DomainSubmit.queryTypes.contains(type):
             return DomainSubmit.query(runtime, request)
+        case FigureRecords.recordType:
+            return FigureRecords.query(runtime, request)
+        case FigureRecords.recomputedType:
+            return FigureRecords.recomputed(runtime, request)
         default:
             return .failure(TransportError.status(.invalidArgument,
-                "unknown record type '\(request.recordType)'; this node answers \((["events", "origins", "alerts"] + recordTypes + AllianceQueries.types + DomainSubmit.queryTypes).joined(separator: ", "))"))
+                "unknown record type '\(request.recordType)'; this node answers \((["events", "origins", "alerts"] + recordTypes + AllianceQueries.types + DomainSubmit.queryTypes + [FigureRecords.recordType, FigureRecords.recomputedType]).joined(separator: ", "))"))
         }
     }
 

@@ -72,7 +72,9 @@ extension DomainSubmit {
                 do { period = try Period.domain(text) } catch {
                     return .failure(TransportError.status(.invalidArgument, "query figures: \(error)"))
                 }
-                let f = state.figures(for: period)
+                // The body's own figures as it reports them (its figures source: its own records and the cross-body
+                // steps that count here), never a descendant's records passing through on their way up.
+                let f = (try? Figures(period: period, namedCounts: runtime.core.ownFigures(period: period.description))) ?? Figures(period: period)
                 var row: [String: Any] = ["period": text, "body": runtime.config.nodeId]
                 for (path, key) in Figures.counters { row[key] = f[keyPath: path] }
                 row["repliesByClass"] = f.repliesByClass

@@ -11,19 +11,36 @@ import enum XieshangWire.EventKind
 /// and the cross-body steps that change this body's figures (``countsHere(_:from:at:)``). A descendant's records passing through are not this body's: a county's figures never
 /// count its townships' activities a second time (their reports carry them). The core makes one per node, so the
 /// fold restarts with the node's replay of its log.
+///
+/// It also keeps one tally per descendant body (验证下级): that body's own events, which travel up to every ancestor
+/// on its up chain, and the cross-body steps that count there which this node holds — so the core can compare each
+/// report a descendant signs with what its records give (``recomputedFigures(of:for:)``).
 final class NodeFigures: FiguresSource {
     private var state: DomainState
+    /// Descendant body → its own records as this node holds them (folded like ``state``, never counted here).
+    private var descendants: [String: DomainState] = [:]
+
+    /// Figures an ancestor does not compare: steps signed by other bodies that travel down only change them (a plan
+    /// issued to the body by its county; an adoption or instruction of its report at a level between it and this
+    /// node), so this node may not hold them — or not yet — when the body's report arrives.
+    static let uncompared: Set<String> = ["plan_items_assigned", "plan_items_done", "plan_items_overdue",
+                                          "opinions_adopted_higher", "opinions_instructed"]
 
     /// A provider for `body` (its policy: the defaults for its tier until a policy event sets one).
     init(body: BodyInfo) {
         state = DomainState(body: body)
     }
 
-    /// Folds a domain event of this body (or a plan issued to it) and answers the days of the records it touched.
+    /// Folds a domain event of this body (or a plan issued to it) and answers the days of the records it touched; a
+    /// descendant's event goes to that body's tally and touches nothing here.
     func recorded(_ event: EventBody, node: String) -> FiguresTouch {
         guard DomainProjector.domainKinds.contains(event.kind.protoValue),
               let domainEvent = try? DomainEvent(kind: event.kind, payload: event.payload) else { return .none }
-        let own = ChainName.node(of: event.origin) == node
+        let signer = ChainName.node(of: event.origin)
+        for body in NodeFigures.bodiesCounting(domainEvent, signer: signer) where body != node {
+            descendants[body, default: DomainState(body: BodyInfo(id: body, name: body, tier: ""))].apply(domainEvent)
+        }
+        let own = signer == node
         guard own || NodeFigures.countsHere(domainEvent, from: ChainName.node(of: event.origin), at: node) else { return .none }
         state.apply(domainEvent)
         let (days, stocksFrom) = state.figureDays(of: domainEvent)
@@ -48,6 +65,47 @@ final class NodeFigures: FiguresSource {
         default:
             return false
         }
+    }
+
+    /// Whether `event`, signed by `signer` and held at `node`, is folded into `node`'s records (the projection): its
+    /// own events, and plan and opinion steps of other bodies (as before records travelled up: their steps name the
+    /// bodies they apply at, and ``DomainState`` checks them). A descendant's other records — activities,
+    /// suggestions, members, policy, proposals, duty — travel up through every ancestor (held in its log,
+    /// recomputed, drillable) but never become the ancestor's own records.
+    static func isRecordHere(_ event: DomainEvent, signer: String, at node: String) -> Bool {
+        if signer == node { return true }
+        switch event {
+        case .plan, .opinion: return true
+        default: return false
+        }
+    }
+
+    /// The bodies whose own figures `event` (signed by `signer`) may change: the signer, and the body a cross-body
+    /// step names when its "who" field is the signer (``countsHere(_:from:at:)``).
+    static func bodiesCounting(_ event: DomainEvent, signer: String) -> [String] {
+        var out = [signer]
+        switch event {
+        case .opinion(let e):
+            switch e.step {
+            case .forwarded(let to, _, _, _) where e.atBody == signer: out.append(to)
+            case .adoptedHigher(let by, _, _) where by == signer: out.append(e.report.originBody)
+            case .instruction where e.atBody == signer: out.append(e.report.originBody)
+            default: break
+            }
+        default: break
+        }
+        return out
+    }
+
+    /// A descendant's own figures for `period` from its records held here, all compared but ``uncompared``; nil for
+    /// this body itself. A body none of whose records reached this node has no own figures yet (all zero).
+    func recomputedFigures(of body: String, for period: Period) -> RecomputedFigures? {
+        let figures = descendants[body]?.figures(for: period) ?? {
+            var f = Figures(period: period)
+            f.bodies = 1
+            return f
+        }()
+        return RecomputedFigures(figures: figures.namedCounts, uncompared: NodeFigures.uncompared)
     }
 
     /// Every counter of the body's own records for `period`, by stats.proto name.

@@ -9,8 +9,8 @@ import XieshangWire
 enum StatsCommand {
     static let spec = Invocation.Spec(
         name: "stats", summary: "figures and rates for a period (month 2026-11, quarter 2026-Q3, half 2026-H1, year 2026, session 2026-01-15~; default this year), --drill for every body of the subtree",
-        valued: ["period"], flags: ["drill"],
-        example: "xieshang stats --period 2026-Q3 --drill")
+        valued: ["period", "records", "figure"], flags: ["drill"],
+        example: "xieshang stats --period 2026-Q3 --drill; xieshang stats --records BODY --period 2026-Q3 --figure research_visits (the signed records behind one figure)")
 
     static func run(_ args: [String]) -> Int32 {
         do throws(Invocation.Exit) {
@@ -19,6 +19,7 @@ enum StatsCommand {
                 do { _ = try Period(parsing: p) } catch { throw inv.usage("--period '\(p)' is not 2026, 2026-H1, 2026-Q3, 2026-11 or 2026-01-15~ (a session period).") }
             }
             let client = NodeClient(inv)
+            if let body = inv.value("records") { return try records(of: body, client, inv) }
             let r = try client.stats(period: inv.value("period") ?? "", drill: inv.flags.contains("drill"))
             let own = try client.query("figures", filter: ["period": r.period]).first ?? [:]
             if inv.json {
@@ -48,6 +49,28 @@ enum StatsCommand {
         } catch {
             return error.code
         }
+    }
+
+    /// `stats --records BODY --period P --figure NAME`: the signed records behind one figure of one body (admin query
+    /// `figure_records`): origin chain, seq, hash, kind, record id and the record's own date, one line each.
+    static func records(of body: String, _ client: NodeClient, _ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        guard let figure = inv.value("figure") else {
+            throw inv.usage("--records needs --figure NAME (a stats.proto counter such as research_visits) and --period P.")
+        }
+        let period = inv.value("period") ?? String(Day(chinaTimeMs: Int64(Date().timeIntervalSince1970 * 1000)).year)
+        let rows = try client.query("figure_records", filter: ["body": body, "period": period, "figure": figure])
+        if inv.json {
+            for r in rows {
+                if let data = try? JSONSerialization.data(withJSONObject: r, options: [.sortedKeys]) { print(String(decoding: data, as: UTF8.self)) }
+            }
+            return ExitCode.done
+        }
+        print(inv.text("\(body) 的 \(FigureNames.figure(figure, inv.language))（\(period)）由 \(rows.count) 条签名记录构成：",
+                       "\(body)'s \(figure) (\(period)) is made of \(rows.count) signed records:"))
+        for r in rows {
+            print("  \(r["origin"] ?? "")#\(r["seq"] ?? "")  \(r["kind"] ?? "")  \(DisplayText.escaped("\(r["record"] ?? "")"))  \(r["date"] ?? "")  \(r["hash"] ?? "")")
+        }
+        return ExitCode.done
     }
 
     /// The drill-down table: one row per body, indented under its parent, the headline figures and rates (rates as

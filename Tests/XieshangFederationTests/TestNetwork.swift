@@ -42,7 +42,8 @@ final class TestNetwork {
 
     /// A tree: `edges` maps a parent to its children.
     func tree(_ edges: [(String, [String])], options: FederationOptions = TestNetwork.options,
-              sessions: SessionCalendar = SessionCalendar(dates: [])) throws {
+              sessions: SessionCalendar = SessionCalendar(dates: []),
+              figures: @escaping @Sendable () -> any FiguresSource = { NoteFigures() }) throws {
         var parent: [String: String] = [:]
         var children: [String: [String]] = [:]
         var ids: [String] = []
@@ -54,7 +55,7 @@ final class TestNetwork {
         for id in ids {
             configs[id] = FederationConfig(nodeId: id, privateKey: key(id), parent: parent[id].map(peer),
                                            children: (children[id] ?? []).map(peer), options: options)
-            configs[id]!.figures = { NoteFigures() }
+            configs[id]!.figures = figures
             configs[id]!.sessions = sessions
         }
         for id in ids { try start(id) }

@@ -205,8 +205,8 @@ final class LocalFederation: @unchecked Sendable {
     func submit(_ id: String, amount: Int64) async throws -> UInt64 {
         let activity = ActivityRecorded(activityId: "R-" + UUID().uuidString, kind: .research, date: LocalFederation.today(),
                                         topic: "调研", participants: amount)
-        // Sent up (records do not travel up by default yet: #15 item 5), so the replication checks can see it.
-        let request = SubmitRequest(kind: .activity, payload: activity.serializedBytes(), scope: Scope(target: .up(true)), actor: "office")
+        // No scope: a body's records travel up to every ancestor by default (#15 item 5).
+        let request = SubmitRequest(kind: .activity, payload: activity.serializedBytes(), actor: "office")
         return try SubmitResponse(serializedBytes: try await call(id, AdminService.submit.path, request.serializedBytes())).seq
     }
 

@@ -12,13 +12,20 @@ public enum Routing: Hashable, Sendable {
 
 extension DomainEvent {
     /// Where the event goes after it is recorded at `body`.
+    ///
+    /// A body's own records (activities, suggestions, opinion reports, members, policy, proposals, duty, plan
+    /// progress — every record it originates that is not a step addressed down the tree) travel up to every ancestor
+    /// (`up`, on the body's up chain beside its reports), so each ancestor can recompute the body's own figures from
+    /// its signed records and drill from a figure to them. Only the root keeps them (`local`: it has no parent). The
+    /// steps addressed down (an adoption or instruction of a lower body's report, a plan issued) go down.
     public func routing(recordedAt body: BodyInfo) -> Routing {
+        let upward: Routing = body.parent.map { .up(to: $0) } ?? .local
         switch self {
         case .opinion(let event):
             switch event.step {
             case .forwarded(let toBody, _, _, _): return .up(to: toBody)
             case .adoptedHigher, .instruction: return .down(to: [event.report.originBody])
-            default: return .local
+            default: return upward
             }
         case .plan(let event):
             switch event.step {
@@ -26,7 +33,7 @@ extension DomainEvent {
             default: return .subtree
             }
         default:
-            return .local
+            return upward
         }
     }
 }
