@@ -71,6 +71,7 @@ enum DomainSubmit {
                         "refused at \(runtime.config.nodeId): \(which)\(error)\(commands.count > 1 ? "; nothing was recorded" : "")"))
                 }
             }
+            if let locked = NodeApproval.lockRefusal(runtime, recorded, state: state) { return .failure(locked) }
             // The events, each with the scope the request names or else its own routing, in one store transaction.
             let body = state.body
             let group = recorded.map { event in
