@@ -26,8 +26,9 @@ public enum ApprovalState: Equatable, Sendable {
 ///   return its own approval. A return names the approval it returns; a newer approval is not touched by it.
 /// - While a body's approval of a period stands, the period is locked at that body (``lockingPeriod(of:)``): the
 ///   node refuses records dated in it.
-/// - Ancestors above the parent see a body's approvals (they travel up) but not its parent's return (it travels
-///   down): they show the approval until the body approves again. The body and its parent always agree.
+/// - A return travels down (to the child) and up (to the ancestors, which hold the child's approval), as two events
+///   of one store transaction: every node that holds an approval learns of its return. Each checks that the signer
+///   is the child's parent (config, or the accepted rosters).
 /// State is derived from the log (at open, as for reports), never stored on its own.
 extension FederationNode {
     /// The approval state of `body` for `period` (text form of a ``Period``), as this node knows it; nil: none held.
@@ -78,7 +79,8 @@ extension FederationNode {
         return outputs
     }
 
-    /// Returns (退回) `child`'s approval of `period` with `reason`: a signed down event; the child's period unlocks.
+    /// Returns (退回) `child`'s approval of `period` with `reason`: signed events down (the child's period unlocks) and
+    /// up (the ancestors see it returned).
     /// At the root, `child` may be this node itself (it withdraws its own approval).
     /// - Throws: ``FederationError`` `.command` when `child` is not a direct child, its approval does not stand, or
     ///   this node's own approval of the period stands.
@@ -99,8 +101,16 @@ extension FederationNode {
             throw FederationError(.command, "\(id) cannot return \(child)'s approval of \(period) while its own approval of \(period) stands; "
                                   + "\(config.parent?.id ?? "its office") returns \(id)'s approval first", node: id)
         }
+        // Down to the child, which it unlocks, and (one store transaction) up to the ancestors, which hold the child's
+        // approval and would otherwise show it as standing.
         let payload = ApprovalReturn(child: child, period: period, approval: approval, reason: reason).serializedBytes()
-        try originate(kind: .approvalReturn, payload: payload, route: .down(only: []))
+        var group = [Origination(kind: .approvalReturn, payload: payload, route: .down(only: []))]
+        if config.parent != nil { group.append(Origination(kind: .approvalReturn, payload: payload, route: .up)) }
+        do throws(GroupRefusal) {
+            _ = try originateGroup(group)
+        } catch {
+            throw error.error
+        }
         return outputs
     }
 

@@ -122,6 +122,8 @@ import XieshangWire
             Issue.record("town0 not returned"); return
         }
         #expect(by == "county" && reason == "3月活动人次有误")
+        // The city, which holds town0's approval, sees it returned too (the return also travels up).
+        #expect(!stands(net, at: "city", "town0") && stands(net, at: "city", "town1"))
         #expect(net.nodes["town0"]!.lockingPeriod(of: day) == nil)
         #expect(net.nodes["town1"]!.lockingPeriod(of: day)?.description == period)   // town1's approval still stands
 

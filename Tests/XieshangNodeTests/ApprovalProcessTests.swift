@@ -74,6 +74,7 @@ struct ApprovalProcessTests {
         try await waitState(county, county, "returned")
         try await ok(county, ["return", "--child", town, "--period", "2026-03", "--reason", "3月调研人次有误，请核实"])
         try await waitState(town, town, "returned")
+        try await waitState("city", town, "returned")
         #expect(try await row(town, town)?["return_reason"] as? String == "3月调研人次有误，请核实")
         try await ok(town, activity("HD-2", "2026-03-31"))
         #expect(Set(try await activities(town)) == ["HD-1", "HD-2", "HD-3"])

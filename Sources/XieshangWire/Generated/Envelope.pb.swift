@@ -18,7 +18,7 @@ public enum EventKind: ProtoEnum {
     case roster
     /// A body's office approves its figures for a period, naming its latest report of that period (sent up): Approval.
     case approval
-    /// A parent returns a child's approval with a reason, unlocking the period at the child (sent down): ApprovalReturn.
+    /// A parent returns a child's approval with a reason, unlocking the period at the child (sent down, and up): ApprovalReturn.
     case approvalReturn
     /// Bodies, members and policy (50–69)
     /// A member added or changed (and the body described): MemberRecorded (members.proto).

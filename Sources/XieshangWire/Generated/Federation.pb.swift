@@ -1658,9 +1658,10 @@ extension Approval {
     }
 }
 
-/// A parent returns (退回) a child's approval with a reason (EVENT_KIND_APPROVAL_RETURN, scope down). The child's period
-/// is unlocked; the parent may only return while its own approval of that period does not stand. At the root, a body
-/// may return its own approval (nobody stands above it).
+/// A parent returns (退回) a child's approval with a reason (EVENT_KIND_APPROVAL_RETURN), once with scope down (the
+/// child's period is unlocked) and once with scope up (the ancestors, which hold the approval, see it returned). The
+/// parent may only return while its own approval of that period does not stand. At the root, a body may return its own
+/// approval (nobody stands above it).
 public struct ApprovalReturn: ProtoMessage {
     public static let protoName = "xieshang.v1.ApprovalReturn"
 
