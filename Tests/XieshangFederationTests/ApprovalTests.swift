@@ -175,6 +175,24 @@ import XieshangWire
         #expect(stands(net, at: "county", "town0") && stands(net, at: "town0", "town0"))
     }
 
+    /// The lock follows the calendar: a record dated 2026-03-31 is locked while 2026-03, 2026-Q1, 2026-H1 or 2026 is
+    /// approved at the body, and unlocked once its parent returns that approval; 1 April is outside March and Q1.
+    @Test func lockCoversEveryPeriodContainingTheRecordDate() throws {
+        let net = try setUp()
+        let town = net.nodes["town0"]!
+        let (lastOfMarch, firstOfApril) = (Day(unchecked: 2026, 3, 31), Day(unchecked: 2026, 4, 1))
+        for p in ["2026-03", "2026-Q1", "2026-H1", "2026"] {
+            #expect(town.lockingPeriod(of: lastOfMarch) == nil)
+            net.carry("town0", try town.approve(period: p, now: net.now))
+            net.run()
+            #expect(town.lockingPeriod(of: lastOfMarch)?.description == p)
+            #expect((town.lockingPeriod(of: firstOfApril) != nil) == (p == "2026-H1" || p == "2026"), "\(p) and 1 April")
+            net.carry("county", try net.nodes["county"]!.returnApproval(child: "town0", period: p, reason: "复核", now: net.now))
+            net.run()
+            #expect(town.lockingPeriod(of: lastOfMarch) == nil, "\(p) returned")
+        }
+    }
+
     /// The approval event of `body` that `at` holds as standing or returned.
     func approvalRef(_ net: TestNetwork, at: String, of body: String) -> XieshangWire.EventRef? {
         switch net.nodes[at]!.approvalState(body: body, period: period) {
