@@ -20,6 +20,7 @@ public enum ApprovalState: Equatable, Sendable {
 ///   report of that period (a pending rollup is emitted first). The approval (``EventKind/approval``, scope up)
 ///   names that report's event; ancestors refuse an approval naming another body's report, a report they do not hold
 ///   with that hash, or one a newer report of the same period replaced.
+/// - A parent also refuses to approve while a child's latest report is newer than the one the child approved.
 /// - The parent returns a child's standing approval with a reason (``EventKind/approvalReturn``, scope down). It may
 ///   do so only while its own approval of that period does not stand (DHIS2's rule: unapprove the parent first), so
 ///   a return never leaves an approved parent above an unapproved child. The root, which nobody stands above, may
@@ -63,6 +64,14 @@ extension FederationNode {
         }
         guard !fenced else {
             throw FederationError(.fenced, "\(id) cannot approve \(period) yet: it has not heard from its parent how far its own chain goes; retry when the link to the parent is up", node: id)
+        }
+        // Each child's approval must approve the report this node sums: figures that changed after a child's approval
+        // (a cross-body step attributed to it) are not approved figures.
+        for child in childIds.sorted() {
+            guard case .approved(_, let approved)? = approvals[child]?[period], let held = childReports[child]?[period],
+                  held.seq != approved.seq || held.hash != approved.hash else { continue }
+            throw FederationError(.command, "\(id) cannot approve \(period): \(child)'s figures changed after its approval (it approved report "
+                                  + "#\(approved.seq), its latest is #\(held.seq)); return \(child)'s approval so its office approves the new figures", node: id)
         }
         if lastReportRefs[period] == nil || dirtyPeriods.contains(period) {
             dirtyPeriods.insert(period)

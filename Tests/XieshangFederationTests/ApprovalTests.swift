@@ -193,6 +193,24 @@ import XieshangWire
         }
     }
 
+    /// A child's figures that change after its approval (here a note the core lets through; at a node, a cross-body
+    /// step attributed to it) are not approved: the parent refuses to approve until it returned the child's approval
+    /// and the child approved its new report.
+    @Test func parentRefusesAChildApprovalOfASupersededReport() throws {
+        let net = try setUp()
+        try approve(net, "town0")
+        try approve(net, "town1")
+        net.originate("town0", amount: 9)
+        net.run()
+        let county = net.nodes["county"]!
+        let why = refusal { () throws(FederationError) in try county.approve(period: period, now: net.now) }
+        #expect(why?.contains("town0's figures changed after its approval") == true, "\(why ?? "approved")")
+        try giveBack(net, "county", child: "town0", reason: "数字有变，请重新审核")
+        try approve(net, "town0")
+        try approve(net, "county")
+        #expect(stands(net, at: "city", "county"))
+    }
+
     /// The approval event of `body` that `at` holds as standing or returned.
     func approvalRef(_ net: TestNetwork, at: String, of body: String) -> XieshangWire.EventRef? {
         switch net.nodes[at]!.approvalState(body: body, period: period) {
