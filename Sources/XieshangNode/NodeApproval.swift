@@ -64,11 +64,14 @@ enum NodeApproval {
         return nil
     }
 
-    /// The approval state of `body` for `period` as this node knows it, for `stats`: "approved", "returned" or
+    /// The approval state of `body` for `period` as this node knows it, for `stats`: "approved", "superseded" (the
+    /// report `shown` is newer than the one approved: its figures changed after the approval), "returned" or
     /// "not_approved", and the reason and the returning body of a return.
-    static func state(_ runtime: NodeRuntime, body: String, period: String) -> (state: String, reason: String, by: String) {
+    static func state(_ runtime: NodeRuntime, body: String, period: String, shown: XieshangWire.EventRef? = nil) -> (state: String, reason: String, by: String) {
         switch runtime.core.approvalState(body: body, period: period) {
-        case .approved?: return ("approved", "", "")
+        case .approved(_, let report)?:
+            if let shown, shown.origin == report.origin, shown.seq > report.seq { return ("superseded", "", "") }
+            return ("approved", "", "")
         case .returned(_, let by, let reason)?: return ("returned", reason, by)
         case nil: return ("not_approved", "", "")
         }
@@ -78,7 +81,7 @@ enum NodeApproval {
 extension NodeApproval {
     /// Adds the approval state, completeness and timeliness of `figures`' body (from its `report`) for `stats`.
     static func annotate(_ figures: inout BodyFigures, _ runtime: NodeRuntime, report: AggregateReport, period: String) {
-        let s = state(runtime, body: figures.body, period: period)
+        let s = state(runtime, body: figures.body, period: period, shown: figures.source)
         figures.approval = s.state
         figures.returnReason = s.reason
         figures.returnedBy = s.by

@@ -3,7 +3,8 @@ import Testing
 import XieshangWire
 
 /// Approval and lock per period (issue 15, item 6) with real node processes and the real CLI: a township, its county
-/// and the city approve March bottom-up; a record dated in March is refused at the township (rule `period.locked`,
+/// and the city approve March bottom-up (the county refusing township figures that changed after their approval);
+/// a record dated in March is refused at the township (rule `period.locked`,
 /// exit 1, nothing recorded); the approvals are returned top-down with reasons; the record is then accepted; the
 /// month is approved again; every state survives a restart of each node.
 @Suite("approval and lock (processes)", .serialized)
@@ -43,9 +44,30 @@ struct ApprovalProcessTests {
         }
 
         try await ok(town, activity("HD-1", "2026-03-10"))
+        func opinion(_ words: [String]) async throws { try await ok(town, ["opinion"] + words + ["--author-kind", "group"]) }
+        try await opinion(["submit", "--id", "XX-1", "--title", "饮水安全", "--text", "供水管网老化。", "--author", town, "--date", "2026-03-02"])
+        try await opinion(["adopt", "XX-1", "--issue", "第3期", "--date", "2026-03-05"])
+        try await opinion(["forward", "XX-1", "--text", "供水管网老化，建议纳入保障工程。", "--date", "2026-03-06"])
         // Bottom-up: the county cannot approve before its township.
         let early = try await cli(county, ["approve", "--period", "2026-03"])
         #expect(early.status == 1 && early.output.contains("waiting for \(town)"), "\(early.output)")
+        try await ok(town, ["approve", "--period", "2026-03"])
+        try await waitState(county, town, "approved")
+
+        // The county's adoption of the township's report (a cross-body step attributed to the township) changes the
+        // township's March figures after its approval: the county shows them superseded and refuses to approve them
+        // until it returned the township's approval and the township approved its new figures.
+        try await waitUntil("\(county) holds \(town)'s forwarded report", seconds: 30) {
+            let r = try QueryResponse(serializedBytes: try await fed.call(county, AdminService.query.path,
+                                                                           QueryRequest(recordType: "opinions").serializedBytes()))
+            return r.rowsJson.contains { $0.contains(town) }
+        }
+        try await ok(county, ["opinion", "adopt", "\(town)/XX-1", "--issue", "第5期", "--author-kind", "group", "--date", "2026-03-12"])
+        try await waitState(county, town, "superseded")
+        let changed = try await cli(county, ["approve", "--period", "2026-03"])
+        #expect(changed.status == 1 && changed.output.contains("figures changed after its approval"), "\(changed.output)")
+        try await ok(county, ["return", "--child", town, "--period", "2026-03", "--reason", "县级录用后数字有变"])
+        try await waitState(town, town, "returned")
         try await ok(town, ["approve", "--period", "2026-03"])
         try await waitState(county, town, "approved")
         try await ok(county, ["approve", "--period", "2026-03"])

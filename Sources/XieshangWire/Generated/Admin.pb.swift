@@ -909,7 +909,8 @@ public struct BodyFigures: ProtoMessage {
     public var source: EventRef? = nil
     /// Whether the report's arithmetic and signatures were verified.
     public var verified: Bool = false
-    /// The body's approval of the period as this node knows it: "approved", "returned" or "not_approved".
+    /// The body's approval of the period as this node knows it: "approved", "superseded" (approved, but the report shown
+    /// is newer than the one approved), "returned" or "not_approved".
     public var approval: String = ""
     /// For "returned": the reason the parent gave.
     public var returnReason: String = ""
