@@ -27,16 +27,17 @@ extension FederationNode {
         }
     }
 
-    /// Kinds only the node itself originates: trust data (rosters vouch for keys, reports for figures) and
-    /// escalations, which wrap a stored event through ``escalate(origin:seq:note:decision:now:)``.
-    static let nodeMadeKinds: Set<EventKind> = [.roster, .aggregateReport, .escalation]
+    /// Kinds only the node itself originates: trust data (rosters vouch for keys, reports for figures), escalations,
+    /// which wrap a stored event through ``escalate(origin:seq:note:decision:now:)``, and approvals and returns, which
+    /// are checked by ``approve(period:report:now:)`` and ``returnApproval(child:period:reason:now:)``.
+    static let nodeMadeKinds: Set<EventKind> = [.roster, .aggregateReport, .escalation, .approval, .approvalReturn]
 
     /// Why a local command of `kind` is refused, or nil.
     static func refusal(of kind: EventKind) -> String? {
         if case .unrecognized(let raw) = kind { return "event kind \(raw) is not one this build knows" }
         if kind == .unspecified { return "event kind is unspecified; name the kind of the event to originate" }
         if nodeMadeKinds.contains(kind) {
-            return "event kind \(kind) is made by the node itself (rosters, rollups; escalations through escalate(origin:seq:…)) and cannot be a local command"
+            return "event kind \(kind) is made by the node itself (rosters, rollups; escalations through escalate(origin:seq:…); approvals through approve/returnApproval) and cannot be a local command"
         }
         return nil
     }

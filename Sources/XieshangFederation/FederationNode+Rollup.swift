@@ -111,6 +111,7 @@ extension FederationNode {
         switch body.kind {
         case .aggregateReport: return verifyReport(body, pendingReports: pendingReports)
         case .escalation: return verifyEscalation(body)
+        case .approval, .approvalReturn: return approvalCheck(body, pendingReports: pendingReports)
         default: return nil
         }
     }

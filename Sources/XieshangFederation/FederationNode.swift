@@ -89,6 +89,10 @@ public final class FederationNode {
     var ownStale: Set<String> = []
     var childReports: [String: [String: ChildReportState]] = [:]  // child → period → latest
     var lastReports: [String: AggregateReport] = [:]
+    /// The event of each period's latest own report (what an approval names).
+    var lastReportRefs: [String: XieshangWire.EventRef] = [:]
+    /// Approval state by body, then period (``ApprovalState``), derived from the log.
+    var approvals: [String: [String: ApprovalState]] = [:]
     var dirtyPeriods: Set<String> = []
     var rollupDueAt: Int64?
     var alertKeys: Set<String> = []
@@ -334,6 +338,7 @@ public final class FederationNode {
                 if let why = FederationNode.periodRefusal(report.period) { return why }
                 if body.origin == id {
                     lastReports[report.period] = report
+                    lastReportRefs[report.period] = XieshangWire.EventRef(origin: stored.origin, seq: stored.seq, hash: stored.hash)
                 } else if childIds.contains(body.origin) {
                     let current = childReports[body.origin]?[report.period]
                     if current.map({ $0.seq < body.seq }) ?? true {
@@ -345,10 +350,12 @@ public final class FederationNode {
                     }
                 }
             }
+        case .approval, .approvalReturn:
+            if let why = approvalApplied(body, stored: stored) { return why }
         default: break
         }
         switch body.kind {
-        case .roster, .aggregateReport, .alert, .unspecified: return nil   // federation bookkeeping has no figures
+        case .roster, .aggregateReport, .alert, .unspecified, .approval, .approvalReturn: return nil   // federation bookkeeping has no figures
         default: break
         }
         // The source says which records (by their own dates) the event touches; their periods are re-rolled.

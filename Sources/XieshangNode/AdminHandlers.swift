@@ -27,6 +27,7 @@ enum AdminHandlers {
             AdminService.submit.path: .unary { bytes, _ in
                 let request = try decode(SubmitRequest.self, bytes)
                 if AllianceRecorder.handles(request.kind) { return try await AllianceRecorder.submit(runtime, request).serializedBytes() }
+                if NodeApproval.kinds.contains(request.kind) { return try await NodeApproval.submit(runtime, request).serializedBytes() }
                 if DomainSubmit.kinds.contains(request.kind) { return try await DomainSubmit.submit(runtime, request).serializedBytes() }
                 let scope = request.scope ?? Scope(target: .up(true))
                 if let wait = await runtime.read({ runtime.originationBlocked() }) {
@@ -236,6 +237,7 @@ enum AdminHandlers {
         var bodies = [BodyFigures(body: core.id, name: runtime.config.name, tier: runtime.config.tier,
                                   parent: runtime.config.parent?.nodeId ?? "", own: report.own, totals: report.totals,
                                   source: nil, verified: true)]
+        NodeApproval.annotate(&bodies[0], runtime, report: report, period: period)
         if request.drill {
             var queue: [(parent: String, ref: XieshangWire.EventRef)] = report.children.compactMap { c in c.ref.map { (core.id, $0) } }
             while !queue.isEmpty {
@@ -248,6 +250,7 @@ enum AdminHandlers {
                 bodies.append(BodyFigures(body: child.body, name: known?.name ?? vouched?.name ?? "", tier: known?.tier ?? vouched?.tier ?? "",
                                           parent: parent, own: child.own,
                                           totals: child.totals, source: ref, verified: true))
+                NodeApproval.annotate(&bodies[bodies.count - 1], runtime, report: child, period: period)
                 queue += child.children.compactMap { c in c.ref.map { (child.body, $0) } }
             }
         }

@@ -82,6 +82,7 @@ enum DomainSubmit {
                         "refused at \(runtime.config.nodeId): \(which)\(error)\(commands.count > 1 ? "; nothing was recorded" : "")"))
                 }
             }
+            if let locked = NodeApproval.lockRefusal(runtime, recorded, state: state) { return .failure(locked) }
             // The events, each with its own routing (the rules decide where a domain event goes), in one transaction.
             let body = state.body
             let group = recorded.map { event in

@@ -248,6 +248,12 @@ final class NodeRuntime: @unchecked Sendable {
         return outputs
     }
 
+    /// Carries out outputs of a core call made on the executor outside ``handleOnQueue(_:)`` (approve, return).
+    func carryOnQueue(_ outputs: [FederationOutput]) {
+        dispatchPrecondition(condition: .onQueue(queue))
+        for output in outputs { perform(output) }
+    }
+
     private func perform(_ output: FederationOutput) {
         switch output {
         case .dial(let peer): dial(peer)

@@ -81,11 +81,13 @@ enum StatsCommand {
         func add(_ b: BodyFigures, _ depth: Int) {
             let known = b.name.isEmpty ? names[b.body] ?? "" : b.name
             let name = String(repeating: "  ", count: depth) + DisplayText.escaped(known.isEmpty ? b.body : known)
-            rows.append([name] + keys.map { FigureNames.cell($0.key, b.totals) } + [b.verified ? "✔" : "—"])
+            rows.append([name] + keys.map { FigureNames.cell($0.key, b.totals) } + [b.verified ? "✔" : "—"]
+                        + [ApprovalCommand.cell(b, inv), ApprovalCommand.completeness(b)])
             for c in bodies where c.parent == b.body && c.body != b.body { add(c, depth + 1) }
         }
         if let root = bodies.first { add(root, 0) }
         let header = [inv.text("单位", "body")] + keys.map { inv.language == .zh ? $0.zh : $0.en } + [inv.text("核验", "verified")]
+            + [inv.text("审核", "approval"), inv.text("下级已报/应报 按时", "reported/expected on time")]
         var widths = header.map(RecordTable.width)
         for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], RecordTable.width(c)) } }
         return ([header] + rows).map { r in r.enumerated().map { RecordTable.pad($1, widths[$0]) }.joined(separator: "  ") }.joined(separator: "\n")
@@ -103,7 +105,9 @@ enum StatsCommand {
         }
         let bodies: [[String: Any]] = r.bodies.map { b in
             ["body": b.body, "name": b.name, "tier": b.tier, "parent": b.parent, "verified": b.verified,
-             "own": b.own, "totals": b.totals, "own_rates": rates(b.own), "rates": rates(b.totals)]
+             "own": b.own, "totals": b.totals, "own_rates": rates(b.own), "rates": rates(b.totals),
+             "approval": b.approval, "return_reason": b.returnReason, "returned_by": b.returnedBy,
+             "expected_children": b.expectedChildren, "reported_children": b.reportedChildren, "on_time_children": b.onTimeChildren]
         }
         let o: [String: Any] = ["period": r.period, "expected_children": r.expectedChildren, "reported_children": r.reportedChildren,
                                 "on_time_children": r.onTimeChildren, "bodies": bodies]

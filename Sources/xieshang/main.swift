@@ -27,6 +27,8 @@ let commandGroups: [CommandGroup] = [
     CommandGroup(name: "status", summary: "the local node's links, cursors, lag, errors and alerts", run: AdminCommand.status),
     CommandGroup(name: "submit-note", summary: "record a note event (tests and demos)", run: AdminCommand.submitNote),
     CommandGroup(name: "stats", summary: "figures for a period, with --drill for the subtree", run: StatsCommand.run),
+    CommandGroup(name: "approve", summary: "approve this body's figures for a period (审核, bottom-up); locks the period", run: ApprovalCommand.approve),
+    CommandGroup(name: "return", summary: "return a child's approval of a period with a reason (退回); unlocks it", run: ApprovalCommand.returnApproval),
     CommandGroup(name: "query", summary: "list records (events, origins, alerts) as JSON lines", run: AdminCommand.query),
     CommandGroup(name: "topology", summary: "generate configs and keys of a loopback federation", run: NodeCommand.runTopology),
     CommandGroup(name: "member", summary: "members 委员: add, import a CSV, list with duty scores", run: MemberCommand.group.run),

@@ -22,7 +22,7 @@ struct CLICommandTests {
         let top = try await Self.run(["--help"])
         #expect(top.status == 0)
         let commands = top.output.split(separator: "\n").filter { $0.hasPrefix("  ") }.compactMap { $0.split(separator: " ").first.map(String.init) }
-        for expected in ["init", "node", "status", "member", "activity", "suggestion", "proposal", "opinion", "plan", "stats", "report", "export", "demo"] {
+        for expected in ["init", "node", "status", "member", "activity", "suggestion", "proposal", "opinion", "plan", "stats", "report", "export", "demo", "approve", "return"] {
             #expect(commands.contains(expected), "xieshang --help lists \(expected)")
         }
         var subcommands = 0
@@ -41,7 +41,7 @@ struct CLICommandTests {
             }
         }
         #expect(subcommands >= 30, "member 3, activity 2, suggestion 4, proposal 11, opinion 6, plan 5")
-        for command in ["stats", "report", "export"] {
+        for command in ["stats", "report", "export", "approve", "return"] {
             #expect(try await Self.run([command, "--help"]).output.contains("example:\n  xieshang \(command)"))
         }
     }

@@ -909,6 +909,20 @@ public struct BodyFigures: ProtoMessage {
     public var source: EventRef? = nil
     /// Whether the report's arithmetic and signatures were verified.
     public var verified: Bool = false
+    /// The body's approval of the period as this node knows it: "approved", "superseded" (approved, but the report shown
+    /// is newer than the one approved), "returned" or "not_approved".
+    public var approval: String = ""
+    /// For "returned": the reason the parent gave.
+    public var returnReason: String = ""
+    /// For "returned": the body that returned it.
+    public var returnedBy: String = ""
+    /// Completeness: the body's children expected to report for the period, as its report says.
+    public var expectedChildren: UInt32 = 0
+    /// Completeness: the children whose reports its report cites.
+    public var reportedChildren: UInt32 = 0
+    /// Timeliness: of those, the ones the body received before the period's deadline, by the body's own clock (the
+    /// receiver's, never the child's claim).
+    public var onTimeChildren: UInt32 = 0
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -924,7 +938,13 @@ public struct BodyFigures: ProtoMessage {
         own: [String: Int64] = [:],
         totals: [String: Int64] = [:],
         source: EventRef? = nil,
-        verified: Bool = false
+        verified: Bool = false,
+        approval: String = "",
+        returnReason: String = "",
+        returnedBy: String = "",
+        expectedChildren: UInt32 = 0,
+        reportedChildren: UInt32 = 0,
+        onTimeChildren: UInt32 = 0
     ) {
         self.body = body
         self.name = name
@@ -934,6 +954,12 @@ public struct BodyFigures: ProtoMessage {
         self.totals = totals
         self.source = source
         self.verified = verified
+        self.approval = approval
+        self.returnReason = returnReason
+        self.returnedBy = returnedBy
+        self.expectedChildren = expectedChildren
+        self.reportedChildren = reportedChildren
+        self.onTimeChildren = onTimeChildren
     }
 }
 
@@ -947,6 +973,12 @@ extension BodyFigures {
         ProtoFieldDescriptor(number: 6, name: "totals", jsonName: "totals", type: .int64, label: .map(key: .string), oneof: nil),
         ProtoFieldDescriptor(number: 7, name: "source", jsonName: "source", type: .message("xieshang.v1.EventRef"), label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 8, name: "verified", jsonName: "verified", type: .bool, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 12, name: "approval", jsonName: "approval", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 13, name: "return_reason", jsonName: "returnReason", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 14, name: "returned_by", jsonName: "returnedBy", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 15, name: "expected_children", jsonName: "expectedChildren", type: .uint32, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 16, name: "reported_children", jsonName: "reportedChildren", type: .uint32, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 17, name: "on_time_children", jsonName: "onTimeChildren", type: .uint32, label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -959,6 +991,12 @@ extension BodyFigures {
         n += WireSize.map(StringCodec.self, Int64Codec.self, totals, field: 6)
         if let v = source { n += WireSize.message(v, field: 7) }
         n += WireSize.singular(BoolCodec.self, verified, field: 8)
+        n += WireSize.singular(StringCodec.self, approval, field: 12)
+        n += WireSize.singular(StringCodec.self, returnReason, field: 13)
+        n += WireSize.singular(StringCodec.self, returnedBy, field: 14)
+        n += WireSize.singular(UInt32Codec.self, expectedChildren, field: 15)
+        n += WireSize.singular(UInt32Codec.self, reportedChildren, field: 16)
+        n += WireSize.singular(UInt32Codec.self, onTimeChildren, field: 17)
         return n
     }
 
@@ -971,6 +1009,12 @@ extension BodyFigures {
         w.map(StringCodec.self, Int64Codec.self, totals, field: 6)
         if let v = source { w.message(v, field: 7) }
         w.singular(BoolCodec.self, verified, field: 8)
+        w.singular(StringCodec.self, approval, field: 12)
+        w.singular(StringCodec.self, returnReason, field: 13)
+        w.singular(StringCodec.self, returnedBy, field: 14)
+        w.singular(UInt32Codec.self, expectedChildren, field: 15)
+        w.singular(UInt32Codec.self, reportedChildren, field: 16)
+        w.singular(UInt32Codec.self, onTimeChildren, field: 17)
         w.writeRaw(unknownFields)
     }
 
@@ -985,6 +1029,12 @@ extension BodyFigures {
             case (6, .lengthDelimited): try r.readMapEntry(StringCodec.self, Int64Codec.self, into: &totals)
             case (7, .lengthDelimited): try r.readMessage(into: &source)
             case (8, .varint): verified = try BoolCodec.read(from: &r)
+            case (12, .lengthDelimited): approval = try StringCodec.read(from: &r)
+            case (13, .lengthDelimited): returnReason = try StringCodec.read(from: &r)
+            case (14, .lengthDelimited): returnedBy = try StringCodec.read(from: &r)
+            case (15, .varint): expectedChildren = try UInt32Codec.read(from: &r)
+            case (16, .varint): reportedChildren = try UInt32Codec.read(from: &r)
+            case (17, .varint): onTimeChildren = try UInt32Codec.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -1000,6 +1050,12 @@ extension BodyFigures {
         j.map("totals", StringCodec.self, Int64Codec.self, totals)
         if let v = source { j.message("source", v) }
         j.singular("verified", BoolCodec.self, verified)
+        j.singular("approval", StringCodec.self, approval)
+        j.singular("returnReason", StringCodec.self, returnReason)
+        j.singular("returnedBy", StringCodec.self, returnedBy)
+        j.singular("expectedChildren", UInt32Codec.self, expectedChildren)
+        j.singular("reportedChildren", UInt32Codec.self, reportedChildren)
+        j.singular("onTimeChildren", UInt32Codec.self, onTimeChildren)
         j.endObject()
     }
 
@@ -1016,6 +1072,12 @@ extension BodyFigures {
             case "totals": totals = try JSONRead.map(StringCodec.self, Int64Codec.self, value, path: p)
             case "source": source = try JSONRead.message(EventRef.self, value, path: p)
             case "verified": verified = try BoolCodec.readJSON(value, path: p)
+            case "approval": approval = try StringCodec.readJSON(value, path: p)
+            case "returnReason", "return_reason": returnReason = try StringCodec.readJSON(value, path: p)
+            case "returnedBy", "returned_by": returnedBy = try StringCodec.readJSON(value, path: p)
+            case "expectedChildren", "expected_children": expectedChildren = try UInt32Codec.readJSON(value, path: p)
+            case "reportedChildren", "reported_children": reportedChildren = try UInt32Codec.readJSON(value, path: p)
+            case "onTimeChildren", "on_time_children": onTimeChildren = try UInt32Codec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }

@@ -16,6 +16,10 @@ public enum EventKind: ProtoEnum {
     case note
     /// A node vouches for the keys of its subtree (sent up), so ancestors can verify origins they are not linked to: Roster.
     case roster
+    /// A body's office approves its figures for a period, naming its latest report of that period (sent up): Approval.
+    case approval
+    /// A parent returns a child's approval with a reason, unlocking the period at the child (sent down, and up): ApprovalReturn.
+    case approvalReturn
     /// Bodies, members and policy (50–69)
     /// A member added or changed (and the body described): MemberRecorded (members.proto).
     case memberRecorded
@@ -53,7 +57,7 @@ public enum EventKind: ProtoEnum {
     case unrecognized(Int32)
 
     public static let protoName = "xieshang.v1.EventKind"
-    public static let allKnownValues: [EventKind] = [.unspecified, .aggregateReport, .alert, .escalation, .note, .roster, .memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .allianceCharter, .jointActivity, .draft, .draftSignOff, .jointProposal]
+    public static let allKnownValues: [EventKind] = [.unspecified, .aggregateReport, .alert, .escalation, .note, .roster, .approval, .approvalReturn, .memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .allianceCharter, .jointActivity, .draft, .draftSignOff, .jointProposal]
 
     public init(protoValue: Int32) {
         switch protoValue {
@@ -63,6 +67,8 @@ public enum EventKind: ProtoEnum {
         case 3: self = .escalation
         case 4: self = .note
         case 5: self = .roster
+        case 6: self = .approval
+        case 7: self = .approvalReturn
         case 50: self = .memberRecorded
         case 51: self = .policySet
         case 70: self = .proposal
@@ -88,6 +94,8 @@ public enum EventKind: ProtoEnum {
         case .escalation: 3
         case .note: 4
         case .roster: 5
+        case .approval: 6
+        case .approvalReturn: 7
         case .memberRecorded: 50
         case .policySet: 51
         case .proposal: 70
@@ -113,6 +121,8 @@ public enum EventKind: ProtoEnum {
         case .escalation: "EVENT_KIND_ESCALATION"
         case .note: "EVENT_KIND_NOTE"
         case .roster: "EVENT_KIND_ROSTER"
+        case .approval: "EVENT_KIND_APPROVAL"
+        case .approvalReturn: "EVENT_KIND_APPROVAL_RETURN"
         case .memberRecorded: "EVENT_KIND_MEMBER_RECORDED"
         case .policySet: "EVENT_KIND_POLICY_SET"
         case .proposal: "EVENT_KIND_PROPOSAL"
@@ -138,6 +148,8 @@ public enum EventKind: ProtoEnum {
         case "EVENT_KIND_ESCALATION": self = .escalation
         case "EVENT_KIND_NOTE": self = .note
         case "EVENT_KIND_ROSTER": self = .roster
+        case "EVENT_KIND_APPROVAL": self = .approval
+        case "EVENT_KIND_APPROVAL_RETURN": self = .approvalReturn
         case "EVENT_KIND_MEMBER_RECORDED": self = .memberRecorded
         case "EVENT_KIND_POLICY_SET": self = .policySet
         case "EVENT_KIND_PROPOSAL": self = .proposal

@@ -1573,6 +1573,187 @@ extension RosterEntry {
     }
 }
 
+/// A body's office approves (审核通过) its figures for one period, bottom-up: only after every direct child's approval
+/// of that period is held (EVENT_KIND_APPROVAL, scope up). While it stands the period is locked at the body: records
+/// dated in it are refused until the parent returns the approval.
+public struct Approval: ProtoMessage {
+    public static let protoName = "xieshang.v1.Approval"
+
+    /// The period, in its one spelling: "2026-03", "2026-Q1", "2026-H1", "2026" or a session "2026-01-15~2027-01-19".
+    public var period: String = ""
+    /// The approving body's node id (the event's signer).
+    public var body: String = ""
+    /// The body's latest AggregateReport of that period, which the approval approves.
+    public var report: EventRef? = nil
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        period: String = "",
+        body: String = "",
+        report: EventRef? = nil
+    ) {
+        self.period = period
+        self.body = body
+        self.report = report
+    }
+}
+
+extension Approval {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "period", jsonName: "period", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "body", jsonName: "body", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "report", jsonName: "report", type: .message("xieshang.v1.EventRef"), label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, period, field: 1)
+        n += WireSize.singular(StringCodec.self, body, field: 2)
+        if let v = report { n += WireSize.message(v, field: 3) }
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, period, field: 1)
+        w.singular(StringCodec.self, body, field: 2)
+        if let v = report { w.message(v, field: 3) }
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): period = try StringCodec.read(from: &r)
+            case (2, .lengthDelimited): body = try StringCodec.read(from: &r)
+            case (3, .lengthDelimited): try r.readMessage(into: &report)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("period", StringCodec.self, period)
+        j.singular("body", StringCodec.self, body)
+        if let v = report { j.message("report", v) }
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "period": period = try StringCodec.readJSON(value, path: p)
+            case "body": body = try StringCodec.readJSON(value, path: p)
+            case "report": report = try JSONRead.message(EventRef.self, value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// A parent returns (退回) a child's approval with a reason (EVENT_KIND_APPROVAL_RETURN), once with scope down (the
+/// child's period is unlocked) and once with scope up (the ancestors, which hold the approval, see it returned). The
+/// parent may only return while its own approval of that period does not stand. At the root, a body may return its own
+/// approval (nobody stands above it).
+public struct ApprovalReturn: ProtoMessage {
+    public static let protoName = "xieshang.v1.ApprovalReturn"
+
+    /// The body whose approval is returned (a direct child of the signer; the signer itself only at the root).
+    public var child: String = ""
+    /// The period.
+    public var period: String = ""
+    /// The approval event returned.
+    public var approval: EventRef? = nil
+    /// Why, for the child's office.
+    public var reason: String = ""
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        child: String = "",
+        period: String = "",
+        approval: EventRef? = nil,
+        reason: String = ""
+    ) {
+        self.child = child
+        self.period = period
+        self.approval = approval
+        self.reason = reason
+    }
+}
+
+extension ApprovalReturn {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "child", jsonName: "child", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "period", jsonName: "period", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "approval", jsonName: "approval", type: .message("xieshang.v1.EventRef"), label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "reason", jsonName: "reason", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, child, field: 1)
+        n += WireSize.singular(StringCodec.self, period, field: 2)
+        if let v = approval { n += WireSize.message(v, field: 3) }
+        n += WireSize.singular(StringCodec.self, reason, field: 4)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, child, field: 1)
+        w.singular(StringCodec.self, period, field: 2)
+        if let v = approval { w.message(v, field: 3) }
+        w.singular(StringCodec.self, reason, field: 4)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): child = try StringCodec.read(from: &r)
+            case (2, .lengthDelimited): period = try StringCodec.read(from: &r)
+            case (3, .lengthDelimited): try r.readMessage(into: &approval)
+            case (4, .lengthDelimited): reason = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("child", StringCodec.self, child)
+        j.singular("period", StringCodec.self, period)
+        if let v = approval { j.message("approval", v) }
+        j.singular("reason", StringCodec.self, reason)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "child": child = try StringCodec.readJSON(value, path: p)
+            case "period": period = try StringCodec.readJSON(value, path: p)
+            case "approval": approval = try JSONRead.message(EventRef.self, value, path: p)
+            case "reason": reason = try StringCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
 /// Links between nodes. A client opens a connection, calls Hello then Prove (skipped when mutual TLS with pinned
 /// keys already authenticated both sides), then keeps one Push stream open and calls Pull to repair gaps.
 public enum FederationService {

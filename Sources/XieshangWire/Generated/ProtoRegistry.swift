@@ -11,6 +11,8 @@ public enum ProtoRegistry {
         "xieshang.v1.Alert": Alert.self,
         "xieshang.v1.AlertEntry": AlertEntry.self,
         "xieshang.v1.AllianceCharter": AllianceCharter.self,
+        "xieshang.v1.Approval": Approval.self,
+        "xieshang.v1.ApprovalReturn": ApprovalReturn.self,
         "xieshang.v1.BodyFigures": BodyFigures.self,
         "xieshang.v1.BodyInfo": BodyInfo.self,
         "xieshang.v1.ChildReport": ChildReport.self,
