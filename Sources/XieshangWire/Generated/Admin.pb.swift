@@ -909,6 +909,8 @@ public struct BodyFigures: ProtoMessage {
     public var source: EventRef? = nil
     /// Whether the report's arithmetic and signatures were verified.
     public var verified: Bool = false
+    /// The zone 片区 its parent's config puts it in (e.g. "东片区"); empty when none.
+    public var zone: String = ""
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -924,7 +926,8 @@ public struct BodyFigures: ProtoMessage {
         own: [String: Int64] = [:],
         totals: [String: Int64] = [:],
         source: EventRef? = nil,
-        verified: Bool = false
+        verified: Bool = false,
+        zone: String = ""
     ) {
         self.body = body
         self.name = name
@@ -934,6 +937,7 @@ public struct BodyFigures: ProtoMessage {
         self.totals = totals
         self.source = source
         self.verified = verified
+        self.zone = zone
     }
 }
 
@@ -947,6 +951,7 @@ extension BodyFigures {
         ProtoFieldDescriptor(number: 6, name: "totals", jsonName: "totals", type: .int64, label: .map(key: .string), oneof: nil),
         ProtoFieldDescriptor(number: 7, name: "source", jsonName: "source", type: .message("xieshang.v1.EventRef"), label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 8, name: "verified", jsonName: "verified", type: .bool, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 20, name: "zone", jsonName: "zone", type: .string, label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -959,6 +964,7 @@ extension BodyFigures {
         n += WireSize.map(StringCodec.self, Int64Codec.self, totals, field: 6)
         if let v = source { n += WireSize.message(v, field: 7) }
         n += WireSize.singular(BoolCodec.self, verified, field: 8)
+        n += WireSize.singular(StringCodec.self, zone, field: 20)
         return n
     }
 
@@ -971,6 +977,7 @@ extension BodyFigures {
         w.map(StringCodec.self, Int64Codec.self, totals, field: 6)
         if let v = source { w.message(v, field: 7) }
         w.singular(BoolCodec.self, verified, field: 8)
+        w.singular(StringCodec.self, zone, field: 20)
         w.writeRaw(unknownFields)
     }
 
@@ -985,6 +992,7 @@ extension BodyFigures {
             case (6, .lengthDelimited): try r.readMapEntry(StringCodec.self, Int64Codec.self, into: &totals)
             case (7, .lengthDelimited): try r.readMessage(into: &source)
             case (8, .varint): verified = try BoolCodec.read(from: &r)
+            case (20, .lengthDelimited): zone = try StringCodec.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -1000,6 +1008,7 @@ extension BodyFigures {
         j.map("totals", StringCodec.self, Int64Codec.self, totals)
         if let v = source { j.message("source", v) }
         j.singular("verified", BoolCodec.self, verified)
+        j.singular("zone", StringCodec.self, zone)
         j.endObject()
     }
 
@@ -1016,6 +1025,7 @@ extension BodyFigures {
             case "totals": totals = try JSONRead.map(StringCodec.self, Int64Codec.self, value, path: p)
             case "source": source = try JSONRead.message(EventRef.self, value, path: p)
             case "verified": verified = try BoolCodec.readJSON(value, path: p)
+            case "zone": zone = try StringCodec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
@@ -1036,6 +1046,8 @@ public struct StatsResponse: ProtoMessage {
     public var reportedChildren: UInt32 = 0
     /// Children that reported on time.
     public var onTimeChildren: UInt32 = 0
+    /// With drill: per tier of the subtree (county, township, …), bodies in the roster and bodies that reported.
+    public var coverage: [TierCoverage] = []
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -1048,13 +1060,15 @@ public struct StatsResponse: ProtoMessage {
         bodies: [BodyFigures] = [],
         expectedChildren: UInt32 = 0,
         reportedChildren: UInt32 = 0,
-        onTimeChildren: UInt32 = 0
+        onTimeChildren: UInt32 = 0,
+        coverage: [TierCoverage] = []
     ) {
         self.period = period
         self.bodies = bodies
         self.expectedChildren = expectedChildren
         self.reportedChildren = reportedChildren
         self.onTimeChildren = onTimeChildren
+        self.coverage = coverage
     }
 }
 
@@ -1065,6 +1079,7 @@ extension StatsResponse {
         ProtoFieldDescriptor(number: 3, name: "expected_children", jsonName: "expectedChildren", type: .uint32, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 4, name: "reported_children", jsonName: "reportedChildren", type: .uint32, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 5, name: "on_time_children", jsonName: "onTimeChildren", type: .uint32, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 20, name: "coverage", jsonName: "coverage", type: .message("xieshang.v1.TierCoverage"), label: .repeated, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -1074,6 +1089,7 @@ extension StatsResponse {
         n += WireSize.singular(UInt32Codec.self, expectedChildren, field: 3)
         n += WireSize.singular(UInt32Codec.self, reportedChildren, field: 4)
         n += WireSize.singular(UInt32Codec.self, onTimeChildren, field: 5)
+        n += WireSize.messages(coverage, field: 20)
         return n
     }
 
@@ -1083,6 +1099,7 @@ extension StatsResponse {
         w.singular(UInt32Codec.self, expectedChildren, field: 3)
         w.singular(UInt32Codec.self, reportedChildren, field: 4)
         w.singular(UInt32Codec.self, onTimeChildren, field: 5)
+        w.messages(coverage, field: 20)
         w.writeRaw(unknownFields)
     }
 
@@ -1094,6 +1111,7 @@ extension StatsResponse {
             case (3, .varint): expectedChildren = try UInt32Codec.read(from: &r)
             case (4, .varint): reportedChildren = try UInt32Codec.read(from: &r)
             case (5, .varint): onTimeChildren = try UInt32Codec.read(from: &r)
+            case (20, .lengthDelimited): coverage.append(try r.readMessage(TierCoverage.self))
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -1106,6 +1124,7 @@ extension StatsResponse {
         j.singular("expectedChildren", UInt32Codec.self, expectedChildren)
         j.singular("reportedChildren", UInt32Codec.self, reportedChildren)
         j.singular("onTimeChildren", UInt32Codec.self, onTimeChildren)
+        j.messages("coverage", coverage)
         j.endObject()
     }
 
@@ -1119,6 +1138,91 @@ extension StatsResponse {
             case "expectedChildren", "expected_children": expectedChildren = try UInt32Codec.readJSON(value, path: p)
             case "reportedChildren", "reported_children": reportedChildren = try UInt32Codec.readJSON(value, path: p)
             case "onTimeChildren", "on_time_children": onTimeChildren = try UInt32Codec.readJSON(value, path: p)
+            case "coverage": coverage = try JSONRead.messages(TierCoverage.self, value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// Coverage of one tier 报送情况 ("乡镇 172/172 报送"): bodies of the tier in the accepted rosters, and those whose
+/// report for the period reached this node.
+public struct TierCoverage: ProtoMessage {
+    public static let protoName = "xieshang.v1.TierCoverage"
+
+    /// The tier: county, township, …
+    public var tier: String = ""
+    /// Bodies of the tier whose report for the period is here.
+    public var reporting: UInt32 = 0
+    /// Bodies of the tier in the roster.
+    public var expected: UInt32 = 0
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        tier: String = "",
+        reporting: UInt32 = 0,
+        expected: UInt32 = 0
+    ) {
+        self.tier = tier
+        self.reporting = reporting
+        self.expected = expected
+    }
+}
+
+extension TierCoverage {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "tier", jsonName: "tier", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "reporting", jsonName: "reporting", type: .uint32, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "expected", jsonName: "expected", type: .uint32, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, tier, field: 1)
+        n += WireSize.singular(UInt32Codec.self, reporting, field: 2)
+        n += WireSize.singular(UInt32Codec.self, expected, field: 3)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, tier, field: 1)
+        w.singular(UInt32Codec.self, reporting, field: 2)
+        w.singular(UInt32Codec.self, expected, field: 3)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): tier = try StringCodec.read(from: &r)
+            case (2, .varint): reporting = try UInt32Codec.read(from: &r)
+            case (3, .varint): expected = try UInt32Codec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("tier", StringCodec.self, tier)
+        j.singular("reporting", UInt32Codec.self, reporting)
+        j.singular("expected", UInt32Codec.self, expected)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "tier": tier = try StringCodec.readJSON(value, path: p)
+            case "reporting": reporting = try UInt32Codec.readJSON(value, path: p)
+            case "expected": expected = try UInt32Codec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
