@@ -208,6 +208,9 @@ struct Demo {
             for c in children where m.config.zone(of: c.id).isEmpty { line(c, depth + 1) }
         }
         line(city, 0)
+        if !stats.coverage.isEmpty {
+            say("报送情况：" + stats.coverage.map { "\(ZoneGroups.tierLabel($0.tier, .zh)) \($0.reporting)/\($0.expected) 报送" }.joined(separator: "，"))
+        }
         // Each body's own record figures (by record date) against what was generated there.
         for m in subtree {
             guard let e = feed.expected[m.id] else { continue }

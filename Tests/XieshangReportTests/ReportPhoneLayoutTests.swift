@@ -81,6 +81,23 @@ struct ReportPhoneLayoutTests {
         #expect(layout.text.contains("〔东部片区〕小计") && layout.text.contains("(12/17)"), "the zone and a rate's fraction are on the page")
     }
 
+    /// Printed on A4 portrait (print media; 180 mm ≈ 680 CSS px within the 15 mm margins): nothing is wider than the
+    /// paper — the wide drill-down table wraps its cells instead of running off the page.
+    @Test func printedOnA4NothingIsWiderThanThePaper() throws {
+        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            Issue.record("chromium is not installed; run `make test` (it installs Debian's chromium)")
+            return
+        }
+        let dir = NSTemporaryDirectory() + "xs-a4-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let html = HTMLReport.render(model())
+        #expect(html.contains("@page { size: A4"))
+        try html.write(toFile: dir + "/report.html", atomically: true, encoding: .utf8)
+        let layout = try Self.phoneLayout(chromium: chromium, file: dir + "/report.html", profile: dir + "/profile", width: 680, print: true)
+        #expect(layout.scrollWidth <= 680, "the printed page is \(layout.scrollWidth) px wide, A4 holds 680")
+    }
+
     /// What python/phone_layout.py measured.
     struct Layout {
         var innerWidth: Int
@@ -89,10 +106,10 @@ struct ReportPhoneLayoutTests {
     }
 
     /// Lays `file` out on a 375 px phone in headless Chromium (python/phone_layout.py, standard library only).
-    static func phoneLayout(chromium: String, file: String, profile: String) throws -> Layout {
+    static func phoneLayout(chromium: String, file: String, profile: String, width: Int = 375, print: Bool = false) throws -> Layout {
         let python = ProcessInfo.processInfo.environment["XIESHANG_PYTHON"] ?? "/usr/bin/python3"
         let (status, out) = try ChromiumRenderingTests().run(python, [ChromiumRenderingTests.packageRoot + "/Tests/XieshangReportTests/python/phone_layout.py",
-                                                                      chromium, file, "375", profile])
+                                                                      chromium, file, String(width), profile] + (print ? ["print"] : []))
         guard status == 0, let o = try? JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any],
               let inner = o["innerWidth"] as? Int, let scroll = o["scrollWidth"] as? Int else {
             throw Failure(description: "phone_layout.py failed (\(status)): \(out)")

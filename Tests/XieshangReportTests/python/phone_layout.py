@@ -1,6 +1,9 @@
 """Lays out an HTML file as a phone does and reports what a reader would meet.
 
-usage: phone_layout.py CHROMIUM FILE WIDTH USER_DATA_DIR
+usage: phone_layout.py CHROMIUM FILE WIDTH USER_DATA_DIR [print]
+
+With "print", lays the page out for print media on a desktop of WIDTH px instead (A4 portrait within 15 mm margins is
+180 mm ≈ 680 CSS px), to check that nothing is wider than the paper.
 
 Starts headless Chromium with a DevTools port, emulates a phone of WIDTH CSS px (Emulation.setDeviceMetricsOverride,
 mobile; the page lays out at that width only with a viewport meta), loads FILE, and prints one JSON object:
@@ -101,6 +104,7 @@ class DevTools:
 
 def main():
     chromium, path, width, profile = sys.argv[1], os.path.abspath(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+    printing = len(sys.argv) > 5 and sys.argv[5] == "print"
     port_file = os.path.join(profile, "DevToolsActivePort")
     if os.path.exists(port_file):
         os.remove(port_file)  # a previous run's port
@@ -118,7 +122,10 @@ def main():
         page = next(t for t in targets if t.get("type") == "page")
         dt = DevTools(page["webSocketDebuggerUrl"])
         dt.send("Page.enable")
-        dt.send("Emulation.setDeviceMetricsOverride", {"width": width, "height": 800, "deviceScaleFactor": 2, "mobile": True})
+        dt.send("Emulation.setDeviceMetricsOverride", {"width": width, "height": 800, "deviceScaleFactor": 1 if printing else 2,
+                                                       "mobile": not printing})
+        if printing:
+            dt.send("Emulation.setEmulatedMedia", {"media": "print"})
         dt.send("Page.navigate", {"url": "file://" + path})
         dt.wait_event("Page.loadEventFired", 30)
         expr = ("JSON.stringify({innerWidth: window.innerWidth, scrollWidth: document.documentElement.scrollWidth,"
