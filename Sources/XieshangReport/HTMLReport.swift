@@ -236,7 +236,8 @@ public enum HTMLReport {
     static let css = """
     @page { size: A4; margin: 15mm; }
     * { box-sizing: border-box; }
-    body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC", sans-serif; color: #222; margin: 2em; overflow-wrap: anywhere; }
+    body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC", sans-serif; color: #222; margin: 2em; }
+    h1, h2, h3, p, figcaption { overflow-wrap: anywhere; }
     h1 { color: #a11; font-size: 1.6em; margin-bottom: 0.2em; }
     h2 { font-size: 1.2em; border-bottom: 2px solid #a11; padding-bottom: 0.2em; margin-top: 1.5em; }
     .meta { color: #666; margin-top: 0; }
@@ -253,11 +254,16 @@ public enum HTMLReport {
     figcaption { font-weight: 600; margin-bottom: 0.3em; }
     section { page-break-inside: avoid; }
     .scroll { max-width: 100%; overflow-x: auto; }
+    table.drill td, table.trend td { white-space: nowrap; }
+    table.drill th { min-width: 2.6em; }
     tr.zone td { background: #faf3e8; font-style: italic; }
     .coverage { font-weight: 600; }
     svg { display: block; }
     @media (max-width: 600px) { body { margin: 0.6em; } h1 { font-size: 1.3em; } table { font-size: 0.78em; } }
-    @media print { body { margin: 0; } .scroll { overflow: visible; } table { font-size: 0.7em; } }
+    @media print {
+      body { margin: 0; } .scroll { overflow: visible; } table { font-size: 0.62em; }
+      table.drill th { min-width: 0; } table.drill td, table.trend td { white-space: normal; } th, td { padding: 0.15em 0.2em; }
+    }
 
     """
 }

@@ -209,7 +209,7 @@ struct Demo {
         }
         line(city, 0)
         if !stats.coverage.isEmpty {
-            say("报送情况：" + stats.coverage.map { "\(ZoneGroups.tierLabel($0.tier, .zh)) \($0.reporting)/\($0.expected) 报送" }.joined(separator: "，"))
+            say("报送情况：" + ZoneGroups.coverageLine(stats.coverage, .zh))
         }
         // Each body's own record figures (by record date) against what was generated there.
         for m in subtree {

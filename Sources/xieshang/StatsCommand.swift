@@ -28,7 +28,7 @@ enum StatsCommand {
             print(inv.text("统计期间 \(r.period)：下级应报 \(r.expectedChildren)，已报 \(r.reportedChildren)，按时 \(r.onTimeChildren)",
                            "period \(r.period): children reported \(r.reportedChildren)/\(r.expectedChildren), on time \(r.onTimeChildren)"))
             print(table(r.bodies, names: try client.bodies().mapValues(\.name), inv))
-            if !r.coverage.isEmpty { print(inv.text("报送情况：", "coverage: ") + ZoneGroups.coverageLine(r.coverage, inv)) }
+            if !r.coverage.isEmpty { print(inv.text("报送情况：", "coverage: ") + ZoneGroups.coverageLine(r.coverage, inv.language)) }
             if let root = r.bodies.first {
                 print("")
                 print(inv.text("合计（本级及下级，\(r.period)）：", "totals of the subtree (\(r.period)):"))

@@ -60,10 +60,10 @@ enum ZoneGroups {
 
     /// "县区 10/10 报送，乡镇 172/172 报送" (English: "county 10/10 reporting, township 172/172 reporting"); empty
     /// without a roster.
-    static func coverageLine(_ coverage: [TierCoverage], _ inv: Invocation) -> String {
+    static func coverageLine(_ coverage: [TierCoverage], _ language: Invocation.Language) -> String {
         coverage.map { c in
-            inv.text("\(tierLabel(c.tier, .zh)) \(c.reporting)/\(c.expected) 报送", "\(tierLabel(c.tier, .en)) \(c.reporting)/\(c.expected) reporting")
-        }.joined(separator: inv.text("，", ", "))
+            language == .zh ? "\(tierLabel(c.tier, .zh)) \(c.reporting)/\(c.expected) 报送" : "\(tierLabel(c.tier, .en)) \(c.reporting)/\(c.expected) reporting"
+        }.joined(separator: language == .zh ? "，" : ", ")
     }
 
     /// The subtotal row's label in a drill-down table: 〔东片区〕小计.
