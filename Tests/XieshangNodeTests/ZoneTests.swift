@@ -144,6 +144,15 @@ struct ZoneTests {
         // Columns: name, 协商, 调研, …, 人次 (7th figure).
         #expect(cells.count > 7 && cells[7] == String(people["county1-town1"]! + people["county1-town2"]!), "\(east)")
         #expect(text.contains("〔西片区〕小计"))
+
+        // The county's own drill-down groups its townships by the zones of its own config, with the same subtotals.
+        let countyOut = try await cli("county1", ["stats", "--period", "2026", "--drill", "--json"])
+        let county = try #require(try JSONSerialization.jsonObject(with: Data(countyOut.utf8)) as? [String: Any])
+        let countyZones = try #require(((county["bodies"] as? [[String: Any]])?.first?["zones"]) as? [[String: Any]])
+        #expect(countyZones.map { $0["zone"] as? String ?? "" } == ["东片区", "西片区"])
+        #expect(countyZones.map { count($0["totals"], "activity_participants") } == zonesJSON.map { count($0["totals"], "activity_participants") })
+        let countyCoverage = (county["coverage"] as? [[String: Any]] ?? []).map { "\($0["tier"] ?? "") \(count($0, "reporting"))/\(count($0, "expected"))" }
+        #expect(countyCoverage == ["township 3/3"], "\(countyCoverage)")
     }
 
     /// Coverage counts the roster per tier and the bodies whose report arrived, each body once.
