@@ -146,7 +146,8 @@ public enum HTMLReport {
     }
 
     /// Per body with children, one bar chart per charted rate (办结率, 满意率, 建议采纳率, 社情民意 录用率) over its
-    /// children: the county chart under the root, each county's townships under it; bars labelled "80.0% (12/15)".
+    /// children: the county chart under the root, each county's townships under it, and its zones' subtotals when its
+    /// townships are zoned; bars labelled "80.0% (12/15)".
     static func rateCharts(_ model: ReportModel, root: ReportModel.Body) -> String {
         guard !model.chartRates.isEmpty else { return "" }
         var h = "<section class=\"charts\"><h2>比率：各县区、各乡镇对比（百分比，括号内为 分子/分母）</h2>\n"
@@ -156,6 +157,12 @@ public enum HTMLReport {
             for (i, r) in model.chartRates.enumerated() {
                 let bars = kids.map { k in (k.name, i < k.rates.count ? k.rates[i] : ReportModel.Rate(label: r.label, numerator: 0, denominator: 0)) }
                 h += "<figure data-chart-rate=\"\(escape(r.key))\"><figcaption>\(escape(parent.name)) \(tier) · \(escape(r.label))</figcaption>\n"
+                h += rateBarChart(bars) + "</figure>\n"
+            }
+            let zones = model.zones(of: parent.id)
+            for (i, r) in model.chartRates.enumerated() where !zones.isEmpty {
+                let bars = zones.map { z in ("〔\(z.name)〕", i < z.rates.count ? z.rates[i] : ReportModel.Rate(label: r.label, numerator: 0, denominator: 0)) }
+                h += "<figure data-chart-rate=\"\(escape(r.key))\" data-zones=\"\(escape(parent.id))\"><figcaption>\(escape(parent.name)) 各片区 · \(escape(r.label))</figcaption>\n"
                 h += rateBarChart(bars) + "</figure>\n"
             }
         }

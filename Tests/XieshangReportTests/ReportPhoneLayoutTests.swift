@@ -56,6 +56,7 @@ struct ReportPhoneLayoutTests {
                 "a county's 办结率 with numerator/denominator")
         #expect(html.contains("社情民意录用率") && html.contains("建议采纳率"))
         #expect(html.contains("data-chart-rate=\"satisfaction_rate\""), "rate charts")
+        #expect(html.contains("data-zones=\"c1\"><figcaption>赤水市政协 各片区 · 办结率</figcaption>"), "rates compared across 赤水's zones")
         #expect(html.contains("<td data-complete=\"c1\">17/17</td>"), "completeness per body")
         #expect(html.contains("县区 10/10 报送，乡镇 17/17 报送"), "coverage by tier")
         #expect(html.contains("data-month=\"2026-12\""), "monthly rates by record month")
