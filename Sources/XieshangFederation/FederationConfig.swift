@@ -17,13 +17,17 @@ public struct FederationConfig: Sendable {
         public var name: String
         /// The body's tier: county, township, …
         public var tier: String
+        /// The zone 片区 this node's config puts the child in (e.g. 东片区), empty when none; it travels up in rosters
+        /// so every ancestor can group the child's siblings by zone.
+        public var zone: String
         /// Makes a pinned peer.
-        public init(id: String, publicKey: Ed25519.PublicKey, dials: Bool = true, name: String = "", tier: String = "") {
+        public init(id: String, publicKey: Ed25519.PublicKey, dials: Bool = true, name: String = "", tier: String = "", zone: String = "") {
             self.id = id
             self.publicKey = publicKey
             self.dials = dials
             self.name = name
             self.tier = tier
+            self.zone = zone
         }
     }
 

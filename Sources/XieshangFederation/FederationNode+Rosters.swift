@@ -166,11 +166,16 @@ extension FederationNode {
         return nil
     }
 
+    /// Every body of this node's subtree except itself, as the rosters name them (a child as this node's config names
+    /// it, with its zone; a deeper body as its parent's accepted roster does): coverage by tier counts these.
+    public func subtreeRoster() -> [RosterEntry] { upRosterEntries() }
+
     /// The roster this node sends up: every body in its subtree except itself.
     func upRosterEntries() -> [RosterEntry] {
         var out: [RosterEntry] = []
         for child in config.children.sorted(by: { $0.id < $1.id }) {
-            out.append(RosterEntry(nodeId: child.id, publicKey: child.publicKey.rawRepresentation, parent: id, name: child.name, tier: child.tier))
+            out.append(RosterEntry(nodeId: child.id, publicKey: child.publicKey.rawRepresentation, parent: id, name: child.name, tier: child.tier,
+                                   zone: child.zone))
             for e in acceptedEntries[child.id] ?? [] where e.nodeId != id { out.append(e) }
         }
         return out

@@ -249,12 +249,30 @@ enum AdminHandlers {
                 let vouched = known == nil ? core.subtreeEntry(child.body) : nil
                 bodies.append(BodyFigures(body: child.body, name: known?.name ?? vouched?.name ?? "", tier: known?.tier ?? vouched?.tier ?? "",
                                           parent: parent, own: child.own,
-                                          totals: child.totals, source: ref, verified: true))
+                                          totals: child.totals, source: ref, verified: true,
+                                          zone: known != nil ? runtime.config.zone(of: child.body) : vouched?.zone ?? ""))
                 NodeApproval.annotate(&bodies[bodies.count - 1], runtime, report: child, period: period)
                 queue += child.children.compactMap { c in c.ref.map { (child.body, $0) } }
             }
         }
         return StatsResponse(period: period, bodies: bodies, expectedChildren: report.expectedChildren,
-                             reportedChildren: report.reportedChildren, onTimeChildren: report.onTimeChildren)
+                             reportedChildren: report.reportedChildren, onTimeChildren: report.onTimeChildren,
+                             coverage: request.drill ? coverage(core.subtreeRoster(), reporting: Set(bodies.dropFirst().map(\.body))) : [])
+    }
+
+    /// Coverage by tier 报送情况: per tier of the subtree's roster (in order of first appearance: counties before
+    /// townships), the bodies in it and those of them whose report for the period reached this node.
+    static func coverage(_ roster: [RosterEntry], reporting: Set<String>) -> [TierCoverage] {
+        var order: [String] = []
+        var counts: [String: (reporting: UInt32, expected: UInt32)] = [:]
+        var seen: Set<String> = []
+        for e in roster where seen.insert(e.nodeId).inserted {
+            if counts[e.tier] == nil { order.append(e.tier) }
+            var c = counts[e.tier] ?? (0, 0)
+            c.expected += 1
+            if reporting.contains(e.nodeId) { c.reporting += 1 }
+            counts[e.tier] = c
+        }
+        return order.map { TierCoverage(tier: $0, reporting: counts[$0]?.reporting ?? 0, expected: counts[$0]?.expected ?? 0) }
     }
 }

@@ -46,7 +46,8 @@ public final class Node: Sendable {
             throw NodeError(.store, "cannot open the store \(dbPath): \(error.message)", path: dbPath)
         }
         func peer(_ p: NodeConfig.Peer) -> FederationConfig.Peer {
-            FederationConfig.Peer(id: p.nodeId, publicKey: p.publicKey, dials: !p.address.isEmpty, name: p.name, tier: p.tier)
+            FederationConfig.Peer(id: p.nodeId, publicKey: p.publicKey, dials: !p.address.isEmpty, name: p.name, tier: p.tier,
+                                  zone: config.zone(of: p.nodeId))
         }
         var options = FederationOptions()
         options.rollupDebounceMs = Int64(config.rollupDebounceMs)

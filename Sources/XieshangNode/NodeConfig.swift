@@ -80,6 +80,28 @@ public struct NodeConfig: Sendable, Equatable {
     public var logLevel: String
     /// Per-body policy settings (shared/DOMAIN.md), as given; the domain module validates them.
     public var policy: [String: JSONValue]
+    /// A zone 片区 of this body's children (赤水市: 东部、西部、中部、城区三办): its name and the child ids in it.
+    public struct Zone: Sendable, Equatable {
+        /// The zone's name, e.g. 东片区.
+        public var name: String
+        /// Node ids of the children in the zone, as listed.
+        public var members: [String]
+        /// Makes a zone.
+        public init(name: String, members: [String]) {
+            self.name = name
+            self.members = members
+        }
+    }
+
+    /// The zones 片区 of this body's children (`"zones": {"东片区": ["id1", "id2"], …}`), in file order; every member is
+    /// a child and no child is in two zones (checked at load). Rosters carry each child's zone up.
+    public var zones: [Zone] = []
+
+    /// The zone `child` is in, empty when none.
+    public func zone(of child: String) -> String {
+        zones.first { $0.members.contains(child) }?.name ?? ""
+    }
+
     /// The body's plenary session dates 届次会议 ("sessions": ["2026-01-15", …]): its session periods (届次会议以来)
     /// run from each to the day before the next and are rolled up beside months, quarters, half-years and years.
     public var sessions: [Day] = []
@@ -87,7 +109,7 @@ public struct NodeConfig: Sendable, Equatable {
     /// The fields a config file may have.
     static let knownFields: Set<String> = [
         "node_id", "name", "tier", "data_dir", "listen", "admin_socket", "key_file", "tls", "insecure_h2c", "parent", "children",
-        "alliances", "rollup_debounce_ms", "retry_cap_ms", "log_level", "policy", "sessions",
+        "alliances", "rollup_debounce_ms", "retry_cap_ms", "log_level", "policy", "sessions", "zones",
     ]
 
     /// Reads and validates the config at `path`.
@@ -145,6 +167,7 @@ public struct NodeConfig: Sendable, Equatable {
                 throw NodeError(.config, "\(file): field \"\(at)\": \(error.messageEn)", path: file)
             }
         }
+        config.zones = try reader.zones(fields["zones"], at: "zones")
         try config.checkConsistency(file: file)
         return config
     }
@@ -168,6 +191,22 @@ public struct NodeConfig: Sendable, Equatable {
         }
         if let parent { try note(parent.nodeId, "parent") }
         for (i, c) in children.enumerated() { try note(c.nodeId, "children[\(i)]") }
+        var zoned: [String: String] = [:]
+        let childIds = Set(children.map(\.nodeId))
+        for zone in zones {
+            for (j, member) in zone.members.enumerated() {
+                let at = "zones.\(zone.name)[\(j)]"
+                guard childIds.contains(member) else {
+                    throw NodeError(.config, "\(file): field \"\(at)\": \(member) is not one of this body's children; list only ids "
+                        + "from \"children\" in a zone", path: file)
+                }
+                if let other = zoned[member] {
+                    throw NodeError(.config, "\(file): field \"\(at)\": \(member) is already in zone \(other); a township belongs to one "
+                        + "zone 片区 only", path: file)
+                }
+                zoned[member] = zone.name
+            }
+        }
         var allianceIds: Set<String> = []
         for (i, a) in alliances.enumerated() {
             guard allianceIds.insert(a.id).inserted else {
@@ -332,6 +371,21 @@ struct FieldReader {
         return NodeConfig.Alliance(id: try nodeId(f["id"], at: at + ".id"),
                                    name: try string(f["name"], at: at + ".name", default: ""),
                                    members: try array(f["members"], at: at + ".members") { v, at throws(NodeError) in try peer(v, at: at) })
+    }
+
+    /// `"zones": {"东片区": ["id", …], …}`: each zone a non-empty name and a non-empty array of node ids.
+    func zones(_ v: JSONValue?, at: String) throws(NodeError) -> [NodeConfig.Zone] {
+        guard let v else { return [] }
+        guard case .object(let members) = v else { throw fail(at, "an object of zone names to arrays of child node ids", v) }
+        var out: [NodeConfig.Zone] = []
+        for (name, value) in members {
+            let path = "\(at).\(name)"
+            guard !name.isEmpty, !name.contains(where: \.isNewline) else { throw fail(path, "a zone name such as 东片区", .string(name)) }
+            let ids = try array(value, at: path) { v, at throws(NodeError) in try nodeId(v, at: at) }
+            guard !ids.isEmpty else { throw fail(path, "at least one child node id", value) }
+            out.append(NodeConfig.Zone(name: name, members: ids))
+        }
+        return out
     }
 
     func array<T>(_ v: JSONValue?, at: String, _ element: (JSONValue, String) throws(NodeError) -> T) throws(NodeError) -> [T] {

@@ -22,11 +22,13 @@ public struct Topology: Sendable {
     /// Generates `cities` × `counties` × `townshipsPerCounty` (+ `alliancePeers` members of one alliance with the
     /// first city) under `directory`, peer ports from `basePort` up. `names` gives display names by node id (the
     /// generated ones, such as 县政协 1, stand for the others). Every link uses TLS 1.3 with pinned keys unless `tls`
-    /// is false (plain h2c, which a node accepts only because these addresses are loopback).
+    /// is false (plain h2c, which a node accepts only because these addresses are loopback). `zones` gives, by node id,
+    /// the zones 片区 of that node's children (written to its node.json).
     /// - Throws: ``NodeError`` when a key or file cannot be written.
     public static func generate(cities: Int = 1, counties: Int, townshipsPerCounty: Int, alliancePeers: Int = 0,
                                 basePort: Int, directory: String, rollupDebounceMs: Int = 250,
-                                retryCapMs: Int = 2_000, names: [String: String] = [:], tls: Bool = true) throws(NodeError) -> Topology {
+                                retryCapMs: Int = 2_000, names: [String: String] = [:], tls: Bool = true,
+                                zones: [String: [NodeConfig.Zone]] = [:]) throws(NodeError) -> Topology {
         struct Draft {
             var id: String, name: String, tier: String, port: Int, key: Ed25519.PrivateKey
             var parent: String?, children: [String] = [], alliance: [String] = []
@@ -79,12 +81,13 @@ public struct Topology: Sendable {
             do { try KeyFile.save(d.key, to: keyPath, overwrite: true) } catch {
                 throw NodeError(.keyFile, "cannot write \(keyPath): \(error)", path: keyPath)
             }
-            let config = NodeConfig(
+            var config = NodeConfig(
                 nodeId: id, name: d.name, tier: d.tier, dataDir: dir, listen: "127.0.0.1:\(d.port)",
                 adminSocket: PathText.appending(dir, "admin.sock"), keyFile: keyPath, tls: tls,
                 parent: d.parent.map(peer), children: d.children.map(peer),
                 alliances: d.alliance.isEmpty ? [] : [NodeConfig.Alliance(id: "wuling", name: "武陵山片区政协主席联席会", members: d.alliance.map(peer))],
                 rollupDebounceMs: rollupDebounceMs, retryCapMs: retryCapMs)
+            config.zones = zones[id] ?? []
             let path = PathText.appending(dir, "node.json")
             do { try DurableFile.write(Array(config.jsonText().utf8), to: path, mode: 0o600) } catch {
                 throw NodeError(.config, error.message, path: path)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// CSV that Excel opens correctly with Chinese text: UTF-8 with a byte-order mark, CRLF line ends, fields quoted
 /// (RFC 4180) when they hold a comma, a quote or a line break.
 public enum CSVWriter {
@@ -23,7 +21,9 @@ public enum CSVWriter {
         var f = field
         if startsFormula(f), !isPlainNumber(f) { f = "'" + f }
         if f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            var quoted = "\""
+            for c in f { quoted += c == "\"" ? "\"\"" : String(c) }
+            return quoted + "\""
         }
         return f
     }
@@ -32,13 +32,21 @@ public enum CSVWriter {
     /// see as the first character — whitespace and separators (tab, CR, LF, spaces, U+3000), control characters,
     /// format characters (zero-width joiner and space, BOM, bidi marks) and combining marks — then take the first
     /// visible scalar under compatibility normalisation (NFKC, so full-width `＝＋－＠` and the small forms count as
-    /// `=+-@`): the field starts a formula when that is `=`, `+`, `-` or `@`. Looks at scalars, not characters, so
+    /// `=+-@`): the field starts a formula when that is `=`, `+`, `-` or `@` (``formulaLeads``). Looks at scalars, not characters, so
     /// `=` followed by a combining mark (one grapheme) still counts as `=`.
     static func startsFormula(_ field: String) -> Bool {
         guard let first = field.unicodeScalars.first(where: { !isInvisibleLead($0) }) else { return false }
-        let normalized = String(first).precomposedStringWithCompatibilityMapping.unicodeScalars.first ?? first
-        return "=+-@".unicodeScalars.contains(normalized)
+        return formulaLeads.contains(first.value)
     }
+
+    /// Every scalar whose NFKC normalisation starts with `=`, `+`, `-` or `@` (Unicode 15, from Python's unicodedata:
+    /// `CSVWriterTests.formulaLeadsAreEveryScalarNFKCMapsToASign` recomputes the list over all scalars), so the check
+    /// needs no Foundation: the signs, super- and subscript ⁺⁼₊₌, ⩵ ⩶, Hebrew alternative plus ﬩, the small forms
+    /// ﹢﹣﹦﹫ and the full-width ＋－＝＠.
+    static let formulaLeads: Set<UInt32> = [
+        0x2B, 0x2D, 0x3D, 0x40, 0x207A, 0x207C, 0x208A, 0x208C, 0x2A75, 0x2A76, 0xFB29, 0xFE62, 0xFE63, 0xFE66, 0xFE6B,
+        0xFF0B, 0xFF0D, 0xFF1D, 0xFF20,
+    ]
 
     /// A number written with ASCII digits, sign, point and exponent only (`-5`, `+3.5`, `1e3`): not a formula.
     static func isPlainNumber(_ field: String) -> Bool {

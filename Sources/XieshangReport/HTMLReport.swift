@@ -1,12 +1,11 @@
-import Foundation
-
 /// Renders a ``ReportModel`` as one self-contained HTML file: inline CSS and SVG charts, no scripts, no external
-/// resources, laid out to print on A4.
+/// resources, laid out to print on A4 and to read on a phone (375 px wide: wide tables scroll inside their own box, charts
+/// scale to the width). Pure rendering: no Foundation, no I/O.
 public enum HTMLReport {
     /// The HTML text of the report.
     public static func render(_ model: ReportModel) -> String {
         var h = ""
-        h += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+        h += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         h += "<title>\(escape(model.title)) \(escape(model.period))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
         h += "<header><h1>\(escape(model.title))</h1><p class=\"meta\">统计期间 \(escape(model.period)) · 生成于 \(escape(model.generatedAt))</p></header>\n"
         guard let root = model.bodies.first else {
@@ -27,20 +26,43 @@ public enum HTMLReport {
             for f in model.recordFigures { h += "<tr><th>\(escape(f.label))</th><td>\(f.value)</td></tr>\n" }
             h += "</tbody></table>\n"
         }
+        if !model.coverage.isEmpty {
+            h += "<p class=\"coverage\">报送情况：" + model.coverage.map { "\(escape($0.label)) \($0.reporting)/\($0.expected) 报送" }.joined(separator: "，") + "</p>\n"
+        }
         h += "<p class=\"check\">\(root.verified ? "✔ 各下级报表签名与合计均已核验" : "本级实时数据")</p></section>\n"
 
         // Drill-down: one table of every body, indented by depth, with a bar chart per subtree.
-        h += "<section><h2>分级明细</h2>\n<table class=\"drill\"><thead><tr><th>单位</th>"
+        h += "<section><h2>分级明细</h2>\n<div class=\"scroll\"><table class=\"drill\"><thead><tr><th>单位</th>"
         for f in model.figures { h += "<th>\(escape(f.label))</th>" }
-        h += "<th>核验</th></tr></thead><tbody>\n"
+        for r in model.chartRates { h += "<th>\(escape(r.label))</th>" }
+        h += "<th>下级报送</th><th>核验</th></tr></thead><tbody>\n"
+        func indent(_ depth: Int) -> String { "padding-left:\(4 + depth * 12)px" }
+        func rateCells(_ rates: [ReportModel.Rate], body: String) -> String {
+            zip(model.chartRates, rates).map { "<td data-rate=\"\(escape($0.key))\" data-body=\"\(escape(body))\">\($1.text) <span class=\"frac\">(\($1.numerator)/\($1.denominator))</span></td>" }.joined()
+        }
         func row(_ body: ReportModel.Body, depth: Int) {
-            h += "<tr class=\"tier-\(escape(body.tier))\"><td style=\"padding-left:\(0.4 + Double(depth) * 1.2)em\">\(escape(body.name))</td>"
+            h += "<tr class=\"tier-\(escape(body.tier))\"><td style=\"\(indent(depth))\">\(escape(body.name))</td>"
             for f in model.figures { h += "<td>\(body.totals[f.key] ?? 0)</td>" }
+            h += rateCells(body.rates, body: body.id)
+            let reported = model.children(of: body.id).count
+            h += "<td class=\"complete\">" + (body.expectedChildren.map { $0 == 0 ? "—" : "\(reported)/\($0)" } ?? "—") + "</td>"
             h += "<td>\(body.verified ? "✔" : "—")</td></tr>\n"
-            for child in model.children(of: body.id) { row(child, depth: depth + 1) }
+            let zones = model.zones(of: body.id)
+            for zone in zones {
+                h += "<tr class=\"zone\"><td style=\"\(indent(depth + 1))\" data-zone=\"\(escape(zone.name))\">〔\(escape(zone.name))〕小计</td>"
+                for f in model.figures { h += "<td>\(zone.totals[f.key] ?? 0)</td>" }
+                h += rateCells(zone.rates, body: body.id + "/" + zone.name)
+                h += "<td>\(zone.members.count)</td><td></td></tr>\n"
+                for child in model.children(of: body.id) where zone.members.contains(child.id) { row(child, depth: depth + 2) }
+            }
+            for child in model.children(of: body.id) where !zones.contains(where: { $0.members.contains(child.id) }) { row(child, depth: depth + 1) }
         }
         row(root, depth: 0)
-        h += "</tbody></table></section>\n"
+        h += "</tbody></table></div></section>\n"
+
+        h += rateCharts(model, root: root)
+        h += completeness(model)
+
 
         let chartLabel = model.figures.first { $0.key == model.chartFigure }?.label ?? model.chartFigure
         h += "<section class=\"charts\"><h2>\(escape(chartLabel))：各下级对比</h2>\n"
@@ -52,8 +74,10 @@ public enum HTMLReport {
         }
         h += "</section>\n"
 
-        if !model.trend.isEmpty {
-            h += "<section><h2>\(escape(chartLabel))：月度趋势（按上报月份）</h2>\n<figure>\(lineChart(model.trend))</figure></section>\n"
+        if !model.months.isEmpty {
+            h += monthlyTrend(model, chartLabel: chartLabel)
+        } else if !model.trend.isEmpty {
+            h += "<section><h2>\(escape(chartLabel))：月度趋势（按记录月份）</h2>\n<figure>\(lineChart(model.trend))</figure></section>\n"
         }
 
         h += listSection("逾期协商计划事项", model.overdueColumns, model.overdueItems, empty: "没有逾期事项。")
@@ -75,7 +99,7 @@ public enum HTMLReport {
         let rowHeight = 22, labelWidth = 190, width = 640
         let maxValue = max(1, bars.map(\.1).max() ?? 1)
         let height = bars.count * rowHeight + 10
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">\n"
+        var s = svgOpen(width, height)
         for (i, (label, value)) in bars.enumerated() {
             let y = i * rowHeight + 5
             let w = Int(Double(width - labelWidth - 60) * Double(value) / Double(maxValue))
@@ -92,19 +116,111 @@ public enum HTMLReport {
         let maxValue = max(1, points.map(\.value).max() ?? 1)
         let stepX = points.count > 1 ? Double(width - left - 20) / Double(points.count - 1) : 0
         func y(_ v: Int64) -> Double { Double(top) + Double(height - top - bottom) * (1 - Double(v) / Double(maxValue)) }
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">\n"
+        var s = svgOpen(width, height)
         s += "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - 10)\" y2=\"\(height - bottom)\" stroke=\"#888\"/>\n"
         s += "<text x=\"\(left - 4)\" y=\"\(top + 10)\" text-anchor=\"end\" font-size=\"11\">\(maxValue)</text>\n"
         var path = ""
         for (i, p) in points.enumerated() {
             let x = Double(left) + Double(i) * stepX
-            path += (i == 0 ? "M" : "L") + String(format: "%.1f %.1f ", x, y(p.value))
-            s += String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#b22\"/>", x, y(p.value))
-            s += String(format: "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"10\">", x, height - bottom + 15)
+            path += (i == 0 ? "M" : "L") + "\(fixed1(x)) \(fixed1(y(p.value))) "
+            s += "<circle cx=\"\(fixed1(x))\" cy=\"\(fixed1(y(p.value)))\" r=\"3\" fill=\"#b22\"/>"
+            s += "<text x=\"\(fixed1(x))\" y=\"\(height - bottom + 15)\" text-anchor=\"middle\" font-size=\"10\">"
                 + escape(String(p.month.suffix(2))) + "月</text>\n"
         }
         s += "<path d=\"\(path)\" fill=\"none\" stroke=\"#b22\" stroke-width=\"2\"/>\n"
         return s + "</svg>\n"
+    }
+
+    /// An SVG element that scales to its container's width (a phone's 375 px as well as A4), keeping its proportions.
+    static func svgOpen(_ width: Int, _ height: Int) -> String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" style=\"width:100%;max-width:\(width)px;height:auto\">\n"
+    }
+
+    /// `x` with one decimal ("12.5", "-0.3"), without Foundation.
+    static func fixed1(_ x: Double) -> String {
+        guard x.isFinite else { return "0" }
+        let tenths = (x * 10).rounded()
+        guard let t = Int64(exactly: tenths) else { return "0" }
+        let sign = t < 0 ? "-" : ""
+        return "\(sign)\(t.magnitude / 10).\(t.magnitude % 10)"
+    }
+
+    /// Per body with children, one bar chart per charted rate (办结率, 满意率, 建议采纳率, 社情民意 录用率) over its
+    /// children: the county chart under the root, each county's townships under it, and its zones' subtotals when its
+    /// townships are zoned; bars labelled "80.0% (12/15)".
+    static func rateCharts(_ model: ReportModel, root: ReportModel.Body) -> String {
+        guard !model.chartRates.isEmpty else { return "" }
+        var h = "<section class=\"charts\"><h2>比率：各县区、各乡镇对比（百分比，括号内为 分子/分母）</h2>\n"
+        for parent in model.bodies where !model.children(of: parent.id).isEmpty {
+            let kids = model.children(of: parent.id)
+            let tier = parent.id == root.id ? "各下级" : "所属下级"
+            for (i, r) in model.chartRates.enumerated() {
+                let bars = kids.map { k in (k.name, i < k.rates.count ? k.rates[i] : ReportModel.Rate(label: r.label, numerator: 0, denominator: 0)) }
+                h += "<figure data-chart-rate=\"\(escape(r.key))\"><figcaption>\(escape(parent.name)) \(tier) · \(escape(r.label))</figcaption>\n"
+                h += rateBarChart(bars) + "</figure>\n"
+            }
+            let zones = model.zones(of: parent.id)
+            for (i, r) in model.chartRates.enumerated() where !zones.isEmpty {
+                let bars = zones.map { z in ("〔\(z.name)〕", i < z.rates.count ? z.rates[i] : ReportModel.Rate(label: r.label, numerator: 0, denominator: 0)) }
+                h += "<figure data-chart-rate=\"\(escape(r.key))\" data-zones=\"\(escape(parent.id))\"><figcaption>\(escape(parent.name)) 各片区 · \(escape(r.label))</figcaption>\n"
+                h += rateBarChart(bars) + "</figure>\n"
+            }
+        }
+        return h + "</section>\n"
+    }
+
+    /// Horizontal bars of rates (0–100%), each labelled with percent and numerator/denominator ("—" without data).
+    static func rateBarChart(_ bars: [(String, ReportModel.Rate)]) -> String {
+        let rowHeight = 22, labelWidth = 190, width = 640, barSpace = 300
+        var s = svgOpen(width, bars.count * rowHeight + 10)
+        for (i, (label, rate)) in bars.enumerated() {
+            let y = i * rowHeight + 5
+            var w = 0
+            if rate.denominator > 0, rate.numerator >= 0 {
+                let (scaled, overflow) = min(rate.numerator, rate.denominator).multipliedReportingOverflow(by: Int64(barSpace))
+                w = overflow ? barSpace : Int(scaled / rate.denominator)
+            }
+            s += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(escape(label))</text>"
+            s += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(barSpace)\" height=\"\(rowHeight - 8)\" fill=\"#f3e6e6\"/>"
+            s += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(w)\" height=\"\(rowHeight - 8)\" fill=\"#b22\"/>"
+            s += "<text x=\"\(labelWidth + barSpace + 6)\" y=\"\(y + 15)\" font-size=\"12\">\(rate.text) (\(rate.numerator)/\(rate.denominator))</text>\n"
+        }
+        return s + "</svg>\n"
+    }
+
+    /// Completeness 报送完整性 per body with children: its children whose report for the period arrived, of those in
+    /// its roster.
+    static func completeness(_ model: ReportModel) -> String {
+        let rows = model.bodies.compactMap { b -> String? in
+            guard let expected = b.expectedChildren, expected > 0 else { return nil }
+            let reported = model.children(of: b.id).count
+            return "<tr><td>\(escape(b.name))</td><td data-complete=\"\(escape(b.id))\">\(reported)/\(expected)</td><td>\(reported >= expected ? "✔ 齐全" : "缺 \(expected - reported)")</td></tr>\n"
+        }
+        guard !rows.isEmpty else { return "" }
+        var h = "<section><h2>报送完整性（已报/应报）</h2>\n"
+        if !model.coverage.isEmpty {
+            h += "<p class=\"coverage\">" + model.coverage.map { "\(escape($0.label)) \($0.reporting)/\($0.expected) 报送" }.joined(separator: "，") + "</p>\n"
+        }
+        h += "<div class=\"scroll\"><table class=\"list\"><thead><tr><th>单位</th><th>下级已报/应报</th><th>状态</th></tr></thead><tbody>\n"
+        return h + rows.joined() + "</tbody></table></div></section>\n"
+    }
+
+    /// The monthly trend by record month: a line chart of the chart figure, and a table of every charted rate per
+    /// month with numerator and denominator.
+    static func monthlyTrend(_ model: ReportModel, chartLabel: String) -> String {
+        var h = "<section><h2>月度趋势（按记录月份）</h2>\n<figure><figcaption>\(escape(chartLabel))</figcaption>"
+        h += lineChart(model.months.map { ($0.month, $0.value) }) + "</figure>\n"
+        h += "<div class=\"scroll\"><table class=\"list trend\"><thead><tr><th>月份</th><th>\(escape(chartLabel))</th>"
+        for r in model.chartRates { h += "<th>\(escape(r.label))</th>" }
+        h += "</tr></thead><tbody>\n"
+        for m in model.months {
+            h += "<tr><td>\(escape(m.month))</td><td>\(m.value)</td>"
+            for (r, rate) in zip(model.chartRates, m.rates) {
+                h += "<td data-rate=\"\(escape(r.key))\" data-month=\"\(escape(m.month))\">\(rate.text) <span class=\"frac\">(\(rate.numerator)/\(rate.denominator))</span></td>"
+            }
+            h += "</tr>\n"
+        }
+        return h + "</tbody></table></div></section>\n"
     }
 
     /// Escapes text for HTML element content and attribute values.
@@ -126,7 +242,9 @@ public enum HTMLReport {
 
     static let css = """
     @page { size: A4; margin: 15mm; }
+    * { box-sizing: border-box; }
     body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC", sans-serif; color: #222; margin: 2em; }
+    h1, h2, h3, p, figcaption { overflow-wrap: anywhere; }
     h1 { color: #a11; font-size: 1.6em; margin-bottom: 0.2em; }
     h2 { font-size: 1.2em; border-bottom: 2px solid #a11; padding-bottom: 0.2em; margin-top: 1.5em; }
     .meta { color: #666; margin-top: 0; }
@@ -142,7 +260,17 @@ public enum HTMLReport {
     figure { margin: 0.5em 0 1em 0; page-break-inside: avoid; }
     figcaption { font-weight: 600; margin-bottom: 0.3em; }
     section { page-break-inside: avoid; }
-    @media print { body { margin: 0; } }
+    .scroll { max-width: 100%; overflow-x: auto; }
+    table.drill td, table.trend td { white-space: nowrap; }
+    table.drill th { min-width: 2.6em; }
+    tr.zone td { background: #faf3e8; font-style: italic; }
+    .coverage { font-weight: 600; }
+    svg { display: block; }
+    @media (max-width: 600px) { body { margin: 0.6em; } h1 { font-size: 1.3em; } table { font-size: 0.78em; } }
+    @media print {
+      body { margin: 0; } .scroll { overflow: visible; } table { font-size: 0.62em; }
+      table.drill th { min-width: 0; } table.drill td, table.trend td { white-space: normal; } th, td { padding: 0.15em 0.2em; }
+    }
 
     """
 }

@@ -17,6 +17,12 @@ public struct ReportModel: Sendable {
         public var totals: [String: Int64]
         /// Whether the figures come from a report whose signature and arithmetic were verified.
         public var verified: Bool
+        /// The zone 片区 its parent's config puts it in; empty when none.
+        public var zone: String = ""
+        /// The charted rates of its subtree totals (``ReportModel/chartRates`` order), each with numerator and denominator.
+        public var rates: [Rate] = []
+        /// Its children in the roster (completeness: reported / expected); nil when unknown.
+        public var expectedChildren: Int?
 
         /// Makes a body row.
         public init(id: String, name: String, tier: String, parent: String, own: [String: Int64],
@@ -52,6 +58,53 @@ public struct ReportModel: Sendable {
             return "\(tenths / 10).\(tenths % 10)%"
         }
     }
+
+    /// A zone 片区 of one body's children, with the subtotal of its members.
+    public struct Zone: Sendable {
+        /// The body whose children are zoned.
+        public var parent: String
+        /// The zone's name, e.g. 东片区.
+        public var name: String
+        /// Member body ids, in drill-down order.
+        public var members: [String]
+        /// The members' summed subtree totals (figure key → count).
+        public var totals: [String: Int64]
+        /// The charted rates of the subtotal.
+        public var rates: [Rate]
+        /// Makes a zone.
+        public init(parent: String, name: String, members: [String], totals: [String: Int64], rates: [Rate]) {
+            self.parent = parent
+            self.name = name
+            self.members = members
+            self.totals = totals
+            self.rates = rates
+        }
+    }
+
+    /// One month of the trend by record month: the chart figure's count and the charted rates.
+    public struct Month: Sendable {
+        /// "2026-03".
+        public var month: String
+        /// The chart figure's count (人次).
+        public var value: Int64
+        /// The charted rates of the month (``ReportModel/chartRates`` order).
+        public var rates: [Rate]
+        /// Makes a month.
+        public init(month: String, value: Int64, rates: [Rate]) {
+            self.month = month
+            self.value = value
+            self.rates = rates
+        }
+    }
+
+    /// The rates charted per county and township and by month: (stats.proto name, label), e.g. ("completion_rate", "办结率").
+    public var chartRates: [(key: String, label: String)] = []
+    /// Zones of the bodies' children, with subtotals.
+    public var zones: [Zone] = []
+    /// Coverage by tier 报送情况: (tier label, bodies reporting, bodies in the roster).
+    public var coverage: [(label: String, reporting: Int, expected: Int)] = []
+    /// The monthly trend by record month with rates; when set, rendered instead of ``trend``'s chart alone.
+    public var months: [Month] = []
 
     /// Report title, e.g. 铜仁市政协履职统计.
     public var title: String
@@ -100,6 +153,9 @@ public struct ReportModel: Sendable {
         self.pastDueColumns = pastDueColumns
         self.proposalsPastDue = proposalsPastDue
     }
+
+    /// The zones of `id`'s children.
+    public func zones(of id: String) -> [Zone] { zones.filter { $0.parent == id } }
 
     /// The children of `id`, in the order given.
     public func children(of id: String) -> [Body] { bodies.filter { $0.parent == id } }

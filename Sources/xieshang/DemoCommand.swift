@@ -29,6 +29,12 @@ enum DemoCommand {
         "county3-town1": "江口县双江街道政协联络组", "county3-town2": "江口县太平镇政协联络组", "county3-town3": "江口县闵孝镇政协联络组",
     ]
 
+    /// 万山区's townships in two zones 片区: the table and the report group them with subtotals.
+    static let zones: [String: [NodeConfig.Zone]] = [
+        "county2": [NodeConfig.Zone(name: "东片区", members: ["county2-town1", "county2-town2"]),
+                    NodeConfig.Zone(name: "西片区", members: ["county2-town3"])],
+    ]
+
     static let topics = ["请你来协商：农村人居环境整治", "视察：乡村振兴项目推进", "调研：茶产业发展", "民主评议：乡镇卫生院服务",
                          "专题协商：留守儿童关爱", "对口协商：集镇规划", "网络协商：农村饮水安全", "公益活动：助学结对"]
 
@@ -88,7 +94,7 @@ struct Demo {
         do {
             // Plain h2c: every node of the demo listens on 127.0.0.1, where a node allows it (DESIGN.md §7).
             topology = try Topology.generate(counties: 3, townshipsPerCounty: 3, alliancePeers: 1, basePort: basePort,
-                                             directory: directory, names: DemoCommand.names, tls: false)
+                                             directory: directory, names: DemoCommand.names, tls: false, zones: DemoCommand.zones)
         } catch {
             return fail("demo: \(error)", code: ExitCode.refused)
         }
@@ -186,9 +192,25 @@ struct Demo {
             let name = String(repeating: "  ", count: depth) + b.name  // as the federation names it (config, rosters)
             say(pad(name, 30) + columns.map { pad(FigureNames.cell($0.key, b.totals), $0.key.hasSuffix("_rate") ? 20 : 10) }.joined()
                 + (equal && (b.verified || depth == 0) ? "✔" : "✘"))
-            for c in subtree where c.config.parent?.nodeId == m.id { line(c, depth + 1) }
+            let children = subtree.filter { $0.config.parent?.nodeId == m.id }
+            for zone in m.config.zones {
+                // The zone's subtotal as the CLI computes it from the city's drill-down, checked against the generated records.
+                let members = children.filter { zone.members.contains($0.id) }
+                let shown = ZoneGroups.subtotal(stats.bodies.filter { b in zone.members.contains(b.body) }) ?? [:]
+                var expected: [String: Int64] = [:]
+                for c in members { for (k, v) in expectedTotals(c) { expected[k, default: 0] += v } }
+                let equal = expected.allSatisfy { (shown[$0.key] ?? 0) == $0.value }
+                if !equal { ok = false; mismatches.append("\(m.id) \(zone.name): subtotal differs from its townships' generated records") }
+                say(pad(String(repeating: "  ", count: depth + 1) + ZoneGroups.subtotalLabel(zone.name, .zh), 30)
+                    + columns.map { pad(FigureNames.cell($0.key, shown), $0.key.hasSuffix("_rate") ? 20 : 10) }.joined() + (equal ? "✔" : "✘"))
+                for c in members { line(c, depth + 2) }
+            }
+            for c in children where m.config.zone(of: c.id).isEmpty { line(c, depth + 1) }
         }
         line(city, 0)
+        if !stats.coverage.isEmpty {
+            say("报送情况：" + ZoneGroups.coverageLine(stats.coverage, .zh))
+        }
         // Each body's own record figures (by record date) against what was generated there.
         for m in subtree {
             guard let e = feed.expected[m.id] else { continue }

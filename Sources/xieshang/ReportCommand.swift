@@ -50,9 +50,12 @@ enum ReportCommand {
         let keys = FigureNames.headline.map(\.key).filter { !$0.hasSuffix("_rate") }
         let chart = "activity_participants"
         var trend: [(month: String, value: Int64)] = []
+        var monthRows: [ReportModel.Month] = []
         for m in stride(from: 1, through: months, by: 1) {
             let name = "\(year)-\(m < 10 ? "0" : "")\(m)"
-            trend.append((name, try client.stats(period: name, drill: false).bodies.first?.totals[chart] ?? 0))
+            let totals = try client.stats(period: name, drill: false).bodies.first?.totals ?? [:]
+            trend.append((name, totals[chart] ?? 0))
+            monthRows.append(.init(month: name, value: totals[chart] ?? 0, rates: chartRates(totals)))
             say(1 + m, steps)
         }
         let own = try client.query("figures", filter: ["period": stats.period]).first ?? [:]
@@ -83,14 +86,55 @@ enum ReportCommand {
         }.map { r in [(r["id"] as? String ?? "") + " " + (r["title"] as? String ?? ""), ((r["units"] as? [String]) ?? []).joined(separator: "、"), r["due"] as? String ?? ""] }
         say(steps, steps)
         let figureLabels = keys.map { (key: $0, label: FigureNames.figure($0, language)) }
-        return ReportModel(
+        var expected: [String: Int] = [:]
+        for r in try client.query("bodies") {
+            if let parent = r["parent"] as? String, !parent.isEmpty { expected[parent, default: 0] += 1 }
+        }
+        var model = ReportModel(
             title: title ?? "\(status.name.isEmpty ? root.body : status.name)履职统计报告", period: stats.period,
             generatedAt: "\(asOf)",
             bodies: stats.bodies.map { b in
                 ReportModel.Body(id: b.body, name: names[b.body] ?? b.body, tier: b.tier.isEmpty ? known[b.body]?.tier ?? "" : b.tier, parent: b.body == root.body ? "" : b.parent,
                                  own: b.own, totals: b.totals, verified: b.verified)
+                    .with(zone: b.zone, rates: chartRates(b.totals), expectedChildren: expected[b.body] ?? 0)
             },
             figures: figureLabels, chartFigure: chart, trend: trend, rates: rates,
             overdueItems: overdue, proposalsPastDue: pastDue, recordFigures: recordFigures)
+        model.chartRates = Self.chartedRates
+        model.months = monthRows
+        model.coverage = stats.coverage.map { (ZoneGroups.tierLabel($0.tier, language), Int($0.reporting), Int($0.expected)) }
+        for b in stats.bodies {
+            for g in ZoneGroups.groups(of: b.body, in: stats.bodies) where !g.zone.isEmpty {
+                let totals = g.totals ?? [:]
+                model.zones.append(.init(parent: b.body, name: g.zone, members: g.members.map(\.body), totals: totals, rates: chartRates(totals)))
+            }
+        }
+        return model
+    }
+
+    /// The rates the report charts per county and township and by month: 办结率, 满意率, 建议采纳率, 社情民意录用率.
+    static let chartedRates: [(key: String, label: String)] = [
+        ("completion_rate", "办结率"), ("satisfaction_rate", "满意率"), ("suggestion_adoption_rate", "建议采纳率"),
+        ("opinion_adoption_rate", "社情民意录用率"),
+    ]
+
+    /// The charted rates of a figure map, each with numerator and denominator (0/0 when the map has no data).
+    static func chartRates(_ totals: [String: Int64]) -> [ReportModel.Rate] {
+        let all = FigureNames.rates(totals)
+        return chartedRates.map { c in
+            let r = all.first { $0.name == c.key }
+            return ReportModel.Rate(label: c.label, numerator: r?.numerator ?? 0, denominator: r?.denominator ?? 0)
+        }
+    }
+}
+
+extension ReportModel.Body {
+    /// The body with its zone, charted rates and children in the roster.
+    func with(zone: String, rates: [ReportModel.Rate], expectedChildren: Int) -> ReportModel.Body {
+        var b = self
+        b.zone = zone
+        b.rates = rates
+        b.expectedChildren = expectedChildren
+        return b
     }
 }

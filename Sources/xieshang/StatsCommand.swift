@@ -29,6 +29,7 @@ enum StatsCommand {
             print(inv.text("统计期间 \(r.period)：下级应报 \(r.expectedChildren)，已报 \(r.reportedChildren)，按时 \(r.onTimeChildren)",
                            "period \(r.period): children reported \(r.reportedChildren)/\(r.expectedChildren), on time \(r.onTimeChildren)"))
             print(table(r.bodies, names: try client.bodies().mapValues(\.name), inv))
+            if !r.coverage.isEmpty { print(inv.text("报送情况：", "coverage: ") + ZoneGroups.coverageLine(r.coverage, inv.language)) }
             if let root = r.bodies.first {
                 print("")
                 print(inv.text("合计（本级及下级，\(r.period)）：", "totals of the subtree (\(r.period)):"))
@@ -83,7 +84,13 @@ enum StatsCommand {
             let name = String(repeating: "  ", count: depth) + DisplayText.escaped(known.isEmpty ? b.body : known)
             rows.append([name] + keys.map { FigureNames.cell($0.key, b.totals) } + [b.verified ? "✔" : "—"]
                         + [ApprovalCommand.cell(b, inv), ApprovalCommand.completeness(b)])
-            for c in bodies where c.parent == b.body && c.body != b.body { add(c, depth + 1) }
+            for g in ZoneGroups.groups(of: b.body, in: bodies) {
+                if !g.zone.isEmpty {
+                    let label = String(repeating: "  ", count: depth + 1) + DisplayText.escaped(ZoneGroups.subtotalLabel(g.zone, inv.language))
+                    rows.append([label] + keys.map { k in g.totals.map { FigureNames.cell(k.key, $0) } ?? "—" } + ["", "", ""])
+                }
+                for c in g.members { add(c, depth + (g.zone.isEmpty ? 1 : 2)) }
+            }
         }
         if let root = bodies.first { add(root, 0) }
         let header = [inv.text("单位", "body")] + keys.map { inv.language == .zh ? $0.zh : $0.en } + [inv.text("核验", "verified")]
@@ -105,12 +112,13 @@ enum StatsCommand {
         }
         let bodies: [[String: Any]] = r.bodies.map { b in
             ["body": b.body, "name": b.name, "tier": b.tier, "parent": b.parent, "verified": b.verified,
-             "own": b.own, "totals": b.totals, "own_rates": rates(b.own), "rates": rates(b.totals),
+             "own": everyCounter(b.own), "totals": everyCounter(b.totals), "own_rates": rates(b.own), "rates": rates(b.totals),
              "approval": b.approval, "return_reason": b.returnReason, "returned_by": b.returnedBy,
-             "expected_children": b.expectedChildren, "reported_children": b.reportedChildren, "on_time_children": b.onTimeChildren]
+             "expected_children": b.expectedChildren, "reported_children": b.reportedChildren, "on_time_children": b.onTimeChildren,
+             "zone": b.zone, "zones": ZoneGroups.zonesJSON(of: b.body, in: r.bodies, rates: rates)]
         }
         let o: [String: Any] = ["period": r.period, "expected_children": r.expectedChildren, "reported_children": r.reportedChildren,
-                                "on_time_children": r.onTimeChildren, "bodies": bodies]
+                                "on_time_children": r.onTimeChildren, "bodies": bodies, "coverage": ZoneGroups.coverageJSON(r.coverage)]
         guard let data = try? JSONSerialization.data(withJSONObject: o, options: [.prettyPrinted, .sortedKeys]),
               let text = String(data: data, encoding: .utf8) else { return "{}" }
         return text
@@ -128,6 +136,13 @@ enum StatsCommand {
             lines.append("\(inv.label("rate." + key))：\(rateText(num, den)) (\(num)/\(den))")
         }
         return lines
+    }
+
+    /// A figure map with every stats.proto counter named (0 when the report left it out), and its keyed counters.
+    static func everyCounter(_ counts: [String: Int64]) -> [String: Int64] {
+        var out = counts
+        for (_, key) in Figures.counters where out[Figures.protoName(key)] == nil { out[Figures.protoName(key)] = 0 }
+        return out
     }
 
     static func rateText(_ n: Int64, _ d: Int64) -> String {

@@ -61,6 +61,22 @@ struct DemoTests {
         // 立案: 6 of 7 at each county (one not registered) and 5 at the city; 办结 of those: all but TA-2026-005 (past due).
         #expect(cityRow.count > figures.count && cityRow[8] == "23" && cityRow[9] == "19", "\(cityRow)")
         #expect(dom.contains("办结率") && dom.contains("满意率"), "rates in the rendered DOM")
+        // Zones: 万山区's townships in 东片区 and 西片区, each with a subtotal row checked against the generated records;
+        // coverage by tier; the report's DOM names the zone and shows the city's 办结率 with its numerator/denominator.
+        #expect(output.contains("〔东片区〕小计") && output.contains("〔西片区〕小计"), "zone subtotals in the table:\n\(output)")
+        #expect(output.contains("报送情况：县区 3/3 报送，乡镇 9/9 报送"), "\(output)")
+        #expect(dom.contains("data-zone=\"东片区\">〔东片区〕小计"), "a zone's subtotal row in the rendered DOM")
+        if cityRow.count > 11 {
+            #expect(dom.contains("<td data-rate=\"completion_rate\" data-body=\"city\">\(cityRow[10]) <span class=\"frac\">\(cityRow[11])</span></td>"),
+                    "the city's 办结率 \(cityRow[10]) \(cityRow[11]) in the rendered DOM")
+        }
+        // On a 375 px phone (mobile emulation over DevTools): laid out at 375 px, no horizontal scroll.
+        let python3 = ProcessInfo.processInfo.environment["XIESHANG_PYTHON"] ?? "/usr/bin/python3"
+        let (layoutStatus, layoutOut) = try await run(python3, [ExportCommandTests.packageRoot + "/Tests/XieshangReportTests/python/phone_layout.py",
+                                                                 chromium, report, "375", dir + "/phone-profile"])
+        let layout = (try? JSONSerialization.jsonObject(with: Data(layoutOut.utf8))) as? [String: Any] ?? [:]
+        #expect(layoutStatus == 0 && layout["innerWidth"] as? Int == 375, "\(layoutOut)")
+        #expect((layout["scrollWidth"] as? Int ?? .max) <= 375, "no horizontal scroll at 375 px: \(layoutOut)")
         #expect(dom.contains("基层矛盾纠纷化解"), "the overdue plan item")
         #expect(dom.contains("TA-2026-005"), "the proposal past due")
         for county in ["碧江区政协", "万山区政协", "江口县政协"] { #expect(dom.contains(county), "\(county) in the rendered DOM") }

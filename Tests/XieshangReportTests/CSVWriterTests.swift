@@ -34,6 +34,16 @@ struct CSVWriterTests {
         #expect(text == "n\r\n" + safe.joined(separator: "\r\n") + "\r\n")
     }
 
+    /// The formula guard needs no Foundation (XieshangReport is pure): its table of scalars that NFKC maps to a sign
+    /// equals what Python's unicodedata computes over every scalar.
+    @Test func formulaLeadsAreEveryScalarNFKCMapsToASign() throws {
+        let python = ProcessInfo.processInfo.environment["XIESHANG_PYTHON"] ?? "/usr/bin/python3"
+        let (status, out) = try ChromiumRenderingTests().run(python, [ChromiumRenderingTests.packageRoot + "/Tests/XieshangReportTests/python/nfkc_formula_leads.py"])
+        #expect(status == 0)
+        let computed = Set(out.split(separator: "\n").compactMap { UInt32($0, radix: 16) })
+        #expect(computed.count > 4 && computed == CSVWriter.formulaLeads, "unicodedata: \(computed.sorted().map { String($0, radix: 16) })")
+    }
+
     @Test func numbersStayNumbers() {
         let text = String(decoding: CSVWriter.bytes(header: ["n"], rows: [["-5"], ["+3"]]).dropFirst(3), as: UTF8.self)
         #expect(text == "n\r\n-5\r\n+3\r\n")

@@ -923,6 +923,8 @@ public struct BodyFigures: ProtoMessage {
     /// Timeliness: of those, the ones the body received before the period's deadline, by the body's own clock (the
     /// receiver's, never the child's claim).
     public var onTimeChildren: UInt32 = 0
+    /// The zone 片区 its parent's config puts it in (e.g. "东片区"); empty when none.
+    public var zone: String = ""
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -944,7 +946,8 @@ public struct BodyFigures: ProtoMessage {
         returnedBy: String = "",
         expectedChildren: UInt32 = 0,
         reportedChildren: UInt32 = 0,
-        onTimeChildren: UInt32 = 0
+        onTimeChildren: UInt32 = 0,
+        zone: String = ""
     ) {
         self.body = body
         self.name = name
@@ -960,6 +963,7 @@ public struct BodyFigures: ProtoMessage {
         self.expectedChildren = expectedChildren
         self.reportedChildren = reportedChildren
         self.onTimeChildren = onTimeChildren
+        self.zone = zone
     }
 }
 
@@ -979,6 +983,7 @@ extension BodyFigures {
         ProtoFieldDescriptor(number: 15, name: "expected_children", jsonName: "expectedChildren", type: .uint32, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 16, name: "reported_children", jsonName: "reportedChildren", type: .uint32, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 17, name: "on_time_children", jsonName: "onTimeChildren", type: .uint32, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 20, name: "zone", jsonName: "zone", type: .string, label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -997,6 +1002,7 @@ extension BodyFigures {
         n += WireSize.singular(UInt32Codec.self, expectedChildren, field: 15)
         n += WireSize.singular(UInt32Codec.self, reportedChildren, field: 16)
         n += WireSize.singular(UInt32Codec.self, onTimeChildren, field: 17)
+        n += WireSize.singular(StringCodec.self, zone, field: 20)
         return n
     }
 
@@ -1015,6 +1021,7 @@ extension BodyFigures {
         w.singular(UInt32Codec.self, expectedChildren, field: 15)
         w.singular(UInt32Codec.self, reportedChildren, field: 16)
         w.singular(UInt32Codec.self, onTimeChildren, field: 17)
+        w.singular(StringCodec.self, zone, field: 20)
         w.writeRaw(unknownFields)
     }
 
@@ -1035,6 +1042,7 @@ extension BodyFigures {
             case (15, .varint): expectedChildren = try UInt32Codec.read(from: &r)
             case (16, .varint): reportedChildren = try UInt32Codec.read(from: &r)
             case (17, .varint): onTimeChildren = try UInt32Codec.read(from: &r)
+            case (20, .lengthDelimited): zone = try StringCodec.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -1056,6 +1064,7 @@ extension BodyFigures {
         j.singular("expectedChildren", UInt32Codec.self, expectedChildren)
         j.singular("reportedChildren", UInt32Codec.self, reportedChildren)
         j.singular("onTimeChildren", UInt32Codec.self, onTimeChildren)
+        j.singular("zone", StringCodec.self, zone)
         j.endObject()
     }
 
@@ -1078,6 +1087,7 @@ extension BodyFigures {
             case "expectedChildren", "expected_children": expectedChildren = try UInt32Codec.readJSON(value, path: p)
             case "reportedChildren", "reported_children": reportedChildren = try UInt32Codec.readJSON(value, path: p)
             case "onTimeChildren", "on_time_children": onTimeChildren = try UInt32Codec.readJSON(value, path: p)
+            case "zone": zone = try StringCodec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
@@ -1098,6 +1108,8 @@ public struct StatsResponse: ProtoMessage {
     public var reportedChildren: UInt32 = 0
     /// Children that reported on time.
     public var onTimeChildren: UInt32 = 0
+    /// With drill: per tier of the subtree (county, township, …), bodies in the roster and bodies that reported.
+    public var coverage: [TierCoverage] = []
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -1110,13 +1122,15 @@ public struct StatsResponse: ProtoMessage {
         bodies: [BodyFigures] = [],
         expectedChildren: UInt32 = 0,
         reportedChildren: UInt32 = 0,
-        onTimeChildren: UInt32 = 0
+        onTimeChildren: UInt32 = 0,
+        coverage: [TierCoverage] = []
     ) {
         self.period = period
         self.bodies = bodies
         self.expectedChildren = expectedChildren
         self.reportedChildren = reportedChildren
         self.onTimeChildren = onTimeChildren
+        self.coverage = coverage
     }
 }
 
@@ -1127,6 +1141,7 @@ extension StatsResponse {
         ProtoFieldDescriptor(number: 3, name: "expected_children", jsonName: "expectedChildren", type: .uint32, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 4, name: "reported_children", jsonName: "reportedChildren", type: .uint32, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 5, name: "on_time_children", jsonName: "onTimeChildren", type: .uint32, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 20, name: "coverage", jsonName: "coverage", type: .message("xieshang.v1.TierCoverage"), label: .repeated, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -1136,6 +1151,7 @@ extension StatsResponse {
         n += WireSize.singular(UInt32Codec.self, expectedChildren, field: 3)
         n += WireSize.singular(UInt32Codec.self, reportedChildren, field: 4)
         n += WireSize.singular(UInt32Codec.self, onTimeChildren, field: 5)
+        n += WireSize.messages(coverage, field: 20)
         return n
     }
 
@@ -1145,6 +1161,7 @@ extension StatsResponse {
         w.singular(UInt32Codec.self, expectedChildren, field: 3)
         w.singular(UInt32Codec.self, reportedChildren, field: 4)
         w.singular(UInt32Codec.self, onTimeChildren, field: 5)
+        w.messages(coverage, field: 20)
         w.writeRaw(unknownFields)
     }
 
@@ -1156,6 +1173,7 @@ extension StatsResponse {
             case (3, .varint): expectedChildren = try UInt32Codec.read(from: &r)
             case (4, .varint): reportedChildren = try UInt32Codec.read(from: &r)
             case (5, .varint): onTimeChildren = try UInt32Codec.read(from: &r)
+            case (20, .lengthDelimited): coverage.append(try r.readMessage(TierCoverage.self))
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -1168,6 +1186,7 @@ extension StatsResponse {
         j.singular("expectedChildren", UInt32Codec.self, expectedChildren)
         j.singular("reportedChildren", UInt32Codec.self, reportedChildren)
         j.singular("onTimeChildren", UInt32Codec.self, onTimeChildren)
+        j.messages("coverage", coverage)
         j.endObject()
     }
 
@@ -1181,6 +1200,91 @@ extension StatsResponse {
             case "expectedChildren", "expected_children": expectedChildren = try UInt32Codec.readJSON(value, path: p)
             case "reportedChildren", "reported_children": reportedChildren = try UInt32Codec.readJSON(value, path: p)
             case "onTimeChildren", "on_time_children": onTimeChildren = try UInt32Codec.readJSON(value, path: p)
+            case "coverage": coverage = try JSONRead.messages(TierCoverage.self, value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// Coverage of one tier 报送情况 ("乡镇 172/172 报送"): bodies of the tier in the accepted rosters, and those whose
+/// report for the period reached this node.
+public struct TierCoverage: ProtoMessage {
+    public static let protoName = "xieshang.v1.TierCoverage"
+
+    /// The tier: county, township, …
+    public var tier: String = ""
+    /// Bodies of the tier whose report for the period is here.
+    public var reporting: UInt32 = 0
+    /// Bodies of the tier in the roster.
+    public var expected: UInt32 = 0
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        tier: String = "",
+        reporting: UInt32 = 0,
+        expected: UInt32 = 0
+    ) {
+        self.tier = tier
+        self.reporting = reporting
+        self.expected = expected
+    }
+}
+
+extension TierCoverage {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "tier", jsonName: "tier", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "reporting", jsonName: "reporting", type: .uint32, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "expected", jsonName: "expected", type: .uint32, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, tier, field: 1)
+        n += WireSize.singular(UInt32Codec.self, reporting, field: 2)
+        n += WireSize.singular(UInt32Codec.self, expected, field: 3)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, tier, field: 1)
+        w.singular(UInt32Codec.self, reporting, field: 2)
+        w.singular(UInt32Codec.self, expected, field: 3)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): tier = try StringCodec.read(from: &r)
+            case (2, .varint): reporting = try UInt32Codec.read(from: &r)
+            case (3, .varint): expected = try UInt32Codec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("tier", StringCodec.self, tier)
+        j.singular("reporting", UInt32Codec.self, reporting)
+        j.singular("expected", UInt32Codec.self, expected)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "tier": tier = try StringCodec.readJSON(value, path: p)
+            case "reporting": reporting = try UInt32Codec.readJSON(value, path: p)
+            case "expected": expected = try UInt32Codec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }

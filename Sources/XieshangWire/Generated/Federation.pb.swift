@@ -1484,6 +1484,8 @@ public struct RosterEntry: ProtoMessage {
     public var name: String = ""
     /// Tier: county, township, …
     public var tier: String = ""
+    /// Zone 片区 its parent's config puts it in (e.g. "东片区"); empty when none.
+    public var zone: String = ""
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -1496,13 +1498,15 @@ public struct RosterEntry: ProtoMessage {
         publicKey: [UInt8] = [],
         parent: String = "",
         name: String = "",
-        tier: String = ""
+        tier: String = "",
+        zone: String = ""
     ) {
         self.nodeId = nodeId
         self.publicKey = publicKey
         self.parent = parent
         self.name = name
         self.tier = tier
+        self.zone = zone
     }
 }
 
@@ -1513,6 +1517,7 @@ extension RosterEntry {
         ProtoFieldDescriptor(number: 3, name: "parent", jsonName: "parent", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 4, name: "name", jsonName: "name", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 5, name: "tier", jsonName: "tier", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 6, name: "zone", jsonName: "zone", type: .string, label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -1522,6 +1527,7 @@ extension RosterEntry {
         n += WireSize.singular(StringCodec.self, parent, field: 3)
         n += WireSize.singular(StringCodec.self, name, field: 4)
         n += WireSize.singular(StringCodec.self, tier, field: 5)
+        n += WireSize.singular(StringCodec.self, zone, field: 6)
         return n
     }
 
@@ -1531,6 +1537,7 @@ extension RosterEntry {
         w.singular(StringCodec.self, parent, field: 3)
         w.singular(StringCodec.self, name, field: 4)
         w.singular(StringCodec.self, tier, field: 5)
+        w.singular(StringCodec.self, zone, field: 6)
         w.writeRaw(unknownFields)
     }
 
@@ -1542,6 +1549,7 @@ extension RosterEntry {
             case (3, .lengthDelimited): parent = try StringCodec.read(from: &r)
             case (4, .lengthDelimited): name = try StringCodec.read(from: &r)
             case (5, .lengthDelimited): tier = try StringCodec.read(from: &r)
+            case (6, .lengthDelimited): zone = try StringCodec.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -1554,6 +1562,7 @@ extension RosterEntry {
         j.singular("parent", StringCodec.self, parent)
         j.singular("name", StringCodec.self, name)
         j.singular("tier", StringCodec.self, tier)
+        j.singular("zone", StringCodec.self, zone)
         j.endObject()
     }
 
@@ -1567,6 +1576,7 @@ extension RosterEntry {
             case "parent": parent = try StringCodec.readJSON(value, path: p)
             case "name": name = try StringCodec.readJSON(value, path: p)
             case "tier": tier = try StringCodec.readJSON(value, path: p)
+            case "zone": zone = try StringCodec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }

@@ -105,6 +105,7 @@ public enum ProtoRegistry {
         "xieshang.v1.SuggestionEvent.Adopted": SuggestionEvent.Adopted.self,
         "xieshang.v1.SuggestionEvent.Closed": SuggestionEvent.Closed.self,
         "xieshang.v1.SuggestionEvent.Made": SuggestionEvent.Made.self,
+        "xieshang.v1.TierCoverage": TierCoverage.self,
     ]
 
     /// Enum types by full name.
