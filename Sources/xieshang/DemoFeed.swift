@@ -332,7 +332,10 @@ struct DemoFeed {
         try cli(PlanCommand.group, city, ["import", file, "--plan", "XS-2026", "--year", "2026", "--title", "铜仁市政协2026年度协商计划", "--date", "2026-01-15"])
         try cli(PlanCommand.group, city, ["issue", "XS-2026", "--document", "铜政协发〔2026〕3号", "--date", "2026-02-01"])
         for county in counties {
-            try waitFor("\(county.id) to receive the plan") { rows(county, "plan_items").contains { $0["issuer"] as? String == city.id } }
+            // Issued, not only imported: the import and the issue are two events, and a county decomposes only an issued item.
+            try waitFor("\(county.id) to receive the issued plan") {
+                rows(county, "plans").contains { $0["issuer"] as? String == city.id && $0["plan_status"] as? String == "issued" }
+            }
         }
         // 万山区 (county2) decomposes its item 2 for its three townships, which report their progress.
         let wanshan = counties[1]

@@ -388,7 +388,7 @@ final class RecordsBody {
         let recorder = DomainRecorder(projector: county.projector, database: try county.store.write { $0 })
         let member = try recorder.record(.member(MemberRecorded(memberID: "m1", name: "委员", sector: "经济界", body: Self.county.id,
                                                                  term: 9, effective: recordsDay("2025-01-01"))), by: .office)
-        #expect(member.map(\.scope) == ["local"] && member.first?.kind == .memberRecorded)
+        #expect(member.map(\.scope) == ["up"] && member.first?.kind == .memberRecorded)  // a body's records travel up to its ancestors
         #expect(try county.dump() == before)  // validating is not recording
     }
 
