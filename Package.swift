@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "XieshangTransportTests", dependencies: ["XieshangTransport", "XieshangWire"], exclude: ["python", "FuzzCorpus"]),
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"], exclude: ["FuzzCorpus"]),
         .testTarget(name: "XieshangCalendarTests", dependencies: ["XieshangCalendar"]),
-        .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"]),
+        .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"], exclude: ["Traces"]),
         .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire"],
                     exclude: ["FuzzCorpus"]),
         .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire", "XieshangTransport", "XieshangFederation", "XieshangStore", "XieshangDomain"]),

@@ -99,16 +99,17 @@ func runCrdtBench(_ args: [String]) -> Int32 {
     return 0
 }
 
-/// `<package root>/../shared/traces/<name>`, found from the executable's path (…/.build/<config>/xieshang-bench).
+/// `<package root>/Tests/XieshangDomainTests/Traces/<name>`, found from the executable's path
+/// (…/.build/<config>/xieshang-bench), else from the current directory.
 private func defaultTracePath(_ name: String) -> String {
+    let relative = "Tests/XieshangDomainTests/Traces/\(name)"
     var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
     for _ in 0..<6 {
-        let candidate = dir.appendingPathComponent("../shared/traces/\(name)").standardizedFileURL.path
+        let candidate = dir.appendingPathComponent(relative).standardizedFileURL.path
         if FileManager.default.fileExists(atPath: candidate) { return candidate }
         dir.deleteLastPathComponent()
     }
-    let cwd = FileManager.default.currentDirectoryPath
-    return URL(fileURLWithPath: cwd).appendingPathComponent("../shared/traces/\(name)").standardizedFileURL.path
+    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(relative).standardizedFileURL.path
 }
 
 /// Reads and parses a trace; the JSON bytes are released before returning.
@@ -125,8 +126,7 @@ private func loadTrace(_ path: String) -> DraftTrace? {
 /// The decompressed bytes of a gzip file, by running `gzip -dc` (the package has no zlib binding).
 private func gunzip(_ path: String) -> [UInt8]? {
     guard FileManager.default.fileExists(atPath: path) else {
-        print("crdt: trace \(path) not found; the traces live in shared/traces/ beside the repository "
-              + "(or pass --trace FILE)")
+        print("crdt: trace \(path) not found; the traces live in Tests/XieshangDomainTests/Traces/ (or pass --trace FILE)")
         return nil
     }
     let process = Process()

@@ -2,19 +2,16 @@ import Foundation
 import Testing
 @testable import XieshangDomain
 
-/// Real editing traces from the public editing-traces corpus, in `<package root>/../shared/traces/`.
+/// Real editing traces from the public editing-traces corpus, in `Tests/XieshangDomainTests/Traces/`.
 struct DraftTraceTests {
-    /// The traces directory beside the repository.
-    static let tracesDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/traces").standardizedFileURL
+    /// The traces directory in the repository.
+    static let tracesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Traces")
 
     /// Decompresses (with `gzip -dc`, a real process) and parses a trace; records a clear failure when missing.
     static func load(_ name: String) throws -> DraftTrace? {
         let path = tracesDirectory.appendingPathComponent(name).path
         guard FileManager.default.fileExists(atPath: path) else {
-            let message = "editing trace \(path) is missing: the traces live in shared/traces/ beside the repository "
-                + "clone (copy them from the editing-traces corpus)"
+            let message = "editing trace \(path) is missing: the traces live in Tests/XieshangDomainTests/Traces/"
             Issue.record(Comment(rawValue: message))
             return nil
         }
