@@ -181,15 +181,7 @@ extension FederationNode {
         }
         // The cited report: held (or delivered just before) with that hash, a report of the same period, and the
         // latest of that period the approver sent before the approval.
-        let cited: (hash: [UInt8], body: EventBody)?
-        if let p = pendingReports[ref.origin]?[ref.seq] {
-            cited = p
-        } else if let e = try? store.reader.events(origin: ref.origin, seqs: ref.seq...ref.seq).first,
-                  let b = try? SignedEvent(body: e.body, signature: e.signature).decodedBody() {
-            cited = (e.hash, b)
-        } else {
-            cited = nil
-        }
+        let cited = heldEvent(ref, pending: pendingReports)
         guard let cited, cited.hash == ref.hash, cited.body.kind == .aggregateReport, ref.seq < body.seq,
               let report = try? AggregateReport(serializedBytes: cited.body.payload), report.period == approval.period else {
             return refused("names report \(ref.origin)#\(ref.seq), which \(id) does not hold as \(signer)'s report of \(approval.period) with that hash",

@@ -137,15 +137,7 @@ extension FederationNode {
         var subtree: UInt32 = 1
         for child in report.children {
             guard let ref = child.ref else { return mismatch("", "a cited child report has no reference") }
-            let cited: (hash: [UInt8], body: EventBody)?
-            if let p = pendingReports[ref.origin]?[ref.seq] {
-                cited = p
-            } else if let e = try? store.reader.events(origin: ref.origin, seqs: ref.seq...ref.seq).first,
-                      let b = try? SignedEvent(body: e.body, signature: e.signature).decodedBody() {
-                cited = (e.hash, b)
-            } else {
-                cited = nil
-            }
+            let cited = heldEvent(ref, pending: pendingReports)
             guard let cited, cited.hash == ref.hash, cited.body.kind == .aggregateReport,
                   let citedReport = try? AggregateReport(serializedBytes: cited.body.payload) else {
                 return mismatch("", "cites \(ref.origin)#\(ref.seq), which \(id) does not hold with that hash")
@@ -175,6 +167,15 @@ extension FederationNode {
             return mismatch("", why)
         }
         return ownFiguresRefusal(report, body: body)
+    }
+
+    /// The event `ref` names as this node holds it — delivered earlier in the batch being checked, or stored — with its
+    /// hash and decoded body; nil when it holds no such event.
+    func heldEvent(_ ref: XieshangWire.EventRef, pending: [String: [UInt64: (hash: [UInt8], body: EventBody)]]) -> (hash: [UInt8], body: EventBody)? {
+        if let p = pending[ref.origin]?[ref.seq] { return p }
+        guard let e = try? store.reader.events(origin: ref.origin, seqs: ref.seq...ref.seq).first,
+              let b = try? SignedEvent(body: e.body, signature: e.signature).decodedBody() else { return nil }
+        return (e.hash, b)
     }
 
     /// An escalation (上报) must wrap an original event whose signature verifies against its origin's key.
