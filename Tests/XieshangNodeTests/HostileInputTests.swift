@@ -39,8 +39,8 @@ struct HostileInputTests {
         p.standardOutput = handle
         p.standardError = handle
         try p.run()
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
+        var patience = Patience(seconds: seconds)
+        while patience.remains() {
             if !p.isRunning {
                 p.waitUntilExit()
                 return (nil, "exit \(p.terminationStatus) (\(p.terminationReason == .uncaughtSignal ? "signal" : "exit")): "

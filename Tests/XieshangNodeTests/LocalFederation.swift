@@ -254,14 +254,42 @@ final class LocalFederation: @unchecked Sendable {
     }
 }
 
-/// Polls `condition` until it holds or `seconds` pass (then the test fails naming `what`).
+/// Polls `condition` until it holds or `seconds` of patience run out (then the test fails naming `what`).
 func waitUntil(_ what: String, seconds: Double, _ condition: () async throws -> Bool) async throws {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
+    var patience = Patience(seconds: seconds)
+    repeat {
         if try await condition() { return }
         try await Task.sleep(nanoseconds: 100_000_000)
-    }
+    } while patience.remains()
+    if try await condition() { return }
     throw LocalFederation.Failure(description: "timed out after \(Int(seconds)) s waiting until \(what)")
+}
+
+/// A timeout that counts the time its waiter was awake to look, not the time the test runner kept it from running.
+/// Swift Testing runs synchronous tests on the cooperative pool (one thread per core): on 2 cores, two long synchronous
+/// tests can hold both threads for half a minute, and a wall-clock deadline then expires before the waiter has checked
+/// even once (CI failed this way). A gap between two checks longer than `starvedAfter` counts as `starvedAfter`; a hard
+/// limit of four times `seconds` of wall time still ends every wait.
+struct Patience {
+    let seconds: Double
+    let starvedAfter: Double
+    private var waited: Double = 0
+    private var last = Date()
+    private let hardDeadline: Date
+
+    init(seconds: Double, starvedAfter: Double = 2) {
+        self.seconds = seconds
+        self.starvedAfter = starvedAfter
+        hardDeadline = Date().addingTimeInterval(seconds * 4)
+    }
+
+    /// Call once per check: true while patience remains.
+    mutating func remains() -> Bool {
+        let now = Date()
+        waited += min(max(now.timeIntervalSince(last), 0), starvedAfter)
+        last = now
+        return waited < seconds && now < hardDeadline
+    }
 }
 
 /// A finished child process: its exit status and its standard output and error, interleaved.

@@ -17,11 +17,11 @@ struct GeneratorDriftTests {
     ]
 
     @Test(arguments: trees)
-    func generatedCodeMatchesProtos(_ tree: Tree) throws {
+    func generatedCodeMatchesProtos(_ tree: Tree) async throws {
         let root = TestSupport.packageRoot
         let temp = try TestSupport.temporaryDirectory("protogen")
         defer { try? FileManager.default.removeItem(atPath: temp) }
-        let result = try TestSupport.run(try TestSupport.product("xieshang-protogen"),
+        let result = try await TestSupport.run(try TestSupport.product("xieshang-protogen"),
                                          ["--proto-root", root + "/" + tree.protoRoot, "--out", temp] + tree.extra)
         #expect(result.status == 0, "xieshang-protogen failed: \(result.stderr)")
         let fm = FileManager.default
@@ -40,13 +40,13 @@ struct GeneratorDriftTests {
         }
     }
 
-    @Test func schemaErrorsNameTheFileAndLine() throws {
+    @Test func schemaErrorsNameTheFileAndLine() async throws {
         let temp = try TestSupport.temporaryDirectory("protogen-bad")
         defer { try? FileManager.default.removeItem(atPath: temp) }
         try FileManager.default.createDirectory(atPath: temp + "/p", withIntermediateDirectories: true)
         try "syntax = \"proto3\";\npackage t;\nmessage A {\n  string a = 1;\n  int32 b = 1;\n}\n"
             .write(toFile: temp + "/p/bad.proto", atomically: true, encoding: .utf8)
-        let result = try TestSupport.run(try TestSupport.product("xieshang-protogen"),
+        let result = try await TestSupport.run(try TestSupport.product("xieshang-protogen"),
                                          ["--proto-root", temp + "/p", "--out", temp + "/out"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("bad.proto:5"), "\(result.stderr)")

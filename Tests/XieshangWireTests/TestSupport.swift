@@ -51,8 +51,18 @@ enum TestSupport {
         var stderr: String
     }
 
-    /// Runs a program to completion, feeding `input` on stdin.
-    static func run(_ program: String, _ arguments: [String], input: Data = Data(), environment: [String: String]? = nil) throws -> ProcessResult {
+    /// Runs a program to completion, feeding `input` on stdin. The waiting happens on a Dispatch thread, not on Swift's
+    /// cooperative pool: a 20-second Python run blocking a pool thread starves the other tests' waits on 2 cores.
+    static func run(_ program: String, _ arguments: [String], input: Data = Data(), environment: [String: String]? = nil) async throws -> ProcessResult {
+        try await withCheckedThrowingContinuation { (c: CheckedContinuation<ProcessResult, Error>) in
+            DispatchQueue.global().async {
+                do { c.resume(returning: try runBlocking(program, arguments, input: input, environment: environment)) }
+                catch { c.resume(throwing: error) }
+            }
+        }
+    }
+
+    private static func runBlocking(_ program: String, _ arguments: [String], input: Data, environment: [String: String]?) throws -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
