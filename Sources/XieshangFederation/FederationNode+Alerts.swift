@@ -69,10 +69,21 @@ extension FederationNode {
             if unstoredAlerts.count < 256 { unstoredAlerts.append(admitted) }
             return
         }
-        do throws(FederationError) {
-            try originate(kind: .alert, payload: admitted.serializedBytes(), route: .up)
+        if deferredAlerts != nil {
+            deferredAlerts?.append(admitted)  // stored with the received batch that raised it
+            return
+        }
+        storeAlerts([admitted])
+    }
+
+    /// Originates `alerts` as up-scoped Alert events in one transaction; a failure is logged (the alert outputs were
+    /// already emitted).
+    func storeAlerts(_ alerts: [Alert]) {
+        guard !alerts.isEmpty else { return }
+        do throws(GroupRefusal) {
+            _ = try originateGroup(alerts.map { Origination(kind: .alert, payload: $0.serializedBytes(), route: .up) })
         } catch {
-            outputs.append(.log("\(id): cannot store alert about \(admitted.subject): \(error.message)"))
+            outputs.append(.log("\(id): cannot store alerts about \(alerts.map(\.subject).joined(separator: ", ")): \(error.error.message)"))
         }
     }
 

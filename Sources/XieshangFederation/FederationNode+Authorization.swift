@@ -28,7 +28,19 @@ extension FederationNode {
     typealias Delivered = (event: SignedEvent, body: EventBody, hash: [UInt8])
 
     /// Checks, stores and applies events a peer delivered; nil when the commit failed (send no Ack: the peer resends).
+    ///
+    /// One commit per batch: the accepted events, the receipt times of child reports and the alerts the batch raises
+    /// are stored in one transaction (a roster in the batch is committed first: later events may need its keys).
     func receive(_ events: [SignedEvent], from peer: String, pulled: Bool) -> Outcome? {
+        let outermost = deferredAlerts == nil
+        if outermost { deferredAlerts = [] }
+        defer {
+            // Alerts raised after the last commit (an event that could not be applied) are stored on their own.
+            if outermost, let leftover = deferredAlerts {
+                deferredAlerts = nil
+                storeAlerts(leftover)
+            }
+        }
         var outcome = Outcome()
         // Decode and group into runs of one origin.
         var runs: [(origin: String, items: [Delivered])] = []
@@ -123,16 +135,17 @@ extension FederationNode {
             for (i, (e, body, hash)) in authentic.enumerated() {
                 // A report's citations are checked against the rosters this node accepted: one delivered before it
                 // (in this batch) is committed and applied first, then the rest of the run is looked at again.
-                // Likewise the records before a descendant's report: they are committed and counted by the figures
-                // source first, so its own figures are compared with every record the report can count.
-                if body.kind == .aggregateReport && (pendingHasRoster || authentic[..<i].contains { $0.1.kind == .roster }
-                    || (figuresSource != nil && (pending.contains { $0.1.kind != .aggregateReport }
-                                                 || authentic[..<i].contains { $0.1.kind != .aggregateReport }))) {
+                if body.kind == .aggregateReport && (pendingHasRoster || authentic[..<i].contains { $0.1.kind == .roster }) {
                     cut = i
                     flushFirst = true
                     break
                 }
-                if let rejection = contentCheck(body, pendingReports: pendingReports) {
+                // The records delivered before a descendant's report are not committed first: the figures source
+                // counts them on trial with what it holds (``ownFiguresRefusal(_:body:preceding:)``), so the batch
+                // stays one commit.
+                let preceding = body.kind == .aggregateReport && figuresSource != nil
+                    ? pending.map(\.1) + authentic[..<i].map(\.1) : []
+                if let rejection = contentCheck(body, pendingReports: pendingReports, preceding: preceding) {
                     var r = rejection
                     r.evidence = [e.serializedBytes()]
                     refuse(origin: origin, seq: body.seq, r, subject: origin, into: &outcome)
@@ -172,14 +185,29 @@ extension FederationNode {
         return outcome
     }
 
-    /// Commits the pending events and applies them; false when the store failed.
+    /// Commits the pending events with the receipt times of the child reports among them and the alerts raised so far
+    /// (``deferredAlerts``), in ONE transaction, then applies them; false when the store failed (nothing of it stored).
     func flush(_ pending: inout [(StoredEvent, EventBody)], outcome: inout Outcome) -> Bool {
-        guard !pending.isEmpty else { return true }
+        let alerts = deferredAlerts ?? []
+        guard !pending.isEmpty || !alerts.isEmpty else { return true }
+        deferredAlerts = deferredAlerts.map { _ in [] }
+        var own: [(StoredEvent, EventBody)] = []
+        if !alerts.isEmpty {
+            var after: [String: XieshangWire.EventChain.Link] = [:]
+            for (stored, _) in pending { after[stored.origin] = XieshangWire.EventChain.Link(seq: stored.seq, hash: stored.hash) }
+            do throws(GroupRefusal) {
+                own = try sign(alerts.map { Origination(kind: .alert, payload: $0.serializedBytes(), route: .up) }, after: after)
+            } catch {
+                outputs.append(.log("\(id): cannot store alerts about \(alerts.map(\.subject).joined(separator: ", ")): \(error.error.message)"))
+            }
+        }
         do throws(StoreError) {
-            try recordReportReceipts(pending)
-            try appendToStore(pending.map(\.0))
+            let received = pending
+            try appendToStore(pending.map(\.0) + own.map(\.0)) { (db) throws(StoreError) in try self.writeReportReceipts(received, in: db) }
         } catch {
             outputs.append(.log("\(id): could not store \(pending.count) events: \(error.message); not acknowledged, the sender resends"))
+            // The alerts are not the sender's to resend: stored on their own when the receipt ends.
+            deferredAlerts = deferredAlerts.map { alerts + $0 }
             // The store's chain heads are authoritative: drop ours so they reload.
             heads = [:]
             reloadHeads()
@@ -189,6 +217,7 @@ extension FederationNode {
             heads[stored.origin] = XieshangWire.EventChain.Link(seq: stored.seq, hash: stored.hash)
             applied(body, stored: stored)
         }
+        originated(own)
         outcome.stored += pending.count
         pending = []
         pumpAll()

@@ -75,13 +75,29 @@ extension FederationNode {
     /// Signs `group` in order (each event linked to the previous one of its chain), appends all of it in ONE store
     /// transaction, then updates the in-memory views and pushes once. Nothing is stored when anything fails.
     func originateGroup(_ group: [Origination]) throws(GroupRefusal) -> [StoredEvent] {
+        let made = try sign(group)
+        do throws(StoreError) {
+            try appendToStore(made.map(\.0))
+        } catch {
+            let what = made.count == 1 ? "own event \(made[0].0.origin)#\(made[0].0.seq)" : "\(made.count) own events"
+            throw GroupRefusal(error: FederationError(.store, "cannot store \(what) in \(store.path): \(error.message)", node: id, underlying: error),
+                               index: nil)
+        }
+        originated(made)
+        pumpAll()
+        return made.map(\.0)
+    }
+
+    /// Signs `group` in order, each event linked to the previous one of its chain — after `after`, the heads of
+    /// events about to be stored in the same transaction, else the stored heads. Stores nothing.
+    func sign(_ group: [Origination], after: [String: XieshangWire.EventChain.Link] = [:]) throws(GroupRefusal) -> [(StoredEvent, EventBody)] {
         if fenced {
             let why = fenceTarget > (heads[id]?.seq ?? 0)
                 ? "node \(id) is restoring its own events from its parent (holds up to seq \(heads[id]?.seq ?? 0) of \(fenceTarget)); retry when it has caught up"
                 : "node \(id) has not yet heard from its parent \(config.parent?.id ?? "?") how far its own chain goes (a store restored from a backup must not reuse a seq); retry when the link to the parent is up"
             throw GroupRefusal(error: FederationError(.fenced, why, node: id), index: nil)
         }
-        var overlay: [String: XieshangWire.EventChain.Link] = [:]
+        var overlay = after
         var made: [(StoredEvent, EventBody)] = []
         made.reserveCapacity(group.count)
         for (i, o) in group.enumerated() {
@@ -103,19 +119,15 @@ extension FederationNode {
             overlay[chain] = XieshangWire.EventChain.Link(seq: body.seq, hash: stored.hash)
             made.append((stored, body))
         }
-        do throws(StoreError) {
-            try appendToStore(made.map(\.0))
-        } catch {
-            let what = made.count == 1 ? "own event \(made[0].0.origin)#\(made[0].0.seq)" : "\(made.count) own events"
-            throw GroupRefusal(error: FederationError(.store, "cannot store \(what) in \(store.path): \(error.message)", node: id, underlying: error),
-                               index: nil)
-        }
+        return made
+    }
+
+    /// Moves the heads over own events just committed, applies them and reports each as originated.
+    func originated(_ made: [(StoredEvent, EventBody)]) {
         for (stored, body) in made {
             heads[stored.origin] = XieshangWire.EventChain.Link(seq: stored.seq, hash: stored.hash)
             applied(body, stored: stored)
             outputs.append(.originated(origin: stored.origin, seq: stored.seq))
         }
-        pumpAll()
-        return made.map(\.0)
     }
 }

@@ -85,11 +85,13 @@ extension FederationNode {
         return entries[...]
     }
 
-    /// Appends events (own or received) with the unsaved outbound cursors in one transaction, and keeps the tail.
+    /// Appends events (own or received) with the unsaved outbound cursors and the rows `alongside` writes (report
+    /// receipts) in one transaction — one commit — and keeps the tail.
     @discardableResult
-    func appendToStore(_ events: [StoredEvent]) throws(StoreError) -> AppendResult {
+    func appendToStore(_ events: [StoredEvent],
+                       alongside: (Database) throws(StoreError) -> Void = { _ in }) throws(StoreError) -> AppendResult {
         let cursors = unsavedCursors.keys.sorted().map { PeerCursor(peer: $0, direction: .outbound, position: unsavedCursors[$0]!) }
-        let result = try store.append(events, cursors: cursors)
+        let result = try store.append(events, cursors: cursors, alongside: alongside)
         unsavedCursors = [:]
         tail.appended(events, result)
         return result

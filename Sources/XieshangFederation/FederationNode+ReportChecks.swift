@@ -70,22 +70,23 @@ extension FederationNode {
     }
 
     /// Why a descendant's report claims own figures its signed records do not give, or nil: the ancestor recomputes
-    /// the body's own figures for the period from the records it holds (``FiguresSource/recomputedFigures(of:for:)``)
+    /// the body's own figures for the period from the records it holds (``FiguresSource/recomputedFigures(of:for:adding:)``)
     /// and compares each compared figure with the report's `own` (`own_mismatch`, naming body, period and figure).
     ///
     /// The rule that keeps the comparison sound (never a refusal of an honest report): a body's records and its
     /// reports travel on the same chain — its `up` chain, named by its bare id (``ChainName``) — and the store holds a
-    /// chain only contiguously, so when the report at seq N is checked every earlier event of that chain is stored.
-    /// ``receive(_:from:pulled:)`` commits and shows the source every record delivered before the report in the same
-    /// batch first (as it does for a roster), so "stored" is also "counted". Records of other chains a report may
-    /// count (a report forwarded by a child, relayed here by the reporter in its log order before its report) are
-    /// held too unless a chain has a gap here: while the gap buffer holds any run, reports are not compared (they are
-    /// still checked for arithmetic and citations). Figures that steps signed by other bodies change and that may
-    /// travel down only (plans issued, adoptions and instructions higher up) are the source's ``RecomputedFigures/uncompared``.
-    func ownFiguresRefusal(_ report: AggregateReport, body: EventBody) -> Rejection? {
+    /// chain only contiguously, so when the report at seq N is checked every earlier event of that chain is stored or
+    /// is among `preceding`: the events of the same receipt before the report, checked and about to be committed with
+    /// it in one transaction (``receive(_:from:pulled:)``), which the source counts on trial without keeping them.
+    /// Records of other chains a report may count (a report forwarded by a child, relayed here by the reporter in its
+    /// log order before its report) are held or preceding too unless a chain has a gap here: while the gap buffer
+    /// holds any run, reports are not compared (they are still checked for arithmetic and citations). Figures that
+    /// steps signed by other bodies change and that may travel down only (plans issued, adoptions and instructions
+    /// higher up) are the source's ``RecomputedFigures/uncompared``.
+    func ownFiguresRefusal(_ report: AggregateReport, body: EventBody, preceding: [EventBody]) -> Rejection? {
         guard body.origin != id, ChainName.node(of: body.origin) == body.origin, held.isEmpty,
               let source = figuresSource, let period = try? Period(parsing: report.period),
-              let recomputed = source.recomputedFigures(of: body.origin, for: period),
+              let recomputed = source.recomputedFigures(of: body.origin, for: period, adding: preceding),
               let figure = recomputed.firstDifference(from: report.own) else { return nil }
         return Rejection(code: "own_mismatch",
                          reason: "report \(body.origin)#\(body.seq) claims own \(figure) = \(report.own[figure] ?? 0) for \(report.period), but the signed records of \(body.origin) held at \(id) give \(recomputed.figures[figure] ?? 0)",

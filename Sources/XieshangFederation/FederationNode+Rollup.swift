@@ -107,9 +107,10 @@ extension FederationNode {
     }
 
     /// Checks an event's payload where it can lie: a rollup must add up, an escalation must carry a valid original.
-    func contentCheck(_ body: EventBody, pendingReports: [String: [UInt64: (hash: [UInt8], body: EventBody)]]) -> Rejection? {
+    func contentCheck(_ body: EventBody, pendingReports: [String: [UInt64: (hash: [UInt8], body: EventBody)]],
+                      preceding: [EventBody]) -> Rejection? {
         switch body.kind {
-        case .aggregateReport: return verifyReport(body, pendingReports: pendingReports)
+        case .aggregateReport: return verifyReport(body, pendingReports: pendingReports, preceding: preceding)
         case .escalation: return verifyEscalation(body)
         case .approval, .approvalReturn: return approvalCheck(body, pendingReports: pendingReports)
         default: return nil
@@ -118,7 +119,9 @@ extension FederationNode {
 
     /// A report's totals must equal its own figures plus the totals of the child reports it cites, and each cited
     /// report must be one this node holds (so its signature was verified) with those totals.
-    func verifyReport(_ body: EventBody, pendingReports: [String: [UInt64: (hash: [UInt8], body: EventBody)]]) -> Rejection? {
+    /// `preceding`: the events of the same receipt before it, not yet stored (its own figures are compared with them too).
+    func verifyReport(_ body: EventBody, pendingReports: [String: [UInt64: (hash: [UInt8], body: EventBody)]],
+                      preceding: [EventBody]) -> Rejection? {
         guard let report = try? AggregateReport(serializedBytes: body.payload) else {
             return Rejection(code: "malformed", reason: "aggregate report \(body.origin)#\(body.seq) does not decode", alert: true)
         }
@@ -166,7 +169,7 @@ extension FederationNode {
         if childIds.contains(body.origin), let why = parentTotalsRefusal(report, from: body.origin) {
             return mismatch("", why)
         }
-        return ownFiguresRefusal(report, body: body)
+        return ownFiguresRefusal(report, body: body, preceding: preceding)
     }
 
     /// The event `ref` names as this node holds it — delivered earlier in the batch being checked, or stored — with its

@@ -2,7 +2,7 @@ import XieshangStore
 import XieshangWire
 
 /// Timeliness (及时性) of child reports, judged by this node's clock: the core's `now` when a child's report arrived is
-/// kept in the store (written before the report itself is committed), so a child's own clock — its event's time —
+/// kept in the store (written in the transaction that stores the report), so a child's own clock — its event's time —
 /// never decides whether it reported on time, and the judgment survives a restart.
 extension FederationNode {
     /// The table of receipt times: one row per child report this node received.
@@ -25,17 +25,14 @@ extension FederationNode {
         return out
     }
 
-    /// Records when the child reports among `pending` arrived (now), before they are committed; the first receipt of a
-    /// report stays (a resend does not make a late report look on time, nor an on-time one late).
-    func recordReportReceipts(_ pending: [(StoredEvent, EventBody)]) throws(StoreError) {
-        let reports = pending.filter { $0.1.kind == .aggregateReport && childIds.contains($0.1.origin) }
-        guard !reports.isEmpty else { return }
-        try store.write { (db) throws(StoreError) in
-            for (stored, _) in reports {
-                guard let seq = Int64(exactly: stored.seq) else { continue }
-                try db.execute("INSERT OR IGNORE INTO federation_report_receipts (origin, seq, received_ms) VALUES (?, ?, ?)",
-                               [.text(stored.origin), .integer(seq), .integer(now)])
-            }
+    /// Writes when the child reports among `pending` arrived (now), inside the transaction that appends them (see
+    /// ``flush(_:outcome:)``): a report is never stored without its receipt time, nor a receipt without its report.
+    /// The first receipt of a report stays (a resend does not make a late report look on time, nor an on-time one late).
+    func writeReportReceipts(_ pending: [(StoredEvent, EventBody)], in db: Database) throws(StoreError) {
+        for (stored, body) in pending where body.kind == .aggregateReport && childIds.contains(body.origin) {
+            guard let seq = Int64(exactly: stored.seq) else { continue }
+            try db.execute("INSERT OR IGNORE INTO federation_report_receipts (origin, seq, received_ms) VALUES (?, ?, ?)",
+                           [.text(stored.origin), .integer(seq), .integer(now)])
         }
     }
 }

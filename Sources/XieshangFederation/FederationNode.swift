@@ -78,6 +78,9 @@ public final class FederationNode {
     public internal(set) var fenced: Bool
     /// Alerts raised while fenced, stored (as Alert events) once the fence lifts; at most 256 are kept.
     var unstoredAlerts: [Alert] = []
+    /// Alerts raised while a received batch is processed, stored in the batch's own transaction (``flush(_:outcome:)``);
+    /// nil outside ``receive(_:from:pulled:)``, when alerts are stored as they are raised.
+    var deferredAlerts: [Alert]?
     var fenceTarget: UInt64 = 0
 
     // Rollups
@@ -393,7 +396,7 @@ public final class FederationNode {
     /// it compares each report of `body` with; nil for text that is no period or a source that recomputes nothing.
     public func recomputedFigures(of body: String, period: String) -> RecomputedFigures? {
         guard let source = figuresSource, let p = try? Period(parsing: period) else { return nil }
-        return source.recomputedFigures(of: body, for: p)
+        return source.recomputedFigures(of: body, for: p, adding: [])
     }
 
     /// The batch id the server side of `connection` applies next (the simulator's adversary uses it).

@@ -24,21 +24,26 @@ public protocol FiguresSource: AnyObject {
     func ownFigures(for period: Period) throws(FederationError) -> [String: Int64]
 
     /// A descendant's own figures for `period` as this node recomputes them from the signed records of that body it
-    /// holds (``recorded(_:node:)`` shows the source every stored event, descendants' ones included), or nil when the
-    /// source does not recompute them (the core then checks the report's arithmetic only).
+    /// holds (``recorded(_:node:)`` shows the source every stored event, descendants' ones included) and from
+    /// `pending`, or nil when the source does not recompute them (the core then checks the report's arithmetic only).
+    ///
+    /// `pending` are events received with the report, before it, checked but not yet stored: the core commits a
+    /// received batch in one transaction, so it asks before they are stored. The source counts them on trial, in
+    /// order, as ``recorded(_:node:)`` would — and keeps nothing of them (they are shown again through
+    /// ``recorded(_:node:)`` once committed; if the commit fails they never were). Empty for a drill-down.
     ///
     /// The core compares them with the `own` figures of every report of `body` it receives and refuses a report that
     /// differs (`own_mismatch`, naming the body, the period and the figure). It asks only once every event of the
-    /// report's chain before the report is stored and shown to the source (see
-    /// `FederationNode.ownFiguresRefusal`), so a source must answer from the body's own up chain — the events
-    /// that precede its report there — and name in ``RecomputedFigures/uncompared`` every figure that events of other
-    /// chains (cross-body steps signed elsewhere, which may travel down only) can change.
-    func recomputedFigures(of body: String, for period: Period) -> RecomputedFigures?
+    /// report's chain before the report is stored or in `pending` (see `FederationNode.ownFiguresRefusal`), so a
+    /// source must answer from the body's own up chain — the events that precede its report there — and name in
+    /// ``RecomputedFigures/uncompared`` every figure that events of other chains (cross-body steps signed elsewhere,
+    /// which may travel down only) can change.
+    func recomputedFigures(of body: String, for period: Period, adding pending: [EventBody]) -> RecomputedFigures?
 }
 
 extension FiguresSource {
     /// Sources that keep no per-descendant tallies recompute nothing.
-    public func recomputedFigures(of body: String, for period: Period) -> RecomputedFigures? { nil }
+    public func recomputedFigures(of body: String, for period: Period, adding pending: [EventBody]) -> RecomputedFigures? { nil }
 }
 
 /// A descendant's own figures recomputed by an ancestor from the signed records it holds (``FiguresSource``).

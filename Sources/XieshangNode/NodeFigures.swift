@@ -34,11 +34,10 @@ final class NodeFigures: FiguresSource {
     /// Folds a domain event of this body (or a plan issued to it) and answers the days of the records it touched; a
     /// descendant's event goes to that body's tally and touches nothing here.
     func recorded(_ event: EventBody, node: String) -> FiguresTouch {
-        guard DomainProjector.domainKinds.contains(event.kind.protoValue),
-              let domainEvent = try? DomainEvent(kind: event.kind, payload: event.payload) else { return .none }
+        guard let domainEvent = NodeFigures.domainEvent(event) else { return .none }
         let signer = ChainName.node(of: event.origin)
         for body in NodeFigures.bodiesCounting(domainEvent, signer: signer) where body != node {
-            descendants[body, default: DomainState(body: BodyInfo(id: body, name: body, tier: ""))].apply(domainEvent)
+            descendants[body, default: NodeFigures.tally(of: body)].apply(domainEvent)
         }
         let own = signer == node
         guard own || NodeFigures.countsHere(domainEvent, from: ChainName.node(of: event.origin), at: node) else { return .none }
@@ -99,14 +98,32 @@ final class NodeFigures: FiguresSource {
 
     /// A descendant's own figures for `period` from its records held here, all compared but ``uncompared``; nil for
     /// this body itself. A body none of whose records reached this node has no own figures yet (all zero).
-    func recomputedFigures(of body: String, for period: Period) -> RecomputedFigures? {
-        let figures = descendants[body]?.figures(for: period) ?? {
+    /// `pending` (events received with the report, not yet stored) are folded into a copy of the body's tally, so
+    /// the tally itself only ever holds stored events.
+    func recomputedFigures(of body: String, for period: Period, adding pending: [EventBody]) -> RecomputedFigures? {
+        var trial: DomainState?
+        for event in pending {
+            guard let domainEvent = NodeFigures.domainEvent(event),
+                  NodeFigures.bodiesCounting(domainEvent, signer: ChainName.node(of: event.origin)).contains(body) else { continue }
+            if trial == nil { trial = descendants[body] ?? NodeFigures.tally(of: body) }
+            trial?.apply(domainEvent)
+        }
+        let figures = (trial ?? descendants[body])?.figures(for: period) ?? {
             var f = Figures(period: period)
             f.bodies = 1
             return f
         }()
         return RecomputedFigures(figures: figures.namedCounts, uncompared: NodeFigures.uncompared)
     }
+
+    /// The domain event `event` carries, or nil for federation bookkeeping and payloads that do not decode.
+    static func domainEvent(_ event: EventBody) -> DomainEvent? {
+        guard DomainProjector.domainKinds.contains(event.kind.protoValue) else { return nil }
+        return try? DomainEvent(kind: event.kind, payload: event.payload)
+    }
+
+    /// An empty tally of a descendant's own records.
+    static func tally(of body: String) -> DomainState { DomainState(body: BodyInfo(id: body, name: body, tier: "")) }
 
     /// Every counter of the body's own records for `period`, by stats.proto name.
     func ownFigures(for period: Period) throws(FederationError) -> [String: Int64] {

@@ -7,18 +7,25 @@ import XieshangWire
 /// prev_hash, a malformed event, a failing projector — rejects the whole batch: nothing of it (events, cursors,
 /// projection rows) is written.
 extension Store {
-    /// Appends `events` and applies `cursors` in one durable transaction.
+    /// Appends `events` and applies `cursors` in one durable transaction, with the caller's own rows.
+    ///
+    /// `alongside` writes rows of the caller's tables (a federation node's report receipts) in the same transaction,
+    /// after the events and their projection rows: one commit for all of it, and when anything fails — a chain
+    /// check, a projector, `alongside` itself, the commit — none of it is written. It must not write `events`.
     /// - Returns: which events were stored and which were duplicates.
     /// - Throws: ``StoreError`` `.equivocation` (both hashes in ``StoreError/hashes``), `.gap` (the hole in
-    ///   ``StoreError/missing``), `.brokenChain`, `.invalidEvent`, or an SQLite / projector error.
+    ///   ``StoreError/missing``), `.brokenChain`, `.invalidEvent`, an SQLite / projector error, or what
+    ///   `alongside` threw.
     @discardableResult
-    public func append(_ events: [StoredEvent], cursors: [PeerCursor] = []) throws(StoreError) -> AppendResult {
+    public func append(_ events: [StoredEvent], cursors: [PeerCursor] = [],
+                       alongside: (Database) throws(StoreError) -> Void = { _ in }) throws(StoreError) -> AppendResult {
         var overlay: [String: ChainHead] = [:]
         let result = try db.transaction { () throws(StoreError) -> AppendResult in
             let plan = try self.plan(events, base: [:])
             overlay = plan.heads
             let result = try write(plan, cursors: cursors, now: Store.nowMs())
             try recordHighWaterMark(result.positions?.upperBound)
+            try alongside(db)
             return result
         }
         chainHeads.merge(overlay) { $1 }

@@ -125,6 +125,10 @@ public final class Store {
         try db.transaction { () throws(StoreError) -> T in try body(db) }
     }
 
+    /// How many transactions the writing connection has committed since the store was opened (SQLite's commit hook:
+    /// the opening's own writes, every append, ``write(_:)`` and cursor save) — each one an fsync.
+    public var commitCount: Int { db.commitCount }
+
     /// Current time in milliseconds since 1970, for `received_at` and cursor timestamps.
     static func nowMs() -> Int64 {
         var ts = timespec()

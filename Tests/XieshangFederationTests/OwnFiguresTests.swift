@@ -6,24 +6,25 @@ import XieshangWire
 /// A test figures source that recomputes descendants' own figures as the node's domain source does: the body's own
 /// notes as ``NoteFigures`` counts them, and for each descendant a ``NoteFigures`` of the notes on that body's up
 /// chain (the chain its reports travel on) — so an ancestor can compare a report's `own` with its records.
+///
+/// A descendant's tally is the list of its up-chain events held here, counted afresh on each question, so events
+/// pending with a report are counted on trial without being kept.
 final class RecomputingNotes: FiguresSource {
     private let own = NoteFigures()
-    private var descendants: [String: NoteFigures] = [:]
+    private var descendants: [String: [EventBody]] = [:]
 
     func recorded(_ event: EventBody, node: String) -> FiguresTouch {
         let signer = ChainName.node(of: event.origin)
-        if signer != node, event.origin == signer {
-            let tally = descendants[signer] ?? NoteFigures()
-            descendants[signer] = tally
-            _ = tally.recorded(event, node: signer)
-        }
+        if signer != node, event.origin == signer { descendants[signer, default: []].append(event) }
         return own.recorded(event, node: node)
     }
 
     func ownFigures(for period: Period) throws(FederationError) -> [String: Int64] { try own.ownFigures(for: period) }
 
-    func recomputedFigures(of body: String, for period: Period) -> RecomputedFigures? {
-        RecomputedFigures(figures: (try? descendants[body]?.ownFigures(for: period)) ?? [:])
+    func recomputedFigures(of body: String, for period: Period, adding pending: [EventBody]) -> RecomputedFigures? {
+        let tally = NoteFigures()
+        for event in descendants[body, default: []] + pending where event.origin == body { _ = tally.recorded(event, node: body) }
+        return RecomputedFigures(figures: (try? tally.ownFigures(for: period)) ?? [:])
     }
 }
 

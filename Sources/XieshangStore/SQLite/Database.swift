@@ -13,6 +13,8 @@ public final class Database {
     public let isReadOnly: Bool
     private var cache: [String: Statement] = [:]
     private var transactionDepth = 0
+    /// Counts the commits SQLite carries out on this connection (its commit hook); none on a read-only one.
+    private let commits = CommitCounter()
 
     /// Opens a connection.
     /// - Parameters:
@@ -43,7 +45,19 @@ public final class Database {
         self.path = path
         self.isReadOnly = readOnly
         sqlite3_busy_timeout(db, busyTimeoutMs)
+        if !readOnly {
+            // The hook runs on this connection's thread, inside sqlite3_step of a COMMIT (or of a statement that
+            // commits on its own); returning 0 lets the commit go on. `commits` lives as long as the connection.
+            sqlite3_commit_hook(db, { context in
+                if let context { Unmanaged<CommitCounter>.fromOpaque(context).takeUnretainedValue().count += 1 }
+                return 0
+            }, Unmanaged.passUnretained(commits).toOpaque())
+        }
     }
+
+    /// How many transactions SQLite has committed on this connection since it was opened (explicit `COMMIT`s and
+    /// statements that committed on their own), as SQLite's commit hook saw them: what costs an fsync each.
+    public var commitCount: Int { commits.count }
 
     deinit {
         cache.removeAll()
@@ -205,3 +219,8 @@ public final class Database {
 
 @available(*, unavailable)
 extension Database: Sendable {}
+
+/// The counter behind ``Database/commitCount``, handed to SQLite's commit hook as its context.
+private final class CommitCounter {
+    var count = 0
+}
