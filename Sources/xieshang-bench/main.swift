@@ -11,6 +11,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("crdt", "replay an editing trace through the joint-draft CRDT (--trace FILE)", runCrdtBench),
     ("transport", "our gRPC client → server unary calls/s over loopback", runTransportBench),
     ("federation", "node processes of a topology: start-up, RSS, commit → city latency, catch-up", runFederationBench),
+    ("figures", "node processes, a year of records: record → city figures, stats --drill, city CPU per record, DB size", runFiguresBench),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Figures-up benchmark with real node processes on loopback (issue 15, section Benchmark).
+#   Ops/bench/figures.sh [--scale F] [COUNTIES] [TOWNSHIPS_PER_COUNTY]
+# Defaults: 10 × 17 townships (1+10+170: Tongren's 1+10+172 rounded to the uniform tree `xieshang topology` writes).
+# --scale F runs a fraction of it (0.2 → 1+2+6) for a quick check of the script.
+# Each township records a year of ≈ 190 records, each county 292 (proposals through their steps) and adopts what its
+# townships forwarded; then record → city figures latency, `stats --drill --json` at the city, the city's CPU per
+# received event and its database size. What is measured and how: Ops/bench/README.md, "figures up (node processes)".
+# Tunables (environment): RATE records per second per body while feeding (2), PROBES latency probes (100),
+# DRILL_CALLS `stats --drill --json` calls (50).
+# The nodes run the binary servers run (`make dist`: dist/xieshang-node and dist/xieshang, release); the driver
+# xieshang-bench is a release build. BUILD=debug runs debug builds of all three instead (quick checks of the script only:
+# debug numbers are not figures to report).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SCALE=
+if [[ "${1:-}" == --scale ]]; then SCALE=${2:?--scale takes a fraction, e.g. 0.2}; shift 2; fi
+COUNTIES=${1:-10}; TOWNS=${2:-17}; BUILD=${BUILD:-release}
+if [[ -n "$SCALE" ]]; then
+  COUNTIES=$(awk -v f="$SCALE" -v n="$COUNTIES" 'BEGIN { c = int(n * f + 0.5); print (c < 1 ? 1 : c) }')
+  TOWNS=$(awk -v f="$SCALE" -v n="$TOWNS" 'BEGIN { c = int(n * f + 0.5); print (c < 1 ? 1 : c) }')
+fi
+swift build -c "$BUILD" --product xieshang-bench >&2
+BIN=$(swift build -c "$BUILD" --show-bin-path)
+NODE="$BIN/xieshang-node"; CLI="$BIN/xieshang"
+if [[ "$BUILD" == release ]]; then
+  make --no-print-directory dist >&2; NODE="$PWD/dist/xieshang-node"; CLI="$PWD/dist/xieshang"
+else
+  swift build --product xieshang >&2; swift build --product xieshang-node >&2
+fi
+WORK=$(mktemp -d /tmp/xs-bench-fig.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+# Listen ports below Linux's ephemeral range (32768–60999), as in federation.sh.
+PORT=$((20000 + RANDOM % 12000))
+# Plain h2c on loopback as the federation bench (XS_BENCH_TLS=1 measures TLS links instead).
+H2C=--h2c; [[ "${XS_BENCH_TLS:-}" == 1 ]] && H2C=
+"$CLI" topology --counties "$COUNTIES" --townships-per-county "$TOWNS" --base-port "$PORT" $H2C --out "$WORK" >/dev/null
+echo "figures bench: 1+$COUNTIES+$((COUNTIES * TOWNS)), $BUILD build ($NODE), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+"$BIN/xieshang-bench" figures --dir "$WORK" --xieshang "$NODE" --cli "$CLI" \
+  --rate "${RATE:-2}" --probes "${PROBES:-100}" --drill-calls "${DRILL_CALLS:-50}"
