@@ -80,7 +80,7 @@ final class FiguresBench: Sendable {
         let members = (1...3).map { "\(town.uppercased())-M\($0)" }
         for m in members {
             out.append((.member(XieshangDomain.MemberRecorded(memberID: m, name: "特邀委员" + m.suffix(1), sector: "特邀", body: town, term: 1,
-                                               invited: true, effective: day(1, 8))), "office"))
+                                               invited: true, effective: day(1, 1))), "office"))
         }
         var opinion = 0
         for month in 1...12 {
@@ -123,7 +123,7 @@ final class FiguresBench: Sendable {
         var out: [Record] = []
         let members = (1...12).map { "\(county.uppercased())-M\($0 < 10 ? "0" : "")\($0)" }
         for m in members {
-            out.append((.member(XieshangDomain.MemberRecorded(memberID: m, name: "委员" + m.suffix(2), sector: "经济界", body: county, term: 5, effective: day(1, 5))), "office"))
+            out.append((.member(XieshangDomain.MemberRecorded(memberID: m, name: "委员" + m.suffix(2), sector: "经济界", body: county, term: 5, effective: day(1, 1))), "office"))
         }
         let units = ["县农业农村局", "县教育局", "县卫生健康局", "县交通运输局", "县水务局"]
         for n in 1...40 {
@@ -189,10 +189,10 @@ final class FiguresBench: Sendable {
         return r
     }
 
-    /// node.db plus its WAL, in MB.
-    func databaseMB(_ id: String) -> Double {
+    /// node.db plus its WAL (or one of them: `suffix` "" or "-wal"), in MB.
+    func databaseMB(_ id: String, _ suffixes: [String] = ["", "-wal"]) -> Double {
         let base = "\(nodes.dir)/\(id)/node.db"
-        let bytes = ["", "-wal"].compactMap { (try? FileManager.default.attributesOfItem(atPath: base + $0)[.size] as? NSNumber)?.doubleValue }.reduce(0, +)
+        let bytes = suffixes.compactMap { (try? FileManager.default.attributesOfItem(atPath: base + $0)[.size] as? NSNumber)?.doubleValue }.reduce(0, +)
         return bytes / 1e6
     }
 
@@ -278,8 +278,9 @@ final class FiguresBench: Sendable {
                        (cpu1 - cpu0) / 1e6, (cpu1 - cpu0) / Double(received), received, (cpu1 - cpu0) / Double(fed + adoptions)))
         }
         let countyDB = counties.map { databaseMB($0) }, townDB = towns.map { databaseMB($0) }
-        say(String(format: "database (node.db + WAL) for the year: city %.1f MB; county p50 %.1f MB; township p50 %.2f MB",
-                   databaseMB("city"), FederationBench.percentile(countyDB, 0.5), FederationBench.percentile(townDB, 0.5)))
+        say(String(format: "database (node.db + WAL) for the year: city %.1f MB (node.db %.1f MB + WAL %.1f MB); county p50 %.1f MB; township p50 %.2f MB",
+                   databaseMB("city"), databaseMB("city", [""]), databaseMB("city", ["-wal"]),
+                   FederationBench.percentile(countyDB, 0.5), FederationBench.percentile(townDB, 0.5)))
 
         // 2. Record → the city's figures, under a load of one activity per township per second.
         let loadEnd = Shared(false)
