@@ -102,7 +102,9 @@ final class NodeFigures: FiguresSource {
     /// the tally itself only ever holds stored events.
     func recomputedFigures(of body: String, for period: Period, adding pending: [EventBody]) -> RecomputedFigures? {
         var trial: DomainState?
-        for event in pending {
+        // Only the body's own events and opinion steps (the one kind another body's step can count for it, see
+        // ``bodiesCounting(_:signer:)``) are decoded: a relay's batch holds many bodies' records and several reports.
+        for event in pending where event.kind == .opinion || ChainName.node(of: event.origin) == body {
             guard let domainEvent = NodeFigures.domainEvent(event),
                   NodeFigures.bodiesCounting(domainEvent, signer: ChainName.node(of: event.origin)).contains(body) else { continue }
             if trial == nil { trial = descendants[body] ?? NodeFigures.tally(of: body) }

@@ -50,4 +50,29 @@ import XieshangWire
         let year = try figures.ownFigures(for: Period.year(2026))
         #expect(year["plan_items_assigned"] == 1 && year["plan_items_overdue"] == 1)
     }
+
+    /// The one-commit receive path (a batch's records are no longer committed before its report is compared): the
+    /// records received with a descendant's report are counted on trial, in the body's recomputed figures, and not
+    /// kept — a failed commit must not leave them counted, and the committed ones are shown once more through
+    /// `recorded`. An opinion report forwarded to the body, a step signed by another body, counts for it on trial too.
+    @Test func pendingRecordsCountOnTrialAndAreNotKept() throws {
+        let figures = NodeFigures(body: XieshangDomain.BodyInfo(id: "city", name: "铜仁市政协", tier: "city"))
+        _ = figures.recorded(Self.event(Self.activity("A1", on: "2026-03-31", participants: 12), origin: "county-town1"), node: "city")
+        let q1 = Period.quarter(2026, 1)
+        #expect(figures.recomputedFigures(of: "county-town1", for: q1, adding: [])?.figures["research_visits"] == 1)
+        let pending = [Self.event(Self.activity("A2", on: "2026-02-01", participants: 5), origin: "county-town1", seq: 2),
+                       Self.event(Self.activity("B1", on: "2026-02-01", participants: 9), origin: "county-town2", seq: 1)]
+        let trial = try #require(figures.recomputedFigures(of: "county-town1", for: q1, adding: pending))
+        #expect(trial.figures["research_visits"] == 2 && trial.figures["activity_participants"] == 17)
+        // Nothing of the trial stayed: the body's tally and the other body's are as before.
+        #expect(figures.recomputedFigures(of: "county-town1", for: q1, adding: [])?.figures["research_visits"] == 1)
+        #expect(figures.recomputedFigures(of: "county-town2", for: q1, adding: [])?.figures["research_visits"] == 0)
+        // A report forwarded to county-town1 from below: signed on another body's chain, counted for the body it names.
+        let p = XieshangDomain.OpinionEvent.Provenance(originBody: "county-town1-village", originReportID: "XX-1", author: "a", authorKind: .member)
+        let forwarded = Self.event(.opinion(XieshangDomain.OpinionEvent(p, at: "county-town1-village", on: Day(unchecked: 2026, 3, 1),
+                                                                        .forwarded(toBody: "county-town1", toTier: "township", title: "t", text: "x"))),
+                                   origin: "county-town1-village")
+        let withForward = try #require(figures.recomputedFigures(of: "county-town1", for: q1, adding: [forwarded]))
+        #expect(withForward.figures["opinions_received"] == 1)
+    }
 }
