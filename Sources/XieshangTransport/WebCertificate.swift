@@ -136,6 +136,16 @@ public enum WebCertificate {
         return String(decoding: UnsafeRawBufferPointer(start: data, count: n), as: UTF8.self)
     }
 
+    /// Whether `path` holds a readable, unencrypted PEM private key.
+    private static func isPEMPrivateKey(_ path: String) -> Bool {
+        guard let bio = BIO_new_file(path, "r") else { return false }
+        defer { BIO_free(bio) }
+        guard let key = PEM_read_bio_PrivateKey(bio, nil, nil, nil) else { return false }
+        EVP_PKEY_free(key)
+        ERR_clear_error()
+        return true
+    }
+
     /// Loads the certificate chain (leaf first) and key from PEM files into `ctx` and checks they belong together.
     /// - Throws: ``TransportError`` `.tls` whose message names the file that is unreadable or malformed, or both
     ///   files when the key does not match the certificate.
@@ -147,9 +157,16 @@ public enum WebCertificate {
                                  cause: openSSLErrorText())
         }
         guard SSL_CTX_use_PrivateKey_file(ctx, keyFile, SSL_FILETYPE_PEM) == 1 else {
+            let detail = openSSLErrorText()
+            if isPEMPrivateKey(keyFile) {
+                // OpenSSL 3 refuses a key that does not match the certificate already at this step.
+                throw TransportError(.tls, status: .internal,
+                                     "web key file \(keyFile) does not belong to the certificate in \(certificateFile); give the key the certificate was issued for",
+                                     cause: detail)
+            }
             throw TransportError(.tls, status: .internal,
                                  "web key file \(keyFile) is missing, unreadable or not a PEM private key (unencrypted) of the certificate \(certificateFile)",
-                                 cause: openSSLErrorText())
+                                 cause: detail)
         }
         guard SSL_CTX_check_private_key(ctx) == 1 else {
             throw TransportError(.tls, status: .internal,
