@@ -164,4 +164,40 @@ import XieshangTransport
         #expect(badName.status != 0 && badName.output.contains("'bad name'"), "\(badName.output)")
         try? FileManager.default.removeItem(atPath: dir + "2")
     }
+
+    /// The status page in real Chromium (Selenium and Debian's chromium-driver), over HTTPS with HTTP/2, the test's
+    /// self-signed certificate trusted by its SPKI hash only: it loads as a 375 px phone without horizontal scroll,
+    /// shows the body's name as text, and its screenshot is not blank (kept in .build/test-artifacts).
+    @Test func statusPageInChromiumAt375px() async throws {
+        let node = try await WebNode(name: "<b>铜仁</b>市政协")
+        do {
+            let spki = try await ProcessRun.run("/bin/sh", ["-c",
+                "openssl x509 -in \"$1\" -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64",
+                "sh", node.certificate])
+            let hash = spki.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(spki.status == 0 && hash.count == 44, "\(spki.output)")
+            let python = try ExportCommandTests.python()
+            let shot = node.directory + "/status.png"
+            let run = try await ProcessRun.run(python, [ExportCommandTests.packageRoot + "/Tests/XieshangReportTests/python/web_chromium.py",
+                                                        node.url + "/", hash, node.directory + "/chromium-profile", shot])
+            #expect(run.status == 0, "web_chromium.py (needs selenium in the venv and chromium-driver: make venv deps): \(run.output)")
+            let info = (try? JSONSerialization.jsonObject(with: Data(run.output.utf8))) as? [String: Any] ?? [:]
+            #expect(info["innerWidth"] as? Int == 375, "\(run.output)")
+            #expect((info["scrollWidth"] as? Int ?? .max) <= 375, "no horizontal scroll at 375 px: \(run.output)")
+            #expect(info["protocol"] as? String == "h2", "\(run.output)")
+            let text = info["text"] as? String ?? ""
+            #expect(text.contains("<b>铜仁</b>市政协") && text.contains("县（区）级"), "the name as text, the tier: \(text)")
+            let artifacts = ExportCommandTests.packageRoot + "/.build/test-artifacts"
+            try? FileManager.default.createDirectory(atPath: artifacts, withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(atPath: artifacts + "/web-status-375.png")
+            try? FileManager.default.copyItem(atPath: shot, toPath: artifacts + "/web-status-375.png")
+            let ink = try await ProcessRun.run(python, [ExportCommandTests.packageRoot + "/Tests/XieshangReportTests/python/png_ink.py", shot])
+            let fraction = Double(ink.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            #expect(ink.status == 0 && fraction > 0.01, "the screenshot is not blank (ink \(fraction)): \(ink.output)")
+        } catch {
+            try await node.stop()
+            throw error
+        }
+        try await node.stop()
+    }
 }
