@@ -113,7 +113,7 @@ public final class Node: Sendable {
         } catch {
             throw NodeError(.listen, "cannot set up the servers: \(error.message)")
         }
-        webServer = try Node.makeWebServer(config: config, runtime: runtime, log: log)
+        webServer = try Node.makeWebServer(config: config, runtime: runtime, logger: logger)
         do {
             boundAddress = try peerServer.listen(on: listen)
         } catch {
@@ -143,8 +143,13 @@ public final class Node: Sendable {
     /// The web interface's server (HTTPS, ALPN h2, no client certificate), nil when `web_listen` is not set.
     /// - Throws: ``NodeError`` `.config` naming the certificate or key file that is missing, malformed or mismatched
     ///   (exit 78, like a bad node key).
-    static func makeWebServer(config: NodeConfig, runtime: NodeRuntime, log: @escaping @Sendable (String) -> Void) throws(NodeError) -> Server? {
+    static func makeWebServer(config: NodeConfig, runtime: NodeRuntime, logger: NodeLogger) throws(NodeError) -> Server? {
         guard !config.webListen.isEmpty else { return nil }
+        // Its own log: a browser that gives up on a certificate warning fails a TLS handshake, which is no peer's
+        // refusal (the peer server's log turns those into tls_refused alerts).
+        let log: @Sendable (String) -> Void = { line in
+            if line.hasPrefix("accept on") { logger.warning("web: " + line) } else { logger.debug("web: " + line) }
+        }
         let tls = TLSConfiguration(certificateFile: config.webCertificate, keyFile: config.webKey, name: config.nodeId)
         let startedAt = Date()
         let routes = WebSite.routes(status: {

@@ -103,6 +103,16 @@ import XieshangTransport
             let health = try await node.curl("/healthz")
             #expect(health.output.hasPrefix("HTTP/2 200") && health.output.contains("\r\n\r\nok\n"), "\(health.output)")
 
+            // Finding: the web server shared the peer server's log, so a browser giving up on the certificate (a
+            // failed TLS handshake) became a tls_refused alert about a peer "?". Now the page shows no alert.
+            let untrusted = try await ProcessRun.run("/usr/bin/curl", ["-sS", "--max-time", "10", node.url + "/"])
+            #expect(untrusted.status != 0, "curl without the pinned certificate refuses it: \(untrusted.output)")
+            let plain = try await ProcessRun.run("/usr/bin/curl", ["-sS", "--max-time", "10", "http://127.0.0.1:\(node.webPort)/"])
+            #expect(plain.status != 0, "plain HTTP on the HTTPS port gets nothing: \(plain.output)")
+            let after = try await node.curl("/")
+            #expect(after.output.hasPrefix("HTTP/2 200") && !after.output.contains("提醒") && !after.output.contains("tls_refused"),
+                    "failed handshakes on the web port are no peer alerts: \(after.output)")
+
             let python = try ExportCommandTests.python()
             let probe = try await ProcessRun.run(python, ["-c", """
                 import socket, ssl, sys
