@@ -167,4 +167,25 @@ import XieshangWire
         #expect(out.hasPrefix("HTTP/2 405") || out.hasPrefix("HTTP/2 415"), "\(out)")
         await plain.shutdown(gracePeriodSeconds: 1)
     }
+
+    /// Request bodies count in the connection's buffer budget like gRPC messages: 50 streams each sending up to a
+    /// 4 MiB form body without ending it make the server hold no more than the budget plus the flow-control window
+    /// (the same bound as partial gRPC messages), and other clients are served meanwhile.
+    @Test func partialBodiesStayWithinTheConnectionBudget() async throws {
+        let (server, port) = try Self.server(maxBodyBytes: 4 * 1024 * 1024)
+        let raw = try RawHTTP2Connection(port: port)
+        let sent = try await TestSupport.blocking {
+            ServerBudgetTests.floodPartialMessages(raw, streams: 50, claimed: 4 * 1024 * 1024, path: "/form",
+                                                   contentType: "application/x-www-form-urlencoded")
+        }
+        let budget = ServerConfiguration().maxBufferedBytesPerConnection
+        #expect(sent >= budget, "the bodies were taken up to the budget (not refused early): \(sent) bytes")
+        #expect(sent < budget + 4 * 1024 * 1024 + 1024 * 1024, "the client could send \(sent) bytes of partial bodies")
+        #expect(server.metrics.bufferedBytesHighWater <= 2 * (budget + 5 * 1024 * 1024),
+                "one connection held \(server.metrics.bufferedBytesHighWater) bytes")
+        let (_, other) = try await Self.curl(["http://127.0.0.1:\(port)/hello"])
+        #expect(other.hasPrefix("HTTP/2 200"), "\(other)")
+        raw.close()
+        await server.shutdown(gracePeriodSeconds: 1)
+    }
 }
