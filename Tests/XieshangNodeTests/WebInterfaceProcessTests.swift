@@ -89,6 +89,12 @@ import XieshangTransport
             #expect(page.output.contains("县（区）级") && page.output.contains("连接（0）"), "tier and links in Chinese")
             #expect(page.output.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
 
+            // TLS 1.2 is still accepted (older office PCs), with ALPN h2; TLS 1.1 is not.
+            let tls12 = try await node.curl("/healthz", ["--tlsv1.2", "--tls-max", "1.2"])
+            #expect(tls12.output.hasPrefix("HTTP/2 200") && tls12.output.hasSuffix("\n2"), "\(tls12.output)")
+            let tls11 = try await node.curl("/healthz", ["--tlsv1.1", "--tls-max", "1.1"])
+            #expect(tls11.status != 0, "TLS 1.1 is refused: \(tls11.output)")
+
             let missing = try await node.curl("/no/such/page?x=%3Cscript%3E")
             #expect(missing.output.hasPrefix("HTTP/2 404"), "\(missing.output)")
             #expect(!missing.output.contains("<script>"), "the query is not reflected")
