@@ -188,4 +188,29 @@ import XieshangWire
         raw.close()
         await server.shutdown(gracePeriodSeconds: 1)
     }
+
+    /// A request whose body stops coming (slowloris) is reset after the silent-stream timeout, without an HTTP
+    /// answer and without a gRPC status on it, and the same connection then serves a new request.
+    @Test func silentRequestBodyIsReset() async throws {
+        let (server, port) = try Self.server { $0.silentStreamTimeoutSeconds = 0.3 }
+        let raw = try RawHTTP2Connection(port: port)
+        raw.handshake()
+        raw.send(raw.headers(1, path: "/form", method: "POST", contentType: "application/x-www-form-urlencoded")
+            + RawHTTP2Connection.data(1, Array("a=1&b=".utf8)))
+        let (reset, headersOnStream1) = try await TestSupport.blocking {
+            var headers = false
+            while let f = raw.readFrame() {
+                if f.type == 1 && f.stream == 1 { headers = true }
+                if f.type == 3 && f.stream == 1 { return (true, headers) }
+            }
+            return (false, headers)
+        }
+        #expect(reset, "the silent stream was reset")
+        #expect(!headersOnStream1, "no response (and no grpc-status) on the reset stream")
+        raw.send(raw.headers(3, path: "/hello", endStream: true, method: "GET", contentType: "text/plain"))
+        let next = try await TestSupport.blocking { raw.readHeaders(stream: 3) }
+        #expect(next?.first { $0.0 == ":status" }?.1 == "200", "\(String(describing: next))")
+        raw.close()
+        await server.shutdown(gracePeriodSeconds: 1)
+    }
 }
