@@ -4,10 +4,10 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 APT_PACKAGES := libnghttp2-dev libsqlite3-dev libssl-dev pkg-config nghttp2-client python3-venv sqlite3 openssl \
-  binutils chromium fonts-noto-cjk
+  binutils chromium chromium-driver fonts-noto-cjk
 VENV := .venv
 PYTHON := $(VENV)/bin/python
-PY_TOOLS := grpcio==1.85.1 grpcio-tools==1.85.1 protobuf
+PY_TOOLS := grpcio==1.85.1 grpcio-tools==1.85.1 protobuf selenium==4.51.0
 SWIFT_BUILD_FLAGS ?=
 
 .PHONY: help deps venv build test demo fuzz fuzz-one bench clean generate dist
@@ -28,14 +28,14 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-# Python test tools in a git-ignored venv; the stamp records exactly what was installed.
-$(VENV)/.stamp: | deps
+# Python test tools in a git-ignored venv; the stamp records exactly what was installed, and a venv whose stamp
+# differs from PY_TOOLS (a tool added, e.g. selenium for the web tests) is brought up to date.
+venv: deps
 	@test -x $(PYTHON) || python3 -m venv $(VENV)
-	@echo "Installing Python test tools into $(VENV): $(PY_TOOLS)"
-	@$(PYTHON) -m pip install -q --disable-pip-version-check $(PY_TOOLS)
-	@echo "$(PY_TOOLS)" > $@
-
-venv: $(VENV)/.stamp
+	@if [ "$$(cat $(VENV)/.stamp 2>/dev/null)" != "$(PY_TOOLS)" ]; then \
+	  echo "Installing Python test tools into $(VENV): $(PY_TOOLS)"; \
+	  $(PYTHON) -m pip install -q --disable-pip-version-check $(PY_TOOLS) && echo "$(PY_TOOLS)" > $(VENV)/.stamp; \
+	fi
 
 build: deps
 	swift build $(SWIFT_BUILD_FLAGS)

@@ -5,6 +5,7 @@ import XieshangDomain
 import XieshangFederation
 import XieshangStore
 import XieshangTransport
+import XieshangWeb
 import XieshangWire
 
 /// A running node process (节点): the federation core on its serial executor, the Federation service on the peer
@@ -13,6 +14,10 @@ public final class Node: Sendable {
     let runtime: NodeRuntime
     let peerServer: Server
     let adminServer: Server
+    /// The HTTPS web interface, when `web_listen` is set.
+    let webServer: Server?
+    /// The address the web interface listens on (actual port), when it is on.
+    public let webAddress: Endpoint?
     /// The address peers reach this node on (with the actual port when the config said port 0).
     public let boundAddress: Endpoint
     /// The logger.
@@ -108,6 +113,7 @@ public final class Node: Sendable {
         } catch {
             throw NodeError(.listen, "cannot set up the servers: \(error.message)")
         }
+        webServer = try Node.makeWebServer(config: config, runtime: runtime, logger: logger)
         do {
             boundAddress = try peerServer.listen(on: listen)
         } catch {
@@ -120,9 +126,41 @@ public final class Node: Sendable {
             throw NodeError(.admin, "cannot listen on the admin socket \(config.adminSocket): \(error.message)", path: config.adminSocket)
         }
         chmod(config.adminSocket, 0o600)
+        if let webServer {
+            do {
+                webAddress = try webServer.listen(on: try Endpoint(parsing: config.webListen))
+            } catch {
+                throw NodeError(.listen, "cannot listen on web_listen \(config.webListen): \(error.message); pick a free port in `web_listen`")
+            }
+        } else {
+            webAddress = nil
+        }
         runtime.enqueue(.start)
         AllianceRecorder.start(runtime)
-        logger.info("started: \(config.name) (\(config.tier)) listening on \(boundAddress)\(config.tls ? " (TLS 1.3, pinned keys)" : " (h2c)"), admin on unix:\(config.adminSocket)")
+        logger.info("started: \(config.name) (\(config.tier)) listening on \(boundAddress)\(config.tls ? " (TLS 1.3, pinned keys)" : " (h2c)"), admin on unix:\(config.adminSocket)\(webAddress.map { ", web on https://\($0)" } ?? "")")
+    }
+
+    /// The web interface's server (HTTPS, ALPN h2, no client certificate), nil when `web_listen` is not set.
+    /// - Throws: ``NodeError`` `.config` naming the certificate or key file that is missing, malformed or mismatched
+    ///   (exit 78, like a bad node key).
+    static func makeWebServer(config: NodeConfig, runtime: NodeRuntime, logger: NodeLogger) throws(NodeError) -> Server? {
+        guard !config.webListen.isEmpty else { return nil }
+        // Its own log: a browser that gives up on a certificate warning fails a TLS handshake, which is no peer's
+        // refusal (the peer server's log turns those into tls_refused alerts).
+        let log: @Sendable (String) -> Void = { line in
+            if line.hasPrefix("accept on") { logger.warning("web: " + line) } else { logger.debug("web: " + line) }
+        }
+        let tls = TLSConfiguration(certificateFile: config.webCertificate, keyFile: config.webKey, name: config.nodeId)
+        let startedAt = Date()
+        let routes = WebSite.routes(status: {
+            await runtime.read { AdminHandlers.status(runtime, StatusRequest(recentAlerts: 10), startedAt: startedAt) }
+        })
+        do {
+            return try Server(handlers: [:], routes: routes, configuration: WebPage.serverConfiguration(tls: tls), log: log)
+        } catch {
+            let path = error.message.contains(config.webKey) ? config.webKey : config.webCertificate
+            throw NodeError(.config, "web interface: \(error.message)", path: path)
+        }
     }
 
     /// The data directory holds the key, the records and the admin socket: mode 0700, tightened at start when an older
@@ -156,6 +194,7 @@ public final class Node: Sendable {
         await runtime.stop()
         await peerServer.shutdown(gracePeriodSeconds: 2)
         await adminServer.shutdown(gracePeriodSeconds: 1)
+        await webServer?.shutdown(gracePeriodSeconds: 1)
         unlink(runtime.config.adminSocket)
         logger.info("stopped")
     }

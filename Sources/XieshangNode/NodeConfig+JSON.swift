@@ -19,6 +19,11 @@ extension NodeConfig {
             "retry_cap_ms": retryCapMs, "log_level": logLevel,
         ]
         if tls { o["tls"] = true }
+        if !webListen.isEmpty {
+            o["web_listen"] = webListen
+            o["web_cert"] = webCertificate
+            o["web_key"] = webKey
+        }
         if insecureH2c { o["insecure_h2c"] = true }
         if !sessions.isEmpty { o["sessions"] = sessions.map(\.description) }
         if !zones.isEmpty { o["zones"] = Dictionary(zones.map { ($0.name, $0.members) }, uniquingKeysWith: { a, _ in a }) }

@@ -59,6 +59,13 @@ public struct NodeConfig: Sendable, Equatable {
     public var listen: String
     /// The admin Unix socket (mode 0600).
     public var adminSocket: String
+    /// `host:port` of the HTTPS web interface (`web_listen`); empty (the default) serves no web.
+    public var webListen: String = ""
+    /// The web listener's PEM certificate chain (`web_cert`, default `web.crt` in the data directory): ECDSA P-256
+    /// self-signed by `xieshang init --web-listen`, or issued by the intranet's CA.
+    public var webCertificate: String = ""
+    /// The web certificate's PEM private key (`web_key`, default `web.key` in the data directory; mode 0600).
+    public var webKey: String = ""
     /// The private key file (mode 0600).
     public var keyFile: String
     /// Whether links to peers use TLS 1.3 with pinned keys (plain h2c otherwise, for loopback).
@@ -109,7 +116,7 @@ public struct NodeConfig: Sendable, Equatable {
     /// The fields a config file may have.
     static let knownFields: Set<String> = [
         "node_id", "name", "tier", "data_dir", "listen", "admin_socket", "key_file", "tls", "insecure_h2c", "parent", "children",
-        "alliances", "rollup_debounce_ms", "retry_cap_ms", "log_level", "policy", "sessions", "zones",
+        "alliances", "rollup_debounce_ms", "retry_cap_ms", "log_level", "policy", "sessions", "zones", "web_listen", "web_cert", "web_key",
     ]
 
     /// Reads and validates the config at `path`.
@@ -168,6 +175,13 @@ public struct NodeConfig: Sendable, Equatable {
             }
         }
         config.zones = try reader.zones(fields["zones"], at: "zones")
+        config.webListen = try reader.address(fields["web_listen"], at: "web_listen", required: false)
+        if !config.webListen.isEmpty {
+            config.webCertificate = inData(try reader.string(fields["web_cert"], at: "web_cert", default: "web.crt"))
+            config.webKey = inData(try reader.string(fields["web_key"], at: "web_key", default: "web.key"))
+        } else if fields["web_cert"] != nil || fields["web_key"] != nil {
+            throw NodeError(.config, "\(file): \"web_cert\"/\"web_key\" are set but \"web_listen\" is not; add \"web_listen\": \"HOST:PORT\" to serve the web interface, or remove them", path: file)
+        }
         try config.checkConsistency(file: file)
         return config
     }

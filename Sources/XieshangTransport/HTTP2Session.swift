@@ -27,6 +27,14 @@ protocol HTTP2SessionDelegate: AnyObject {
     func endStreamSent(_ streamID: Int32)
     /// The peer's SETTINGS frame (not an ACK) arrived; for a server, the first one follows the client's preface.
     func settingsReceived()
+    /// Whether a server's body of `streamID` ends the stream itself (plain HTTP) instead of being followed by
+    /// trailers (gRPC).
+    func bodyEndsStream(_ streamID: Int32) -> Bool
+}
+
+extension HTTP2SessionDelegate {
+    /// gRPC everywhere but a server's HTTP routes: trailers follow.
+    func bodyEndsStream(_ streamID: Int32) -> Bool { false }
 }
 
 /// One nghttp2 session (server or client) fed with `mem_recv` and drained with `mem_send`, so nghttp2 never touches
@@ -293,7 +301,7 @@ private func readCallback(_ s: OpaquePointer?, _ streamID: Int32, _ buf: UnsafeM
         dataFlags!.pointee |= NGHTTP2_DATA_FLAG_EOF.rawValue
         // The server ends with trailers (grpc-status), so the DATA frame must not carry END_STREAM; the delegate
         // submitted the trailers from readBody. A client's request body ends with END_STREAM on DATA.
-        if h.isServer { dataFlags!.pointee |= NGHTTP2_DATA_FLAG_NO_END_STREAM.rawValue }
+        if h.isServer && !h.delegate.bodyEndsStream(streamID) { dataFlags!.pointee |= NGHTTP2_DATA_FLAG_NO_END_STREAM.rawValue }
     }
     return r.count
 }

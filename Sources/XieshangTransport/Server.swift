@@ -2,22 +2,25 @@
 import Glibc
 #endif
 
-/// A gRPC server over HTTP/2 (nghttp2) on TCP and Unix sockets, with handlers on raw message bytes.
+/// A gRPC server over HTTP/2 (nghttp2) on TCP and Unix sockets, with handlers on raw message bytes, and plain HTTP
+/// routes (``HTTPRoutes``) on the same connection core, under the same limits and budgets.
 ///
 /// Calls are routed by path, `POST /<package>.<Service>/<Method>`; unknown paths get UNIMPLEMENTED. Handlers run on
 /// Swift concurrency's executors, never on the reactor thread, so a slow handler never stalls other connections.
 public final class Server: Sendable {
     let core: ServerCore
 
-    /// A server with `handlers` keyed by full method path (e.g. `/xieshang.v1.Diagnostics/Echo`).
+    /// A server with `handlers` keyed by full method path (e.g. `/xieshang.v1.Diagnostics/Echo`), and optionally
+    /// plain HTTP `routes` on the same connections: a request whose content-type is not `application/grpc` goes to
+    /// `routes` (without them it gets 415, as the gRPC spec asks).
     /// - Parameters:
     ///   - log: receives one line per notable event (refused connection, protocol error); nil to drop them.
     /// - Throws: ``TransportError`` `.tls` when the TLS configuration cannot be loaded.
-    public init(handlers: [String: RPCHandler], configuration: ServerConfiguration = ServerConfiguration(),
+    public init(handlers: [String: RPCHandler], routes: HTTPRoutes? = nil, configuration: ServerConfiguration = ServerConfiguration(),
                 log: (@Sendable (String) -> Void)? = nil) throws(TransportError) {
         try Reactor.checkStarted(handlers: true)
         let tls = try configuration.tls.map { c throws(TransportError) in try TLSContext(c, server: true) }
-        core = ServerCore(handlers: handlers, configuration: configuration, tls: tls, log: log)
+        core = ServerCore(handlers: handlers, routes: routes, configuration: configuration, tls: tls, log: log)
     }
 
     /// Starts listening on `endpoint` (TCP port 0 picks a free port; a Unix socket file gets mode 0600).

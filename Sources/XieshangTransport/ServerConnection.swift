@@ -264,7 +264,7 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
         let silentNS = nanoseconds(config.silentStreamTimeoutSeconds)
         for s in streams.values where s.remoteOpen && now &- s.lastReceived > silentNS {
             decide(s, .cancelled, "the client sent nothing for \(config.silentStreamTimeoutSeconds) s; stream reset")
-            pendingResets.append((s.id, NGHTTP2_CANCEL.rawValue))
+            if !s.isHTTP { pendingResets.append((s.id, NGHTTP2_CANCEL.rawValue)) }  // decide resets an HTTP stream
         }
         if streams.isEmpty && now &- lastActivity > nanoseconds(config.idleTimeoutSeconds) {
             session.goaway()
@@ -288,7 +288,7 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
 
     /// Records the stream's current share of received bytes (nothing once its outcome is decided).
     private func recount(_ s: ServerStream) {
-        let now = s.completed ? 0 : s.deframer.bufferedBytes + s.waitingBytes
+        let now = s.completed ? 0 : s.deframer.bufferedBytes + s.waitingBytes + s.body.count
         heldIn += now - s.heldIn
         s.heldIn = now
         noteHeld()
@@ -321,7 +321,7 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
         }
         while !deferredUnary.isEmpty && !overBudget {
             let s = deferredUnary.removeFirst()
-            if streams[s.id] === s && !s.completed { startUnary(s) }
+            if streams[s.id] === s && !s.completed { if s.isHTTP { startHTTP(s) } else { startUnary(s) } }
         }
         scheduleFlush()  // the WINDOW_UPDATE frames
     }
@@ -360,14 +360,17 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
         if s.headerBytes > config.maxHeaderListBytes { return false }
         if s.headersDone { return true }  // trailers from a client are ignored
         let n = String(decoding: name, as: UTF8.self)
+        let v = String(decoding: value, as: UTF8.self)
+        if core.routes != nil && !n.hasPrefix(":") { s.headers.append((n, v)) }
         switch n {
-        case ":method": s.method = String(decoding: value, as: UTF8.self)
-        case ":path": s.path = String(decoding: value, as: UTF8.self)
-        case "content-type": s.contentType = String(decoding: value, as: UTF8.self)
-        case "grpc-timeout": s.timeout = String(decoding: value, as: UTF8.self)
-        case "grpc-encoding": s.encoding = String(decoding: value, as: UTF8.self)
-        case ":scheme", ":authority", "te", "user-agent", "grpc-accept-encoding", "accept-encoding": break
-        default: s.metadata.append((n, String(decoding: value, as: UTF8.self)))
+        case ":method": s.method = v
+        case ":path": s.path = v
+        case ":authority": s.authority = v
+        case "content-type": s.contentType = v
+        case "grpc-timeout": s.timeout = v
+        case "grpc-encoding": s.encoding = v
+        case ":scheme", "te", "user-agent", "grpc-accept-encoding", "accept-encoding": break
+        default: s.metadata.append((n, v))
         }
         return true
     }
@@ -388,6 +391,10 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
             return
         }
         s.lastReceived = Reactor.now()
+        if s.isHTTP {
+            httpBody(s, bytes)
+            return
+        }
         if s.completed || s.handler == nil {
             // The call's outcome is decided; drop what the client still sends but keep the windows open.
             session.consume(streamID, bytes.count)
@@ -420,6 +427,11 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
     func peerEnded(_ streamID: Int32) {
         guard let s = streams[streamID] else { return }
         s.remoteOpen = false
+        if s.isHTTP {
+            guard !s.completed, s.task == nil else { return }
+            if overBudget { deferredUnary.append(s) } else { startHTTP(s) }
+            return
+        }
         if s.completed || s.handler == nil { return }
         if s.deframer.hasPartialMessage {
             decide(s, .internal, "the client ended stream \(s.id) inside a message")
@@ -480,6 +492,7 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
             heldOut -= n
         }
         if !s.hasPendingBody, let (status, message) = s.trailers {
+            if s.isHTTP { return (n, true) }  // END_STREAM on this DATA frame (see bodyEndsStream)
             session.submitTrailers(streamID, trailerHeaders(status, message))
             return (n, true)
         }
@@ -492,6 +505,8 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
 
     func goawayReceived(lastStreamID: Int32) {}
 
+    func bodyEndsStream(_ streamID: Int32) -> Bool { streams[streamID]?.isHTTP ?? false }
+
     func endStreamSent(_ streamID: Int32) {
         // gRPC: once the server has sent its status, a client still sending is told to stop (RST_STREAM NO_ERROR).
         if let s = streams[streamID], s.remoteOpen { pendingResets.append((streamID, NGHTTP2_NO_ERROR.rawValue)) }
@@ -500,6 +515,10 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
     // MARK: Calls
 
     private func begin(_ s: ServerStream) {
+        if let routes = core.routes, !s.contentType.hasPrefix("application/grpc") {
+            beginHTTP(s, routes)
+            return
+        }
         // Not gRPC at all: answer in plain HTTP, as the gRPC protocol spec asks (405 / 415, no grpc-status).
         guard s.method == "POST" else {
             refuseHTTP(s, "405", "method \(s.method) \(s.path): gRPC calls are POST")
@@ -631,6 +650,15 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
     /// Decides the call's status once: sends it (trailers, or a trailers-only response) and stops the handler.
     private func decide(_ s: ServerStream, _ status: StatusCode, _ message: String) {
         guard !s.completed else { return }
+        if s.isHTTP {
+            // An HTTP request ended without an answer (silent client): no gRPC status to send, so reset the stream.
+            s.trailers = (status, message)
+            s.body = []
+            recount(s)
+            s.task?.cancel()
+            if !s.responseStarted { pendingResets.append((s.id, NGHTTP2_CANCEL.rawValue)) }
+            return
+        }
         s.trailers = (status, message)
         recount(s)
         if let t = s.deadlineTimer { reactor.cancelTimer(t); s.deadlineTimer = nil }
@@ -652,6 +680,102 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
         } else if s.deferred {
             s.deferred = false
             session.resume(s.id)
+        }
+    }
+
+    // MARK: Plain HTTP (routes)
+
+    private func beginHTTP(_ s: ServerStream, _ routes: HTTPRoutes) {
+        s.isHTTP = true
+        s.metadata = []
+        guard s.path.hasPrefix("/") else {
+            respondHTTP(s, routes.refusal(HTTPRefusal(status: 400, reason: "the request path must start with /")))
+            return
+        }
+        if let length = s.headers.first(where: { $0.0 == "content-length" })?.1 {
+            guard let n = Int(length), n >= 0 else {
+                respondHTTP(s, routes.refusal(HTTPRefusal(status: 400, reason: "content-length is not a number")))
+                return
+            }
+            if n > routes.maxBodyBytes { refuseBody(s, routes, n) }
+        }
+    }
+
+    /// Body bytes of an HTTP request: kept up to the routes' limit, counted in the connection's budget (past it the
+    /// windows stay closed, as for gRPC messages); past the limit, 413.
+    private func httpBody(_ s: ServerStream, _ bytes: UnsafeRawBufferPointer) {
+        guard !s.completed, let routes = core.routes else {
+            session.consume(s.id, bytes.count)
+            return
+        }
+        let (total, overflow) = s.body.count.addingReportingOverflow(bytes.count)
+        guard !overflow, total <= routes.maxBodyBytes else {
+            session.consume(s.id, bytes.count)
+            refuseBody(s, routes, total)
+            return
+        }
+        s.body.append(contentsOf: bytes)
+        recount(s)
+        if overBudget {
+            s.owed += bytes.count
+            connectionOwed += bytes.count
+        } else {
+            session.consume(s.id, bytes.count)
+        }
+    }
+
+    private func refuseBody(_ s: ServerStream, _ routes: HTTPRoutes, _ size: Int) {
+        core.note("\(peer): \(s.method) \(s.path): body of \(size) bytes over the \(routes.maxBodyBytes)-byte limit")
+        respondHTTP(s, routes.refusal(HTTPRefusal(status: 413, reason: "the request body is over \(routes.maxBodyBytes) bytes")))
+    }
+
+    /// Runs the route for a complete request; its body's size counts against the budget until it answers.
+    private func startHTTP(_ s: ServerStream) {
+        guard let routes = core.routes else { return }
+        let query = s.path.firstIndex(of: "?")
+        let request = HTTPRequest(method: s.method, path: query.map { String(s.path[..<$0]) } ?? s.path,
+                                  rawQuery: query.map { String(s.path[s.path.index(after: $0)...]) } ?? "",
+                                  headers: s.headers, authority: s.authority, body: s.body, peer: address)
+        s.body = []
+        recount(s)
+        s.reserved = max(request.body.count, 1)
+        reserved += s.reserved
+        let reactor = self.reactor
+        s.task = Task(executorPreference: HandlerExecutor.shared) { [self] in
+            let response = await routes.respond(request)
+            reactor.execute { [self] in
+                guard streams[s.id] === s, !s.completed else { return }
+                s.task = nil
+                unreserve(s)
+                respondHTTP(s, response)
+                scheduleFlush()
+            }
+        }
+    }
+
+    /// Sends an HTTP response (headers, then the body ending the stream) and decides the stream.
+    private func respondHTTP(_ s: ServerStream, _ response: HTTPResponse) {
+        guard !s.completed else { return }
+        var response = response
+        if response.body.count > config.maxMessageBytes || (heldOut > 0 && heldOut + response.body.count > config.maxBufferedBytesPerConnection) {
+            core.note("\(peer): \(s.path): response of \(response.body.count) bytes refused (limit or unread responses)")
+            response = HTTPResponse(status: 503, headers: [("content-type", "text/plain; charset=utf-8"), ("cache-control", "no-store")],
+                                    body: Array("busy: read the earlier answers first\n".utf8))
+        }
+        s.trailers = (.ok, "")
+        s.body = []
+        recount(s)
+        s.task?.cancel()
+        if let t = s.deadlineTimer { reactor.cancelTimer(t); s.deadlineTimer = nil }
+        s.responseStarted = true
+        core.metrics.update { $0.httpResponses += 1 }
+        let fields = responseHeaderFields(response)
+        if response.body.isEmpty {
+            session.submitResponse(s.id, headers: fields, body: false)
+        } else {
+            s.outChunks.append(response.body)
+            addOut(s, response.body.count)
+            session.submitResponse(s.id, headers: fields, body: true)
         }
     }
 

@@ -4,10 +4,11 @@ import Glibc
 
 /// A server's state on the reactor: its handlers, configuration, listeners and connections.
 ///
-/// Invariant: `handlers` and `configuration` never change after init; `listeners`, `connections` and the shutdown
+/// Invariant: `handlers`, `routes` and `configuration` never change after init; `listeners`, `connections` and the shutdown
 /// state are touched only on the reactor thread (checked on entry).
 final class ServerCore: @unchecked Sendable {
     let handlers: [String: RPCHandler]
+    let routes: HTTPRoutes?
     let configuration: ServerConfiguration
     let metrics = TransportMetrics()
     let tls: TLSContext?
@@ -22,9 +23,10 @@ final class ServerCore: @unchecked Sendable {
     private var sweepTimer: UInt64?
     private let reactor = Reactor.shared
 
-    init(handlers: [String: RPCHandler], configuration: ServerConfiguration, tls: TLSContext?,
+    init(handlers: [String: RPCHandler], routes: HTTPRoutes? = nil, configuration: ServerConfiguration, tls: TLSContext?,
          log: (@Sendable (String) -> Void)?) {
         self.handlers = handlers
+        self.routes = routes
         self.configuration = configuration
         self.tls = tls
         self.log = log

@@ -10,6 +10,14 @@ final class ServerStream: @unchecked Sendable {
     var metadata: [(String, String)] = []
     var headerBytes = 0
     var headersDone = false
+    /// A plain HTTP request (routed to ``HTTPRoutes``), not a gRPC call: its response ends with END_STREAM on the
+    /// last DATA frame instead of trailers.
+    var isHTTP = false
+    var authority = ""
+    /// Every non-pseudo request header, for HTTP routes.
+    var headers: [(String, String)] = []
+    /// An HTTP request's body so far (at most ``HTTPRoutes/maxBodyBytes``).
+    var body: [UInt8] = []
 
     var handler: RPCHandler?
     var deframer: MessageDeframer

@@ -1,10 +1,18 @@
 import XieshangWire
 
-/// TLS 1.3 settings for a server or client: this node's Ed25519 key (its self-signed certificate is made from it)
-/// and the pinned public keys of the peers it accepts.
+/// TLS settings for a server or client. Between nodes: TLS 1.3, this node's Ed25519 key (its self-signed
+/// certificate is made from it) and the pinned public keys of the peers it accepts. On the web listener: a PEM
+/// certificate chain and key (ECDSA P-256, which browsers accept), TLS 1.2 or 1.3, no client certificate.
 public struct TLSConfiguration: Sendable {
-    /// This node's key; its certificate is self-signed with it.
-    public var key: Ed25519.PrivateKey
+    /// Where the server's (or client's) certificate comes from.
+    public enum Identity: Sendable {
+        /// A certificate self-signed at start with this Ed25519 key (node links, with pins).
+        case ed25519(Ed25519.PrivateKey)
+        /// A PEM certificate chain file (leaf first) and its PEM private key file (the web listener).
+        case pemFiles(certificate: String, key: String)
+    }
+    /// This side's certificate.
+    public var identity: Identity
     /// A name for this node in errors and in the certificate's common name.
     public var name: String
     /// Whether a server demands a client certificate (mutual TLS). Clients always present theirs.
@@ -16,9 +24,18 @@ public struct TLSConfiguration: Sendable {
     /// A configuration for a node with `key`.
     public init(key: Ed25519.PrivateKey, name: String, requireClientCertificate: Bool = true,
                 pinnedPeers: [String: Ed25519.PublicKey] = [:]) {
-        self.key = key
+        identity = .ed25519(key)
         self.name = name
         self.requireClientCertificate = requireClientCertificate
         self.pinnedPeers = pinnedPeers
+    }
+
+    /// A server configuration for browsers: the certificate chain and key in the PEM files at these paths, TLS 1.2
+    /// or 1.3 with ALPN h2, no client certificate.
+    public init(certificateFile: String, keyFile: String, name: String) {
+        identity = .pemFiles(certificate: certificateFile, key: keyFile)
+        self.name = name
+        requireClientCertificate = false
+        pinnedPeers = [:]
     }
 }

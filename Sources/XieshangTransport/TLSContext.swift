@@ -38,15 +38,24 @@ final class TLSContext: @unchecked Sendable {
             throw TransportError(.tls, status: .internal, "SSL_CTX_new failed", cause: openSSLErrorText())
         }
         context = ctx
-        // TLS 1.3 only: Ed25519 certificates and a modern handshake on every link.
-        _ = xs_ssl_ctx_set_min_proto_version(ctx, TLS1_3_VERSION)
         // Non-blocking writes may be retried with a moved buffer and may complete partially (C-INTEROP.md).
         _ = xs_ssl_ctx_set_mode(ctx, Int(SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER))
-        let (pkey, cert) = try TLSContext.selfSignedCertificate(c)
-        defer { EVP_PKEY_free(pkey); X509_free(cert) }
-        guard SSL_CTX_use_certificate(ctx, cert) == 1, SSL_CTX_use_PrivateKey(ctx, pkey) == 1 else {
-            throw TransportError(.tls, status: .internal, "cannot install the certificate made from \(c.name)'s key",
-                                 cause: openSSLErrorText())
+        switch c.identity {
+        case .ed25519(let key):
+            // TLS 1.3 only: Ed25519 certificates and a modern handshake on every link.
+            _ = xs_ssl_ctx_set_min_proto_version(ctx, TLS1_3_VERSION)
+            let (pkey, cert) = try TLSContext.selfSignedCertificate(key, name: c.name)
+            defer { EVP_PKEY_free(pkey); X509_free(cert) }
+            guard SSL_CTX_use_certificate(ctx, cert) == 1, SSL_CTX_use_PrivateKey(ctx, pkey) == 1 else {
+                throw TransportError(.tls, status: .internal, "cannot install the certificate made from \(c.name)'s key",
+                                     cause: openSSLErrorText())
+            }
+        case .pemFiles(let certificate, let key):
+            // Browsers: TLS 1.2 is still allowed (older office PCs), with forward-secret AEAD suites only (what
+            // HTTP/2 requires of TLS 1.2, RFC 9113 §9.2.2); TLS 1.3 suites are OpenSSL's defaults.
+            _ = xs_ssl_ctx_set_min_proto_version(ctx, TLS1_2_VERSION)
+            _ = SSL_CTX_set_cipher_list(ctx, "ECDHE+AESGCM:ECDHE+CHACHA20")
+            try WebCertificate.install(ctx, certificateFile: certificate, keyFile: key)
         }
         // No CA: OpenSSL's chain check would reject every self-signed certificate, so the callback below replaces
         // it with the pin check. Servers ask for a client certificate only in mutual TLS.
@@ -64,8 +73,9 @@ final class TLSContext: @unchecked Sendable {
 
     deinit { SSL_CTX_free(context) }
 
-    /// An X.509 v3 certificate for `c.key`, self-signed with Ed25519 (no digest: Ed25519 hashes internally).
-    private static func selfSignedCertificate(_ c: TLSConfiguration) throws(TransportError) -> (OpaquePointer, OpaquePointer) {
+    /// An X.509 v3 certificate for `key`, self-signed with Ed25519 (no digest: Ed25519 hashes internally).
+    private static func selfSignedCertificate(_ key: Ed25519.PrivateKey, name cn: String) throws(TransportError) -> (OpaquePointer, OpaquePointer) {
+        let c = (name: cn, key: key)
         guard let pkey = c.key.seed.withUnsafeBufferPointer({
             EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nil, $0.baseAddress, $0.count)
         }) else {

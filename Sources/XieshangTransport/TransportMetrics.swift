@@ -20,6 +20,8 @@ public final class TransportMetrics: Sendable {
         public var bytesOut = 0
         /// Finished calls by gRPC status code.
         public var callsByStatus: [Int: Int] = [:]
+        /// Plain HTTP responses sent (``HTTPRoutes``), refusals included.
+        public var httpResponses = 0
         /// Connections closed because the peer broke HTTP/2.
         public var protocolErrors = 0
         /// Unauthenticated connections closed to make room for new ones (limit reached, or out of descriptors).

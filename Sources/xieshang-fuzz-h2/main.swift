@@ -14,8 +14,23 @@ import XieshangWire
 import Glibc
 #endif
 
-/// The server every input talks to: Diagnostics, a method that authenticates its connection, and a bidirectional
-/// echo; short deadlines so a stalled input ends quickly.
+/// Plain HTTP routes beside gRPC (issue 17): `GET /hello` reads the query and cookies, `POST /form` decodes the body;
+/// small body limit so 413 is reached.
+func fuzzRoutes() -> HTTPRoutes {
+    var routes = HTTPRoutes(maxBodyBytes: 4096) { r in HTTPResponse(status: r.status, body: Array(r.reason.utf8)) }
+    routes.add("GET", "/hello") { r in
+        let q = (try? r.query()) ?? []
+        return HTTPResponse(status: 200, headers: q.map { ("x-" + $0.0, $0.1) }, body: Array("\(q.count) \(r.cookies.count)".utf8))
+    }
+    routes.add("POST", "/form") { r in
+        let fields = (try? r.form()) ?? []
+        return HTTPResponse(status: 200, body: Array(fields.map { $0.0 + "=" + $0.1 }.joined(separator: "&").utf8))
+    }
+    return routes
+}
+
+/// The server every input talks to: Diagnostics, a method that authenticates its connection, a bidirectional echo,
+/// and plain HTTP routes; short deadlines so a stalled input ends quickly.
 let fuzzServer: Server = {
     var configuration = ServerConfiguration()
     configuration.unauthenticated = UnauthenticatedLimits()
@@ -30,7 +45,7 @@ let fuzzServer: Server = {
         for try await message in requests { try await writer.write(message) }
     }
     do {
-        return try Server(handlers: handlers, configuration: configuration)
+        return try Server(handlers: handlers, routes: fuzzRoutes(), configuration: configuration)
     } catch {
         print("xieshang-fuzz-h2: cannot make the server: \(error)")
         exit(2)

@@ -1,5 +1,6 @@
 import Foundation
 import XieshangNode
+import XieshangTransport
 import XieshangWire
 
 /// `xieshang node --config node.json` (run one body's node process) and `xieshang init` (make its key and config).
@@ -13,9 +14,14 @@ enum NodeCommand {
 
     static let initUsage = """
         usage: xieshang init --id ID --name NAME --tier TIER --listen HOST:PORT --dir DIR
+                             [--web-listen HOST:PORT --web-name HOST,IP,…]
           Writes DIR/node.key (mode 0600) and DIR/node.json (DIR mode 0700), and prints the node id and public key to
           give to its parent, children and alliance members (they pin it in their node.json). Links use TLS 1.3 with
           the pinned keys ("tls": true); a node refuses plain h2c on an address other than loopback.
+          --web-listen serves the web interface over HTTPS there; --web-name lists the host names and IP addresses
+          browsers use to reach it: a self-signed ECDSA P-256 certificate for them is written to DIR/web.crt and its
+          key to DIR/web.key (mode 0600). To use a certificate from your CA instead, point "web_cert" and "web_key"
+          in node.json at its PEM files.
         """
 
     static func runInit(_ args: [String]) -> Int32 {
@@ -23,7 +29,7 @@ enum NodeCommand {
         var rest = args[...]
         while let flag = rest.first {
             if flag == "--help" || flag == "-h" { print(initUsage); return ExitCode.done }
-            guard ["--id", "--name", "--tier", "--listen", "--dir"].contains(flag) else {
+            guard ["--id", "--name", "--tier", "--listen", "--dir", "--web-listen", "--web-name"].contains(flag) else {
                 return fail("unknown option \(flag).\n\n\(initUsage)", code: ExitCode.usage)
             }
             guard rest.count >= 2 else { return fail("\(flag) needs a value.\n\n\(initUsage)", code: ExitCode.usage) }
@@ -34,6 +40,20 @@ enum NodeCommand {
             return fail("--\(needed) is required.\n\n\(initUsage)", code: ExitCode.usage)
         }
         let dir = options["dir"]!
+        var webNames: [WebCertificate.Name] = []
+        if let listen = options["web-listen"] {
+            guard let names = options["web-name"] else {
+                return fail("--web-listen \(listen) needs --web-name with the host names and IP addresses browsers use, e.g. --web-name xs.example.gov.cn,10.0.0.5", code: ExitCode.usage)
+            }
+            do {
+                webNames = try names.split(separator: ",").map { n throws(TransportError) in try WebCertificate.Name(parsing: String(n)) }
+            } catch {
+                return fail("--web-name: \(error.message)", code: ExitCode.usage)
+            }
+            guard !webNames.isEmpty else { return fail("--web-name lists no name", code: ExitCode.usage) }
+        } else if options["web-name"] != nil {
+            return fail("--web-name needs --web-listen HOST:PORT", code: ExitCode.usage)
+        }
         do {
             // The data directory is private to the node's user (0700): it holds the key, the records and the admin socket.
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -49,8 +69,23 @@ enum NodeCommand {
         } catch {
             return fail("\(error)", code: ExitCode.refused)
         }
-        let config = NodeConfig(nodeId: options["id"]!, name: options["name"] ?? options["id"]!, tier: options["tier"] ?? "township",
+        var config = NodeConfig(nodeId: options["id"]!, name: options["name"] ?? options["id"]!, tier: options["tier"] ?? "township",
                                 dataDir: ".", listen: options["listen"]!, adminSocket: "admin.sock", keyFile: "node.key", tls: true)
+        if let webListen = options["web-listen"] {
+            config.webListen = webListen
+            config.webCertificate = "web.crt"
+            config.webKey = "web.key"
+            let certPath = (dir as NSString).appendingPathComponent("web.crt")
+            let webKeyPath = (dir as NSString).appendingPathComponent("web.key")
+            do {
+                let generated = try WebCertificate.selfSigned(names: webNames)
+                try DurableFile.write(Array(generated.keyPEM.utf8), to: webKeyPath, mode: 0o600)
+                try DurableFile.write(Array(generated.certificatePEM.utf8), to: certPath, mode: 0o644)
+            } catch {
+                return fail("cannot make the web certificate: \(error)", code: ExitCode.refused)
+            }
+            print("web:        https://\(webListen) — self-signed certificate \(certPath) for \(webNames.map(\.text).joined(separator: ", ")); trust it on each office PC and phone (README)")
+        }
         let jsonPath = (dir as NSString).appendingPathComponent("node.json")
         guard !FileManager.default.fileExists(atPath: jsonPath) else {
             return fail("\(jsonPath) exists; move it aside or pick another --dir", code: ExitCode.refused)

@@ -34,6 +34,25 @@ struct NodeConfigTests {
         #expect(error?.message.contains("sessions[0]") == true, "\(String(describing: error))")
     }
 
+    /// The web interface's fields (issue 17): `web_listen` with the certificate and key defaulting to web.crt and
+    /// web.key in the data directory, written back by `jsonText()`; a bad address names the field.
+    @Test func webListenerFieldsReadWithDefaultsAndRoundTrip() throws {
+        let off = try NodeConfig.parse(config(), file: "node.json", baseDirectory: "/srv/xs")
+        #expect(off.webListen.isEmpty && off.webCertificate.isEmpty)
+        let c = try NodeConfig.parse(config(#", "web_listen": "0.0.0.0:8443""#), file: "node.json", baseDirectory: "/srv/xs")
+        #expect(c.webListen == "0.0.0.0:8443")
+        #expect(c.webCertificate == "/srv/xs/data/web.crt" && c.webKey == "/srv/xs/data/web.key")
+        let ca = try NodeConfig.parse(config(#", "web_listen": "0.0.0.0:8443", "web_cert": "/etc/ssl/xs.pem", "web_key": "/etc/ssl/xs.key""#),
+                                      file: "node.json", baseDirectory: "/srv/xs")
+        #expect(ca.webCertificate == "/etc/ssl/xs.pem" && ca.webKey == "/etc/ssl/xs.key")
+        let back = try NodeConfig.parse(ca.jsonText(), file: "node.json", baseDirectory: "/srv/xs")
+        #expect(back.webListen == ca.webListen && back.webCertificate == ca.webCertificate && back.webKey == ca.webKey)
+        let error = #expect(throws: NodeError.self) {
+            try NodeConfig.parse(config(#", "web_listen": "8443""#), file: "node.json", baseDirectory: "/srv/xs")
+        }
+        #expect(error?.message.contains("web_listen") == true, "\(String(describing: error))")
+    }
+
     @Test func aValidConfigReadsWithDefaultsAndRelativePaths() throws {
         let c = try NodeConfig.parse(config(), file: "node.json", baseDirectory: "/srv/xs")
         #expect(c.nodeId == "cn.gz.tongren.wanshan")

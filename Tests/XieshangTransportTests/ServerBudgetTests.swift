@@ -205,7 +205,8 @@ import XieshangWire
     /// Opens `streams` streams, each announcing a message of `claimed` bytes, and sends what the server's flow control
     /// allows (following its SETTINGS and WINDOW_UPDATE frames) until it grants nothing for a second.
     /// - Returns: the body bytes sent.
-    static func floodPartialMessages(_ raw: RawHTTP2Connection, streams: Int, claimed: Int) -> Int {
+    static func floodPartialMessages(_ raw: RawHTTP2Connection, streams: Int, claimed: Int, path: String = TestSupport.echoPath,
+                                     method: String = "POST", contentType: String = "application/grpc") -> Int {
         raw.handshake()
         var connectionWindow = 65_535
         var initial = 65_535
@@ -214,7 +215,7 @@ import XieshangWire
         var opening: [UInt8] = []
         for i in 0..<streams {
             let id = Int32(2 * i + 1)
-            opening += raw.headers(id, path: TestSupport.echoPath)
+            opening += raw.headers(id, path: path, method: method, contentType: contentType)
             windows[id] = initial
             remaining[id] = claimed
         }

@@ -1,0 +1,123 @@
+import XieshangReport
+import XieshangTransport
+import XieshangWire
+
+/// The web interface's page frame and HTTP policy (网页框架): one stylesheet, the security headers every response
+/// carries, the refusal pages (400, 404, 405, 413) and the listener's limits. Pure rendering: no Foundation, no I/O.
+///
+/// Content-Security-Policy: `default-src 'none'` forbids scripts, frames, fonts and connections outright (there is
+/// no `script-src` at all, inline or not); the one `<style>` block is allowed by its SHA-256 hash rather than by
+/// `'unsafe-inline'`, so markup that slipped past escaping still cannot bring its own CSS (inline `style=`
+/// attributes are refused too). Pages must therefore put all their CSS in ``css``: the hash is computed from it
+/// once at start.
+public enum WebPage {
+    /// The stylesheet of every page: system fonts with CJK fallbacks, fluid to 375 px phones, printable on A4.
+    public static let css = """
+    *{box-sizing:border-box}
+    body{margin:0;font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;color:#1f2328;background:#f6f7f9;line-height:1.5}
+    header.top{background:#9b1c1c;color:#fff;padding:12px 16px}
+    header.top h1{margin:0;font-size:1.25rem}
+    header.top p{margin:2px 0 0;font-size:.9rem;opacity:.9}
+    main{max-width:960px;margin:0 auto;padding:12px 16px}
+    section{background:#fff;border:1px solid #d8dee4;border-radius:6px;padding:12px;margin:12px 0}
+    h2{font-size:1.05rem;margin:0 0 8px}
+    dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 12px;margin:0}
+    dl.facts dt{color:#57606a}
+    dl.facts dd{margin:0;overflow-wrap:anywhere}
+    .scroll{overflow-x:auto}
+    table{border-collapse:collapse;width:100%;font-size:.9rem}
+    th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #eaeef2;vertical-align:top;overflow-wrap:anywhere}
+    th{color:#57606a;font-weight:600}
+    .state{display:inline-block;padding:0 6px;border-radius:10px;font-size:.85rem;white-space:nowrap}
+    .up{background:#dafbe1;color:#116329}
+    .down{background:#ffebe9;color:#a40e26}
+    .wait{background:#fff8c5;color:#7d4e00}
+    .muted{color:#57606a}
+    footer{color:#57606a;font-size:.8rem;text-align:center;padding:16px}
+    @media print{body{background:#fff}header.top{background:#fff;color:#000;border-bottom:2px solid #000}section{border:0;padding:0}}
+    """
+
+    /// The CSP source for ``css``: `'sha256-…'` of exactly the text between `<style>` and `</style>`.
+    public static let styleHash = "'sha256-" + Base64.encode(SHA256.hash(Array(css.utf8))) + "'"
+
+    /// The Content-Security-Policy of every response (see the type's summary).
+    public static let contentSecurityPolicy =
+        "default-src 'none'; style-src \(styleHash); img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+    /// Headers on every web response: CSP, HSTS (one year; the listener is HTTPS only), no MIME sniffing, no
+    /// framing, no referrer leaving the intranet, no caching of pages (they show records and, later, a session).
+    public static let securityHeaders: [(String, String)] = [
+        ("content-security-policy", contentSecurityPolicy),
+        ("strict-transport-security", "max-age=31536000"),
+        ("x-content-type-options", "nosniff"),
+        ("x-frame-options", "DENY"),
+        ("referrer-policy", "no-referrer"),
+        ("cross-origin-opener-policy", "same-origin"),
+        ("cross-origin-resource-policy", "same-origin"),
+        ("cache-control", "no-store"),
+    ]
+
+    /// Escapes text for HTML content and attribute values: the one escaper, shared with `report --html`.
+    public static func escape(_ text: String) -> String { HTMLReport.escape(text) }
+
+    /// A complete HTML page: `title` (escaped here) and `body`, HTML the caller built with ``escape(_:)``.
+    public static func html(title: String, subtitle: String = "", body: String) -> String {
+        var h = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+        h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        h += "<title>\(escape(title))</title>\n<style>\(css)</style>\n</head>\n<body>\n"
+        h += "<header class=\"top\"><h1>\(escape(title))</h1>"
+        if !subtitle.isEmpty { h += "<p>\(escape(subtitle))</p>" }
+        h += "</header>\n<main>\n\(body)</main>\n<footer>协商 Xieshang</footer>\n</body>\n</html>\n"
+        return h
+    }
+
+    /// An HTML response with the security headers.
+    public static func response(status: Int = 200, html: String, extraHeaders: [(String, String)] = []) -> HTTPResponse {
+        HTTPResponse(status: status, headers: [("content-type", "text/html; charset=utf-8")] + securityHeaders + extraHeaders,
+                     body: Array(html.utf8))
+    }
+
+    /// A plain-text response with the security headers.
+    public static func text(status: Int = 200, _ text: String) -> HTTPResponse {
+        HTTPResponse(status: status, headers: [("content-type", "text/plain; charset=utf-8")] + securityHeaders, body: Array(text.utf8))
+    }
+
+    /// The page for what the transport or the route table refused: 400, 404, 405 (with `allow`), 413.
+    @Sendable public static func refusal(_ r: HTTPRefusal) -> HTTPResponse {
+        let title: String
+        switch r.status {
+        case 400: title = "请求有误"
+        case 404: title = "页面不存在"
+        case 405: title = "不支持此操作"
+        case 413: title = "提交的内容过大"
+        default: title = "无法处理请求"
+        }
+        let body = "<section><h2>\(r.status) \(escape(title))</h2><p class=\"muted\">\(escape(r.reason))</p><p><a href=\"/\">返回首页</a></p></section>\n"
+        return response(status: r.status, html: html(title: title, body: body),
+                        extraHeaders: r.allowed.isEmpty ? [] : [("allow", r.allowed.joined(separator: ", "))])
+    }
+
+    /// Limits of the web listener: the peer port's hardening, sized for browsers. Browsers never authenticate at
+    /// the transport, so the pre-authentication budgets stay on for the connection's life: 32 streams (a page and
+    /// its parallel requests), 256 connections per address (an office behind one NAT), 512 in all with the oldest
+    /// evicted first; headers 16 KiB (cookies), 2 min idle, 10 s handshake, 20 s for a silent request, 4 MiB of
+    /// buffered bytes per connection.
+    public static func serverConfiguration(tls: TLSConfiguration) -> ServerConfiguration {
+        var c = ServerConfiguration()
+        c.tls = tls
+        c.maxConnections = 1000
+        c.maxHeaderListBytes = 16 * 1024
+        c.idleTimeoutSeconds = 120
+        c.silentStreamTimeoutSeconds = 20
+        c.handshakeTimeoutSeconds = 10
+        c.maxBufferedBytesPerConnection = 4 * 1024 * 1024
+        var u = UnauthenticatedLimits()
+        u.maxConcurrentStreams = 32
+        u.maxMessageBytes = 64 * 1024
+        u.authenticationTimeoutSeconds = 100 * 365 * 86_400
+        u.maxConnectionsPerAddress = 256
+        u.maxConnections = 512
+        c.unauthenticated = u
+        return c
+    }
+}

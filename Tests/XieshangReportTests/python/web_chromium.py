@@ -1,0 +1,41 @@
+"""Loads a page of a node's web interface in headless Chromium through Selenium and chromium-driver, trusting only
+the test's certificate (by the SHA-256 of its public key), as a 375 px phone, and reports what a reader would meet.
+
+usage: web_chromium.py URL SPKI_SHA256_BASE64 USER_DATA_DIR SCREENSHOT_PNG
+
+Prints one JSON object: innerWidth, scrollWidth (> innerWidth means horizontal scroll), the negotiated protocol
+(nextHopProtocol, "h2" for HTTP/2), the title and the page's text. Chromium and its driver are Debian's
+(/usr/bin/chromium, /usr/bin/chromedriver): Selenium Manager never downloads anything (C-INTEROP.md).
+"""
+import json
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+
+def main():
+    url, spki, profile, shot = sys.argv[1:5]
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--user-data-dir={profile}",
+                f"--ignore-certificate-errors-spki-list={spki}"]:
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        driver.set_page_load_timeout(30)
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": 375, "height": 800, "deviceScaleFactor": 2, "mobile": True})
+        driver.get(url)
+        info = driver.execute_script(
+            "return {innerWidth: window.innerWidth, scrollWidth: document.documentElement.scrollWidth,"
+            " protocol: performance.getEntriesByType('navigation')[0].nextHopProtocol,"
+            " title: document.title, text: document.body.innerText}")
+        driver.save_screenshot(shot)
+        print(json.dumps(info, ensure_ascii=False))
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    main()
