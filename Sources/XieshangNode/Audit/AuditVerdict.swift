@@ -1,0 +1,109 @@
+/// What `xieshang audit verify` found in a bundle (审计结论): per body, the figures its signed records give and every
+/// figure, signature, chain link, citation or approval that does not hold.
+public struct AuditVerdict: Sendable {
+    /// The audited period.
+    public var period: String
+    /// The exporting body, root of the audited subtree.
+    public var root: String
+    /// Fingerprint of the root's key as the bundle lists it: compare it with the one published out of band.
+    public var rootKey: String
+    /// Events in the bundle.
+    public var events: Int
+    /// Every body of the bundle, the root first.
+    public var bodies: [Body]
+    /// Problems that belong to no body of the bundle (an event that does not decode, the seal).
+    public var problems: [AuditProblem]
+
+    /// Whether everything holds.
+    public var holds: Bool { problems.isEmpty && bodies.allSatisfy(\.holds) }
+
+    /// Every problem, the bundle's first, then each body's.
+    public var allProblems: [AuditProblem] { problems + bodies.flatMap(\.problems) }
+
+    /// One body's verdict.
+    public struct Body: Sendable {
+        /// Node id.
+        public var id: String
+        /// Display name.
+        public var name: String
+        /// Tier.
+        public var tier: String
+        /// Parent's node id (empty at the root).
+        public var parent: String
+        /// The body's latest report of the period in its chain (`origin#seq`), nil when it made none.
+        public var report: String?
+        /// The body's own figures as its signed records give them (stats.proto names; at its latest report's place in
+        /// the log, or at the end when it made no report), compared figures only.
+        public var own: [String: Int64]
+        /// Own figures the bundle cannot give (changed by steps signed outside the subtree or travelling down only),
+        /// with the value the report claims: checked by arithmetic only.
+        public var uncompared: [String: Int64]
+        /// The subtree figures the report states (own plus every cited child report).
+        public var totals: [String: Int64]
+        /// The subtree figures the signed records give (own recomputed, plus the cited children's recomputed totals;
+        /// uncompared figures as claimed).
+        public var recomputedTotals: [String: Int64]
+        /// The approval state of the period: "approved", "returned" or "none".
+        public var approval: String
+        /// The approval event standing (or last returned), `origin#seq`.
+        public var approvalEvent: String?
+        /// What does not hold at this body.
+        public var problems: [AuditProblem]
+
+        /// Whether everything of this body holds.
+        public var holds: Bool { problems.isEmpty }
+    }
+}
+
+/// One thing in a bundle that does not hold.
+public struct AuditProblem: Hashable, Sendable, CustomStringConvertible {
+    /// What kind of thing failed.
+    public enum Kind: String, Hashable, Sendable {
+        /// An event's signature does not verify against its signer's key.
+        case signature
+        /// A chain link: a gap, a wrong previous hash, an event missing at a chain's end.
+        case chain
+        /// A report's own figure differs from what the body's signed records give.
+        case figure
+        /// A report's subtree figure differs from its own plus its cited children's (stated or recomputed).
+        case subtotal
+        /// A report's citation of a child report does not hold.
+        case citation
+        /// An approval names a report the bundle does not hold as it says.
+        case approval
+        /// A key is missing, malformed, or not the one the root's signed roster names.
+        case key
+        /// An event or payload does not decode.
+        case decode
+        /// The bundle's seal disagrees with its events.
+        case seal
+    }
+
+    /// What kind of thing failed.
+    public var kind: Kind
+    /// The body it belongs to (empty for the bundle itself).
+    public var body: String
+    /// The event involved, `origin#seq` (empty when none).
+    public var event: String
+    /// The figure involved, by its stats.proto name (empty when none).
+    public var figure: String
+    /// What failed, in a sentence.
+    public var message: String
+
+    /// A problem.
+    public init(_ kind: Kind, body: String, event: String = "", figure: String = "", _ message: String) {
+        self.kind = kind
+        self.body = body
+        self.event = event
+        self.figure = figure
+        self.message = message
+    }
+
+    /// The sentence, with the event and figure named.
+    public var description: String {
+        var head = kind.rawValue
+        if !event.isEmpty { head += " " + event }
+        if !figure.isEmpty { head += " [" + figure + "]" }
+        return head + ": " + message
+    }
+}
