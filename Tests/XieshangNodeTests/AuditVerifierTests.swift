@@ -140,6 +140,25 @@ import XieshangWire
         #expect(!v.allProblems.contains { $0.kind == .signature })
     }
 
+    /// A key listed for a body must be the one the root's latest signed roster names: a bundle whose exporter swapped
+    /// a township's key (and re-signed its events with it) is named, although every signature then verifies.
+    @Test func aKeyTheRootsSignedRosterDoesNotNameIsNamed() throws {
+        var b = Self.honest()
+        var down = Chain(origin: "city@down", key: Self.cityKey)
+        let other = try Ed25519.PrivateKey(seed: [UInt8](repeating: 3, count: 32))
+        let roster = Roster(entries: [RosterEntry(nodeId: "town", publicKey: other.publicKey.rawRepresentation, parent: "city")])
+        b.events.insert(down.sign(.roster, roster.serializedBytes()), at: 0)
+        b = AuditExport.sealed(b)
+        let v = try Self.verify(b)
+        #expect(v.allProblems.contains { $0.kind == .key && $0.body == "town" && $0.event == "city@down#1" }, "\(v.allProblems)")
+        var vouched = Self.honest()
+        var down2 = Chain(origin: "city@down", key: Self.cityKey)
+        let right = Roster(entries: [RosterEntry(nodeId: "town", publicKey: Self.townKey.publicKey.rawRepresentation, parent: "city")])
+        vouched.events.insert(down2.sign(.roster, right.serializedBytes()), at: 0)
+        let w = try Self.verify(AuditExport.sealed(vouched))
+        #expect(w.holds, "\(w.allProblems)")
+    }
+
     /// Empty, truncated, garbage and foreign files are clear errors naming the file, never a trap.
     @Test func filesThatAreNotBundlesAreClearErrors() throws {
         let bytes = Self.honest().serializedBytes()

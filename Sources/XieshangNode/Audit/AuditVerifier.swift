@@ -29,6 +29,8 @@ public enum AuditVerifier {
         let bundle: AuditBundle
         do {
             bundle = try AuditBundle(serializedBytes: bytes, limits: DecodeLimits(maxMessageBytes: max(bytes.count, 4 << 20)))
+        } catch where error.code == .truncated || error.code == .lengthPastEnd {
+            throw refuse("truncated or damaged: \(error.message) (\(bytes.count) bytes); export it again")
         } catch {
             throw refuse("not an audit bundle, or damaged: \(error.message) (\(bytes.count) bytes)")
         }
