@@ -102,6 +102,11 @@ enum AuditCommand {
                 print("    " + inv.text("本级（据签名记录）：", "own (from signed records): ")
                       + shown.map { "\(FigureNames.figure($0, inv.language)) \(b.own[$0] ?? 0)" }.joined(separator: "，"))
             }
+            let unchecked = FigureNames.ordered(b.uncompared.keys).filter { (b.uncompared[$0] ?? 0) != 0 }
+            if !unchecked.isEmpty {
+                print("    " + inv.text("未逐项核对（由子树外或下行的步骤改变，只核算术）：", "not compared (changed by steps signed outside the subtree or sent down; arithmetic only): ")
+                      + unchecked.map { "\(FigureNames.figure($0, inv.language)) \(b.uncompared[$0] ?? 0)" }.joined(separator: "，"))
+            }
             for p in b.problems { print(line(p)) }
         }
         let count = v.allProblems.count

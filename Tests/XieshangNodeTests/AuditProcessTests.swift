@@ -164,6 +164,34 @@ struct AuditProcessTests {
         #expect(r3.status == 1, "\(r3.output)")
         #expect(has(problems(r3), kind: "figure", event: reportName, figure: "activity_participants"), "\(problems(r3))")
 
+        // 4. A key swapped in the body list (the exporter vouching for another key): named against the root's signed
+        // roster, and every event of that body fails its signature.
+        var swapped = bundle
+        let other = try Ed25519.PrivateKey()
+        let keyIndex = try #require(swapped.bodies.firstIndex { $0.nodeId == town })
+        swapped.bodies[keyIndex].publicKey = other.publicKey.rawRepresentation
+        try Data(swapped.serializedBytes()).write(to: URL(fileURLWithPath: file + ".swapped"))
+        let r4 = try await verify(file + ".swapped")
+        #expect(r4.status == 1 && problems(r4).contains { $0["kind"] as? String == "key" && $0["body"] as? String == town }, "\(problems(r4))")
+
+        // Paging: the node's pages of at most 7 events, put together, are the bundle the CLI wrote.
+        var paged: [SignedEvent] = []
+        var request = AuditExportRequest(period: "2026-H1", throughPosition: 0, maxEvents: 7)
+        var pages = 0
+        while true {
+            let page = try AuditExportPage(serializedBytes: try await fed.call("city", AuditService.exportPage.path, request.serializedBytes()))
+            paged += page.bundle?.events ?? []
+            pages += 1
+            #expect((page.bundle?.events.count ?? 0) <= 7)
+            if page.done || pages > 1_000 { break }
+            request.afterPosition = page.nextPosition
+            request.throughPosition = page.throughPosition
+        }
+        #expect(pages > 1 && paged.count >= bundle.events.count && Array(paged.prefix(bundle.events.count)) == bundle.events,
+                "\(pages) pages, \(paged.count) events, bundle \(bundle.events.count)")
+        let badPeriod = try await cli("city", ["audit", "export", "--period", "2026-H3", file + ".bad"])
+        #expect(badPeriod.status == 1 && badPeriod.output.contains("is not a month"), "\(badPeriod.output)")
+
         // Abuse: empty, truncated, random — clear errors naming the file, exit 2, no crash.
         var random = SystemRandomNumberGenerator()
         let cases: [(String, [UInt8], String)] = [

@@ -57,7 +57,8 @@ public enum AuditExport {
         let result: Result<(events: [SignedEvent], next: Int64), StoreError> = await withCheckedContinuation { c in
             DispatchQueue.global().async {
                 c.resume(returning: Result { () throws(StoreError) in
-                    try events(path: path, signers: signers, after: request.afterPosition, through: through)
+                    try events(path: path, signers: signers, after: request.afterPosition, through: through,
+                               maxEvents: request.maxEvents == 0 ? Int.max : Int(request.maxEvents))
                 })
             }
         }
@@ -71,15 +72,16 @@ public enum AuditExport {
         }
     }
 
-    /// Events signed by `signers` after log position `after` up to `through`, about ``pageBytes`` of them, and the
-    /// position the next page starts after.
+    /// Events signed by `signers` after log position `after` up to `through`, about ``pageBytes`` of them and at most
+    /// `maxEvents`, and the position the next page starts after.
     /// - Throws: ``StoreError`` when the log cannot be read.
-    static func events(path: String, signers: Set<String>, after: Int64, through: Int64) throws(StoreError) -> (events: [SignedEvent], next: Int64) {
+    static func events(path: String, signers: Set<String>, after: Int64, through: Int64,
+                       maxEvents: Int) throws(StoreError) -> (events: [SignedEvent], next: Int64) {
         let reader = try EventReader(path: path)
         var out: [SignedEvent] = []
         var bytes = 0
         var position = after
-        while position < through, bytes < pageBytes {
+        while position < through, bytes < pageBytes, out.count < maxEvents {
             let entries = try reader.entries(after: position, limit: 500)
             guard !entries.isEmpty else { return (out, through) }
             for entry in entries {
@@ -88,7 +90,7 @@ public enum AuditExport {
                 guard signers.contains(ChainName.node(of: entry.event.origin)) else { continue }
                 out.append(SignedEvent(body: entry.event.body, signature: entry.event.signature))
                 bytes += entry.event.body.count + entry.event.signature.count
-                if bytes >= pageBytes { break }
+                if bytes >= pageBytes || out.count >= maxEvents { break }
             }
         }
         return (out, position)

@@ -211,6 +211,8 @@ public struct AuditExportRequest: ProtoMessage {
     /// The last log position of the export, fixed by the first page's answer (0 on the first page), so that every page
     /// comes from one prefix of the log.
     public var throughPosition: Int64 = 0
+    /// At most this many events in the page (0: the node's default of about 1 MiB of events, which also caps larger values).
+    public var maxEvents: UInt32 = 0
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -221,11 +223,13 @@ public struct AuditExportRequest: ProtoMessage {
     public init(
         period: String = "",
         afterPosition: Int64 = 0,
-        throughPosition: Int64 = 0
+        throughPosition: Int64 = 0,
+        maxEvents: UInt32 = 0
     ) {
         self.period = period
         self.afterPosition = afterPosition
         self.throughPosition = throughPosition
+        self.maxEvents = maxEvents
     }
 }
 
@@ -234,6 +238,7 @@ extension AuditExportRequest {
         ProtoFieldDescriptor(number: 1, name: "period", jsonName: "period", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 2, name: "after_position", jsonName: "afterPosition", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 3, name: "through_position", jsonName: "throughPosition", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "max_events", jsonName: "maxEvents", type: .uint32, label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -241,6 +246,7 @@ extension AuditExportRequest {
         n += WireSize.singular(StringCodec.self, period, field: 1)
         n += WireSize.singular(Int64Codec.self, afterPosition, field: 2)
         n += WireSize.singular(Int64Codec.self, throughPosition, field: 3)
+        n += WireSize.singular(UInt32Codec.self, maxEvents, field: 4)
         return n
     }
 
@@ -248,6 +254,7 @@ extension AuditExportRequest {
         w.singular(StringCodec.self, period, field: 1)
         w.singular(Int64Codec.self, afterPosition, field: 2)
         w.singular(Int64Codec.self, throughPosition, field: 3)
+        w.singular(UInt32Codec.self, maxEvents, field: 4)
         w.writeRaw(unknownFields)
     }
 
@@ -257,6 +264,7 @@ extension AuditExportRequest {
             case (1, .lengthDelimited): period = try StringCodec.read(from: &r)
             case (2, .varint): afterPosition = try Int64Codec.read(from: &r)
             case (3, .varint): throughPosition = try Int64Codec.read(from: &r)
+            case (4, .varint): maxEvents = try UInt32Codec.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -267,6 +275,7 @@ extension AuditExportRequest {
         j.singular("period", StringCodec.self, period)
         j.singular("afterPosition", Int64Codec.self, afterPosition)
         j.singular("throughPosition", Int64Codec.self, throughPosition)
+        j.singular("maxEvents", UInt32Codec.self, maxEvents)
         j.endObject()
     }
 
@@ -278,6 +287,7 @@ extension AuditExportRequest {
             case "period": period = try StringCodec.readJSON(value, path: p)
             case "afterPosition", "after_position": afterPosition = try Int64Codec.readJSON(value, path: p)
             case "throughPosition", "through_position": throughPosition = try Int64Codec.readJSON(value, path: p)
+            case "maxEvents", "max_events": maxEvents = try UInt32Codec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
