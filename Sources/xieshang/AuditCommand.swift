@@ -84,7 +84,7 @@ enum AuditCommand {
             let kind = inv.language == .zh ? (kindZh[p.kind] ?? p.kind.rawValue) : p.kind.rawValue
             var where_ = p.event.isEmpty ? "" : " " + p.event
             if !p.figure.isEmpty { where_ += " \(p.figure)（\(FigureNames.figure(p.figure, inv.language))）" }
-            return "    ✘ \(kind)\(where_)：\(DisplayText.escaped(p.message))"
+            return "    ✘ \(kind)\(where_)：\(DisplayText.escaped(inv.text(p.messageZh, p.message)))"
         }
         for p in v.problems { print(line(p)) }
         for b in v.bodies {
@@ -116,7 +116,7 @@ enum AuditCommand {
 
     static func printJSON(_ v: AuditVerdict, file: String) {
         func problem(_ p: AuditProblem) -> [String: Any] {
-            ["kind": p.kind.rawValue, "body": p.body, "event": p.event, "figure": p.figure, "message": p.message]
+            ["kind": p.kind.rawValue, "body": p.body, "event": p.event, "figure": p.figure, "message": p.message, "message_zh": p.messageZh]
         }
         let o: [String: Any] = [
             "file": file, "period": v.period, "root": v.root, "root_key": v.rootKey, "events": v.events,

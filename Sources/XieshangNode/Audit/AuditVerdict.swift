@@ -89,13 +89,16 @@ public struct AuditProblem: Hashable, Sendable, CustomStringConvertible {
     public var figure: String
     /// What failed, in a sentence.
     public var message: String
+    /// The same in Chinese 中文说明.
+    public var messageZh: String
 
-    /// A problem.
-    public init(_ kind: Kind, body: String, event: String = "", figure: String = "", _ message: String) {
+    /// A problem, said in Chinese (`zh`) and English.
+    public init(_ kind: Kind, body: String, event: String = "", figure: String = "", zh: String, _ message: String) {
         self.kind = kind
         self.body = body
         self.event = event
         self.figure = figure
+        self.messageZh = zh
         self.message = message
     }
 

@@ -69,7 +69,7 @@ public enum AuditVerifier {
         for e in bundle.bodies where entries[e.nodeId] == nil {
             entries[e.nodeId] = e
             do { keys[e.nodeId] = try Ed25519.PublicKey(rawRepresentation: e.publicKey) } catch {
-                note(AuditProblem(.key, body: e.nodeId, "the key listed for \(e.nodeId) is not an Ed25519 public key: \(error.message)"))
+                note(AuditProblem(.key, body: e.nodeId, zh: "列出的 \(e.nodeId) 公钥不是 Ed25519 公钥", "the key listed for \(e.nodeId) is not an Ed25519 public key: \(error.message)"))
             }
         }
 
@@ -86,7 +86,7 @@ public enum AuditVerifier {
             let body: EventBody
             do { body = try signed.decodedBody() } catch {
                 note(AuditProblem(.decode, body: "", event: "event \(index + 1) (after \(previous))",
-                                  "the event does not decode: \(error.message)"))
+                                  zh: "事件无法解码", "the event does not decode: \(error.message)"))
                 continue
             }
             let name = "\(body.origin)#\(body.seq)"
@@ -94,22 +94,22 @@ public enum AuditVerifier {
             let signer = ChainName.node(of: body.origin)
             guard let key = keys[signer] else {
                 if entries[signer] == nil {
-                    note(AuditProblem(.key, body: "", event: name, "signed by \(signer), which is not a body of the bundle"))
+                    note(AuditProblem(.key, body: "", event: name, zh: "签名者 \(signer) 不是审计包中的组织", "signed by \(signer), which is not a body of the bundle"))
                 }
                 continue
             }
             if !key.isValidSignature(signed.signature, for: signed.body) {
-                note(AuditProblem(.signature, body: signer, event: name, "the signature does not verify against \(signer)'s key \(key.fingerprint)"))
+                note(AuditProblem(.signature, body: signer, event: name, zh: "用 \(signer) 的公钥 \(key.fingerprint) 验签不通过", "the signature does not verify against \(signer)'s key \(key.fingerprint)"))
             }
             do { try EventChain.check(body, follows: links[body.origin], origin: body.origin) } catch {
-                note(AuditProblem(.chain, body: signer, event: name, chainMessage(error, body: body, previous: links[body.origin])))
+                note(AuditProblem(.chain, body: signer, event: name, zh: chainMessageZh(body: body, previous: links[body.origin]), chainMessage(error, body: body, previous: links[body.origin])))
             }
             links[body.origin] = EventChain.Link(seq: body.seq, hash: signed.hash)
             _ = figures.recorded(body, node: "")
             switch body.kind {
             case .aggregateReport:
                 guard let report = try? AggregateReport(serializedBytes: body.payload) else {
-                    note(AuditProblem(.decode, body: signer, event: name, "the report does not decode"))
+                    note(AuditProblem(.decode, body: signer, event: name, zh: "报告无法解码", "the report does not decode"))
                     continue
                 }
                 let recomputed = report.period == bundle.period && body.origin == signer
@@ -119,18 +119,18 @@ public enum AuditVerifier {
                 guard report.period == bundle.period, body.origin == signer else { continue }
                 latest[signer] = name
                 if report.body != signer {
-                    note(AuditProblem(.figure, body: signer, event: name, "the report names body \(report.body), not its signer \(signer)"))
+                    note(AuditProblem(.figure, body: signer, event: name, zh: "报告所署组织 \(report.body) 不是签名者 \(signer)", "the report names body \(report.body), not its signer \(signer)"))
                 }
                 for k in Set(report.own.keys).union(recomputed.figures.keys).sorted() where recomputed.compares(k) {
                     let claimed = report.own[k] ?? 0, given = recomputed.figures[k] ?? 0
                     if claimed != given {
                         note(AuditProblem(.figure, body: signer, event: name, figure: k,
-                                          "the report claims own \(k) = \(claimed) for \(bundle.period), but the signed records of \(signer) before it give \(given)"))
+                                          zh: "报告称本级 \(bundle.period) \(k) = \(claimed)，而 \(signer) 在此之前的签名记录得出 \(given)", "the report claims own \(k) = \(claimed) for \(bundle.period), but the signed records of \(signer) before it give \(given)"))
                     }
                 }
             case .approval:
                 guard let approval = try? Approval(serializedBytes: body.payload) else {
-                    note(AuditProblem(.decode, body: signer, event: name, "the approval does not decode"))
+                    note(AuditProblem(.decode, body: signer, event: name, zh: "审核事件无法解码", "the approval does not decode"))
                     continue
                 }
                 if approval.period == bundle.period { approvals[signer] = (name, approval) }
@@ -151,26 +151,27 @@ public enum AuditVerifier {
             headed.insert(head.origin)
             let signer = ChainName.node(of: head.origin)
             guard let link = links[head.origin] else {
-                note(AuditProblem(.chain, body: signer, event: "\(head.origin)#\(head.seq)", "the chain \(head.origin) is listed up to #\(head.seq) but none of its events is in the bundle"))
+                note(AuditProblem(.chain, body: signer, event: "\(head.origin)#\(head.seq)", zh: "链 \(head.origin) 列到 #\(head.seq)，但审计包中没有它的任何事件", "the chain \(head.origin) is listed up to #\(head.seq) but none of its events is in the bundle"))
                 continue
             }
             if link.seq != head.seq || link.hash != head.hash {
                 note(AuditProblem(.chain, body: signer, event: "\(head.origin)#\(head.seq)",
-                                  "the chain \(head.origin) ends at #\(link.seq) in the bundle, but its head is #\(head.seq) (\(hexString(head.hash.prefix(8)))…): events at its end are missing or altered"))
+                                  zh: "链 \(head.origin) 在审计包中止于 #\(link.seq)，而链头为 #\(head.seq)：末尾事件缺失或被改动", "the chain \(head.origin) ends at #\(link.seq) in the bundle, but its head is #\(head.seq) (\(hexString(head.hash.prefix(8)))…): events at its end are missing or altered"))
             }
         }
         for origin in links.keys.sorted() where !headed.contains(origin) {
-            note(AuditProblem(.chain, body: ChainName.node(of: origin), event: "\(origin)#\(links[origin]?.seq ?? 0)", "the chain \(origin) has no listed head"))
+            note(AuditProblem(.chain, body: ChainName.node(of: origin), event: "\(origin)#\(links[origin]?.seq ?? 0)", zh: "链 \(origin) 没有列出链头", "the chain \(origin) has no listed head"))
         }
         if let seal = bundle.seal, seal.events != UInt64(bundle.events.count) {
-            note(AuditProblem(.seal, body: "", "the bundle holds \(bundle.events.count) events but its seal says \(seal.events): events were added or removed"))
+            note(AuditProblem(.seal, body: "", zh: "审计包有 \(bundle.events.count) 个事件，封记为 \(seal.events)：事件被增删", "the bundle holds \(bundle.events.count) events but its seal says \(seal.events): events were added or removed"))
         }
 
         // Keys: every body's key as the root's latest signed roster names it.
         if let rootRoster {
             let named = Dictionary(rootRoster.entries.map { ($0.nodeId, $0.publicKey) }, uniquingKeysWith: { a, _ in a })
             for e in bundle.bodies.dropFirst() where named[e.nodeId] != e.publicKey {
-                note(AuditProblem(.key, body: e.nodeId, event: rootRoster.event, named[e.nodeId] == nil
+                note(AuditProblem(.key, body: e.nodeId, event: rootRoster.event, zh: named[e.nodeId] == nil ? "根组织签名的名册中没有 \(e.nodeId)" : "列出的 \(e.nodeId) 公钥与根组织签名名册中的不同",
+                    named[e.nodeId] == nil
                     ? "\(e.nodeId) is not named in the root's signed roster"
                     : "the key listed for \(e.nodeId) is not the one the root's signed roster names"))
             }
@@ -205,7 +206,7 @@ public enum AuditVerifier {
                   seen.body == body, seen.report.period == bundle.period else {
                 let cited = a.approval.report.map { "\($0.origin)#\($0.seq)" } ?? "no report"
                 note(AuditProblem(.approval, body: body, event: a.event,
-                                  "the approval of \(bundle.period) names \(cited), which is not a report of \(body) for the period in the bundle with that hash"))
+                                  zh: "\(bundle.period) 的审核指向 \(cited)，审计包中没有该哈希的 \(body) 本期报告", "the approval of \(bundle.period) names \(cited), which is not a report of \(body) for the period in the bundle with that hash"))
                 continue
             }
         }
@@ -225,7 +226,7 @@ public enum AuditVerifier {
                 mismatched = again
                 if let k = FigureMap.firstDifference(again, seen.report.totals) {
                     problems.append(AuditProblem(.subtotal, body: e.nodeId, event: seen.event, figure: k,
-                        "the report's subtree \(k) = \(seen.report.totals[k] ?? 0), but the signed records of its subtree give \(again[k] ?? 0)"))
+                        zh: "报告称全辖 \(k) = \(seen.report.totals[k] ?? 0)，而辖区签名记录得出 \(again[k] ?? 0)", "the report's subtree \(k) = \(seen.report.totals[k] ?? 0), but the signed records of its subtree give \(again[k] ?? 0)"))
                 }
             }
             let approval = approvals[e.nodeId]
@@ -249,6 +250,17 @@ public enum AuditVerifier {
         return "the link to #\(expected - 1) does not hold: \(error.message)"
     }
 
+    /// The Chinese of ``chainMessage(_:body:previous:)``.
+    static func chainMessageZh(body: EventBody, previous: EventChain.Link?) -> String {
+        let expected = (previous?.seq ?? 0) + 1
+        if body.seq > expected {
+            let missing = body.seq - expected == 1 ? "#\(expected)" : "#\(expected)…#\(body.seq - 1)"
+            return "链 \(body.origin) 从 #\(expected - 1) 跳到 #\(body.seq)：缺 \(missing)"
+        }
+        if body.seq < expected { return "链 \(body.origin) 在 #\(expected - 1) 之后重复或回退到 #\(body.seq)" }
+        return "与 #\(expected - 1) 的哈希链接不成立（事件缺失或被改动）"
+    }
+
     /// What does not hold in one report of the period: its own arithmetic, its citations, the cited reports.
     static func reportProblems(_ seen: SeenReport, reports: [String: SeenReport], entries: [String: RosterEntry], period: String) -> [AuditProblem] {
         var out: [AuditProblem] = []
@@ -258,46 +270,46 @@ public enum AuditVerifier {
         var cited: Set<String> = []
         for child in report.children {
             guard let ref = child.ref else {
-                out.append(AuditProblem(.citation, body: seen.body, event: seen.event, "a cited child report has no reference"))
+                out.append(AuditProblem(.citation, body: seen.body, event: seen.event, zh: "引用的下级报告没有事件引用", "a cited child report has no reference"))
                 continue
             }
             let name = "\(ref.origin)#\(ref.seq)"
             if entries[ref.origin]?.parent != seen.body {
-                out.append(AuditProblem(.citation, body: seen.body, event: seen.event, "it cites \(name), which is not a direct child of \(seen.body) in the bundle"))
+                out.append(AuditProblem(.citation, body: seen.body, event: seen.event, zh: "引用 \(name)，它不是 \(seen.body) 的直属下级", "it cites \(name), which is not a direct child of \(seen.body) in the bundle"))
             }
             if !cited.insert(ref.origin).inserted {
-                out.append(AuditProblem(.citation, body: seen.body, event: seen.event, "it cites a report of \(ref.origin) more than once (\(name))"))
+                out.append(AuditProblem(.citation, body: seen.body, event: seen.event, zh: "重复引用 \(ref.origin) 的报告（\(name)）", "it cites a report of \(ref.origin) more than once (\(name))"))
             }
             if let target = reports[name] {
                 if target.hash != ref.hash {
                     out.append(AuditProblem(.citation, body: seen.body, event: seen.event,
-                        "it cites \(name) with hash \(hexString(ref.hash.prefix(8)))…, but that event in the bundle hashes to \(hexString(target.hash.prefix(8)))…"))
+                        zh: "引用 \(name) 的哈希为 \(hexString(ref.hash.prefix(8)))…，审计包中该事件的哈希为 \(hexString(target.hash.prefix(8)))…", "it cites \(name) with hash \(hexString(ref.hash.prefix(8)))…, but that event in the bundle hashes to \(hexString(target.hash.prefix(8)))…"))
                 }
                 if target.report.period != period {
-                    out.append(AuditProblem(.citation, body: seen.body, event: seen.event, "it cites \(name), a report of \(target.report.period), not \(period)"))
+                    out.append(AuditProblem(.citation, body: seen.body, event: seen.event, zh: "引用的 \(name) 是 \(target.report.period) 的报告，不是 \(period)", "it cites \(name), a report of \(target.report.period), not \(period)"))
                 }
                 if let k = FigureMap.firstDifference(child.totals, target.report.totals) {
                     out.append(AuditProblem(.citation, body: seen.body, event: seen.event, figure: k,
-                        "it states \(name)'s \(k) as \(child.totals[k] ?? 0), but that report says \(target.report.totals[k] ?? 0)"))
+                        zh: "引用 \(name) 的 \(k) 为 \(child.totals[k] ?? 0)，该报告为 \(target.report.totals[k] ?? 0)", "it states \(name)'s \(k) as \(child.totals[k] ?? 0), but that report says \(target.report.totals[k] ?? 0)"))
                 }
             } else {
-                out.append(AuditProblem(.citation, body: seen.body, event: seen.event, "it cites \(name), which is not in the bundle"))
+                out.append(AuditProblem(.citation, body: seen.body, event: seen.event, zh: "引用的 \(name) 不在审计包中", "it cites \(name), which is not in the bundle"))
             }
             switch FigureMap.sum(sum, child.totals) {
             case .success(let s): sum = s
             case .failure(let o):
-                out.append(AuditProblem(.subtotal, body: seen.body, event: seen.event, figure: o.figure, "adding \(name)'s \(o.figure) passes the largest figure"))
+                out.append(AuditProblem(.subtotal, body: seen.body, event: seen.event, figure: o.figure, zh: "加上 \(name) 的 \(o.figure) 超出最大值", "adding \(name)'s \(o.figure) passes the largest figure"))
             }
             let (b, overflow) = bodies.addingReportingOverflow(child.subtreeBodies)
             bodies = overflow ? UInt32.max : b
         }
         if let k = FigureMap.firstDifference(sum, report.totals) {
             out.append(AuditProblem(.subtotal, body: seen.body, event: seen.event, figure: k,
-                "the report's subtree \(k) = \(report.totals[k] ?? 0), but its own plus its cited children's give \(sum[k] ?? 0)"))
+                zh: "报告称全辖 \(k) = \(report.totals[k] ?? 0)，而本级加所引下级报告为 \(sum[k] ?? 0)", "the report's subtree \(k) = \(report.totals[k] ?? 0), but its own plus its cited children's give \(sum[k] ?? 0)"))
         }
         if bodies != report.subtreeBodies {
             out.append(AuditProblem(.subtotal, body: seen.body, event: seen.event, figure: "subtree_bodies",
-                "the report counts \(report.subtreeBodies) bodies in its subtree, its citations give \(bodies)"))
+                zh: "报告称辖区 \(report.subtreeBodies) 个组织，引用得出 \(bodies)", "the report counts \(report.subtreeBodies) bodies in its subtree, its citations give \(bodies)"))
         }
         return out
     }
