@@ -15,8 +15,10 @@ import XieshangWire
 /// names (`origin#seq`); an event cut from a chain's end changes its head (``AuditBundle/chainHeads``), and a
 /// report cut from the end is still named by the hash its parent's report (or its approval) cites. Whole chains
 /// rather than the period's events: a body's figures for a period depend on earlier records (a proposal registered
-/// in 2025 and closed in March), and a township makes a few hundred events a year, so a city's year stays a file of
-/// megabytes. The export goes through the admin socket rather than reading the store: the keys come from this
+/// in 2025 and closed in March), and a chain cannot be shortened to the period's events without losing that check
+/// (an event's hash covers its whole bytes). The size is mostly reports: measured, 40 townships × 200 records with a
+/// report per period each record touches (month, quarter, half-year, year) make 40 001 events and 66 MB, verified in
+/// 15 s by a debug build. The export goes through the admin socket rather than reading the store: the keys come from this
 /// node's config and the rosters it accepted, which only the running node knows, and the page reads use a
 /// read-only connection of their own so they never wait for the writer.
 ///
