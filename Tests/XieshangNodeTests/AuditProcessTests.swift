@@ -205,6 +205,10 @@ struct AuditProcessTests {
             let r = try await cli(nil, ["audit", "verify", path])
             #expect(r.status == 2 && r.output.contains(path) && r.output.contains(words), "\(name): \(r.status) \(r.output)")
         }
+        for words in [["audit"], ["audit", "verify"], ["audit", "export", file + ".x"], ["audit", "check", file]] {
+            let r = try await cli(nil, words)
+            #expect(r.status == 2, "\(words): \(r.status) \(r.output)")
+        }
         let missing = try await cli(nil, ["audit", "verify", file + ".nothing"])
         #expect(missing.status == 2 && missing.output.contains("cannot read"), "\(missing.output)")
     }

@@ -159,6 +159,47 @@ import XieshangWire
         #expect(w.holds, "\(w.allProblems)")
     }
 
+    /// A report that cites itself many times (signed with the real key) is named and the verifier ends: the
+    /// recomputation of subtree figures follows each citation once, not 2^depth times.
+    @Test func aReportCitingItselfIsNamedAndEnds() throws {
+        var b = Self.honest()
+        var city = Chain(origin: "city", key: Self.cityKey)
+        let hash = SignedEvent(body: [1], signature: []).hash
+        let me = ChildReport(ref: EventRef(origin: "city", seq: 1, hash: hash), totals: [:], subtreeBodies: 0)
+        b.events[3] = city.sign(.aggregateReport, AggregateReport(period: "2026-H1", body: "city", children: Array(repeating: me, count: 40),
+                                                                   subtreeBodies: 1).serializedBytes())
+        let v = try Self.verify(AuditExport.sealed(b))
+        #expect(v.bodies[0].problems.contains { $0.kind == .citation && $0.message.contains("not a direct child") }, "\(v.allProblems)")
+        #expect(v.bodies[0].problems.contains { $0.kind == .citation && $0.message.contains("more than once") })
+    }
+
+    /// Any byte of a bundle flipped, any range cut out: a clear error or a verdict that does not hold, never a trap,
+    /// and never a bundle that still holds.
+    @Test func mutatedBundlesNeverTrapAndNeverHold() throws {
+        let bytes = Self.honest().serializedBytes()
+        var random = DeterministicRandom(seed: 9)
+        for round in 0..<400 {
+            var mutated = bytes
+            let at = Int(random.next() % UInt64(bytes.count))
+            if round % 2 == 0 {
+                mutated[at] ^= UInt8(truncatingIfNeeded: random.next() | 1)
+            } else {
+                let length = 1 + Int(random.next() % 40)
+                mutated.removeSubrange(at..<min(bytes.count, at + length))
+            }
+            do {
+                let v = AuditVerifier.verify(try AuditVerifier.decode(mutated, file: "m.audit"))
+                // A flip in an unsigned informational field (the export time, a name) changes nothing checked.
+                if v.holds {
+                    let b = try AuditVerifier.decode(mutated, file: "m.audit")
+                    #expect(b.events == Self.honest().events && b.chainHeads == Self.honest().chainHeads, "round \(round): a changed bundle holds")
+                }
+            } catch {
+                #expect(error.code == .auditBundle && error.message.hasPrefix("m.audit: "))
+            }
+        }
+    }
+
     /// Empty, truncated, garbage and foreign files are clear errors naming the file, never a trap.
     @Test func filesThatAreNotBundlesAreClearErrors() throws {
         let bytes = Self.honest().serializedBytes()

@@ -179,9 +179,12 @@ public enum AuditVerifier {
 
         // 3: each body's latest report, its citations and subtree figures, and its approval.
         var totalsMemo: [String: [String: Int64]] = [:]
+        var visiting: Set<String> = []
+        // A report citing itself (or a cycle of reports) counts nothing twice and ends: a citation problem names it.
         func recomputedTotals(_ name: String, depth: Int) -> [String: Int64] {
             if let known = totalsMemo[name] { return known }
-            guard let seen = reports[name] else { return [:] }
+            guard let seen = reports[name], visiting.insert(name).inserted else { return [:] }
+            defer { visiting.remove(name) }
             var out = seen.report.own
             for (k, v) in seen.recomputed.figures where seen.recomputed.compares(k) { out[k] = v }
             for k in seen.report.own.keys where seen.recomputed.compares(k) && seen.recomputed.figures[k] == nil { out[k] = 0 }
