@@ -27,14 +27,12 @@ enum AuditCommand {
         let client = NodeClient(inv)
         var bundle: AuditBundle?
         var request = AuditExportRequest(period: period)
-        var pages = 0
         while true {
             let bytes = try client.call(AuditService.exportPage.path, request.serializedBytes())
             guard let page = try? AuditExportPage(serializedBytes: bytes), let part = page.bundle else {
                 throw Invocation.Exit(code: fail("the node's answer to Audit.ExportPage does not decode", code: ExitCode.refused))
             }
             if bundle == nil { bundle = part } else { bundle?.events += part.events }
-            pages += 1
             if page.done { break }
             guard page.nextPosition > request.afterPosition else {
                 throw Invocation.Exit(code: fail("the node's export stopped advancing at log position \(request.afterPosition)", code: ExitCode.refused))
