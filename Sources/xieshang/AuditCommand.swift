@@ -91,6 +91,7 @@ enum AuditCommand {
             switch b.approval {
             case "approved": approval = inv.text("已审核", "approved")
             case "returned": approval = inv.text("已退回", "returned")
+            case "superseded": approval = inv.text("审核后数字有变", "changed after approval")
             default: approval = inv.text("未审核", "not approved")
             }
             let name = b.name.isEmpty ? b.id : "\(b.id) \(DisplayText.escaped(b.name))"

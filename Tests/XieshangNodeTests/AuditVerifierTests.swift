@@ -173,6 +173,30 @@ import XieshangWire
         #expect(v.bodies[0].problems.contains { $0.kind == .citation && $0.message.contains("more than once") })
     }
 
+    /// A report after the approval with other figures shows the approval superseded; a return shows it returned.
+    @Test func approvalStatesFollowTheSignedEvents() throws {
+        var b = Self.honest()
+        var town = Chain(origin: "town", key: Self.townKey, seq: 4, last: b.events[4].hash)
+        let a = Self.activity("HD-3", .research, Day(unchecked: 2026, 5, 5), 1)
+        b.events.append(town.sign(a.eventKind, a.payloadBytes()))
+        let v1 = try Self.verify(AuditExport.sealed(b))
+        #expect(v1.bodies.first { $0.id == "town" }?.approval == "approved")
+        var b2 = b
+        var town2 = town
+        let tally = NodeFigures(body: BodyInfo(id: "", name: "", tier: ""))
+        for e in b2.events { _ = tally.recorded(try e.decodedBody(), node: "") }
+        let own = try #require(tally.recomputedFigures(of: "town", for: .half(2026, 1))).figures
+        b2.events.append(town2.sign(.aggregateReport, AggregateReport(period: "2026-H1", body: "town", own: own, totals: own, subtreeBodies: 1).serializedBytes()))
+        let v2 = try Self.verify(AuditExport.sealed(b2))
+        #expect(v2.bodies.first { $0.id == "town" }?.approval == "superseded", "\(v2.bodies)")
+        var b3 = b
+        var down = Chain(origin: "city@down", key: Self.cityKey)
+        b3.events.append(down.sign(.approvalReturn, ApprovalReturn(child: "town", period: "2026-H1", approval: EventRef(origin: "town", seq: 4, hash: b.events[4].hash),
+                                                                   reason: "请核实").serializedBytes()))
+        let v3 = try Self.verify(AuditExport.sealed(b3))
+        #expect(v3.bodies.first { $0.id == "town" }?.approval == "returned" && v3.holds, "\(v3.allProblems)")
+    }
+
     /// Any byte of a bundle flipped, any range cut out: a clear error or a verdict that does not hold, never a trap,
     /// and never a bundle that still holds.
     @Test func mutatedBundlesNeverTrapAndNeverHold() throws {

@@ -43,7 +43,8 @@ public struct AuditVerdict: Sendable {
         /// The subtree figures the signed records give (own recomputed, plus the cited children's recomputed totals;
         /// uncompared figures as claimed).
         public var recomputedTotals: [String: Int64]
-        /// The approval state of the period: "approved", "returned" or "none".
+        /// The approval state of the period: "approved", "superseded" (the approved report's figures differ from the
+        /// body's latest report), "returned" or "none".
         public var approval: String
         /// The approval event standing (or last returned), `origin#seq`.
         public var approvalEvent: String?

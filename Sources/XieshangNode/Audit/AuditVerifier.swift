@@ -233,10 +233,18 @@ public enum AuditVerifier {
                 }
             }
             let approval = approvals[e.nodeId]
+            var state = "none"
+            if let approval {
+                let approved = approval.approval.report.flatMap { reports["\($0.origin)#\($0.seq)"] }
+                if returned.contains(approval.event) { state = "returned" }
+                else if let approved, let seen, approved.event != seen.event,
+                        FigureMap.firstDifference(approved.report.totals, seen.report.totals) != nil { state = "superseded" }
+                else { state = "approved" }
+            }
             verdict.bodies.append(AuditVerdict.Body(
                 id: e.nodeId, name: e.name, tier: e.tier, parent: e.parent, report: seen?.event, own: own, uncompared: uncompared,
                 totals: seen?.report.totals ?? [:], recomputedTotals: mismatched,
-                approval: approval == nil ? "none" : returned.contains(approval!.event) ? "returned" : "approved",
+                approval: state,
                 approvalEvent: approval?.event, problems: problems.filter { $0.body == e.nodeId }))
         }
         return verdict
