@@ -197,6 +197,19 @@ import XieshangWire
         #expect(v3.bodies.first { $0.id == "town" }?.approval == "returned" && v3.holds, "\(v3.allProblems)")
     }
 
+    /// A hostile bundle whose reports cite each other in a line 5 000 long ends with the citations named: the
+    /// subtree recomputation follows at most 64 tiers, never one stack frame per report.
+    @Test func aLongLineOfCitingReportsEnds() throws {
+        var b = Self.honest()
+        var city = Chain(origin: "city", key: Self.cityKey, seq: 1, last: b.events[3].hash)
+        for i in 0..<5_000 {
+            let next = ChildReport(ref: EventRef(origin: "city", seq: UInt64(i + 3), hash: []), subtreeBodies: 1)
+            b.events.append(city.sign(.aggregateReport, AggregateReport(period: "2026-H1", body: "city", children: [next], subtreeBodies: 2).serializedBytes()))
+        }
+        let v = try Self.verify(AuditExport.sealed(b))
+        #expect(!v.holds && v.bodies[0].problems.contains { $0.kind == .citation })
+    }
+
     /// Any byte of a bundle flipped, any range cut out: a clear error or a verdict that does not hold, never a trap,
     /// and never a bundle that still holds.
     @Test func mutatedBundlesNeverTrapAndNeverHold() throws {

@@ -50,204 +50,14 @@ public enum AuditVerifier {
         return bundle
     }
 
-    /// One report of the period as the replay met it.
-    struct SeenReport {
-        var event: String
-        var hash: [UInt8]
-        var body: String
-        var report: AggregateReport
-        var recomputed: RecomputedFigures
-    }
-
     /// Checks `bundle` (decoded by ``decode(_:file:)``) and gives the verdict.
     public static func verify(_ bundle: AuditBundle) -> AuditVerdict {
-        var problems: [AuditProblem] = []
-        func note(_ p: AuditProblem) { problems.append(p) }
-        let period = (try? Period(parsing: bundle.period)) ?? .year(1)
-        var keys: [String: Ed25519.PublicKey] = [:]
-        var entries: [String: RosterEntry] = [:]
-        for e in bundle.bodies where entries[e.nodeId] == nil {
-            entries[e.nodeId] = e
-            do { keys[e.nodeId] = try Ed25519.PublicKey(rawRepresentation: e.publicKey) } catch {
-                note(AuditProblem(.key, body: e.nodeId, zh: "列出的 \(e.nodeId) 公钥不是 Ed25519 公钥", "the key listed for \(e.nodeId) is not an Ed25519 public key: \(error.message)"))
-            }
-        }
-
-        // 1 and 2: signatures, links, and the replay that recomputes every body's own figures.
-        let figures = NodeFigures(body: BodyInfo(id: "", name: "", tier: ""))
-        var links: [String: EventChain.Link] = [:]
-        var reports: [String: SeenReport] = [:]           // "origin#seq" → report (every period)
-        var latest: [String: String] = [:]                // body → its latest report of the period
-        var approvals: [String: (event: String, approval: Approval)] = [:]
-        var returned: Set<String> = []
-        var rootRoster: (event: String, entries: [RosterEntry])?
-        var previous = "the start"
-        for (index, signed) in bundle.events.enumerated() {
-            let body: EventBody
-            do { body = try signed.decodedBody() } catch {
-                note(AuditProblem(.decode, body: "", event: "event \(index + 1) (after \(previous))",
-                                  zh: "事件无法解码", "the event does not decode: \(error.message)"))
-                continue
-            }
-            let name = "\(body.origin)#\(body.seq)"
-            previous = name
-            let signer = ChainName.node(of: body.origin)
-            guard let key = keys[signer] else {
-                if entries[signer] == nil {
-                    note(AuditProblem(.key, body: "", event: name, zh: "签名者 \(signer) 不是审计包中的组织", "signed by \(signer), which is not a body of the bundle"))
-                }
-                continue
-            }
-            if !key.isValidSignature(signed.signature, for: signed.body) {
-                note(AuditProblem(.signature, body: signer, event: name, zh: "用 \(signer) 的公钥 \(key.fingerprint) 验签不通过", "the signature does not verify against \(signer)'s key \(key.fingerprint)"))
-            }
-            do { try EventChain.check(body, follows: links[body.origin], origin: body.origin) } catch {
-                note(AuditProblem(.chain, body: signer, event: name, zh: chainMessageZh(body: body, previous: links[body.origin]), chainMessage(error, body: body, previous: links[body.origin])))
-            }
-            links[body.origin] = EventChain.Link(seq: body.seq, hash: signed.hash)
-            _ = figures.recorded(body, node: "")
-            switch body.kind {
-            case .aggregateReport:
-                guard let report = try? AggregateReport(serializedBytes: body.payload) else {
-                    note(AuditProblem(.decode, body: signer, event: name, zh: "报告无法解码", "the report does not decode"))
-                    continue
-                }
-                let recomputed = report.period == bundle.period && body.origin == signer
-                    ? figures.recomputedFigures(of: signer, for: period) ?? RecomputedFigures(figures: [:])
-                    : RecomputedFigures(figures: [:])
-                reports[name] = SeenReport(event: name, hash: signed.hash, body: signer, report: report, recomputed: recomputed)
-                guard report.period == bundle.period, body.origin == signer else { continue }
-                latest[signer] = name
-                if report.body != signer {
-                    note(AuditProblem(.figure, body: signer, event: name, zh: "报告所署组织 \(report.body) 不是签名者 \(signer)", "the report names body \(report.body), not its signer \(signer)"))
-                }
-                for k in Set(report.own.keys).union(recomputed.figures.keys).sorted() where recomputed.compares(k) {
-                    let claimed = report.own[k] ?? 0, given = recomputed.figures[k] ?? 0
-                    if claimed != given {
-                        note(AuditProblem(.figure, body: signer, event: name, figure: k,
-                                          zh: "报告称本级 \(bundle.period) \(k) = \(claimed)，而 \(signer) 在此之前的签名记录得出 \(given)", "the report claims own \(k) = \(claimed) for \(bundle.period), but the signed records of \(signer) before it give \(given)"))
-                    }
-                }
-            case .approval:
-                guard let approval = try? Approval(serializedBytes: body.payload) else {
-                    note(AuditProblem(.decode, body: signer, event: name, zh: "审核事件无法解码", "the approval does not decode"))
-                    continue
-                }
-                if approval.period == bundle.period { approvals[signer] = (name, approval) }
-            case .approvalReturn:
-                if let r = try? ApprovalReturn(serializedBytes: body.payload), r.period == bundle.period, let a = r.approval {
-                    returned.insert("\(a.origin)#\(a.seq)")
-                }
-            case .roster where body.origin.hasPrefix(bundle.root + "@down"):
-                if signer == bundle.root, let roster = try? Roster(serializedBytes: body.payload) { rootRoster = (name, roster.entries) }
-            default:
-                break
-            }
-        }
-
-        // Chain ends and the seal.
-        var headed: Set<String> = []
-        for head in bundle.chainHeads {
-            headed.insert(head.origin)
-            let signer = ChainName.node(of: head.origin)
-            guard let link = links[head.origin] else {
-                note(AuditProblem(.chain, body: signer, event: "\(head.origin)#\(head.seq)", zh: "链 \(head.origin) 列到 #\(head.seq)，但审计包中没有它的任何事件", "the chain \(head.origin) is listed up to #\(head.seq) but none of its events is in the bundle"))
-                continue
-            }
-            if link.seq != head.seq || link.hash != head.hash {
-                note(AuditProblem(.chain, body: signer, event: "\(head.origin)#\(head.seq)",
-                                  zh: "链 \(head.origin) 在审计包中止于 #\(link.seq)，而链头为 #\(head.seq)：末尾事件缺失或被改动", "the chain \(head.origin) ends at #\(link.seq) in the bundle, but its head is #\(head.seq) (\(hexString(head.hash.prefix(8)))…): events at its end are missing or altered"))
-            }
-        }
-        for origin in links.keys.sorted() where !headed.contains(origin) {
-            note(AuditProblem(.chain, body: ChainName.node(of: origin), event: "\(origin)#\(links[origin]?.seq ?? 0)", zh: "链 \(origin) 没有列出链头", "the chain \(origin) has no listed head"))
-        }
-        if let seal = bundle.seal, seal.events != UInt64(bundle.events.count) {
-            note(AuditProblem(.seal, body: "", zh: "审计包有 \(bundle.events.count) 个事件，封记为 \(seal.events)：事件被增删", "the bundle holds \(bundle.events.count) events but its seal says \(seal.events): events were added or removed"))
-        }
-
-        // Keys: every body's key as the root's latest signed roster names it.
-        if let rootRoster {
-            let named = Dictionary(rootRoster.entries.map { ($0.nodeId, $0.publicKey) }, uniquingKeysWith: { a, _ in a })
-            for e in bundle.bodies.dropFirst() where named[e.nodeId] != e.publicKey {
-                note(AuditProblem(.key, body: e.nodeId, event: rootRoster.event, zh: named[e.nodeId] == nil ? "根组织签名的名册中没有 \(e.nodeId)" : "列出的 \(e.nodeId) 公钥与根组织签名名册中的不同",
-                    named[e.nodeId] == nil
-                    ? "\(e.nodeId) is not named in the root's signed roster"
-                    : "the key listed for \(e.nodeId) is not the one the root's signed roster names"))
-            }
-        }
-
-        // 3: each body's latest report, its citations and subtree figures, and its approval.
-        var totalsMemo: [String: [String: Int64]] = [:]
-        var visiting: Set<String> = []
-        // A report citing itself (or a cycle of reports) counts nothing twice and ends: a citation problem names it.
-        func recomputedTotals(_ name: String, depth: Int) -> [String: Int64] {
-            if let known = totalsMemo[name] { return known }
-            guard let seen = reports[name], visiting.insert(name).inserted else { return [:] }
-            defer { visiting.remove(name) }
-            var out = seen.report.own
-            for (k, v) in seen.recomputed.figures where seen.recomputed.compares(k) { out[k] = v }
-            for k in seen.report.own.keys where seen.recomputed.compares(k) && seen.recomputed.figures[k] == nil { out[k] = 0 }
-            if depth < 64 {
-                for child in seen.report.children {
-                    guard let ref = child.ref, reports["\(ref.origin)#\(ref.seq)"] != nil else { continue }
-                    if case .success(let sum) = FigureMap.sum(out, recomputedTotals("\(ref.origin)#\(ref.seq)", depth: depth + 1)) { out = sum }
-                }
-            }
-            totalsMemo[name] = out
-            return out
-        }
-        var checked: Set<String> = []
-        var queue = bundle.bodies.compactMap { latest[$0.nodeId] }
-        while let name = queue.popLast() {
-            guard checked.insert(name).inserted, let seen = reports[name] else { continue }
-            for p in reportProblems(seen, reports: reports, entries: entries, period: bundle.period) { note(p) }
-            queue += seen.report.children.compactMap { $0.ref.map { "\($0.origin)#\($0.seq)" } }
-        }
-        for (body, a) in approvals {
-            guard let ref = a.approval.report, let seen = reports["\(ref.origin)#\(ref.seq)"], seen.hash == ref.hash,
-                  seen.body == body, seen.report.period == bundle.period else {
-                let cited = a.approval.report.map { "\($0.origin)#\($0.seq)" } ?? "no report"
-                note(AuditProblem(.approval, body: body, event: a.event,
-                                  zh: "\(bundle.period) 的审核指向 \(cited)，审计包中没有该哈希的 \(body) 本期报告", "the approval of \(bundle.period) names \(cited), which is not a report of \(body) for the period in the bundle with that hash"))
-                continue
-            }
-        }
-
-        var verdict = AuditVerdict(period: bundle.period, root: bundle.root,
-                                   rootKey: keys[bundle.root]?.fingerprint ?? "(no valid key)", events: bundle.events.count,
-                                   bodies: [], problems: problems.filter { entries[$0.body] == nil })
-        for e in bundle.bodies where !verdict.bodies.contains(where: { $0.id == e.nodeId }) {
-            let seen = latest[e.nodeId].flatMap { reports[$0] }
-            let recomputed = seen?.recomputed ?? figures.recomputedFigures(of: e.nodeId, for: period) ?? RecomputedFigures(figures: [:])
-            var own: [String: Int64] = [:], uncompared: [String: Int64] = [:]
-            for (k, v) in recomputed.figures where recomputed.compares(k) { own[k] = v }
-            for (k, v) in seen?.report.own ?? [:] where !recomputed.compares(k) { uncompared[k] = v }
-            var mismatched: [String: Int64] = [:]
-            if let seen {
-                let again = recomputedTotals(seen.event, depth: 0)
-                mismatched = again
-                if let k = FigureMap.firstDifference(again, seen.report.totals) {
-                    problems.append(AuditProblem(.subtotal, body: e.nodeId, event: seen.event, figure: k,
-                        zh: "报告称全辖 \(k) = \(seen.report.totals[k] ?? 0)，而辖区签名记录得出 \(again[k] ?? 0)", "the report's subtree \(k) = \(seen.report.totals[k] ?? 0), but the signed records of its subtree give \(again[k] ?? 0)"))
-                }
-            }
-            let approval = approvals[e.nodeId]
-            var state = "none"
-            if let approval {
-                let approved = approval.approval.report.flatMap { reports["\($0.origin)#\($0.seq)"] }
-                if returned.contains(approval.event) { state = "returned" }
-                else if let approved, let seen, approved.event != seen.event,
-                        FigureMap.firstDifference(approved.report.totals, seen.report.totals) != nil { state = "superseded" }
-                else { state = "approved" }
-            }
-            verdict.bodies.append(AuditVerdict.Body(
-                id: e.nodeId, name: e.name, tier: e.tier, parent: e.parent, report: seen?.event, own: own, uncompared: uncompared,
-                totals: seen?.report.totals ?? [:], recomputedTotals: mismatched,
-                approval: state,
-                approvalEvent: approval?.event, problems: problems.filter { $0.body == e.nodeId }))
-        }
-        return verdict
+        var run = AuditRun(bundle)
+        run.replay()
+        run.checkChainEnds()
+        run.checkKeys()
+        run.checkReports()
+        return run.verdict()
     }
 
     /// A chain-link failure in words, naming the missing events of a gap.
@@ -273,7 +83,7 @@ public enum AuditVerifier {
     }
 
     /// What does not hold in one report of the period: its own arithmetic, its citations, the cited reports.
-    static func reportProblems(_ seen: SeenReport, reports: [String: SeenReport], entries: [String: RosterEntry], period: String) -> [AuditProblem] {
+    static func reportProblems(_ seen: AuditRun.SeenReport, reports: [String: AuditRun.SeenReport], entries: [String: RosterEntry], period: String) -> [AuditProblem] {
         var out: [AuditProblem] = []
         let report = seen.report
         var sum = report.own
