@@ -109,6 +109,7 @@ public final class Node: Sendable {
             // Diagnostics (Echo) only for local operators: on the peer port it would be work anyone can ask for.
             var admin = AdminHandlers.handlers(runtime, startedAt: Date())
             for (path, handler) in Diagnostics.handlers() { admin[path] = handler }
+            for (path, handler) in AuditExport.handlers(runtime) { admin[path] = handler }
             adminServer = try Server(handlers: admin, log: log)
         } catch {
             throw NodeError(.listen, "cannot set up the servers: \(error.message)")

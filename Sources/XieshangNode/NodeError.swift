@@ -3,7 +3,7 @@ public struct NodeError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What kind of failure this is.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Raw: String, Hashable, Sendable {
-            case config, keyFile, store, listen, admin, peer, unreachable, refused
+            case config, keyFile, store, listen, admin, peer, unreachable, refused, auditBundle
         }
         private let raw: Raw
         private init(_ raw: Raw) { self.raw = raw }
@@ -24,6 +24,8 @@ public struct NodeError: Error, Equatable, Sendable, CustomStringConvertible {
         public static let unreachable = Code(.unreachable)
         /// A command was refused by a rule.
         public static let refused = Code(.refused)
+        /// An audit bundle file cannot be read: empty, truncated, not a bundle, or of another format version.
+        public static let auditBundle = Code(.auditBundle)
     }
 
     public var code: Code

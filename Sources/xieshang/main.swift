@@ -38,6 +38,7 @@ let commandGroups: [CommandGroup] = [
     CommandGroup(name: "opinion", summary: "opinion reports 社情民意: submit, adopt, archive, forward, instruct, list", run: OpinionCommand.group.run),
     CommandGroup(name: "plan", summary: "consultation plans 协商计划: import, issue, decompose, progress, show", run: PlanCommand.group.run),
     CommandGroup(name: "report", summary: "write one self-contained HTML report (--html FILE) with charts", run: ReportCommand.run),
+    CommandGroup(name: "audit", summary: "audit bundles 审计包: export a period's signed events (--period P FILE), verify one offline", run: AuditCommand.run),
     CommandGroup(name: "export", summary: "write every record type as CSV for Excel (--csv DIR)", run: ExportCommand.run),
     CommandGroup(name: "draft", summary: "joint drafts of an alliance: new, show, edit --file, sign, list", run: DraftCommand.run),
     CommandGroup(name: "meeting", summary: "joint meetings of an alliance: add, list", run: AllianceCommand.meeting),
