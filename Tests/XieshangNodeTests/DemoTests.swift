@@ -37,6 +37,16 @@ struct DemoTests {
         #expect(!output.contains("✘"), "\(output)")
         #expect(output.contains("铜仁市政协") && output.contains("万山区敖寨乡政协工委"))
         #expect(output.contains("stopped 14 nodes"))
+        // The year approved bottom-up (townships, counties, the city), after the figures check: the city sees each
+        // county's approval and its three townships' (4/4), and all 13 bodies' for itself.
+        let lines = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let checked = lines.firstIndex { $0.hasPrefix("✔ every total equals") } ?? lines.count
+        let approving = lines.firstIndex { $0.hasPrefix("审核 2026（自下而上") } ?? -1
+        #expect(approving > checked, "the approval comes after the figures check:\n\(output)")
+        for county in ["碧江区政协", "万山区政协", "江口县政协"] {
+            #expect(lines.contains { $0.hasPrefix(county) && $0.hasSuffix("已审核 4/4 ✔") }, "\(county)'s approval state:\n\(output)")
+        }
+        #expect(lines.contains { $0.hasPrefix("铜仁市政协") && $0.hasSuffix("已审核 13/13 ✔") }, "the city's approval state:\n\(output)")
         #expect(processes(mentioning: dir).isEmpty, "orphans: \(processes(mentioning: dir))")
 
         // The report, as a person sees it.
@@ -108,6 +118,12 @@ struct DemoTests {
         #expect(processes(mentioning: dir).count == 14, "14 nodes still run")
         let (statsStatus, stats) = try await run(exe, ["stats", "--drill", "--node", dir + "/city/admin.sock"])
         #expect(statsStatus == 0 && stats.contains("碧江区政协") && stats.contains("江口县闵孝镇政协联络组"), "\(stats)")
+        // The demo approved 2026 at every body: the city's drill-down shows it, and a township refuses a record dated in it.
+        #expect(stats.contains("已审核") && !stats.contains("未审核"), "every body approved:\n\(stats)")
+        let (lockedStatus, locked) = try await run(exe, ["activity", "add", "--id", "HD-late", "--kind", "inspection", "--topic", "补录视察",
+                                                         "--participants", "9", "--date", "2026-06-01",
+                                                         "--node", "\(dir)/county1-town1/admin.sock"])
+        #expect(lockedStatus == 1 && locked.contains("period.locked"), "a record dated in the approved year is refused: \(locked)")
         // The joint draft: both bodies' concurrent edits merged, both signed the same content, submitted at both.
         #expect(output.contains("联名提案 wuling/city/1") && output.contains("已提交"), "\(output)")
         var held: [String] = []
