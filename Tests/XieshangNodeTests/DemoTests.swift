@@ -87,6 +87,10 @@ struct DemoTests {
         let layout = (try? JSONSerialization.jsonObject(with: Data(layoutOut.utf8))) as? [String: Any] ?? [:]
         #expect(layoutStatus == 0 && layout["innerWidth"] as? Int == 375, "\(layoutOut)")
         #expect((layout["scrollWidth"] as? Int ?? .max) <= 375, "no horizontal scroll at 375 px: \(layoutOut)")
+        // Approvals and completeness in the report: all 13 bodies approved (the demo approved before writing it).
+        #expect(dom.contains("data-approved=\"13/13\">审核情况：已审核 13/13"), "approvals in the rendered DOM")
+        #expect(dom.contains("<td class=\"approval approved\" data-approval=\"county2-town1\">已审核</td>"), "a township's approval")
+        #expect(dom.contains("<td data-complete=\"city\">3/3</td>") && dom.contains("<td data-complete=\"county2\">3/3</td>"), "completeness")
         #expect(dom.contains("基层矛盾纠纷化解"), "the overdue plan item")
         #expect(dom.contains("TA-2026-005"), "the proposal past due")
         for county in ["碧江区政协", "万山区政协", "江口县政协"] { #expect(dom.contains(county), "\(county) in the rendered DOM") }
