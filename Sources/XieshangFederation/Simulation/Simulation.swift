@@ -50,6 +50,9 @@ public final class Simulation {
         /// Benchmark workload: notes a leaf records at once (one ``FederationInput/originateMany(_:)`` each, so one
         /// store transaction); 1 originates every note alone.
         public var burst: Int = 1
+        /// What bodies record and how their figures count it (``NoteRecords`` by default; the node layer supplies
+        /// the domain's records).
+        public var records: any SimulatedRecords = NoteRecords()
         /// Keep every node's log lines (for `--seed N` replays).
         public var verbose: Bool = false
         /// Gives up (a liveness violation) when the run is still busy after this many simulated ms.
@@ -171,6 +174,7 @@ public final class Simulation {
     }
     var laneClock: [Lane: Int64] = [:]
     var plansIssued = 0
+    var recordsMade = 0
     var report = Report()
     var faultsOver = false
     var alerts: [String: [Alert]] = [:]
@@ -202,7 +206,8 @@ public final class Simulation {
                                           alliances: n.alliances.map { a in .init(id: a, members: (topo.alliances[a] ?? []).filter { $0 != n.id }.map(peer)) },
                                           options: options.nodeOptions)
             config.options = options.nodeOptions
-            config.figures = { NoteFigures() }
+            let records = options.records, parent = n.parent, depth = topo.ancestors(of: n.id).count, id = n.id
+            config.figures = { records.figuresSource(body: id, parent: parent, depth: depth) }
             nodes[n.id] = SimNode(id: n.id, config: config, path: runDirectory + "/\(n.id).sqlite")
             order.append(n.id)
         }
@@ -504,12 +509,13 @@ public final class Simulation {
         let entered = Day(chinaTimeMs: Simulation.epochMs + now)
         let day = entered.description
         // A record is dated up to two days before it is entered (an activity of 31 December entered on 2 January).
-        let recordDay = entered.adding(days: -Int(random.next() % 3)).description
-        if roll < 45 || (n.parent == nil && n.children.isEmpty && n.alliances.isEmpty) {
-            return [LocalCommand(kind: .note, payload: Note(text: recordDay, amount: amount).serializedBytes(), scope: Route.up.scope)]
-        }
-        if roll < 60 {
-            return [LocalCommand(kind: .activity, payload: Note(text: "activity").serializedBytes(), scope: Route.up.scope)]
+        let recordDate = entered.adding(days: -Int(random.next() % 3))
+        let recordDay = recordDate.description
+        let alone = n.parent == nil && n.children.isEmpty && n.alliances.isEmpty
+        if roll < 60 || alone {
+            recordsMade += 1
+            return options.records.commands(body: id, serial: recordsMade, recordDay: recordDate, roll: alone ? 0 : Int(roll),
+                                            amount: amount, random: &random)
         }
         if roll < 75, !n.children.isEmpty {
             let descendants = topo.descendants(of: id)
