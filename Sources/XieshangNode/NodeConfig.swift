@@ -106,10 +106,16 @@ public struct NodeConfig: Sendable, Equatable {
     /// run from each to the day before the next and are rolled up beside months, quarters, half-years and years.
     public var sessions: [Day] = []
 
+    /// `records_up_to_tier`: the tier at which bodies' own records stop travelling up (federations deeper than a
+    /// city's); nil: to every ancestor. Same at every body of the federation. Ancestors above it no longer recompute
+    /// those bodies' own figures from records and rely on the signed report of the body of that tier, which did
+    /// (the trust trade-off: FederationConfig.recordsUpToTier).
+    public var recordsUpToTier: String?
+
     /// The fields a config file may have.
     static let knownFields: Set<String> = [
         "node_id", "name", "tier", "data_dir", "listen", "admin_socket", "key_file", "tls", "insecure_h2c", "parent", "children",
-        "alliances", "rollup_debounce_ms", "retry_cap_ms", "log_level", "policy", "sessions", "zones",
+        "alliances", "rollup_debounce_ms", "retry_cap_ms", "log_level", "policy", "sessions", "zones", "records_up_to_tier",
     ]
 
     /// Reads and validates the config at `path`.
@@ -168,6 +174,11 @@ public struct NodeConfig: Sendable, Equatable {
             }
         }
         config.zones = try reader.zones(fields["zones"], at: "zones")
+        if fields["records_up_to_tier"] != nil {
+            let tier = try reader.string(fields["records_up_to_tier"], at: "records_up_to_tier")
+            guard !tier.isEmpty else { throw reader.fail("records_up_to_tier", "a tier name such as \"county\"", .string(tier)) }
+            config.recordsUpToTier = tier
+        }
         try config.checkConsistency(file: file)
         return config
     }
