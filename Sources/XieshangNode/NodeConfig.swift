@@ -109,7 +109,7 @@ public struct NodeConfig: Sendable, Equatable {
     /// `records_up_to_tier`: the tier at which bodies' own records stop travelling up (federations deeper than a
     /// city's); nil: to every ancestor. Same at every body of the federation. Ancestors above it no longer recompute
     /// those bodies' own figures from records and rely on the signed report of the body of that tier, which did
-    /// (the trust trade-off: FederationConfig.recordsUpToTier).
+    /// (the trust trade-off: FederationConfig.recordsUpToTier). With it, the parent and every child name their `tier`.
     public var recordsUpToTier: String?
 
     /// The fields a config file may have.
@@ -178,6 +178,12 @@ public struct NodeConfig: Sendable, Equatable {
             let tier = try reader.string(fields["records_up_to_tier"], at: "records_up_to_tier")
             guard !tier.isEmpty else { throw reader.fail("records_up_to_tier", "a tier name such as \"county\"", .string(tier)) }
             config.recordsUpToTier = tier
+            // Where records stop is decided by the tiers of the parent and the children (and, through the rosters,
+            // of the bodies beyond): each must be named.
+            for (i, p) in ((config.parent.map { [$0] } ?? []) + config.children).enumerated() where p.tier.isEmpty {
+                let at = config.parent != nil && i == 0 ? "parent.tier" : "children[\(i - (config.parent == nil ? 0 : 1))].tier"
+                throw NodeError(.config, "\(file): field \"\(at)\": records_up_to_tier needs the tier of \(p.nodeId) (county, township, …) to know where records stop", path: file)
+            }
         }
         try config.checkConsistency(file: file)
         return config
