@@ -14,12 +14,9 @@ public struct SimulatedDomainRecords: SimulatedRecords {
     /// The domain workload.
     public init() {}
 
-    /// Tier names by depth, as the policy defaults know them.
-    static let tiers = ["city", "county", "township"]
-
-    /// A ``NodeFigures`` for the body (tier by depth: city, county, township below).
+    /// A ``NodeFigures`` for the body (its tier by depth, as the simulator names it: ``Simulation/tier(depth:)``).
     public func figuresSource(body: String, parent: String?, depth: Int) -> any FiguresSource {
-        NodeFigures(body: BodyInfo(id: body, name: body, tier: SimulatedDomainRecords.tiers[min(depth, 2)], parent: parent))
+        NodeFigures(body: BodyInfo(id: body, name: body, tier: Simulation.tier(depth: depth), parent: parent))
     }
 
     /// An activity (roll < 30), a suggestion (< 45: made, every other one adopted the same day) or an opinion report

@@ -82,6 +82,42 @@ struct SimulatedDomainFiguresTests {
         #expect(sum["notes"] == nil, "notes are not domain figures")
     }
 
+    /// With `records_up_to_tier` at the county tier under the same faults: the townships' records stop at their
+    /// county (the city holds none), the city does not recompute the townships' and counties' own figures, and every
+    /// node's figures still equal what its subtree originated.
+    @Test func recordsStoppedAtTheCountyTierStillRollUpRightUnderFaults() async throws {
+        let seeds: ClosedRange<UInt64> = 1...30
+        let runs = try await withCheckedThrowingContinuation { (c: CheckedContinuation<[(UInt64, Simulation.Report, Int)], Error>) in
+            DispatchQueue.global().async {
+                do {
+                    var out: [(UInt64, Simulation.Report, Int)] = []
+                    for seed in seeds {
+                        var o = Simulation.Options(seed: seed, topology: try #require(SimTopology(seed % 2 == 0 ? "1+2+4" : "1+3+9")))
+                        o.records = SimulatedDomainRecords()
+                        o.recordsUpToTier = "county"
+                        o.adversary = seed % 4 == 0
+                        o.directory = SimulationDirectory.path
+                        let simulation = try Simulation(options: o)
+                        let report = simulation.run()
+                        // Township records the city holds (activities, suggestions, opinion reports of a township).
+                        let domain: Set<Int32> = [EventKind.activity.protoValue, EventKind.suggestion.protoValue, EventKind.opinion.protoValue]
+                        let townships = Set(o.topology.nodes.filter { o.topology.ancestors(of: $0.id).count == 2 }.map(\.id))
+                        let atCity = (try? simulation.node("city")?.store.reader.entries(after: 0, limit: 100_000)) ?? []
+                        let leaked = atCity.filter { domain.contains($0.event.kind) && townships.contains(ChainName.node(of: $0.event.origin)) }.count
+                        out.append((seed, report, leaked))
+                    }
+                    c.resume(returning: out)
+                } catch {
+                    c.resume(throwing: error)
+                }
+            }
+        }
+        for (seed, report, leaked) in runs {
+            #expect(report.violations.isEmpty, "seed \(seed): \(report.violations.prefix(5))")
+            #expect(leaked == 0, "seed \(seed): the city holds \(leaked) township records")
+        }
+    }
+
     /// The check can fail: a figures source that leaves out the opinion reports a body received (a wrong 统计口径)
     /// makes the run name the figure, at the body and period, as a rollup violation.
     @Test func aFiguresSourceThatMiscountsIsNamedByTheCheck() async throws {

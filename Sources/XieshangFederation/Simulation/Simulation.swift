@@ -53,6 +53,8 @@ public final class Simulation {
         /// What bodies record and how their figures count it (``NoteRecords`` by default; the node layer supplies
         /// the domain's records).
         public var records: any SimulatedRecords = NoteRecords()
+        /// ``FederationConfig/recordsUpToTier`` at every node (tiers by depth: ``Simulation/tier(depth:)``); nil: off.
+        public var recordsUpToTier: String?
         /// Keep every node's log lines (for `--seed N` replays).
         public var verbose: Bool = false
         /// Gives up (a liveness violation) when the run is still busy after this many simulated ms.
@@ -199,13 +201,17 @@ public final class Simulation {
             }
             keys[n.id] = key
         }
-        func peer(_ id: String) -> FederationConfig.Peer { .init(id: id, publicKey: keys[id]!.publicKey) }
+        func peer(_ id: String) -> FederationConfig.Peer {
+            .init(id: id, publicKey: keys[id]!.publicKey, tier: Simulation.tier(depth: topo.ancestors(of: id).count))
+        }
         for n in topo.nodes {
             var config = FederationConfig(nodeId: n.id, privateKey: keys[n.id]!, parent: n.parent.map(peer),
                                           children: n.children.map(peer),
                                           alliances: n.alliances.map { a in .init(id: a, members: (topo.alliances[a] ?? []).filter { $0 != n.id }.map(peer)) },
                                           options: options.nodeOptions)
             config.options = options.nodeOptions
+            config.tier = Simulation.tier(depth: topo.ancestors(of: n.id).count)
+            config.recordsUpToTier = options.recordsUpToTier
             let records = options.records, parent = n.parent, depth = topo.ancestors(of: n.id).count, id = n.id
             config.figures = { records.figuresSource(body: id, parent: parent, depth: depth) }
             nodes[n.id] = SimNode(id: n.id, config: config, path: runDirectory + "/\(n.id).sqlite")
@@ -220,6 +226,9 @@ public final class Simulation {
         }
         rmdir(runDirectory)
     }
+
+    /// The tier of a simulated body at `depth` below its root: city, county, township, then village.
+    public static func tier(depth: Int) -> String { ["city", "county", "township", "village"][min(max(depth, 0), 3)] }
 
     /// The adversary leaf (adversary mode): the last node that has a parent.
     public var adversaryId: String? {
@@ -514,8 +523,14 @@ public final class Simulation {
         let alone = n.parent == nil && n.children.isEmpty && n.alliances.isEmpty
         if roll < 60 || alone {
             recordsMade += 1
-            return options.records.commands(body: id, serial: recordsMade, recordDay: recordDate, roll: alone ? 0 : Int(roll),
-                                            amount: amount, random: &random)
+            let commands = options.records.commands(body: id, serial: recordsMade, recordDay: recordDate, roll: alone ? 0 : Int(roll),
+                                                    amount: amount, random: &random)
+            // Records go where the body's setting sends them (records_up_to_tier: up to the nearest ancestor of the tier).
+            guard options.recordsUpToTier != nil, let node = nodes[id]?.node else { return commands }
+            return commands.map { c in
+                guard case .up? = Route(c.scope) else { return c }
+                return LocalCommand(kind: c.kind, payload: c.payload, scope: node.recordsRoute(.up).scope)
+            }
         }
         if roll < 75, !n.children.isEmpty {
             let descendants = topo.descendants(of: id)
