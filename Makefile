@@ -57,11 +57,12 @@ test: deps venv
 	XIESHANG_PYTHON=$(abspath $(PYTHON)) swift test --skip-build $(SWIFT_BUILD_FLAGS) --skip XieshangTransportTests \
 	  --skip '$(PEER_PORT_TESTS)' 2>&1 | tee .build/swift-test.log
 	@# Release build of everything, then the federation simulator's bulk run (issue 5): 2,000 seeds over three
-	@# topologies with every fault kind and adversaries (too slow in debug); exits non-zero on any violation.
+	@# topologies with every fault kind and adversaries (too slow in debug), the bodies originating domain records
+	@# counted by the node's figures source (--records domain, issue 15); exits non-zero on any violation.
 	swift build -c release $(SWIFT_BUILD_FLAGS)
 	@# Swift 6.3's LLVM miscompiles a throwing function that ends in a tail call to mem* (release builds only).
 	Ops/check-swifterror-tailcalls.sh
-	.build/release/xieshang-sim --seeds 2000 --nodes 1+2+4,1+3+9,alliance4 --adversary --quiet
+	.build/release/xieshang-sim --seeds 2000 --nodes 1+2+4,1+3+9,alliance4 --adversary --records domain --quiet
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_TEST_SECONDS)
 	@# One closing line for CI: the Swift tests (XCTest and Swift Testing), the miscompile check, the simulator run
 	@# and the fuzz run; all passed to get here (any failure stops make first).

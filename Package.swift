@@ -48,7 +48,7 @@ let package = Package(
         // The node process alone, for servers: no CLI, no report renderer, FoundationEssentials only (`make dist`).
         .executableTarget(name: "xieshang-node", dependencies: ["XieshangNode"]),
         // The simulator's command line: `xieshang-sim --seeds 1000 --nodes 1+3+9`, `--seed N`, `--bench`.
-        .executableTarget(name: "xieshang-sim", dependencies: ["XieshangFederation", "XieshangWire"]),
+        .executableTarget(name: "xieshang-sim", dependencies: ["XieshangFederation", "XieshangWire", "XieshangNode"]),
         // Measurements for Ops/bench/README.md.
         .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain", "XieshangTransport"]),
         // The protobuf code generator: Protos/*.proto → Sources/XieshangWire/Generated/*.swift (`make generate`).

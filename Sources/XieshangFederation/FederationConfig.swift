@@ -67,6 +67,22 @@ public struct FederationConfig: Sendable {
     public var figures: (@Sendable () -> any FiguresSource)?
     /// The body's plenary session dates 届次会议, whose session periods (届次会议以来) it rolls up beside the calendar ones.
     public var sessions = SessionCalendar(dates: [])
+    /// This body's tier (county, township, …), as its config names it; "" when not named.
+    public var tier: String = ""
+    /// The tier at which a body's own records stop travelling up (`records_up_to_tier`, for federations deeper than a
+    /// city's); nil: they travel up to every ancestor. Set it the same at every body of the federation.
+    ///
+    /// With it, a body's own records (``recordsRoute(_:)``) reach its ancestors up to and including the nearest one of
+    /// this tier, and no further; a body of this tier keeps its own records; a body above it (no ancestor of this tier)
+    /// sends them up as before. Its reports still travel up to every ancestor. An ancestor above that tier holds none
+    /// of those records, so it does not recompute those bodies' own figures (``FederationNode/holdsRecords(of:)``).
+    ///
+    /// Trust trade-off: above the tier, a descendant's own figures are only as good as the signed report of the body
+    /// of that tier which verified them against the records (and its own figures only as good as its signature):
+    /// the city checks the arithmetic, the citations and the signatures of every report, but can no longer catch a
+    /// county that accepts (or itself signs) figures its townships' records do not give, nor drill from a township's
+    /// figure to its records. In exchange each record travels, and is stored, at fewer bodies.
+    public var recordsUpToTier: String?
 
     /// Makes a configuration.
     public init(nodeId: String, privateKey: Ed25519.PrivateKey, parent: Peer? = nil, children: [Peer] = [],

@@ -84,7 +84,7 @@ extension FederationNode {
     /// steps signed by other bodies change and that may travel down only (plans issued, adoptions and instructions
     /// higher up) are the source's ``RecomputedFigures/uncompared``.
     func ownFiguresRefusal(_ report: AggregateReport, body: EventBody, preceding: [EventBody]) -> Rejection? {
-        guard body.origin != id, ChainName.node(of: body.origin) == body.origin, held.isEmpty,
+        guard body.origin != id, ChainName.node(of: body.origin) == body.origin, held.isEmpty, holdsRecords(of: body.origin),
               let source = figuresSource, let period = try? Period(parsing: report.period),
               let recomputed = source.recomputedFigures(of: body.origin, for: period, adding: preceding),
               let figure = recomputed.firstDifference(from: report.own) else { return nil }

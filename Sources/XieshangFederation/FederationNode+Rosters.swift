@@ -183,10 +183,11 @@ extension FederationNode {
 
     /// The roster this node sends down: itself, its ancestors' directory and its whole subtree.
     func downRosterEntries() -> [RosterEntry] {
-        var out: [RosterEntry] = [RosterEntry(nodeId: id, publicKey: publicKey.rawRepresentation, parent: config.parent?.id ?? "")]
+        // Each ancestor's entry carries its tier when its config names it (``recordsRoute(_:)`` finds the tier's body).
+        var out: [RosterEntry] = [RosterEntry(nodeId: id, publicKey: publicKey.rawRepresentation, parent: config.parent?.id ?? "", tier: config.tier)]
         var seen: Set<String> = [id]
         if let parent = config.parent, seen.insert(parent.id).inserted {
-            out.append(RosterEntry(nodeId: parent.id, publicKey: parent.publicKey.rawRepresentation))
+            out.append(RosterEntry(nodeId: parent.id, publicKey: parent.publicKey.rawRepresentation, tier: parent.tier))
         }
         for e in parentRoster?.entries ?? [] where seen.insert(e.nodeId).inserted { out.append(e) }
         for e in upRosterEntries() where seen.insert(e.nodeId).inserted { out.append(e) }

@@ -40,6 +40,26 @@ enum DomainSubmit {
         }
     }
 
+    /// The federation scope of `event` recorded at `body`: its routing's, except with `records_up_to_tier` set
+    /// (``FederationNode/recordsRoute(_:)``), where the body's own records go up only to the nearest ancestor of that
+    /// tier, and a step addressed to a body above (a report forwarded, a plan topic proposed or stage reported to
+    /// its issuer) goes to that body only (`direct`).
+    static func scope(_ event: DomainEvent, recordedAt body: XieshangDomain.BodyInfo, core: FederationNode) -> Scope {
+        let routing = event.routing(recordedAt: body)
+        guard case .up(let to) = routing, core.config.recordsUpToTier != nil else { return scope(routing) }
+        switch event {
+        case .opinion(let e):
+            if case .forwarded = e.step { return Route.direct(to).scope }
+        case .plan(let e):
+            switch e.step {
+            case .topicProposed, .stageReported: return Route.direct(to).scope
+            default: break
+            }
+        default: break
+        }
+        return core.recordsRoute(.up).scope
+    }
+
     /// Why a Submit of a domain kind that names a scope is refused: a domain event's routing comes from the body's
     /// rules (``DomainEvent/routing(recordedAt:)``), never from the request — a township's policy sent `up` would
     /// otherwise reach its county and city as if it were theirs.
@@ -86,7 +106,7 @@ enum DomainSubmit {
             // The events, each with its own routing (the rules decide where a domain event goes), in one transaction.
             let body = state.body
             let group = recorded.map { event in
-                LocalCommand(kind: event.eventKind, payload: event.payloadBytes(), scope: scope(event.routing(recordedAt: body)))
+                LocalCommand(kind: event.eventKind, payload: event.payloadBytes(), scope: scope(event, recordedAt: body, core: runtime.core))
             }
             var seqs: [UInt64] = []
             var hash: [UInt8] = []

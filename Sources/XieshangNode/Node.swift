@@ -67,6 +67,8 @@ public final class Node: Sendable {
         let body = XieshangDomain.BodyInfo(id: config.nodeId, name: config.name, tier: config.tier, parent: config.parent?.nodeId)
         federation.figures = { NodeFigures(body: body) }
         federation.sessions = SessionCalendar(dates: config.sessions)
+        federation.tier = config.tier
+        federation.recordsUpToTier = config.recordsUpToTier
         let core: FederationNode
         do {
             core = try FederationNode(config: federation, store: store, seed: UInt64.random(in: 0...UInt64.max))

@@ -26,6 +26,7 @@ extension NodeConfig {
         }
         if insecureH2c { o["insecure_h2c"] = true }
         if !sessions.isEmpty { o["sessions"] = sessions.map(\.description) }
+        if let recordsUpToTier { o["records_up_to_tier"] = recordsUpToTier }
         if !zones.isEmpty { o["zones"] = Dictionary(zones.map { ($0.name, $0.members) }, uniquingKeysWith: { a, _ in a }) }
         if let parent { o["parent"] = peer(parent) }
         if !children.isEmpty { o["children"] = children.map(peer) }

@@ -113,10 +113,16 @@ public struct NodeConfig: Sendable, Equatable {
     /// run from each to the day before the next and are rolled up beside months, quarters, half-years and years.
     public var sessions: [Day] = []
 
+    /// `records_up_to_tier`: the tier at which bodies' own records stop travelling up (federations deeper than a
+    /// city's); nil: to every ancestor. Same at every body of the federation. Ancestors above it no longer recompute
+    /// those bodies' own figures from records and rely on the signed report of the body of that tier, which did
+    /// (the trust trade-off: FederationConfig.recordsUpToTier). With it, the parent and every child name their `tier`.
+    public var recordsUpToTier: String?
+
     /// The fields a config file may have.
     static let knownFields: Set<String> = [
         "node_id", "name", "tier", "data_dir", "listen", "admin_socket", "key_file", "tls", "insecure_h2c", "parent", "children",
-        "alliances", "rollup_debounce_ms", "retry_cap_ms", "log_level", "policy", "sessions", "zones", "web_listen", "web_cert", "web_key",
+        "alliances", "rollup_debounce_ms", "retry_cap_ms", "log_level", "policy", "sessions", "zones", "web_listen", "web_cert", "web_key", "records_up_to_tier",
     ]
 
     /// Reads and validates the config at `path`.
@@ -181,6 +187,17 @@ public struct NodeConfig: Sendable, Equatable {
             config.webKey = inData(try reader.string(fields["web_key"], at: "web_key", default: "web.key"))
         } else if fields["web_cert"] != nil || fields["web_key"] != nil {
             throw NodeError(.config, "\(file): \"web_cert\"/\"web_key\" are set but \"web_listen\" is not; add \"web_listen\": \"HOST:PORT\" to serve the web interface, or remove them", path: file)
+        }
+        if fields["records_up_to_tier"] != nil {
+            let tier = try reader.string(fields["records_up_to_tier"], at: "records_up_to_tier")
+            guard !tier.isEmpty else { throw reader.fail("records_up_to_tier", "a tier name such as \"county\"", .string(tier)) }
+            config.recordsUpToTier = tier
+            // Where records stop is decided by the tiers of the parent and the children (and, through the rosters,
+            // of the bodies beyond): each must be named.
+            for (i, p) in ((config.parent.map { [$0] } ?? []) + config.children).enumerated() where p.tier.isEmpty {
+                let at = config.parent != nil && i == 0 ? "parent.tier" : "children[\(i - (config.parent == nil ? 0 : 1))].tier"
+                throw NodeError(.config, "\(file): field \"\(at)\": records_up_to_tier needs the tier of \(p.nodeId) (county, township, …) to know where records stop", path: file)
+            }
         }
         try config.checkConsistency(file: file)
         return config

@@ -29,13 +29,14 @@ public enum HTMLReport {
         if !model.coverage.isEmpty {
             h += "<p class=\"coverage\">报送情况：" + model.coverage.map { "\(escape($0.label)) \($0.reporting)/\($0.expected) 报送" }.joined(separator: "，") + "</p>\n"
         }
+        h += approvalLine(model)
         h += "<p class=\"check\">\(root.verified ? "✔ 各下级报表签名与合计均已核验" : "本级实时数据")</p></section>\n"
 
         // Drill-down: one table of every body, indented by depth, with a bar chart per subtree.
         h += "<section><h2>分级明细</h2>\n<div class=\"scroll\"><table class=\"drill\"><thead><tr><th>单位</th>"
         for f in model.figures { h += "<th>\(escape(f.label))</th>" }
         for r in model.chartRates { h += "<th>\(escape(r.label))</th>" }
-        h += "<th>下级报送</th><th>核验</th></tr></thead><tbody>\n"
+        h += "<th>下级报送</th><th>审核</th><th>核验</th></tr></thead><tbody>\n"
         func indent(_ depth: Int) -> String { "padding-left:\(4 + depth * 12)px" }
         func rateCells(_ rates: [ReportModel.Rate], body: String) -> String {
             zip(model.chartRates, rates).map { "<td data-rate=\"\(escape($0.key))\" data-body=\"\(escape(body))\">\($1.text) <span class=\"frac\">(\($1.numerator)/\($1.denominator))</span></td>" }.joined()
@@ -46,13 +47,14 @@ public enum HTMLReport {
             h += rateCells(body.rates, body: body.id)
             let reported = model.children(of: body.id).count
             h += "<td class=\"complete\">" + (body.expectedChildren.map { $0 == 0 ? "—" : "\(reported)/\($0)" } ?? "—") + "</td>"
+            h += approvalCell(body)
             h += "<td>\(body.verified ? "✔" : "—")</td></tr>\n"
             let zones = model.zones(of: body.id)
             for zone in zones {
                 h += "<tr class=\"zone\"><td style=\"\(indent(depth + 1))\" data-zone=\"\(escape(zone.name))\">〔\(escape(zone.name))〕小计</td>"
                 for f in model.figures { h += "<td>\(zone.totals[f.key] ?? 0)</td>" }
                 h += rateCells(zone.rates, body: body.id + "/" + zone.name)
-                h += "<td>\(zone.members.count)</td><td></td></tr>\n"
+                h += "<td>\(zone.members.count)</td><td></td><td></td></tr>\n"
                 for child in model.children(of: body.id) where zone.members.contains(child.id) { row(child, depth: depth + 2) }
             }
             for child in model.children(of: body.id) where !zones.contains(where: { $0.members.contains(child.id) }) { row(child, depth: depth + 1) }
@@ -188,21 +190,46 @@ public enum HTMLReport {
         return s + "</svg>\n"
     }
 
-    /// Completeness 报送完整性 per body with children: its children whose report for the period arrived, of those in
-    /// its roster.
+    /// Approval and completeness 审核与报送完整性, one row per body: its approval state (a return with its reason),
+    /// and for a body with children those whose report for the period arrived, of those in its roster, and how many
+    /// of them on time (by the receiver's clock).
     static func completeness(_ model: ReportModel) -> String {
+        let known = model.bodies.contains { $0.approval != .unknown }
         let rows = model.bodies.compactMap { b -> String? in
-            guard let expected = b.expectedChildren, expected > 0 else { return nil }
+            let expected = b.expectedChildren ?? 0
+            guard expected > 0 || known else { return nil }
+            var row = "<tr><td>\(escape(b.name))</td>"
+            if known { row += approvalCell(b) }
+            guard expected > 0 else { return row + "<td>—</td><td>—</td><td>—</td></tr>\n" }
             let reported = model.children(of: b.id).count
-            return "<tr><td>\(escape(b.name))</td><td data-complete=\"\(escape(b.id))\">\(reported)/\(expected)</td><td>\(reported >= expected ? "✔ 齐全" : "缺 \(expected - reported)")</td></tr>\n"
+            row += "<td data-complete=\"\(escape(b.id))\">\(reported)/\(expected)</td>"
+            row += "<td data-on-time=\"\(escape(b.id))\">" + (b.onTimeChildren.map { "\($0)/\(expected)" } ?? "—") + "</td>"
+            return row + "<td>\(reported >= expected ? "✔ 齐全" : "缺 \(expected - reported)")</td></tr>\n"
         }
         guard !rows.isEmpty else { return "" }
-        var h = "<section><h2>报送完整性（已报/应报）</h2>\n"
+        var h = "<section><h2>\(known ? "审核与报送完整性" : "报送完整性（已报/应报）")</h2>\n"
+        h += approvalLine(model)
         if !model.coverage.isEmpty {
             h += "<p class=\"coverage\">" + model.coverage.map { "\(escape($0.label)) \($0.reporting)/\($0.expected) 报送" }.joined(separator: "，") + "</p>\n"
         }
-        h += "<div class=\"scroll\"><table class=\"list\"><thead><tr><th>单位</th><th>下级已报/应报</th><th>状态</th></tr></thead><tbody>\n"
+        h += "<div class=\"scroll\"><table class=\"list complete\"><thead><tr><th>单位</th>" + (known ? "<th>审核</th>" : "")
+            + "<th>下级已报/应报</th><th>按时报送</th><th>状态</th></tr></thead><tbody>\n"
         return h + rows.joined() + "</tbody></table></div></section>\n"
+    }
+
+    /// One body's approval cell: 已审核, 已审核（数字已变）, 已退回（reason, escaped）, 未审核 or —.
+    static func approvalCell(_ b: ReportModel.Body) -> String {
+        "<td class=\"approval \(b.approval.key)\" data-approval=\"\(escape(b.id))\">\(escape(b.approval.label))</td>"
+    }
+
+    /// "审核情况：已审核 12/13，未审核：…" over the report's bodies; empty when the node did not say.
+    static func approvalLine(_ model: ReportModel) -> String {
+        guard model.bodies.contains(where: { $0.approval != .unknown }) else { return "" }
+        let approved = model.bodies.filter { $0.approval == .approved }
+        let others = model.bodies.filter { $0.approval != .approved }
+        var h = "<p class=\"approvals\" data-approved=\"\(approved.count)/\(model.bodies.count)\">审核情况：已审核 \(approved.count)/\(model.bodies.count)"
+        if !others.isEmpty { h += "；" + others.map { escape($0.name + " " + $0.approval.label) }.joined(separator: "、") }
+        return h + "</p>\n"
     }
 
     /// The monthly trend by record month: a line chart of the chart figure, and a table of every charted rate per
@@ -264,7 +291,9 @@ public enum HTMLReport {
     table.drill td, table.trend td { white-space: nowrap; }
     table.drill th { min-width: 2.6em; }
     tr.zone td { background: #faf3e8; font-style: italic; }
-    .coverage { font-weight: 600; }
+    .coverage, .approvals { font-weight: 600; }
+    td.approval.returned, td.approval.not_approved, td.approval.superseded { color: #b22; }
+    table.complete td.approval { min-width: 5em; }
     svg { display: block; }
     @media (max-width: 600px) { body { margin: 0.6em; } h1 { font-size: 1.3em; } table { font-size: 0.78em; } }
     @media print {

@@ -23,6 +23,10 @@ public struct ReportModel: Sendable {
         public var rates: [Rate] = []
         /// Its children in the roster (completeness: reported / expected); nil when unknown.
         public var expectedChildren: Int?
+        /// Its children whose report of the period arrived on time, judged by the receiver's clock; nil when unknown.
+        public var onTimeChildren: Int?
+        /// The approval (审核) of its figures for the period, as the report's node holds it.
+        public var approval: Approval = .unknown
 
         /// Makes a body row.
         public init(id: String, name: String, tier: String, parent: String, own: [String: Int64],
@@ -34,6 +38,53 @@ public struct ReportModel: Sendable {
             self.own = own
             self.totals = totals
             self.verified = verified
+        }
+    }
+
+    /// A body's approval (审核) of its figures for the report's period, as the node that wrote the report holds it.
+    public enum Approval: Sendable, Equatable {
+        /// Approved (已审核): the figures shown are the ones the body's office approved.
+        case approved
+        /// Approved, but the figures shown are newer than the approved ones (已审核（数字已变）).
+        case superseded
+        /// Returned (已退回) by `by` with `reason`.
+        case returned(reason: String, by: String)
+        /// Not approved yet (未审核).
+        case notApproved
+        /// The node did not say (an older node, or no figures).
+        case unknown
+
+        /// The state as `stats` names it ("approved", "superseded", "returned", "not_approved"), with a return's reason.
+        public init(state: String, reason: String = "", by: String = "") {
+            switch state {
+            case "approved": self = .approved
+            case "superseded": self = .superseded
+            case "returned": self = .returned(reason: reason, by: by)
+            case "not_approved": self = .notApproved
+            default: self = .unknown
+            }
+        }
+
+        /// The Chinese label (unescaped): 已审核, 已审核（数字已变）, 已退回（reason）, 未审核 or —.
+        public var label: String {
+            switch self {
+            case .approved: "已审核"
+            case .superseded: "已审核（数字已变）"
+            case .returned(let reason, _): reason.isEmpty ? "已退回" : "已退回（\(reason)）"
+            case .notApproved: "未审核"
+            case .unknown: "—"
+            }
+        }
+
+        /// A short key for the HTML (`data-approval`): approved, superseded, returned, not_approved, unknown.
+        public var key: String {
+            switch self {
+            case .approved: "approved"
+            case .superseded: "superseded"
+            case .returned: "returned"
+            case .notApproved: "not_approved"
+            case .unknown: "unknown"
+            }
         }
     }
 

@@ -3,15 +3,18 @@
 //   xieshang-sim --seed 42 --nodes 1+3+9 [--verbose]   replay one seed exactly
 //   xieshang-sim --bench                               events/s through 1+10+172 with authentication on
 // Several topologies: --nodes 1+2+4,1+3+9,alliance4 (seed s uses topology s mod count). --adversary makes every
-// fourth seed of a tree topology an adversary run. Exits 1 when any invariant fails.
+// fourth seed of a tree topology an adversary run. --records domain makes the bodies originate domain records
+// (activities, suggestions, opinion reports) counted by the node's figures source; the default is notes.
+// Exits 1 when any invariant fails.
 import Dispatch
 import XieshangFederation
+import XieshangNode
 #if canImport(Glibc)
 import Glibc
 #endif
 
 func usage() -> Never {
-    print("usage: xieshang-sim [--seeds N | --seed N] [--first S] [--nodes 1+3+9[,alliance4,…]] [--adversary] [--jobs 2] [--verbose] [--quiet]\n       xieshang-sim --bench [--events N] [--burst 10] [--nodes 1+10+172]")
+    print("usage: xieshang-sim [--seeds N | --seed N] [--first S] [--nodes 1+3+9[,alliance4,…]] [--adversary] [--records notes|domain] [--jobs 2] [--verbose] [--quiet]\n       xieshang-sim --bench [--events N] [--burst 10] [--nodes 1+10+172]")
     exit(2)
 }
 
@@ -30,6 +33,8 @@ for t in topologyTexts {
     topologies.append(topo)
 }
 let adversaryRuns = args.contains("--adversary")
+let recordsText = value("--records") ?? "notes"
+guard ["notes", "domain"].contains(recordsText) else { print("--records takes notes or domain"); exit(2) }
 let verbose = args.contains("--verbose")
 let quiet = args.contains("--quiet")
 let directory = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp"
@@ -49,6 +54,7 @@ if let one = value("--seed").flatMap(UInt64.init) {
     o.adversary = adversaryRuns && seed % 4 == 0 && topo.nodes.contains { $0.parent != nil }
     o.directory = directory
     o.verbose = verbose
+    if recordsText == "domain" { o.records = SimulatedDomainRecords() }
     return o
 }
 
@@ -109,13 +115,13 @@ for result in results.all {
         failures.append(seed)
         print("FAIL seed \(seed) (\(o.topology)\(o.adversary ? ", adversary" : "")): \(report.violations.count) violation(s)")
         for v in report.violations.prefix(10) { print("  - \(v)") }
-        print("  replay: xieshang-sim --seed \(seed) --nodes \(topologyTexts.joined(separator: ","))\(adversaryRuns ? " --adversary" : "") --verbose")
+        print("  replay: xieshang-sim --seed \(seed) --nodes \(topologyTexts.joined(separator: ","))\(adversaryRuns ? " --adversary" : "")\(recordsText == "domain" ? " --records domain" : "") --verbose")
     } else if seeds.count == 1 || !quiet && seeds.count <= 20 {
         print("ok seed \(seed) (\(o.topology)\(o.adversary ? ", adversary" : "")): \(report.originated) events, \(report.messages) messages, \(report.crashes) crashes, \(report.partitions) partitions, \(report.attacks.count) attacks refused, ended at \(report.endTimeMs) ms")
     }
 }
 let elapsed = monotonicSeconds() - started
-print("xieshang-sim: \(seeds.count) seeds over \(topologyTexts.joined(separator: ", ")), \(failures.count) failing; "
+print("xieshang-sim: \(seeds.count) seeds over \(topologyTexts.joined(separator: ", ")) (\(recordsText) records), \(failures.count) failing; "
       + "\(totals.events) events originated, \(totals.messages) messages (\(totals.dropped) dropped, \(totals.duplicated) duplicated), "
       + "\(totals.crashes) crashes, \(totals.partitions) partitions, \(totals.attacks) attacks refused, "
       + "max \(totals.maxBuffered) events buffered in a node; \((elapsed * 10).rounded() / 10) s")

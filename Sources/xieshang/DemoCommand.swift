@@ -237,7 +237,10 @@ struct Demo {
             say("✘ the figures do not match the generated records:\n  " + mismatches.joined(separator: "\n  "))
         }
 
-        // 7. The HTML report of the city, as `xieshang report` writes it (as of the year's end).
+        // 7. The year approved bottom-up (审核): townships, then counties, then the city, each with `xieshang approve`.
+        if !approveBottomUp(period: stats.period, subtree: subtree, city: city, topology: topology) { ok = false }
+
+        // 8. The HTML report of the city, as `xieshang report` writes it (as of the year's end).
         let reportPath = directory + "/report.html"
         do {
             let model = try ReportCommand.build(NodeClient(socket: city.config.adminSocket), period: stats.period, title: "铜仁市政协履职统计报告",
@@ -257,10 +260,64 @@ struct Demo {
                   xieshang plan show --node \(city.config.adminSocket)
                   xieshang report --html report.html --node \(city.config.adminSocket)
                   xieshang status --node \(city.config.adminSocket)
+                \(stats.period) is approved and locked at every body: records dated in it are refused until the parent returns the
+                approval (xieshang return --child ID --period \(stats.period) --reason … at the parent, from the city down).
                 Stop it with: Ops/federation.sh down \(directory)
                 """)
         }
         return ok ? ExitCode.done : ExitCode.refused
+    }
+
+    /// Approves `period` bottom-up with the CLI's `approve` command: every township, then every county, then the city,
+    /// each once its node holds every child's standing approval (the rule the core enforces). Waits until the city
+    /// sees every body's approval and prints the state per county ("已审核 4/4": bodies of the county's subtree whose
+    /// approval the city holds, of those in it) and for the city; false (printed with the missing bodies) otherwise.
+    func approveBottomUp(period: String, subtree: [Topology.Member], city: Topology.Member, topology: Topology) -> Bool {
+        func children(_ m: Topology.Member) -> [Topology.Member] { subtree.filter { $0.config.parent?.nodeId == m.id } }
+        func depth(_ m: Topology.Member) -> Int {
+            var d = 0, parent = m.config.parent?.nodeId
+            while let p = parent, let up = subtree.first(where: { $0.id == p }) { d += 1; parent = up.config.parent?.nodeId }
+            return d
+        }
+        say("")
+        say("审核 \(period)（自下而上：乡镇 → 县区 → 市）…")
+        Recorded.quiet = true
+        defer { Recorded.quiet = false }
+        for m in subtree.sorted(by: { depth($0) > depth($1) }) {
+            let kids = children(m)
+            // A body approves only after its children approved theirs: wait until its node holds each standing approval.
+            let heard = waitUntil(seconds: 60) {
+                guard let s = stats(m) else { return false }
+                return kids.allSatisfy { k in s.bodies.contains { $0.body == k.id && $0.approval == "approved" } }
+            }
+            if !heard {
+                say("✘ \(m.id) did not see its children's approvals of \(period); see \(m.directory)/node.log")
+                return false
+            }
+            let code = ApprovalCommand.approve(["--period", period, "--node", m.config.adminSocket])
+            if code != ExitCode.done {
+                say("✘ `xieshang approve --period \(period)` at \(m.id) exited \(code); see \(m.directory)/node.log")
+                return false
+            }
+        }
+        // The city sees every approval: its own and, through the drill-down, every county's and township's.
+        var seen: [String: String] = [:]
+        let all = waitUntil(seconds: 60) {
+            guard let s = stats(city) else { return false }
+            for b in s.bodies { seen[b.body] = b.approval }
+            return subtree.allSatisfy { seen[$0.id] == "approved" }
+        }
+        func line(_ m: Topology.Member) -> String {
+            let bodies = [m] + subtree.filter { $0.id != m.id && isBelow($0, m, topology) }
+            let approved = bodies.filter { seen[$0.id] == "approved" }
+            let missing = bodies.filter { seen[$0.id] != "approved" }.map(\.id)
+            let name = DemoCommand.names[m.id] ?? m.id
+            return pad("  " + name, 30) + "\(missing.isEmpty ? "已审核" : "未全部审核") \(approved.count)/\(bodies.count)"
+                + (missing.isEmpty ? " ✔" : " ✘ 未审核：" + missing.joined(separator: "、"))
+        }
+        for county in children(city) { say(line(county)) }
+        say(line(city))
+        return all
     }
 
     /// SIGTERM to every node, then wait; SIGKILL any that is still there after 10 s. Leaves no process behind.

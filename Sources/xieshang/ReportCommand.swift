@@ -96,7 +96,9 @@ enum ReportCommand {
             bodies: stats.bodies.map { b in
                 ReportModel.Body(id: b.body, name: names[b.body] ?? b.body, tier: b.tier.isEmpty ? known[b.body]?.tier ?? "" : b.tier, parent: b.body == root.body ? "" : b.parent,
                                  own: b.own, totals: b.totals, verified: b.verified)
-                    .with(zone: b.zone, rates: chartRates(b.totals), expectedChildren: expected[b.body] ?? 0)
+                    .with(zone: b.zone, rates: chartRates(b.totals), expectedChildren: expected[b.body] ?? 0,
+                          onTimeChildren: b.expectedChildren > 0 ? Int(b.onTimeChildren) : nil,
+                          approval: .init(state: b.approval, reason: b.returnReason, by: b.returnedBy))
             },
             figures: figureLabels, chartFigure: chart, trend: trend, rates: rates,
             overdueItems: overdue, proposalsPastDue: pastDue, recordFigures: recordFigures)
@@ -129,12 +131,15 @@ enum ReportCommand {
 }
 
 extension ReportModel.Body {
-    /// The body with its zone, charted rates and children in the roster.
-    func with(zone: String, rates: [ReportModel.Rate], expectedChildren: Int) -> ReportModel.Body {
+    /// The body with its zone, charted rates, children in the roster, those on time and its approval state.
+    func with(zone: String, rates: [ReportModel.Rate], expectedChildren: Int, onTimeChildren: Int?,
+              approval: ReportModel.Approval) -> ReportModel.Body {
         var b = self
         b.zone = zone
         b.rates = rates
         b.expectedChildren = expectedChildren
+        b.onTimeChildren = onTimeChildren
+        b.approval = approval
         return b
     }
 }

@@ -43,7 +43,8 @@ final class TestNetwork {
     /// A tree: `edges` maps a parent to its children.
     func tree(_ edges: [(String, [String])], options: FederationOptions = TestNetwork.options,
               sessions: SessionCalendar = SessionCalendar(dates: []),
-              figures: @escaping @Sendable () -> any FiguresSource = { NoteFigures() }) throws {
+              figures: @escaping @Sendable () -> any FiguresSource = { NoteFigures() },
+              configure: (inout FederationConfig) -> Void = { _ in }) throws {
         var parent: [String: String] = [:]
         var children: [String: [String]] = [:]
         var ids: [String] = []
@@ -57,6 +58,7 @@ final class TestNetwork {
                                            children: (children[id] ?? []).map(peer), options: options)
             configs[id]!.figures = figures
             configs[id]!.sessions = sessions
+            configure(&configs[id]!)
         }
         for id in ids { try start(id) }
     }

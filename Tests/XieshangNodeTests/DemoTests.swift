@@ -37,6 +37,16 @@ struct DemoTests {
         #expect(!output.contains("✘"), "\(output)")
         #expect(output.contains("铜仁市政协") && output.contains("万山区敖寨乡政协工委"))
         #expect(output.contains("stopped 14 nodes"))
+        // The year approved bottom-up (townships, counties, the city), after the figures check: the city sees each
+        // county's approval and its three townships' (4/4), and all 13 bodies' for itself.
+        let lines = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let checked = lines.firstIndex { $0.hasPrefix("✔ every total equals") } ?? lines.count
+        let approving = lines.firstIndex { $0.hasPrefix("审核 2026（自下而上") } ?? -1
+        #expect(approving > checked, "the approval comes after the figures check:\n\(output)")
+        for county in ["碧江区政协", "万山区政协", "江口县政协"] {
+            #expect(lines.contains { $0.hasPrefix(county) && $0.hasSuffix("已审核 4/4 ✔") }, "\(county)'s approval state:\n\(output)")
+        }
+        #expect(lines.contains { $0.hasPrefix("铜仁市政协") && $0.hasSuffix("已审核 13/13 ✔") }, "the city's approval state:\n\(output)")
         #expect(processes(mentioning: dir).isEmpty, "orphans: \(processes(mentioning: dir))")
 
         // The report, as a person sees it.
@@ -77,6 +87,10 @@ struct DemoTests {
         let layout = (try? JSONSerialization.jsonObject(with: Data(layoutOut.utf8))) as? [String: Any] ?? [:]
         #expect(layoutStatus == 0 && layout["innerWidth"] as? Int == 375, "\(layoutOut)")
         #expect((layout["scrollWidth"] as? Int ?? .max) <= 375, "no horizontal scroll at 375 px: \(layoutOut)")
+        // Approvals and completeness in the report: all 13 bodies approved (the demo approved before writing it).
+        #expect(dom.contains("data-approved=\"13/13\">审核情况：已审核 13/13"), "approvals in the rendered DOM")
+        #expect(dom.contains("<td class=\"approval approved\" data-approval=\"county2-town1\">已审核</td>"), "a township's approval")
+        #expect(dom.contains("<td data-complete=\"city\">3/3</td>") && dom.contains("<td data-complete=\"county2\">3/3</td>"), "completeness")
         #expect(dom.contains("基层矛盾纠纷化解"), "the overdue plan item")
         #expect(dom.contains("TA-2026-005"), "the proposal past due")
         for county in ["碧江区政协", "万山区政协", "江口县政协"] { #expect(dom.contains(county), "\(county) in the rendered DOM") }
@@ -108,6 +122,12 @@ struct DemoTests {
         #expect(processes(mentioning: dir).count == 14, "14 nodes still run")
         let (statsStatus, stats) = try await run(exe, ["stats", "--drill", "--node", dir + "/city/admin.sock"])
         #expect(statsStatus == 0 && stats.contains("碧江区政协") && stats.contains("江口县闵孝镇政协联络组"), "\(stats)")
+        // The demo approved 2026 at every body: the city's drill-down shows it, and a township refuses a record dated in it.
+        #expect(stats.contains("已审核") && !stats.contains("未审核"), "every body approved:\n\(stats)")
+        let (lockedStatus, locked) = try await run(exe, ["activity", "add", "--id", "HD-late", "--kind", "inspection", "--topic", "补录视察",
+                                                         "--participants", "9", "--date", "2026-06-01",
+                                                         "--node", "\(dir)/county1-town1/admin.sock"])
+        #expect(lockedStatus == 1 && locked.contains("period.locked"), "a record dated in the approved year is refused: \(locked)")
         // The joint draft: both bodies' concurrent edits merged, both signed the same content, submitted at both.
         #expect(output.contains("联名提案 wuling/city/1") && output.contains("已提交"), "\(output)")
         var held: [String] = []

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import XieshangNode
 import XieshangWire
@@ -19,6 +20,21 @@ struct NodeConfigTests {
                         "public_key": "\(childKey.text)", "name": "敖寨乡政协工委", "tier": "township"}]\(overrides)
         }
         """
+    }
+
+    /// `records_up_to_tier` is read, written back, and needs every neighbour's tier (where records stop depends on
+    /// them): without the parent's tier the config names that field.
+    @Test func recordsUpToTierIsReadAndNeedsTheNeighboursTiers() throws {
+        let error = #expect(throws: NodeError.self) {
+            try NodeConfig.parse(config(#", "records_up_to_tier": "county""#), file: "node.json", baseDirectory: "/srv/xs")
+        }
+        #expect(error?.message.contains("parent.tier") == true, "\(String(describing: error))")
+        let withTier = config(#", "records_up_to_tier": "county""#)
+            .replacingOccurrences(of: #""address": "127.0.0.1:7100","#, with: #""address": "127.0.0.1:7100", "tier": "city","#)
+        let c = try NodeConfig.parse(withTier, file: "node.json", baseDirectory: "/srv/xs")
+        #expect(c.recordsUpToTier == "county")
+        #expect(try NodeConfig.parse(c.jsonText(), file: "node.json", baseDirectory: "/srv/xs").recordsUpToTier == "county")
+        #expect(try NodeConfig.parse(config(), file: "node.json", baseDirectory: "/srv/xs").recordsUpToTier == nil)
     }
 
     /// Session periods (届次会议以来) are configured per body as data: "sessions" lists plenary dates, read strictly

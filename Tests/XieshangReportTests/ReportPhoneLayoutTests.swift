@@ -3,7 +3,8 @@ import Testing
 @testable import XieshangReport
 
 /// `report --html` as the city office reads it (issue #15 item 8): rates per county and township with numerator and
-/// denominator, the monthly trend by record month, completeness per body, zones with subtotals — on A4 and on a phone.
+/// denominator, the monthly trend by record month, approval and completeness per body, zones with subtotals — on A4 and
+/// on a phone.
 struct ReportPhoneLayoutTests {
     /// A city of 10 counties, the first with 17 townships in four zones (赤水's 东部、西部、中部、城区三办), long names,
     /// twelve months: the size of a real year.
@@ -35,6 +36,14 @@ struct ReportPhoneLayoutTests {
             let members = (1...17).filter { ($0 - 1) % 4 == i }.map { "c1-t\($0)" }
             zones.append(.init(parent: "c1", name: z, members: members, totals: totals(Int64(members.count)), rates: rates(Int64(i))))
         }
+        // Approvals: every body approved but 第2县区 (returned by the city, with a reason naming HTML) and one township
+        // not approved yet; 赤水 heard 16 of its 17 townships on time.
+        for i in bodies.indices {
+            bodies[i].approval = .approved
+            if bodies[i].id == "c2" { bodies[i].approval = .returned(reason: "3月活动人次有误，请核实<script>", by: "city") }
+            if bodies[i].id == "c1-t17" { bodies[i].approval = .notApproved }
+            if bodies[i].id == "c1" { bodies[i].onTimeChildren = 16 }
+        }
         var m = ReportModel(title: "遵义市政协履职统计报告", period: "2026", generatedAt: "2026-12-31", bodies: bodies,
                             figures: figures.map { ($0, $0 == "activity_participants" ? "参加人次" : "指标\($0.count)") },
                             chartFigure: "activity_participants",
@@ -60,6 +69,14 @@ struct ReportPhoneLayoutTests {
         #expect(html.contains("<td data-complete=\"c1\">17/17</td>"), "completeness per body")
         #expect(html.contains("县区 10/10 报送，乡镇 17/17 报送"), "coverage by tier")
         #expect(html.contains("data-month=\"2026-12\""), "monthly rates by record month")
+        // Approval per body (issue #15 item 8: "approvals and completeness"): the state of each body in the drill-down
+        // and in the completeness table, a return with its reason (escaped), the count approved, and on-time reports.
+        #expect(html.contains("<td class=\"approval approved\" data-approval=\"c1-t3\">已审核</td>"), "a township's approval")
+        #expect(html.contains("data-approval=\"c2\">已退回（3月活动人次有误，请核实&lt;script&gt;）</td>"), "a return with its reason, escaped")
+        #expect(html.contains("data-approval=\"c1-t17\">未审核</td>"), "a body not approved yet")
+        #expect(html.contains("data-approved=\"26/28\">审核情况：已审核 26/28"), "how many bodies approved")
+        #expect(html.contains("<td data-on-time=\"c1\">16/17</td>"), "children on time, by the receiver's clock")
+        #expect(html.components(separatedBy: "data-approval=\"c2\"").count - 1 == 2, "in the drill-down and the completeness table")
         #expect(!html.contains("<script"))
     }
 
@@ -80,6 +97,7 @@ struct ReportPhoneLayoutTests {
         #expect(layout.innerWidth == 375, "the page lays out at the phone's width: \(layout.innerWidth)")
         #expect(layout.scrollWidth <= layout.innerWidth, "no horizontal scroll: scrollWidth \(layout.scrollWidth) > \(layout.innerWidth)")
         #expect(layout.text.contains("〔东部片区〕小计") && layout.text.contains("(12/17)"), "the zone and a rate's fraction are on the page")
+        #expect(layout.text.contains("审核情况：已审核 26/28") && layout.text.contains("已退回（3月活动人次有误"), "approvals are on the page")
     }
 
     /// Printed on A4 portrait (print media; 180 mm ≈ 680 CSS px within the 15 mm margins): nothing is wider than the

@@ -167,21 +167,22 @@ extension Simulation {
             // A replayed event is a real event of another node: stored through its own path, never through the adversary.
             if stored && a.attack != .replay { report.violations.append("adversary: the event of \(a.attack.rawValue) was stored") }
         }
-        // Rollups: each node's latest report per period equals the sum of the notes its subtree originated, counted
-        // here from the logs by each note's own date (not from the nodes' figures sources).
+        // Rollups: each node's latest report per period equals the sum of the records its subtree originated, counted
+        // here from the logs by each record's own date (``SimulatedRecords/originated(_:body:)``, not the nodes'
+        // figures sources), every figure by its name but the ones no own record makes.
         var originated: [String: [String: [String: Int64]]] = [:]   // node → period → figures
         for id in order {
-            for e in logs[id] ?? [] where e.kind == EventKind.note.protoValue && ChainName.node(of: e.origin) == id {
+            for e in logs[id] ?? [] where ChainName.node(of: e.origin) == id {
                 guard let body = try? SignedEvent(body: e.body, signature: e.signature).decodedBody(),
-                      let note = try? Note(serializedBytes: body.payload) else { continue }
-                for p in Period.all(containing: NoteFigures.day(of: note, enteredAtMs: body.timeMs)) {
+                      let (day, figures) = options.records.originated(body, body: id) else { continue }
+                for p in Period.all(containing: day) {
                     var f = originated[id]?[p.description] ?? [:]
-                    f["notes", default: 0] += 1
-                    f["note_amount", default: 0] += note.amount
+                    for (k, v) in figures { f[k, default: 0] += v }
                     originated[id, default: [:]][p.description] = f
                 }
             }
         }
+        let unchecked = options.records.uncheckedFigures
         let periods = Set(originated.values.flatMap(\.keys))
         for id in order {
             guard let node = nodes[id]?.node else { continue }
@@ -191,7 +192,7 @@ extension Simulation {
                 for m in subtree {
                     for (k, v) in originated[m]?[period] ?? [:] { expected[k, default: 0] += v }
                 }
-                let actual = node.latestReport(period: period)?.totals ?? [:]
+                let actual = (node.latestReport(period: period)?.totals ?? [:]).filter { !unchecked.contains($0.key) }
                 if let f = FigureMap.firstDifference(actual, expected) {
                     report.violations.append("rollup: \(id)'s \(period) report says \(f) = \(actual[f] ?? 0), its subtree originated \(expected[f] ?? 0)")
                 }

@@ -50,6 +50,11 @@ public final class Simulation {
         /// Benchmark workload: notes a leaf records at once (one ``FederationInput/originateMany(_:)`` each, so one
         /// store transaction); 1 originates every note alone.
         public var burst: Int = 1
+        /// What bodies record and how their figures count it (``NoteRecords`` by default; the node layer supplies
+        /// the domain's records).
+        public var records: any SimulatedRecords = NoteRecords()
+        /// ``FederationConfig/recordsUpToTier`` at every node (tiers by depth: ``Simulation/tier(depth:)``); nil: off.
+        public var recordsUpToTier: String?
         /// Keep every node's log lines (for `--seed N` replays).
         public var verbose: Bool = false
         /// Gives up (a liveness violation) when the run is still busy after this many simulated ms.
@@ -171,6 +176,7 @@ public final class Simulation {
     }
     var laneClock: [Lane: Int64] = [:]
     var plansIssued = 0
+    var recordsMade = 0
     var report = Report()
     var faultsOver = false
     var alerts: [String: [Alert]] = [:]
@@ -195,14 +201,19 @@ public final class Simulation {
             }
             keys[n.id] = key
         }
-        func peer(_ id: String) -> FederationConfig.Peer { .init(id: id, publicKey: keys[id]!.publicKey) }
+        func peer(_ id: String) -> FederationConfig.Peer {
+            .init(id: id, publicKey: keys[id]!.publicKey, tier: Simulation.tier(depth: topo.ancestors(of: id).count))
+        }
         for n in topo.nodes {
             var config = FederationConfig(nodeId: n.id, privateKey: keys[n.id]!, parent: n.parent.map(peer),
                                           children: n.children.map(peer),
                                           alliances: n.alliances.map { a in .init(id: a, members: (topo.alliances[a] ?? []).filter { $0 != n.id }.map(peer)) },
                                           options: options.nodeOptions)
             config.options = options.nodeOptions
-            config.figures = { NoteFigures() }
+            config.tier = Simulation.tier(depth: topo.ancestors(of: n.id).count)
+            config.recordsUpToTier = options.recordsUpToTier
+            let records = options.records, parent = n.parent, depth = topo.ancestors(of: n.id).count, id = n.id
+            config.figures = { records.figuresSource(body: id, parent: parent, depth: depth) }
             nodes[n.id] = SimNode(id: n.id, config: config, path: runDirectory + "/\(n.id).sqlite")
             order.append(n.id)
         }
@@ -215,6 +226,9 @@ public final class Simulation {
         }
         rmdir(runDirectory)
     }
+
+    /// The tier of a simulated body at `depth` below its root: city, county, township, then village.
+    public static func tier(depth: Int) -> String { ["city", "county", "township", "village"][min(max(depth, 0), 3)] }
 
     /// The adversary leaf (adversary mode): the last node that has a parent.
     public var adversaryId: String? {
@@ -504,12 +518,19 @@ public final class Simulation {
         let entered = Day(chinaTimeMs: Simulation.epochMs + now)
         let day = entered.description
         // A record is dated up to two days before it is entered (an activity of 31 December entered on 2 January).
-        let recordDay = entered.adding(days: -Int(random.next() % 3)).description
-        if roll < 45 || (n.parent == nil && n.children.isEmpty && n.alliances.isEmpty) {
-            return [LocalCommand(kind: .note, payload: Note(text: recordDay, amount: amount).serializedBytes(), scope: Route.up.scope)]
-        }
-        if roll < 60 {
-            return [LocalCommand(kind: .activity, payload: Note(text: "activity").serializedBytes(), scope: Route.up.scope)]
+        let recordDate = entered.adding(days: -Int(random.next() % 3))
+        let recordDay = recordDate.description
+        let alone = n.parent == nil && n.children.isEmpty && n.alliances.isEmpty
+        if roll < 60 || alone {
+            recordsMade += 1
+            let commands = options.records.commands(body: id, serial: recordsMade, recordDay: recordDate, roll: alone ? 0 : Int(roll),
+                                                    amount: amount, random: &random)
+            // Records go where the body's setting sends them (records_up_to_tier: up to the nearest ancestor of the tier).
+            guard options.recordsUpToTier != nil, let node = nodes[id]?.node else { return commands }
+            return commands.map { c in
+                guard case .up? = Route(c.scope) else { return c }
+                return LocalCommand(kind: c.kind, payload: c.payload, scope: node.recordsRoute(.up).scope)
+            }
         }
         if roll < 75, !n.children.isEmpty {
             let descendants = topo.descendants(of: id)
