@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "XieshangDomain", targets: ["XieshangDomain"]),
         .library(name: "XieshangTransport", targets: ["XieshangTransport"]),
         .library(name: "XieshangFederation", targets: ["XieshangFederation"]),
+        .library(name: "XieshangAccounts", targets: ["XieshangAccounts"]),
         .executable(name: "xieshang", targets: ["xieshang"]),
         .executable(name: "xieshang-node", targets: ["xieshang-node"]),
         .executable(name: "xieshang-sim", targets: ["xieshang-sim"]),
@@ -40,6 +41,9 @@ let package = Package(
                                                     "XieshangFederation"]),
         // Reports for people: self-contained HTML with SVG charts, Excel-friendly CSV. Pure rendering, no I/O.
         .target(name: "XieshangReport"),
+        // Accounts, roles, passwords (scrypt through libcrypto's EVP_KDF), sessions, CSRF and origin checks, the audit
+        // trail: the library the web layer and the admin socket call. Its tables live in the node's database.
+        .target(name: "XieshangAccounts", dependencies: ["XieshangStore", "XieshangWire", "XieshangCalendar", "XieshangReport", "CCrypto"]),
 
         // The operators' command-line tool.
         .executableTarget(name: "xieshang", dependencies: ["XieshangWire", "XieshangTransport", "XieshangNode", "XieshangReport", "XieshangDomain"]),
@@ -70,6 +74,7 @@ let package = Package(
         .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire"],
                     exclude: ["FuzzCorpus"]),
         .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire", "XieshangTransport", "XieshangFederation", "XieshangStore", "XieshangDomain"]),
+        .testTarget(name: "XieshangAccountsTests", dependencies: ["XieshangAccounts", "XieshangStore", "XieshangWire"]),
         .testTarget(name: "XieshangReportTests", dependencies: ["XieshangReport"], exclude: ["python"]),
     ],
     swiftLanguageModes: [.v6]
