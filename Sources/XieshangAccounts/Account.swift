@@ -56,6 +56,17 @@ public struct Session: Hashable, Sendable {
     /// When it was last used (updated at most once a minute).
     public var lastSeenMs: Int64
 
+    /// A session as the book returns it (tests of the web layer make their own).
+    public init(username: String, displayName: String, role: Role, csrfToken: String, mustChangePassword: Bool, createdMs: Int64, lastSeenMs: Int64) {
+        self.username = username
+        self.displayName = displayName
+        self.role = role
+        self.csrfToken = csrfToken
+        self.mustChangePassword = mustChangePassword
+        self.createdMs = createdMs
+        self.lastSeenMs = lastSeenMs
+    }
+
     /// Whether `submitted` (a form's hidden field) is this session's CSRF token, compared in constant time.
     public func checkCSRF(_ submitted: String?) -> Bool {
         guard let submitted, let given = SessionToken.bytes(submitted), let own = SessionToken.bytes(csrfToken) else { return false }
