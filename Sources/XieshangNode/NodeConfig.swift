@@ -1,6 +1,7 @@
 import Dispatch
 import FoundationEssentials
 import Glibc
+import XieshangAccounts
 import XieshangCalendar
 import XieshangWire
 
@@ -106,6 +107,9 @@ public struct NodeConfig: Sendable, Equatable {
     /// run from each to the day before the next and are rolled up beside months, quarters, half-years and years.
     public var sessions: [Day] = []
 
+    /// The web accounts' settings (`accounts`: scrypt parameters, concurrent password checks, audit retention).
+    public var accounts = AccountsConfiguration()
+
     /// The fields a config file may have.
     static let knownFields: Set<String> = [
         "node_id", "name", "tier", "data_dir", "listen", "admin_socket", "key_file", "tls", "insecure_h2c", "parent", "children",
@@ -134,7 +138,7 @@ public struct NodeConfig: Sendable, Equatable {
             throw NodeError(.config, "\(file): not valid JSON: \(error.message)\(error.offset.map { " (byte \($0))" } ?? "")", path: file)
         }
         let reader = FieldReader(file: file)
-        let fields = try reader.object(root, at: "", allowed: knownFields)
+        let fields = try reader.object(root, at: "", allowed: knownFields.union([accountsField]))
         func resolve(_ p: String) -> String {
             PathText.standardized(PathText.appending(baseDirectory, p))
         }
@@ -168,6 +172,7 @@ public struct NodeConfig: Sendable, Equatable {
             }
         }
         config.zones = try reader.zones(fields["zones"], at: "zones")
+        config.accounts = try reader.accounts(fields[accountsField], at: accountsField)
         try config.checkConsistency(file: file)
         return config
     }
