@@ -27,6 +27,8 @@ public final class PasswordCheckGate: Sendable {
     /// A gate for `limit` concurrent checks and `maxWaiting` waiting ones.
     public init(limit: Int, maxWaiting: Int) {
         precondition(limit >= 1, "a password check gate needs room for one check")
+        // Each check's buffer must go back to the system when it ends, or the node keeps it (MallocTuning).
+        MallocTuning.returnLargeBuffersToTheSystem()
         self.limit = limit
         self.maxWaiting = maxWaiting
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 import XieshangAccounts
 
@@ -29,17 +30,22 @@ struct PasswordCheckGateTests {
 
     @Test func aFullQueueIsRefusedWithBusy() async throws {
         let gate = PasswordCheckGate(limit: 1, maxWaiting: 0)
-        async let slow: [UInt8] = gate.run { () throws(AccountsError) -> [UInt8] in
-            try Scrypt.derive(password: [1], salt: [2], parameters: ScryptParameters(n: 1 << 16, r: 8, p: 1))
+        // The first check holds the only slot until the test lets it go (it blocks a gate thread, not the pool).
+        let release = DispatchSemaphore(value: 0)
+        async let held: Int = gate.run { () throws(AccountsError) -> Int in
+            release.wait()
+            return 1
         }
-        // Wait until the slow check holds the slot (a condition, not a sleep).
+        // Wait until the held check has the slot (a condition, not a sleep).
         while gate.peakRunning == 0 { await Task.yield() }
         do {
-            _ = try await gate.run { () throws(AccountsError) -> Int in 1 }
+            _ = try await gate.run { () throws(AccountsError) -> Int in 2 }
             Issue.record("a check beyond the gate's room ran")
         } catch {
             #expect(error.code == .busy && error.chinese == "登录人数过多，请稍后再试")
         }
-        _ = try await slow
+        release.signal()
+        #expect(try await held == 1)
+        #expect(try await gate.run { () throws(AccountsError) -> Int in 3 } == 3, "the slot is free again")
     }
 }
