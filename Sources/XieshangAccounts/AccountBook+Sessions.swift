@@ -72,11 +72,9 @@ extension AccountBook {
                         _ = try Scrypt.derive(password: bytes, salt: AccountBook.decoySalt, parameters: configured)
                         return (false, nil)
                     }
-                    let parameters = try stored.account.scrypt.validated("account \(stored.account.username)'s stored hash")
-                    let derived = try Scrypt.derive(password: bytes, salt: stored.salt, parameters: parameters, length: max(16, min(64, stored.hash.count)))
-                    let match = Scrypt.constantTimeEqual(derived, stored.hash)
+                    let match = try self.verify(bytes, against: stored)
                     // Parameters changed in the config since this hash was made: rehash now, while the password is at hand.
-                    let upgrade = match && parameters != configured ? try self.newHash(password) : nil
+                    let upgrade = match && stored.account.scrypt != configured ? try self.newHash(password) : nil
                     return (match, upgrade)
                 }
                 check = .success(r)
@@ -115,11 +113,7 @@ extension AccountBook {
                 try self.write(c, "record the login of \(key)") { (db) throws(StoreError) in
                     try db.execute("UPDATE accounts SET failures = 0, locked_until_ms = 0, last_login_ms = ? WHERE username = ?",
                                    [.integer(now), .text(key)])
-                    if let u = result.upgrade {
-                        try db.execute("UPDATE accounts SET kdf_n = ?, kdf_r = ?, kdf_p = ?, salt = ?, hash = ? WHERE username = ?",
-                                       [.integer(Int64(u.parameters.n)), .integer(Int64(u.parameters.r)), .integer(Int64(u.parameters.p)),
-                                        .blob(u.salt), .blob(u.hash), .text(key)])
-                    }
+                    if let u = result.upgrade { try AccountBook.store(u, of: key, in: db) }
                     try started.insert(db)
                     var detail = started.started.session.mustChangePassword ? "must change the password first / 须先修改密码" : ""
                     if let u = result.upgrade { detail += (detail.isEmpty ? "" : "; ") + "hash upgraded \(stored.account.scrypt) → \(u.parameters)" }
@@ -298,10 +292,7 @@ extension AccountBook {
         }
         let currentBytes = Array(current.utf8)
         let result = try await gate.run { () throws(AccountsError) -> (match: Bool, new: (salt: [UInt8], hash: [UInt8], parameters: ScryptParameters)?) in
-            guard currentBytes.count <= PasswordPolicy.maxBytes else { return (false, nil) }
-            let parameters = try stored.account.scrypt.validated("account \(name)'s stored hash")
-            let derived = try Scrypt.derive(password: currentBytes, salt: stored.salt, parameters: parameters, length: max(16, min(64, stored.hash.count)))
-            guard Scrypt.constantTimeEqual(derived, stored.hash) else { return (false, nil) }
+            guard try self.verify(currentBytes, against: stored) else { return (false, nil) }
             return (true, try self.newHash(new))
         }
         return try await onQueue { (c) throws(AccountsError) -> StartedSession in
@@ -314,11 +305,9 @@ extension AccountBook {
             account.mustChangePassword = false
             let started = try self.startSession(c, account, source: source, nowMs: now)
             try self.write(c, "change the password of \(name)") { (db) throws(StoreError) in
-                try db.execute("""
-                    UPDATE accounts SET must_change = 0, kdf_n = ?, kdf_r = ?, kdf_p = ?, salt = ?, hash = ?, failures = 0,
-                                        password_changed_ms = ? WHERE username = ?
-                    """, [.integer(Int64(hashed.parameters.n)), .integer(Int64(hashed.parameters.r)), .integer(Int64(hashed.parameters.p)),
-                          .blob(hashed.salt), .blob(hashed.hash), .integer(now), .text(name)])
+                try AccountBook.store(hashed, of: name, in: db)
+                try db.execute("UPDATE accounts SET must_change = 0, failures = 0, password_changed_ms = ? WHERE username = ?",
+                               [.integer(now), .text(name)])
                 try db.execute("DELETE FROM account_sessions WHERE username = ?", [.text(name)])
                 try started.insert(db)
                 try AccountBook.audit(db, timeMs: now, .passwordChanged, username: name, actor: actor, source: source, succeeded: true,

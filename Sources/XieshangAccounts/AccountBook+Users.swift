@@ -15,9 +15,7 @@ extension AccountBook {
         let name = try Names.username(username)
         let display = try Names.displayName(displayName)
         let role = try Role(parsing: role)
-        let password: String
-        if let initialPassword { password = initialPassword } else { password = try PasswordPolicy.generateInitial(username: name) }
-        try PasswordPolicy.check(password, username: name)
+        let password = try chosenPassword(initialPassword, for: name)
         let hashed = try await gate.run { () throws(AccountsError) in try self.newHash(password) }
         let now = clock.nowMs()
         try await onQueue { (c) throws(AccountsError) in
@@ -93,25 +91,28 @@ extension AccountBook {
     public func resetPassword(_ username: String, newPassword: String? = nil, actor: String, source: String) async throws(AccountsError) -> IssuedPassword {
         let name = try existingName(username)
         guard try await user(name) != nil else { throw AccountBook.unknown(name) }
-        let password: String
-        if let newPassword { password = newPassword } else { password = try PasswordPolicy.generateInitial(username: name) }
-        try PasswordPolicy.check(password, username: name)
+        let password = try chosenPassword(newPassword, for: name)
         let hashed = try await gate.run { () throws(AccountsError) in try self.newHash(password) }
         let now = clock.nowMs()
         try await onQueue { (c) throws(AccountsError) in
             guard try self.storedAccount(c, name) != nil else { throw AccountBook.unknown(name) }
             try self.write(c, "reset the password of \(name)") { (db) throws(StoreError) in
-                try db.execute("""
-                    UPDATE accounts SET must_change = 1, kdf_n = ?, kdf_r = ?, kdf_p = ?, salt = ?, hash = ?, failures = 0,
-                                        locked_until_ms = 0, password_changed_ms = ? WHERE username = ?
-                    """, [.integer(Int64(hashed.parameters.n)), .integer(Int64(hashed.parameters.r)), .integer(Int64(hashed.parameters.p)),
-                          .blob(hashed.salt), .blob(hashed.hash), .integer(now), .text(name)])
+                try AccountBook.store(hashed, of: name, in: db)
+                try db.execute("UPDATE accounts SET must_change = 1, failures = 0, locked_until_ms = 0, password_changed_ms = ? WHERE username = ?",
+                               [.integer(now), .text(name)])
                 try db.execute("DELETE FROM account_sessions WHERE username = ?", [.text(name)])
                 try AccountBook.audit(db, timeMs: now, .passwordReset, username: name, actor: actor, source: source, succeeded: true,
                                       detail: "must change at next login / 下次登录须修改密码")
             }
         }
         return IssuedPassword(username: name, password: password, generated: newPassword == nil)
+    }
+
+    /// The operator's initial password (checked against the rules), or a generated one.
+    func chosenPassword(_ given: String?, for name: String) throws(AccountsError) -> String {
+        guard let given else { return try PasswordPolicy.generateInitial(username: name) }
+        try PasswordPolicy.check(given, username: name)
+        return given
     }
 
     func existingName(_ username: String) throws(AccountsError) -> String {

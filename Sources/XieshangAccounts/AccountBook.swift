@@ -146,6 +146,22 @@ public final class AccountBook: Sendable {
         return (salt, hash, configuration.scrypt)
     }
 
+    /// Whether `password` is the one `stored` was hashed from (runs scrypt at the stored parameters, which are checked
+    /// first: a damaged row cannot make the node allocate without bound). Call through the gate.
+    func verify(_ password: [UInt8], against stored: StoredAccount) throws(AccountsError) -> Bool {
+        guard password.count <= PasswordPolicy.maxBytes else { return false }
+        let parameters = try stored.account.scrypt.validated("account \(stored.account.username)'s stored hash")
+        let derived = try Scrypt.derive(password: password, salt: stored.salt, parameters: parameters, length: max(16, min(64, stored.hash.count)))
+        return Scrypt.constantTimeEqual(derived, stored.hash)
+    }
+
+    /// Writes a new hash (with its salt and parameters) to `name`'s row.
+    static func store(_ hashed: (salt: [UInt8], hash: [UInt8], parameters: ScryptParameters), of name: String, in db: Database) throws(StoreError) {
+        try db.execute("UPDATE accounts SET kdf = 'scrypt', kdf_n = ?, kdf_r = ?, kdf_p = ?, salt = ?, hash = ? WHERE username = ?",
+                       [.integer(Int64(hashed.parameters.n)), .integer(Int64(hashed.parameters.r)), .integer(Int64(hashed.parameters.p)),
+                        .blob(hashed.salt), .blob(hashed.hash), .text(name)])
+    }
+
     // MARK: Audit
 
     /// Appends an audit row (inside the caller's transaction when there is one). `username` is kept as given, cut to
