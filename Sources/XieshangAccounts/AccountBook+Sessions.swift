@@ -41,6 +41,9 @@ extension AccountBook {
                 }
                 let stored = try name.flatMap { (n) throws(AccountsError) in try self.storedAccount(c, n) }
                 if let stored, stored.account.isLocked(atMs: now) {
+                    // A try at a locked account counts against the address too: guessing on after a lockout ends in the
+                    // address's throttle, whose refusals are audited once per window (the trail cannot be flooded).
+                    self.countAddressFailure(c, source: source, nowMs: now)
                     try self.write(c, "audit a login of a locked account") { (db) throws(StoreError) in
                         try AccountBook.audit(db, timeMs: now, .loginRefused, username: key, actor: actor, source: source, succeeded: false,
                                               detail: LoginRefusal.locked(untilMs: stored.account.lockedUntilMs).reason)
@@ -130,11 +133,7 @@ extension AccountBook {
     /// Counts a failed login: the account's count (locking it at the limit) and the address's; audited.
     private func recordFailure(_ c: Confined, stored: StoredAccount?, key: String, actor: String, source: String, nowMs now: Int64,
                                detail: String) throws(AccountsError) -> LoginOutcome {
-        var entry = c.addresses[source] ?? AddressCount(windowStartMs: now, failures: 0)
-        if now - entry.windowStartMs >= configuration.addressWindowMs { entry = AddressCount(windowStartMs: now, failures: 0) }
-        entry.failures += 1
-        if c.addresses.count >= 4096, c.addresses[source] == nil { evictAddresses(c, nowMs: now) }
-        c.addresses[source] = entry
+        countAddressFailure(c, source: source, nowMs: now)
         let limit = configuration.lockoutFailures
         let failures = (stored?.account.failures ?? 0) + 1
         let locks = stored != nil && failures >= limit
@@ -152,6 +151,15 @@ extension AccountBook {
             }
         }
         return .refused(locks ? .locked(untilMs: until) : .badCredentials)
+    }
+
+    /// Counts a failed try from `source` in its current window (a new window when the last one ended).
+    private func countAddressFailure(_ c: Confined, source: String, nowMs now: Int64) {
+        var entry = c.addresses[source] ?? AddressCount(windowStartMs: now, failures: 0)
+        if now - entry.windowStartMs >= configuration.addressWindowMs { entry = AddressCount(windowStartMs: now, failures: 0) }
+        entry.failures += 1
+        if c.addresses.count >= 4096, c.addresses[source] == nil { evictAddresses(c, nowMs: now) }
+        c.addresses[source] = entry
     }
 
     /// The end of `source`'s throttle, when it is throttled at `now`.

@@ -230,3 +230,20 @@ struct LoginTests {
         }
     }
 }
+
+/// Abuse of a locked account cannot flood the audit trail.
+@Suite(.serialized)
+struct LockedAccountFloodTests {
+    /// Finding: every try at a locked account wrote an audit row and counted nowhere, so a script could write rows (each
+    /// one fsync) without end. Tries at a locked account now count against the address, whose throttle is audited once
+    /// per window.
+    @Test func triesAtALockedAccountEndInTheAddressThrottle() async throws {
+        let t = try TestBook("flood")
+        defer { t.remove() }
+        try await t.activeUser("zhang", final: "Right-Pass-2026")
+        for _ in 0..<200 { _ = await t.book.login(username: "zhang", password: "Wrong-Pass", source: "198.51.100.7") }
+        let rows = try await t.book.auditRecords().filter { $0.source == "198.51.100.7" }
+        #expect(rows.count <= 25, "\(rows.count) audit rows for 200 tries")
+        #expect(rows.last?.event == .loginRefused && rows.last?.detail.contains("throttled") == true)
+    }
+}
