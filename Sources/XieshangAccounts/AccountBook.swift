@@ -31,7 +31,7 @@ public final class AccountBook: Sendable {
     private let queue = DispatchQueue(label: "xieshang.accounts")
     private let confined: Confined
 
-    /// State only touched on the book's queue.
+    /// State only touched on the book's queue (checked with `dispatchPrecondition` where it is read or written).
     final class Confined: @unchecked Sendable {
         let db: Database
         /// Failed logins per source address in the current window.
@@ -70,7 +70,11 @@ public final class AccountBook: Sendable {
         } catch {
             throw AccountBook.storeError("open the accounts tables in \(databasePath)", error)
         }
-        try pruneIfDue(confined, nowMs: clock.nowMs())
+        let confined = self.confined, now = clock.nowMs()
+        let pruned: Result<Void, AccountsError> = queue.sync {
+            do throws(AccountsError) { try pruneIfDue(confined, nowMs: now); return .success(()) } catch { return .failure(error) }
+        }
+        try pruned.get()
     }
 
     static func storeError(_ doing: String, _ error: StoreError) -> AccountsError {
@@ -90,6 +94,7 @@ public final class AccountBook: Sendable {
 
     /// Runs `body` in one write transaction on the book's connection (call on the queue).
     func write<T>(_ c: Confined, _ doing: String, _ body: (Database) throws(StoreError) -> T) throws(AccountsError) -> T {
+        dispatchPrecondition(condition: .onQueue(queue))  // the Confined invariant
         do {
             return try c.db.transaction { () throws(StoreError) -> T in try body(c.db) }
         } catch {
@@ -129,6 +134,7 @@ public final class AccountBook: Sendable {
     }
 
     func storedAccount(_ c: Confined, _ username: String) throws(AccountsError) -> StoredAccount? {
+        dispatchPrecondition(condition: .onQueue(queue))  // the Confined invariant
         let rows: [[DatabaseValue]]
         do throws(StoreError) {
             rows = try c.db.rows("SELECT \(AccountBook.accountColumns) FROM accounts WHERE username = ?", [.text(username)])
