@@ -62,8 +62,9 @@ extension AccountBook {
         case .check(let s): stored = s
         }
         // 2. The password check, off the queue.
-        let bytes = Array(password.utf8)
-        let tooLong = bytes.count > PasswordPolicy.maxBytes
+        // Measured before any copy: a megabyte-long password costs no more than its length check.
+        let tooLong = password.utf8.count > PasswordPolicy.maxBytes
+        let bytes = tooLong ? [] : Array(password.utf8)
         let check: Result<(match: Bool, upgrade: (salt: [UInt8], hash: [UInt8], parameters: ScryptParameters)?), AccountsError>
         if tooLong {
             check = .success((false, nil))
