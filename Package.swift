@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "XieshangDomain", targets: ["XieshangDomain"]),
         .library(name: "XieshangTransport", targets: ["XieshangTransport"]),
         .library(name: "XieshangFederation", targets: ["XieshangFederation"]),
+        .library(name: "XieshangAccounts", targets: ["XieshangAccounts"]),
         .executable(name: "xieshang", targets: ["xieshang"]),
         .executable(name: "xieshang-node", targets: ["xieshang-node"]),
         .executable(name: "xieshang-sim", targets: ["xieshang-sim"]),
@@ -37,20 +38,25 @@ let package = Package(
         .target(name: "XieshangFederation", dependencies: ["XieshangWire", "XieshangStore", "XieshangCalendar"]),
         // The node process: federation core ↔ transport ↔ store, the admin service, domain projections.
         .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore", "XieshangCalendar", "XieshangDomain", "XieshangTransport",
-                                                    "XieshangFederation", "XieshangWeb"]),
+                                                    "XieshangFederation", "XieshangWeb", "XieshangAccounts"]),
         // Reports for people: self-contained HTML with SVG charts, Excel-friendly CSV. Pure rendering, no I/O.
         .target(name: "XieshangReport"),
         // The node's web interface over HTTPS (issue 17): page frame, security headers, route table, pages. No Foundation.
         .target(name: "XieshangWeb", dependencies: ["XieshangTransport", "XieshangWire", "XieshangReport"]),
+        // Accounts, roles, passwords (scrypt through libcrypto's EVP_KDF), sessions, CSRF and origin checks, the audit
+        // trail: the library the web layer and the admin socket call. Its tables live in the node's database.
+        .target(name: "XieshangAccounts", dependencies: ["XieshangStore", "XieshangWire", "XieshangCalendar", "XieshangReport", "CCrypto"]),
 
         // The operators' command-line tool.
-        .executableTarget(name: "xieshang", dependencies: ["XieshangWire", "XieshangTransport", "XieshangNode", "XieshangReport", "XieshangDomain"]),
+        .executableTarget(name: "xieshang", dependencies: ["XieshangWire", "XieshangTransport", "XieshangNode", "XieshangReport", "XieshangDomain",
+                                                           "XieshangAccounts"]),
         // The node process alone, for servers: no CLI, no report renderer, FoundationEssentials only (`make dist`).
         .executableTarget(name: "xieshang-node", dependencies: ["XieshangNode"]),
         // The simulator's command line: `xieshang-sim --seeds 1000 --nodes 1+3+9`, `--seed N`, `--bench`.
         .executableTarget(name: "xieshang-sim", dependencies: ["XieshangFederation", "XieshangWire", "XieshangNode"]),
         // Measurements for Ops/bench/README.md.
-        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain", "XieshangTransport"]),
+        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain", "XieshangTransport",
+                                                                 "XieshangAccounts"]),
         // The protobuf code generator: Protos/*.proto → Sources/XieshangWire/Generated/*.swift (`make generate`).
         .executableTarget(name: "xieshang-protogen"),
         // libFuzzer target on the wire decoders and envelope checks (`make fuzz`).
@@ -71,7 +77,9 @@ let package = Package(
         .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"], exclude: ["Traces"]),
         .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire"],
                     exclude: ["FuzzCorpus"]),
-        .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire", "XieshangTransport", "XieshangFederation", "XieshangStore", "XieshangDomain"]),
+        .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire", "XieshangTransport", "XieshangFederation", "XieshangStore", "XieshangDomain",
+                                                        "XieshangAccounts"]),
+        .testTarget(name: "XieshangAccountsTests", dependencies: ["XieshangAccounts", "XieshangStore", "XieshangWire"]),
         .testTarget(name: "XieshangReportTests", dependencies: ["XieshangReport"], exclude: ["python"]),
     ],
     swiftLanguageModes: [.v6]

@@ -11,6 +11,9 @@
 #include <openssl/x509v3.h>
 #include <openssl/bio.h>
 #include <openssl/ec.h>
+#include <openssl/kdf.h>
+#include <openssl/params.h>
+#include <openssl/core_names.h>
 
 // Function-like and cast macros Swift cannot import, wrapped as inline functions.
 static inline long xs_ssl_ctx_set_min_proto_version(SSL_CTX *ctx, int version) {

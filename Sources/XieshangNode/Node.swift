@@ -1,6 +1,7 @@
 import Dispatch
 import FoundationEssentials
 import Glibc
+import XieshangAccounts
 import XieshangDomain
 import XieshangFederation
 import XieshangStore
@@ -22,6 +23,8 @@ public final class Node: Sendable {
     public let boundAddress: Endpoint
     /// The logger.
     public let logger: NodeLogger
+    /// The web's accounts, sessions and audit trail, in the node's database (the web layer and the admin socket use it).
+    public let accounts: AccountBook
     let startedAt = Date()
 
     /// Loads the key, opens the store, starts both servers and the federation core.
@@ -49,6 +52,11 @@ public final class Node: Sendable {
             store = try Store(path: dbPath, projectors: [records, AllianceProjector(config: config, key: key)])
         } catch {
             throw NodeError(.store, "cannot open the store \(dbPath): \(error.message)", path: dbPath)
+        }
+        do {
+            accounts = try AccountBook(databasePath: dbPath, configuration: config.accounts)
+        } catch {
+            throw NodeError(.store, "cannot open the accounts in \(dbPath): \(error.message)", path: dbPath)
         }
         func peer(_ p: NodeConfig.Peer) -> FederationConfig.Peer {
             FederationConfig.Peer(id: p.nodeId, publicKey: p.publicKey, dials: !p.address.isEmpty, name: p.name, tier: p.tier,
@@ -112,6 +120,7 @@ public final class Node: Sendable {
             var admin = AdminHandlers.handlers(runtime, startedAt: Date())
             for (path, handler) in Diagnostics.handlers() { admin[path] = handler }
             for (path, handler) in AuditExport.handlers(runtime) { admin[path] = handler }
+            for (path, handler) in AccountsHandlers.handlers(accounts) { admin[path] = handler }
             adminServer = try Server(handlers: admin, log: log)
         } catch {
             throw NodeError(.listen, "cannot set up the servers: \(error.message)")

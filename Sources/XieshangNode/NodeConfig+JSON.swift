@@ -1,6 +1,7 @@
 import Dispatch
 import FoundationEssentials
 import Glibc
+import XieshangAccounts
 import XieshangWire
 
 extension NodeConfig {
@@ -27,6 +28,7 @@ extension NodeConfig {
         if insecureH2c { o["insecure_h2c"] = true }
         if !sessions.isEmpty { o["sessions"] = sessions.map(\.description) }
         if let recordsUpToTier { o["records_up_to_tier"] = recordsUpToTier }
+        if accounts != AccountsConfiguration() { o[NodeConfig.accountsField] = accounts.jsonObject() }
         if !zones.isEmpty { o["zones"] = Dictionary(zones.map { ($0.name, $0.members) }, uniquingKeysWith: { a, _ in a }) }
         if let parent { o["parent"] = peer(parent) }
         if !children.isEmpty { o["children"] = children.map(peer) }

@@ -1,6 +1,7 @@
 import Dispatch
 import FoundationEssentials
 import Glibc
+import XieshangAccounts
 import XieshangCalendar
 import XieshangWire
 
@@ -118,6 +119,8 @@ public struct NodeConfig: Sendable, Equatable {
     /// those bodies' own figures from records and rely on the signed report of the body of that tier, which did
     /// (the trust trade-off: FederationConfig.recordsUpToTier). With it, the parent and every child name their `tier`.
     public var recordsUpToTier: String?
+    /// The web accounts' settings (`accounts`: scrypt parameters, concurrent password checks, audit retention).
+    public var accounts = AccountsConfiguration()
 
     /// The fields a config file may have.
     static let knownFields: Set<String> = [
@@ -147,7 +150,7 @@ public struct NodeConfig: Sendable, Equatable {
             throw NodeError(.config, "\(file): not valid JSON: \(error.message)\(error.offset.map { " (byte \($0))" } ?? "")", path: file)
         }
         let reader = FieldReader(file: file)
-        let fields = try reader.object(root, at: "", allowed: knownFields)
+        let fields = try reader.object(root, at: "", allowed: knownFields.union([accountsField]))
         func resolve(_ p: String) -> String {
             PathText.standardized(PathText.appending(baseDirectory, p))
         }
@@ -199,6 +202,7 @@ public struct NodeConfig: Sendable, Equatable {
                 throw NodeError(.config, "\(file): field \"\(at)\": records_up_to_tier needs the tier of \(p.nodeId) (county, township, …) to know where records stop", path: file)
             }
         }
+        config.accounts = try reader.accounts(fields[accountsField], at: accountsField)
         try config.checkConsistency(file: file)
         return config
     }

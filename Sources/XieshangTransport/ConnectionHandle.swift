@@ -20,12 +20,15 @@ public final class ConnectionHandle: Sendable {
 
     /// Unique among the connections of this process.
     public let id: UInt64
+    /// The connecting process's user, group and pid on a Unix socket (`SO_PEERCRED`); nil on TCP.
+    public let peerCredentials: PeerCredentials?
     private let state: Mutex<State>
 
     private static let nextID = Atomic<UInt64>(1)
 
-    init(authenticated: Bool) {
+    init(authenticated: Bool, peerCredentials: PeerCredentials? = nil) {
         id = ConnectionHandle.nextID.wrappingAdd(1, ordering: .relaxed).oldValue
+        self.peerCredentials = peerCredentials
         state = Mutex(State(authenticated: authenticated))
     }
 

@@ -57,7 +57,7 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
         self.peer = peer
         self.address = address
         isAuthenticated = authenticated
-        handle = ConnectionHandle(authenticated: authenticated)
+        handle = ConnectionHandle(authenticated: authenticated, peerCredentials: PeerCredentials.of(socket: channel.fd))
         let c = core.configuration
         sendBudget = SendBudget(limit: c.maxBufferedBytesPerConnection)
         var streams = c.maxConcurrentStreams

@@ -10,6 +10,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("store", "durable appends/s vs the sqlite3 shell; group commit vs one transaction per event", runStoreBench),
     ("crdt", "replay an editing trace through the joint-draft CRDT (--trace FILE)", runCrdtBench),
     ("transport", "our gRPC client → server unary calls/s over loopback", runTransportBench),
+    ("scrypt", "one password check at the node's scrypt parameters: ms and peak MiB", runScryptBench),
     ("federation", "node processes of a topology: start-up, RSS, commit → city latency, catch-up", runFederationBench),
     ("figures", "node processes, a year of records: record → city figures, stats --drill, city CPU per record, DB size", runFiguresBench),
 ]

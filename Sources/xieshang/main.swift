@@ -44,6 +44,7 @@ let commandGroups: [CommandGroup] = [
     CommandGroup(name: "meeting", summary: "joint meetings of an alliance: add, list", run: AllianceCommand.meeting),
     CommandGroup(name: "research", summary: "joint research and inspections of an alliance: add, list", run: AllianceCommand.research),
     CommandGroup(name: "charter", summary: "an alliance's charter versions and members: add, list", run: AllianceCommand.charter),
+    CommandGroup(name: "user", summary: "web accounts 用户: add, list, disable, reset, audit --csv", run: UserCommand.run),
     CommandGroup(name: "diag", summary: "serve the Diagnostics service (Echo) for health checks and benchmarks", run: DiagCommand.run),
 ]
 

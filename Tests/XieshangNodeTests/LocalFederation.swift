@@ -300,7 +300,8 @@ struct ProcessRun: Sendable {
     /// Runs `exe` with `args` to its end. `environment` replaces the keys it names (nil removes one). The wait happens
     /// on a Dispatch thread, not on Swift's cooperative pool (one thread per core): tests blocking pool threads while a
     /// demo or a CLI runs would starve the other tests' waits on node processes and time them out on a 2-core machine.
-    static func run(_ exe: String, _ args: [String], environment: [String: String?] = [:]) async throws -> ProcessRun {
+    /// `input`, when given, is written to the child's standard input, which is then closed.
+    static func run(_ exe: String, _ args: [String], environment: [String: String?] = [:], input: String? = nil) async throws -> ProcessRun {
         try await withCheckedThrowingContinuation { (c: CheckedContinuation<ProcessRun, Error>) in
             DispatchQueue.global().async {
                 let p = Process()
@@ -314,7 +315,13 @@ struct ProcessRun: Sendable {
                 let pipe = Pipe()
                 p.standardOutput = pipe
                 p.standardError = pipe
+                let stdin = input.map { _ in Pipe() }
+                if let stdin { p.standardInput = stdin }
                 do { try p.run() } catch { c.resume(throwing: error); return }
+                if let stdin, let input {
+                    stdin.fileHandleForWriting.write(Data(input.utf8))
+                    try? stdin.fileHandleForWriting.close()
+                }
                 let data = pipe.fileHandleForReading.readDataToEndOfFile()
                 p.waitUntilExit()
                 c.resume(returning: ProcessRun(status: p.terminationStatus, output: String(decoding: data, as: UTF8.self)))

@@ -21,6 +21,21 @@ struct MigratorTests {
         #expect(try db.rows("SELECT x, y FROM a") == [[2, "three"]])
     }
 
+    /// Another layer (the accounts module) keeps its own version table: its steps are numbered 1, 2, 3… on their own
+    /// and neither history moves the other.
+    @Test func aLayerWithItsOwnVersionTableMigratesIndependently() throws {
+        let dir = TempDir()
+        defer { dir.cleanUp() }
+        let db = try Database(path: dir.file("m.db"))
+        #expect(try Migrator(migrations: steps).migrate(db) == (0, 3))
+        let layer = [Migration(version: 1, summary: "layer", sql: "CREATE TABLE layer_t (x INTEGER)")]
+        #expect(try Migrator(migrations: layer, versionTable: "layer_schema_version").migrate(db) == (0, 1))
+        #expect(try Migrator.version(of: db) == 3)
+        #expect(try Migrator.version(of: db, versionTable: "layer_schema_version") == 1)
+        #expect(try Migrator(migrations: layer, versionTable: "layer_schema_version").migrate(db) == (1, 1))
+        #expect(try Migrator(migrations: steps).migrate(db) == (3, 3))
+    }
+
     @Test func aFailingMigrationLeavesTheOldVersion() throws {
         let dir = TempDir()
         defer { dir.cleanUp() }

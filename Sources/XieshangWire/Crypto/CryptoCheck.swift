@@ -1,10 +1,11 @@
 import CCrypto
 
-/// Drains libcrypto's thread-local error queue into one readable string.
+/// Drains libcrypto's thread-local error queue into one readable string (the one OpenSSL error drain: the wire
+/// module's checks and the accounts module use it).
 ///
 /// OpenSSL keeps a queue of errors per thread; reading it with `ERR_get_error` also clears it, so a later
 /// failure never reports a stale cause.
-func openSSLErrors() -> String {
+public func openSSLErrors() -> String {
     var parts: [String] = []
     while true {
         let code = ERR_get_error()

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+import XieshangAccounts
+import XieshangNode
+
+/// `xieshang user add|list|disable|reset|audit` against a running `xieshang-node`: accounts in the node's database,
+/// one-time passwords that must be changed at first login, the audit trail with the OS user of each command
+/// (SO_PEERCRED on the admin socket), and its CSV export.
+@Suite("xieshang user", .serialized)
+struct UserCommandTests {
+    static func run(_ fed: LocalFederation, _ args: [String], input: String? = nil) async throws -> ProcessRun {
+        try await ProcessRun.run(fed.executable, args + ["--node", fed.member("city").config.adminSocket], input: input)
+    }
+
+    /// The OS user this test runs as, as the node should record it.
+    static var expectedActor: String {
+        let uid = getuid()
+        guard let pw = getpwuid(uid), let name = pw.pointee.pw_name else { return "os:uid \(uid)" }
+        return "os:\(String(cString: name))(uid \(uid))"
+    }
+
+    @Test("add, list, disable, reset and audit --csv on a running node; the audit rows carry the OS user from SO_PEERCRED")
+    func userCommandsOnARunningNode() async throws {
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 0)
+        defer { fed.stopAll() }
+        try await fed.start("city", lean: true)
+
+        let added = try await Self.run(fed, ["user", "add", "Wanshan.Clerk", "--name", "李文书", "--role", "clerk", "--json"])
+        #expect(added.status == 0, "\(added.output)")
+        let issued = try #require(try JSONSerialization.jsonObject(with: Data(added.output.utf8)) as? [String: Any], "\(added.output)")
+        #expect(issued["username"] as? String == "wanshan.clerk")
+        let generated = try #require(issued["password"] as? String)
+        #expect(PasswordPolicy.problems(generated, username: "wanshan.clerk").isEmpty)
+
+        let fromStdin = try await Self.run(fed, ["user", "add", "zhang", "--name", "张三", "--role", "unit:交通局", "--password-stdin"],
+                                           input: "Initial-Pass-2026\n")
+        #expect(fromStdin.status == 0 && fromStdin.output.contains("已新增用户：zhang"), "\(fromStdin.output)")
+        #expect(!fromStdin.output.contains("Initial-Pass-2026"), "a password from stdin is not echoed")
+
+        let weak = try await Self.run(fed, ["user", "add", "lisi", "--name", "李四", "--role", "viewer", "--password-stdin"], input: "short\n")
+        #expect(weak.status == 1 && weak.output.contains("密码至少需要 10 个字符"), "\(weak.output)")
+        let bidi = try await Self.run(fed, ["user", "add", "ad\u{202E}min", "--name", "x", "--role", "viewer"])
+        #expect(bidi.status == 1 && bidi.output.contains("\\u{202e}"), "\(bidi.output)")
+        let duplicate = try await Self.run(fed, ["user", "add", "zhang", "--name", "张三", "--role", "viewer"])
+        #expect(duplicate.status == 1 && duplicate.output.contains("已存在"), "\(duplicate.output)")
+
+        let listed = try await Self.run(fed, ["user", "list"])
+        #expect(listed.status == 0 && listed.output.contains("李文书") && listed.output.contains("承办单位（交通局）")
+                && listed.output.contains("待修改初始密码"), "\(listed.output)")
+
+        let disabled = try await Self.run(fed, ["user", "disable", "zhang"])
+        #expect(disabled.status == 0, "\(disabled.output)")
+        let listJSON = try await Self.run(fed, ["user", "list", "--json"])
+        let rows = listJSON.output.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(rows.count == 2)
+        #expect(rows.first { $0["username"] as? String == "zhang" }?["disabled"] as? Bool == true, "\(listJSON.output)")
+        #expect(try await Self.run(fed, ["user", "disable", "nobody"]).status == 1)
+
+        let reset = try await Self.run(fed, ["user", "reset", "wanshan.clerk"])
+        #expect(reset.status == 0, "\(reset.output)")
+        let line = try #require(reset.output.split(separator: "\n").first { $0.hasPrefix("初始密码") }, "\(reset.output)")
+        let newPassword = String(line.split(separator: "：").last ?? "")
+        #expect(newPassword.count == 16 && newPassword != generated)
+
+        // The node's database holds the account: the reset password logs in and must be changed first.
+        let book = try AccountBook(databasePath: fed.dir("city") + "/node.db")
+        guard case .signedIn(let s) = await book.login(username: "wanshan.clerk", password: newPassword, source: "127.0.0.1") else {
+            Issue.record("the reset password does not log in"); return
+        }
+        #expect(s.session.mustChangePassword && s.session.role == .clerk)
+        #expect(await book.login(username: "wanshan.clerk", password: generated, source: "127.0.0.1") == .refused(.badCredentials))
+
+        let csvPath = fed.directory + "/audit.csv"
+        let exported = try await Self.run(fed, ["user", "audit", "--csv", csvPath])
+        #expect(exported.status == 0, "\(exported.output)")
+        let bytes = try #require(FileManager.default.contents(atPath: csvPath))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == AuditCSV.header.joined(separator: ","))
+        let cells = lines.dropFirst().map { $0.components(separatedBy: ",") }
+        func audited(_ event: String) -> [[String]] { cells.filter { $0.count >= 8 && $0[2] == event } }
+        let actor = Self.expectedActor
+        #expect(audited("user_added").count == 3, "two added, one duplicate refused: \(lines)")
+        #expect(audited("user_added").allSatisfy { $0[4] == actor && $0[5] == "admin-socket" }, "\(lines) — expected actor \(actor)")
+        let addedNames: [String] = audited("user_added").filter { $0[6] == "成功" }.map { $0[3] }
+        #expect(addedNames == ["wanshan.clerk", "zhang"])
+        #expect(audited("user_disabled").map { [$0[3], $0[4], $0[6]] } == [["zhang", actor, "成功"]])
+        #expect(audited("password_reset").map { [$0[3], $0[4]] } == [["wanshan.clerk", actor]])
+        #expect(audited("login").map { [$0[3], $0[5]] } == [["wanshan.clerk", "127.0.0.1"]])
+        #expect(audited("login_failed").map { $0[3] } == ["wanshan.clerk"])
+        let again = try await Self.run(fed, ["user", "audit", "--json"])
+        #expect(again.output.contains("\"audit_exported\""), "the export itself is audited: \(again.output)")
+    }
+}
