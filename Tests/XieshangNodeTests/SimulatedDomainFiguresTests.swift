@@ -140,8 +140,8 @@ struct MiscountingRecords: SimulatedRecords {
         func ownFigures(for period: Period) throws(FederationError) -> [String: Int64] {
             try inner.ownFigures(for: period).filter { $0.key != "opinions_received" }
         }
-        func recomputedFigures(of body: String, for period: Period) -> RecomputedFigures? {
-            inner.recomputedFigures(of: body, for: period).map { r in
+        func recomputedFigures(of body: String, for period: Period, adding pending: [EventBody]) -> RecomputedFigures? {
+            inner.recomputedFigures(of: body, for: period, adding: pending).map { r in
                 RecomputedFigures(figures: r.figures.filter { $0.key != "opinions_received" }, uncompared: r.uncompared)
             }
         }
