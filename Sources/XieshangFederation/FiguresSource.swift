@@ -41,10 +41,6 @@ public protocol FiguresSource: AnyObject {
     func recomputedFigures(of body: String, for period: Period, adding pending: [EventBody]) -> RecomputedFigures?
 }
 
-extension FiguresSource {
-    /// Sources that keep no per-descendant tallies recompute nothing.
-    public func recomputedFigures(of body: String, for period: Period, adding pending: [EventBody]) -> RecomputedFigures? { nil }
-}
 
 /// A descendant's own figures recomputed by an ancestor from the signed records it holds (``FiguresSource``).
 public struct RecomputedFigures: Hashable, Sendable {

@@ -7,22 +7,23 @@ import XieshangWire
 /// its chains that reached this node (records stopped at a tier travel on the body's `direct:` chain to that tier).
 final class DescendantNotes: FiguresSource {
     private let own = NoteFigures()
-    private var descendants: [String: NoteFigures] = [:]
+    private var descendants: [String: [EventBody]] = [:]
 
     func recorded(_ event: EventBody, node: String) -> FiguresTouch {
         let signer = ChainName.node(of: event.origin)
-        if signer != node, event.kind == .note {
-            let tally = descendants[signer] ?? NoteFigures()
-            descendants[signer] = tally
-            _ = tally.recorded(event, node: signer)
-        }
+        if signer != node, event.kind == .note { descendants[signer, default: []].append(event) }
         return own.recorded(event, node: node)
     }
 
     func ownFigures(for period: Period) throws(FederationError) -> [String: Int64] { try own.ownFigures(for: period) }
 
-    func recomputedFigures(of body: String, for period: Period) -> RecomputedFigures? {
-        RecomputedFigures(figures: (try? descendants[body]?.ownFigures(for: period)) ?? [:])
+    /// Counted afresh on each question, `pending` on trial (kept nowhere).
+    func recomputedFigures(of body: String, for period: Period, adding pending: [EventBody]) -> RecomputedFigures? {
+        let tally = NoteFigures()
+        for event in descendants[body, default: []] + pending where event.kind == .note && ChainName.node(of: event.origin) == body {
+            _ = tally.recorded(event, node: body)
+        }
+        return RecomputedFigures(figures: (try? tally.ownFigures(for: period)) ?? [:])
     }
 }
 

@@ -32,6 +32,9 @@ public final class NoteFigures: FiguresSource {
         return FiguresTouch(days: [day])
     }
 
+    /// Keeps no per-descendant tallies, so it recomputes nothing (ancestors then compare no report's own figures).
+    public func recomputedFigures(of body: String, for period: Period, adding pending: [EventBody]) -> RecomputedFigures? { nil }
+
     /// `notes` and `note_amount` of the notes dated in `period`.
     /// - Throws: ``FederationError`` when a sum passes Int64's range (amounts come from outside).
     public func ownFigures(for period: Period) throws(FederationError) -> [String: Int64] {
