@@ -10,10 +10,12 @@ import XieshangWire
 /// `proposal` (one proposal with co-signers, replies and evaluations; `id`), `suggestions`, `plans` (every item with
 /// all its columns, for plan export and `plan show`; filter `plan`), `figures` (the body's own figures 统计数字 for a
 /// `period`, with its rates), `bodies` (this body and every body of its subtree with name, tier and parent, from the
-/// config and the rosters its children vouched for — so a city can name its townships).
+/// config and the rosters its children vouched for — so a city can name its townships), `duty` (one member's
+/// 履职档案 for a `year`: every ledger entry with the record it cites, the points per category and the total;
+/// filter `member`).
 extension DomainSubmit {
     /// Record types answered here.
-    static let queryTypes = ["proposal", "suggestions", "plans", "figures", "bodies"]
+    static let queryTypes = ["proposal", "suggestions", "plans", "figures", "bodies", "duty"]
 
     static func query(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
         let path = runtime.core.store.path
@@ -39,6 +41,8 @@ extension DomainSubmit {
                     "evaluations": d.evaluations.map { ["round": $0.round, "member": $0.member, "rating": $0.rating, "on": $0.on] },
                 ]
                 return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
+            case "duty":
+                return duty(runtime, request, state)
             case "suggestions":
                 let columns = ["id", "text", "addressee", "activity_id", "members", "status", "made_on", "adopted_on", "adopted_by", "closed_on"]
                 let rows: [[String: Any]] = state.suggestions.values.sorted { $0.id < $1.id }.map { s in
@@ -92,6 +96,34 @@ extension DomainSubmit {
         } catch {
             return .failure(TransportError.status(.internal, "query \(request.recordType) on \(path): \(error)"))
         }
+    }
+
+    /// One member's duty ledger 履职档案 for the `year` filter (default this year in Beijing time).
+    static func duty(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryResponse, TransportError> {
+        let member = request.id.isEmpty ? (request.filter["member"] ?? "") : request.id
+        guard let m = state.members[member], m.body == state.body.id else {
+            return .failure(TransportError.status(.notFound,
+                "[duty.member] \(member.isEmpty ? "no member given" : member + " is not a member of " + runtime.config.nodeId) (\(member) 不是本组织的委员); list them with `xieshang member list`"))
+        }
+        var year = Day(chinaTimeMs: runtime.now()).year
+        if let text = request.filter["year"] {
+            guard let y = Int(text), (1900...9999).contains(y) else {
+                return .failure(TransportError.status(.invalidArgument, "query duty: filter year '\(text)' is not a year like 2026"))
+            }
+            year = y
+        }
+        let a = state.dutyAssessment(member: member, year: year)
+        let row: [String: Any] = [
+            "member": member, "name": m.name, "year": year, "total_tenths": a.totalTenths,
+            "categories": Dictionary(uniqueKeysWithValues: DutyCategory.allCases.map { ($0.rawValue, a.categoryTenths[$0] ?? 0) }),
+            "proposal_count": a.proposalCount, "opinion_count": a.opinionCount,
+            "minimums_missed": a.minimumsMissed.map(\.rawValue), "needs_talk": a.needsTalk,
+            "resignation_recommended": a.resignationRecommended,
+            "entries": a.entries.map { e in
+                ["on": e.on.description, "category": e.category.rawValue, "tenths": e.tenths, "rule": e.rule, "source": e.source.key]
+            },
+        ]
+        return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
     }
 
     /// This body, its configured children and every body named in a roster this node holds.

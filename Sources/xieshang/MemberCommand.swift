@@ -1,7 +1,9 @@
 import Foundation
 import XieshangDomain
+import XieshangNode
 
-/// `xieshang member add|import|list`: the body's members 委员 (id, name, 界别, 届, roles, special invited 特邀).
+/// `xieshang member add|import|list|ledger`: the body's members 委员 (id, name, 界别, 届, roles, special invited 特邀)
+/// and each one's duty ledger 履职档案.
 enum MemberCommand {
     typealias Spec = Invocation.Spec
 
@@ -15,6 +17,10 @@ enum MemberCommand {
               example: "xieshang member import members.csv --date 2026-01-05"), importFile),
         (Spec(name: "member list", summary: "this body's members with their duty score for the year",
               valued: ["year"], example: "xieshang member list --year 2026"), list),
+        (Spec(name: "member ledger", summary: "one member's duty ledger 履职档案 for the year: each entry with its points and the record it cites",
+              positionals: ["ID"], valued: ["year"],
+              details: "  points are shown with one decimal; a category's positive points are capped by the policy, penalties never",
+              example: "xieshang member ledger M001 --year 2026"), ledger),
     ])
 
     static func run(_ args: [String]) -> Int32 { group.run(args) }
@@ -73,6 +79,35 @@ enum MemberCommand {
         if let y = inv.value("year") { filter["year"] = y }
         RecordTable.print(try NodeClient(inv).query("members", filter: filter), type: "members",
                           columns: ["id", "name", "sector", "active", "duty_total_tenths", "needs_talk", "resignation_recommended"], inv)
+        return ExitCode.done
+    }
+}
+
+extension MemberCommand {
+    /// Points in tenths as text with one decimal ("7.5", "-30.0").
+    static func points(_ tenths: Any?) -> String {
+        guard let t = (tenths as? NSNumber)?.intValue else { return "—" }
+        return "\(t < 0 ? "-" : "")\(t.magnitude / 10).\(t.magnitude % 10)"
+    }
+
+    static func ledger(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        var filter: [String: String] = [:]
+        if let y = inv.value("year") { filter["year"] = y }
+        guard let d = try NodeClient(inv).query("duty", filter: filter, id: inv.positional(0)).first else {
+            return fail("no duty ledger for \(inv.positional(0))", code: ExitCode.refused)
+        }
+        if inv.json { RecordTable.print([d], type: "duty", columns: [], inv); return ExitCode.done }
+        let print = { (line: String) in Swift.print(DisplayText.escaped(line)) }  // names are data (DisplayText)
+        print("\(inv.text("履职档案", "duty ledger"))  \(d["member"] ?? "") \(d["name"] ?? "")  \(d["year"] ?? "")\(inv.text("年度", ""))")
+        for e in (d["entries"] as? [[String: Any]]) ?? [] {
+            let rule = (e["rule"] as? String) ?? ""
+            print("  \(e["on"] ?? "")  \(RecordTable.pad(inv.label("dutyCategory." + ((e["category"] as? String) ?? "")), 14))  \(RecordTable.pad(points(e["tenths"]), 6))  \(RecordTable.pad(inv.label(rule), 20))  \(e["source"] ?? "")")
+        }
+        let categories = (d["categories"] as? [String: Any]) ?? [:]
+        print(DutyCategory.allCases.map { "\(inv.label("dutyCategory." + $0.rawValue))：\(points(categories[$0.rawValue]))" }.joined(separator: "  "))
+        print("\(inv.text("合计", "total"))：\(points(d["total_tenths"]))"
+              + (((d["needs_talk"] as? Bool) ?? false) ? "  \(inv.label("duty.talk"))" : "")
+              + (((d["resignation_recommended"] as? Bool) ?? false) ? "  \(inv.label("duty.resignation"))" : ""))
         return ExitCode.done
     }
 }

@@ -3,16 +3,24 @@ import XieshangNode
 import XieshangDomain
 
 /// `xieshang proposal …`: a proposal 提案 through its whole life at a county or city body — submit, review 审查立案,
-/// assign 交办, object 异议, extend 延期, reply 答复, evaluate 测评, rehandle 退回重办, close 办结 — and show/list.
+/// co-sign 附议, assign 交办, object 异议, extend 延期, reply 答复, evaluate 测评, rehandle 退回重办, close 办结 — and
+/// show/list.
 enum ProposalCommand {
     typealias Spec = Invocation.Spec
 
     static let group = SubcommandGroup(name: "proposal", summary: "proposals 提案: submit, review, assign, reply, evaluate, close, list", commands: [
         (Spec(name: "proposal submit", summary: "a member submits a proposal (提交提案)",
-              valued: ["id", "title", "text", "by", "kind", "cosigners", "collective", "from-body", "date"],
+              valued: ["id", "title", "text", "by", "kind", "cosigners", "cosign-deadline", "collective", "from-body", "date"],
               required: ["id", "title", "text", "by"],
-              details: "  --kind individual (default), joint (needs --cosigners), collective (needs --collective), lower (needs --from-body)",
-              example: "xieshang proposal submit --id TA-2026-001 --title 关于加快茶产业发展的建议 --text 建议… --by M001 --date 2026-01-10"), submit),
+              details: """
+                  --kind individual (default), joint (needs --cosigners), collective (needs --collective), lower (needs --from-body)
+                  a joint proposal's co-signers confirm with `xieshang proposal cosign` by --cosign-deadline (default: the policy's window)
+                """,
+              example: "xieshang proposal submit --id TA-2026-002 --title 关于加快茶产业发展的建议 --text 建议… --by M001 --kind joint --cosigners M002,M003 --date 2026-01-10"), submit),
+        (Spec(name: "proposal cosign", summary: "an invited co-signer confirms a joint proposal (附议确认) by the co-signing deadline",
+              positionals: ["ID"], valued: ["by", "date"], required: ["by"],
+              details: "  only a member named in --cosigners confirms, once, on or before the deadline; an unconfirmed co-signer is dropped (no rating, no duty points)",
+              example: "xieshang proposal cosign TA-2026-002 --by M002 --date 2026-01-12"), cosign),
         (Spec(name: "proposal review", summary: "the proposals committee reviews: register (立案), reject (不予立案) or merge (并案)",
               positionals: ["ID"], valued: ["register", "reject", "notice", "merge-into", "date"],
               details: "  exactly one of --register NUMBER, --reject REASON_CODE (with --notice TEXT), --merge-into PROPOSAL_ID",
@@ -63,9 +71,16 @@ enum ProposalCommand {
         }
         let by = try inv.required("by"), id = try inv.required("id")
         let s = ProposalEvent.Submission(title: try inv.required("title"), text: try inv.required("text"), kind: kind, firstProposer: by,
-                                         cosigners: inv.list("cosigners"), collectiveName: inv.value("collective") ?? "",
+                                         cosigners: inv.list("cosigners"), cosignDeadline: try inv.optionalDay("cosign-deadline"),
+                                         collectiveName: inv.value("collective") ?? "",
                                          fromBody: inv.value("from-body") ?? "")
         return try record(inv, id, .submitted(s), actor: "member:" + by, zh: "已提交", en: "submitted")
+    }
+
+    static func cosign(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let by = try inv.required("by")
+        return try record(inv, inv.positional(0), .cosignerConfirmed(member: by), actor: "member:" + by,
+                          zh: "附议人 \(by) 已确认附议", en: "co-signed by \(by)")
     }
 
     static func review(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {

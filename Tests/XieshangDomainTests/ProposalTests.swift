@@ -107,6 +107,58 @@ import Testing
         }
     }
 
+    /// A co-signer confirms only for themselves and only once: a second confirmation or one made in another
+    /// member's name is refused and records nothing (issue 18: `xieshang proposal cosign` reaches this rule).
+    @Test mutating func cosignerConfirmsOnceAndOnlyForThemselves() throws {
+        try submit(cosigners: ["m2", "m3"])
+        try step("P1", "2026-01-11", .cosignerConfirmed(member: "m2"), by: .member("m2"))
+        let before = state
+        expectRefused("proposal.cosign.once") {
+            try step("P1", "2026-01-12", .cosignerConfirmed(member: "m2"), by: .member("m2"))
+        }
+        expectRefused("proposal.cosign.actor") {
+            try step("P1", "2026-01-12", .cosignerConfirmed(member: "m3"), by: .member("m2"))
+        }
+        expectRefused("proposal.cosign.actor") {
+            try step("P1", "2026-01-12", .cosignerConfirmed(member: "m3"), by: .committee)
+        }
+        #expect(state == before)
+        #expect(p().proposers == ["m1", "m2"])
+    }
+
+    /// A deadline given at submission (`--cosign-deadline`) replaces the policy's window: confirming on it counts,
+    /// the day after is refused; a deadline before the submission is refused at submission.
+    @Test mutating func givenCosignDeadlineReplacesThePolicyWindow() throws {
+        expectRefused("proposal.submit.cosignDeadline") {
+            try step("P0", "2026-01-10", .submitted(.init(title: "t", text: "x", kind: .joint, firstProposer: "m1",
+                                                          cosigners: ["m2"], cosignDeadline: day("2026-01-09"))), by: .member("m1"))
+        }
+        #expect(state.proposals["P0"] == nil)
+        try step("P1", "2026-01-10", .submitted(.init(title: "t", text: "x", kind: .joint, firstProposer: "m1",
+                                                      cosigners: ["m2", "m3"], cosignDeadline: day("2026-01-25"))), by: .member("m1"))
+        try step("P1", "2026-01-25", .cosignerConfirmed(member: "m2"), by: .member("m2"))
+        expectRefused("proposal.cosign.deadline") {
+            try step("P1", "2026-01-26", .cosignerConfirmed(member: "m3"), by: .member("m3"))
+        }
+        #expect(p().proposers == ["m1", "m2"])
+    }
+
+    /// Confirmed co-signers rate the reply (each once), an invited co-signer who never confirmed cannot.
+    @Test mutating func confirmedCosignersRateTheReplyUnconfirmedCannot() throws {
+        try submit(cosigners: ["m2", "m3"])
+        try step("P1", "2026-01-12", .cosignerConfirmed(member: "m2"), by: .member("m2"))
+        try register()
+        try assignLead(co: [])
+        try reply()
+        try step("P1", "2026-04-05", .evaluated(member: "m2", rating: .satisfied, comment: ""), by: .member("m2"))
+        let before = state
+        expectRefused("proposal.evaluate.proposer") {
+            try step("P1", "2026-04-05", .evaluated(member: "m3", rating: .satisfied, comment: ""), by: .member("m3"))
+        }
+        #expect(state == before)
+        #expect(p().evaluations.map(\.member) == ["m2"])
+    }
+
     // MARK: withdraw
 
     @Test mutating func firstProposerWithdrawsBeforeReview() throws {

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// Issue 18, "every domain step reachable": the proposal steps the domain had but no command reached, driven through
+/// the `xieshang` CLI against a real node process (the city body, which registers proposals), with each refusal
+/// named and nothing recorded on refusal.
+@Suite("proposal steps (process acceptance)", .serialized)
+struct ProposalStepsProcessTests {
+    /// A running city node and the CLI against it.
+    struct City {
+        let fed: LocalFederation
+
+        static func start() async throws -> City {
+            let fed = try LocalFederation(counties: 0, townshipsPerCounty: 0)
+            try await fed.start("city")
+            return City(fed: fed)
+        }
+
+        /// Runs `xieshang words… --node <city>`.
+        func run(_ words: [String]) async throws -> ProcessRun {
+            try await ProcessRun.run(fed.executable, words + ["--node", fed.member("city").config.adminSocket],
+                                     environment: ["XIESHANG_NODE": nil])
+        }
+
+        /// Runs a command that must succeed.
+        func ok(_ words: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws {
+            let r = try await run(words)
+            #expect(r.status == 0, "xieshang \(words.joined(separator: " ")): \(r.output)", sourceLocation: sourceLocation)
+        }
+
+        /// Runs a command the rules must refuse with `rule` (exit 1, the rule named).
+        func refused(_ words: [String], _ rule: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+            let r = try await run(words)
+            #expect(r.status == 1 && r.output.contains("[\(rule)]"), "xieshang \(words.joined(separator: " ")) is refused by \(rule): \(r.output)",
+                    sourceLocation: sourceLocation)
+        }
+
+        /// The single JSON object a `--json` command prints.
+        func json(_ words: [String]) async throws -> [String: Any] {
+            let r = try await run(words + ["--json"])
+            guard r.status == 0, let line = r.output.split(separator: "\n").first,
+                  let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                throw LocalFederation.Failure(description: "xieshang \(words.joined(separator: " ")) --json: \(r.output)")
+            }
+            return object
+        }
+
+        /// Every JSON line a `--json` list command prints.
+        func rows(_ words: [String]) async throws -> [[String: Any]] {
+            let r = try await run(words + ["--json"])
+            guard r.status == 0 else { throw LocalFederation.Failure(description: "xieshang \(words.joined(separator: " ")): \(r.output)") }
+            return try r.output.split(separator: "\n").compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        }
+
+        func addMembers(_ ids: [String]) async throws {
+            for id in ids { try await ok(["member", "add", "--id", id, "--name", "委员\(id)", "--sector", "经济界", "--date", "2026-01-05"]) }
+        }
+    }
+
+    /// Issue 18's first acceptance point. Before, a joint proposal recorded with the CLI lost its co-signers: no command
+    /// confirmed 附议, so they could not rate the reply and scored nothing. Now two co-signers confirm with
+    /// `proposal cosign`, rate the reply, and `member ledger` shows each their half points citing the proposal; an
+    /// uninvited member, a second confirmation and one after the deadline are refused by name and change nothing.
+    @Test("a joint proposal: two co-signers confirm (附议), rate the reply and get their duty points; late, repeated and uninvited confirmations refused")
+    func jointProposalCosignersConfirmRateAndScore() async throws {
+        let city = try await City.start()
+        defer { city.fed.stopAll() }
+        try await city.addMembers(["M1", "M2", "M3", "M4"])
+        try await city.ok(["proposal", "submit", "--id", "TA-1", "--title", "关于茶产业的建议", "--text", "建议…", "--by", "M1",
+                           "--kind", "joint", "--cosigners", "M2,M3", "--date", "2026-01-10"])
+        try await city.ok(["proposal", "cosign", "TA-1", "--by", "M2", "--date", "2026-01-12"])
+        try await city.ok(["proposal", "cosign", "TA-1", "--by", "M3", "--date", "2026-01-17"])  // the policy's last day
+        try await city.refused(["proposal", "cosign", "TA-1", "--by", "M4", "--date", "2026-01-13"], "proposal.cosign.invited")
+        try await city.refused(["proposal", "cosign", "TA-1", "--by", "M2", "--date", "2026-01-13"], "proposal.cosign.once")
+        // A deadline given at submission; M4 confirms a day late and is dropped.
+        try await city.ok(["proposal", "submit", "--id", "TA-2", "--title", "关于停车的建议", "--text", "建议…", "--by", "M1",
+                           "--kind", "joint", "--cosigners", "M4", "--cosign-deadline", "2026-01-15", "--date", "2026-01-10"])
+        try await city.refused(["proposal", "cosign", "TA-2", "--by", "M4", "--date", "2026-01-16"], "proposal.cosign.deadline")
+
+        try await city.ok(["proposal", "review", "TA-1", "--register", "2026-1", "--date", "2026-01-20"])
+        try await city.ok(["proposal", "review", "TA-2", "--register", "2026-2", "--date", "2026-01-20"])
+        try await city.ok(["proposal", "assign", "TA-1", "--lead", "市农业农村局", "--date", "2026-02-01"])
+        try await city.ok(["proposal", "reply", "TA-1", "--unit", "市农业农村局", "--class", "A", "--text", "已落实", "--date", "2026-04-01"])
+        try await city.ok(["proposal", "evaluate", "TA-1", "--by", "M2", "--rating", "satisfied", "--date", "2026-04-05"])
+        try await city.ok(["proposal", "evaluate", "TA-1", "--by", "M3", "--rating", "basic", "--date", "2026-04-06"])
+        try await city.refused(["proposal", "evaluate", "TA-1", "--by", "M4", "--rating", "unsatisfied", "--date", "2026-04-06"],
+                               "proposal.evaluate.proposer")
+
+        let shown = try await city.json(["proposal", "show", "TA-1"])
+        let cosigners = (shown["cosigners"] as? [[String: Any]]) ?? []
+        #expect(cosigners.map { $0["member"] as? String } == ["M2", "M3"] && cosigners.allSatisfy { ($0["confirmed"] as? Bool) == true },
+                "\(shown)")
+        #expect(((shown["evaluations"] as? [[String: Any]]) ?? []).map { $0["member"] as? String } == ["M2", "M3"], "\(shown)")
+        let late = try await city.json(["proposal", "show", "TA-2"])
+        #expect(((late["cosigners"] as? [[String: Any]]) ?? []).map { $0["confirmed"] as? Bool } == [false], "\(late)")
+        let text = try await city.run(["proposal", "show", "TA-2"])
+        #expect(text.output.contains("附议人") && text.output.contains("未确认"), "\(text.output)")
+
+        // Duty points: a co-signer scores half of the proposal's 10 and half of the registration's 15 (policy
+        // defaults), citing TA-1; M4, who never confirmed, scores nothing for either proposal.
+        for member in ["M2", "M3"] {
+            let ledger = try await city.json(["member", "ledger", member, "--year", "2026"])
+            let entries = (ledger["entries"] as? [[String: Any]]) ?? []
+            #expect(entries.map { $0["rule"] as? String } == ["duty.proposal.cosigner", "duty.proposal.registered.cosigner"], "\(ledger)")
+            #expect(entries.allSatisfy { $0["source"] as? String == "proposal:TA-1" }, "\(ledger)")
+            #expect((ledger["categories"] as? [String: Any])?["proposals"] as? Int == 125, "\(ledger)")
+        }
+        let m4 = try await city.json(["member", "ledger", "M4", "--year", "2026"])
+        #expect(((m4["entries"] as? [[String: Any]]) ?? []).isEmpty, "\(m4)")
+        let members = try await city.rows(["member", "list", "--year", "2026"])
+        func total(_ id: String) -> Int? { members.first { $0["id"] as? String == id }?["duty_total_tenths"] as? Int }
+        #expect(total("M2").flatMap { a in total("M4").map { a - $0 } } == 125, "\(members)")
+        let zh = try await city.run(["member", "ledger", "M2", "--year", "2026"])
+        #expect(zh.status == 0 && zh.output.contains("履职档案") && zh.output.contains("提案（附议人）") && zh.output.contains("12.5"), "\(zh.output)")
+        try await city.refused(["member", "ledger", "M9", "--year", "2026"], "duty.member")
+        #expect(city.fed.stop("city") == 0)
+    }
+}
