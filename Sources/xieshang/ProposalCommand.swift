@@ -2,8 +2,8 @@ import Foundation
 import XieshangNode
 import XieshangDomain
 
-/// `xieshang proposal …`: a proposal 提案 through its whole life at a county or city body — submit, review 审查立案,
-/// co-sign 附议, assign 交办, object 异议, extend 延期, reply 答复, evaluate 测评, rehandle 退回重办, close 办结 — and
+/// `xieshang proposal …`: a proposal 提案 through its whole life at a county or city body — submit, co-sign 附议,
+/// withdraw 撤回, review 审查立案 (or not registered, with conversion to an opinion report), key 重点提案, assign 交办, object 异议, extend 延期, reply 答复, evaluate 测评, rehandle 退回重办, close 办结 — and
 /// show/list.
 enum ProposalCommand {
     typealias Spec = Invocation.Spec
@@ -21,10 +21,22 @@ enum ProposalCommand {
               positionals: ["ID"], valued: ["by", "date"], required: ["by"],
               details: "  only a member named in --cosigners confirms, once, on or before the deadline; an unconfirmed co-signer is dropped (no rating, no duty points)",
               example: "xieshang proposal cosign TA-2026-002 --by M002 --date 2026-01-12"), cosign),
+        (Spec(name: "proposal withdraw", summary: "the first proposer withdraws the proposal before review (撤回)",
+              positionals: ["ID"], valued: ["by", "reason", "date"], required: ["by"],
+              details: "  only the first proposer, only while the proposal is submitted and not yet reviewed; a withdrawn proposal scores nothing",
+              example: "xieshang proposal withdraw TA-2026-003 --by M001 --reason 与已立案提案重复 --date 2026-01-12"), withdraw),
         (Spec(name: "proposal review", summary: "the proposals committee reviews: register (立案), reject (不予立案) or merge (并案)",
-              positionals: ["ID"], valued: ["register", "reject", "notice", "merge-into", "date"],
-              details: "  exactly one of --register NUMBER, --reject REASON_CODE (with --notice TEXT), --merge-into PROPOSAL_ID",
+              positionals: ["ID"], valued: ["register", "reject", "notice", "convert-to", "consent-by", "merge-into", "date"],
+              details: """
+                  exactly one of --register NUMBER, --reject REASON_CODE (with --notice TEXT), --merge-into PROPOSAL_ID
+                  a rejected proposal becomes an opinion report (转为社情民意信息) with --convert-to REPORT_ID --consent-by MEMBER:
+                  the first proposer's recorded consent; the report is not scored again
+                """,
               example: "xieshang proposal review TA-2026-001 --register 2026-001 --date 2026-01-20"), review),
+        (Spec(name: "proposal key", summary: "the committee makes a registered proposal a key proposal (重点提案) with its supervising leader (领衔督办)",
+              positionals: ["ID"], valued: ["supervisor", "date"], required: ["supervisor"],
+              details: "  only a registered proposal not yet closed; `xieshang proposal list --key` lists the key proposals",
+              example: "xieshang proposal key TA-2026-001 --supervisor 市政协主席张某 --date 2026-01-25"), key),
         (Spec(name: "proposal assign", summary: "the committee assigns handling units (交办); after an objection it reassigns",
               positionals: ["ID"], valued: ["lead", "co", "split", "due", "date"],
               details: "  --lead UNIT [--co UNIT,UNIT] (one lead unit 主办 with co-handling units 会办) or --split UNIT,UNIT (分办)",
@@ -49,8 +61,8 @@ enum ProposalCommand {
               example: "xieshang proposal close TA-2026-001 --date 2026-05-01"), close),
         (Spec(name: "proposal show", summary: "one proposal with co-signers, replies and evaluations",
               positionals: ["ID"], example: "xieshang proposal show TA-2026-001"), show),
-        (Spec(name: "proposal list", summary: "the body's proposals (optionally one --status)",
-              valued: ["status"], example: "xieshang proposal list --status assigned"), list),
+        (Spec(name: "proposal list", summary: "the body's proposals (optionally one --status; --key: only key proposals 重点提案)",
+              valued: ["status"], flags: ["key"], example: "xieshang proposal list --status assigned"), list),
     ])
 
     static func run(_ args: [String]) -> Int32 { group.run(args) }
@@ -90,8 +102,30 @@ enum ProposalCommand {
         if let number = inv.value("register") { return try record(inv, id, .reviewed(.registered(number: number)), actor: "committee", zh: "已立案", en: "registered") }
         if let into = inv.value("merge-into") { return try record(inv, id, .reviewed(.merged(into: into)), actor: "committee", zh: "已并入 \(into)", en: "merged into \(into)") }
         let notice = try inv.required("notice")
-        return try record(inv, id, .reviewed(.notRegistered(reason: try inv.required("reject"), notice: notice, conversion: nil)),
-                          actor: "committee", zh: "不予立案", en: "not registered")
+        var conversion: ProposalEvent.Conversion?
+        if let report = inv.value("convert-to") {
+            guard let consent = inv.value("consent-by") else {
+                throw inv.usage("--convert-to needs --consent-by MEMBER: the first proposer's recorded consent (提案人同意).")
+            }
+            conversion = ProposalEvent.Conversion(reportID: report, consentBy: consent)
+        } else if inv.value("consent-by") != nil {
+            throw inv.usage("--consent-by goes with --convert-to REPORT_ID.")
+        }
+        return try record(inv, id, .reviewed(.notRegistered(reason: try inv.required("reject"), notice: notice, conversion: conversion)),
+                          actor: "committee", zh: conversion.map { "不予立案，经提案人同意转为社情民意信息 \($0.reportID)" } ?? "不予立案",
+                          en: conversion.map { "not registered, converted with consent into opinion report \($0.reportID)" } ?? "not registered")
+    }
+
+    static func withdraw(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let by = try inv.required("by")
+        return try record(inv, inv.positional(0), .withdrawn(by: by, reason: inv.value("reason") ?? ""), actor: "member:" + by,
+                          zh: "已由 \(by) 撤回", en: "withdrawn by \(by)")
+    }
+
+    static func key(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let supervisor = try inv.required("supervisor")
+        return try record(inv, inv.positional(0), .keyProposal(supervisor: supervisor), actor: "committee",
+                          zh: "列为重点提案，\(supervisor) 领衔督办", en: "made a key proposal supervised by \(supervisor)")
     }
 
     static func assign(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
@@ -165,7 +199,7 @@ enum ProposalCommand {
         }
         if inv.json { RecordTable.print([p], type: "proposal", columns: [], inv); return ExitCode.done }
         let print = { (line: String) in Swift.print(DisplayText.escaped(line)) }  // record text is data (DisplayText)
-        for c in ["id", "title", "kind", "first_proposer", "status", "submitted_on", "register_number", "lead_unit", "units", "due", "round", "closed_on", "text"] {
+        for c in ["id", "title", "kind", "first_proposer", "status", "submitted_on", "register_number", "lead_unit", "units", "due", "round", "closed_on", "supervisor", "text"] {
             print("\(RecordTable.pad(inv.label(c), 12))  \(RecordTable.cell(p[c] ?? nil, "proposal", c, inv))")
         }
         for c in (p["cosigners"] as? [[String: Any]]) ?? [] {
@@ -183,7 +217,10 @@ enum ProposalCommand {
     static func list(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
         var rows = try NodeClient(inv).query("proposals")
         if let status = inv.value("status") { rows = rows.filter { $0["status"] as? String == status } }
-        RecordTable.print(rows, type: "proposals", columns: ["id", "title", "kind", "first_proposer", "status", "submitted_on", "lead_unit", "due", "round"], inv)
+        let key = inv.flags.contains("key")
+        if key { rows = rows.filter { $0["supervisor"] is String } }
+        RecordTable.print(rows, type: "proposals", columns: ["id", "title", "kind", "first_proposer", "status", "submitted_on", "lead_unit", "due", "round"]
+                          + (key ? ["supervisor"] : []), inv)
         return ExitCode.done
     }
 }

@@ -498,6 +498,55 @@ import Testing
         #expect(state.figures(for: .year(2026)).keyProposals == 1)
     }
 
+    /// Only the committee makes a key proposal, and only of a registered proposal not yet closed: a member's
+    /// command, a submitted and a not-registered proposal are refused and nothing is recorded
+    /// (`xieshang proposal key` reaches these rules).
+    @Test mutating func keyProposalOnlyByTheCommitteeOfAnOpenRegisteredProposal() throws {
+        try submit()
+        expectRefused("proposal.key.state") { try step("P1", "2026-01-15", .keyProposal(supervisor: "主席"), by: .committee) }
+        try register()
+        expectRefused("proposal.key.actor") { try step("P1", "2026-01-25", .keyProposal(supervisor: "主席"), by: .member("m1")) }
+        try submit("P2")
+        try step("P2", "2026-01-20", .reviewed(.notRegistered(reason: "no_substance", notice: "n", conversion: nil)), by: .committee)
+        expectRefused("proposal.key.state") { try step("P2", "2026-01-25", .keyProposal(supervisor: "主席"), by: .committee) }
+        #expect(p().supervisor == nil && p("P2").supervisor == nil)
+        #expect(state.figures(for: .year(2026)).keyProposals == 0)
+    }
+
+    /// A withdrawn proposal cannot be reviewed, and neither its first proposer nor its confirmed co-signer scores
+    /// for it (`xieshang proposal withdraw`).
+    @Test mutating func withdrawnProposalIsNotReviewedAndScoresNothing() throws {
+        try submit(cosigners: ["m2"])
+        try step("P1", "2026-01-11", .cosignerConfirmed(member: "m2"), by: .member("m2"))
+        try step("P1", "2026-01-12", .withdrawn(by: "m1", reason: "重复"), by: .member("m1"))
+        let before = state
+        expectRefused("proposal.review.state") { try register() }
+        expectRefused("proposal.withdraw.beforeReview") {
+            try step("P1", "2026-01-13", .withdrawn(by: "m1", reason: ""), by: .member("m1"))
+        }
+        #expect(state == before)
+        #expect(state.dutyEntries(member: "m1", year: 2026).isEmpty && state.dutyEntries(member: "m2", year: 2026).isEmpty)
+    }
+
+    /// Conversion into an opinion report whose id is already taken (or empty) is refused and records nothing: no
+    /// review, no second report (`xieshang proposal review --convert-to`).
+    @Test mutating func conversionToATakenReportIDRefused() throws {
+        try submit("P1")
+        try submit("P2")
+        try step("P1", "2026-01-20", .reviewed(.notRegistered(reason: "no_substance", notice: "经本人同意转为社情民意信息",
+            conversion: .init(reportID: "R-1", consentBy: "m1"))), by: .committee)
+        let before = state
+        for id in ["R-1", ""] {
+            expectRefused("proposal.review.conversion.id") {
+                try step("P2", "2026-01-20", .reviewed(.notRegistered(reason: "no_substance", notice: "转为社情民意信息",
+                    conversion: .init(reportID: id, consentBy: "m1"))), by: .committee)
+            }
+        }
+        #expect(state == before)
+        #expect(p("P2").status == .submitted)
+        #expect(state.opinions[OpinionKey(originBody: countyBody.id, originReportID: "R-1")]?.convertedFromProposal == "P1")
+    }
+
     @Test mutating func quarterlyAppraisalReturnsUnitBelowThreshold() throws {
         // 县住建局: 1 of 2 satisfied (50%) → below 80%; 县水务局: 1 of 1 (100%).
         try replied("P1")

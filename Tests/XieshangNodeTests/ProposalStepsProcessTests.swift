@@ -115,4 +115,72 @@ struct ProposalStepsProcessTests {
         try await city.refused(["member", "ledger", "M9", "--year", "2026"], "duty.member")
         #expect(city.fed.stop("city") == 0)
     }
+
+    /// Issue 18: key proposals 重点提案 with their supervising leader and withdrawal 撤回 had no command. Now
+    /// `proposal key` and `proposal withdraw` reach them; `proposal list --key` lists exactly the key proposals, and
+    /// each refusal (a co-signer withdrawing, withdrawing after review, a key proposal before registration) is named.
+    @Test("key proposal with its supervising leader (重点提案, 领衔督办) and withdrawal (撤回) through the CLI")
+    func keyProposalAndWithdrawal() async throws {
+        let city = try await City.start()
+        defer { city.fed.stopAll() }
+        try await city.addMembers(["M1", "M2"])
+        for id in ["TA-1", "TA-2", "TA-3"] {
+            try await city.ok(["proposal", "submit", "--id", id, "--title", "关于\(id)的建议", "--text", "建议…", "--by", "M1",
+                               "--kind", "joint", "--cosigners", "M2", "--date", "2026-01-10"])
+            try await city.ok(["proposal", "cosign", id, "--by", "M2", "--date", "2026-01-11"])
+        }
+        try await city.refused(["proposal", "withdraw", "TA-2", "--by", "M2", "--date", "2026-01-12"], "proposal.withdraw.actor")
+        try await city.ok(["proposal", "withdraw", "TA-2", "--by", "M1", "--reason", "与TA-1重复", "--date", "2026-01-12"])
+        try await city.refused(["proposal", "key", "TA-1", "--supervisor", "市政协主席张某", "--date", "2026-01-15"], "proposal.key.state")
+        try await city.ok(["proposal", "review", "TA-1", "--register", "2026-1", "--date", "2026-01-20"])
+        try await city.ok(["proposal", "review", "TA-3", "--register", "2026-3", "--date", "2026-01-20"])
+        try await city.refused(["proposal", "withdraw", "TA-3", "--by", "M1", "--date", "2026-01-21"], "proposal.withdraw.beforeReview")
+        try await city.refused(["proposal", "review", "TA-2", "--register", "2026-2", "--date", "2026-01-20"], "proposal.review.state")
+        try await city.ok(["proposal", "key", "TA-1", "--supervisor", "市政协主席张某", "--date", "2026-01-25"])
+
+        let key = try await city.rows(["proposal", "list", "--key"])
+        #expect(key.map { $0["id"] as? String } == ["TA-1"] && key.first?["supervisor"] as? String == "市政协主席张某", "\(key)")
+        let all = try await city.rows(["proposal", "list"])
+        #expect(all.map { $0["status"] as? String } == ["registered", "withdrawn", "registered"], "\(all)")
+        let shown = try await city.run(["proposal", "show", "TA-1"])
+        #expect(shown.output.contains("领衔督办") && shown.output.contains("市政协主席张某"), "\(shown.output)")
+        let listed = try await city.run(["proposal", "list", "--key"])
+        #expect(listed.output.contains("领衔督办") && !listed.output.contains("TA-3"), "\(listed.output)")
+        // The withdrawn proposal scores nothing, for the first proposer or the co-signer.
+        for member in ["M1", "M2"] {
+            let ledger = try await city.json(["member", "ledger", member, "--year", "2026"])
+            let sources = Set(((ledger["entries"] as? [[String: Any]]) ?? []).compactMap { $0["source"] as? String })
+            #expect(sources == ["proposal:TA-1", "proposal:TA-3"], "\(member): \(ledger)")
+        }
+        #expect(city.fed.stop("city") == 0)
+    }
+
+    /// Issue 18: converting a not-registered proposal into an opinion report 转为社情民意信息 needed the proposer's
+    /// recorded consent but no command reached it. `proposal review --reject … --convert-to R --consent-by M` does:
+    /// a co-signer's consent is refused by name and records nothing; the first proposer's creates the report (listed
+    /// with `opinion list`), which is not scored a second time.
+    @Test("a not-registered proposal converted into an opinion report with the first proposer's consent")
+    func notRegisteredProposalConvertedWithConsent() async throws {
+        let city = try await City.start()
+        defer { city.fed.stopAll() }
+        try await city.addMembers(["M1", "M2"])
+        try await city.ok(["proposal", "submit", "--id", "TA-1", "--title", "关于路灯的建议", "--text", "建议…", "--by", "M1",
+                           "--kind", "joint", "--cosigners", "M2", "--date", "2026-01-10"])
+        let reject = ["proposal", "review", "TA-1", "--reject", "no_substance", "--notice", "经提案人同意转为社情民意信息", "--date", "2026-01-20"]
+        try await city.refused(reject + ["--convert-to", "XX-TA-1", "--consent-by", "M2"], "proposal.review.conversion.consent")
+        let noConsent = try await city.run(reject + ["--convert-to", "XX-TA-1"])
+        #expect(noConsent.status == 2 && noConsent.output.contains("--consent-by"), "\(noConsent.output)")
+        let noReport = try await city.rows(["opinion", "list"])
+        let stillSubmitted = try await city.rows(["proposal", "list"])
+        #expect(noReport.isEmpty && stillSubmitted.first?["status"] as? String == "submitted", "\(noReport) \(stillSubmitted)")
+        try await city.ok(reject + ["--convert-to", "XX-TA-1", "--consent-by", "M1"])
+        let opinions = try await city.rows(["opinion", "list"])
+        #expect(opinions.map { $0["origin_report_id"] as? String } == ["XX-TA-1"] && opinions.first?["author"] as? String == "M1", "\(opinions)")
+        let rejected = try await city.rows(["proposal", "list"])
+        #expect(rejected.first?["status"] as? String == "notRegistered", "\(rejected)")
+        let ledger = try await city.json(["member", "ledger", "M1", "--year", "2026"])
+        let rules = ((ledger["entries"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String }
+        #expect(rules == ["duty.proposal.first"], "the converted report is not scored again: \(ledger)")
+        #expect(city.fed.stop("city") == 0)
+    }
 }
