@@ -12,10 +12,11 @@ import XieshangWire
 /// `period`, with its rates), `bodies` (this body and every body of its subtree with name, tier and parent, from the
 /// config and the rosters its children vouched for — so a city can name its townships), `duty` (one member's
 /// 履职档案 for a `year`: every ledger entry with the record it cites, the points per category and the total;
-/// filter `member`).
+/// filter `member`), `appraisals` (the proposals rated at a `quarter`'s appraisal 逐个提案测评, with the votes, the rate,
+/// the threshold and the units' written explanations; filter `below` = "true" for only those below the threshold).
 extension DomainSubmit {
     /// Record types answered here.
-    static let queryTypes = ["proposal", "suggestions", "plans", "figures", "bodies", "duty"]
+    static let queryTypes = ["proposal", "suggestions", "plans", "figures", "bodies", "duty", "appraisals"]
 
     static func query(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
         let path = runtime.core.store.path
@@ -43,6 +44,8 @@ extension DomainSubmit {
                 return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
             case "duty":
                 return duty(runtime, request, state)
+            case "appraisals":
+                return appraisals(request, state)
             case "suggestions":
                 let columns = ["id", "text", "addressee", "activity_id", "members", "status", "made_on", "adopted_on", "adopted_by", "closed_on"]
                 let rows: [[String: Any]] = state.suggestions.values.sorted { $0.id < $1.id }.map { s in
@@ -124,6 +127,28 @@ extension DomainSubmit {
             },
         ]
         return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
+    }
+
+    /// The proposals rated at the appraisal of the `quarter` filter (only those below the threshold when `below` is "true").
+    static func appraisals(_ request: QueryRequest, _ state: DomainState) -> Result<QueryResponse, TransportError> {
+        let text = request.filter["quarter"] ?? ""
+        let quarter: Period
+        do { quarter = try Period.domain(text) } catch {
+            return .failure(TransportError.status(.invalidArgument, "query appraisals: filter quarter '\(text)' is not a quarter like 2026-Q2: \(error)"))
+        }
+        let columns = ["id", "title", "units", "quarter", "on", "satisfied", "basically_satisfied", "unsatisfied", "rate",
+                       "rate_numerator", "rate_denominator", "threshold_percent", "below_threshold", "explanations"]
+        let rows: [[String: Any]] = state.proposalAppraisals(quarter, belowOnly: request.filter["below"] == "true").map { r in
+            let a = r.appraisal, p = state.proposals[r.proposalID]
+            return ["id": r.proposalID, "title": p?.submission.title ?? "",
+                    "units": p?.replies.filter { $0.round == a.round }.map(\.unit) ?? [],
+                    "quarter": a.quarter.description, "on": a.on.description, "satisfied": a.votes.satisfied,
+                    "basically_satisfied": a.votes.basicallySatisfied, "unsatisfied": a.votes.unsatisfied,
+                    "rate": a.rate.description, "rate_numerator": a.rate.numerator, "rate_denominator": a.rate.denominator,
+                    "threshold_percent": a.votes.thresholdPercent, "below_threshold": a.belowThreshold,
+                    "explanations": r.explanations.map { ["unit": $0.unit, "text": $0.text, "on": $0.on.description] }]
+        }
+        return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
     }
 
     /// This body, its configured children and every body named in a roster this node holds.

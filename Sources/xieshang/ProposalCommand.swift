@@ -56,6 +56,21 @@ enum ProposalCommand {
         (Spec(name: "proposal rehandle", summary: "the committee returns the proposal for re-handling (退回重办), a new round",
               positionals: ["ID"], valued: ["reason", "due", "date"], flags: ["appraisal"], required: ["reason"],
               example: "xieshang proposal rehandle TA-2026-001 --reason 提案人不满意 --date 2026-04-15"), rehandle),
+        (Spec(name: "proposal appraise", summary: "the committee records a proposal's quarterly appraisal votes (季度测评, 逐个提案测评)",
+              positionals: ["ID"], valued: ["quarter", "satisfied", "basic", "unsatisfied", "date"], required: ["quarter"],
+              details: """
+                  --satisfied N (满意) --basic N (基本满意) --unsatisfied N (不满意): the votes at the standing-committee meeting
+                  below the policy's threshold (default 80%, compared unrounded) the reply is returned for re-handling at once,
+                  and each unit that replied gives a written explanation (xieshang proposal explain) before replying again
+                """,
+              example: "xieshang proposal appraise TA-2026-001 --quarter 2026-Q2 --satisfied 20 --basic 6 --unsatisfied 9 --date 2026-06-28"), appraise),
+        (Spec(name: "proposal explain", summary: "a unit whose reply the appraisal returned gives its written explanation (书面说明)",
+              positionals: ["ID"], valued: ["unit", "text", "date"], required: ["unit", "text"],
+              example: "xieshang proposal explain TA-2026-001 --unit 市农业农村局 --text 资金未及时到位，已制定整改计划 --date 2026-07-05"), explain),
+        (Spec(name: "proposal appraisal", summary: "the proposals rated at a quarter's appraisal, with votes, rate and explanations",
+              valued: ["quarter"], flags: ["below"], required: ["quarter"],
+              details: "  --below: only the proposals rated below the threshold (returned for re-handling)",
+              example: "xieshang proposal appraisal --quarter 2026-Q2 --below"), appraisal),
         (Spec(name: "proposal close", summary: "the committee closes the proposal (办结)",
               positionals: ["ID"], valued: ["note", "date"],
               example: "xieshang proposal close TA-2026-001 --date 2026-05-01"), close),
@@ -187,6 +202,45 @@ enum ProposalCommand {
         try record(inv, inv.positional(0), .rehandled(reason: try inv.required("reason"), due: try inv.optionalDay("due"),
                                                       byAppraisal: inv.flags.contains("appraisal")),
                    actor: "committee", zh: "退回重办", en: "returned for re-handling")
+    }
+
+    static func appraise(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let text = try inv.required("quarter")
+        let quarter: Period
+        do { quarter = try Period.domain(text) } catch { throw inv.usage("--quarter '\(text)' is not a quarter like 2026-Q2.") }
+        let votes = ProposalEvent.Appraisal(quarter: quarter, satisfied: try inv.int("satisfied", default: 0),
+                                            basicallySatisfied: try inv.int("basic", default: 0),
+                                            unsatisfied: try inv.int("unsatisfied", default: 0))
+        let id = inv.positional(0)
+        let event = DomainEvent.proposal(ProposalEvent(id, on: try inv.day(), .appraised(votes)))
+        let response = try NodeClient(inv).submit(event, actor: "committee")
+        // Two events: the appraisal, and the return for re-handling when it was below the threshold.
+        let returned = response.seqs.count > 1
+        return Recorded.print(inv, response,
+                              zh: "提案 \(id) \(quarter) 季度测评" + (returned ? "，低于满意度要求，已退回重办，承办单位须书面说明" : ""),
+                              en: "proposal \(id) appraised for \(quarter)" + (returned ? ": below the threshold, returned for re-handling; the units owe a written explanation" : ""))
+    }
+
+    static func explain(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let unit = try inv.required("unit")
+        return try record(inv, inv.positional(0), .explained(unit: unit, text: try inv.required("text")), actor: "unit:" + unit,
+                          zh: "\(unit) 书面说明", en: "written explanation of \(unit)")
+    }
+
+    static func appraisal(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        var filter = ["quarter": try inv.required("quarter")]
+        if inv.flags.contains("below") { filter["below"] = "true" }
+        let answer = try NodeClient(inv).query("appraisals", filter: filter)
+        if inv.json { RecordTable.print(answer, type: "appraisals", columns: [], inv); return ExitCode.done }
+        let rows = answer.map { r -> [String: Any] in
+            var r = r
+            r["votes"] = "\(r["satisfied"] ?? 0)/\(r["basically_satisfied"] ?? 0)/\(r["unsatisfied"] ?? 0)"
+            r["rate"] = "\(r["rate"] ?? "")（\(r["rate_numerator"] ?? 0)/\(r["rate_denominator"] ?? 0)）"
+            r["explanations"] = ((r["explanations"] as? [[String: Any]]) ?? []).map { "\($0["unit"] ?? "")：\($0["text"] ?? "")" }
+            return r
+        }
+        RecordTable.print(rows, type: "appraisals", columns: ["id", "title", "units", "on", "votes", "rate", "threshold_percent", "below_threshold", "explanations"], inv)
+        return ExitCode.done
     }
 
     static func close(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {

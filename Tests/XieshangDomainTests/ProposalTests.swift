@@ -547,6 +547,106 @@ import Testing
         #expect(state.opinions[OpinionKey(originBody: countyBody.id, originReportID: "R-1")]?.convertedFromProposal == "P1")
     }
 
+    mutating func appraise(_ id: String, _ satisfied: Int, _ basic: Int, _ unsatisfied: Int, quarter: Period = .quarter(2026, 2),
+                           on: String = "2026-06-28", by actor: Actor = .committee) throws {
+        try step(id, on, .appraised(.init(quarter: quarter, satisfied: satisfied, basicallySatisfied: basic, unsatisfied: unsatisfied)),
+                 by: actor)
+    }
+
+    /// 习水's 逐个提案测评: each proposal rated at the quarterly meeting; the threshold (80%) is compared unrounded — 1,599
+    /// of 2,000 (79.95%, displayed "80.0%") is below and returned for re-handling by the same command, 1,600 of 2,000
+    /// is not — and the list of the quarter's proposals below the threshold is exactly the returned one.
+    @Test mutating func appraisalComparesTheThresholdUnroundedAndReturnsTheProposal() throws {
+        try replied("P1")
+        try replied("P2")
+        let events = try county.record(.proposal(ProposalEvent("P1", on: day("2026-06-28"), .appraised(.init(
+            quarter: .quarter(2026, 2), satisfied: 1_000, basicallySatisfied: 599, unsatisfied: 401)))), by: .committee)
+        #expect(events.count == 2, "the appraisal and the return for re-handling")
+        if case .proposal(let e)? = events.last, case .rehandled(_, _, let byAppraisal) = e.step { #expect(byAppraisal) }
+        else { Issue.record("no re-handling event: \(events)") }
+        try appraise("P2", 1_000, 600, 400)
+        #expect(p("P1").appraisals.first?.rate.description == "80.0%" && p("P1").appraisals.first?.belowThreshold == true)
+        #expect(p("P1").round == 2 && p("P1").status == .assigned)
+        #expect(p("P2").round == 1 && p("P2").status == .replied && p("P2").appraisals.first?.belowThreshold == false)
+        #expect(state.proposalAppraisals(.quarter(2026, 2), belowOnly: true).map(\.proposalID) == ["P1"])
+        #expect(state.proposalAppraisals(.quarter(2026, 2)).map(\.proposalID) == ["P1", "P2"])
+        #expect(state.proposalAppraisals(.quarter(2026, 3)).isEmpty)
+        #expect(p("P1").appraisals.first?.votes.thresholdPercent == 80)
+    }
+
+    /// The appraisal's refusals, each named, none recording anything: not the committee, a period that is not a
+    /// quarter, a day before the quarter, no votes or negative votes, a proposal not replied, a second appraisal of
+    /// the same round in the same quarter.
+    @Test mutating func appraisalRefusals() throws {
+        try replied("P1")
+        try submit("P3")
+        try register("P3")
+        try appraise("P1", 9, 0, 1)
+        let before = state
+        expectRefused("proposal.appraise.actor") { try appraise("P1", 9, 0, 1, quarter: .quarter(2026, 3), on: "2026-09-28", by: .unit("县住建局")) }
+        expectRefused("proposal.appraise.quarter") { try appraise("P1", 9, 0, 1, quarter: .month(2026, 9), on: "2026-09-28") }
+        expectRefused("proposal.appraise.date") { try appraise("P1", 9, 0, 1, quarter: .quarter(2026, 3), on: "2026-06-30") }
+        expectRefused("proposal.appraise.votes") { try appraise("P1", 0, 0, 0, quarter: .quarter(2026, 3), on: "2026-09-28") }
+        expectRefused("proposal.appraise.votes") { try appraise("P1", 5, -1, 0, quarter: .quarter(2026, 3), on: "2026-09-28") }
+        expectRefused("proposal.appraise.state") { try appraise("P3", 9, 0, 1) }
+        expectRefused("proposal.appraise.once") { try appraise("P1", 1, 0, 9) }
+        #expect(state == before)
+    }
+
+    /// The unit whose reply the appraisal returned gives its written explanation 书面说明 before it replies again;
+    /// another unit, another actor, an empty text, a second explanation and one for a proposal not returned are
+    /// refused by name.
+    @Test mutating func returnedUnitExplainsInWritingBeforeReplyingAgain() throws {
+        try replied("P1")
+        try replied("P2")
+        try appraise("P1", 1, 1, 8)
+        try appraise("P2", 9, 1, 0)
+        try step("P1", "2026-07-02", .coHandlingOpinion(unit: "县财政局", text: "同意"), by: .unit("县财政局"))
+        let before = state
+        expectRefused("proposal.reply.explanationPending") { try reply("P1", on: "2026-07-05") }
+        expectRefused("proposal.explain.actor") {
+            try step("P1", "2026-07-03", .explained(unit: "县住建局", text: "说明"), by: .unit("县财政局"))
+        }
+        expectRefused("proposal.explain.unit") {
+            try step("P1", "2026-07-03", .explained(unit: "县财政局", text: "说明"), by: .unit("县财政局"))
+        }
+        expectRefused("proposal.explain.text") {
+            try step("P1", "2026-07-03", .explained(unit: "县住建局", text: ""), by: .unit("县住建局"))
+        }
+        expectRefused("proposal.explain.state") {
+            try step("P2", "2026-07-03", .explained(unit: "县住建局", text: "说明"), by: .unit("县住建局"))
+        }
+        #expect(state == before)
+        try step("P1", "2026-07-03", .explained(unit: "县住建局", text: "资金未到位，已制定整改计划"), by: .unit("县住建局"))
+        expectRefused("proposal.explain.once") {
+            try step("P1", "2026-07-04", .explained(unit: "县住建局", text: "再说明"), by: .unit("县住建局"))
+        }
+        try reply("P1", on: "2026-07-05")
+        #expect(p("P1").status == .replied && p("P1").currentReplies.count == 1)
+        #expect(state.proposalAppraisals(.quarter(2026, 2), belowOnly: true).first?.explanations.map(\.text) == ["资金未到位，已制定整改计划"])
+    }
+
+    /// The per-unit appraisal compares unrounded too: 18 of 53 evaluations (33.96%, displayed "34.0%") is below a
+    /// 34% threshold. The old code compared the rounded permille (340 < 340 is false) and kept the unit.
+    @Test mutating func unitAppraisalComparesTheThresholdUnrounded() throws {
+        var policy = state.policy
+        policy.version = 2
+        policy.effective = day("2026-01-01")
+        policy.appraisalThresholdPercent = 34
+        try county.record(.policy(policy), by: .office)
+        let cosigners = (1...52).map { "c\($0)" }
+        try county.addMembers(cosigners)
+        try replied("P1", cosigners: cosigners)
+        for (i, m) in (["m1"] + cosigners).enumerated() {
+            try step("P1", "2026-04-05", .evaluated(member: m, rating: i < 18 ? .satisfied : .unsatisfied, comment: ""), by: .member(m))
+        }
+        let result = state.quarterlyAppraisal(.quarter(2026, 2), on: day("2026-07-02"))
+        #expect(result.units.first?.rate.description == "34.0%")
+        #expect(result.units.first?.belowThreshold == true)
+        #expect(result.returns.map(\.proposalID) == ["P1"])
+        #expect(Rate(1_599, of: 2_000).isBelow(percent: 80) && !Rate(1_600, of: 2_000).isBelow(percent: 80) && !Rate(0, of: 0).isBelow(percent: 80))
+    }
+
     @Test mutating func quarterlyAppraisalReturnsUnitBelowThreshold() throws {
         // 县住建局: 1 of 2 satisfied (50%) → below 80%; 县水务局: 1 of 1 (100%).
         try replied("P1")

@@ -183,4 +183,57 @@ struct ProposalStepsProcessTests {
         #expect(rules == ["duty.proposal.first"], "the converted report is not scored again: \(ledger)")
         #expect(city.fed.stop("city") == 0)
     }
+
+    /// Issue 18's acceptance: the quarterly appraisal (习水: 逐个提案测评) returns exactly the proposals rated below the
+    /// threshold. TA-1 has 1,599 of 2,000 votes (79.95%, displayed 80.0%: below, compared unrounded), TA-2 exactly 80%
+    /// and TA-3 all satisfied (not below). TA-1 is returned for re-handling by the same command; its unit cannot reply
+    /// again before its written explanation 书面说明, which the appraisal list then shows.
+    @Test("quarterly appraisal: each proposal rated, the list below the threshold is exactly the returned proposal, with the unit's written explanation")
+    func quarterlyAppraisalListsExactlyTheProposalsBelowTheThreshold() async throws {
+        let city = try await City.start()
+        defer { city.fed.stopAll() }
+        try await city.addMembers(["M1"])
+        for id in ["TA-1", "TA-2", "TA-3"] {
+            try await city.ok(["proposal", "submit", "--id", id, "--title", "关于\(id)的建议", "--text", "建议…", "--by", "M1", "--date", "2026-01-10"])
+            try await city.ok(["proposal", "review", id, "--register", id, "--date", "2026-01-20"])
+            try await city.ok(["proposal", "assign", id, "--lead", "市住建局", "--date", "2026-02-01"])
+            try await city.ok(["proposal", "reply", id, "--unit", "市住建局", "--class", "B", "--text", "已列入计划", "--date", "2026-04-01"])
+        }
+        try await city.refused(["proposal", "appraise", "TA-1", "--quarter", "2026-06", "--satisfied", "1", "--date", "2026-06-28"],
+                               "proposal.appraise.quarter")
+        try await city.refused(["proposal", "appraise", "TA-1", "--quarter", "2026-Q2", "--date", "2026-06-28"], "proposal.appraise.votes")
+        let badQuarter = try await city.run(["proposal", "appraise", "TA-1", "--quarter", "2026-Q5", "--satisfied", "1"])
+        #expect(badQuarter.status == 2 && badQuarter.output.contains("--quarter '2026-Q5'"), "\(badQuarter.output)")
+        let returned = try await city.run(["proposal", "appraise", "TA-1", "--quarter", "2026-Q2", "--satisfied", "1599", "--unsatisfied", "401",
+                                           "--date", "2026-06-28"])
+        #expect(returned.status == 0 && returned.output.contains("退回重办"), "\(returned.output)")
+        try await city.ok(["proposal", "appraise", "TA-2", "--quarter", "2026-Q2", "--satisfied", "30", "--basic", "10", "--unsatisfied", "10",
+                           "--date", "2026-06-28"])
+        try await city.ok(["proposal", "appraise", "TA-3", "--quarter", "2026-Q2", "--satisfied", "50", "--date", "2026-06-28"])
+        try await city.refused(["proposal", "appraise", "TA-2", "--quarter", "2026-Q2", "--satisfied", "1", "--date", "2026-06-29"],
+                               "proposal.appraise.once")
+
+        let below = try await city.rows(["proposal", "appraisal", "--quarter", "2026-Q2", "--below"])
+        #expect(below.map { $0["id"] as? String } == ["TA-1"], "\(below)")
+        #expect(below.first?["rate_numerator"] as? Int == 1599 && below.first?["rate_denominator"] as? Int == 2000
+                && below.first?["threshold_percent"] as? Int == 80, "\(below)")
+        let all = try await city.rows(["proposal", "appraisal", "--quarter", "2026-Q2"])
+        #expect(all.map { $0["id"] as? String } == ["TA-1", "TA-2", "TA-3"] && all.map { $0["below_threshold"] as? Bool } == [true, false, false], "\(all)")
+        let statuses = try await city.rows(["proposal", "list"])
+        #expect(statuses.map { $0["status"] as? String } == ["assigned", "replied", "replied"] && statuses.first?["round"] as? Int == 2, "\(statuses)")
+
+        // The returned unit explains in writing before it replies again.
+        let reply = ["proposal", "reply", "TA-1", "--unit", "市住建局", "--class", "A", "--text", "已解决", "--date", "2026-07-10"]
+        try await city.refused(reply, "proposal.reply.explanationPending")
+        try await city.refused(["proposal", "explain", "TA-2", "--unit", "市住建局", "--text", "说明", "--date", "2026-07-05"], "proposal.explain.state")
+        try await city.ok(["proposal", "explain", "TA-1", "--unit", "市住建局", "--text", "资金未及时到位，已制定整改计划", "--date", "2026-07-05"])
+        try await city.ok(reply)
+        let explained = try await city.rows(["proposal", "appraisal", "--quarter", "2026-Q2", "--below"])
+        #expect(((explained.first?["explanations"] as? [[String: Any]]) ?? []).map { $0["text"] as? String } == ["资金未及时到位，已制定整改计划"],
+                "\(explained)")
+        let table = try await city.run(["proposal", "appraisal", "--quarter", "2026-Q2", "--below"])
+        #expect(table.output.contains("书面说明") && table.output.contains("1599/2000") && table.output.contains("资金未及时到位")
+                && !table.output.contains("TA-2"), "\(table.output)")
+        #expect(city.fed.stop("city") == 0)
+    }
 }
