@@ -13,10 +13,11 @@ import XieshangWire
 /// config and the rosters its children vouched for — so a city can name its townships), `duty` (one member's
 /// 履职档案 for a `year`: every ledger entry with the record it cites, the points per category and the total;
 /// filter `member`), `appraisals` (the proposals rated at a `quarter`'s appraisal 逐个提案测评, with the votes, the rate,
-/// the threshold and the units' written explanations; filter `below` = "true" for only those below the threshold).
+/// the threshold and the units' written explanations; filter `below` = "true" for only those below the threshold),
+/// `policy` (the policy the body's records apply now, every setting, and the versions recorded).
 extension DomainSubmit {
     /// Record types answered here.
-    static let queryTypes = ["proposal", "suggestions", "plans", "figures", "bodies", "duty", "appraisals"]
+    static let queryTypes = ["proposal", "suggestions", "plans", "figures", "bodies", "duty", "appraisals", "policy"]
 
     static func query(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
         let path = runtime.core.store.path
@@ -46,6 +47,9 @@ extension DomainSubmit {
                 return duty(runtime, request, state)
             case "appraisals":
                 return appraisals(request, state)
+            case "policy":
+                let row = policy(state)
+                return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
             case "suggestions":
                 let columns = ["id", "text", "addressee", "activity_id", "members", "status", "made_on", "adopted_on", "adopted_by", "closed_on"]
                 let rows: [[String: Any]] = state.suggestions.values.sorted { $0.id < $1.id }.map { s in
@@ -149,6 +153,30 @@ extension DomainSubmit {
                     "explanations": r.explanations.map { ["unit": $0.unit, "text": $0.text, "on": $0.on.description] }]
         }
         return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
+    }
+
+    /// Every setting of the policy in force (labels are the CLI's), with the versions recorded before it.
+    static func policy(_ state: DomainState) -> [String: Any] {
+        let p = state.policy, d = p.duty
+        func choices(_ list: [XieshangDomain.PolicyChoice]) -> [[String: Any]] { list.map { ["code": $0.code, "zh": $0.labelZh, "en": $0.labelEn] } }
+        return [
+            "version": p.version, "effective": p.effective.description, "registers_proposals": p.registersProposals,
+            "reply_months": p.replyMonths, "max_extension_months": p.maxExtensionMonths,
+            "objection_window_days": p.objectionWindowDays, "cosign_window_days": p.cosignWindowDays,
+            "evaluation_window_days": p.evaluationWindowDays, "reply_classes": choices(p.replyClasses),
+            "not_registered_reasons": choices(p.notRegisteredReasons), "satisfaction_formula": p.satisfactionFormula.rawValue,
+            "appraisal_threshold_percent": p.appraisalThresholdPercent, "opinion_max_chars": p.opinionMaxChars,
+            "duty": [
+                "base_tenths": d.baseTenths, "attendance_tenths": d.attendanceTenths, "excused_absence_tenths": d.excusedAbsenceTenths,
+                "unexcused_absence_tenths": d.unexcusedAbsenceTenths, "proposal_tenths": d.proposalTenths,
+                "proposal_registered_tenths": d.proposalRegisteredTenths, "cosigner_percent": d.cosignerPercent,
+                "opinion_tenths": d.opinionTenths, "opinion_adopted_tenths": d.opinionAdoptedTenths, "research_tenths": d.researchTenths,
+                "welfare_tenths": d.welfareTenths, "talk_below_tenths": d.talkBelowTenths, "resignation_after_years": d.resignationAfterYears,
+                "minimum_proposals": d.minimumProposals, "minimum_opinions": d.minimumOpinions,
+                "caps_tenths": Dictionary(uniqueKeysWithValues: d.capTenths.map { ($0.key.rawValue, $0.value) }),
+            ] as [String: Any],
+            "history": state.policyHistory.map { ["version": $0.version, "effective": $0.effective.description] },
+        ]
     }
 
     /// This body, its configured children and every body named in a roster this node holds.
