@@ -7,7 +7,7 @@ import XieshangTransport
 import XieshangWire
 
 /// The record types the CLI needs beyond the projection's lists, answered from the body's ``DomainState``:
-/// `proposal` (one proposal with co-signers, replies and evaluations; `id`), `suggestions`, `plans` (every item with
+/// `proposal` (one proposal with co-signers, replies, evaluations, quarterly appraisals and written explanations; `id`), `suggestions`, `plans` (every item with
 /// all its columns, for plan export and `plan show`; filter `plan`), `figures` (the body's own figures 统计数字 for a
 /// `period`, with its rates), `bodies` (this body and every body of its subtree with name, tier and parent, from the
 /// config and the rosters its children vouched for — so a city can name its townships), `duty` (one member's
@@ -41,6 +41,14 @@ extension DomainSubmit {
                     "cosigners": d.cosigners.map { ["member": $0.member, "confirmed": $0.confirmed] },
                     "replies": d.replies.map { ["round": $0.round, "unit": $0.unit, "reply_class": $0.replyClass, "text": $0.text, "on": $0.on, "on_time": $0.onTime] },
                     "evaluations": d.evaluations.map { ["round": $0.round, "member": $0.member, "rating": $0.rating, "on": $0.on] },
+                    "appraisals": (state.proposals[id]?.appraisals ?? []).map {
+                        ["quarter": $0.quarter.description, "on": $0.on.description, "round": $0.round, "rate": $0.rate.description,
+                         "rate_numerator": $0.rate.numerator, "rate_denominator": $0.rate.denominator,
+                         "threshold_percent": $0.votes.thresholdPercent, "below_threshold": $0.belowThreshold]
+                    },
+                    "explanations": (state.proposals[id]?.explanations ?? []).map {
+                        ["round": $0.round, "unit": $0.unit, "text": $0.text, "on": $0.on.description]
+                    },
                 ]
                 return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
             case "duty":

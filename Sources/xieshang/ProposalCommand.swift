@@ -8,7 +8,7 @@ import XieshangDomain
 enum ProposalCommand {
     typealias Spec = Invocation.Spec
 
-    static let group = SubcommandGroup(name: "proposal", summary: "proposals 提案: submit, review, assign, reply, evaluate, close, list", commands: [
+    static let group = SubcommandGroup(name: "proposal", summary: "proposals 提案: submit, cosign, review, key, assign, reply, evaluate, appraise, close, list", commands: [
         (Spec(name: "proposal submit", summary: "a member submits a proposal (提交提案)",
               valued: ["id", "title", "text", "by", "kind", "cosigners", "cosign-deadline", "collective", "from-body", "date"],
               required: ["id", "title", "text", "by"],
@@ -264,6 +264,14 @@ enum ProposalCommand {
         }
         for e in (p["evaluations"] as? [[String: Any]]) ?? [] {
             print("\(RecordTable.pad(inv.text("测评", "evaluation"), 12))  \(inv.text("第", "round "))\(e["round"] ?? "")\(inv.text("轮", ""))  \(e["member"] ?? "")  \(inv.label("rating." + ((e["rating"] as? String) ?? "")))  \(e["on"] ?? "")")
+        }
+        for a in (p["appraisals"] as? [[String: Any]]) ?? [] {
+            let below = (a["below_threshold"] as? Bool) ?? false
+            print("\(RecordTable.pad(inv.text("季度测评", "appraisal"), 12))  \(a["quarter"] ?? "")  \(inv.text("第", "round "))\(a["round"] ?? "")\(inv.text("轮", ""))  \(a["rate"] ?? "")（\(a["rate_numerator"] ?? "")/\(a["rate_denominator"] ?? "")）  "
+                  + (below ? inv.text("低于 \(a["threshold_percent"] ?? "")%，退回重办", "below \(a["threshold_percent"] ?? "")%, returned") : inv.text("达到要求", "met")))
+        }
+        for x in (p["explanations"] as? [[String: Any]]) ?? [] {
+            print("\(RecordTable.pad(inv.text("书面说明", "explanation"), 12))  \(x["unit"] ?? "")  \(x["on"] ?? "")  \(x["text"] ?? "")")
         }
         return ExitCode.done
     }

@@ -234,6 +234,9 @@ struct ProposalStepsProcessTests {
         let table = try await city.run(["proposal", "appraisal", "--quarter", "2026-Q2", "--below"])
         #expect(table.output.contains("书面说明") && table.output.contains("1599/2000") && table.output.contains("资金未及时到位")
                 && !table.output.contains("TA-2"), "\(table.output)")
+        let shown = try await city.run(["proposal", "show", "TA-1"])
+        #expect(shown.output.contains("季度测评") && shown.output.contains("低于 80%，退回重办") && shown.output.contains("1599/2000")
+                && shown.output.contains("书面说明") && shown.output.contains("资金未及时到位"), "\(shown.output)")
         #expect(city.fed.stop("city") == 0)
     }
 }
