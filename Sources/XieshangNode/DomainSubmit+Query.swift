@@ -7,13 +7,17 @@ import XieshangTransport
 import XieshangWire
 
 /// The record types the CLI needs beyond the projection's lists, answered from the body's ``DomainState``:
-/// `proposal` (one proposal with co-signers, replies and evaluations; `id`), `suggestions`, `plans` (every item with
+/// `proposal` (one proposal with co-signers, replies, evaluations, quarterly appraisals and written explanations; `id`), `suggestions`, `plans` (every item with
 /// all its columns, for plan export and `plan show`; filter `plan`), `figures` (the body's own figures 统计数字 for a
 /// `period`, with its rates), `bodies` (this body and every body of its subtree with name, tier and parent, from the
-/// config and the rosters its children vouched for — so a city can name its townships).
+/// config and the rosters its children vouched for — so a city can name its townships), `duty` (one member's
+/// 履职档案 for a `year`: every ledger entry with the record it cites, the points per category and the total;
+/// filter `member`), `appraisals` (the proposals rated at a `quarter`'s appraisal 逐个提案测评, with the votes, the rate,
+/// the threshold and the units' written explanations; filter `below` = "true" for only those below the threshold),
+/// `policy` (the policy the body's records apply now, every setting, and the versions recorded).
 extension DomainSubmit {
     /// Record types answered here.
-    static let queryTypes = ["proposal", "suggestions", "plans", "figures", "bodies"]
+    static let queryTypes = ["proposal", "suggestions", "plans", "figures", "bodies", "duty", "appraisals", "policy"]
 
     static func query(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
         let path = runtime.core.store.path
@@ -37,7 +41,22 @@ extension DomainSubmit {
                     "cosigners": d.cosigners.map { ["member": $0.member, "confirmed": $0.confirmed] },
                     "replies": d.replies.map { ["round": $0.round, "unit": $0.unit, "reply_class": $0.replyClass, "text": $0.text, "on": $0.on, "on_time": $0.onTime] },
                     "evaluations": d.evaluations.map { ["round": $0.round, "member": $0.member, "rating": $0.rating, "on": $0.on] },
+                    "appraisals": (state.proposals[id]?.appraisals ?? []).map {
+                        ["quarter": $0.quarter.description, "on": $0.on.description, "round": $0.round, "rate": $0.rate.description,
+                         "rate_numerator": $0.rate.numerator, "rate_denominator": $0.rate.denominator,
+                         "threshold_percent": $0.votes.thresholdPercent, "below_threshold": $0.belowThreshold]
+                    },
+                    "explanations": (state.proposals[id]?.explanations ?? []).map {
+                        ["round": $0.round, "unit": $0.unit, "text": $0.text, "on": $0.on.description]
+                    },
                 ]
+                return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
+            case "duty":
+                return duty(runtime, request, state)
+            case "appraisals":
+                return appraisals(request, state)
+            case "policy":
+                let row = policy(state)
                 return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
             case "suggestions":
                 let columns = ["id", "text", "addressee", "activity_id", "members", "status", "made_on", "adopted_on", "adopted_by", "closed_on"]
@@ -92,6 +111,80 @@ extension DomainSubmit {
         } catch {
             return .failure(TransportError.status(.internal, "query \(request.recordType) on \(path): \(error)"))
         }
+    }
+
+    /// One member's duty ledger 履职档案 for the `year` filter (default this year in Beijing time).
+    static func duty(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryResponse, TransportError> {
+        let member = request.id.isEmpty ? (request.filter["member"] ?? "") : request.id
+        guard let m = state.members[member], m.body == state.body.id else {
+            return .failure(TransportError.status(.notFound,
+                "[duty.member] \(member.isEmpty ? "no member given" : member + " is not a member of " + runtime.config.nodeId) (\(member) 不是本组织的委员); list them with `xieshang member list`"))
+        }
+        var year = Day(chinaTimeMs: runtime.now()).year
+        if let text = request.filter["year"] {
+            guard let y = Int(text), (1900...9999).contains(y) else {
+                return .failure(TransportError.status(.invalidArgument, "query duty: filter year '\(text)' is not a year like 2026"))
+            }
+            year = y
+        }
+        let a = state.dutyAssessment(member: member, year: year)
+        let row: [String: Any] = [
+            "member": member, "name": m.name, "year": year, "total_tenths": a.totalTenths,
+            "categories": Dictionary(uniqueKeysWithValues: DutyCategory.allCases.map { ($0.rawValue, a.categoryTenths[$0] ?? 0) }),
+            "proposal_count": a.proposalCount, "opinion_count": a.opinionCount,
+            "minimums_missed": a.minimumsMissed.map(\.rawValue), "needs_talk": a.needsTalk,
+            "resignation_recommended": a.resignationRecommended,
+            "entries": a.entries.map { e in
+                ["on": e.on.description, "category": e.category.rawValue, "tenths": e.tenths, "rule": e.rule, "source": e.source.key]
+            },
+        ]
+        return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
+    }
+
+    /// The proposals rated at the appraisal of the `quarter` filter (only those below the threshold when `below` is "true").
+    static func appraisals(_ request: QueryRequest, _ state: DomainState) -> Result<QueryResponse, TransportError> {
+        let text = request.filter["quarter"] ?? ""
+        let quarter: Period
+        do { quarter = try Period.domain(text) } catch {
+            return .failure(TransportError.status(.invalidArgument, "query appraisals: filter quarter '\(text)' is not a quarter like 2026-Q2: \(error)"))
+        }
+        let columns = ["id", "title", "units", "quarter", "on", "satisfied", "basically_satisfied", "unsatisfied", "rate",
+                       "rate_numerator", "rate_denominator", "threshold_percent", "below_threshold", "explanations"]
+        let rows: [[String: Any]] = state.proposalAppraisals(quarter, belowOnly: request.filter["below"] == "true").map { r in
+            let a = r.appraisal, p = state.proposals[r.proposalID]
+            return ["id": r.proposalID, "title": p?.submission.title ?? "",
+                    "units": p?.replies.filter { $0.round == a.round }.map(\.unit) ?? [],
+                    "quarter": a.quarter.description, "on": a.on.description, "satisfied": a.votes.satisfied,
+                    "basically_satisfied": a.votes.basicallySatisfied, "unsatisfied": a.votes.unsatisfied,
+                    "rate": a.rate.description, "rate_numerator": a.rate.numerator, "rate_denominator": a.rate.denominator,
+                    "threshold_percent": a.votes.thresholdPercent, "below_threshold": a.belowThreshold,
+                    "explanations": r.explanations.map { ["unit": $0.unit, "text": $0.text, "on": $0.on.description] }]
+        }
+        return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
+    }
+
+    /// Every setting of the policy in force (labels are the CLI's), with the versions recorded before it.
+    static func policy(_ state: DomainState) -> [String: Any] {
+        let p = state.policy, d = p.duty
+        func choices(_ list: [XieshangDomain.PolicyChoice]) -> [[String: Any]] { list.map { ["code": $0.code, "zh": $0.labelZh, "en": $0.labelEn] } }
+        return [
+            "version": p.version, "effective": p.effective.description, "registers_proposals": p.registersProposals,
+            "reply_months": p.replyMonths, "max_extension_months": p.maxExtensionMonths,
+            "objection_window_days": p.objectionWindowDays, "cosign_window_days": p.cosignWindowDays,
+            "evaluation_window_days": p.evaluationWindowDays, "reply_classes": choices(p.replyClasses),
+            "not_registered_reasons": choices(p.notRegisteredReasons), "satisfaction_formula": p.satisfactionFormula.rawValue,
+            "appraisal_threshold_percent": p.appraisalThresholdPercent, "opinion_max_chars": p.opinionMaxChars,
+            "duty": [
+                "base_tenths": d.baseTenths, "attendance_tenths": d.attendanceTenths, "excused_absence_tenths": d.excusedAbsenceTenths,
+                "unexcused_absence_tenths": d.unexcusedAbsenceTenths, "proposal_tenths": d.proposalTenths,
+                "proposal_registered_tenths": d.proposalRegisteredTenths, "cosigner_percent": d.cosignerPercent,
+                "opinion_tenths": d.opinionTenths, "opinion_adopted_tenths": d.opinionAdoptedTenths, "research_tenths": d.researchTenths,
+                "welfare_tenths": d.welfareTenths, "talk_below_tenths": d.talkBelowTenths, "resignation_after_years": d.resignationAfterYears,
+                "minimum_proposals": d.minimumProposals, "minimum_opinions": d.minimumOpinions,
+                "caps_tenths": Dictionary(uniqueKeysWithValues: d.capTenths.map { ($0.key.rawValue, $0.value) }),
+            ] as [String: Any],
+            "history": state.policyHistory.map { ["version": $0.version, "effective": $0.effective.description] },
+        ]
     }
 
     /// This body, its configured children and every body named in a roster this node holds.

@@ -71,6 +71,8 @@ enum FigureNames {
         "lead_leader": ("牵头领导", "lead leader"), "person": ("责任人", "person"), "parent": ("上级事项", "parent item"),
         "stages": ("各单位进度", "stages"), "origin": ("来源", "origin"), "seq": ("序号", "seq"), "position": ("位置", "position"),
         "reason": ("原因", "reason"),
+        "on": ("日期", "day"), "votes": ("满意/基本满意/不满意", "satisfied/basic/unsatisfied"), "rate": ("满意度", "satisfaction"),
+        "threshold_percent": ("要求(%)", "threshold %"), "below_threshold": ("低于要求", "below"), "explanations": ("书面说明", "explanations"),
     ]
 
     /// The label of a key that `Labels` does not know (the key itself when nobody does).

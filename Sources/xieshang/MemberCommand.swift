@@ -1,7 +1,9 @@
 import Foundation
 import XieshangDomain
+import XieshangNode
 
-/// `xieshang member add|import|list`: the body's members 委员 (id, name, 界别, 届, roles, special invited 特邀).
+/// `xieshang member add|import|list|ledger|attendance`: the body's members 委员 (id, name, 界别, 届, roles, special
+/// invited 特邀), each one's duty ledger 履职档案, and attendance at meetings with leave 请假 (the "meetings" category).
 enum MemberCommand {
     typealias Spec = Invocation.Spec
 
@@ -15,6 +17,17 @@ enum MemberCommand {
               example: "xieshang member import members.csv --date 2026-01-05"), importFile),
         (Spec(name: "member list", summary: "this body's members with their duty score for the year",
               valued: ["year"], example: "xieshang member list --year 2026"), list),
+        (Spec(name: "member ledger", summary: "one member's duty ledger 履职档案 for the year: each entry with its points and the record it cites",
+              positionals: ["ID"], valued: ["year"],
+              details: "  points are shown with one decimal; a category's positive points are capped by the policy, penalties never",
+              example: "xieshang member ledger M001 --year 2026"), ledger),
+        (Spec(name: "member attendance", summary: "records who attended a meeting (出席), who was on approved leave (请假) and who was absent without leave (无故缺席)",
+              valued: ["meeting", "present", "leave", "absent", "date"], required: ["meeting"],
+              details: """
+                  --present, --leave, --absent: member ids separated by commas; one record per member and meeting, all or none
+                  points in the duty "meetings" category (policy defaults: attended +2, leave 0, absent without leave −30)
+                """,
+              example: "xieshang member attendance --meeting 2026-常委会-1 --present M001,M002 --leave M003 --absent M004 --date 2026-03-18"), attendance),
     ])
 
     static func run(_ args: [String]) -> Int32 { group.run(args) }
@@ -73,6 +86,49 @@ enum MemberCommand {
         if let y = inv.value("year") { filter["year"] = y }
         RecordTable.print(try NodeClient(inv).query("members", filter: filter), type: "members",
                           columns: ["id", "name", "sector", "active", "duty_total_tenths", "needs_talk", "resignation_recommended"], inv)
+        return ExitCode.done
+    }
+}
+
+extension MemberCommand {
+    /// Points in tenths as text with one decimal ("7.5", "-30.0").
+    static func points(_ tenths: Any?) -> String {
+        guard let t = (tenths as? NSNumber)?.intValue else { return "—" }
+        return "\(t < 0 ? "-" : "")\(t.magnitude / 10).\(t.magnitude % 10)"
+    }
+
+    static func attendance(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let meeting = try inv.required("meeting"), day = try inv.day()
+        let marks: [(String, DutyEvent.Attendance)] = inv.list("present").map { ($0, .present) } + inv.list("leave").map { ($0, .excused) }
+            + inv.list("absent").map { ($0, .unexcused) }
+        guard !marks.isEmpty else { throw inv.usage("give at least one member with --present, --leave or --absent.") }
+        let ids = marks.map(\.0)
+        guard Set(ids).count == ids.count else { throw inv.usage("a member appears once, under one of --present, --leave, --absent.") }
+        let events = marks.map { DomainEvent.duty(DutyEvent($0.0, on: day, .attendance(meetingID: meeting, $0.1))) }
+        let r = try NodeClient(inv).submit(events[0], batch: Array(events.dropFirst()), actor: "office")
+        let count = { (a: DutyEvent.Attendance) in marks.filter { $0.1 == a }.count }
+        return Recorded.print(inv, r, zh: "会议 \(meeting) 出席 \(count(.present)) 人、请假 \(count(.excused)) 人、无故缺席 \(count(.unexcused)) 人",
+                              en: "meeting \(meeting): \(count(.present)) attended, \(count(.excused)) on leave, \(count(.unexcused)) absent")
+    }
+
+    static func ledger(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        var filter: [String: String] = [:]
+        if let y = inv.value("year") { filter["year"] = y }
+        guard let d = try NodeClient(inv).query("duty", filter: filter, id: inv.positional(0)).first else {
+            return fail("no duty ledger for \(inv.positional(0))", code: ExitCode.refused)
+        }
+        if inv.json { RecordTable.print([d], type: "duty", columns: [], inv); return ExitCode.done }
+        let print = { (line: String) in Swift.print(DisplayText.escaped(line)) }  // names are data (DisplayText)
+        print("\(inv.text("履职档案", "duty ledger"))  \(d["member"] ?? "") \(d["name"] ?? "")  \(d["year"] ?? "")\(inv.text("年度", ""))")
+        for e in (d["entries"] as? [[String: Any]]) ?? [] {
+            let rule = (e["rule"] as? String) ?? ""
+            print("  \(e["on"] ?? "")  \(RecordTable.pad(inv.label("dutyCategory." + ((e["category"] as? String) ?? "")), 14))  \(RecordTable.pad(points(e["tenths"]), 6))  \(RecordTable.pad(inv.label(rule), 20))  \(e["source"] ?? "")")
+        }
+        let categories = (d["categories"] as? [String: Any]) ?? [:]
+        print(DutyCategory.allCases.map { "\(inv.label("dutyCategory." + $0.rawValue))：\(points(categories[$0.rawValue]))" }.joined(separator: "  "))
+        print("\(inv.text("合计", "total"))：\(points(d["total_tenths"]))"
+              + (((d["needs_talk"] as? Bool) ?? false) ? "  \(inv.label("duty.talk"))" : "")
+              + (((d["resignation_recommended"] as? Bool) ?? false) ? "  \(inv.label("duty.resignation"))" : ""))
         return ExitCode.done
     }
 }

@@ -7,11 +7,15 @@ import XieshangDomain
 enum OpinionCommand {
     typealias Spec = Invocation.Spec
 
-    static let group = SubcommandGroup(name: "opinion", summary: "opinion reports 社情民意: submit, adopt, archive, forward, instruct, list", commands: [
+    static let group = SubcommandGroup(name: "opinion", summary: "opinion reports 社情民意: submit, edit, adopt, archive, forward, instruct, list", commands: [
         (Spec(name: "opinion submit", summary: "records a report from a member, a liaison group or an informant",
               valued: ["id", "title", "text", "author", "author-kind", "date"], required: ["id", "title", "text", "author"],
               details: "  --author-kind member (default; --author is a member id), group (liaison group), informant",
               example: "xieshang opinion submit --id XX-001 --title 关于农村饮水安全的建议 --text 部分村组… --author M001 --date 2026-03-02"), submit),
+        (Spec(name: "opinion edit", summary: "the office edits a pending report's text before deciding (编辑)",
+              positionals: ["ID"], valued: ["text", "author-kind", "date"], required: ["text"],
+              details: "  only a report not yet adopted or archived, here; the text stays within the policy's length (default 1,500 characters)",
+              example: "xieshang opinion edit XX-001 --text 部分村组供水管网老化，建议纳入农村饮水安全巩固提升工程。 --date 2026-03-05"), edit),
         (Spec(name: "opinion adopt", summary: "adopts the report here into a bulletin issue (录用, 期号)",
               positionals: ["ID"], valued: ["issue", "author-kind", "date"], required: ["issue"],
               example: "xieshang opinion adopt XX-001 --issue 2026年第3期 --date 2026-03-10"), adopt),
@@ -68,6 +72,11 @@ enum OpinionCommand {
         let p = OpinionEvent.Provenance(originBody: me, originReportID: id, author: try inv.required("author"), authorKind: try authorKind(inv))
         let e = OpinionEvent(p, at: me, on: try inv.day(), .submitted(title: try inv.required("title"), text: try inv.required("text")))
         return Recorded.print(inv, try client.submit(.opinion(e), actor: "office"), zh: "社情民意信息 \(id) 已提交", en: "opinion report \(id) submitted")
+    }
+
+    static func edit(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let text = try inv.required("text")
+        return try step(inv, { _, _ in .edited(text: text) }, zh: "已编辑", en: "edited")
     }
 
     static func adopt(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {

@@ -2,21 +2,41 @@ import Foundation
 import XieshangNode
 import XieshangDomain
 
-/// `xieshang proposal …`: a proposal 提案 through its whole life at a county or city body — submit, review 审查立案,
-/// assign 交办, object 异议, extend 延期, reply 答复, evaluate 测评, rehandle 退回重办, close 办结 — and show/list.
+/// `xieshang proposal …`: a proposal 提案 through its whole life at a county or city body — submit, co-sign 附议,
+/// withdraw 撤回, review 审查立案 (or not registered, with conversion to an opinion report), key 重点提案, assign 交办, object 异议, extend 延期, reply 答复, evaluate 测评, rehandle 退回重办, close 办结 — and
+/// show/list.
 enum ProposalCommand {
     typealias Spec = Invocation.Spec
 
-    static let group = SubcommandGroup(name: "proposal", summary: "proposals 提案: submit, review, assign, reply, evaluate, close, list", commands: [
+    static let group = SubcommandGroup(name: "proposal", summary: "proposals 提案: submit, cosign, review, key, assign, reply, evaluate, appraise, close, list", commands: [
         (Spec(name: "proposal submit", summary: "a member submits a proposal (提交提案)",
-              valued: ["id", "title", "text", "by", "kind", "cosigners", "collective", "from-body", "date"],
+              valued: ["id", "title", "text", "by", "kind", "cosigners", "cosign-deadline", "collective", "from-body", "date"],
               required: ["id", "title", "text", "by"],
-              details: "  --kind individual (default), joint (needs --cosigners), collective (needs --collective), lower (needs --from-body)",
-              example: "xieshang proposal submit --id TA-2026-001 --title 关于加快茶产业发展的建议 --text 建议… --by M001 --date 2026-01-10"), submit),
+              details: """
+                  --kind individual (default), joint (needs --cosigners), collective (needs --collective), lower (needs --from-body)
+                  a joint proposal's co-signers confirm with `xieshang proposal cosign` by --cosign-deadline (default: the policy's window)
+                """,
+              example: "xieshang proposal submit --id TA-2026-002 --title 关于加快茶产业发展的建议 --text 建议… --by M001 --kind joint --cosigners M002,M003 --date 2026-01-10"), submit),
+        (Spec(name: "proposal cosign", summary: "an invited co-signer confirms a joint proposal (附议确认) by the co-signing deadline",
+              positionals: ["ID"], valued: ["by", "date"], required: ["by"],
+              details: "  only a member named in --cosigners confirms, once, on or before the deadline; an unconfirmed co-signer is dropped (no rating, no duty points)",
+              example: "xieshang proposal cosign TA-2026-002 --by M002 --date 2026-01-12"), cosign),
+        (Spec(name: "proposal withdraw", summary: "the first proposer withdraws the proposal before review (撤回)",
+              positionals: ["ID"], valued: ["by", "reason", "date"], required: ["by"],
+              details: "  only the first proposer, only while the proposal is submitted and not yet reviewed; a withdrawn proposal scores nothing",
+              example: "xieshang proposal withdraw TA-2026-003 --by M001 --reason 与已立案提案重复 --date 2026-01-12"), withdraw),
         (Spec(name: "proposal review", summary: "the proposals committee reviews: register (立案), reject (不予立案) or merge (并案)",
-              positionals: ["ID"], valued: ["register", "reject", "notice", "merge-into", "date"],
-              details: "  exactly one of --register NUMBER, --reject REASON_CODE (with --notice TEXT), --merge-into PROPOSAL_ID",
+              positionals: ["ID"], valued: ["register", "reject", "notice", "convert-to", "consent-by", "merge-into", "date"],
+              details: """
+                  exactly one of --register NUMBER, --reject REASON_CODE (with --notice TEXT), --merge-into PROPOSAL_ID
+                  a rejected proposal becomes an opinion report (转为社情民意信息) with --convert-to REPORT_ID --consent-by MEMBER:
+                  the first proposer's recorded consent; the report is not scored again
+                """,
               example: "xieshang proposal review TA-2026-001 --register 2026-001 --date 2026-01-20"), review),
+        (Spec(name: "proposal key", summary: "the committee makes a registered proposal a key proposal (重点提案) with its supervising leader (领衔督办)",
+              positionals: ["ID"], valued: ["supervisor", "date"], required: ["supervisor"],
+              details: "  only a registered proposal not yet closed; `xieshang proposal list --key` lists the key proposals",
+              example: "xieshang proposal key TA-2026-001 --supervisor 市政协主席张某 --date 2026-01-25"), key),
         (Spec(name: "proposal assign", summary: "the committee assigns handling units (交办); after an objection it reassigns",
               positionals: ["ID"], valued: ["lead", "co", "split", "due", "date"],
               details: "  --lead UNIT [--co UNIT,UNIT] (one lead unit 主办 with co-handling units 会办) or --split UNIT,UNIT (分办)",
@@ -36,13 +56,28 @@ enum ProposalCommand {
         (Spec(name: "proposal rehandle", summary: "the committee returns the proposal for re-handling (退回重办), a new round",
               positionals: ["ID"], valued: ["reason", "due", "date"], flags: ["appraisal"], required: ["reason"],
               example: "xieshang proposal rehandle TA-2026-001 --reason 提案人不满意 --date 2026-04-15"), rehandle),
+        (Spec(name: "proposal appraise", summary: "the committee records a proposal's quarterly appraisal votes (季度测评, 逐个提案测评)",
+              positionals: ["ID"], valued: ["quarter", "satisfied", "basic", "unsatisfied", "date"], required: ["quarter"],
+              details: """
+                  --satisfied N (满意) --basic N (基本满意) --unsatisfied N (不满意): the votes at the standing-committee meeting
+                  below the policy's threshold (default 80%, compared unrounded) the reply is returned for re-handling at once,
+                  and each unit that replied gives a written explanation (xieshang proposal explain) before replying again
+                """,
+              example: "xieshang proposal appraise TA-2026-001 --quarter 2026-Q2 --satisfied 20 --basic 6 --unsatisfied 9 --date 2026-06-28"), appraise),
+        (Spec(name: "proposal explain", summary: "a unit whose reply the appraisal returned gives its written explanation (书面说明)",
+              positionals: ["ID"], valued: ["unit", "text", "date"], required: ["unit", "text"],
+              example: "xieshang proposal explain TA-2026-001 --unit 市农业农村局 --text 资金未及时到位，已制定整改计划 --date 2026-07-05"), explain),
+        (Spec(name: "proposal appraisal", summary: "the proposals rated at a quarter's appraisal, with votes, rate and explanations",
+              valued: ["quarter"], flags: ["below"], required: ["quarter"],
+              details: "  --below: only the proposals rated below the threshold (returned for re-handling)",
+              example: "xieshang proposal appraisal --quarter 2026-Q2 --below"), appraisal),
         (Spec(name: "proposal close", summary: "the committee closes the proposal (办结)",
               positionals: ["ID"], valued: ["note", "date"],
               example: "xieshang proposal close TA-2026-001 --date 2026-05-01"), close),
         (Spec(name: "proposal show", summary: "one proposal with co-signers, replies and evaluations",
               positionals: ["ID"], example: "xieshang proposal show TA-2026-001"), show),
-        (Spec(name: "proposal list", summary: "the body's proposals (optionally one --status)",
-              valued: ["status"], example: "xieshang proposal list --status assigned"), list),
+        (Spec(name: "proposal list", summary: "the body's proposals (optionally one --status; --key: only key proposals 重点提案)",
+              valued: ["status"], flags: ["key"], example: "xieshang proposal list --status assigned"), list),
     ])
 
     static func run(_ args: [String]) -> Int32 { group.run(args) }
@@ -63,9 +98,16 @@ enum ProposalCommand {
         }
         let by = try inv.required("by"), id = try inv.required("id")
         let s = ProposalEvent.Submission(title: try inv.required("title"), text: try inv.required("text"), kind: kind, firstProposer: by,
-                                         cosigners: inv.list("cosigners"), collectiveName: inv.value("collective") ?? "",
+                                         cosigners: inv.list("cosigners"), cosignDeadline: try inv.optionalDay("cosign-deadline"),
+                                         collectiveName: inv.value("collective") ?? "",
                                          fromBody: inv.value("from-body") ?? "")
         return try record(inv, id, .submitted(s), actor: "member:" + by, zh: "已提交", en: "submitted")
+    }
+
+    static func cosign(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let by = try inv.required("by")
+        return try record(inv, inv.positional(0), .cosignerConfirmed(member: by), actor: "member:" + by,
+                          zh: "附议人 \(by) 已确认附议", en: "co-signed by \(by)")
     }
 
     static func review(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
@@ -75,8 +117,30 @@ enum ProposalCommand {
         if let number = inv.value("register") { return try record(inv, id, .reviewed(.registered(number: number)), actor: "committee", zh: "已立案", en: "registered") }
         if let into = inv.value("merge-into") { return try record(inv, id, .reviewed(.merged(into: into)), actor: "committee", zh: "已并入 \(into)", en: "merged into \(into)") }
         let notice = try inv.required("notice")
-        return try record(inv, id, .reviewed(.notRegistered(reason: try inv.required("reject"), notice: notice, conversion: nil)),
-                          actor: "committee", zh: "不予立案", en: "not registered")
+        var conversion: ProposalEvent.Conversion?
+        if let report = inv.value("convert-to") {
+            guard let consent = inv.value("consent-by") else {
+                throw inv.usage("--convert-to needs --consent-by MEMBER: the first proposer's recorded consent (提案人同意).")
+            }
+            conversion = ProposalEvent.Conversion(reportID: report, consentBy: consent)
+        } else if inv.value("consent-by") != nil {
+            throw inv.usage("--consent-by goes with --convert-to REPORT_ID.")
+        }
+        return try record(inv, id, .reviewed(.notRegistered(reason: try inv.required("reject"), notice: notice, conversion: conversion)),
+                          actor: "committee", zh: conversion.map { "不予立案，经提案人同意转为社情民意信息 \($0.reportID)" } ?? "不予立案",
+                          en: conversion.map { "not registered, converted with consent into opinion report \($0.reportID)" } ?? "not registered")
+    }
+
+    static func withdraw(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let by = try inv.required("by")
+        return try record(inv, inv.positional(0), .withdrawn(by: by, reason: inv.value("reason") ?? ""), actor: "member:" + by,
+                          zh: "已由 \(by) 撤回", en: "withdrawn by \(by)")
+    }
+
+    static func key(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let supervisor = try inv.required("supervisor")
+        return try record(inv, inv.positional(0), .keyProposal(supervisor: supervisor), actor: "committee",
+                          zh: "列为重点提案，\(supervisor) 领衔督办", en: "made a key proposal supervised by \(supervisor)")
     }
 
     static func assign(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
@@ -140,6 +204,45 @@ enum ProposalCommand {
                    actor: "committee", zh: "退回重办", en: "returned for re-handling")
     }
 
+    static func appraise(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let text = try inv.required("quarter")
+        let quarter: Period
+        do { quarter = try Period.domain(text) } catch { throw inv.usage("--quarter '\(text)' is not a quarter like 2026-Q2.") }
+        let votes = ProposalEvent.Appraisal(quarter: quarter, satisfied: try inv.int("satisfied", default: 0),
+                                            basicallySatisfied: try inv.int("basic", default: 0),
+                                            unsatisfied: try inv.int("unsatisfied", default: 0))
+        let id = inv.positional(0)
+        let event = DomainEvent.proposal(ProposalEvent(id, on: try inv.day(), .appraised(votes)))
+        let response = try NodeClient(inv).submit(event, actor: "committee")
+        // Two events: the appraisal, and the return for re-handling when it was below the threshold.
+        let returned = response.seqs.count > 1
+        return Recorded.print(inv, response,
+                              zh: "提案 \(id) \(quarter) 季度测评" + (returned ? "，低于满意度要求，已退回重办，承办单位须书面说明" : ""),
+                              en: "proposal \(id) appraised for \(quarter)" + (returned ? ": below the threshold, returned for re-handling; the units owe a written explanation" : ""))
+    }
+
+    static func explain(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let unit = try inv.required("unit")
+        return try record(inv, inv.positional(0), .explained(unit: unit, text: try inv.required("text")), actor: "unit:" + unit,
+                          zh: "\(unit) 书面说明", en: "written explanation of \(unit)")
+    }
+
+    static func appraisal(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        var filter = ["quarter": try inv.required("quarter")]
+        if inv.flags.contains("below") { filter["below"] = "true" }
+        let answer = try NodeClient(inv).query("appraisals", filter: filter)
+        if inv.json { RecordTable.print(answer, type: "appraisals", columns: [], inv); return ExitCode.done }
+        let rows = answer.map { r -> [String: Any] in
+            var r = r
+            r["votes"] = "\(r["satisfied"] ?? 0)/\(r["basically_satisfied"] ?? 0)/\(r["unsatisfied"] ?? 0)"
+            r["rate"] = "\(r["rate"] ?? "")（\(r["rate_numerator"] ?? 0)/\(r["rate_denominator"] ?? 0)）"
+            r["explanations"] = ((r["explanations"] as? [[String: Any]]) ?? []).map { "\($0["unit"] ?? "")：\($0["text"] ?? "")" }
+            return r
+        }
+        RecordTable.print(rows, type: "appraisals", columns: ["id", "title", "units", "on", "votes", "rate", "threshold_percent", "below_threshold", "explanations"], inv)
+        return ExitCode.done
+    }
+
     static func close(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
         try record(inv, inv.positional(0), .closed(note: inv.value("note") ?? ""), actor: "committee", zh: "已办结", en: "closed")
     }
@@ -150,7 +253,7 @@ enum ProposalCommand {
         }
         if inv.json { RecordTable.print([p], type: "proposal", columns: [], inv); return ExitCode.done }
         let print = { (line: String) in Swift.print(DisplayText.escaped(line)) }  // record text is data (DisplayText)
-        for c in ["id", "title", "kind", "first_proposer", "status", "submitted_on", "register_number", "lead_unit", "units", "due", "round", "closed_on", "text"] {
+        for c in ["id", "title", "kind", "first_proposer", "status", "submitted_on", "register_number", "lead_unit", "units", "due", "round", "closed_on", "supervisor", "text"] {
             print("\(RecordTable.pad(inv.label(c), 12))  \(RecordTable.cell(p[c] ?? nil, "proposal", c, inv))")
         }
         for c in (p["cosigners"] as? [[String: Any]]) ?? [] {
@@ -162,13 +265,24 @@ enum ProposalCommand {
         for e in (p["evaluations"] as? [[String: Any]]) ?? [] {
             print("\(RecordTable.pad(inv.text("测评", "evaluation"), 12))  \(inv.text("第", "round "))\(e["round"] ?? "")\(inv.text("轮", ""))  \(e["member"] ?? "")  \(inv.label("rating." + ((e["rating"] as? String) ?? "")))  \(e["on"] ?? "")")
         }
+        for a in (p["appraisals"] as? [[String: Any]]) ?? [] {
+            let below = (a["below_threshold"] as? Bool) ?? false
+            print("\(RecordTable.pad(inv.text("季度测评", "appraisal"), 12))  \(a["quarter"] ?? "")  \(inv.text("第", "round "))\(a["round"] ?? "")\(inv.text("轮", ""))  \(a["rate"] ?? "")（\(a["rate_numerator"] ?? "")/\(a["rate_denominator"] ?? "")）  "
+                  + (below ? inv.text("低于 \(a["threshold_percent"] ?? "")%，退回重办", "below \(a["threshold_percent"] ?? "")%, returned") : inv.text("达到要求", "met")))
+        }
+        for x in (p["explanations"] as? [[String: Any]]) ?? [] {
+            print("\(RecordTable.pad(inv.text("书面说明", "explanation"), 12))  \(x["unit"] ?? "")  \(x["on"] ?? "")  \(x["text"] ?? "")")
+        }
         return ExitCode.done
     }
 
     static func list(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
         var rows = try NodeClient(inv).query("proposals")
         if let status = inv.value("status") { rows = rows.filter { $0["status"] as? String == status } }
-        RecordTable.print(rows, type: "proposals", columns: ["id", "title", "kind", "first_proposer", "status", "submitted_on", "lead_unit", "due", "round"], inv)
+        let key = inv.flags.contains("key")
+        if key { rows = rows.filter { $0["supervisor"] is String } }
+        RecordTable.print(rows, type: "proposals", columns: ["id", "title", "kind", "first_proposer", "status", "submitted_on", "lead_unit", "due", "round"]
+                          + (key ? ["supervisor"] : []), inv)
         return ExitCode.done
     }
 }

@@ -48,6 +48,12 @@ import XieshangWire
         try p("P5", "2026-03-02", .replied(unit: "E", replyClass: "C", text: "r"), .unit("E"))
         try p("P5", "2026-03-03", .evaluated(member: "m1", rating: .basicallySatisfied, comment: ""), .member("m1"))
         try p("P5", "2026-03-04", .closed(note: "n"), .committee)
+        try p("P6", "2026-01-10", .submitted(.init(title: "t", text: "x", kind: .individual, firstProposer: "m1")), .member("m1"))
+        try p("P6", "2026-01-20", .reviewed(.registered(number: "6")), .committee)
+        try p("P6", "2026-02-01", .assigned(.init(.lead("F", coHandling: []))), .committee)
+        try p("P6", "2026-04-01", .replied(unit: "F", replyClass: "B", text: "r"), .unit("F"))
+        try p("P6", "2026-06-20", .appraised(.init(quarter: .quarter(2026, 2), satisfied: 1, basicallySatisfied: 2, unsatisfied: 3)), .committee)
+        try p("P6", "2026-06-25", .explained(unit: "F", text: "书面说明"), .unit("F"))
         try county.record(.duty(XieshangDomain.DutyEvent("m1", on: day("2026-01-05"), .attendance(meetingID: "全会", .excused))), by: .office)
         try county.record(.duty(XieshangDomain.DutyEvent("m1", on: day("2026-01-06"), .adjustment(.meetings, tenths: -15, reason: "迟到"))), by: .office)
         try county.record(.activity(Activity(id: "X", kind: .consultation, form: .other, formOther: "院坝协商", date: day("2026-01-07"),

@@ -106,6 +106,22 @@ import Testing
         expectRefused("duty.attendance.once") { try attend("a", "全会", .present) }
     }
 
+    /// Attendance records 出席/请假 (`xieshang member attendance`) name a meeting and a member of this body: an empty
+    /// meeting, a stranger and a member of another body are refused by name and record nothing.
+    @Test mutating func attendanceNamesAMeetingAndAMemberOfThisBody() throws {
+        let before = county.state
+        expectRefused("duty.attendance.meeting") { try attend("a", "", .present) }
+        expectRefused("duty.member") { try attend("stranger", "全会", .present) }
+        // A township's member, known here from its roster (received, never recorded by this body).
+        county.receive(.member(MemberRecorded(memberID: "t9", name: "乡镇委员", sector: "农业界", body: townshipBody.id, term: 9,
+                                              effective: day("2024-01-01"))))
+        let withOther = county.state
+        expectRefused("duty.member") { try attend("t9", "全会", .excused) }
+        #expect(county.state == withOther && withOther.dutyRecords == before.dutyRecords)
+        try attend("a", "全会", .excused)
+        #expect(county.state.dutyEntries(member: "a", year: 2026).map(\.rule) == ["duty.attendance.excused"])
+    }
+
     @Test mutating func categoryCapsLimitPositivePoints() throws {
         for i in 1...5 { try proposal("P\(i)", by: "a") }            // 5 × 25 = 125 → cap 40
         for i in 1...5 {                                              // 5 × 5 = 25 → cap 10

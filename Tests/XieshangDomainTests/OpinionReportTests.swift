@@ -102,4 +102,23 @@ import Testing
             try net.record(op(countyBody, "2026-03-04", .adopted(bulletinIssue: "第1期")), at: townshipBody.id, by: .office)
         }
     }
+
+    /// Editing 编辑 a report (`xieshang opinion edit`): the text is replaced and the report is in editing; an empty or
+    /// over-long text, and any edit after adoption, are refused by name and record nothing.
+    @Test func editingReplacesTheTextUntilTheReportIsDecided() throws {
+        var net = try network()
+        let at = townshipBody.id
+        try net.record(op(townshipBody, "2026-03-02", .submitted(title: "停车难", text: "初稿")), at: at, by: .office)
+        try net.record(op(townshipBody, "2026-03-03", .edited(text: "赶集日车辆乱停，建议划定临时停车区。")), at: at, by: .office)
+        #expect(net[at].opinions[author.key]?.text == "赶集日车辆乱停，建议划定临时停车区。" && net[at].opinions[author.key]?.status == .editing)
+        let before = net[at]
+        expectRefused("opinion.length") { try net.record(op(townshipBody, "2026-03-04", .edited(text: "")), at: at, by: .office) }
+        let long = String(repeating: "字", count: before.policy.opinionMaxChars + 1)
+        expectRefused("opinion.length") { try net.record(op(townshipBody, "2026-03-04", .edited(text: long)), at: at, by: .office) }
+        #expect(net[at] == before)
+        try net.record(op(townshipBody, "2026-03-05", .adopted(bulletinIssue: "第3期")), at: at, by: .office)
+        let adopted = net[at]
+        expectRefused("opinion.edit.state") { try net.record(op(townshipBody, "2026-03-06", .edited(text: "再改")), at: at, by: .office) }
+        #expect(net[at] == adopted)
+    }
 }

@@ -107,6 +107,58 @@ import Testing
         }
     }
 
+    /// A co-signer confirms only for themselves and only once: a second confirmation or one made in another
+    /// member's name is refused and records nothing (issue 18: `xieshang proposal cosign` reaches this rule).
+    @Test mutating func cosignerConfirmsOnceAndOnlyForThemselves() throws {
+        try submit(cosigners: ["m2", "m3"])
+        try step("P1", "2026-01-11", .cosignerConfirmed(member: "m2"), by: .member("m2"))
+        let before = state
+        expectRefused("proposal.cosign.once") {
+            try step("P1", "2026-01-12", .cosignerConfirmed(member: "m2"), by: .member("m2"))
+        }
+        expectRefused("proposal.cosign.actor") {
+            try step("P1", "2026-01-12", .cosignerConfirmed(member: "m3"), by: .member("m2"))
+        }
+        expectRefused("proposal.cosign.actor") {
+            try step("P1", "2026-01-12", .cosignerConfirmed(member: "m3"), by: .committee)
+        }
+        #expect(state == before)
+        #expect(p().proposers == ["m1", "m2"])
+    }
+
+    /// A deadline given at submission (`--cosign-deadline`) replaces the policy's window: confirming on it counts,
+    /// the day after is refused; a deadline before the submission is refused at submission.
+    @Test mutating func givenCosignDeadlineReplacesThePolicyWindow() throws {
+        expectRefused("proposal.submit.cosignDeadline") {
+            try step("P0", "2026-01-10", .submitted(.init(title: "t", text: "x", kind: .joint, firstProposer: "m1",
+                                                          cosigners: ["m2"], cosignDeadline: day("2026-01-09"))), by: .member("m1"))
+        }
+        #expect(state.proposals["P0"] == nil)
+        try step("P1", "2026-01-10", .submitted(.init(title: "t", text: "x", kind: .joint, firstProposer: "m1",
+                                                      cosigners: ["m2", "m3"], cosignDeadline: day("2026-01-25"))), by: .member("m1"))
+        try step("P1", "2026-01-25", .cosignerConfirmed(member: "m2"), by: .member("m2"))
+        expectRefused("proposal.cosign.deadline") {
+            try step("P1", "2026-01-26", .cosignerConfirmed(member: "m3"), by: .member("m3"))
+        }
+        #expect(p().proposers == ["m1", "m2"])
+    }
+
+    /// Confirmed co-signers rate the reply (each once), an invited co-signer who never confirmed cannot.
+    @Test mutating func confirmedCosignersRateTheReplyUnconfirmedCannot() throws {
+        try submit(cosigners: ["m2", "m3"])
+        try step("P1", "2026-01-12", .cosignerConfirmed(member: "m2"), by: .member("m2"))
+        try register()
+        try assignLead(co: [])
+        try reply()
+        try step("P1", "2026-04-05", .evaluated(member: "m2", rating: .satisfied, comment: ""), by: .member("m2"))
+        let before = state
+        expectRefused("proposal.evaluate.proposer") {
+            try step("P1", "2026-04-05", .evaluated(member: "m3", rating: .satisfied, comment: ""), by: .member("m3"))
+        }
+        #expect(state == before)
+        #expect(p().evaluations.map(\.member) == ["m2"])
+    }
+
     // MARK: withdraw
 
     @Test mutating func firstProposerWithdrawsBeforeReview() throws {
@@ -444,6 +496,155 @@ import Testing
         try step("P1", "2026-01-25", .keyProposal(supervisor: "县政协主席 张某"), by: .committee)
         #expect(p().supervisor == "县政协主席 张某")
         #expect(state.figures(for: .year(2026)).keyProposals == 1)
+    }
+
+    /// Only the committee makes a key proposal, and only of a registered proposal not yet closed: a member's
+    /// command, a submitted and a not-registered proposal are refused and nothing is recorded
+    /// (`xieshang proposal key` reaches these rules).
+    @Test mutating func keyProposalOnlyByTheCommitteeOfAnOpenRegisteredProposal() throws {
+        try submit()
+        expectRefused("proposal.key.state") { try step("P1", "2026-01-15", .keyProposal(supervisor: "主席"), by: .committee) }
+        try register()
+        expectRefused("proposal.key.actor") { try step("P1", "2026-01-25", .keyProposal(supervisor: "主席"), by: .member("m1")) }
+        try submit("P2")
+        try step("P2", "2026-01-20", .reviewed(.notRegistered(reason: "no_substance", notice: "n", conversion: nil)), by: .committee)
+        expectRefused("proposal.key.state") { try step("P2", "2026-01-25", .keyProposal(supervisor: "主席"), by: .committee) }
+        #expect(p().supervisor == nil && p("P2").supervisor == nil)
+        #expect(state.figures(for: .year(2026)).keyProposals == 0)
+    }
+
+    /// A withdrawn proposal cannot be reviewed, and neither its first proposer nor its confirmed co-signer scores
+    /// for it (`xieshang proposal withdraw`).
+    @Test mutating func withdrawnProposalIsNotReviewedAndScoresNothing() throws {
+        try submit(cosigners: ["m2"])
+        try step("P1", "2026-01-11", .cosignerConfirmed(member: "m2"), by: .member("m2"))
+        try step("P1", "2026-01-12", .withdrawn(by: "m1", reason: "重复"), by: .member("m1"))
+        let before = state
+        expectRefused("proposal.review.state") { try register() }
+        expectRefused("proposal.withdraw.beforeReview") {
+            try step("P1", "2026-01-13", .withdrawn(by: "m1", reason: ""), by: .member("m1"))
+        }
+        #expect(state == before)
+        #expect(state.dutyEntries(member: "m1", year: 2026).isEmpty && state.dutyEntries(member: "m2", year: 2026).isEmpty)
+    }
+
+    /// Conversion into an opinion report whose id is already taken (or empty) is refused and records nothing: no
+    /// review, no second report (`xieshang proposal review --convert-to`).
+    @Test mutating func conversionToATakenReportIDRefused() throws {
+        try submit("P1")
+        try submit("P2")
+        try step("P1", "2026-01-20", .reviewed(.notRegistered(reason: "no_substance", notice: "经本人同意转为社情民意信息",
+            conversion: .init(reportID: "R-1", consentBy: "m1"))), by: .committee)
+        let before = state
+        for id in ["R-1", ""] {
+            expectRefused("proposal.review.conversion.id") {
+                try step("P2", "2026-01-20", .reviewed(.notRegistered(reason: "no_substance", notice: "转为社情民意信息",
+                    conversion: .init(reportID: id, consentBy: "m1"))), by: .committee)
+            }
+        }
+        #expect(state == before)
+        #expect(p("P2").status == .submitted)
+        #expect(state.opinions[OpinionKey(originBody: countyBody.id, originReportID: "R-1")]?.convertedFromProposal == "P1")
+    }
+
+    mutating func appraise(_ id: String, _ satisfied: Int, _ basic: Int, _ unsatisfied: Int, quarter: Period = .quarter(2026, 2),
+                           on: String = "2026-06-28", by actor: Actor = .committee) throws {
+        try step(id, on, .appraised(.init(quarter: quarter, satisfied: satisfied, basicallySatisfied: basic, unsatisfied: unsatisfied)),
+                 by: actor)
+    }
+
+    /// 习水's 逐个提案测评: each proposal rated at the quarterly meeting; the threshold (80%) is compared unrounded — 1,599
+    /// of 2,000 (79.95%, displayed "80.0%") is below and returned for re-handling by the same command, 1,600 of 2,000
+    /// is not — and the list of the quarter's proposals below the threshold is exactly the returned one.
+    @Test mutating func appraisalComparesTheThresholdUnroundedAndReturnsTheProposal() throws {
+        try replied("P1")
+        try replied("P2")
+        let events = try county.record(.proposal(ProposalEvent("P1", on: day("2026-06-28"), .appraised(.init(
+            quarter: .quarter(2026, 2), satisfied: 1_000, basicallySatisfied: 599, unsatisfied: 401)))), by: .committee)
+        #expect(events.count == 2, "the appraisal and the return for re-handling")
+        if case .proposal(let e)? = events.last, case .rehandled(_, _, let byAppraisal) = e.step { #expect(byAppraisal) }
+        else { Issue.record("no re-handling event: \(events)") }
+        try appraise("P2", 1_000, 600, 400)
+        #expect(p("P1").appraisals.first?.rate.description == "80.0%" && p("P1").appraisals.first?.belowThreshold == true)
+        #expect(p("P1").round == 2 && p("P1").status == .assigned)
+        #expect(p("P2").round == 1 && p("P2").status == .replied && p("P2").appraisals.first?.belowThreshold == false)
+        #expect(state.proposalAppraisals(.quarter(2026, 2), belowOnly: true).map(\.proposalID) == ["P1"])
+        #expect(state.proposalAppraisals(.quarter(2026, 2)).map(\.proposalID) == ["P1", "P2"])
+        #expect(state.proposalAppraisals(.quarter(2026, 3)).isEmpty)
+        #expect(p("P1").appraisals.first?.votes.thresholdPercent == 80)
+    }
+
+    /// The appraisal's refusals, each named, none recording anything: not the committee, a period that is not a
+    /// quarter, a day before the quarter, no votes or negative votes, a proposal not replied, a second appraisal of
+    /// the same round in the same quarter.
+    @Test mutating func appraisalRefusals() throws {
+        try replied("P1")
+        try submit("P3")
+        try register("P3")
+        try appraise("P1", 9, 0, 1)
+        let before = state
+        expectRefused("proposal.appraise.actor") { try appraise("P1", 9, 0, 1, quarter: .quarter(2026, 3), on: "2026-09-28", by: .unit("县住建局")) }
+        expectRefused("proposal.appraise.quarter") { try appraise("P1", 9, 0, 1, quarter: .month(2026, 9), on: "2026-09-28") }
+        expectRefused("proposal.appraise.date") { try appraise("P1", 9, 0, 1, quarter: .quarter(2026, 3), on: "2026-06-30") }
+        expectRefused("proposal.appraise.votes") { try appraise("P1", 0, 0, 0, quarter: .quarter(2026, 3), on: "2026-09-28") }
+        expectRefused("proposal.appraise.votes") { try appraise("P1", 5, -1, 0, quarter: .quarter(2026, 3), on: "2026-09-28") }
+        expectRefused("proposal.appraise.state") { try appraise("P3", 9, 0, 1) }
+        expectRefused("proposal.appraise.once") { try appraise("P1", 1, 0, 9) }
+        #expect(state == before)
+    }
+
+    /// The unit whose reply the appraisal returned gives its written explanation 书面说明 before it replies again;
+    /// another unit, another actor, an empty text, a second explanation and one for a proposal not returned are
+    /// refused by name.
+    @Test mutating func returnedUnitExplainsInWritingBeforeReplyingAgain() throws {
+        try replied("P1")
+        try replied("P2")
+        try appraise("P1", 1, 1, 8)
+        try appraise("P2", 9, 1, 0)
+        try step("P1", "2026-07-02", .coHandlingOpinion(unit: "县财政局", text: "同意"), by: .unit("县财政局"))
+        let before = state
+        expectRefused("proposal.reply.explanationPending") { try reply("P1", on: "2026-07-05") }
+        expectRefused("proposal.explain.actor") {
+            try step("P1", "2026-07-03", .explained(unit: "县住建局", text: "说明"), by: .unit("县财政局"))
+        }
+        expectRefused("proposal.explain.unit") {
+            try step("P1", "2026-07-03", .explained(unit: "县财政局", text: "说明"), by: .unit("县财政局"))
+        }
+        expectRefused("proposal.explain.text") {
+            try step("P1", "2026-07-03", .explained(unit: "县住建局", text: ""), by: .unit("县住建局"))
+        }
+        expectRefused("proposal.explain.state") {
+            try step("P2", "2026-07-03", .explained(unit: "县住建局", text: "说明"), by: .unit("县住建局"))
+        }
+        #expect(state == before)
+        try step("P1", "2026-07-03", .explained(unit: "县住建局", text: "资金未到位，已制定整改计划"), by: .unit("县住建局"))
+        expectRefused("proposal.explain.once") {
+            try step("P1", "2026-07-04", .explained(unit: "县住建局", text: "再说明"), by: .unit("县住建局"))
+        }
+        try reply("P1", on: "2026-07-05")
+        #expect(p("P1").status == .replied && p("P1").currentReplies.count == 1)
+        #expect(state.proposalAppraisals(.quarter(2026, 2), belowOnly: true).first?.explanations.map(\.text) == ["资金未到位，已制定整改计划"])
+    }
+
+    /// The per-unit appraisal compares unrounded too: 18 of 53 evaluations (33.96%, displayed "34.0%") is below a
+    /// 34% threshold. The old code compared the rounded permille (340 < 340 is false) and kept the unit.
+    @Test mutating func unitAppraisalComparesTheThresholdUnrounded() throws {
+        var policy = state.policy
+        policy.version = 2
+        policy.effective = day("2026-01-01")
+        policy.appraisalThresholdPercent = 34
+        try county.record(.policy(policy), by: .office)
+        let cosigners = (1...52).map { "c\($0)" }
+        try county.addMembers(cosigners)
+        try replied("P1", cosigners: cosigners)
+        for (i, m) in (["m1"] + cosigners).enumerated() {
+            try step("P1", "2026-04-05", .evaluated(member: m, rating: i < 18 ? .satisfied : .unsatisfied, comment: ""), by: .member(m))
+        }
+        let result = state.quarterlyAppraisal(.quarter(2026, 2), on: day("2026-07-02"))
+        #expect(result.units.first?.rate.description == "34.0%")
+        #expect(result.units.first?.belowThreshold == true)
+        #expect(result.returns.map(\.proposalID) == ["P1"])
+        #expect(Rate(1_599, of: 2_000).isBelow(percent: 80) && !Rate(1_600, of: 2_000).isBelow(percent: 80) && !Rate(0, of: 0).isBelow(percent: 80))
     }
 
     @Test mutating func quarterlyAppraisalReturnsUnitBelowThreshold() throws {

@@ -27,11 +27,10 @@ extension DomainState {
                 }
             }
         }
-        let threshold = Int64(policy.appraisalThresholdPercent) * 10
         let units = counts.keys.sorted().map { unit -> UnitSatisfaction in
-            let c = counts[unit]!
+            let c = counts[unit, default: (0, 0, 0)]
             let rate = Rate(policy.satisfactionFormula == .satisfiedOnly ? c.strict : c.good, of: c.all)
-            return UnitSatisfaction(unit: unit, rate: rate, belowThreshold: (rate.permille ?? 1000) < threshold)
+            return UnitSatisfaction(unit: unit, rate: rate, belowThreshold: rate.isBelow(percent: policy.appraisalThresholdPercent))
         }
         let below = Set(units.filter(\.belowThreshold).map(\.unit))
         let returns = proposals.values
@@ -45,5 +44,26 @@ extension DomainState {
                     due: nil, byAppraisal: true))
             }
         return (units, returns)
+    }
+
+    /// One proposal's quarterly appraisal 逐个提案测评 as the list of a quarter shows it.
+    public struct ProposalAppraisal: Hashable, Sendable {
+        /// The proposal.
+        public var proposalID: String
+        /// The appraisal.
+        public var appraisal: Proposal.Appraisal
+        /// The written explanations 书面说明 the units gave for the returned reply (empty when not returned).
+        public var explanations: [Proposal.Explanation]
+    }
+
+    /// The proposals rated at the appraisal of `quarter`, ordered by proposal id; only those below the threshold
+    /// (compared unrounded, with the threshold in force when rated) when `belowOnly`.
+    public func proposalAppraisals(_ quarter: Period, belowOnly: Bool = false) -> [ProposalAppraisal] {
+        proposals.values.sorted { $0.id < $1.id }.flatMap { p in
+            p.appraisals.filter { $0.quarter == quarter && (!belowOnly || $0.belowThreshold) }.map { a in
+                ProposalAppraisal(proposalID: p.id, appraisal: a,
+                                  explanations: a.belowThreshold ? p.explanations.filter { $0.round == a.round } : [])
+            }
+        }
     }
 }

@@ -179,6 +179,11 @@ extension DomainState {
             }
             try require(a.replyingUnits.contains(unit), "proposal.reply.unit",
                         zh: "\(unit) 不是本提案的主办或分办单位", en: "\(unit) is neither the lead nor a split unit of this proposal")
+            if let returned = p.appraisalReturn, p.replies.contains(where: { $0.round == returned.round && $0.unit == unit }) {
+                try require(p.explanations.contains { $0.unit == unit && $0.round == returned.round }, "proposal.reply.explanationPending",
+                            zh: "\(unit) 的答复经季度测评退回，须先提交书面说明（xieshang proposal explain）",
+                            en: "the appraisal returned \(unit)'s reply: it gives its written explanation first (xieshang proposal explain)")
+            }
             try require(!p.currentReplies.contains { $0.unit == unit }, "proposal.reply.once",
                         zh: "\(unit) 本轮已答复", en: "\(unit) already replied in this round", code: .conflict)
             let missing = a.coHandlingUnits.filter { p.coHandlingOpinions[$0] == nil }
@@ -243,6 +248,49 @@ extension DomainState {
                         zh: "只有已立案、未办结的提案可以列为重点提案", en: "only a registered, open proposal can be a key proposal")
             try require(!supervisor.isEmpty, "proposal.key.supervisor", zh: "重点提案须明确领衔督办领导",
                         en: "a key proposal names its supervising leader")
+
+        case .appraised(var a):
+            try require(committee, "proposal.appraise.actor", zh: "季度测评由提案委员会在常委会议上组织",
+                        en: "the proposals committee records the quarterly appraisal")
+            try require(a.quarter.kind == .quarter, "proposal.appraise.quarter", zh: "测评期间须为季度，如 2026-Q2",
+                        en: "the appraisal period is a quarter such as 2026-Q2, not \(a.quarter)", code: .invalidInput)
+            try require(on >= a.quarter.start, "proposal.appraise.date", zh: "测评日期 \(on) 早于 \(a.quarter) 开始",
+                        en: "the appraisal day \(on) precedes \(a.quarter)", code: .invalidInput)
+            try require(p.status == .replied || p.status == .evaluated, "proposal.appraise.state",
+                        zh: "只有已答复、尚未办结的提案可以进行季度测评", en: "only a replied proposal is appraised (it is \(p.status.rawValue))")
+            let max = ProposalEvent.Appraisal.maxVotes
+            try require([a.satisfied, a.basicallySatisfied, a.unsatisfied].allSatisfy { (0...max).contains($0) }
+                        && a.satisfied + a.basicallySatisfied + a.unsatisfied > 0, "proposal.appraise.votes",
+                        zh: "测评票数须为 0 至 \(max) 的整数，且至少一票", en: "the votes are whole numbers from 0 to \(max), at least one in all",
+                        code: .invalidInput)
+            try require(!p.appraisals.contains { $0.quarter == a.quarter && $0.round == p.round }, "proposal.appraise.once",
+                        zh: "提案 \(p.id) 本轮已在 \(a.quarter) 测评", en: "proposal \(p.id) was already appraised in \(a.quarter) this round",
+                        code: .conflict)
+            a.thresholdPercent = policy.appraisalThresholdPercent
+            event.step = .appraised(a)
+            guard a.isBelowThreshold(policy.satisfactionFormula) else { break }
+            // Below the threshold: the same command returns the reply for re-handling (its rules apply as they are).
+            var after = self
+            after.applyProposal(event)
+            let rate = a.rate(policy.satisfactionFormula)
+            let returned = try after.decideProposal(ProposalEvent(p.id, on: on, .rehandled(
+                reason: "\(a.quarter) 季度测评满意度 \(rate)（\(rate.numerator)/\(rate.denominator)）低于 \(a.thresholdPercent)%，退回重办，承办单位须书面说明",
+                due: nil, byAppraisal: true)), by: actor)
+            return [.proposal(event)] + returned
+
+        case .explained(let unit, let text):
+            try require(actor == .unit(unit), "proposal.explain.actor", zh: "书面说明由承办单位本身提交",
+                        en: "only the unit itself gives its written explanation")
+            guard let returned = p.appraisalReturn else {
+                throw DomainError(.ruleBroken, rule: "proposal.explain.state",
+                                  zh: "提案 \(p.id) 本轮不是因季度测评退回重办，无需书面说明",
+                                  en: "proposal \(p.id) was not returned by a quarterly appraisal in this round; no explanation is due")
+            }
+            try require(p.replies.contains { $0.round == returned.round && $0.unit == unit }, "proposal.explain.unit",
+                        zh: "\(unit) 的答复没有被季度测评退回", en: "\(unit) gave none of the replies the appraisal returned")
+            try require(!text.isEmpty, "proposal.explain.text", zh: "书面说明不能为空", en: "the explanation is empty", code: .invalidInput)
+            try require(!p.explanations.contains { $0.unit == unit && $0.round == returned.round }, "proposal.explain.once",
+                        zh: "\(unit) 已提交书面说明", en: "\(unit) already gave its explanation", code: .conflict)
         }
         return [.proposal(event)]
     }
@@ -358,6 +406,12 @@ extension DomainState {
         case .keyProposal(let supervisor):
             p.supervisor = supervisor
             p.keyOn = e.on
+        case .appraised(let a):
+            p.appraisals.append(Proposal.Appraisal(quarter: a.quarter, on: e.on, round: p.round, votes: a,
+                                                   rate: a.rate(policy.satisfactionFormula),
+                                                   belowThreshold: a.isBelowThreshold(policy.satisfactionFormula)))
+        case .explained(let unit, let text):
+            p.explanations.append(Proposal.Explanation(unit: unit, text: text, on: e.on, round: p.round - 1))
         }
         proposals[e.proposalID] = p
     }

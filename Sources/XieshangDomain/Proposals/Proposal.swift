@@ -54,6 +54,34 @@ public struct Proposal: Hashable, Sendable {
         public var round: Int
     }
 
+    /// A quarterly appraisal 季度测评 of the proposal.
+    public struct Appraisal: Hashable, Sendable {
+        /// The quarter.
+        public var quarter: Period
+        /// Day of the meeting.
+        public var on: Day
+        /// The round whose reply was rated.
+        public var round: Int
+        /// The votes, with the threshold in force.
+        public var votes: ProposalEvent.Appraisal
+        /// The satisfaction rate with the body's formula when rated.
+        public var rate: Rate
+        /// Whether the rate was below the threshold (compared unrounded): the reply was returned for re-handling.
+        public var belowThreshold: Bool
+    }
+
+    /// A handling unit's written explanation 书面说明 of a reply the appraisal returned.
+    public struct Explanation: Hashable, Sendable {
+        /// The unit.
+        public var unit: String
+        /// The text.
+        public var text: String
+        /// Day given.
+        public var on: Day
+        /// The round whose reply was returned.
+        public var round: Int
+    }
+
     /// Proposal id.
     public var id: String
     /// What was submitted.
@@ -98,6 +126,16 @@ public struct Proposal: Hashable, Sendable {
     public var supervisor: String?
     /// Day marked key.
     public var keyOn: Day?
+    /// Quarterly appraisals, in order.
+    public var appraisals: [Appraisal] = []
+    /// Written explanations of returned replies, in order.
+    public var explanations: [Explanation] = []
+
+    /// The appraisal that returned the reply of the round before the current one, when one did (its units owe a
+    /// written explanation).
+    public var appraisalReturn: Appraisal? {
+        appraisals.last { $0.belowThreshold && $0.round == round - 1 }
+    }
 
     /// The handling of the current round 办理: the assignment with the day its round started and its due date.
     public struct Handling: Hashable, Sendable {

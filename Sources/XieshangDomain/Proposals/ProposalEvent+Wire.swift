@@ -53,6 +53,11 @@ extension ProposalEvent {
             wireStep = .rehandled(W.Rehandled(reason: reason, due: due?.description ?? "", byAppraisal: byAppraisal))
         case .closed(let note): wireStep = .closed(W.Closed(note: note))
         case .keyProposal(let supervisor): wireStep = .keyProposal(W.KeyProposal(supervisor: supervisor))
+        case .appraised(let a):
+            wireStep = .appraised(W.Appraised(quarter: a.quarter.description, satisfied: Int32(clamping: a.satisfied),
+                                              basicallySatisfied: Int32(clamping: a.basicallySatisfied),
+                                              unsatisfied: Int32(clamping: a.unsatisfied), thresholdPercent: Int32(clamping: a.thresholdPercent)))
+        case .explained(let unit, let text): wireStep = .explained(W.Explained(unit: unit, text: text))
         }
         return W(proposalId: proposalID, on: on.description, policyVersion: Int32(clamping: policyVersion), step: wireStep)
     }
@@ -116,6 +121,15 @@ extension ProposalEvent {
                               byAppraisal: r.byAppraisal)
         case .closed(let c): step = .closed(note: c.note)
         case .keyProposal(let k): step = .keyProposal(supervisor: k.supervisor)
+        case .appraised(let a):
+            let quarter: Period
+            do { quarter = try Period.domain(a.quarter) } catch {
+                throw DomainError(.invalidInput, rule: "wire.period", zh: "ProposalEvent.Appraised.quarter 不是期间：\(a.quarter)",
+                                  en: "ProposalEvent.Appraised.quarter '\(a.quarter)' is not a period: \(error)")
+            }
+            step = .appraised(Appraisal(quarter: quarter, satisfied: int(a.satisfied), basicallySatisfied: int(a.basicallySatisfied),
+                                        unsatisfied: int(a.unsatisfied), thresholdPercent: int(a.thresholdPercent)))
+        case .explained(let x): step = .explained(unit: x.unit, text: x.text)
         }
         self.init(m.proposalId, on: try wireDay(m.on, "ProposalEvent.on"), step, policyVersion: int(m.policyVersion))
     }

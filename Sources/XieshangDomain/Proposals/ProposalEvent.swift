@@ -83,6 +83,44 @@ public struct ProposalEvent: Hashable, Sendable {
         }
     }
 
+    /// The votes of a proposal's quarterly appraisal 季度测评 (逐个提案测评 at the standing-committee meeting).
+    public struct Appraisal: Hashable, Sendable {
+        /// Most votes of one kind a command may carry (a meeting, never a referendum).
+        public static let maxVotes = 100_000
+
+        /// The quarter appraised.
+        public var quarter: Period
+        /// Votes 满意.
+        public var satisfied: Int
+        /// Votes 基本满意.
+        public var basicallySatisfied: Int
+        /// Votes 不满意.
+        public var unsatisfied: Int
+        /// The policy's threshold in percent when rated (filled by validation).
+        public var thresholdPercent: Int
+
+        /// Makes the votes of an appraisal (the threshold is filled by validation).
+        public init(quarter: Period, satisfied: Int, basicallySatisfied: Int, unsatisfied: Int, thresholdPercent: Int = 0) {
+            self.quarter = quarter
+            self.satisfied = satisfied
+            self.basicallySatisfied = basicallySatisfied
+            self.unsatisfied = unsatisfied
+            self.thresholdPercent = thresholdPercent
+        }
+
+        /// The satisfaction rate with the body's formula: (满意 + 基本满意) / votes, or 满意 / votes.
+        public func rate(_ formula: Policy.SatisfactionFormula) -> Rate {
+            let s = Int64(clamping: satisfied), b = Int64(clamping: basicallySatisfied), u = Int64(clamping: unsatisfied)
+            let all = s.addingReportingOverflow(b).partialValue.addingReportingOverflow(u).partialValue
+            return Rate(formula == .satisfiedOnly ? s : s.addingReportingOverflow(b).partialValue, of: all)
+        }
+
+        /// Whether the rate is below the threshold, compared unrounded (``Rate/isBelow(percent:)``).
+        public func isBelowThreshold(_ formula: Policy.SatisfactionFormula) -> Bool {
+            rate(formula).isBelow(percent: thresholdPercent)
+        }
+    }
+
     /// An assignment 交办 to handling units.
     public struct Assignment: Hashable, Sendable {
         /// Lead with co-handling units, or split.
@@ -157,6 +195,10 @@ public struct ProposalEvent: Hashable, Sendable {
         case closed(note: String)
         /// 重点提案 with its supervising leader 领衔督办.
         case keyProposal(supervisor: String)
+        /// 季度测评: rated at the quarterly appraisal; below the threshold the same command returns it for re-handling.
+        case appraised(Appraisal)
+        /// 书面说明 of a unit whose reply the appraisal returned.
+        case explained(unit: String, text: String)
     }
 
     /// Proposal id, unique within the body.

@@ -24,6 +24,16 @@ public struct Rate: Hashable, Sendable, CustomStringConvertible {
         return sum / (2 * denominator)
     }
 
+    /// Whether the rate is below `percent`, compared exactly (numerator × 100 < percent × denominator), never on the
+    /// rounded display: 1,599 of 2,000 (79.95%, shown "80.0%") is below 80%. No data (denominator 0) is never below.
+    public func isBelow(percent: Int) -> Bool {
+        guard denominator > 0 else { return false }
+        let (left, o1) = numerator.multipliedReportingOverflow(by: 100)
+        let (right, o2) = Int64(percent).multipliedReportingOverflow(by: denominator)
+        if o1 || o2 { return Double(numerator) * 100 < Double(percent) * Double(denominator) }
+        return left < right
+    }
+
     /// "98.2%", or "—" when there is no data.
     public var description: String {
         guard let p = permille else { return "—" }

@@ -274,6 +274,10 @@ public struct ProposalEvent: ProtoMessage {
         case closed(ProposalEvent.Closed)
         /// 重点提案 — marked as a key proposal with a supervising leader 领衔督办.
         case keyProposal(ProposalEvent.KeyProposal)
+        /// 季度测评 — rated one by one at the quarterly standing-committee meeting (逐个提案测评).
+        case appraised(ProposalEvent.Appraised)
+        /// 书面说明 — a handling unit's written explanation after the appraisal returned its reply.
+        case explained(ProposalEvent.Explained)
     }
 
     /// A message with every field at its default.
@@ -312,6 +316,8 @@ extension ProposalEvent {
         ProtoFieldDescriptor(number: 21, name: "rehandled", jsonName: "rehandled", type: .message("xieshang.v1.ProposalEvent.Rehandled"), label: .singular, oneof: "step"),
         ProtoFieldDescriptor(number: 22, name: "closed", jsonName: "closed", type: .message("xieshang.v1.ProposalEvent.Closed"), label: .singular, oneof: "step"),
         ProtoFieldDescriptor(number: 23, name: "key_proposal", jsonName: "keyProposal", type: .message("xieshang.v1.ProposalEvent.KeyProposal"), label: .singular, oneof: "step"),
+        ProtoFieldDescriptor(number: 24, name: "appraised", jsonName: "appraised", type: .message("xieshang.v1.ProposalEvent.Appraised"), label: .singular, oneof: "step"),
+        ProtoFieldDescriptor(number: 25, name: "explained", jsonName: "explained", type: .message("xieshang.v1.ProposalEvent.Explained"), label: .singular, oneof: "step"),
     ]
 
     public func serializedSize() -> Int {
@@ -333,6 +339,8 @@ extension ProposalEvent {
         if case .rehandled(let v)? = step { n += WireSize.message(v, field: 21) }
         if case .closed(let v)? = step { n += WireSize.message(v, field: 22) }
         if case .keyProposal(let v)? = step { n += WireSize.message(v, field: 23) }
+        if case .appraised(let v)? = step { n += WireSize.message(v, field: 24) }
+        if case .explained(let v)? = step { n += WireSize.message(v, field: 25) }
         return n
     }
 
@@ -354,6 +362,8 @@ extension ProposalEvent {
         if case .rehandled(let v)? = step { w.message(v, field: 21) }
         if case .closed(let v)? = step { w.message(v, field: 22) }
         if case .keyProposal(let v)? = step { w.message(v, field: 23) }
+        if case .appraised(let v)? = step { w.message(v, field: 24) }
+        if case .explained(let v)? = step { w.message(v, field: 25) }
         w.writeRaw(unknownFields)
     }
 
@@ -433,6 +443,16 @@ extension ProposalEvent {
                 if case .keyProposal(let existing)? = step { v = existing }
                 try r.readMessage(into: &v)
                 step = .keyProposal(v)
+            case (24, .lengthDelimited):
+                var v = ProposalEvent.Appraised()
+                if case .appraised(let existing)? = step { v = existing }
+                try r.readMessage(into: &v)
+                step = .appraised(v)
+            case (25, .lengthDelimited):
+                var v = ProposalEvent.Explained()
+                if case .explained(let existing)? = step { v = existing }
+                try r.readMessage(into: &v)
+                step = .explained(v)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -457,6 +477,8 @@ extension ProposalEvent {
         if case .rehandled(let v)? = step { j.message("rehandled", v) }
         if case .closed(let v)? = step { j.message("closed", v) }
         if case .keyProposal(let v)? = step { j.message("keyProposal", v) }
+        if case .appraised(let v)? = step { j.message("appraised", v) }
+        if case .explained(let v)? = step { j.message("explained", v) }
         j.endObject()
     }
 
@@ -482,6 +504,8 @@ extension ProposalEvent {
             case "rehandled": step = .rehandled(try JSONRead.message(ProposalEvent.Rehandled.self, value, path: p))
             case "closed": step = .closed(try JSONRead.message(ProposalEvent.Closed.self, value, path: p))
             case "keyProposal", "key_proposal": step = .keyProposal(try JSONRead.message(ProposalEvent.KeyProposal.self, value, path: p))
+            case "appraised": step = .appraised(try JSONRead.message(ProposalEvent.Appraised.self, value, path: p))
+            case "explained": step = .explained(try JSONRead.message(ProposalEvent.Explained.self, value, path: p))
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
@@ -1664,6 +1688,188 @@ extension ProposalEvent.KeyProposal {
             let p = path + "." + key
             switch key {
             case "supervisor": supervisor = try StringCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+extension ProposalEvent {
+    /// The proposal rated at the quarterly appraisal 季度测评 (逐个提案测评): the votes of the meeting. Below the
+    /// threshold (compared unrounded) the proposal is returned for re-handling in the same command (a Rehandled event
+    /// with by_appraisal follows) and its units owe a written explanation.
+    public struct Appraised: ProtoMessage {
+        public static let protoName = "xieshang.v1.ProposalEvent.Appraised"
+
+        /// The quarter appraised, "2026-Q2".
+        public var quarter: String = ""
+        /// Votes 满意.
+        public var satisfied: Int32 = 0
+        /// Votes 基本满意.
+        public var basicallySatisfied: Int32 = 0
+        /// Votes 不满意.
+        public var unsatisfied: Int32 = 0
+        /// The policy's threshold in percent at the time (filled by validation).
+        public var thresholdPercent: Int32 = 0
+        /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+        public var unknownFields: [UInt8] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            quarter: String = "",
+            satisfied: Int32 = 0,
+            basicallySatisfied: Int32 = 0,
+            unsatisfied: Int32 = 0,
+            thresholdPercent: Int32 = 0
+        ) {
+            self.quarter = quarter
+            self.satisfied = satisfied
+            self.basicallySatisfied = basicallySatisfied
+            self.unsatisfied = unsatisfied
+            self.thresholdPercent = thresholdPercent
+        }
+    }
+}
+
+extension ProposalEvent.Appraised {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "quarter", jsonName: "quarter", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "satisfied", jsonName: "satisfied", type: .int32, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "basically_satisfied", jsonName: "basicallySatisfied", type: .int32, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "unsatisfied", jsonName: "unsatisfied", type: .int32, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 5, name: "threshold_percent", jsonName: "thresholdPercent", type: .int32, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, quarter, field: 1)
+        n += WireSize.singular(Int32Codec.self, satisfied, field: 2)
+        n += WireSize.singular(Int32Codec.self, basicallySatisfied, field: 3)
+        n += WireSize.singular(Int32Codec.self, unsatisfied, field: 4)
+        n += WireSize.singular(Int32Codec.self, thresholdPercent, field: 5)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, quarter, field: 1)
+        w.singular(Int32Codec.self, satisfied, field: 2)
+        w.singular(Int32Codec.self, basicallySatisfied, field: 3)
+        w.singular(Int32Codec.self, unsatisfied, field: 4)
+        w.singular(Int32Codec.self, thresholdPercent, field: 5)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): quarter = try StringCodec.read(from: &r)
+            case (2, .varint): satisfied = try Int32Codec.read(from: &r)
+            case (3, .varint): basicallySatisfied = try Int32Codec.read(from: &r)
+            case (4, .varint): unsatisfied = try Int32Codec.read(from: &r)
+            case (5, .varint): thresholdPercent = try Int32Codec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("quarter", StringCodec.self, quarter)
+        j.singular("satisfied", Int32Codec.self, satisfied)
+        j.singular("basicallySatisfied", Int32Codec.self, basicallySatisfied)
+        j.singular("unsatisfied", Int32Codec.self, unsatisfied)
+        j.singular("thresholdPercent", Int32Codec.self, thresholdPercent)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "quarter": quarter = try StringCodec.readJSON(value, path: p)
+            case "satisfied": satisfied = try Int32Codec.readJSON(value, path: p)
+            case "basicallySatisfied", "basically_satisfied": basicallySatisfied = try Int32Codec.readJSON(value, path: p)
+            case "unsatisfied": unsatisfied = try Int32Codec.readJSON(value, path: p)
+            case "thresholdPercent", "threshold_percent": thresholdPercent = try Int32Codec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+extension ProposalEvent {
+    /// A handling unit's written explanation 书面说明 of a reply the appraisal returned.
+    public struct Explained: ProtoMessage {
+        public static let protoName = "xieshang.v1.ProposalEvent.Explained"
+
+        /// The unit (a lead or split unit of the returned reply).
+        public var unit: String = ""
+        /// The explanation.
+        public var text: String = ""
+        /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+        public var unknownFields: [UInt8] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            unit: String = "",
+            text: String = ""
+        ) {
+            self.unit = unit
+            self.text = text
+        }
+    }
+}
+
+extension ProposalEvent.Explained {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "unit", jsonName: "unit", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "text", jsonName: "text", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, unit, field: 1)
+        n += WireSize.singular(StringCodec.self, text, field: 2)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, unit, field: 1)
+        w.singular(StringCodec.self, text, field: 2)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): unit = try StringCodec.read(from: &r)
+            case (2, .lengthDelimited): text = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("unit", StringCodec.self, unit)
+        j.singular("text", StringCodec.self, text)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "unit": unit = try StringCodec.readJSON(value, path: p)
+            case "text": text = try StringCodec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
