@@ -37,11 +37,11 @@ let package = Package(
         .target(name: "XieshangFederation", dependencies: ["XieshangWire", "XieshangStore", "XieshangCalendar"]),
         // The node process: federation core ↔ transport ↔ store, the admin service, domain projections.
         .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore", "XieshangCalendar", "XieshangDomain", "XieshangTransport",
-                                                    "XieshangFederation", "XieshangWeb"]),
+                                                    "XieshangFederation", "XieshangReport", "XieshangWeb"]),
         // Reports for people: self-contained HTML with SVG charts, Excel-friendly CSV. Pure rendering, no I/O.
         .target(name: "XieshangReport"),
         // The node's web interface over HTTPS (issue 17): page frame, security headers, route table, pages. No Foundation.
-        .target(name: "XieshangWeb", dependencies: ["XieshangTransport", "XieshangWire", "XieshangReport"]),
+        .target(name: "XieshangWeb", dependencies: ["XieshangTransport", "XieshangWire", "XieshangReport", "XieshangDomain"]),
 
         // The operators' command-line tool.
         .executableTarget(name: "xieshang", dependencies: ["XieshangWire", "XieshangTransport", "XieshangNode", "XieshangReport", "XieshangDomain"]),

@@ -23,6 +23,8 @@ public struct ReportModel: Sendable {
         public var rates: [Rate] = []
         /// Its children in the roster (completeness: reported / expected); nil when unknown.
         public var expectedChildren: Int?
+        /// Its approval state 审核 for the period as shown (已审核, 已退回（reason）…); empty when not shown.
+        public var approval: String = ""
 
         /// Makes a body row.
         public init(id: String, name: String, tier: String, parent: String, own: [String: Int64],
