@@ -267,6 +267,7 @@ public enum HTMLReport {
     table { border-collapse: collapse; font-size: 0.85em; }
     th, td { border: 1px solid #ccc; padding: 0.25em 0.5em; text-align: right; }
     th:first-child, td:first-child { text-align: left; }
+    section { page-break-inside: avoid; }
     @media (max-width: 600px) { body { margin: 0.6em; } h1 { font-size: 1.3em; } table { font-size: 0.78em; } }
     @media print { body { margin: 0; } table { font-size: 0.62em; } th, td { padding: 0.15em 0.2em; } }
 
@@ -287,7 +288,6 @@ public enum HTMLReport {
     .check { color: #262; }
     figure { margin: 0.5em 0 1em 0; page-break-inside: avoid; }
     figcaption { font-weight: 600; margin-bottom: 0.3em; overflow-wrap: anywhere; }
-    section { page-break-inside: avoid; }
     .scroll { max-width: 100%; overflow-x: auto; }
     table.drill td, table.trend td { white-space: nowrap; }
     table.drill th { min-width: 2.6em; }

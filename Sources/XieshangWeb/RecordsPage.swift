@@ -77,11 +77,6 @@ public enum RecordsPage {
     /// A column's Chinese label.
     static func label(_ column: String) -> String { FigureNames.fallback(column, zh: true) }
 
-    /// A status value's Chinese label (the value itself when it has none).
-    static func statusLabel(_ kind: RecordKind, _ value: String) -> String {
-        kind.statusLabels.isEmpty ? value : (Labels.label(kind.statusLabels + value)?.zh ?? value)
-    }
-
     /// The href of record `id` of `kind`.
     public static func href(_ kind: RecordKind, id: String) -> String { "/records/\(kind.key)/" + FormEncoding.encode(id) }
 
@@ -108,7 +103,7 @@ public enum RecordsPage {
         if let column = kind.statusColumn {
             let values = Set(listing.rows.compactMap { $0[column] }.filter { !$0.isEmpty }).sorted()
             b += "<label for=\"status\">状态</label> <select id=\"status\" name=\"status\"><option value=\"\">全部</option>"
-            for v in values { b += "<option value=\"\(e(v))\"\(v == filter.status ? " selected" : "")>\(e(statusLabel(kind, v)))</option>" }
+            for v in values { b += "<option value=\"\(e(v))\"\(v == filter.status ? " selected" : "")>\(e(kind.display(column, v)))</option>" }
             b += "</select> "
         }
         b += "<button type=\"submit\">筛选</button></form></section>\n"
@@ -121,9 +116,10 @@ public enum RecordsPage {
                 let id = kind.id(of: row)
                 b += "<tr data-id=\"\(e(id))\">"
                 for (i, c) in kind.columns.enumerated() {
-                    var text = row[c] ?? ""
-                    if c == kind.statusColumn { text = statusLabel(kind, text) }
-                    b += i == 0 ? "<td><a href=\"\(e(href(kind, id: id)))\">\(e(text.isEmpty ? id : text))</a></td>" : "<td>\(e(text))</td>"
+                    let text = kind.display(c, row[c] ?? "")
+                    // Long text (titles, topics) wraps; short cells (ids, days, counts) stay whole and the table scrolls.
+                    let cls = text.count > 12 ? " class=\"wrap\"" : ""
+                    b += i == 0 ? "<td\(cls)><a href=\"\(e(href(kind, id: id)))\">\(e(text.isEmpty ? id : text))</a></td>" : "<td\(cls)>\(e(text))</td>"
                 }
                 b += "</tr>\n"
             }
@@ -150,8 +146,7 @@ public enum RecordsPage {
         var b = nav(current: kind)
         b += "<section><h2>\(e(kind.title)) \(e(id))</h2><dl class=\"facts\">"
         for c in columns {
-            var text = row[c] ?? ""
-            if c == kind.statusColumn { text = statusLabel(kind, text) }
+            let text = kind.display(c, row[c] ?? "")
             b += "<dt>\(e(label(c)))</dt><dd>\(e(text))</dd>"
         }
         b += "</dl></section>\n<section><h2>历程（\(history.count)）</h2>"
