@@ -20,11 +20,7 @@ public enum DashboardPage {
             guard value.utf8.count <= maxParameterBytes else { throw .badParameter(name, "参数 \(name) 过长") }
             switch name {
             case "period":
-                if !value.isEmpty {
-                    do { _ = try Period(parsing: value) } catch {
-                        throw .badParameter("period", "统计期间 period“\(value)”无效：应为 2026、2026-H1、2026-Q3、2026-11 或 2026-01-15~ 这样的期间")
-                    }
-                }
+                try checkPeriod(value)
                 period = value
             case "body":
                 guard !value.isEmpty, value.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {
@@ -36,6 +32,15 @@ public enum DashboardPage {
             }
         }
         return (period, body)
+    }
+
+    /// Refuses a `period` that is neither empty nor a period (2026, 2026-H1, 2026-Q3, 2026-11, 2026-01-15~).
+    /// - Throws: ``WebDataError`` naming `period`.
+    static func checkPeriod(_ value: String) throws(WebDataError) {
+        guard !value.isEmpty else { return }
+        do { _ = try Period(parsing: value) } catch {
+            throw .badParameter("period", "统计期间 period“\(value)”无效：应为 2026、2026-H1、2026-Q3、2026-11 或 2026-01-15~ 这样的期间")
+        }
     }
 
     /// The href of the dashboard for `period` from `body` down.

@@ -33,11 +33,7 @@ public enum RecordsPage {
             guard value.utf8.count <= 200 else { throw .badParameter(name, "参数 \(name) 过长") }
             switch name {
             case "period":
-                if !value.isEmpty {
-                    do { _ = try Period(parsing: value) } catch {
-                        throw .badParameter("period", "期间 period“\(value)”无效：应为 2026、2026-H1、2026-Q3 或 2026-11 这样的期间")
-                    }
-                }
+                try DashboardPage.checkPeriod(value)
                 f.period = value
             case "status":
                 guard value.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "_" || $0 == "-" }) else {

@@ -57,21 +57,12 @@ enum RecordHistory {
         var names: [String: String] = [runtime.config.nodeId: runtime.config.name]
         for c in runtime.config.children { names[c.nodeId] = c.name }
         var out: [RecordEvent] = []
-        var position: Int64 = 0
-        while true {
-            let entries = try reader.entries(after: position, limit: 2_000)
-            guard let last = entries.last else { break }
-            position = last.position
-            for entry in entries where DomainProjector.domainKinds.contains(entry.event.kind) {
-                let e = entry.event
-                guard let decoded = try? SignedEvent(body: e.body, signature: e.signature).decodedBody(),
-                      let event = try? DomainEvent(kind: decoded.kind, payload: decoded.payload),
-                      matches(event, history: history, id: id) else { continue }
-                let body = ChainName.node(of: e.origin)
-                let name = names[body] ?? runtime.core.subtreeEntry(body)?.name ?? body
-                out.append(RecordEvent(body: body, bodyName: name.isEmpty ? body : name, seq: e.seq, timeMs: e.timeMs,
-                                       day: FigureRecords.identity(event).date.description, step: step(event)))
-            }
+        try FigureRecords.forEachDomainEvent(in: reader) { e, _, event in
+            guard matches(event, history: history, id: id) else { return }
+            let body = ChainName.node(of: e.origin)
+            let name = names[body] ?? runtime.core.subtreeEntry(body)?.name ?? body
+            out.append(RecordEvent(body: body, bodyName: name.isEmpty ? body : name, seq: e.seq, timeMs: e.timeMs,
+                                   day: FigureRecords.identity(event).date.description, step: step(event)))
         }
         return out
     }
