@@ -89,11 +89,13 @@ public enum FiguresReport {
     }
 
     /// The months of a period's trend as of `today`: every month of its year up to today's (all twelve for a past
-    /// year, none for a future one), as "2026-03".
+    /// year, none for a future one), as "2026-03" — each a period the node's Stats accepts (the year in four digits).
     public static func months(ofPeriod period: String, today: Day) -> [String] {
         let year = Int(period.prefix(4)) ?? today.year
         let count = year < today.year ? 12 : (year == today.year ? today.month : 0)
-        return stride(from: 1, through: count, by: 1).map { "\(year)-\($0 < 10 ? "0" : "")\($0)" }
+        let digits = String(year)
+        let padded = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        return stride(from: 1, through: count, by: 1).map { "\(padded)-\($0 < 10 ? "0" : "")\($0)" }.filter { (try? Period(parsing: $0)) != nil }
     }
 
     /// The charted rates of a figure map, each with numerator and denominator (0/0 when the map has no data).

@@ -107,6 +107,19 @@ import XieshangWire
         #expect(WebPage.css.contains(HTMLReport.componentCSS), "the web's stylesheet carries the report's component rules")
     }
 
+    /// Finding: the trend's months were written as "\(year)-MM", so the dashboard of year 0001 (a period the picker
+    /// accepts) asked Stats for "1-01", which is no period. Every month is now a period Stats accepts.
+    @Test func trendMonthsAreValidPeriodsForEveryYear() {
+        let today = Day(year: 2026, month: 12, day: 2)!
+        for year in ["0001", "0999", "2025", "2026-H1", "2026-01-15~"] {
+            let months = FiguresReport.months(ofPeriod: year, today: today)
+            #expect(!months.isEmpty && months.allSatisfy { (try? Period(parsing: $0)) != nil }, "\(year): \(months)")
+        }
+        #expect(FiguresReport.months(ofPeriod: "0001", today: today).first == "0001-01")
+        #expect(FiguresReport.months(ofPeriod: "2026", today: today).count == 12)
+        #expect(FiguresReport.months(ofPeriod: "2030", today: today).isEmpty)
+    }
+
     /// Bad query parameters get a 400 page naming the parameter, never a trap: a period that is no period, an
     /// unknown body, a malformed %-escape, a page 0, a status with markup, a record id that does not decode; an
     /// unknown kind or record is 404.
