@@ -93,6 +93,42 @@ struct NodeWebData: WebData {
         }
     }
 
+    func details(_ kind: RecordKind, id: String, shown: [String]) async -> Result<[RecordSection], WebDataError> {
+        guard !kind.detailQuery.isEmpty else { return .success([]) }
+        let runtime = runtime
+        return await runtime.read {
+            switch AdminHandlers.query(runtime, QueryRequest(recordType: kind.detailQuery, id: id)) {
+            case .success(let response):
+                guard let row = response.rowsJson.first.flatMap({ JSONText.parse($0) as? [String: Any] }) else { return .success([]) }
+                return .success(Self.sections(row, shown: Set(shown)))
+            case .failure(let error):
+                return .failure(.unavailable("查询\(kind.title) \(id) 失败：\(error)"))
+            }
+        }
+    }
+
+    /// The parts of a detail query's row the list row does not show: `text` as a text, each list of objects as a
+    /// table (columns in order of first appearance), the other values as facts.
+    static func sections(_ row: [String: Any], shown: Set<String>) -> [RecordSection] {
+        var facts: [(label: String, value: String)] = []
+        var out: [RecordSection] = []
+        for key in row.keys.sorted() where !shown.contains(key) {
+            let value = row[key] ?? ""
+            if key == "text" {
+                out.insert(RecordSection(title: FigureNames.fallback(key, zh: true), content: .text(text(value))), at: 0)
+            } else if let list = value as? [[String: Any]] {
+                var columns: [String] = []
+                for item in list { for k in item.keys.sorted() where !columns.contains(k) { columns.append(k) } }
+                out.append(RecordSection(title: FigureNames.fallback(key, zh: true) + "（\(list.count)）",
+                                         content: .table(RecordListing(columns: columns, rows: list.map { $0.mapValues(text) }))))
+            } else {
+                facts.append((FigureNames.fallback(key, zh: true), text(value)))
+            }
+        }
+        if !facts.isEmpty { out.insert(RecordSection(title: "其他信息", content: .facts(facts)), at: out.first.map { if case .text = $0.content { return 1 }; return 0 } ?? 0) }
+        return out
+    }
+
     func history(_ kind: RecordKind, id: String) async -> Result<[RecordEvent], WebDataError> {
         guard !kind.history.isEmpty else { return .success([]) }
         let runtime = runtime

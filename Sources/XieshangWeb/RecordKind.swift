@@ -20,6 +20,8 @@ public struct RecordKind: Sendable, Hashable {
     public let statusColumn: String?
     /// Columns whose values have Chinese labels, with their `Labels` key prefix (`status` → `state.proposal.`).
     public let valueLabels: [String: String]
+    /// The admin query answering one record with more than its list row (`proposal`, `draft`); empty when none.
+    public let detailQuery: String
     /// The domain record whose signed events make its history (`proposal`, `opinion`, `activity`, `suggestion`,
     /// `plan`, `member`); empty when the node keeps no history of it.
     public let history: String
@@ -28,25 +30,25 @@ public struct RecordKind: Sendable, Hashable {
     public static let all: [RecordKind] = [
         RecordKind(key: "proposals", title: "提案", query: "proposals", idColumns: ["id"],
                    columns: ["id", "title", "first_proposer", "status", "submitted_on", "lead_unit", "due"],
-                   dateColumn: "submitted_on", statusColumn: "status", valueLabels: ["status": "state.proposal."], history: "proposal"),
+                   dateColumn: "submitted_on", statusColumn: "status", valueLabels: ["status": "state.proposal."], detailQuery: "proposal", history: "proposal"),
         RecordKind(key: "opinions", title: "社情民意信息", query: "opinions", idColumns: ["origin_body", "origin_report_id"],
                    columns: ["origin_report_id", "title", "author", "origin_body", "status", "adopted_by"],
-                   dateColumn: nil, statusColumn: "status", valueLabels: ["status": "state.opinion."], history: "opinion"),
+                   dateColumn: nil, statusColumn: "status", valueLabels: ["status": "state.opinion."], detailQuery: "", history: "opinion"),
         RecordKind(key: "activities", title: "履职活动", query: "activities", idColumns: ["id"],
                    columns: ["id", "date", "kind", "topic", "participants", "host_bodies"],
-                   dateColumn: "date", statusColumn: nil, valueLabels: ["kind": "activity.", "form": "form."], history: "activity"),
+                   dateColumn: "date", statusColumn: nil, valueLabels: ["kind": "activity.", "form": "form."], detailQuery: "", history: "activity"),
         RecordKind(key: "suggestions", title: "意见建议", query: "suggestions", idColumns: ["id"],
                    columns: ["id", "text", "addressee", "status", "made_on", "adopted_on"],
-                   dateColumn: "made_on", statusColumn: "status", valueLabels: ["status": "state.suggestion."], history: "suggestion"),
+                   dateColumn: "made_on", statusColumn: "status", valueLabels: ["status": "state.suggestion."], detailQuery: "", history: "suggestion"),
         RecordKind(key: "plans", title: "协商计划事项", query: "plan_items", idColumns: ["issuer", "plan_id", "item_id"],
                    columns: ["item_id", "topic", "department", "deadline", "stage", "assignees"],
-                   dateColumn: "deadline", statusColumn: "stage", valueLabels: ["stage": "stage."], history: "plan"),
+                   dateColumn: "deadline", statusColumn: "stage", valueLabels: ["stage": "stage."], detailQuery: "", history: "plan"),
         RecordKind(key: "members", title: "委员", query: "members", idColumns: ["id"],
                    columns: ["id", "name", "sector", "active", "duty_total_tenths", "needs_talk"],
-                   dateColumn: nil, statusColumn: nil, valueLabels: [:], history: "member"),
+                   dateColumn: nil, statusColumn: nil, valueLabels: [:], detailQuery: "", history: "member"),
         RecordKind(key: "drafts", title: "联名提案草稿", query: "drafts", idColumns: ["id"],
                    columns: ["id", "title", "alliance", "host", "status", "signed"],
-                   dateColumn: nil, statusColumn: "status", valueLabels: [:], history: ""),
+                   dateColumn: nil, statusColumn: "status", valueLabels: [:], detailQuery: "draft", history: ""),
     ]
 
     /// The kind with URL segment `key`.

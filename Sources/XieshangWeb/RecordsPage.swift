@@ -137,7 +137,8 @@ public enum RecordsPage {
     }
 
     /// The detail page of one record: every column, then its history.
-    public static func detail(_ kind: RecordKind, id: String, row: [String: String], columns: [String], history: [RecordEvent], bodyName: String) -> String {
+    public static func detail(_ kind: RecordKind, id: String, row: [String: String], columns: [String], sections: [RecordSection] = [],
+                              history: [RecordEvent], bodyName: String) -> String {
         let e = WebPage.escape
         var b = nav(current: kind)
         b += "<section><h2>\(e(kind.title)) \(e(id))</h2><dl class=\"facts\">"
@@ -145,7 +146,27 @@ public enum RecordsPage {
             let text = kind.display(c, row[c] ?? "")
             b += "<dt>\(e(label(c)))</dt><dd>\(e(text))</dd>"
         }
-        b += "</dl></section>\n<section><h2>历程（\(history.count)）</h2>"
+        b += "</dl></section>\n"
+        for section in sections {
+            b += "<section><h2>\(e(section.title))</h2>"
+            switch section.content {
+            case .text(let text):
+                b += "<p class=\"text\">\(e(text))</p>"
+            case .facts(let facts):
+                b += "<dl class=\"facts\">" + facts.map { "<dt>\(e($0.label))</dt><dd>\(e($0.value))</dd>" }.joined() + "</dl>"
+            case .table(let listing):
+                b += "<div class=\"scroll\"><table class=\"records\"><thead><tr>" + listing.columns.map { "<th>\(e(label($0)))</th>" }.joined() + "</tr></thead><tbody>\n"
+                for r in listing.rows {
+                    b += "<tr>" + listing.columns.map { c in
+                        let text = r[c] ?? ""
+                        return "<td\(text.count > 12 ? " class=\"wrap\"" : "")>\(e(text))</td>"
+                    }.joined() + "</tr>\n"
+                }
+                b += "</tbody></table></div>"
+            }
+            b += "</section>\n"
+        }
+        b += "<section><h2>历程（\(history.count)）</h2>"
         if kind.history.isEmpty {
             b += "<p class=\"muted\">此类记录的历程请用 xieshang 命令查看。</p>"
         } else if history.isEmpty {

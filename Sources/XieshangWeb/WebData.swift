@@ -12,6 +12,36 @@ public protocol WebData: Sendable {
     func records(_ kind: RecordKind) async -> Result<RecordListing, WebDataError>
     /// The signed events that made or moved record `id` of `kind`, in log order.
     func history(_ kind: RecordKind, id: String) async -> Result<[RecordEvent], WebDataError>
+    /// What the kind's detail query adds to record `id` beyond the columns its list row `shown` already (a proposal's
+    /// text, co-signers, replies and evaluations; a draft's text and sign-offs); empty for kinds without one.
+    func details(_ kind: RecordKind, id: String, shown: [String]) async -> Result<[RecordSection], WebDataError>
+}
+
+extension WebData {
+    /// No details beyond the list row.
+    public func details(_ kind: RecordKind, id: String, shown: [String]) async -> Result<[RecordSection], WebDataError> { .success([]) }
+}
+
+/// A part of a record's detail page beyond its list row: a text, facts, or a table.
+public struct RecordSection: Sendable {
+    /// What the section holds.
+    public enum Content: Sendable {
+        /// A text (正文), shown with its line breaks.
+        case text(String)
+        /// Label–value pairs.
+        case facts([(label: String, value: String)])
+        /// Rows of a sub-list (答复, 测评 …).
+        case table(RecordListing)
+    }
+    /// The section's Chinese heading.
+    public var title: String
+    /// Its content.
+    public var content: Content
+    /// Makes a section.
+    public init(title: String, content: Content) {
+        self.title = title
+        self.content = content
+    }
 }
 
 /// The dashboard's content: the report model of the subtree and this body's alerts.

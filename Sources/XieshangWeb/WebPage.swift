@@ -47,6 +47,7 @@ public enum WebPage {
     .report table td,.report table th{padding:4px 6px}
     ul.alerts{margin:0;padding-left:1.2em}
     .pages{margin:8px 0 0}
+    p.text{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
     table.records td,table.history td{white-space:nowrap;overflow-wrap:normal}
     table.records td.wrap,table.history td.wrap{white-space:normal;min-width:9em;overflow-wrap:anywhere}
     @media print{body{background:#fff}header.top{background:#fff;color:#000;border-bottom:2px solid #000}nav.site,nav.kinds,section.picker{display:none}main{max-width:none;padding:0}section{border:0;padding:0}a{color:inherit;text-decoration:none}.report table{font-size:.6rem}.report table td,.report table th{padding:1px 2px;overflow-wrap:normal}}

@@ -112,6 +112,12 @@ public enum WebSite {
         case .success(let h): history = h
         case .failure(let error): return failure(error)
         }
-        return WebPage.response(html: RecordsPage.detail(kind, id: id, row: row, columns: listing.columns, history: history, bodyName: name))
+        let sections: [RecordSection]
+        switch await data.details(kind, id: id, shown: listing.columns) {
+        case .success(let d): sections = d
+        case .failure(let error): return failure(error)
+        }
+        return WebPage.response(html: RecordsPage.detail(kind, id: id, row: row, columns: listing.columns, sections: sections,
+                                                         history: history, bodyName: name))
     }
 }

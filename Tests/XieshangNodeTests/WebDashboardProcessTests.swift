@@ -79,6 +79,22 @@ struct WebDashboardProcessTests {
         let (detailStatus, detail) = try await Self.get(fed, ports, Self.town, "/records/activities/HD-WEB-1")
         #expect(detailStatus == 200 && detail.contains("历程（1）") && detail.contains("记录活动") && detail.contains("<td>\(today)</td>"), "\(detail)")
         #expect(detail.contains(fed.member(Self.town).config.name.isEmpty ? Self.town : fed.member(Self.town).config.name), "who signed it")
+
+        // A proposal at the county: its detail page shows its text (escaped, line breaks kept) and its two steps.
+        let countyNode = ["--node", fed.member("county1").config.adminSocket]
+        for args in [["member", "add", "--id", "M1", "--name", "张明", "--sector", "经济界", "--date", "\(year)-01-05"],
+                     ["proposal", "submit", "--id", "TA-1", "--title", "关于茶产业的建议", "--text", "一、<b>加强</b>品牌\n二、拓展市场", "--by", "M1",
+                      "--date", "\(year)-01-10"],
+                     ["proposal", "review", "TA-1", "--register", "\(year)-1", "--date", "\(year)-01-20"]] {
+            let r = try await ProcessRun.run(fed.executable, args + countyNode, environment: ["XIESHANG_NODE": nil])
+            #expect(r.status == 0, "\(args): \(r.output)")
+        }
+        let (proposalStatus, proposal) = try await Self.get(fed, ports, "county1", "/records/proposals/TA-1")
+        #expect(proposalStatus == 200 && proposal.contains("<h2>正文</h2><p class=\"text\">一、&lt;b&gt;加强&lt;/b&gt;品牌\n二、拓展市场</p>"), "\(proposal)")
+        #expect(proposal.contains("历程（2）") && proposal.contains("提案提交") && proposal.contains("提案审查") && proposal.contains("已立案"), "\(proposal)")
+        #expect(proposal.components(separatedBy: "<dt>立案号</dt>").count == 2, "the list row's columns are not repeated below it")
+        let (_, proposals) = try await Self.get(fed, ports, "county1", "/records/proposals?status=registered")
+        #expect(proposals.contains("提案（1 条）") && proposals.contains("关于茶产业的建议"), "\(proposals)")
     }
 
     /// Chromium (Selenium, chromium-driver) as a 375 px phone: the city's dashboard and the township's activity list

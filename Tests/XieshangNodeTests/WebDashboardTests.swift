@@ -61,6 +61,12 @@ import XieshangWire
             }
             return .success(RecordListing(columns: ["id", "title", "first_proposer", "status", "submitted_on", "lead_unit", "due"], rows: rows))
         }
+        func details(_ kind: RecordKind, id: String, shown: [String]) async -> Result<[RecordSection], WebDataError> {
+            .success([RecordSection(title: "正文", content: .text("<script>x()</script>第一段\n第二段")),
+                      RecordSection(title: "其他信息", content: .facts([("办理轮次", "<i>1</i>")])),
+                      RecordSection(title: "答复（1）", content: .table(RecordListing(columns: ["unit", "reply_class"],
+                                                                                   rows: [["unit": "县<b>农业</b>局", "reply_class": "A"]])))])
+        }
         func history(_ kind: RecordKind, id: String) async -> Result<[RecordEvent], WebDataError> {
             .success([RecordEvent(body: "cn.tr.bj", bodyName: "碧江<i>区</i>", seq: 7, timeMs: 1_772_000_000_000, day: "2026-03-01", step: "提案提交")])
         }
@@ -152,6 +158,18 @@ import XieshangWire
         #expect(detail.contains("历程（1）") && detail.contains("提案提交") && detail.contains("碧江&lt;i&gt;区&lt;/i&gt;") && detail.contains("2026-02-25 14:13"),
                 "history: step, body, Beijing time: \(detail)")
         #expect(!detail.contains(" style=\""))
+    }
+
+    /// A detail query's parts (text, facts, a sub-table such as the replies) are shown below the row, escaped, the
+    /// text with its line breaks.
+    @Test func detailSectionsAreShownEscaped() async {
+        let routes = WebSite.routes(FixedData(), gate: OpenGate())
+        let (status, html) = await Self.page(routes, "/records/proposals/TA-2")
+        #expect(status == 200)
+        #expect(html.contains("<h2>正文</h2><p class=\"text\">&lt;script&gt;x()&lt;/script&gt;第一段\n第二段</p>"))
+        #expect(html.contains("<dt>办理轮次</dt><dd>&lt;i&gt;1&lt;/i&gt;</dd>"))
+        #expect(html.contains("<th>承办单位</th><th>答复类别</th>") && html.contains("县&lt;b&gt;农业&lt;/b&gt;局"))
+        #expect(!html.contains("<script>") && !html.contains("<b>") && !html.contains("<i>"))
     }
 
     /// Filters and pages: status, period on the kind's date, search, 50 rows a page with links that keep the filters.

@@ -72,6 +72,14 @@ public enum FigureNames {
         "lead_leader": ("牵头领导", "lead leader"), "person": ("责任人", "person"), "parent": ("上级事项", "parent item"),
         "stages": ("各单位进度", "stages"), "origin": ("来源", "origin"), "seq": ("序号", "seq"), "position": ("位置", "position"),
         "reason": ("原因", "reason"),
+        // Detail parts of a proposal and a joint draft.
+        "cosigners": ("附议委员", "co-signers"), "member": ("委员", "member"), "confirmed": ("已确认", "confirmed"),
+        "replies": ("答复", "replies"), "unit": ("承办单位", "unit"), "reply_class": ("答复类别", "reply class"), "on": ("日期", "on"),
+        "on_time": ("按期", "on time"), "evaluations": ("满意度测评", "evaluations"), "rating": ("评价", "rating"),
+        "sign_offs": ("联署确认", "sign-offs"), "signer": ("联署方", "signer"), "content_hash": ("内容哈希", "content hash"),
+        "version": ("版本", "version"), "void": ("已作废", "void"), "submitted_hash": ("提交时内容哈希", "submitted hash"),
+        "forwarded_seq": ("上报序号", "forwarded seq"), "co_sponsors": ("联署方", "co-sponsors"), "alliance": ("联席会", "alliance"),
+        "host": ("牵头方", "host"), "signed": ("已联署", "signed"),
     ]
 
     /// The label of a key that `Labels` does not know (the key itself when nobody does).
