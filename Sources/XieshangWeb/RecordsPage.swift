@@ -73,6 +73,12 @@ public enum RecordsPage {
     /// A column's Chinese label.
     static func label(_ column: String) -> String { FigureNames.fallback(column, zh: true) }
 
+    /// A table cell of `text` (or of `html` built from it): long text (titles, topics) wraps, short cells (ids, days,
+    /// counts) stay whole and the table scrolls in its box.
+    static func cell(_ text: String, html: String? = nil) -> String {
+        "<td\(text.count > 12 ? " class=\"wrap\"" : "")>\(html ?? WebPage.escape(text))</td>"
+    }
+
     /// The href of record `id` of `kind`.
     public static func href(_ kind: RecordKind, id: String) -> String { "/records/\(kind.key)/" + FormEncoding.encode(id) }
 
@@ -113,9 +119,7 @@ public enum RecordsPage {
                 b += "<tr data-id=\"\(e(id))\">"
                 for (i, c) in kind.columns.enumerated() {
                     let text = kind.display(c, row[c] ?? "")
-                    // Long text (titles, topics) wraps; short cells (ids, days, counts) stay whole and the table scrolls.
-                    let cls = text.count > 12 ? " class=\"wrap\"" : ""
-                    b += i == 0 ? "<td\(cls)><a href=\"\(e(href(kind, id: id)))\">\(e(text.isEmpty ? id : text))</a></td>" : "<td\(cls)>\(e(text))</td>"
+                    b += i == 0 ? cell(text, html: "<a href=\"\(e(href(kind, id: id)))\">\(e(text.isEmpty ? id : text))</a>") : cell(text)
                 }
                 b += "</tr>\n"
             }
@@ -157,10 +161,7 @@ public enum RecordsPage {
             case .table(let listing):
                 b += "<div class=\"scroll\"><table class=\"records\"><thead><tr>" + listing.columns.map { "<th>\(e(label($0)))</th>" }.joined() + "</tr></thead><tbody>\n"
                 for r in listing.rows {
-                    b += "<tr>" + listing.columns.map { c in
-                        let text = r[c] ?? ""
-                        return "<td\(text.count > 12 ? " class=\"wrap\"" : "")>\(e(text))</td>"
-                    }.joined() + "</tr>\n"
+                    b += "<tr>" + listing.columns.map { cell(r[$0] ?? "") }.joined() + "</tr>\n"
                 }
                 b += "</tbody></table></div>"
             }
