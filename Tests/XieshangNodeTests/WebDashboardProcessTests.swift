@@ -128,6 +128,7 @@ struct WebDashboardProcessTests {
             #expect(info["innerWidth"] as? Int == 375, "\(name): \(run.output.prefix(300))")
             #expect((info["scrollWidth"] as? Int ?? .max) <= 375, "\(name): no horizontal scroll at 375 px: \(run.output.prefix(300))")
             #expect(info["protocol"] as? String == "h2")
+            #expect((info["cspViolations"] as? [String]) == [], "\(name): the CSP refused nothing on the page: \(info["cspViolations"] ?? "?")")
             let text = info["text"] as? String ?? ""
             #expect(text.contains(id == "city" ? "统计数字" : "乡村振兴调研"), "\(name): \(text.prefix(500))")
             try? FileManager.default.removeItem(atPath: artifacts + "/\(name).png")

@@ -4,7 +4,8 @@ the test's certificate (by the SHA-256 of its public key), as a 375 px phone, an
 usage: web_chromium.py URL SPKI_SHA256_BASE64 USER_DATA_DIR SCREENSHOT_PNG [PRINT_PDF]
 
 Prints one JSON object: innerWidth, scrollWidth (> innerWidth means horizontal scroll), the negotiated protocol
-(nextHopProtocol, "h2" for HTTP/2), the title and the page's text. With PRINT_PDF, the page is also printed to that
+(nextHopProtocol, "h2" for HTTP/2), the title, the page's text, and cspViolations: the browser console's messages
+about the Content-Security-Policy (a style or script the policy refused), which should be none. With PRINT_PDF, the page is also printed to that
 file on A4 through WebDriver's print endpoint (what Chromium's "print to PDF" makes), and "pdfBytes" is its size. Chromium and its driver are Debian's
 (/usr/bin/chromium, /usr/bin/chromedriver): Selenium Manager never downloads anything (C-INTEROP.md).
 """
@@ -25,6 +26,7 @@ def main():
     for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--user-data-dir={profile}",
                 f"--ignore-certificate-errors-spki-list={spki}"]:
         options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     try:
         driver.set_page_load_timeout(30)
@@ -35,6 +37,7 @@ def main():
             "return {innerWidth: window.innerWidth, scrollWidth: document.documentElement.scrollWidth,"
             " protocol: performance.getEntriesByType('navigation')[0].nextHopProtocol,"
             " title: document.title, text: document.body.innerText}")
+        info["cspViolations"] = [e["message"] for e in driver.get_log("browser") if "Content Security Policy" in e["message"]]
         driver.save_screenshot(shot)
         if pdf:
             options = PrintOptions()
