@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 APT_PACKAGES := libnghttp2-dev libsqlite3-dev libssl-dev pkg-config nghttp2-client python3-venv sqlite3 openssl \
-  binutils chromium chromium-driver fonts-noto-cjk
+  binutils chromium chromium-driver fonts-noto-cjk poppler-utils
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 PY_TOOLS := grpcio==1.85.1 grpcio-tools==1.85.1 protobuf selenium==4.51.0

@@ -91,21 +91,13 @@ extension DomainSubmit {
                 do { period = try Period.domain(text) } catch {
                     return .failure(TransportError.status(.invalidArgument, "query figures: \(error)"))
                 }
-                // The body's own figures as it reports them (its figures source: its own records and the cross-body
-                // steps that count here), never a descendant's records passing through on their way up.
-                let f = (try? Figures(period: period, namedCounts: runtime.core.ownFigures(period: period.description))) ?? Figures(period: period)
+                let (f, rates) = ownFigures(runtime, period: period, state: state)
                 var row: [String: Any] = ["period": text, "body": runtime.config.nodeId]
                 for (path, key) in Figures.counters { row[key] = f[keyPath: path] }
                 row["repliesByClass"] = f.repliesByClass
                 row["opinionsAdoptedHigher"] = f.opinionsAdoptedHigher
                 row["consultationsByForm"] = f.consultationsByForm
-                func rate(_ r: Rate) -> [String: Any] { ["numerator": r.numerator, "denominator": r.denominator] }
-                row["completionRate"] = rate(f.completionRate)
-                row["satisfactionRate"] = rate(f.satisfactionRate(state.policy.satisfactionFormula))
-                row["suggestionAdoptionRate"] = rate(f.suggestionAdoptionRate)
-                row["suggestionClosingRate"] = rate(f.suggestionClosingRate)
-                row["opinionAdoptionRate"] = rate(f.opinionAdoptionRate)
-                row["onTimeReplyRate"] = rate(f.onTimeReplyRate)
+                for (key, r) in rates { row[key] = ["numerator": r.numerator, "denominator": r.denominator] }
                 return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
             }
         } catch {
@@ -185,6 +177,17 @@ extension DomainSubmit {
             ] as [String: Any],
             "history": state.policyHistory.map { ["version": $0.version, "effective": $0.effective.description] },
         ]
+    }
+
+    /// The body's own figures for `period` as it reports them (its figures source: its own records and the cross-body
+    /// steps that count here), never a descendant's records passing through on their way up; with its rates by label
+    /// key (`completionRate`, the satisfaction rate by the body's policy formula …). The admin query `figures` and
+    /// the web dashboard both read them here.
+    static func ownFigures(_ runtime: NodeRuntime, period: Period, state: DomainState) -> (XieshangDomain.Figures, [String: Rate]) {
+        let f = (try? Figures(period: period, namedCounts: runtime.core.ownFigures(period: period.description))) ?? Figures(period: period)
+        return (f, ["completionRate": f.completionRate, "satisfactionRate": f.satisfactionRate(state.policy.satisfactionFormula),
+                    "suggestionAdoptionRate": f.suggestionAdoptionRate, "suggestionClosingRate": f.suggestionClosingRate,
+                    "opinionAdoptionRate": f.opinionAdoptionRate, "onTimeReplyRate": f.onTimeReplyRate])
     }
 
     /// This body, its configured children and every body named in a roster this node holds.

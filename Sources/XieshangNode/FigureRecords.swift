@@ -77,6 +77,22 @@ enum FigureRecords {
     static func records(of body: XieshangDomain.BodyInfo, figure: String, period: Period, in reader: EventReader) throws(StoreError) -> [Row] {
         var state = DomainState(body: body)
         var out: [Row] = []
+        try forEachDomainEvent(in: reader) { e, kind, event in
+            guard NodeFigures.bodiesCounting(event, signer: ChainName.node(of: e.origin)).contains(body.id)
+                    || NodeFigures.countsHere(event, from: ChainName.node(of: e.origin), at: body.id) else { return }
+            let before = state.figures(for: period).namedCounts[figure] ?? 0
+            state.apply(event)
+            guard (state.figures(for: period).namedCounts[figure] ?? 0) != before else { return }
+            let (record, date) = identity(event)
+            out.append(Row(origin: e.origin, seq: e.seq, hash: e.hash, kind: "\(kind)", record: record, date: date))
+        }
+        return out
+    }
+
+    /// Calls `visit` with every domain event of the log that decodes (the stored event, its kind, the domain event),
+    /// in log order, reading the log in pages of 2,000.
+    /// - Throws: ``StoreError`` when the log cannot be read.
+    static func forEachDomainEvent(in reader: EventReader, _ visit: (StoredEvent, EventKind, DomainEvent) -> Void) throws(StoreError) {
         var position: Int64 = 0
         while true {
             let entries = try reader.entries(after: position, limit: 2_000)
@@ -85,17 +101,10 @@ enum FigureRecords {
             for entry in entries where DomainProjector.domainKinds.contains(entry.event.kind) {
                 let e = entry.event
                 guard let decoded = try? SignedEvent(body: e.body, signature: e.signature).decodedBody(),
-                      let event = try? DomainEvent(kind: decoded.kind, payload: decoded.payload),
-                      NodeFigures.bodiesCounting(event, signer: ChainName.node(of: e.origin)).contains(body.id)
-                        || NodeFigures.countsHere(event, from: ChainName.node(of: e.origin), at: body.id) else { continue }
-                let before = state.figures(for: period).namedCounts[figure] ?? 0
-                state.apply(event)
-                guard (state.figures(for: period).namedCounts[figure] ?? 0) != before else { continue }
-                let (record, date) = identity(event)
-                out.append(Row(origin: e.origin, seq: e.seq, hash: e.hash, kind: "\(decoded.kind)", record: record, date: date))
+                      let event = try? DomainEvent(kind: decoded.kind, payload: decoded.payload) else { continue }
+                visit(e, decoded.kind, event)
             }
         }
-        return out
     }
 
     /// A domain event's record id and own date (the day it happened, China Standard Time).

@@ -163,10 +163,8 @@ public final class Node: Sendable {
             if line.hasPrefix("accept on") { logger.warning("web: " + line) } else { logger.debug("web: " + line) }
         }
         let tls = TLSConfiguration(certificateFile: config.webCertificate, keyFile: config.webKey, name: config.nodeId)
-        let startedAt = Date()
-        let routes = WebSite.routes(status: {
-            await runtime.read { AdminHandlers.status(runtime, StatusRequest(recentAlerts: 10), startedAt: startedAt) }
-        })
+        // Every page only reads, and the node keeps no accounts yet: the open gate admits every request.
+        let routes = WebSite.routes(NodeWebData(runtime: runtime, startedAt: Date()), gate: OpenGate())
         do {
             return try Server(handlers: [:], routes: routes, configuration: WebPage.serverConfiguration(tls: tls), log: log)
         } catch {

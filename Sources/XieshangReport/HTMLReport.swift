@@ -2,14 +2,23 @@
 /// resources, laid out to print on A4 and to read on a phone (375 px wide: wide tables scroll inside their own box, charts
 /// scale to the width). Pure rendering: no Foundation, no I/O.
 public enum HTMLReport {
-    /// The HTML text of the report.
+    /// The HTML text of the report: a whole document around ``sections(_:link:)``.
     public static func render(_ model: ReportModel) -> String {
         var h = ""
         h += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         h += "<title>\(escape(model.title)) \(escape(model.period))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
         h += "<header><h1>\(escape(model.title))</h1><p class=\"meta\">统计期间 \(escape(model.period)) · 生成于 \(escape(model.generatedAt))</p></header>\n"
+        return h + sections(model) + "</body>\n</html>\n"
+    }
+
+    /// The report's sections without the document around them — what the web dashboard puts in its own page frame:
+    /// totals and rates, the drill-down (each body's name a link when `link` gives one for its id), rate charts,
+    /// completeness, the comparison and trend charts, overdue items and proposals past due. Uses no inline `style`
+    /// attribute (the web's Content-Security-Policy refuses them): only classes of ``componentCSS``.
+    public static func sections(_ model: ReportModel, link: (String) -> String? = { _ in nil }) -> String {
+        var h = ""
         guard let root = model.bodies.first else {
-            return h + "<p>没有数据。</p>\n</body>\n</html>\n"
+            return "<p>没有数据。</p>\n"
         }
 
         // Summary of the root's totals and rates.
@@ -37,12 +46,16 @@ public enum HTMLReport {
         for f in model.figures { h += "<th>\(escape(f.label))</th>" }
         for r in model.chartRates { h += "<th>\(escape(r.label))</th>" }
         h += "<th>下级报送</th><th>审核</th><th>核验</th></tr></thead><tbody>\n"
-        func indent(_ depth: Int) -> String { "padding-left:\(4 + depth * 12)px" }
+        func indent(_ depth: Int) -> String { "d\(min(max(depth, 0), 8))" }
+        func name(_ body: ReportModel.Body) -> String {
+            guard let href = link(body.id) else { return escape(body.name) }
+            return "<a href=\"\(escape(href))\">\(escape(body.name))</a>"
+        }
         func rateCells(_ rates: [ReportModel.Rate], body: String) -> String {
             zip(model.chartRates, rates).map { "<td data-rate=\"\(escape($0.key))\" data-body=\"\(escape(body))\">\($1.text) <span class=\"frac\">(\($1.numerator)/\($1.denominator))</span></td>" }.joined()
         }
         func row(_ body: ReportModel.Body, depth: Int) {
-            h += "<tr class=\"tier-\(escape(body.tier))\"><td style=\"\(indent(depth))\">\(escape(body.name))</td>"
+            h += "<tr class=\"tier-\(escape(body.tier))\" data-body=\"\(escape(body.id))\"><td class=\"\(indent(depth))\">\(name(body))</td>"
             for f in model.figures { h += "<td>\(body.totals[f.key] ?? 0)</td>" }
             h += rateCells(body.rates, body: body.id)
             let reported = model.children(of: body.id).count
@@ -51,7 +64,7 @@ public enum HTMLReport {
             h += "<td>\(body.verified ? "✔" : "—")</td></tr>\n"
             let zones = model.zones(of: body.id)
             for zone in zones {
-                h += "<tr class=\"zone\"><td style=\"\(indent(depth + 1))\" data-zone=\"\(escape(zone.name))\">〔\(escape(zone.name))〕小计</td>"
+                h += "<tr class=\"zone\"><td class=\"\(indent(depth + 1))\" data-zone=\"\(escape(zone.name))\">〔\(escape(zone.name))〕小计</td>"
                 for f in model.figures { h += "<td>\(zone.totals[f.key] ?? 0)</td>" }
                 h += rateCells(zone.rates, body: body.id + "/" + zone.name)
                 h += "<td>\(zone.members.count)</td><td></td><td></td></tr>\n"
@@ -84,16 +97,15 @@ public enum HTMLReport {
 
         h += listSection("逾期协商计划事项", model.overdueColumns, model.overdueItems, empty: "没有逾期事项。")
         h += listSection("超过答复期限的提案", model.pastDueColumns, model.proposalsPastDue, empty: "没有超期提案。")
-        h += "</body>\n</html>\n"
         return h
     }
 
     static func listSection(_ title: String, _ columns: [String], _ rows: [[String]], empty: String) -> String {
         var h = "<section><h2>\(escape(title))</h2>\n"
         if rows.isEmpty { return h + "<p class=\"none\">\(escape(empty))</p></section>\n" }
-        h += "<table class=\"list\"><thead><tr>" + columns.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        h += "<div class=\"scroll\"><table class=\"list\"><thead><tr>" + columns.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
         for r in rows { h += "<tr>" + r.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }
-        return h + "</tbody></table></section>\n"
+        return h + "</tbody></table></div></section>\n"
     }
 
     /// A horizontal bar chart as inline SVG.
@@ -134,8 +146,10 @@ public enum HTMLReport {
     }
 
     /// An SVG element that scales to its container's width (a phone's 375 px as well as A4), keeping its proportions.
+    /// Its size comes from class `chart` in ``componentCSS`` (every chart is 640 units wide), never from a `style`
+    /// attribute, which the web's Content-Security-Policy would refuse.
     static func svgOpen(_ width: Int, _ height: Int) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" style=\"width:100%;max-width:\(width)px;height:auto\">\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" class=\"chart\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\">\n"
     }
 
     /// `x` with one decimal ("12.5", "-0.3"), without Foundation.
@@ -267,6 +281,7 @@ public enum HTMLReport {
         return out
     }
 
+    /// The stylesheet of the standalone report: the document's own rules, then ``componentCSS``.
     static let css = """
     @page { size: A4; margin: 15mm; }
     * { box-sizing: border-box; }
@@ -278,15 +293,27 @@ public enum HTMLReport {
     table { border-collapse: collapse; font-size: 0.85em; }
     th, td { border: 1px solid #ccc; padding: 0.25em 0.5em; text-align: right; }
     th:first-child, td:first-child { text-align: left; }
+    section { page-break-inside: avoid; }
+    @media (max-width: 600px) { body { margin: 0.6em; } h1 { font-size: 1.3em; } table { font-size: 0.78em; } }
+    @media print { body { margin: 0; } table { font-size: 0.62em; } th, td { padding: 0.15em 0.2em; } }
+
+    """ + componentCSS
+
+    /// The rules of the report's parts (tables by class, charts, drill-down indentation, print layout), shared with the
+    /// web's stylesheet so the dashboard renders the same sections under its Content-Security-Policy.
+    public static let componentCSS = """
     table.summary th { text-align: left; background: #f6eeee; }
     table.drill thead th { background: #f6eeee; }
+    table.drill td, table.drill th, table.trend td { text-align: right; }
+    table.drill td:first-child, table.drill th:first-child, table.trend td:first-child { text-align: left; }
     tr.tier-city td:first-child { font-weight: bold; }
     tr.tier-county td:first-child { font-weight: 600; }
+    td.d0 { padding-left: 4px; } td.d1 { padding-left: 16px; } td.d2 { padding-left: 28px; } td.d3 { padding-left: 40px; }
+    td.d4 { padding-left: 52px; } td.d5 { padding-left: 64px; } td.d6 { padding-left: 76px; } td.d7 { padding-left: 88px; } td.d8 { padding-left: 100px; }
     .frac { color: #888; }
     .check { color: #262; }
     figure { margin: 0.5em 0 1em 0; page-break-inside: avoid; }
-    figcaption { font-weight: 600; margin-bottom: 0.3em; }
-    section { page-break-inside: avoid; }
+    figcaption { font-weight: 600; margin-bottom: 0.3em; overflow-wrap: anywhere; }
     .scroll { max-width: 100%; overflow-x: auto; }
     table.drill td, table.trend td { white-space: nowrap; }
     table.drill th { min-width: 2.6em; }
@@ -294,11 +321,10 @@ public enum HTMLReport {
     .coverage, .approvals { font-weight: 600; }
     td.approval.returned, td.approval.not_approved, td.approval.superseded { color: #b22; }
     table.complete td.approval { min-width: 5em; }
-    svg { display: block; }
-    @media (max-width: 600px) { body { margin: 0.6em; } h1 { font-size: 1.3em; } table { font-size: 0.78em; } }
+    svg.chart { display: block; width: 100%; max-width: 640px; height: auto; }
     @media print {
-      body { margin: 0; } .scroll { overflow: visible; } table { font-size: 0.62em; }
-      table.drill th { min-width: 0; } table.drill td, table.trend td { white-space: normal; } th, td { padding: 0.15em 0.2em; }
+      .scroll { overflow: visible; }
+      table.drill th { min-width: 0; } table.drill td, table.trend td { white-space: normal; }
     }
 
     """

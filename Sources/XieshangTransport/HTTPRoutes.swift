@@ -117,6 +117,7 @@ public struct HTTPRoutes: Sendable {
     /// Renders what the transport or the table answers itself.
     public let refusal: @Sendable (HTTPRefusal) -> HTTPResponse
     private var table: [String: [String: Handler]] = [:]
+    private var prefixes: [(prefix: String, methods: [String: Handler])] = []
 
     /// An empty table.
     public init(maxBodyBytes: Int = 1024 * 1024, refusal: @escaping @Sendable (HTTPRefusal) -> HTTPResponse) {
@@ -130,12 +131,25 @@ public struct HTTPRoutes: Sendable {
         table[path, default: [:]][method] = handler
     }
 
+    /// Adds `handler` for `method` on every path under `prefix` (which starts and ends with `/`, e.g. `/records/`)
+    /// that has no exact route; the longest matching prefix wins. The handler parses the rest of the path itself.
+    public mutating func add(_ method: String, prefix: String, _ handler: @escaping Handler) {
+        precondition(prefix.hasPrefix("/") && prefix.hasSuffix("/"), "route prefix \(prefix) must start and end with /")
+        if let i = prefixes.firstIndex(where: { $0.prefix == prefix }) {
+            prefixes[i].methods[method] = handler
+        } else {
+            prefixes.append((prefix, [method: handler]))
+            prefixes.sort { $0.prefix.utf8.count > $1.prefix.utf8.count }
+        }
+    }
+
     /// The paths with a route.
     public var paths: [String] { table.keys.sorted() }
 
-    /// Answers `request`: its route's handler, or a refusal (404, 405).
+    /// Answers `request`: its route's handler (exact path first, then the longest prefix route), or a refusal (404,
+    /// 405).
     public func respond(_ request: HTTPRequest) async -> HTTPResponse {
-        guard let methods = table[request.path] else {
+        guard let methods = table[request.path] ?? prefixes.first(where: { request.path.hasPrefix($0.prefix) && request.path.utf8.count > $0.prefix.utf8.count })?.methods else {
             return refusal(HTTPRefusal(status: 404, reason: "no page at this path"))
         }
         guard let handler = methods[request.method] else {

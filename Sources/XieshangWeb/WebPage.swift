@@ -34,8 +34,25 @@ public enum WebPage {
     .wait{background:#fff8c5;color:#7d4e00}
     .muted{color:#57606a}
     footer{color:#57606a;font-size:.8rem;text-align:center;padding:16px}
-    @media print{body{background:#fff}header.top{background:#fff;color:#000;border-bottom:2px solid #000}section{border:0;padding:0}}
-    """
+    nav.site{background:#7f1515;padding:4px 16px;display:flex;flex-wrap:wrap;gap:4px 16px}
+    nav.site a{color:#fff;text-decoration:none;font-size:.95rem}
+    nav.kinds{display:flex;flex-wrap:wrap;gap:4px 12px;margin:8px 0}
+    a[aria-current]{font-weight:700;text-decoration:none}
+    nav.site a[aria-current]{border-bottom:2px solid #fff}
+    form{display:flex;flex-wrap:wrap;gap:6px 8px;align-items:center}
+    input,select,button{font:inherit;padding:4px 6px;max-width:100%}
+    button{background:#9b1c1c;color:#fff;border:0;border-radius:4px;padding:4px 12px}
+    .picks{display:flex;flex-wrap:wrap;gap:4px 10px;margin:8px 0 0}
+    .report h2{font-size:1.05rem}
+    .report table td,.report table th{padding:4px 6px}
+    ul.alerts{margin:0;padding-left:1.2em}
+    .pages{margin:8px 0 0}
+    p.text{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
+    table.records td,table.history td{white-space:nowrap;overflow-wrap:normal}
+    table.records td.wrap,table.history td.wrap{white-space:normal;min-width:9em;overflow-wrap:anywhere}
+    @media print{body{background:#fff}header.top{background:#fff;color:#000;border-bottom:2px solid #000}nav.site,nav.kinds,section.picker{display:none}main{max-width:none;padding:0}section{border:0;padding:0}a{color:inherit;text-decoration:none}.report table{font-size:.6rem}.report table td,.report table th{padding:1px 2px;overflow-wrap:normal}}
+    @page{size:A4;margin:15mm}
+    """ + HTMLReport.componentCSS
 
     /// The CSP source for ``css``: `'sha256-…'` of exactly the text between `<style>` and `</style>`.
     public static let styleHash = "'sha256-" + Base64.encode(SHA256.hash(Array(css.utf8))) + "'"
@@ -67,8 +84,14 @@ public enum WebPage {
         h += "<title>\(escape(title))</title>\n<style>\(css)</style>\n</head>\n<body>\n"
         h += "<header class=\"top\"><h1>\(escape(title))</h1>"
         if !subtitle.isEmpty { h += "<p>\(escape(subtitle))</p>" }
-        h += "</header>\n<main>\n\(body)</main>\n<footer>协商 Xieshang</footer>\n</body>\n</html>\n"
+        h += "</header>\n<nav class=\"site\"><a href=\"/\">节点状态</a><a href=\"/figures\">统计数字</a><a href=\"/records\">业务记录</a></nav>\n<main>\n\(body)</main>\n<footer>协商 Xieshang</footer>\n</body>\n</html>\n"
         return h
+    }
+
+    /// The 400 page for a query parameter the page refuses, naming it.
+    public static func badParameter(_ name: String, _ message: String) -> HTTPResponse {
+        let body = "<section><h2>400 请求有误：参数 \(escape(name))</h2><p class=\"muted\" data-parameter=\"\(escape(name))\">\(escape(message))</p><p><a href=\"/\">返回首页</a></p></section>\n"
+        return response(status: 400, html: html(title: "请求有误", body: body))
     }
 
     /// An HTML response with the security headers.

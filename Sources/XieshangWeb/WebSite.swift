@@ -1,25 +1,123 @@
 import XieshangTransport
 import XieshangWire
 
-/// The node's web site (网页): the route table a node registers on its web listener. Later web modules (accounts,
-/// dashboard, records) add their routes here, each rendering through ``WebPage``.
+/// The node's web site (网页): the route table a node registers on its web listener. Every route declares the
+/// capability it needs (``WebCapability``), and one ``WebGate`` the node supplies is asked before its handler runs.
 public enum WebSite {
     /// Largest request body (a form). 256 KiB.
     public static let maxBodyBytes = 256 * 1024
 
-    /// The routes: `GET /` (this body's status page) and `GET /healthz`. `status` reads the node's status (the same
-    /// answer `xieshang status` prints); nil when the node cannot answer.
-    public static func routes(status: @escaping @Sendable () async -> StatusResponse?) -> HTTPRoutes {
+    /// One route: method, an exact path or (ending in `/`) a path prefix, the capability it needs, its handler.
+    public struct Route: Sendable {
+        /// `GET`, `POST`, …
+        public var method: String
+        /// An exact path, or a prefix when ``isPrefix``.
+        public var path: String
+        /// Whether ``path`` is a prefix (`/records/`) matching every longer path without a route of its own.
+        public var isPrefix: Bool
+        /// What the reader must be allowed.
+        public var capability: WebCapability
+        /// The handler, run after the gate admitted the request.
+        public var handler: HTTPRoutes.Handler
+    }
+
+    /// The routes, each with its capability: `GET /` (status) and `/healthz` (.viewStatus), `GET /figures`
+    /// (.viewFigures), `GET /records`, `/records/<kind>` and `/records/<kind>/<id>` (.viewRecords).
+    public static func table(_ data: WebData) -> [Route] {
+        [
+            Route(method: "GET", path: "/", isPrefix: false, capability: .viewStatus) { _ in
+                guard let s = await data.status() else { return unavailable() }
+                return WebPage.response(html: StatusPage.render(s))
+            },
+            Route(method: "GET", path: "/healthz", isPrefix: false, capability: .viewStatus) { _ in
+                WebPage.text(await data.status() == nil ? "starting\n" : "ok\n")
+            },
+            Route(method: "GET", path: "/figures", isPrefix: false, capability: .viewFigures) { request in
+                await figures(data, request)
+            },
+            Route(method: "GET", path: "/records", isPrefix: false, capability: .viewRecords) { _ in
+                HTTPResponse(status: 303, headers: [("location", "/records/" + (RecordKind.all.first?.key ?? ""))] + WebPage.securityHeaders)
+            },
+            Route(method: "GET", path: "/records/", isPrefix: true, capability: .viewRecords) { request in
+                await records(data, request)
+            },
+        ]
+    }
+
+    /// The table as the transport's routes, every handler behind `gate`.
+    public static func routes(_ data: WebData, gate: WebGate) -> HTTPRoutes {
         var routes = HTTPRoutes(maxBodyBytes: maxBodyBytes, refusal: WebPage.refusal)
-        routes.add("GET", "/") { _ in
-            guard let s = await status() else {
-                return WebPage.response(status: 503, html: WebPage.html(title: "节点暂不可用", body: "<section><p>节点正在启动或停止，请稍后刷新。</p></section>\n"))
+        for route in table(data) {
+            let handler = route.handler, capability = route.capability
+            let gated: HTTPRoutes.Handler = { request in
+                if let refused = await gate.check(capability, request) { return refused }
+                return await handler(request)
             }
-            return WebPage.response(html: StatusPage.render(s))
-        }
-        routes.add("GET", "/healthz") { _ in
-            WebPage.text(await status() == nil ? "starting\n" : "ok\n")
+            if route.isPrefix { routes.add(route.method, prefix: route.path, gated) } else { routes.add(route.method, route.path, gated) }
         }
         return routes
+    }
+
+    static func unavailable(_ detail: String = "") -> HTTPResponse {
+        let extra = detail.isEmpty ? "" : "<p class=\"muted\">\(WebPage.escape(detail))</p>"
+        return WebPage.response(status: 503, html: WebPage.html(title: "节点暂不可用", body: "<section><p>节点正在启动或停止，请稍后刷新。</p>\(extra)</section>\n"))
+    }
+
+    /// The page for a node's refusal: 400 naming the parameter, or 503.
+    static func failure(_ error: WebDataError) -> HTTPResponse {
+        guard let parameter = error.parameter else { return unavailable(error.message) }
+        return WebPage.badParameter(parameter, error.message)
+    }
+
+    static func figures(_ data: WebData, _ request: HTTPRequest) async -> HTTPResponse {
+        let parameters: (period: String, body: String?)
+        do { parameters = try DashboardPage.parameters(request) } catch { return failure(error) }
+        switch await data.dashboard(period: parameters.period, body: parameters.body) {
+        case .success(let d):
+            let here = await data.status()?.nodeId ?? d.model.bodies.first?.id ?? ""
+            return WebPage.response(html: DashboardPage.render(d, here: here))
+        case .failure(let error):
+            return failure(error)
+        }
+    }
+
+    /// `/records/<kind>` and `/records/<kind>/<id>` (the id form-encoded in one path segment).
+    static func records(_ data: WebData, _ request: HTTPRequest) async -> HTTPResponse {
+        let rest = request.path.dropFirst("/records/".count).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard let kind = RecordKind.named(rest[0]), rest.count <= 2 else {
+            return WebPage.refusal(HTTPRefusal(status: 404, reason: "no record list at this path; the lists are " + RecordKind.all.map { "/records/" + $0.key }.joined(separator: ", ")))
+        }
+        let name = await data.status()?.name ?? ""
+        if rest.count == 1 {
+            let filter: RecordsPage.Filter
+            do { filter = try RecordsPage.filter(request) } catch { return failure(error) }
+            switch await data.records(kind) {
+            case .success(let listing): return WebPage.response(html: RecordsPage.list(kind, listing, filter, bodyName: name))
+            case .failure(let error): return failure(error)
+            }
+        }
+        guard let fields = try? FormEncoding.decode(Array(("id=" + rest[1]).utf8)), fields.count == 1, let id = fields.first?.1, !id.isEmpty else {
+            return WebPage.badParameter("id", "记录编号无法解码")
+        }
+        let listing: RecordListing
+        switch await data.records(kind) {
+        case .success(let l): listing = l
+        case .failure(let error): return failure(error)
+        }
+        guard let row = listing.rows.first(where: { kind.id(of: $0) == id }) else {
+            return WebPage.refusal(HTTPRefusal(status: 404, reason: "there is no \(kind.key) record '\(id)' at this body"))
+        }
+        let history: [RecordEvent]
+        switch await data.history(kind, id: id) {
+        case .success(let h): history = h
+        case .failure(let error): return failure(error)
+        }
+        let sections: [RecordSection]
+        switch await data.details(kind, id: id, shown: listing.columns) {
+        case .success(let d): sections = d
+        case .failure(let error): return failure(error)
+        }
+        return WebPage.response(html: RecordsPage.detail(kind, id: id, row: row, columns: listing.columns, sections: sections,
+                                                         history: history, bodyName: name))
     }
 }

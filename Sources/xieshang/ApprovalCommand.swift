@@ -67,12 +67,8 @@ enum ApprovalCommand {
 
     /// The approval column of `stats` for one body: 已审核, 已审核（数字已变）, 已退回（reason）or 未审核.
     static func cell(_ b: BodyFigures, _ inv: Invocation) -> String {
-        switch b.approval {
-        case "approved": return inv.text("已审核", "approved")
-        case "superseded": return inv.text("已审核（数字已变）", "approved, figures changed since")
-        case "returned": return inv.text("已退回", "returned") + "（\(DisplayText.escaped(b.returnReason))）"
-        default: return inv.text("未审核", "not approved")
-        }
+        FigureNames.approvalLabel(b.approval, zh: inv.language == .zh)
+            + (b.approval == "returned" ? "（\(DisplayText.escaped(b.returnReason))）" : "")
     }
 
     /// The completeness and timeliness column of `stats`: reported/expected children, and how many on time.

@@ -1,3 +1,4 @@
+import XieshangDomain
 import Foundation
 import XieshangNode
 import XieshangWire

@@ -1,5 +1,6 @@
 import Foundation
 import XieshangDomain
+import XieshangNode
 import XieshangReport
 import XieshangWire
 
@@ -34,49 +35,33 @@ enum ReportCommand {
         }
     }
 
-    /// Gathers the report's model from the node at `client` (one Stats with drill, one per month of the trend, the
-    /// body's figures, plan items and proposals).
+    /// Gathers the report's inputs from the node at `client` (one Stats with drill, one per month of the trend, the
+    /// body's figures, plan items and proposals) and builds the model the web dashboard builds too (``FiguresReport``).
     static func build(_ client: NodeClient, period: String, title: String?, asOf: Day, language: Invocation.Language,
                       progress: Bool) throws(Invocation.Exit) -> ReportModel {
         let status = try client.status()
         let stats = try client.stats(period: period, drill: true)
         guard let root = stats.bodies.first else { throw Invocation.Exit(code: fail("the node answered no figures", code: ExitCode.refused)) }
         func say(_ n: Int, _ total: Int) { if progress { Progress.show(language == .zh ? "汇集报告数据" : "gathering the report", n, total) } }
-        let year = Int(stats.period.prefix(4)) ?? asOf.year
-        let months = year < asOf.year ? 12 : (year == asOf.year ? asOf.month : 0)
-        let steps = 3 + months
+        let monthNames = FiguresReport.months(ofPeriod: stats.period, today: asOf)
+        let steps = 3 + monthNames.count
         say(1, steps)
-        // The figures the offices report (the drill-down's headline counters); the trend charts 人次 by record month.
-        let keys = FigureNames.headline.map(\.key).filter { !$0.hasSuffix("_rate") }
-        let chart = "activity_participants"
-        var trend: [(month: String, value: Int64)] = []
-        var monthRows: [ReportModel.Month] = []
-        for m in stride(from: 1, through: months, by: 1) {
-            let name = "\(year)-\(m < 10 ? "0" : "")\(m)"
-            let totals = try client.stats(period: name, drill: false).bodies.first?.totals ?? [:]
-            trend.append((name, totals[chart] ?? 0))
-            monthRows.append(.init(month: name, value: totals[chart] ?? 0, rates: chartRates(totals)))
-            say(1 + m, steps)
+        var months: [(month: String, totals: [String: Int64])] = []
+        for (m, name) in monthNames.enumerated() {
+            months.append((name, try client.stats(period: name, drill: false).bodies.first?.totals ?? [:]))
+            say(2 + m, steps)
         }
-        let own = try client.query("figures", filter: ["period": stats.period]).first ?? [:]
-        var rates: [ReportModel.Rate] = FigureNames.rates(root.totals).map { r in
-            let label = Labels.label(r.labelKey).map { language == .zh ? $0.zh + "（本级及下级）" : $0.en + " (subtree)" } ?? r.name
-            return ReportModel.Rate(label: label, numerator: r.numerator, denominator: r.denominator)
-        }
-        for key in ["completionRate", "satisfactionRate", "suggestionAdoptionRate", "opinionAdoptionRate", "onTimeReplyRate"] {
-            guard let r = own[key] as? [String: Any] else { continue }
-            let label = Labels.label("rate." + key).map { language == .zh ? $0.zh + "（本级）" : $0.en + " (this body)" } ?? key
-            rates.append(.init(label: label, numerator: (r["numerator"] as? NSNumber)?.int64Value ?? 0,
-                               denominator: (r["denominator"] as? NSNumber)?.int64Value ?? 0))
-        }
-        var recordFigures: [(label: String, value: Int64)] = []
-        for (_, key) in Figures.counters where key != "bodies" {
-            if let n = (own[key] as? NSNumber)?.int64Value, n != 0 { recordFigures.append((FigureNames.figure(key, language), n)) }
+        let row = try client.query("figures", filter: ["period": stats.period]).first ?? [:]
+        var own = FiguresReport.Own()
+        for (_, key) in Figures.counters { if let n = (row[key] as? NSNumber)?.int64Value { own.counts[key] = n } }
+        for key in Figures.rates {
+            guard let r = row[key] as? [String: Any] else { continue }
+            own.rates[key] = ((r["numerator"] as? NSNumber)?.int64Value ?? 0, (r["denominator"] as? NSNumber)?.int64Value ?? 0)
         }
         say(steps - 1, steps)
         let known = try client.bodies()
-        func name(_ b: BodyFigures) -> String { !b.name.isEmpty ? b.name : (known[b.body]?.name).flatMap { $0.isEmpty ? nil : $0 } ?? b.body }
-        let names = Dictionary(stats.bodies.map { ($0.body, name($0)) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(stats.bodies.map { b in (b.body, !b.name.isEmpty ? b.name : (known[b.body]?.name).flatMap { $0.isEmpty ? nil : $0 } ?? b.body) },
+                               uniquingKeysWith: { a, _ in a })
         let overdue = try client.query("plan_items", filter: ["as_of": asOf.description]).filter { !(($0["overdue_for"] as? [Any]) ?? []).isEmpty }.map { r in
             [r["topic"] as? String ?? "", ((r["overdue_for"] as? [String]) ?? []).map { names[$0] ?? $0 }.joined(separator: "、"),
              r["deadline"] as? String ?? "", Labels.zh("stage." + (r["stage"] as? String ?? ""))]
@@ -85,61 +70,14 @@ enum ReportCommand {
             ["assigned", "reassigning"].contains(r["status"] as? String ?? "") && (r["due"] as? String).map { $0 < asOf.description } == true
         }.map { r in [(r["id"] as? String ?? "") + " " + (r["title"] as? String ?? ""), ((r["units"] as? [String]) ?? []).joined(separator: "、"), r["due"] as? String ?? ""] }
         say(steps, steps)
-        let figureLabels = keys.map { (key: $0, label: FigureNames.figure($0, language)) }
         var expected: [String: Int] = [:]
         for r in try client.query("bodies") {
             if let parent = r["parent"] as? String, !parent.isEmpty { expected[parent, default: 0] += 1 }
         }
-        var model = ReportModel(
-            title: title ?? "\(status.name.isEmpty ? root.body : status.name)履职统计报告", period: stats.period,
-            generatedAt: "\(asOf)",
-            bodies: stats.bodies.map { b in
-                ReportModel.Body(id: b.body, name: names[b.body] ?? b.body, tier: b.tier.isEmpty ? known[b.body]?.tier ?? "" : b.tier, parent: b.body == root.body ? "" : b.parent,
-                                 own: b.own, totals: b.totals, verified: b.verified)
-                    .with(zone: b.zone, rates: chartRates(b.totals), expectedChildren: expected[b.body] ?? 0,
-                          onTimeChildren: b.expectedChildren > 0 ? Int(b.onTimeChildren) : nil,
-                          approval: .init(state: b.approval, reason: b.returnReason, by: b.returnedBy))
-            },
-            figures: figureLabels, chartFigure: chart, trend: trend, rates: rates,
-            overdueItems: overdue, proposalsPastDue: pastDue, recordFigures: recordFigures)
-        model.chartRates = Self.chartedRates
-        model.months = monthRows
-        model.coverage = stats.coverage.map { (ZoneGroups.tierLabel($0.tier, language), Int($0.reporting), Int($0.expected)) }
-        for b in stats.bodies {
-            for g in ZoneGroups.groups(of: b.body, in: stats.bodies) where !g.zone.isEmpty {
-                let totals = g.totals ?? [:]
-                model.zones.append(.init(parent: b.body, name: g.zone, members: g.members.map(\.body), totals: totals, rates: chartRates(totals)))
-            }
-        }
-        return model
-    }
-
-    /// The rates the report charts per county and township and by month: 办结率, 满意率, 建议采纳率, 社情民意录用率.
-    static let chartedRates: [(key: String, label: String)] = [
-        ("completion_rate", "办结率"), ("satisfaction_rate", "满意率"), ("suggestion_adoption_rate", "建议采纳率"),
-        ("opinion_adoption_rate", "社情民意录用率"),
-    ]
-
-    /// The charted rates of a figure map, each with numerator and denominator (0/0 when the map has no data).
-    static func chartRates(_ totals: [String: Int64]) -> [ReportModel.Rate] {
-        let all = FigureNames.rates(totals)
-        return chartedRates.map { c in
-            let r = all.first { $0.name == c.key }
-            return ReportModel.Rate(label: c.label, numerator: r?.numerator ?? 0, denominator: r?.denominator ?? 0)
-        }
-    }
-}
-
-extension ReportModel.Body {
-    /// The body with its zone, charted rates, children in the roster, those on time and its approval state.
-    func with(zone: String, rates: [ReportModel.Rate], expectedChildren: Int, onTimeChildren: Int?,
-              approval: ReportModel.Approval) -> ReportModel.Body {
-        var b = self
-        b.zone = zone
-        b.rates = rates
-        b.expectedChildren = expectedChildren
-        b.onTimeChildren = onTimeChildren
-        b.approval = approval
-        return b
+        return FiguresReport.model(
+            stats: stats, root: root.body, title: title ?? "\(status.name.isEmpty ? root.body : status.name)履职统计报告",
+            generatedAt: "\(asOf)", months: months, own: own,
+            names: known.mapValues { (name: $0.name, tier: $0.tier) }, expected: expected,
+            overdue: overdue, pastDue: pastDue, zh: language == .zh)
     }
 }

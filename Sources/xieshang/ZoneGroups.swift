@@ -1,61 +1,14 @@
 import Foundation
 import XieshangDomain
-import XieshangFederation
+import XieshangNode
 import XieshangWire
 
-/// Zones 片区 and coverage 报送情况 in drill-downs: a body's children grouped by the zone its config puts them in (the
-/// roster carries it up), each zone with the subtotal of its members' figures, and per tier the bodies reporting out
-/// of those in the roster ("县区 10/10 报送，乡镇 172/172 报送").
-enum ZoneGroups {
-    /// Children of one body in one zone, with their subtotal.
-    struct Group {
-        /// The zone's name; empty for the children the config puts in no zone.
-        var zone: String
-        /// The children in it, in drill-down order.
-        var members: [BodyFigures]
-        /// The sum of the members' subtree totals, figure by figure (checked); nil when a sum leaves Int64's range.
-        var totals: [String: Int64]?
-    }
-
-    /// The children of `parent` among `bodies`, grouped by zone in order of first appearance, the children without a
-    /// zone last (one group named ""). Without any zone: one group of every child.
-    static func groups(of parent: String, in bodies: [BodyFigures]) -> [Group] {
-        let children = bodies.filter { $0.parent == parent && $0.body != parent }
-        var order: [String] = []
-        var members: [String: [BodyFigures]] = [:]
-        for c in children {
-            if members[c.zone] == nil { order.append(c.zone) }
-            members[c.zone, default: []].append(c)
-        }
-        order.sort { ($0.isEmpty ? 1 : 0) < ($1.isEmpty ? 1 : 0) }
-        return order.map { zone in
-            let list = members[zone] ?? []
-            return Group(zone: zone, members: list, totals: subtotal(list))
-        }
-    }
-
-    /// The checked sum of the members' subtree totals; nil when a figure's sum leaves Int64's range.
-    static func subtotal(_ members: [BodyFigures]) -> [String: Int64]? {
-        var sum: [String: Int64] = [:]
-        for m in members {
-            switch FigureMap.sum(sum, m.totals) {
-            case .success(let s): sum = s
-            case .failure: return nil
-            }
-        }
-        return sum
-    }
-
-    /// Whether any body of the drill-down has a zone.
-    static func any(_ bodies: [BodyFigures]) -> Bool { bodies.contains { !$0.zone.isEmpty } }
-
+/// The CLI's text of zones 片区 (``ZoneGroups`` in XieshangNode) and coverage 报送情况: per tier the bodies reporting
+/// out of those in the roster ("县区 10/10 报送，乡镇 172/172 报送").
+extension ZoneGroups {
     /// A tier's label: 市, 县区, 乡镇, 村（社区）; the tier itself when unknown.
     static func tierLabel(_ tier: String, _ language: Invocation.Language) -> String {
-        let labels: [String: (zh: String, en: String)] = [
-            "city": ("市", "city"), "county": ("县区", "county"), "township": ("乡镇", "township"), "village": ("村（社区）", "village"),
-        ]
-        guard let l = labels[tier] else { return tier.isEmpty ? (language == .zh ? "未分级" : "no tier") : tier }
-        return language == .zh ? l.zh : l.en
+        FigureNames.tierLabel(tier, zh: language == .zh)
     }
 
     /// "县区 10/10 报送，乡镇 172/172 报送" (English: "county 10/10 reporting, township 172/172 reporting"); empty

@@ -80,8 +80,8 @@ struct DemoTests {
             #expect(dom.contains("<td data-rate=\"completion_rate\" data-body=\"city\">\(cityRow[10]) <span class=\"frac\">\(cityRow[11])</span></td>"),
                     "the city's 办结率 \(cityRow[10]) \(cityRow[11]) in the rendered DOM")
         }
-        // On a 375 px phone (mobile emulation over DevTools): laid out at 375 px, no horizontal scroll.
-        let python3 = ProcessInfo.processInfo.environment["XIESHANG_PYTHON"] ?? "/usr/bin/python3"
+        // On a 375 px phone (mobile emulation through Selenium and chromium-driver): laid out at 375 px, no horizontal scroll.
+        let python3 = try ExportCommandTests.python()
         let (layoutStatus, layoutOut) = try await run(python3, [ExportCommandTests.packageRoot + "/Tests/XieshangReportTests/python/phone_layout.py",
                                                                  chromium, report, "375", dir + "/phone-profile"])
         let layout = (try? JSONSerialization.jsonObject(with: Data(layoutOut.utf8))) as? [String: Any] ?? [:]

@@ -201,6 +201,7 @@ import XieshangTransport
             #expect(info["innerWidth"] as? Int == 375, "\(run.output)")
             #expect((info["scrollWidth"] as? Int ?? .max) <= 375, "no horizontal scroll at 375 px: \(run.output)")
             #expect(info["protocol"] as? String == "h2", "\(run.output)")
+            #expect((info["cspViolations"] as? [String]) == [], "the CSP refused nothing on the page: \(run.output)")
             let text = info["text"] as? String ?? ""
             #expect(text.contains("<b>铜仁</b>市政协") && text.contains("县（区）级"), "the name as text, the tier: \(text)")
             let artifacts = ExportCommandTests.packageRoot + "/.build/test-artifacts"

@@ -56,7 +56,14 @@ import XieshangWire
     /// `/`, `/healthz`, an unknown path (404), a wrong method (405 with `allow`) and a refusal the transport makes
     /// (413) all carry the security headers; a node that cannot answer its status gets 503, not a trap.
     @Test func everyAnswerCarriesTheSecurityHeaders() async {
-        let routes = WebSite.routes(status: { Self.status() })
+        struct Status: WebData {
+            let answer: StatusResponse?
+            func status() async -> StatusResponse? { answer }
+            func dashboard(period: String, body: String?) async -> Result<Dashboard, WebDataError> { .failure(.unavailable("none")) }
+            func records(_ kind: RecordKind) async -> Result<RecordListing, WebDataError> { .failure(.unavailable("none")) }
+            func history(_ kind: RecordKind, id: String) async -> Result<[RecordEvent], WebDataError> { .success([]) }
+        }
+        let routes = WebSite.routes(Status(answer: Self.status()), gate: OpenGate())
         func check(_ r: HTTPResponse, _ status: Int, _ what: String) {
             #expect(r.status == status, "\(what)")
             for (name, value) in WebPage.securityHeaders {
@@ -70,7 +77,7 @@ import XieshangWire
         check(wrong, 405, "HEAD /")
         #expect(wrong.headers.contains { $0 == ("allow", "GET") })
         check(routes.refusal(HTTPRefusal(status: 413, reason: "too big")), 413, "413")
-        let down = WebSite.routes(status: { nil })
+        let down = WebSite.routes(Status(answer: nil), gate: OpenGate())
         check(await down.respond(HTTPRequest(method: "GET", path: "/")), 503, "status unavailable")
     }
 }

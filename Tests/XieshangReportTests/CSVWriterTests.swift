@@ -98,6 +98,27 @@ struct ChromiumRenderingTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
+    /// Runs `program` to its end and answers its exit status and standard output; the wait happens on the process's
+    /// termination handler, never on a thread of Swift's cooperative pool (standard output goes to a file meanwhile).
+    static func runOffThePool(_ program: String, _ args: [String]) async throws -> (Int32, String) {
+        let output = NSTemporaryDirectory() + "xs-run-\(UUID().uuidString.prefix(8)).out"
+        FileManager.default.createFile(atPath: output, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: program)
+        p.arguments = args
+        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+        p.standardError = FileHandle.nullDevice
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            p.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try p.run() } catch {
+                p.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        return (status, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
+    }
+
     func run(_ program: String, _ args: [String]) throws -> (Int32, String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: program)

@@ -80,11 +80,11 @@ struct ReportPhoneLayoutTests {
         #expect(!html.contains("<script"))
     }
 
-    /// The report on a 375 px phone (Chromium's mobile emulation over DevTools, python/phone_layout.py): the page lays
+    /// The report on a 375 px phone (Chromium's mobile emulation through Selenium, python/phone_layout.py): the page lays
     /// out at 375 px (no widening of the layout viewport) and the document does not scroll sideways; wide tables
     /// scroll inside their own box. Before this change the report had no viewport meta and fixed 640 px charts: it
     /// laid out at ≈ 980 px.
-    @Test func aPhoneOf375PxReadsTheReportWithoutHorizontalScroll() throws {
+    @Test func aPhoneOf375PxReadsTheReportWithoutHorizontalScroll() async throws {
         guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             Issue.record("chromium is not installed; run `make test` (it installs Debian's chromium)")
             return
@@ -93,7 +93,7 @@ struct ReportPhoneLayoutTests {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try HTMLReport.render(model()).write(toFile: dir + "/report.html", atomically: true, encoding: .utf8)
-        let layout = try Self.phoneLayout(chromium: chromium, file: dir + "/report.html", profile: dir + "/profile")
+        let layout = try await Self.phoneLayout(chromium: chromium, file: dir + "/report.html", profile: dir + "/profile")
         #expect(layout.innerWidth == 375, "the page lays out at the phone's width: \(layout.innerWidth)")
         #expect(layout.scrollWidth <= layout.innerWidth, "no horizontal scroll: scrollWidth \(layout.scrollWidth) > \(layout.innerWidth)")
         #expect(layout.text.contains("〔东部片区〕小计") && layout.text.contains("(12/17)"), "the zone and a rate's fraction are on the page")
@@ -102,7 +102,7 @@ struct ReportPhoneLayoutTests {
 
     /// Printed on A4 portrait (print media; 180 mm ≈ 680 CSS px within the 15 mm margins): nothing is wider than the
     /// paper — the wide drill-down table wraps its cells instead of running off the page.
-    @Test func printedOnA4NothingIsWiderThanThePaper() throws {
+    @Test func printedOnA4NothingIsWiderThanThePaper() async throws {
         guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             Issue.record("chromium is not installed; run `make test` (it installs Debian's chromium)")
             return
@@ -113,7 +113,7 @@ struct ReportPhoneLayoutTests {
         let html = HTMLReport.render(model())
         #expect(html.contains("@page { size: A4"))
         try html.write(toFile: dir + "/report.html", atomically: true, encoding: .utf8)
-        let layout = try Self.phoneLayout(chromium: chromium, file: dir + "/report.html", profile: dir + "/profile", width: 680, print: true)
+        let layout = try await Self.phoneLayout(chromium: chromium, file: dir + "/report.html", profile: dir + "/profile", width: 680, print: true)
         #expect(layout.scrollWidth <= 680, "the printed page is \(layout.scrollWidth) px wide, A4 holds 680")
     }
 
@@ -124,14 +124,16 @@ struct ReportPhoneLayoutTests {
         var text: String
     }
 
-    /// Lays `file` out on a 375 px phone in headless Chromium (python/phone_layout.py, standard library only).
-    static func phoneLayout(chromium: String, file: String, profile: String, width: Int = 375, print: Bool = false) throws -> Layout {
-        let python = ProcessInfo.processInfo.environment["XIESHANG_PYTHON"] ?? "/usr/bin/python3"
-        let (status, out) = try ChromiumRenderingTests().run(python, [ChromiumRenderingTests.packageRoot + "/Tests/XieshangReportTests/python/phone_layout.py",
-                                                                      chromium, file, String(width), profile] + (print ? ["print"] : []))
+    /// Lays `file` out on a 375 px phone in headless Chromium (python/phone_layout.py: Selenium and chromium-driver,
+    /// Python from XIESHANG_PYTHON or the package's .venv, `make venv`). Waits for the child off the cooperative pool.
+    static func phoneLayout(chromium: String, file: String, profile: String, width: Int = 375, print: Bool = false) async throws -> Layout {
+        let venv = ChromiumRenderingTests.packageRoot + "/.venv/bin/python"
+        let python = ProcessInfo.processInfo.environment["XIESHANG_PYTHON"] ?? (FileManager.default.isExecutableFile(atPath: venv) ? venv : "/usr/bin/python3")
+        let (status, out) = try await ChromiumRenderingTests.runOffThePool(python, [ChromiumRenderingTests.packageRoot + "/Tests/XieshangReportTests/python/phone_layout.py",
+                                                                                    chromium, file, String(width), profile] + (print ? ["print"] : []))
         guard status == 0, let o = try? JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any],
               let inner = o["innerWidth"] as? Int, let scroll = o["scrollWidth"] as? Int else {
-            throw Failure(description: "phone_layout.py failed (\(status)): \(out)")
+            throw Failure(description: "phone_layout.py (needs selenium in the venv and chromium-driver: make venv deps) failed (\(status)): \(out)")
         }
         return Layout(innerWidth: inner, scrollWidth: scroll, text: o["text"] as? String ?? "")
     }

@@ -98,6 +98,27 @@ import XieshangWire
         await server.shutdown(gracePeriodSeconds: 1)
     }
 
+    /// Prefix routes (`/records/` for `/records/<kind>/<id>`): a longer path under the prefix reaches its handler with
+    /// the whole path, the longest prefix wins, an exact route wins over any prefix, the bare prefix and paths outside
+    /// it are 404, and a method the prefix does not allow is 405 with `allow`.
+    @Test func prefixRoutesMatchLongerPathsAndExactRoutesWin() async {
+        var routes = HTTPRoutes(refusal: { HTTPResponse(status: $0.status, headers: [("allow", $0.allowed.joined(separator: ", "))]) })
+        routes.add("GET", prefix: "/records/") { HTTPResponse(status: 200, body: Array(("records " + $0.path).utf8)) }
+        routes.add("GET", prefix: "/records/proposals/") { HTTPResponse(status: 200, body: Array(("proposal " + $0.path).utf8)) }
+        routes.add("GET", "/records/special") { _ in HTTPResponse(status: 200, body: Array("exact".utf8)) }
+        func get(_ path: String, _ method: String = "GET") async -> (Int, String) {
+            let r = await routes.respond(HTTPRequest(method: method, path: path))
+            return (r.status, String(decoding: r.body, as: UTF8.self))
+        }
+        #expect(await get("/records/activities") == (200, "records /records/activities"))
+        #expect(await get("/records/proposals/TA-1") == (200, "proposal /records/proposals/TA-1"))
+        #expect(await get("/records/special") == (200, "exact"))
+        #expect(await get("/records/").0 == 404)
+        #expect(await get("/recordsX/a").0 == 404)
+        let wrong = await routes.respond(HTTPRequest(method: "POST", path: "/records/activities"))
+        #expect(wrong.status == 405 && wrong.headers.contains { $0 == ("allow", "GET") })
+    }
+
     /// A body over the limit gets 413, whether announced by content-length (before any body byte is kept) or sent
     /// without one; the connection keeps serving.
     @Test func oversizedBodyGets413() async throws {

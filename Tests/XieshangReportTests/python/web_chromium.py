@@ -1,26 +1,32 @@
 """Loads a page of a node's web interface in headless Chromium through Selenium and chromium-driver, trusting only
 the test's certificate (by the SHA-256 of its public key), as a 375 px phone, and reports what a reader would meet.
 
-usage: web_chromium.py URL SPKI_SHA256_BASE64 USER_DATA_DIR SCREENSHOT_PNG
+usage: web_chromium.py URL SPKI_SHA256_BASE64 USER_DATA_DIR SCREENSHOT_PNG [PRINT_PDF]
 
 Prints one JSON object: innerWidth, scrollWidth (> innerWidth means horizontal scroll), the negotiated protocol
-(nextHopProtocol, "h2" for HTTP/2), the title and the page's text. Chromium and its driver are Debian's
+(nextHopProtocol, "h2" for HTTP/2), the title, the page's text, and cspViolations: the browser console's messages
+about the Content-Security-Policy (a style or script the policy refused), which should be none. With PRINT_PDF, the page is also printed to that
+file on A4 through WebDriver's print endpoint (what Chromium's "print to PDF" makes), and "pdfBytes" is its size. Chromium and its driver are Debian's
 (/usr/bin/chromium, /usr/bin/chromedriver): Selenium Manager never downloads anything (C-INTEROP.md).
 """
+import base64
 import json
 import sys
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.print_page_options import PrintOptions
 
 
 def main():
     url, spki, profile, shot = sys.argv[1:5]
+    pdf = sys.argv[5] if len(sys.argv) > 5 else None
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--user-data-dir={profile}",
                 f"--ignore-certificate-errors-spki-list={spki}"]:
         options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     try:
         driver.set_page_load_timeout(30)
@@ -31,7 +37,15 @@ def main():
             "return {innerWidth: window.innerWidth, scrollWidth: document.documentElement.scrollWidth,"
             " protocol: performance.getEntriesByType('navigation')[0].nextHopProtocol,"
             " title: document.title, text: document.body.innerText}")
+        info["cspViolations"] = [e["message"] for e in driver.get_log("browser") if "Content Security Policy" in e["message"]]
         driver.save_screenshot(shot)
+        if pdf:
+            options = PrintOptions()
+            options.page_width, options.page_height = 21.0, 29.7  # A4, in cm
+            data = base64.b64decode(driver.print_page(options))
+            with open(pdf, "wb") as f:
+                f.write(data)
+            info["pdfBytes"] = len(data)
         print(json.dumps(info, ensure_ascii=False))
     finally:
         driver.quit()

@@ -1,0 +1,139 @@
+/// How figures are shown (统计数字的标签), shared by the CLI (`stats`, `report --html`, `demo`) and the web dashboard: labels of the stats.proto counters a rollup carries (from `Labels`, XieshangDomain), the
+/// rates derived from them with numerator and denominator, the drill-down's headline columns, and the labels of
+/// record-table columns that `Labels` does not name.
+public enum FigureNames {
+    /// A rate shown with its numerator and denominator (办结率 12/15 80.0%).
+    public struct ShownRate: Sendable {
+        /// stats.proto-style name: "completion_rate".
+        public var name: String
+        /// Label key in `Labels` ("rate.completionRate").
+        public var labelKey: String
+        /// Counted part.
+        public var numerator: Int64
+        /// Whole; 0 means no data.
+        public var denominator: Int64
+        /// Percent with one decimal, nil without data.
+        public var percent: Double? { Rate(numerator, of: denominator).permille.map { Double($0) / 10 } }
+        /// "80.0% (12/15)", "—" without data.
+        public var text: String { "\(Rate(numerator, of: denominator)) (\(numerator)/\(denominator))" }
+    }
+
+    /// Every rate of a figure map (stats.proto names), from its counters: 办结率 by cohort, 满意率 from the latest
+    /// rounds (the default formula, 满意 + 基本满意), 建议采纳率/办结率, 信息录用率, 按期答复率.
+    public static func rates(_ counts: [String: Int64]) -> [ShownRate] {
+        guard let f = try? Figures(period: .year(2026), namedCounts: counts.filter { Figures.labelKey(ofName: $0.key) != nil }) else { return [] }
+        let all: [(String, Rate)] = [
+            ("completionRate", f.completionRate), ("satisfactionRate", f.satisfactionRate(.satisfiedOrBasic)),
+            ("suggestionAdoptionRate", f.suggestionAdoptionRate), ("suggestionClosingRate", f.suggestionClosingRate),
+            ("opinionAdoptionRate", f.opinionAdoptionRate), ("onTimeReplyRate", f.onTimeReplyRate),
+        ]
+        return all.map { ShownRate(name: Figures.protoName($0.0), labelKey: "rate." + $0.0, numerator: $0.1.numerator, denominator: $0.1.denominator) }
+    }
+
+    /// The columns of a drill-down table (the figures the city office reports): 活动 by kind and 人次; 提案 立案, 办结率,
+    /// 满意率; 社情民意 收到/录用/上报/批示; 建议 采纳率/办结率; 计划 完成/逾期; 委员 低于合格线.
+    public static let headline: [(key: String, zh: String, en: String)] = [
+        ("consultations", "协商", "consult."), ("research_visits", "调研", "research"), ("inspections", "视察", "inspect."),
+        ("appraisals", "评议", "apprais."), ("trainings", "培训", "training"), ("welfare_activities", "公益", "welfare"),
+        ("activity_participants", "人次", "people"), ("proposals_registered", "立案", "registered"),
+        ("proposals_closed_of_registered", "办结", "closed"), ("completion_rate", "办结率", "closed %"),
+        ("satisfaction_rate", "满意率", "satisfied %"), ("opinions_received", "信息收到", "reports in"),
+        ("opinions_adopted", "录用", "adopted"), ("opinions_forwarded", "上报", "forwarded"), ("opinions_instructed", "批示", "instructed"),
+        ("suggestions_made", "建议", "suggest."), ("suggestion_adoption_rate", "采纳率", "adopted %"),
+        ("suggestion_closing_rate", "建议办结率", "closed %"), ("plan_items_done", "计划完成", "plan done"),
+        ("plan_items_overdue", "逾期", "overdue"), ("members_below_threshold", "低于合格线", "below bar"),
+    ]
+
+    /// A headline cell of a figure map: a counter's value, or a rate as "80.0% (12/15)".
+    public static func cell(_ key: String, _ counts: [String: Int64]) -> String {
+        if let r = rates(counts).first(where: { $0.name == key }) { return r.denominator == 0 ? "—" : r.text }
+        return String(counts[key] ?? 0)
+    }
+
+    /// Labels of record-table columns that `Labels` does not name: key → (中文, English).
+    public static let table: [String: (zh: String, en: String)] = [
+        // Record columns.
+        "id": ("编号", "id"), "title": ("标题", "title"), "kind": ("类型", "kind"), "first_proposer": ("第一提案人", "first proposer"),
+        "status": ("状态", "status"), "submitted_on": ("提交日期", "submitted"), "register_number": ("立案号", "register no."),
+        "lead_unit": ("主办单位", "lead unit"), "units": ("承办单位", "units"), "due": ("答复期限", "due"), "round": ("办理轮次", "round"),
+        "closed_on": ("办结日期", "closed"), "supervisor": ("领衔督办", "supervisor"), "text": ("正文", "text"),
+        "origin_body": ("来源组织", "origin body"), "origin_report_id": ("信息编号", "report id"), "author": ("作者", "author"),
+        "bulletin_issue": ("期号", "bulletin issue"), "forwarded_to": ("报送至", "forwarded to"), "adopted_by": ("录用单位", "adopted by"),
+        "instructions": ("领导批示", "instructions"), "form": ("协商形式", "form"), "date": ("日期", "date"), "topic": ("议题", "topic"),
+        "host_bodies": ("主办组织", "hosts"), "participants": ("参加人次", "participants"), "issuer": ("制定组织", "issuer"),
+        "plan_id": ("计划编号", "plan"), "item_id": ("事项编号", "item"), "department": ("责任部门", "department"),
+        "deadline": ("完成时限", "deadline"), "assignees": ("承办组织", "assignees"), "stage": ("进度", "stage"),
+        "overdue_for": ("逾期单位", "overdue for"), "name": ("姓名", "name"), "sector": ("界别", "sector"), "active": ("在任", "active"),
+        "duty_total_tenths": ("履职得分×10", "duty score ×10"), "needs_talk": ("需约谈", "talk needed"),
+        "resignation_recommended": ("建议劝退", "resignation recommended"), "addressee": ("报送对象", "addressee"),
+        "activity_id": ("来源活动", "activity"), "members": ("委员", "members"), "made_on": ("提出日期", "made"),
+        "adopted_on": ("采纳日期", "adopted"), "closed_on_s": ("办结日期", "closed"), "year": ("年度", "year"),
+        "plan_status": ("计划状态", "plan status"), "document": ("文号", "document"), "category": ("类别", "category"),
+        "lead_leader": ("牵头领导", "lead leader"), "person": ("责任人", "person"), "parent": ("上级事项", "parent item"),
+        "stages": ("各单位进度", "stages"), "origin": ("来源", "origin"), "seq": ("序号", "seq"), "position": ("位置", "position"),
+        "reason": ("原因", "reason"),
+        "votes": ("满意/基本满意/不满意", "satisfied/basic/unsatisfied"), "rate": ("满意度", "satisfaction"),
+        "threshold_percent": ("要求(%)", "threshold %"), "below_threshold": ("低于要求", "below"), "explanations": ("书面说明", "explanations"),
+        // Detail parts of a proposal and a joint draft.
+        "cosigners": ("附议委员", "co-signers"), "member": ("委员", "member"), "confirmed": ("已确认", "confirmed"),
+        "replies": ("答复", "replies"), "unit": ("承办单位", "unit"), "reply_class": ("答复类别", "reply class"), "on": ("日期", "on"),
+        "on_time": ("按期", "on time"), "evaluations": ("满意度测评", "evaluations"), "rating": ("评价", "rating"),
+        "sign_offs": ("联署确认", "sign-offs"), "signer": ("联署方", "signer"), "content_hash": ("内容哈希", "content hash"),
+        "version": ("版本", "version"), "void": ("已作废", "void"), "submitted_hash": ("提交时内容哈希", "submitted hash"),
+        "forwarded_seq": ("上报序号", "forwarded seq"), "co_sponsors": ("联署方", "co-sponsors"), "alliance": ("联席会", "alliance"),
+        "host": ("牵头方", "host"), "signed": ("已联署", "signed"),
+    ]
+
+    /// The label of a key that `Labels` does not know (the key itself when nobody does).
+    public static func fallback(_ key: String, zh: Bool) -> String {
+        guard let l = table[key] else { return key }
+        return zh ? l.zh : l.en
+    }
+
+    /// A figure's label: `figure.<key>` from `Labels` (by label key or stats.proto name, "replies_by_class.A" as
+    /// 答复类别分布·A), else the names above.
+    public static func figure(_ key: String, zh: Bool) -> String {
+        let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
+        let labelKey = Figures.labelKey(ofName: key) ?? key
+        if let l = Labels.label("figure." + labelKey) ?? Labels.label("rate." + labelKey) {
+            let base = zh ? l.zh : l.en
+            return parts.count == 2 ? base + "·" + parts[1] : base
+        }
+        return fallback(key, zh: zh)
+    }
+
+    /// Figure keys in display order: the domain counters first (stats.proto order), then the rest by name.
+    public static func ordered(_ keys: some Sequence<String>) -> [String] {
+        let domain = Figures.counters.map { Figures.protoName($0.1) }
+        let order = Dictionary(domain.enumerated().map { ($1, $0) }, uniquingKeysWith: min)
+        return Set(keys).sorted { (order[$0] ?? 1000, $0) < (order[$1] ?? 1000, $1) }
+    }
+}
+
+extension FigureNames {
+    /// The rates charted per county and township and by month (report and dashboard): 办结率, 满意率, 建议采纳率,
+    /// 社情民意录用率, as (stats.proto name, label).
+    public static let chartedRates: [(key: String, label: String)] = [
+        ("completion_rate", "办结率"), ("satisfaction_rate", "满意率"), ("suggestion_adoption_rate", "建议采纳率"),
+        ("opinion_adoption_rate", "社情民意录用率"),
+    ]
+
+    /// A tier's label: 市, 县区, 乡镇, 村（社区）; the tier itself when unknown, 未分级 when empty.
+    public static func tierLabel(_ tier: String, zh: Bool) -> String {
+        let labels: [String: (zh: String, en: String)] = [
+            "city": ("市", "city"), "county": ("县区", "county"), "township": ("乡镇", "township"), "village": ("村（社区）", "village"),
+        ]
+        guard let l = labels[tier] else { return tier.isEmpty ? (zh ? "未分级" : "no tier") : tier }
+        return zh ? l.zh : l.en
+    }
+
+    /// A body's approval state 审核 for a period (`StatsResponse` body `approval`): 已审核, 已审核（数字已变）, 已退回, 未审核.
+    public static func approvalLabel(_ approval: String, zh: Bool) -> String {
+        switch approval {
+        case "approved": return zh ? "已审核" : "approved"
+        case "superseded": return zh ? "已审核（数字已变）" : "approved, figures changed since"
+        case "returned": return zh ? "已退回" : "returned"
+        default: return zh ? "未审核" : "not approved"
+        }
+    }
+}

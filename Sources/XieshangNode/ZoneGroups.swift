@@ -1,0 +1,49 @@
+import XieshangFederation
+import XieshangWire
+
+/// Zones 片区 in drill-downs: a body's children grouped by the zone its config puts them in (the roster carries it
+/// up), each zone with the checked subtotal of its members' figures. Shared by `stats`, `report --html`, `demo` and
+/// the web dashboard.
+public enum ZoneGroups {
+    /// Children of one body in one zone, with their subtotal.
+    public struct Group: Sendable {
+        /// The zone's name; empty for the children the config puts in no zone.
+        public var zone: String
+        /// The children in it, in drill-down order.
+        public var members: [BodyFigures]
+        /// The sum of the members' subtree totals, figure by figure (checked); nil when a sum leaves Int64's range.
+        public var totals: [String: Int64]?
+    }
+
+    /// The children of `parent` among `bodies`, grouped by zone in order of first appearance, the children without a
+    /// zone last (one group named ""). Without any zone: one group of every child.
+    public static func groups(of parent: String, in bodies: [BodyFigures]) -> [Group] {
+        let children = bodies.filter { $0.parent == parent && $0.body != parent }
+        var order: [String] = []
+        var members: [String: [BodyFigures]] = [:]
+        for c in children {
+            if members[c.zone] == nil { order.append(c.zone) }
+            members[c.zone, default: []].append(c)
+        }
+        order.sort { ($0.isEmpty ? 1 : 0) < ($1.isEmpty ? 1 : 0) }
+        return order.map { zone in
+            let list = members[zone] ?? []
+            return Group(zone: zone, members: list, totals: subtotal(list))
+        }
+    }
+
+    /// The checked sum of the members' subtree totals; nil when a figure's sum leaves Int64's range.
+    public static func subtotal(_ members: [BodyFigures]) -> [String: Int64]? {
+        var sum: [String: Int64] = [:]
+        for m in members {
+            switch FigureMap.sum(sum, m.totals) {
+            case .success(let s): sum = s
+            case .failure: return nil
+            }
+        }
+        return sum
+    }
+
+    /// Whether any body of the drill-down has a zone.
+    public static func any(_ bodies: [BodyFigures]) -> Bool { bodies.contains { !$0.zone.isEmpty } }
+}

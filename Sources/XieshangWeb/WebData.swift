@@ -1,0 +1,110 @@
+import XieshangReport
+import XieshangWire
+
+/// What the web pages read from their node (网页数据源): the node implements it over its runtime — the same status,
+/// Stats and record queries the admin socket answers — so the pages never compute figures of their own.
+public protocol WebData: Sendable {
+    /// This body's status (what `xieshang status` shows); nil while the node cannot answer.
+    func status() async -> StatusResponse?
+    /// The figures of `period` ("" for this year) from `body` (nil for this body) down, as the report shows them.
+    func dashboard(period: String, body: String?) async -> Result<Dashboard, WebDataError>
+    /// Every record of `kind` this body holds (its admin query), cells as display text.
+    func records(_ kind: RecordKind) async -> Result<RecordListing, WebDataError>
+    /// The signed events that made or moved record `id` of `kind`, in log order.
+    func history(_ kind: RecordKind, id: String) async -> Result<[RecordEvent], WebDataError>
+    /// What the kind's detail query adds to record `id` beyond the columns its list row `shown` already (a proposal's
+    /// text, co-signers, replies and evaluations; a draft's text and sign-offs); empty for kinds without one.
+    func details(_ kind: RecordKind, id: String, shown: [String]) async -> Result<[RecordSection], WebDataError>
+}
+
+extension WebData {
+    /// No details beyond the list row.
+    public func details(_ kind: RecordKind, id: String, shown: [String]) async -> Result<[RecordSection], WebDataError> { .success([]) }
+}
+
+/// A part of a record's detail page beyond its list row: a text, facts, or a table.
+public struct RecordSection: Sendable {
+    /// What the section holds.
+    public enum Content: Sendable {
+        /// A text (正文), shown with its line breaks.
+        case text(String)
+        /// Label–value pairs.
+        case facts([(label: String, value: String)])
+        /// Rows of a sub-list (答复, 测评 …).
+        case table(RecordListing)
+    }
+    /// The section's Chinese heading.
+    public var title: String
+    /// Its content.
+    public var content: Content
+    /// Makes a section.
+    public init(title: String, content: Content) {
+        self.title = title
+        self.content = content
+    }
+}
+
+/// The dashboard's content: the report model of the subtree and this body's alerts.
+public struct Dashboard: Sendable {
+    /// Figures, rates, drill-down, trend, completeness and approvals, as `report --html` shows them.
+    public var model: ReportModel
+    /// This body's recent alerts 提醒: (subject, message).
+    public var alerts: [(subject: String, message: String)]
+    /// Makes a dashboard.
+    public init(model: ReportModel, alerts: [(subject: String, message: String)]) {
+        self.model = model
+        self.alerts = alerts
+    }
+}
+
+/// A record list as the node's query answers it: column keys in order, one row per record with every cell as display
+/// text (lists joined by 、, an absent value empty).
+public struct RecordListing: Sendable {
+    /// Column keys (`id`, `title`, …).
+    public var columns: [String]
+    /// Rows: column key → text.
+    public var rows: [[String: String]]
+    /// Makes a listing.
+    public init(columns: [String], rows: [[String: String]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// One step of a record's history 记录历程: which body signed it, when, and what it did.
+public struct RecordEvent: Sendable {
+    /// The signing body's node id.
+    public var body: String
+    /// Its display name (the id when unknown).
+    public var bodyName: String
+    /// The event's sequence number at that body.
+    public var seq: UInt64
+    /// When it was signed, milliseconds since 1970 (UTC).
+    public var timeMs: Int64
+    /// The record's own date of the step (YYYY-MM-DD, China Standard Time).
+    public var day: String
+    /// What happened, in Chinese where a label exists (已立案, 活动, …).
+    public var step: String
+    /// Makes a history entry.
+    public init(body: String, bodyName: String, seq: UInt64, timeMs: Int64, day: String, step: String) {
+        self.body = body
+        self.bodyName = bodyName
+        self.seq = seq
+        self.timeMs = timeMs
+        self.day = day
+        self.step = step
+    }
+}
+
+/// Why the node could not answer a page: a query parameter it refuses (400 naming it) or a failure of its own (503).
+public struct WebDataError: Error, Sendable {
+    /// The query parameter at fault; nil when the node failed.
+    public var parameter: String?
+    /// What went wrong, for the page.
+    public var message: String
+
+    /// A refused query parameter (400).
+    public static func badParameter(_ name: String, _ message: String) -> WebDataError { WebDataError(parameter: name, message: message) }
+    /// A failure of the node (503).
+    public static func unavailable(_ message: String) -> WebDataError { WebDataError(parameter: nil, message: message) }
+}

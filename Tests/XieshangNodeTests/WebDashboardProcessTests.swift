@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+import XieshangTransport
+
+/// The dashboard and the record pages on real node processes (issue 17 item 4): a city, a county and a township,
+/// each serving its web interface over HTTPS; a township clerk records an activity with the CLI, and the county's and
+/// the city's dashboards show it in their figures and drill-down; the township lists it and shows its history; real
+/// Chromium reads the dashboard and a list as a 375 px phone and prints the dashboard to PDF on A4.
+@Suite(.serialized)
+struct WebDashboardProcessTests {
+    static let town = "county1-town1"
+
+    /// A city, a county and a township with `web_listen` each (a self-signed certificate for 127.0.0.1 written into
+    /// each data directory), started; returns the federation and each body's web port.
+    static func federation() async throws -> (LocalFederation, [String: Int]) {
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
+        var ports: [String: Int] = [:]
+        for id in ["city", "county1", town] {
+            let port = try LocalFederation.freePortRange(1)
+            ports[id] = port
+            let dir = fed.dir(id)
+            let certificate = try WebCertificate.selfSigned(names: [.dns("localhost"), .ip("127.0.0.1")])
+            try certificate.certificatePEM.write(toFile: dir + "/web.crt", atomically: true, encoding: .utf8)
+            FileManager.default.createFile(atPath: dir + "/web.key", contents: Data(certificate.keyPEM.utf8), attributes: [.posixPermissions: 0o600])
+            let path = dir + "/node.json"
+            var config = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any] ?? [:]
+            config["web_listen"] = "127.0.0.1:\(port)"
+            try JSONSerialization.data(withJSONObject: config, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: path))
+        }
+        try await fed.startAll()
+        return (fed, ports)
+    }
+
+    /// `GET path` at body `id` over HTTPS with its certificate pinned: (HTTP status, body).
+    static func get(_ fed: LocalFederation, _ ports: [String: Int], _ id: String, _ path: String) async throws -> (Int, String) {
+        let r = try await ProcessRun.run("/usr/bin/curl", ["-sS", "--max-time", "15", "--cacert", fed.dir(id) + "/web.crt",
+                                                           "-w", "\n%{http_code}", "https://127.0.0.1:\(ports[id] ?? 0)" + path])
+        guard r.status == 0, let cut = r.output.lastIndex(of: "\n") else { throw LocalFederation.Failure(description: "curl \(path) at \(id): \(r.output)") }
+        return (Int(r.output[r.output.index(after: cut)...]) ?? 0, String(r.output[..<cut]))
+    }
+
+    /// A township records an activity with the CLI (its topic holds `<script>`); the county's and the city's
+    /// dashboards come to show its 人次 in their totals and in the township's drill-down row (waiting on the
+    /// condition), the city links to the county's subtree and that page shows the township; the township lists the
+    /// activity with its topic as text and its detail page shows the history (the township signed it, today); a body
+    /// outside the subtree and a bad period get a 400 naming the parameter.
+    @Test func townshipActivityReachesTheCountyAndCityDashboards() async throws {
+        let (fed, ports) = try await Self.federation()
+        defer { fed.stopAll() }
+        let today = LocalFederation.today()
+        let year = String(today.prefix(4))
+        let add = try await ProcessRun.run(fed.executable, ["activity", "add", "--id", "HD-WEB-1", "--kind", "research", "--topic",
+                                                            "<script>alert(1)</script>乡村振兴调研", "--participants", "17", "--date", today,
+                                                            "--node", fed.member(Self.town).config.adminSocket], environment: ["XIESHANG_NODE": nil])
+        #expect(add.status == 0, "\(add.output)")
+        let townRow = "data-body=\"\(Self.town)\""
+        for id in ["county1", "city"] {
+            try await waitUntil("\(id)'s dashboard shows the township's 17 人次", seconds: 60) {
+                let (status, html) = try await Self.get(fed, ports, id, "/figures")
+                guard status == 200, html.contains("<td data-figure=\"activity_participants\">17</td>"),
+                      let row = html.range(of: townRow) else { return false }
+                return html[row.upperBound...].prefix(400).contains("<td>17</td>")
+            }
+        }
+        let (_, city) = try await Self.get(fed, ports, "city", "/figures?period=\(year)")
+        #expect(city.contains("href=\"/figures?period=\(year)&amp;body=county1\""), "the city links to the county's subtree")
+        let (status, county) = try await Self.get(fed, ports, "city", "/figures?period=\(year)&body=county1")
+        #expect(status == 200 && county.contains(townRow) && county.contains("<td data-figure=\"activity_participants\">17</td>"), "\(county.prefix(3000))")
+        #expect(!county.contains("data-body=\"city\""), "the county's subtree only")
+
+        let (bad, badPage) = try await Self.get(fed, ports, "county1", "/figures?body=city")
+        #expect(bad == 400 && badPage.contains("参数 body"), "the county's parent is outside its subtree: \(badPage)")
+        let (badPeriod, periodPage) = try await Self.get(fed, ports, "city", "/figures?period=2026-Q9")
+        #expect(badPeriod == 400 && periodPage.contains("参数 period"))
+
+        let (listStatus, list) = try await Self.get(fed, ports, Self.town, "/records/activities?period=\(year)")
+        #expect(listStatus == 200 && list.contains("&lt;script&gt;alert(1)&lt;/script&gt;乡村振兴调研") && !list.contains("<script>"), "\(list)")
+        #expect(list.contains("href=\"/records/activities/HD-WEB-1\""))
+        let (detailStatus, detail) = try await Self.get(fed, ports, Self.town, "/records/activities/HD-WEB-1")
+        #expect(detailStatus == 200 && detail.contains("历程（1）") && detail.contains("记录活动") && detail.contains("<td>\(today)</td>"), "\(detail)")
+        #expect(detail.contains(fed.member(Self.town).config.name.isEmpty ? Self.town : fed.member(Self.town).config.name), "who signed it")
+
+        // A proposal at the county: its detail page shows its text (escaped, line breaks kept) and its two steps.
+        let countyNode = ["--node", fed.member("county1").config.adminSocket]
+        for args in [["member", "add", "--id", "M1", "--name", "张明", "--sector", "经济界", "--date", "\(year)-01-05"],
+                     ["proposal", "submit", "--id", "TA-1", "--title", "关于茶产业的建议", "--text", "一、<b>加强</b>品牌\n二、拓展市场", "--by", "M1",
+                      "--date", "\(year)-01-10"],
+                     ["proposal", "review", "TA-1", "--register", "\(year)-1", "--date", "\(year)-01-20"]] {
+            let r = try await ProcessRun.run(fed.executable, args + countyNode, environment: ["XIESHANG_NODE": nil])
+            #expect(r.status == 0, "\(args): \(r.output)")
+        }
+        let (proposalStatus, proposal) = try await Self.get(fed, ports, "county1", "/records/proposals/TA-1")
+        #expect(proposalStatus == 200 && proposal.contains("<h2>正文</h2><p class=\"text\">一、&lt;b&gt;加强&lt;/b&gt;品牌\n二、拓展市场</p>"), "\(proposal)")
+        #expect(proposal.contains("历程（2）") && proposal.contains("提案提交") && proposal.contains("提案审查") && proposal.contains("已立案"), "\(proposal)")
+        #expect(proposal.components(separatedBy: "<dt>立案号</dt>").count == 2, "the list row's columns are not repeated below it")
+        let (_, proposals) = try await Self.get(fed, ports, "county1", "/records/proposals?status=registered")
+        #expect(proposals.contains("提案（1 条）") && proposals.contains("关于茶产业的建议"), "\(proposals)")
+    }
+
+    /// Chromium (Selenium, chromium-driver) as a 375 px phone: the city's dashboard and the township's activity list
+    /// scroll no wider than the screen, their screenshots are not blank (kept in .build/test-artifacts), and the
+    /// dashboard printed to PDF on A4 holds its title and the township's 人次.
+    @Test func dashboardAndListInChromiumAt375pxAndPrintedToPDF() async throws {
+        let (fed, ports) = try await Self.federation()
+        defer { fed.stopAll() }
+        let today = LocalFederation.today()
+        let add = try await ProcessRun.run(fed.executable, ["activity", "add", "--id", "HD-WEB-2", "--kind", "research", "--topic", "乡村振兴调研",
+                                                            "--participants", "23", "--date", today,
+                                                            "--node", fed.member(Self.town).config.adminSocket], environment: ["XIESHANG_NODE": nil])
+        #expect(add.status == 0, "\(add.output)")
+        try await waitUntil("the city's dashboard shows 23 人次", seconds: 60) {
+            try await Self.get(fed, ports, "city", "/figures").1.contains("<td data-figure=\"activity_participants\">23</td>")
+        }
+        let python = try ExportCommandTests.python()
+        let script = ExportCommandTests.packageRoot + "/Tests/XieshangReportTests/python/web_chromium.py"
+        let artifacts = ExportCommandTests.packageRoot + "/.build/test-artifacts"
+        try? FileManager.default.createDirectory(atPath: artifacts, withIntermediateDirectories: true)
+        for (id, path, name) in [("city", "/figures", "web-dashboard-375"), (Self.town, "/records/activities", "web-list-375")] {
+            let spki = try await ProcessRun.run("/bin/sh", ["-c",
+                "openssl x509 -in \"$1\" -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64",
+                "sh", fed.dir(id) + "/web.crt"])
+            let hash = spki.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            let shot = fed.dir(id) + "/\(name).png", pdf = fed.dir(id) + "/\(name).pdf"
+            let run = try await ProcessRun.run(python, [script, "https://127.0.0.1:\(ports[id] ?? 0)" + path, hash,
+                                                        fed.dir(id) + "/chromium-profile", shot] + (id == "city" ? [pdf] : []))
+            #expect(run.status == 0, "web_chromium.py: \(run.output)")
+            let info = (try? JSONSerialization.jsonObject(with: Data(run.output.utf8))) as? [String: Any] ?? [:]
+            #expect(info["innerWidth"] as? Int == 375, "\(name): \(run.output.prefix(300))")
+            #expect((info["scrollWidth"] as? Int ?? .max) <= 375, "\(name): no horizontal scroll at 375 px: \(run.output.prefix(300))")
+            #expect(info["protocol"] as? String == "h2")
+            #expect((info["cspViolations"] as? [String]) == [], "\(name): the CSP refused nothing on the page: \(info["cspViolations"] ?? "?")")
+            let text = info["text"] as? String ?? ""
+            #expect(text.contains(id == "city" ? "统计数字" : "乡村振兴调研"), "\(name): \(text.prefix(500))")
+            try? FileManager.default.removeItem(atPath: artifacts + "/\(name).png")
+            try? FileManager.default.copyItem(atPath: shot, toPath: artifacts + "/\(name).png")
+            let ink = try await ProcessRun.run(python, [ExportCommandTests.packageRoot + "/Tests/XieshangReportTests/python/png_ink.py", shot])
+            let fraction = Double(ink.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            #expect(ink.status == 0 && fraction > 0.01, "\(name): the screenshot is not blank (ink \(fraction))")
+            if id == "city" {
+                try? FileManager.default.removeItem(atPath: artifacts + "/web-dashboard-a4.pdf")
+                try? FileManager.default.copyItem(atPath: pdf, toPath: artifacts + "/web-dashboard-a4.pdf")
+                let pdfText = try await ProcessRun.run("/usr/bin/pdftotext", ["-layout", pdf, "-"])
+                #expect(pdfText.status == 0, "pdftotext (Debian poppler-utils, `make deps`): \(pdfText.output)")
+                #expect(pdfText.output.contains("统计数字") && pdfText.output.contains("活动参加人次") && pdfText.output.contains("23") && pdfText.output.contains("办结率"),
+                        "the printed dashboard holds its title and figures: \(pdfText.output.prefix(1500))")
+                #expect(!pdfText.output.contains("筛选") && !pdfText.output.contains("业务记录"), "no navigation or picker on paper")
+            }
+        }
+    }
+}
