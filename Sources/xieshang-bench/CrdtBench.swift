@@ -163,8 +163,8 @@ private func resetPeakRSS() -> Bool {
     return true
 }
 
-/// VmHWM (peak RSS since the last reset) of this process in KiB, from /proc/self/status.
-private func currentPeakRSSKiB() -> Int? {
+/// VmHWM (peak RSS since the last reset, or since exec) of this process in KiB, from /proc/self/status.
+func currentPeakRSSKiB() -> Int? {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
     for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
         return Int(line.split(separator: " ").dropFirst().first ?? "")

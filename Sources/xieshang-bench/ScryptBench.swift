@@ -4,7 +4,7 @@ import Glibc
 import XieshangAccounts
 
 /// One password check at the node's scrypt parameters (default N=2^14, r=8, p=5): time per check (median of
-/// `--rounds`), the process's peak RSS before and after (ru_maxrss), i.e. the memory one check adds, and the RSS left
+/// `--rounds`), the process's RSS before and its peak after (VmHWM), i.e. the memory one check adds, and the RSS left
 /// after the checks (with glibc's mmap threshold pinned as the node pins it; `--no-pin` for glibc's default).
 func runScryptBench(_ args: [String]) -> Int32 {
     var parameters = ScryptParameters.default
@@ -27,14 +27,21 @@ func runScryptBench(_ args: [String]) -> Int32 {
             return 2
         }
     }
-    func peakMiB() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_maxrss) / 1024  // Linux reports KiB
-    }
+    // VmHWM, not ru_maxrss: Linux keeps ru_maxrss across execve, so a bench started by a large process (the test
+    // runner) would report its parent's peak as its own (the test saw "retained -255 MiB").
+    func peakMiB() -> Double { Double(currentPeakRSSKiB() ?? 0) / 1024 }
     // As the node does (PasswordCheckGate): without it glibc keeps the buffers after the checks (--no-pin shows it).
     if pin { MallocTuning.returnLargeBuffersToTheSystem() }
-    let before = peakMiB()
+    func currentMiB() -> Double {
+        // /proc/self/statm: size resident shared … in pages.
+        guard let f = fopen("/proc/self/statm", "r") else { return 0 }
+        defer { fclose(f) }
+        var size = 0, resident = 0
+        guard withUnsafeMutablePointer(to: &size, { s in withUnsafeMutablePointer(to: &resident) { r in
+            fscanfTwo(f, s, r) } }) else { return 0 }
+        return Double(resident * Int(sysconf(Int32(_SC_PAGESIZE)))) / 1_048_576
+    }
+    let before = currentMiB()
     var times: [Double] = []
     do {
         let salt = try SecureRandom.bytes(16)
@@ -48,15 +55,6 @@ func runScryptBench(_ args: [String]) -> Int32 {
         return 1
     }
     let after = peakMiB()
-    func currentMiB() -> Double {
-        // /proc/self/statm: size resident shared … in pages.
-        guard let f = fopen("/proc/self/statm", "r") else { return 0 }
-        defer { fclose(f) }
-        var size = 0, resident = 0
-        guard withUnsafeMutablePointer(to: &size, { s in withUnsafeMutablePointer(to: &resident) { r in
-            fscanfTwo(f, s, r) } }) else { return 0 }
-        return Double(resident * Int(sysconf(Int32(_SC_PAGESIZE)))) / 1_048_576
-    }
     let retained = currentMiB()
     times.sort()
     let median = times[times.count / 2]
