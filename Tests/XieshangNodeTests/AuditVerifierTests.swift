@@ -44,10 +44,10 @@ import XieshangWire
             _ = tally.recorded(try! e.decodedBody(), node: "")
             events.append(e)
         }
-        let own = tally.recomputedFigures(of: "town", for: .half(2026, 1))!.figures
+        let own = tally.recomputedFigures(of: "town", for: .half(2026, 1), adding: [])!.figures
         let townReport = town.sign(.aggregateReport, AggregateReport(period: "2026-H1", body: "town", own: own, totals: own, subtreeBodies: 1).serializedBytes())
         events.append(townReport)
-        let cityOwn = tally.recomputedFigures(of: "city", for: .half(2026, 1))!.figures
+        let cityOwn = tally.recomputedFigures(of: "city", for: .half(2026, 1), adding: [])!.figures
         let cityTotals = try! FigureMap.sum(cityOwn, own).get()
         let cited = ChildReport(ref: EventRef(origin: "town", seq: 3, hash: townReport.hash), totals: own, subtreeBodies: 1)
         events.append(city.sign(.aggregateReport, AggregateReport(period: "2026-H1", body: "city", own: cityOwn, totals: cityTotals,
@@ -185,7 +185,7 @@ import XieshangWire
         var town2 = town
         let tally = NodeFigures(body: BodyInfo(id: "", name: "", tier: ""))
         for e in b2.events { _ = tally.recorded(try e.decodedBody(), node: "") }
-        let own = try #require(tally.recomputedFigures(of: "town", for: .half(2026, 1))).figures
+        let own = try #require(tally.recomputedFigures(of: "town", for: .half(2026, 1), adding: [])).figures
         b2.events.append(town2.sign(.aggregateReport, AggregateReport(period: "2026-H1", body: "town", own: own, totals: own, subtreeBodies: 1).serializedBytes()))
         let v2 = try Self.verify(AuditExport.sealed(b2))
         #expect(v2.bodies.first { $0.id == "town" }?.approval == "superseded", "\(v2.bodies)")

@@ -96,7 +96,7 @@ struct AuditRun {
                 return
             }
             let audited = report.period == bundle.period && body.origin == signer
-            let recomputed = audited ? figures.recomputedFigures(of: signer, for: period) ?? RecomputedFigures(figures: [:]) : RecomputedFigures(figures: [:])
+            let recomputed = audited ? figures.recomputedFigures(of: signer, for: period, adding: []) ?? RecomputedFigures(figures: [:]) : RecomputedFigures(figures: [:])
             reports[name] = SeenReport(event: name, hash: hash, body: signer, report: report, recomputed: recomputed)
             if audited { compareOwn(report, recomputed, signer: signer, name: name) }
         case .approval:
@@ -224,7 +224,7 @@ struct AuditRun {
         var seenBodies: Set<String> = []
         for e in bundle.bodies where seenBodies.insert(e.nodeId).inserted {
             let seen = latest[e.nodeId].flatMap { reports[$0] }
-            let recomputed = seen?.recomputed ?? figures.recomputedFigures(of: e.nodeId, for: period) ?? RecomputedFigures(figures: [:])
+            let recomputed = seen?.recomputed ?? figures.recomputedFigures(of: e.nodeId, for: period, adding: []) ?? RecomputedFigures(figures: [:])
             var own: [String: Int64] = [:], uncompared: [String: Int64] = [:]
             for (k, v) in recomputed.figures where recomputed.compares(k) { own[k] = v }
             for (k, v) in seen?.report.own ?? [:] where !recomputed.compares(k) { uncompared[k] = v }
