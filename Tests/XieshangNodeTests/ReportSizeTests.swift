@@ -13,6 +13,27 @@ import XieshangWire
 /// the debounce). It prints the bytes of a typical township, county and city report and each tier's database size,
 /// for Ops/bench/README.md.
 @Suite struct ReportSizeTests {
+    /// Finding (issue 15's storage): a report named every stats.proto counter in `own` and `totals`, zeros included,
+    /// and each parent report repeated every child's totals the same way — a township report with one activity
+    /// carried ~40 names × 2, and every county report ~40 names per township. Now each map holds only the counters
+    /// that are not zero, at the township, in the county's citation of it and in the city's totals; the city still
+    /// verifies it all and `Figures.everyCounter` shows every counter again for people.
+    @Test func aTownshipReportWithOneActivityHoldsOnlyTheCountersThatAreNotZero() throws {
+        let net = try ReportSizeNetwork(counties: 1, townsPerCounty: 1)
+        net.originate("county1-town1", .activity(Activity(id: "HD-1", kind: .research, date: Day(unchecked: 2026, 3, 31), topic: "调研", participants: 12)))
+        let want: [String: Int64] = ["research_visits": 1, "activity_participants": 12, "bodies": 1]
+        let town = try #require(net.nodes["county1-town1"]?.latestReport(period: "2026-03"))
+        #expect(town.own == want && town.totals == want)
+        let county = try #require(net.nodes["county1"]?.latestReport(period: "2026-03"))
+        #expect(county.children.map(\.totals) == [want])
+        #expect(county.own == ["bodies": 1] && county.totals == ["research_visits": 1, "activity_participants": 12, "bodies": 2])
+        let city = try #require(net.nodes["city"]?.latestReport(period: "2026"))
+        #expect(city.totals == ["research_visits": 1, "activity_participants": 12, "bodies": 3])
+        #expect(net.alerts.isEmpty, "\(net.alerts)")
+        let shown = Figures.everyCounter(city.totals)
+        #expect(shown.count == Figures.counters.count && shown["proposals_filed"] == 0 && shown["research_visits"] == 1)
+    }
+
     /// The measurement: every record reaches the city and the city's year adds up (so the sizes are of a working
     /// federation); the numbers are printed, not judged (timings and sizes never decide pass/fail).
     @Test func aYearOfRecordsReportSizesAndDatabaseSizes() throws {
@@ -30,19 +51,21 @@ import XieshangWire
         #expect(city.subtreeBodies == 7)
         #expect((city.totals["activity_participants"] ?? 0) > 0 && city.totals["suggestions_made"] == Int64(24 * net.towns.count))
 
-        func reportBytes(_ id: String) -> (count: Int, bytes: Int, latestYear: Int) {
-            let events = net.events(id).filter { $0.origin == id && $0.kind == EventKind.aggregateReport.protoValue }
+        func reportBytes(_ id: String) -> (count: Int, bytes: Int, latestYear: Int, all: Int, allBytes: Int) {
+            let held = net.events(id)
+            let events = held.filter { $0.origin == id && $0.kind == EventKind.aggregateReport.protoValue }
             let bytes = events.reduce(0) { $0 + $1.body.count + $1.signature.count }
             let latest = events.last { (try? SignedEvent(body: $0.body, signature: $0.signature).decodedBody())
                 .flatMap { try? AggregateReport(serializedBytes: $0.payload) }?.period == year }
-            return (events.count, bytes, latest.map { $0.body.count + $0.signature.count } ?? 0)
+            return (events.count, bytes, latest.map { $0.body.count + $0.signature.count } ?? 0,
+                    held.count, held.reduce(0) { $0 + $1.body.count + $1.signature.count })
         }
         let town = reportBytes(net.towns[0]), county = reportBytes("county1"), top = reportBytes("city")
         let report = """
             report sizes after \(records) township records (\(net.towns.count) townships × \(records / net.towns.count)):
-              township: latest year report \(town.latestYear) B; \(town.count) reports, \(town.bytes) B in all; db \(net.databaseBytes(net.towns[0])) B
-              county (2 townships): latest year report \(county.latestYear) B; \(county.count) reports, \(county.bytes) B; db \(net.databaseBytes("county1")) B
-              city (2 counties): latest year report \(top.latestYear) B; \(top.count) reports, \(top.bytes) B; db \(net.databaseBytes("city")) B
+              township: latest year report \(town.latestYear) B; own reports \(town.count), \(town.bytes) B; all \(town.all) events held \(town.allBytes) B; \(net.databaseText(net.towns[0]))
+              county (2 townships): latest year report \(county.latestYear) B; own reports \(county.count), \(county.bytes) B; all \(county.all) events held \(county.allBytes) B; \(net.databaseText("county1"))
+              city (2 counties): latest year report \(top.latestYear) B; own reports \(top.count), \(top.bytes) B; all \(top.all) events held \(top.allBytes) B; \(net.databaseText("city"))
             """
         print(report)
         #expect(town.count > 0 && county.count > 0 && top.count > 0)
@@ -156,12 +179,10 @@ final class ReportSizeNetwork {
         (try? nodes[id]?.store.reader.entries(after: 0, limit: 1_000_000).map(\.event)) ?? []
     }
 
-    /// The node's database file plus its WAL, in bytes.
-    func databaseBytes(_ id: String) -> Int {
-        ["", "-wal"].reduce(0) { sum, suffix in
-            let size = (try? FileManager.default.attributesOfItem(atPath: directory + "/\(id).db" + suffix)[.size] as? NSNumber)?.intValue
-            return sum + (size ?? 0)
-        }
+    /// The node's database file and its WAL, shown apart ("db 1234 B + WAL 567 B").
+    func databaseText(_ id: String) -> String {
+        let sizes = ["", "-wal"].map { (try? FileManager.default.attributesOfItem(atPath: directory + "/\(id).db" + $0)[.size] as? NSNumber)?.intValue ?? 0 }
+        return "db \(sizes[0]) B + WAL \(sizes[1]) B"
     }
 
     /// A township's year as `xieshang-bench figures` feeds it (FiguresBench.townshipYear): 3 invited members; per
