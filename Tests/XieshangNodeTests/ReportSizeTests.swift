@@ -61,6 +61,23 @@ import XieshangWire
                     held.count, held.reduce(0) { $0 + $1.body.count + $1.signature.count })
         }
         let town = reportBytes(net.towns[0]), county = reportBytes("county1"), top = reportBytes("city")
+        /// A year report's parts: its own and totals maps, and one cited child (for reports of 17 or 10 children).
+        func parts(_ id: String) -> String {
+            guard let r = net.nodes[id]?.latestReport(period: year) else { return "" }
+            var bare = r
+            bare.children = []
+            let perChild = r.children.isEmpty ? 0 : (r.serializedBytes().count - bare.serializedBytes().count) / r.children.count
+            // The same report as it was made before: every counter named in each map, zeros included.
+            var before = r
+            before.own = Figures.everyCounter(r.own)
+            before.totals = Figures.everyCounter(r.totals)
+            for i in before.children.indices { before.children[i].totals = Figures.everyCounter(r.children[i].totals) }
+            var bareBefore = before
+            bareBefore.children = []
+            let perChildBefore = r.children.isEmpty ? 0 : (before.serializedBytes().count - bareBefore.serializedBytes().count) / r.children.count
+            return "payload \(r.serializedBytes().count) B (own \(r.own.count) figures, totals \(r.totals.count)), per cited child \(perChild) B; "
+                + "with every counter named as before \(before.serializedBytes().count) B, per cited child \(perChildBefore) B"
+        }
         let report = """
             report sizes after \(records) township records (\(net.towns.count) townships × \(records / net.towns.count)):
               township: latest year report \(town.latestYear) B; own reports \(town.count), \(town.bytes) B; all \(town.all) events held \(town.allBytes) B; \(net.databaseText(net.towns[0]))
@@ -68,6 +85,7 @@ import XieshangWire
               city (2 counties): latest year report \(top.latestYear) B; own reports \(top.count), \(top.bytes) B; all \(top.all) events held \(top.allBytes) B; \(net.databaseText("city"))
             """
         print(report)
+        print("  year payloads:\n    township \(parts(net.towns[0]))\n    county \(parts("county1"))\n    city \(parts("city"))")
         #expect(town.count > 0 && county.count > 0 && top.count > 0)
     }
 }
