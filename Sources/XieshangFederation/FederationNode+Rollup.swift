@@ -52,9 +52,11 @@ extension FederationNode {
     }
 
     /// The report for `period`: own figures from the source plus the latest report of each child, summed with checks.
+    /// Every map carries only its figures that are not zero (``FigureMap/nonZero(_:)``): own, totals and each cited
+    /// child's totals (a child's report stored before, with explicit zeros, is cited without them).
     /// - Throws: ``FederationError`` when the own figures cannot be computed or a total leaves Int64's range.
     func makeReport(period: String) throws(FederationError) -> AggregateReport {
-        let own = try ownFiguresChecked(period)
+        let own = FigureMap.nonZero(try ownFiguresChecked(period))
         var totals = own
         var children: [ChildReport] = []
         var subtree: UInt32 = 1
@@ -67,12 +69,12 @@ extension FederationNode {
                   case .success(let sum) = FigureMap.sum(totals, state.report.totals),
                   let bodies = FederationNode.checkedCount(subtree, state.report.subtreeBodies) else { continue }
             children.append(ChildReport(ref: XieshangWire.EventRef(origin: child, seq: state.seq, hash: state.hash),
-                                        totals: state.report.totals, subtreeBodies: state.report.subtreeBodies))
+                                        totals: FigureMap.nonZero(state.report.totals), subtreeBodies: state.report.subtreeBodies))
             totals = sum
             subtree = bodies
             if deadline.overflow || state.receivedMs < deadline.partialValue { onTime += 1 }
         }
-        return AggregateReport(period: period, body: id, own: own, totals: totals, children: children,
+        return AggregateReport(period: period, body: id, own: own, totals: FigureMap.nonZero(totals), children: children,
                                expectedChildren: UInt32(config.children.count), reportedChildren: UInt32(children.count),
                                onTimeChildren: onTime, subtreeBodies: subtree)
     }
@@ -101,6 +103,9 @@ extension FederationNode {
         }
     }
 
+    /// Whether two reports of a period carry the same figures and citations (absent = 0: a report stored before, with
+    /// explicit zeros, is the same as the new one without them, so an upgraded node re-emits nothing and approvals
+    /// of its reports stand).
     func sameFigures(_ a: AggregateReport, _ b: AggregateReport) -> Bool {
         FigureMap.equal(a.own, b.own) && FigureMap.equal(a.totals, b.totals) && a.children.map(\.ref) == b.children.map(\.ref)
             && a.expectedChildren == b.expectedChildren && a.onTimeChildren == b.onTimeChildren

@@ -1,6 +1,16 @@
 /// Figure maps (统计数字): counter name → value, as `AggregateReport.own` and `totals` carry them. Sums are checked:
 /// a value from outside that would pass Int64's range is an error naming the figure, never a trap or a wrap.
+///
+/// A missing name means 0: a report carries only the figures that are not zero (``nonZero(_:)``), and every reader
+/// sums and compares with absent = 0, so a report stored before (which named every counter, zeros included) equals
+/// the same figures carried the new way.
 public enum FigureMap {
+    /// `m` without its zero figures: how a report carries them. Most of a township's ~40 counters are zero; naming
+    /// them all made every report, and every parent report that repeats a child's totals, several times larger.
+    public static func nonZero(_ m: [String: Int64]) -> [String: Int64] {
+        m.filter { $0.value != 0 }
+    }
+
     /// `a + b`, figure by figure; nil with the figure's name when a sum leaves Int64's range.
     public static func sum(_ a: [String: Int64], _ b: [String: Int64]) -> Result<[String: Int64], Overflow> {
         var out = a

@@ -230,12 +230,15 @@ enum AdminHandlers {
         return 0
     }
 
+    /// `Stats`: this body's current report for the period and, with `drill`, every report it cites down the tree; own
+    /// figures and totals name every stats.proto counter, zeros included (reports carry only those that are not zero).
     static func stats(_ runtime: NodeRuntime, _ request: StatsRequest) -> StatsResponse {
         let core = runtime.core
         let period = request.period.isEmpty ? String(Day(chinaTimeMs: runtime.now()).year) : request.period
         let report = core.currentReport(period: period)
         var bodies = [BodyFigures(body: core.id, name: runtime.config.name, tier: runtime.config.tier,
-                                  parent: runtime.config.parent?.nodeId ?? "", own: report.own, totals: report.totals,
+                                  parent: runtime.config.parent?.nodeId ?? "", own: Figures.everyCounter(report.own),
+                                  totals: Figures.everyCounter(report.totals),
                                   source: nil, verified: true)]
         NodeApproval.annotate(&bodies[0], runtime, report: report, period: period)
         if request.drill {
@@ -248,8 +251,8 @@ enum AdminHandlers {
                 let known = runtime.config.children.first { $0.nodeId == child.body }
                 let vouched = known == nil ? core.subtreeEntry(child.body) : nil
                 bodies.append(BodyFigures(body: child.body, name: known?.name ?? vouched?.name ?? "", tier: known?.tier ?? vouched?.tier ?? "",
-                                          parent: parent, own: child.own,
-                                          totals: child.totals, source: ref, verified: true,
+                                          parent: parent, own: Figures.everyCounter(child.own),
+                                          totals: Figures.everyCounter(child.totals), source: ref, verified: true,
                                           zone: known != nil ? runtime.config.zone(of: child.body) : vouched?.zone ?? ""))
                 NodeApproval.annotate(&bodies[bodies.count - 1], runtime, report: child, period: period)
                 queue += child.children.compactMap { c in c.ref.map { (child.body, $0) } }

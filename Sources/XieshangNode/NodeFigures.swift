@@ -132,3 +132,13 @@ final class NodeFigures: FiguresSource {
         state.figures(for: period).namedCounts
     }
 }
+
+extension Figures {
+    /// `counts` with every stats.proto counter named, zeros included: a report carries only its figures that are not
+    /// zero (``FigureMap/nonZero(_:)``), what people see (`stats` in text and `--json`, the audit verdict) names them all.
+    public static func everyCounter(_ counts: [String: Int64]) -> [String: Int64] {
+        var out = counts
+        for (_, key) in counters where out[protoName(key)] == nil { out[protoName(key)] = 0 }
+        return out
+    }
+}

@@ -112,7 +112,7 @@ enum StatsCommand {
         }
         let bodies: [[String: Any]] = r.bodies.map { b in
             ["body": b.body, "name": b.name, "tier": b.tier, "parent": b.parent, "verified": b.verified,
-             "own": everyCounter(b.own), "totals": everyCounter(b.totals), "own_rates": rates(b.own), "rates": rates(b.totals),
+             "own": Figures.everyCounter(b.own), "totals": Figures.everyCounter(b.totals), "own_rates": rates(b.own), "rates": rates(b.totals),
              "approval": b.approval, "return_reason": b.returnReason, "returned_by": b.returnedBy,
              "expected_children": b.expectedChildren, "reported_children": b.reportedChildren, "on_time_children": b.onTimeChildren,
              "zone": b.zone, "zones": ZoneGroups.zonesJSON(of: b.body, in: r.bodies, rates: rates)]
@@ -136,13 +136,6 @@ enum StatsCommand {
             lines.append("\(inv.label("rate." + key))：\(rateText(num, den)) (\(num)/\(den))")
         }
         return lines
-    }
-
-    /// A figure map with every stats.proto counter named (0 when the report left it out), and its keyed counters.
-    static func everyCounter(_ counts: [String: Int64]) -> [String: Int64] {
-        var out = counts
-        for (_, key) in Figures.counters where out[Figures.protoName(key)] == nil { out[Figures.protoName(key)] = 0 }
-        return out
     }
 
     static func rateText(_ n: Int64, _ d: Int64) -> String {

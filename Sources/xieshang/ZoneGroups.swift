@@ -35,7 +35,7 @@ extension ZoneGroups {
         let groups = groups(of: body, in: bodies)
         guard groups.contains(where: { !$0.zone.isEmpty }) else { return [] }
         return groups.filter { !$0.zone.isEmpty }.map { g in
-            let totals = g.totals.map(StatsCommand.everyCounter)
+            let totals = g.totals.map(Figures.everyCounter)
             return ["zone": g.zone, "bodies": g.members.map(\.body), "totals": totals.map { $0 as Any } ?? NSNull(),
                     "rates": totals.map { rates($0) as Any } ?? NSNull()]
         }

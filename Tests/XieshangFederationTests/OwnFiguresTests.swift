@@ -99,4 +99,47 @@ final class RecomputingNotes: FiguresSource {
         #expect(ack?.refused.isEmpty == true, "\(ack?.refused.map(\.reason) ?? [])")
         #expect(net.nodes["county"]!.currentReport(period: period).totals == ["notes": 2, "note_amount": 7])
     }
+
+    /// Compatibility of the smaller reports: a report now leaves its zero figures out, where one stored before named
+    /// them ("note_amount": 0). An old-style report from a child still verifies (arithmetic, and its own figures
+    /// against the records it counts), is cited and summed without its zeros, and equals the new one: a node that
+    /// finds its own old-style report last in its log at restart emits no new report for the period (so an approval
+    /// of it stands, and an upgrade does not re-sign every period).
+    @Test func anOldStyleReportWithExplicitZerosVerifiesAndEqualsTheNewOne() throws {
+        let net = TestNetwork()
+        try net.tree([("county", ["town"])], figures: { RecomputingNotes() })
+        net.run()
+        net.originate("town", amount: 0)
+        net.run()
+        let period = Period.all(containing: Day(chinaTimeMs: net.now))[0].description
+        let new = try #require(net.nodes["town"]!.latestReport(period: period))
+        #expect(new.own == ["notes": 1] && new.totals == ["notes": 1])
+
+        // The same figures the old way, signed by the township as its next event.
+        let old = AggregateReport(period: period, body: "town", own: ["notes": 1, "note_amount": 0],
+                                  totals: ["notes": 1, "note_amount": 0], subtreeBodies: 1)
+        let events = try OwnFiguresTests.nextEvents(net, at: "county", origin: "town", [(.aggregateReport, old.serializedBytes())])
+        let oldSeq = try events[0].decodedBody().seq
+        let ack = net.inject(events, from: "town", to: "county")
+        #expect(ack?.refused.isEmpty == true, "\(ack?.refused.map(\.reason) ?? [])")
+        #expect(net.alerts["county", default: []].isEmpty)
+        let county = net.nodes["county"]!.currentReport(period: period)
+        #expect(county.children.map(\.ref?.seq) == [oldSeq] && county.children.map(\.totals) == [["notes": 1]])
+        #expect(county.totals == ["notes": 1])
+
+        // The township restarts on a log that ends with the old-style report: the same figures, nothing re-emitted.
+        net.nodes["town"] = nil
+        do {
+            let store = try Store(path: net.path("town"))
+            let body = try events[0].decodedBody()
+            try store.append([StoredEvent(origin: body.origin, seq: body.seq, prevHash: body.prevHash, hash: events[0].hash, timeMs: body.timeMs,
+                                          scope: (Route(body.scope) ?? .up).text, kind: body.kind.protoValue, body: events[0].body, signature: events[0].signature)])
+        }
+        try net.start("town")
+        net.run(forMs: 5_000)
+        let reports = net.events("town").filter { $0.origin == "town" && $0.kind == EventKind.aggregateReport.protoValue }
+        #expect(reports.last?.seq == oldSeq, "the restarted township re-emitted its report")
+        #expect(net.nodes["town"]!.latestReport(period: period) == old)
+        #expect(net.alerts["town", default: []].isEmpty && net.alerts["county", default: []].isEmpty)
+    }
 }

@@ -34,8 +34,10 @@ import XieshangWire
     }
 
     /// The honest bundle: figures in the reports are what the records give (computed here by ``NodeFigures``, the
-    /// code every ancestor runs, fed the same events).
-    static func honest() -> AuditBundle {
+    /// code every ancestor runs, fed the same events). `zeros`: the reports name every counter, zeros included, as
+    /// reports stored before did; without, they carry only the figures that are not zero, as reports do now.
+    static func honest(zeros: Bool = true) -> AuditBundle {
+        func shown(_ m: [String: Int64]) -> [String: Int64] { zeros ? m : FigureMap.nonZero(m) }
         var town = Chain(origin: "town", key: townKey), city = Chain(origin: "city", key: cityKey)
         let tally = NodeFigures(body: BodyInfo(id: "", name: "", tier: ""))
         var events: [SignedEvent] = []
@@ -44,11 +46,11 @@ import XieshangWire
             _ = tally.recorded(try! e.decodedBody(), node: "")
             events.append(e)
         }
-        let own = tally.recomputedFigures(of: "town", for: .half(2026, 1), adding: [])!.figures
+        let own = shown(tally.recomputedFigures(of: "town", for: .half(2026, 1), adding: [])!.figures)
         let townReport = town.sign(.aggregateReport, AggregateReport(period: "2026-H1", body: "town", own: own, totals: own, subtreeBodies: 1).serializedBytes())
         events.append(townReport)
-        let cityOwn = tally.recomputedFigures(of: "city", for: .half(2026, 1), adding: [])!.figures
-        let cityTotals = try! FigureMap.sum(cityOwn, own).get()
+        let cityOwn = shown(tally.recomputedFigures(of: "city", for: .half(2026, 1), adding: [])!.figures)
+        let cityTotals = shown(try! FigureMap.sum(cityOwn, own).get())
         let cited = ChildReport(ref: EventRef(origin: "town", seq: 3, hash: townReport.hash), totals: own, subtreeBodies: 1)
         events.append(city.sign(.aggregateReport, AggregateReport(period: "2026-H1", body: "city", own: cityOwn, totals: cityTotals,
                                                                   children: [cited], expectedChildren: 1, reportedChildren: 1,
@@ -195,6 +197,32 @@ import XieshangWire
                                                                    reason: "请核实").serializedBytes()))
         let v3 = try Self.verify(AuditExport.sealed(b3))
         #expect(v3.bodies.first { $0.id == "town" }?.approval == "returned" && v3.holds, "\(v3.allProblems)")
+    }
+
+    /// Compatibility of the smaller reports: a bundle whose reports name every counter, zeros included (stored
+    /// before), and one whose reports carry only the figures that are not zero (now) both hold and give the same
+    /// verdict, body by body and figure by figure (totals name every counter either way); and a later report of the
+    /// same figures the new way does not make the approval of the old-style one "superseded".
+    @Test func reportsWithAndWithoutExplicitZerosGiveTheSameVerdict() throws {
+        let oldBundle = Self.honest(), newBundle = Self.honest(zeros: false)
+        let oldTown = try AggregateReport(serializedBytes: try oldBundle.events[2].decodedBody().payload)
+        let newTown = try AggregateReport(serializedBytes: try newBundle.events[2].decodedBody().payload)
+        #expect(oldTown.own["proposals_filed"] == 0 && newTown.own["proposals_filed"] == nil && newTown.own.count < oldTown.own.count)
+        let old = try Self.verify(oldBundle), new = try Self.verify(newBundle)
+        #expect(old.holds && new.holds, "\(old.allProblems) \(new.allProblems)")
+        for (o, n) in zip(old.bodies, new.bodies) {
+            #expect(o.id == n.id && o.own == n.own && o.uncompared == n.uncompared && o.totals == n.totals
+                    && o.recomputedTotals == n.recomputedTotals && o.approval == n.approval, "\(o) ≠ \(n)")
+        }
+        #expect(new.bodies[0].totals["proposals_filed"] == 0 && new.bodies[0].totals["activity_participants"] == 12)
+
+        var b = oldBundle
+        var town = Chain(origin: "town", key: Self.townKey, seq: 4, last: b.events[4].hash)
+        b.events.append(town.sign(.aggregateReport, AggregateReport(period: "2026-H1", body: "town", own: newTown.own, totals: newTown.totals,
+                                                                    subtreeBodies: 1).serializedBytes()))
+        let later = try Self.verify(AuditExport.sealed(b))
+        let townBody = try #require(later.bodies.first { $0.id == "town" })
+        #expect(later.holds && townBody.report == "town#5" && townBody.approval == "approved", "\(later.allProblems) \(townBody)")
     }
 
     /// A hostile bundle whose reports cite each other in a line 5 000 long ends with the citations named: the

@@ -64,7 +64,7 @@ extension Figures {
 
     /// The figures as the flat name → count map of `AggregateReport.own/totals`: every counter by its stats.proto
     /// field name ("proposals_filed"), keyed counters as "name.key" ("replies_by_class.A"). Zero counters are included
-    /// so every report names every figure.
+    /// here; a report leaves them out (`FigureMap.nonZero`, a missing name means 0).
     public var namedCounts: [String: Int64] {
         var out: [String: Int64] = [:]
         for (path, name) in Figures.counters { out[Figures.protoName(name)] = self[keyPath: path] }

@@ -219,6 +219,8 @@ struct AuditRun {
     }
 
     /// The verdict: per body, its figures from the records, its subtree figures recomputed and compared, its problems.
+    /// Every figure map is compared with absent = 0 and shown the same whether the bundle's reports name zero figures
+    /// (stored before) or leave them out: totals name every counter, uncompared figures only those that are not zero.
     mutating func verdict() -> AuditVerdict {
         var bodies: [AuditVerdict.Body] = []
         var seenBodies: Set<String> = []
@@ -227,7 +229,7 @@ struct AuditRun {
             let recomputed = seen?.recomputed ?? figures.recomputedFigures(of: e.nodeId, for: period, adding: []) ?? RecomputedFigures(figures: [:])
             var own: [String: Int64] = [:], uncompared: [String: Int64] = [:]
             for (k, v) in recomputed.figures where recomputed.compares(k) { own[k] = v }
-            for (k, v) in seen?.report.own ?? [:] where !recomputed.compares(k) { uncompared[k] = v }
+            for (k, v) in seen?.report.own ?? [:] where !recomputed.compares(k) && v != 0 { uncompared[k] = v }
             var totals: [String: Int64] = [:]
             if let seen {
                 totals = recomputedTotals(seen.event)
@@ -239,7 +241,8 @@ struct AuditRun {
             }
             bodies.append(AuditVerdict.Body(
                 id: e.nodeId, name: e.name, tier: e.tier, parent: e.parent, report: seen?.event, own: own, uncompared: uncompared,
-                totals: seen?.report.totals ?? [:], recomputedTotals: totals, approval: approvalState(e.nodeId, latest: seen),
+                totals: seen.map { Figures.everyCounter($0.report.totals) } ?? [:], recomputedTotals: seen == nil ? [:] : Figures.everyCounter(totals),
+                approval: approvalState(e.nodeId, latest: seen),
                 approvalEvent: approvals[e.nodeId]?.event, problems: []))
         }
         for i in bodies.indices { bodies[i].problems = problems.filter { $0.body == bodies[i].id } }

@@ -36,9 +36,10 @@ public struct AuditVerdict: Sendable {
         /// the log, or at the end when it made no report), compared figures only.
         public var own: [String: Int64]
         /// Own figures the bundle cannot give (changed by steps signed outside the subtree or travelling down only),
-        /// with the value the report claims: checked by arithmetic only.
+        /// with the value the report claims: checked by arithmetic only. Only those that are not zero.
         public var uncompared: [String: Int64]
-        /// The subtree figures the report states (own plus every cited child report).
+        /// The subtree figures the report states (own plus every cited child report), every stats.proto counter named
+        /// (a report leaves its zero figures out; one stored before named them: both give the same map).
         public var totals: [String: Int64]
         /// The subtree figures the signed records give (own recomputed, plus the cited children's recomputed totals;
         /// uncompared figures as claimed).
