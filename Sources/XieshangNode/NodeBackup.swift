@@ -32,6 +32,9 @@ public enum NodeBackup {
             let (database, nodeId, fingerprint) = await runtime.read {
                 (runtime.core.store.path, runtime.config.nodeId, runtime.core.config.privateKey.publicKey.fingerprint)
             }
+            if overlapsDatabase(request.file, database) {
+                throw TransportError.status(.invalidArgument, "backup: \(DisplayText.escaped(request.file)) is the node's own database (or one of its files); write the backup to another name, ideally in another folder or disk")
+            }
             let (stream, continuation) = AsyncStream<Result<BackupProgress, NodeError>>.makeStream()
             let logger = runtime.logger
             DispatchQueue.global().async {
@@ -49,6 +52,22 @@ public enum NodeBackup {
                 }
             }
         }]
+    }
+
+    /// Whether writing the backup `file` (or its `.partial`/`.manifest`) would replace `database` or one of its
+    /// files: the same name after resolving the folders' links, or a hard link to the same file.
+    static func overlapsDatabase(_ file: String, _ database: String) -> Bool {
+        func resolved(_ path: String) -> String {
+            let directory = PathText.directory(of: path), name = String(path.split(separator: "/").last ?? "")
+            guard let real = realpath(directory.isEmpty ? "." : directory, nil) else { return path }
+            defer { free(real) }
+            return String(cString: real) + "/" + name
+        }
+        let target = resolved(file), live = resolved(database)
+        let targets = [target, target + ".partial", target + ".manifest"]
+        if targets.contains(where: { $0 == live || $0.hasPrefix(live + "-") || $0 == live + ".lock" }) { return true }
+        var a = stat(), b = stat()
+        return stat(file, &a) == 0 && stat(database, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
     }
 
     /// Copies `database` to `file` and writes its manifest; returns the final (done) message.

@@ -91,7 +91,7 @@ struct BackupRestoreProcessTests {
         #expect(statusCLI.status == 0, "\(statusCLI.output)")
     }
 
-    @Test("restore refuses another node's backup (naming both), a truncated or bit-flipped backup (naming it), a missing manifest, and a running node")
+    @Test("backup refuses to write over the live database; restore refuses another node's backup (naming both), a truncated or bit-flipped backup (naming it), a missing manifest, and a running node")
     func restoreRefusals() async throws {
         let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
         defer { fed.stopAll() }
@@ -105,6 +105,15 @@ struct BackupRestoreProcessTests {
             #expect(run.status == 0, "\(run.output)")
         }
         let config = fed.dir(town) + "/node.json", database = fed.dir(town) + "/node.db"
+        // A backup named like the live database (through a path with a dot segment) would replace it: refused.
+        let ownBefore = try Self.sha256(database)
+        for name in ["node.db", "./node.db-wal", "node.db.lock"] {
+            let onItself = try await Self.cli(fed, ["backup", fed.dir(town) + "/./" + name, "--node", fed.dir(town) + "/admin.sock"])
+            #expect(onItself.status == 1 && onItself.output.contains("is the node's own database"), "\(onItself.output)")
+        }
+        let ownAfter = try Self.sha256(database)
+        let stored = try await fed.status(town).eventsStored
+        #expect(ownAfter == ownBefore && stored > 0)
 
         // The node holds its database's lock while it runs.
         let running = try await Self.cli(fed, ["restore", townFile, "--config", config])
