@@ -44,6 +44,8 @@ build: deps
 PEER_PORT_TESTS := PeerPortInProcessTests|PeerPortProcessTests
 
 test: deps venv
+	@# A clone of the repository alone must pass: no test, source or script reads a path outside it (issue 20).
+	Ops/check-self-contained.sh
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
 	@mkdir -p .build
 	@# The transport tests bound the RSS of the process that hosts their server, so they run in a process of their

@@ -26,6 +26,9 @@ public final class Node: Sendable {
     /// The web's accounts, sessions and audit trail, in the node's database (the web layer and the admin socket use it).
     public let accounts: AccountBook
     let startedAt = Date()
+    /// The database's lock, held while the node runs: a second node process on the same data directory, and
+    /// `xieshang restore`, are refused while it is held.
+    let databaseLock: StoreLock
 
     /// Loads the key, opens the store, starts both servers and the federation core.
     /// - Throws: ``NodeError`` naming the file or address that failed and what to do.
@@ -42,7 +45,12 @@ public final class Node: Sendable {
         } catch {
             throw NodeError(.keyFile, error.message, path: config.keyFile)
         }
-        let dbPath = PathText.appending(config.dataDir, "node.db")
+        let dbPath = NodeBackup.databasePath(config)
+        do {
+            databaseLock = try StoreLock(databasePath: dbPath)
+        } catch {
+            throw NodeError(.store, error.message, path: dbPath)
+        }
         let records = DomainProjector(body: XieshangDomain.BodyInfo(id: config.nodeId, name: config.name, tier: config.tier,
                                                      parent: config.parent?.nodeId))
         let store: Store
@@ -121,6 +129,7 @@ public final class Node: Sendable {
             for (path, handler) in Diagnostics.handlers() { admin[path] = handler }
             for (path, handler) in AuditExport.handlers(runtime) { admin[path] = handler }
             for (path, handler) in AccountsHandlers.handlers(accounts) { admin[path] = handler }
+            for (path, handler) in NodeBackup.handlers(runtime) { admin[path] = handler }
             adminServer = try Server(handlers: admin, log: log)
         } catch {
             throw NodeError(.listen, "cannot set up the servers: \(error.message)")
@@ -206,6 +215,7 @@ public final class Node: Sendable {
         await adminServer.shutdown(gracePeriodSeconds: 1)
         await webServer?.shutdown(gracePeriodSeconds: 1)
         unlink(runtime.config.adminSocket)
+        databaseLock.release()
         logger.info("stopped")
     }
 }

@@ -8,7 +8,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Raw: String, Hashable, Sendable {
             case sqlite, cannotOpen, notADatabase, truncated, corrupt, readOnly, newerSchema
-            case equivocation, gap, brokenChain, invalidEvent, closed, projector
+            case equivocation, gap, brokenChain, invalidEvent, closed, projector, locked
         }
         private let raw: Raw
         private init(_ raw: Raw) { self.raw = raw }
@@ -40,6 +40,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let closed = Code(.closed)
         /// A projector failed to apply an event or to build its tables.
         public static let projector = Code(.projector)
+        /// Another process (a running node) holds the database's lock file.
+        public static let locked = Code(.locked)
     }
 
     /// What failed.

@@ -51,3 +51,41 @@ public func bytes(fromHex text: String) -> [UInt8]? {
     }
     return out
 }
+
+extension SHA256 {
+    /// A SHA-256 digest fed in pieces (a file of any size read in chunks), through libcrypto's EVP digest API.
+    /// Confined to its creator (not Sendable); ``finish()`` once, then discard it.
+    public final class Hasher {
+        private let context: OpaquePointer
+
+        /// A fresh digest; nil only when libcrypto cannot allocate its context.
+        public init?() {
+            guard let ctx = EVP_MD_CTX_new() else { return nil }
+            // EVP_DigestInit_ex with the built-in SHA-256 implementation never fails for a fresh context.
+            guard EVP_DigestInit_ex(ctx, EVP_sha256(), nil) == 1 else {
+                EVP_MD_CTX_free(ctx)
+                return nil
+            }
+            context = ctx
+        }
+
+        deinit { EVP_MD_CTX_free(context) }
+
+        /// Adds `bytes` to the digest.
+        public func update(_ bytes: UnsafeRawBufferPointer) {
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+            _ = EVP_DigestUpdate(context, base, bytes.count)
+        }
+
+        /// The digest of everything added.
+        public func finish() -> [UInt8] {
+            var digest = [UInt8](repeating: 0, count: SHA256.byteCount)
+            var length: UInt32 = 0
+            digest.withUnsafeMutableBufferPointer { _ = EVP_DigestFinal_ex(context, $0.baseAddress, &length) }
+            return digest
+        }
+    }
+}
+
+@available(*, unavailable)
+extension SHA256.Hasher: Sendable {}

@@ -1291,6 +1291,224 @@ extension TierCoverage {
     }
 }
 
+/// Asks for a backup 备份 of the node's database.
+public struct BackupRequest: ProtoMessage {
+    public static let protoName = "xieshang.v1.BackupRequest"
+
+    /// The backup file to write, an absolute path on the node's machine (its manifest goes to FILE.manifest). An
+    /// existing file there is replaced only once the new backup is complete.
+    public var file: String = ""
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        file: String = ""
+    ) {
+        self.file = file
+    }
+}
+
+extension BackupRequest {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "file", jsonName: "file", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, file, field: 1)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, file, field: 1)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): file = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("file", StringCodec.self, file)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "file": file = try StringCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// Progress of a backup, then its result (done).
+public struct BackupProgress: ProtoMessage {
+    public static let protoName = "xieshang.v1.BackupProgress"
+
+    /// Database pages copied so far.
+    public var pagesDone: UInt64 = 0
+    /// Pages of the database (it may grow while the backup runs).
+    public var pagesTotal: UInt64 = 0
+    /// True on the last message: the file and its manifest are written, fsynced and renamed into place.
+    public var done: Bool = false
+    /// The backup file.
+    public var file: String = ""
+    /// SHA-256 of the backup file, lowercase hex (also in the manifest).
+    public var sha256: String = ""
+    /// Size of the backup file in bytes.
+    public var bytes: UInt64 = 0
+    /// The node the backup belongs to.
+    public var nodeId: String = ""
+    /// The node's public key fingerprint as its logs show it (SHA256:<first 12 bytes of the key's hash, hex>; also in
+    /// the manifest).
+    public var keyFingerprint: String = ""
+    /// Highest seq of the node's own chain in the backup.
+    public var ownSeq: UInt64 = 0
+    /// Events in the backup, all origins.
+    public var events: UInt64 = 0
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        pagesDone: UInt64 = 0,
+        pagesTotal: UInt64 = 0,
+        done: Bool = false,
+        file: String = "",
+        sha256: String = "",
+        bytes: UInt64 = 0,
+        nodeId: String = "",
+        keyFingerprint: String = "",
+        ownSeq: UInt64 = 0,
+        events: UInt64 = 0
+    ) {
+        self.pagesDone = pagesDone
+        self.pagesTotal = pagesTotal
+        self.done = done
+        self.file = file
+        self.sha256 = sha256
+        self.bytes = bytes
+        self.nodeId = nodeId
+        self.keyFingerprint = keyFingerprint
+        self.ownSeq = ownSeq
+        self.events = events
+    }
+}
+
+extension BackupProgress {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "pages_done", jsonName: "pagesDone", type: .uint64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "pages_total", jsonName: "pagesTotal", type: .uint64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "done", jsonName: "done", type: .bool, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "file", jsonName: "file", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 5, name: "sha256", jsonName: "sha256", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 6, name: "bytes", jsonName: "bytes", type: .uint64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 7, name: "node_id", jsonName: "nodeId", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 8, name: "key_fingerprint", jsonName: "keyFingerprint", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 9, name: "own_seq", jsonName: "ownSeq", type: .uint64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 10, name: "events", jsonName: "events", type: .uint64, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(UInt64Codec.self, pagesDone, field: 1)
+        n += WireSize.singular(UInt64Codec.self, pagesTotal, field: 2)
+        n += WireSize.singular(BoolCodec.self, done, field: 3)
+        n += WireSize.singular(StringCodec.self, file, field: 4)
+        n += WireSize.singular(StringCodec.self, sha256, field: 5)
+        n += WireSize.singular(UInt64Codec.self, bytes, field: 6)
+        n += WireSize.singular(StringCodec.self, nodeId, field: 7)
+        n += WireSize.singular(StringCodec.self, keyFingerprint, field: 8)
+        n += WireSize.singular(UInt64Codec.self, ownSeq, field: 9)
+        n += WireSize.singular(UInt64Codec.self, events, field: 10)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(UInt64Codec.self, pagesDone, field: 1)
+        w.singular(UInt64Codec.self, pagesTotal, field: 2)
+        w.singular(BoolCodec.self, done, field: 3)
+        w.singular(StringCodec.self, file, field: 4)
+        w.singular(StringCodec.self, sha256, field: 5)
+        w.singular(UInt64Codec.self, bytes, field: 6)
+        w.singular(StringCodec.self, nodeId, field: 7)
+        w.singular(StringCodec.self, keyFingerprint, field: 8)
+        w.singular(UInt64Codec.self, ownSeq, field: 9)
+        w.singular(UInt64Codec.self, events, field: 10)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .varint): pagesDone = try UInt64Codec.read(from: &r)
+            case (2, .varint): pagesTotal = try UInt64Codec.read(from: &r)
+            case (3, .varint): done = try BoolCodec.read(from: &r)
+            case (4, .lengthDelimited): file = try StringCodec.read(from: &r)
+            case (5, .lengthDelimited): sha256 = try StringCodec.read(from: &r)
+            case (6, .varint): bytes = try UInt64Codec.read(from: &r)
+            case (7, .lengthDelimited): nodeId = try StringCodec.read(from: &r)
+            case (8, .lengthDelimited): keyFingerprint = try StringCodec.read(from: &r)
+            case (9, .varint): ownSeq = try UInt64Codec.read(from: &r)
+            case (10, .varint): events = try UInt64Codec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("pagesDone", UInt64Codec.self, pagesDone)
+        j.singular("pagesTotal", UInt64Codec.self, pagesTotal)
+        j.singular("done", BoolCodec.self, done)
+        j.singular("file", StringCodec.self, file)
+        j.singular("sha256", StringCodec.self, sha256)
+        j.singular("bytes", UInt64Codec.self, bytes)
+        j.singular("nodeId", StringCodec.self, nodeId)
+        j.singular("keyFingerprint", StringCodec.self, keyFingerprint)
+        j.singular("ownSeq", UInt64Codec.self, ownSeq)
+        j.singular("events", UInt64Codec.self, events)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "pagesDone", "pages_done": pagesDone = try UInt64Codec.readJSON(value, path: p)
+            case "pagesTotal", "pages_total": pagesTotal = try UInt64Codec.readJSON(value, path: p)
+            case "done": done = try BoolCodec.readJSON(value, path: p)
+            case "file": file = try StringCodec.readJSON(value, path: p)
+            case "sha256": sha256 = try StringCodec.readJSON(value, path: p)
+            case "bytes": bytes = try UInt64Codec.readJSON(value, path: p)
+            case "nodeId", "node_id": nodeId = try StringCodec.readJSON(value, path: p)
+            case "keyFingerprint", "key_fingerprint": keyFingerprint = try StringCodec.readJSON(value, path: p)
+            case "ownSeq", "own_seq": ownSeq = try UInt64Codec.readJSON(value, path: p)
+            case "events": events = try UInt64Codec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
 /// Operators' commands and queries on their own node.
 public enum AdminService {
     /// The service's full name, as it appears in request paths.
@@ -1311,4 +1529,9 @@ public enum AdminService {
     /// Figures for a period, with the subtree when asked.
     public static let stats = RPCMethod<StatsRequest, StatsResponse>(
         service: name, method: "Stats", kind: .unary)
+
+    /// An online backup of the node's database (SQLite's backup API, in steps, while the node keeps committing) to a
+    /// file on the node's machine, with a manifest beside it; progress messages, then one with done set.
+    public static let backup = RPCMethod<BackupRequest, BackupProgress>(
+        service: name, method: "Backup", kind: .serverStreaming)
 }

@@ -21,6 +21,8 @@ public enum ProtoRegistry {
         "xieshang.v1.AuditRequest": AuditRequest.self,
         "xieshang.v1.AuditResponse": AuditResponse.self,
         "xieshang.v1.AuditSeal": AuditSeal.self,
+        "xieshang.v1.BackupProgress": BackupProgress.self,
+        "xieshang.v1.BackupRequest": BackupRequest.self,
         "xieshang.v1.BodyFigures": BodyFigures.self,
         "xieshang.v1.BodyInfo": BodyInfo.self,
         "xieshang.v1.ChildReport": ChildReport.self,
