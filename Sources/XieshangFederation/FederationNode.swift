@@ -82,6 +82,13 @@ public final class FederationNode {
     /// nil outside ``receive(_:from:pulled:)``, when alerts are stored as they are raised.
     var deferredAlerts: [Alert]?
     var fenceTarget: UInt64 = 0
+    /// Turns queued entries into commands when the node may originate (``QueuedCommandRules``); nil: local commands
+    /// are refused while fenced, never queued. Set before ``FederationInput/start``.
+    public var queueRules: (any QueuedCommandRules)?
+    /// Entries of the durable queue still waiting (``FederationInput/enqueue(entry:)``), as of the last change.
+    public internal(set) var queuedWaiting = 0
+    /// Entries of the durable queue a rule refused (kept with the reason).
+    public internal(set) var queuedRefused = 0
 
     // Rollups
     /// The source of this body's own figures (made from ``FederationConfig/figures`` for this node).
@@ -130,6 +137,7 @@ public final class FederationNode {
         self.tail = LogTail(capacity: max(1_024, 2 * config.options.window * config.options.batchSize))
         do throws(StoreError) {
             try loadState()
+            (queuedWaiting, queuedRefused) = try store.queueCounts()
         } catch {
             throw FederationError(.store, "cannot load the federation state of \(config.nodeId) from \(store.path): \(error.message)",
                                   node: config.nodeId, underlying: error)
@@ -150,6 +158,7 @@ public final class FederationNode {
         case .timer(let t): timerFired(t)
         case .originate(let command): localCommands([command])
         case .originateMany(let commands): localCommands(commands)
+        case .enqueue(let entry): enqueue(entry)
         }
         return outputs
     }
@@ -164,6 +173,7 @@ public final class FederationNode {
         if !fenced {
             refreshRosters()
             if !dirtyPeriods.isEmpty { scheduleRollup() }
+            drainQueue()
         }
     }
 
@@ -220,6 +230,8 @@ public final class FederationNode {
             } else {
                 outputs.append(.setTimer(.retransmit(peer), atMs: link.lastProgressMs + config.options.ackTimeoutMs))
             }
+        case .drainQueue:
+            drainQueue()
         case .saveCursors:
             saveCursors()
         case .rollup:
