@@ -26,6 +26,17 @@ extension LocalFederation {
         }
     }
 
+    /// The activity ids of `origin`'s activity events in `id`'s log, in chain (seq) order, read from its database file.
+    func activityIdsInChainOrder(_ id: String, origin: String) throws -> [String] {
+        let db = try Database(path: dir(id) + "/node.db", readOnly: true, create: false)
+        return try db.rows("SELECT body, signature FROM events WHERE origin = ? AND kind = ? ORDER BY seq",
+                           [.text(origin), .integer(Int64(EventKind.activity.protoValue))]).map { row in
+            guard case .blob(let body) = row[0], case .blob(let signature) = row[1] else { throw Failure(description: "malformed event row in \(id)") }
+            let decoded = try SignedEvent(body: body, signature: signature).decodedBody()
+            return try ActivityRecorded(serializedBytes: decoded.payload).activityId
+        }
+    }
+
     /// Stops the township and its county, then starts the township alone (its county down): it is fenced.
     func restartTownshipWithoutCounty(_ town: String, _ county: String) async throws {
         #expect(stop(county) == 0)
@@ -61,13 +72,19 @@ struct QueueWhileFencedProcessTests {
         #expect(fenced.queued == 100 && fenced.fenced)
         #expect(try await fed.totals("city")["research_visits"] == 3)
         try await fed.start(county)
-        try await waitUntil("the city counts 100 more activities", seconds: 120) { try await fed.totals("city")["research_visits"] == 103 }
+        // A record made while the township reconnects or drains is queued behind the others, never overtakes them.
+        _ = try await fed.submitActivity(town, activityId: "after-return")
+        try await waitUntil("the city counts 101 more activities", seconds: 120) { try await fed.totals("city")["research_visits"] == 104 }
         try await waitUntil("the township's queue is empty", seconds: 30) { try await fed.status(town).queued == 0 }
         // Exactly once: each holder's chain of the township is contiguous (recordSeqs checks it) and holds 103 activities.
-        for holder in [town, county, "city"] { #expect(try await fed.recordSeqs(holder, origin: town).count == 103, "\(holder)") }
+        for holder in [town, county, "city"] { #expect(try await fed.recordSeqs(holder, origin: town).count == 104, "\(holder)") }
         try await fed.expectChainsReplicated()
         #expect(try fed.queueRows(town).isEmpty)
-        #expect(try await fed.totals("city")["activity_participants"] == 103)
+        #expect(try await fed.totals("city")["activity_participants"] == 104)
+        // In the order they were queued, at the township and as the city holds them.
+        let expected = (0..<3).map { "live-\($0)" } + (0..<100).map { "queued-\($0)" } + ["after-return"]
+        #expect(try fed.activityIdsInChainOrder(town, origin: town) == expected)
+        #expect(try fed.activityIdsInChainOrder("city", origin: town) == expected)
     }
 
     @Test("kill -9 of the township while it drains its queue: after the restart none is lost and none is duplicated")
@@ -80,9 +97,9 @@ struct QueueWhileFencedProcessTests {
         try await fed.restartTownshipWithoutCounty(town, county)
         for i in 0..<total { #expect(try await fed.submitActivity(town, activityId: "k-\(i)").queued > 0) }
         try await fed.start(county)
-        // Kill as soon as the drain has begun (the queue table, read from the file, holds fewer waiting rows).
+        // Kill once the drain is well under way (the queue table, read from the file, holds 40 fewer rows).
         try await waitUntil("the township began to drain its queue", seconds: 60) {
-            try fed.queueRows(town).count < total
+            try fed.queueRows(town).count <= total - 40
         }
         fed.kill9(town)
         let leftAtKill = try fed.queueRows(town).count
@@ -99,6 +116,7 @@ struct QueueWhileFencedProcessTests {
             (try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String
         }
         #expect(ids.count == total && Set(ids).count == total, "activities at the township: \(ids.count), distinct \(Set(ids).count)")
+        #expect(try fed.activityIdsInChainOrder(town, origin: town) == (0..<total).map { "k-\($0)" }, "the queue was not originated in order across the kill")
     }
 
     @Test("a queued record a rule refuses once the chain is confirmed (an id learned back from the county) raises queued_refused and is kept with its reason")
