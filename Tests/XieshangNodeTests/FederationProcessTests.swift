@@ -87,11 +87,7 @@ struct FederationProcessTests {
         for _ in 0..<10 { _ = try await fed.submit(town, amount: 1) }
         let before = try await fed.recordSeqs(town, origin: town)
         #expect(fed.stop(town) == 0)
-        let dir = fed.dir(town)
-        let files = ["node.db", "node.db-wal", "node.db-shm"]
-        for f in files where FileManager.default.fileExists(atPath: "\(dir)/\(f)") {
-            try FileManager.default.copyItem(atPath: "\(dir)/\(f)", toPath: "\(dir)/backup-\(f)")
-        }
+        try fed.backUpStore(town)
         try await fed.start(town)
         // Right after the restart the township may not have reached its county yet: its records are queued then, and
         // originated in order once the county confirmed its chain (issue 20).
@@ -99,12 +95,7 @@ struct FederationProcessTests {
         try await waitUntil("the county holds all 110 notes", seconds: 60) { try await fed.recordSeqs(county, origin: town).count == 110 }
         let full = try await fed.recordSeqs(county, origin: town)
         #expect(fed.stop(town) == 0)
-        for f in files {
-            try? FileManager.default.removeItem(atPath: "\(dir)/\(f)")
-            if FileManager.default.fileExists(atPath: "\(dir)/backup-\(f)") {
-                try FileManager.default.copyItem(atPath: "\(dir)/backup-\(f)", toPath: "\(dir)/\(f)")
-            }
-        }
+        try fed.restoreStore(town)
         try await fed.start(town)
         let atRestart = try await fed.recordSeqs(town, origin: town)
         #expect(atRestart.count >= before.count)

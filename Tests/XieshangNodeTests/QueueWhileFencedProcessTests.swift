@@ -37,6 +37,26 @@ extension LocalFederation {
         }
     }
 
+    /// The files of a node's store (the database and WAL mode's sidecars).
+    static let storeFiles = ["node.db", "node.db-wal", "node.db-shm"]
+
+    /// Copies the store of stopped node `id` to `backup-*` files beside it.
+    func backUpStore(_ id: String) throws {
+        for f in LocalFederation.storeFiles where FileManager.default.fileExists(atPath: "\(dir(id))/\(f)") {
+            try FileManager.default.copyItem(atPath: "\(dir(id))/\(f)", toPath: "\(dir(id))/backup-\(f)")
+        }
+    }
+
+    /// Replaces the store of stopped node `id` by the copy ``backUpStore(_:)`` made.
+    func restoreStore(_ id: String) throws {
+        for f in LocalFederation.storeFiles {
+            try? FileManager.default.removeItem(atPath: "\(dir(id))/\(f)")
+            if FileManager.default.fileExists(atPath: "\(dir(id))/backup-\(f)") {
+                try FileManager.default.copyItem(atPath: "\(dir(id))/backup-\(f)", toPath: "\(dir(id))/\(f)")
+            }
+        }
+    }
+
     /// Stops the township and its county, then starts the township alone (its county down): it is fenced.
     func restartTownshipWithoutCounty(_ town: String, _ county: String) async throws {
         #expect(stop(county) == 0)
@@ -127,11 +147,7 @@ struct QueueWhileFencedProcessTests {
         try await fed.startAll()
         // Back up the township's store, then record A-1 (the county holds it; the backup does not).
         #expect(fed.stop(town) == 0)
-        let dir = fed.dir(town)
-        let files = ["node.db", "node.db-wal", "node.db-shm"]
-        for f in files where FileManager.default.fileExists(atPath: "\(dir)/\(f)") {
-            try FileManager.default.copyItem(atPath: "\(dir)/\(f)", toPath: "\(dir)/backup-\(f)")
-        }
+        try fed.backUpStore(town)
         try await fed.start(town)
         try await fed.waitParentUp(town)
         let live = try await fed.submitActivity(town, activityId: "A-1")
@@ -141,10 +157,7 @@ struct QueueWhileFencedProcessTests {
         // and A-2: both pass the rules now and are queued.
         #expect(fed.stop(county) == 0)
         #expect(fed.stop(town) == 0)
-        for f in files {
-            try? FileManager.default.removeItem(atPath: "\(dir)/\(f)")
-            if FileManager.default.fileExists(atPath: "\(dir)/backup-\(f)") { try FileManager.default.copyItem(atPath: "\(dir)/backup-\(f)", toPath: "\(dir)/\(f)") }
-        }
+        try fed.restoreStore(town)
         try await fed.start(town)
         #expect(try await fed.submitActivity(town, activityId: "A-1").queued > 0)
         #expect(try await fed.submitActivity(town, activityId: "A-2").queued > 0)
@@ -167,7 +180,7 @@ struct QueueWhileFencedProcessTests {
             try await fed.events(county, origin: town).contains { $0.kind == Int64(EventKind.alert.protoValue) }
         }
         #expect(try await fed.recordSeqs(town, origin: town).count == 2)
-        let statusText = try await ProcessRun.run(try #require(LocalFederation.xieshang()), ["status", "--node", dir + "/admin.sock"])
+        let statusText = try await ProcessRun.run(try #require(LocalFederation.xieshang()), ["status", "--node", fed.dir(town) + "/admin.sock"])
         #expect(statusText.output.contains("refused after queueing 1"), "\(statusText.output)")
     }
 }
