@@ -51,8 +51,8 @@ final class QueuedSubmit: QueuedCommandRules {
             if case .commandQueued(let id) = output, let queued = UInt64(exactly: id) { return .success(SubmitResponse(queued: queued)) }
             if case .commandRefused(let reason) = output { refusals.append(reason) }
         }
-        let why = refusals.isEmpty ? "the node neither queued nor refused the command" : refusals.joined(separator: "; ")
-        return .failure(TransportError.status(.failedPrecondition, (runtime.originationBlocked() ?? "") + (refusals.isEmpty ? "" : "; ") + why))
+        let why = refusals.isEmpty ? ["the node neither queued nor refused the command"] : refusals
+        return .failure(TransportError.status(.failedPrecondition, ([runtime.originationBlocked()].compactMap { $0 } + why).joined(separator: "; ")))
     }
 }
 

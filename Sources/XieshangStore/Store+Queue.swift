@@ -24,7 +24,7 @@ extension Store {
         try db.transaction { () throws(StoreError) -> Int64 in
             try db.execute("INSERT INTO queued_commands (entry, state, queued_at) VALUES (?, 'queued', ?)", [.blob(entry), .integer(atMs)])
             guard case .integer(let id)? = try db.scalar("SELECT last_insert_rowid()") else {
-                throw StoreError(.invalidEvent, "queued_commands in \(path) returned no row id for a new entry", path: path)
+                throw StoreError(.sqlite, "queued_commands in \(path) returned no row id for a new entry; nothing was queued", path: path)
             }
             return id
         }
