@@ -92,7 +92,9 @@ struct QueueWhileFencedProcessTests {
         #expect(fenced.queued == 100 && fenced.fenced)
         #expect(try await fed.totals("city")["research_visits"] == 3)
         try await fed.start(county)
-        // A record made while the township reconnects or drains is queued behind the others, never overtakes them.
+        // A record made while the township drains its queue (seen in its queue table) is queued behind the others:
+        // it never overtakes them, though the township may originate again.
+        try await waitUntil("the township began to drain its queue", seconds: 60) { try fed.queueRows(town).count < 100 }
         _ = try await fed.submitActivity(town, activityId: "after-return")
         try await waitUntil("the city counts 101 more activities", seconds: 120) { try await fed.totals("city")["research_visits"] == 104 }
         try await waitUntil("the township's queue is empty", seconds: 30) { try await fed.status(town).queued == 0 }
