@@ -74,7 +74,9 @@ public final class FederationNode {
     // Fencing
     /// True while the node may not originate anything: a node with a parent starts fenced until the parent has
     /// confirmed in the handshake how far the node's own chain goes (a store restored from an old backup cannot know
-    /// it is old), and stays fenced while it pulls its own missing events back. A root node is never fenced.
+    /// it is old), and stays fenced while it pulls its own missing events back. A root node is never fenced. Local
+    /// commands that arrive meanwhile are queued durably (``FederationInput/enqueue(entry:)``, ``queueRules``) and
+    /// originated in order when the fence lifts.
     public internal(set) var fenced: Bool
     /// Alerts raised while fenced, stored (as Alert events) once the fence lifts; at most 256 are kept.
     var unstoredAlerts: [Alert] = []
