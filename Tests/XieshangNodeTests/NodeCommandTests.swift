@@ -103,10 +103,15 @@ struct NodeCommandTests {
         #expect(!output.contains("seq "), "a queued record must not read as recorded: \(output)")
         let notes = try await fed.events("county1-town1", origin: "county1-town1")
         #expect(notes.isEmpty, "the township originated before its parent confirmed its chain")
+        // A domain record through its own command says the same (the record commands share one answer printer).
+        let (activityStatus, activityOutput) = try await run(["activity", "add", "--id", "Q-1", "--kind", "research", "--topic", "调研",
+                                                              "--participants", "3", "--node", fed.dir("county1-town1") + "/admin.sock"])
+        #expect(activityStatus == 0, "\(activityOutput)")
+        #expect(activityOutput.contains("已排队") && !activityOutput.contains("已记录"), "\(activityOutput)")
         let s = try await fed.status("county1-town1")
-        #expect(s.fenced && s.queued == 1)
+        #expect(s.fenced && s.queued == 2)
         let (_, statusText) = try await run(["status", "--node", fed.dir("county1-town1") + "/admin.sock"])
-        #expect(statusText.contains("queued 排队 1"), "\(statusText)")
+        #expect(statusText.contains("queued 排队 2"), "\(statusText)")
         #expect(fed.stop("county1-town1") == 0)
     }
 }
