@@ -60,6 +60,9 @@ public enum FederationTimer: Hashable, Sendable, Comparable {
     case rollup
     /// Write the outbound cursors acknowledged since the last commit (when no other commit carried them).
     case saveCursors
+    /// Originate the next queued local commands (``FederationInput/enqueue(entry:)``): a long queue drains a chunk
+    /// per turn, so the runtime answers other inputs in between.
+    case drainQueue
 }
 
 /// Something that happened to a node: its runtime calls ``FederationNode/handle(_:now:)`` with each.
@@ -86,6 +89,10 @@ public enum FederationInput: Sendable {
     /// ``FederationOutput/commandRefused(reason:)`` per command in order, each naming the command that was refused
     /// (its index in the group) and why; nothing of the group is stored then. An empty group does nothing.
     case originateMany([LocalCommand])
+    /// A local command accepted while the node may not originate (it is fenced): `entry` is stored durably at the end
+    /// of the node's queue (``FederationOutput/commandQueued(id:)``) and, once the parent confirmed the node's chain,
+    /// turned into commands by the node's ``QueuedCommandRules`` and originated in order. Without rules it is refused.
+    case enqueue(entry: [UInt8])
 }
 
 /// A local command to originate one event (the Admin API's submit, the simulator's workload).
@@ -123,4 +130,7 @@ public enum FederationOutput: Sendable, Hashable {
     /// A local command was refused (fenced, store failure); nothing was stored. For
     /// ``FederationInput/originateMany(_:)`` there is one per command of the refused group, in order.
     case commandRefused(reason: String)
+    /// A local command was stored in the node's durable queue under `id` (``FederationInput/enqueue(entry:)``); it is
+    /// originated once the node may originate.
+    case commandQueued(id: Int64)
 }

@@ -166,6 +166,7 @@ extension FederationNode {
                 }
             }
             if !dirtyPeriods.isEmpty { scheduleRollup() }
+            drainQueue()  // commands queued while fenced, in order, before anything submitted from now on
         }
     }
 }

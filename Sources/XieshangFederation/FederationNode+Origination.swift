@@ -32,8 +32,9 @@ extension FederationNode {
     /// are checked by ``approve(period:report:now:)`` and ``returnApproval(child:period:reason:now:)``.
     static let nodeMadeKinds: Set<EventKind> = [.roster, .aggregateReport, .escalation, .approval, .approvalReturn]
 
-    /// Why a local command of `kind` is refused, or nil.
-    static func refusal(of kind: EventKind) -> String? {
+    /// Why a local command of `kind` is refused whatever the node's state (a kind the node makes itself, an unknown
+    /// or unspecified kind), or nil: the node checks it before queueing a command too.
+    public static func refusal(of kind: EventKind) -> String? {
         if case .unrecognized(let raw) = kind { return "event kind \(raw) is not one this build knows" }
         if kind == .unspecified { return "event kind is unspecified; name the kind of the event to originate" }
         if nodeMadeKinds.contains(kind) {
@@ -74,10 +75,12 @@ extension FederationNode {
 
     /// Signs `group` in order (each event linked to the previous one of its chain), appends all of it in ONE store
     /// transaction, then updates the in-memory views and pushes once. Nothing is stored when anything fails.
-    func originateGroup(_ group: [Origination]) throws(GroupRefusal) -> [StoredEvent] {
+    /// `alongside` writes the caller's rows in the same transaction (a queued entry's removal, ``drainQueue()``).
+    func originateGroup(_ group: [Origination],
+                        alongside: (Database) throws(StoreError) -> Void = { _ in }) throws(GroupRefusal) -> [StoredEvent] {
         let made = try sign(group)
         do throws(StoreError) {
-            try appendToStore(made.map(\.0))
+            try appendToStore(made.map(\.0), alongside: alongside)
         } catch {
             let what = made.count == 1 ? "own event \(made[0].0.origin)#\(made[0].0.seq)" : "\(made.count) own events"
             throw GroupRefusal(error: FederationError(.store, "cannot store \(what) in \(store.path): \(error.message)", node: id, underlying: error),

@@ -74,7 +74,9 @@ public final class FederationNode {
     // Fencing
     /// True while the node may not originate anything: a node with a parent starts fenced until the parent has
     /// confirmed in the handshake how far the node's own chain goes (a store restored from an old backup cannot know
-    /// it is old), and stays fenced while it pulls its own missing events back. A root node is never fenced.
+    /// it is old), and stays fenced while it pulls its own missing events back. A root node is never fenced. Local
+    /// commands that arrive meanwhile are queued durably (``FederationInput/enqueue(entry:)``, ``queueRules``) and
+    /// originated in order when the fence lifts.
     public internal(set) var fenced: Bool
     /// Alerts raised while fenced, stored (as Alert events) once the fence lifts; at most 256 are kept.
     var unstoredAlerts: [Alert] = []
@@ -82,6 +84,13 @@ public final class FederationNode {
     /// nil outside ``receive(_:from:pulled:)``, when alerts are stored as they are raised.
     var deferredAlerts: [Alert]?
     var fenceTarget: UInt64 = 0
+    /// Turns queued entries into commands when the node may originate (``QueuedCommandRules``); nil: local commands
+    /// are refused while fenced, never queued. Set before ``FederationInput/start``.
+    public var queueRules: (any QueuedCommandRules)?
+    /// Entries of the durable queue still waiting (``FederationInput/enqueue(entry:)``), as of the last change.
+    public internal(set) var queuedWaiting = 0
+    /// Entries of the durable queue a rule refused (kept with the reason).
+    public internal(set) var queuedRefused = 0
 
     // Rollups
     /// The source of this body's own figures (made from ``FederationConfig/figures`` for this node).
@@ -130,6 +139,7 @@ public final class FederationNode {
         self.tail = LogTail(capacity: max(1_024, 2 * config.options.window * config.options.batchSize))
         do throws(StoreError) {
             try loadState()
+            (queuedWaiting, queuedRefused) = try store.queueCounts()
         } catch {
             throw FederationError(.store, "cannot load the federation state of \(config.nodeId) from \(store.path): \(error.message)",
                                   node: config.nodeId, underlying: error)
@@ -150,6 +160,7 @@ public final class FederationNode {
         case .timer(let t): timerFired(t)
         case .originate(let command): localCommands([command])
         case .originateMany(let commands): localCommands(commands)
+        case .enqueue(let entry): enqueue(entry)
         }
         return outputs
     }
@@ -164,6 +175,7 @@ public final class FederationNode {
         if !fenced {
             refreshRosters()
             if !dirtyPeriods.isEmpty { scheduleRollup() }
+            drainQueue()
         }
     }
 
@@ -220,6 +232,8 @@ public final class FederationNode {
             } else {
                 outputs.append(.setTimer(.retransmit(peer), atMs: link.lastProgressMs + config.options.ackTimeoutMs))
             }
+        case .drainQueue:
+            drainQueue()
         case .saveCursors:
             saveCursors()
         case .rollup:

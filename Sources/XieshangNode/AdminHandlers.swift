@@ -30,8 +30,11 @@ enum AdminHandlers {
                 if NodeApproval.kinds.contains(request.kind) { return try await NodeApproval.submit(runtime, request).serializedBytes() }
                 if DomainSubmit.kinds.contains(request.kind) { return try await DomainSubmit.submit(runtime, request).serializedBytes() }
                 let scope = request.scope ?? Scope(target: .up(true))
-                if let wait = await runtime.read({ runtime.originationBlocked() }) {
-                    throw TransportError.status(.failedPrecondition, wait)
+                if let why = FederationNode.refusal(of: request.kind) { throw TransportError.status(.failedPrecondition, why) }
+                // While the node cannot originate (or older queued commands wait), the command is queued durably.
+                let entry = request.serializedBytes()
+                if let queued = await runtime.read({ runtime.queuesLocalCommands() ? QueuedSubmit.enqueue(runtime, entry) : nil }) {
+                    return try queued.get().serializedBytes()
                 }
                 let outputs = await runtime.submit(.originate(LocalCommand(kind: request.kind, payload: request.payload, scope: scope)))
                 for output in outputs {
@@ -88,7 +91,8 @@ enum AdminHandlers {
                               ownSeq: (try? reader.highestSeq(origin: runtime.config.nodeId)) ?? 0,
                               eventsStored: UInt64((try? reader.count()) ?? 0), links: links,
                               alerts: Array(runtime.alerts.prefix(limit)),
-                              uptimeSeconds: UInt64(max(0, Date().timeIntervalSince(startedAt))), fenced: core.fenced)
+                              uptimeSeconds: UInt64(max(0, Date().timeIntervalSince(startedAt))), fenced: core.fenced,
+                              queued: UInt64(core.queuedWaiting), queuedRefused: UInt64(core.queuedRefused))
     }
 
     static func json(_ object: [String: Any]) -> String {

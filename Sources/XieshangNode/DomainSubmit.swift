@@ -12,7 +12,8 @@ import XieshangWire
 /// in between the check and the append.
 ///
 /// A broken rule is `FAILED_PRECONDITION` with the rule's message (nothing is recorded); a payload that does not
-/// decode, an unknown actor or a scope override (`SubmitRequest.scope`) is `INVALID_ARGUMENT`.
+/// decode, an unknown actor or a scope override (`SubmitRequest.scope`) is `INVALID_ARGUMENT`. While the node cannot
+/// originate (fenced after a restart), a command that passes the rules is queued instead (``QueuedSubmit``).
 enum DomainSubmit {
     /// The envelope kinds handled here.
     static let kinds: Set<EventKind> = [.memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty]
@@ -68,6 +69,33 @@ enum DomainSubmit {
         return "Submit of \(kind.protoValueName ?? "a domain kind") names scope '\(named.isEmpty ? "?" : named)', but a domain command's routing comes from the body's rules (a report forwarded goes up, a plan issued goes down, the rest stays here); remove `scope` from the request"
     }
 
+    /// The body's rules applied to `commands` by `actor` against the records as they are now, each command after the
+    /// events of the ones before it: the events to originate, each with its own routing, or the rule that refuses.
+    /// Runs on the node's executor (a live Submit, and a queued one when it is originated: ``QueuedSubmit``).
+    static func check(_ runtime: NodeRuntime, _ commands: [DomainEvent], by actor: XieshangDomain.Actor) -> Result<[LocalCommand], TransportError> {
+        var state: DomainState
+        do {
+            state = try runtime.core.store.write { (db) throws(StoreError) in try runtime.records.state(in: db) }
+        } catch {
+            return .failure(TransportError.status(.internal, "cannot read the records of \(runtime.config.nodeId): \(error)"))
+        }
+        var recorded: [DomainEvent] = []
+        for (i, command) in commands.enumerated() {
+            do {
+                recorded += try state.record(command, by: actor)
+            } catch {
+                let which = commands.count > 1 ? "command \(i + 1) of \(commands.count): " : ""
+                return .failure(TransportError.status(.failedPrecondition,
+                    "refused at \(runtime.config.nodeId): \(which)\(error)\(commands.count > 1 ? "; nothing was recorded" : "")"))
+            }
+        }
+        if let locked = NodeApproval.lockRefusal(runtime, recorded, state: state) { return .failure(locked) }
+        let body = state.body
+        return .success(recorded.map { event in
+            LocalCommand(kind: event.eventKind, payload: event.payloadBytes(), scope: scope(event, recordedAt: body, core: runtime.core))
+        })
+    }
+
     /// Handles one Submit of a domain kind; answers the seqs of every event originated.
     static func submit(_ runtime: NodeRuntime, _ request: SubmitRequest) async throws -> SubmitResponse {
         let actor = try actor(request.actor)
@@ -83,31 +111,16 @@ enum DomainSubmit {
             throw TransportError.status(.invalidArgument, scopeOverrideRefusal(kind: request.kind, scope: scope))
         }
         let commands = decoded
+        let entry = request.serializedBytes()
         let result = await runtime.read { () -> Result<SubmitResponse, TransportError> in
-            if let wait = runtime.originationBlocked() { return .failure(TransportError.status(.failedPrecondition, wait)) }
-            // Check every command against the records as they are now, each after the events of the previous ones.
-            var state: DomainState
-            do {
-                state = try runtime.core.store.write { (db) throws(StoreError) in try runtime.records.state(in: db) }
-            } catch {
-                return .failure(TransportError.status(.internal, "cannot read the records of \(runtime.config.nodeId): \(error)"))
+            let group: [LocalCommand]
+            switch check(runtime, commands, by: actor) {
+            case .failure(let refused): return .failure(refused)
+            case .success(let checked): group = checked
             }
-            var recorded: [DomainEvent] = []
-            for (i, command) in commands.enumerated() {
-                do {
-                    recorded += try state.record(command, by: actor)
-                } catch {
-                    let which = commands.count > 1 ? "command \(i + 1) of \(commands.count): " : ""
-                    return .failure(TransportError.status(.failedPrecondition,
-                        "refused at \(runtime.config.nodeId): \(which)\(error)\(commands.count > 1 ? "; nothing was recorded" : "")"))
-                }
-            }
-            if let locked = NodeApproval.lockRefusal(runtime, recorded, state: state) { return .failure(locked) }
-            // The events, each with its own routing (the rules decide where a domain event goes), in one transaction.
-            let body = state.body
-            let group = recorded.map { event in
-                LocalCommand(kind: event.eventKind, payload: event.payloadBytes(), scope: scope(event, recordedAt: body, core: runtime.core))
-            }
+            // Cannot originate yet (fenced): the request, which passed the rules just now on this executor, is queued
+            // durably and checked again when it is originated (QueuedSubmit).
+            if runtime.queuesLocalCommands() { return QueuedSubmit.enqueue(runtime, entry) }
             var seqs: [UInt64] = []
             var hash: [UInt8] = []
             var refusals: [String] = []

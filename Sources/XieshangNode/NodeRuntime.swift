@@ -282,6 +282,8 @@ final class NodeRuntime: @unchecked Sendable {
             logger.debug("originated \(origin)#\(seq)")
         case .commandRefused(let reason):
             if !groupAttempt { logger.warning("command refused: \(reason)") }
+        case .commandQueued(let id):
+            logger.info("command queued as \(id): the node originates it once its parent confirmed its chain")
         }
     }
 

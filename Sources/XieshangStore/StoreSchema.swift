@@ -31,8 +31,19 @@ enum StoreSchema {
                 applied_through INTEGER NOT NULL
             ) WITHOUT ROWID;
             """),
+        Migration(version: 2, summary: "queue of local commands accepted while the node could not originate", sql: """
+            CREATE TABLE queued_commands (
+                id        INTEGER PRIMARY KEY AUTOINCREMENT,
+                entry     BLOB    NOT NULL,
+                state     TEXT    NOT NULL CHECK (state IN ('queued', 'refused')),
+                reason    TEXT    NOT NULL DEFAULT '',
+                queued_at INTEGER NOT NULL,
+                done_at   INTEGER
+            );
+            CREATE INDEX queued_commands_by_state ON queued_commands (state, id);
+            """),
     ]
 
     /// Tables the store owns; a projector may not claim them.
-    static let reservedTables: Set<String> = ["events", "peer_cursors", "projections", "schema_version"]
+    static let reservedTables: Set<String> = ["events", "peer_cursors", "projections", "schema_version", "queued_commands"]
 }

@@ -86,6 +86,9 @@ enum AdminCommand {
             let print = { (line: String) in Swift.print(DisplayText.escaped(line)) }
             print("\(s.nodeId)  \(s.name)  (\(s.tier))  up \(s.uptimeSeconds) s\(s.fenced ? "  FENCED (restoring own events)" : "")")
             print("own seq \(s.ownSeq), events stored \(s.eventsStored), key \(s.publicKey)")
+            if s.queued > 0 || s.queuedRefused > 0 {
+                print("queued 排队 \(s.queued) (originated once the parent confirmed the chain), refused after queueing \(s.queuedRefused) (see alerts queued_refused)")
+            }
             for l in s.links {
                 print("  \(l.peer.padding(toLength: 18, withPad: " ", startingAt: 0)) \(l.role.padding(toLength: 8, withPad: " ", startingAt: 0)) \(l.state.padding(toLength: 12, withPad: " ", startingAt: 0)) acked \(l.acked) lag \(l.lag) refused \(l.refused)\(l.lastError.isEmpty ? "" : "  last error: " + l.lastError)")
             }
@@ -111,7 +114,11 @@ enum AdminCommand {
         case .failure(let e): return e.code
         case .success(let bytes):
             guard let r = try? SubmitResponse(serializedBytes: bytes) else { return fail("the node's answer does not decode", code: ExitCode.refused) }
-            print(p.json ? r.jsonString() : "seq \(r.seq) hash \(hexString(r.hash))")
+            if p.json { print(r.jsonString()) } else if r.queued > 0 {
+                print("已排队 queued #\(r.queued): the node has not reached its parent since it started; it records this once the parent confirmed its chain")
+            } else {
+                print("seq \(r.seq) hash \(hexString(r.hash))")
+            }
             return ExitCode.done
         }
     }

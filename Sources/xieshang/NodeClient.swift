@@ -90,6 +90,11 @@ enum Recorded {
         if quiet { return ExitCode.done }
         if inv.json {
             Swift.print(r.jsonString())
+        } else if r.queued > 0 {
+            // Not recorded yet: the node cannot originate (it has not reached its parent since it started); the
+            // command passed the rules and waits durably in the node's queue.
+            Swift.print(inv.text("已排队：\(zh)（排队号 \(r.queued)；与上级连通并确认后按顺序记录）",
+                                 "queued: \(en) (queue #\(r.queued); recorded in order once the parent confirmed the chain)"))
         } else {
             let seqs = (r.seqs.isEmpty ? [r.seq] : r.seqs).map(String.init).joined(separator: ", ")
             Swift.print(inv.text("已记录：\(zh)（事件 \(seqs)）", "recorded: \(en) (event \(seqs))"))

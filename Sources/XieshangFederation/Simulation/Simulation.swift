@@ -499,6 +499,8 @@ public final class Simulation {
                 report.originated += 1
             case .commandRefused(let reason):
                 log("\(now) \(id) command refused: \(reason)")
+            case .commandQueued(let queued):
+                log("\(now) \(id) command queued as \(queued)")
             }
         }
     }

@@ -241,6 +241,11 @@ public struct StatusResponse: ProtoMessage {
     public var uptimeSeconds: UInt64 = 0
     /// True while the node is recovering its own events after a restore and refuses to originate.
     public var fenced: Bool = false
+    /// Local commands queued while the node could not originate, not yet originated (待发送的排队记录).
+    public var queued: UInt64 = 0
+    /// Queued commands a rule refused once they could be originated, kept in the queue with the reason (alert
+    /// `queued_refused`).
+    public var queuedRefused: UInt64 = 0
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -258,7 +263,9 @@ public struct StatusResponse: ProtoMessage {
         links: [LinkStatus] = [],
         alerts: [AlertEntry] = [],
         uptimeSeconds: UInt64 = 0,
-        fenced: Bool = false
+        fenced: Bool = false,
+        queued: UInt64 = 0,
+        queuedRefused: UInt64 = 0
     ) {
         self.nodeId = nodeId
         self.name = name
@@ -270,6 +277,8 @@ public struct StatusResponse: ProtoMessage {
         self.alerts = alerts
         self.uptimeSeconds = uptimeSeconds
         self.fenced = fenced
+        self.queued = queued
+        self.queuedRefused = queuedRefused
     }
 }
 
@@ -285,6 +294,8 @@ extension StatusResponse {
         ProtoFieldDescriptor(number: 8, name: "alerts", jsonName: "alerts", type: .message("xieshang.v1.AlertEntry"), label: .repeated, oneof: nil),
         ProtoFieldDescriptor(number: 9, name: "uptime_seconds", jsonName: "uptimeSeconds", type: .uint64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 10, name: "fenced", jsonName: "fenced", type: .bool, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 11, name: "queued", jsonName: "queued", type: .uint64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 12, name: "queued_refused", jsonName: "queuedRefused", type: .uint64, label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -299,6 +310,8 @@ extension StatusResponse {
         n += WireSize.messages(alerts, field: 8)
         n += WireSize.singular(UInt64Codec.self, uptimeSeconds, field: 9)
         n += WireSize.singular(BoolCodec.self, fenced, field: 10)
+        n += WireSize.singular(UInt64Codec.self, queued, field: 11)
+        n += WireSize.singular(UInt64Codec.self, queuedRefused, field: 12)
         return n
     }
 
@@ -313,6 +326,8 @@ extension StatusResponse {
         w.messages(alerts, field: 8)
         w.singular(UInt64Codec.self, uptimeSeconds, field: 9)
         w.singular(BoolCodec.self, fenced, field: 10)
+        w.singular(UInt64Codec.self, queued, field: 11)
+        w.singular(UInt64Codec.self, queuedRefused, field: 12)
         w.writeRaw(unknownFields)
     }
 
@@ -329,6 +344,8 @@ extension StatusResponse {
             case (8, .lengthDelimited): alerts.append(try r.readMessage(AlertEntry.self))
             case (9, .varint): uptimeSeconds = try UInt64Codec.read(from: &r)
             case (10, .varint): fenced = try BoolCodec.read(from: &r)
+            case (11, .varint): queued = try UInt64Codec.read(from: &r)
+            case (12, .varint): queuedRefused = try UInt64Codec.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -346,6 +363,8 @@ extension StatusResponse {
         j.messages("alerts", alerts)
         j.singular("uptimeSeconds", UInt64Codec.self, uptimeSeconds)
         j.singular("fenced", BoolCodec.self, fenced)
+        j.singular("queued", UInt64Codec.self, queued)
+        j.singular("queuedRefused", UInt64Codec.self, queuedRefused)
         j.endObject()
     }
 
@@ -364,6 +383,8 @@ extension StatusResponse {
             case "alerts": alerts = try JSONRead.messages(AlertEntry.self, value, path: p)
             case "uptimeSeconds", "uptime_seconds": uptimeSeconds = try UInt64Codec.readJSON(value, path: p)
             case "fenced": fenced = try BoolCodec.readJSON(value, path: p)
+            case "queued": queued = try UInt64Codec.readJSON(value, path: p)
+            case "queuedRefused", "queued_refused": queuedRefused = try UInt64Codec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
@@ -577,6 +598,11 @@ public struct SubmitResponse: ProtoMessage {
     public var hash: [UInt8] = []
     /// Every seq the command originated, in order (a domain command can record several events; `seq` is the last).
     public var seqs: [UInt64] = []
+    /// Nonzero: the node could not originate yet (it has not heard from its parent since it started, or it is pulling
+    /// its own events back after a restore), so the command passed the rules and was stored durably in the node's
+    /// queue under this id (已排队); it is originated in order, through the same rules, once the parent confirmed the
+    /// node's chain. `seq`, `hash` and `seqs` are then empty.
+    public var queued: UInt64 = 0
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -587,11 +613,13 @@ public struct SubmitResponse: ProtoMessage {
     public init(
         seq: UInt64 = 0,
         hash: [UInt8] = [],
-        seqs: [UInt64] = []
+        seqs: [UInt64] = [],
+        queued: UInt64 = 0
     ) {
         self.seq = seq
         self.hash = hash
         self.seqs = seqs
+        self.queued = queued
     }
 }
 
@@ -600,6 +628,7 @@ extension SubmitResponse {
         ProtoFieldDescriptor(number: 1, name: "seq", jsonName: "seq", type: .uint64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 2, name: "hash", jsonName: "hash", type: .bytes, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 3, name: "seqs", jsonName: "seqs", type: .uint64, label: .repeated, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "queued", jsonName: "queued", type: .uint64, label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -607,6 +636,7 @@ extension SubmitResponse {
         n += WireSize.singular(UInt64Codec.self, seq, field: 1)
         n += WireSize.singular(BytesCodec.self, hash, field: 2)
         n += WireSize.repeated(UInt64Codec.self, seqs, field: 3)
+        n += WireSize.singular(UInt64Codec.self, queued, field: 4)
         return n
     }
 
@@ -614,6 +644,7 @@ extension SubmitResponse {
         w.singular(UInt64Codec.self, seq, field: 1)
         w.singular(BytesCodec.self, hash, field: 2)
         w.repeated(UInt64Codec.self, seqs, field: 3)
+        w.singular(UInt64Codec.self, queued, field: 4)
         w.writeRaw(unknownFields)
     }
 
@@ -623,6 +654,7 @@ extension SubmitResponse {
             case (1, .varint): seq = try UInt64Codec.read(from: &r)
             case (2, .lengthDelimited): hash = try BytesCodec.read(from: &r)
             case (3, _): try r.readRepeated(UInt64Codec.self, tag, into: &seqs, unknown: &unknownFields)
+            case (4, .varint): queued = try UInt64Codec.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -633,6 +665,7 @@ extension SubmitResponse {
         j.singular("seq", UInt64Codec.self, seq)
         j.singular("hash", BytesCodec.self, hash)
         j.repeated("seqs", UInt64Codec.self, seqs)
+        j.singular("queued", UInt64Codec.self, queued)
         j.endObject()
     }
 
@@ -644,6 +677,7 @@ extension SubmitResponse {
             case "seq": seq = try UInt64Codec.readJSON(value, path: p)
             case "hash": hash = try BytesCodec.readJSON(value, path: p)
             case "seqs": seqs = try JSONRead.repeated(UInt64Codec.self, value, path: p)
+            case "queued": queued = try UInt64Codec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
