@@ -82,8 +82,14 @@ enum DomainSubmit {
         if let scope = request.scope {
             throw TransportError.status(.invalidArgument, scopeOverrideRefusal(kind: request.kind, scope: scope))
         }
-        let commands = decoded
-        let result = await runtime.read { () -> Result<SubmitResponse, TransportError> in
+        return try await record(runtime, decoded, actor: actor).get()
+    }
+
+    /// Checks `commands` (of any domain kinds, in order: each after the events of the ones before it) for `actor` and
+    /// originates the events the rules return in one transaction: the one recording path of the admin Submit and the
+    /// web's entry forms. A broken rule is `FAILED_PRECONDITION` with the rule's message, and nothing is recorded.
+    static func record(_ runtime: NodeRuntime, _ commands: [DomainEvent], actor: XieshangDomain.Actor) async -> Result<SubmitResponse, TransportError> {
+        await runtime.read { () -> Result<SubmitResponse, TransportError> in
             if let wait = runtime.originationBlocked() { return .failure(TransportError.status(.failedPrecondition, wait)) }
             // Check every command against the records as they are now, each after the events of the previous ones.
             var state: DomainState
@@ -126,6 +132,5 @@ enum DomainSubmit {
             }
             return .success(SubmitResponse(seq: seqs.last ?? 0, hash: hash, seqs: seqs))
         }
-        return try result.get()
     }
 }
