@@ -108,6 +108,13 @@ import XieshangWire
         }
     }
 
+    /// The token's text with its last character's unused low bits set (same bytes under a lax decoder).
+    static func nonCanonical(_ token: String) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        guard let last = token.last, let i = alphabet.firstIndex(of: last) else { return token }
+        return String(token.dropLast()) + String(alphabet[i | 1 == i ? i ^ 2 : i | 1])
+    }
+
     static func csrf(in r: HTTPResponse) -> String {
         let html = pageText(r)
         guard let range = html.range(of: "name=\"csrf\" value=\"") else { return "" }
@@ -172,7 +179,10 @@ import XieshangWire
         let cases: [(String, HTTPResponse)] = [
             ("no token", await a.post("/forms/activity", Self.activityForm)),
             ("another session's token", await a.post("/forms/activity", [("csrf", theirs)] + Self.activityForm)),
-            ("a tampered token", await a.post("/forms/activity", [("csrf", String(mine.dropLast()) + (mine.hasSuffix("A") ? "B" : "A"))] + Self.activityForm)),
+            ("a tampered token", await a.post("/forms/activity", [("csrf", (mine.hasPrefix("A") ? "B" : "A") + mine.dropFirst())] + Self.activityForm)),
+            // Finding: the last character of a 43-character token carries two unused bits, and the decoder ignored
+            // them, so a second text ("…A" → "…B") named the same token; only the canonical text is accepted now.
+            ("a non-canonical token", await a.post("/forms/activity", [("csrf", Self.nonCanonical(mine))] + Self.activityForm)),
             ("another Origin", await a.post("/forms/activity", [("csrf", mine)] + Self.activityForm, origin: "https://evil.test")),
             ("cross-site fetch", await a.send("POST", "/forms/activity", form: [("csrf", mine)] + Self.activityForm,
                                               headers: [("origin", Self.origin), ("sec-fetch-site", "cross-site")])),
@@ -199,8 +209,8 @@ import XieshangWire
         #expect(await here.get("/forms/activity").status == 200)
         let good = here.cookie ?? ""
         let value = String(good.dropFirst(SessionCookie.name.count + 1))
-        let flipped = String(value.dropLast()) + (value.hasSuffix("A") ? "B" : "A")
-        for (what, cookie) in [("tampered", SessionCookie.name + "=" + flipped), ("another node's", there.cookie ?? ""),
+        let flipped = (value.hasPrefix("A") ? "B" : "A") + value.dropFirst()
+        for (what, cookie) in [("tampered", SessionCookie.name + "=" + flipped), ("non-canonical", SessionCookie.name + "=" + Self.nonCanonical(value)), ("another node's", there.cookie ?? ""),
                                ("two session cookies", good + "; " + (there.cookie ?? "")), ("garbage", SessionCookie.name + "=<script>"),
                                ("another name", "xs_session=" + value)] {
             let b = Browser(site)
