@@ -3,9 +3,10 @@ import Testing
 import XieshangTransport
 
 /// The dashboard and the record pages on real node processes (issue 17 item 4): a city, a county and a township,
-/// each serving its web interface over HTTPS; a township clerk records an activity with the CLI, and the county's and
-/// the city's dashboards show it in their figures and drill-down; the township lists it and shows its history; real
-/// Chromium reads the dashboard and a list as a 375 px phone and prints the dashboard to PDF on A4.
+/// each serving its web interface over HTTPS to users made with `xieshang user add`; a township clerk records an
+/// activity through the web form, and the county's and the city's dashboards show it in their figures and drill-down;
+/// the township lists it and shows its history; real Chromium signs in, submits the form, reads the dashboard and a
+/// list as a 375 px phone and prints the dashboard to PDF on A4.
 @Suite(.serialized)
 struct WebDashboardProcessTests {
     static let town = "county1-town1"
@@ -66,9 +67,9 @@ struct WebDashboardProcessTests {
         // A refused step shows the rule's message next to the form and records nothing: a suggestion that was never made.
         let refused = try await clerk.post("/forms/suggestion", [("id", "JY-NONE"), ("step", "adopt"), ("by", "乡党委书记"), ("date", today)])
         #expect(refused.status == 422 && refused.body.contains("data-refusal>refused at "), "\(refused.body.prefix(1500))")
-        let audit = try await ProcessRun.run(fed.executable, ["user", "audit", "--csv", "--node", fed.member(Self.town).config.adminSocket],
+        let audit = try await ProcessRun.run(fed.executable, ["user", "audit", "--json", "--node", fed.member(Self.town).config.adminSocket],
                                              environment: ["XIESHANG_NODE": nil])
-        #expect(audit.output.contains("网页录入") && audit.output.contains("user-\(Self.town)") && audit.output.contains("activity HD-WEB-1 with 1 suggestions"),
+        #expect(audit.output.contains("\"recorded\"") && audit.output.contains("user-\(Self.town)") && audit.output.contains("activity HD-WEB-1 with 1 suggestions"),
                 "the record is the clerk's in the audit trail: \(audit.output.suffix(1500))")
         let townRow = "data-body=\"\(Self.town)\""
         for id in ["county1", "city"] {
