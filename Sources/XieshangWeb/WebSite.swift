@@ -41,6 +41,26 @@ public enum WebSite {
         }
     }
 
+    /// Whether `row` of `kind` is within `session`'s ``Role/recordScope``: every row for the office, the committee,
+    /// a clerk and a viewer (and without accounts); for a handling unit only the proposals assigned to it (lead unit or
+    /// one of the units); for a member only their own proposals (first proposer) and opinion reports (author).
+    static func inScope(_ row: [String: String], _ kind: RecordKind, _ session: Session?) -> Bool {
+        guard let session else { return true }
+        switch session.role.recordScope {
+        case .all:
+            return true
+        case .assignedTo(let unit):
+            guard kind.key == "proposals" else { return false }
+            return row["lead_unit"] == unit || (row["units"] ?? "").split(separator: "、").contains { $0 == unit }
+        case .ownedBy(let member):
+            switch kind.key {
+            case "proposals": return row["first_proposer"] == member
+            case "opinions": return row["author"] == member
+            default: return false
+            }
+        }
+    }
+
     /// The kinds `session` may list (every kind without accounts).
     static func visibleKinds(_ session: Session?) -> [RecordKind] {
         guard let session else { return RecordKind.all }
@@ -137,7 +157,9 @@ public enum WebSite {
             let filter: RecordsPage.Filter
             do { filter = try RecordsPage.filter(request) } catch { return failure(error) }
             switch await data.records(kind) {
-            case .success(let listing): return WebPage.response(html: RecordsPage.list(kind, listing, filter, bodyName: name))
+            case .success(var listing):
+                listing.rows = listing.rows.filter { inScope($0, kind, session) }
+                return WebPage.response(html: RecordsPage.list(kind, listing, filter, bodyName: name))
             case .failure(let error): return failure(error)
             }
         }
@@ -149,7 +171,7 @@ public enum WebSite {
         case .success(let l): listing = l
         case .failure(let error): return failure(error)
         }
-        guard let row = listing.rows.first(where: { kind.id(of: $0) == id }) else {
+        guard let row = listing.rows.first(where: { kind.id(of: $0) == id && inScope($0, kind, session) }) else {
             return WebPage.refusal(HTTPRefusal(status: 404, reason: "there is no \(kind.key) record '\(id)' at this body"))
         }
         let history: [RecordEvent]

@@ -27,7 +27,14 @@ import XieshangWire
             return s
         }
         func dashboard(period: String, body: String?) async -> Result<Dashboard, WebDataError> { .failure(.unavailable("none")) }
-        func records(_ kind: RecordKind) async -> Result<RecordListing, WebDataError> { .success(RecordListing(columns: kind.columns, rows: [])) }
+        func records(_ kind: RecordKind) async -> Result<RecordListing, WebDataError> {
+            guard kind.key == "proposals" else { return .success(RecordListing(columns: kind.columns, rows: [])) }
+            return .success(RecordListing(columns: kind.columns + ["units"], rows: [
+                ["id": "TA-1", "title": "交通提案", "first_proposer": "M1", "lead_unit": "交通局", "units": "交通局"],
+                ["id": "TA-2", "title": "农业提案", "first_proposer": "M2", "lead_unit": "农业局", "units": "农业局、交通局<b>"],
+                ["id": "TA-3", "title": "会办提案", "first_proposer": "M2", "lead_unit": "", "units": "水务局、交通局"],
+            ]))
+        }
         func history(_ kind: RecordKind, id: String) async -> Result<[RecordEvent], WebDataError> { .success([]) }
         func record(_ commands: [DomainEvent], actor: Actor) async -> Result<[UInt64], WebDataError> {
             if case .activity(let a) = commands.first, a.topic.contains("拒绝") {
@@ -319,6 +326,29 @@ import XieshangWire
         #expect(bad.status == 422 && pageText(bad).contains("参加人次应为不小于 0 的整数"))
         #expect(site.data.count == 0)
         #expect(try await site.audit().contains { $0.event == .recorded && !$0.succeeded && $0.detail.contains("activity.plan") })
+    }
+
+    /// Record scope (Role.recordScope): a handling unit lists and opens only the proposals assigned to it (lead or
+    /// one of the units — "交通局<b>" is another name), a member only their own; the office sees all. Finding: the
+    /// record pages checked only the area, so a unit saw every proposal of the body.
+    @Test func unitsAndMembersSeeOnlyTheirOwnProposals() async throws {
+        let site = try Site()
+        try await site.add("unit1", role: "unit:交通局")
+        try await site.add("member2", role: "member:M2")
+        try await site.add("office1", role: "office")
+        let unit = Browser(site), member = Browser(site), office = Browser(site)
+        try await unit.signIn("unit1")
+        try await member.signIn("member2")
+        try await office.signIn("office1")
+        let unitList = pageText(await unit.get("/records/proposals"))
+        #expect(unitList.contains("交通提案") && unitList.contains("会办提案") && !unitList.contains("农业提案"), "\(unitList)")
+        #expect(await unit.get("/records/proposals/TA-2").status == 404)
+        #expect(await unit.get("/records/proposals/TA-1").status == 200)
+        let memberList = pageText(await member.get("/records/proposals"))
+        #expect(!memberList.contains("交通提案") && memberList.contains("农业提案") && memberList.contains("会办提案"))
+        #expect(await member.get("/records/proposals/TA-1").status == 404)
+        let all = pageText(await office.get("/records/proposals"))
+        #expect(all.contains("交通提案") && all.contains("农业提案") && all.contains("会办提案"))
     }
 
     /// `next` after the login is a local path only: another host or a scheme-relative URL becomes `/`.
