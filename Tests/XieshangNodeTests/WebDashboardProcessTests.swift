@@ -86,6 +86,10 @@ struct WebDashboardProcessTests {
         #expect(status == 200 && county.contains(townRow) && county.contains("<td data-figure=\"activity_participants\">17</td>"), "\(county.prefix(3000))")
         #expect(!county.contains("data-body=\"city\""), "the county's subtree only")
 
+        // The county office's session cookie means nothing at the township (each node keeps its own sessions).
+        let countyOffice = try #require(ports["county1"])
+        let foreign = try await WebClient(base: clerk.base, certificate: clerk.certificate, jar: countyOffice.jar).send("/records/activities")
+        #expect(foreign.status == 303 && foreign.location.hasPrefix("/login"), "another node's session: \(foreign.status) \(foreign.location)")
         let (denied, deniedPage) = try await Self.get(fed, ports, "city", "/forms/activity")
         #expect(denied == 403 && deniedPage.contains("领导（只读）"), "a viewer gets 403 on a form")
         let (bad, badPage) = try await Self.get(fed, ports, "county1", "/figures?body=city")
