@@ -42,7 +42,7 @@ let package = Package(
         // Reports for people: self-contained HTML with SVG charts, Excel-friendly CSV. Pure rendering, no I/O.
         .target(name: "XieshangReport"),
         // The node's web interface over HTTPS (issue 17): page frame, security headers, route table, pages. No Foundation.
-        .target(name: "XieshangWeb", dependencies: ["XieshangTransport", "XieshangWire", "XieshangReport", "XieshangDomain"]),
+        .target(name: "XieshangWeb", dependencies: ["XieshangTransport", "XieshangWire", "XieshangReport", "XieshangDomain", "XieshangAccounts", "XieshangCalendar"]),
         // Accounts, roles, passwords (scrypt through libcrypto's EVP_KDF), sessions, CSRF and origin checks, the audit
         // trail: the library the web layer and the admin socket call. Its tables live in the node's database.
         .target(name: "XieshangAccounts", dependencies: ["XieshangStore", "XieshangWire", "XieshangCalendar", "XieshangReport", "CCrypto"]),

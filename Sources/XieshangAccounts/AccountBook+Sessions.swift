@@ -246,7 +246,9 @@ extension AccountBook {
                     }
                     return disabled == 1 ? .none : .expired
                 }
-                if now - lastSeen >= 60_000 {
+                // Touched at most once a minute, and at least four times per idle timeout (a timeout of seconds, as a
+                // test configures it, must not end a session that is in use).
+                if now - lastSeen >= min(60_000, config.sessionIdleMs / 4) {
                     try self.write(c, "touch a session") { (db) throws(StoreError) in
                         try db.execute("UPDATE account_sessions SET last_seen_ms = ? WHERE id_hash = ?", [.integer(now), .blob(idHash)])
                     }

@@ -231,4 +231,16 @@ public final class AccountBook: Sendable {
             }
         }
     }
+
+    /// Records that `username` made a record through the web (`detail`: which record, its event seqs, or why it was
+    /// refused), so a record made on the web is as accountable as one made with the CLI.
+    public func noteRecorded(username: String, source: String, succeeded: Bool, detail: String) async throws(AccountsError) {
+        let now = clock.nowMs()
+        try await onQueue { (c) throws(AccountsError) in
+            try self.write(c, "audit a web record") { (db) throws(StoreError) in
+                try AccountBook.audit(db, timeMs: now, .recorded, username: username, actor: "user:" + username, source: source,
+                                      succeeded: succeeded, detail: detail)
+            }
+        }
+    }
 }

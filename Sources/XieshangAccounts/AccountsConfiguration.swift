@@ -44,8 +44,8 @@ public struct AccountsConfiguration: Sendable, Equatable {
         guard addressFailures >= lockoutFailures, addressWindowMs >= 60_000 else {
             throw bad("the per-address failure limit must be at least the lockout count, over at least a minute")
         }
-        guard sessionIdleMs >= 60_000, sessionLifetimeMs >= sessionIdleMs, sessionLifetimeMs <= 7 * 86_400_000 else {
-            throw bad("sessions need an idle timeout of at least 1 minute and a lifetime from that to 7 days")
+        guard sessionIdleMs >= 2_000, sessionLifetimeMs >= sessionIdleMs, sessionLifetimeMs <= 7 * 86_400_000 else {
+            throw bad("sessions need an idle timeout of at least 2 seconds (30 minutes by default; seconds only for tests) and a lifetime from that to 7 days")
         }
         guard auditRetentionDays >= AccountsConfiguration.minimumAuditRetentionDays, auditRetentionDays <= 36_500 else {
             throw bad("audit retention must be \(AccountsConfiguration.minimumAuditRetentionDays)…36500 days (等保: at least 6 months)")

@@ -25,6 +25,8 @@ public enum AuditEvent: String, CaseIterable, Hashable, Sendable {
     case passwordReset = "password_reset"
     /// 审计导出 — someone exported the trail.
     case auditExported = "audit_exported"
+    /// 网页录入 — a record made through the web's entry forms (which record, its event seqs).
+    case recorded
 
     /// 中文名称.
     public var label: String {
@@ -40,6 +42,7 @@ public enum AuditEvent: String, CaseIterable, Hashable, Sendable {
         case .userDisabled: return "停用用户"
         case .passwordReset: return "重置密码"
         case .auditExported: return "导出审计记录"
+        case .recorded: return "网页录入"
         }
     }
 }

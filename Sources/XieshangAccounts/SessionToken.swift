@@ -25,11 +25,12 @@ public enum SessionToken {
         })
     }
 
-    /// The bytes of a token's text, or nil when it is not exactly a token (length, alphabet).
+    /// The bytes of a token's text, or nil when it is not exactly a token (length, alphabet, and the one canonical
+    /// text of its bytes: the last character's two unused bits must be zero, so no second text names the same token).
     public static func bytes(_ text: String) -> [UInt8]? {
         guard text.utf8.count == textLength,
               text.utf8.allSatisfy({ Names.isUsernameByte($0) && $0 != 0x2e || ($0 >= 0x41 && $0 <= 0x5a) }),
-              let raw = Base64.decode(text), raw.count == byteCount else { return nil }
+              let raw = Base64.decode(text), raw.count == byteCount, self.text(raw) == text else { return nil }
         return raw
     }
 

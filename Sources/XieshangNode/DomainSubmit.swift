@@ -110,17 +110,30 @@ enum DomainSubmit {
         if let scope = request.scope {
             throw TransportError.status(.invalidArgument, scopeOverrideRefusal(kind: request.kind, scope: scope))
         }
-        let commands = decoded
-        let entry = request.serializedBytes()
-        let result = await runtime.read { () -> Result<SubmitResponse, TransportError> in
+        return try await record(runtime, decoded, actor: actor, entry: request.serializedBytes()).get()
+    }
+
+    /// Checks `commands` (of any domain kinds, in order: each after the events of the ones before it) for `actor` and
+    /// originates the events the rules return in one transaction: the one recording path of the admin Submit and the
+    /// web's entry forms. A broken rule is `FAILED_PRECONDITION` with the rule's message, and nothing is recorded.
+    /// While the node cannot originate (fenced), checked commands are queued durably and checked again when they are
+    /// originated (QueuedSubmit): `entry` is the Submit request as received; without one (the web) the commands are
+    /// queued as the Submit request they amount to.
+    static func record(_ runtime: NodeRuntime, _ commands: [DomainEvent], actor: XieshangDomain.Actor,
+                       entry: [UInt8]? = nil) async -> Result<SubmitResponse, TransportError> {
+        await runtime.read { () -> Result<SubmitResponse, TransportError> in
             let group: [LocalCommand]
             switch check(runtime, commands, by: actor) {
             case .failure(let refused): return .failure(refused)
             case .success(let checked): group = checked
             }
-            // Cannot originate yet (fenced): the request, which passed the rules just now on this executor, is queued
-            // durably and checked again when it is originated (QueuedSubmit).
-            if runtime.queuesLocalCommands() { return QueuedSubmit.enqueue(runtime, entry) }
+            if runtime.queuesLocalCommands() {
+                guard let queued = entry ?? queueEntry(commands, actor: actor) else {
+                    return .failure(TransportError.status(.failedPrecondition,
+                        "\(runtime.config.nodeId) has not reached its parent yet, and commands of several kinds cannot wait in its queue; record them one kind at a time"))
+                }
+                return QueuedSubmit.enqueue(runtime, queued)
+            }
             var seqs: [UInt64] = []
             var hash: [UInt8] = []
             var refusals: [String] = []
@@ -139,6 +152,27 @@ enum DomainSubmit {
             }
             return .success(SubmitResponse(seq: seqs.last ?? 0, hash: hash, seqs: seqs))
         }
-        return try result.get()
+    }
+
+    /// The Submit request `commands` amount to (one kind, the first as `payload`, the rest as `batch`), for the queue;
+    /// nil when they are of several kinds or none.
+    static func queueEntry(_ commands: [DomainEvent], actor: XieshangDomain.Actor) -> [UInt8]? {
+        guard let first = commands.first, commands.allSatisfy({ $0.eventKind == first.eventKind }) else { return nil }
+        var request = SubmitRequest()
+        request.kind = first.eventKind
+        request.payload = first.payloadBytes()
+        request.batch = commands.dropFirst().map { $0.payloadBytes() }
+        request.actor = actorText(actor)
+        return request.serializedBytes()
+    }
+
+    /// The Submit request's text of `actor` (the inverse of ``actor(_:)``).
+    static func actorText(_ actor: XieshangDomain.Actor) -> String {
+        switch actor {
+        case .office: "office"
+        case .committee: "committee"
+        case .member(let id): "member:" + id
+        case .unit(let name): "unit:" + name
+        }
     }
 }

@@ -135,7 +135,7 @@ public final class Node: Sendable {
         } catch {
             throw NodeError(.listen, "cannot set up the servers: \(error.message)")
         }
-        webServer = try Node.makeWebServer(config: config, runtime: runtime, logger: logger)
+        webServer = try Node.makeWebServer(config: config, runtime: runtime, accounts: accounts, logger: logger)
         do {
             boundAddress = try peerServer.listen(on: listen)
         } catch {
@@ -165,7 +165,7 @@ public final class Node: Sendable {
     /// The web interface's server (HTTPS, ALPN h2, no client certificate), nil when `web_listen` is not set.
     /// - Throws: ``NodeError`` `.config` naming the certificate or key file that is missing, malformed or mismatched
     ///   (exit 78, like a bad node key).
-    static func makeWebServer(config: NodeConfig, runtime: NodeRuntime, logger: NodeLogger) throws(NodeError) -> Server? {
+    static func makeWebServer(config: NodeConfig, runtime: NodeRuntime, accounts: AccountBook, logger: NodeLogger) throws(NodeError) -> Server? {
         guard !config.webListen.isEmpty else { return nil }
         // Its own log: a browser that gives up on a certificate warning fails a TLS handshake, which is no peer's
         // refusal (the peer server's log turns those into tls_refused alerts).
@@ -174,7 +174,8 @@ public final class Node: Sendable {
         }
         let tls = TLSConfiguration(certificateFile: config.webCertificate, keyFile: config.webKey, name: config.nodeId)
         // Every page only reads, and the node keeps no accounts yet: the open gate admits every request.
-        let routes = WebSite.routes(NodeWebData(runtime: runtime, startedAt: Date()), gate: OpenGate())
+        // Every page behind the accounts: sessions, roles, the origin and CSRF checks (AccountsGate).
+        let routes = WebSite.routes(NodeWebData(runtime: runtime, startedAt: Date()), gate: AccountsGate(book: accounts), accounts: accounts)
         do {
             return try Server(handlers: [:], routes: routes, configuration: WebPage.serverConfiguration(tls: tls), log: log)
         } catch {

@@ -18,6 +18,16 @@ struct NodeWebData: WebData {
         return await runtime.read { AdminHandlers.status(runtime, StatusRequest(recentAlerts: 10), startedAt: startedAt) }
     }
 
+    /// The entry forms' commands, through the admin Submit's own checks and transaction (``DomainSubmit/record``).
+    func record(_ commands: [DomainEvent], actor: XieshangDomain.Actor) async -> Result<[UInt64], WebDataError> {
+        switch await DomainSubmit.record(runtime, commands, actor: actor) {
+        case .success(let response): return .success(response.seqs)
+        case .failure(let error): return .failure(.unavailable(error.message))
+        }
+    }
+
+    func version() -> String { WebSite.softwareVersion }
+
     func dashboard(period: String, body: String?) async -> Result<Dashboard, WebDataError> {
         let runtime = runtime
         return await runtime.read { Self.dashboard(runtime, period: period, body: body) }

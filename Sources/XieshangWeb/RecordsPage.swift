@@ -84,7 +84,7 @@ public enum RecordsPage {
 
     /// The navigation between the kinds.
     static func nav(current: RecordKind?) -> String {
-        "<nav class=\"kinds\">" + RecordKind.all.map { k in
+        "<nav class=\"kinds\">" + WebSite.visibleKinds(WebPage.reader).map { k in
             "<a href=\"/records/\(k.key)\"\(k == current ? " aria-current=\"page\"" : "")>\(WebPage.escape(k.title))</a>"
         }.joined(separator: " ") + "</nav>\n"
     }

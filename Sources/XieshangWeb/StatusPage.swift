@@ -43,8 +43,8 @@ public enum StatusPage {
         return "\(m) 分"
     }
 
-    /// The page's HTML.
-    public static func render(_ s: StatusResponse) -> String {
+    /// The page's HTML, with the software's `version` when known (the IT page).
+    public static func render(_ s: StatusResponse, version: String = "") -> String {
         let e = WebPage.escape
         var b = "<section><h2>本机</h2><dl class=\"facts\">"
         b += "<dt>名称</dt><dd>\(e(s.name))</dd>"
@@ -53,6 +53,7 @@ public enum StatusPage {
         b += "<dt>已存事件</dt><dd>\(s.eventsStored)</dd>"
         b += "<dt>本机序号</dt><dd>\(s.ownSeq)</dd>"
         b += "<dt>运行时间</dt><dd>\(uptime(s.uptimeSeconds))</dd>"
+        if !version.isEmpty { b += "<dt>版本</dt><dd data-version>\(e(version))</dd>" }
         if s.fenced { b += "<dt>注意</dt><dd><span class=\"state down\">正在恢复本机事件</span></dd>" }
         b += "</dl></section>\n"
         b += "<section><h2>连接（\(s.links.count)）</h2>"

@@ -1,3 +1,4 @@
+import XieshangDomain
 import XieshangReport
 import XieshangWire
 
@@ -15,11 +16,22 @@ public protocol WebData: Sendable {
     /// What the kind's detail query adds to record `id` beyond the columns its list row `shown` already (a proposal's
     /// text, co-signers, replies and evaluations; a draft's text and sign-offs); empty for kinds without one.
     func details(_ kind: RecordKind, id: String, shown: [String]) async -> Result<[RecordSection], WebDataError>
+    /// Records `commands` (in order, all or nothing) as `actor` through the node's own recording path (the rules and
+    /// transaction of the admin Submit); answers the seqs of the events originated, or the rule's message.
+    func record(_ commands: [DomainEvent], actor: Actor) async -> Result<[UInt64], WebDataError>
+    /// The software's version, for the IT page.
+    func version() -> String
 }
 
 extension WebData {
     /// No details beyond the list row.
     public func details(_ kind: RecordKind, id: String, shown: [String]) async -> Result<[RecordSection], WebDataError> { .success([]) }
+    /// Records nothing: a source without a recording path.
+    public func record(_ commands: [DomainEvent], actor: Actor) async -> Result<[UInt64], WebDataError> {
+        .failure(.unavailable("本数据源不能录入 (this data source records nothing)"))
+    }
+    /// No version known.
+    public func version() -> String { "" }
 }
 
 /// A part of a record's detail page beyond its list row: a text, facts, or a table.

@@ -1,3 +1,4 @@
+import XieshangAccounts
 import XieshangReport
 import XieshangTransport
 import XieshangWire
@@ -50,6 +51,15 @@ public enum WebPage {
     p.text{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
     table.records td,table.history td{white-space:nowrap;overflow-wrap:normal}
     table.records td.wrap,table.history td.wrap{white-space:normal;min-width:9em;overflow-wrap:anywhere}
+    form.entry{display:grid;grid-template-columns:1fr;gap:10px;max-width:36em}
+    form.entry label{display:grid;gap:2px;color:#57606a;font-size:.9rem}
+    form.entry input,form.entry select,form.entry textarea{width:100%;color:#1f2328}
+    textarea{font:inherit;padding:4px 6px;min-height:5em;max-width:100%}
+    form.entry button{justify-self:start}
+    p.error{background:#ffebe9;color:#a40e26;border:1px solid #ff818266;border-radius:6px;padding:8px;margin:0 0 8px;overflow-wrap:anywhere}
+    p.note{background:#fff8c5;border-radius:6px;padding:8px;margin:0 0 8px}
+    nav.site form.out{margin-left:auto;display:flex;gap:8px;align-items:center;color:#fff;font-size:.85rem}
+    nav.site form.out button{background:transparent;border:1px solid #fff;padding:0 8px}
     @media print{body{background:#fff}header.top{background:#fff;color:#000;border-bottom:2px solid #000}nav.site,nav.kinds,section.picker{display:none}main{max-width:none;padding:0}section{border:0;padding:0}a{color:inherit;text-decoration:none}.report table{font-size:.6rem}.report table td,.report table th{padding:1px 2px;overflow-wrap:normal}}
     @page{size:A4;margin:15mm}
     """ + HTMLReport.componentCSS
@@ -68,7 +78,9 @@ public enum WebPage {
         ("strict-transport-security", "max-age=31536000"),
         ("x-content-type-options", "nosniff"),
         ("x-frame-options", "DENY"),
-        ("referrer-policy", "no-referrer"),
+        // same-origin, not no-referrer: under no-referrer Chromium sends `Origin: null` on the node's own form posts,
+        // which the CSRF origin check must refuse (found by the Chromium login test); other sites still get nothing.
+        ("referrer-policy", "same-origin"),
         ("cross-origin-opener-policy", "same-origin"),
         ("cross-origin-resource-policy", "same-origin"),
         ("cache-control", "no-store"),
@@ -84,8 +96,47 @@ public enum WebPage {
         h += "<title>\(escape(title))</title>\n<style>\(css)</style>\n</head>\n<body>\n"
         h += "<header class=\"top\"><h1>\(escape(title))</h1>"
         if !subtitle.isEmpty { h += "<p>\(escape(subtitle))</p>" }
-        h += "</header>\n<nav class=\"site\"><a href=\"/\">节点状态</a><a href=\"/figures\">统计数字</a><a href=\"/records\">业务记录</a></nav>\n<main>\n\(body)</main>\n<footer>协商 Xieshang</footer>\n</body>\n</html>\n"
+        h += "</header>\n\(nav(reader))\n<main>\n\(body)</main>\n<footer>协商 Xieshang</footer>\n</body>\n</html>\n"
         return h
+    }
+
+    /// The signed-in reader of the page being rendered (set by ``WebSite`` around each handler): the navigation
+    /// shows only the pages the reader's role may open, their name, and the logout button with the CSRF token.
+    @TaskLocal public static var reader: Session?
+
+    /// The navigation bar: every page without a reader (no accounts); with one, what their role may open and 退出.
+    static func nav(_ reader: Session?) -> String {
+        guard let r = reader else {
+            return "<nav class=\"site\"><a href=\"/\">节点状态</a><a href=\"/figures\">统计数字</a><a href=\"/records\">业务记录</a></nav>"
+        }
+        var n = "<nav class=\"site\">"
+        if !r.mustChangePassword {
+            let links: [(WebCapability, String, String)] = [(.viewStatus, "/it", "运维"), (.viewFigures, "/figures", "统计数字"),
+                                                            (.viewRecords, "/records", "业务记录")]
+            for (capability, path, label) in links where capability.allows(r) { n += "<a href=\"\(path)\">\(label)</a>" }
+            if EntryForms.forms.contains(where: { WebCapability.record($0.area).allows(r) }) { n += "<a href=\"/forms\">录入</a>" }
+            if WebCapability.viewAudit.allows(r) { n += "<a href=\"/audit\">审计记录</a>" }
+            n += "<a href=\"/password\">修改密码</a>"
+        }
+        n += "<form class=\"out\" method=\"post\" action=\"/logout\"><span>\(escape(r.displayName))（\(escape(r.role.label))）</span>"
+        n += csrfField(r) + "<button type=\"submit\">退出</button></form></nav>"
+        return n
+    }
+
+    /// The hidden form field carrying the session's CSRF token (every form that posts has it).
+    public static func csrfField(_ session: Session) -> String {
+        "<input type=\"hidden\" name=\"csrf\" value=\"\(escape(session.csrfToken))\">"
+    }
+
+    /// A 303 redirect (after a form post, to the login page), with the security headers and any `Set-Cookie`.
+    public static func redirect(_ location: String, cookies: [String] = []) -> HTTPResponse {
+        HTTPResponse(status: 303, headers: [("location", location)] + securityHeaders + cookies.map { ("set-cookie", $0) })
+    }
+
+    /// The 403 page: the Chinese reason for the reader, the English one for the log (`data-reason`).
+    public static func forbidden(_ chinese: String, reason: String) -> HTTPResponse {
+        let body = "<section><h2>403 禁止访问</h2><p class=\"error\" data-reason=\"\(escape(reason))\">\(escape(chinese))</p><p><a href=\"/\">返回首页</a> · <a href=\"/login\">登录</a></p></section>\n"
+        return response(status: 403, html: html(title: "禁止访问", body: body))
     }
 
     /// The 400 page for a query parameter the page refuses, naming it.

@@ -23,6 +23,10 @@ struct NodeConfigAccountsTests {
                                      file: "node.json", baseDirectory: "/srv/xs")
         #expect(c.accounts.scrypt == ScryptParameters(n: 32_768, r: 8, p: 2))
         #expect(c.accounts.concurrentPasswordChecks == 1 && c.accounts.auditRetentionDays == 400)
+        #expect(c.accounts.sessionIdleMs == 30 * 60_000, "30 idle minutes by default")
+        let idle = try NodeConfig.parse(config(#"{"session_idle_seconds": 5}"#), file: "node.json", baseDirectory: "/srv/xs")
+        #expect(idle.accounts.sessionIdleMs == 5_000)
+        #expect(try NodeConfig.parse(idle.jsonText(), file: "node.json", baseDirectory: "/srv/xs").accounts.sessionIdleMs == 5_000)
         let back = try NodeConfig.parse(c.jsonText(), file: "node.json", baseDirectory: "/srv/xs")
         #expect(back.accounts == c.accounts)
     }
@@ -33,6 +37,8 @@ struct NodeConfigAccountsTests {
         (#"{"scrypt_r": 0}"#, "accounts.scrypt_r"),
         (#"{"audit_retention_days": 90}"#, "accounts.audit_retention_days"),
         (#"{"password_checks": 0}"#, "accounts.password_checks"),
+        (#"{"session_idle_seconds": 1}"#, "accounts.session_idle_seconds"),
+        (#"{"session_idle_seconds": 86401}"#, "accounts.session_idle_seconds"),
         (#"{"scrypt": 5}"#, "unknown field \"accounts.scrypt\""),
         (#""fast""#, "accounts"),
     ])

@@ -3,16 +3,21 @@ import Testing
 import XieshangTransport
 
 /// The dashboard and the record pages on real node processes (issue 17 item 4): a city, a county and a township,
-/// each serving its web interface over HTTPS; a township clerk records an activity with the CLI, and the county's and
-/// the city's dashboards show it in their figures and drill-down; the township lists it and shows its history; real
-/// Chromium reads the dashboard and a list as a 375 px phone and prints the dashboard to PDF on A4.
+/// each serving its web interface over HTTPS to users made with `xieshang user add`; a township clerk records an
+/// activity through the web form, and the county's and the city's dashboards show it in their figures and drill-down;
+/// the township lists it and shows its history; real Chromium signs in, submits the form, reads the dashboard and a
+/// list as a 375 px phone and prints the dashboard to PDF on A4.
 @Suite(.serialized)
 struct WebDashboardProcessTests {
     static let town = "county1-town1"
 
+    /// Who reads each body's pages: the city's leader (viewer), the county's office, the township's clerk.
+    static let roles = ["city": "viewer", "county1": "office", town: "clerk"]
+
     /// A city, a county and a township with `web_listen` each (a self-signed certificate for 127.0.0.1 written into
-    /// each data directory), started; returns the federation and each body's web port.
-    static func federation() async throws -> (LocalFederation, [String: Int]) {
+    /// each data directory), started, and a user of ``roles`` signed in at each (made with `xieshang user add`, the
+    /// initial password changed); returns the federation and each body's signed-in client.
+    static func federation() async throws -> (LocalFederation, [String: WebClient]) {
         let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
         var ports: [String: Int] = [:]
         for id in ["city", "county1", town] {
@@ -28,18 +33,24 @@ struct WebDashboardProcessTests {
             try JSONSerialization.data(withJSONObject: config, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: path))
         }
         try await fed.startAll()
-        return (fed, ports)
+        var clients: [String: WebClient] = [:]
+        for (id, port) in ports {
+            clients[id] = try await WebClient.signIn(cli: fed.executable, adminSocket: fed.member(id).config.adminSocket, base: "https://127.0.0.1:\(port)",
+                                                     certificate: fed.dir(id) + "/web.crt", directory: fed.dir(id), username: "user-\(id)",
+                                                     role: roles[id] ?? "viewer")
+        }
+        return (fed, clients)
     }
 
-    /// `GET path` at body `id` over HTTPS with its certificate pinned: (HTTP status, body).
-    static func get(_ fed: LocalFederation, _ ports: [String: Int], _ id: String, _ path: String) async throws -> (Int, String) {
-        let r = try await ProcessRun.run("/usr/bin/curl", ["-sS", "--max-time", "15", "--cacert", fed.dir(id) + "/web.crt",
-                                                           "-w", "\n%{http_code}", "https://127.0.0.1:\(ports[id] ?? 0)" + path])
-        guard r.status == 0, let cut = r.output.lastIndex(of: "\n") else { throw LocalFederation.Failure(description: "curl \(path) at \(id): \(r.output)") }
-        return (Int(r.output[r.output.index(after: cut)...]) ?? 0, String(r.output[..<cut]))
+    /// `GET path` at body `id` over HTTPS with its certificate pinned, as its signed-in user: (HTTP status, body).
+    static func get(_ fed: LocalFederation, _ web: [String: WebClient], _ id: String, _ path: String) async throws -> (Int, String) {
+        guard let client = web[id] else { throw LocalFederation.Failure(description: "no web client at \(id)") }
+        let r = try await client.send(path)
+        return (r.status, r.body)
     }
 
-    /// A township records an activity with the CLI (its topic holds `<script>`); the county's and the city's
+    /// A township clerk, made with `xieshang user add` and signed in (the initial password changed), records an
+    /// activity through the web form (its topic holds `<script>`; the node's Submit path and rules); the county's and the city's
     /// dashboards come to show its 人次 in their totals and in the township's drill-down row (waiting on the
     /// condition), the city links to the county's subtree and that page shows the township; the township lists the
     /// activity with its topic as text and its detail page shows the history (the township signed it, today); a body
@@ -49,10 +60,17 @@ struct WebDashboardProcessTests {
         defer { fed.stopAll() }
         let today = LocalFederation.today()
         let year = String(today.prefix(4))
-        let add = try await ProcessRun.run(fed.executable, ["activity", "add", "--id", "HD-WEB-1", "--kind", "research", "--topic",
-                                                            "<script>alert(1)</script>乡村振兴调研", "--participants", "17", "--date", today,
-                                                            "--node", fed.member(Self.town).config.adminSocket], environment: ["XIESHANG_NODE": nil])
-        #expect(add.status == 0, "\(add.output)")
+        let clerk = try #require(ports[Self.town])
+        let add = try await clerk.post("/forms/activity", [("id", "HD-WEB-1"), ("kind", "research"), ("topic", "<script>alert(1)</script>乡村振兴调研"),
+                                                           ("participants", "17"), ("date", today), ("suggestions", "建议增设村级垃圾转运点")])
+        #expect(add.status == 303 && add.location == "/records/activities/HD-WEB-1", "\(add.status) \(add.body.prefix(800))")
+        // A refused step shows the rule's message next to the form and records nothing: a suggestion that was never made.
+        let refused = try await clerk.post("/forms/suggestion", [("id", "JY-NONE"), ("step", "adopt"), ("by", "乡党委书记"), ("date", today)])
+        #expect(refused.status == 422 && refused.body.contains("data-refusal>refused at "), "\(refused.body.prefix(1500))")
+        let audit = try await ProcessRun.run(fed.executable, ["user", "audit", "--json", "--node", fed.member(Self.town).config.adminSocket],
+                                             environment: ["XIESHANG_NODE": nil])
+        #expect(audit.output.contains("\"recorded\"") && audit.output.contains("user-\(Self.town)") && audit.output.contains("activity HD-WEB-1 with 1 suggestions"),
+                "the record is the clerk's in the audit trail: \(audit.output.suffix(1500))")
         let townRow = "data-body=\"\(Self.town)\""
         for id in ["county1", "city"] {
             try await waitUntil("\(id)'s dashboard shows the township's 17 人次", seconds: 60) {
@@ -68,6 +86,12 @@ struct WebDashboardProcessTests {
         #expect(status == 200 && county.contains(townRow) && county.contains("<td data-figure=\"activity_participants\">17</td>"), "\(county.prefix(3000))")
         #expect(!county.contains("data-body=\"city\""), "the county's subtree only")
 
+        // The county office's session cookie means nothing at the township (each node keeps its own sessions).
+        let countyOffice = try #require(ports["county1"])
+        let foreign = try await WebClient(base: clerk.base, certificate: clerk.certificate, jar: countyOffice.jar).send("/records/activities")
+        #expect(foreign.status == 303 && foreign.location.hasPrefix("/login"), "another node's session: \(foreign.status) \(foreign.location)")
+        let (denied, deniedPage) = try await Self.get(fed, ports, "city", "/forms/activity")
+        #expect(denied == 403 && deniedPage.contains("领导（只读）"), "a viewer gets 403 on a form")
         let (bad, badPage) = try await Self.get(fed, ports, "county1", "/figures?body=city")
         #expect(bad == 400 && badPage.contains("参数 body"), "the county's parent is outside its subtree: \(badPage)")
         let (badPeriod, periodPage) = try await Self.get(fed, ports, "city", "/figures?period=2026-Q9")
@@ -97,32 +121,38 @@ struct WebDashboardProcessTests {
         #expect(proposals.contains("提案（1 条）") && proposals.contains("关于茶产业的建议"), "\(proposals)")
     }
 
-    /// Chromium (Selenium, chromium-driver) as a 375 px phone: the city's dashboard and the township's activity list
-    /// scroll no wider than the screen, their screenshots are not blank (kept in .build/test-artifacts), and the
-    /// dashboard printed to PDF on A4 holds its title and the township's 人次.
+    /// Chromium (Selenium, chromium-driver) as a 375 px phone, each user signing in on the login form: the township
+    /// clerk opens the activity form (no horizontal scroll, screenshot not blank), fills it and submits it — a real
+    /// browser's post with its Origin, Sec-Fetch-Site and the form's CSRF token — landing on the activity's page; then
+    /// the city leader's dashboard and the clerk's activity list scroll no wider than the screen, their screenshots
+    /// are not blank (all kept in .build/test-artifacts), and the dashboard printed to PDF on A4 holds its title and
+    /// the township's 人次.
     @Test func dashboardAndListInChromiumAt375pxAndPrintedToPDF() async throws {
         let (fed, ports) = try await Self.federation()
         defer { fed.stopAll() }
-        let today = LocalFederation.today()
-        let add = try await ProcessRun.run(fed.executable, ["activity", "add", "--id", "HD-WEB-2", "--kind", "research", "--topic", "乡村振兴调研",
-                                                            "--participants", "23", "--date", today,
-                                                            "--node", fed.member(Self.town).config.adminSocket], environment: ["XIESHANG_NODE": nil])
-        #expect(add.status == 0, "\(add.output)")
-        try await waitUntil("the city's dashboard shows 23 人次", seconds: 60) {
-            try await Self.get(fed, ports, "city", "/figures").1.contains("<td data-figure=\"activity_participants\">23</td>")
-        }
         let python = try ExportCommandTests.python()
         let script = ExportCommandTests.packageRoot + "/Tests/XieshangReportTests/python/web_chromium.py"
         let artifacts = ExportCommandTests.packageRoot + "/.build/test-artifacts"
         try? FileManager.default.createDirectory(atPath: artifacts, withIntermediateDirectories: true)
-        for (id, path, name) in [("city", "/figures", "web-dashboard-375"), (Self.town, "/records/activities", "web-list-375")] {
+        let pages: [(id: String, path: String, name: String, submit: String?)] = [
+            (Self.town, "/forms/activity", "web-form-375", #"{"id": "HD-WEB-2", "kind": "research", "topic": "乡村振兴调研", "participants": "23"}"#),
+            ("city", "/figures", "web-dashboard-375", nil), (Self.town, "/records/activities", "web-list-375", nil)]
+        for (id, path, name, submit) in pages {
+            if id == "city" {
+                try await waitUntil("the city's dashboard shows 23 人次", seconds: 60) {
+                    try await Self.get(fed, ports, "city", "/figures").1.contains("<td data-figure=\"activity_participants\">23</td>")
+                }
+            }
             let spki = try await ProcessRun.run("/bin/sh", ["-c",
                 "openssl x509 -in \"$1\" -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64",
                 "sh", fed.dir(id) + "/web.crt"])
             let hash = spki.output.trimmingCharacters(in: .whitespacesAndNewlines)
             let shot = fed.dir(id) + "/\(name).png", pdf = fed.dir(id) + "/\(name).pdf"
-            let run = try await ProcessRun.run(python, [script, "https://127.0.0.1:\(ports[id] ?? 0)" + path, hash,
-                                                        fed.dir(id) + "/chromium-profile", shot] + (id == "city" ? [pdf] : []))
+            var environment: [String: String?] = ["XS_WEB_USER": "user-\(id)", "XS_WEB_PASSWORD": WebClient.password]
+            if let submit { environment["XS_WEB_SUBMIT"] = submit }
+            let run = try await ProcessRun.run(python, [script, (ports[id]?.base ?? "") + path, hash,
+                                                        fed.dir(id) + "/chromium-profile-\(name)", shot] + (id == "city" ? [pdf] : []),
+                                               environment: environment)
             #expect(run.status == 0, "web_chromium.py: \(run.output)")
             let info = (try? JSONSerialization.jsonObject(with: Data(run.output.utf8))) as? [String: Any] ?? [:]
             #expect(info["innerWidth"] as? Int == 375, "\(name): \(run.output.prefix(300))")
@@ -130,7 +160,12 @@ struct WebDashboardProcessTests {
             #expect(info["protocol"] as? String == "h2")
             #expect((info["cspViolations"] as? [String]) == [], "\(name): the CSP refused nothing on the page: \(info["cspViolations"] ?? "?")")
             let text = info["text"] as? String ?? ""
-            #expect(text.contains(id == "city" ? "统计数字" : "乡村振兴调研"), "\(name): \(text.prefix(500))")
+            #expect(text.contains(id == "city" ? "统计数字" : submit != nil ? "履职活动" : "乡村振兴调研"), "\(name): \(text.prefix(500))")
+            if submit != nil {
+                let after = info["after"] as? [String: Any] ?? [:]
+                #expect((after["url"] as? String ?? "").hasSuffix("/records/activities/HD-WEB-2") && (after["text"] as? String ?? "").contains("乡村振兴调研"),
+                        "the browser's post recorded the activity and landed on its page: \(after)")
+            }
             try? FileManager.default.removeItem(atPath: artifacts + "/\(name).png")
             try? FileManager.default.copyItem(atPath: shot, toPath: artifacts + "/\(name).png")
             let ink = try await ProcessRun.run(python, [ExportCommandTests.packageRoot + "/Tests/XieshangReportTests/python/png_ink.py", shot])

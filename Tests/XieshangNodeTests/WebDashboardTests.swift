@@ -198,7 +198,7 @@ import XieshangWire
         }
         let table = WebSite.table(FixedData())
         #expect(Dictionary(table.map { ($0.path, $0.capability) }, uniquingKeysWith: { a, _ in a })
-                == ["/": .viewStatus, "/healthz": .viewStatus, "/figures": .viewFigures, "/records": .viewRecords, "/records/": .viewRecords])
+                == ["/": .signedIn, "/it": .viewStatus, "/healthz": .open, "/figures": .viewFigures, "/records": .viewRecords, "/records/": .viewRecords])
         let routes = WebSite.routes(FixedData(), gate: NoRecords())
         #expect(await Self.page(routes, "/").0 == 200)
         #expect(await Self.page(routes, "/figures").0 == 200)

@@ -1,0 +1,191 @@
+import XieshangAccounts
+import XieshangCalendar
+import XieshangDomain
+import XieshangTransport
+
+/// The township clerk's entry forms (录入): an activity with the suggestions it produced, a suggestion's adoption or
+/// closing, an opinion report. Each form builds the very domain commands the CLI builds (`activity add`,
+/// `suggestion add|adopt|close`, `opinion submit`) and hands them to the node's recording path (``WebData/record(_:actor:)``,
+/// the admin Submit's rules and transaction), as the actor its user's role maps to (``actor(_:)``); a refused step
+/// shows the rule's message next to the form (422) and records nothing; a success is audited with the user's name
+/// and redirects (303) to the record's detail page.
+enum EntryForms {
+    /// One form: its path segment, Chinese title and the area a role must be allowed to record.
+    struct Form: Sendable {
+        var key: String
+        var title: String
+        var area: RecordArea
+    }
+
+    /// The forms, in the index's order.
+    static let forms: [Form] = [
+        Form(key: "activity", title: "履职活动", area: .activities),
+        Form(key: "suggestion", title: "意见建议采纳、办结", area: .suggestions),
+        Form(key: "opinion", title: "社情民意信息", area: .opinions),
+    ]
+
+    /// The domain actor a web user records as, as the CLI records: the office and its clerks (and anyone else acting
+    /// for the body) as `office`, the committee, a unit or a member as themselves.
+    static func actor(_ role: Role) -> Actor {
+        switch role {
+        case .office, .clerk, .viewer: return .office
+        case .committee: return .committee
+        case .unit(let name): return .unit(name)
+        case .member(let id): return .member(id)
+        }
+    }
+
+    /// Today in China Standard Time (the forms' default date).
+    static func today() -> Day { Day(chinaTimeMs: SystemClock().nowMs()) }
+
+    /// `GET /forms` (the index), and `GET|POST /forms/<key>` for each form.
+    static func routes(_ data: WebData, _ book: AccountBook?) -> [WebSite.Route] {
+        var routes = [WebSite.Route(method: "GET", path: "/forms", isPrefix: false, capability: .signedIn) { _, session in
+            var b = "<section><h2>录入</h2><ul>"
+            for f in forms where session.map({ WebCapability.record(f.area).allows($0) }) ?? false {
+                b += "<li><a href=\"/forms/\(f.key)\">\(WebPage.escape(f.title))</a></li>"
+            }
+            b += "</ul></section>\n"
+            return WebPage.response(html: WebPage.html(title: "录入", body: b))
+        }]
+        for form in forms {
+            routes.append(WebSite.Route(method: "GET", path: "/forms/" + form.key, isPrefix: false, capability: .record(form.area)) { _, session in
+                guard let session else { return WebPage.forbidden("录入须先登录", reason: "no session") }
+                return WebPage.response(html: page(form, session, values: [:]))
+            })
+            routes.append(WebSite.Route(method: "POST", path: "/forms/" + form.key, isPrefix: false, capability: .record(form.area)) { request, session in
+                guard let session else { return WebPage.forbidden("录入须先登录", reason: "no session") }
+                guard let fields = try? request.form() else { return WebPage.badParameter("form", "表单无法解析") }
+                var values: [String: String] = [:]
+                for (name, value) in fields where name != "csrf" && values[name] == nil { values[name] = value }
+                let me = await data.status()?.nodeId ?? ""
+                let built: (commands: [DomainEvent], detail: String, kind: String, id: String)
+                do throws(FieldError) {
+                    built = try commands(form, values, body: me)
+                } catch {
+                    return WebPage.response(status: 422, html: page(form, session, values: values, error: error.message))
+                }
+                switch await data.record(built.commands, actor: actor(session.role)) {
+                case .success(let seqs):
+                    try? await book?.noteRecorded(username: session.username, source: request.peer, succeeded: true,
+                                                  detail: "\(built.detail), seqs \(seqs.map(String.init).joined(separator: ","))")
+                    return WebPage.redirect("/records/\(built.kind)/" + FormEncoding.encode(built.id))
+                case .failure(let error):
+                    try? await book?.noteRecorded(username: session.username, source: request.peer, succeeded: false,
+                                                  detail: "\(built.detail) refused: \(error.message)")
+                    return WebPage.response(status: 422, html: page(form, session, values: values, error: error.message))
+                }
+            })
+        }
+        return routes
+    }
+
+    /// A form's field that is wrong before any rule is asked (a missing id, a count that is not a number).
+    struct FieldError: Error {
+        var message: String
+    }
+
+    /// The commands a posted form makes, what the audit row says, and the record's list and id to show after.
+    static func commands(_ form: Form, _ v: [String: String], body: String) throws(FieldError) -> (commands: [DomainEvent], detail: String, kind: String, id: String) {
+        func text(_ name: String) -> String { (v[name] ?? "").trimmingSpacesAndNewlines }
+        func required(_ name: String, _ label: String) throws(FieldError) -> String {
+            let t = text(name)
+            guard !t.isEmpty else { throw FieldError(message: "请填写“\(label)”") }
+            return t
+        }
+        func list(_ name: String) -> [String] {
+            text(name).split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" || $0 == " " }).map(String.init)
+        }
+        let day: Day
+        if text("date").isEmpty { day = today() } else {
+            do { day = try Day(parsing: text("date"), field: "date") } catch { throw FieldError(message: "日期“\(text("date"))”应为 YYYY-MM-DD") }
+        }
+        switch form.key {
+        case "activity":
+            let id = try required("id", "活动编号")
+            guard let kind = Activity.Kind(rawValue: text("kind")) else { throw FieldError(message: "请选择活动类型") }
+            let consultationForm = text("form").isEmpty ? nil : Activity.Form(rawValue: text("form"))
+            if !text("form").isEmpty && consultationForm == nil { throw FieldError(message: "协商形式“\(text("form"))”无效") }
+            guard let participants = Int(try required("participants", "参加人次")), participants >= 0 else {
+                throw FieldError(message: "参加人次应为不小于 0 的整数")
+            }
+            let activity = Activity(id: id, kind: kind, form: consultationForm, date: day, topic: try required("topic", "议题"),
+                                    participants: participants, members: list("members"))
+            let lines = (v["suggestions"] ?? "").split(whereSeparator: { $0.isNewline })
+                .map { String($0).trimmingSpacesAndNewlines }.filter { !$0.isEmpty }
+            var commands: [DomainEvent] = [.activity(activity)]
+            for (i, line) in lines.enumerated() {
+                commands.append(.suggestion(SuggestionEvent("\(id)-JY\(i + 1)", on: day,
+                                                            .made(text: line, addressee: text("addressee"), activityID: id, members: []))))
+            }
+            return (commands, "activity \(id)" + (lines.isEmpty ? "" : " with \(lines.count) suggestions"), "activities", id)
+        case "suggestion":
+            let id = try required("id", "建议编号")
+            let step: SuggestionEvent.Step
+            switch text("step") {
+            case "adopt": step = .adopted(by: try required("by", "批示采纳人"), note: text("note"))
+            case "close": step = .closed(note: text("note"))
+            default: throw FieldError(message: "请选择“批示采纳”或“办结”")
+            }
+            return ([.suggestion(SuggestionEvent(id, on: day, step))], "suggestion \(id) \(text("step"))", "suggestions", id)
+        default:
+            let id = try required("id", "信息编号")
+            guard let authorKind = OpinionEvent.AuthorKind(rawValue: text("author_kind").isEmpty ? "member" : text("author_kind")) else {
+                throw FieldError(message: "作者类别“\(text("author_kind"))”无效")
+            }
+            let provenance = OpinionEvent.Provenance(originBody: body, originReportID: id, author: try required("author", "作者"), authorKind: authorKind)
+            let event = OpinionEvent(provenance, at: body, on: day, .submitted(title: try required("title", "标题"), text: try required("text", "正文")))
+            return ([.opinion(event)], "opinion report \(id) submitted", "opinions", body + "/" + id)
+        }
+    }
+
+    /// The form's page: the refusal (the rule's message) above the fields, which keep what was typed.
+    static func page(_ form: Form, _ session: Session, values: [String: String], error: String = "") -> String {
+        let e = WebPage.escape
+        func value(_ name: String) -> String { e(values[name] ?? "") }
+        func input(_ name: String, _ label: String, type: String = "text", required: Bool = false, placeholder: String = "") -> String {
+            "<label>\(e(label))<input name=\"\(name)\" type=\"\(type)\" value=\"\(value(name))\"\(required ? " required" : "")\(placeholder.isEmpty ? "" : " placeholder=\"\(e(placeholder))\"")></label>"
+        }
+        func select(_ name: String, _ label: String, _ options: [(String, String)]) -> String {
+            var s = "<label>\(e(label))<select name=\"\(name)\">"
+            for (key, text) in options { s += "<option value=\"\(e(key))\"\(values[name] == key ? " selected" : "")>\(e(text))</option>" }
+            return s + "</select></label>"
+        }
+        func area(_ name: String, _ label: String) -> String {
+            "<label>\(e(label))<textarea name=\"\(name)\">\(value(name))</textarea></label>"
+        }
+        var b = "<section><h2>\(e(form.title))</h2>"
+        if !error.isEmpty { b += "<p class=\"error\" role=\"alert\" data-refusal>\(e(error))</p>" }
+        b += "<form class=\"entry\" method=\"post\" action=\"/forms/\(form.key)\">" + WebPage.csrfField(session)
+        let date = values["date"].map(e) ?? today().description
+        let dateField = "<label>日期<input name=\"date\" type=\"date\" value=\"\(date)\"></label>"
+        switch form.key {
+        case "activity":
+            b += input("id", "活动编号", required: true, placeholder: "HD-001")
+            b += select("kind", "活动类型", Activity.Kind.allCases.map { ($0.rawValue, Labels.label("activity." + $0.rawValue)?.zh ?? $0.rawValue) })
+            b += select("form", "协商形式（协商活动）", [("", "—")] + Activity.Form.allCases.filter { $0 != .other }.map { ($0.rawValue, Labels.label("form." + $0.rawValue)?.zh ?? $0.rawValue) })
+            b += dateField + input("topic", "议题", required: true) + input("participants", "参加人次", type: "number", required: true)
+            b += input("members", "参加委员（编号，以逗号分隔）") + area("suggestions", "形成的意见建议（每行一条）") + input("addressee", "建议报送对象", placeholder: "乡党委")
+        case "suggestion":
+            b += input("id", "建议编号", required: true, placeholder: "HD-001-JY1")
+            b += select("step", "办理", [("adopt", "批示采纳"), ("close", "办结")])
+            b += input("by", "批示采纳人（采纳时填写）") + area("note", "说明") + dateField
+        default:
+            b += input("id", "信息编号", required: true, placeholder: "XX-001") + input("title", "标题", required: true) + area("text", "正文")
+            b += input("author", "作者", required: true)
+            b += select("author_kind", "作者类别", [("member", "委员"), ("liaisonGroup", "联络组"), ("informant", "特邀信息员")]) + dateField
+        }
+        b += "<button type=\"submit\">提交</button></form></section>\n"
+        return WebPage.html(title: "录入 · " + form.title, subtitle: "\(session.displayName)（\(session.role.label)）", body: b)
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces, tabs and line breaks.
+    var trimmingSpacesAndNewlines: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" || f == "\u{3000}" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" || l == "\u{3000}" { s.removeLast() }
+        return String(s)
+    }
+}
