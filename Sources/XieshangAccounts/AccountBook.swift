@@ -232,13 +232,16 @@ public final class AccountBook: Sendable {
         }
     }
 
-    /// Records that `username` made a record through the web (`detail`: which record, its event seqs, or why it was
-    /// refused), so a record made on the web is as accountable as one made with the CLI.
-    public func noteRecorded(username: String, source: String, succeeded: Bool, detail: String) async throws(AccountsError) {
+    /// Records that a record was made (`detail`: which record, its event seqs, "queued", or why it was refused), so a
+    /// record made on the web and one made with the CLI are accountable the same way: on the web `username` made it
+    /// (actor `user:<name>`); through the admin socket `actor` is the OS user the kernel reported
+    /// (`os:<name>(uid N)`, ``PeerCredentials``) and `username` is empty.
+    public func noteRecorded(username: String, actor: String? = nil, source: String, succeeded: Bool, detail: String) async throws(AccountsError) {
         let now = clock.nowMs()
+        let actor = actor ?? "user:" + username
         try await onQueue { (c) throws(AccountsError) in
-            try self.write(c, "audit a web record") { (db) throws(StoreError) in
-                try AccountBook.audit(db, timeMs: now, .recorded, username: username, actor: "user:" + username, source: source,
+            try self.write(c, "audit a record") { (db) throws(StoreError) in
+                try AccountBook.audit(db, timeMs: now, .recorded, username: username, actor: actor, source: source,
                                       succeeded: succeeded, detail: detail)
             }
         }

@@ -25,7 +25,7 @@ public enum AuditEvent: String, CaseIterable, Hashable, Sendable {
     case passwordReset = "password_reset"
     /// 审计导出 — someone exported the trail.
     case auditExported = "audit_exported"
-    /// 网页录入 — a record made through the web's entry forms (which record, its event seqs).
+    /// 录入 — a record made through the web's entry forms or the admin socket's Submit (which record, its event seqs).
     case recorded
 
     /// 中文名称.
@@ -42,7 +42,7 @@ public enum AuditEvent: String, CaseIterable, Hashable, Sendable {
         case .userDisabled: return "停用用户"
         case .passwordReset: return "重置密码"
         case .auditExported: return "导出审计记录"
-        case .recorded: return "网页录入"
+        case .recorded: return "录入"
         }
     }
 }

@@ -1,6 +1,7 @@
 import Dispatch
 import FoundationEssentials
 import Glibc
+import XieshangAccounts
 import XieshangDomain
 import XieshangFederation
 import XieshangStore
@@ -18,17 +19,20 @@ enum AdminHandlers {
         }
     }
 
-    static func handlers(_ runtime: NodeRuntime, startedAt: Date) -> [String: RPCHandler] {
+    /// The service's handlers; a domain Submit is audited in `accounts` with the caller's OS user (``SubmitAudit``).
+    static func handlers(_ runtime: NodeRuntime, startedAt: Date, accounts: AccountBook? = nil) -> [String: RPCHandler] {
         [
             AdminService.status.path: .unary { bytes, _ in
                 let request = try decode(StatusRequest.self, bytes)
                 return await runtime.read { status(runtime, request, startedAt: startedAt) }.serializedBytes()
             },
-            AdminService.submit.path: .unary { bytes, _ in
+            AdminService.submit.path: .unary { bytes, context in
                 let request = try decode(SubmitRequest.self, bytes)
                 if AllianceRecorder.handles(request.kind) { return try await AllianceRecorder.submit(runtime, request).serializedBytes() }
                 if NodeApproval.kinds.contains(request.kind) { return try await NodeApproval.submit(runtime, request).serializedBytes() }
-                if DomainSubmit.kinds.contains(request.kind) { return try await DomainSubmit.submit(runtime, request).serializedBytes() }
+                if DomainSubmit.kinds.contains(request.kind) {
+                    return try await SubmitAudit.submit(runtime, request, accounts: accounts, actor: AccountsHandlers.actor(context)).serializedBytes()
+                }
                 let scope = request.scope ?? Scope(target: .up(true))
                 if let why = FederationNode.refusal(of: request.kind) { throw TransportError.status(.failedPrecondition, why) }
                 // While the node cannot originate (or older queued commands wait), the command is queued durably.

@@ -126,7 +126,7 @@ public final class Node: Sendable {
         do {
             peerServer = try Server(handlers: FederationHandlers.handlers(runtime), configuration: serverConfiguration, log: log)
             // Diagnostics (Echo) only for local operators: on the peer port it would be work anyone can ask for.
-            var admin = AdminHandlers.handlers(runtime, startedAt: Date())
+            var admin = AdminHandlers.handlers(runtime, startedAt: Date(), accounts: accounts)
             for (path, handler) in Diagnostics.handlers() { admin[path] = handler }
             for (path, handler) in AuditExport.handlers(runtime) { admin[path] = handler }
             for (path, handler) in AccountsHandlers.handlers(accounts) { admin[path] = handler }

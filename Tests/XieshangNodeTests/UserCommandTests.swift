@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import XieshangAccounts
 import XieshangNode
+import XieshangStore
 
 /// `xieshang user add|list|disable|reset|audit` against a running `xieshang-node`: accounts in the node's database,
 /// one-time passwords that must be changed at first login, the audit trail with the OS user of each command
@@ -90,5 +91,48 @@ struct UserCommandTests {
         #expect(audited("login_failed").map { $0[3] } == ["wanshan.clerk"])
         let again = try await Self.run(fed, ["user", "audit", "--json"])
         #expect(again.output.contains("\"audit_exported\""), "the export itself is audited: \(again.output)")
+    }
+
+    /// Issue 17 item 2, "a record made with the CLI carries the OS user (SO_PEERCRED), so both are accountable the same
+    /// way": the web audited its records (`recorded`, user:<name>, seqs) but a domain Submit on the admin socket wrote
+    /// no audit row, so `user audit` could not say who recorded what with the CLI. Now the row carries the OS user
+    /// the kernel reported and the seqs; a refused command is audited as a failure. Abuse: with the audit table made
+    /// to refuse `recorded` rows (a trigger, as a full or damaged table would), `activity add` still records and
+    /// answers its seq — the record is never lost or failed for its audit row — and the node logs the row it could
+    /// not write.
+    @Test("a CLI record is audited with the OS user and its seqs; an audit write that fails neither loses nor fails the record")
+    func cliRecordsAreAuditedWithTheOSUser() async throws {
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 0)
+        defer { fed.stopAll() }
+        try await fed.start("city", lean: true)
+        let added = try await Self.run(fed, ["activity", "add", "--id", "HD-7", "--kind", "research", "--topic", "调研", "--participants", "3"])
+        #expect(added.status == 0 && added.output.contains("已记录"), "\(added.output)")
+        let seq = try #require(added.output.split(separator: "事件 ").last.flatMap { UInt64($0.prefix { $0.isNumber }) }, "\(added.output)")
+        let refused = try await Self.run(fed, ["activity", "add", "--id", "HD-7", "--kind", "research", "--topic", "again", "--participants", "1"])
+        #expect(refused.status != 0, "a duplicate id is refused: \(refused.output)")
+
+        let csvPath = fed.directory + "/audit-cli.csv"
+        let exported = try await Self.run(fed, ["user", "audit", "--csv", csvPath])
+        #expect(exported.status == 0, "\(exported.output)")
+        let bytes = try #require(FileManager.default.contents(atPath: csvPath))
+        let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let recorded = lines.dropFirst().map { $0.components(separatedBy: ",") }.filter { $0.count >= 8 && $0[2] == "recorded" }
+        #expect(recorded.count == 2, "\(lines)")
+        let ok = try #require(recorded.first, "\(lines)")
+        #expect(ok[4] == Self.expectedActor && ok[5] == "admin-socket" && ok[6] == "成功", "\(ok)")
+        let detail = ok.dropFirst(7).joined(separator: ",")  // the detail is one quoted CSV cell, split here at its commas
+        #expect(detail.contains("activity") && detail.contains("seqs \(seq)"), "\(ok)")
+        #expect(recorded.last.map { $0[4] == Self.expectedActor && $0[6] != "成功" && $0.joined(separator: ",").contains("refused") } == true, "\(lines)")
+
+        // The audit table refuses every new `recorded` row from here on.
+        let db = try Database(path: fed.dir("city") + "/node.db", create: false)
+        try db.execute("CREATE TRIGGER refuse_recorded BEFORE INSERT ON account_audit WHEN NEW.event = 'recorded' BEGIN SELECT RAISE(ABORT, 'audit table full'); END")
+        let second = try await Self.run(fed, ["activity", "add", "--id", "HD-8", "--kind", "research", "--topic", "调研", "--participants", "2"])
+        #expect(second.status == 0 && second.output.contains("已记录"), "the record must not fail for its audit row: \(second.output)")
+        let events = try await fed.events("city", origin: "city")
+        let secondSeq = second.output.split(separator: "事件 ").last.flatMap { UInt64($0.prefix { $0.isNumber }) }
+        #expect(secondSeq.map { s in s > seq && events.contains { $0.seq == s } } == true, "the record was stored: \(second.output)")
+        let log = (try? String(contentsOfFile: fed.dir("city") + "/node.log", encoding: .utf8)) ?? ""
+        #expect(log.contains("cannot write the audit row") && log.contains("audit table full"), "the missing row is logged: \(fed.logTail("city"))")
     }
 }
