@@ -19,9 +19,10 @@ struct NodeWebData: WebData {
     }
 
     /// The entry forms' commands, through the admin Submit's own checks and transaction (``DomainSubmit/record``).
-    func record(_ commands: [DomainEvent], actor: XieshangDomain.Actor) async -> Result<[UInt64], WebDataError> {
+    func record(_ commands: [DomainEvent], actor: XieshangDomain.Actor) async -> Result<RecordOutcome, WebDataError> {
         switch await DomainSubmit.record(runtime, commands, actor: actor) {
-        case .success(let response): return .success(response.seqs)
+        case .success(let response) where response.queued != 0: return .success(.queued(response.queued))
+        case .success(let response): return .success(.recorded(seqs: response.seqs))
         case .failure(let error): return .failure(.unavailable(error.message))
         }
     }

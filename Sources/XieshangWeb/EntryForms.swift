@@ -8,7 +8,8 @@ import XieshangTransport
 /// `suggestion add|adopt|close`, `opinion submit`) and hands them to the node's recording path (``WebData/record(_:actor:)``,
 /// the admin Submit's rules and transaction), as the actor its user's role maps to (``actor(_:)``); a refused step
 /// shows the rule's message next to the form (422) and records nothing; a success is audited with the user's name
-/// and redirects (303) to the record's detail page.
+/// and redirects (303) to the record's detail page — or, while the node is fenced and the commands are queued, shows
+/// the 已排队 page (202) instead, as there is no record page yet.
 enum EntryForms {
     /// One form: its path segment, Chinese title and the area a role must be allowed to record.
     struct Form: Sendable {
@@ -66,10 +67,15 @@ enum EntryForms {
                     return WebPage.response(status: 422, html: page(form, session, values: values, error: error.message))
                 }
                 switch await data.record(built.commands, actor: actor(session.role)) {
-                case .success(let seqs):
+                case .success(.recorded(let seqs)):
                     try? await book?.noteRecorded(username: session.username, source: request.peer, succeeded: true,
                                                   detail: "\(built.detail), seqs \(seqs.map(String.init).joined(separator: ","))")
                     return WebPage.redirect("/records/\(built.kind)/" + FormEncoding.encode(built.id))
+                case .success(.queued(let number)):
+                    // No record page exists yet: the commands wait in the node's queue (fenced), so the answer says so.
+                    try? await book?.noteRecorded(username: session.username, source: request.peer, succeeded: true,
+                                                  detail: "\(built.detail), queued (\(number)): waits for the parent, recorded in order")
+                    return WebPage.response(status: 202, html: queuedPage(form, session, id: built.id, number: number))
                 case .failure(let error):
                     try? await book?.noteRecorded(username: session.username, source: request.peer, succeeded: false,
                                                   detail: "\(built.detail) refused: \(error.message)")
@@ -137,6 +143,17 @@ enum EntryForms {
             let event = OpinionEvent(provenance, at: body, on: day, .submitted(title: try required("title", "标题"), text: try required("text", "正文")))
             return ([.opinion(event)], "opinion report \(id) submitted", "opinions", body + "/" + id)
         }
+    }
+
+    /// The 已排队 page: the record passed the rules but waits in the node's queue until the node has reached its parent,
+    /// then is recorded in order (checked again then); a link back to the form.
+    static func queuedPage(_ form: Form, _ session: Session, id: String, number: UInt64) -> String {
+        let e = WebPage.escape
+        var b = "<section data-queued><h2>已排队</h2>"
+        b += "<p>\(e(form.title))“\(e(id))”已通过规则检查，正在排队（排队号 \(number)）：本机尚未与上级连通确认，连通确认后将按顺序记录。"
+        b += "记录之前，列表中暂不显示此条；请勿重复提交。</p>"
+        b += "<p><a href=\"/forms/\(form.key)\">返回\(e(form.title))录入</a></p></section>\n"
+        return WebPage.html(title: "录入 · 已排队", subtitle: "\(session.displayName)（\(session.role.label)）", body: b)
     }
 
     /// The form's page: the refusal (the rule's message) above the fields, which keep what was typed.

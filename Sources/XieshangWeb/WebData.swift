@@ -17,8 +17,9 @@ public protocol WebData: Sendable {
     /// text, co-signers, replies and evaluations; a draft's text and sign-offs); empty for kinds without one.
     func details(_ kind: RecordKind, id: String, shown: [String]) async -> Result<[RecordSection], WebDataError>
     /// Records `commands` (in order, all or nothing) as `actor` through the node's own recording path (the rules and
-    /// transaction of the admin Submit); answers the seqs of the events originated, or the rule's message.
-    func record(_ commands: [DomainEvent], actor: Actor) async -> Result<[UInt64], WebDataError>
+    /// transaction of the admin Submit); answers the seqs of the events originated, the queue entry while the node is
+    /// fenced, or the rule's message.
+    func record(_ commands: [DomainEvent], actor: Actor) async -> Result<RecordOutcome, WebDataError>
     /// The software's version, for the IT page.
     func version() -> String
 }
@@ -27,11 +28,20 @@ extension WebData {
     /// No details beyond the list row.
     public func details(_ kind: RecordKind, id: String, shown: [String]) async -> Result<[RecordSection], WebDataError> { .success([]) }
     /// Records nothing: a source without a recording path.
-    public func record(_ commands: [DomainEvent], actor: Actor) async -> Result<[UInt64], WebDataError> {
+    public func record(_ commands: [DomainEvent], actor: Actor) async -> Result<RecordOutcome, WebDataError> {
         .failure(.unavailable("本数据源不能录入 (this data source records nothing)"))
     }
     /// No version known.
     public func version() -> String { "" }
+}
+
+/// What became of commands the rules accepted (录入结果).
+public enum RecordOutcome: Equatable, Sendable {
+    /// Recorded now: the seqs of the events originated.
+    case recorded(seqs: [UInt64])
+    /// Queued (已排队): the node has not reached its parent since it started (fenced), so the commands wait in its
+    /// durable queue under this number and are recorded in order, checked again, once the parent confirmed its chain.
+    case queued(UInt64)
 }
 
 /// A part of a record's detail page beyond its list row: a text, facts, or a table.

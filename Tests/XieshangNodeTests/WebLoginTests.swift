@@ -19,6 +19,8 @@ import XieshangWire
     /// topic holds 拒绝 with a rule's message (as the node's rules answer).
     final class Data: WebData, @unchecked Sendable {
         let recorded = Mutex<[(commands: [DomainEvent], actor: Actor)]>([])
+        /// Answers as a fenced node does: every accepted command queued (under number 7), none recorded.
+        let fenced = Mutex(false)
         func status() async -> StatusResponse? {
             var s = StatusResponse()
             s.nodeId = "cn.test.town"
@@ -36,12 +38,13 @@ import XieshangWire
             ]))
         }
         func history(_ kind: RecordKind, id: String) async -> Result<[RecordEvent], WebDataError> { .success([]) }
-        func record(_ commands: [DomainEvent], actor: Actor) async -> Result<[UInt64], WebDataError> {
+        func record(_ commands: [DomainEvent], actor: Actor) async -> Result<RecordOutcome, WebDataError> {
             if case .activity(let a) = commands.first, a.topic.contains("拒绝") {
                 return .failure(.unavailable("refused at cn.test.town: [activity.plan] 计划事项不存在 (no such plan item)"))
             }
+            if fenced.withLock({ $0 }) { return .success(.queued(7)) }
             recorded.withLock { $0.append((commands, actor)) }
-            return .success([1])
+            return .success(.recorded(seqs: [1]))
         }
         var count: Int { recorded.withLock { $0.count } }
         func version() -> String { "xieshang test" }
@@ -169,6 +172,26 @@ import XieshangWire
         let out = await b.post("/logout", [("csrf", Self.csrf(in: await b.get("/forms/activity")))])
         #expect(out.status == 303 && pageLocation(out) == "/login" && b.cookie == nil)
         #expect(try await site.audit().contains { $0.event == .logout && $0.username == "clerk1" })
+    }
+
+    /// Issue 17, a form posted while the node is fenced: `DomainSubmit.record` queues the commands (no seqs), but the
+    /// form redirected to the record's page, which does not exist until the queue is originated. Now the form answers
+    /// the 已排队 page (202) saying the record waits for the parent and will be recorded in order, with a link back to
+    /// the form, and the audit row says queued.
+    @Test func aFormPostedWhileFencedShowsTheQueuedPage() async throws {
+        let site = try Site()
+        site.data.fenced.withLock { $0 = true }
+        try await site.add("clerk1", role: "clerk")
+        let b = Browser(site)
+        try await b.signIn("clerk1")
+        let posted = await b.post("/forms/activity", [("csrf", await b.csrf("/forms/activity"))] + Self.activityForm)
+        let html = pageText(posted)
+        #expect(posted.status == 202 && pageLocation(posted) == nil, "no redirect to a record page that does not exist: \(posted.status)")
+        #expect(html.contains("已排队") && html.contains("HD-1") && html.contains("排队号 7") && html.contains("上级"), "\(html)")
+        #expect(html.contains("href=\"/forms/activity\""), "a link back to the form")
+        #expect(!html.contains("/records/activities/HD-1"))
+        let row = try await site.audit().last { $0.event == .recorded }
+        #expect(row?.username == "clerk1" && row?.succeeded == true && row?.detail.contains("queued") == true, "\(String(describing: row))")
     }
 
     /// Abuse of a form post: no CSRF token, another session's token, another Origin, `Sec-Fetch-Site: cross-site`,
