@@ -7,22 +7,9 @@
 # xieshang-bench is a release build. BUILD=debug runs debug builds of both instead (quick checks of the script).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-COUNTIES=${1:-10}; TOWNS=${2:-17}; SECONDS_=${3:-60}; BURST=${4:-100000}; BUILD=${BUILD:-release}
-swift build -c "$BUILD" --product xieshang-bench >&2
-BIN=$(swift build -c "$BUILD" --show-bin-path)
-NODE="$BIN/xieshang-node"; CLI="$BIN/xieshang"
-if [[ "$BUILD" == release ]]; then
-  make --no-print-directory dist >&2; NODE="$PWD/dist/xieshang-node"; CLI="$PWD/dist/xieshang"
-else
-  swift build --product xieshang >&2; swift build --product xieshang-node >&2
-fi
-WORK=$(mktemp -d /tmp/xs-bench-fed.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
-# Listen ports below Linux's ephemeral range (32768–60999): 181 nodes' outgoing connections must not take them.
-PORT=$((20000 + RANDOM % 12000))
-# Plain h2c on loopback, as every figure in Ops/bench/README.md was measured (topology writes TLS configs by default
-# since issue 16; XS_BENCH_TLS=1 measures TLS links instead).
-H2C=--h2c; [[ "${XS_BENCH_TLS:-}" == 1 ]] && H2C=
-"$CLI" topology --counties "$COUNTIES" --townships-per-county "$TOWNS" --base-port "$PORT" $H2C --out "$WORK" >/dev/null
+COUNTIES=${1:-10}; TOWNS=${2:-17}; SECONDS_=${3:-60}; BURST=${4:-100000}
+. Ops/bench/nodes.sh
+bench_build
+bench_topology fed
 echo "federation bench: 1+$COUNTIES+$((COUNTIES * TOWNS)), $SECONDS_ s load, burst $BURST, $BUILD build ($NODE), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 "$BIN/xieshang-bench" federation --dir "$WORK" --xieshang "$NODE" --seconds "$SECONDS_" --burst "$BURST"

@@ -15,26 +15,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SCALE=
 if [[ "${1:-}" == --scale ]]; then SCALE=${2:?--scale takes a fraction, e.g. 0.2}; shift 2; fi
-COUNTIES=${1:-10}; TOWNS=${2:-17}; BUILD=${BUILD:-release}
-if [[ -n "$SCALE" ]]; then
-  COUNTIES=$(awk -v f="$SCALE" -v n="$COUNTIES" 'BEGIN { c = int(n * f + 0.5); print (c < 1 ? 1 : c) }')
-  TOWNS=$(awk -v f="$SCALE" -v n="$TOWNS" 'BEGIN { c = int(n * f + 0.5); print (c < 1 ? 1 : c) }')
-fi
-swift build -c "$BUILD" --product xieshang-bench >&2
-BIN=$(swift build -c "$BUILD" --show-bin-path)
-NODE="$BIN/xieshang-node"; CLI="$BIN/xieshang"
-if [[ "$BUILD" == release ]]; then
-  make --no-print-directory dist >&2; NODE="$PWD/dist/xieshang-node"; CLI="$PWD/dist/xieshang"
-else
-  swift build --product xieshang >&2; swift build --product xieshang-node >&2
-fi
-WORK=$(mktemp -d /tmp/xs-bench-fig.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
-# Listen ports below Linux's ephemeral range (32768–60999), as in federation.sh.
-PORT=$((20000 + RANDOM % 12000))
-# Plain h2c on loopback as the federation bench (XS_BENCH_TLS=1 measures TLS links instead).
-H2C=--h2c; [[ "${XS_BENCH_TLS:-}" == 1 ]] && H2C=
-"$CLI" topology --counties "$COUNTIES" --townships-per-county "$TOWNS" --base-port "$PORT" $H2C --out "$WORK" >/dev/null
+COUNTIES=${1:-10}; TOWNS=${2:-17}
+. Ops/bench/nodes.sh
+if [[ -n "$SCALE" ]]; then bench_scale "$SCALE"; fi
+bench_build
+bench_topology fig
 echo "figures bench: 1+$COUNTIES+$((COUNTIES * TOWNS)), $BUILD build ($NODE), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 "$BIN/xieshang-bench" figures --dir "$WORK" --xieshang "$NODE" --cli "$CLI" \
   --rate "${RATE:-2}" --probes "${PROBES:-100}" --drill-calls "${DRILL_CALLS:-50}"

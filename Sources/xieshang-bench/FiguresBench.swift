@@ -205,6 +205,15 @@ final class FiguresBench: Sendable {
 
     func run(rate: Double, probes: Int, drillCalls: Int) async throws {
         defer { nodes.stopAll() }
+        try await startAll()
+        try await feedYear(rate: rate)
+        let towns = nodes.townships
+        try await figuresLatency(towns: towns, probes: probes)
+        try await drill(calls: drillCalls)
+    }
+
+    /// Starts every node of the topology (eight at a time) and waits until each is linked to its parent.
+    func startAll() async throws {
         let towns = nodes.townships, counties = nodes.counties
         say("topology: \(nodes.ids.count) nodes (1 city, \(counties.count) counties, \(towns.count) townships); records dated in \(year)")
         for chunk in stride(from: 0, to: nodes.ids.count, by: 8).map({ Array(nodes.ids[$0..<min($0 + 8, nodes.ids.count)]) }) {
@@ -216,7 +225,14 @@ final class FiguresBench: Sendable {
         for id in nodes.ids where id != "city" { try await nodes.waitUp(id) }
         say("all linked")
         try await Task.sleep(nanoseconds: 3_000_000_000)
+    }
 
+    /// The feed shared by the figures and web benchmarks: a year of records (``countyYear(_:)``,
+    /// ``townshipYear(_:county:seed:)``) fed at `rate` records per second per body, all bodies at once; the counties'
+    /// adoptions of what their townships forwarded; then until the city is quiet. Prints the feed, the city's CPU per
+    /// received event and the databases' sizes.
+    func feedYear(rate: Double) async throws {
+        let towns = nodes.townships, counties = nodes.counties
         // 1. The year, fed at `rate` records per second per body, all bodies at once.
         var plans: [(String, [Record])] = counties.map { ($0, countyYear($0)) }
         for (i, town) in towns.enumerated() {
@@ -282,6 +298,10 @@ final class FiguresBench: Sendable {
                    databaseMB("city"), databaseMB("city", [""]), databaseMB("city", ["-wal"]),
                    FederationBench.percentile(countyDB, 0.5), FederationBench.percentile(townDB, 0.5)))
 
+    }
+
+    /// Township record → the city's figures, under a load of one activity per township per second.
+    func figuresLatency(towns: [String], probes: Int) async throws {
         // 2. Record → the city's figures, under a load of one activity per township per second.
         let loadEnd = Shared(false)
         var latencies: [Double] = []
@@ -319,6 +339,10 @@ final class FiguresBench: Sendable {
         say("township record → city's figures (Submit returned → the city's Stats shows it), \(towns.count) townships recording 1/s: "
             + FiguresBench.ms(latencies) + (unseen > 0 ? ", \(unseen) not seen within 30 s" : ""))
 
+    }
+
+    /// `xieshang stats --drill --json` at the city (the CLI process and the call alone), the federation quiet.
+    func drill(calls drillCalls: Int) async throws {
         // 3. `xieshang stats --drill --json` at the city, the federation quiet.
         try await Task.sleep(nanoseconds: 3_000_000_000)
         var cliTimes: [Double] = [], callTimes: [Double] = []

@@ -1,0 +1,155 @@
+import Foundation
+import Synchronization
+import XieshangTransport
+
+/// `xieshang-bench web --dir DIR --xieshang NODE --cli XIESHANG [--rate 2] [--requests 200] [--h2load-requests 5000]
+/// [--web-port P]` (issue 17's benchmark): the figures benchmark's topology and year of records (``FiguresBench``'s
+/// feed), with the web interface (`web_listen`, a self-signed ECDSA P-256 certificate) on the city and on the first
+/// township. After the feed an office user is made with `xieshang user add` (its one-time password read from the
+/// answer), signs in with curl and changes the password (`POST /password`); with that session's cookie:
+/// - (a) the city's dashboard `/figures`: server time as curl's time to first byte (`%{time_starttransfer}`, request
+///   sent → first byte of the answer) over one kept-alive HTTP/2 connection, the first request (TLS handshake) dropped;
+///   the node does not log its handling time, so this includes loopback and curl's own work (both small);
+/// - (b) `h2load` on the list page `/records/activities` (4 clients, 8 streams each): requests per second, 2xx count;
+/// - (c) the township's VmRSS idle with the web on, before any request, and 10 s after a sign-in and one page view.
+func runWebBench(_ args: [String]) -> Int32 {
+    var options: [String: String] = [:]
+    var i = 0
+    while i + 1 < args.count { options[args[i]] = args[i + 1]; i += 2 }
+    guard let dir = options["--dir"], let bin = options["--xieshang"], let cli = options["--cli"] else {
+        say("usage: xieshang-bench web --dir DIR --xieshang NODE --cli XIESHANG [--rate 2] [--requests 200] [--h2load-requests 5000] [--web-port P]")
+        return 2
+    }
+    let rate = Double(options["--rate"] ?? "2") ?? 2
+    let requests = Int(options["--requests"] ?? "200") ?? 200
+    let h2loadRequests = Int(options["--h2load-requests"] ?? "5000") ?? 5000
+    let port = Int(options["--web-port"] ?? "") ?? 18443
+    let done = DispatchSemaphore(value: 0)
+    let result = Mutex<Int32>(0)
+    Task {
+        do {
+            let figures = FiguresBench(nodes: try FederationBench(dir: dir, bin: bin), cli: cli)
+            try await WebBench(figures: figures).run(rate: rate, requests: requests, h2loadRequests: h2loadRequests, port: port)
+        } catch {
+            say("web bench failed: \(error)")
+            result.withLock { $0 = 1 }
+        }
+        done.signal()
+    }
+    done.wait()
+    return result.withLock { $0 }
+}
+
+/// The web benchmark over the figures benchmark's nodes and feed.
+final class WebBench: Sendable {
+    let figures: FiguresBench
+    var nodes: FederationBench { figures.nodes }
+    static let password = "Bench-Pass-2026!"
+
+    init(figures: FiguresBench) { self.figures = figures }
+
+    struct Failure: Error, CustomStringConvertible { let description: String }
+
+    /// Turns the web on at `id`: a self-signed certificate for localhost and 127.0.0.1 in its directory, and
+    /// `web_listen`, `web_cert`, `web_key` in its node.json. Answers the base URL.
+    func enableWeb(_ id: String, port: Int) throws -> String {
+        let home = "\(nodes.dir)/\(id)"
+        let generated = try WebCertificate.selfSigned(names: [.dns("localhost"), .ip("127.0.0.1")])
+        try generated.certificatePEM.write(toFile: home + "/web.crt", atomically: true, encoding: .utf8)
+        FileManager.default.createFile(atPath: home + "/web.key", contents: Data(generated.keyPEM.utf8), attributes: [.posixPermissions: 0o600])
+        let configPath = home + "/node.json"
+        guard var config = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: configPath))) as? [String: Any] else {
+            throw Failure(description: "\(configPath) is not a JSON object")
+        }
+        config["web_listen"] = "127.0.0.1:\(port)"
+        config["web_cert"] = home + "/web.crt"
+        config["web_key"] = home + "/web.key"
+        try JSONSerialization.data(withJSONObject: config, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: configPath))
+        return "https://127.0.0.1:\(port)"
+    }
+
+    /// curl over HTTP/2 trusting `id`'s certificate; stdout, or a failure with the arguments.
+    func curl(_ id: String, _ args: [String]) throws -> String {
+        let base = ["-sS", "--http2", "--max-time", "30", "--cacert", "\(nodes.dir)/\(id)/web.crt"]
+        guard let out = runProgram("/usr/bin/curl", base + args) else { throw Failure(description: "curl \(args.joined(separator: " ")) failed") }
+        return out
+    }
+
+    /// Makes an office user at `id` with `xieshang user add` (reading its one-time password), signs in, changes the
+    /// password through `POST /password`; answers the session's `cookie` header value.
+    func signIn(_ id: String, base: String, username: String = "bench.office") throws -> String {
+        guard let added = runProgram(figures.cli, ["user", "add", username, "--name", "办公室", "--role", "office", "--json",
+                                                   "--node", "\(nodes.dir)/\(id)/admin.sock"]),
+              let issued = try? JSONSerialization.jsonObject(with: Data(added.utf8)) as? [String: Any],
+              let initial = issued["password"] as? String else {
+            throw Failure(description: "xieshang user add \(username) at \(id) failed or printed no password")
+        }
+        let jar = "\(nodes.dir)/\(id)/bench-cookies.txt"
+        let origin = ["-H", "origin: \(base)", "-b", jar, "-c", jar]
+        func form(_ pairs: [(String, String)]) -> String { pairs.map { FormEncoding.encode($0.0) + "=" + FormEncoding.encode($0.1) }.joined(separator: "&") }
+        let login = try curl(id, origin + ["-o", "/dev/null", "-w", "%{http_code}", "--data-raw", form([("username", username), ("password", initial)]), base + "/login"])
+        guard login == "303" else { throw Failure(description: "login of \(username) at \(id): HTTP \(login)") }
+        let page = try curl(id, ["-b", jar, "-c", jar, base + "/password"])
+        guard let range = page.range(of: "name=\"csrf\" value=\"") else { throw Failure(description: "no CSRF token on /password at \(id)") }
+        let token = String(page[range.upperBound...].prefix { $0 != "\"" })
+        let changed = try curl(id, origin + ["-o", "/dev/null", "-w", "%{http_code}", "--data-raw",
+                                             form([("csrf", token), ("current", initial), ("new", WebBench.password), ("confirm", WebBench.password)]), base + "/password"])
+        guard changed == "303" else { throw Failure(description: "password change of \(username) at \(id): HTTP \(changed)") }
+        // The jar in Netscape format (HttpOnly cookies prefixed `#HttpOnly_`): the session cookie's name and value.
+        let jarText = try String(contentsOfFile: jar, encoding: .utf8)
+        for line in jarText.split(separator: "\n") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if f.count == 7, f[5].hasPrefix("__Host-") { return "\(f[5])=\(f[6])" }
+        }
+        throw Failure(description: "no __Host- session cookie in \(jar) after signing in at \(id)")
+    }
+
+    /// VmRSS of node `id` in MiB (/proc/PID/status).
+    func rssMiB(_ id: String) -> Double? {
+        guard let pid = nodes.processes.withLock({ $0[id]?.processIdentifier }),
+              let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kB = Double(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+        return kB / 1024
+    }
+
+    func run(rate: Double, requests: Int, h2loadRequests: Int, port: Int) async throws {
+        defer { nodes.stopAll() }
+        guard let town = nodes.townships.first else { throw Failure(description: "the topology has no township") }
+        let cityBase = try enableWeb("city", port: port), townBase = try enableWeb(town, port: port + 1)
+        try await figures.startAll()
+        try await Task.sleep(nanoseconds: 10_000_000_000)
+        let idleBefore = rssMiB(town)
+        try await figures.feedYear(rate: rate)
+        let cookie = try signIn("city", base: cityBase)
+
+        // (a) The dashboard's server time: one curl, one HTTP/2 connection, `requests` + 1 requests (the first dropped).
+        let n = max(2, requests + 1)
+        var args = ["-H", "cookie: " + cookie, "-w", "%{http_code} %{time_starttransfer} %{size_download} %{http_version}\n"]
+        for _ in 0..<n { args += ["-o", "/dev/null", cityBase + "/figures"] }
+        let lines = try curl("city", args).split(separator: "\n").map { $0.split(separator: " ") }
+        let answered = lines.dropFirst().filter { $0.count == 4 && $0[0] == "200" }
+        let times = answered.compactMap { Double($0[1]) }
+        let bytes = answered.first.map { String($0[2]) } ?? "?"
+        say("city dashboard /figures (\(bytes) bytes, HTTP/\(answered.first.map { String($0[3]) } ?? "?"), time to first byte over one kept-alive connection): "
+            + FiguresBench.ms(times) + (answered.count < n - 1 ? "; \(n - 1 - answered.count) not 200 (first: \(lines.dropFirst().first { $0.first != "200" }?.joined(separator: " ") ?? ""))" : ""))
+
+        // (b) h2load on a list page with the session cookie.
+        if let h2load = which("h2load") {
+            let out = runProgram(h2load, ["-n", String(h2loadRequests), "-c", "4", "-m", "8", "-H", "cookie: " + cookie, cityBase + "/records/activities"]) ?? ""
+            let finished = out.split(separator: "\n").first { $0.hasPrefix("finished in") }.map(String.init) ?? "h2load printed no result"
+            let codes = out.split(separator: "\n").first { $0.hasPrefix("status codes:") }.map(String.init) ?? ""
+            let listBytes = (try? curl("city", ["-H", "cookie: " + cookie, "-o", "/dev/null", "-w", "%{size_download}", cityBase + "/records/activities"])) ?? "?"
+            say("h2load /records/activities at the city (\(listBytes) bytes, -c 4 -m 8, \(h2loadRequests) requests): \(finished); \(codes)")
+        } else {
+            say("h2load not found (Debian package nghttp2-client): list page throughput not measured")
+        }
+
+        // (c) The township's idle RSS with the web on: before any request, and after a sign-in and one page view.
+        let townCookie = try signIn(town, base: townBase)
+        let viewed = try curl(town, ["-H", "cookie: " + townCookie, "-o", "/dev/null", "-w", "%{http_code}", townBase + "/"])
+        try await Task.sleep(nanoseconds: 10_000_000_000)
+        say(String(format: "township %@ VmRSS with the web on: %.1f MiB idle before the feed and any request; %.1f MiB 10 s after a sign-in (3 scrypt checks) and one page view (HTTP %@)",
+                   town, idleBefore ?? -1, rssMiB(town) ?? -1, viewed))
+    }
+}
