@@ -10,8 +10,9 @@ import XieshangTransport
 /// - (a) the city's dashboard `/figures`: server time as curl's time to first byte (`%{time_starttransfer}`, request
 ///   sent → first byte of the answer) over one kept-alive HTTP/2 connection, the first request (TLS handshake) dropped;
 ///   the node does not log its handling time, so this includes loopback and curl's own work (both small);
-/// - (b) `h2load` on the list page `/records/activities` (4 clients, 8 streams each): requests per second, 2xx count;
-/// - (c) the township's VmRSS idle with the web on, before any request, and 10 s after a sign-in and one page view.
+/// - (c) the township's VmRSS idle with the web on, before any request, and 10 s after a sign-in and one page view;
+/// - (b) then `h2load` on the list page `/records/activities` (4 clients, 8 streams each) at the city (the activities
+///   the city itself holds) and at the township (its year of activities): requests per second, status codes.
 func runWebBench(_ args: [String]) -> Int32 {
     var options: [String: String] = [:]
     var i = 0
@@ -119,7 +120,7 @@ final class WebBench: Sendable {
         let cityBase = try enableWeb("city", port: port), townBase = try enableWeb(town, port: port + 1)
         try await figures.startAll()
         try await Task.sleep(nanoseconds: 10_000_000_000)
-        let idleBefore = rssMiB(town)
+        let idleBefore = rssMiB(town)  // (c), before the feed and any request
         try await figures.feedYear(rate: rate)
         let cookie = try signIn("city", base: cityBase)
 
@@ -134,22 +135,21 @@ final class WebBench: Sendable {
         say("city dashboard /figures (\(bytes) bytes, HTTP/\(answered.first.map { String($0[3]) } ?? "?"), time to first byte over one kept-alive connection): "
             + FiguresBench.ms(times) + (answered.count < n - 1 ? "; \(n - 1 - answered.count) not 200 (first: \(lines.dropFirst().first { $0.first != "200" }?.joined(separator: " ") ?? ""))" : ""))
 
-        // (b) h2load on a list page with the session cookie.
-        if let h2load = which("h2load") {
-            let out = runProgram(h2load, ["-n", String(h2loadRequests), "-c", "4", "-m", "8", "-H", "cookie: " + cookie, cityBase + "/records/activities"]) ?? ""
-            let finished = out.split(separator: "\n").first { $0.hasPrefix("finished in") }.map(String.init) ?? "h2load printed no result"
-            let codes = out.split(separator: "\n").first { $0.hasPrefix("status codes:") }.map(String.init) ?? ""
-            let listBytes = (try? curl("city", ["-H", "cookie: " + cookie, "-o", "/dev/null", "-w", "%{size_download}", cityBase + "/records/activities"])) ?? "?"
-            say("h2load /records/activities at the city (\(listBytes) bytes, -c 4 -m 8, \(h2loadRequests) requests): \(finished); \(codes)")
-        } else {
-            say("h2load not found (Debian package nghttp2-client): list page throughput not measured")
-        }
-
         // (c) The township's idle RSS with the web on: before any request, and after a sign-in and one page view.
         let townCookie = try signIn(town, base: townBase)
         let viewed = try curl(town, ["-H", "cookie: " + townCookie, "-o", "/dev/null", "-w", "%{http_code}", townBase + "/"])
         try await Task.sleep(nanoseconds: 10_000_000_000)
         say(String(format: "township %@ VmRSS with the web on: %.1f MiB idle before the feed and any request; %.1f MiB 10 s after a sign-in (3 scrypt checks) and one page view (HTTP %@)",
                    town, idleBefore ?? -1, rssMiB(town) ?? -1, viewed))
+        // (b) h2load on a list page with the session cookie: the city's (what the city itself recorded) and the
+        // township's (its year of activities), after the township's RSS was read.
+        for (id, base, cookie) in [("city", cityBase, cookie), (town, townBase, townCookie)] {
+            guard let h2load = which("h2load") else { say("h2load not found (Debian package nghttp2-client): list page throughput not measured"); break }
+            let out = runProgram(h2load, ["-n", String(h2loadRequests), "-c", "4", "-m", "8", "-H", "cookie: " + cookie, base + "/records/activities"]) ?? ""
+            let finished = out.split(separator: "\n").first { $0.hasPrefix("finished in") }.map(String.init) ?? "h2load printed no result"
+            let codes = out.split(separator: "\n").first { $0.hasPrefix("status codes:") }.map(String.init) ?? ""
+            let listBytes = (try? curl(id, ["-H", "cookie: " + cookie, "-o", "/dev/null", "-w", "%{size_download}", base + "/records/activities"])) ?? "?"
+            say("h2load /records/activities at \(id) (\(listBytes) bytes, -c 4 -m 8, \(h2loadRequests) requests): \(finished); \(codes)")
+        }
     }
 }
