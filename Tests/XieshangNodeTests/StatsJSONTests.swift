@@ -27,18 +27,18 @@ struct StatsJSONTests {
             out["opinions_adopted_higher.city"] = scale
             return out
         }
+        var r = StatsResponse()
         func body(_ id: String, _ name: String, _ tier: String, _ parent: String, _ zone: String, _ scale: Int64) -> BodyFigures {
             var b = BodyFigures()
             b.body = id; b.name = name; b.tier = tier; b.parent = parent; b.zone = zone
             b.own = counts(scale); b.totals = counts(scale * 7)
             b.verified = n % 3 != 0
-            b.approval = ["approved", "returned", "", "superseded"][Int(n % 4)]
+            b.approval = ["approved", "returned", "", "superseded"][r.bodies.count % 4]
             b.returnReason = b.approval == "returned" ? "数字有误，请核对 \"视察\"/调研" : ""
             b.returnedBy = b.approval == "returned" ? parent : ""
             b.expectedChildren = UInt32(towns); b.reportedChildren = UInt32(towns); b.onTimeChildren = UInt32(towns / 2)
             return b
         }
-        var r = StatsResponse()
         r.period = "2026"
         r.expectedChildren = UInt32(counties); r.reportedChildren = UInt32(counties); r.onTimeChildren = UInt32(counties - 1)
         r.bodies.append(body("city", "市政协", "city", "", "", 40))
@@ -108,10 +108,27 @@ extension StatsJSONTests {
         var bytes = 0
         let t = clock.measure { bytes = Self.reference(r).utf8.count }
         print("reference 181 bodies: \(t) \(bytes) bytes")
+        var tree: [String: Any] = [:]
+        let tt = clock.measure { tree = StatsJSON.tree(r) }
+        print("new tree: \(tt)")
+        let tj = clock.measure { bytes = JSONText.pretty(tree)?.utf8.count ?? 0 }
+        print("JSONText.pretty: \(tj) \(bytes)")
+        let ts = clock.measure { bytes = (try? JSONSerialization.data(withJSONObject: tree.mapValues { $0 }, options: [.prettyPrinted, .sortedKeys]))?.count ?? 0 }
+        print("JSONSerialization (tree with JSONNull, may fail): \(ts) \(bytes)")
         var fr: [[String]] = []
         let t2 = clock.measure { for b in r.bodies { fr.append(FigureNames.headline.map { FigureNames.cell($0.key, b.totals) }) } }
         print("text cells 181 bodies: \(t2)")
         let t3 = clock.measure { for b in r.bodies { _ = FigureNames.rates(b.own); _ = FigureNames.rates(b.totals) } }
         print("rates 2x181: \(t3)")
+    }
+}
+
+extension StatsJSONTests {
+    @Test("the text of a 1+2×5-body drill-down is byte for byte the fixture the CLI's JSONSerialization wrote")
+    func sameAsBefore() throws {
+        let expected = try String(contentsOfFile: Self.fixture, encoding: .utf8)
+        let text = StatsJSON.text(Self.response(counties: 2, towns: 5))
+        if text != expected { try? text.write(toFile: "/tmp/stats-new.json", atomically: true, encoding: .utf8) }
+        #expect(text == expected)
     }
 }
