@@ -13,6 +13,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("scrypt", "one password check at the node's scrypt parameters: ms and peak MiB", runScryptBench),
     ("federation", "node processes of a topology: start-up, RSS, commit → city latency, catch-up", runFederationBench),
     ("figures", "node processes, a year of records: record → city figures, stats --drill, city CPU per record, DB size", runFiguresBench),
+    ("statsjson", "the CLI's stats --drill --json rendering of a 181-body drill-down, without nodes", runStatsJSONBench),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

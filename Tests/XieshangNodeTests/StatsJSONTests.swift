@@ -120,6 +120,11 @@ extension StatsJSONTests {
         print("text cells 181 bodies: \(t2)")
         let t3 = clock.measure { for b in r.bodies { _ = FigureNames.rates(b.own); _ = FigureNames.rates(b.totals) } }
         print("rates 2x181: \(t3)")
+        let bytesOut = r.serializedBytes()
+        let td = clock.measure { for _ in 0..<10 { _ = try? StatsResponse(serializedBytes: bytesOut) } }
+        print("decode x10: \(td) \(bytesOut.count) bytes")
+        let tn = clock.measure { bytes = StatsJSON.text(r).utf8.count }
+        print("StatsJSON.text: \(tn) \(bytes)")
     }
 }
 
