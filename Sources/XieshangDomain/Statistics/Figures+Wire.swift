@@ -92,15 +92,16 @@ extension Figures {
     /// The label key of a stats.proto counter name ("proposals_filed" → "proposalsFiled"; "replies_by_class.A" →
     /// "repliesByClass"), nil for a name no counter has.
     public static func labelKey(ofName name: String) -> String? {
-        let base = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
-        return labelKeys[base]
+        if let key = labelKeys[name] { return key }
+        guard let dot = name.firstIndex(of: ".") else { return nil }
+        return labelKeys[String(name[..<dot])]
     }
 
-    /// The stats.proto name of every counter's and keyed counter's label key, worked out once: rates, `stats` and
+    /// The stats.proto name of every counter's, keyed counter's and rate's label key, worked out once: rates, `stats` and
     /// its `--json` look names up per figure per body (issue 15: converting them each time cost the city's
     /// `stats --drill --json` most of a second).
     static let protoNames: [String: String] = Dictionary(
-        (counters.map(\.1) + keyedCounters).map { ($0, convertedToProtoName($0)) }, uniquingKeysWith: { a, _ in a })
+        (counters.map(\.1) + keyedCounters + rates).map { ($0, convertedToProtoName($0)) }, uniquingKeysWith: { a, _ in a })
 
     /// The label key of every stats.proto counter and keyed counter name (the inverse of ``protoNames``).
     static let labelKeys: [String: String] = Dictionary(
