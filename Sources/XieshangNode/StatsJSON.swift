@@ -12,8 +12,8 @@ public enum StatsJSON {
         JSONText.pretty(tree(r), asFoundation: true) ?? "{}"
     }
 
-    /// The loosely typed tree of ``text(_:)``.
-    static func tree(_ r: StatsResponse) -> [String: Any] {
+    /// The loosely typed tree of ``text(_:)`` (`JSONNull` for null).
+    public static func tree(_ r: StatsResponse) -> [String: Any] {
         let bodies: [[String: Any]] = r.bodies.map { b in
             ["body": b.body, "name": b.name, "tier": b.tier, "parent": b.parent, "verified": b.verified,
              "own": Figures.everyCounter(b.own), "totals": Figures.everyCounter(b.totals), "own_rates": rates(b.own), "rates": rates(b.totals),
