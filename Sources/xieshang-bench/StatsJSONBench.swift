@@ -45,6 +45,7 @@ func runStatsJSONBench(_ args: [String]) -> Int32 {
     }
     say("\(r.bodies.count) bodies, Stats answer \(bytes.count) bytes")
     measure("decode StatsResponse") { ((try? StatsResponse(serializedBytes: bytes))?.bodies.count) ?? 0 }
+    measure("StatsJSON.tree (its figures and rates)") { StatsJSON.tree(r).count }
     measure("StatsJSON.text (stats --json)") { StatsJSON.text(r).utf8.count }
     measure("headline cells (stats text table)") { r.bodies.reduce(0) { n, b in n + FigureNames.headline.map { FigureNames.cell($0.key, b.totals) }.count } }
     let tree = StatsJSON.tree(r)  // no null in it: every rate of the sample has data

@@ -107,7 +107,7 @@ extension StatsJSONTests {
 
     /// The finding itself, as a ratio within one run (never an absolute time): rendering the 181 bodies as
     /// `--json`, and the text table's headline cells, cost a small multiple of decoding the `Stats` answer. Before
-    /// the fix, in a debug build, the JSON took ≈ 90 times the decode and the cells ≈ 470 times (every cell recomputed
+    /// the fix, in a debug build, the JSON took ≈ 100 times the decode and the cells ≈ 500 times (every cell recomputed
     /// every rate, converting every counter name); now ≈ 12 and ≈ 4.
     @Test("rendering stats --drill (JSON and the text table) costs a small multiple of decoding the answer")
     func renderingCost() {
