@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(name: "xieshang-sim", dependencies: ["XieshangFederation", "XieshangWire", "XieshangNode"]),
         // Measurements for Ops/bench/README.md.
         .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain", "XieshangTransport",
-                                                                 "XieshangAccounts"]),
+                                                                 "XieshangAccounts", "XieshangNode"]),
         // The protobuf code generator: Protos/*.proto → Sources/XieshangWire/Generated/*.swift (`make generate`).
         .executableTarget(name: "xieshang-protogen"),
         // libFuzzer target on the wire decoders and envelope checks (`make fuzz`).

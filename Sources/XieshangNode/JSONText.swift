@@ -11,14 +11,18 @@ enum JSONText {
     /// number, a value of another type).
     static func compact(_ value: Any) -> String? {
         var out: [UInt8] = []
-        guard write(value, into: &out, indent: nil, escapeSlashes: true) else { return nil }
+        guard write(value, into: &out, indent: nil, escapeSlashes: true, blankInEmpty: false) else { return nil }
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Indented text (two spaces, `"key" : value`) with sorted keys and slashes as they are, or nil as ``compact(_:)``.
-    static func pretty(_ value: Any) -> String? {
+    /// `asFoundation` writes the text `JSONSerialization`'s `.prettyPrinted` wrote, for the outputs that it wrote
+    /// before (`stats --json`): `/` escaped as `\/`, and a blank line inside an empty array or object (`[`, an empty
+    /// line, `]` at the container's indent).
+    static func pretty(_ value: Any, asFoundation: Bool = false) -> String? {
         var out: [UInt8] = []
-        guard write(value, into: &out, indent: 0, escapeSlashes: false) else { return nil }
+        out.reserveCapacity(1 << 16)
+        guard write(value, into: &out, indent: 0, escapeSlashes: asFoundation, blankInEmpty: asFoundation) else { return nil }
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -51,7 +55,7 @@ enum JSONText {
         out.append(contentsOf: repeatElement(0x20, count: indent))
     }
 
-    private static func write(_ value: Any, into out: inout [UInt8], indent: Int?, escapeSlashes: Bool) -> Bool {
+    private static func write(_ value: Any, into out: inout [UInt8], indent: Int?, escapeSlashes: Bool, blankInEmpty: Bool) -> Bool {
         switch value {
         case let s as String: JSONWriter.appendString(s, to: &out, escapingSlashes: escapeSlashes)
         case let b as Bool: out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -70,9 +74,9 @@ enum JSONText {
             for (n, element) in a.enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
                 newline(indent.map { $0 + 2 }, into: &out)
-                guard write(element, into: &out, indent: indent.map { $0 + 2 }, escapeSlashes: escapeSlashes) else { return false }
+                guard write(element, into: &out, indent: indent.map { $0 + 2 }, escapeSlashes: escapeSlashes, blankInEmpty: blankInEmpty) else { return false }
             }
-            if !a.isEmpty { newline(indent, into: &out) }
+            if !a.isEmpty { newline(indent, into: &out) } else if blankInEmpty, indent != nil { out.append(0x0a); newline(indent, into: &out) }
             out.append(UInt8(ascii: "]"))
         case let o as [String: Any]:
             out.append(UInt8(ascii: "{"))
@@ -81,9 +85,9 @@ enum JSONText {
                 newline(indent.map { $0 + 2 }, into: &out)
                 JSONWriter.appendString(key, to: &out, escapingSlashes: escapeSlashes)
                 out.append(contentsOf: (indent == nil ? ":" : " : ").utf8)
-                guard write(o[key]!, into: &out, indent: indent.map { $0 + 2 }, escapeSlashes: escapeSlashes) else { return false }
+                guard write(o[key]!, into: &out, indent: indent.map { $0 + 2 }, escapeSlashes: escapeSlashes, blankInEmpty: blankInEmpty) else { return false }
             }
-            if !o.isEmpty { newline(indent, into: &out) }
+            if !o.isEmpty { newline(indent, into: &out) } else if blankInEmpty, indent != nil { out.append(0x0a); newline(indent, into: &out) }
             out.append(UInt8(ascii: "}"))
         default:
             // A nil Optional boxed in Any is null; anything else has no JSON form.
@@ -93,7 +97,7 @@ enum JSONText {
                 out.append(contentsOf: "null".utf8)
                 return true
             }
-            return write(wrapped, into: &out, indent: indent, escapeSlashes: escapeSlashes)
+            return write(wrapped, into: &out, indent: indent, escapeSlashes: escapeSlashes, blankInEmpty: blankInEmpty)
         }
         return true
     }

@@ -14,6 +14,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("federation", "node processes of a topology: start-up, RSS, commit → city latency, catch-up", runFederationBench),
     ("figures", "node processes, a year of records: record → city figures, stats --drill, city CPU per record, DB size", runFiguresBench),
     ("web", "the figures feed with the web on: dashboard server time, h2load on a list page, township RSS", runWebBench),
+    ("statsjson", "the CLI's stats --drill --json rendering of a 181-body drill-down, without nodes", runStatsJSONBench),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

@@ -21,11 +21,12 @@ enum StatsCommand {
             let client = NodeClient(inv)
             if let body = inv.value("records") { return try records(of: body, client, inv) }
             let r = try client.stats(period: inv.value("period") ?? "", drill: inv.flags.contains("drill"))
-            let own = try client.query("figures", filter: ["period": r.period]).first ?? [:]
             if inv.json {
-                print(json(r))
+                print(StatsJSON.text(r))
                 return ExitCode.done
             }
+            // This body's record figures: only the text shows them (`--json` asked for them and dropped them).
+            let own = try client.query("figures", filter: ["period": r.period]).first ?? [:]
             print(inv.text("统计期间 \(r.period)：下级应报 \(r.expectedChildren)，已报 \(r.reportedChildren)，按时 \(r.onTimeChildren)",
                            "period \(r.period): children reported \(r.reportedChildren)/\(r.expectedChildren), on time \(r.onTimeChildren)"))
             print(table(r.bodies, names: try client.bodies().mapValues(\.name), inv))
@@ -98,30 +99,6 @@ enum StatsCommand {
         var widths = header.map(RecordTable.width)
         for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], RecordTable.width(c)) } }
         return ([header] + rows).map { r in r.enumerated().map { RecordTable.pad($1, widths[$0]) }.joined(separator: "  ") }.joined(separator: "\n")
-    }
-
-    /// `stats --json`: per body of the drill-down, its own figures and its subtree's totals by stats.proto name, and
-    /// every rate of both as numerator, denominator and percent (null without data).
-    static func json(_ r: StatsResponse) -> String {
-        func rates(_ counts: [String: Int64]) -> [String: Any] {
-            var out: [String: Any] = [:]
-            for rate in FigureNames.rates(counts) {
-                out[rate.name] = ["numerator": rate.numerator, "denominator": rate.denominator, "percent": rate.percent.map { $0 as Any } ?? NSNull()]
-            }
-            return out
-        }
-        let bodies: [[String: Any]] = r.bodies.map { b in
-            ["body": b.body, "name": b.name, "tier": b.tier, "parent": b.parent, "verified": b.verified,
-             "own": Figures.everyCounter(b.own), "totals": Figures.everyCounter(b.totals), "own_rates": rates(b.own), "rates": rates(b.totals),
-             "approval": b.approval, "return_reason": b.returnReason, "returned_by": b.returnedBy,
-             "expected_children": b.expectedChildren, "reported_children": b.reportedChildren, "on_time_children": b.onTimeChildren,
-             "zone": b.zone, "zones": ZoneGroups.zonesJSON(of: b.body, in: r.bodies, rates: rates)]
-        }
-        let o: [String: Any] = ["period": r.period, "expected_children": r.expectedChildren, "reported_children": r.reportedChildren,
-                                "on_time_children": r.onTimeChildren, "bodies": bodies, "coverage": ZoneGroups.coverageJSON(r.coverage)]
-        guard let data = try? JSONSerialization.data(withJSONObject: o, options: [.prettyPrinted, .sortedKeys]),
-              let text = String(data: data, encoding: .utf8) else { return "{}" }
-        return text
     }
 
     /// This body's non-zero record figures and its rates, labelled.

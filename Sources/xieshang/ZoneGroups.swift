@@ -23,21 +23,4 @@ extension ZoneGroups {
     static func subtotalLabel(_ zone: String, _ language: Invocation.Language) -> String {
         language == .zh ? "〔\(zone)〕小计" : "[\(zone)] subtotal"
     }
-
-    /// `stats --json` for coverage: per tier its label, bodies reporting and in the roster.
-    static func coverageJSON(_ coverage: [TierCoverage]) -> [[String: Any]] {
-        coverage.map { ["tier": $0.tier, "label": tierLabel($0.tier, .zh), "reporting": $0.reporting, "expected": $0.expected] }
-    }
-
-    /// `stats --json` for one body's zones: each zone's name, member ids and subtotal by stats.proto name, with every
-    /// rate of the subtotal as numerator, denominator and percent; empty when its children have no zone.
-    static func zonesJSON(of body: String, in bodies: [BodyFigures], rates: ([String: Int64]) -> [String: Any]) -> [[String: Any]] {
-        let groups = groups(of: body, in: bodies)
-        guard groups.contains(where: { !$0.zone.isEmpty }) else { return [] }
-        return groups.filter { !$0.zone.isEmpty }.map { g in
-            let totals = g.totals.map(Figures.everyCounter)
-            return ["zone": g.zone, "bodies": g.members.map(\.body), "totals": totals.map { $0 as Any } ?? NSNull(),
-                    "rates": totals.map { rates($0) as Any } ?? NSNull()]
-        }
-    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import XieshangNode
 
@@ -28,6 +29,15 @@ struct JSONTextTests {
               "path" : "/srv/x"
             }
             """)
+    }
+
+    @Test("pretty text asFoundation is JSONSerialization's: empty arrays and objects at every depth, slashes escaped")
+    func prettyAsFoundation() throws {
+        let tree: [String: Any] = ["a": [Any](), "b": [String: Any](), "c": [["d": [Any](), "e": [String: Any](), "f": "x/y"] as [String: Any], [Any]()] as [Any],
+                                   "g": 47.6, "h": 360.0, "i": Int64(-3), "j": UInt32(4), "k": true]
+        let foundation = try JSONSerialization.data(withJSONObject: tree, options: [.prettyPrinted, .sortedKeys])
+        #expect(JSONText.pretty(tree, asFoundation: true) == String(decoding: foundation, as: UTF8.self))
+        #expect(JSONText.pretty([Any](), asFoundation: true) == String(decoding: try JSONSerialization.data(withJSONObject: [Any](), options: [.prettyPrinted]), as: UTF8.self))
     }
 
     @Test("a value JSON cannot hold (non-finite number, another type) makes the whole text nil")

@@ -30,6 +30,9 @@ public enum FigureNames {
         return all.map { ShownRate(name: Figures.protoName($0.0), labelKey: "rate." + $0.0, numerator: $0.1.numerator, denominator: $0.1.denominator) }
     }
 
+    /// The stats.proto-style names of the rates ``rates(_:)`` gives ("completion_rate").
+    static let rateNames: Set<String> = Set(Figures.rates.map(Figures.protoName))
+
     /// The columns of a drill-down table (the figures the city office reports): 活动 by kind and 人次; 提案 立案, 办结率,
     /// 满意率; 社情民意 收到/录用/上报/批示; 建议 采纳率/办结率; 计划 完成/逾期; 委员 低于合格线.
     public static let headline: [(key: String, zh: String, en: String)] = [
@@ -46,7 +49,8 @@ public enum FigureNames {
 
     /// A headline cell of a figure map: a counter's value, or a rate as "80.0% (12/15)".
     public static func cell(_ key: String, _ counts: [String: Int64]) -> String {
-        if let r = rates(counts).first(where: { $0.name == key }) { return r.denominator == 0 ? "—" : r.text }
+        // Only a rate's cell needs the rates (a table computed them all for every cell of every body, issue 15).
+        if rateNames.contains(key), let r = rates(counts).first(where: { $0.name == key }) { return r.denominator == 0 ? "—" : r.text }
         return String(counts[key] ?? 0)
     }
 

@@ -76,6 +76,12 @@ extension Figures {
 
     /// The stats.proto field name of a counter's label key: "proposalsFiled" → "proposals_filed".
     public static func protoName(_ key: String) -> String {
+        if let known = protoNames[key] { return known }
+        return convertedToProtoName(key)
+    }
+
+    /// ``protoName(_:)`` worked out character by character (for keys no counter has).
+    static func convertedToProtoName(_ key: String) -> String {
         var out = ""
         for c in key {
             if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
@@ -86,17 +92,32 @@ extension Figures {
     /// The label key of a stats.proto counter name ("proposals_filed" → "proposalsFiled"; "replies_by_class.A" →
     /// "repliesByClass"), nil for a name no counter has.
     public static func labelKey(ofName name: String) -> String? {
-        let base = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
-        return (counters.map(\.1) + keyedCounters).first { protoName($0) == base }
+        if let key = labelKeys[name] { return key }
+        guard let dot = name.firstIndex(of: ".") else { return nil }
+        return labelKeys[String(name[..<dot])]
     }
+
+    /// The stats.proto name of every counter's, keyed counter's and rate's label key, worked out once: rates, `stats` and
+    /// its `--json` look names up per figure per body (issue 15: converting them each time cost the city's
+    /// `stats --drill --json` most of a second).
+    static let protoNames: [String: String] = Dictionary(
+        (counters.map(\.1) + keyedCounters + rates).map { ($0, convertedToProtoName($0)) }, uniquingKeysWith: { a, _ in a })
+
+    /// The label key of every stats.proto counter and keyed counter name (the inverse of ``protoNames``).
+    static let labelKeys: [String: String] = Dictionary(
+        (counters.map(\.1) + keyedCounters).map { (convertedToProtoName($0), $0) }, uniquingKeysWith: { a, _ in a })
+
+    /// The index in ``counters`` of each scalar counter's stats.proto name.
+    static let scalarIndex: [String: Int] = Dictionary(
+        counters.enumerated().map { (convertedToProtoName($1.1), $0) }, uniquingKeysWith: { a, _ in a })
 
     /// Figures from a name → count map (the inverse of `namedCounts`).
     /// - Throws: `DomainError` `.invalidInput` (rule "figures.name") for a name no figure has.
     public init(period: Period, namedCounts: [String: Int64]) throws {
         self.init(period: period)
-        let scalars = Dictionary(uniqueKeysWithValues: Figures.counters.map { (Figures.protoName($0.1), $0.0) })
+        let counters = Figures.counters
         for (name, value) in namedCounts {
-            if let path = scalars[name] { self[keyPath: path] = value; continue }
+            if let i = Figures.scalarIndex[name] { self[keyPath: counters[i].0] = value; continue }
             let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
                 throw DomainError(.invalidInput, rule: "figures.name", zh: "未知统计项“\(name)”", en: "no figure is named \"\(name)\"")
