@@ -204,7 +204,7 @@ public enum FormEncoding {
                 out.append(UInt8(ascii: " "))
                 i += 1
             } else if b == UInt8(ascii: "%") {
-                guard bytes.endIndex - i >= 3, let h = nibble(bytes[i + 1]), let l = nibble(bytes[i + 2]) else {
+                guard bytes.endIndex - i >= 3, let h = PercentEncoding.nibble(bytes[i + 1]), let l = PercentEncoding.nibble(bytes[i + 2]) else {
                     throw HTTPFormError(message: "malformed %-escape at byte \(i - bytes.startIndex) of a form field")
                 }
                 out.append(h << 4 | l)
@@ -218,15 +218,6 @@ public enum FormEncoding {
             throw HTTPFormError(message: "a form field is not UTF-8 text")
         }
         return text
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
-        default: return nil
-        }
     }
 }
 

@@ -38,7 +38,8 @@ enum PercentEncoding {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func nibble(_ c: UInt8) -> UInt8? {
+    /// The value of one hexadecimal digit, nil for any other byte (also used by ``FormEncoding``).
+    static func nibble(_ c: UInt8) -> UInt8? {
         switch c {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
