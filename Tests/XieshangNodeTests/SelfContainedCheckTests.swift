@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `Ops/check-self-contained.sh`, which `make test` runs first (issue 20, item 8): a clone of the repository alone must
-/// pass `make test`. Finding: two trace tests once read `../shared/traces` and failed on a clone without the sibling
+/// pass `make test`. Finding: two trace tests once read the sibling `shared` folder's traces and failed on a clone without the sibling
 /// folder; nothing caught it before a newcomer did. The check must pass on the repository and must fail, naming the
 /// file and line, on each way a test can reach outside it.
 struct SelfContainedCheckTests {
