@@ -71,7 +71,11 @@ public final class PasswordCheckGate: Sendable {
         defer { release() }
         let result = await withCheckedContinuation { (c: CheckedContinuation<Result<T, AccountsError>, Never>) in
             queue.async {
-                do throws(AccountsError) { c.resume(returning: .success(try work())) } catch { c.resume(returning: .failure(error)) }
+                let result: Result<T, AccountsError>
+                do throws(AccountsError) { result = .success(try work()) } catch { result = .failure(error) }
+                // What the check freed goes back to the system before the slot is free again (MallocTuning).
+                MallocTuning.releaseFreedMemory()
+                c.resume(returning: result)
             }
         }
         return try result.get()

@@ -103,11 +103,14 @@ public struct LocalCommand: Sendable, Hashable {
     public var payload: [UInt8]
     /// Where the event goes.
     public var scope: Scope
+    /// Who made it (``XieshangWire/EventBody/actor``: `web:<username>`, `os:<name>(uid N)`); empty when unknown.
+    public var actor: String
     /// Makes a command.
-    public init(kind: EventKind, payload: [UInt8], scope: Scope) {
+    public init(kind: EventKind, payload: [UInt8], scope: Scope, actor: String = "") {
         self.kind = kind
         self.payload = payload
         self.scope = scope
+        self.actor = actor
     }
 }
 

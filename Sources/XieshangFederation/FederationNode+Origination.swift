@@ -8,6 +8,8 @@ extension FederationNode {
         var kind: EventKind
         var payload: [UInt8]
         var route: Route
+        /// Who made it (``LocalCommand/actor``); empty for the node's own events.
+        var actor: String = ""
     }
 
     /// Handles ``FederationInput/originate(_:)`` (a group of one) and ``FederationInput/originateMany(_:)``:
@@ -19,7 +21,7 @@ extension FederationNode {
                 return refuseGroup(commands.count, GroupRefusal(error: FederationError(.command, why, node: id), index: i))
             }
         }
-        let group = commands.map { Origination(kind: $0.kind, payload: $0.payload, route: Route($0.scope) ?? .local) }
+        let group = commands.map { Origination(kind: $0.kind, payload: $0.payload, route: Route($0.scope) ?? .local, actor: $0.actor) }
         do throws(GroupRefusal) {
             _ = try originateGroup(group)
         } catch {
@@ -111,7 +113,7 @@ extension FederationNode {
                 throw GroupRefusal(error: FederationError(.store, "chain \(chain) of \(id) in \(store.path) is at the largest seq; the store is damaged", node: id), index: i)
             }
             let body = EventBody(origin: chain, seq: seq, prevHash: head?.hash ?? [], timeMs: now,
-                                 scope: o.route.scope, kind: o.kind, payload: o.payload, incarnation: incarnation)
+                                 scope: o.route.scope, kind: o.kind, payload: o.payload, incarnation: incarnation, actor: o.actor)
             let signed: SignedEvent
             do throws(WireError) {
                 signed = try SignedEvent.signing(body, with: config.privateKey)

@@ -107,7 +107,7 @@ enum AdminHandlers {
         let reader = runtime.core.store.reader
         switch request.recordType {
         case "events":
-            var sql = "SELECT origin, seq, hex(hash), kind, scope FROM events"
+            var sql = "SELECT origin, seq, hex(hash), kind, scope, body FROM events"
             var values: [DatabaseValue] = []
             if let origin = request.filter["origin"] {
                 sql += " WHERE origin = ?"
@@ -117,8 +117,12 @@ enum AdminHandlers {
             if request.limit > 0 { sql += " LIMIT \(request.limit)" }
             do {
                 let rows = try reader.rows(sql, values)
-                return .success(QueryResponse(columns: ["origin", "seq", "hash", "kind", "scope"], rowsJson: rows.map { r in
-                    json(["origin": text(r[0]), "seq": int(r[1]), "hash": text(r[2]).lowercased(), "kind": int(r[3]), "scope": text(r[4])])
+                // actor: who made the event at its origin (EventActor), from the signed body; empty when it does not say.
+                return .success(QueryResponse(columns: ["origin", "seq", "hash", "kind", "scope", "actor"], rowsJson: rows.map { r in
+                    var actor = ""
+                    if case .blob(let body) = r[5], let decoded = try? EventBody(serializedBytes: body) { actor = EventActor.bounded(decoded.actor) }
+                    return json(["origin": text(r[0]), "seq": int(r[1]), "hash": text(r[2]).lowercased(), "kind": int(r[3]), "scope": text(r[4]),
+                                 "actor": actor])
                 }))
             } catch {
                 return .failure(TransportError.status(.internal, "query events: \(error.message)"))

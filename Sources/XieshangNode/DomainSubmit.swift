@@ -72,7 +72,8 @@ enum DomainSubmit {
     /// The body's rules applied to `commands` by `actor` against the records as they are now, each command after the
     /// events of the ones before it: the events to originate, each with its own routing, or the rule that refuses.
     /// Runs on the node's executor (a live Submit, and a queued one when it is originated: ``QueuedSubmit``).
-    static func check(_ runtime: NodeRuntime, _ commands: [DomainEvent], by actor: XieshangDomain.Actor) -> Result<[LocalCommand], TransportError> {
+    /// Each event carries `madeBy` (``EventActor/bounded(_:)``) as who made it.
+    static func check(_ runtime: NodeRuntime, _ commands: [DomainEvent], by actor: XieshangDomain.Actor, madeBy: String) -> Result<[LocalCommand], TransportError> {
         var state: DomainState
         do {
             state = try runtime.core.store.write { (db) throws(StoreError) in try runtime.records.state(in: db) }
@@ -91,13 +92,17 @@ enum DomainSubmit {
         }
         if let locked = NodeApproval.lockRefusal(runtime, recorded, state: state) { return .failure(locked) }
         let body = state.body
+        let who = EventActor.bounded(madeBy)
         return .success(recorded.map { event in
-            LocalCommand(kind: event.eventKind, payload: event.payloadBytes(), scope: scope(event, recordedAt: body, core: runtime.core))
+            LocalCommand(kind: event.eventKind, payload: event.payloadBytes(), scope: scope(event, recordedAt: body, core: runtime.core), actor: who)
         })
     }
 
-    /// Handles one Submit of a domain kind; answers the seqs of every event originated.
-    static func submit(_ runtime: NodeRuntime, _ request: SubmitRequest) async throws -> SubmitResponse {
+    /// Handles one Submit of a domain kind made by `madeBy` (the admin socket's OS user, never the client's own
+    /// `made_by`, which is replaced); answers the seqs of every event originated.
+    static func submit(_ runtime: NodeRuntime, _ request: SubmitRequest, madeBy: String) async throws -> SubmitResponse {
+        var request = request
+        request.madeBy = EventActor.bounded(madeBy)
         let actor = try actor(request.actor)
         var decoded: [DomainEvent] = []
         for (i, payload) in ([request.payload] + request.batch).enumerated() {
@@ -110,7 +115,7 @@ enum DomainSubmit {
         if let scope = request.scope {
             throw TransportError.status(.invalidArgument, scopeOverrideRefusal(kind: request.kind, scope: scope))
         }
-        return try await record(runtime, decoded, actor: actor, entry: request.serializedBytes()).get()
+        return try await record(runtime, decoded, actor: actor, madeBy: request.madeBy, entry: request.serializedBytes()).get()
     }
 
     /// Checks `commands` (of any domain kinds, in order: each after the events of the ones before it) for `actor` and
@@ -119,16 +124,16 @@ enum DomainSubmit {
     /// While the node cannot originate (fenced), checked commands are queued durably and checked again when they are
     /// originated (QueuedSubmit): `entry` is the Submit request as received; without one (the web) the commands are
     /// queued as the Submit request they amount to.
-    static func record(_ runtime: NodeRuntime, _ commands: [DomainEvent], actor: XieshangDomain.Actor,
+    static func record(_ runtime: NodeRuntime, _ commands: [DomainEvent], actor: XieshangDomain.Actor, madeBy: String,
                        entry: [UInt8]? = nil) async -> Result<SubmitResponse, TransportError> {
         await runtime.read { () -> Result<SubmitResponse, TransportError> in
             let group: [LocalCommand]
-            switch check(runtime, commands, by: actor) {
+            switch check(runtime, commands, by: actor, madeBy: madeBy) {
             case .failure(let refused): return .failure(refused)
             case .success(let checked): group = checked
             }
             if runtime.queuesLocalCommands() {
-                guard let queued = entry ?? queueEntry(commands, actor: actor) else {
+                guard let queued = entry ?? queueEntry(commands, actor: actor, madeBy: madeBy) else {
                     return .failure(TransportError.status(.failedPrecondition,
                         "\(runtime.config.nodeId) has not reached its parent yet, and commands of several kinds cannot wait in its queue; record them one kind at a time"))
                 }
@@ -156,13 +161,14 @@ enum DomainSubmit {
 
     /// The Submit request `commands` amount to (one kind, the first as `payload`, the rest as `batch`), for the queue;
     /// nil when they are of several kinds or none.
-    static func queueEntry(_ commands: [DomainEvent], actor: XieshangDomain.Actor) -> [UInt8]? {
+    static func queueEntry(_ commands: [DomainEvent], actor: XieshangDomain.Actor, madeBy: String) -> [UInt8]? {
         guard let first = commands.first, commands.allSatisfy({ $0.eventKind == first.eventKind }) else { return nil }
         var request = SubmitRequest()
         request.kind = first.eventKind
         request.payload = first.payloadBytes()
         request.batch = commands.dropFirst().map { $0.payloadBytes() }
         request.actor = actorText(actor)
+        request.madeBy = EventActor.bounded(madeBy)
         return request.serializedBytes()
     }
 

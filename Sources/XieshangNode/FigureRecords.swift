@@ -7,7 +7,7 @@ import XieshangWire
 /// The drill-down from a figure to its signed records (下钻到原始记录): admin query `figure_records` with filters
 /// `body`, `period` and `figure` (a stats.proto counter name, e.g. `research_visits`, `replies_by_class.A`) answers
 /// one row per signed event behind that figure of that body — `origin`, `seq`, `hash` (hex), `kind`, `record`
-/// (the record's id), `date` (the record's own date).
+/// (the record's id), `date` (the record's own date), `actor` (who made it at its origin, ``EventActor``).
 ///
 /// "Behind a figure" is exact, not a guess from kinds and dates: the body's records as this node holds them (its own
 /// events and the cross-body steps that count there, ``NodeFigures/bodiesCounting(_:signer:)`` and
@@ -21,7 +21,7 @@ enum FigureRecords {
     /// one row, counter name → value, what the core compares that body's reports with.
     static let recomputedType = "recomputed_figures"
     /// The columns of its rows.
-    static let columns = ["origin", "seq", "hash", "kind", "record", "date"]
+    static let columns = ["origin", "seq", "hash", "kind", "record", "date", "actor"]
 
     /// One signed event behind a figure.
     struct Row: Hashable, Sendable {
@@ -31,6 +31,8 @@ enum FigureRecords {
         var kind: String
         var record: String
         var date: Day
+        /// Who made it at its origin (``EventActor``); empty when the event does not say.
+        var actor: String
     }
 
     /// Answers the query on the node's executor.
@@ -52,7 +54,7 @@ enum FigureRecords {
             let rows = try records(of: info, figure: figure, period: period, in: runtime.core.store.reader)
             return .success(QueryResponse(columns: columns, rowsJson: rows.map { r in
                 AdminHandlers.json(["origin": r.origin, "seq": r.seq, "hash": hexString(r.hash), "kind": r.kind,
-                                    "record": r.record, "date": r.date.description])
+                                    "record": r.record, "date": r.date.description, "actor": r.actor])
             }))
         } catch {
             return .failure(TransportError.status(.internal, "query figure_records of \(body): \(error.message)"))
@@ -77,22 +79,22 @@ enum FigureRecords {
     static func records(of body: XieshangDomain.BodyInfo, figure: String, period: Period, in reader: EventReader) throws(StoreError) -> [Row] {
         var state = DomainState(body: body)
         var out: [Row] = []
-        try forEachDomainEvent(in: reader) { e, kind, event in
+        try forEachDomainEvent(in: reader) { e, signed, event in
             guard NodeFigures.bodiesCounting(event, signer: ChainName.node(of: e.origin)).contains(body.id)
                     || NodeFigures.countsHere(event, from: ChainName.node(of: e.origin), at: body.id) else { return }
             let before = state.figures(for: period).namedCounts[figure] ?? 0
             state.apply(event)
             guard (state.figures(for: period).namedCounts[figure] ?? 0) != before else { return }
             let (record, date) = identity(event)
-            out.append(Row(origin: e.origin, seq: e.seq, hash: e.hash, kind: "\(kind)", record: record, date: date))
+            out.append(Row(origin: e.origin, seq: e.seq, hash: e.hash, kind: "\(signed.kind)", record: record, date: date, actor: EventActor.bounded(signed.actor)))
         }
         return out
     }
 
-    /// Calls `visit` with every domain event of the log that decodes (the stored event, its kind, the domain event),
-    /// in log order, reading the log in pages of 2,000.
+    /// Calls `visit` with every domain event of the log that decodes (the stored event, its signed body, the domain
+    /// event), in log order, reading the log in pages of 2,000.
     /// - Throws: ``StoreError`` when the log cannot be read.
-    static func forEachDomainEvent(in reader: EventReader, _ visit: (StoredEvent, EventKind, DomainEvent) -> Void) throws(StoreError) {
+    static func forEachDomainEvent(in reader: EventReader, _ visit: (StoredEvent, EventBody, DomainEvent) -> Void) throws(StoreError) {
         var position: Int64 = 0
         while true {
             let entries = try reader.entries(after: position, limit: 2_000)
@@ -102,7 +104,7 @@ enum FigureRecords {
                 let e = entry.event
                 guard let decoded = try? SignedEvent(body: e.body, signature: e.signature).decodedBody(),
                       let event = try? DomainEvent(kind: decoded.kind, payload: decoded.payload) else { continue }
-                visit(e, decoded.kind, event)
+                visit(e, decoded, event)
             }
         }
     }

@@ -1,5 +1,7 @@
 import FoundationEssentials
+import XieshangFederation
 import XieshangDomain
+import XieshangReport
 import XieshangStore
 import XieshangTransport
 import XieshangWeb
@@ -12,6 +14,8 @@ import XieshangWire
 struct NodeWebData: WebData {
     let runtime: NodeRuntime
     let startedAt: Date
+    /// The dashboards built, while the figures they read stay the same.
+    let dashboards = DashboardCache()
 
     func status() async -> StatusResponse? {
         let runtime = runtime, startedAt = startedAt
@@ -19,8 +23,8 @@ struct NodeWebData: WebData {
     }
 
     /// The entry forms' commands, through the admin Submit's own checks and transaction (``DomainSubmit/record``).
-    func record(_ commands: [DomainEvent], actor: XieshangDomain.Actor) async -> Result<RecordOutcome, WebDataError> {
-        switch await DomainSubmit.record(runtime, commands, actor: actor) {
+    func record(_ commands: [DomainEvent], actor: XieshangDomain.Actor, madeBy: String) async -> Result<RecordOutcome, WebDataError> {
+        switch await DomainSubmit.record(runtime, commands, actor: actor, madeBy: madeBy) {
         case .success(let response) where response.queued != 0: return .success(.queued(response.queued))
         case .success(let response): return .success(.recorded(seqs: response.seqs))
         case .failure(let error): return .failure(.unavailable(error.message))
@@ -29,52 +33,105 @@ struct NodeWebData: WebData {
 
     func version() -> String { WebSite.softwareVersion }
 
+    /// This body's id and name from its config: no store read (the record pages' and the dashboard's heading).
+    func identity() async -> BodyIdentity? { BodyIdentity(id: runtime.config.nodeId, name: runtime.config.name) }
+
     func dashboard(period: String, body: String?) async -> Result<Dashboard, WebDataError> {
-        let runtime = runtime
-        return await runtime.read { Self.dashboard(runtime, period: period, body: body) }
+        let runtime = runtime, cache = dashboards
+        return await runtime.read { Self.dashboard(runtime, period: period, body: body, cache: cache) }
     }
 
-    static func dashboard(_ runtime: NodeRuntime, period: String, body: String?) -> Result<Dashboard, WebDataError> {
+    /// The dashboard of `period` from `body` down: the cached one while nothing the figures read changed (the same
+    /// period, root and day, and no event stored since: ``DashboardCache``), else built and kept. The alerts are
+    /// always the runtime's current ones.
+    static func dashboard(_ runtime: NodeRuntime, period: String, body: String?, cache: DashboardCache) -> Result<Dashboard, WebDataError> {
+        let today = Day(chinaTimeMs: runtime.now())
+        let alerts: [(subject: String, message: String)] = runtime.alerts.prefix(20).map { ($0.subject, $0.message) }
+        let key = DashboardCache.Key(period: period.isEmpty ? String(today.year) : period, root: body ?? runtime.config.nodeId, today: today,
+                                     version: (try? runtime.core.store.reader.lastPosition()) ?? -1)
+        if let model = cache.model(key) { return .success(Dashboard(model: model, alerts: alerts)) }
+        switch model(runtime, period: key.period, root: key.root, today: today) {
+        case .success(let model):
+            if key.version >= 0 { cache.keep(model, for: key) }
+            return .success(Dashboard(model: model, alerts: alerts))
+        case .failure(let error):
+            return .failure(error)
+        }
+    }
+
+    /// Builds the report model of `period` from `root` down: one Stats with drill-down for the period; the month
+    /// series in one pass, each month's figures of `root` read from this node's report of the month along the path
+    /// from here to `root` (the reports cited on the way, never the whole subtree); this body's record figures and
+    /// lists when `root` is this body.
+    static func model(_ runtime: NodeRuntime, period: String, root: String, today: Day) -> Result<ReportModel, WebDataError> {
         let here = runtime.config.nodeId
         let stats = AdminHandlers.stats(runtime, StatsRequest(period: period, drill: true))
-        let root = body ?? here
         guard stats.bodies.contains(where: { $0.body == root }) else {
             return .failure(.badParameter("body", "单位 body“\(root)”不在本级及下级已报送的统计中"))
         }
-        let today = Day(chinaTimeMs: runtime.now())
-        let months = FiguresReport.months(ofPeriod: stats.period, today: today).map { month in
-            let r = AdminHandlers.stats(runtime, StatsRequest(period: month, drill: root != here))
-            return (month: month, totals: r.bodies.first { $0.body == root }?.totals ?? [:])
-        }
+        let months = monthTotals(runtime, months: FiguresReport.months(ofPeriod: stats.period, today: today),
+                                 path: path(to: root, in: stats.bodies, from: here))
         var own = FiguresReport.Own()
         var overdue: [[String]] = [], pastDue: [[String]] = []
         var expected: [String: Int] = [:]
-        do {
-            let database = try Database(path: runtime.core.store.path, readOnly: true, create: false)
-            let state = try runtime.records.state(in: database)
-            if let p = try? Period.domain(stats.period) {
-                let (f, rates) = DomainSubmit.ownFigures(runtime, period: p, state: state)
-                for (path, key) in Figures.counters { own.counts[key] = f[keyPath: path] }
-                for (key, r) in rates { own.rates[key] = (r.numerator, r.denominator) }
+        let names = Dictionary(stats.bodies.map { ($0.body, $0.name.isEmpty ? $0.body : $0.name) }, uniquingKeysWith: { a, _ in a })
+        if root == here {
+            do {
+                let database = try Database(path: runtime.core.store.path, readOnly: true, create: false)
+                let state = try runtime.records.state(in: database)
+                if let p = try? Period.domain(stats.period) {
+                    let (f, rates) = DomainSubmit.ownFigures(runtime, period: p, state: state)
+                    for (path, key) in Figures.counters { own.counts[key] = f[keyPath: path] }
+                    for (key, r) in rates { own.rates[key] = (r.numerator, r.denominator) }
+                }
+                let queries = RecordQueries(database: database, projector: runtime.records)
+                overdue = try queries.overdueItems(asOf: today).map { i in
+                    [i.topic, i.overdueFor.map { names[$0] ?? $0 }.joined(separator: "、"), i.deadline, Labels.zh("stage." + String(describing: i.stage))]
+                }
+                pastDue = try queries.proposalsPastDue(asOf: today).map { p in [p.id + " " + p.title, p.units.joined(separator: "、"), p.due ?? ""] }
+            } catch {
+                return .failure(.unavailable("读取本级记录失败：\(error)"))
             }
-            let names = Dictionary(stats.bodies.map { ($0.body, $0.name.isEmpty ? $0.body : $0.name) }, uniquingKeysWith: { a, _ in a })
-            let queries = RecordQueries(database: database, projector: runtime.records)
-            overdue = try queries.overdueItems(asOf: today).map { i in
-                [i.topic, i.overdueFor.map { names[$0] ?? $0 }.joined(separator: "、"), i.deadline, Labels.zh("stage." + String(describing: i.stage))]
-            }
-            pastDue = try queries.proposalsPastDue(asOf: today).map { p in [p.id + " " + p.title, p.units.joined(separator: "、"), p.due ?? ""] }
-        } catch {
-            return .failure(.unavailable("读取本级记录失败：\(error)"))
         }
         if case .success(let bodies) = DomainSubmit.bodies(runtime) {
             for row in bodies.rowsJson {
                 if let r = JSONText.parse(row) as? [String: Any], let parent = r["parent"] as? String, !parent.isEmpty { expected[parent, default: 0] += 1 }
             }
         }
-        let rootName = stats.bodies.first { $0.body == root }.map { $0.name.isEmpty ? $0.body : $0.name } ?? root
-        let model = FiguresReport.model(stats: stats, root: root, title: rootName + "履职统计", generatedAt: today.description,
-                                        months: months, own: own, names: [:], expected: expected, overdue: overdue, pastDue: pastDue)
-        return .success(Dashboard(model: model, alerts: runtime.alerts.prefix(20).map { ($0.subject, $0.message) }))
+        let rootName = names[root] ?? root
+        return .success(FiguresReport.model(stats: stats, root: root, title: rootName + "履职统计", generatedAt: today.description,
+                                            months: months, own: own, names: [:], expected: expected, overdue: overdue, pastDue: pastDue))
+    }
+
+    /// The bodies from this node's child down to `root` (empty when `root` is this node), by the drill-down's parents.
+    static func path(to root: String, in bodies: [BodyFigures], from here: String) -> [String] {
+        let parents = Dictionary(bodies.map { ($0.body, $0.parent) }, uniquingKeysWith: { a, _ in a })
+        var path: [String] = []
+        var at = root
+        while at != here, path.count <= bodies.count, let parent = parents[at] {
+            path.insert(at, at: 0)
+            at = parent
+        }
+        return at == here ? path : []
+    }
+
+    /// The subtree totals of the body at the end of `path` (this node when empty) for each of `months`: this node's
+    /// report of the month (its own figures and its children's latest reports, as it would sign it), then along
+    /// `path` the report each body on it cites for the month — one stored event read per step, not the subtree.
+    /// A month without a report on the path has no figures (empty).
+    static func monthTotals(_ runtime: NodeRuntime, months: [String], path: [String]) -> [(month: String, totals: [String: Int64])] {
+        let core = runtime.core
+        return months.map { month in
+            var report = core.currentReport(period: month)
+            for body in path {
+                guard let ref = report.children.compactMap(\.ref).first(where: { ChainName.node(of: $0.origin) == body }),
+                      let event = (try? core.store.reader.events(origin: ref.origin, seqs: ref.seq...ref.seq))?.first,
+                      let decoded = try? SignedEvent(body: event.body, signature: event.signature).decodedBody(),
+                      let child = try? AggregateReport(serializedBytes: decoded.payload) else { return (month, [:]) }
+                report = child
+            }
+            return (month, Figures.everyCounter(report.totals))
+        }
     }
 
     func records(_ kind: RecordKind) async -> Result<RecordListing, WebDataError> {

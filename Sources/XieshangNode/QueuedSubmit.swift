@@ -8,7 +8,7 @@ import XieshangWire
 /// still takes the clerk's records. A Submit that passes the body's rules is stored whole in the core's durable queue
 /// (``FederationInput/enqueue(entry:)``) and answered `queued` (the CLI prints 已排队); once the parent confirmed the
 /// node's chain, the core hands each entry back here, in order, and it goes through the same rules as a live Submit
-/// (``DomainSubmit/check(_:_:by:)``) against the records as they are then — a period locked meanwhile or an id the
+/// (``DomainSubmit/check(_:_:by:madeBy:)``, each event made by the request's `made_by`) against the records as they are then — a period locked meanwhile or an id the
 /// node learned back from its parent refuses it, and the core keeps it marked refused and raises `queued_refused`.
 final class QueuedSubmit: QueuedCommandRules {
     /// The runtime whose executor calls ``commands(for:)`` (it owns the core, which owns this object).
@@ -32,7 +32,7 @@ final class QueuedSubmit: QueuedCommandRules {
         do {
             let actor = try DomainSubmit.actor(request.actor)
             let commands = try ([request.payload] + request.batch).map { try DomainEvent(kind: request.kind, payload: $0) }
-            switch DomainSubmit.check(runtime, commands, by: actor) {
+            switch DomainSubmit.check(runtime, commands, by: actor, madeBy: request.madeBy) {
             case .success(let made): return .success(made)
             case .failure(let refused): return .failure(QueuedCommandRefusal(refused.message))
             }

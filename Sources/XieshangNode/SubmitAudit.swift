@@ -19,7 +19,7 @@ enum SubmitAudit {
         let what = description(request)
         let response: SubmitResponse
         do {
-            response = try await DomainSubmit.submit(runtime, request)
+            response = try await DomainSubmit.submit(runtime, request, madeBy: actor)
         } catch let error as TransportError where error.status == .failedPrecondition {
             await note(runtime, accounts, actor: actor, succeeded: false, detail: "\(what) refused: \(error.message)")
             throw error

@@ -15,11 +15,25 @@ public enum HTMLReport {
     /// totals and rates, the drill-down (each body's name a link when `link` gives one for its id), rate charts,
     /// completeness, the comparison and trend charts, overdue items and proposals past due. Uses no inline `style`
     /// attribute (the web's Content-Security-Policy refuses them): only classes of ``componentCSS``.
-    public static func sections(_ model: ReportModel, link: (String) -> String? = { _ in nil }) -> String {
+    ///
+    /// `levels` bounds the page to the bodies that many levels below the root (the web's dashboard shows one: a city
+    /// its counties with their subtotals and zones): each body on the last level shown keeps its own row (totals,
+    /// rates, completeness), its children follow in a collapsed list (`<details>`: name as a link, the chart figure),
+    /// and the charts and the completeness table cover only the bodies shown. Every level for `report --html`.
+    public static func sections(_ model: ReportModel, link: (String) -> String? = { _ in nil }, levels: Int = .max) -> String {
         var h = ""
         guard let root = model.bodies.first else {
             return "<p>没有数据。</p>\n"
         }
+        // Children by parent and each body's level below the root, once (model.children(of:) scans every body).
+        var kids: [String: [ReportModel.Body]] = [:]
+        for b in model.bodies.dropFirst() { kids[b.parent, default: []].append(b) }
+        func children(of id: String) -> [ReportModel.Body] { kids[id] ?? [] }
+        var level: [String: Int] = [root.id: 0]
+        for b in model.bodies.dropFirst() { if let l = level[b.parent] { level[b.id] = l + 1 } }
+        /// Whether `b`'s children are drawn in full (rows, charts): it is above the last level shown.
+        func expanded(_ b: ReportModel.Body) -> Bool { (level[b.id] ?? Int.max) < levels }
+        let shown = model.bodies.filter { (level[$0.id] ?? Int.max) <= levels }
 
         // Summary of the root's totals and rates.
         h += "<section><h2>\(escape(root.name)) 合计</h2>\n<table class=\"summary\"><tbody>\n"
@@ -54,35 +68,46 @@ public enum HTMLReport {
         func rateCells(_ rates: [ReportModel.Rate], body: String) -> String {
             zip(model.chartRates, rates).map { "<td data-rate=\"\(escape($0.key))\" data-body=\"\(escape(body))\">\($1.text) <span class=\"frac\">(\($1.numerator)/\($1.denominator))</span></td>" }.joined()
         }
+        let columns = 1 + model.figures.count + model.chartRates.count + 3
+        let chartLabel = model.figures.first { $0.key == model.chartFigure }?.label ?? model.chartFigure
         func row(_ body: ReportModel.Body, depth: Int) {
             h += "<tr class=\"tier-\(escape(body.tier))\" data-body=\"\(escape(body.id))\"><td class=\"\(indent(depth))\">\(name(body))</td>"
             for f in model.figures { h += "<td>\(body.totals[f.key] ?? 0)</td>" }
             h += rateCells(body.rates, body: body.id)
-            let reported = model.children(of: body.id).count
-            h += "<td class=\"complete\">" + (body.expectedChildren.map { $0 == 0 ? "—" : "\(reported)/\($0)" } ?? "—") + "</td>"
+            let below = children(of: body.id)
+            h += "<td class=\"complete\">" + (body.expectedChildren.map { $0 == 0 ? "—" : "\(below.count)/\($0)" } ?? "—") + "</td>"
             h += approvalCell(body)
             h += "<td>\(body.verified ? "✔" : "—")</td></tr>\n"
+            guard expanded(body) else {
+                guard !below.isEmpty else { return }
+                h += "<tr class=\"more\"><td colspan=\"\(columns)\" class=\"\(indent(depth + 1))\"><details><summary>\(escape(body.name)) 所属下级 \(below.count) 个（\(escape(chartLabel))；点名称看明细）</summary>"
+                h += "<table class=\"sub\"><tbody>"
+                for child in below {
+                    h += "<tr data-body=\"\(escape(child.id))\"><td>\(name(child))</td><td>\(child.totals[model.chartFigure] ?? 0)</td></tr>"
+                }
+                h += "</tbody></table></details></td></tr>\n"
+                return
+            }
             let zones = model.zones(of: body.id)
             for zone in zones {
                 h += "<tr class=\"zone\"><td class=\"\(indent(depth + 1))\" data-zone=\"\(escape(zone.name))\">〔\(escape(zone.name))〕小计</td>"
                 for f in model.figures { h += "<td>\(zone.totals[f.key] ?? 0)</td>" }
                 h += rateCells(zone.rates, body: body.id + "/" + zone.name)
                 h += "<td>\(zone.members.count)</td><td></td><td></td></tr>\n"
-                for child in model.children(of: body.id) where zone.members.contains(child.id) { row(child, depth: depth + 2) }
+                for child in below where zone.members.contains(child.id) { row(child, depth: depth + 2) }
             }
-            for child in model.children(of: body.id) where !zones.contains(where: { $0.members.contains(child.id) }) { row(child, depth: depth + 1) }
+            for child in below where !zones.contains(where: { $0.members.contains(child.id) }) { row(child, depth: depth + 1) }
         }
         row(root, depth: 0)
         h += "</tbody></table></div></section>\n"
 
-        h += rateCharts(model, root: root)
-        h += completeness(model)
+        let parents = model.bodies.filter { expanded($0) && !children(of: $0.id).isEmpty }
+        h += rateCharts(model, root: root, parents: parents, children: children(of:))
+        h += completeness(model, bodies: shown, children: children(of:))
 
-
-        let chartLabel = model.figures.first { $0.key == model.chartFigure }?.label ?? model.chartFigure
         h += "<section class=\"charts\"><h2>\(escape(chartLabel))：各下级对比</h2>\n"
-        for parent in model.bodies where !model.children(of: parent.id).isEmpty {
-            let kids = model.children(of: parent.id)
+        for parent in parents {
+            let kids = children(of: parent.id)
             h += "<figure><figcaption>\(escape(parent.name))</figcaption>\n"
             h += barChart(kids.map { ($0.name, $0.totals[model.chartFigure] ?? 0) })
             h += "</figure>\n"
@@ -164,11 +189,12 @@ public enum HTMLReport {
     /// Per body with children, one bar chart per charted rate (办结率, 满意率, 建议采纳率, 社情民意 录用率) over its
     /// children: the county chart under the root, each county's townships under it, and its zones' subtotals when its
     /// townships are zoned; bars labelled "80.0% (12/15)".
-    static func rateCharts(_ model: ReportModel, root: ReportModel.Body) -> String {
+    static func rateCharts(_ model: ReportModel, root: ReportModel.Body, parents: [ReportModel.Body],
+                           children: (String) -> [ReportModel.Body]) -> String {
         guard !model.chartRates.isEmpty else { return "" }
         var h = "<section class=\"charts\"><h2>比率：各县区、各乡镇对比（百分比，括号内为 分子/分母）</h2>\n"
-        for parent in model.bodies where !model.children(of: parent.id).isEmpty {
-            let kids = model.children(of: parent.id)
+        for parent in parents {
+            let kids = children(parent.id)
             let tier = parent.id == root.id ? "各下级" : "所属下级"
             for (i, r) in model.chartRates.enumerated() {
                 let bars = kids.map { k in (k.name, i < k.rates.count ? k.rates[i] : ReportModel.Rate(label: r.label, numerator: 0, denominator: 0)) }
@@ -207,15 +233,15 @@ public enum HTMLReport {
     /// Approval and completeness 审核与报送完整性, one row per body: its approval state (a return with its reason),
     /// and for a body with children those whose report for the period arrived, of those in its roster, and how many
     /// of them on time (by the receiver's clock).
-    static func completeness(_ model: ReportModel) -> String {
+    static func completeness(_ model: ReportModel, bodies: [ReportModel.Body], children: (String) -> [ReportModel.Body]) -> String {
         let known = model.bodies.contains { $0.approval != .unknown }
-        let rows = model.bodies.compactMap { b -> String? in
+        let rows = bodies.compactMap { b -> String? in
             let expected = b.expectedChildren ?? 0
             guard expected > 0 || known else { return nil }
             var row = "<tr><td>\(escape(b.name))</td>"
             if known { row += approvalCell(b) }
             guard expected > 0 else { return row + "<td>—</td><td>—</td><td>—</td></tr>\n" }
-            let reported = model.children(of: b.id).count
+            let reported = children(b.id).count
             row += "<td data-complete=\"\(escape(b.id))\">\(reported)/\(expected)</td>"
             row += "<td data-on-time=\"\(escape(b.id))\">" + (b.onTimeChildren.map { "\($0)/\(expected)" } ?? "—") + "</td>"
             return row + "<td>\(reported >= expected ? "✔ 齐全" : "缺 \(expected - reported)")</td></tr>\n"
@@ -318,6 +344,9 @@ public enum HTMLReport {
     table.drill td, table.trend td { white-space: nowrap; }
     table.drill th { min-width: 2.6em; }
     tr.zone td { background: #faf3e8; font-style: italic; }
+    tr.more td { text-align: left; white-space: normal; }
+    tr.more summary { cursor: pointer; color: #555; }
+    table.sub td { border: none; padding: 0.1em 0.6em 0.1em 0; }
     .coverage, .approvals { font-weight: 600; }
     td.approval.returned, td.approval.not_approved, td.approval.superseded { color: #b22; }
     table.complete td.approval { min-width: 5em; }

@@ -43,6 +43,12 @@ public enum DashboardPage {
         }
     }
 
+    /// The body levels below the page's top drawn in full: its children with their rows, zones and charts; theirs
+    /// listed collapsed under each child's row, each a link to that child's own page (which draws them in full). The
+    /// drill-down stays one click per level while the page stays the size of one level (a city's 10 counties, not
+    /// its 170 townships' charts).
+    public static let levels = 1
+
     /// The href of the dashboard for `period` from `body` down.
     public static func href(period: String, body: String?) -> String {
         var q = "period=" + FormEncoding.encode(period)
@@ -70,7 +76,7 @@ public enum DashboardPage {
         b += "</section>\n"
         b += "<div class=\"report\">" + HTMLReport.sections(m, link: { id in
             id == root?.id ? nil : href(period: m.period, body: id)
-        }) + "</div>\n"
+        }, levels: levels) + "</div>\n"
         b += "<section><h2>提醒（\(d.alerts.count)）</h2>"
         if d.alerts.isEmpty {
             b += "<p class=\"muted\">没有提醒。</p>"

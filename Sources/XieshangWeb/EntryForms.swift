@@ -5,7 +5,7 @@ import XieshangTransport
 
 /// The township clerk's entry forms (录入): an activity with the suggestions it produced, a suggestion's adoption or
 /// closing, an opinion report. Each form builds the very domain commands the CLI builds (`activity add`,
-/// `suggestion add|adopt|close`, `opinion submit`) and hands them to the node's recording path (``WebData/record(_:actor:)``,
+/// `suggestion add|adopt|close`, `opinion submit`) and hands them to the node's recording path (``WebData/record(_:actor:madeBy:)``,
 /// the admin Submit's rules and transaction), as the actor its user's role maps to (``actor(_:)``); a refused step
 /// shows the rule's message next to the form (422) and records nothing; a success is audited with the user's name
 /// and redirects (303) to the record's detail page — or, while the node is fenced and the commands are queued, shows
@@ -59,14 +59,14 @@ enum EntryForms {
                 guard let fields = try? request.form() else { return WebPage.badParameter("form", "表单无法解析") }
                 var values: [String: String] = [:]
                 for (name, value) in fields where name != "csrf" && values[name] == nil { values[name] = value }
-                let me = await data.status()?.nodeId ?? ""
+                let me = await data.identity()?.id ?? ""
                 let built: (commands: [DomainEvent], detail: String, kind: String, id: String)
                 do throws(FieldError) {
                     built = try commands(form, values, body: me)
                 } catch {
                     return WebPage.response(status: 422, html: page(form, session, values: values, error: error.message))
                 }
-                switch await data.record(built.commands, actor: actor(session.role)) {
+                switch await data.record(built.commands, actor: actor(session.role), madeBy: "user:" + session.username) {
                 case .success(.recorded(let seqs)):
                     try? await book?.noteRecorded(username: session.username, source: request.peer, succeeded: true,
                                                   detail: "\(built.detail), seqs \(seqs.map(String.init).joined(separator: ","))")

@@ -173,9 +173,9 @@ public enum RecordsPage {
         } else if history.isEmpty {
             b += "<p class=\"muted\">本节点没有这条记录的签名事件。</p>"
         } else {
-            b += "<div class=\"scroll\"><table class=\"history\"><thead><tr><th>日期</th><th>事项</th><th>单位</th><th>签名时间（北京时间）</th><th>序号</th></tr></thead><tbody>\n"
+            b += "<div class=\"scroll\"><table class=\"history\"><thead><tr><th>日期</th><th>事项</th><th>操作人</th><th>单位</th><th>签名时间（北京时间）</th><th>序号</th></tr></thead><tbody>\n"
             for h in history {
-                b += "<tr><td>\(e(h.day))</td><td>\(e(h.step))</td><td>\(e(h.bodyName))</td><td>\(e(beijingTime(h.timeMs)))</td><td>\(h.seq)</td></tr>\n"
+                b += "<tr><td>\(e(h.day))</td><td>\(e(h.step))</td><td class=\"wrap\" data-actor>\(h.actor.isEmpty ? "—" : e(h.actor))</td><td>\(e(h.bodyName))</td><td>\(e(beijingTime(h.timeMs)))</td><td>\(h.seq)</td></tr>\n"
             }
             b += "</tbody></table></div>"
         }

@@ -5,8 +5,11 @@ import XieshangWire
 /// What the web pages read from their node (网页数据源): the node implements it over its runtime — the same status,
 /// Stats and record queries the admin socket answers — so the pages never compute figures of their own.
 public protocol WebData: Sendable {
-    /// This body's status (what `xieshang status` shows); nil while the node cannot answer.
+    /// This body's status (what `xieshang status` shows); nil while the node cannot answer. It reads the store (links'
+    /// backlogs, the event count): the status and IT pages ask for it, the other pages ask ``identity()``.
     func status() async -> StatusResponse?
+    /// This body's id and name, without reading the store (what every page's heading and the drill-down's top need).
+    func identity() async -> BodyIdentity?
     /// The figures of `period` ("" for this year) from `body` (nil for this body) down, as the report shows them.
     func dashboard(period: String, body: String?) async -> Result<Dashboard, WebDataError>
     /// Every record of `kind` this body holds (its admin query), cells as display text.
@@ -17,22 +20,39 @@ public protocol WebData: Sendable {
     /// text, co-signers, replies and evaluations; a draft's text and sign-offs); empty for kinds without one.
     func details(_ kind: RecordKind, id: String, shown: [String]) async -> Result<[RecordSection], WebDataError>
     /// Records `commands` (in order, all or nothing) as `actor` through the node's own recording path (the rules and
-    /// transaction of the admin Submit); answers the seqs of the events originated, the queue entry while the node is
-    /// fenced, or the rule's message.
-    func record(_ commands: [DomainEvent], actor: Actor) async -> Result<RecordOutcome, WebDataError>
+    /// transaction of the admin Submit), each event signed with `madeBy` (`user:<username>`) as who made it; answers
+    /// the seqs of the events originated, the queue entry while the node is fenced, or the rule's message.
+    func record(_ commands: [DomainEvent], actor: Actor, madeBy: String) async -> Result<RecordOutcome, WebDataError>
     /// The software's version, for the IT page.
     func version() -> String
 }
 
 extension WebData {
+    /// The id and name of ``status()``: for a source that keeps no cheaper answer.
+    public func identity() async -> BodyIdentity? {
+        await status().map { BodyIdentity(id: $0.nodeId, name: $0.name) }
+    }
     /// No details beyond the list row.
     public func details(_ kind: RecordKind, id: String, shown: [String]) async -> Result<[RecordSection], WebDataError> { .success([]) }
     /// Records nothing: a source without a recording path.
-    public func record(_ commands: [DomainEvent], actor: Actor) async -> Result<RecordOutcome, WebDataError> {
+    public func record(_ commands: [DomainEvent], actor: Actor, madeBy: String) async -> Result<RecordOutcome, WebDataError> {
         .failure(.unavailable("本数据源不能录入 (this data source records nothing)"))
     }
     /// No version known.
     public func version() -> String { "" }
+}
+
+/// A body's id and display name (本单位).
+public struct BodyIdentity: Sendable, Equatable {
+    /// The node id.
+    public var id: String
+    /// The display name (may be empty).
+    public var name: String
+    /// Makes an identity.
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
 }
 
 /// What became of commands the rules accepted (录入结果).
@@ -107,14 +127,18 @@ public struct RecordEvent: Sendable {
     public var day: String
     /// What happened, in Chinese where a label exists (已立案, 活动, …).
     public var step: String
+    /// Who made it at the signing body (`user:<username>` on the web, `os:<name>(uid N)` with the CLI), as the
+    /// signed event carries it; empty for events made before the field or by the node itself.
+    public var actor: String
     /// Makes a history entry.
-    public init(body: String, bodyName: String, seq: UInt64, timeMs: Int64, day: String, step: String) {
+    public init(body: String, bodyName: String, seq: UInt64, timeMs: Int64, day: String, step: String, actor: String = "") {
         self.body = body
         self.bodyName = bodyName
         self.seq = seq
         self.timeMs = timeMs
         self.day = day
         self.step = step
+        self.actor = actor
     }
 }
 

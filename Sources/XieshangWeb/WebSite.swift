@@ -85,7 +85,7 @@ public enum WebSite {
                 return WebPage.response(html: StatusPage.render(s, version: data.version()))
             },
             Route(method: "GET", path: "/healthz", isPrefix: false, capability: .open) { _, _ in
-                WebPage.text(await data.status() == nil ? "starting\n" : "ok\n")
+                WebPage.text(await data.identity() == nil ? "starting\n" : "ok\n")
             },
             Route(method: "GET", path: "/figures", isPrefix: false, capability: .viewFigures) { request, _ in
                 await figures(data, request)
@@ -136,7 +136,7 @@ public enum WebSite {
         do { parameters = try DashboardPage.parameters(request) } catch { return failure(error) }
         switch await data.dashboard(period: parameters.period, body: parameters.body) {
         case .success(let d):
-            let here = await data.status()?.nodeId ?? d.model.bodies.first?.id ?? ""
+            let here = await data.identity()?.id ?? d.model.bodies.first?.id ?? ""
             return WebPage.response(html: DashboardPage.render(d, here: here))
         case .failure(let error):
             return failure(error)
@@ -152,7 +152,7 @@ public enum WebSite {
         if let session, !session.may(.viewRecords(area(kind))) {
             return WebPage.forbidden("您的角色（\(session.role.label)）无权查看\(kind.title)", reason: "role \(session.role) may not view \(kind.key)")
         }
-        let name = await data.status()?.name ?? ""
+        let name = await data.identity()?.name ?? ""
         if rest.count == 1 {
             let filter: RecordsPage.Filter
             do { filter = try RecordsPage.filter(request) } catch { return failure(error) }

@@ -9,7 +9,9 @@ import XieshangTransport
 /// answer), signs in with curl and changes the password (`POST /password`); with that session's cookie:
 /// - (a) the city's dashboard `/figures`: server time as curl's time to first byte (`%{time_starttransfer}`, request
 ///   sent → first byte of the answer) over one kept-alive HTTP/2 connection, the first request (TLS handshake) dropped;
-///   the node does not log its handling time, so this includes loopback and curl's own work (both small);
+///   the node does not log its handling time, so this includes loopback and curl's own work (both small); the
+///   requests after the first find the dashboard kept (nothing stored meanwhile: ``DashboardCache`` in the node);
+/// - (a') the dashboard built: the first view of the picker's other periods and of each county's page, one each;
 /// - (c) the township's VmRSS idle with the web on, before any request, and 10 s after a sign-in and one page view;
 /// - (b) then `h2load` on the list page `/records/activities` (4 clients, 8 streams each) at the city (the activities
 ///   the city itself holds) and at the township (its year of activities): requests per second, status codes.
@@ -134,6 +136,18 @@ final class WebBench: Sendable {
         let bytes = answered.first.map { String($0[2]) } ?? "?"
         say("city dashboard /figures (\(bytes) bytes, HTTP/\(answered.first.map { String($0[3]) } ?? "?"), time to first byte over one kept-alive connection): "
             + FiguresBench.ms(times) + (answered.count < n - 1 ? "; \(n - 1 - answered.count) not 200 (first: \(lines.dropFirst().first { $0.first != "200" }?.joined(separator: " ") ?? ""))" : ""))
+
+        // (a') The dashboard built (no view of it kept yet: DashboardCache): the first view of each other period of
+        // the picker and of each county's page, one request each on one connection.
+        let y = String(figures.year)
+        let cold = [y + "-H1", y + "-H2", y + "-Q1", y + "-Q2", y + "-Q3", y + "-Q4"].map { "/figures?period=" + $0 }
+            + nodes.counties.map { "/figures?period=\(y)&body=" + $0 }
+        var coldArgs = ["-H", "cookie: " + cookie, "-w", "%{http_code} %{time_starttransfer} %{size_download}\n"]
+        for path in cold { coldArgs += ["-o", "/dev/null", cityBase + path] }
+        let coldLines = try curl("city", coldArgs).split(separator: "\n").map { $0.split(separator: " ") }
+        let built = coldLines.filter { $0.count == 3 && $0[0] == "200" }
+        say("city dashboard built (first view of \(cold.count) other periods and county pages; the first request pays the TLS handshake, sizes \(built.compactMap { Int($0[2]) }.min() ?? 0)–\(built.compactMap { Int($0[2]) }.max() ?? 0) bytes): "
+            + FiguresBench.ms(built.compactMap { Double($0[1]) }) + (built.count < cold.count ? "; \(cold.count - built.count) not 200" : ""))
 
         // (c) The township's idle RSS with the web on: before any request, and after a sign-in and one page view.
         let townCookie = try signIn(town, base: townBase)

@@ -121,6 +121,47 @@ struct WebDashboardProcessTests {
         #expect(proposals.contains("提案（1 条）") && proposals.contains("关于茶产业的建议"), "\(proposals)")
     }
 
+    /// Who made a record travels with it (issue 17 item 2): an activity the township clerk records on the web is signed
+    /// with `user:<username>`, one recorded with the CLI on the admin socket with the OS user the kernel reports
+    /// (`os:<name>(uid N)`, SO_PEERCRED). The township's detail pages show each in their history (操作人), and both
+    /// the township's and the county's `xieshang query events` carry them: the county holds the township's signed
+    /// events, actor included, as they travelled up.
+    @Test func webAndCLIRecordsCarryTheirActorAtTheNodeAndItsParent() async throws {
+        let (fed, ports) = try await Self.federation()
+        defer { fed.stopAll() }
+        let today = LocalFederation.today()
+        let clerk = try #require(ports[Self.town])
+        let web = try await clerk.post("/forms/activity", [("id", "HD-WHO-WEB"), ("kind", "research"), ("topic", "网页录入"),
+                                                           ("participants", "5"), ("date", today)])
+        #expect(web.status == 303, "\(web.status) \(web.body.prefix(800))")
+        let townSocket = fed.member(Self.town).config.adminSocket
+        let cli = try await ProcessRun.run(fed.executable, ["activity", "add", "--id", "HD-WHO-CLI", "--kind", "research", "--topic", "命令录入",
+                                                            "--participants", "6", "--date", today, "--node", townSocket],
+                                           environment: ["XIESHANG_NODE": nil])
+        #expect(cli.status == 0, "\(cli.output)")
+        let webActor = "user:user-\(Self.town)", osActor = "(uid \(getuid()))"
+
+        let (_, webPage) = try await Self.get(fed, ports, Self.town, "/records/activities/HD-WHO-WEB")
+        #expect(webPage.contains("<th>操作人</th>") && webPage.contains("<td class=\"wrap\" data-actor>\(webActor)</td>"), "\(webPage)")
+        let (_, cliPage) = try await Self.get(fed, ports, Self.town, "/records/activities/HD-WHO-CLI")
+        #expect(cliPage.contains("<td class=\"wrap\" data-actor>os:") && cliPage.contains(osActor), "\(cliPage)")
+
+        func actors(at id: String) async throws -> [String] {
+            let r = try await ProcessRun.run(fed.executable, ["query", "events", "--node", fed.member(id).config.adminSocket],
+                                             environment: ["XIESHANG_NODE": nil])
+            return r.output.split(separator: "\n").compactMap { line in
+                let row = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+                return (row?["actor"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+            }
+        }
+        let here = try await actors(at: Self.town)
+        #expect(here.contains(webActor) && here.contains { $0.hasPrefix("os:") && $0.hasSuffix(osActor) }, "at the township: \(here)")
+        try await waitUntil("the county holds both events with their actors", seconds: 60) {
+            let there = try await actors(at: "county1")
+            return there.contains(webActor) && there.contains { $0.hasPrefix("os:") && $0.hasSuffix(osActor) }
+        }
+    }
+
     /// Chromium (Selenium, chromium-driver) as a 375 px phone, each user signing in on the login form: the township
     /// clerk opens the activity form (no horizontal scroll, screenshot not blank), fills it and submits it — a real
     /// browser's post with its Origin, Sec-Fetch-Site and the form's CSRF token — landing on the activity's page; then

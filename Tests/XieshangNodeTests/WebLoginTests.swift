@@ -38,7 +38,7 @@ import XieshangWire
             ]))
         }
         func history(_ kind: RecordKind, id: String) async -> Result<[RecordEvent], WebDataError> { .success([]) }
-        func record(_ commands: [DomainEvent], actor: Actor) async -> Result<RecordOutcome, WebDataError> {
+        func record(_ commands: [DomainEvent], actor: Actor, madeBy: String) async -> Result<RecordOutcome, WebDataError> {
             if case .activity(let a) = commands.first, a.topic.contains("拒绝") {
                 return .failure(.unavailable("refused at cn.test.town: [activity.plan] 计划事项不存在 (no such plan item)"))
             }

@@ -5,8 +5,9 @@ import XieshangWeb
 import XieshangWire
 
 /// A record's history 记录历程 for its detail page: the signed domain events in this node's log that made or moved
-/// it — which body signed each (who), when it was signed, the record's own day and the step — in log order. A record
-/// is matched by its id as ``FigureRecords/identity(_:)`` reads it from each event.
+/// it — which body signed each and who made it there (the event's `actor`), when it was signed, the record's own
+/// day and the step — in log order. A record is matched by its id as ``FigureRecords/identity(_:)`` reads it from
+/// each event.
 enum RecordHistory {
     /// Chinese names of domain steps (the case name of each event's step).
     static let steps: [String: String] = [
@@ -57,12 +58,13 @@ enum RecordHistory {
         var names: [String: String] = [runtime.config.nodeId: runtime.config.name]
         for c in runtime.config.children { names[c.nodeId] = c.name }
         var out: [RecordEvent] = []
-        try FigureRecords.forEachDomainEvent(in: reader) { e, _, event in
+        try FigureRecords.forEachDomainEvent(in: reader) { e, signed, event in
             guard matches(event, history: history, id: id) else { return }
             let body = ChainName.node(of: e.origin)
             let name = names[body] ?? runtime.core.subtreeEntry(body)?.name ?? body
             out.append(RecordEvent(body: body, bodyName: name.isEmpty ? body : name, seq: e.seq, timeMs: e.timeMs,
-                                   day: FigureRecords.identity(event).date.description, step: step(event)))
+                                   day: FigureRecords.identity(event).date.description, step: step(event),
+                                   actor: EventActor.bounded(signed.actor)))
         }
         return out
     }

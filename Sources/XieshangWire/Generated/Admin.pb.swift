@@ -499,6 +499,9 @@ public struct SubmitRequest: ProtoMessage {
     /// More domain commands of the same kind, validated after `payload` against the same records: either all are
     /// recorded or none (imports). Ignored for other kinds.
     public var batch: [[UInt8]] = []
+    /// Who made the command (the events' `actor`), written by the node itself: the OS user of the admin socket
+    /// (SO_PEERCRED) or the web's user, kept with a queued request. A value a client sends is replaced.
+    public var madeBy: String = ""
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -511,13 +514,15 @@ public struct SubmitRequest: ProtoMessage {
         payload: [UInt8] = [],
         scope: Scope? = nil,
         actor: String = "",
-        batch: [[UInt8]] = []
+        batch: [[UInt8]] = [],
+        madeBy: String = ""
     ) {
         self.kind = kind
         self.payload = payload
         self.scope = scope
         self.actor = actor
         self.batch = batch
+        self.madeBy = madeBy
     }
 }
 
@@ -528,6 +533,7 @@ extension SubmitRequest {
         ProtoFieldDescriptor(number: 3, name: "scope", jsonName: "scope", type: .message("xieshang.v1.Scope"), label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 4, name: "actor", jsonName: "actor", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 5, name: "batch", jsonName: "batch", type: .bytes, label: .repeated, oneof: nil),
+        ProtoFieldDescriptor(number: 6, name: "made_by", jsonName: "madeBy", type: .string, label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -537,6 +543,7 @@ extension SubmitRequest {
         if let v = scope { n += WireSize.message(v, field: 3) }
         n += WireSize.singular(StringCodec.self, actor, field: 4)
         n += WireSize.repeated(BytesCodec.self, batch, field: 5)
+        n += WireSize.singular(StringCodec.self, madeBy, field: 6)
         return n
     }
 
@@ -546,6 +553,7 @@ extension SubmitRequest {
         if let v = scope { w.message(v, field: 3) }
         w.singular(StringCodec.self, actor, field: 4)
         w.repeated(BytesCodec.self, batch, field: 5)
+        w.singular(StringCodec.self, madeBy, field: 6)
         w.writeRaw(unknownFields)
     }
 
@@ -557,6 +565,7 @@ extension SubmitRequest {
             case (3, .lengthDelimited): try r.readMessage(into: &scope)
             case (4, .lengthDelimited): actor = try StringCodec.read(from: &r)
             case (5, _): try r.readRepeated(BytesCodec.self, tag, into: &batch, unknown: &unknownFields)
+            case (6, .lengthDelimited): madeBy = try StringCodec.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -569,6 +578,7 @@ extension SubmitRequest {
         if let v = scope { j.message("scope", v) }
         j.singular("actor", StringCodec.self, actor)
         j.repeated("batch", BytesCodec.self, batch)
+        j.singular("madeBy", StringCodec.self, madeBy)
         j.endObject()
     }
 
@@ -582,6 +592,7 @@ extension SubmitRequest {
             case "scope": scope = try JSONRead.message(Scope.self, value, path: p)
             case "actor": actor = try StringCodec.readJSON(value, path: p)
             case "batch": batch = try JSONRead.repeated(BytesCodec.self, value, path: p)
+            case "madeBy", "made_by": madeBy = try StringCodec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }

@@ -430,6 +430,10 @@ public struct EventBody: ProtoMessage {
     public var payload: [UInt8] = []
     /// Random id of the origin's store incarnation; a second live copy of a node has a different one.
     public var incarnation: [UInt8] = []
+    /// Who made the event at the origin (操作人), for a record's history: "web:<username>" for an entry form on the
+    /// web, "os:<name>(uid N)" for the CLI on the admin socket (the kernel's SO_PEERCRED). Empty for the node's own
+    /// events (rosters, reports, approvals) and for events made before this field; at most 200 bytes of printable text.
+    public var actor: String = ""
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -445,7 +449,8 @@ public struct EventBody: ProtoMessage {
         scope: Scope? = nil,
         kind: EventKind = .unspecified,
         payload: [UInt8] = [],
-        incarnation: [UInt8] = []
+        incarnation: [UInt8] = [],
+        actor: String = ""
     ) {
         self.origin = origin
         self.seq = seq
@@ -455,6 +460,7 @@ public struct EventBody: ProtoMessage {
         self.kind = kind
         self.payload = payload
         self.incarnation = incarnation
+        self.actor = actor
     }
 }
 
@@ -468,6 +474,7 @@ extension EventBody {
         ProtoFieldDescriptor(number: 6, name: "kind", jsonName: "kind", type: .enumeration("xieshang.v1.EventKind"), label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 7, name: "payload", jsonName: "payload", type: .bytes, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 8, name: "incarnation", jsonName: "incarnation", type: .bytes, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 9, name: "actor", jsonName: "actor", type: .string, label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -480,6 +487,7 @@ extension EventBody {
         n += WireSize.singular(EnumCodec<EventKind>.self, kind, field: 6)
         n += WireSize.singular(BytesCodec.self, payload, field: 7)
         n += WireSize.singular(BytesCodec.self, incarnation, field: 8)
+        n += WireSize.singular(StringCodec.self, actor, field: 9)
         return n
     }
 
@@ -492,6 +500,7 @@ extension EventBody {
         w.singular(EnumCodec<EventKind>.self, kind, field: 6)
         w.singular(BytesCodec.self, payload, field: 7)
         w.singular(BytesCodec.self, incarnation, field: 8)
+        w.singular(StringCodec.self, actor, field: 9)
         w.writeRaw(unknownFields)
     }
 
@@ -506,6 +515,7 @@ extension EventBody {
             case (6, .varint): kind = try EnumCodec<EventKind>.read(from: &r)
             case (7, .lengthDelimited): payload = try BytesCodec.read(from: &r)
             case (8, .lengthDelimited): incarnation = try BytesCodec.read(from: &r)
+            case (9, .lengthDelimited): actor = try StringCodec.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -521,6 +531,7 @@ extension EventBody {
         j.singular("kind", EnumCodec<EventKind>.self, kind)
         j.singular("payload", BytesCodec.self, payload)
         j.singular("incarnation", BytesCodec.self, incarnation)
+        j.singular("actor", StringCodec.self, actor)
         j.endObject()
     }
 
@@ -537,6 +548,7 @@ extension EventBody {
             case "kind": kind = try EnumCodec<EventKind>.readJSON(value, path: p)
             case "payload": payload = try BytesCodec.readJSON(value, path: p)
             case "incarnation": incarnation = try BytesCodec.readJSON(value, path: p)
+            case "actor": actor = try StringCodec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }

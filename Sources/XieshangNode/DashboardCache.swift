@@ -1,0 +1,44 @@
+import Synchronization
+import XieshangCalendar
+import XieshangReport
+
+/// The dashboards a node built (看板缓存), kept while the figures they read stay the same: a dashboard is keyed by
+/// its period, its root body, the day (overdue items and the month series move with it) and the store's last log
+/// position — every event stored (a record made here, a child's report or a record received, an approval or a return)
+/// moves it, so a dashboard is never shown older than the log it was built from. Bounded: at most ``capacity``
+/// dashboards, the oldest dropped first.
+final class DashboardCache: Sendable {
+    /// What a dashboard was built from.
+    struct Key: Hashable, Sendable {
+        /// The period as Stats resolved it ("2026", "2026-H1").
+        var period: String
+        /// The drill-down's top.
+        var root: String
+        /// Today, China Standard Time.
+        var today: Day
+        /// The store's last log position when it was built.
+        var version: Int64
+    }
+
+    /// Dashboards kept at most (periods × bodies looked at between two events).
+    static let capacity = 16
+
+    private let entries = Mutex<[(key: Key, model: ReportModel)]>([])
+
+    /// The model built for `key`; nil when none is kept (never built, dropped, or built before the last event).
+    func model(_ key: Key) -> ReportModel? {
+        entries.withLock { list in list.first { $0.key == key }?.model }
+    }
+
+    /// Keeps `model` for `key`, dropping every dashboard built from an older log and the oldest beyond ``capacity``.
+    func keep(_ model: ReportModel, for key: Key) {
+        entries.withLock { list in
+            list.removeAll { $0.key.version != key.version || $0.key.today != key.today || $0.key == key }
+            list.append((key, model))
+            if list.count > Self.capacity { list.removeFirst(list.count - Self.capacity) }
+        }
+    }
+
+    /// How many dashboards are kept (tests).
+    var count: Int { entries.withLock { $0.count } }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import XieshangNode
+import XieshangCalendar
+import XieshangDomain
+import XieshangFederation
+import XieshangWeb
+import XieshangWire
+
+/// The dashboard as the node answers it (issue 17, dashboard server time): built once per period, root, day and log
+/// position and kept while nothing is stored (``DashboardCache``) — and never shown older than the log: a record made
+/// after a view is in the next view.
+@Suite(.serialized)
+struct WebDashboardCacheTests {
+    static func activity(_ id: String, participants: Int, on day: Day) -> DomainEvent {
+        .activity(Activity(id: id, kind: .research, date: day, topic: "调研\(id)", participants: participants))
+    }
+
+    /// A second view with nothing new comes from the cache (one dashboard kept, built from the same log position);
+    /// a record made on the web then moves the log, and the next view shows its 人次 in this body's totals and in its
+    /// month of the trend; the stale dashboard is dropped.
+    @Test func theDashboardIsKeptUntilAnEventAndThenShowsTheNewRecord() async throws {
+        let pair = try await CountyWithFakeTownship.make()
+        let runtime = pair.county.runtime
+        let data = NodeWebData(runtime: runtime, startedAt: Date())
+        let today = Day(chinaTimeMs: runtime.now())
+        let year = String(today.year)
+        func participants(_ d: Dashboard) -> Int64 { d.model.bodies.first?.totals["activity_participants"] ?? 0 }
+        func thisMonth(_ d: Dashboard) -> Int64 { d.model.months.last?.value ?? -1 }
+
+        let first = try await data.dashboard(period: year, body: nil).get()
+        let again = try await data.dashboard(period: year, body: nil).get()
+        #expect(data.dashboards.count == 1, "one dashboard kept for one period and body")
+        #expect(participants(again) == participants(first))
+        let position = await runtime.read { (try? runtime.core.store.reader.lastPosition()) ?? -1 }
+        let key = DashboardCache.Key(period: year, root: runtime.config.nodeId, today: today, version: position)
+        #expect(data.dashboards.model(key) != nil, "kept under the log position it was built from")
+
+        let recorded = await data.record([Self.activity("HD-CACHE-1", participants: 17, on: today)], actor: .office, madeBy: "user:clerk")
+        guard case .success(.recorded) = recorded else { Issue.record("not recorded: \(recorded)"); await pair.close(); return }
+        let after = try await data.dashboard(period: year, body: nil).get()
+        #expect(participants(after) == participants(first) + 17, "the new record's 人次 in the totals: \(participants(first)) → \(participants(after))")
+        #expect(thisMonth(after) == thisMonth(first) + 17, "and in this month of the trend")
+        #expect(data.dashboards.model(key) == nil && data.dashboards.count == 1, "the dashboard of the older log is dropped")
+        await pair.close()
+    }
+
+    /// A body outside the subtree is still refused with the parameter named, and nothing is kept for it.
+    @Test func aBodyOutsideTheSubtreeIsRefusedAndNotKept() async throws {
+        let pair = try await CountyWithFakeTownship.make()
+        let data = NodeWebData(runtime: pair.county.runtime, startedAt: Date())
+        let answer = await data.dashboard(period: "", body: "city")
+        #expect((try? answer.get()) == nil)
+        if case .failure(let error) = answer { #expect(error.parameter == "body") }
+        #expect(data.dashboards.count == 0)
+        await pair.close()
+    }
+}
