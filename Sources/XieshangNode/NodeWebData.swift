@@ -33,8 +33,10 @@ struct NodeWebData: WebData {
 
     func version() -> String { WebSite.softwareVersion }
 
-    /// This body's id and name from its config: no store read (the record pages' and the dashboard's heading).
-    func identity() async -> BodyIdentity? { BodyIdentity(id: runtime.config.nodeId, name: runtime.config.name) }
+    /// This body from its config: no store read (the record pages' and the dashboard's heading).
+    func identity() async -> XieshangDomain.BodyInfo? {
+        XieshangDomain.BodyInfo(id: runtime.config.nodeId, name: runtime.config.name, tier: runtime.config.tier, parent: runtime.config.parent?.nodeId)
+    }
 
     func dashboard(period: String, body: String?) async -> Result<Dashboard, WebDataError> {
         let runtime = runtime, cache = dashboards

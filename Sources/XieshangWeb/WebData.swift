@@ -8,8 +8,9 @@ public protocol WebData: Sendable {
     /// This body's status (what `xieshang status` shows); nil while the node cannot answer. It reads the store (links'
     /// backlogs, the event count): the status and IT pages ask for it, the other pages ask ``identity()``.
     func status() async -> StatusResponse?
-    /// This body's id and name, without reading the store (what every page's heading and the drill-down's top need).
-    func identity() async -> BodyIdentity?
+    /// This body as its config describes it (id, name, tier, parent), without reading the store: what every page's
+    /// heading and the drill-down's top need.
+    func identity() async -> XieshangDomain.BodyInfo?
     /// The figures of `period` ("" for this year) from `body` (nil for this body) down, as the report shows them.
     func dashboard(period: String, body: String?) async -> Result<Dashboard, WebDataError>
     /// Every record of `kind` this body holds (its admin query), cells as display text.
@@ -28,9 +29,9 @@ public protocol WebData: Sendable {
 }
 
 extension WebData {
-    /// The id and name of ``status()``: for a source that keeps no cheaper answer.
-    public func identity() async -> BodyIdentity? {
-        await status().map { BodyIdentity(id: $0.nodeId, name: $0.name) }
+    /// The id, name and tier of ``status()``: for a source that keeps no cheaper answer.
+    public func identity() async -> XieshangDomain.BodyInfo? {
+        await status().map { XieshangDomain.BodyInfo(id: $0.nodeId, name: $0.name, tier: $0.tier) }
     }
     /// No details beyond the list row.
     public func details(_ kind: RecordKind, id: String, shown: [String]) async -> Result<[RecordSection], WebDataError> { .success([]) }
@@ -40,19 +41,6 @@ extension WebData {
     }
     /// No version known.
     public func version() -> String { "" }
-}
-
-/// A body's id and display name (本单位).
-public struct BodyIdentity: Sendable, Equatable {
-    /// The node id.
-    public var id: String
-    /// The display name (may be empty).
-    public var name: String
-    /// Makes an identity.
-    public init(id: String, name: String) {
-        self.id = id
-        self.name = name
-    }
 }
 
 /// What became of commands the rules accepted (录入结果).

@@ -15,7 +15,9 @@ import XieshangTransport
 /// - (c) the township's VmRSS idle with the web on, before any request, after the feed (before any sign-in), and 10 s
 ///   after a sign-in and one page view;
 /// - (b) then `h2load` on the list page `/records/activities` (4 clients, 8 streams each) at the city (the activities
-///   the city itself holds) and at the township (its year of activities): requests per second, status codes.
+///   the city itself holds) and at the township (its year of activities): requests per second, status codes;
+/// - (b') `h2load` on the city's IT page `/it` (the node's status, which each record page read until the web asked for
+///   the body's name only): requests per second.
 func runWebBench(_ args: [String]) -> Int32 {
     var options: [String: String] = [:]
     var i = 0
@@ -168,6 +170,15 @@ final class WebBench: Sendable {
             let codes = out.split(separator: "\n").first { $0.hasPrefix("status codes:") }.map(String.init) ?? ""
             let listBytes = (try? curl(id, ["-H", "cookie: " + cookie, "-o", "/dev/null", "-w", "%{size_download}", base + "/records/activities"])) ?? "?"
             say("h2load /records/activities at \(id) (\(listBytes) bytes, -c 4 -m 8, \(h2loadRequests) requests): \(finished); \(codes)")
+        }
+        // (b') The city's IT page, which reads the node's status (every link's backlog and the event count, from the
+        // log): what every record page read before it asked for the body's name only — the list page's old cost.
+        if let h2load = which("h2load") {
+            let n = String(max(1, h2loadRequests / 10))
+            let out = runProgram(h2load, ["-n", n, "-c", "4", "-m", "8", "-H", "cookie: " + cookie, cityBase + "/it"]) ?? ""
+            let finished = out.split(separator: "\n").first { $0.hasPrefix("finished in") }.map(String.init) ?? "h2load printed no result"
+            let codes = out.split(separator: "\n").first { $0.hasPrefix("status codes:") }.map(String.init) ?? ""
+            say("h2load /it at city (the status page: what each record page used to read, \(n) requests): \(finished); \(codes)")
         }
     }
 }

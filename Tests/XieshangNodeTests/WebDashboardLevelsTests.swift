@@ -1,6 +1,7 @@
 import Synchronization
 import Testing
 @testable import XieshangNode
+import XieshangDomain
 import XieshangReport
 import XieshangTransport
 import XieshangWeb
@@ -89,7 +90,7 @@ import XieshangWire
             s.name = "市政协"
             return s
         }
-        func identity() async -> BodyIdentity? { BodyIdentity(id: "city", name: "市政协") }
+        func identity() async -> XieshangDomain.BodyInfo? { XieshangDomain.BodyInfo(id: "city", name: "市政协", tier: "city") }
         func dashboard(period: String, body: String?) async -> Result<Dashboard, WebDataError> {
             let stats = WebDashboardLevelsTests.stats(counties: 2, towns: 2)
             return .success(Dashboard(model: FiguresReport.model(stats: stats, root: body ?? "city", title: "t", generatedAt: "2026-07-01",
