@@ -20,8 +20,9 @@ final class DashboardCache: Sendable {
         var version: Int64
     }
 
-    /// Dashboards kept at most (periods × bodies looked at between two events).
-    static let capacity = 16
+    /// Dashboards kept at most (periods × bodies looked at between two events). A city's model of 1+10+170 bodies,
+    /// every counter of each, is about 1 MB: the bound keeps the cache a few MB at most.
+    static let capacity = 6
 
     private let entries = Mutex<[(key: Key, model: ReportModel)]>([])
 

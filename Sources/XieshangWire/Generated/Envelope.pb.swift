@@ -430,7 +430,7 @@ public struct EventBody: ProtoMessage {
     public var payload: [UInt8] = []
     /// Random id of the origin's store incarnation; a second live copy of a node has a different one.
     public var incarnation: [UInt8] = []
-    /// Who made the event at the origin (操作人), for a record's history: "web:<username>" for an entry form on the
+    /// Who made the event at the origin (操作人), for a record's history: "user:<username>" for an entry form on the
     /// web, "os:<name>(uid N)" for the CLI on the admin socket (the kernel's SO_PEERCRED). Empty for the node's own
     /// events (rosters, reports, approvals) and for events made before this field; at most 200 bytes of printable text.
     public var actor: String = ""
