@@ -113,7 +113,9 @@ extension AccountBook {
                     }
                     return .refused(.disabled)
                 }
-                let started = try self.startSession(c, stored.account, source: source, nowMs: now)
+                // The session starts now, after the check: under load a check takes seconds, and a session dated
+                // before it would start idle (with a short idle timeout, born expired).
+                let started = try self.startSession(c, stored.account, source: source, nowMs: self.clock.nowMs())
                 try self.write(c, "record the login of \(key)") { (db) throws(StoreError) in
                     try db.execute("UPDATE accounts SET failures = 0, locked_until_ms = 0, last_login_ms = ? WHERE username = ?",
                                    [.integer(now), .text(key)])
@@ -314,7 +316,7 @@ extension AccountBook {
             }
             var account = stored.account
             account.mustChangePassword = false
-            let started = try self.startSession(c, account, source: source, nowMs: now)
+            let started = try self.startSession(c, account, source: source, nowMs: self.clock.nowMs())  // after the checks (see login)
             try self.write(c, "change the password of \(name)") { (db) throws(StoreError) in
                 try AccountBook.store(hashed, of: name, in: db)
                 try db.execute("UPDATE accounts SET must_change = 0, failures = 0, password_changed_ms = ? WHERE username = ?",

@@ -8,9 +8,10 @@ import XieshangWire
 extension LocalFederation {
     /// Records one research visit 调研 (one participant, dated today) with activity id `activityId` at `id`; the whole
     /// answer (seqs when recorded, `queued` when the node could not originate yet).
-    func submitActivity(_ id: String, activityId: String) async throws -> SubmitResponse {
+    func submitActivity(_ id: String, activityId: String, madeBy: String = "") async throws -> SubmitResponse {
         let activity = ActivityRecorded(activityId: activityId, kind: .research, date: LocalFederation.today(), topic: "调研", participants: 1)
-        let request = SubmitRequest(kind: .activity, payload: activity.serializedBytes(), actor: "office")
+        var request = SubmitRequest(kind: .activity, payload: activity.serializedBytes(), actor: "office")
+        request.madeBy = madeBy  // a client's own made_by: the node replaces it with the socket's OS user
         return try SubmitResponse(serializedBytes: try await call(id, AdminService.submit.path, request.serializedBytes()))
     }
 
@@ -35,6 +36,19 @@ extension LocalFederation {
             let decoded = try SignedEvent(body: body, signature: signature).decodedBody()
             return try ActivityRecorded(serializedBytes: decoded.payload).activityId
         }
+    }
+
+    /// Activity id → the signed event's `actor` (who made it at the origin), as node `id` holds `origin`'s events.
+    func activityActors(_ id: String, origin: String) throws -> [String: String] {
+        let db = try Database(path: dir(id) + "/node.db", readOnly: true, create: false)
+        var out: [String: String] = [:]
+        for row in try db.rows("SELECT body, signature FROM events WHERE origin = ? AND kind = ? ORDER BY seq",
+                               [.text(origin), .integer(Int64(EventKind.activity.protoValue))]) {
+            guard case .blob(let body) = row[0], case .blob(let signature) = row[1] else { throw Failure(description: "malformed event row in \(id)") }
+            let decoded = try SignedEvent(body: body, signature: signature).decodedBody()
+            out[try ActivityRecorded(serializedBytes: decoded.payload).activityId] = decoded.actor
+        }
+        return out
     }
 
     /// The files of a node's store (the database and WAL mode's sidecars).
@@ -107,6 +121,10 @@ struct QueueWhileFencedProcessTests {
         let expected = (0..<3).map { "live-\($0)" } + (0..<100).map { "queued-\($0)" } + ["after-return"]
         #expect(try fed.activityIdsInChainOrder(town, origin: town) == expected)
         #expect(try fed.activityIdsInChainOrder("city", origin: town) == expected)
+        // Who made them travels with them, queued or not: the admin socket's OS user (SO_PEERCRED), at the city too.
+        let actors = try fed.activityActors("city", origin: town)
+        #expect(actors["queued-0"].map { $0.hasPrefix("os:") && $0.hasSuffix("(uid \(getuid()))") } == true && actors["live-0"] == actors["queued-0"],
+                "\(actors.prefix(3))")
     }
 
     @Test("kill -9 of the township while it drains its queue: after the restart none is lost and none is duplicated")
@@ -162,7 +180,8 @@ struct QueueWhileFencedProcessTests {
         try fed.restoreStore(town)
         try await fed.start(town)
         #expect(try await fed.submitActivity(town, activityId: "A-1").queued > 0)
-        #expect(try await fed.submitActivity(town, activityId: "A-2").queued > 0)
+        // A-2's client writes a made_by of its own (abuse: a forged actor); the node replaces it.
+        #expect(try await fed.submitActivity(town, activityId: "A-2", madeBy: "user:forged<script>").queued > 0)
         try await fed.start(county)
         try await waitUntil("the township refused the queued A-1 and raised queued_refused", seconds: 60) {
             let s = try await fed.status(town)
@@ -176,12 +195,15 @@ struct QueueWhileFencedProcessTests {
         #expect(rows.first.map { $0.reason.contains("activity id is taken") || $0.reason.contains("活动编号已存在") } == true, "\(rows.first?.reason ?? "")")
         let request = try SubmitRequest(serializedBytes: try #require(rows.first?.entry))
         #expect(try ActivityRecorded(serializedBytes: request.payload).activityId == "A-1")
+        #expect(request.madeBy.hasPrefix("os:") && request.madeBy.hasSuffix("(uid \(getuid()))"), "the queue keeps who made it: \(request.madeBy)")
         // A-2 went on after it; A-1 is held once everywhere; the alert went up to the county.
         try await waitUntil("the county holds A-1 and A-2", seconds: 30) { try await fed.recordSeqs(county, origin: town).count == 2 }
         try await waitUntil("the county holds the queued_refused alert", seconds: 30) {
             try await fed.events(county, origin: town).contains { $0.kind == Int64(EventKind.alert.protoValue) }
         }
         #expect(try await fed.recordSeqs(town, origin: town).count == 2)
+        let a2 = try fed.activityActors(county, origin: town)["A-2"] ?? ""
+        #expect(a2.hasPrefix("os:") && a2.hasSuffix("(uid \(getuid()))") && !a2.contains("forged"), "the county's A-2 carries the OS user, not the client's made_by: \(a2)")
         let statusText = try await ProcessRun.run(try #require(LocalFederation.xieshang()), ["status", "--node", fed.dir(town) + "/admin.sock"])
         #expect(statusText.output.contains("refused after queueing 1"), "\(statusText.output)")
     }
