@@ -21,7 +21,7 @@ extension FederationNode {
                 return refuseGroup(commands.count, GroupRefusal(error: FederationError(.command, why, node: id), index: i))
             }
         }
-        let group = commands.map { Origination(kind: $0.kind, payload: $0.payload, route: Route($0.scope) ?? .local, actor: $0.actor) }
+        let group = commands.map(Origination.init)
         do throws(GroupRefusal) {
             _ = try originateGroup(group)
         } catch {
@@ -134,5 +134,13 @@ extension FederationNode {
             applied(body, stored: stored)
             outputs.append(.originated(origin: stored.origin, seq: stored.seq))
         }
+    }
+}
+
+extension FederationNode.Origination {
+    /// The event a local command asks for (live or queued alike): its kind, payload, route (local when its scope names
+    /// none) and who made it.
+    init(_ command: LocalCommand) {
+        self.init(kind: command.kind, payload: command.payload, route: Route(command.scope) ?? .local, actor: command.actor)
     }
 }

@@ -83,7 +83,7 @@ extension FederationNode {
         for command in commands {
             if let why = FederationNode.refusal(of: command.kind) { return refuse(entry, why) }
         }
-        let group = commands.map { Origination(kind: $0.kind, payload: $0.payload, route: Route($0.scope) ?? .local) }
+        let group = commands.map(Origination.init)
         do throws(GroupRefusal) {
             if group.isEmpty {
                 do throws(StoreError) {

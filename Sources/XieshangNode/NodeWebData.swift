@@ -139,6 +139,15 @@ struct NodeWebData: WebData {
     func records(_ kind: RecordKind) async -> Result<RecordListing, WebDataError> {
         let runtime = runtime
         return await runtime.read {
+            // The projection's own kinds as rows (no JSON text in between); the others through their admin query.
+            if AdminHandlers.recordTypes.contains(kind.query) {
+                switch AdminHandlers.recordRows(runtime, QueryRequest(recordType: kind.query)) {
+                case .success(let answer):
+                    return .success(RecordListing(columns: answer.columns, rows: answer.rows.map { $0.mapValues(Self.text) }))
+                case .failure(let error):
+                    return .failure(.unavailable("查询\(kind.title)失败：\(error)"))
+                }
+            }
             switch AdminHandlers.query(runtime, QueryRequest(recordType: kind.query)) {
             case .success(let response):
                 return .success(RecordListing(columns: response.columns, rows: response.rowsJson.map { row in
@@ -150,12 +159,16 @@ struct NodeWebData: WebData {
         }
     }
 
-    /// A query cell as display text: lists joined by 、, yes/no as 是/否, a map as key：value pairs, null empty.
+    /// A query cell as display text (a row's value, or the same value read back from its JSON): lists joined by 、,
+    /// yes/no as 是/否, a map as key：value pairs, null empty.
     static func text(_ value: Any) -> String {
         switch value {
         case let s as String: return s
         case let b as Bool: return b ? "是" : "否"
         case let i as Int: return String(i)
+        case let i as Int64: return String(i)
+        case let i as UInt64: return String(i)
+        case let i as Int32: return String(i)
         case let d as Double: return String(d)
         case let a as [Any]: return a.map(text).joined(separator: "、")
         case let o as [String: Any]: return o.keys.sorted().map { "\($0)：\(text(o[$0] ?? ""))" }.joined(separator: "；")
