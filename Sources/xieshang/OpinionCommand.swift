@@ -9,8 +9,11 @@ enum OpinionCommand {
 
     static let group = SubcommandGroup(name: "opinion", summary: "opinion reports 社情民意: submit, edit, adopt, archive, forward, instruct, list", commands: [
         (Spec(name: "opinion submit", summary: "records a report from a member, a liaison group or an informant",
-              valued: ["id", "title", "text", "author", "author-kind", "date"], required: ["id", "title", "text", "author"],
-              details: "  --author-kind member (default; --author is a member id), group (liaison group), informant",
+              valued: ["id", "title", "text", "author", "author-kind", "channel", "date"], required: ["id", "title", "text", "author"],
+              details: """
+                  --author-kind member (default; --author is a member id), group (liaison group), informant
+                  --channel web (网上, default), paper (纸质), session (大会期间), chat (微信/QQ群): where the report came in
+                """,
               example: "xieshang opinion submit --id XX-001 --title 关于农村饮水安全的建议 --text 部分村组… --author M001 --date 2026-03-02"), submit),
         (Spec(name: "opinion edit", summary: "the office edits a pending report's text before deciding (编辑)",
               positionals: ["ID"], valued: ["text", "author-kind", "date"], required: ["text"],
@@ -70,7 +73,8 @@ enum OpinionCommand {
         let me = try client.status().nodeId
         let id = try inv.required("id")
         let p = OpinionEvent.Provenance(originBody: me, originReportID: id, author: try inv.required("author"), authorKind: try authorKind(inv))
-        let e = OpinionEvent(p, at: me, on: try inv.day(), .submitted(title: try inv.required("title"), text: try inv.required("text")))
+        let e = OpinionEvent(p, at: me, on: try inv.day(), .submitted(title: try inv.required("title"), text: try inv.required("text"),
+                                                                   channel: try ProposalCommand.channel(inv)))
         return Recorded.print(inv, try client.submit(.opinion(e), actor: "office"), zh: "社情民意信息 \(id) 已提交", en: "opinion report \(id) submitted")
     }
 

@@ -7,7 +7,7 @@ extension DomainState {
                     zh: "只能在本组织（\(body.id)）记录本组织的操作", en: "\(body.id) records only its own steps, not \(command.atBody)'s")
         let key = command.report.key
         let max = policy.opinionMaxChars
-        if case .submitted(let title, let text) = command.step {
+        if case .submitted(let title, let text, _) = command.step {
             try require(key.originBody == body.id && !key.originReportID.isEmpty, "opinion.submit.origin",
                         zh: "新信息的来源组织须为本组织且编号不能为空", en: "a new report originates at this body and has an id",
                         code: .invalidInput)
@@ -74,10 +74,10 @@ extension DomainState {
     mutating func applyOpinion(_ e: OpinionEvent) {
         let key = e.report.key
         switch e.step {
-        case .submitted(let title, let text):
+        case .submitted(let title, let text, let channel):
             guard e.atBody == body.id, opinions[key] == nil else { return }
             opinions[key] = OpinionReport(key: key, author: e.report.author, authorKind: e.report.authorKind,
-                                          title: title, text: text, receivedOn: e.on, receivedFrom: nil)
+                                          title: title, text: text, receivedOn: e.on, receivedFrom: nil, channel: channel)
         case .forwarded(let to, _, let title, let text):
             if e.atBody == body.id {
                 opinions[key]?.forwardedTo = to

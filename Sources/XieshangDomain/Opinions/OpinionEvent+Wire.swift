@@ -13,7 +13,8 @@ extension OpinionEvent {
                                                         author: report.author, authorKind: kind)
         let wireStep: W.Step
         switch step {
-        case .submitted(let title, let text): wireStep = .submitted(W.Submitted(title: title, text: text))
+        case .submitted(let title, let text, let channel):
+            wireStep = .submitted(W.Submitted(title: title, text: text, channel: channel.wireValue))
         case .edited(let text): wireStep = .edited(W.Edited(text: text))
         case .adopted(let issue): wireStep = .adopted(W.Adopted(bulletinIssue: issue))
         case .archived(let reason): wireStep = .archived(W.Archived(reason: reason))
@@ -43,7 +44,7 @@ extension OpinionEvent {
         guard let wireStep = m.step else { throw wireMissing("OpinionEvent.step") }
         let step: Step
         switch wireStep {
-        case .submitted(let s): step = .submitted(title: s.title, text: s.text)
+        case .submitted(let s): step = .submitted(title: s.title, text: s.text, channel: try IntakeChannel(wire: s.channel))
         case .edited(let e): step = .edited(text: e.text)
         case .adopted(let a): step = .adopted(bulletinIssue: a.bulletinIssue)
         case .archived(let a): step = .archived(reason: a.reason)

@@ -58,8 +58,8 @@ public struct OpinionEvent: Hashable, Sendable {
 
     /// The step.
     public enum Step: Hashable, Sendable {
-        /// Submitted at the origin body.
-        case submitted(title: String, text: String)
+        /// Submitted at the origin body, received by `channel`.
+        case submitted(title: String, text: String, channel: IntakeChannel = .web)
         /// Edited by the office.
         case edited(text: String)
         /// 录用 into a bulletin issue 期号.
