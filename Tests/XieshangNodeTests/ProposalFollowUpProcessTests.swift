@@ -175,7 +175,7 @@ struct ProposalFollowUpProcessTests {
         #expect(table.status == 0 && table.output.contains("承办单位") && table.output.contains("逾期未答复") && table.output.contains("答复B类"),
                 "\(table.output)")
         let csv = try await city.run(["proposal", "units", "--period", "2026", "--as-of", "2026-06-01", "--csv"])
-        let csvLines = csv.output.split(separator: "\n")
+        let csvLines = csv.output.split(whereSeparator: \.isNewline)  // CRLF, as Excel writes
         #expect(csv.status == 0 && csvLines.count == 3 && csvLines[0].contains("承办单位,交办件数") && csvLines[2].hasPrefix("市住建局,1,1,1,0,0"),
                 "\(csv.output)")
         let shown = try await city.run(["proposal", "show", "TA-1"])
