@@ -26,8 +26,12 @@ enum OpinionCommand {
               positionals: ["ID"], valued: ["reason", "author-kind", "date"],
               example: "xieshang opinion archive XX-002 --reason 内容重复 --date 2026-03-10"), archive),
         (Spec(name: "opinion forward", summary: "forwards an adopted report to the parent body (报送上级)",
-              positionals: ["ID"], valued: ["to", "tier", "title", "text", "author-kind", "date"], required: ["text"],
-              details: "  --to defaults to this node's parent; --title defaults to the report's title",
+              positionals: ["ID"], valued: ["to", "tier", "title", "text", "author-kind", "date"], flags: ["direct"], required: ["text"],
+              details: """
+                  --to defaults to this node's parent; --title defaults to the report's title
+                  --direct --to BODY --tier TIER: 直通车, straight to a body above the parent (e.g. the city from a township),
+                  skipping levels, adopted here or not; the origin body, report id and author are kept
+                """,
               example: "xieshang opinion forward XX-001 --text 部分村组饮水… --date 2026-03-12"), forward),
         (Spec(name: "opinion instruct", summary: "records a leader's instruction on the report (批示); it is fed back to the author's body",
               positionals: ["ID"], valued: ["leader", "level", "text", "author-kind", "date"], required: ["leader", "text"],
@@ -100,8 +104,13 @@ enum OpinionCommand {
             if title.isEmpty {
                 title = (try NodeClient(inv).query("opinions").first { $0["origin_body"] as? String == p.originBody && $0["origin_report_id"] as? String == p.originReportID }?["title"] as? String) ?? ""
             }
-            return .forwarded(toBody: to, toTier: inv.value("tier") ?? "", title: title, text: text)
-        }, zh: "已报送上级", en: "forwarded to the parent")
+            let direct = inv.flags.contains("direct")
+            if direct, inv.value("to") == nil || inv.value("tier") == nil {
+                throw inv.usage("--direct (直通车) needs --to BODY and --tier TIER: the body above the parent it goes straight to.")
+            }
+            return .forwarded(toBody: to, toTier: inv.value("tier") ?? "", title: title, text: text, direct: direct)
+        }, zh: inv.flags.contains("direct") ? "已直通报送 \(inv.value("to") ?? "")（直通车）" : "已报送上级",
+           en: inv.flags.contains("direct") ? "sent straight to \(inv.value("to") ?? "") (直通车)" : "forwarded to the parent")
     }
 
     static func instruct(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {

@@ -266,3 +266,62 @@ import Testing
         #expect(p("P3").isOverdue(asOf: day("2026-05-02")) && !p("P1").isOverdue(asOf: day("2026-06-01")))
     }
 }
+
+/// 社情民意 直通车: a report sent straight from a township to the city, skipping the county, provenance kept.
+@Suite struct OpinionDirectTests {
+    let author = OpinionEvent.Provenance(originBody: townshipBody.id, originReportID: "AZ-ZTC-1", author: "t1", authorKind: .member)
+
+    func op(_ at: BodyInfo, _ on: String, _ step: OpinionEvent.Step) -> DomainEvent {
+        .opinion(OpinionEvent(author, at: at.id, on: day(on), step))
+    }
+
+    /// The township sends its report straight to the city (直通车), without adopting it first: the city holds it as
+    /// received from the township with the original body, id and author; the county holds no copy. The city's adoption
+    /// reaches the township (上级录用 by the city). Sending straight to the parent, without a tier, or an archived report
+    /// is refused by name and records nothing; a plain forward to the city is still refused.
+    @Test func aReportSentStraightFromATownshipToTheCity() throws {
+        var net = Federation([cityBody, countyBody, townshipBody])
+        try net.nodes[townshipBody.id]!.addMembers(["t1"])
+        try net.record(op(townshipBody, "2026-03-02", .submitted(title: "关于山区学生上学交通安全的建议", text: "敖寨乡……", channel: .chatGroup)),
+                       at: townshipBody.id, by: .office)
+        expectRefused("opinion.forward.direct") {
+            try net.record(op(townshipBody, "2026-03-03", .forwarded(toBody: countyBody.id, toTier: "county", title: "t", text: "x", direct: true)),
+                           at: townshipBody.id, by: .office)
+        }
+        expectRefused("opinion.forward.direct") {
+            try net.record(op(townshipBody, "2026-03-03", .forwarded(toBody: cityBody.id, toTier: "", title: "t", text: "x", direct: true)),
+                           at: townshipBody.id, by: .office)
+        }
+        expectRefused("opinion.forward.adopted") {
+            try net.record(op(townshipBody, "2026-03-03", .forwarded(toBody: cityBody.id, toTier: "city", title: "t", text: "x")),
+                           at: townshipBody.id, by: .office)
+        }
+        #expect(net[townshipBody.id].opinions[author.key]?.forwardedTo == nil && net[cityBody.id].opinions.isEmpty)
+        try net.record(op(townshipBody, "2026-03-03", .forwarded(toBody: cityBody.id, toTier: "city", title: "山区学生上学交通安全",
+                                                                 text: "（直通稿）", direct: true)), at: townshipBody.id, by: .office)
+        let atCity = try #require(net[cityBody.id].opinions[author.key])
+        #expect(atCity.receivedFrom == townshipBody.id && atCity.direct && atCity.author == "t1" && atCity.key.originBody == townshipBody.id)
+        #expect(net[countyBody.id].opinions[author.key] == nil)
+        #expect(net[townshipBody.id].opinions[author.key]?.forwardedTo == cityBody.id && net[townshipBody.id].opinions[author.key]?.direct == true)
+        try net.record(op(cityBody, "2026-03-20", .adopted(bulletinIssue: "铜仁社情民意2026年第5期")), at: cityBody.id, by: .office)
+        #expect(net[townshipBody.id].opinions[author.key]?.higherAdoptions.map(\.tier) == ["city"])
+        let city = net[cityBody.id].figures(for: .year(2026)), town = net[townshipBody.id].figures(for: .year(2026))
+        #expect(city.opinionsReceived == 1 && city.opinionsAdopted == 1 && city.opinionsByChannel.isEmpty)
+        #expect(town.opinionsForwarded == 1 && town.opinionsByChannel == ["chatGroup": 1] && town.opinionsAdoptedHigher == ["city": 1])
+        for node in net.nodes.values { #expect(node.replayed == node.state) }
+
+        var archived = Federation([cityBody, countyBody, townshipBody])
+        let other = OpinionEvent.Provenance(originBody: townshipBody.id, originReportID: "AZ-ZTC-2", author: "联络组", authorKind: .liaisonGroup)
+        try archived.record(.opinion(OpinionEvent(other, at: townshipBody.id, on: day("2026-03-02"), .submitted(title: "t", text: "x"))),
+                            at: townshipBody.id, by: .office)
+        try archived.record(.opinion(OpinionEvent(other, at: townshipBody.id, on: day("2026-03-03"), .archived(reason: "重复"))),
+                            at: townshipBody.id, by: .office)
+        expectRefused("opinion.forward.direct.state") {
+            try archived.record(.opinion(OpinionEvent(other, at: townshipBody.id, on: day("2026-03-04"),
+                                                      .forwarded(toBody: cityBody.id, toTier: "city", title: "t", text: "x", direct: true))),
+                                at: townshipBody.id, by: .office)
+        }
+        let e = OpinionEvent(author, at: townshipBody.id, on: day("2026-03-03"), .forwarded(toBody: cityBody.id, toTier: "city", title: "t", text: "x", direct: true))
+        #expect(try OpinionEvent(wire: e.wireMessage) == e)
+    }
+}

@@ -182,4 +182,45 @@ struct ProposalFollowUpProcessTests {
         #expect(shown.output.contains("受理渠道") && shown.output.contains("纸质"), "\(shown.output)")
         #expect(city.fed.stop("city") == 0)
     }
+
+    /// Issue 18's acceptance: "an opinion report sent by 直通车 from a township to the city with provenance". On real
+    /// processes (city, county, township): the township sends a report straight to the city, skipping the county; the
+    /// city lists it with the township as origin body and the original id and author, the county holds no copy, and the
+    /// city's checks of both bodies' figures find nothing wrong. Sending straight to the parent is refused by name, and
+    /// `--direct` without `--to` and `--tier` is a usage error.
+    @Test("直通车: an opinion report sent straight from a township to the city, skipping the county, provenance kept")
+    func opinionReportSentStraightFromATownshipToTheCity() async throws {
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
+        try await fed.startAll()
+        defer { fed.stopAll() }
+        let town = "county1-town1", y = Self.year
+        try await Self.ok(fed, town, ["member", "add", "--id", "t1", "--name", "委员乙", "--sector", "农业界", "--date", "\(y)-01-02"])
+        try await Self.ok(fed, town, ["opinion", "submit", "--id", "R1", "--title", "关于山区学生上学交通安全的建议", "--text", "敖寨乡……",
+                                      "--author", "t1", "--channel", "chat", "--date", "\(y)-03-02"])
+        let toParent = try await Self.run(fed, town, ["opinion", "forward", "R1", "--direct", "--to", "county1", "--tier", "county",
+                                                      "--text", "（直通稿）", "--date", "\(y)-03-03"])
+        #expect(toParent.status == 1 && toParent.output.contains("[opinion.forward.direct]"), "\(toParent.output)")
+        let noTier = try await Self.run(fed, town, ["opinion", "forward", "R1", "--direct", "--to", "city", "--text", "（直通稿）"])
+        #expect(noTier.status == 2 && noTier.output.contains("--tier"), "\(noTier.output)")
+        try await Self.ok(fed, town, ["opinion", "forward", "R1", "--direct", "--to", "city", "--tier", "city", "--text", "（直通稿）",
+                                      "--date", "\(y)-03-03"])
+        func reports(_ id: String) async throws -> [[String: Any]] {
+            let r = try await Self.run(fed, id, ["opinion", "list", "--json"])
+            return r.output.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        }
+        try await waitUntil("the city holds the township's report", seconds: 60) {
+            try await reports("city").contains { $0["origin_report_id"] as? String == "R1" }
+        }
+        let atCity = try #require(try await reports("city").first)
+        #expect(atCity["origin_body"] as? String == town && atCity["author"] as? String == "t1" && atCity["status"] as? String == "submitted",
+                "\(atCity)")
+        #expect(try await reports("county1").isEmpty)
+        let atTown = try #require(try await reports(town).first)
+        #expect(atTown["forwarded_to"] as? String == "city", "\(atTown)")
+        try await waitUntil("the city counts the report received and the township's report sent", seconds: 60) {
+            let totals = try await fed.totals("city")
+            return totals["opinions_received"] == 2 && totals["opinions_forwarded"] == 1 && totals["opinions_by_channel.chatGroup"] == 1
+        }
+        #expect(!(try await fed.status("city")).alerts.contains { $0.code == "own_mismatch" })
+    }
 }

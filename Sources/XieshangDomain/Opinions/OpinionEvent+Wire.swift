@@ -18,8 +18,8 @@ extension OpinionEvent {
         case .edited(let text): wireStep = .edited(W.Edited(text: text))
         case .adopted(let issue): wireStep = .adopted(W.Adopted(bulletinIssue: issue))
         case .archived(let reason): wireStep = .archived(W.Archived(reason: reason))
-        case .forwarded(let to, let tier, let title, let text):
-            wireStep = .forwarded(W.Forwarded(toBody: to, toTier: tier, title: title, text: text))
+        case .forwarded(let to, let tier, let title, let text, let direct):
+            wireStep = .forwarded(W.Forwarded(toBody: to, toTier: tier, title: title, text: text, direct: direct))
         case .adoptedHigher(let by, let tier, let issue):
             wireStep = .adoptedHigher(W.AdoptedHigher(byBody: by, byTier: tier, bulletinIssue: issue))
         case .instruction(let i):
@@ -48,7 +48,7 @@ extension OpinionEvent {
         case .edited(let e): step = .edited(text: e.text)
         case .adopted(let a): step = .adopted(bulletinIssue: a.bulletinIssue)
         case .archived(let a): step = .archived(reason: a.reason)
-        case .forwarded(let f): step = .forwarded(toBody: f.toBody, toTier: f.toTier, title: f.title, text: f.text)
+        case .forwarded(let f): step = .forwarded(toBody: f.toBody, toTier: f.toTier, title: f.title, text: f.text, direct: f.direct)
         case .adoptedHigher(let a): step = .adoptedHigher(byBody: a.byBody, byTier: a.byTier, bulletinIssue: a.bulletinIssue)
         case .instruction(let i):
             step = .instruction(Instruction(leaderLevel: i.leaderLevel, leader: i.leader,

@@ -66,8 +66,8 @@ public struct OpinionEvent: Hashable, Sendable {
         case adopted(bulletinIssue: String)
         /// 存档, not adopted.
         case archived(reason: String)
-        /// 报送 to the parent body.
-        case forwarded(toBody: String, toTier: String, title: String, text: String)
+        /// 报送 to the parent body; `direct` (直通车): straight to a body above the parent, skipping levels.
+        case forwarded(toBody: String, toTier: String, title: String, text: String, direct: Bool = false)
         /// Adopted at a higher level (sent down).
         case adoptedHigher(byBody: String, byTier: String, bulletinIssue: String)
         /// A leader's instruction (sent down to the origin).

@@ -52,6 +52,8 @@ public struct OpinionReport: Hashable, Sendable {
     public var forwardedTo: String?
     /// Day forwarded.
     public var forwardedOn: Day?
+    /// 直通车: sent straight up (at the sender) or received straight from a body below the children (at the receiver).
+    public var direct = false
     /// Adoptions higher up.
     public var higherAdoptions: [HigherAdoption] = []
     /// Instructions 批示 at any level.

@@ -583,6 +583,9 @@ extension OpinionEvent {
         public var title: String = ""
         /// Text as forwarded.
         public var text: String = ""
+        /// 直通车: sent straight to a body above the parent, skipping levels (the bodies between pass it on without a copy);
+        /// provenance (origin body, report id, author) is kept as in every hop.
+        public var direct: Bool = false
         /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
         public var unknownFields: [UInt8] = []
 
@@ -594,12 +597,14 @@ extension OpinionEvent {
             toBody: String = "",
             toTier: String = "",
             title: String = "",
-            text: String = ""
+            text: String = "",
+            direct: Bool = false
         ) {
             self.toBody = toBody
             self.toTier = toTier
             self.title = title
             self.text = text
+            self.direct = direct
         }
     }
 }
@@ -610,6 +615,7 @@ extension OpinionEvent.Forwarded {
         ProtoFieldDescriptor(number: 2, name: "to_tier", jsonName: "toTier", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 3, name: "title", jsonName: "title", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 4, name: "text", jsonName: "text", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 5, name: "direct", jsonName: "direct", type: .bool, label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -618,6 +624,7 @@ extension OpinionEvent.Forwarded {
         n += WireSize.singular(StringCodec.self, toTier, field: 2)
         n += WireSize.singular(StringCodec.self, title, field: 3)
         n += WireSize.singular(StringCodec.self, text, field: 4)
+        n += WireSize.singular(BoolCodec.self, direct, field: 5)
         return n
     }
 
@@ -626,6 +633,7 @@ extension OpinionEvent.Forwarded {
         w.singular(StringCodec.self, toTier, field: 2)
         w.singular(StringCodec.self, title, field: 3)
         w.singular(StringCodec.self, text, field: 4)
+        w.singular(BoolCodec.self, direct, field: 5)
         w.writeRaw(unknownFields)
     }
 
@@ -636,6 +644,7 @@ extension OpinionEvent.Forwarded {
             case (2, .lengthDelimited): toTier = try StringCodec.read(from: &r)
             case (3, .lengthDelimited): title = try StringCodec.read(from: &r)
             case (4, .lengthDelimited): text = try StringCodec.read(from: &r)
+            case (5, .varint): direct = try BoolCodec.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -647,6 +656,7 @@ extension OpinionEvent.Forwarded {
         j.singular("toTier", StringCodec.self, toTier)
         j.singular("title", StringCodec.self, title)
         j.singular("text", StringCodec.self, text)
+        j.singular("direct", BoolCodec.self, direct)
         j.endObject()
     }
 
@@ -659,6 +669,7 @@ extension OpinionEvent.Forwarded {
             case "toTier", "to_tier": toTier = try StringCodec.readJSON(value, path: p)
             case "title": title = try StringCodec.readJSON(value, path: p)
             case "text": text = try StringCodec.readJSON(value, path: p)
+            case "direct": direct = try BoolCodec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
