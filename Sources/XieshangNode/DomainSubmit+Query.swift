@@ -14,10 +14,11 @@ import XieshangWire
 /// 履职档案 for a `year`: every ledger entry with the record it cites, the points per category and the total;
 /// filter `member`), `appraisals` (the proposals rated at a `quarter`'s appraisal 逐个提案测评, with the votes, the rate,
 /// the threshold and the units' written explanations; filter `below` = "true" for only those below the threshold),
-/// `policy` (the policy the body's records apply now, every setting, and the versions recorded).
+/// `policy` (the policy the body's records apply now, every setting, and the versions recorded), `units` (the handling
+/// table of the units 承办单位办理情况 for a `period`, with the replies overdue on the `as_of` day).
 extension DomainSubmit {
     /// Record types answered here.
-    static let queryTypes = ["proposal", "suggestions", "plans", "figures", "bodies", "duty", "appraisals", "policy"]
+    static let queryTypes = ["proposal", "suggestions", "plans", "figures", "bodies", "duty", "appraisals", "policy", "units"]
 
     static func query(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
         let path = runtime.core.store.path
@@ -49,12 +50,23 @@ extension DomainSubmit {
                     "explanations": (state.proposals[id]?.explanations ?? []).map {
                         ["round": $0.round, "unit": $0.unit, "text": $0.text, "on": $0.on.description]
                     },
+                    "channel": state.proposals[id]?.submission.channel.rawValue ?? IntakeChannel.web.rawValue,
+                    // 批示 and 督办, fed back to the proposers: they read them on their proposal.
+                    "instructions": (state.proposals[id]?.instructions ?? []).map {
+                        ["on": $0.on.description, "leader_level": $0.instruction.leaderLevel, "leader": $0.instruction.leader,
+                         "text": $0.instruction.text]
+                    },
+                    "supervisions": (state.proposals[id]?.supervisions ?? []).map {
+                        ["on": $0.on.description, "outcome": $0.outcome.rawValue, "note": $0.note]
+                    },
                 ]
                 return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
             case "duty":
                 return duty(runtime, request, state)
             case "appraisals":
                 return appraisals(request, state)
+            case "units":
+                return units(runtime, request, state)
             case "policy":
                 let row = policy(state)
                 return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
@@ -97,6 +109,8 @@ extension DomainSubmit {
                 row["repliesByClass"] = f.repliesByClass
                 row["opinionsAdoptedHigher"] = f.opinionsAdoptedHigher
                 row["consultationsByForm"] = f.consultationsByForm
+                row["proposalsByChannel"] = f.proposalsByChannel
+                row["opinionsByChannel"] = f.opinionsByChannel
                 for (key, r) in rates { row[key] = ["numerator": r.numerator, "denominator": r.denominator] }
                 return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
             }
@@ -155,6 +169,39 @@ extension DomainSubmit {
         return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
     }
 
+    /// The handling table of the units 承办单位办理情况表 for the `period` filter (default this year in Beijing time), with
+    /// the replies overdue on the `as_of` filter (default today in Beijing time; never after the period's end).
+    static func units(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryResponse, TransportError> {
+        let today = Day(chinaTimeMs: runtime.now())
+        let periodText = request.filter["period"] ?? String(today.year)
+        let period: Period
+        do { period = try Period.domain(periodText) } catch {
+            return .failure(TransportError.status(.invalidArgument, "query units: filter period '\(periodText)' is not a period like 2026 or 2026-Q2: \(error)"))
+        }
+        var asOf = min(today, period.end)
+        if let text = request.filter["as_of"] {
+            guard let day = try? Day(parsing: text, field: "as_of") else {
+                return .failure(TransportError.status(.invalidArgument, "query units: filter as_of '\(text)' is not a day like 2026-06-30"))
+            }
+            asOf = day
+        }
+        let formula = state.policy.satisfactionFormula
+        let classes = state.policy.replyClasses.map(\.code)
+        let columns = ["unit", "assigned", "replying", "replied_on_time", "replied_late", "overdue", "on_time_rate"]
+            + classes.map { "class_" + $0 } + ["satisfied", "basically_satisfied", "unsatisfied", "satisfaction_rate"]
+        let rows: [[String: Any]] = state.unitHandling(in: period, overdueOn: asOf).map { u in
+            var row: [String: Any] = [
+                "unit": u.unit, "assigned": u.assigned, "replying": u.replying, "replied_on_time": u.repliedOnTime,
+                "replied_late": u.repliedLate, "overdue": u.overdue, "on_time_rate": u.onTimeRate.description,
+                "satisfied": u.satisfied, "basically_satisfied": u.basicallySatisfied, "unsatisfied": u.unsatisfied,
+                "satisfaction_rate": u.satisfactionRate(formula).description, "period": period.description, "as_of": asOf.description,
+            ]
+            for c in Set(classes).union(u.byClass.keys) { row["class_" + c] = u.byClass[c] ?? 0 }
+            return row
+        }
+        return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
+    }
+
     /// Every setting of the policy in force (labels are the CLI's), with the versions recorded before it.
     static func policy(_ state: DomainState) -> [String: Any] {
         let p = state.policy, d = p.duty
@@ -187,7 +234,8 @@ extension DomainSubmit {
         let f = (try? Figures(period: period, namedCounts: runtime.core.ownFigures(period: period.description))) ?? Figures(period: period)
         return (f, ["completionRate": f.completionRate, "satisfactionRate": f.satisfactionRate(state.policy.satisfactionFormula),
                     "suggestionAdoptionRate": f.suggestionAdoptionRate, "suggestionClosingRate": f.suggestionClosingRate,
-                    "opinionAdoptionRate": f.opinionAdoptionRate, "onTimeReplyRate": f.onTimeReplyRate])
+                    "opinionAdoptionRate": f.opinionAdoptionRate, "onTimeReplyRate": f.onTimeReplyRate,
+                    "keyProposalImplementationRate": f.keyProposalImplementationRate])
     }
 
     /// This body, its configured children and every body named in a roster this node holds.

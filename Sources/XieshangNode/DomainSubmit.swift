@@ -6,7 +6,8 @@ import XieshangWire
 
 /// Admin `Submit` of a domain command 业务办理 (members, policy, proposals, opinion reports, activities, suggestions,
 /// plans, duty): the payload is decoded as a ``DomainEvent`` command, checked by the body's rules against its records
-/// (as ``DomainRecorder`` does, extended to a batch: each command is checked after the events of the ones before it)
+/// (as ``DomainRecorder`` does, extended to a batch: each command is checked after the events of the ones before it,
+/// and every refusal of a batch is named)
 /// for the request's actor, and the events the rules return are originated with their
 /// own routing in one store transaction (`originateMany`) — all on the node's executor, so no other command can slip
 /// in between the check and the append.
@@ -81,14 +82,19 @@ enum DomainSubmit {
             return .failure(TransportError.status(.internal, "cannot read the records of \(runtime.config.nodeId): \(error)"))
         }
         var recorded: [DomainEvent] = []
+        // Every command of a batch is checked (an import names all its bad rows at once), each after the events of the
+        // ones before it that passed; any refusal records nothing.
+        var refusals: [String] = []
         for (i, command) in commands.enumerated() {
             do {
                 recorded += try state.record(command, by: actor)
             } catch {
-                let which = commands.count > 1 ? "command \(i + 1) of \(commands.count): " : ""
-                return .failure(TransportError.status(.failedPrecondition,
-                    "refused at \(runtime.config.nodeId): \(which)\(error)\(commands.count > 1 ? "; nothing was recorded" : "")"))
+                refusals.append((commands.count > 1 ? "command \(i + 1) of \(commands.count): " : "") + "\(error)")
             }
+        }
+        if !refusals.isEmpty {
+            return .failure(TransportError.status(.failedPrecondition,
+                "refused at \(runtime.config.nodeId): \(refusals.joined(separator: "; "))\(commands.count > 1 ? "; nothing was recorded" : "")"))
         }
         if let locked = NodeApproval.lockRefusal(runtime, recorded, state: state) { return .failure(locked) }
         let body = state.body

@@ -56,7 +56,7 @@ final class NodeFigures: FiguresSource {
             return e.issuer == signer && e.issuer != node
         case .opinion(let e):
             switch e.step {
-            case .forwarded(let to, _, _, _): return to == node && e.atBody == signer
+            case .forwarded(let to, _, _, _, _): return to == node && e.atBody == signer
             case .adoptedHigher(let by, _, _): return e.report.originBody == node && by == signer
             case .instruction: return e.report.originBody == node && e.atBody == signer
             default: return false
@@ -86,7 +86,7 @@ final class NodeFigures: FiguresSource {
         switch event {
         case .opinion(let e):
             switch e.step {
-            case .forwarded(let to, _, _, _) where e.atBody == signer: out.append(to)
+            case .forwarded(let to, _, _, _, _) where e.atBody == signer: out.append(to)
             case .adoptedHigher(let by, _, _) where by == signer: out.append(e.report.originBody)
             case .instruction where e.atBody == signer: out.append(e.report.originBody)
             default: break

@@ -44,7 +44,7 @@ public struct SimulatedDomainRecords: SimulatedRecords {
     }
 
     /// What one own record adds, read from the event alone: an activity its kind's counter, 人次 (and 协商 人次 and
-    /// form); a suggestion made or adopted; an opinion report received or adopted.
+    /// form); a suggestion made or adopted; an opinion report received (by its channel) or adopted.
     public func originated(_ event: EventBody, body: String) -> (day: Day, figures: [String: Int64])? {
         guard let domain = try? DomainEvent(kind: event.kind, payload: event.payload) else { return nil }
         switch domain {
@@ -66,7 +66,7 @@ public struct SimulatedDomainRecords: SimulatedRecords {
             }
         case .opinion(let o) where o.atBody == body && o.report.originBody == body:
             switch o.step {
-            case .submitted: return (o.on, ["opinions_received": 1])
+            case .submitted(_, _, let channel): return (o.on, ["opinions_received": 1, "opinions_by_channel.\(channel.rawValue)": 1])
             case .adopted: return (o.on, ["opinions_adopted": 1])
             default: return nil
             }

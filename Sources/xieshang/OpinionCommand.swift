@@ -9,8 +9,11 @@ enum OpinionCommand {
 
     static let group = SubcommandGroup(name: "opinion", summary: "opinion reports 社情民意: submit, edit, adopt, archive, forward, instruct, list", commands: [
         (Spec(name: "opinion submit", summary: "records a report from a member, a liaison group or an informant",
-              valued: ["id", "title", "text", "author", "author-kind", "date"], required: ["id", "title", "text", "author"],
-              details: "  --author-kind member (default; --author is a member id), group (liaison group), informant",
+              valued: ["id", "title", "text", "author", "author-kind", "channel", "date"], required: ["id", "title", "text", "author"],
+              details: """
+                  --author-kind member (default; --author is a member id), group (liaison group), informant
+                  --channel web (网上, default), paper (纸质), session (大会期间), chat (微信/QQ群): where the report came in
+                """,
               example: "xieshang opinion submit --id XX-001 --title 关于农村饮水安全的建议 --text 部分村组… --author M001 --date 2026-03-02"), submit),
         (Spec(name: "opinion edit", summary: "the office edits a pending report's text before deciding (编辑)",
               positionals: ["ID"], valued: ["text", "author-kind", "date"], required: ["text"],
@@ -23,8 +26,12 @@ enum OpinionCommand {
               positionals: ["ID"], valued: ["reason", "author-kind", "date"],
               example: "xieshang opinion archive XX-002 --reason 内容重复 --date 2026-03-10"), archive),
         (Spec(name: "opinion forward", summary: "forwards an adopted report to the parent body (报送上级)",
-              positionals: ["ID"], valued: ["to", "tier", "title", "text", "author-kind", "date"], required: ["text"],
-              details: "  --to defaults to this node's parent; --title defaults to the report's title",
+              positionals: ["ID"], valued: ["to", "tier", "title", "text", "author-kind", "date"], flags: ["direct"], required: ["text"],
+              details: """
+                  --to defaults to this node's parent; --title defaults to the report's title
+                  --direct --to BODY --tier TIER: 直通车, straight to a body above the parent (e.g. the city from a township),
+                  skipping levels, adopted here or not; the origin body, report id and author are kept
+                """,
               example: "xieshang opinion forward XX-001 --text 部分村组饮水… --date 2026-03-12"), forward),
         (Spec(name: "opinion instruct", summary: "records a leader's instruction on the report (批示); it is fed back to the author's body",
               positionals: ["ID"], valued: ["leader", "level", "text", "author-kind", "date"], required: ["leader", "text"],
@@ -70,7 +77,8 @@ enum OpinionCommand {
         let me = try client.status().nodeId
         let id = try inv.required("id")
         let p = OpinionEvent.Provenance(originBody: me, originReportID: id, author: try inv.required("author"), authorKind: try authorKind(inv))
-        let e = OpinionEvent(p, at: me, on: try inv.day(), .submitted(title: try inv.required("title"), text: try inv.required("text")))
+        let e = OpinionEvent(p, at: me, on: try inv.day(), .submitted(title: try inv.required("title"), text: try inv.required("text"),
+                                                                   channel: try ProposalCommand.channel(inv)))
         return Recorded.print(inv, try client.submit(.opinion(e), actor: "office"), zh: "社情民意信息 \(id) 已提交", en: "opinion report \(id) submitted")
     }
 
@@ -96,8 +104,13 @@ enum OpinionCommand {
             if title.isEmpty {
                 title = (try NodeClient(inv).query("opinions").first { $0["origin_body"] as? String == p.originBody && $0["origin_report_id"] as? String == p.originReportID }?["title"] as? String) ?? ""
             }
-            return .forwarded(toBody: to, toTier: inv.value("tier") ?? "", title: title, text: text)
-        }, zh: "已报送上级", en: "forwarded to the parent")
+            let direct = inv.flags.contains("direct")
+            if direct, inv.value("to") == nil || inv.value("tier") == nil {
+                throw inv.usage("--direct (直通车) needs --to BODY and --tier TIER: the body above the parent it goes straight to.")
+            }
+            return .forwarded(toBody: to, toTier: inv.value("tier") ?? "", title: title, text: text, direct: direct)
+        }, zh: inv.flags.contains("direct") ? "已直通报送 \(inv.value("to") ?? "")（直通车）" : "已报送上级",
+           en: inv.flags.contains("direct") ? "sent straight to \(inv.value("to") ?? "") (直通车)" : "forwarded to the parent")
     }
 
     static func instruct(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {

@@ -1,6 +1,8 @@
 import Foundation
 import XieshangNode
 import XieshangDomain
+import XieshangReport
+import struct XieshangWire.SubmitResponse
 
 /// `xieshang proposal …`: a proposal 提案 through its whole life at a county or city body — submit, co-sign 附议,
 /// withdraw 撤回, review 审查立案 (or not registered, with conversion to an opinion report), key 重点提案, assign 交办, object 异议, extend 延期, reply 答复, evaluate 测评, rehandle 退回重办, close 办结 — and
@@ -8,13 +10,15 @@ import XieshangDomain
 enum ProposalCommand {
     typealias Spec = Invocation.Spec
 
-    static let group = SubcommandGroup(name: "proposal", summary: "proposals 提案: submit, cosign, review, key, assign, reply, evaluate, appraise, close, list", commands: [
+    static let group = SubcommandGroup(name: "proposal", summary: "proposals 提案: submit, import, cosign, review, key, instruct, supervise, assign, reply, evaluate, appraise, close, units, list", commands: [
         (Spec(name: "proposal submit", summary: "a member submits a proposal (提交提案)",
-              valued: ["id", "title", "text", "by", "kind", "cosigners", "cosign-deadline", "collective", "from-body", "date"],
+              valued: ["id", "title", "text", "by", "kind", "cosigners", "cosign-deadline", "collective", "from-body", "channel", "date"],
               required: ["id", "title", "text", "by"],
               details: """
                   --kind individual (default), joint (needs --cosigners), collective (needs --collective), lower (needs --from-body)
                   a joint proposal's co-signers confirm with `xieshang proposal cosign` by --cosign-deadline (default: the policy's window)
+                  --channel web (网上, default: the proposer enters it), paper (纸质), session (大会期间), chat (微信/QQ群):
+                  any channel but web is entered by the office on the proposer's behalf
                 """,
               example: "xieshang proposal submit --id TA-2026-002 --title 关于加快茶产业发展的建议 --text 建议… --by M001 --kind joint --cosigners M002,M003 --date 2026-01-10"), submit),
         (Spec(name: "proposal cosign", summary: "an invited co-signer confirms a joint proposal (附议确认) by the co-signing deadline",
@@ -37,6 +41,33 @@ enum ProposalCommand {
               positionals: ["ID"], valued: ["supervisor", "date"], required: ["supervisor"],
               details: "  only a registered proposal not yet closed; `xieshang proposal list --key` lists the key proposals",
               example: "xieshang proposal key TA-2026-001 --supervisor 市政协主席张某 --date 2026-01-25"), key),
+        (Spec(name: "proposal instruct", summary: "records a leader's instruction on a proposal (领导批示); the proposers see it on their proposal",
+              positionals: ["ID"], valued: ["leader", "level", "text", "date"], required: ["leader", "level", "text"],
+              details: "  --level county, city, province or national; only a registered proposal not yet closed",
+              example: "xieshang proposal instruct TA-2026-001 --leader 市委书记王某 --level city --text 请市农业农村局牵头办理，按季度报告进展 --date 2026-02-10"), instruct),
+        (Spec(name: "proposal supervise", summary: "records the supervision of a key proposal (督办): progress or result, fed back to the proposers",
+              positionals: ["ID"], valued: ["outcome", "note", "date"], required: ["outcome", "note"],
+              details: """
+                  --outcome progress (督办进展), implemented (已落实), partly (部分落实), not (未落实)
+                  only a key proposal (xieshang proposal key); a result other than progress once the units replied.
+                  The key proposals implemented count in the figures (重点提案落实 n of m)
+                """,
+              example: "xieshang proposal supervise TA-2026-001 --outcome implemented --note 项目已建成投用 --date 2026-06-20"), supervise),
+        (Spec(name: "proposal import", summary: "records a session's proposals from a CSV file (提案批量导入): every row checked first, all or none",
+              positionals: ["FILE"], valued: ["date"],
+              details: """
+                  columns (Chinese headers, any order): 编号, 案由, 正文, 第一提案人 (member id), 提交日期; optional 类型 (个人, 联名,
+                  集体, 下级), 附议人 (ids separated by 、), 提出单位, 来源组织, 渠道 (纸质, 大会期间 — the default —, 微信/QQ群).
+                  A bad row is named by its line and column and nothing is recorded; the office enters them (not 网上).
+                """,
+              example: "xieshang proposal import Tests/XieshangNodeTests/Fixtures/proposals-445.csv"), importFile),
+        (Spec(name: "proposal units", summary: "the handling table of the units (承办单位办理情况): assigned, on time, overdue, classes, satisfaction",
+              valued: ["period", "as-of"], flags: ["csv"],
+              details: """
+                  --period 2026 (default this year), 2026-Q2, 2026-H1 …; --as-of DAY: replies overdue on that day (default today)
+                  --csv: the table as CSV (UTF-8 with BOM, for Excel) on standard output, for the units' performance reviews
+                """,
+              example: "xieshang proposal units --period 2026 --csv > 承办单位办理情况.csv"), units),
         (Spec(name: "proposal assign", summary: "the committee assigns handling units (交办); after an objection it reassigns",
               positionals: ["ID"], valued: ["lead", "co", "split", "due", "date"],
               details: "  --lead UNIT [--co UNIT,UNIT] (one lead unit 主办 with co-handling units 会办) or --split UNIT,UNIT (分办)",
@@ -97,11 +128,88 @@ enum ProposalCommand {
         case let other: throw inv.usage("--kind takes individual, joint, collective or lower, not '\(other)'.")
         }
         let by = try inv.required("by"), id = try inv.required("id")
+        let channel = try channel(inv)
         let s = ProposalEvent.Submission(title: try inv.required("title"), text: try inv.required("text"), kind: kind, firstProposer: by,
                                          cosigners: inv.list("cosigners"), cosignDeadline: try inv.optionalDay("cosign-deadline"),
                                          collectiveName: inv.value("collective") ?? "",
-                                         fromBody: inv.value("from-body") ?? "")
-        return try record(inv, id, .submitted(s), actor: "member:" + by, zh: "已提交", en: "submitted")
+                                         fromBody: inv.value("from-body") ?? "", channel: channel)
+        return try record(inv, id, .submitted(s), actor: channel.enteredByOffice ? "office" : "member:" + by,
+                          zh: channel.enteredByOffice ? "已提交（\(inv.label("channel." + channel.rawValue))，办公室代为录入）" : "已提交",
+                          en: channel.enteredByOffice ? "submitted (\(channel.rawValue), entered by the office)" : "submitted")
+    }
+
+    /// The `--channel` of a submission (default web).
+    static func channel(_ inv: Invocation) throws(Invocation.Exit) -> IntakeChannel {
+        guard let word = inv.value("channel") else { return .web }
+        guard let channel = IntakeChannel(word: word) else {
+            throw inv.usage("--channel takes web, paper, session or chat, not '\(word)'.")
+        }
+        return channel
+    }
+
+    static func instruct(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let level = try inv.required("level")
+        guard ["county", "city", "province", "national"].contains(level) else {
+            throw inv.usage("--level takes county, city, province or national, not '\(level)'.")
+        }
+        let leader = try inv.required("leader")
+        return try record(inv, inv.positional(0), .instructed(.init(leaderLevel: level, leader: leader, text: try inv.required("text"))),
+                          actor: "committee", zh: "已登记 \(leader) 的批示", en: "instruction of \(leader) recorded")
+    }
+
+    static func supervise(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let outcome: ProposalEvent.SupervisionOutcome
+        switch try inv.required("outcome") {
+        case "progress", "inProgress", "督办进展": outcome = .inProgress
+        case "implemented", "已落实", "落实": outcome = .implemented
+        case "partly", "partlyImplemented", "部分落实": outcome = .partlyImplemented
+        case "not", "notImplemented", "未落实": outcome = .notImplemented
+        case let other: throw inv.usage("--outcome takes progress, implemented, partly or not, not '\(other)'.")
+        }
+        return try record(inv, inv.positional(0), .supervised(outcome: outcome, note: try inv.required("note")), actor: "committee",
+                          zh: "督办：\(inv.label("supervision." + outcome.rawValue))", en: "supervision: \(outcome.rawValue)")
+    }
+
+    static func importFile(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let path = inv.positional(0)
+        guard !path.isEmpty, let data = FileManager.default.contents(atPath: path) else {
+            throw inv.usage("cannot read '\(path)'; give the path of a CSV file.")
+        }
+        let rows: [ProposalImport.Row]
+        do { rows = try ProposalImport.rows(csv: Array(data)) } catch {
+            return fail("\(path): \(error)", code: ExitCode.refused)
+        }
+        let events = rows.map { DomainEvent.proposal($0.event) }
+        Progress.show(inv.text("导入提案", "importing proposals"), 0, events.count)
+        let response: SubmitResponse
+        do throws(Invocation.Exit) {
+            // One Submit: the node checks every row against the body's rules, each after the rows before it, names every
+            // refused one ("command N of M" is the file's N-th proposal row) and records all of them in one transaction.
+            response = try NodeClient(inv).submit(events[0], batch: Array(events.dropFirst()), actor: "office")
+        } catch {
+            _ = fail(inv.text("\(path)：“command N of \(events.count)”即文件第 N 个提案行；未导入任何提案",
+                              "\(path): \"command N of \(events.count)\" is the file's N-th proposal row; nothing was imported"), code: ExitCode.refused)
+            throw error
+        }
+        Progress.show(inv.text("导入提案", "importing proposals"), events.count, events.count)
+        return Recorded.print(inv, response, zh: "已导入提案 \(events.count) 件", en: "\(events.count) proposals imported")
+    }
+
+    static func units(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        var filter: [String: String] = [:]
+        if let period = inv.value("period") { filter["period"] = period }
+        if inv.value("as-of") != nil { filter["as_of"] = try inv.day("as-of", defaultToday: false).description }
+        let rows = try NodeClient(inv).query("units", filter: filter)
+        let classes = Set(rows.flatMap { $0.keys.filter { $0.hasPrefix("class_") } }).sorted()
+        let columns = ["unit", "assigned", "replying", "replied_on_time", "replied_late", "overdue", "on_time_rate"] + classes
+            + ["satisfied", "basically_satisfied", "unsatisfied", "satisfaction_rate"]
+        if inv.flags.contains("csv") {
+            let cells = rows.map { r in columns.map { c in r[c].map { "\($0)" } ?? "" } }
+            FileHandle.standardOutput.write(Data(CSVWriter.bytes(header: columns.map(inv.label), rows: cells)))
+            return ExitCode.done
+        }
+        RecordTable.print(rows, type: "units", columns: inv.json ? [] : columns, inv)
+        return ExitCode.done
     }
 
     static func cosign(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
@@ -272,6 +380,15 @@ enum ProposalCommand {
         }
         for x in (p["explanations"] as? [[String: Any]]) ?? [] {
             print("\(RecordTable.pad(inv.text("书面说明", "explanation"), 12))  \(x["unit"] ?? "")  \(x["on"] ?? "")  \(x["text"] ?? "")")
+        }
+        if let channel = p["channel"] as? String {
+            print("\(RecordTable.pad(inv.text("受理渠道", "channel"), 12))  \(inv.label("channel." + channel))")
+        }
+        for i in (p["instructions"] as? [[String: Any]]) ?? [] {
+            print("\(RecordTable.pad(inv.text("领导批示", "instruction"), 12))  \(i["on"] ?? "")  \(i["leader"] ?? "")：\(i["text"] ?? "")")
+        }
+        for v in (p["supervisions"] as? [[String: Any]]) ?? [] {
+            print("\(RecordTable.pad(inv.text("督办", "supervision"), 12))  \(v["on"] ?? "")  \(inv.label("supervision." + ((v["outcome"] as? String) ?? "")))  \(v["note"] ?? "")")
         }
         return ExitCode.done
     }

@@ -169,6 +169,6 @@ import Testing
             #expect(label.map { !$0.zh.isEmpty && !$0.en.isEmpty && $0.zh.unicodeScalars.contains { $0.value > 0x2E80 } } ?? false,
                     "label of \(key) lacks Chinese")
         }
-        #expect(Figures.counters.count == 39)
+        #expect(Figures.counters.count == 43)
     }
 }

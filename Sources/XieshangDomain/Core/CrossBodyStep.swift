@@ -47,7 +47,7 @@ public enum CrossBodyStep: String, Hashable, Sendable, CaseIterable {
         switch event {
         case .opinion(let e):
             switch e.step {
-            case .forwarded(let to, _, _, _):
+            case .forwarded(let to, _, _, _, _):
                 return Match(step: .reportForwarded, direction: .up, recipient: to, who: [e.atBody], owner: e.report.originBody)
             case .adoptedHigher(let by, _, _):
                 return Match(step: .reportAdoptedHigher, direction: .down, recipient: e.report.originBody, who: [by, e.atBody])

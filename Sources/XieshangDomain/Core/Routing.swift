@@ -23,7 +23,7 @@ extension DomainEvent {
         switch self {
         case .opinion(let event):
             switch event.step {
-            case .forwarded(let toBody, _, _, _): return .up(to: toBody)
+            case .forwarded(let toBody, _, _, _, _): return .up(to: toBody)
             case .adoptedHigher, .instruction: return .down(to: [event.report.originBody])
             default: return upward
             }

@@ -86,6 +86,29 @@ public struct CSVTable: Hashable, Sendable {
     }
 }
 
+extension CSVTable {
+    /// The header row and the index of each column it names (by any of the column's accepted headers).
+    /// - Throws: `DomainError` `.importRejected`: `import.empty` for a file without rows, `import.header` listing every
+    ///   required column the header lacks.
+    func columnIndex(_ columns: [(key: String, headers: [String], required: Bool)]) throws -> (header: Row, index: [String: Int]) {
+        guard let header = rows.first else {
+            throw DomainError(.importRejected, rule: "import.empty", zh: "文件为空", en: "the file is empty")
+        }
+        var index: [String: Int] = [:]
+        var problems: [DomainError.RowProblem] = []
+        for column in columns {
+            if let i = header.fields.firstIndex(where: { column.headers.contains($0) }) { index[column.key] = i }
+            else if column.required {
+                problems.append(.init(line: header.line, reason: "缺少列“\(column.headers[0])” / missing column \"\(column.headers[0])\""))
+            }
+        }
+        if !problems.isEmpty {
+            throw DomainError(.importRejected, rule: "import.header", zh: "表头不完整", en: "the header row lacks columns", rows: problems)
+        }
+        return (header, index)
+    }
+}
+
 extension String {
     /// The string without leading and trailing spaces, tabs and full-width spaces.
     func trimmingSpaces() -> String {

@@ -18,21 +18,8 @@ public enum PlanImport {
     public static func items(csv bytes: some Collection<UInt8>, year: Int,
                              bodiesByName: [String: String]) throws -> [(line: Int, item: PlanItem)] {
         let table = try CSVTable(bytes: bytes)
-        guard let header = table.rows.first else {
-            throw DomainError(.importRejected, rule: "import.empty", zh: "文件为空", en: "the file is empty")
-        }
-        var index: [String: Int] = [:]
+        let (header, index) = try table.columnIndex(columns)
         var problems: [DomainError.RowProblem] = []
-        for column in columns {
-            if let i = header.fields.firstIndex(where: { column.headers.contains($0) }) { index[column.key] = i }
-            else if column.required {
-                problems.append(.init(line: header.line, reason: "缺少列“\(column.headers[0])” / missing column \"\(column.headers[0])\""))
-            }
-        }
-        if !problems.isEmpty {
-            throw DomainError(.importRejected, rule: "import.header", zh: "表头不完整", en: "the header row lacks columns",
-                              rows: problems)
-        }
         let knownIDs = Set(bodiesByName.values)
         var items: [(Int, PlanItem)] = []
         var seen: [String: Int] = [:]

@@ -7,7 +7,7 @@ extension DomainState {
                     zh: "只能在本组织（\(body.id)）记录本组织的操作", en: "\(body.id) records only its own steps, not \(command.atBody)'s")
         let key = command.report.key
         let max = policy.opinionMaxChars
-        if case .submitted(let title, let text) = command.step {
+        if case .submitted(let title, let text, _) = command.step {
             try require(key.originBody == body.id && !key.originReportID.isEmpty, "opinion.submit.origin",
                         zh: "新信息的来源组织须为本组织且编号不能为空", en: "a new report originates at this body and has an id",
                         code: .invalidInput)
@@ -48,11 +48,20 @@ extension DomainState {
         case .archived:
             try require(r.status == .submitted || r.status == .editing, "opinion.archive.state",
                         zh: "只有待处理的信息可以存档", en: "only a pending report can be archived")
-        case .forwarded(let to, _, let title, let text):
-            try require(r.status == .adopted, "opinion.forward.adopted", zh: "只有本级录用的信息可以报送上级",
-                        en: "only a report adopted here can be forwarded")
-            try require(body.parent == to, "opinion.forward.parent", zh: "信息只能报送本组织的上级 \(body.parent ?? "（无）")",
-                        en: "a report is forwarded to this body's parent (\(body.parent ?? "none")), not \(to)")
+        case .forwarded(let to, let tier, let title, let text, let direct):
+            if direct {
+                // 直通车: straight to a body above the parent, skipping levels; not adopted here first.
+                try require(r.status == .submitted || r.status == .editing || r.status == .adopted, "opinion.forward.direct.state",
+                            zh: "已存档的信息不能直通报送", en: "an archived report is not sent straight up")
+                try require(to != body.id && to != body.parent && !to.isEmpty && !tier.isEmpty && body.parent != nil,
+                            "opinion.forward.direct", zh: "直通车须报送本组织上级以上的组织并写明其层级；报送上级请用普通报送",
+                            en: "a report sent straight up (直通车) goes to a body above the parent (\(body.parent ?? "none")), naming its tier; to the parent, forward it as usual")
+            } else {
+                try require(r.status == .adopted, "opinion.forward.adopted", zh: "只有本级录用的信息可以报送上级",
+                            en: "only a report adopted here can be forwarded")
+                try require(body.parent == to, "opinion.forward.parent", zh: "信息只能报送本组织的上级 \(body.parent ?? "（无）")",
+                            en: "a report is forwarded to this body's parent (\(body.parent ?? "none")), not \(to)")
+            }
             try require(r.forwardedTo == nil, "opinion.forward.once", zh: "该信息已报送", en: "the report was already forwarded",
                         code: .conflict)
             try require(!title.isEmpty && !text.isEmpty, "opinion.forward.content", zh: "报送内容不能为空",
@@ -74,17 +83,20 @@ extension DomainState {
     mutating func applyOpinion(_ e: OpinionEvent) {
         let key = e.report.key
         switch e.step {
-        case .submitted(let title, let text):
+        case .submitted(let title, let text, let channel):
             guard e.atBody == body.id, opinions[key] == nil else { return }
             opinions[key] = OpinionReport(key: key, author: e.report.author, authorKind: e.report.authorKind,
-                                          title: title, text: text, receivedOn: e.on, receivedFrom: nil)
-        case .forwarded(let to, _, let title, let text):
+                                          title: title, text: text, receivedOn: e.on, receivedFrom: nil, channel: channel)
+        case .forwarded(let to, _, let title, let text, let direct):
             if e.atBody == body.id {
                 opinions[key]?.forwardedTo = to
                 opinions[key]?.forwardedOn = e.on
+                opinions[key]?.direct = direct
             } else if to == body.id, opinions[key] == nil {
-                opinions[key] = OpinionReport(key: key, author: e.report.author, authorKind: e.report.authorKind,
-                                              title: title, text: text, receivedOn: e.on, receivedFrom: e.atBody)
+                var copy = OpinionReport(key: key, author: e.report.author, authorKind: e.report.authorKind,
+                                         title: title, text: text, receivedOn: e.on, receivedFrom: e.atBody)
+                copy.direct = direct
+                opinions[key] = copy
             }
         case .adoptedHigher(let by, let tier, let issue):
             guard by != body.id, var r = opinions[key],

@@ -13,12 +13,13 @@ extension OpinionEvent {
                                                         author: report.author, authorKind: kind)
         let wireStep: W.Step
         switch step {
-        case .submitted(let title, let text): wireStep = .submitted(W.Submitted(title: title, text: text))
+        case .submitted(let title, let text, let channel):
+            wireStep = .submitted(W.Submitted(title: title, text: text, channel: channel.wireValue))
         case .edited(let text): wireStep = .edited(W.Edited(text: text))
         case .adopted(let issue): wireStep = .adopted(W.Adopted(bulletinIssue: issue))
         case .archived(let reason): wireStep = .archived(W.Archived(reason: reason))
-        case .forwarded(let to, let tier, let title, let text):
-            wireStep = .forwarded(W.Forwarded(toBody: to, toTier: tier, title: title, text: text))
+        case .forwarded(let to, let tier, let title, let text, let direct):
+            wireStep = .forwarded(W.Forwarded(toBody: to, toTier: tier, title: title, text: text, direct: direct))
         case .adoptedHigher(let by, let tier, let issue):
             wireStep = .adoptedHigher(W.AdoptedHigher(byBody: by, byTier: tier, bulletinIssue: issue))
         case .instruction(let i):
@@ -43,11 +44,11 @@ extension OpinionEvent {
         guard let wireStep = m.step else { throw wireMissing("OpinionEvent.step") }
         let step: Step
         switch wireStep {
-        case .submitted(let s): step = .submitted(title: s.title, text: s.text)
+        case .submitted(let s): step = .submitted(title: s.title, text: s.text, channel: try IntakeChannel(wire: s.channel))
         case .edited(let e): step = .edited(text: e.text)
         case .adopted(let a): step = .adopted(bulletinIssue: a.bulletinIssue)
         case .archived(let a): step = .archived(reason: a.reason)
-        case .forwarded(let f): step = .forwarded(toBody: f.toBody, toTier: f.toTier, title: f.title, text: f.text)
+        case .forwarded(let f): step = .forwarded(toBody: f.toBody, toTier: f.toTier, title: f.title, text: f.text, direct: f.direct)
         case .adoptedHigher(let a): step = .adoptedHigher(byBody: a.byBody, byTier: a.byTier, bulletinIssue: a.bulletinIssue)
         case .instruction(let i):
             step = .instruction(Instruction(leaderLevel: i.leaderLevel, leader: i.leader,

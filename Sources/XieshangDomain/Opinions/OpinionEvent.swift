@@ -58,16 +58,16 @@ public struct OpinionEvent: Hashable, Sendable {
 
     /// The step.
     public enum Step: Hashable, Sendable {
-        /// Submitted at the origin body.
-        case submitted(title: String, text: String)
+        /// Submitted at the origin body, received by `channel`.
+        case submitted(title: String, text: String, channel: IntakeChannel = .web)
         /// Edited by the office.
         case edited(text: String)
         /// 录用 into a bulletin issue 期号.
         case adopted(bulletinIssue: String)
         /// 存档, not adopted.
         case archived(reason: String)
-        /// 报送 to the parent body.
-        case forwarded(toBody: String, toTier: String, title: String, text: String)
+        /// 报送 to the parent body; `direct` (直通车): straight to a body above the parent, skipping levels.
+        case forwarded(toBody: String, toTier: String, title: String, text: String, direct: Bool = false)
         /// Adopted at a higher level (sent down).
         case adoptedHigher(byBody: String, byTier: String, bulletinIssue: String)
         /// A leader's instruction (sent down to the origin).

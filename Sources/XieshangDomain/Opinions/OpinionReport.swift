@@ -40,6 +40,8 @@ public struct OpinionReport: Hashable, Sendable {
     public var receivedFrom: String?
     /// Id of the proposal it was converted from (never scored twice).
     public var convertedFromProposal: String?
+    /// Where it came in at its origin body (a copy forwarded here does not carry it: figures per channel count origins).
+    public var channel: IntakeChannel = .web
     /// Status here.
     public var status: Status = .submitted
     /// Bulletin issue here.
@@ -50,6 +52,8 @@ public struct OpinionReport: Hashable, Sendable {
     public var forwardedTo: String?
     /// Day forwarded.
     public var forwardedOn: Day?
+    /// 直通车: sent straight up (at the sender) or received straight from a body below the children (at the receiver).
+    public var direct = false
     /// Adoptions higher up.
     public var higherAdoptions: [HigherAdoption] = []
     /// Instructions 批示 at any level.
@@ -57,7 +61,8 @@ public struct OpinionReport: Hashable, Sendable {
 
     /// Makes a report record.
     public init(key: OpinionKey, author: String, authorKind: OpinionEvent.AuthorKind, title: String, text: String,
-                receivedOn: Day, receivedFrom: String?, convertedFromProposal: String? = nil) {
+                receivedOn: Day, receivedFrom: String?, convertedFromProposal: String? = nil, channel: IntakeChannel = .web) {
+        self.channel = channel
         self.key = key
         self.author = author
         self.authorKind = authorKind

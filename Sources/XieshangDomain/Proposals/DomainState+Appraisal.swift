@@ -17,8 +17,7 @@ extension DomainState {
         var counts: [String: (good: Int64, strict: Int64, all: Int64)] = [:]
         for p in proposals.values {
             for e in p.evaluations where quarter.contains(e.on) {
-                let units = Set(p.replies.filter { $0.round == e.round }.map(\.unit))
-                for unit in units {
+                for unit in ratedUnits(p, e) {
                     var c = counts[unit] ?? (0, 0, 0)
                     c.all += 1
                     if e.rating != .unsatisfied { c.good += 1 }

@@ -14,8 +14,15 @@ extension DomainState {
             try require(proposals[command.proposalID] == nil, "proposal.id.unique",
                         zh: "提案编号 \(command.proposalID) 已存在", en: "proposal \(command.proposalID) already exists",
                         code: .conflict)
-            try require(actor == .member(s.firstProposer), "proposal.submit.actor",
-                        zh: "只有第一提案人可以提交提案", en: "only the first proposer submits a proposal")
+            if s.channel.enteredByOffice {
+                try require(actor == .office || actor == .committee, "proposal.submit.channel",
+                            zh: "经“\(Labels.zh("channel." + s.channel.rawValue))”收到的提案由提案委员会办公室代为录入",
+                            en: "a proposal received by \(s.channel.rawValue) is entered by the office on the proposer's behalf (actor office)")
+            } else {
+                try require(actor == .member(s.firstProposer), "proposal.submit.actor",
+                            zh: "只有第一提案人可以网上提交提案；纸质、大会期间或微信/QQ群收到的提案由办公室注明渠道代为录入",
+                            en: "only the first proposer submits a proposal online; the office enters one received on paper, at the session or in a chat group, naming the channel")
+            }
             try require(isActiveMember(s.firstProposer, on: on), "proposal.submit.member",
                         zh: "\(s.firstProposer) 不是本组织的在任委员，不能提交提案",
                         en: "\(s.firstProposer) is not an active member of \(body.id) and cannot submit a proposal")
@@ -278,6 +285,30 @@ extension DomainState {
                 due: nil, byAppraisal: true)), by: actor)
             return [.proposal(event)] + returned
 
+        case .instructed(let i):
+            try require(committee || actor == .office, "proposal.instruct.actor", zh: "领导批示由提案委员会（办公室）登记",
+                        en: "the proposals committee or its office records a leader's instruction")
+            try require([.registered, .assigned, .reassigning, .replied, .evaluated].contains(p.status), "proposal.instruct.state",
+                        zh: "只有已立案、未办结的提案可以登记领导批示", en: "an instruction is recorded on a registered, open proposal (it is \(p.status.rawValue))")
+            try require(!i.leader.isEmpty && !i.text.isEmpty && !i.leaderLevel.isEmpty, "proposal.instruct.fields",
+                        zh: "领导批示须写明领导层级、领导姓名职务和批示内容", en: "an instruction names the leader's level, the leader and its text",
+                        code: .invalidInput)
+
+        case .supervised(let outcome, let note):
+            try require(committee || actor == .office, "proposal.supervise.actor", zh: "督办情况由提案委员会（办公室）登记",
+                        en: "the proposals committee or its office records supervision")
+            try require(p.supervisor != nil, "proposal.supervise.key",
+                        zh: "提案 \(p.id) 不是重点提案，没有领衔督办领导（先用 xieshang proposal key 确定）",
+                        en: "proposal \(p.id) is not a key proposal with a supervising leader (make it one with xieshang proposal key)")
+            try require(on >= (p.keyOn ?? on), "proposal.supervise.date", zh: "督办日期早于列为重点提案的日期",
+                        en: "supervision cannot precede the day the proposal became a key proposal", code: .invalidInput)
+            try require(!note.isEmpty, "proposal.supervise.note", zh: "督办情况须写明进展或结果", en: "supervision states the progress or result",
+                        code: .invalidInput)
+            if outcome != .inProgress {
+                try require([.replied, .evaluated, .closed].contains(p.status), "proposal.supervise.result",
+                            zh: "办理结果（落实情况）须在承办单位答复后登记", en: "a result (implemented or not) is recorded once the units replied (it is \(p.status.rawValue))")
+            }
+
         case .explained(let unit, let text):
             try require(actor == .unit(unit), "proposal.explain.actor", zh: "书面说明由承办单位本身提交",
                         en: "only the unit itself gives its written explanation")
@@ -356,7 +387,7 @@ extension DomainState {
                     opinions[key] = OpinionReport(key: key, author: p.submission.firstProposer, authorKind: .member,
                                                   title: p.submission.title, text: p.submission.text,
                                                   receivedOn: e.on, receivedFrom: nil,
-                                                  convertedFromProposal: p.id)
+                                                  convertedFromProposal: p.id, channel: p.submission.channel)
                 }
             case .merged(let into):
                 p.status = .merged
@@ -410,6 +441,10 @@ extension DomainState {
             p.appraisals.append(Proposal.Appraisal(quarter: a.quarter, on: e.on, round: p.round, votes: a,
                                                    rate: a.rate(policy.satisfactionFormula),
                                                    belowThreshold: a.isBelowThreshold(policy.satisfactionFormula)))
+        case .instructed(let i):
+            p.instructions.append(Proposal.Instruction(instruction: i, on: e.on))
+        case .supervised(let outcome, let note):
+            p.supervisions.append(Proposal.Supervision(outcome: outcome, note: note, on: e.on))
         case .explained(let unit, let text):
             p.explanations.append(Proposal.Explanation(unit: unit, text: text, on: e.on, round: p.round - 1))
         }

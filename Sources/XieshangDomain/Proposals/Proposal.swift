@@ -82,6 +82,24 @@ public struct Proposal: Hashable, Sendable {
         public var round: Int
     }
 
+    /// A leader's instruction 批示 as recorded.
+    public struct Instruction: Hashable, Sendable {
+        /// The instruction.
+        public var instruction: ProposalEvent.Instruction
+        /// Day recorded.
+        public var on: Day
+    }
+
+    /// A supervision step 督办 of a key proposal.
+    public struct Supervision: Hashable, Sendable {
+        /// Progress or result.
+        public var outcome: ProposalEvent.SupervisionOutcome
+        /// What was done or found.
+        public var note: String
+        /// Day recorded.
+        public var on: Day
+    }
+
     /// Proposal id.
     public var id: String
     /// What was submitted.
@@ -130,6 +148,22 @@ public struct Proposal: Hashable, Sendable {
     public var appraisals: [Appraisal] = []
     /// Written explanations of returned replies, in order.
     public var explanations: [Explanation] = []
+    /// Leaders' instructions 批示, in order.
+    public var instructions: [Instruction] = []
+    /// Supervision steps 督办 of a key proposal, in order.
+    public var supervisions: [Supervision] = []
+
+    /// Whether the current round is overdue 逾期 on `day`: assigned (or being reassigned), not fully replied, and its
+    /// due date before `day` — the one overdue rule of proposals (the unit table and the past-due list).
+    public func isOverdue(asOf day: Day) -> Bool {
+        guard status == .assigned || status == .reassigning, let due else { return false }
+        return due < day
+    }
+
+    /// The latest supervision result as of `day` (nil before any).
+    public func supervisionOutcome(asOf day: Day) -> ProposalEvent.SupervisionOutcome? {
+        supervisions.last { $0.on <= day }?.outcome
+    }
 
     /// The appraisal that returned the reply of the round before the current one, when one did (its units owe a
     /// written explanation).

@@ -21,7 +21,7 @@ extension ProposalEvent {
             }
             wireStep = .submitted(W.Submitted(title: s.title, text: s.text, kind: kind, firstProposer: s.firstProposer,
                                               cosigners: s.cosigners, cosignDeadline: s.cosignDeadline?.description ?? "",
-                                              collectiveName: s.collectiveName, fromBody: s.fromBody))
+                                              collectiveName: s.collectiveName, fromBody: s.fromBody, channel: s.channel.wireValue))
         case .cosignerConfirmed(let m): wireStep = .cosignerConfirmed(W.CosignerConfirmed(memberId: m))
         case .withdrawn(let by, let reason): wireStep = .withdrawn(W.Withdrawn(by: by, reason: reason))
         case .reviewed(let review):
@@ -58,6 +58,16 @@ extension ProposalEvent {
                                               basicallySatisfied: Int32(clamping: a.basicallySatisfied),
                                               unsatisfied: Int32(clamping: a.unsatisfied), thresholdPercent: Int32(clamping: a.thresholdPercent)))
         case .explained(let unit, let text): wireStep = .explained(W.Explained(unit: unit, text: text))
+        case .instructed(let i):
+            wireStep = .instructed(W.LeaderInstruction(leaderLevel: i.leaderLevel, leader: i.leader, text: i.text))
+        case .supervised(let outcome, let note):
+            let o: XieshangWire.SupervisionOutcome = switch outcome {
+            case .inProgress: .inProgress
+            case .implemented: .implemented
+            case .partlyImplemented: .partlyImplemented
+            case .notImplemented: .notImplemented
+            }
+            wireStep = .supervised(W.Supervised(outcome: o, note: note))
         }
         return W(proposalId: proposalID, on: on.description, policyVersion: Int32(clamping: policyVersion), step: wireStep)
     }
@@ -89,7 +99,8 @@ extension ProposalEvent {
             step = .submitted(Submission(title: s.title, text: s.text, kind: kind, firstProposer: s.firstProposer,
                                          cosigners: s.cosigners,
                                          cosignDeadline: try wireOptionalDay(s.cosignDeadline, "ProposalEvent.Submitted.cosign_deadline"),
-                                         collectiveName: s.collectiveName, fromBody: s.fromBody))
+                                         collectiveName: s.collectiveName, fromBody: s.fromBody,
+                                         channel: try IntakeChannel(wire: s.channel)))
         case .cosignerConfirmed(let c): step = .cosignerConfirmed(member: c.memberId)
         case .withdrawn(let w): step = .withdrawn(by: w.by, reason: w.reason)
         case .reviewed(let r):
@@ -130,6 +141,17 @@ extension ProposalEvent {
             step = .appraised(Appraisal(quarter: quarter, satisfied: int(a.satisfied), basicallySatisfied: int(a.basicallySatisfied),
                                         unsatisfied: int(a.unsatisfied), thresholdPercent: int(a.thresholdPercent)))
         case .explained(let x): step = .explained(unit: x.unit, text: x.text)
+        case .instructed(let i): step = .instructed(Instruction(leaderLevel: i.leaderLevel, leader: i.leader, text: i.text))
+        case .supervised(let v):
+            let outcome: SupervisionOutcome
+            switch v.outcome {
+            case .inProgress: outcome = .inProgress
+            case .implemented: outcome = .implemented
+            case .partlyImplemented: outcome = .partlyImplemented
+            case .notImplemented: outcome = .notImplemented
+            default: throw wireMissing("ProposalEvent.Supervised.outcome")
+            }
+            step = .supervised(outcome: outcome, note: v.note)
         }
         self.init(m.proposalId, on: try wireDay(m.on, "ProposalEvent.on"), step, policyVersion: int(m.policyVersion))
     }

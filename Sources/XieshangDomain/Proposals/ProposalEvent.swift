@@ -43,10 +43,14 @@ public struct ProposalEvent: Hashable, Sendable {
         public var collectiveName: String
         /// Node id of the lower body (proposals from a lower body).
         public var fromBody: String
+        /// Where it came in; any channel but `web` is entered by the office on the proposer's behalf.
+        public var channel: IntakeChannel
 
         /// Makes a submission.
         public init(title: String, text: String, kind: Kind, firstProposer: String, cosigners: [String] = [],
-                    cosignDeadline: Day? = nil, collectiveName: String = "", fromBody: String = "") {
+                    cosignDeadline: Day? = nil, collectiveName: String = "", fromBody: String = "",
+                    channel: IntakeChannel = .web) {
+            self.channel = channel
             self.title = title
             self.text = text
             self.kind = kind
@@ -119,6 +123,35 @@ public struct ProposalEvent: Hashable, Sendable {
         public func isBelowThreshold(_ formula: Policy.SatisfactionFormula) -> Bool {
             rate(formula).isBelow(percent: thresholdPercent)
         }
+    }
+
+    /// A leader's instruction 批示 on a proposal (贵阳: proposals instructed by the city's party secretary, supervised).
+    public struct Instruction: Hashable, Sendable {
+        /// Leader level ("county", "city", "province", "national").
+        public var leaderLevel: String
+        /// The leader's name and title.
+        public var leader: String
+        /// The instruction.
+        public var text: String
+
+        /// Makes an instruction.
+        public init(leaderLevel: String, leader: String, text: String) {
+            self.leaderLevel = leaderLevel
+            self.leader = leader
+            self.text = text
+        }
+    }
+
+    /// Where a key proposal's supervision 督办 stands after a step.
+    public enum SupervisionOutcome: String, Hashable, Sendable, CaseIterable {
+        /// 督办进展: still being handled.
+        case inProgress
+        /// 已落实.
+        case implemented
+        /// 部分落实.
+        case partlyImplemented
+        /// 未落实.
+        case notImplemented
     }
 
     /// An assignment 交办 to handling units.
@@ -199,6 +232,10 @@ public struct ProposalEvent: Hashable, Sendable {
         case appraised(Appraisal)
         /// 书面说明 of a unit whose reply the appraisal returned.
         case explained(unit: String, text: String)
+        /// 批示 — a leader's instruction, recorded by the committee; the proposers see it on their proposal.
+        case instructed(Instruction)
+        /// 督办 — a supervision step of a key proposal (progress or result), fed back to the proposers.
+        case supervised(outcome: SupervisionOutcome, note: String)
     }
 
     /// Proposal id, unique within the body.

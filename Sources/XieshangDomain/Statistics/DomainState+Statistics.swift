@@ -7,7 +7,10 @@ extension DomainState {
         let end = period.end
 
         for p in proposals.values {
-            if period.contains(p.submittedOn) { f.proposalsFiled += 1 }
+            if period.contains(p.submittedOn) {
+                f.proposalsFiled += 1
+                f.proposalsByChannel[p.submission.channel.rawValue, default: 0] += 1
+            }
             if period.contains(p.decidedOn) {
                 switch p.review {
                 case .registered:
@@ -47,11 +50,21 @@ extension DomainState {
             }
             if period.contains(p.closedOn) { f.proposalsClosed += 1 }
             f.proposalsRehandled += Int64(p.rehandledOn.filter(period.contains).count)
-            if period.contains(p.keyOn) { f.keyProposals += 1 }
+            if period.contains(p.keyOn) {
+                // 重点提案 outcomes by cohort: of the key proposals marked in the period, closed / implemented by its end.
+                f.keyProposals += 1
+                if let closed = p.closedOn, closed <= end { f.keyProposalsClosedOfMarked += 1 }
+                if p.supervisionOutcome(asOf: end) == .implemented { f.keyProposalsImplementedOfMarked += 1 }
+            }
+            f.proposalsInstructed += Int64(p.instructions.filter { period.contains($0.on) }.count)
+            f.keyProposalsSupervised += Int64(p.supervisions.filter { period.contains($0.on) }.count)
         }
 
         for r in opinions.values {
-            if period.contains(r.receivedOn) { f.opinionsReceived += 1 }
+            if period.contains(r.receivedOn) {
+                f.opinionsReceived += 1
+                if r.receivedFrom == nil { f.opinionsByChannel[r.channel.rawValue, default: 0] += 1 }
+            }
             if r.status == .adopted && period.contains(r.decidedOn) { f.opinionsAdopted += 1 }
             if period.contains(r.forwardedOn) { f.opinionsForwarded += 1 }
             for h in r.higherAdoptions where period.contains(h.on) { f.opinionsAdoptedHigher[h.tier, default: 0] += 1 }

@@ -26,6 +26,7 @@ public enum FigureNames {
             ("completionRate", f.completionRate), ("satisfactionRate", f.satisfactionRate(.satisfiedOrBasic)),
             ("suggestionAdoptionRate", f.suggestionAdoptionRate), ("suggestionClosingRate", f.suggestionClosingRate),
             ("opinionAdoptionRate", f.opinionAdoptionRate), ("onTimeReplyRate", f.onTimeReplyRate),
+            ("keyProposalImplementationRate", f.keyProposalImplementationRate),
         ]
         return all.map { ShownRate(name: Figures.protoName($0.0), labelKey: "rate." + $0.0, numerator: $0.1.numerator, denominator: $0.1.denominator) }
     }
@@ -86,11 +87,27 @@ public enum FigureNames {
         "version": ("版本", "version"), "void": ("已作废", "void"), "submitted_hash": ("提交时内容哈希", "submitted hash"),
         "forwarded_seq": ("上报序号", "forwarded seq"), "co_sponsors": ("联署方", "co-sponsors"), "alliance": ("联席会", "alliance"),
         "host": ("牵头方", "host"), "signed": ("已联署", "signed"),
+        // The handling table of the units (承办单位办理情况).
+        "assigned": ("交办件数", "assigned"), "replying": ("主办/分办", "lead or split"),
+        "replied_on_time": ("按期答复", "on time"), "replied_late": ("逾期答复", "late"), "overdue": ("逾期未答复", "overdue"),
+        "on_time_rate": ("按期答复率", "on-time rate"), "satisfied": ("满意", "satisfied"),
+        "basically_satisfied": ("基本满意", "basically satisfied"), "unsatisfied": ("不满意", "unsatisfied"),
+        "satisfaction_rate": ("满意率", "satisfaction rate"),
+        // 批示 and 督办 of a proposal.
+        "channel": ("受理渠道", "channel"), "leader": ("批示领导", "leader"), "leader_level": ("领导层级", "leader level"),
+        "outcome": ("督办结果", "outcome"), "note": ("督办情况", "note"),
     ]
+
+    /// The label of a reply-class column of the units' table ("class_A" → 答复A类), nil for another key.
+    public static func replyClassColumn(_ key: String, zh: Bool) -> String? {
+        guard key.hasPrefix("class_") else { return nil }
+        let code = key.dropFirst(6)
+        return zh ? "答复\(code)类" : "class \(code)"
+    }
 
     /// The label of a key that `Labels` does not know (the key itself when nobody does).
     public static func fallback(_ key: String, zh: Bool) -> String {
-        guard let l = table[key] else { return key }
+        guard let l = table[key] else { return replyClassColumn(key, zh: zh) ?? key }
         return zh ? l.zh : l.en
     }
 

@@ -48,6 +48,8 @@ extension Figures {
         m.repliesByClass = repliesByClass
         m.opinionsAdoptedHigher = opinionsAdoptedHigher
         m.consultationsByForm = consultationsByForm
+        m.proposalsByChannel = proposalsByChannel
+        m.opinionsByChannel = opinionsByChannel
         return m
     }
 
@@ -60,6 +62,8 @@ extension Figures {
         repliesByClass = m.repliesByClass
         opinionsAdoptedHigher = m.opinionsAdoptedHigher
         consultationsByForm = m.consultationsByForm
+        proposalsByChannel = m.proposalsByChannel
+        opinionsByChannel = m.opinionsByChannel
     }
 
     /// The figures as the flat name → count map of `AggregateReport.own/totals`: every counter by its stats.proto
@@ -71,6 +75,8 @@ extension Figures {
         for (key, v) in repliesByClass { out["replies_by_class.\(key)"] = v }
         for (key, v) in opinionsAdoptedHigher { out["opinions_adopted_higher.\(key)"] = v }
         for (key, v) in consultationsByForm { out["consultations_by_form.\(key)"] = v }
+        for (key, v) in proposalsByChannel { out["proposals_by_channel.\(key)"] = v }
+        for (key, v) in opinionsByChannel { out["opinions_by_channel.\(key)"] = v }
         return out
     }
 
@@ -126,6 +132,8 @@ extension Figures {
             case "replies_by_class": repliesByClass[parts[1]] = value
             case "opinions_adopted_higher": opinionsAdoptedHigher[parts[1]] = value
             case "consultations_by_form": consultationsByForm[parts[1]] = value
+            case "proposals_by_channel": proposalsByChannel[parts[1]] = value
+            case "opinions_by_channel": opinionsByChannel[parts[1]] = value
             default:
                 throw DomainError(.invalidInput, rule: "figures.name", zh: "未知统计项“\(name)”", en: "no figure is named \"\(name)\"")
             }
@@ -144,6 +152,9 @@ extension Figures {
             "proposalsRehandled": \.proposalsRehandled, "keyProposals": \.keyProposals,
             "proposalsClosedOfRegistered": \.proposalsClosedOfRegistered, "latestRoundSatisfied": \.latestRoundSatisfied,
             "latestRoundBasicallySatisfied": \.latestRoundBasicallySatisfied, "latestRoundUnsatisfied": \.latestRoundUnsatisfied,
+            "proposalsInstructed": \.proposalsInstructed, "keyProposalsSupervised": \.keyProposalsSupervised,
+            "keyProposalsClosedOfMarked": \.keyProposalsClosedOfMarked,
+            "keyProposalsImplementedOfMarked": \.keyProposalsImplementedOfMarked,
             "opinionsReceived": \.opinionsReceived, "opinionsAdopted": \.opinionsAdopted,
             "opinionsInstructed": \.opinionsInstructed, "opinionsForwarded": \.opinionsForwarded,
             "consultations": \.consultations, "consultationParticipants": \.consultationParticipants,

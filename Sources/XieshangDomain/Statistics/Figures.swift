@@ -46,6 +46,16 @@ public struct Figures: Hashable, Sendable {
     public var latestRoundBasicallySatisfied: Int64 = 0
     /// 不满意 in each proposal's latest round.
     public var latestRoundUnsatisfied: Int64 = 0
+    /// 提案受理渠道, by intake channel (`IntakeChannel` raw value): the proposals filed, split.
+    public var proposalsByChannel: [String: Int64] = [:]
+    /// 提案领导批示: leaders' instructions recorded on proposals.
+    public var proposalsInstructed: Int64 = 0
+    /// 重点提案督办: supervision steps recorded on key proposals.
+    public var keyProposalsSupervised: Int64 = 0
+    /// Of the key proposals marked in the period (`keyProposals`), those closed by its end.
+    public var keyProposalsClosedOfMarked: Int64 = 0
+    /// Of the key proposals marked in the period, those whose latest supervision result by its end is 已落实.
+    public var keyProposalsImplementedOfMarked: Int64 = 0
 
     /// 收到社情民意信息.
     public var opinionsReceived: Int64 = 0
@@ -57,6 +67,8 @@ public struct Figures: Hashable, Sendable {
     public var opinionsInstructed: Int64 = 0
     /// 报送上级.
     public var opinionsForwarded: Int64 = 0
+    /// 信息受理渠道, by intake channel: reports received at their origin body, split.
+    public var opinionsByChannel: [String: Int64] = [:]
 
     /// 协商活动.
     public var consultations: Int64 = 0
@@ -132,6 +144,10 @@ public struct Figures: Hashable, Sendable {
     /// 按期答复率 = on time / all replies.
     public var onTimeReplyRate: Rate { Rate(repliesOnTime, of: repliesOnTime + repliesLate) }
 
+    /// 重点提案落实率 by cohort = of the key proposals marked in the period, those implemented by its end / marked
+    /// (遵义: 16 of 16).
+    public var keyProposalImplementationRate: Rate { Rate(keyProposalsImplementedOfMarked, of: keyProposals) }
+
     /// The sum of two bodies' figures for the same period.
     public static func + (a: Figures, b: Figures) -> Figures {
         var s = a
@@ -146,6 +162,8 @@ public struct Figures: Hashable, Sendable {
         repliesByClass.merge(o.repliesByClass, uniquingKeysWith: Figures.saturating)
         opinionsAdoptedHigher.merge(o.opinionsAdoptedHigher, uniquingKeysWith: Figures.saturating)
         consultationsByForm.merge(o.consultationsByForm, uniquingKeysWith: Figures.saturating)
+        proposalsByChannel.merge(o.proposalsByChannel, uniquingKeysWith: Figures.saturating)
+        opinionsByChannel.merge(o.opinionsByChannel, uniquingKeysWith: Figures.saturating)
     }
 
     /// a + b, clamped to Int64's range.
@@ -166,6 +184,9 @@ public struct Figures: Hashable, Sendable {
         (\.proposalsRehandled, "proposalsRehandled"), (\.keyProposals, "keyProposals"),
         (\.proposalsClosedOfRegistered, "proposalsClosedOfRegistered"), (\.latestRoundSatisfied, "latestRoundSatisfied"),
         (\.latestRoundBasicallySatisfied, "latestRoundBasicallySatisfied"), (\.latestRoundUnsatisfied, "latestRoundUnsatisfied"),
+        (\.proposalsInstructed, "proposalsInstructed"), (\.keyProposalsSupervised, "keyProposalsSupervised"),
+        (\.keyProposalsClosedOfMarked, "keyProposalsClosedOfMarked"),
+        (\.keyProposalsImplementedOfMarked, "keyProposalsImplementedOfMarked"),
         (\.opinionsReceived, "opinionsReceived"), (\.opinionsAdopted, "opinionsAdopted"),
         (\.opinionsInstructed, "opinionsInstructed"), (\.opinionsForwarded, "opinionsForwarded"),
         (\.consultations, "consultations"), (\.consultationParticipants, "consultationParticipants"),
@@ -179,9 +200,10 @@ public struct Figures: Hashable, Sendable {
     ] }
 
     /// Label keys of the keyed counters (maps).
-    public static let keyedCounters = ["repliesByClass", "opinionsAdoptedHigher", "consultationsByForm"]
+    public static let keyedCounters = ["repliesByClass", "opinionsAdoptedHigher", "consultationsByForm", "proposalsByChannel",
+                                       "opinionsByChannel"]
 
     /// Label keys of the derived rates.
     public static let rates = ["completionRate", "satisfactionRate", "suggestionAdoptionRate", "suggestionClosingRate",
-                               "opinionAdoptionRate", "onTimeReplyRate"]
+                               "opinionAdoptionRate", "onTimeReplyRate", "keyProposalImplementationRate"]
 }

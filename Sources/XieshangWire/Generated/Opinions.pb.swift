@@ -291,6 +291,8 @@ extension OpinionEvent {
         /// Set when the report was converted from a not-registered proposal (with the proposer's consent):
         /// that proposal's id. Such a report is never scored twice in duty scoring.
         public var convertedFromProposal: String = ""
+        /// Where it came in; unspecified (events before channels) reads as web.
+        public var channel: IntakeChannel = .unspecified
         /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
         public var unknownFields: [UInt8] = []
 
@@ -301,11 +303,13 @@ extension OpinionEvent {
         public init(
             title: String = "",
             text: String = "",
-            convertedFromProposal: String = ""
+            convertedFromProposal: String = "",
+            channel: IntakeChannel = .unspecified
         ) {
             self.title = title
             self.text = text
             self.convertedFromProposal = convertedFromProposal
+            self.channel = channel
         }
     }
 }
@@ -315,6 +319,7 @@ extension OpinionEvent.Submitted {
         ProtoFieldDescriptor(number: 1, name: "title", jsonName: "title", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 2, name: "text", jsonName: "text", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 3, name: "converted_from_proposal", jsonName: "convertedFromProposal", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "channel", jsonName: "channel", type: .enumeration("xieshang.v1.IntakeChannel"), label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -322,6 +327,7 @@ extension OpinionEvent.Submitted {
         n += WireSize.singular(StringCodec.self, title, field: 1)
         n += WireSize.singular(StringCodec.self, text, field: 2)
         n += WireSize.singular(StringCodec.self, convertedFromProposal, field: 3)
+        n += WireSize.singular(EnumCodec<IntakeChannel>.self, channel, field: 4)
         return n
     }
 
@@ -329,6 +335,7 @@ extension OpinionEvent.Submitted {
         w.singular(StringCodec.self, title, field: 1)
         w.singular(StringCodec.self, text, field: 2)
         w.singular(StringCodec.self, convertedFromProposal, field: 3)
+        w.singular(EnumCodec<IntakeChannel>.self, channel, field: 4)
         w.writeRaw(unknownFields)
     }
 
@@ -338,6 +345,7 @@ extension OpinionEvent.Submitted {
             case (1, .lengthDelimited): title = try StringCodec.read(from: &r)
             case (2, .lengthDelimited): text = try StringCodec.read(from: &r)
             case (3, .lengthDelimited): convertedFromProposal = try StringCodec.read(from: &r)
+            case (4, .varint): channel = try EnumCodec<IntakeChannel>.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -348,6 +356,7 @@ extension OpinionEvent.Submitted {
         j.singular("title", StringCodec.self, title)
         j.singular("text", StringCodec.self, text)
         j.singular("convertedFromProposal", StringCodec.self, convertedFromProposal)
+        j.singular("channel", EnumCodec<IntakeChannel>.self, channel)
         j.endObject()
     }
 
@@ -359,6 +368,7 @@ extension OpinionEvent.Submitted {
             case "title": title = try StringCodec.readJSON(value, path: p)
             case "text": text = try StringCodec.readJSON(value, path: p)
             case "convertedFromProposal", "converted_from_proposal": convertedFromProposal = try StringCodec.readJSON(value, path: p)
+            case "channel": channel = try EnumCodec<IntakeChannel>.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
@@ -573,6 +583,9 @@ extension OpinionEvent {
         public var title: String = ""
         /// Text as forwarded.
         public var text: String = ""
+        /// 直通车: sent straight to a body above the parent, skipping levels (the bodies between pass it on without a copy);
+        /// provenance (origin body, report id, author) is kept as in every hop.
+        public var direct: Bool = false
         /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
         public var unknownFields: [UInt8] = []
 
@@ -584,12 +597,14 @@ extension OpinionEvent {
             toBody: String = "",
             toTier: String = "",
             title: String = "",
-            text: String = ""
+            text: String = "",
+            direct: Bool = false
         ) {
             self.toBody = toBody
             self.toTier = toTier
             self.title = title
             self.text = text
+            self.direct = direct
         }
     }
 }
@@ -600,6 +615,7 @@ extension OpinionEvent.Forwarded {
         ProtoFieldDescriptor(number: 2, name: "to_tier", jsonName: "toTier", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 3, name: "title", jsonName: "title", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 4, name: "text", jsonName: "text", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 5, name: "direct", jsonName: "direct", type: .bool, label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -608,6 +624,7 @@ extension OpinionEvent.Forwarded {
         n += WireSize.singular(StringCodec.self, toTier, field: 2)
         n += WireSize.singular(StringCodec.self, title, field: 3)
         n += WireSize.singular(StringCodec.self, text, field: 4)
+        n += WireSize.singular(BoolCodec.self, direct, field: 5)
         return n
     }
 
@@ -616,6 +633,7 @@ extension OpinionEvent.Forwarded {
         w.singular(StringCodec.self, toTier, field: 2)
         w.singular(StringCodec.self, title, field: 3)
         w.singular(StringCodec.self, text, field: 4)
+        w.singular(BoolCodec.self, direct, field: 5)
         w.writeRaw(unknownFields)
     }
 
@@ -626,6 +644,7 @@ extension OpinionEvent.Forwarded {
             case (2, .lengthDelimited): toTier = try StringCodec.read(from: &r)
             case (3, .lengthDelimited): title = try StringCodec.read(from: &r)
             case (4, .lengthDelimited): text = try StringCodec.read(from: &r)
+            case (5, .varint): direct = try BoolCodec.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -637,6 +656,7 @@ extension OpinionEvent.Forwarded {
         j.singular("toTier", StringCodec.self, toTier)
         j.singular("title", StringCodec.self, title)
         j.singular("text", StringCodec.self, text)
+        j.singular("direct", BoolCodec.self, direct)
         j.endObject()
     }
 
@@ -649,6 +669,7 @@ extension OpinionEvent.Forwarded {
             case "toTier", "to_tier": toTier = try StringCodec.readJSON(value, path: p)
             case "title": title = try StringCodec.readJSON(value, path: p)
             case "text": text = try StringCodec.readJSON(value, path: p)
+            case "direct": direct = try BoolCodec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }

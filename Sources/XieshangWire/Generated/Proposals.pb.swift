@@ -178,6 +178,133 @@ public enum Rating: ProtoEnum {
     }
 }
 
+/// Where a proposal or an opinion report came in 受理渠道 (镇远: 96 of 118 proposals and 22 of 26 reports online).
+public enum IntakeChannel: ProtoEnum {
+    /// Not recorded: events stored before channels were recorded. Read as web: until then every proposal and report was
+    /// entered in the system by its own author (the rules let nobody else submit), which is the online channel.
+    case unspecified
+    /// Online 网上: the web pages or the CLI, entered by the author.
+    case web
+    /// A WeChat or QQ group 微信群/QQ群, entered by the office.
+    case chatGroup
+    /// A paper form 纸质, entered by the office.
+    case paper
+    /// Handed in at the session 大会期间, entered by the office.
+    case session
+    /// A value this schema does not name (sent by a newer schema); kept as its number.
+    case unrecognized(Int32)
+
+    public static let protoName = "xieshang.v1.IntakeChannel"
+    public static let allKnownValues: [IntakeChannel] = [.unspecified, .web, .chatGroup, .paper, .session]
+
+    public init(protoValue: Int32) {
+        switch protoValue {
+        case 0: self = .unspecified
+        case 1: self = .web
+        case 2: self = .chatGroup
+        case 3: self = .paper
+        case 4: self = .session
+        default: self = .unrecognized(protoValue)
+        }
+    }
+
+    public var protoValue: Int32 {
+        switch self {
+        case .unspecified: 0
+        case .web: 1
+        case .chatGroup: 2
+        case .paper: 3
+        case .session: 4
+        case .unrecognized(let value): value
+        }
+    }
+
+    public var protoValueName: String? {
+        switch self {
+        case .unspecified: "INTAKE_CHANNEL_UNSPECIFIED"
+        case .web: "INTAKE_CHANNEL_WEB"
+        case .chatGroup: "INTAKE_CHANNEL_CHAT_GROUP"
+        case .paper: "INTAKE_CHANNEL_PAPER"
+        case .session: "INTAKE_CHANNEL_SESSION"
+        case .unrecognized: nil
+        }
+    }
+
+    public init?(protoValueName: String) {
+        switch protoValueName {
+        case "INTAKE_CHANNEL_UNSPECIFIED": self = .unspecified
+        case "INTAKE_CHANNEL_WEB": self = .web
+        case "INTAKE_CHANNEL_CHAT_GROUP": self = .chatGroup
+        case "INTAKE_CHANNEL_PAPER": self = .paper
+        case "INTAKE_CHANNEL_SESSION": self = .session
+        default: return nil
+        }
+    }
+}
+
+/// The state of a key proposal's supervision 督办 after a progress step.
+public enum SupervisionOutcome: ProtoEnum {
+    /// Not set; refused.
+    case unspecified
+    /// Progress only 督办进展: still being handled.
+    case inProgress
+    /// Implemented 已落实.
+    case implemented
+    /// Partly implemented 部分落实.
+    case partlyImplemented
+    /// Not implemented 未落实 (with the reason in the note).
+    case notImplemented
+    /// A value this schema does not name (sent by a newer schema); kept as its number.
+    case unrecognized(Int32)
+
+    public static let protoName = "xieshang.v1.SupervisionOutcome"
+    public static let allKnownValues: [SupervisionOutcome] = [.unspecified, .inProgress, .implemented, .partlyImplemented, .notImplemented]
+
+    public init(protoValue: Int32) {
+        switch protoValue {
+        case 0: self = .unspecified
+        case 1: self = .inProgress
+        case 2: self = .implemented
+        case 3: self = .partlyImplemented
+        case 4: self = .notImplemented
+        default: self = .unrecognized(protoValue)
+        }
+    }
+
+    public var protoValue: Int32 {
+        switch self {
+        case .unspecified: 0
+        case .inProgress: 1
+        case .implemented: 2
+        case .partlyImplemented: 3
+        case .notImplemented: 4
+        case .unrecognized(let value): value
+        }
+    }
+
+    public var protoValueName: String? {
+        switch self {
+        case .unspecified: "SUPERVISION_OUTCOME_UNSPECIFIED"
+        case .inProgress: "SUPERVISION_OUTCOME_IN_PROGRESS"
+        case .implemented: "SUPERVISION_OUTCOME_IMPLEMENTED"
+        case .partlyImplemented: "SUPERVISION_OUTCOME_PARTLY_IMPLEMENTED"
+        case .notImplemented: "SUPERVISION_OUTCOME_NOT_IMPLEMENTED"
+        case .unrecognized: nil
+        }
+    }
+
+    public init?(protoValueName: String) {
+        switch protoValueName {
+        case "SUPERVISION_OUTCOME_UNSPECIFIED": self = .unspecified
+        case "SUPERVISION_OUTCOME_IN_PROGRESS": self = .inProgress
+        case "SUPERVISION_OUTCOME_IMPLEMENTED": self = .implemented
+        case "SUPERVISION_OUTCOME_PARTLY_IMPLEMENTED": self = .partlyImplemented
+        case "SUPERVISION_OUTCOME_NOT_IMPLEMENTED": self = .notImplemented
+        default: return nil
+        }
+    }
+}
+
 /// How a proposal is handled by its units.
 public enum HandlingMode: ProtoEnum {
     /// Not set; refused.
@@ -278,6 +405,10 @@ public struct ProposalEvent: ProtoMessage {
         case appraised(ProposalEvent.Appraised)
         /// 书面说明 — a handling unit's written explanation after the appraisal returned its reply.
         case explained(ProposalEvent.Explained)
+        /// 批示 — a leader's instruction on the proposal.
+        case instructed(ProposalEvent.LeaderInstruction)
+        /// 督办 — supervision progress or result of a key proposal, fed back to the proposers.
+        case supervised(ProposalEvent.Supervised)
     }
 
     /// A message with every field at its default.
@@ -318,6 +449,8 @@ extension ProposalEvent {
         ProtoFieldDescriptor(number: 23, name: "key_proposal", jsonName: "keyProposal", type: .message("xieshang.v1.ProposalEvent.KeyProposal"), label: .singular, oneof: "step"),
         ProtoFieldDescriptor(number: 24, name: "appraised", jsonName: "appraised", type: .message("xieshang.v1.ProposalEvent.Appraised"), label: .singular, oneof: "step"),
         ProtoFieldDescriptor(number: 25, name: "explained", jsonName: "explained", type: .message("xieshang.v1.ProposalEvent.Explained"), label: .singular, oneof: "step"),
+        ProtoFieldDescriptor(number: 26, name: "instructed", jsonName: "instructed", type: .message("xieshang.v1.ProposalEvent.LeaderInstruction"), label: .singular, oneof: "step"),
+        ProtoFieldDescriptor(number: 27, name: "supervised", jsonName: "supervised", type: .message("xieshang.v1.ProposalEvent.Supervised"), label: .singular, oneof: "step"),
     ]
 
     public func serializedSize() -> Int {
@@ -341,6 +474,8 @@ extension ProposalEvent {
         if case .keyProposal(let v)? = step { n += WireSize.message(v, field: 23) }
         if case .appraised(let v)? = step { n += WireSize.message(v, field: 24) }
         if case .explained(let v)? = step { n += WireSize.message(v, field: 25) }
+        if case .instructed(let v)? = step { n += WireSize.message(v, field: 26) }
+        if case .supervised(let v)? = step { n += WireSize.message(v, field: 27) }
         return n
     }
 
@@ -364,6 +499,8 @@ extension ProposalEvent {
         if case .keyProposal(let v)? = step { w.message(v, field: 23) }
         if case .appraised(let v)? = step { w.message(v, field: 24) }
         if case .explained(let v)? = step { w.message(v, field: 25) }
+        if case .instructed(let v)? = step { w.message(v, field: 26) }
+        if case .supervised(let v)? = step { w.message(v, field: 27) }
         w.writeRaw(unknownFields)
     }
 
@@ -453,6 +590,16 @@ extension ProposalEvent {
                 if case .explained(let existing)? = step { v = existing }
                 try r.readMessage(into: &v)
                 step = .explained(v)
+            case (26, .lengthDelimited):
+                var v = ProposalEvent.LeaderInstruction()
+                if case .instructed(let existing)? = step { v = existing }
+                try r.readMessage(into: &v)
+                step = .instructed(v)
+            case (27, .lengthDelimited):
+                var v = ProposalEvent.Supervised()
+                if case .supervised(let existing)? = step { v = existing }
+                try r.readMessage(into: &v)
+                step = .supervised(v)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -479,6 +626,8 @@ extension ProposalEvent {
         if case .keyProposal(let v)? = step { j.message("keyProposal", v) }
         if case .appraised(let v)? = step { j.message("appraised", v) }
         if case .explained(let v)? = step { j.message("explained", v) }
+        if case .instructed(let v)? = step { j.message("instructed", v) }
+        if case .supervised(let v)? = step { j.message("supervised", v) }
         j.endObject()
     }
 
@@ -506,6 +655,8 @@ extension ProposalEvent {
             case "keyProposal", "key_proposal": step = .keyProposal(try JSONRead.message(ProposalEvent.KeyProposal.self, value, path: p))
             case "appraised": step = .appraised(try JSONRead.message(ProposalEvent.Appraised.self, value, path: p))
             case "explained": step = .explained(try JSONRead.message(ProposalEvent.Explained.self, value, path: p))
+            case "instructed": step = .instructed(try JSONRead.message(ProposalEvent.LeaderInstruction.self, value, path: p))
+            case "supervised": step = .supervised(try JSONRead.message(ProposalEvent.Supervised.self, value, path: p))
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
@@ -533,6 +684,9 @@ extension ProposalEvent {
         public var collectiveName: String = ""
         /// For proposals from a lower body: that body's node id.
         public var fromBody: String = ""
+        /// Where it came in; unspecified (events before channels) reads as web. Other channels than web are entered by
+        /// the office on the proposer's behalf.
+        public var channel: IntakeChannel = .unspecified
         /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
         public var unknownFields: [UInt8] = []
 
@@ -548,7 +702,8 @@ extension ProposalEvent {
             cosigners: [String] = [],
             cosignDeadline: String = "",
             collectiveName: String = "",
-            fromBody: String = ""
+            fromBody: String = "",
+            channel: IntakeChannel = .unspecified
         ) {
             self.title = title
             self.text = text
@@ -558,6 +713,7 @@ extension ProposalEvent {
             self.cosignDeadline = cosignDeadline
             self.collectiveName = collectiveName
             self.fromBody = fromBody
+            self.channel = channel
         }
     }
 }
@@ -572,6 +728,7 @@ extension ProposalEvent.Submitted {
         ProtoFieldDescriptor(number: 6, name: "cosign_deadline", jsonName: "cosignDeadline", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 7, name: "collective_name", jsonName: "collectiveName", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 8, name: "from_body", jsonName: "fromBody", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 9, name: "channel", jsonName: "channel", type: .enumeration("xieshang.v1.IntakeChannel"), label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -584,6 +741,7 @@ extension ProposalEvent.Submitted {
         n += WireSize.singular(StringCodec.self, cosignDeadline, field: 6)
         n += WireSize.singular(StringCodec.self, collectiveName, field: 7)
         n += WireSize.singular(StringCodec.self, fromBody, field: 8)
+        n += WireSize.singular(EnumCodec<IntakeChannel>.self, channel, field: 9)
         return n
     }
 
@@ -596,6 +754,7 @@ extension ProposalEvent.Submitted {
         w.singular(StringCodec.self, cosignDeadline, field: 6)
         w.singular(StringCodec.self, collectiveName, field: 7)
         w.singular(StringCodec.self, fromBody, field: 8)
+        w.singular(EnumCodec<IntakeChannel>.self, channel, field: 9)
         w.writeRaw(unknownFields)
     }
 
@@ -610,6 +769,7 @@ extension ProposalEvent.Submitted {
             case (6, .lengthDelimited): cosignDeadline = try StringCodec.read(from: &r)
             case (7, .lengthDelimited): collectiveName = try StringCodec.read(from: &r)
             case (8, .lengthDelimited): fromBody = try StringCodec.read(from: &r)
+            case (9, .varint): channel = try EnumCodec<IntakeChannel>.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -625,6 +785,7 @@ extension ProposalEvent.Submitted {
         j.singular("cosignDeadline", StringCodec.self, cosignDeadline)
         j.singular("collectiveName", StringCodec.self, collectiveName)
         j.singular("fromBody", StringCodec.self, fromBody)
+        j.singular("channel", EnumCodec<IntakeChannel>.self, channel)
         j.endObject()
     }
 
@@ -641,6 +802,7 @@ extension ProposalEvent.Submitted {
             case "cosignDeadline", "cosign_deadline": cosignDeadline = try StringCodec.readJSON(value, path: p)
             case "collectiveName", "collective_name": collectiveName = try StringCodec.readJSON(value, path: p)
             case "fromBody", "from_body": fromBody = try StringCodec.readJSON(value, path: p)
+            case "channel": channel = try EnumCodec<IntakeChannel>.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
@@ -1870,6 +2032,168 @@ extension ProposalEvent.Explained {
             switch key {
             case "unit": unit = try StringCodec.readJSON(value, path: p)
             case "text": text = try StringCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+extension ProposalEvent {
+    /// A leader's instruction 批示 on a proposal (贵阳: proposals instructed by the city's party secretary, then
+    /// supervised). Recorded by the proposals committee; the proposers see it on their proposal.
+    public struct LeaderInstruction: ProtoMessage {
+        public static let protoName = "xieshang.v1.ProposalEvent.LeaderInstruction"
+
+        /// Level of the leader ("county", "city", "province", "national").
+        public var leaderLevel: String = ""
+        /// The leader's name and title (e.g. "市委书记 王某").
+        public var leader: String = ""
+        /// Text of the instruction.
+        public var text: String = ""
+        /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+        public var unknownFields: [UInt8] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            leaderLevel: String = "",
+            leader: String = "",
+            text: String = ""
+        ) {
+            self.leaderLevel = leaderLevel
+            self.leader = leader
+            self.text = text
+        }
+    }
+}
+
+extension ProposalEvent.LeaderInstruction {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "leader_level", jsonName: "leaderLevel", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "leader", jsonName: "leader", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "text", jsonName: "text", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, leaderLevel, field: 1)
+        n += WireSize.singular(StringCodec.self, leader, field: 2)
+        n += WireSize.singular(StringCodec.self, text, field: 3)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, leaderLevel, field: 1)
+        w.singular(StringCodec.self, leader, field: 2)
+        w.singular(StringCodec.self, text, field: 3)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): leaderLevel = try StringCodec.read(from: &r)
+            case (2, .lengthDelimited): leader = try StringCodec.read(from: &r)
+            case (3, .lengthDelimited): text = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("leaderLevel", StringCodec.self, leaderLevel)
+        j.singular("leader", StringCodec.self, leader)
+        j.singular("text", StringCodec.self, text)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "leaderLevel", "leader_level": leaderLevel = try StringCodec.readJSON(value, path: p)
+            case "leader": leader = try StringCodec.readJSON(value, path: p)
+            case "text": text = try StringCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+extension ProposalEvent {
+    /// Supervision 督办 of a key proposal: a progress step or the result, by the supervising side; the proposers see
+    /// every step on their proposal.
+    public struct Supervised: ProtoMessage {
+        public static let protoName = "xieshang.v1.ProposalEvent.Supervised"
+
+        /// In progress, implemented, partly implemented or not implemented.
+        public var outcome: SupervisionOutcome = .unspecified
+        /// What was done or found (required).
+        public var note: String = ""
+        /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+        public var unknownFields: [UInt8] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            outcome: SupervisionOutcome = .unspecified,
+            note: String = ""
+        ) {
+            self.outcome = outcome
+            self.note = note
+        }
+    }
+}
+
+extension ProposalEvent.Supervised {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "outcome", jsonName: "outcome", type: .enumeration("xieshang.v1.SupervisionOutcome"), label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "note", jsonName: "note", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(EnumCodec<SupervisionOutcome>.self, outcome, field: 1)
+        n += WireSize.singular(StringCodec.self, note, field: 2)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(EnumCodec<SupervisionOutcome>.self, outcome, field: 1)
+        w.singular(StringCodec.self, note, field: 2)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .varint): outcome = try EnumCodec<SupervisionOutcome>.read(from: &r)
+            case (2, .lengthDelimited): note = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("outcome", EnumCodec<SupervisionOutcome>.self, outcome)
+        j.singular("note", StringCodec.self, note)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "outcome": outcome = try EnumCodec<SupervisionOutcome>.readJSON(value, path: p)
+            case "note": note = try StringCodec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }

@@ -218,6 +218,16 @@ public struct Figures: ProtoMessage {
     public var latestRoundSatisfied: Int64 = 0
     public var latestRoundBasicallySatisfied: Int64 = 0
     public var latestRoundUnsatisfied: Int64 = 0
+    /// Proposals filed, by intake channel ("web", "chat_group", "paper", "session"): proposals_filed split.
+    public var proposalsByChannel: [String: Int64] = [:]
+    /// Leaders' instructions 批示 recorded on proposals.
+    public var proposalsInstructed: Int64 = 0
+    /// Supervision steps 督办 recorded on key proposals.
+    public var keyProposalsSupervised: Int64 = 0
+    /// 重点提案 outcomes by cohort: of the key proposals marked in the period (key_proposals), those closed by its end,
+    /// and those whose latest supervision result by its end is implemented 落实 (遵义: 16 of 16 implemented).
+    public var keyProposalsClosedOfMarked: Int64 = 0
+    public var keyProposalsImplementedOfMarked: Int64 = 0
     /// Public-opinion reports 社情民意 (flows).
     /// Received at this body (submitted here or forwarded in).
     public var opinionsReceived: Int64 = 0
@@ -229,6 +239,8 @@ public struct Figures: ProtoMessage {
     public var opinionsInstructed: Int64 = 0
     /// Forwarded 报送 to the parent.
     public var opinionsForwarded: Int64 = 0
+    /// Reports received at their origin body, by intake channel ("web", "chat_group", "paper", "session").
+    public var opinionsByChannel: [String: Int64] = [:]
     /// Activities 履职活动 (flows).
     /// Consultation meetings 协商.
     public var consultations: Int64 = 0
@@ -297,11 +309,17 @@ public struct Figures: ProtoMessage {
         latestRoundSatisfied: Int64 = 0,
         latestRoundBasicallySatisfied: Int64 = 0,
         latestRoundUnsatisfied: Int64 = 0,
+        proposalsByChannel: [String: Int64] = [:],
+        proposalsInstructed: Int64 = 0,
+        keyProposalsSupervised: Int64 = 0,
+        keyProposalsClosedOfMarked: Int64 = 0,
+        keyProposalsImplementedOfMarked: Int64 = 0,
         opinionsReceived: Int64 = 0,
         opinionsAdopted: Int64 = 0,
         opinionsAdoptedHigher: [String: Int64] = [:],
         opinionsInstructed: Int64 = 0,
         opinionsForwarded: Int64 = 0,
+        opinionsByChannel: [String: Int64] = [:],
         consultations: Int64 = 0,
         consultationParticipants: Int64 = 0,
         researchVisits: Int64 = 0,
@@ -341,11 +359,17 @@ public struct Figures: ProtoMessage {
         self.latestRoundSatisfied = latestRoundSatisfied
         self.latestRoundBasicallySatisfied = latestRoundBasicallySatisfied
         self.latestRoundUnsatisfied = latestRoundUnsatisfied
+        self.proposalsByChannel = proposalsByChannel
+        self.proposalsInstructed = proposalsInstructed
+        self.keyProposalsSupervised = keyProposalsSupervised
+        self.keyProposalsClosedOfMarked = keyProposalsClosedOfMarked
+        self.keyProposalsImplementedOfMarked = keyProposalsImplementedOfMarked
         self.opinionsReceived = opinionsReceived
         self.opinionsAdopted = opinionsAdopted
         self.opinionsAdoptedHigher = opinionsAdoptedHigher
         self.opinionsInstructed = opinionsInstructed
         self.opinionsForwarded = opinionsForwarded
+        self.opinionsByChannel = opinionsByChannel
         self.consultations = consultations
         self.consultationParticipants = consultationParticipants
         self.researchVisits = researchVisits
@@ -389,11 +413,17 @@ extension Figures {
         ProtoFieldDescriptor(number: 26, name: "latest_round_satisfied", jsonName: "latestRoundSatisfied", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 27, name: "latest_round_basically_satisfied", jsonName: "latestRoundBasicallySatisfied", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 28, name: "latest_round_unsatisfied", jsonName: "latestRoundUnsatisfied", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 29, name: "opinions_by_channel", jsonName: "opinionsByChannel", type: .int64, label: .map(key: .string), oneof: nil),
         ProtoFieldDescriptor(number: 30, name: "opinions_received", jsonName: "opinionsReceived", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 31, name: "opinions_adopted", jsonName: "opinionsAdopted", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 32, name: "opinions_adopted_higher", jsonName: "opinionsAdoptedHigher", type: .int64, label: .map(key: .string), oneof: nil),
         ProtoFieldDescriptor(number: 33, name: "opinions_instructed", jsonName: "opinionsInstructed", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 34, name: "opinions_forwarded", jsonName: "opinionsForwarded", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 35, name: "proposals_by_channel", jsonName: "proposalsByChannel", type: .int64, label: .map(key: .string), oneof: nil),
+        ProtoFieldDescriptor(number: 36, name: "proposals_instructed", jsonName: "proposalsInstructed", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 37, name: "key_proposals_supervised", jsonName: "keyProposalsSupervised", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 38, name: "key_proposals_closed_of_marked", jsonName: "keyProposalsClosedOfMarked", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 39, name: "key_proposals_implemented_of_marked", jsonName: "keyProposalsImplementedOfMarked", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 40, name: "consultations", jsonName: "consultations", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 41, name: "consultation_participants", jsonName: "consultationParticipants", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 42, name: "research_visits", jsonName: "researchVisits", type: .int64, label: .singular, oneof: nil),
@@ -436,11 +466,17 @@ extension Figures {
         n += WireSize.singular(Int64Codec.self, latestRoundSatisfied, field: 26)
         n += WireSize.singular(Int64Codec.self, latestRoundBasicallySatisfied, field: 27)
         n += WireSize.singular(Int64Codec.self, latestRoundUnsatisfied, field: 28)
+        n += WireSize.map(StringCodec.self, Int64Codec.self, opinionsByChannel, field: 29)
         n += WireSize.singular(Int64Codec.self, opinionsReceived, field: 30)
         n += WireSize.singular(Int64Codec.self, opinionsAdopted, field: 31)
         n += WireSize.map(StringCodec.self, Int64Codec.self, opinionsAdoptedHigher, field: 32)
         n += WireSize.singular(Int64Codec.self, opinionsInstructed, field: 33)
         n += WireSize.singular(Int64Codec.self, opinionsForwarded, field: 34)
+        n += WireSize.map(StringCodec.self, Int64Codec.self, proposalsByChannel, field: 35)
+        n += WireSize.singular(Int64Codec.self, proposalsInstructed, field: 36)
+        n += WireSize.singular(Int64Codec.self, keyProposalsSupervised, field: 37)
+        n += WireSize.singular(Int64Codec.self, keyProposalsClosedOfMarked, field: 38)
+        n += WireSize.singular(Int64Codec.self, keyProposalsImplementedOfMarked, field: 39)
         n += WireSize.singular(Int64Codec.self, consultations, field: 40)
         n += WireSize.singular(Int64Codec.self, consultationParticipants, field: 41)
         n += WireSize.singular(Int64Codec.self, researchVisits, field: 42)
@@ -483,11 +519,17 @@ extension Figures {
         w.singular(Int64Codec.self, latestRoundSatisfied, field: 26)
         w.singular(Int64Codec.self, latestRoundBasicallySatisfied, field: 27)
         w.singular(Int64Codec.self, latestRoundUnsatisfied, field: 28)
+        w.map(StringCodec.self, Int64Codec.self, opinionsByChannel, field: 29)
         w.singular(Int64Codec.self, opinionsReceived, field: 30)
         w.singular(Int64Codec.self, opinionsAdopted, field: 31)
         w.map(StringCodec.self, Int64Codec.self, opinionsAdoptedHigher, field: 32)
         w.singular(Int64Codec.self, opinionsInstructed, field: 33)
         w.singular(Int64Codec.self, opinionsForwarded, field: 34)
+        w.map(StringCodec.self, Int64Codec.self, proposalsByChannel, field: 35)
+        w.singular(Int64Codec.self, proposalsInstructed, field: 36)
+        w.singular(Int64Codec.self, keyProposalsSupervised, field: 37)
+        w.singular(Int64Codec.self, keyProposalsClosedOfMarked, field: 38)
+        w.singular(Int64Codec.self, keyProposalsImplementedOfMarked, field: 39)
         w.singular(Int64Codec.self, consultations, field: 40)
         w.singular(Int64Codec.self, consultationParticipants, field: 41)
         w.singular(Int64Codec.self, researchVisits, field: 42)
@@ -532,11 +574,17 @@ extension Figures {
             case (26, .varint): latestRoundSatisfied = try Int64Codec.read(from: &r)
             case (27, .varint): latestRoundBasicallySatisfied = try Int64Codec.read(from: &r)
             case (28, .varint): latestRoundUnsatisfied = try Int64Codec.read(from: &r)
+            case (29, .lengthDelimited): try r.readMapEntry(StringCodec.self, Int64Codec.self, into: &opinionsByChannel)
             case (30, .varint): opinionsReceived = try Int64Codec.read(from: &r)
             case (31, .varint): opinionsAdopted = try Int64Codec.read(from: &r)
             case (32, .lengthDelimited): try r.readMapEntry(StringCodec.self, Int64Codec.self, into: &opinionsAdoptedHigher)
             case (33, .varint): opinionsInstructed = try Int64Codec.read(from: &r)
             case (34, .varint): opinionsForwarded = try Int64Codec.read(from: &r)
+            case (35, .lengthDelimited): try r.readMapEntry(StringCodec.self, Int64Codec.self, into: &proposalsByChannel)
+            case (36, .varint): proposalsInstructed = try Int64Codec.read(from: &r)
+            case (37, .varint): keyProposalsSupervised = try Int64Codec.read(from: &r)
+            case (38, .varint): keyProposalsClosedOfMarked = try Int64Codec.read(from: &r)
+            case (39, .varint): keyProposalsImplementedOfMarked = try Int64Codec.read(from: &r)
             case (40, .varint): consultations = try Int64Codec.read(from: &r)
             case (41, .varint): consultationParticipants = try Int64Codec.read(from: &r)
             case (42, .varint): researchVisits = try Int64Codec.read(from: &r)
@@ -582,11 +630,17 @@ extension Figures {
         j.singular("latestRoundSatisfied", Int64Codec.self, latestRoundSatisfied)
         j.singular("latestRoundBasicallySatisfied", Int64Codec.self, latestRoundBasicallySatisfied)
         j.singular("latestRoundUnsatisfied", Int64Codec.self, latestRoundUnsatisfied)
+        j.map("opinionsByChannel", StringCodec.self, Int64Codec.self, opinionsByChannel)
         j.singular("opinionsReceived", Int64Codec.self, opinionsReceived)
         j.singular("opinionsAdopted", Int64Codec.self, opinionsAdopted)
         j.map("opinionsAdoptedHigher", StringCodec.self, Int64Codec.self, opinionsAdoptedHigher)
         j.singular("opinionsInstructed", Int64Codec.self, opinionsInstructed)
         j.singular("opinionsForwarded", Int64Codec.self, opinionsForwarded)
+        j.map("proposalsByChannel", StringCodec.self, Int64Codec.self, proposalsByChannel)
+        j.singular("proposalsInstructed", Int64Codec.self, proposalsInstructed)
+        j.singular("keyProposalsSupervised", Int64Codec.self, keyProposalsSupervised)
+        j.singular("keyProposalsClosedOfMarked", Int64Codec.self, keyProposalsClosedOfMarked)
+        j.singular("keyProposalsImplementedOfMarked", Int64Codec.self, keyProposalsImplementedOfMarked)
         j.singular("consultations", Int64Codec.self, consultations)
         j.singular("consultationParticipants", Int64Codec.self, consultationParticipants)
         j.singular("researchVisits", Int64Codec.self, researchVisits)
@@ -633,11 +687,17 @@ extension Figures {
             case "latestRoundSatisfied", "latest_round_satisfied": latestRoundSatisfied = try Int64Codec.readJSON(value, path: p)
             case "latestRoundBasicallySatisfied", "latest_round_basically_satisfied": latestRoundBasicallySatisfied = try Int64Codec.readJSON(value, path: p)
             case "latestRoundUnsatisfied", "latest_round_unsatisfied": latestRoundUnsatisfied = try Int64Codec.readJSON(value, path: p)
+            case "opinionsByChannel", "opinions_by_channel": opinionsByChannel = try JSONRead.map(StringCodec.self, Int64Codec.self, value, path: p)
             case "opinionsReceived", "opinions_received": opinionsReceived = try Int64Codec.readJSON(value, path: p)
             case "opinionsAdopted", "opinions_adopted": opinionsAdopted = try Int64Codec.readJSON(value, path: p)
             case "opinionsAdoptedHigher", "opinions_adopted_higher": opinionsAdoptedHigher = try JSONRead.map(StringCodec.self, Int64Codec.self, value, path: p)
             case "opinionsInstructed", "opinions_instructed": opinionsInstructed = try Int64Codec.readJSON(value, path: p)
             case "opinionsForwarded", "opinions_forwarded": opinionsForwarded = try Int64Codec.readJSON(value, path: p)
+            case "proposalsByChannel", "proposals_by_channel": proposalsByChannel = try JSONRead.map(StringCodec.self, Int64Codec.self, value, path: p)
+            case "proposalsInstructed", "proposals_instructed": proposalsInstructed = try Int64Codec.readJSON(value, path: p)
+            case "keyProposalsSupervised", "key_proposals_supervised": keyProposalsSupervised = try Int64Codec.readJSON(value, path: p)
+            case "keyProposalsClosedOfMarked", "key_proposals_closed_of_marked": keyProposalsClosedOfMarked = try Int64Codec.readJSON(value, path: p)
+            case "keyProposalsImplementedOfMarked", "key_proposals_implemented_of_marked": keyProposalsImplementedOfMarked = try Int64Codec.readJSON(value, path: p)
             case "consultations": consultations = try Int64Codec.readJSON(value, path: p)
             case "consultationParticipants", "consultation_participants": consultationParticipants = try Int64Codec.readJSON(value, path: p)
             case "researchVisits", "research_visits": researchVisits = try Int64Codec.readJSON(value, path: p)
