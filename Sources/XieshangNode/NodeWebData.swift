@@ -12,6 +12,8 @@ import XieshangWire
 struct NodeWebData: WebData {
     let runtime: NodeRuntime
     let startedAt: Date
+    /// The peer listener's transport counters, for `/metrics`.
+    var peerTransport: (@Sendable () -> TransportMetrics.Snapshot)? = nil
 
     func status() async -> StatusResponse? {
         let runtime = runtime, startedAt = startedAt
@@ -28,6 +30,13 @@ struct NodeWebData: WebData {
     }
 
     func version() -> String { WebSite.softwareVersion }
+
+    /// `/metrics`: one snapshot taken on the executor, rendered in the Prometheus text format.
+    func metrics() async -> String? {
+        let runtime = runtime, startedAt = startedAt, transport = peerTransport?()
+        let snapshot = await runtime.read { runtime.metricsSnapshot(startedAt: startedAt, version: WebSite.softwareVersion, peerTransport: transport) }
+        return MetricsText.render(snapshot)
+    }
 
     func dashboard(period: String, body: String?) async -> Result<Dashboard, WebDataError> {
         let runtime = runtime
