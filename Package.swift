@@ -67,6 +67,8 @@ let package = Package(
         .executableTarget(name: "xieshang-fuzz-h2", dependencies: ["XieshangTransport", "XieshangWire", "CFuzzer"]),
         // libFuzzer target on the federation core's handle: signed-but-absurd payloads from a keyed peer (`make fuzz`).
         .executableTarget(name: "xieshang-fuzz-federation", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire", "CFuzzer"]),
+        // The node process with fault injection (XIESHANG_TEST_CRASH) for the federation's crash tests; never shipped.
+        .executableTarget(name: "xieshang-node-faults", dependencies: ["XieshangNode"]),
         // Child process of the store's crash test; `swift build --build-tests` (make test) builds it with the tests.
         .executableTarget(name: "xieshang-store-crashtest", dependencies: ["XieshangStore", "XieshangWire"]),
 

@@ -30,9 +30,10 @@ public final class Node: Sendable {
     /// `xieshang restore`, are refused while it is held.
     let databaseLock: StoreLock
 
-    /// Loads the key, opens the store, starts both servers and the federation core.
+    /// Loads the key, opens the store, starts both servers and the federation core. `faults` is for tests
+    /// (``FaultInjection``); production passes none.
     /// - Throws: ``NodeError`` naming the file or address that failed and what to do.
-    public init(config: NodeConfig) throws(NodeError) {
+    public init(config: NodeConfig, faults: (any FaultInjection)? = nil) throws(NodeError) {
         let logger = NodeLogger(node: config.nodeId, minimum: NodeLogger.Level(name: config.logLevel) ?? .info)
         self.logger = logger
         // A config made in code gets the checks a file gets (plain h2c only on loopback, no peer twice).
@@ -96,7 +97,8 @@ public final class Node: Sendable {
         var pins: [String: Ed25519.PublicKey] = [:]
         for p in (config.parent.map { [$0] } ?? []) + config.children + config.alliances.flatMap(\.members) { pins[p.nodeId] = p.publicKey }
         let tls = config.tls ? TLSConfiguration(key: key, name: config.nodeId, requireClientCertificate: true, pinnedPeers: pins) : nil
-        runtime = try NodeRuntime(core: core, config: config, logger: logger, records: records, signatures: signatures, key: key, tls: tls)
+        runtime = try NodeRuntime(core: core, config: config, logger: logger, records: records, signatures: signatures, key: key, tls: tls,
+                                  faults: faults)
         core.queueRules = QueuedSubmit(runtime: runtime)  // records accepted while fenced: checked again when originated
         let listen: Endpoint
         do {

@@ -78,14 +78,16 @@ final class NodeRuntime: @unchecked Sendable {
     /// The counters `/metrics` shows beside the core's gauges (refusals, alerts, TLS refusals).
     let metrics = NodeMetrics()
     var stopping = false
-    let crashHook: String?
+    /// Fault injection (tests only; nil in production).
+    let faults: (any FaultInjection)?
     /// TLS settings for dialing peers (this node's key, every peer pinned), nil for h2c.
     let tls: TLSConfiguration?
     /// The node's key, for signing a Hello's answer off the executor (``presignHello(_:)``).
     let key: Ed25519.PrivateKey
 
     init(core: FederationNode, config: NodeConfig, logger: NodeLogger, records: DomainProjector,
-         signatures: VerifiedSignatures, key: Ed25519.PrivateKey, tls: TLSConfiguration? = nil) throws(NodeError) {
+         signatures: VerifiedSignatures, key: Ed25519.PrivateKey, tls: TLSConfiguration? = nil,
+         faults: (any FaultInjection)? = nil) throws(NodeError) {
         self.core = core
         self.tls = tls
         self.key = key
@@ -115,7 +117,7 @@ final class NodeRuntime: @unchecked Sendable {
         clock_gettime(CLOCK_REALTIME, &tv)
         wallAtStart = Int64(tv.tv_sec) * 1000 + Int64(tv.tv_nsec) / 1_000_000
         monoAtStart = NodeRuntime.monotonicNanoseconds()
-        crashHook = ProcessInfo.processInfo.environment["XIESHANG_TEST_CRASH"]
+        self.faults = faults
         queue.setSpecific(key: NodeRuntime.executorKey, value: true)
         queue.async { self.publishKeysIfNeeded() }
     }
@@ -452,7 +454,7 @@ final class NodeRuntime: @unchecked Sendable {
         let client = d.client
         let peer = d.peer
         let options = CallOptions(timeoutSeconds: 100 * 365 * 86_400)
-        let hook = crashHook
+        let faults = self.faults
         Task {
             do {
                 try await client.bidirectionalStreaming(FederationService.push.path, options: options) { writer, responses in
@@ -464,10 +466,7 @@ final class NodeRuntime: @unchecked Sendable {
                         group.addTask {
                             for try await bytes in responses {
                                 let ack = try Ack(serializedBytes: bytes)
-                                if hook == "after-ack-before-cursor" {
-                                    StandardError.write("xieshang: test hook after-ack-before-cursor: exiting\n")
-                                    _exit(87)
-                                }
+                                faults?.reached(.afterAckBeforeCursor)
                                 self.queue.async {
                                     guard self.dialed[conn] != nil else { return }
                                     self.peers[peer, default: PeerInfo()].lastSeenMs = self.now()
