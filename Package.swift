@@ -34,7 +34,7 @@ let package = Package(
         // One calendar (Day, Period, China Standard Time) for the whole code base; no dependencies.
         .target(name: "XieshangCalendar"),
         .target(name: "XieshangDomain", dependencies: ["XieshangWire", "XieshangCalendar"]),
-        // The sans-I/O federation node and its deterministic simulator.
+        // The sans-I/O federation node.
         .target(name: "XieshangFederation", dependencies: ["XieshangWire", "XieshangStore", "XieshangCalendar"]),
         // The node process: federation core ↔ transport ↔ store, the admin service, domain projections.
         .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore", "XieshangCalendar", "XieshangDomain", "XieshangTransport",
@@ -47,13 +47,18 @@ let package = Package(
         // trail: the library the web layer and the admin socket call. Its tables live in the node's database.
         .target(name: "XieshangAccounts", dependencies: ["XieshangStore", "XieshangWire", "XieshangCalendar", "XieshangReport", "CCrypto"]),
 
+        // The federation's deterministic simulator (faults, adversaries, the note and domain workloads): only
+        // xieshang-sim and the tests link it; no node binary does.
+        .target(name: "XieshangSimulation", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire", "XieshangCalendar",
+                                                          "XieshangDomain", "XieshangNode"]),
+
         // The operators' command-line tool.
         .executableTarget(name: "xieshang", dependencies: ["XieshangWire", "XieshangTransport", "XieshangNode", "XieshangReport", "XieshangDomain",
                                                            "XieshangAccounts"]),
         // The node process alone, for servers: no CLI, no report renderer, FoundationEssentials only (`make dist`).
         .executableTarget(name: "xieshang-node", dependencies: ["XieshangNode"]),
         // The simulator's command line: `xieshang-sim --seeds 1000 --nodes 1+3+9`, `--seed N`, `--bench`.
-        .executableTarget(name: "xieshang-sim", dependencies: ["XieshangFederation", "XieshangWire", "XieshangNode"]),
+        .executableTarget(name: "xieshang-sim", dependencies: ["XieshangSimulation", "XieshangFederation", "XieshangWire", "XieshangCalendar"]),
         // Measurements for Ops/bench/README.md.
         .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain", "XieshangTransport",
                                                                  "XieshangAccounts", "XieshangNode"]),
@@ -77,10 +82,10 @@ let package = Package(
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"], exclude: ["FuzzCorpus"]),
         .testTarget(name: "XieshangCalendarTests", dependencies: ["XieshangCalendar"]),
         .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"], exclude: ["Traces"]),
-        .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire"],
+        .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangSimulation", "XieshangStore", "XieshangWire"],
                     exclude: ["FuzzCorpus"]),
         .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire", "XieshangTransport", "XieshangFederation", "XieshangStore", "XieshangDomain",
-                                                        "XieshangAccounts"], exclude: ["python"]),
+                                                        "XieshangAccounts", "XieshangSimulation"], exclude: ["python"]),
         .testTarget(name: "XieshangAccountsTests", dependencies: ["XieshangAccounts", "XieshangStore", "XieshangWire"]),
         .testTarget(name: "XieshangReportTests", dependencies: ["XieshangReport"], exclude: ["python"]),
     ],

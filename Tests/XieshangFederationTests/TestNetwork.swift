@@ -1,5 +1,6 @@
 import Foundation
 import XieshangFederation
+import XieshangSimulation
 import XieshangStore
 import XieshangWire
 
