@@ -34,6 +34,9 @@ let package = Package(
         // One calendar (Day, Period, China Standard Time) for the whole code base; no dependencies.
         .target(name: "XieshangCalendar"),
         .target(name: "XieshangDomain", dependencies: ["XieshangWire", "XieshangCalendar"]),
+        // Readers of the public editing-traces corpus for the CRDT's tests and benchmark (not the domain's: no node
+        // links it); they drive DraftText through its EditingTraces SPI.
+        .target(name: "XieshangEditingTraces", dependencies: ["XieshangDomain"]),
         // The sans-I/O federation node.
         .target(name: "XieshangFederation", dependencies: ["XieshangWire", "XieshangStore", "XieshangCalendar"]),
         // The node process: federation core ↔ transport ↔ store, the admin service, domain projections.
@@ -60,7 +63,7 @@ let package = Package(
         // The simulator's command line: `xieshang-sim --seeds 1000 --nodes 1+3+9`, `--seed N`, `--bench`.
         .executableTarget(name: "xieshang-sim", dependencies: ["XieshangSimulation", "XieshangFederation", "XieshangWire", "XieshangCalendar"]),
         // Measurements for Ops/bench/README.md.
-        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain", "XieshangTransport",
+        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain", "XieshangEditingTraces", "XieshangTransport",
                                                                  "XieshangAccounts", "XieshangNode"]),
         // The protobuf code generator: Protos/*.proto → Sources/XieshangWire/Generated/*.swift (`make generate`).
         .executableTarget(name: "xieshang-protogen"),
@@ -81,7 +84,7 @@ let package = Package(
         .testTarget(name: "XieshangTransportTests", dependencies: ["XieshangTransport", "XieshangWire"], exclude: ["python", "FuzzCorpus"]),
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"], exclude: ["FuzzCorpus"]),
         .testTarget(name: "XieshangCalendarTests", dependencies: ["XieshangCalendar"]),
-        .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"], exclude: ["Traces"]),
+        .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangEditingTraces", "XieshangWire"], exclude: ["Traces"]),
         .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangSimulation", "XieshangStore", "XieshangWire"],
                     exclude: ["FuzzCorpus"]),
         .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire", "XieshangTransport", "XieshangFederation", "XieshangStore", "XieshangDomain",

@@ -1,5 +1,3 @@
-import XieshangCalendar
-import XieshangFederation
 /// A priority queue of timed actions for the simulator: earliest time first, ties in insertion order.
 struct EventQueue<Action> {
     private var heap: [(time: Int64, order: UInt64, action: Action)] = []
