@@ -34,7 +34,10 @@ let package = Package(
         // One calendar (Day, Period, China Standard Time) for the whole code base; no dependencies.
         .target(name: "XieshangCalendar"),
         .target(name: "XieshangDomain", dependencies: ["XieshangWire", "XieshangCalendar"]),
-        // The sans-I/O federation node and its deterministic simulator.
+        // Readers of the public editing-traces corpus for the CRDT's tests and benchmark (not the domain's: no node
+        // links it); they drive DraftText through its EditingTraces SPI.
+        .target(name: "XieshangEditingTraces", dependencies: ["XieshangDomain"]),
+        // The sans-I/O federation node.
         .target(name: "XieshangFederation", dependencies: ["XieshangWire", "XieshangStore", "XieshangCalendar"]),
         // The node process: federation core ↔ transport ↔ store, the admin service, domain projections.
         .target(name: "XieshangNode", dependencies: ["XieshangWire", "XieshangStore", "XieshangCalendar", "XieshangDomain", "XieshangTransport",
@@ -47,15 +50,20 @@ let package = Package(
         // trail: the library the web layer and the admin socket call. Its tables live in the node's database.
         .target(name: "XieshangAccounts", dependencies: ["XieshangStore", "XieshangWire", "XieshangCalendar", "XieshangReport", "CCrypto"]),
 
+        // The federation's deterministic simulator (faults, adversaries, the note and domain workloads): only
+        // xieshang-sim and the tests link it; no node binary does.
+        .target(name: "XieshangSimulation", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire", "XieshangCalendar",
+                                                          "XieshangDomain", "XieshangNode"]),
+
         // The operators' command-line tool.
         .executableTarget(name: "xieshang", dependencies: ["XieshangWire", "XieshangTransport", "XieshangNode", "XieshangReport", "XieshangDomain",
                                                            "XieshangAccounts"]),
         // The node process alone, for servers: no CLI, no report renderer, FoundationEssentials only (`make dist`).
         .executableTarget(name: "xieshang-node", dependencies: ["XieshangNode"]),
         // The simulator's command line: `xieshang-sim --seeds 1000 --nodes 1+3+9`, `--seed N`, `--bench`.
-        .executableTarget(name: "xieshang-sim", dependencies: ["XieshangFederation", "XieshangWire", "XieshangNode"]),
+        .executableTarget(name: "xieshang-sim", dependencies: ["XieshangSimulation", "XieshangFederation", "XieshangWire", "XieshangCalendar"]),
         // Measurements for Ops/bench/README.md.
-        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain", "XieshangTransport",
+        .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain", "XieshangEditingTraces", "XieshangTransport",
                                                                  "XieshangAccounts", "XieshangNode"]),
         // The protobuf code generator: Protos/*.proto → Sources/XieshangWire/Generated/*.swift (`make generate`).
         .executableTarget(name: "xieshang-protogen"),
@@ -67,6 +75,8 @@ let package = Package(
         .executableTarget(name: "xieshang-fuzz-h2", dependencies: ["XieshangTransport", "XieshangWire", "CFuzzer"]),
         // libFuzzer target on the federation core's handle: signed-but-absurd payloads from a keyed peer (`make fuzz`).
         .executableTarget(name: "xieshang-fuzz-federation", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire", "CFuzzer"]),
+        // The node process with fault injection (XIESHANG_TEST_CRASH) for the federation's crash tests; never shipped.
+        .executableTarget(name: "xieshang-node-faults", dependencies: ["XieshangNode"]),
         // Child process of the store's crash test; `swift build --build-tests` (make test) builds it with the tests.
         .executableTarget(name: "xieshang-store-crashtest", dependencies: ["XieshangStore", "XieshangWire"]),
 
@@ -74,11 +84,11 @@ let package = Package(
         .testTarget(name: "XieshangTransportTests", dependencies: ["XieshangTransport", "XieshangWire"], exclude: ["python", "FuzzCorpus"]),
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"], exclude: ["FuzzCorpus"]),
         .testTarget(name: "XieshangCalendarTests", dependencies: ["XieshangCalendar"]),
-        .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangWire"], exclude: ["Traces"]),
-        .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire"],
+        .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangEditingTraces", "XieshangWire"], exclude: ["Traces"]),
+        .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangSimulation", "XieshangStore", "XieshangWire"],
                     exclude: ["FuzzCorpus"]),
         .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire", "XieshangTransport", "XieshangFederation", "XieshangStore", "XieshangDomain",
-                                                        "XieshangAccounts"]),
+                                                        "XieshangAccounts", "XieshangSimulation"], exclude: ["python"]),
         .testTarget(name: "XieshangAccountsTests", dependencies: ["XieshangAccounts", "XieshangStore", "XieshangWire"]),
         .testTarget(name: "XieshangReportTests", dependencies: ["XieshangReport"], exclude: ["python"]),
     ],

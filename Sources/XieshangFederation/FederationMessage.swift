@@ -124,8 +124,8 @@ public enum FederationOutput: Sendable, Hashable {
     case close(ConnectionID, reason: String)
     /// Set (or replace) a timer to fire at `atMs` (the runtime's clock, as given in `now`).
     case setTimer(FederationTimer, atMs: Int64)
-    /// A line for the node's log.
-    case log(String)
+    /// A record for the node's log: level, code, the peer it concerns, the message.
+    case log(LogRecord)
     /// An alert this node raised (also stored and sent up as an `EVENT_KIND_ALERT` event).
     case alert(Alert)
     /// The node originated (and durably stored) an event.

@@ -83,7 +83,7 @@ extension FederationNode {
         do throws(GroupRefusal) {
             _ = try originateGroup(alerts.map { Origination(kind: .alert, payload: $0.serializedBytes(), route: .up) })
         } catch {
-            outputs.append(.log("\(id): cannot store alerts about \(alerts.map(\.subject).joined(separator: ", ")): \(error.error.message)"))
+            outputs.append(.log(LogRecord(.warning, .storeFailed, "cannot store alerts about \(alerts.map(\.subject).joined(separator: ", ")): \(error.error.message)")))
         }
     }
 
@@ -99,7 +99,7 @@ extension FederationNode {
         guard n <= AlertLimits.perSubjectPerWindow + 1 else { return nil }
         alertWindow.counts[subject] = n
         guard n == AlertLimits.perSubjectPerWindow + 1 else { return alert }
-        outputs.append(.log("\(id): \(AlertLimits.perSubjectPerWindow) alerts about \(alert.subject) within \(AlertLimits.windowMs / 60_000) minutes; further ones are not stored until the window ends"))
+        outputs.append(.log(LogRecord(.warning, .alertsThrottled, "\(AlertLimits.perSubjectPerWindow) alerts about \(alert.subject) within \(AlertLimits.windowMs / 60_000) minutes; further ones are not stored until the window ends")))
         return Alert(subject: alert.subject, code: "alerts_suppressed",
                      message: "\(id) raised \(AlertLimits.perSubjectPerWindow) alerts about \(alert.subject) within \(AlertLimits.windowMs / 60_000) minutes (the last: \(alert.code)); further ones are logged, not stored, until the window ends",
                      period: "", figure: "", evidence: [])

@@ -11,6 +11,8 @@ extension FederationNode {
         var stored = 0
         /// The origins of the delivered events, in first-seen order (for the Ack's high-water marks).
         var origins: [String] = []
+        /// The peer that delivered the events (for the log).
+        var peer = ""
     }
 
     /// An event refused, with the alert to raise (nil for refusals that are not misbehaviour).
@@ -42,6 +44,7 @@ extension FederationNode {
             }
         }
         var outcome = Outcome()
+        outcome.peer = peer
         // Decode and group into runs of one origin.
         var runs: [(origin: String, items: [Delivered])] = []
         for e in events {
@@ -198,14 +201,14 @@ extension FederationNode {
             do throws(GroupRefusal) {
                 own = try sign(alerts.map { Origination(kind: .alert, payload: $0.serializedBytes(), route: .up) }, after: after)
             } catch {
-                outputs.append(.log("\(id): cannot store alerts about \(alerts.map(\.subject).joined(separator: ", ")): \(error.error.message)"))
+                outputs.append(.log(LogRecord(.warning, .storeFailed, "cannot store alerts about \(alerts.map(\.subject).joined(separator: ", ")): \(error.error.message)")))
             }
         }
         do throws(StoreError) {
             let received = pending
             try appendToStore(pending.map(\.0) + own.map(\.0)) { (db) throws(StoreError) in try self.writeReportReceipts(received, in: db) }
         } catch {
-            outputs.append(.log("\(id): could not store \(pending.count) events: \(error.message); not acknowledged, the sender resends"))
+            outputs.append(.log(LogRecord(.warning, .storeFailed, peer: outcome.peer, "could not store \(pending.count) events: \(error.message); not acknowledged, the sender resends")))
             // The alerts are not the sender's to resend: stored on their own when the receipt ends.
             deferredAlerts = deferredAlerts.map { alerts + $0 }
             // The store's chain heads are authoritative: drop ours so they reload.
@@ -341,7 +344,8 @@ extension FederationNode {
     /// Records a refusal (and the rest of the run it cuts off) and raises the alert once.
     func refuse(origin: String, seq: UInt64, _ r: Rejection, subject: String, into outcome: inout Outcome, count: Int = 1) {
         outcome.refusals.append(Refusal(origin: origin, seq: seq, code: r.code, reason: r.reason))
-        outputs.append(.log("\(id): refused \(origin)#\(seq)\(count > 1 ? " (+\(count - 1) following)" : ""): \(r.code): \(r.reason)"))
+        outputs.append(.log(LogRecord(.warning, .eventRefused, peer: outcome.peer, rule: r.code, count: count,
+                                       "refused \(origin)#\(seq)\(count > 1 ? " (+\(count - 1) following)" : ""): \(r.code): \(r.reason)")))
         guard r.alert else { return }
         raiseAlert(Alert(subject: subject, code: r.code, message: r.reason, period: r.period, figure: r.figure, evidence: r.evidence))
     }

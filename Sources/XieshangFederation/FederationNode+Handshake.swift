@@ -62,13 +62,13 @@ extension FederationNode {
         link.scanPosition = cursor
         clients[peer] = link
         dialAttempts[peer] = 0
-        outputs.append(.log("\(id): link to \(peer) up; pushing from position \(cursor)"))
+        outputs.append(.log(LogRecord(.info, .linkUp, peer: peer, "link to \(peer) up; pushing from position \(cursor)")))
         checkFence(peer: peer, theirCount: link.highestSeqReported)
         pump(peer)
     }
 
     func refuseHandshake(_ conn: ConnectionID, peer: String, _ why: String) {
-        outputs.append(.log("\(id): handshake with \(peer) refused: \(why)"))
+        outputs.append(.log(LogRecord(.warning, .handshakeRefused, peer: peer, "handshake with \(peer) refused: \(why)")))
         outputs.append(.close(conn, reason: why))
         clientByConnection[conn] = nil
         clients[peer] = nil
@@ -80,13 +80,13 @@ extension FederationNode {
             return ignored(conn, "unexpected Hello")
         }
         guard let pin = pins[h.nodeId] else {
-            return refuseServer(conn, "node \(h.nodeId) is not a pinned peer of \(id); add it to the config to link them")
+            return refuseServer(conn, claimed: h.nodeId, "node \(h.nodeId) is not a pinned peer of \(id); add it to the config to link them")
         }
         guard h.publicKey == pin.publicKey.rawRepresentation else {
-            return refuseServer(conn, "node \(h.nodeId) presented a key that does not match its pin \(pin.publicKey.fingerprint)")
+            return refuseServer(conn, claimed: h.nodeId, "node \(h.nodeId) presented a key that does not match its pin \(pin.publicKey.fingerprint)")
         }
         if let live = servers.values.first(where: { $0.state == .up && $0.peer == h.nodeId && $0.incarnation != h.incarnation }) {
-            return refuseServer(conn, "a second live copy of \(h.nodeId) (incarnation \(hexString(h.incarnation.prefix(8)))) while incarnation \(hexString(live.incarnation.prefix(8))) is connected; stop the clone")
+            return refuseServer(conn, claimed: h.nodeId, "a second live copy of \(h.nodeId) (incarnation \(hexString(h.incarnation.prefix(8)))) while incarnation \(hexString(live.incarnation.prefix(8))) is connected; stop the clone")
         }
         // Signed by the runtime off the executor when it could (a Hello's answer depends only on the request).
         let transcript = FederationNode.transcript(signer: id, challenger: h.nodeId, challenge: h.challenge)
@@ -114,19 +114,20 @@ extension FederationNode {
         let transcript = FederationNode.transcript(signer: peer, challenger: id, challenge: link.challenge)
         guard p.session == link.session, pin.publicKey.isValidSignature(p.challengeSignature, for: transcript) else {
             outputs.append(.send(conn, .proveResponse(ProveResponse(accepted: false, reason: "signature over the challenge does not verify against the pinned key of \(peer)"))))
-            return refuseServer(conn, "\(peer) failed to prove its key")
+            return refuseServer(conn, claimed: peer, "\(peer) failed to prove its key")
         }
         if servers.values.contains(where: { $0.state == .up && $0.peer == peer && $0.incarnation != link.incarnation }) {
             outputs.append(.send(conn, .proveResponse(ProveResponse(accepted: false, reason: "another incarnation of \(peer) is connected"))))
-            return refuseServer(conn, "a second live copy of \(peer) tried to connect")
+            return refuseServer(conn, claimed: peer, "a second live copy of \(peer) tried to connect")
         }
         link.state = .up
         servers[conn] = link
         outputs.append(.send(conn, .proveResponse(ProveResponse(accepted: true))))
     }
 
-    func refuseServer(_ conn: ConnectionID, _ why: String) {
-        outputs.append(.log("\(id): refused \(conn): \(why)"))
+    /// Refuses an accepted connection's handshake; `claimed` is the node id the Hello named (for the log's peer field).
+    func refuseServer(_ conn: ConnectionID, claimed: String? = nil, _ why: String) {
+        outputs.append(.log(LogRecord(.warning, .connectionRefused, peer: claimed ?? servers[conn]?.peer, "refused \(conn): \(why)")))
         outputs.append(.close(conn, reason: why))
         servers[conn] = nil
     }
@@ -140,7 +141,7 @@ extension FederationNode {
         if theirCount > mine {
             fenced = true
             fenceTarget = max(fenceTarget, theirCount)
-            outputs.append(.log("\(id): \(peer) holds own events up to seq \(theirCount), the store only \(mine): fenced until they are pulled back"))
+            outputs.append(.log(LogRecord(.warning, .fenced, peer: peer, "\(peer) holds own events up to seq \(theirCount), the store only \(mine): fenced until they are pulled back")))
             requestPull(from: peer, origin: id, fromSeq: mine + 1, toSeq: theirCount)
         } else if fenced && peer == config.parent?.id {
             releaseFenceIfCaughtUp()
@@ -153,8 +154,8 @@ extension FederationNode {
         let parentConfirmed = config.parent.map { clients[$0.id]?.state == .up } ?? true
         if mine >= fenceTarget && parentConfirmed {
             fenced = false
-            outputs.append(.log(fenceTarget > 0 ? "\(id): own chain restored up to seq \(mine); originating again"
-                                                : "\(id): parent confirmed its own chain (seq \(mine)); originating"))
+            outputs.append(.log(LogRecord(.info, .fenceReleased, fenceTarget > 0 ? "own chain restored up to seq \(mine); originating again"
+                                                                         : "parent confirmed its own chain (seq \(mine)); originating")))
             refreshRosters()
             if !unstoredAlerts.isEmpty {
                 let alerts = unstoredAlerts
@@ -162,7 +163,7 @@ extension FederationNode {
                 do throws(GroupRefusal) {
                     _ = try originateGroup(alerts.map { Origination(kind: .alert, payload: $0.serializedBytes(), route: .up) })
                 } catch {
-                    outputs.append(.log("\(id): cannot store \(alerts.count) alerts raised before the parent confirmed: \(error.error.message)"))
+                    outputs.append(.log(LogRecord(.warning, .storeFailed, "cannot store \(alerts.count) alerts raised before the parent confirmed: \(error.error.message)")))
                 }
             }
             if !dirtyPeriods.isEmpty { scheduleRollup() }

@@ -59,7 +59,7 @@ extension FederationNode {
         do throws(StoreError) {
             batch = try store.waitingEntries(limit: FederationNode.drainChunk + 1)
         } catch {
-            return outputs.append(.log("\(id): cannot read the queued commands in \(store.path): \(error.message); retrying at the next command"))
+            return outputs.append(.log(LogRecord(.warning, .queueFailed, "cannot read the queued commands in \(store.path): \(error.message); retrying at the next command")))
         }
         for entry in batch.prefix(FederationNode.drainChunk) {
             guard drain(entry, rules) else {
@@ -98,7 +98,7 @@ extension FederationNode {
             return true
         } catch {
             if error.index != nil { return refuse(entry, error.error.message) }
-            outputs.append(.log("\(id): cannot originate queued command \(entry.id): \(error.error.message); it stays first in the queue (nothing of it was stored)"))
+            outputs.append(.log(LogRecord(.warning, .queueFailed, "cannot originate queued command \(entry.id): \(error.error.message); it stays first in the queue (nothing of it was stored)")))
             return false
         }
     }
@@ -108,7 +108,7 @@ extension FederationNode {
         do throws(StoreError) {
             try store.refuseQueued(entry.id, reason: reason, atMs: now)
         } catch {
-            outputs.append(.log("\(id): cannot mark queued command \(entry.id) refused in \(store.path): \(error.message); it stays first in the queue"))
+            outputs.append(.log(LogRecord(.warning, .queueFailed, "cannot mark queued command \(entry.id) refused in \(store.path): \(error.message); it stays first in the queue")))
             return false
         }
         queuedWaiting = max(0, queuedWaiting - 1)

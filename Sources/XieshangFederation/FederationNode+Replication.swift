@@ -29,7 +29,7 @@ extension FederationNode {
             do throws(StoreError) {
                 entries = try logEntries(after: link.scanPosition, limit: limit)
             } catch {
-                outputs.append(.log("\(id): cannot read the log for \(peer): \(error.message)"))
+                outputs.append(.log(LogRecord(.warning, .storeFailed, peer: peer, "cannot read the log for \(peer): \(error.message)")))
                 break
             }
             guard !entries.isEmpty else { break }
@@ -103,7 +103,7 @@ extension FederationNode {
         do throws(StoreError) {
             try appendToStore([])
         } catch {
-            outputs.append(.log("\(id): cannot save the outbound cursors of \(unsavedCursors.keys.sorted().joined(separator: ", ")): \(error.message); retrying"))
+            outputs.append(.log(LogRecord(.warning, .storeFailed, "cannot save the outbound cursors of \(unsavedCursors.keys.sorted().joined(separator: ", ")): \(error.message); retrying")))
             outputs.append(.setTimer(.saveCursors, atMs: now + config.options.cursorSaveMs))
         }
     }
@@ -130,7 +130,7 @@ extension FederationNode {
     func ackReceived(_ ack: Ack, from peer: String) {
         guard var link = clients[peer], link.state == .up else { return }
         for r in ack.refused {
-            outputs.append(.log("\(id): \(peer) refused \(r.origin)#\(r.seq): \(r.code): \(r.reason)"))
+            outputs.append(.log(LogRecord(.warning, .refusedByPeer, peer: peer, rule: r.code, "\(peer) refused \(r.origin)#\(r.seq): \(r.code): \(r.reason)")))
         }
         guard let i = link.inflight.firstIndex(where: { $0.batchId == ack.batchId && !$0.done }) else {
             clients[peer] = link
@@ -197,7 +197,7 @@ extension FederationNode {
         // a lost or delayed predecessor is dropped unanswered; the sender resends from its cursor. A batch id
         // below the expected one is a resend of a range already applied: applied again (idempotent) and acked.
         if batch.batchId > link.expectedBatch {
-            outputs.append(.log("\(id): batch \(batch.batchId) from \(peer) arrived before batch \(link.expectedBatch); dropped until resent"))
+            outputs.append(.log(LogRecord(.debug, .batchOutOfOrder, peer: peer, "batch \(batch.batchId) from \(peer) arrived before batch \(link.expectedBatch); dropped until resent")))
             return
         }
         guard let outcome = receive(batch.events, from: peer, pulled: false) else { return }  // no commit → no Ack
@@ -256,7 +256,7 @@ extension FederationNode {
 
     func hold(_ run: [SignedEvent], origin: String, firstSeq: UInt64, from peer: String) {
         guard heldCount + run.count <= config.options.holdLimit else {
-            outputs.append(.log("\(id): gap buffer full; dropping \(run.count) events of \(origin) from \(peer) (the sender resends)"))
+            outputs.append(.log(LogRecord(.debug, .gapBufferFull, peer: peer, "gap buffer full; dropping \(run.count) events of \(origin) from \(peer) (the sender resends)")))
             return
         }
         if held.contains(where: { $0.origin == origin && $0.firstSeq == firstSeq && $0.events.count >= run.count }) { return }

@@ -88,7 +88,7 @@ extension FederationNode {
             do throws(FederationError) {
                 report = try makeReport(period: period)
             } catch {
-                outputs.append(.log("\(id): no rollup for \(period) now: \(error.message)"))
+                outputs.append(.log(LogRecord(.debug, .rollupFailed, "no rollup for \(period) now: \(error.message)")))
                 continue
             }
             if let last = lastReports[period], sameFigures(last, report) { continue }
@@ -99,7 +99,7 @@ extension FederationNode {
         do throws(GroupRefusal) {
             _ = try originateGroup(group)
         } catch {
-            outputs.append(.log("\(id): cannot emit the rollups of \(group.count) periods: \(error.error.message)"))
+            outputs.append(.log(LogRecord(.warning, .rollupFailed, "cannot emit the rollups of \(group.count) periods: \(error.error.message)")))
         }
     }
 

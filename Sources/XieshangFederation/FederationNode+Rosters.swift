@@ -200,13 +200,13 @@ extension FederationNode {
         if config.parent != nil {
             let up = upRosterEntries()
             if up != (lastUpRoster ?? []) || lastUpRoster == nil {
-                do throws(FederationError) { try originate(kind: .roster, payload: Roster(entries: up).serializedBytes(), route: .up) } catch { outputs.append(.log("\(id): cannot emit its roster: \(error)")) }
+                do throws(FederationError) { try originate(kind: .roster, payload: Roster(entries: up).serializedBytes(), route: .up) } catch { outputs.append(.log(LogRecord(.warning, .storeFailed, "cannot emit its roster: \(error)"))) }
             }
         }
         if !config.children.isEmpty {
             let down = downRosterEntries()
             if down != (lastDownRoster ?? []) {
-                do throws(FederationError) { try originate(kind: .roster, payload: Roster(entries: down).serializedBytes(), route: .down(only: [])) } catch { outputs.append(.log("\(id): cannot emit its roster: \(error)")) }
+                do throws(FederationError) { try originate(kind: .roster, payload: Roster(entries: down).serializedBytes(), route: .down(only: [])) } catch { outputs.append(.log(LogRecord(.warning, .storeFailed, "cannot emit its roster: \(error)"))) }
             }
         }
     }

@@ -265,11 +265,11 @@ public final class FederationNode {
 
     /// A handshake message in the wrong state (a duplicate, a late answer): logged and ignored.
     func ignored(_ conn: ConnectionID, _ why: String) {
-        outputs.append(.log("\(id): ignored on \(conn): \(why)"))
+        outputs.append(.log(LogRecord(.debug, .ignored, peer: servers[conn]?.peer ?? clientByConnection[conn], "ignored on \(conn): \(why)")))
     }
 
     func protocolViolation(_ conn: ConnectionID, _ why: String) {
-        outputs.append(.log("\(id): closing \(conn): \(why)"))
+        outputs.append(.log(LogRecord(.warning, .protocolViolation, peer: servers[conn]?.peer ?? clientByConnection[conn], "closing \(conn): \(why)")))
         outputs.append(.close(conn, reason: why))
         servers[conn] = nil
         if let peer = clientByConnection.removeValue(forKey: conn) {
@@ -339,7 +339,7 @@ public final class FederationNode {
     /// stored event never traps, so a node whose log holds one still opens and keeps working.
     func applied(_ body: EventBody, stored: StoredEvent, replaying: Bool = false) {
         guard let why = applyRefusal(body, stored: stored, replaying: replaying) else { return }
-        outputs.append(.log("\(id): skipped \(body.origin)#\(body.seq): \(why)"))
+        outputs.append(.log(LogRecord(.warning, .eventSkipped, "skipped \(body.origin)#\(body.seq): \(why)")))
         raiseAlert(Alert(subject: ChainName.node(of: body.origin), code: "not_applied",
                          message: "\(id) skipped stored event \(body.origin)#\(body.seq)\(replaying ? " at open" : ""): \(why)",
                          evidence: [SignedEvent(body: stored.body, signature: stored.signature).serializedBytes()]))

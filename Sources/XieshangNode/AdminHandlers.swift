@@ -83,7 +83,7 @@ enum AdminHandlers {
             let backlog = core.backlog(of: peer)
             let state: String
             if core.isLinkUp(peer) { state = "up" } else if runtime.addresses[peer] == nil { state = "inbound-only" }
-            else if info.lastError.contains("refused") || info.lastError.contains("does not match") { state = "refused" }
+            else if info.lastErrorIsRefusal { state = "refused" }
             else { state = "connecting" }
             links.append(LinkStatus(peer: peer, role: role, state: state, address: runtime.addresses[peer]?.description ?? "",
                                     acked: UInt64(max(0, backlog.ackedPosition)), lag: backlog.unacknowledged, queued: backlog.queued,

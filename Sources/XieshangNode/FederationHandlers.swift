@@ -68,7 +68,7 @@ enum FederationHandlers {
     }
 
     static func handlers(_ runtime: NodeRuntime) -> [String: RPCHandler] {
-        let crashHook = runtime.crashHook
+        let faults = runtime.faults
         return [
             FederationService.hello.path: .unary { bytes, context in
                 let request = try decode(HelloRequest.self, bytes)
@@ -108,10 +108,7 @@ enum FederationHandlers {
                     let outputs = await runtime.submitVerified(conn, .push(batch))
                     for output in outputs {
                         if case .send(let c, .ack(let ack)) = output, c == conn {
-                            if crashHook == "after-commit-before-ack" && !batch.events.isEmpty && runtime.roles[batch.sender] == "child" {
-                                StandardError.write("xieshang: test hook after-commit-before-ack: exiting\n")
-                                _exit(86)
-                            }
+                            if let faults, !batch.events.isEmpty, runtime.roles[batch.sender] == "child" { faults.reached(.afterCommitBeforeAck) }
                             try await writer.write(ack.serializedBytes())
                         }
                     }

@@ -30,9 +30,10 @@ public final class Node: Sendable {
     /// `xieshang restore`, are refused while it is held.
     let databaseLock: StoreLock
 
-    /// Loads the key, opens the store, starts both servers and the federation core.
+    /// Loads the key, opens the store, starts both servers and the federation core. `faults` is for tests
+    /// (``FaultInjection``); production passes none.
     /// - Throws: ``NodeError`` naming the file or address that failed and what to do.
-    public init(config: NodeConfig) throws(NodeError) {
+    public init(config: NodeConfig, faults: (any FaultInjection)? = nil) throws(NodeError) {
         let logger = NodeLogger(node: config.nodeId, minimum: NodeLogger.Level(name: config.logLevel) ?? .info)
         self.logger = logger
         // A config made in code gets the checks a file gets (plain h2c only on loopback, no peer twice).
@@ -96,7 +97,8 @@ public final class Node: Sendable {
         var pins: [String: Ed25519.PublicKey] = [:]
         for p in (config.parent.map { [$0] } ?? []) + config.children + config.alliances.flatMap(\.members) { pins[p.nodeId] = p.publicKey }
         let tls = config.tls ? TLSConfiguration(key: key, name: config.nodeId, requireClientCertificate: true, pinnedPeers: pins) : nil
-        runtime = try NodeRuntime(core: core, config: config, logger: logger, records: records, signatures: signatures, key: key, tls: tls)
+        runtime = try NodeRuntime(core: core, config: config, logger: logger, records: records, signatures: signatures, key: key, tls: tls,
+                                  faults: faults)
         core.queueRules = QueuedSubmit(runtime: runtime)  // records accepted while fenced: checked again when originated
         let listen: Endpoint
         do {
@@ -114,28 +116,30 @@ public final class Node: Sendable {
         serverConfiguration.unauthenticated = UnauthenticatedLimits()
         serverConfiguration.tls = tls
         let runtime = self.runtime
-        let log: @Sendable (String) -> Void = { line in
-            if line.hasPrefix("TLS handshake with") {
-                runtime.noteTLSRefusal(line)
-            } else if line.hasPrefix("accept on") {
-                logger.warning("transport: " + line)  // out of descriptors: operators must see it (at most 10 a second)
-            } else {
-                logger.debug("transport: " + line)
+        let log: @Sendable (String) -> Void = { line in logger.debug(line, code: .transport) }
+        // What the node acts on arrives typed: a refused TLS handshake (counted, and an alert when a certificate claims
+        // a pinned name with another key), an `accept` out of descriptors (operators must see it; at most 10 a second).
+        let events: @Sendable (ServerEvent) -> Void = { event in
+            switch event {
+            case .tlsRefused(let refusal): runtime.noteTLSRefusal(refusal, listener: "peer")
+            case .acceptFailed: logger.warning(event.message, code: .transport)
             }
         }
         do {
-            peerServer = try Server(handlers: FederationHandlers.handlers(runtime), configuration: serverConfiguration, log: log)
+            peerServer = try Server(handlers: FederationHandlers.handlers(runtime), configuration: serverConfiguration, log: log, events: events)
             // Diagnostics (Echo) only for local operators: on the peer port it would be work anyone can ask for.
             var admin = AdminHandlers.handlers(runtime, startedAt: Date(), accounts: accounts)
             for (path, handler) in Diagnostics.handlers() { admin[path] = handler }
             for (path, handler) in AuditExport.handlers(runtime) { admin[path] = handler }
             for (path, handler) in AccountsHandlers.handlers(accounts) { admin[path] = handler }
             for (path, handler) in NodeBackup.handlers(runtime) { admin[path] = handler }
-            adminServer = try Server(handlers: admin, log: log)
+            adminServer = try Server(handlers: admin, log: log, events: events)
         } catch {
             throw NodeError(.listen, "cannot set up the servers: \(error.message)")
         }
-        webServer = try Node.makeWebServer(config: config, runtime: runtime, accounts: accounts, logger: logger)
+        let peerServer = self.peerServer
+        webServer = try Node.makeWebServer(config: config, runtime: runtime, accounts: accounts, logger: logger,
+                                           peerTransport: { peerServer.metrics })
         do {
             boundAddress = try peerServer.listen(on: listen)
         } catch {
@@ -165,19 +169,25 @@ public final class Node: Sendable {
     /// The web interface's server (HTTPS, ALPN h2, no client certificate), nil when `web_listen` is not set.
     /// - Throws: ``NodeError`` `.config` naming the certificate or key file that is missing, malformed or mismatched
     ///   (exit 78, like a bad node key).
-    static func makeWebServer(config: NodeConfig, runtime: NodeRuntime, accounts: AccountBook, logger: NodeLogger) throws(NodeError) -> Server? {
+    static func makeWebServer(config: NodeConfig, runtime: NodeRuntime, accounts: AccountBook, logger: NodeLogger,
+                              peerTransport: @escaping @Sendable () -> TransportMetrics.Snapshot) throws(NodeError) -> Server? {
         guard !config.webListen.isEmpty else { return nil }
-        // Its own log: a browser that gives up on a certificate warning fails a TLS handshake, which is no peer's
-        // refusal (the peer server's log turns those into tls_refused alerts).
-        let log: @Sendable (String) -> Void = { line in
-            if line.hasPrefix("accept on") { logger.warning("web: " + line) } else { logger.debug("web: " + line) }
+        // Its own events: a browser that gives up on a certificate warning fails a TLS handshake, which is counted under
+        // the web listener and is no peer's refusal (no alert).
+        let log: @Sendable (String) -> Void = { line in logger.debug(line, code: .web) }
+        let events: @Sendable (ServerEvent) -> Void = { event in
+            switch event {
+            case .tlsRefused(let refusal): runtime.noteTLSRefusal(refusal, listener: "web")
+            case .acceptFailed: logger.warning(event.message, code: .web)
+            }
         }
         let tls = TLSConfiguration(certificateFile: config.webCertificate, keyFile: config.webKey, name: config.nodeId)
         // Every page only reads, and the node keeps no accounts yet: the open gate admits every request.
         // Every page behind the accounts: sessions, roles, the origin and CSRF checks (AccountsGate).
-        let routes = WebSite.routes(NodeWebData(runtime: runtime, startedAt: Date()), gate: AccountsGate(book: accounts), accounts: accounts)
+        let data = NodeWebData(runtime: runtime, startedAt: Date(), peerTransport: peerTransport)
+        let routes = WebSite.routes(data, gate: AccountsGate(book: accounts), accounts: accounts, metricsToken: config.metricsToken)
         do {
-            return try Server(handlers: [:], routes: routes, configuration: WebPage.serverConfiguration(tls: tls), log: log)
+            return try Server(handlers: [:], routes: routes, configuration: WebPage.serverConfiguration(tls: tls), log: log, events: events)
         } catch {
             let path = error.message.contains(config.webKey) ? config.webKey : config.webCertificate
             throw NodeError(.config, "web interface: \(error.message)", path: path)

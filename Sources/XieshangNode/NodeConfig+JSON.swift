@@ -24,6 +24,7 @@ extension NodeConfig {
             o["web_listen"] = webListen
             o["web_cert"] = webCertificate
             o["web_key"] = webKey
+            if let metricsToken { o["metrics_token"] = metricsToken }
         }
         if insecureH2c { o["insecure_h2c"] = true }
         if !sessions.isEmpty { o["sessions"] = sessions.map(\.description) }

@@ -121,11 +121,16 @@ public struct NodeConfig: Sendable, Equatable {
     public var recordsUpToTier: String?
     /// The web accounts' settings (`accounts`: scrypt parameters, concurrent password checks, audit retention).
     public var accounts = AccountsConfiguration()
+    /// `metrics_token`: the bearer token a Prometheus scraper presents for `GET /metrics` on the web listener
+    /// (`Authorization: Bearer <token>`); nil: only a signed-in IT or office session may read the metrics. At least
+    /// 32 characters of letters, digits, `-`, `_`, `.`, `~`, `+`, `/` (RFC 6750's token characters, `=` excepted).
+    public var metricsToken: String?
 
     /// The fields a config file may have.
     static let knownFields: Set<String> = [
         "node_id", "name", "tier", "data_dir", "listen", "admin_socket", "key_file", "tls", "insecure_h2c", "parent", "children",
         "alliances", "rollup_debounce_ms", "retry_cap_ms", "log_level", "policy", "sessions", "zones", "web_listen", "web_cert", "web_key", "records_up_to_tier",
+        "metrics_token",
     ]
 
     /// Reads and validates the config at `path`.
@@ -191,6 +196,17 @@ public struct NodeConfig: Sendable, Equatable {
         } else if fields["web_cert"] != nil || fields["web_key"] != nil {
             throw NodeError(.config, "\(file): \"web_cert\"/\"web_key\" are set but \"web_listen\" is not; add \"web_listen\": \"HOST:PORT\" to serve the web interface, or remove them", path: file)
         }
+        if let token = fields["metrics_token"] {
+            let text = try reader.string(token, at: "metrics_token")
+            guard !config.webListen.isEmpty else {
+                throw NodeError(.config, "\(file): \"metrics_token\" is set but \"web_listen\" is not; /metrics is served on the web listener: add \"web_listen\": \"HOST:PORT\", or remove the token", path: file)
+            }
+            guard NodeConfig.isMetricsToken(text) else {
+                // The token is a secret: the error says what is wrong with it, never the token.
+                throw NodeError(.config, "\(file): field \"metrics_token\": expected 32 to 512 characters of letters, digits, '-', '_', '.', '~', '+' and '/' (e.g. the output of `openssl rand -hex 32`), found \(text.utf8.count) bytes\((32...512).contains(text.utf8.count) ? ", some of them not allowed" : "")", path: file)
+            }
+            config.metricsToken = text
+        }
         if fields["records_up_to_tier"] != nil {
             let tier = try reader.string(fields["records_up_to_tier"], at: "records_up_to_tier")
             guard !tier.isEmpty else { throw reader.fail("records_up_to_tier", "a tier name such as \"county\"", .string(tier)) }
@@ -205,6 +221,15 @@ public struct NodeConfig: Sendable, Equatable {
         config.accounts = try reader.accounts(fields[accountsField], at: accountsField)
         try config.checkConsistency(file: file)
         return config
+    }
+
+    /// Whether `token` may be a `metrics_token`: 32 to 512 of RFC 6750's token characters (`=` padding excepted).
+    static func isMetricsToken(_ token: String) -> Bool {
+        let bytes = token.utf8
+        return (32...512).contains(bytes.count) && bytes.allSatisfy { c in
+            (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)
+                || c == 0x2d || c == 0x5f || c == 0x2e || c == 0x7e || c == 0x2b || c == 0x2f
+        }
     }
 
     /// Cross-field checks: no peer twice, not ourselves, every alliance id once; plain h2c only on loopback (or with

@@ -25,8 +25,8 @@ public enum NodeProcess {
     }
 
     /// Runs the node for `args` (`--config FILE`) until SIGINT or SIGTERM; returns the exit code. Errors go to
-    /// stderr prefixed `xieshang: `; usage to stdout for `--help`.
-    public static func run(_ args: [String], command: String) -> Int32 {
+    /// stderr prefixed `xieshang: `; usage to stdout for `--help`. `faults` is for the test executable only.
+    public static func run(_ args: [String], command: String, faults: (any FaultInjection)? = nil) -> Int32 {
         guard args.count == 2, args[0] == "--config" else {
             if args.contains("--help") || args.contains("-h") {
                 print(usage(command: command))
@@ -44,7 +44,7 @@ public enum NodeProcess {
         let node: Node
         do {
             let config = try NodeConfig.load(from: args[1])
-            node = try Node(config: config)
+            node = try Node(config: config, faults: faults)
         } catch {
             return fail("node: \(error)", code: error.code == .config || error.code == .keyFile ? exitConfig : exitRefused)
         }

@@ -29,8 +29,17 @@ final class NodeRuntime: @unchecked Sendable {
     /// What the status shows about one peer beyond the core's view.
     struct PeerInfo {
         var lastError = ""
+        /// Whether ``lastError`` is a refusal (a handshake, an event or a TLS pin refused) rather than a failure to connect.
+        var lastErrorIsRefusal = false
         var lastSeenMs: Int64 = 0
         var refused: UInt64 = 0
+
+        /// Records `error` as the last error; a refusal also counts.
+        mutating func note(_ error: String, refusal: Bool, count: Int = 1) {
+            lastError = error
+            lastErrorIsRefusal = refusal
+            if refusal { refused &+= UInt64(max(1, count)) }
+        }
     }
 
     let queue = DispatchQueue(label: "xieshang.node.federation")
@@ -66,15 +75,19 @@ final class NodeRuntime: @unchecked Sendable {
     private var generation: UInt64 = 0
     var peers: [String: PeerInfo] = [:]
     var alerts: [AlertEntry] = []
+    /// The counters `/metrics` shows beside the core's gauges (refusals, alerts, TLS refusals).
+    let metrics = NodeMetrics()
     var stopping = false
-    let crashHook: String?
+    /// Fault injection (tests only; nil in production).
+    let faults: (any FaultInjection)?
     /// TLS settings for dialing peers (this node's key, every peer pinned), nil for h2c.
     let tls: TLSConfiguration?
     /// The node's key, for signing a Hello's answer off the executor (``presignHello(_:)``).
     let key: Ed25519.PrivateKey
 
     init(core: FederationNode, config: NodeConfig, logger: NodeLogger, records: DomainProjector,
-         signatures: VerifiedSignatures, key: Ed25519.PrivateKey, tls: TLSConfiguration? = nil) throws(NodeError) {
+         signatures: VerifiedSignatures, key: Ed25519.PrivateKey, tls: TLSConfiguration? = nil,
+         faults: (any FaultInjection)? = nil) throws(NodeError) {
         self.core = core
         self.tls = tls
         self.key = key
@@ -104,7 +117,7 @@ final class NodeRuntime: @unchecked Sendable {
         clock_gettime(CLOCK_REALTIME, &tv)
         wallAtStart = Int64(tv.tv_sec) * 1000 + Int64(tv.tv_nsec) / 1_000_000
         monoAtStart = NodeRuntime.monotonicNanoseconds()
-        crashHook = ProcessInfo.processInfo.environment["XIESHANG_TEST_CRASH"]
+        self.faults = faults
         queue.setSpecific(key: NodeRuntime.executorKey, value: true)
         queue.async { self.publishKeysIfNeeded() }
     }
@@ -272,19 +285,30 @@ final class NodeRuntime: @unchecked Sendable {
                 self.timerGeneration[timer] = nil
                 _ = self.handleOnQueue(.timer(timer))
             }
-        case .log(let line):
-            noteLog(line)
+        case .log(let record):
+            note(record)
         case .alert(let alert):
-            alerts.insert(AlertEntry(timeMs: now(), subject: alert.subject, code: alert.code, message: alert.message), at: 0)
-            if alerts.count > 200 { alerts.removeLast() }
-            logger.warning("alert \(alert.code) about \(alert.subject): \(alert.message)")
+            raised(AlertEntry(timeMs: now(), subject: alert.subject, code: alert.code, message: alert.message))
         case .originated(let origin, let seq):
-            logger.debug("originated \(origin)#\(seq)")
+            metrics.originatedOne()
+            logger.debug("originated \(origin)#\(seq)", code: .command)
         case .commandRefused(let reason):
-            if !groupAttempt { logger.warning("command refused: \(reason)") }
+            if !groupAttempt {
+                metrics.refused("command", code: "command_refused")
+                logger.warning("command refused: \(reason)", code: .command)
+            }
         case .commandQueued(let id):
-            logger.info("command queued as \(id): the node originates it once its parent confirmed its chain")
+            logger.info("command queued as \(id): the node originates it once its parent confirmed its chain", code: .command)
         }
+    }
+
+    /// An alert this node raised: first in the status's list (200 kept), counted, and logged.
+    func raised(_ entry: AlertEntry) {
+        dispatchPrecondition(condition: .onQueue(queue))
+        alerts.insert(entry, at: 0)
+        if alerts.count > 200 { alerts.removeLast() }
+        metrics.alert(entry.code)
+        logger.warning("alert \(entry.code) about \(entry.subject): \(entry.message)", code: .alert, peer: roles[entry.subject] != nil ? entry.subject : nil)
     }
 
     /// Raises an alert for each event the records projection refused or could not use in the appends just committed
@@ -301,29 +325,20 @@ final class NodeRuntime: @unchecked Sendable {
             let alert = Alert(subject: p.signer, code: "foreign_record",
                               message: "\(config.nodeId) did not apply \(p.problem.origin)#\(p.problem.seq): \(p.problem.reason)",
                               evidence: [p.evidence])
-            alerts.insert(AlertEntry(timeMs: now(), subject: alert.subject, code: alert.code, message: alert.message), at: 0)
-            if alerts.count > 200 { alerts.removeLast() }
-            logger.warning("alert \(alert.code) about \(alert.subject): \(alert.message)")
+            raised(AlertEntry(timeMs: now(), subject: alert.subject, code: alert.code, message: alert.message))
             guard !blocked else { continue }
             let command = LocalCommand(kind: .alert, payload: alert.serializedBytes(), scope: Scope(target: .up(true)))
             for output in core.handle(.originate(command), now: now()) { perform(output) }
         }
     }
 
-    /// Core log lines: refusals and closures are warnings and become the peer's last error.
-    private func noteLog(_ line: String) {
-        let serious = line.contains("refused") || line.contains("closing") || line.contains("cannot") || line.contains("fenced")
-        if serious {
-            logger.warning(line)
-            for peer in roles.keys where line.contains(" \(peer) ") || line.contains(" \(peer):") || line.contains(" \(peer);") {
-                peers[peer, default: PeerInfo()].lastError = line
-                if line.contains("refused") { peers[peer, default: PeerInfo()].refused += 1 }
-            }
-        } else if line.contains("link to") || line.contains("restored") {
-            logger.info(line)
-        } else {
-            logger.debug(line)
-        }
+    /// A record of the core: logged at its level; a warning about a known peer becomes its last error, and a refusal
+    /// is counted for the peer and in the metrics (by its fields, never by its words).
+    private func note(_ record: LogRecord) {
+        logger.log(record)
+        if let kind = NodeMetrics.refusalKind(record) { metrics.refused(kind.kind, code: kind.code, count: record.count) }
+        guard record.level >= .warning, let peer = record.peer, roles[peer] != nil else { return }
+        peers[peer, default: PeerInfo()].note(record.message, refusal: record.isRefusal, count: record.count)
     }
 
     /// Whether the parent's link has been up since start: the parent told us how far our own chain goes.
@@ -360,7 +375,7 @@ final class NodeRuntime: @unchecked Sendable {
         do {
             client = try Client(target: endpoint, configuration: configuration)
         } catch {
-            peers[peer, default: PeerInfo()].lastError = "\(error)"
+            peers[peer, default: PeerInfo()].note("\(error)", refusal: false)
             queue.async { _ = self.handleOnQueue(.dialFailed(peer: peer)) }
             return
         }
@@ -371,7 +386,7 @@ final class NodeRuntime: @unchecked Sendable {
     }
 
     /// Fails a dialed connection once: closes the client and tells the core.
-    func fail(_ conn: ConnectionID, _ reason: String) {
+    func fail(_ conn: ConnectionID, _ reason: String, refused: Bool = false) {
         dispatchPrecondition(condition: .onQueue(queue))
         guard let d = dialed.removeValue(forKey: conn), !d.failed else { return }
         d.failed = true
@@ -379,8 +394,9 @@ final class NodeRuntime: @unchecked Sendable {
         d.client.close()
         if !stopping {
             let wasUp = core.isLinkUp(d.peer)
-            if !reason.isEmpty { peers[d.peer, default: PeerInfo()].lastError = reason }
-            if wasUp { logger.info("link to \(d.peer) down\(reason.isEmpty ? "" : ": " + reason)") }
+            if !reason.isEmpty { peers[d.peer, default: PeerInfo()].note(reason, refusal: refused) }
+            if refused { metrics.refused("tls_client", code: "pin_mismatch") }
+            if wasUp { logger.info("link to \(d.peer) down\(reason.isEmpty ? "" : ": " + reason)", code: .linkDown, peer: d.peer) }
         }
         queue.async { _ = self.handleOnQueue(.disconnected(conn)) }
     }
@@ -425,7 +441,8 @@ final class NodeRuntime: @unchecked Sendable {
                     _ = self.handleOnQueue(.received(conn, message))
                 }
             } catch {
-                self.queue.async { self.fail(conn, "\(path) to \(peer): \(error)") }
+                let refused = (error as? TransportError)?.code == .peerKeyMismatch
+                self.queue.async { self.fail(conn, "\(path) to \(peer): \(error)", refused: refused) }
             }
         }
     }
@@ -437,7 +454,7 @@ final class NodeRuntime: @unchecked Sendable {
         let client = d.client
         let peer = d.peer
         let options = CallOptions(timeoutSeconds: 100 * 365 * 86_400)
-        let hook = crashHook
+        let faults = self.faults
         Task {
             do {
                 try await client.bidirectionalStreaming(FederationService.push.path, options: options) { writer, responses in
@@ -449,10 +466,7 @@ final class NodeRuntime: @unchecked Sendable {
                         group.addTask {
                             for try await bytes in responses {
                                 let ack = try Ack(serializedBytes: bytes)
-                                if hook == "after-ack-before-cursor" {
-                                    StandardError.write("xieshang: test hook after-ack-before-cursor: exiting\n")
-                                    _exit(87)
-                                }
+                                faults?.reached(.afterAckBeforeCursor)
                                 self.queue.async {
                                     guard self.dialed[conn] != nil else { return }
                                     self.peers[peer, default: PeerInfo()].lastSeenMs = self.now()
@@ -466,7 +480,8 @@ final class NodeRuntime: @unchecked Sendable {
                 }
                 self.queue.async { self.fail(conn, "") }
             } catch {
-                self.queue.async { self.fail(conn, "Push to \(peer): \(error)") }
+                let refused = (error as? TransportError)?.code == .peerKeyMismatch
+                self.queue.async { self.fail(conn, "Push to \(peer): \(error)", refused: refused) }
             }
         }
     }
@@ -516,31 +531,29 @@ final class NodeRuntime: @unchecked Sendable {
 
     /// A refused handshake from `peer` (a pinned id or an unknown one), for the status.
     func noteRefused(peer: String, reason: String) {
+        metrics.refused("hello", code: "handshake_refused")
         queue.async {
-            if self.roles[peer] != nil {
-                self.peers[peer, default: PeerInfo()].refused += 1
-                self.peers[peer, default: PeerInfo()].lastError = reason
-            }
-            self.alerts.insert(AlertEntry(timeMs: self.now(), subject: peer, code: "handshake_refused", message: reason), at: 0)
-            if self.alerts.count > 200 { self.alerts.removeLast() }
+            if self.roles[peer] != nil { self.peers[peer, default: PeerInfo()].note(reason, refusal: true) }
+            self.raised(AlertEntry(timeMs: self.now(), subject: peer, code: "handshake_refused", message: reason))
         }
     }
 
-    /// A TLS handshake the transport refused (a key that does not match its pin): an alert and the peer's last error.
-    func noteTLSRefusal(_ line: String) {
-        var claimed = "?"
-        if let r = line.firstRange(of: "claiming to be '"), let end = line[r.upperBound...].firstIndex(of: "'") {
-            claimed = String(line[r.upperBound..<end])
+    /// A TLS handshake a listener refused (``ServerEvent/tlsRefused(_:)``): counted by listener and reason. On the
+    /// peer listener a certificate that claims a name and carries another key is also an alert about that name and
+    /// the peer's last error; other failures (no certificate, a scanner, a client that gave up) are logged only. On the
+    /// web listener every refusal is a browser's or a scanner's, logged at debug: no peer's refusal.
+    func noteTLSRefusal(_ refusal: TLSRefusal, listener: String) {
+        metrics.tlsRefused(listener: listener, refusal.reason)
+        guard listener == "peer" else {
+            logger.debug(refusal.message, code: .web)
+            return
         }
-        let peer = claimed
-        logger.warning(line)
+        let peer = refusal.claimedName
+        logger.warning(refusal.message, code: .tlsRefused, peer: peer.flatMap { roles[$0] != nil ? $0 : nil })
+        guard refusal.reason == .pinMismatch, let peer else { return }
         queue.async {
-            if self.roles[peer] != nil {
-                self.peers[peer, default: PeerInfo()].refused += 1
-                self.peers[peer, default: PeerInfo()].lastError = line
-            }
-            self.alerts.insert(AlertEntry(timeMs: self.now(), subject: peer, code: "tls_refused", message: line), at: 0)
-            if self.alerts.count > 200 { self.alerts.removeLast() }
+            if self.roles[peer] != nil { self.peers[peer, default: PeerInfo()].note(refusal.message, refusal: true) }
+            self.raised(AlertEntry(timeMs: self.now(), subject: peer, code: "tls_refused", message: refusal.message))
         }
     }
 

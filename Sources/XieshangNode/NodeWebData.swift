@@ -16,6 +16,8 @@ struct NodeWebData: WebData {
     let startedAt: Date
     /// The dashboards built, while the figures they read stay the same.
     let dashboards = DashboardCache()
+    /// The peer listener's transport counters, for `/metrics`.
+    var peerTransport: (@Sendable () -> TransportMetrics.Snapshot)? = nil
 
     func status() async -> StatusResponse? {
         let runtime = runtime, startedAt = startedAt
@@ -36,6 +38,13 @@ struct NodeWebData: WebData {
     /// This body from its config: no store read (the record pages' and the dashboard's heading).
     func identity() async -> XieshangDomain.BodyInfo? {
         XieshangDomain.BodyInfo(id: runtime.config.nodeId, name: runtime.config.name, tier: runtime.config.tier, parent: runtime.config.parent?.nodeId)
+    }
+
+    /// `/metrics`: one snapshot taken on the executor, rendered in the Prometheus text format.
+    func metrics() async -> String? {
+        let runtime = runtime, startedAt = startedAt, transport = peerTransport?()
+        let snapshot = await runtime.read { runtime.metricsSnapshot(startedAt: startedAt, version: WebSite.softwareVersion, peerTransport: transport) }
+        return MetricsText.render(snapshot)
     }
 
     func dashboard(period: String, body: String?) async -> Result<Dashboard, WebDataError> {

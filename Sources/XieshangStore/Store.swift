@@ -129,6 +129,9 @@ public final class Store {
     /// the opening's own writes, every append, ``write(_:)`` and cursor save) — each one an fsync.
     public var commitCount: Int { db.commitCount }
 
+    /// How long the writer's transactions took, from BEGIN to COMMIT returned (the node's commit latency metric).
+    public var commitLatency: CommitLatency { db.commitLatency }
+
     /// Current time in milliseconds since 1970, for `received_at` and cursor timestamps.
     static func nowMs() -> Int64 {
         var ts = timespec()

@@ -45,7 +45,7 @@ final class Listener: ReactorHandler, @unchecked Sendable {
     /// descriptors, and stop accepting for 100 ms so established connections keep being served.
     private func outOfResources(_ code: Int32) {
         core.metrics.update { $0.acceptFailures += 1 }
-        core.note("accept on \(endpoint) failed: \(Socket.errorText(code)); pausing accepts for 100 ms (raise the open-files limit?)")
+        core.report(.acceptFailed(endpoint: "\(endpoint)", reason: Socket.errorText(code)))
         for _ in 0..<16 where core.evictOldestUnauthenticated() {}
         paused = true
         Reactor.shared.update(fd, readable: false, writable: false)

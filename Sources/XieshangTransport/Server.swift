@@ -15,12 +15,14 @@ public final class Server: Sendable {
     /// `routes` (without them it gets 415, as the gRPC spec asks).
     /// - Parameters:
     ///   - log: receives one line per notable event (refused connection, protocol error); nil to drop them.
+    ///   - events: receives the events an owner acts on as data (``ServerEvent``: a refused TLS handshake, a failed
+    ///     `accept`), on the reactor thread; nil: their lines go to `log`.
     /// - Throws: ``TransportError`` `.tls` when the TLS configuration cannot be loaded.
     public init(handlers: [String: RPCHandler], routes: HTTPRoutes? = nil, configuration: ServerConfiguration = ServerConfiguration(),
-                log: (@Sendable (String) -> Void)? = nil) throws(TransportError) {
+                log: (@Sendable (String) -> Void)? = nil, events: (@Sendable (ServerEvent) -> Void)? = nil) throws(TransportError) {
         try Reactor.checkStarted(handlers: true)
         let tls = try configuration.tls.map { c throws(TransportError) in try TLSContext(c, server: true) }
-        core = ServerCore(handlers: handlers, routes: routes, configuration: configuration, tls: tls, log: log)
+        core = ServerCore(handlers: handlers, routes: routes, configuration: configuration, tls: tls, log: log, events: events)
     }
 
     /// Starts listening on `endpoint` (TCP port 0 picks a free port; a Unix socket file gets mode 0600).

@@ -100,7 +100,10 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
         case .wantWrite:
             reactor.update(channel.fd, readable: true, writable: true)
         case .failed(let e):
-            core.note("TLS handshake with \(peer) failed: \(e)")
+            let pin = e.code == .peerKeyMismatch
+            core.metrics.update { $0.tlsRefused += 1 }
+            core.report(.tlsRefused(TLSRefusal(address: peer, claimedName: pin ? e.peer : nil, reason: pin ? .pinMismatch : .handshakeFailed,
+                                               message: "TLS handshake with \(peer) failed: \(e)")))
             close()
         }
     }

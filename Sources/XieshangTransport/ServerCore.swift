@@ -13,6 +13,7 @@ final class ServerCore: @unchecked Sendable {
     let metrics = TransportMetrics()
     let tls: TLSContext?
     private let log: (@Sendable (String) -> Void)?
+    private let events: (@Sendable (ServerEvent) -> Void)?
     var listeners: [Listener] = []
     private var connections: [ObjectIdentifier: ServerConnection] = [:]
     /// Connections whose peer has not authenticated yet, and how many of them each address holds.
@@ -24,15 +25,21 @@ final class ServerCore: @unchecked Sendable {
     private let reactor = Reactor.shared
 
     init(handlers: [String: RPCHandler], routes: HTTPRoutes? = nil, configuration: ServerConfiguration, tls: TLSContext?,
-         log: (@Sendable (String) -> Void)?) {
+         log: (@Sendable (String) -> Void)?, events: (@Sendable (ServerEvent) -> Void)? = nil) {
         self.handlers = handlers
         self.routes = routes
         self.configuration = configuration
         self.tls = tls
         self.log = log
+        self.events = events
     }
 
     func note(_ text: String) { log?(text) }
+
+    /// Reports `event` to the owner as data; a server without an `events` callback logs its line instead.
+    func report(_ event: ServerEvent) {
+        if let events { events(event) } else { log?(event.message) }
+    }
 
     func add(listener: Listener) {
         reactor.checkOnReactor()

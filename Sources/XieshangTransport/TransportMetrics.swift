@@ -30,6 +30,8 @@ public final class TransportMetrics: Sendable {
         public var connectionsTimedOut = 0
         /// `accept` failures for lack of descriptors or memory (the listener pauses briefly after each).
         public var acceptFailures = 0
+        /// TLS handshakes refused (a key that does not match its pin, no certificate, a client that gave up).
+        public var tlsRefused = 0
         /// The most bytes one connection held at once (received and not yet taken, plus responses not yet written):
         /// the figure ``ServerConfiguration/maxBufferedBytesPerConnection`` bounds.
         public var bufferedBytesHighWater = 0

@@ -26,6 +26,8 @@ public protocol WebData: Sendable {
     func record(_ commands: [DomainEvent], actor: Actor, madeBy: String) async -> Result<RecordOutcome, WebDataError>
     /// The software's version, for the IT page.
     func version() -> String
+    /// The node's metrics in Prometheus' text format (`/metrics`); nil while the node cannot answer.
+    func metrics() async -> String?
 }
 
 extension WebData {
@@ -41,6 +43,8 @@ extension WebData {
     }
     /// No version known.
     public func version() -> String { "" }
+    /// No metrics: a source without a running node.
+    public func metrics() async -> String? { nil }
 }
 
 /// What became of commands the rules accepted (录入结果).

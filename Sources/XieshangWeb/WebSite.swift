@@ -102,8 +102,12 @@ public enum WebSite {
     /// The table as the transport's routes, every handler behind `gate` and run with ``WebPage/reader`` set to the
     /// admitted session; with `accounts`, also the login, logout and password pages, the entry forms and the audit
     /// trail.
-    public static func routes(_ data: WebData, gate: WebGate, accounts: AccountBook? = nil) -> HTTPRoutes {
+    ///
+    /// `GET /metrics` (``MetricsRoute``) is there too, behind its own check: a bearer `metricsToken` (node.json's
+    /// `metrics_token`) for scrapers, or a session `gate` admits to ``WebCapability/viewStatus``.
+    public static func routes(_ data: WebData, gate: WebGate, accounts: AccountBook? = nil, metricsToken: String? = nil) -> HTTPRoutes {
         var routes = HTTPRoutes(maxBodyBytes: maxBodyBytes, refusal: WebPage.refusal)
+        routes.add("GET", MetricsRoute.path, MetricsRoute.handler(data, gate: gate, token: metricsToken))
         var table = table(data) + EntryForms.routes(data, accounts)
         if let accounts { table += LoginPages.routes(accounts) + AuditPage.routes(accounts) }
         for route in table {

@@ -2,6 +2,7 @@
 // the joint-draft CRDT, checks endContent, and prints time, peak memory and the encoded size of the op log.
 import Foundation
 import XieshangDomain
+import XieshangEditingTraces
 #if canImport(Glibc)
 import Glibc
 #endif

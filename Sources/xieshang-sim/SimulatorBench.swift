@@ -1,4 +1,5 @@
 import XieshangFederation
+import XieshangSimulation
 import XieshangWire
 #if canImport(Glibc)
 import Glibc

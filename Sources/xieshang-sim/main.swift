@@ -8,7 +8,8 @@
 // Exits 1 when any invariant fails.
 import Dispatch
 import XieshangFederation
-import XieshangNode
+import XieshangSimulation
+import XieshangCalendar
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import XieshangDomain
+@testable import XieshangEditingTraces
 
 /// Real editing traces from the public editing-traces corpus, in `Tests/XieshangDomainTests/Traces/`.
 struct DraftTraceTests {

@@ -1,5 +1,6 @@
 import Testing
 import XieshangFederation
+import XieshangSimulation
 import XieshangStore
 import XieshangWire
 

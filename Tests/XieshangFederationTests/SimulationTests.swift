@@ -1,5 +1,6 @@
 import Testing
 import XieshangFederation
+import XieshangSimulation
 import XieshangWire
 
 /// The deterministic simulator in the debug build: a smaller seeded run than `make test`'s release run, replay

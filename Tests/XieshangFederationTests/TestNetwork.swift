@@ -1,5 +1,6 @@
 import Foundation
 import XieshangFederation
+import XieshangSimulation
 import XieshangStore
 import XieshangWire
 
@@ -16,6 +17,8 @@ final class TestNetwork {
     var alerts: [String: [Alert]] = [:]
     var acks: [String: [Ack]] = [:]  // by receiving client
     var logs: [String] = []
+    /// The log records as the nodes emitted them (level, code, peer), beside their messages in `logs`.
+    var records: [LogRecord] = []
     var now: Int64 = Day(unchecked: 2026, 11, 1).startMsChinaTime + 1_000
     var nextConn: UInt64 = 1
     let directory: String
@@ -113,8 +116,9 @@ final class TestNetwork {
                 timers.append((id, t, at))
             case .alert(let a):
                 alerts[id, default: []].append(a)
-            case .log(let line):
-                logs.append(line)
+            case .log(let record):
+                logs.append(record.message)
+                records.append(record)
             default:
                 break
             }

@@ -110,11 +110,18 @@ final class LocalFederation: @unchecked Sendable {
 
     // MARK: Processes
 
-    /// Starts node `id` (env adds e.g. XIESHANG_TEST_CRASH) and waits until its admin socket answers; `lean` runs it
-    /// with `xieshang-node --config` instead of `xieshang node --config`.
+    /// Starts node `id` and waits until its admin socket answers; `lean` runs it with `xieshang-node --config` instead
+    /// of `xieshang node --config`. With XIESHANG_TEST_CRASH in `env` (and not `lean`) it runs `xieshang-node-faults`,
+    /// the only executable that wires fault injection (production binaries have none).
     func start(_ id: String, env: [String: String] = [:], configFile: String = "node.json", lean: Bool = false) async throws {
         let p = Process()
-        if lean {
+        if env["XIESHANG_TEST_CRASH"] != nil && !lean {
+            guard let node = LocalFederation.built("xieshang-node-faults") else {
+                throw Failure(description: "the xieshang-node-faults executable is not built; run `swift build --build-tests` (make test does)")
+            }
+            p.executableURL = URL(fileURLWithPath: node)
+            p.arguments = ["--config", dir(id) + "/" + configFile]
+        } else if lean {
             guard let node = LocalFederation.xieshangNode() else {
                 throw Failure(description: "the xieshang-node executable is not built; run `swift build --build-tests` (make test does)")
             }

@@ -3,6 +3,7 @@ import Glibc
 import Testing
 import XieshangDomain
 import XieshangFederation
+import XieshangSimulation
 import XieshangNode
 import XieshangWire
 

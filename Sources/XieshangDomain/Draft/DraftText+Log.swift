@@ -77,7 +77,7 @@ extension DraftText {
     }
 
     /// Appends the exported operations of agent `a` covering `from ..< to`.
-    func appendOps(agent a: Int, from have: Int, to limit: Int, into out: inout [DraftOp]) {
+    @_spi(EditingTraces) public func appendOps(agent a: Int, from have: Int, to limit: Int, into out: inout [DraftOp]) {
         let end = min(limit, scalars[a].count)
         guard have < end else { return }
         let entries = log[a]

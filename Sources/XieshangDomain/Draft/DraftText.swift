@@ -93,7 +93,7 @@ public struct DraftText: Sendable {
     /// Agent of each known node id.
     var agentOf: [String: Int32] = [:]
     /// Per agent and sequence number: the inserted scalar (0 for a sequence number that a delete used).
-    var scalars: [[UInt32]] = []
+    @_spi(EditingTraces) public internal(set) var scalars: [[UInt32]] = []
     /// Per agent and sequence number: the leaf holding that character, or -1 for a delete's sequence number.
     var leafOf: [[Int32]] = []
 
@@ -159,7 +159,7 @@ public struct DraftText: Sendable {
     }
 
     /// The agent number of `name`, registering it on first sight.
-    mutating func agent(for name: String) -> Int32 {
+    @_spi(EditingTraces) public mutating func agent(for name: String) -> Int32 {
         if let a = agentOf[name] { return a }
         let a = Int32(names.count)
         names.append(name)
@@ -300,7 +300,7 @@ public struct DraftText: Sendable {
 
     /// Local insertion of scalar values at a visible position (known to be valid). Returns the first seq used.
     @discardableResult
-    mutating func localInsert<Values: Collection>(_ values: Values, at position: Int) -> Int32
+    @_spi(EditingTraces) public mutating func localInsert<Values: Collection>(_ values: Values, at position: Int) -> Int32
     where Values.Element == UInt32 {
         let agent = localAgent
         let seq = Int32(scalars[Int(agent)].count)
@@ -324,7 +324,7 @@ public struct DraftText: Sendable {
 
     /// Local deletion of `length` visible scalars from `position` (known to be valid). Returns the first seq used.
     @discardableResult
-    mutating func localDelete(at position: Int, length: Int) -> Int32 {
+    @_spi(EditingTraces) public mutating func localDelete(at position: Int, length: Int) -> Int32 {
         let agent = localAgent
         let seq = Int32(scalars[Int(agent)].count)
         var (leaf, idx, off) = locateVisible(position)

@@ -15,6 +15,8 @@ public final class Database {
     private var transactionDepth = 0
     /// Counts the commits SQLite carries out on this connection (its commit hook); none on a read-only one.
     private let commits = CommitCounter()
+    /// How long this connection's write transactions took (``transaction(_:)``, from BEGIN to COMMIT returned).
+    public private(set) var commitLatency = CommitLatency()
 
     /// Opens a connection.
     /// - Parameters:
@@ -176,12 +178,14 @@ public final class Database {
     /// With `synchronous=FULL` in WAL mode, the commit has reached the disk when this returns.
     public func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         if transactionDepth > 0 { return try savepoint(body) }
+        let started = WriterCondition.uptimeNanoseconds()
         try execute("BEGIN IMMEDIATE")
         transactionDepth = 1
         defer { transactionDepth = 0 }
         do {
             let result = try body()
             try execute("COMMIT")
+            commitLatency.record(nanoseconds: WriterCondition.uptimeNanoseconds() &- started)
             return result
         } catch {
             rollbackQuietly()

@@ -1,3 +1,5 @@
+import XieshangCalendar
+import XieshangFederation
 import XieshangWire
 
 /// What the simulated bodies record and how their own figures count it — the simulator's side of the figures seam

@@ -1,3 +1,5 @@
+import XieshangCalendar
+import XieshangFederation
 import XieshangWire
 
 /// The shape of a simulated federation: a tree (`1+3+9`: a city, 3 counties, 9 townships spread evenly) and/or an

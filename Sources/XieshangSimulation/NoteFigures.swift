@@ -1,4 +1,5 @@
 import XieshangCalendar
+import XieshangFederation
 import XieshangWire
 
 /// The simulator's figures source (a test source, no domain): a body's own `Note` events are its records, dated by

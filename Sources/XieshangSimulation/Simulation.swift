@@ -1,3 +1,5 @@
+import XieshangCalendar
+import XieshangFederation
 import XieshangStore
 import XieshangWire
 #if canImport(Glibc)
@@ -490,8 +492,8 @@ public final class Simulation {
                 let at = nodeTime - Simulation.epochMs
                 sim.timers[timer] = at
                 queue.push(max(at, now), .timer(id, timer, at))
-            case .log(let line):
-                log("\(now) \(line)")
+            case .log(let record):
+                log("\(now) \(id) \(record.code.rawValue)\(record.peer.map { " peer=" + $0 } ?? ""): \(record.message)")
             case .alert(let alert):
                 alerts[id, default: []].append(alert)
                 log("\(now) \(id) ALERT \(alert.code) about \(alert.subject): \(alert.message)")

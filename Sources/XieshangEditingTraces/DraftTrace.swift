@@ -1,3 +1,5 @@
+@_spi(EditingTraces) import XieshangDomain
+
 /// An editing trace in the format of the public editing-traces corpus (github.com/josephg/editing-traces), used to
 /// test and measure ``DraftText`` on real editing sessions.
 ///

@@ -1,3 +1,5 @@
+import XieshangCalendar
+import XieshangFederation
 import XieshangStore
 import XieshangWire
 

@@ -1,3 +1,5 @@
+import XieshangDomain
+
 /// A minimal JSON reader over UTF-8 bytes, enough for the editing-traces corpus (objects, arrays, strings,
 /// integers, literals). It never crashes on bad input: every failure is a ``DomainError`` with the byte offset.
 struct DraftTraceJSONReader {

@@ -1,5 +1,7 @@
+import XieshangCalendar
 import XieshangDomain
 import XieshangFederation
+import XieshangNode
 import struct XieshangWire.EventBody
 
 /// The domain's records in the federation simulator (``SimulatedRecords``): simulated bodies originate activities with
@@ -16,7 +18,7 @@ public struct SimulatedDomainRecords: SimulatedRecords {
 
     /// A ``NodeFigures`` for the body (its tier by depth, as the simulator names it: ``Simulation/tier(depth:)``).
     public func figuresSource(body: String, parent: String?, depth: Int) -> any FiguresSource {
-        NodeFigures(body: BodyInfo(id: body, name: body, tier: Simulation.tier(depth: depth), parent: parent))
+        DomainFigures.source(body: BodyInfo(id: body, name: body, tier: Simulation.tier(depth: depth), parent: parent))
     }
 
     /// An activity (roll < 30), a suggestion (< 45: made, every other one adopted the same day) or an opinion report
