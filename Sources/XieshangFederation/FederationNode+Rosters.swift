@@ -11,7 +11,7 @@ extension FederationNode {
     /// The key of `origin`, if this node can verify its events.
     func keyFor(_ origin: String) -> Ed25519.PublicKey? {
         let node = ChainName.node(of: origin)
-        if node == id { return publicKey }
+        if node == id { return identityKey }
         if let pin = pins[node] { return pin.publicKey }
         return keyCache[node]
     }
@@ -184,7 +184,7 @@ extension FederationNode {
     /// The roster this node sends down: itself, its ancestors' directory and its whole subtree.
     func downRosterEntries() -> [RosterEntry] {
         // Each ancestor's entry carries its tier when its config names it (``recordsRoute(_:)`` finds the tier's body).
-        var out: [RosterEntry] = [RosterEntry(nodeId: id, publicKey: publicKey.rawRepresentation, parent: config.parent?.id ?? "", tier: config.tier)]
+        var out: [RosterEntry] = [RosterEntry(nodeId: id, publicKey: identityKey.rawRepresentation, parent: config.parent?.id ?? "", tier: config.tier)]
         var seen: Set<String> = [id]
         if let parent = config.parent, seen.insert(parent.id).inserted {
             out.append(RosterEntry(nodeId: parent.id, publicKey: parent.publicKey.rawRepresentation, tier: parent.tier))
