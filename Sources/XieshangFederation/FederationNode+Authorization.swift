@@ -159,7 +159,7 @@ extension FederationNode {
                 }
                 // A key record changes which key signs what follows (this run's or another origin's): committed and
                 // applied first, then the rest of the batch is looked at again.
-                if body.kind == .keyRotation || body.kind == .keyRevocation {
+                if body.kind == .keyRotation || body.kind == .keyRevocation || (body.kind == .roster && FederationNode.carriesKeyRecords(body)) {
                     cut = i + 1
                     flushFirst = true
                     break

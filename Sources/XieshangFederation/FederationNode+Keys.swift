@@ -303,7 +303,7 @@ extension FederationNode {
     // MARK: Applying (receipt, origination and replay at open)
 
     /// Applies a stored key rotation to the node's key history; why it cannot be (nothing changed), or nil.
-    func keyRotationApplied(_ body: EventBody) -> String? {
+    func keyRotationApplied(_ body: EventBody, stored: StoredEvent) -> String? {
         guard let r = try? KeyRotation(serializedBytes: body.payload), let newKey = try? Ed25519.PublicKey(rawRepresentation: r.newKey),
               let starts = KeyHistory.startMap(r.starts) else { return "its key rotation does not decode" }
         let node = ChainName.node(of: body.origin)
@@ -311,9 +311,12 @@ extension FederationNode {
         if history.rotations.contains(where: { $0.newKey == newKey }) { return nil }  // another chain's copy
         history.rotations.append(KeyHistory.Rotation(oldKey: r.oldKey, newKey: newKey, starts: starts))
         keyHistories[node] = history
+        keyRecords[node, default: []].append(SignedEvent(body: stored.body, signature: stored.signature).serializedBytes())
         keysVersion &+= 1
         if node == id, let key = privateKeys[newKey.rawRepresentation] { signingKey = key }
         outputs.append(.log("\(id): \(node) signs with key \(newKey.fingerprint) from now on (rotation \(body.origin)#\(body.seq))"))
+        // The rosters carry the key records to the nodes that get none of the node's chains with a copy.
+        if !fenced && !isLoading { refreshRosters() }
         return nil
     }
 
@@ -340,6 +343,39 @@ extension FederationNode {
         return nil
     }
 
+    /// Adopts the key rotations a roster entry carries for `node` beyond those this node holds, each checked as a
+    /// chain copy is (signed by the key before it and by its new key): a body that receives none of `node`'s chains
+    /// with a copy — a direct chain to it from a body that is not its neighbour — learns them so.
+    func adoptKeyRecords(_ node: String, base: Ed25519.PublicKey, _ records: [[UInt8]]) {
+        guard node != id else { return }
+        var history = keyHistories[node] ?? KeyHistory()
+        guard records.count > history.rotations.count else { return }
+        var adopted: [[UInt8]] = []
+        for bytes in records.dropFirst(history.rotations.count) {
+            guard let e = try? SignedEvent(serializedBytes: bytes), let body = try? e.decodedBody(), body.kind == .keyRotation,
+                  ChainName.node(of: body.origin) == node, let r = try? KeyRotation(serializedBytes: body.payload), r.nodeId == node,
+                  let newKey = try? Ed25519.PublicKey(rawRepresentation: r.newKey), let starts = KeyHistory.startMap(r.starts) else { break }
+            let old = history.latest(base: base)
+            guard r.oldKey == old.rawRepresentation, old.isValidSignature(e.signature, for: e.body),
+                  newKey.isValidSignature(r.newKeySignature, for: KeyHistory.statement(r)),
+                  !history.keys(base: base).contains(newKey) else { break }
+            history.rotations.append(KeyHistory.Rotation(oldKey: r.oldKey, newKey: newKey, starts: starts))
+            adopted.append(bytes)
+        }
+        guard !adopted.isEmpty else { return }
+        keyHistories[node] = history
+        keyRecords[node, default: []] += adopted
+        keysVersion &+= 1
+    }
+
+    /// `entry` with the key records this node holds for its body when they are more than the entry's.
+    func withKeyRecords(_ entry: RosterEntry) -> RosterEntry {
+        guard let mine = keyRecords[entry.nodeId], mine.count > entry.keyRecords.count else { return entry }
+        var e = entry
+        e.keyRecords = mine
+        return e
+    }
+
     /// After the store was replayed at open: the node signs with its newest key, which a key file must hold.
     func selectSigningKey() throws(FederationError) {
         let latest = keyHistories[id]?.latest(base: config.privateKey.publicKey) ?? config.privateKey.publicKey
@@ -355,4 +391,11 @@ extension FederationNode {
     /// The bytes the new key signs in a ``KeyRotation`` (`new_key_signature`): a context text, then the rotation
     /// without that signature. Public for tools and tests that build key records by hand.
     public static func keyRotationStatement(_ rotation: KeyRotation) -> [UInt8] { KeyHistory.statement(rotation) }
+}
+
+extension FederationNode {
+    /// Whether a roster event carries key records (the events after it are judged once it is applied).
+    static func carriesKeyRecords(_ body: EventBody) -> Bool {
+        (try? Roster(serializedBytes: body.payload))?.entries.contains { !$0.keyRecords.isEmpty } ?? false
+    }
 }

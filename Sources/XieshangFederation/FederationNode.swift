@@ -71,6 +71,8 @@ public final class FederationNode {
     var keyCache: [String: Ed25519.PublicKey] = [:]
     /// Key rotations and revocations of each node, from the key records this node stored (``KeyHistory``).
     var keyHistories: [String: KeyHistory] = [:]
+    /// One signed copy of each rotation in ``keyHistories``, by node, in the same order (rosters carry them).
+    var keyRecords: [String: [[UInt8]]] = [:]
     /// The log position of the last copy of each of this node's own rotations, by the new key.
     var ownRotationEnds: [[UInt8]: Int64] = [:]
     /// How many own rotations every dialed peer has acknowledged (``linkKey``).
@@ -391,7 +393,7 @@ public final class FederationNode {
         case .approval, .approvalReturn:
             if let why = approvalApplied(body, stored: stored) { return why }
         case .keyRotation:
-            if let why = keyRotationApplied(body) { return why }
+            if let why = keyRotationApplied(body, stored: stored) { return why }
         case .keyRevocation:
             if let why = keyRevocationApplied(body) { return why }
         default: break

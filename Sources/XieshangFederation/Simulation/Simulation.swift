@@ -85,6 +85,9 @@ public final class Simulation {
         case badPeriod = "bad_period"
         /// An aggregate report citing a sibling's report (not a child of the adversary), its totals adding up.
         case foreignCitation = "foreign_citation"
+        /// The adversary rotates its key (an honest rotation, amid the run's faults), then signs an event after the
+        /// rotation point with its old key — as a thief of the old key would.
+        case staleKey = "stale_key"
 
         /// The refusal code the parent must answer with.
         public var expectedCode: String {
@@ -96,6 +99,7 @@ public final class Simulation {
             case .inflatedRollup: "rollup_mismatch"
             case .badPeriod: "bad_period"
             case .foreignCitation: "bad_citation"
+            case .staleKey: "key_superseded"
             }
         }
     }
@@ -142,7 +146,7 @@ public final class Simulation {
 
     final class SimNode {
         let id: String
-        let config: FederationConfig
+        var config: FederationConfig
         let path: String
         var node: FederationNode?
         var timers: [FederationTimer: Int64] = [:]

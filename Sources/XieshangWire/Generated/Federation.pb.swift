@@ -1486,6 +1486,10 @@ public struct RosterEntry: ProtoMessage {
     public var tier: String = ""
     /// Zone 片区 its parent's config puts it in (e.g. "东片区"); empty when none.
     public var zone: String = ""
+    /// The body's key rotations, oldest first: one signed copy (a SignedEvent of kind EVENT_KIND_KEY_ROTATION) of each,
+    /// starting from `public_key`. A node that receives none of the body's chains that carry a copy (a direct chain to a
+    /// node that is not its neighbour) still checks each event against the key valid at its position.
+    public var keyRecords: [[UInt8]] = []
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -1499,7 +1503,8 @@ public struct RosterEntry: ProtoMessage {
         parent: String = "",
         name: String = "",
         tier: String = "",
-        zone: String = ""
+        zone: String = "",
+        keyRecords: [[UInt8]] = []
     ) {
         self.nodeId = nodeId
         self.publicKey = publicKey
@@ -1507,6 +1512,7 @@ public struct RosterEntry: ProtoMessage {
         self.name = name
         self.tier = tier
         self.zone = zone
+        self.keyRecords = keyRecords
     }
 }
 
@@ -1518,6 +1524,7 @@ extension RosterEntry {
         ProtoFieldDescriptor(number: 4, name: "name", jsonName: "name", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 5, name: "tier", jsonName: "tier", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 6, name: "zone", jsonName: "zone", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 7, name: "key_records", jsonName: "keyRecords", type: .bytes, label: .repeated, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -1528,6 +1535,7 @@ extension RosterEntry {
         n += WireSize.singular(StringCodec.self, name, field: 4)
         n += WireSize.singular(StringCodec.self, tier, field: 5)
         n += WireSize.singular(StringCodec.self, zone, field: 6)
+        n += WireSize.repeated(BytesCodec.self, keyRecords, field: 7)
         return n
     }
 
@@ -1538,6 +1546,7 @@ extension RosterEntry {
         w.singular(StringCodec.self, name, field: 4)
         w.singular(StringCodec.self, tier, field: 5)
         w.singular(StringCodec.self, zone, field: 6)
+        w.repeated(BytesCodec.self, keyRecords, field: 7)
         w.writeRaw(unknownFields)
     }
 
@@ -1550,6 +1559,7 @@ extension RosterEntry {
             case (4, .lengthDelimited): name = try StringCodec.read(from: &r)
             case (5, .lengthDelimited): tier = try StringCodec.read(from: &r)
             case (6, .lengthDelimited): zone = try StringCodec.read(from: &r)
+            case (7, _): try r.readRepeated(BytesCodec.self, tag, into: &keyRecords, unknown: &unknownFields)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -1563,6 +1573,7 @@ extension RosterEntry {
         j.singular("name", StringCodec.self, name)
         j.singular("tier", StringCodec.self, tier)
         j.singular("zone", StringCodec.self, zone)
+        j.repeated("keyRecords", BytesCodec.self, keyRecords)
         j.endObject()
     }
 
@@ -1577,6 +1588,7 @@ extension RosterEntry {
             case "name": name = try StringCodec.readJSON(value, path: p)
             case "tier": tier = try StringCodec.readJSON(value, path: p)
             case "zone": zone = try StringCodec.readJSON(value, path: p)
+            case "keyRecords", "key_records": keyRecords = try JSONRead.repeated(BytesCodec.self, value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
