@@ -132,6 +132,25 @@ import XieshangWire
         #expect([r, e1, e2].allSatisfy { holds(net, "county", $0) })
     }
 
+    /// A sibling gets none of town1's chains with a rotation copy, only a direct chain opened after the rotation: it
+    /// learns the new key from the key records the county's roster carries (each checked by both keys), also after a
+    /// restart.
+    @Test func directEventsToANonNeighbourAfterARotationAreAccepted() throws {
+        let net = try setUp()
+        let new = try newKey()
+        _ = try rotate(net, to: new)
+        net.originate("town1", amount: 3, route: .direct("town0"))
+        net.run()
+        let direct = net.events("town0").filter { $0.origin == "town1@direct:town0" }
+        #expect(direct.count == 1 && direct.allSatisfy { signedBy($0, new) })
+        #expect(net.storedAlerts("town0").isEmpty)
+        try restart(net, "town0")
+        net.originate("town1", amount: 1, route: .direct("town0"))
+        net.run()
+        #expect(net.events("town0").filter { $0.origin == "town1@direct:town0" }.count == 2)
+        #expect(net.nodes["town0"]!.keyDirectory().keys["town1"] == new.publicKey)
+    }
+
     // MARK: Revocation
 
     /// The county revokes town1's leaked key from the next seq: town1's events signed by it from there are refused at

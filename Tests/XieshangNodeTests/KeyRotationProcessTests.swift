@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XieshangNode
+import XieshangTransport
 import XieshangWire
 
 /// `xieshang key rotate|revoke` with real node processes over TLS (issue 20, item 3): a township rotates its key, its
@@ -49,6 +50,26 @@ struct KeyRotationProcessTests {
         }
         for _ in 0..<3 { _ = try await fed.submit(town, amount: 1) }
         try await waitUntil("the city counts 9 after both restarts", seconds: 60) { try await fed.totals("city")["research_visits"] == 9 }
+        // The township's TLS certificate carries the new key now: a client pinning the new key completes the TLS
+        // handshake (its Hello is then refused by the node, which is fine), one pinning the old key is refused in it.
+        let countyKey = try KeyFile.load(from: fed.dir(county) + "/node.key")
+        func townPresents(_ key: Ed25519.PublicKey) async throws -> Bool {
+            var c = ClientConfiguration()
+            c.defaultTimeoutSeconds = 5
+            c.maxBackoffSeconds = 0.2
+            c.tls = TLSConfiguration(key: countyKey, name: county, requireClientCertificate: true, pinnedPeers: [town: key])
+            c.serverName = town
+            let client = try Client(target: try Endpoint(parsing: fed.member(town).config.listen), configuration: c)
+            defer { client.close() }
+            do {
+                _ = try await client.unary(FederationService.hello.path, HelloRequest(nodeId: "nobody").serializedBytes())
+                return true
+            } catch let error as TransportError {
+                return error.code != .peerKeyMismatch
+            }
+        }
+        #expect(try await townPresents(newKey.publicKey))
+        #expect(try await !townPresents(try KeyFile.load(from: fed.dir(town) + "/node.key").publicKey))
         let countyStatus = try await fed.status(county)
         #expect(!countyStatus.alerts.contains { $0.code == "tls_refused" || $0.code == "key_superseded" || $0.code == "bad_signature" },
                 "\(countyStatus.alerts.map { "\($0.code): \($0.message)" })")
