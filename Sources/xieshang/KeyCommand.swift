@@ -24,17 +24,10 @@ enum KeyCommand {
 
     static func rotate(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
         guard inv.positionals.isEmpty else { throw inv.usage("takes no arguments (the node makes the new key itself).") }
-        let bytes = try NodeClient(inv).call(AdminService.rotateKey.path, RotateKeyRequest(actor: osActor()).serializedBytes())
-        guard let change = try? KeyChange(serializedBytes: bytes) else {
-            throw Invocation.Exit(code: fail("the node's answer to RotateKey does not decode", code: ExitCode.refused))
+        return try change(inv, AdminService.rotateKey.path, RotateKeyRequest(actor: osActor()).serializedBytes()) { change in
+            inv.text("\(change.nodeId) 的签名密钥已轮换：\(change.oldFingerprint) → \(change.newFingerprint)（新密钥文件 \(change.keyFile)；密钥记录 \(change.events.joined(separator: "、"))）",
+                     "\(change.nodeId) rotated its signing key: \(change.oldFingerprint) → \(change.newFingerprint) (new key file \(change.keyFile); key records \(change.events.joined(separator: ", ")))")
         }
-        if inv.json {
-            print(change.jsonString())
-        } else {
-            print(inv.text("\(change.nodeId) 的签名密钥已轮换：\(change.oldFingerprint) → \(change.newFingerprint)（新密钥文件 \(change.keyFile)；密钥记录 \(change.events.joined(separator: "、"))）",
-                           "\(change.nodeId) rotated its signing key: \(change.oldFingerprint) → \(change.newFingerprint) (new key file \(change.keyFile); key records \(change.events.joined(separator: ", ")))"))
-        }
-        return ExitCode.done
     }
 
     static func revoke(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
@@ -45,16 +38,19 @@ enum KeyCommand {
             throw inv.usage("--from-seq '\(DisplayText.escaped(text))' is not a seq (a whole number, 1 or more).")
         }
         let request = RevokeKeyRequest(child: child, fromSeq: fromSeq, reason: inv.value("reason") ?? "", actor: osActor())
-        let bytes = try NodeClient(inv).call(AdminService.revokeKey.path, request.serializedBytes())
+        return try change(inv, AdminService.revokeKey.path, request.serializedBytes()) { change in
+            inv.text("\(change.nodeId) 的密钥 \(change.oldFingerprint) 已吊销：自序号 \(fromSeq) 起用它签名的事件一律拒收（吊销记录 \(change.events.joined(separator: "、"))）",
+                     "key \(change.oldFingerprint) of \(change.nodeId) revoked: its signatures from seq \(fromSeq) on are refused (revocation records \(change.events.joined(separator: ", ")))")
+        }
+    }
+
+    /// Calls `path` on the node and prints its ``KeyChange`` (JSON with --json, else `text`).
+    static func change(_ inv: Invocation, _ path: String, _ request: [UInt8], text: (KeyChange) -> String) throws(Invocation.Exit) -> Int32 {
+        let bytes = try NodeClient(inv).call(path, request)
         guard let change = try? KeyChange(serializedBytes: bytes) else {
-            throw Invocation.Exit(code: fail("the node's answer to RevokeKey does not decode", code: ExitCode.refused))
+            throw Invocation.Exit(code: fail("the node's answer to \(path) does not decode", code: ExitCode.refused))
         }
-        if inv.json {
-            print(change.jsonString())
-        } else {
-            print(inv.text("\(change.nodeId) 的密钥 \(change.oldFingerprint) 已吊销：自序号 \(fromSeq) 起用它签名的事件一律拒收（吊销记录 \(change.events.joined(separator: "、"))）",
-                           "key \(change.oldFingerprint) of \(change.nodeId) revoked: its signatures from seq \(fromSeq) on are refused (revocation records \(change.events.joined(separator: ", ")))"))
-        }
+        print(inv.json ? change.jsonString() : text(change))
         return ExitCode.done
     }
 
