@@ -117,6 +117,42 @@ import XieshangWire
         #expect(net.inject([byNew], from: "town1", to: "county")?.refused.isEmpty == true)
     }
 
+    /// Malformed key records from a keyed child are refused by name, never stored, never a trap: a payload that does not
+    /// decode, a rotation of another node, one that does not start its own chain right after itself, one naming another
+    /// node's chain or seq 0, a new key that is not 32 bytes; a revocation that does not decode.
+    @Test func malformedKeyRecordsAreRefused() throws {
+        let net = try setUp()
+        let old = net.key("town1"), new = try newKey()
+        let (seq, _) = AuthorizationTests().head(net, "county", "town1")
+        func rotation(_ change: (inout KeyRotation) -> Void) throws -> SignedEvent {
+            var r = KeyRotation(nodeId: "town1", oldKey: old.publicKey.rawRepresentation, newKey: new.publicKey.rawRepresentation,
+                                starts: [ChainStart(chain: "town1", fromSeq: seq + 2)])
+            change(&r)
+            r.newKeySignature = (try? new.signature(for: FederationNode.keyRotationStatement(r))) ?? []
+            return try next(net, "town1", at: "county", key: old, kind: .keyRotation, payload: r.serializedBytes())
+        }
+        let bad: [SignedEvent] = [
+            try next(net, "town1", at: "county", key: old, kind: .keyRotation, payload: [0xff, 0xff, 0xff]),
+            try rotation { $0.nodeId = "town0" },
+            try rotation { $0.starts = [ChainStart(chain: "town1", fromSeq: seq + 5)] },
+            try rotation { $0.starts = [] },
+            try rotation { $0.starts.append(ChainStart(chain: "town0", fromSeq: 1)) },
+            try rotation { $0.starts.append(ChainStart(chain: "town1@down", fromSeq: 0)) },
+            try rotation { $0.starts.append(ChainStart(chain: "town1", fromSeq: seq + 2)) },
+            try rotation { $0.newKey = [1, 2, 3] },
+            try rotation { $0.oldKey = new.publicKey.rawRepresentation },
+        ]
+        for (i, e) in bad.enumerated() {
+            #expect(net.inject([e], from: "town1", to: "county")?.refused.map(\.code) == ["key_rotation_refused"], "case \(i)")
+            #expect(!holds(net, "county", e), "case \(i)")
+        }
+        let revocation = try next(net, "town1", at: "county", key: old, kind: .keyRevocation, payload: [0x0a, 0xff])
+        #expect(net.inject([revocation], from: "town1", to: "county")?.refused.map(\.code) == ["key_revocation_refused"])
+        // The key history is untouched: the old key still signs.
+        let still = try next(net, "town1", at: "county", key: old)
+        #expect(net.inject([still], from: "town1", to: "county")?.refused.isEmpty == true)
+    }
+
     /// A rotation and the events after it in ONE batch: the rotation is applied before the rest of the run is checked.
     @Test func rotationAndNewKeyEventsInOneBatchAreAccepted() throws {
         let net = try setUp()
