@@ -46,8 +46,11 @@ public struct FederationConfig: Sendable {
 
     /// This node's id.
     public var nodeId: String
-    /// This node's signing key.
+    /// This node's identity key (the one its neighbours pin; it signs until the first rotation).
     public var privateKey: Ed25519.PrivateKey
+    /// Keys this node rotated to (`xieshang key rotate`, the files beside its key file): after a restart it signs with
+    /// the newest key its log announced, which one of these must hold.
+    public var rotatedKeys: [Ed25519.PrivateKey] = []
     /// The parent (上级), if any.
     public var parent: Peer?
     /// The children (下级).

@@ -102,7 +102,12 @@ extension FederationNode {
                 items = items.dropFirst()
                 let stored = body.seq == head.seq ? head.hash : storedHash(origin, body.seq, pending: pending)
                 if stored == hash { continue }  // duplicate: acked, dropped
-                if signatureVerifies(e, hash: hash, key: key) {
+                var signer = key
+                switch keyAt(origin, seq: body.seq) {
+                case .valid(let k)?, .revoked(let k, _, _)?: signer = k
+                case nil: break
+                }
+                if signatureVerifies(e, hash: hash, key: signer) {
                     let original = storedSigned(origin, body.seq, pending: pending)
                     refuse(origin: origin, seq: body.seq,
                            Rejection(code: "equivocation", reason: "\(origin) signed two different events with seq \(body.seq); the first one stays", alert: true,
@@ -110,7 +115,7 @@ extension FederationNode {
                            subject: origin, into: &outcome)
                 } else {
                     refuse(origin: origin, seq: body.seq,
-                           Rejection(code: "bad_signature", reason: "signature of \(origin)#\(body.seq) does not verify against its key \(key.fingerprint)", alert: true, evidence: [e.serializedBytes()]),
+                           Rejection(code: "bad_signature", reason: "signature of \(origin)#\(body.seq) does not verify against its key \(signer.fingerprint)", alert: true, evidence: [e.serializedBytes()]),
                            subject: peer, into: &outcome)
                 }
             }
@@ -123,14 +128,11 @@ extension FederationNode {
                 continue
             }
             let allowed = Array(items)
-            // One signature per run: hash links tie every event to the last one.
-            var authentic = authenticate(allowed, follows: head, origin: origin, key: key, preAuthenticated: preAuthenticated)
-            if authentic.count < allowed.count {
-                let bad = allowed[authentic.count]
-                refuse(origin: origin, seq: bad.1.seq,
-                       Rejection(code: "bad_signature", reason: "\(origin)#\(bad.1.seq) does not authenticate (signature or hash chain) against key \(key.fingerprint)", alert: true,
-                                 evidence: [bad.0.serializedBytes()]),
-                       subject: peer, into: &outcome)
+            // One signature per run of one key (hash links tie every event to the last one); each event is checked
+            // against the key valid at its position (a rotation or revocation changes it: FederationNode+Keys).
+            var (authentic, refusal) = authenticateByKey(allowed, follows: head, origin: origin, preAuthenticated: preAuthenticated)
+            if let (seq, rejection) = refusal {
+                refuse(origin: origin, seq: seq, rejection, subject: peer, into: &outcome)
             }
             // Content checks that need the payload (rollup arithmetic, escalated signatures).
             var cut = authentic.count
@@ -157,6 +159,13 @@ extension FederationNode {
                 }
                 if body.kind == .aggregateReport {
                     pendingReports[origin, default: [:]][body.seq] = (hash, body)
+                }
+                // A key record changes which key signs what follows (this run's or another origin's): committed and
+                // applied first, then the rest of the batch is looked at again.
+                if body.kind == .keyRotation || body.kind == .keyRevocation || (body.kind == .roster && FederationNode.carriesKeyRecords(body)) {
+                    cut = i + 1
+                    flushFirst = true
+                    break
                 }
             }
             authentic = Array(authentic.prefix(cut))
@@ -245,7 +254,8 @@ extension FederationNode {
         for run in runs { byOrigin[run.origin, default: []] += run.items }
         var covered: Set<[UInt8]> = []
         for origin in byOrigin.keys.sorted() {
-            guard let items = byOrigin[origin], items.count > 1, let key = keyFor(origin) else { continue }
+            guard let items = byOrigin[origin], items.count > 1, let last = items.last,
+                  case .valid(let key)? = keyAt(origin, seq: last.body.seq) else { continue }
             var hashes: [[UInt8]] = [items[0].hash]
             var linked = true
             for i in 1..<items.count {
@@ -255,7 +265,7 @@ extension FederationNode {
                 if overflow || items[i].body.seq != next || items[i].body.prevHash != hashes[i - 1] { linked = false; break }
                 hashes.append(hash)
             }
-            guard linked, let last = items.last, signatureVerifies(last.event, hash: last.hash, key: key) else { continue }
+            guard linked, signatureVerifies(last.event, hash: last.hash, key: key) else { continue }
             covered.formUnion(hashes)
         }
         return covered

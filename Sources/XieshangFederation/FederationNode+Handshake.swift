@@ -21,7 +21,7 @@ extension FederationNode {
         outputs.append(.setTimer(.retransmit(peer), atMs: now + config.options.ackTimeoutMs))
         clients[peer] = link
         clientByConnection[conn] = peer
-        outputs.append(.send(conn, .hello(HelloRequest(nodeId: id, publicKey: publicKey.rawRepresentation,
+        outputs.append(.send(conn, .hello(HelloRequest(nodeId: id, publicKey: linkKey.publicKey.rawRepresentation,
                                                         incarnation: incarnation, challenge: link.challenge,
                                                         protocolVersion: 1))))
     }
@@ -30,15 +30,15 @@ extension FederationNode {
         guard var link = clients[peer], link.state == .helloSent else {
             return ignored(conn, "unexpected HelloResponse from \(peer)")
         }
-        guard let pin = pins[peer], r.nodeId == peer, r.publicKey == pin.publicKey.rawRepresentation else {
-            return refuseHandshake(conn, peer: peer, "peer \(peer) answered as \(r.nodeId) with a key that does not match its pin \(pins[peer]?.publicKey.fingerprint ?? "?"); check the peer's key in the config")
+        guard r.nodeId == peer, let presented = acceptedLinkKeys(of: peer).first(where: { $0.rawRepresentation == r.publicKey }) else {
+            return refuseHandshake(conn, peer: peer, "peer \(peer) answered as \(r.nodeId) with a key that does not match its pin \(pins[peer]?.publicKey.fingerprint ?? "?") nor a key its rotations announced; check the peer's key in the config")
         }
         let transcript = FederationNode.transcript(signer: peer, challenger: id, challenge: link.challenge)
-        guard pin.publicKey.isValidSignature(r.challengeSignature, for: transcript) else {
+        guard presented.isValidSignature(r.challengeSignature, for: transcript) else {
             return refuseHandshake(conn, peer: peer, "peer \(peer) did not prove its key: its signature over our challenge does not verify")
         }
         let mine = FederationNode.transcript(signer: id, challenger: peer, challenge: r.challenge)
-        guard let signature = try? config.privateKey.signature(for: mine) else {
+        guard let signature = try? linkKey.signature(for: mine) else {
             return refuseHandshake(conn, peer: peer, "cannot sign the handshake for \(peer)")
         }
         link.state = .proveSent
@@ -82,8 +82,8 @@ extension FederationNode {
         guard let pin = pins[h.nodeId] else {
             return refuseServer(conn, claimed: h.nodeId, "node \(h.nodeId) is not a pinned peer of \(id); add it to the config to link them")
         }
-        guard h.publicKey == pin.publicKey.rawRepresentation else {
-            return refuseServer(conn, claimed: h.nodeId, "node \(h.nodeId) presented a key that does not match its pin \(pin.publicKey.fingerprint)")
+        guard let presented = acceptedLinkKeys(of: h.nodeId).first(where: { $0.rawRepresentation == h.publicKey }) else {
+            return refuseServer(conn, claimed: h.nodeId, "node \(h.nodeId) presented a key that does not match its pin \(pin.publicKey.fingerprint) nor a key its rotations announced")
         }
         if let live = servers.values.first(where: { $0.state == .up && $0.peer == h.nodeId && $0.incarnation != h.incarnation }) {
             return refuseServer(conn, claimed: h.nodeId, "a second live copy of \(h.nodeId) (incarnation \(hexString(h.incarnation.prefix(8)))) while incarnation \(hexString(live.incarnation.prefix(8))) is connected; stop the clone")
@@ -91,28 +91,29 @@ extension FederationNode {
         // Signed by the runtime off the executor when it could (a Hello's answer depends only on the request).
         let transcript = FederationNode.transcript(signer: id, challenger: h.nodeId, challenge: h.challenge)
         guard let signature = config.signatureCache?.takeHandshakeSignature(for: transcript)
-                ?? (try? config.privateKey.signature(for: transcript)) else {
+                ?? (try? linkKey.signature(for: transcript)) else {
             return refuseServer(conn, "cannot sign the handshake")
         }
         link.peer = h.nodeId
+        link.peerKey = presented
         link.incarnation = h.incarnation
         link.challenge = random.bytes(32)
         link.session = random.bytes(16)
         link.state = .helloAnswered
         servers[conn] = link
         let theirs = (try? store.reader.highestSeq(origin: h.nodeId)) ?? 0
-        outputs.append(.send(conn, .helloResponse(HelloResponse(nodeId: id, publicKey: publicKey.rawRepresentation,
+        outputs.append(.send(conn, .helloResponse(HelloResponse(nodeId: id, publicKey: linkKey.publicKey.rawRepresentation,
                                                                  incarnation: incarnation, challengeSignature: signature,
                                                                  challenge: link.challenge, session: link.session,
                                                                  yourHighestSeq: theirs))))
     }
 
     func serverProve(_ p: ProveRequest, conn: ConnectionID) {
-        guard var link = servers[conn], link.state == .helloAnswered, let peer = link.peer, let pin = pins[peer] else {
+        guard var link = servers[conn], link.state == .helloAnswered, let peer = link.peer, let key = link.peerKey else {
             return ignored(conn, "Prove before Hello (or a repeated Prove)")
         }
         let transcript = FederationNode.transcript(signer: peer, challenger: id, challenge: link.challenge)
-        guard p.session == link.session, pin.publicKey.isValidSignature(p.challengeSignature, for: transcript) else {
+        guard p.session == link.session, key.isValidSignature(p.challengeSignature, for: transcript) else {
             outputs.append(.send(conn, .proveResponse(ProveResponse(accepted: false, reason: "signature over the challenge does not verify against the pinned key of \(peer)"))))
             return refuseServer(conn, claimed: peer, "\(peer) failed to prove its key")
         }

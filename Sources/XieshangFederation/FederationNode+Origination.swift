@@ -32,7 +32,8 @@ extension FederationNode {
     /// Kinds only the node itself originates: trust data (rosters vouch for keys, reports for figures), escalations,
     /// which wrap a stored event through ``escalate(origin:seq:note:decision:now:)``, and approvals and returns, which
     /// are checked by ``approve(period:report:now:)`` and ``returnApproval(child:period:reason:now:)``.
-    static let nodeMadeKinds: Set<EventKind> = [.roster, .aggregateReport, .escalation, .approval, .approvalReturn]
+    static let nodeMadeKinds: Set<EventKind> = [.roster, .aggregateReport, .escalation, .approval, .approvalReturn, .keyRotation,
+                                                .keyRevocation]
 
     /// Why a local command of `kind` is refused whatever the node's state (a kind the node makes itself, an unknown
     /// or unspecified kind), or nil: the node checks it before queueing a command too.
@@ -116,7 +117,7 @@ extension FederationNode {
                                  scope: o.route.scope, kind: o.kind, payload: o.payload, incarnation: incarnation, actor: o.actor)
             let signed: SignedEvent
             do throws(WireError) {
-                signed = try SignedEvent.signing(body, with: config.privateKey)
+                signed = try SignedEvent.signing(body, with: signingKey)
             } catch {
                 throw GroupRefusal(error: FederationError(.wire, "cannot sign event \(chain)#\(body.seq) of \(id): \(error)", node: id, underlying: error), index: i)
             }

@@ -118,6 +118,8 @@ extension FederationNode {
         case .aggregateReport: return verifyReport(body, pendingReports: pendingReports, preceding: preceding)
         case .escalation: return verifyEscalation(body)
         case .approval, .approvalReturn: return approvalCheck(body, pendingReports: pendingReports)
+        case .keyRotation: return keyRotationCheck(body)
+        case .keyRevocation: return keyRevocationCheck(body)
         default: return nil
         }
     }
@@ -193,7 +195,7 @@ extension FederationNode {
               let inner = try? original.decodedBody() else {
             return Rejection(code: "bad_escalation", reason: "escalation \(body.origin)#\(body.seq) does not carry a decodable original event", alert: true)
         }
-        guard let key = keyFor(inner.origin), key.isValidSignature(original.signature, for: original.body) else {
+        guard case .valid(let key)? = keyAt(inner.origin, seq: inner.seq), key.isValidSignature(original.signature, for: original.body) else {
             return Rejection(code: "bad_escalation", reason: "escalation \(body.origin)#\(body.seq) wraps \(inner.origin)#\(inner.seq), whose signature does not verify", alert: true)
         }
         return nil

@@ -11,7 +11,7 @@ extension FederationNode {
     /// The key of `origin`, if this node can verify its events.
     func keyFor(_ origin: String) -> Ed25519.PublicKey? {
         let node = ChainName.node(of: origin)
-        if node == id { return publicKey }
+        if node == id { return identityKey }
         if let pin = pins[node] { return pin.publicKey }
         return keyCache[node]
     }
@@ -95,7 +95,10 @@ extension FederationNode {
         // The parent's directory: nodes outside this subtree (a node it places inside is vouched for by a child or not at all).
         for e in fromParent.values.sorted(by: { $0.nodeId < $1.nodeId }) where claims[e.nodeId] == nil && !disputed.contains(e.nodeId) {
             if e.nodeId == id || FederationNode.chainLeads(from: e, to: id, in: fromParent) { continue }
-            if let k = load(e) { keys[e.nodeId] = k }
+            if let k = load(e) {
+                keys[e.nodeId] = k
+                adoptKeyRecords(e.nodeId, base: k, e.keyRecords)
+            }
         }
         for child in childRosters.keys.sorted() {
             var mine: [RosterEntry] = []
@@ -106,6 +109,7 @@ extension FederationNode {
                 parents[e.nodeId] = e.parent
                 guard pins[e.nodeId] == nil, let k = load(e) else { continue }
                 keys[e.nodeId] = k
+                adoptKeyRecords(e.nodeId, base: k, e.keyRecords)
                 subtree[e.nodeId] = child
             }
             accepted[child] = mine
@@ -175,8 +179,8 @@ extension FederationNode {
         var out: [RosterEntry] = []
         for child in config.children.sorted(by: { $0.id < $1.id }) {
             out.append(RosterEntry(nodeId: child.id, publicKey: child.publicKey.rawRepresentation, parent: id, name: child.name, tier: child.tier,
-                                   zone: child.zone))
-            for e in acceptedEntries[child.id] ?? [] where e.nodeId != id { out.append(e) }
+                                   zone: child.zone, keyRecords: keyRecords[child.id] ?? []))
+            for e in acceptedEntries[child.id] ?? [] where e.nodeId != id { out.append(withKeyRecords(e)) }
         }
         return out
     }
@@ -184,12 +188,14 @@ extension FederationNode {
     /// The roster this node sends down: itself, its ancestors' directory and its whole subtree.
     func downRosterEntries() -> [RosterEntry] {
         // Each ancestor's entry carries its tier when its config names it (``recordsRoute(_:)`` finds the tier's body).
-        var out: [RosterEntry] = [RosterEntry(nodeId: id, publicKey: publicKey.rawRepresentation, parent: config.parent?.id ?? "", tier: config.tier)]
+        var out: [RosterEntry] = [RosterEntry(nodeId: id, publicKey: identityKey.rawRepresentation, parent: config.parent?.id ?? "", tier: config.tier,
+                                              keyRecords: keyRecords[id] ?? [])]
         var seen: Set<String> = [id]
         if let parent = config.parent, seen.insert(parent.id).inserted {
-            out.append(RosterEntry(nodeId: parent.id, publicKey: parent.publicKey.rawRepresentation, tier: parent.tier))
+            out.append(RosterEntry(nodeId: parent.id, publicKey: parent.publicKey.rawRepresentation, tier: parent.tier,
+                                   keyRecords: keyRecords[parent.id] ?? []))
         }
-        for e in parentRoster?.entries ?? [] where seen.insert(e.nodeId).inserted { out.append(e) }
+        for e in parentRoster?.entries ?? [] where seen.insert(e.nodeId).inserted { out.append(withKeyRecords(e)) }
         for e in upRosterEntries() where seen.insert(e.nodeId).inserted { out.append(e) }
         return out
     }

@@ -8,7 +8,9 @@ extension FederationNode {
     public func keyDirectory() -> KeyDirectory {
         var keys = keyCache
         for (node, peer) in pins { keys[node] = peer.publicKey }
-        keys[id] = publicKey
+        // A rotated key replaces the old one: events older than a rotation only cost an inline check.
+        for node in keyHistories.keys { if let latest = latestKey(of: node) { keys[node] = latest } }
+        keys[id] = signingKey.publicKey
         return KeyDirectory(keys: keys)
     }
 

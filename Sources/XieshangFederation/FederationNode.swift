@@ -30,7 +30,12 @@ public final class FederationNode {
     var random: DeterministicRandom
     var now: Int64 = 0
     var outputs: [FederationOutput] = []
-    let publicKey: Ed25519.PublicKey
+    /// The node's identity key: the key its neighbours pin and rosters vouch for (its key file given in the config).
+    let identityKey: Ed25519.PublicKey
+    /// The key the node signs with now: the identity key, or the newest key its rotations announced.
+    var signingKey: Ed25519.PrivateKey
+    /// Every private key the node holds (the identity key and those ``FederationConfig/rotatedKeys`` gives), by public key.
+    var privateKeys: [[UInt8]: Ed25519.PrivateKey] = [:]
     let pins: [String: FederationConfig.Peer]
     /// The pinned peers' ids, sorted (the order links are pumped in).
     let pinnedIds: [String]
@@ -64,6 +69,16 @@ public final class FederationNode {
     var lastUpRoster: [RosterEntry]?
     var lastDownRoster: [RosterEntry]?
     var keyCache: [String: Ed25519.PublicKey] = [:]
+    /// Key rotations and revocations of each node, from the key records this node stored (``KeyHistory``).
+    var keyHistories: [String: KeyHistory] = [:]
+    /// One signed copy of each rotation in ``keyHistories``, by node, in the same order (rosters carry them).
+    var keyRecords: [String: [[UInt8]]] = [:]
+    /// The log position of the last copy of each of this node's own rotations, by the new key.
+    var ownRotationEnds: [[UInt8]: Int64] = [:]
+    /// How many own rotations every dialed peer has acknowledged (``linkKey``).
+    var linkConfirmed = 0
+    /// Changes whenever a key history or the link key changes: the runtime refreshes its TLS pins and identity then.
+    public internal(set) var keysVersion: UInt64 = 0
     var subtreeOf: [String: String] = [:]  // descendant → the direct child whose subtree holds it
     /// Descendant → its parent, as the accepted child rosters say (the reporters' children, for citation checks).
     var parentOf: [String: String] = [:]
@@ -130,7 +145,9 @@ public final class FederationNode {
         self.config = config
         self.store = store
         self.random = DeterministicRandom(seed: seed)
-        self.publicKey = config.privateKey.publicKey
+        self.identityKey = config.privateKey.publicKey
+        self.signingKey = config.privateKey
+        for key in [config.privateKey] + config.rotatedKeys { privateKeys[key.publicKey.rawRepresentation] = key }
         self.pins = config.pinnedPeers
         self.pinnedIds = config.pinnedPeers.keys.sorted()
         self.childIds = Set(config.children.map(\.id))
@@ -144,6 +161,8 @@ public final class FederationNode {
             throw FederationError(.store, "cannot load the federation state of \(config.nodeId) from \(store.path): \(error.message)",
                                   node: config.nodeId, underlying: error)
         }
+        try selectSigningKey()
+        _ = linkKey
     }
 
     /// Handles one input at time `now` (milliseconds, the runtime's clock) and returns what to do.
@@ -320,6 +339,10 @@ public final class FederationNode {
                     continue
                 }
                 applied(body, stored: e, replaying: true)
+                if body.kind == .keyRotation, ChainName.node(of: e.origin) == id,
+                   let r = try? KeyRotation(serializedBytes: body.payload) {
+                    ownRotationEnds[r.newKey] = max(ownRotationEnds[r.newKey] ?? 0, entry.position)
+                }
             }
             position = last.position
         }
@@ -369,10 +392,14 @@ public final class FederationNode {
             }
         case .approval, .approvalReturn:
             if let why = approvalApplied(body, stored: stored) { return why }
+        case .keyRotation:
+            if let why = keyRotationApplied(body, stored: stored) { return why }
+        case .keyRevocation:
+            if let why = keyRevocationApplied(body) { return why }
         default: break
         }
         switch body.kind {
-        case .roster, .aggregateReport, .alert, .unspecified, .approval, .approvalReturn: return nil   // federation bookkeeping has no figures
+        case .roster, .aggregateReport, .alert, .unspecified, .approval, .approvalReturn, .keyRotation, .keyRevocation: return nil   // federation bookkeeping has no figures
         default: break
         }
         // The source says which records (by their own dates) the event touches; their periods are re-rolled.

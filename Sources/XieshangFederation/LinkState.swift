@@ -31,6 +31,8 @@ struct ServerLink {
     var connection: ConnectionID
     var state: State = .awaitingHello
     var peer: String?
+    /// The key the peer presented in its Hello (its pin, or a key its rotations announced).
+    var peerKey: Ed25519.PublicKey?
     var incarnation: [UInt8] = []
     var challenge: [UInt8] = []
     var session: [UInt8] = []

@@ -51,6 +51,10 @@ public struct LogRecord: Sendable, Hashable {
         case rollupFailed = "rollup_failed"
         /// A queued local command could not be originated or marked.
         case queueFailed = "queue_failed"
+        /// A node announced a new signing key (密钥轮换), applied here.
+        case keyRotated = "key_rotated"
+        /// A parent revoked a node's key (密钥吊销), applied here.
+        case keyRevoked = "key_revoked"
     }
 
     /// Severity.

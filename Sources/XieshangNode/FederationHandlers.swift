@@ -40,11 +40,12 @@ enum FederationHandlers {
         guard NodeConfig.isNodeId(request.nodeId) else {
             throw refuse(context, .invalidArgument, "the Hello's node id is not a node id (1–128 lowercase letters, digits, '.', '-', '_')")
         }
-        guard let pin = runtime.pinnedKeys[request.nodeId] else {
+        let accepted = runtime.keyring.acceptedKeys(of: request.nodeId)
+        guard !accepted.isEmpty else {
             runtime.logger.debug("refused a Hello from \(context.peer): node \(request.nodeId) is not a pinned peer")
             throw refuse(context, .permissionDenied, "node \(request.nodeId) is not a pinned peer of \(runtime.config.nodeId); add it to the config to link them")
         }
-        guard request.publicKey == pin else {
+        guard accepted.contains(request.publicKey) else {
             let reason = "node \(request.nodeId) presented a key that does not match its pin"
             runtime.noteRefused(peer: request.nodeId, reason: reason)
             throw refuse(context, .permissionDenied, reason)
@@ -76,7 +77,7 @@ enum FederationHandlers {
                 // The answer's signature depends only on the request: made here, on the handler's thread, so a Hello
                 // costs the serial executor no signature (the core takes it from the cache, or signs inline).
                 runtime.signatures.presignHandshake(FederationNode.transcript(signer: runtime.config.nodeId, challenger: request.nodeId,
-                                                                              challenge: request.challenge), with: runtime.key)
+                                                                              challenge: request.challenge), with: runtime.keyring.identity)
                 return try await unary(runtime, context, .hello(request), peerName: request.nodeId) {
                     if case .helloResponse(let r) = $0 { return r.serializedBytes() }
                     return nil

@@ -46,6 +46,8 @@ public final class Node: Sendable {
         } catch {
             throw NodeError(.keyFile, error.message, path: config.keyFile)
         }
+        // Keys `xieshang key rotate` wrote beside the key file: the node signs with the newest its log announced.
+        let rotatedKeys = try NodeKeys.loadRotated(beside: config.keyFile)
         let dbPath = NodeBackup.databasePath(config)
         do {
             databaseLock = try StoreLock(databasePath: dbPath)
@@ -81,6 +83,7 @@ public final class Node: Sendable {
             alliances: config.alliances.map { FederationConfig.Alliance(id: $0.id, members: $0.members.map(peer)) },
             options: options)
         federation.signatureCache = signatures
+        federation.rotatedKeys = rotatedKeys
         let body = XieshangDomain.BodyInfo(id: config.nodeId, name: config.name, tier: config.tier, parent: config.parent?.nodeId)
         federation.figures = { NodeFigures(body: body) }
         federation.sessions = SessionCalendar(dates: config.sessions)
@@ -94,10 +97,19 @@ public final class Node: Sendable {
         }
         // TLS 1.3 between nodes (DESIGN.md §7): both sides present a certificate self-signed with the node key and
         // check the peer's key against its pin; the Hello handshake still proves the key and the store incarnation.
+        // The keyring follows key rotations (密钥轮换): the key this node proves on its links, and each peer's pinned
+        // key with the keys its rotations announced (minus revoked ones); new sessions take what is current.
         var pins: [String: Ed25519.PublicKey] = [:]
         for p in (config.parent.map { [$0] } ?? []) + config.children + config.alliances.flatMap(\.members) { pins[p.nodeId] = p.publicKey }
-        let tls = config.tls ? TLSConfiguration(key: key, name: config.nodeId, requireClientCertificate: true, pinnedPeers: pins) : nil
-        runtime = try NodeRuntime(core: core, config: config, logger: logger, records: records, signatures: signatures, key: key, tls: tls,
+        let keyring: TLSKeyring
+        do {
+            keyring = try TLSKeyring(identity: core.linkKey, name: config.nodeId, pins: core.acceptedLinkKeys())
+        } catch {
+            throw NodeError(.keyFile, "cannot make the link certificate of \(config.nodeId): \(error.message)", path: config.keyFile)
+        }
+        var tls = config.tls ? TLSConfiguration(key: key, name: config.nodeId, requireClientCertificate: true, pinnedPeers: pins) : nil
+        tls?.keyring = keyring
+        runtime = try NodeRuntime(core: core, config: config, logger: logger, records: records, signatures: signatures, keyring: keyring, tls: tls,
                                   faults: faults)
         core.queueRules = QueuedSubmit(runtime: runtime)  // records accepted while fenced: checked again when originated
         let listen: Endpoint
@@ -133,6 +145,7 @@ public final class Node: Sendable {
             for (path, handler) in AuditExport.handlers(runtime) { admin[path] = handler }
             for (path, handler) in AccountsHandlers.handlers(accounts) { admin[path] = handler }
             for (path, handler) in NodeBackup.handlers(runtime) { admin[path] = handler }
+            for (path, handler) in NodeKeys.handlers(runtime) { admin[path] = handler }
             adminServer = try Server(handlers: admin, log: log, events: events)
         } catch {
             throw NodeError(.listen, "cannot set up the servers: \(error.message)")

@@ -61,8 +61,6 @@ final class NodeRuntime: @unchecked Sendable {
     let records: DomainProjector
     let addresses: [String: Endpoint]
     let roles: [String: String]
-    /// Every pinned peer's raw public key by node id (parent, children, alliance members), for the Hello precheck.
-    let pinnedKeys: [String: [UInt8]]
     private let wallAtStart: Int64
     private let monoAtStart: UInt64
     private var nextConnection: UInt64 = 1
@@ -82,15 +80,18 @@ final class NodeRuntime: @unchecked Sendable {
     let faults: (any FaultInjection)?
     /// TLS settings for dialing peers (this node's key, every peer pinned), nil for h2c.
     let tls: TLSConfiguration?
-    /// The node's key, for signing a Hello's answer off the executor (``presignHello(_:)``).
-    let key: Ed25519.PrivateKey
+    /// The key this node proves on its links and the keys each peer may prove (pins and rotated keys), for TLS, the
+    /// Hello precheck and signing a Hello's answer off the executor; refreshed when the core's keys change.
+    let keyring: TLSKeyring
+    private var keysVersion: UInt64
 
     init(core: FederationNode, config: NodeConfig, logger: NodeLogger, records: DomainProjector,
-         signatures: VerifiedSignatures, key: Ed25519.PrivateKey, tls: TLSConfiguration? = nil,
+         signatures: VerifiedSignatures, keyring: TLSKeyring, tls: TLSConfiguration? = nil,
          faults: (any FaultInjection)? = nil) throws(NodeError) {
         self.core = core
         self.tls = tls
-        self.key = key
+        self.keyring = keyring
+        self.keysVersion = core.keysVersion
         self.signatures = signatures
         self.records = records
         self.config = config
@@ -110,9 +111,6 @@ final class NodeRuntime: @unchecked Sendable {
         }
         self.addresses = addresses
         self.roles = roles
-        var pinned: [String: [UInt8]] = [:]
-        for (peer, _) in all where peer.nodeId != config.nodeId { pinned[peer.nodeId] = peer.publicKey.rawRepresentation }
-        pinnedKeys = pinned
         var tv = timespec()
         clock_gettime(CLOCK_REALTIME, &tv)
         wallAtStart = Int64(tv.tv_sec) * 1000 + Int64(tv.tv_nsec) / 1_000_000
@@ -256,6 +254,7 @@ final class NodeRuntime: @unchecked Sendable {
         let outputs = core.handle(input, now: now())
         for output in outputs { perform(output) }
         raiseRecordProblems()
+        refreshKeyring()
         publishKeysIfNeeded()
         if !parentConfirmed, let parent = config.parent?.nodeId, core.isLinkUp(parent), !core.fenced { parentConfirmed = true }
         return outputs
@@ -265,6 +264,22 @@ final class NodeRuntime: @unchecked Sendable {
     func carryOnQueue(_ outputs: [FederationOutput]) {
         dispatchPrecondition(condition: .onQueue(queue))
         for output in outputs { perform(output) }
+        refreshKeyring()
+    }
+
+    /// After a key record or an acknowledgement that moves the link key: new TLS sessions and Hellos use the link key
+    /// the core names now and accept the keys it accepts now.
+    private func refreshKeyring() {
+        let identity = core.linkKey  // reading it may confirm a rotation, which changes the version
+        guard core.keysVersion != keysVersion else { return }
+        keysVersion = core.keysVersion
+        keyring.update(pins: core.acceptedLinkKeys())
+        do {
+            try keyring.update(identity: identity)
+        } catch {
+            logger.warning("cannot present key \(identity.publicKey.fingerprint) on links yet: \(error.message)")
+        }
+        missesAtPublish = .max  // the pre-verification directory names the new keys too
     }
 
     private func perform(_ output: FederationOutput) {

@@ -26,9 +26,28 @@ extension Simulation {
         let time = Simulation.epochMs + now
         var event: SignedEvent?
         let (h, hHash) = head(adv)
-        func signed(_ body: EventBody, _ k: Ed25519.PrivateKey = key) -> SignedEvent? { try? SignedEvent.signing(body, with: k) }
+        // Each attack signs with the key the parent expects at that position (the adversary may have rotated already).
+        func signed(_ body: EventBody) -> SignedEvent? {
+            var k = key
+            if ChainName.node(of: body.origin) == adv, case .valid(let valid)? = parentNode.keyAt(body.origin, seq: body.seq),
+               let held = advNode.privateKey(for: valid) { k = held }
+            return try? SignedEvent.signing(body, with: k)
+        }
         let note = Note(text: "attack", amount: 1_000).serializedBytes()
         switch attack {
+        case .staleKey:
+            if !advNode.hasKeyRecords(of: adv) {
+                // First the honest rotation (kept for restarts), then the attack once the parent holds it.
+                guard let newKey = try? Ed25519.PrivateKey(seed: SHA256.hash(Array("sim-rotated-\(options.seed)".utf8))),
+                      let (_, outputs) = try? advNode.rotateKey(to: newKey, now: Simulation.epochMs + now) else { return retryAttack(attack, attempt) }
+                nodes[adv]?.config.rotatedKeys.append(newKey)
+                log("\(now) \(adv) rotates its key")
+                carryOut(outputs, of: adv)
+                return retryAttack(attack, attempt)
+            }
+            guard parentNode.latestKey(of: adv) != key.publicKey else { return retryAttack(attack, attempt) }
+            let body = EventBody(origin: adv, seq: h + 1, prevHash: hHash, timeMs: time, scope: Route.up.scope, kind: .note, payload: note)
+            event = try? SignedEvent.signing(body, with: key)  // the old (identity) key, after the rotation point
         case .forgedSignature:
             let body = EventBody(origin: adv, seq: h + 1, prevHash: hHash, timeMs: time, scope: Route.up.scope, kind: .note, payload: note)
             event = SignedEvent(body: body.serializedBytes(), signature: random.bytes(64))

@@ -31,6 +31,8 @@ public final class Simulation {
         /// Crashes and partitions during the faulty phase.
         public var crashes: Int = 1
         public var partitions: Int = 1
+        /// Key rotations (密钥轮换) by random nodes during the faulty phase, amid the crashes and partitions.
+        public var keyRotations: Int = 1
         /// A leaf that attacks its parent (adversary mode); nil for an honest run.
         public var adversary: Bool = false
         /// Directory for the store files (a tmpfs such as /dev/shm keeps runs fast).
@@ -87,6 +89,9 @@ public final class Simulation {
         case badPeriod = "bad_period"
         /// An aggregate report citing a sibling's report (not a child of the adversary), its totals adding up.
         case foreignCitation = "foreign_citation"
+        /// The adversary rotates its key (an honest rotation, amid the run's faults), then signs an event after the
+        /// rotation point with its old key — as a thief of the old key would.
+        case staleKey = "stale_key"
 
         /// The refusal code the parent must answer with.
         public var expectedCode: String {
@@ -98,6 +103,7 @@ public final class Simulation {
             case .inflatedRollup: "rollup_mismatch"
             case .badPeriod: "bad_period"
             case .foreignCitation: "bad_citation"
+            case .staleKey: "key_superseded"
             }
         }
     }
@@ -112,6 +118,8 @@ public final class Simulation {
         public var messages = 0, dropped = 0, duplicated = 0
         /// Crashes and partitions that happened.
         public var crashes = 0, partitions = 0
+        /// Nodes that rotated their key (honest rotations; the adversary's is counted among its attacks).
+        public var keyRotations: [String] = []
         /// Attacks made and how each was answered (refusal codes seen).
         public var attacks: [(attack: Attack, refusals: [String], alerted: Bool, stored: Bool)] = []
         /// Simulated time at the end, ms.
@@ -129,6 +137,7 @@ public final class Simulation {
         case command(String)
         case crash(String)
         case restart(String)
+        case rotateKey(String, attempt: Int)
         case partition(String, String)
         case heal(String, String)
         case healAll
@@ -144,7 +153,7 @@ public final class Simulation {
 
     final class SimNode {
         let id: String
-        let config: FederationConfig
+        var config: FederationConfig
         let path: String
         var node: FederationNode?
         var timers: [FederationTimer: Int64] = [:]
@@ -325,6 +334,10 @@ public final class Simulation {
             queue.push(at, .crash(victim))
             queue.push(at + 100 + Int64(random.next() % 1_500), .restart(victim))
         }
+        for _ in 0..<o.keyRotations {
+            let node = order[Int(random.next() % UInt64(order.count))]
+            queue.push(base + Int64(random.next() % UInt64(o.faultyPhaseMs)), .rotateKey(node, attempt: 0))
+        }
         let links = linkPairs()
         if !links.isEmpty {
             for _ in 0..<o.partitions {
@@ -392,6 +405,8 @@ public final class Simulation {
             guard let n = nodes[id], n.node == nil else { return }
             log("\(now) RESTART \(id)")
             startNode(id)
+        case .rotateKey(let id, let attempt):
+            rotateKey(id, attempt: attempt)
         case .partition(let a, let b):
             guard !faultsOver else { return }
             report.partitions += 1
@@ -410,6 +425,22 @@ public final class Simulation {
             let note = LocalCommand(kind: .note, payload: Note(text: "bench", amount: 1).serializedBytes(), scope: Route.up.scope)
             feed(id, count == 1 ? .originate(note) : .originateMany(Array(repeating: note, count: count)))
         }
+    }
+
+    /// `id` rotates its key (a new key derived from the seed, kept for its restarts); a node that is down or fenced
+    /// tries again a little later.
+    func rotateKey(_ id: String, attempt: Int) {
+        guard let n = nodes[id], id != adversaryId else { return }
+        let seed = SHA256.hash(Array("sim-key-\(options.seed)-\(id)-\(n.config.rotatedKeys.count)".utf8))
+        guard let node = n.node, !node.fenced, let key = try? Ed25519.PrivateKey(seed: seed),
+              let (_, outputs) = try? node.rotateKey(to: key, now: Simulation.epochMs + now) else {
+            if attempt < 50 { queue.push(now + 200, .rotateKey(id, attempt: attempt + 1)) }
+            return
+        }
+        n.config.rotatedKeys.append(key)
+        report.keyRotations.append(id)
+        log("\(now) ROTATE KEY \(id) → \(key.publicKey.fingerprint)")
+        carryOut(outputs, of: id)
     }
 
     func startNode(_ id: String) {

@@ -23,6 +23,12 @@ final class TLSChannel: ByteChannel {
         guard let s = SSL_new(context.context) else {
             throw TransportError(.tls, status: .internal, "SSL_new failed", cause: openSSLErrorText())
         }
+        // A keyring's current identity replaces the context's certificate for this session (key rotation); checked
+        // before `self` is complete, so a failure frees the session here and deinit never runs.
+        if let keyring = context.configuration.keyring, !keyring.certificate().install(on: s) {
+            SSL_free(s)
+            throw TransportError(.tls, status: .internal, "cannot install the keyring's certificate", cause: openSSLErrorText())
+        }
         self.fd = fd
         ssl = s
         self.context = context
@@ -47,6 +53,9 @@ final class TLSChannel: ByteChannel {
                                         "peer \(peerName) (certificate name '\(claimed)') presented a certificate without an Ed25519 key",
                                         peer: peerName)
             return false
+        }
+        if let keyring = context.configuration.keyring {
+            return checkPeer(presented, claimed: claimed, keyring: keyring)
         }
         let pins = context.configuration.pinnedPeers
         if server {
@@ -75,6 +84,30 @@ final class TLSChannel: ByteChannel {
             return false
         }
         verifiedPeer = expectedName
+        return true
+    }
+
+    /// The pin check against a keyring: a server accepts any key a pinned peer may present, a client the keys of
+    /// the peer it dialed.
+    private func checkPeer(_ presented: Ed25519.PublicKey, claimed: String, keyring: TLSKeyring) -> Bool {
+        let key = presented.rawRepresentation
+        if server {
+            if let name = keyring.peer(forKey: key) {
+                verifiedPeer = name
+                return true
+            }
+            pinFailure = TransportError(.peerKeyMismatch, status: .unauthenticated,
+                                        "client \(peerName) claiming to be '\(claimed)' presented key \(presented.fingerprint), which is not a key pinned for '\(claimed)' nor one its rotations announced; refused",
+                                        peer: claimed)
+            return false
+        }
+        guard keyring.acceptedKeys(of: peerName).contains(key) else {
+            pinFailure = TransportError(.peerKeyMismatch, status: .unavailable,
+                                        "server '\(peerName)' presented key \(presented.fingerprint), which is not its pinned key nor one its rotations announced; refused",
+                                        peer: peerName)
+            return false
+        }
+        verifiedPeer = peerName
         return true
     }
 

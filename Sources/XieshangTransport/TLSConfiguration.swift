@@ -20,6 +20,9 @@ public struct TLSConfiguration: Sendable {
     /// The keys accepted from peers, by peer name; a peer presenting any other key is refused during the handshake.
     /// Empty: any key is accepted (only for servers without client certificates).
     public var pinnedPeers: [String: Ed25519.PublicKey]
+    /// When set (node links after a key rotation), each new session presents the keyring's identity and accepts the
+    /// keys the keyring lists for each peer, instead of ``identity`` and ``pinnedPeers``.
+    public var keyring: TLSKeyring?
 
     /// A configuration for a node with `key`.
     public init(key: Ed25519.PrivateKey, name: String, requireClientCertificate: Bool = true,

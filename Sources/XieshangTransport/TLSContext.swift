@@ -74,7 +74,7 @@ final class TLSContext: @unchecked Sendable {
     deinit { SSL_CTX_free(context) }
 
     /// An X.509 v3 certificate for `key`, self-signed with Ed25519 (no digest: Ed25519 hashes internally).
-    private static func selfSignedCertificate(_ key: Ed25519.PrivateKey, name cn: String) throws(TransportError) -> (OpaquePointer, OpaquePointer) {
+    static func selfSignedCertificate(_ key: Ed25519.PrivateKey, name cn: String) throws(TransportError) -> (OpaquePointer, OpaquePointer) {
         let c = (name: cn, key: key)
         guard let pkey = c.key.seed.withUnsafeBufferPointer({
             EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nil, $0.baseAddress, $0.count)

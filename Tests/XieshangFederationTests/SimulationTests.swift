@@ -43,6 +43,29 @@ import XieshangWire
         }
     }
 
+    /// Issue 20, item 3: a node rotates its key amid drops, a crash and a partition; every invariant holds, and once
+    /// the network has settled every node that rotated proves its new key on its links (each peer acknowledged the
+    /// key record) and every neighbour checks its events against the new key.
+    @Test func keyRotationsAmidFaultsConverge() throws {
+        for seed in UInt64(1)...3 {
+            var o = Simulation.Options(seed: seed, topology: try #require(SimTopology("1+3+9")))
+            o.keyRotations = 2
+            o.directory = SimulationTests.directory
+            let sim = try Simulation(options: o)
+            let report = sim.run()
+            #expect(report.violations.isEmpty, "seed \(seed): \(report.violations.prefix(5))")
+            #expect(!report.keyRotations.isEmpty, "seed \(seed): no node rotated")
+            for id in Set(report.keyRotations) {
+                let node = try #require(sim.node(id))
+                #expect(node.linkKey.publicKey == node.signingPublicKey, "seed \(seed): \(id) still proves its old key on its links")
+                #expect(node.signingPublicKey != node.config.privateKey.publicKey)
+                for peer in o.topology.nodes where peer.parent == id || peer.children.contains(id) {
+                    #expect(sim.node(peer.id)?.keyDirectory().keys[id] == node.signingPublicKey, "seed \(seed): \(peer.id) does not know \(id)'s new key")
+                }
+            }
+        }
+    }
+
     /// Plans issued down under faults reach every body their scope names (the run's delivery invariant), and the
     /// notes — dated up to two days before they are entered, across the year boundary — roll up to the city by their
     /// own dates (the run's rollup invariant, counted from the logs).

@@ -15,7 +15,7 @@ import XieshangWire
     /// Signs `kind`/`payload` as the next event of `origin`'s chain.
     struct Chain {
         let origin: String
-        let key: Ed25519.PrivateKey
+        var key: Ed25519.PrivateKey
         var seq: UInt64 = 0
         var last: [UInt8] = []
 

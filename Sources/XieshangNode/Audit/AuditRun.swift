@@ -19,6 +19,8 @@ struct AuditRun {
     let period: Period
     var problems: [AuditProblem] = []
     var keys: [String: Ed25519.PublicKey] = [:]
+    /// Each body's key rotations met in the replay (密钥轮换): the new key and, by chain, the seq it signs from.
+    var rotations: [String: [(key: Ed25519.PublicKey, starts: [String: UInt64])]] = [:]
     var entries: [String: RosterEntry] = [:]
     /// The figures code every ancestor runs, as a node that is no body of the bundle: every body is a descendant.
     let figures = NodeFigures(body: BodyInfo(id: "", name: "", tier: ""))
@@ -66,10 +68,36 @@ struct AuditRun {
                 }
                 continue
             }
-            authenticate(signed, body, key: key, name: previous)
+            authenticate(signed, body, key: self.key(at: body, base: key), name: previous)
+            if body.kind == .keyRotation { rotated(signer, body) }
             _ = figures.recorded(body, node: "")
             note(body, hash: signed.hash, name: previous)
         }
+    }
+
+    /// The key valid at `body`'s position: the listed key, moved on by the body's rotations met so far.
+    func key(at body: EventBody, base: Ed25519.PublicKey) -> Ed25519.PublicKey {
+        var key = base
+        for r in rotations[ChainName.node(of: body.origin)] ?? [] {
+            guard body.seq >= r.starts[body.origin] ?? 1 else { break }
+            key = r.key
+        }
+        return key
+    }
+
+    /// A key rotation of `signer` (its envelope checked by ``authenticate(_:_:key:name:)``): its new key signs from the
+    /// positions it names, once the new key's own signature over it holds.
+    mutating func rotated(_ signer: String, _ body: EventBody) {
+        guard let r = try? KeyRotation(serializedBytes: body.payload), let key = try? Ed25519.PublicKey(rawRepresentation: r.newKey),
+              key.isValidSignature(r.newKeySignature, for: FederationNode.keyRotationStatement(r)) else {
+            problems.append(AuditProblem(.signature, body: signer, event: "\(body.origin)#\(body.seq)", zh: "密钥轮换记录未经新密钥签名",
+                                         "the key rotation is not signed by its new key"))
+            return
+        }
+        if rotations[signer]?.contains(where: { $0.key == key }) == true { return }  // another chain's copy
+        var starts: [String: UInt64] = [:]
+        for start in r.starts { starts[start.chain] = start.fromSeq }
+        rotations[signer, default: []].append((key, starts))
     }
 
     /// The event's signature and its link to the previous event of its chain.

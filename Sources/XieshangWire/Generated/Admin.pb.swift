@@ -1554,6 +1554,265 @@ extension BackupProgress {
     }
 }
 
+/// Asks the node to rotate its signing key.
+public struct RotateKeyRequest: ProtoMessage {
+    public static let protoName = "xieshang.v1.RotateKeyRequest"
+
+    /// Who asks (the OS user of the CLI), for the node's log.
+    public var actor: String = ""
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        actor: String = ""
+    ) {
+        self.actor = actor
+    }
+}
+
+extension RotateKeyRequest {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "actor", jsonName: "actor", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, actor, field: 1)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, actor, field: 1)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): actor = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("actor", StringCodec.self, actor)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "actor": actor = try StringCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// Asks the node to revoke a child's key.
+public struct RevokeKeyRequest: ProtoMessage {
+    public static let protoName = "xieshang.v1.RevokeKeyRequest"
+
+    /// The child (a direct child in this node's config).
+    public var child: String = ""
+    /// From this seq of the child's chain on (inclusive), the key's signatures are refused; at least 1.
+    public var fromSeq: UInt64 = 0
+    /// Why, for the offices.
+    public var reason: String = ""
+    /// Who asks (the OS user of the CLI).
+    public var actor: String = ""
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        child: String = "",
+        fromSeq: UInt64 = 0,
+        reason: String = "",
+        actor: String = ""
+    ) {
+        self.child = child
+        self.fromSeq = fromSeq
+        self.reason = reason
+        self.actor = actor
+    }
+}
+
+extension RevokeKeyRequest {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "child", jsonName: "child", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "from_seq", jsonName: "fromSeq", type: .uint64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "reason", jsonName: "reason", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "actor", jsonName: "actor", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, child, field: 1)
+        n += WireSize.singular(UInt64Codec.self, fromSeq, field: 2)
+        n += WireSize.singular(StringCodec.self, reason, field: 3)
+        n += WireSize.singular(StringCodec.self, actor, field: 4)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, child, field: 1)
+        w.singular(UInt64Codec.self, fromSeq, field: 2)
+        w.singular(StringCodec.self, reason, field: 3)
+        w.singular(StringCodec.self, actor, field: 4)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): child = try StringCodec.read(from: &r)
+            case (2, .varint): fromSeq = try UInt64Codec.read(from: &r)
+            case (3, .lengthDelimited): reason = try StringCodec.read(from: &r)
+            case (4, .lengthDelimited): actor = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("child", StringCodec.self, child)
+        j.singular("fromSeq", UInt64Codec.self, fromSeq)
+        j.singular("reason", StringCodec.self, reason)
+        j.singular("actor", StringCodec.self, actor)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "child": child = try StringCodec.readJSON(value, path: p)
+            case "fromSeq", "from_seq": fromSeq = try UInt64Codec.readJSON(value, path: p)
+            case "reason": reason = try StringCodec.readJSON(value, path: p)
+            case "actor": actor = try StringCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// The result of a key rotation or revocation.
+public struct KeyChange: ProtoMessage {
+    public static let protoName = "xieshang.v1.KeyChange"
+
+    /// The node whose key changed (this node for a rotation, the child for a revocation).
+    public var nodeId: String = ""
+    /// The key replaced or revoked: fingerprint as the logs show it.
+    public var oldFingerprint: String = ""
+    /// The new key's fingerprint (rotation); empty for a revocation.
+    public var newFingerprint: String = ""
+    /// The new key's file (rotation), written beside the old one with mode 0600.
+    public var keyFile: String = ""
+    /// The key records originated, as "chain#seq".
+    public var events: [String] = []
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        nodeId: String = "",
+        oldFingerprint: String = "",
+        newFingerprint: String = "",
+        keyFile: String = "",
+        events: [String] = []
+    ) {
+        self.nodeId = nodeId
+        self.oldFingerprint = oldFingerprint
+        self.newFingerprint = newFingerprint
+        self.keyFile = keyFile
+        self.events = events
+    }
+}
+
+extension KeyChange {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "node_id", jsonName: "nodeId", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "old_fingerprint", jsonName: "oldFingerprint", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "new_fingerprint", jsonName: "newFingerprint", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "key_file", jsonName: "keyFile", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 5, name: "events", jsonName: "events", type: .string, label: .repeated, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, nodeId, field: 1)
+        n += WireSize.singular(StringCodec.self, oldFingerprint, field: 2)
+        n += WireSize.singular(StringCodec.self, newFingerprint, field: 3)
+        n += WireSize.singular(StringCodec.self, keyFile, field: 4)
+        n += WireSize.repeated(StringCodec.self, events, field: 5)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, nodeId, field: 1)
+        w.singular(StringCodec.self, oldFingerprint, field: 2)
+        w.singular(StringCodec.self, newFingerprint, field: 3)
+        w.singular(StringCodec.self, keyFile, field: 4)
+        w.repeated(StringCodec.self, events, field: 5)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): nodeId = try StringCodec.read(from: &r)
+            case (2, .lengthDelimited): oldFingerprint = try StringCodec.read(from: &r)
+            case (3, .lengthDelimited): newFingerprint = try StringCodec.read(from: &r)
+            case (4, .lengthDelimited): keyFile = try StringCodec.read(from: &r)
+            case (5, _): try r.readRepeated(StringCodec.self, tag, into: &events, unknown: &unknownFields)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("nodeId", StringCodec.self, nodeId)
+        j.singular("oldFingerprint", StringCodec.self, oldFingerprint)
+        j.singular("newFingerprint", StringCodec.self, newFingerprint)
+        j.singular("keyFile", StringCodec.self, keyFile)
+        j.repeated("events", StringCodec.self, events)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "nodeId", "node_id": nodeId = try StringCodec.readJSON(value, path: p)
+            case "oldFingerprint", "old_fingerprint": oldFingerprint = try StringCodec.readJSON(value, path: p)
+            case "newFingerprint", "new_fingerprint": newFingerprint = try StringCodec.readJSON(value, path: p)
+            case "keyFile", "key_file": keyFile = try StringCodec.readJSON(value, path: p)
+            case "events": events = try JSONRead.repeated(StringCodec.self, value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
 /// Operators' commands and queries on their own node.
 public enum AdminService {
     /// The service's full name, as it appears in request paths.
@@ -1579,4 +1838,13 @@ public enum AdminService {
     /// file on the node's machine, with a manifest beside it; progress messages, then one with done set.
     public static let backup = RPCMethod<BackupRequest, BackupProgress>(
         service: name, method: "Backup", kind: .serverStreaming)
+
+    /// Rotates the node's signing key (密钥轮换): makes a new key, writes it beside the old key file, announces it in a
+    /// key record both keys sign (KeyRotation) and signs with it from then on.
+    public static let rotateKey = RPCMethod<RotateKeyRequest, KeyChange>(
+        service: name, method: "RotateKey", kind: .unary)
+
+    /// Revokes a child's leaked key (密钥吊销) from a seq of its chain on (KeyRevocation), signed by this node, its parent.
+    public static let revokeKey = RPCMethod<RevokeKeyRequest, KeyChange>(
+        service: name, method: "RevokeKey", kind: .unary)
 }

@@ -20,6 +20,12 @@ public enum EventKind: ProtoEnum {
     case approval
     /// A parent returns a child's approval with a reason, unlocking the period at the child (sent down, and up): ApprovalReturn.
     case approvalReturn
+    /// A node's new signing key (密钥轮换), one copy in each of its chains, signed by the old key (the envelope) and the
+    /// new key (inside): KeyRotation.
+    case keyRotation
+    /// A parent revokes a child's leaked key (密钥吊销) from a position of the child's chain on (scope up and down):
+    /// KeyRevocation.
+    case keyRevocation
     /// Bodies, members and policy (50–69)
     /// A member added or changed (and the body described): MemberRecorded (members.proto).
     case memberRecorded
@@ -57,7 +63,7 @@ public enum EventKind: ProtoEnum {
     case unrecognized(Int32)
 
     public static let protoName = "xieshang.v1.EventKind"
-    public static let allKnownValues: [EventKind] = [.unspecified, .aggregateReport, .alert, .escalation, .note, .roster, .approval, .approvalReturn, .memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .allianceCharter, .jointActivity, .draft, .draftSignOff, .jointProposal]
+    public static let allKnownValues: [EventKind] = [.unspecified, .aggregateReport, .alert, .escalation, .note, .roster, .approval, .approvalReturn, .keyRotation, .keyRevocation, .memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .allianceCharter, .jointActivity, .draft, .draftSignOff, .jointProposal]
 
     public init(protoValue: Int32) {
         switch protoValue {
@@ -69,6 +75,8 @@ public enum EventKind: ProtoEnum {
         case 5: self = .roster
         case 6: self = .approval
         case 7: self = .approvalReturn
+        case 8: self = .keyRotation
+        case 9: self = .keyRevocation
         case 50: self = .memberRecorded
         case 51: self = .policySet
         case 70: self = .proposal
@@ -96,6 +104,8 @@ public enum EventKind: ProtoEnum {
         case .roster: 5
         case .approval: 6
         case .approvalReturn: 7
+        case .keyRotation: 8
+        case .keyRevocation: 9
         case .memberRecorded: 50
         case .policySet: 51
         case .proposal: 70
@@ -123,6 +133,8 @@ public enum EventKind: ProtoEnum {
         case .roster: "EVENT_KIND_ROSTER"
         case .approval: "EVENT_KIND_APPROVAL"
         case .approvalReturn: "EVENT_KIND_APPROVAL_RETURN"
+        case .keyRotation: "EVENT_KIND_KEY_ROTATION"
+        case .keyRevocation: "EVENT_KIND_KEY_REVOCATION"
         case .memberRecorded: "EVENT_KIND_MEMBER_RECORDED"
         case .policySet: "EVENT_KIND_POLICY_SET"
         case .proposal: "EVENT_KIND_PROPOSAL"
@@ -150,6 +162,8 @@ public enum EventKind: ProtoEnum {
         case "EVENT_KIND_ROSTER": self = .roster
         case "EVENT_KIND_APPROVAL": self = .approval
         case "EVENT_KIND_APPROVAL_RETURN": self = .approvalReturn
+        case "EVENT_KIND_KEY_ROTATION": self = .keyRotation
+        case "EVENT_KIND_KEY_REVOCATION": self = .keyRevocation
         case "EVENT_KIND_MEMBER_RECORDED": self = .memberRecorded
         case "EVENT_KIND_POLICY_SET": self = .policySet
         case "EVENT_KIND_PROPOSAL": self = .proposal

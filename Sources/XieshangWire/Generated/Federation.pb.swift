@@ -1486,6 +1486,10 @@ public struct RosterEntry: ProtoMessage {
     public var tier: String = ""
     /// Zone 片区 its parent's config puts it in (e.g. "东片区"); empty when none.
     public var zone: String = ""
+    /// The body's key rotations, oldest first: one signed copy (a SignedEvent of kind EVENT_KIND_KEY_ROTATION) of each,
+    /// starting from `public_key`. A node that receives none of the body's chains that carry a copy (a direct chain to a
+    /// node that is not its neighbour) still checks each event against the key valid at its position.
+    public var keyRecords: [[UInt8]] = []
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -1499,7 +1503,8 @@ public struct RosterEntry: ProtoMessage {
         parent: String = "",
         name: String = "",
         tier: String = "",
-        zone: String = ""
+        zone: String = "",
+        keyRecords: [[UInt8]] = []
     ) {
         self.nodeId = nodeId
         self.publicKey = publicKey
@@ -1507,6 +1512,7 @@ public struct RosterEntry: ProtoMessage {
         self.name = name
         self.tier = tier
         self.zone = zone
+        self.keyRecords = keyRecords
     }
 }
 
@@ -1518,6 +1524,7 @@ extension RosterEntry {
         ProtoFieldDescriptor(number: 4, name: "name", jsonName: "name", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 5, name: "tier", jsonName: "tier", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 6, name: "zone", jsonName: "zone", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 7, name: "key_records", jsonName: "keyRecords", type: .bytes, label: .repeated, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -1528,6 +1535,7 @@ extension RosterEntry {
         n += WireSize.singular(StringCodec.self, name, field: 4)
         n += WireSize.singular(StringCodec.self, tier, field: 5)
         n += WireSize.singular(StringCodec.self, zone, field: 6)
+        n += WireSize.repeated(BytesCodec.self, keyRecords, field: 7)
         return n
     }
 
@@ -1538,6 +1546,7 @@ extension RosterEntry {
         w.singular(StringCodec.self, name, field: 4)
         w.singular(StringCodec.self, tier, field: 5)
         w.singular(StringCodec.self, zone, field: 6)
+        w.repeated(BytesCodec.self, keyRecords, field: 7)
         w.writeRaw(unknownFields)
     }
 
@@ -1550,6 +1559,7 @@ extension RosterEntry {
             case (4, .lengthDelimited): name = try StringCodec.read(from: &r)
             case (5, .lengthDelimited): tier = try StringCodec.read(from: &r)
             case (6, .lengthDelimited): zone = try StringCodec.read(from: &r)
+            case (7, _): try r.readRepeated(BytesCodec.self, tag, into: &keyRecords, unknown: &unknownFields)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -1563,6 +1573,7 @@ extension RosterEntry {
         j.singular("name", StringCodec.self, name)
         j.singular("tier", StringCodec.self, tier)
         j.singular("zone", StringCodec.self, zone)
+        j.repeated("keyRecords", BytesCodec.self, keyRecords)
         j.endObject()
     }
 
@@ -1577,6 +1588,284 @@ extension RosterEntry {
             case "name": name = try StringCodec.readJSON(value, path: p)
             case "tier": tier = try StringCodec.readJSON(value, path: p)
             case "zone": zone = try StringCodec.readJSON(value, path: p)
+            case "keyRecords", "key_records": keyRecords = try JSONRead.repeated(BytesCodec.self, value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// A node's new signing key (EVENT_KIND_KEY_ROTATION). The node's id stays; its key changes. One copy goes into each
+/// chain of the node (up, down, each alliance, each direct chain it has), all with the same payload: the event's
+/// envelope is signed by the OLD key (the key valid at that position), and `new_key_signature` by the NEW key over
+/// KeyStatement, so a rotation announced by only one of the two keys is refused. Receivers accept the new key in a
+/// chain from the position `starts` names for it (the copy's seq + 1), and in a chain `starts` does not name (one the
+/// node opened after the rotation) from seq 1; the old key's signatures from those positions on are refused.
+public struct KeyRotation: ProtoMessage {
+    public static let protoName = "xieshang.v1.KeyRotation"
+
+    /// The node whose key changes (the signer of the event).
+    public var nodeId: String = ""
+    /// The key valid before the rotation (32 bytes); it signs this event.
+    public var oldKey: [UInt8] = []
+    /// The new key (32 bytes).
+    public var newKey: [UInt8] = []
+    /// For each chain of the node at the rotation, the seq from which the new key signs.
+    public var starts: [ChainStart] = []
+    /// Signature by the new key over KeyStatement (this message with this field empty, after the context text).
+    public var newKeySignature: [UInt8] = []
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        nodeId: String = "",
+        oldKey: [UInt8] = [],
+        newKey: [UInt8] = [],
+        starts: [ChainStart] = [],
+        newKeySignature: [UInt8] = []
+    ) {
+        self.nodeId = nodeId
+        self.oldKey = oldKey
+        self.newKey = newKey
+        self.starts = starts
+        self.newKeySignature = newKeySignature
+    }
+}
+
+extension KeyRotation {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "node_id", jsonName: "nodeId", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "old_key", jsonName: "oldKey", type: .bytes, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "new_key", jsonName: "newKey", type: .bytes, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "starts", jsonName: "starts", type: .message("xieshang.v1.ChainStart"), label: .repeated, oneof: nil),
+        ProtoFieldDescriptor(number: 5, name: "new_key_signature", jsonName: "newKeySignature", type: .bytes, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, nodeId, field: 1)
+        n += WireSize.singular(BytesCodec.self, oldKey, field: 2)
+        n += WireSize.singular(BytesCodec.self, newKey, field: 3)
+        n += WireSize.messages(starts, field: 4)
+        n += WireSize.singular(BytesCodec.self, newKeySignature, field: 5)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, nodeId, field: 1)
+        w.singular(BytesCodec.self, oldKey, field: 2)
+        w.singular(BytesCodec.self, newKey, field: 3)
+        w.messages(starts, field: 4)
+        w.singular(BytesCodec.self, newKeySignature, field: 5)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): nodeId = try StringCodec.read(from: &r)
+            case (2, .lengthDelimited): oldKey = try BytesCodec.read(from: &r)
+            case (3, .lengthDelimited): newKey = try BytesCodec.read(from: &r)
+            case (4, .lengthDelimited): starts.append(try r.readMessage(ChainStart.self))
+            case (5, .lengthDelimited): newKeySignature = try BytesCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("nodeId", StringCodec.self, nodeId)
+        j.singular("oldKey", BytesCodec.self, oldKey)
+        j.singular("newKey", BytesCodec.self, newKey)
+        j.messages("starts", starts)
+        j.singular("newKeySignature", BytesCodec.self, newKeySignature)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "nodeId", "node_id": nodeId = try StringCodec.readJSON(value, path: p)
+            case "oldKey", "old_key": oldKey = try BytesCodec.readJSON(value, path: p)
+            case "newKey", "new_key": newKey = try BytesCodec.readJSON(value, path: p)
+            case "starts": starts = try JSONRead.messages(ChainStart.self, value, path: p)
+            case "newKeySignature", "new_key_signature": newKeySignature = try BytesCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// A position in one chain: from `from_seq` (inclusive) on.
+public struct ChainStart: ProtoMessage {
+    public static let protoName = "xieshang.v1.ChainStart"
+
+    /// The chain name (the node id, or "<node>@<route>").
+    public var chain: String = ""
+    /// The first seq the rule applies to.
+    public var fromSeq: UInt64 = 0
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        chain: String = "",
+        fromSeq: UInt64 = 0
+    ) {
+        self.chain = chain
+        self.fromSeq = fromSeq
+    }
+}
+
+extension ChainStart {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "chain", jsonName: "chain", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "from_seq", jsonName: "fromSeq", type: .uint64, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, chain, field: 1)
+        n += WireSize.singular(UInt64Codec.self, fromSeq, field: 2)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, chain, field: 1)
+        w.singular(UInt64Codec.self, fromSeq, field: 2)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): chain = try StringCodec.read(from: &r)
+            case (2, .varint): fromSeq = try UInt64Codec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("chain", StringCodec.self, chain)
+        j.singular("fromSeq", UInt64Codec.self, fromSeq)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "chain": chain = try StringCodec.readJSON(value, path: p)
+            case "fromSeq", "from_seq": fromSeq = try UInt64Codec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// A parent revokes a child's leaked key (EVENT_KIND_KEY_REVOCATION, one copy scope up and one scope down). Only the
+/// child's parent may sign it, never the child (nor the leaked key) itself. From the named positions on, events signed
+/// by the revoked key are refused everywhere; in a chain of the child that `starts` does not name, from the first
+/// position the receiver did not hold yet when it applied the revocation.
+public struct KeyRevocation: ProtoMessage {
+    public static let protoName = "xieshang.v1.KeyRevocation"
+
+    /// The child whose key is revoked.
+    public var nodeId: String = ""
+    /// The revoked key (32 bytes).
+    public var revokedKey: [UInt8] = []
+    /// From which seq of which chain the key's signatures are refused (the child's up chain, as `key revoke --from-seq`).
+    public var starts: [ChainStart] = []
+    /// Why (for the offices), e.g. "key leaked".
+    public var reason: String = ""
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        nodeId: String = "",
+        revokedKey: [UInt8] = [],
+        starts: [ChainStart] = [],
+        reason: String = ""
+    ) {
+        self.nodeId = nodeId
+        self.revokedKey = revokedKey
+        self.starts = starts
+        self.reason = reason
+    }
+}
+
+extension KeyRevocation {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "node_id", jsonName: "nodeId", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "revoked_key", jsonName: "revokedKey", type: .bytes, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "starts", jsonName: "starts", type: .message("xieshang.v1.ChainStart"), label: .repeated, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "reason", jsonName: "reason", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, nodeId, field: 1)
+        n += WireSize.singular(BytesCodec.self, revokedKey, field: 2)
+        n += WireSize.messages(starts, field: 3)
+        n += WireSize.singular(StringCodec.self, reason, field: 4)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, nodeId, field: 1)
+        w.singular(BytesCodec.self, revokedKey, field: 2)
+        w.messages(starts, field: 3)
+        w.singular(StringCodec.self, reason, field: 4)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): nodeId = try StringCodec.read(from: &r)
+            case (2, .lengthDelimited): revokedKey = try BytesCodec.read(from: &r)
+            case (3, .lengthDelimited): starts.append(try r.readMessage(ChainStart.self))
+            case (4, .lengthDelimited): reason = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("nodeId", StringCodec.self, nodeId)
+        j.singular("revokedKey", BytesCodec.self, revokedKey)
+        j.messages("starts", starts)
+        j.singular("reason", StringCodec.self, reason)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "nodeId", "node_id": nodeId = try StringCodec.readJSON(value, path: p)
+            case "revokedKey", "revoked_key": revokedKey = try BytesCodec.readJSON(value, path: p)
+            case "starts": starts = try JSONRead.messages(ChainStart.self, value, path: p)
+            case "reason": reason = try StringCodec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
