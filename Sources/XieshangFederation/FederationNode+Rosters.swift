@@ -87,6 +87,12 @@ extension FederationNode {
             }
         }
         var disputed: Set<String> = Set(conflicts.map(\.node))
+        // A body that moved (区划调整) is claimed by its old and new parents' subtrees until the old roster drops it:
+        // the claim that places it under its latest parent stands.
+        for (node, byChildren) in claims where byChildren.count > 1 {
+            guard let parent = moves[node]?.last?.parent, let winner = byChildren.first(where: { $0.entry.parent == parent }) else { continue }
+            claims[node] = [winner]
+        }
         for (node, byChildren) in claims where byChildren.count > 1 {
             disputed.insert(node)
             let names = byChildren.map(\.child).joined(separator: ", ")

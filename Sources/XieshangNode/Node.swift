@@ -32,7 +32,7 @@ public final class Node: Sendable {
 
     /// Loads the key, opens the store, starts both servers and the federation core.
     /// - Throws: ``NodeError`` naming the file or address that failed and what to do.
-    public init(config: NodeConfig) throws(NodeError) {
+    public init(config: NodeConfig, configFile: String? = nil) throws(NodeError) {
         let logger = NodeLogger(node: config.nodeId, minimum: NodeLogger.Level(name: config.logLevel) ?? .info)
         self.logger = logger
         // A config made in code gets the checks a file gets (plain h2c only on loopback, no peer twice).
@@ -66,19 +66,13 @@ public final class Node: Sendable {
         } catch {
             throw NodeError(.store, "cannot open the accounts in \(dbPath): \(error.message)", path: dbPath)
         }
-        func peer(_ p: NodeConfig.Peer) -> FederationConfig.Peer {
-            FederationConfig.Peer(id: p.nodeId, publicKey: p.publicKey, dials: !p.address.isEmpty, name: p.name, tier: p.tier,
-                                  zone: config.zone(of: p.nodeId))
-        }
         var options = FederationOptions()
         options.rollupDebounceMs = Int64(config.rollupDebounceMs)
         options.backoffCapMs = Int64(config.retryCapMs)
         options.backoffBaseMs = min(200, Int64(config.retryCapMs))
         let signatures = VerifiedSignatures()
-        var federation = FederationConfig(
-            nodeId: config.nodeId, privateKey: key, parent: config.parent.map(peer), children: config.children.map(peer),
-            alliances: config.alliances.map { FederationConfig.Alliance(id: $0.id, members: $0.members.map(peer)) },
-            options: options)
+        var federation = FederationConfig(nodeId: config.nodeId, privateKey: key, options: options)
+        Node.setPeers(of: &federation, from: config)
         federation.signatureCache = signatures
         let body = XieshangDomain.BodyInfo(id: config.nodeId, name: config.name, tier: config.tier, parent: config.parent?.nodeId)
         federation.figures = { NodeFigures(body: body) }
@@ -94,9 +88,10 @@ public final class Node: Sendable {
         // TLS 1.3 between nodes (DESIGN.md §7): both sides present a certificate self-signed with the node key and
         // check the peer's key against its pin; the Hello handshake still proves the key and the store incarnation.
         var pins: [String: Ed25519.PublicKey] = [:]
-        for p in (config.parent.map { [$0] } ?? []) + config.children + config.alliances.flatMap(\.members) { pins[p.nodeId] = p.publicKey }
+        for (p, _) in config.peersWithRoles { pins[p.nodeId] = p.publicKey }
         let tls = config.tls ? TLSConfiguration(key: key, name: config.nodeId, requireClientCertificate: true, pinnedPeers: pins) : nil
-        runtime = try NodeRuntime(core: core, config: config, logger: logger, records: records, signatures: signatures, key: key, tls: tls)
+        runtime = try NodeRuntime(core: core, config: config, logger: logger, records: records, signatures: signatures, key: key, tls: tls,
+                                  configFile: configFile)
         core.queueRules = QueuedSubmit(runtime: runtime)  // records accepted while fenced: checked again when originated
         let listen: Endpoint
         do {
@@ -131,6 +126,7 @@ public final class Node: Sendable {
             for (path, handler) in AuditExport.handlers(runtime) { admin[path] = handler }
             for (path, handler) in AccountsHandlers.handlers(accounts) { admin[path] = handler }
             for (path, handler) in NodeBackup.handlers(runtime) { admin[path] = handler }
+            for (path, handler) in NodeMembership.handlers(runtime) { admin[path] = handler }
             adminServer = try Server(handlers: admin, log: log)
         } catch {
             throw NodeError(.listen, "cannot set up the servers: \(error.message)")
@@ -160,6 +156,19 @@ public final class Node: Sendable {
         runtime.enqueue(.start)
         AllianceRecorder.start(runtime)
         logger.info("started: \(config.name) (\(config.tier)) listening on \(boundAddress)\(config.tls ? " (TLS 1.3, pinned keys)" : " (h2c)"), admin on unix:\(config.adminSocket)\(webAddress.map { ", web on https://\($0)" } ?? "")")
+    }
+
+    /// Sets the parent, children and alliances of `federation` from the peers of `config` (at start, and when a
+    /// membership change replaces them).
+    static func setPeers(of federation: inout FederationConfig, from config: NodeConfig) {
+        func peer(_ p: NodeConfig.Peer) -> FederationConfig.Peer {
+            FederationConfig.Peer(id: p.nodeId, publicKey: p.publicKey, dials: !p.address.isEmpty, name: p.name, tier: p.tier,
+                                  zone: config.zone(of: p.nodeId), retiredFrom: p.retiredFrom)
+        }
+        federation.parent = config.parent.map(peer)
+        federation.leavingParent = config.leavingParent.map(peer)
+        federation.children = config.children.map(peer)
+        federation.alliances = config.alliances.map { FederationConfig.Alliance(id: $0.id, members: $0.members.map(peer)) }
     }
 
     /// The web interface's server (HTTPS, ALPN h2, no client certificate), nil when `web_listen` is not set.

@@ -7,6 +7,37 @@ import XieshangStore
 import XieshangTransport
 import XieshangWire
 
+/// The config and what the runtime derives from its peers: dial addresses, roles and pinned keys.
+struct PeerDirectory: Sendable {
+    var config: NodeConfig
+    var addresses: [String: Endpoint] = [:]
+    var roles: [String: String] = [:]
+    var pinnedKeys: [String: [UInt8]] = [:]
+
+    /// Every pinned peer's key by node id (what TLS pins).
+    var publicKeys: [String: Ed25519.PublicKey] {
+        var out: [String: Ed25519.PublicKey] = [:]
+        for (p, _) in config.peersWithRoles { out[p.nodeId] = p.publicKey }
+        return out
+    }
+
+    /// The directory of `config`.
+    /// - Throws: ``NodeError`` `.config` naming a peer whose address is not HOST:PORT.
+    init(_ config: NodeConfig) throws(NodeError) {
+        self.config = config
+        for (peer, role) in config.peersWithRoles {
+            if roles[peer.nodeId] == nil { roles[peer.nodeId] = role }
+            if peer.nodeId != config.nodeId { pinnedKeys[peer.nodeId] = peer.publicKey.rawRepresentation }
+            guard !peer.address.isEmpty else { continue }
+            do {
+                addresses[peer.nodeId] = try Endpoint(parsing: peer.address)
+            } catch {
+                throw NodeError(.config, "peer \(peer.nodeId) has address '\(peer.address)' that is not HOST:PORT: \(error.message)")
+            }
+        }
+    }
+}
+
 /// The node's runtime (运行时): one serial executor that owns the sans-I/O ``FederationNode`` and carries out its
 /// outputs on the HTTP/2 transport (dials, unary calls, Push streams) and on Dispatch timers.
 ///
@@ -46,14 +77,22 @@ final class NodeRuntime: @unchecked Sendable {
     /// Pre-verification calls that ran off / on the executor (the latter must stay 0; tests check it).
     let verifierThreads = Mutex((offExecutor: UInt64(0), onExecutor: UInt64(0)))
     let core: FederationNode
-    let config: NodeConfig
     let logger: NodeLogger
     /// The store's projector of the body's CPPCC records (queried by the Admin service).
     let records: DomainProjector
-    let addresses: [String: Endpoint]
-    let roles: [String: String]
+    /// The config and what the runtime derives from its peers, replaced whole by a membership change
+    /// (``NodeMembership``); read from any thread.
+    private let peerDirectory: Mutex<PeerDirectory>
+    /// The node's config as it stands (node.json after the last membership change).
+    var config: NodeConfig { peerDirectory.withLock { $0.config } }
+    /// Dial addresses by peer id.
+    var addresses: [String: Endpoint] { peerDirectory.withLock { $0.addresses } }
+    /// Each peer's role: parent, child or alliance:<id>.
+    var roles: [String: String] { peerDirectory.withLock { $0.roles } }
     /// Every pinned peer's raw public key by node id (parent, children, alliance members), for the Hello precheck.
-    let pinnedKeys: [String: [UInt8]]
+    var pinnedKeys: [String: [UInt8]] { peerDirectory.withLock { $0.pinnedKeys } }
+    /// The file the config was read from (membership changes are written back to it); nil for a config made in code.
+    let configFile: String?
     private let wallAtStart: Int64
     private let monoAtStart: UInt64
     private var nextConnection: UInt64 = 1
@@ -74,32 +113,15 @@ final class NodeRuntime: @unchecked Sendable {
     let key: Ed25519.PrivateKey
 
     init(core: FederationNode, config: NodeConfig, logger: NodeLogger, records: DomainProjector,
-         signatures: VerifiedSignatures, key: Ed25519.PrivateKey, tls: TLSConfiguration? = nil) throws(NodeError) {
+         signatures: VerifiedSignatures, key: Ed25519.PrivateKey, tls: TLSConfiguration? = nil, configFile: String? = nil) throws(NodeError) {
         self.core = core
         self.tls = tls
         self.key = key
         self.signatures = signatures
         self.records = records
-        self.config = config
         self.logger = logger
-        var addresses: [String: Endpoint] = [:]
-        var roles: [String: String] = [:]
-        let all: [(NodeConfig.Peer, String)] = (config.parent.map { [($0, "parent")] } ?? []) + config.children.map { ($0, "child") }
-            + config.alliances.flatMap { a in a.members.map { ($0, "alliance:" + a.id) } }
-        for (peer, role) in all {
-            if roles[peer.nodeId] == nil { roles[peer.nodeId] = role }
-            guard !peer.address.isEmpty else { continue }
-            do {
-                addresses[peer.nodeId] = try Endpoint(parsing: peer.address)
-            } catch {
-                throw NodeError(.config, "peer \(peer.nodeId) has address '\(peer.address)' that is not HOST:PORT: \(error.message)")
-            }
-        }
-        self.addresses = addresses
-        self.roles = roles
-        var pinned: [String: [UInt8]] = [:]
-        for (peer, _) in all where peer.nodeId != config.nodeId { pinned[peer.nodeId] = peer.publicKey.rawRepresentation }
-        pinnedKeys = pinned
+        self.configFile = configFile
+        peerDirectory = Mutex(try PeerDirectory(config))
         var tv = timespec()
         clock_gettime(CLOCK_REALTIME, &tv)
         wallAtStart = Int64(tv.tv_sec) * 1000 + Int64(tv.tv_nsec) / 1_000_000
@@ -542,6 +564,53 @@ final class NodeRuntime: @unchecked Sendable {
             self.alerts.insert(AlertEntry(timeMs: self.now(), subject: peer, code: "tls_refused", message: line), at: 0)
             if self.alerts.count > 200 { self.alerts.removeLast() }
         }
+    }
+
+    /// Replaces the config's peers (on the executor): the runtime's directory first, so the core's dials find the new
+    /// addresses, then the core (``FederationNode/reconfigure(_:relink:now:)``), whose outputs are carried out.
+    /// - Throws: ``NodeError`` `.config` when the core refuses the new peers (nothing changed then).
+    func replacePeers(_ new: NodeConfig, federation: FederationConfig, relink: Set<String>) throws(NodeError) -> FederationNode.MembershipChange {
+        dispatchPrecondition(condition: .onQueue(queue))
+        let directory = try PeerDirectory(new)
+        let old = peerDirectory.withLock { d in
+            let old = d
+            d = directory
+            return old
+        }
+        let result: (change: FederationNode.MembershipChange, outputs: [FederationOutput])
+        do {
+            result = try core.reconfigure(federation, relink: relink, now: now())
+        } catch {
+            peerDirectory.withLock { $0 = old }
+            throw NodeError(.config, error.message)
+        }
+        for peer in result.change.removed { peers[peer] = nil }
+        tls?.pins.replace(directory.publicKeys)
+        carryOnQueue(result.outputs)
+        return result.change
+    }
+
+    /// Moves this body to the parent `parent` of `new` from `effective` (区划调整, on the executor): the directory first
+    /// (the new parent's address), then the core (``FederationNode/move(to:effective:now:)``).
+    /// - Throws: ``NodeError`` `.config` when the core refuses the move (nothing changed then).
+    func move(_ new: NodeConfig, to parent: FederationConfig.Peer, effective: Day) throws(NodeError) -> FederationNode.MembershipChange {
+        dispatchPrecondition(condition: .onQueue(queue))
+        let directory = try PeerDirectory(new)
+        let old = peerDirectory.withLock { d in
+            let old = d
+            d = directory
+            return old
+        }
+        let outputs: [FederationOutput]
+        do {
+            outputs = try core.move(to: parent, effective: effective, now: now())
+        } catch {
+            peerDirectory.withLock { $0 = old }
+            throw NodeError(.config, error.message)
+        }
+        tls?.pins.replace(directory.publicKeys)
+        carryOnQueue(outputs)
+        return FederationNode.MembershipChange(added: [parent.id])
     }
 
     /// Stops timers and dials and closes every dialed connection.

@@ -20,6 +20,8 @@ public enum EventKind: ProtoEnum {
     case approval
     /// A parent returns a child's approval with a reason, unlocking the period at the child (sent down, and up): ApprovalReturn.
     case approvalReturn
+    /// A body moves to another parent from a date (区划调整), in its own chain (sent up): Membership.
+    case membership
     /// Bodies, members and policy (50–69)
     /// A member added or changed (and the body described): MemberRecorded (members.proto).
     case memberRecorded
@@ -57,7 +59,7 @@ public enum EventKind: ProtoEnum {
     case unrecognized(Int32)
 
     public static let protoName = "xieshang.v1.EventKind"
-    public static let allKnownValues: [EventKind] = [.unspecified, .aggregateReport, .alert, .escalation, .note, .roster, .approval, .approvalReturn, .memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .allianceCharter, .jointActivity, .draft, .draftSignOff, .jointProposal]
+    public static let allKnownValues: [EventKind] = [.unspecified, .aggregateReport, .alert, .escalation, .note, .roster, .approval, .approvalReturn, .membership, .memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .allianceCharter, .jointActivity, .draft, .draftSignOff, .jointProposal]
 
     public init(protoValue: Int32) {
         switch protoValue {
@@ -69,6 +71,7 @@ public enum EventKind: ProtoEnum {
         case 5: self = .roster
         case 6: self = .approval
         case 7: self = .approvalReturn
+        case 8: self = .membership
         case 50: self = .memberRecorded
         case 51: self = .policySet
         case 70: self = .proposal
@@ -96,6 +99,7 @@ public enum EventKind: ProtoEnum {
         case .roster: 5
         case .approval: 6
         case .approvalReturn: 7
+        case .membership: 8
         case .memberRecorded: 50
         case .policySet: 51
         case .proposal: 70
@@ -123,6 +127,7 @@ public enum EventKind: ProtoEnum {
         case .roster: "EVENT_KIND_ROSTER"
         case .approval: "EVENT_KIND_APPROVAL"
         case .approvalReturn: "EVENT_KIND_APPROVAL_RETURN"
+        case .membership: "EVENT_KIND_MEMBERSHIP"
         case .memberRecorded: "EVENT_KIND_MEMBER_RECORDED"
         case .policySet: "EVENT_KIND_POLICY_SET"
         case .proposal: "EVENT_KIND_PROPOSAL"
@@ -150,6 +155,7 @@ public enum EventKind: ProtoEnum {
         case "EVENT_KIND_ROSTER": self = .roster
         case "EVENT_KIND_APPROVAL": self = .approval
         case "EVENT_KIND_APPROVAL_RETURN": self = .approvalReturn
+        case "EVENT_KIND_MEMBERSHIP": self = .membership
         case "EVENT_KIND_MEMBER_RECORDED": self = .memberRecorded
         case "EVENT_KIND_POLICY_SET": self = .policySet
         case "EVENT_KIND_PROPOSAL": self = .proposal
