@@ -298,6 +298,7 @@ extension FederationNode {
             // A body that moved (区划调整) belongs to its new parent's subtree from its Membership record on, even before
             // the rosters say so.
             let inSubtree = originNode == peer || subtreeOf[originNode] == peer || movedInto(originNode, peer: peer, membership: body)
+                || movedFrom(originNode, peer: peer)
             switch route {
             case .up, .direct:
                 if inSubtree { return chainCheck(body, route, originNode) }

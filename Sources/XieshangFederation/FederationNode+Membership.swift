@@ -229,7 +229,10 @@ extension FederationNode {
         guard !history.contains(where: { $0.seq == body.seq }) else { return nil }
         history.append(MoveRecord(previousParent: m.previousParent, parent: m.parent, effective: effective, seq: body.seq))
         moves[m.body] = history.sorted { $0.effective < $1.effective }
-        if !isLoading { rebuildTrust() }
+        if !isLoading {
+            rebuildTrust()
+            if !fenced { refreshRosters() }   // a child moving in is vouched for from now on
+        }
         guard !replaying else { return nil }
         // What the parents cite changes (the new parent may have cited the body's earlier reports as its own child's
         // before it held this record): every period they know is rolled again. The body reports its parts.
@@ -319,6 +322,12 @@ extension FederationNode {
         var out = Set(config.children.map(\.id))
         for (body, history) in moves where history.contains(where: { $0.previousParent == id || $0.parent == id }) { out.insert(body) }
         return out.sorted()
+    }
+
+    /// Whether `origin` moved away from `peer` (a child of this node) or from a body of `peer`'s subtree: its old
+    /// parent still relays the events it had, and the move record and the parts before it.
+    func movedFrom(_ origin: String, peer: String) -> Bool {
+        moves[origin]?.contains { $0.previousParent == peer || subtreeOf[$0.previousParent] == peer } ?? false
     }
 
     /// Whether `origin`, per its moves, now belongs to `peer` (a child of this node) or to a body of `peer`'s subtree.

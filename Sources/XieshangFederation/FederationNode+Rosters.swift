@@ -179,7 +179,12 @@ extension FederationNode {
     /// The roster this node sends up: every body in its subtree except itself.
     func upRosterEntries() -> [RosterEntry] {
         var out: [RosterEntry] = []
+        // A child the parent's directory places under another body is moving in (区划调整): vouched for only once its
+        // Membership record naming this node is held, so no ancestor sees two subtrees claim it.
+        let directory = parentRoster?.entries ?? []
         for child in config.children.sorted(by: { $0.id < $1.id }) {
+            if let placed = directory.first(where: { $0.nodeId == child.id }), !placed.parent.isEmpty, placed.parent != id,
+               moves[child.id]?.last?.parent != id { continue }
             out.append(RosterEntry(nodeId: child.id, publicKey: child.publicKey.rawRepresentation, parent: id, name: child.name, tier: child.tier,
                                    zone: child.zone))
             for e in acceptedEntries[child.id] ?? [] where e.nodeId != id { out.append(e) }

@@ -30,12 +30,15 @@ import XieshangWire
             if config.nodeId == "b" { config.parent = net.peer("city") }
         })
         net.run()
-        net.originate("b", amount: 9, dated: "2026-10-20")
         net.originate("a", amount: 1, dated: "2026-10-20")
         net.run(forMs: 5_000)
-        #expect(Self.amount(net, "city", "2026") == 1, "b is not a child of the city yet: its link is refused")
+        #expect(!net.nodes["b"]!.isLinkUp("city"), "b is not a child of the city yet: its link is refused")
+        #expect(Self.amount(net, "city", "2026") == 1)
         try Self.reconfigure(net, "city") { $0.children.append(net.peer("b")) }
-        net.run(forMs: 10_000)
+        net.run(forMs: 40_000)   // b dials again after its backoff
+        #expect(net.nodes["b"]!.isLinkUp("city"))
+        net.originate("b", amount: 9, dated: "2026-10-20")
+        net.run(forMs: 5_000)
         #expect(Self.amount(net, "city", "2026") == 10)
         #expect(net.nodes["city"]!.latestReport(period: "2026")?.expectedChildren == 2)
         try Self.reconfigure(net, "city") { $0.children.removeAll { $0.id == "b" } }
@@ -74,7 +77,9 @@ import XieshangWire
         #expect(Self.amount(net, "city", "2026") == 4)
     }
 
-    @Test func aTownshipMovedToAnotherCountyCountsUnderEachByDateAndTheCityFiguresAreExact() throws {
+    /// Either order of the operators: the new county adds the township before or after it moved.
+    @Test(arguments: [false, true])
+    func aTownshipMovedToAnotherCountyCountsUnderEachByDateAndTheCityFiguresAreExact(newCountyAddsFirst: Bool) throws {
         let net = TestNetwork()   // the clock is 2026-11-01 (China Standard Time)
         try net.tree([("city", ["a", "b"]), ("a", ["t"])])
         net.run()
@@ -87,11 +92,15 @@ import XieshangWire
         net.run(forMs: 10_000)
         #expect(Self.amount(net, "city", "2026") == 1115)
 
+        if newCountyAddsFirst {
+            try Self.reconfigure(net, "b") { $0.children.append(net.peer("t")) }
+            net.run(forMs: 5_000)
+        }
         let outputs = try net.nodes["t"]!.move(to: net.peer("b"), effective: Day(unchecked: 2026, 10, 15), now: net.now)
         net.carry("t", outputs)
         #expect(net.nodes["t"]!.config.parent?.id == "b" && net.nodes["t"]!.config.leavingParent?.id == "a")
-        try Self.reconfigure(net, "b") { $0.children.append(net.peer("t")) }
-        net.run(forMs: 10_000)
+        if !newCountyAddsFirst { try Self.reconfigure(net, "b") { $0.children.append(net.peer("t")) } }
+        net.run(forMs: 40_000)
         #expect(net.nodes["t"]!.leavingParentHasAll, "a acknowledged the move record and the part before it")
         net.originate("t", amount: 11, dated: "2026-10-25")
         try Self.reconfigure(net, "a") { $0.children.removeAll { $0.id == "t" } }
