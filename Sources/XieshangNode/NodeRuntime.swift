@@ -101,6 +101,8 @@ final class NodeRuntime: @unchecked Sendable {
     /// long as the transport connection, never longer, and is never found by anything the client writes.
     private var accepted: [UInt64: ConnectionID] = [:]
     private var closedServer: [ConnectionID: String] = [:]
+    /// The transport connection of each accepted connection, closed when a membership change unpins its peer.
+    private var acceptedHandles: [ConnectionID: ConnectionHandle] = [:]
     private var timerGeneration: [FederationTimer: UInt64] = [:]
     private var generation: UInt64 = 0
     var peers: [String: PeerInfo] = [:]
@@ -499,19 +501,20 @@ final class NodeRuntime: @unchecked Sendable {
     /// forgets it when the transport connection closes.
     func acceptedConnection(_ connection: ConnectionHandle) async -> ConnectionID {
         let key = connection.id
-        let (conn, new) = await acceptedConnection(key)
+        let (conn, new) = await acceptedConnection(key, handle: connection)
         if new { connection.onClose { [weak self] in self?.acceptedEnded(key) } }
         return conn
     }
 
     /// The core's connection for the accepted connection keyed `key`, and whether it was made now.
-    func acceptedConnection(_ key: UInt64) async -> (ConnectionID, Bool) {
+    func acceptedConnection(_ key: UInt64, handle: ConnectionHandle? = nil) async -> (ConnectionID, Bool) {
         await withCheckedContinuation { (c: CheckedContinuation<(ConnectionID, Bool), Never>) in
             queue.async {
                 if let conn = self.accepted[key] { return c.resume(returning: (conn, false)) }
                 let conn = ConnectionID(self.nextConnection)
                 self.nextConnection += 1
                 self.accepted[key] = conn
+                if let handle { self.acceptedHandles[conn] = handle }
                 _ = self.handleOnQueue(.accepted(conn))
                 c.resume(returning: (conn, true))
             }
@@ -532,6 +535,7 @@ final class NodeRuntime: @unchecked Sendable {
         queue.async {
             guard let conn = self.accepted.removeValue(forKey: key) else { return }
             self.closedServer[conn] = nil
+            self.acceptedHandles[conn] = nil
             _ = self.handleOnQueue(.disconnected(conn))
         }
     }
@@ -587,6 +591,7 @@ final class NodeRuntime: @unchecked Sendable {
         for peer in result.change.removed { peers[peer] = nil }
         tls?.pins.replace(directory.publicKeys)
         carryOnQueue(result.outputs)
+        closeAccepted(result.outputs)
         return result.change
     }
 
@@ -610,7 +615,14 @@ final class NodeRuntime: @unchecked Sendable {
         }
         tls?.pins.replace(directory.publicKeys)
         carryOnQueue(outputs)
+        closeAccepted(outputs)
         return FederationNode.MembershipChange(added: [parent.id])
+    }
+
+    /// Closes the transport connections of accepted links the core closed in `outputs` (a peer unpinned by a
+    /// membership change: its idle Push stream would otherwise stay open).
+    private func closeAccepted(_ outputs: [FederationOutput]) {
+        for case .close(let conn, _) in outputs { acceptedHandles[conn]?.terminate() }
     }
 
     /// Stops timers and dials and closes every dialed connection.

@@ -103,6 +103,8 @@ import XieshangWire
         net.run(forMs: 40_000)
         #expect(net.nodes["t"]!.leavingParentHasAll, "a acknowledged the move record and the part before it")
         net.originate("t", amount: 11, dated: "2026-10-25")
+        net.run(forMs: 5_000)
+        #expect(net.nodes["t"]!.leavingParentHasAll, "later own events do not go to the parent being left")
         try Self.reconfigure(net, "a") { $0.children.removeAll { $0.id == "t" } }
         try Self.reconfigure(net, "t") { $0.leavingParent = nil }
         net.run(forMs: 10_000)

@@ -74,7 +74,9 @@ struct MembershipProcessTests {
         let town2 = try #require(county.children.first { $0.nodeId == "county1-town2" })
         county.children.removeAll { $0.nodeId == "county1-town2" }
         try Self.write(fed, "county1", county)
-        try await fed.startAll()
+        for id in ["city", "county1", "county1-town1", "county1-town2"] { try await fed.start(id) }
+        try await fed.waitParentUp("county1")
+        try await fed.waitParentUp("county1-town1")
         let countyPid = fed.process("county1")?.processIdentifier
         #expect(try await fed.status("county1").links.contains { $0.peer == "county1-town2" } == false)
 
