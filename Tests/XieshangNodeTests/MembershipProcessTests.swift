@@ -66,8 +66,10 @@ struct MembershipProcessTests {
         try await fed.status(id).links.first { $0.peer == peer }
     }
 
-    @Test func peerAddLinksANewTownshipAtARunningCountyAndItsRecordsReachTheCityWithoutARestart() async throws {
-        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 2)
+    /// With TLS (the default between nodes) the county's TLS pins follow the change too.
+    @Test(arguments: [false, true])
+    func peerAddLinksANewTownshipAtARunningCountyAndItsRecordsReachTheCityWithoutARestart(tls: Bool) async throws {
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 2, tls: tls)
         defer { fed.stopAll() }
         // county1 does not know county1-town2 yet; the township is set up and running, pointed at county1.
         var county = try Self.nodeJSON(fed, "county1")
