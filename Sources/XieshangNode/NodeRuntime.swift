@@ -570,35 +570,32 @@ final class NodeRuntime: @unchecked Sendable {
         }
     }
 
-    /// Replaces the config's peers (on the executor): the runtime's directory first, so the core's dials find the new
-    /// addresses, then the core (``FederationNode/reconfigure(_:relink:now:)``), whose outputs are carried out.
+    /// Replaces the config's peers (on the executor) with those of `new`, through ``changePeers(_:_:)`` and the
+    /// core's ``FederationNode/reconfigure(_:relink:now:)``.
     /// - Throws: ``NodeError`` `.config` when the core refuses the new peers (nothing changed then).
     func replacePeers(_ new: NodeConfig, federation: FederationConfig, relink: Set<String>) throws(NodeError) -> FederationNode.MembershipChange {
-        dispatchPrecondition(condition: .onQueue(queue))
-        let directory = try PeerDirectory(new)
-        let old = peerDirectory.withLock { d in
-            let old = d
-            d = directory
-            return old
+        var change = FederationNode.MembershipChange()
+        try changePeers(new) { () throws(FederationError) in
+            let result = try core.reconfigure(federation, relink: relink, now: now())
+            change = result.change
+            return result.outputs
         }
-        let result: (change: FederationNode.MembershipChange, outputs: [FederationOutput])
-        do {
-            result = try core.reconfigure(federation, relink: relink, now: now())
-        } catch {
-            peerDirectory.withLock { $0 = old }
-            throw NodeError(.config, error.message)
-        }
-        for peer in result.change.removed { peers[peer] = nil }
-        tls?.pins.replace(directory.publicKeys)
-        carryOnQueue(result.outputs)
-        closeAccepted(result.outputs)
-        return result.change
+        for peer in change.removed { peers[peer] = nil }
+        return change
     }
 
-    /// Moves this body to the parent `parent` of `new` from `effective` (区划调整, on the executor): the directory first
-    /// (the new parent's address), then the core (``FederationNode/move(to:effective:now:)``).
+    /// Moves this body to the parent `parent` of `new` from `effective` (区划调整, on the executor), through
+    /// ``changePeers(_:_:)`` and the core's ``FederationNode/move(to:effective:now:)``.
     /// - Throws: ``NodeError`` `.config` when the core refuses the move (nothing changed then).
     func move(_ new: NodeConfig, to parent: FederationConfig.Peer, effective: Day) throws(NodeError) -> FederationNode.MembershipChange {
+        try changePeers(new) { () throws(FederationError) in try core.move(to: parent, effective: effective, now: now()) }
+        return FederationNode.MembershipChange(added: [parent.id])
+    }
+
+    /// A membership change (on the executor): the runtime's directory of `new` first, so the core's dials find the
+    /// new addresses, then `change` on the core; its outputs are carried out and the TLS pins replaced. When the core
+    /// refuses, the directory is put back and nothing changed.
+    private func changePeers(_ new: NodeConfig, _ change: () throws(FederationError) -> [FederationOutput]) throws(NodeError) {
         dispatchPrecondition(condition: .onQueue(queue))
         let directory = try PeerDirectory(new)
         let old = peerDirectory.withLock { d in
@@ -607,8 +604,8 @@ final class NodeRuntime: @unchecked Sendable {
             return old
         }
         let outputs: [FederationOutput]
-        do {
-            outputs = try core.move(to: parent, effective: effective, now: now())
+        do throws(FederationError) {
+            outputs = try change()
         } catch {
             peerDirectory.withLock { $0 = old }
             throw NodeError(.config, error.message)
@@ -616,7 +613,6 @@ final class NodeRuntime: @unchecked Sendable {
         tls?.pins.replace(directory.publicKeys)
         carryOnQueue(outputs)
         closeAccepted(outputs)
-        return FederationNode.MembershipChange(added: [parent.id])
     }
 
     /// Closes the transport connections of accepted links the core closed in `outputs` (a peer unpinned by a
