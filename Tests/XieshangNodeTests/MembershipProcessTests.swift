@@ -125,6 +125,18 @@ struct MembershipProcessTests {
             let totals = try await Self.drill(fed, "city", period: year)
             return Self.participants(totals, "city") == 3 && totals["county1-town2"] == nil
         }
+        // Retiring the other township (撤销) from the first of this month: still counted, no longer expected from then.
+        let month = String(LocalFederation.today().prefix(7))
+        let r2 = try await Self.peer(fed, "county1", PeerRequest(action: .retire, nodeId: "county1-town1", date: month + "-01"))
+        #expect(r2.retired == ["county1-town1"])
+        #expect(try Self.nodeJSON(fed, "county1").children.first?.retiredFrom?.description == month + "-01")
+        let stats = { (period: String) async throws -> StatsResponse in
+            try StatsResponse(serializedBytes: try await fed.call("county1", AdminService.stats.path, StatsRequest(period: period).serializedBytes()))
+        }
+        try await waitUntil("county1 expects no township this month and still counts the retired one's records", seconds: 30) {
+            let m = try await stats(month)
+            return m.expectedChildren == 0 && m.bodies.first?.totals["activity_participants"] == 3
+        }
     }
 
     @Test func peerSetAddressRelinksAfterAPeerMovedPort() async throws {
