@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XieshangCalendar
+import XieshangDomain
 import XieshangNode
 import XieshangTransport
 import XieshangWire
@@ -246,6 +247,20 @@ struct MembershipProcessTests {
         let refused = try await Self.record(fed, town, participants: 50, date: before.description)
         #expect(refused?.contains("membership.moved") == true, "\(refused ?? "accepted")")
         try await Self.record(fed, town, participants: 11, date: todayText)
+        // An opinion report is forwarded to the new county now (the parent the running node has, not the one at start).
+        let prov = XieshangDomain.OpinionEvent.Provenance(originBody: town, originReportID: "M1", author: "t1", authorKind: .member)
+        func op(_ step: XieshangDomain.OpinionEvent.Step) -> DomainEvent { .opinion(XieshangDomain.OpinionEvent(prov, at: town, on: today, step)) }
+        // (a member who joined before the date would change the old county's member counts: refused like other records)
+        let joinedBefore = DomainEvent.member(XieshangDomain.MemberRecorded(memberID: "t0", name: "李某", sector: "经济界", body: town, term: 9, effective: before))
+        let refusedMember = await #expect(throws: TransportError.self) { try await CrossBodyTests.submit(fed, town, joinedBefore) }
+        #expect(refusedMember?.message.contains("membership.moved") == true)
+        _ = try await CrossBodyTests.submit(fed, town, .member(XieshangDomain.MemberRecorded(memberID: "t1", name: "张某", sector: "经济界", body: town, term: 9, effective: today)))
+        _ = try await CrossBodyTests.submit(fed, town, op(.submitted(title: "关于乡村道路的建议", text: "……")))
+        _ = try await CrossBodyTests.submit(fed, town, op(.adopted(bulletinIssue: "联络组第1期")))
+        _ = try await CrossBodyTests.submit(fed, town, op(.forwarded(toBody: "county2", toTier: "county", title: "乡村道路", text: "（报送稿）")))
+        try await waitUntil("the new county received the forwarded report", seconds: 60) {
+            try await CrossBodyTests.query(fed, "county2", "opinions").contains { $0["origin_body"] as? String == town && $0["origin_report_id"] as? String == "M1" }
+        }
         _ = try await Self.peer(fed, "county1", PeerRequest(action: .remove, nodeId: town))
         _ = try await Self.peer(fed, town, PeerRequest(action: .remove, nodeId: "county1"))
         #expect(try Self.nodeJSON(fed, town).leavingParent == nil)
