@@ -98,6 +98,9 @@ public final class FederationNode {
     /// This node's own up events through this seq also go to the parent it is leaving (``FederationConfig/leavingParent``):
     /// its Membership record and the reports of the parts before the move (kept in `federation_meta`).
     var leavingThroughSeq: UInt64 = 0
+    /// While the log is replayed at open: the latest report of each body that is not (or no longer) a child, kept
+    /// until the replay shows which of them moved away from this node (their move record comes later in the log).
+    var replayedReports: [String: [String: ChildReportState]] = [:]
 
     // Rollups
     /// The source of this body's own figures (made from ``FederationConfig/figures`` for this node).
@@ -336,6 +339,13 @@ public final class FederationNode {
             position = last.position
         }
         if position == 0 { tail.reset(end: 0) }
+        // Children that moved away (区划调整) stay cited for their part before the move, their reports too.
+        for (body, byPeriod) in replayedReports where wasChild(body) {
+            for (period, state) in byPeriod where childReports[body]?[period].map({ $0.seq < state.seq }) ?? true {
+                childReports[body, default: [:]][period] = state
+            }
+        }
+        replayedReports = [:]
         // A change made just before a crash may not have been rolled up yet: compare every period with its last report.
         dirtyPeriods = []
         var periods = ownStale
@@ -377,6 +387,11 @@ public final class FederationNode {
                             ChildReportState(seq: body.seq, hash: stored.hash, report: report, receivedMs: received)
                         if !replaying { for period in periodsCiting(report.period, of: body.origin) { markDirty(period) } }
                     }
+                } else if isLoading, ChainName.node(of: body.origin) == body.origin,
+                          replayedReports[body.origin]?[report.period].map({ $0.seq < body.seq }) ?? true {
+                    let received = reportReceipts[FederationNode.receiptKey(body.origin, body.seq)] ?? body.timeMs
+                    replayedReports[body.origin, default: [:]][report.period] =
+                        ChildReportState(seq: body.seq, hash: stored.hash, report: report, receivedMs: received)
                 }
             }
         case .approval, .approvalReturn:

@@ -126,6 +126,18 @@ import XieshangWire
             let alerts = (net.alerts[node] ?? []).filter { bad.contains($0.code) }
             #expect(alerts.isEmpty, "\(node): \(alerts.map { "\($0.code): \($0.message)" })")
         }
+        // The figures survive a restart of every node (each rebuilds its view, moves included, from its log).
+        for id in ["t", "a", "b", "city"] {
+            let config = net.nodes[id]!.config
+            net.nodes[id] = nil
+            try net.start(id, config: config)
+        }
+        net.run(forMs: 10_000)
+        #expect(Self.cited(net, "a", "t", "2026-09") == 3 && Self.amount(net, "a", "2026-09") == 3, "a's report of a period before the move, after a restart")
+        #expect(net.nodes["a"]!.currentReport(period: "2026-09").totals["note_amount"] == 3)
+        #expect(net.nodes["a"]!.currentReport(period: "2026").totals["note_amount"] == 108)
+        #expect(net.nodes["b"]!.currentReport(period: "2026").totals["note_amount"] == 1018)
+        #expect(net.nodes["city"]!.currentReport(period: "2026").totals["note_amount"] == 1126)
         // Every event of t is held at the city and at b.
         let tAtCity = net.events("city").filter { $0.origin == "t" }.map(\.seq)
         let tAtB = net.events("b").filter { $0.origin == "t" }.map(\.seq)
