@@ -99,7 +99,14 @@ import XieshangWire
         let outputs = try net.nodes["t"]!.move(to: net.peer("b"), effective: Day(unchecked: 2026, 10, 15), now: net.now)
         net.carry("t", outputs)
         #expect(net.nodes["t"]!.config.parent?.id == "b" && net.nodes["t"]!.config.leavingParent?.id == "a")
-        if !newCountyAddsFirst { try Self.reconfigure(net, "b") { $0.children.append(net.peer("t")) } }
+        if !newCountyAddsFirst {
+            // A restart in the middle of the handover: t still pushes the move group to a, and only that.
+            let config = net.nodes["t"]!.config
+            net.nodes["t"] = nil
+            try net.start("t", config: config)
+            net.run(forMs: 5_000)
+            try Self.reconfigure(net, "b") { $0.children.append(net.peer("t")) }
+        }
         net.run(forMs: 40_000)
         #expect(net.nodes["t"]!.leavingParentHasAll, "a acknowledged the move record and the part before it")
         net.originate("t", amount: 11, dated: "2026-10-25")
