@@ -105,6 +105,41 @@ struct MembershipProcessTests {
         #expect(fed.process("county1")?.processIdentifier == countyPid && fed.isRunning("county1"))
     }
 
+    @Test func peerAddAndRemoveAnAllianceMemberAtRunTime() async throws {
+        let fed = try LocalFederation(ports: 4) { base, dir in
+            try Topology.generate(counties: 1, townshipsPerCounty: 0, alliancePeers: 2, basePort: base, directory: dir, rollupDebounceMs: 100,
+                                  retryCapMs: 1_000, tls: false)
+        }
+        defer { fed.stopAll() }
+        // The city does not know ally2 yet (ally2 knows the city).
+        var city = try Self.nodeJSON(fed, "city")
+        let ally2 = try #require(city.alliances[0].members.first { $0.nodeId == "ally2" })
+        city.alliances[0].members.removeAll { $0.nodeId == "ally2" }
+        try Self.write(fed, "city", city)
+        try await fed.startAll()
+        #expect(try await Self.link(fed, "city", "ally2") == nil)
+        let r = try await Self.peer(fed, "city", PeerRequest(action: .add, nodeId: "ally2", role: "alliance:wuling", publicKey: ally2.publicKey.text,
+                                                             address: ally2.address, name: ally2.name, tier: "city"))
+        #expect(r.added == ["ally2"])
+        #expect(try Self.nodeJSON(fed, "city").alliances[0].members.map(\.nodeId).contains("ally2"))
+        try await waitUntil("the city links the new alliance member", seconds: 30) {
+            let link = try await Self.link(fed, "city", "ally2")
+            return link?.state == "up" && link?.role == "alliance:wuling"
+        }
+        // Adding it to an alliance the city does not belong to is refused; removing it unlinks it.
+        let refused = await Self.refusal(fed, "city", PeerRequest(action: .add, nodeId: "ally3", role: "alliance:other", publicKey: ally2.publicKey.text))
+        #expect(refused?.contains("is not child, parent or an alliance of city (alliance:wuling)") == true, "\(refused ?? "accepted")")
+        _ = try await Self.peer(fed, "city", PeerRequest(action: .remove, nodeId: "ally2", role: "alliance:wuling"))
+        #expect(try Self.nodeJSON(fed, "city").alliances[0].members.map(\.nodeId) == ["ally1"])
+        #expect(try await Self.link(fed, "city", "ally2") == nil)
+        // ally2 finds out the next time it pushes (an idle client connection learns of its end only then).
+        let note = SubmitRequest(kind: .note, payload: Note(text: "t", amount: 1).serializedBytes(), scope: Scope(target: .alliance("wuling")))
+        _ = try await fed.call("ally2", AdminService.submit.path, note.serializedBytes())
+        try await waitUntil("ally2's link to the city is down", seconds: 30) {
+            try await Self.link(fed, "ally2", "city")?.state != "up"
+        }
+    }
+
     @Test func peerRemoveUnlinksAChildAndItsFiguresStopCountingThere() async throws {
         let fed = try LocalFederation(counties: 1, townshipsPerCounty: 2)
         defer { fed.stopAll() }
