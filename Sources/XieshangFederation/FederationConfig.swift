@@ -20,14 +20,25 @@ public struct FederationConfig: Sendable {
         /// The zone 片区 this node's config puts the child in (e.g. 东片区), empty when none; it travels up in rosters
         /// so every ancestor can group the child's siblings by zone.
         public var zone: String
+        /// For a child that was retired (撤销): the first day it no longer exists. Its reports stay counted (its
+        /// history), but it is not expected to report, or to approve, for periods that start on or after that day.
+        public var retiredFrom: Day?
         /// Makes a pinned peer.
-        public init(id: String, publicKey: Ed25519.PublicKey, dials: Bool = true, name: String = "", tier: String = "", zone: String = "") {
+        public init(id: String, publicKey: Ed25519.PublicKey, dials: Bool = true, name: String = "", tier: String = "", zone: String = "",
+                    retiredFrom: Day? = nil) {
             self.id = id
             self.publicKey = publicKey
             self.dials = dials
             self.name = name
             self.tier = tier
             self.zone = zone
+            self.retiredFrom = retiredFrom
+        }
+
+        /// Whether the body is expected to report for `period`: not when it was retired on or before the period's start.
+        public func isExpected(in period: Period) -> Bool {
+            guard let retiredFrom else { return true }
+            return period.start < retiredFrom
         }
     }
 
@@ -57,6 +68,10 @@ public struct FederationConfig: Sendable {
     public var children: [Peer]
     /// The alliances this node belongs to.
     public var alliances: [Alliance]
+    /// The parent this node is leaving after a move (区划调整, ``FederationNode/move(to:effective:now:)``): still
+    /// pinned and pushed the node's own up events through its latest Membership record, so it holds the record and the
+    /// figures of the part before the move; the operator removes it once it has acknowledged them.
+    public var leavingParent: Peer?
     /// True when the store was restored from a backup. Informational: every node with a parent already originates
     /// nothing until its parent has told it how far its own chain goes and it has pulled its missing events back
     /// (fencing), since a restored store cannot know it is old.
@@ -103,6 +118,7 @@ public struct FederationConfig: Sendable {
     public var pinnedPeers: [String: Peer] {
         var out: [String: Peer] = [:]
         if let parent { out[parent.id] = parent }
+        if let leavingParent { out[leavingParent.id] = leavingParent }
         for c in children { out[c.id] = c }
         for a in alliances { for m in a.members where m.id != nodeId { out[m.id] = m } }
         return out
@@ -113,13 +129,16 @@ public struct FederationConfig: Sendable {
     public func validate() throws(FederationError) {
         if nodeId.isEmpty { throw FederationError(.config, "node id is empty; give the node an id in its config") }
         var seen: [String: Ed25519.PublicKey] = [:]
-        let all = (parent.map { [$0] } ?? []) + children + alliances.flatMap(\.members)
+        let all = (parent.map { [$0] } ?? []) + (leavingParent.map { [$0] } ?? []) + children + alliances.flatMap(\.members)
         for p in all {
             if p.id == nodeId { throw FederationError(.config, "node \(nodeId) lists itself as a peer; remove it", node: nodeId) }
             if let k = seen[p.id], k != p.publicKey {
                 throw FederationError(.config, "peer \(p.id) is pinned with two different keys; keep one", node: p.id)
             }
             seen[p.id] = p.publicKey
+        }
+        if let leavingParent, leavingParent.id == parent?.id || children.contains(where: { $0.id == leavingParent.id }) {
+            throw FederationError(.config, "peer \(leavingParent.id) is the parent \(nodeId) is leaving and also its parent or child", node: leavingParent.id)
         }
         if let parent, children.contains(where: { $0.id == parent.id }) {
             throw FederationError(.config, "peer \(parent.id) is both parent and child of \(nodeId)", node: parent.id)

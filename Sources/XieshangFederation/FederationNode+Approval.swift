@@ -57,7 +57,9 @@ extension FederationNode {
         if approvals[id]?[period]?.stands == true {
             throw FederationError(.command, "\(id) has already approved \(period) (已审核); its parent returns it before it can be approved again", node: id)
         }
-        let waiting = childIds.sorted().filter { approvals[$0]?[period]?.stands != true }
+        // A child that moved during the period (区划调整) reports parts of it, which are not approved on their own.
+        let waiting = expectedChildIds(period: period).filter { movedPart(of: period, body: $0, under: id) == nil || movedPart(of: period, body: $0, under: id) == period }
+            .filter { approvals[$0]?[period]?.stands != true }
         guard waiting.isEmpty else {
             throw FederationError(.command, "\(id) cannot approve \(period) before its children approved theirs (自下而上审核): "
                                   + "waiting for \(waiting.joined(separator: ", "))", node: id)

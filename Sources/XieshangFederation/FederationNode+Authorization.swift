@@ -140,7 +140,7 @@ extension FederationNode {
             for (i, (e, body, hash)) in authentic.enumerated() {
                 // A report's citations are checked against the rosters this node accepted: one delivered before it
                 // (in this batch) is committed and applied first, then the rest of the run is looked at again.
-                if body.kind == .aggregateReport && (pendingHasRoster || authentic[..<i].contains { $0.1.kind == .roster }) {
+                if body.kind == .aggregateReport && (pendingHasRoster || authentic[..<i].contains { $0.1.kind == .roster || $0.1.kind == .membership }) {
                     cut = i
                     flushFirst = true
                     break
@@ -181,7 +181,7 @@ extension FederationNode {
                 let stored = storedEvent(e, body, hash: hash)
                 pending.append((stored, body))
                 head = XieshangWire.EventChain.Link(seq: body.seq, hash: stored.hash)
-                if body.kind == .roster { pendingHasRoster = true }
+                if body.kind == .roster || body.kind == .membership { pendingHasRoster = true }
             }
             overlay[origin] = head
             if flushFirst {
@@ -308,7 +308,10 @@ extension FederationNode {
         if case .local = route { return ("scope_not_allowed", "\(body.origin)#\(body.seq) is local and never leaves its origin") }
         var reasons: [String] = []
         if childIds.contains(peer) {
-            let inSubtree = originNode == peer || subtreeOf[originNode] == peer
+            // A body that moved (区划调整) belongs to its new parent's subtree from its Membership record on, even before
+            // the rosters say so.
+            let inSubtree = originNode == peer || subtreeOf[originNode] == peer || movedInto(originNode, peer: peer, membership: body)
+                || movedFrom(originNode, peer: peer)
             switch route {
             case .up, .direct:
                 if inSubtree { return chainCheck(body, route, originNode) }

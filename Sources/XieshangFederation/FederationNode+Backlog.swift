@@ -19,7 +19,7 @@ extension FederationNode {
     /// aggregate query, no event bodies — and applies the routing rules to each group.
     public func backlog(of peer: String) -> LinkBacklog {
         let durable = ((try? store.reader.cursor(peer: peer, direction: .outbound)) ?? nil)?.position ?? 0
-        let acked = max(durable, clients[peer]?.ackedPosition ?? 0)
+        let acked = max(durable, unsavedCursors[peer] ?? 0, clients[peer]?.ackedPosition ?? 0)
         var unacked: UInt64 = 0
         let unroutedBefore = unroutedSeen  // routes() notes unroutable events for the pump; a status read changes nothing
         defer { unroutedSeen = unroutedBefore }
@@ -27,6 +27,13 @@ extension FederationNode {
                                            [.integer(acked)])) ?? []
         for row in rows {
             guard case .text(let origin) = row[0], case .text(let scope) = row[1], case .integer(let n) = row[2] else { continue }
+            if peer == config.leavingParent?.id, origin == id, case .up = Route(text: scope) {
+                // The parent being left gets own up events only through the move group: count those by seq.
+                let rows = (try? store.reader.rows("SELECT count(*) FROM events WHERE position > ? AND origin = ? AND scope = ? AND seq <= ?",
+                                                   [.integer(acked), .text(origin), .text(scope), .integer(Int64(clamping: leavingThroughSeq))])) ?? []
+                if case .integer(let m)? = rows.first?.first { unacked += UInt64(max(0, m)) }
+                continue
+            }
             let probe = StoredEvent(origin: origin, seq: 0, prevHash: [], hash: [], timeMs: 0, scope: scope, kind: 0, body: [], signature: [])
             if routes(probe, to: peer) { unacked += UInt64(max(0, n)) }
         }

@@ -14,6 +14,11 @@ extension FederationNode {
 
     func clientConnected(_ conn: ConnectionID, peer: String) {
         dialing.remove(peer)
+        guard pins[peer]?.dials == true else {
+            // Dialled before a membership change removed the peer (or its address).
+            outputs.append(.close(conn, reason: "\(peer) is no longer a peer \(id) dials"))
+            return
+        }
         if let old = clients[peer] { clientByConnection[old.connection] = nil }
         var link = ClientLink(connection: conn, peer: peer)
         link.challenge = random.bytes(32)

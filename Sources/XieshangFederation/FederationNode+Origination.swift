@@ -33,7 +33,7 @@ extension FederationNode {
     /// which wrap a stored event through ``escalate(origin:seq:note:decision:now:)``, and approvals and returns, which
     /// are checked by ``approve(period:report:now:)`` and ``returnApproval(child:period:reason:now:)``.
     static let nodeMadeKinds: Set<EventKind> = [.roster, .aggregateReport, .escalation, .approval, .approvalReturn, .keyRotation,
-                                                .keyRevocation]
+                                                .keyRevocation, .membership]
 
     /// Why a local command of `kind` is refused whatever the node's state (a kind the node makes itself, an unknown
     /// or unspecified kind), or nil: the node checks it before queueing a command too.

@@ -157,7 +157,8 @@ extension FederationNode {
         case .local:
             return false
         case .up:
-            return peer == config.parent?.id
+            // The parent this node is leaving still gets its own events through the move group (区划调整).
+            return peer == config.parent?.id || (peer == config.leavingParent?.id && originNode == id && event.seq <= leavingThroughSeq)
         case .down(let only):
             guard childIds.contains(peer) else { return false }
             if originNode != id && !isAncestorSide(originNode) { return false }

@@ -37,7 +37,7 @@ extension FederationNode {
         for child in report.children {
             guard let ref = child.ref else { return "a cited child report has no reference" }
             let node = ChainName.node(of: ref.origin)
-            guard ref.origin == node, children.contains(node) else {
+            guard ref.origin == node, children.contains(node) || moves[node]?.contains(where: { $0.previousParent == reporter || $0.parent == reporter }) == true else {
                 return "cites \(ref.origin)#\(ref.seq), which is not a direct child of \(reporter) in the roster \(id) accepted"
             }
             guard cited.insert(node).inserted else {
@@ -86,8 +86,10 @@ extension FederationNode {
     func ownFiguresRefusal(_ report: AggregateReport, body: EventBody, preceding: [EventBody]) -> Rejection? {
         guard body.origin != id, ChainName.node(of: body.origin) == body.origin, held.isEmpty, holdsRecords(of: body.origin),
               let source = figuresSource, let period = try? Period(parsing: report.period),
-              let recomputed = source.recomputedFigures(of: body.origin, for: period, adding: preceding),
-              let figure = recomputed.firstDifference(from: report.own) else { return nil }
+              var recomputed = source.recomputedFigures(of: body.origin, for: period, adding: preceding) else { return nil }
+        // The part of a moved body that ends at its move carries no stocks (``makeReport(period:)``).
+        if endsAtMove(period, body: body.origin) { recomputed.figures = recomputed.figures.filter { !source.stocks.contains($0.key) } }
+        guard let figure = recomputed.firstDifference(from: report.own) else { return nil }
         return Rejection(code: "own_mismatch",
                          reason: "report \(body.origin)#\(body.seq) claims own \(figure) = \(report.own[figure] ?? 0) for \(report.period), but the signed records of \(body.origin) held at \(id) give \(recomputed.figures[figure] ?? 0)",
                          alert: true, figure: figure, period: report.period)

@@ -24,8 +24,14 @@ extension FederationNode {
         if let from = touch.stocksFrom {
             for p in config.sessions.periods(containing: from) { out.insert(p.description) }
             for text in Set(lastReports.keys).union(ownCache.keys) where !out.contains(text) {
-                if let p = try? Period(parsing: text), p.end >= from { out.insert(text) }
+                if let p = try? Period(parsing: text), p.end >= from, isOwnPeriod(p) { out.insert(text) }
             }
+        }
+        // A body that moved reports a period that straddles the date in parts too (区划调整).
+        guard moves[id] != nil else { return out }
+        for text in out {
+            guard let p = try? Period(parsing: text) else { continue }
+            for part in pieces(of: p, body: id) where part != p { out.insert(part.description) }
         }
         return out
     }
@@ -56,16 +62,25 @@ extension FederationNode {
     /// child's totals (a child's report stored before, with explicit zeros, is cited without them).
     /// - Throws: ``FederationError`` when the own figures cannot be computed or a total leaves Int64's range.
     func makeReport(period: String) throws(FederationError) -> AggregateReport {
-        let own = FigureMap.nonZero(try ownFiguresChecked(period))
+        let parsed = try? Period(parsing: period)
+        var own = FigureMap.nonZero(try ownFiguresChecked(period))
+        // A part that ends at a move leaves its stocks to the parent of the period's end (区划调整).
+        if let parsed, let stocks = figuresSource?.stocks, endsAtMove(parsed, body: id) { own = own.filter { !stocks.contains($0.key) } }
         var totals = own
         var children: [ChildReport] = []
         var subtree: UInt32 = 1
         var onTime: UInt32 = 0
-        let deadline = ((try? Period(parsing: period)).map { $0.end.adding(days: 1).startMsChinaTime } ?? Int64.max)
+        let deadline = (parsed.map { $0.end.adding(days: 1).startMsChinaTime } ?? Int64.max)
             .addingReportingOverflow(config.options.onTimeGraceMs)
-        for child in config.children.map(\.id).sorted() {
+        for child in citableChildren() {
+            // A child that moved during the period is cited for its part here (``piece(of:body:under:)``).
+            var cited = period
+            if let parsed {
+                guard let part = piece(of: parsed, body: child, under: id) else { continue }
+                cited = part.description
+            }
             // Sums past a figure's range were refused on receipt (parentTotalsRefusal); a stored one is left out, never a trap.
-            guard let state = childReports[child]?[period],
+            guard let state = childReports[child]?[cited],
                   case .success(let sum) = FigureMap.sum(totals, state.report.totals),
                   let bodies = FederationNode.checkedCount(subtree, state.report.subtreeBodies) else { continue }
             children.append(ChildReport(ref: XieshangWire.EventRef(origin: child, seq: state.seq, hash: state.hash),
@@ -75,7 +90,7 @@ extension FederationNode {
             if deadline.overflow || state.receivedMs < deadline.partialValue { onTime += 1 }
         }
         return AggregateReport(period: period, body: id, own: own, totals: FigureMap.nonZero(totals), children: children,
-                               expectedChildren: UInt32(config.children.count), reportedChildren: UInt32(children.count),
+                               expectedChildren: UInt32(expectedChildIds(period: period).count), reportedChildren: UInt32(children.count),
                                onTimeChildren: onTime, subtreeBodies: subtree)
     }
 
@@ -117,6 +132,7 @@ extension FederationNode {
         switch body.kind {
         case .aggregateReport: return verifyReport(body, pendingReports: pendingReports, preceding: preceding)
         case .escalation: return verifyEscalation(body)
+        case .membership: return membershipCheck(body)
         case .approval, .approvalReturn: return approvalCheck(body, pendingReports: pendingReports)
         case .keyRotation: return keyRotationCheck(body)
         case .keyRevocation: return keyRevocationCheck(body)
@@ -152,7 +168,7 @@ extension FederationNode {
                   let citedReport = try? AggregateReport(serializedBytes: cited.body.payload) else {
                 return mismatch("", "cites \(ref.origin)#\(ref.seq), which \(id) does not hold with that hash")
             }
-            if citedReport.period != report.period {
+            if citedReport.period != report.period && citedReport.period != movedPart(of: report.period, body: ref.origin, under: body.origin) {
                 return mismatch("", "cites \(ref.origin)#\(ref.seq) of period \(citedReport.period)")
             }
             if let f = FigureMap.firstDifference(citedReport.totals, child.totals) {

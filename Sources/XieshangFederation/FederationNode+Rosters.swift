@@ -87,6 +87,12 @@ extension FederationNode {
             }
         }
         var disputed: Set<String> = Set(conflicts.map(\.node))
+        // A body that moved (区划调整) is claimed by its old and new parents' subtrees until the old roster drops it:
+        // the claim that places it under its latest parent stands.
+        for (node, byChildren) in claims where byChildren.count > 1 {
+            guard let parent = moves[node]?.last?.parent, let winner = byChildren.first(where: { $0.entry.parent == parent }) else { continue }
+            claims[node] = [winner]
+        }
         for (node, byChildren) in claims where byChildren.count > 1 {
             disputed.insert(node)
             let names = byChildren.map(\.child).joined(separator: ", ")
@@ -177,7 +183,12 @@ extension FederationNode {
     /// The roster this node sends up: every body in its subtree except itself.
     func upRosterEntries() -> [RosterEntry] {
         var out: [RosterEntry] = []
+        // A child the parent's directory places under another body is moving in (区划调整): vouched for only once its
+        // Membership record naming this node is held, so no ancestor sees two subtrees claim it.
+        let directory = parentRoster?.entries ?? []
         for child in config.children.sorted(by: { $0.id < $1.id }) {
+            if let placed = directory.first(where: { $0.nodeId == child.id }), !placed.parent.isEmpty, placed.parent != id,
+               moves[child.id]?.last?.parent != id { continue }
             out.append(RosterEntry(nodeId: child.id, publicKey: child.publicKey.rawRepresentation, parent: id, name: child.name, tier: child.tier,
                                    zone: child.zone, keyRecords: keyRecords[child.id] ?? []))
             for e in acceptedEntries[child.id] ?? [] where e.nodeId != id { out.append(withKeyRecords(e)) }

@@ -20,8 +20,8 @@ import XieshangWire
 /// client to server on the `Push` stream: the runtime maps ``FederationMessage/push(_:)`` and
 /// ``FederationMessage/ack(_:)`` to the stream's two directions and the other messages to unary calls.
 public final class FederationNode {
-    /// The configuration.
-    public let config: FederationConfig
+    /// The configuration; membership changes at run time (``reconfigure(_:now:)``) replace its peers.
+    public internal(set) var config: FederationConfig
     /// The store every event goes through.
     public let store: Store
     /// This node's id.
@@ -36,10 +36,10 @@ public final class FederationNode {
     var signingKey: Ed25519.PrivateKey
     /// Every private key the node holds (the identity key and those ``FederationConfig/rotatedKeys`` gives), by public key.
     var privateKeys: [[UInt8]: Ed25519.PrivateKey] = [:]
-    let pins: [String: FederationConfig.Peer]
+    var pins: [String: FederationConfig.Peer]
     /// The pinned peers' ids, sorted (the order links are pumped in).
-    let pinnedIds: [String]
-    let childIds: Set<String>
+    var pinnedIds: [String]
+    var childIds: Set<String>
     /// This store's incarnation id (random per store, kept in the store).
     public internal(set) var incarnation: [UInt8] = []
 
@@ -106,6 +106,16 @@ public final class FederationNode {
     public internal(set) var queuedWaiting = 0
     /// Entries of the durable queue a rule refused (kept with the reason).
     public internal(set) var queuedRefused = 0
+
+    // Membership (区划调整)
+    /// Each body's moves, from the Membership records this node holds, by effective date (``piece(of:body:under:)``).
+    var moves: [String: [MoveRecord]] = [:]
+    /// This node's own up events through this seq also go to the parent it is leaving (``FederationConfig/leavingParent``):
+    /// its Membership record and the reports of the parts before the move (kept in `federation_meta`).
+    var leavingThroughSeq: UInt64 = 0
+    /// While the log is replayed at open: the latest report of each body that is not (or no longer) a child, kept
+    /// until the replay shows which of them moved away from this node (their move record comes later in the log).
+    var replayedReports: [String: [String: ChildReportState]] = [:]
 
     // Rollups
     /// The source of this body's own figures (made from ``FederationConfig/figures`` for this node).
@@ -199,7 +209,8 @@ public final class FederationNode {
     }
 
     func dial(_ peer: String) {
-        guard clients[peer] == nil, !dialing.contains(peer) else { return }
+        // A peer removed (or left without an address) at run time is not dialled again by a pending reconnect.
+        guard pins[peer]?.dials == true, clients[peer] == nil, !dialing.contains(peer) else { return }
         dialing.insert(peer)
         outputs.append(.dial(peer: peer))
     }
@@ -321,6 +332,10 @@ public final class FederationNode {
                 try db.execute("INSERT INTO federation_meta (key, value) VALUES ('incarnation', ?)", [.blob(incarnation)])
             }
         }
+        if case .integer(let through)? = try store.reader.rows("SELECT value FROM federation_meta WHERE key = 'leaving_through'").first?.first,
+           let seq = UInt64(exactly: through) {
+            leavingThroughSeq = seq
+        }
         isLoading = true
         defer { isLoading = false }
         // Replay the log once to rebuild the in-memory views (rosters, reports, own figures, plans).
@@ -347,10 +362,17 @@ public final class FederationNode {
             position = last.position
         }
         if position == 0 { tail.reset(end: 0) }
+        // Children that moved away (区划调整) stay cited for their part before the move, their reports too.
+        for (body, byPeriod) in replayedReports where wasChild(body) {
+            for (period, state) in byPeriod where childReports[body]?[period].map({ $0.seq < state.seq }) ?? true {
+                childReports[body, default: [:]][period] = state
+            }
+        }
+        replayedReports = [:]
         // A change made just before a crash may not have been rolled up yet: compare every period with its last report.
         dirtyPeriods = []
         var periods = ownStale
-        for (_, byPeriod) in childReports { periods.formUnion(byPeriod.keys) }
+        for (child, byPeriod) in childReports { for text in byPeriod.keys { periods.formUnion(periodsCiting(text, of: child)) } }
         for period in periods {
             if let last = lastReports[period], sameFigures(last, currentReport(period: period)) { continue }
             dirtyPeriods.insert(period)
@@ -379,15 +401,20 @@ public final class FederationNode {
                 if body.origin == id {
                     lastReports[report.period] = report
                     lastReportRefs[report.period] = XieshangWire.EventRef(origin: stored.origin, seq: stored.seq, hash: stored.hash)
-                } else if childIds.contains(body.origin) {
+                } else if childIds.contains(body.origin) || wasChild(body.origin) {
                     let current = childReports[body.origin]?[report.period]
                     if current.map({ $0.seq < body.seq }) ?? true {
                         // Timeliness by this node's clock when the report arrived (kept in the store), never the child's claim.
                         let received = replaying ? reportReceipts[FederationNode.receiptKey(body.origin, body.seq)] ?? body.timeMs : now
                         childReports[body.origin, default: [:]][report.period] =
                             ChildReportState(seq: body.seq, hash: stored.hash, report: report, receivedMs: received)
-                        if !replaying { markDirty(report.period) }
+                        if !replaying { for period in periodsCiting(report.period, of: body.origin) { markDirty(period) } }
                     }
+                } else if isLoading, ChainName.node(of: body.origin) == body.origin,
+                          replayedReports[body.origin]?[report.period].map({ $0.seq < body.seq }) ?? true {
+                    let received = reportReceipts[FederationNode.receiptKey(body.origin, body.seq)] ?? body.timeMs
+                    replayedReports[body.origin, default: [:]][report.period] =
+                        ChildReportState(seq: body.seq, hash: stored.hash, report: report, receivedMs: received)
                 }
             }
         case .approval, .approvalReturn:
@@ -396,10 +423,12 @@ public final class FederationNode {
             if let why = keyRotationApplied(body, stored: stored) { return why }
         case .keyRevocation:
             if let why = keyRevocationApplied(body) { return why }
+        case .membership:
+            if let why = membershipApplied(body, replaying: replaying) { return why }
         default: break
         }
         switch body.kind {
-        case .roster, .aggregateReport, .alert, .unspecified, .approval, .approvalReturn, .keyRotation, .keyRevocation: return nil   // federation bookkeeping has no figures
+        case .roster, .aggregateReport, .alert, .unspecified, .approval, .approvalReturn, .keyRotation, .keyRevocation, .membership: return nil   // federation bookkeeping has no figures
         default: break
         }
         // The source says which records (by their own dates) the event touches; their periods are re-rolled.

@@ -39,6 +39,16 @@ public protocol FiguresSource: AnyObject {
     /// ``RecomputedFigures/uncompared`` every figure that events of other chains (cross-body steps signed elsewhere,
     /// which may travel down only) can change.
     func recomputedFigures(of body: String, for period: Period, adding pending: [EventBody]) -> RecomputedFigures?
+
+    /// The figures that are stocks (counts as of a period's end: members, plan items), not flows. A body that moved to
+    /// another parent during a period reports the part before the move without them: its stocks at the period's end
+    /// count under the new parent only.
+    var stocks: Set<String> { get }
+}
+
+extension FiguresSource {
+    /// No stocks.
+    public var stocks: Set<String> { [] }
 }
 
 

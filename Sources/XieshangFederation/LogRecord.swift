@@ -55,6 +55,10 @@ public struct LogRecord: Sendable, Hashable {
         case keyRotated = "key_rotated"
         /// A parent revoked a node's key (密钥吊销), applied here.
         case keyRevoked = "key_revoked"
+        /// Peers were added, removed, re-addressed or retired at run time (成员变更).
+        case membershipChanged = "membership_changed"
+        /// This body moved to another parent (区划调整).
+        case moved = "moved"
     }
 
     /// Severity.

@@ -77,7 +77,9 @@ enum DomainSubmit {
     static func check(_ runtime: NodeRuntime, _ commands: [DomainEvent], by actor: XieshangDomain.Actor, madeBy: String) -> Result<[LocalCommand], TransportError> {
         var state: DomainState
         do {
+            // The parent as the config has it now (a move at run time changes it; the projector keeps the one at start).
             state = try runtime.core.store.write { (db) throws(StoreError) in try runtime.records.state(in: db) }
+                .reparented(to: runtime.config.parent?.nodeId)
         } catch {
             return .failure(TransportError.status(.internal, "cannot read the records of \(runtime.config.nodeId): \(error)"))
         }

@@ -33,7 +33,7 @@ public final class Node: Sendable {
     /// Loads the key, opens the store, starts both servers and the federation core. `faults` is for tests
     /// (``FaultInjection``); production passes none.
     /// - Throws: ``NodeError`` naming the file or address that failed and what to do.
-    public init(config: NodeConfig, faults: (any FaultInjection)? = nil) throws(NodeError) {
+    public init(config: NodeConfig, configFile: String? = nil, faults: (any FaultInjection)? = nil) throws(NodeError) {
         let logger = NodeLogger(node: config.nodeId, minimum: NodeLogger.Level(name: config.logLevel) ?? .info)
         self.logger = logger
         // A config made in code gets the checks a file gets (plain h2c only on loopback, no peer twice).
@@ -69,19 +69,13 @@ public final class Node: Sendable {
         } catch {
             throw NodeError(.store, "cannot open the accounts in \(dbPath): \(error.message)", path: dbPath)
         }
-        func peer(_ p: NodeConfig.Peer) -> FederationConfig.Peer {
-            FederationConfig.Peer(id: p.nodeId, publicKey: p.publicKey, dials: !p.address.isEmpty, name: p.name, tier: p.tier,
-                                  zone: config.zone(of: p.nodeId))
-        }
         var options = FederationOptions()
         options.rollupDebounceMs = Int64(config.rollupDebounceMs)
         options.backoffCapMs = Int64(config.retryCapMs)
         options.backoffBaseMs = min(200, Int64(config.retryCapMs))
         let signatures = VerifiedSignatures()
-        var federation = FederationConfig(
-            nodeId: config.nodeId, privateKey: key, parent: config.parent.map(peer), children: config.children.map(peer),
-            alliances: config.alliances.map { FederationConfig.Alliance(id: $0.id, members: $0.members.map(peer)) },
-            options: options)
+        var federation = FederationConfig(nodeId: config.nodeId, privateKey: key, options: options)
+        Node.setPeers(of: &federation, from: config)
         federation.signatureCache = signatures
         federation.rotatedKeys = rotatedKeys
         let body = XieshangDomain.BodyInfo(id: config.nodeId, name: config.name, tier: config.tier, parent: config.parent?.nodeId)
@@ -100,7 +94,7 @@ public final class Node: Sendable {
         // The keyring follows key rotations (密钥轮换): the key this node proves on its links, and each peer's pinned
         // key with the keys its rotations announced (minus revoked ones); new sessions take what is current.
         var pins: [String: Ed25519.PublicKey] = [:]
-        for p in (config.parent.map { [$0] } ?? []) + config.children + config.alliances.flatMap(\.members) { pins[p.nodeId] = p.publicKey }
+        for (p, _) in config.peersWithRoles { pins[p.nodeId] = p.publicKey }
         let keyring: TLSKeyring
         do {
             keyring = try TLSKeyring(identity: core.linkKey, name: config.nodeId, pins: core.acceptedLinkKeys())
@@ -110,7 +104,7 @@ public final class Node: Sendable {
         var tls = config.tls ? TLSConfiguration(key: key, name: config.nodeId, requireClientCertificate: true, pinnedPeers: pins) : nil
         tls?.keyring = keyring
         runtime = try NodeRuntime(core: core, config: config, logger: logger, records: records, signatures: signatures, keyring: keyring, tls: tls,
-                                  faults: faults)
+                                  configFile: configFile, faults: faults)
         core.queueRules = QueuedSubmit(runtime: runtime)  // records accepted while fenced: checked again when originated
         let listen: Endpoint
         do {
@@ -146,6 +140,7 @@ public final class Node: Sendable {
             for (path, handler) in AccountsHandlers.handlers(accounts) { admin[path] = handler }
             for (path, handler) in NodeBackup.handlers(runtime) { admin[path] = handler }
             for (path, handler) in NodeKeys.handlers(runtime) { admin[path] = handler }
+            for (path, handler) in NodeMembership.handlers(runtime) { admin[path] = handler }
             adminServer = try Server(handlers: admin, log: log, events: events)
         } catch {
             throw NodeError(.listen, "cannot set up the servers: \(error.message)")
@@ -177,6 +172,19 @@ public final class Node: Sendable {
         runtime.enqueue(.start)
         AllianceRecorder.start(runtime)
         logger.info("started: \(config.name) (\(config.tier)) listening on \(boundAddress)\(config.tls ? " (TLS 1.3, pinned keys)" : " (h2c)"), admin on unix:\(config.adminSocket)\(webAddress.map { ", web on https://\($0)" } ?? "")")
+    }
+
+    /// Sets the parent, children and alliances of `federation` from the peers of `config` (at start, and when a
+    /// membership change replaces them).
+    static func setPeers(of federation: inout FederationConfig, from config: NodeConfig) {
+        func peer(_ p: NodeConfig.Peer) -> FederationConfig.Peer {
+            FederationConfig.Peer(id: p.nodeId, publicKey: p.publicKey, dials: !p.address.isEmpty, name: p.name, tier: p.tier,
+                                  zone: config.zone(of: p.nodeId), retiredFrom: p.retiredFrom)
+        }
+        federation.parent = config.parent.map(peer)
+        federation.leavingParent = config.leavingParent.map(peer)
+        federation.children = config.children.map(peer)
+        federation.alliances = config.alliances.map { FederationConfig.Alliance(id: $0.id, members: $0.members.map(peer)) }
     }
 
     /// The web interface's server (HTTPS, ALPN h2, no client certificate), nil when `web_listen` is not set.

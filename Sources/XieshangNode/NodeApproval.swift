@@ -51,8 +51,17 @@ enum NodeApproval {
     /// (by the record's own date in China Standard Time) in a period whose approval stands here, or nil. `state` is
     /// the body's records with `events` applied (the date of a step is its own, as the figures count it).
     static func lockRefusal(_ runtime: NodeRuntime, _ events: [DomainEvent], state: DomainState) -> TransportError? {
+        let moved = runtime.core.moveLock()
         for event in events {
             let touched = state.figureDays(of: event)
+            // After a move (区划调整) the records before its date are closed: they count under the parent it left.
+            if let moved, let day = (touched.days + (touched.stocksFrom.map { [$0] } ?? [])).first(where: { $0 < moved.before }) {
+                let error = DomainError(.ruleBroken, rule: "membership.moved",
+                    zh: "本组织自 \(moved.before) 起划归新的上级：日期为 \(day) 的记录属于原上级 \(moved.leftParent) 的统计，不能再录入",
+                    en: "\(runtime.config.nodeId) moved to its new parent from \(moved.before): a record dated \(day) belongs to the figures of "
+                        + "\(moved.leftParent), which it left, and is refused")
+                return TransportError.status(.failedPrecondition, "refused at \(runtime.config.nodeId): \(error); nothing was recorded")
+            }
             guard let day = touched.days.first ?? touched.stocksFrom, let period = runtime.core.lockingPeriod(of: day) else { continue }
             let parent = runtime.config.parent?.nodeId ?? runtime.config.nodeId
             let error = DomainError(.ruleBroken, rule: "period.locked",

@@ -22,13 +22,17 @@ public struct NodeConfig: Sendable, Equatable {
         public var name: String
         /// Tier, for reports.
         public var tier: String
+        /// For a retired child 撤销 (`retired_from`): the first day it no longer exists. Its history stays counted; it is
+        /// not expected to report for periods from that day.
+        public var retiredFrom: Day?
 
-        public init(nodeId: String, address: String, publicKey: Ed25519.PublicKey, name: String = "", tier: String = "") {
+        public init(nodeId: String, address: String, publicKey: Ed25519.PublicKey, name: String = "", tier: String = "", retiredFrom: Day? = nil) {
             self.nodeId = nodeId
             self.address = address
             self.publicKey = publicKey
             self.name = name
             self.tier = tier
+            self.retiredFrom = retiredFrom
         }
     }
 
@@ -76,6 +80,9 @@ public struct NodeConfig: Sendable, Equatable {
     public var insecureH2c: Bool
     /// The parent body, if any (the city has none).
     public var parent: Peer?
+    /// The parent this body is leaving after a move (`leaving_parent`, 区划调整): still linked and pushed the move
+    /// record and the figures before the move; removed with `xieshang peer remove` once it has acknowledged them.
+    public var leavingParent: Peer?
     /// The child bodies.
     public var children: [Peer]
     /// Alliances this node belongs to.
@@ -105,6 +112,12 @@ public struct NodeConfig: Sendable, Equatable {
     /// a child and no child is in two zones (checked at load). Rosters carry each child's zone up.
     public var zones: [Zone] = []
 
+    /// Every peer with its role (parent, leaving-parent, child, alliance:<id>), in config order.
+    public var peersWithRoles: [(peer: Peer, role: String)] {
+        (parent.map { [($0, "parent")] } ?? []) + (leavingParent.map { [($0, "leaving-parent")] } ?? []) + children.map { ($0, "child") }
+            + alliances.flatMap { a in a.members.map { ($0, "alliance:" + a.id) } }
+    }
+
     /// The zone `child` is in, empty when none.
     public func zone(of child: String) -> String {
         zones.first { $0.members.contains(child) }?.name ?? ""
@@ -129,7 +142,7 @@ public struct NodeConfig: Sendable, Equatable {
     /// The fields a config file may have.
     static let knownFields: Set<String> = [
         "node_id", "name", "tier", "data_dir", "listen", "admin_socket", "key_file", "tls", "insecure_h2c", "parent", "children",
-        "alliances", "rollup_debounce_ms", "retry_cap_ms", "log_level", "policy", "sessions", "zones", "web_listen", "web_cert", "web_key", "records_up_to_tier",
+        "alliances", "leaving_parent", "rollup_debounce_ms", "retry_cap_ms", "log_level", "policy", "sessions", "zones", "web_listen", "web_cert", "web_key", "records_up_to_tier",
         "metrics_token",
     ]
 
@@ -182,12 +195,8 @@ public struct NodeConfig: Sendable, Equatable {
             retryCapMs: try reader.integer(fields["retry_cap_ms"], at: "retry_cap_ms", default: 30_000, range: 100...3_600_000),
             logLevel: try reader.choice(fields["log_level"], at: "log_level", default: "info", among: ["error", "warning", "info", "debug"]),
             policy: try reader.object(fields["policy"] ?? .object([]), at: "policy", allowed: nil))
-        config.sessions = try reader.array(fields["sessions"], at: "sessions") { v, at throws(NodeError) in
-            guard case .string(let text) = v else { throw reader.fail(at, "a plenary session date YYYY-MM-DD", v) }
-            do throws(CalendarError) { return try Day(parsing: text, field: at) } catch {
-                throw NodeError(.config, "\(file): field \"\(at)\": \(error.messageEn)", path: file)
-            }
-        }
+        config.sessions = try reader.array(fields["sessions"], at: "sessions") { v, at throws(NodeError) in try reader.day(v, at: at) }
+        config.leavingParent = try fields["leaving_parent"].map { v throws(NodeError) in try reader.peer(v, at: "leaving_parent") }
         config.zones = try reader.zones(fields["zones"], at: "zones")
         config.webListen = try reader.address(fields["web_listen"], at: "web_listen", required: false)
         if !config.webListen.isEmpty {
@@ -250,6 +259,7 @@ public struct NodeConfig: Sendable, Equatable {
             seen[id] = at
         }
         if let parent { try note(parent.nodeId, "parent") }
+        if let leavingParent { try note(leavingParent.nodeId, "leaving_parent") }
         for (i, c) in children.enumerated() { try note(c.nodeId, "children[\(i)]") }
         var zoned: [String: String] = [:]
         let childIds = Set(children.map(\.nodeId))
@@ -418,12 +428,21 @@ struct FieldReader {
     }
 
     func peer(_ v: JSONValue, at: String) throws(NodeError) -> NodeConfig.Peer {
-        let f = try object(v, at: at, allowed: ["node_id", "address", "public_key", "name", "tier"])
+        let f = try object(v, at: at, allowed: ["node_id", "address", "public_key", "name", "tier", "retired_from"])
         return NodeConfig.Peer(nodeId: try nodeId(f["node_id"], at: at + ".node_id"),
                                address: try address(f["address"], at: at + ".address", required: false),
                                publicKey: try key(f["public_key"], at: at + ".public_key"),
                                name: try string(f["name"], at: at + ".name", default: ""),
-                               tier: try string(f["tier"], at: at + ".tier", default: ""))
+                               tier: try string(f["tier"], at: at + ".tier", default: ""),
+                               retiredFrom: try f["retired_from"].map { v throws(NodeError) in try day(v, at: at + ".retired_from") })
+    }
+
+    /// A date YYYY-MM-DD (China Standard Time), as `sessions` and `retired_from` give them.
+    func day(_ v: JSONValue, at: String) throws(NodeError) -> Day {
+        guard case .string(let text) = v else { throw fail(at, "a date YYYY-MM-DD", v) }
+        do throws(CalendarError) { return try Day(parsing: text, field: at) } catch {
+            throw NodeError(.config, "\(file): field \"\(at)\": \(error.messageEn)", path: file)
+        }
     }
 
     func alliance(_ v: JSONValue, at: String) throws(NodeError) -> NodeConfig.Alliance {

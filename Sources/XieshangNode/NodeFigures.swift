@@ -26,6 +26,9 @@ final class NodeFigures: FiguresSource {
     static let uncompared: Set<String> = ["plan_items_assigned", "plan_items_done", "plan_items_overdue",
                                           "opinions_adopted_higher", "opinions_instructed"]
 
+    /// Stocks at the period's end (Figures: plan-item and member counters), not flows.
+    var stocks: Set<String> { ["plan_items_assigned", "plan_items_done", "plan_items_overdue", "members", "members_below_threshold"] }
+
     /// A provider for `body` (its policy: the defaults for its tier until a policy event sets one).
     init(body: BodyInfo) {
         state = DomainState(body: body)

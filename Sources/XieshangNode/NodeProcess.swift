@@ -44,7 +44,7 @@ public enum NodeProcess {
         let node: Node
         do {
             let config = try NodeConfig.load(from: args[1])
-            node = try Node(config: config, faults: faults)
+            node = try Node(config: config, configFile: args[1], faults: faults)
         } catch {
             return fail("node: \(error)", code: error.code == .config || error.code == .keyFile ? exitConfig : exitRefused)
         }

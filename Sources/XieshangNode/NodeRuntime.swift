@@ -7,6 +7,35 @@ import XieshangStore
 import XieshangTransport
 import XieshangWire
 
+/// The config and what the runtime derives from its peers: dial addresses and roles.
+struct PeerDirectory: Sendable {
+    var config: NodeConfig
+    var addresses: [String: Endpoint] = [:]
+    var roles: [String: String] = [:]
+
+    /// Every pinned peer's key by node id (what TLS pins).
+    var publicKeys: [String: Ed25519.PublicKey] {
+        var out: [String: Ed25519.PublicKey] = [:]
+        for (p, _) in config.peersWithRoles { out[p.nodeId] = p.publicKey }
+        return out
+    }
+
+    /// The directory of `config`.
+    /// - Throws: ``NodeError`` `.config` naming a peer whose address is not HOST:PORT.
+    init(_ config: NodeConfig) throws(NodeError) {
+        self.config = config
+        for (peer, role) in config.peersWithRoles {
+            if roles[peer.nodeId] == nil { roles[peer.nodeId] = role }
+            guard !peer.address.isEmpty else { continue }
+            do {
+                addresses[peer.nodeId] = try Endpoint(parsing: peer.address)
+            } catch {
+                throw NodeError(.config, "peer \(peer.nodeId) has address '\(peer.address)' that is not HOST:PORT: \(error.message)")
+            }
+        }
+    }
+}
+
 /// The node's runtime (运行时): one serial executor that owns the sans-I/O ``FederationNode`` and carries out its
 /// outputs on the HTTP/2 transport (dials, unary calls, Push streams) and on Dispatch timers.
 ///
@@ -55,12 +84,20 @@ final class NodeRuntime: @unchecked Sendable {
     /// Pre-verification calls that ran off / on the executor (the latter must stay 0; tests check it).
     let verifierThreads = Mutex((offExecutor: UInt64(0), onExecutor: UInt64(0)))
     let core: FederationNode
-    let config: NodeConfig
     let logger: NodeLogger
     /// The store's projector of the body's CPPCC records (queried by the Admin service).
     let records: DomainProjector
-    let addresses: [String: Endpoint]
-    let roles: [String: String]
+    /// The config and what the runtime derives from its peers, replaced whole by a membership change
+    /// (``NodeMembership``); read from any thread.
+    private let peerDirectory: Mutex<PeerDirectory>
+    /// The node's config as it stands (node.json after the last membership change).
+    var config: NodeConfig { peerDirectory.withLock { $0.config } }
+    /// Dial addresses by peer id.
+    var addresses: [String: Endpoint] { peerDirectory.withLock { $0.addresses } }
+    /// Each peer's role: parent, child or alliance:<id>.
+    var roles: [String: String] { peerDirectory.withLock { $0.roles } }
+    /// The file the config was read from (membership changes are written back to it); nil for a config made in code.
+    let configFile: String?
     private let wallAtStart: Int64
     private let monoAtStart: UInt64
     private var nextConnection: UInt64 = 1
@@ -69,6 +106,8 @@ final class NodeRuntime: @unchecked Sendable {
     /// long as the transport connection, never longer, and is never found by anything the client writes.
     private var accepted: [UInt64: ConnectionID] = [:]
     private var closedServer: [ConnectionID: String] = [:]
+    /// The transport connection of each accepted connection, closed when a membership change unpins its peer.
+    private var acceptedHandles: [ConnectionID: ConnectionHandle] = [:]
     private var timerGeneration: [FederationTimer: UInt64] = [:]
     private var generation: UInt64 = 0
     var peers: [String: PeerInfo] = [:]
@@ -86,7 +125,7 @@ final class NodeRuntime: @unchecked Sendable {
     private var keysVersion: UInt64
 
     init(core: FederationNode, config: NodeConfig, logger: NodeLogger, records: DomainProjector,
-         signatures: VerifiedSignatures, keyring: TLSKeyring, tls: TLSConfiguration? = nil,
+         signatures: VerifiedSignatures, keyring: TLSKeyring, tls: TLSConfiguration? = nil, configFile: String? = nil,
          faults: (any FaultInjection)? = nil) throws(NodeError) {
         self.core = core
         self.tls = tls
@@ -94,23 +133,9 @@ final class NodeRuntime: @unchecked Sendable {
         self.keysVersion = core.keysVersion
         self.signatures = signatures
         self.records = records
-        self.config = config
         self.logger = logger
-        var addresses: [String: Endpoint] = [:]
-        var roles: [String: String] = [:]
-        let all: [(NodeConfig.Peer, String)] = (config.parent.map { [($0, "parent")] } ?? []) + config.children.map { ($0, "child") }
-            + config.alliances.flatMap { a in a.members.map { ($0, "alliance:" + a.id) } }
-        for (peer, role) in all {
-            if roles[peer.nodeId] == nil { roles[peer.nodeId] = role }
-            guard !peer.address.isEmpty else { continue }
-            do {
-                addresses[peer.nodeId] = try Endpoint(parsing: peer.address)
-            } catch {
-                throw NodeError(.config, "peer \(peer.nodeId) has address '\(peer.address)' that is not HOST:PORT: \(error.message)")
-            }
-        }
-        self.addresses = addresses
-        self.roles = roles
+        self.configFile = configFile
+        peerDirectory = Mutex(try PeerDirectory(config))
         var tv = timespec()
         clock_gettime(CLOCK_REALTIME, &tv)
         wallAtStart = Int64(tv.tv_sec) * 1000 + Int64(tv.tv_nsec) / 1_000_000
@@ -507,19 +532,20 @@ final class NodeRuntime: @unchecked Sendable {
     /// forgets it when the transport connection closes.
     func acceptedConnection(_ connection: ConnectionHandle) async -> ConnectionID {
         let key = connection.id
-        let (conn, new) = await acceptedConnection(key)
+        let (conn, new) = await acceptedConnection(key, handle: connection)
         if new { connection.onClose { [weak self] in self?.acceptedEnded(key) } }
         return conn
     }
 
     /// The core's connection for the accepted connection keyed `key`, and whether it was made now.
-    func acceptedConnection(_ key: UInt64) async -> (ConnectionID, Bool) {
+    func acceptedConnection(_ key: UInt64, handle: ConnectionHandle? = nil) async -> (ConnectionID, Bool) {
         await withCheckedContinuation { (c: CheckedContinuation<(ConnectionID, Bool), Never>) in
             queue.async {
                 if let conn = self.accepted[key] { return c.resume(returning: (conn, false)) }
                 let conn = ConnectionID(self.nextConnection)
                 self.nextConnection += 1
                 self.accepted[key] = conn
+                if let handle { self.acceptedHandles[conn] = handle }
                 _ = self.handleOnQueue(.accepted(conn))
                 c.resume(returning: (conn, true))
             }
@@ -540,6 +566,7 @@ final class NodeRuntime: @unchecked Sendable {
         queue.async {
             guard let conn = self.accepted.removeValue(forKey: key) else { return }
             self.closedServer[conn] = nil
+            self.acceptedHandles[conn] = nil
             _ = self.handleOnQueue(.disconnected(conn))
         }
     }
@@ -570,6 +597,58 @@ final class NodeRuntime: @unchecked Sendable {
             if self.roles[peer] != nil { self.peers[peer, default: PeerInfo()].note(refusal.message, refusal: true) }
             self.raised(AlertEntry(timeMs: self.now(), subject: peer, code: "tls_refused", message: refusal.message))
         }
+    }
+
+    /// Replaces the config's peers (on the executor) with those of `new`, through ``changePeers(_:_:)`` and the
+    /// core's ``FederationNode/reconfigure(_:relink:now:)``.
+    /// - Throws: ``NodeError`` `.config` when the core refuses the new peers (nothing changed then).
+    func replacePeers(_ new: NodeConfig, federation: FederationConfig, relink: Set<String>) throws(NodeError) -> FederationNode.MembershipChange {
+        var change = FederationNode.MembershipChange()
+        try changePeers(new) { () throws(FederationError) in
+            let result = try core.reconfigure(federation, relink: relink, now: now())
+            change = result.change
+            return result.outputs
+        }
+        for peer in change.removed { peers[peer] = nil }
+        return change
+    }
+
+    /// Moves this body to the parent `parent` of `new` from `effective` (区划调整, on the executor), through
+    /// ``changePeers(_:_:)`` and the core's ``FederationNode/move(to:effective:now:)``.
+    /// - Throws: ``NodeError`` `.config` when the core refuses the move (nothing changed then).
+    func move(_ new: NodeConfig, to parent: FederationConfig.Peer, effective: Day) throws(NodeError) -> FederationNode.MembershipChange {
+        try changePeers(new) { () throws(FederationError) in try core.move(to: parent, effective: effective, now: now()) }
+        return FederationNode.MembershipChange(added: [parent.id])
+    }
+
+    /// A membership change (on the executor): the runtime's directory of `new` first, so the core's dials find the
+    /// new addresses, then `change` on the core; its outputs are carried out and the TLS pins replaced. When the core
+    /// refuses, the directory is put back and nothing changed.
+    private func changePeers(_ new: NodeConfig, _ change: () throws(FederationError) -> [FederationOutput]) throws(NodeError) {
+        dispatchPrecondition(condition: .onQueue(queue))
+        let directory = try PeerDirectory(new)
+        let old = peerDirectory.withLock { d in
+            let old = d
+            d = directory
+            return old
+        }
+        let outputs: [FederationOutput]
+        do throws(FederationError) {
+            outputs = try change()
+        } catch {
+            peerDirectory.withLock { $0 = old }
+            throw NodeError(.config, error.message)
+        }
+        tls?.pins.replace(directory.publicKeys)
+        keyring.update(pins: core.acceptedLinkKeys())  // the links' TLS and Hello checks take the new peers too
+        carryOnQueue(outputs)
+        closeAccepted(outputs)
+    }
+
+    /// Closes the transport connections of accepted links the core closed in `outputs` (a peer unpinned by a
+    /// membership change: its idle Push stream would otherwise stay open).
+    private func closeAccepted(_ outputs: [FederationOutput]) {
+        for case .close(let conn, _) in outputs { acceptedHandles[conn]?.terminate() }
     }
 
     /// Stops timers and dials and closes every dialed connection.

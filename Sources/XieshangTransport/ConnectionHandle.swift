@@ -71,6 +71,13 @@ public final class ConnectionHandle: Sendable {
         Reactor.shared.execute { connection.beginGoingAway() }
     }
 
+    /// Closes the connection now, its open streams too (a long-lived stream would keep ``close()`` waiting): for a
+    /// peer that is no longer trusted.
+    public func terminate() {
+        guard let connection = state.withLock({ $0.connection }) else { return }
+        Reactor.shared.execute { connection.terminate() }
+    }
+
     /// The connection closed (reactor): runs the close handlers.
     func closed() {
         let handlers = state.withLock { s -> [@Sendable () -> Void] in

@@ -245,6 +245,13 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
         if !closed && streams.isEmpty { closeAfterFlush() }
     }
 
+    /// Ends the session now, streams and all (GOAWAY, then the socket): the peer it served was unpinned.
+    func terminate() {
+        guard !closed else { return }
+        goingAway = true
+        closeAfterFlush()
+    }
+
     /// Ends the session after pending frames. May run inside an nghttp2 callback, so it never flushes directly
     /// (that would re-enter `mem_send`); the flush runs as the reactor's next job.
     private func closeAfterFlush() {

@@ -57,10 +57,10 @@ final class TLSChannel: ByteChannel {
         if let keyring = context.configuration.keyring {
             return checkPeer(presented, claimed: claimed, keyring: keyring)
         }
-        let pins = context.configuration.pinnedPeers
+        let pins = context.configuration.pins.byName  // as they stand now: a membership change replaces them
         if server {
             if pins.isEmpty { verifiedPeer = claimed; return true }
-            if let name = context.pinsByKey[key] {
+            if let name = context.configuration.pins.name(ofKey: key) {
                 verifiedPeer = name
                 return true
             }

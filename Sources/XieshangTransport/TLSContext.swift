@@ -25,15 +25,10 @@ final class TLSContext: @unchecked Sendable {
     let context: OpaquePointer
     let configuration: TLSConfiguration
     let isServer: Bool
-    /// Pins by raw key bytes → peer name, for finding who a presented key belongs to.
-    let pinsByKey: [[UInt8]: String]
 
     init(_ c: TLSConfiguration, server: Bool) throws(TransportError) {
         configuration = c
         isServer = server
-        var byKey: [[UInt8]: String] = [:]
-        for (name, key) in c.pinnedPeers { byKey[key.rawRepresentation] = name }
-        pinsByKey = byKey
         guard let ctx = SSL_CTX_new(server ? TLS_server_method() : TLS_client_method()) else {
             throw TransportError(.tls, status: .internal, "SSL_CTX_new failed", cause: openSSLErrorText())
         }

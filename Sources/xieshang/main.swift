@@ -46,6 +46,7 @@ let commandGroups: [CommandGroup] = [
     CommandGroup(name: "research", summary: "joint research and inspections of an alliance: add, list", run: AllianceCommand.research),
     CommandGroup(name: "charter", summary: "an alliance's charter versions and members: add, list", run: AllianceCommand.charter),
     CommandGroup(name: "user", summary: "web accounts 用户: add, list, disable, reset, audit --csv", run: UserCommand.run),
+    CommandGroup(name: "peer", summary: "membership changes 成员变更 while the node runs: add, remove, set-address, retire, move", run: PeerCommand.run),
     CommandGroup(name: "backup", summary: "online backup of the running node's database to FILE, with a checksum manifest", run: BackupCommand.backup),
     CommandGroup(name: "key", summary: "signing keys 密钥: rotate this node's key, revoke a child's leaked key", run: KeyCommand.run),
     CommandGroup(name: "restore", summary: "install a backup of this node (node stopped); the old database is kept aside", run: BackupCommand.restore),

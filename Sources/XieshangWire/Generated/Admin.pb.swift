@@ -1,6 +1,76 @@
 // DO NOT EDIT — generated from Protos/xieshang/v1/admin.proto by xieshang-protogen.
 // Change the .proto file and run `make generate`; a test fails when this file drifts from Protos/.
 
+/// What a membership change does.
+public enum PeerAction: ProtoEnum {
+    /// Never sent; refused.
+    case unspecified
+    /// Pins a new peer (a child, the parent, or a member of an alliance) and links it.
+    case add
+    /// Unpins a peer and closes its links; a removed child's figures stop counting here (its records stay in the log).
+    case remove
+    /// Gives a peer a new address (or none: it dials us) and links it again.
+    case setAddress
+    /// Retires a child 撤销: its history stays counted, it is no longer expected to report for periods from the date.
+    case retire
+    /// Moves this body to a new parent from the date (区划调整): it signs a Membership record, keeps its old parent
+    /// linked until that parent holds the record, and links the new one (node_id, public_key, address, name, tier).
+    case move
+    /// A value this schema does not name (sent by a newer schema); kept as its number.
+    case unrecognized(Int32)
+
+    public static let protoName = "xieshang.v1.PeerAction"
+    public static let allKnownValues: [PeerAction] = [.unspecified, .add, .remove, .setAddress, .retire, .move]
+
+    public init(protoValue: Int32) {
+        switch protoValue {
+        case 0: self = .unspecified
+        case 1: self = .add
+        case 2: self = .remove
+        case 3: self = .setAddress
+        case 4: self = .retire
+        case 5: self = .move
+        default: self = .unrecognized(protoValue)
+        }
+    }
+
+    public var protoValue: Int32 {
+        switch self {
+        case .unspecified: 0
+        case .add: 1
+        case .remove: 2
+        case .setAddress: 3
+        case .retire: 4
+        case .move: 5
+        case .unrecognized(let value): value
+        }
+    }
+
+    public var protoValueName: String? {
+        switch self {
+        case .unspecified: "PEER_ACTION_UNSPECIFIED"
+        case .add: "PEER_ACTION_ADD"
+        case .remove: "PEER_ACTION_REMOVE"
+        case .setAddress: "PEER_ACTION_SET_ADDRESS"
+        case .retire: "PEER_ACTION_RETIRE"
+        case .move: "PEER_ACTION_MOVE"
+        case .unrecognized: nil
+        }
+    }
+
+    public init?(protoValueName: String) {
+        switch protoValueName {
+        case "PEER_ACTION_UNSPECIFIED": self = .unspecified
+        case "PEER_ACTION_ADD": self = .add
+        case "PEER_ACTION_REMOVE": self = .remove
+        case "PEER_ACTION_SET_ADDRESS": self = .setAddress
+        case "PEER_ACTION_RETIRE": self = .retire
+        case "PEER_ACTION_MOVE": self = .move
+        default: return nil
+        }
+    }
+}
+
 /// Asks for the node's status.
 public struct StatusRequest: ProtoMessage {
     public static let protoName = "xieshang.v1.StatusRequest"
@@ -1813,6 +1883,241 @@ extension KeyChange {
     }
 }
 
+/// Asks the node to change one peer (Admin.Peer).
+public struct PeerRequest: ProtoMessage {
+    public static let protoName = "xieshang.v1.PeerRequest"
+
+    public var action: PeerAction = .unspecified
+    /// The peer's node id.
+    public var nodeId: String = ""
+    /// For add: "child", "parent" or "alliance:<id>" (an alliance this node belongs to).
+    public var role: String = ""
+    /// For add: the peer's key as `xieshang init` prints it (ed25519:<base64>).
+    public var publicKey: String = ""
+    /// For add and set-address: host:port to dial, or empty when the peer dials this node.
+    public var address: String = ""
+    /// For add: display name (Chinese) and tier (county, township, …).
+    public var name: String = ""
+    public var tier: String = ""
+    /// For retire: the first day the body no longer exists; for move: the first day under the new parent;
+    /// YYYY-MM-DD (China Standard Time).
+    public var date: String = ""
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        action: PeerAction = .unspecified,
+        nodeId: String = "",
+        role: String = "",
+        publicKey: String = "",
+        address: String = "",
+        name: String = "",
+        tier: String = "",
+        date: String = ""
+    ) {
+        self.action = action
+        self.nodeId = nodeId
+        self.role = role
+        self.publicKey = publicKey
+        self.address = address
+        self.name = name
+        self.tier = tier
+        self.date = date
+    }
+}
+
+extension PeerRequest {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "action", jsonName: "action", type: .enumeration("xieshang.v1.PeerAction"), label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "node_id", jsonName: "nodeId", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "role", jsonName: "role", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "public_key", jsonName: "publicKey", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 5, name: "address", jsonName: "address", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 6, name: "name", jsonName: "name", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 7, name: "tier", jsonName: "tier", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 8, name: "date", jsonName: "date", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(EnumCodec<PeerAction>.self, action, field: 1)
+        n += WireSize.singular(StringCodec.self, nodeId, field: 2)
+        n += WireSize.singular(StringCodec.self, role, field: 3)
+        n += WireSize.singular(StringCodec.self, publicKey, field: 4)
+        n += WireSize.singular(StringCodec.self, address, field: 5)
+        n += WireSize.singular(StringCodec.self, name, field: 6)
+        n += WireSize.singular(StringCodec.self, tier, field: 7)
+        n += WireSize.singular(StringCodec.self, date, field: 8)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(EnumCodec<PeerAction>.self, action, field: 1)
+        w.singular(StringCodec.self, nodeId, field: 2)
+        w.singular(StringCodec.self, role, field: 3)
+        w.singular(StringCodec.self, publicKey, field: 4)
+        w.singular(StringCodec.self, address, field: 5)
+        w.singular(StringCodec.self, name, field: 6)
+        w.singular(StringCodec.self, tier, field: 7)
+        w.singular(StringCodec.self, date, field: 8)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .varint): action = try EnumCodec<PeerAction>.read(from: &r)
+            case (2, .lengthDelimited): nodeId = try StringCodec.read(from: &r)
+            case (3, .lengthDelimited): role = try StringCodec.read(from: &r)
+            case (4, .lengthDelimited): publicKey = try StringCodec.read(from: &r)
+            case (5, .lengthDelimited): address = try StringCodec.read(from: &r)
+            case (6, .lengthDelimited): name = try StringCodec.read(from: &r)
+            case (7, .lengthDelimited): tier = try StringCodec.read(from: &r)
+            case (8, .lengthDelimited): date = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("action", EnumCodec<PeerAction>.self, action)
+        j.singular("nodeId", StringCodec.self, nodeId)
+        j.singular("role", StringCodec.self, role)
+        j.singular("publicKey", StringCodec.self, publicKey)
+        j.singular("address", StringCodec.self, address)
+        j.singular("name", StringCodec.self, name)
+        j.singular("tier", StringCodec.self, tier)
+        j.singular("date", StringCodec.self, date)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "action": action = try EnumCodec<PeerAction>.readJSON(value, path: p)
+            case "nodeId", "node_id": nodeId = try StringCodec.readJSON(value, path: p)
+            case "role": role = try StringCodec.readJSON(value, path: p)
+            case "publicKey", "public_key": publicKey = try StringCodec.readJSON(value, path: p)
+            case "address": address = try StringCodec.readJSON(value, path: p)
+            case "name": name = try StringCodec.readJSON(value, path: p)
+            case "tier": tier = try StringCodec.readJSON(value, path: p)
+            case "date": date = try StringCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// What the change did.
+public struct PeerResponse: ProtoMessage {
+    public static let protoName = "xieshang.v1.PeerResponse"
+
+    /// The config file written (node.json).
+    public var configFile: String = ""
+    /// Peers pinned now that were not before.
+    public var added: [String] = []
+    /// Peers no longer pinned (links closed).
+    public var removed: [String] = []
+    /// Peers linked again (new address or key).
+    public var relinked: [String] = []
+    /// Children retired.
+    public var retired: [String] = []
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        configFile: String = "",
+        added: [String] = [],
+        removed: [String] = [],
+        relinked: [String] = [],
+        retired: [String] = []
+    ) {
+        self.configFile = configFile
+        self.added = added
+        self.removed = removed
+        self.relinked = relinked
+        self.retired = retired
+    }
+}
+
+extension PeerResponse {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "config_file", jsonName: "configFile", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "added", jsonName: "added", type: .string, label: .repeated, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "removed", jsonName: "removed", type: .string, label: .repeated, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "relinked", jsonName: "relinked", type: .string, label: .repeated, oneof: nil),
+        ProtoFieldDescriptor(number: 5, name: "retired", jsonName: "retired", type: .string, label: .repeated, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, configFile, field: 1)
+        n += WireSize.repeated(StringCodec.self, added, field: 2)
+        n += WireSize.repeated(StringCodec.self, removed, field: 3)
+        n += WireSize.repeated(StringCodec.self, relinked, field: 4)
+        n += WireSize.repeated(StringCodec.self, retired, field: 5)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, configFile, field: 1)
+        w.repeated(StringCodec.self, added, field: 2)
+        w.repeated(StringCodec.self, removed, field: 3)
+        w.repeated(StringCodec.self, relinked, field: 4)
+        w.repeated(StringCodec.self, retired, field: 5)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): configFile = try StringCodec.read(from: &r)
+            case (2, _): try r.readRepeated(StringCodec.self, tag, into: &added, unknown: &unknownFields)
+            case (3, _): try r.readRepeated(StringCodec.self, tag, into: &removed, unknown: &unknownFields)
+            case (4, _): try r.readRepeated(StringCodec.self, tag, into: &relinked, unknown: &unknownFields)
+            case (5, _): try r.readRepeated(StringCodec.self, tag, into: &retired, unknown: &unknownFields)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("configFile", StringCodec.self, configFile)
+        j.repeated("added", StringCodec.self, added)
+        j.repeated("removed", StringCodec.self, removed)
+        j.repeated("relinked", StringCodec.self, relinked)
+        j.repeated("retired", StringCodec.self, retired)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "configFile", "config_file": configFile = try StringCodec.readJSON(value, path: p)
+            case "added": added = try JSONRead.repeated(StringCodec.self, value, path: p)
+            case "removed": removed = try JSONRead.repeated(StringCodec.self, value, path: p)
+            case "relinked": relinked = try JSONRead.repeated(StringCodec.self, value, path: p)
+            case "retired": retired = try JSONRead.repeated(StringCodec.self, value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
 /// Operators' commands and queries on their own node.
 public enum AdminService {
     /// The service's full name, as it appears in request paths.
@@ -1847,4 +2152,10 @@ public enum AdminService {
     /// Revokes a child's leaked key (密钥吊销) from a seq of its chain on (KeyRevocation), signed by this node, its parent.
     public static let revokeKey = RPCMethod<RevokeKeyRequest, KeyChange>(
         service: name, method: "RevokeKey", kind: .unary)
+
+    /// A membership change 成员变更 at run time: a peer added, removed, re-addressed or retired. The node checks the
+    /// request against its config, writes node.json atomically (a temporary file, fsync, rename) and then links or
+    /// unlinks; a request it refuses changes nothing.
+    public static let peer = RPCMethod<PeerRequest, PeerResponse>(
+        service: name, method: "Peer", kind: .unary)
 }

@@ -26,6 +26,8 @@ public enum EventKind: ProtoEnum {
     /// A parent revokes a child's leaked key (密钥吊销) from a position of the child's chain on (scope up and down):
     /// KeyRevocation.
     case keyRevocation
+    /// A body moves to another parent from a date (区划调整), in its own chain (sent up): Membership.
+    case membership
     /// Bodies, members and policy (50–69)
     /// A member added or changed (and the body described): MemberRecorded (members.proto).
     case memberRecorded
@@ -63,7 +65,7 @@ public enum EventKind: ProtoEnum {
     case unrecognized(Int32)
 
     public static let protoName = "xieshang.v1.EventKind"
-    public static let allKnownValues: [EventKind] = [.unspecified, .aggregateReport, .alert, .escalation, .note, .roster, .approval, .approvalReturn, .keyRotation, .keyRevocation, .memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .allianceCharter, .jointActivity, .draft, .draftSignOff, .jointProposal]
+    public static let allKnownValues: [EventKind] = [.unspecified, .aggregateReport, .alert, .escalation, .note, .roster, .approval, .approvalReturn, .keyRotation, .keyRevocation, .membership, .memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .allianceCharter, .jointActivity, .draft, .draftSignOff, .jointProposal]
 
     public init(protoValue: Int32) {
         switch protoValue {
@@ -77,6 +79,7 @@ public enum EventKind: ProtoEnum {
         case 7: self = .approvalReturn
         case 8: self = .keyRotation
         case 9: self = .keyRevocation
+        case 10: self = .membership
         case 50: self = .memberRecorded
         case 51: self = .policySet
         case 70: self = .proposal
@@ -106,6 +109,7 @@ public enum EventKind: ProtoEnum {
         case .approvalReturn: 7
         case .keyRotation: 8
         case .keyRevocation: 9
+        case .membership: 10
         case .memberRecorded: 50
         case .policySet: 51
         case .proposal: 70
@@ -135,6 +139,7 @@ public enum EventKind: ProtoEnum {
         case .approvalReturn: "EVENT_KIND_APPROVAL_RETURN"
         case .keyRotation: "EVENT_KIND_KEY_ROTATION"
         case .keyRevocation: "EVENT_KIND_KEY_REVOCATION"
+        case .membership: "EVENT_KIND_MEMBERSHIP"
         case .memberRecorded: "EVENT_KIND_MEMBER_RECORDED"
         case .policySet: "EVENT_KIND_POLICY_SET"
         case .proposal: "EVENT_KIND_PROPOSAL"
@@ -164,6 +169,7 @@ public enum EventKind: ProtoEnum {
         case "EVENT_KIND_APPROVAL_RETURN": self = .approvalReturn
         case "EVENT_KIND_KEY_ROTATION": self = .keyRotation
         case "EVENT_KIND_KEY_REVOCATION": self = .keyRevocation
+        case "EVENT_KIND_MEMBERSHIP": self = .membership
         case "EVENT_KIND_MEMBER_RECORDED": self = .memberRecorded
         case "EVENT_KIND_POLICY_SET": self = .policySet
         case "EVENT_KIND_PROPOSAL": self = .proposal

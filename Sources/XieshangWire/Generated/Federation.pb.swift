@@ -2053,6 +2053,105 @@ extension ApprovalReturn {
     }
 }
 
+/// A body moves from one parent to another from a date (区划调整, EVENT_KIND_MEMBERSHIP), signed by the body itself in
+/// its own chain, scope up: the old parent receives it last (the body keeps pushing to it until it acknowledged it),
+/// the new parent and every ancestor with the rest of the chain. Its records dated before the date count under the old
+/// parent, from the date under the new one: for a period that straddles the date the body reports each part as a period
+/// of its own ("2026-01-01~2026-06-30", "2026-07-01~2026-12-31"), and each parent cites its part. The operators of the
+/// three bodies authorise the move by their config changes (the new parent adds the body, the body moves, the old
+/// parent removes it once it holds this record).
+public struct Membership: ProtoMessage {
+    public static let protoName = "xieshang.v1.Membership"
+
+    /// The body that moves (the event's origin).
+    public var body: String = ""
+    /// The parent it leaves.
+    public var previousParent: String = ""
+    /// The parent it joins.
+    public var parent: String = ""
+    /// The first day it belongs to the new parent, YYYY-MM-DD (China Standard Time).
+    public var effective: String = ""
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        body: String = "",
+        previousParent: String = "",
+        parent: String = "",
+        effective: String = ""
+    ) {
+        self.body = body
+        self.previousParent = previousParent
+        self.parent = parent
+        self.effective = effective
+    }
+}
+
+extension Membership {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "body", jsonName: "body", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "previous_parent", jsonName: "previousParent", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "parent", jsonName: "parent", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "effective", jsonName: "effective", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, body, field: 1)
+        n += WireSize.singular(StringCodec.self, previousParent, field: 2)
+        n += WireSize.singular(StringCodec.self, parent, field: 3)
+        n += WireSize.singular(StringCodec.self, effective, field: 4)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, body, field: 1)
+        w.singular(StringCodec.self, previousParent, field: 2)
+        w.singular(StringCodec.self, parent, field: 3)
+        w.singular(StringCodec.self, effective, field: 4)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): body = try StringCodec.read(from: &r)
+            case (2, .lengthDelimited): previousParent = try StringCodec.read(from: &r)
+            case (3, .lengthDelimited): parent = try StringCodec.read(from: &r)
+            case (4, .lengthDelimited): effective = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("body", StringCodec.self, body)
+        j.singular("previousParent", StringCodec.self, previousParent)
+        j.singular("parent", StringCodec.self, parent)
+        j.singular("effective", StringCodec.self, effective)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "body": body = try StringCodec.readJSON(value, path: p)
+            case "previousParent", "previous_parent": previousParent = try StringCodec.readJSON(value, path: p)
+            case "parent": parent = try StringCodec.readJSON(value, path: p)
+            case "effective": effective = try StringCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
 /// Links between nodes. A client opens a connection, calls Hello then Prove (skipped when mutual TLS with pinned
 /// keys already authenticated both sides), then keeps one Push stream open and calls Pull to repair gaps.
 public enum FederationService {
