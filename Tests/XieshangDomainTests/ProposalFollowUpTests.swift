@@ -180,7 +180,8 @@ import Testing
 
     static var fixture: [UInt8] {
         get throws {
-            let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Ops/samples/proposals-445.csv").path
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            let path = root.appendingPathComponent("Ops/samples/proposals-445.csv").path
             guard let data = FileManager.default.contents(atPath: path) else { throw DomainError(.notFound, "no fixture at \(path)") }
             return Array(data)
         }
