@@ -15,10 +15,7 @@ import Glibc
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0 != "README.md" }.sorted()
         #expect(files.count >= 7)
         // The fuzz target's server: gRPC and its HTTP routes (seed-http-routes).
-        let (server, port) = try HTTPRoutesTests.server {
-            $0.unauthenticated = UnauthenticatedLimits()
-            $0.handshakeTimeoutSeconds = 1
-        }
+        let (server, port) = try HTTPRoutesTests.server { $0.unauthenticated = UnauthenticatedLimits() }
         let endpoint = Endpoint.tcp(host: "127.0.0.1", port: port)
         for name in files {
             let input = RawHTTP2Connection.preface + Array(try Data(contentsOf: dir.appendingPathComponent(name)))
@@ -38,9 +35,13 @@ import Glibc
             _ = try await TestSupport.echo(client)
             client.close()
         }
-        // The 413 (content-length over the limit) is answered on the reactor at once; nghttp2 itself resets the
-        // `:path *` stream, and the routed ones may be cut short by the replay's early hang-up.
-        #expect(server.metrics.httpResponses >= 1, "seed-http-routes reached the routes: \(server.metrics.httpResponses) responses")
+        // The 413 (a content-length over the limit, headers without END_STREAM) is answered on the reactor as the
+        // headers are read, so it always counts; nghttp2 itself resets the `:path *` stream, and the routed ones run
+        // as tasks that the replay's early hang-up may cut short. (CI, stop 22: the seed's first stream once ended
+        // with its headers, and nghttp2 reset it for the length mismatch before a route saw it: half the runs
+        // counted 0.)
+        let metrics = server.metrics
+        #expect(metrics.httpResponses >= 1, "seed-http-routes reached the routes: \(metrics.httpResponses) responses, \(metrics.connectionsTimedOut) connections timed out")
         await server.shutdown(gracePeriodSeconds: 1)
     }
 }
