@@ -53,7 +53,7 @@ struct NodeProcessTests {
         try await fed.start("city")
         try await fed.start("county1")
         try await fed.waitParentUp("county1")
-        try await fed.start("county1-town1", lean: true)
+        try await fed.start("county1-town1", binary: .shipped)
         try await fed.waitParentUp("county1-town1")
         _ = try await fed.submit("county1-town1", amount: 1)
         try await waitUntil("county1 holds the township's note", seconds: 60) {
