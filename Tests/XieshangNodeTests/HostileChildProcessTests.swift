@@ -155,8 +155,8 @@ struct HostileChildProcessTests {
         #expect(try await fed.totals("city")["activity_participants"] == 5)
     }
 
-    /// Finding: two `submit-note --amount` values summing past Int64.max trapped the node after the commit, and again
-    /// at every restart. The core no longer sums anything itself (figures come from the domain's source, whose inputs
+    /// Finding: two notes (then `xieshang submit-note`, since removed) whose amounts summed past Int64.max trapped the
+    /// node after the commit, and again at every restart. The core no longer sums anything itself (figures come from the domain's source, whose inputs
     /// are bounded and whose sums are checked): both notes are stored, the township keeps running, restarts cleanly on
     /// the same store, and its next real record reaches the city's figures. Notes are the test schema's kind: the
     /// nodes run `xieshang-node-test` (a shipped node refuses them).
