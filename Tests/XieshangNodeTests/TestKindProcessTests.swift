@@ -81,4 +81,18 @@ struct TestKindProcessTests {
         try await fed.waitParentUp("county1-town1")
         #expect(await Self.refusal(fed, "county1-town1") == nil)
     }
+
+    /// The binaries servers and operators run hold nothing of the test schema — no symbol of XieshangTestKinds (Swift
+    /// mangles the module name into each as `17XieshangTestKinds`), no Note type under either of its proto names (it
+    /// was `xieshang.v1.Note` in the product schema) — while `xieshang-node-test` links it.
+    @Test func shippedBinariesHoldNoTestSchema() throws {
+        for (name, linksTestSchema) in [("xieshang-node", false), ("xieshang", false), ("xieshang-node-test", true)] {
+            let path = try #require(LocalFederation.built(name), "\(name) is not built; run `swift build --build-tests`")
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            func holds(_ text: String) -> Bool { bytes.range(of: Data(text.utf8)) != nil }
+            #expect(holds("17XieshangTestKinds") == linksTestSchema, "\(name)")
+            #expect(holds("xieshang.testing.v1.Note") == linksTestSchema, "\(name)")
+            #expect(!holds("xieshang.v1.Note"), "\(name) holds the product schema's old Note")
+        }
+    }
 }
