@@ -123,9 +123,12 @@ dist: deps
 clean:
 	rm -rf .build .build-* $(VENV)
 
-# Regenerate Sources/XieshangWire/Generated from Protos/ (the drift test fails until this is run and committed).
+# Regenerate Sources/XieshangWire/Generated from Protos/, and the test schema (XieshangTestKinds) and the conformance
+# schema from theirs (the drift test fails until this is run and committed).
 generate:
 	swift build --product xieshang-protogen
 	.build/debug/xieshang-protogen --proto-root Protos --out Sources/XieshangWire/Generated
+	.build/debug/xieshang-protogen --proto-root Sources/XieshangTestKinds/Protos --out Sources/XieshangTestKinds/Generated \
+	  --import XieshangWire --registry TestKindsRegistry
 	.build/debug/xieshang-protogen --proto-root Tests/XieshangWireTests/Protos --out Tests/XieshangWireTests/Generated \
 	  --import XieshangWire --registry ConformanceRegistry

@@ -50,10 +50,13 @@ let package = Package(
         // trail: the library the web layer and the admin socket call. Its tables live in the node's database.
         .target(name: "XieshangAccounts", dependencies: ["XieshangStore", "XieshangWire", "XieshangCalendar", "XieshangReport", "CCrypto"]),
 
+        // The test schema (Sources/XieshangTestKinds/Protos: the Note payload of the kind envelope.proto reserves for
+        // tests): only the tests, the simulator, the fuzzers and xieshang-node-test link it; no shipped binary does.
+        .target(name: "XieshangTestKinds", dependencies: ["XieshangWire"], exclude: ["Protos"]),
         // The federation's deterministic simulator (faults, adversaries, the note and domain workloads): only
         // xieshang-sim and the tests link it; no node binary does.
         .target(name: "XieshangSimulation", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire", "XieshangCalendar",
-                                                          "XieshangDomain", "XieshangNode"]),
+                                                          "XieshangDomain", "XieshangNode", "XieshangTestKinds"]),
 
         // The operators' command-line tool.
         .executableTarget(name: "xieshang", dependencies: ["XieshangWire", "XieshangTransport", "XieshangNode", "XieshangReport", "XieshangDomain",
@@ -74,21 +77,24 @@ let package = Package(
         // libFuzzer target on the HTTP/2 server: frames and header blocks into a real server connection (`make fuzz`).
         .executableTarget(name: "xieshang-fuzz-h2", dependencies: ["XieshangTransport", "XieshangWire", "CFuzzer"]),
         // libFuzzer target on the federation core's handle: signed-but-absurd payloads from a keyed peer (`make fuzz`).
-        .executableTarget(name: "xieshang-fuzz-federation", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire", "CFuzzer"]),
-        // The node process with fault injection (XIESHANG_TEST_CRASH) for the federation's crash tests; never shipped.
-        .executableTarget(name: "xieshang-node-faults", dependencies: ["XieshangNode"]),
+        .executableTarget(name: "xieshang-fuzz-federation", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire", "XieshangTestKinds",
+                                                                           "CFuzzer"]),
+        // The node process for tests, never shipped (`make dist` ships xieshang-node): the test event kinds enabled
+        // (XieshangTestKinds) and fault injection (XIESHANG_TEST_CRASH) for the federation's crash tests.
+        .executableTarget(name: "xieshang-node-test", dependencies: ["XieshangNode", "XieshangTestKinds"]),
         // Child process of the store's crash test; `swift build --build-tests` (make test) builds it with the tests.
         .executableTarget(name: "xieshang-store-crashtest", dependencies: ["XieshangStore", "XieshangWire"]),
 
-        .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire"], exclude: ["Protos", "python", "FuzzCrashes"]),
+        .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire", "XieshangTestKinds"], exclude: ["Protos", "python", "FuzzCrashes"]),
         .testTarget(name: "XieshangTransportTests", dependencies: ["XieshangTransport", "XieshangWire"], exclude: ["python", "FuzzCorpus"]),
         .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"], exclude: ["FuzzCorpus"]),
         .testTarget(name: "XieshangCalendarTests", dependencies: ["XieshangCalendar"]),
         .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangEditingTraces", "XieshangWire"], exclude: ["Traces"]),
-        .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangSimulation", "XieshangStore", "XieshangWire"],
+        .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangSimulation", "XieshangStore", "XieshangWire",
+                                                                "XieshangTestKinds"],
                     exclude: ["FuzzCorpus"]),
         .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire", "XieshangTransport", "XieshangFederation", "XieshangStore", "XieshangDomain",
-                                                        "XieshangAccounts", "XieshangSimulation"], exclude: ["python"]),
+                                                        "XieshangAccounts", "XieshangSimulation", "XieshangTestKinds"], exclude: ["python"]),
         .testTarget(name: "XieshangAccountsTests", dependencies: ["XieshangAccounts", "XieshangStore", "XieshangWire"]),
         .testTarget(name: "XieshangReportTests", dependencies: ["XieshangReport"], exclude: ["python"]),
     ],

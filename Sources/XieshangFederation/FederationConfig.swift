@@ -101,6 +101,12 @@ public struct FederationConfig: Sendable {
     /// county that accepts (or itself signs) figures its townships' records do not give, nor drill from a township's
     /// figure to its records. In exchange each record travels, and is stored, at fewer bodies.
     public var recordsUpToTier: String?
+    /// The test hook (测试事件类型): which kinds the product schema reserves for tests (``FederationNode/reservedTestKinds``)
+    /// this node makes and accepts. The production wiring (`xieshang-node`, `xieshang node`) leaves it empty, as it
+    /// passes no fault injection; only test wiring sets it (the simulator, the federation's tests, `xieshang-node-test`,
+    /// from the test-only module XieshangTestKinds). A reserved kind not enabled here is refused as a local command and
+    /// from a peer (`test_kind`: nothing stored, alerted).
+    public var testKinds: Set<EventKind> = []
 
     /// Makes a configuration.
     public init(nodeId: String, privateKey: Ed25519.PrivateKey, parent: Peer? = nil, children: [Peer] = [],

@@ -17,7 +17,7 @@ extension FederationNode {
     func localCommands(_ commands: [LocalCommand]) {
         guard !commands.isEmpty else { return }
         for (i, c) in commands.enumerated() {
-            if let why = FederationNode.refusal(of: c.kind) {
+            if let why = FederationNode.refusal(of: c.kind, testKinds: config.testKinds) {
                 return refuseGroup(commands.count, GroupRefusal(error: FederationError(.command, why, node: id), index: i))
             }
         }
@@ -35,11 +35,20 @@ extension FederationNode {
     static let nodeMadeKinds: Set<EventKind> = [.roster, .aggregateReport, .escalation, .approval, .approvalReturn, .keyRotation,
                                                 .keyRevocation, .membership]
 
-    /// Why a local command of `kind` is refused whatever the node's state (a kind the node makes itself, an unknown
-    /// or unspecified kind), or nil: the node checks it before queueing a command too.
-    public static func refusal(of kind: EventKind) -> String? {
+    /// The kinds the product schema reserves for tests (envelope.proto): their payloads live in the test-only module
+    /// XieshangTestKinds, and a node makes or accepts one only when its config enables it
+    /// (``FederationConfig/testKinds``, empty in production).
+    public static let reservedTestKinds: Set<EventKind> = [.testNote]
+
+    /// Why a local command of `kind` is refused whatever the node's state (a kind the node makes itself, a kind
+    /// reserved for tests that `testKinds` does not enable, an unknown or unspecified kind), or nil: the node checks it
+    /// before queueing a command too.
+    public static func refusal(of kind: EventKind, testKinds: Set<EventKind>) -> String? {
         if case .unrecognized(let raw) = kind { return "event kind \(raw) is not one this build knows" }
         if kind == .unspecified { return "event kind is unspecified; name the kind of the event to originate" }
+        if reservedTestKinds.contains(kind) && !testKinds.contains(kind) {
+            return "event kind \(kind.protoValueName ?? "\(kind)") is reserved for tests: this node (a shipped build) neither records nor accepts it; record a real record (an activity, a proposal, …) instead"
+        }
         if nodeMadeKinds.contains(kind) {
             return "event kind \(kind) is made by the node itself (rosters, rollups; escalations through escalate(origin:seq:…); approvals through approve/returnApproval) and cannot be a local command"
         }

@@ -81,7 +81,7 @@ extension FederationNode {
         case .success(let made): commands = made
         }
         for command in commands {
-            if let why = FederationNode.refusal(of: command.kind) { return refuse(entry, why) }
+            if let why = FederationNode.refusal(of: command.kind, testKinds: config.testKinds) { return refuse(entry, why) }
         }
         let group = commands.map(Origination.init)
         do throws(GroupRefusal) {

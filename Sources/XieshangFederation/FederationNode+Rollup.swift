@@ -126,9 +126,14 @@ extension FederationNode {
             && a.expectedChildren == b.expectedChildren && a.onTimeChildren == b.onTimeChildren
     }
 
-    /// Checks an event's payload where it can lie: a rollup must add up, an escalation must carry a valid original.
+    /// Checks an event's payload where it can lie: a rollup must add up, an escalation must carry a valid original; a
+    /// kind reserved for tests is refused unless this node's config enables it (`test_kind`).
     func contentCheck(_ body: EventBody, pendingReports: [String: [UInt64: (hash: [UInt8], body: EventBody)]],
                       preceding: [EventBody]) -> Rejection? {
+        if FederationNode.reservedTestKinds.contains(body.kind) && !config.testKinds.contains(body.kind) {
+            return Rejection(code: "test_kind", reason: "\(body.origin)#\(body.seq) is of kind \(body.kind.protoValueName ?? "\(body.kind)"), reserved for tests: \(id) is a shipped build, which neither records nor accepts it (not stored)",
+                             alert: true)
+        }
         switch body.kind {
         case .aggregateReport: return verifyReport(body, pendingReports: pendingReports, preceding: preceding)
         case .escalation: return verifyEscalation(body)

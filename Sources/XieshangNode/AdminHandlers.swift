@@ -34,7 +34,9 @@ enum AdminHandlers {
                     return try await SubmitAudit.submit(runtime, request, accounts: accounts, actor: AccountsHandlers.actor(context)).serializedBytes()
                 }
                 let scope = request.scope ?? Scope(target: .up(true))
-                if let why = FederationNode.refusal(of: request.kind) { throw TransportError.status(.failedPrecondition, why) }
+                if let why = await runtime.read({ FederationNode.refusal(of: request.kind, testKinds: runtime.core.config.testKinds) }) {
+                    throw TransportError.status(.failedPrecondition, why)
+                }
                 // While the node cannot originate (or older queued commands wait), the command is queued durably.
                 let entry = request.serializedBytes()
                 if let queued = await runtime.read({ runtime.queuesLocalCommands() ? QueuedSubmit.enqueue(runtime, entry) : nil }) {

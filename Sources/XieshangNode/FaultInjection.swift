@@ -11,7 +11,7 @@ public enum FaultPoint: Sendable, Equatable {
 
 /// Fault injection (故障注入): what a test wires into a node to act at a ``FaultPoint`` (typically exit the process
 /// there). The production wiring (`xieshang-node`, `xieshang node`) passes none; only the test executable
-/// `xieshang-node-faults` does.
+/// `xieshang-node-test` does.
 public protocol FaultInjection: Sendable {
     /// Called when the node reaches `point`; returning lets the node go on.
     func reached(_ point: FaultPoint)

@@ -30,10 +30,12 @@ public final class Node: Sendable {
     /// `xieshang restore`, are refused while it is held.
     let databaseLock: StoreLock
 
-    /// Loads the key, opens the store, starts both servers and the federation core. `faults` is for tests
-    /// (``FaultInjection``); production passes none.
+    /// Loads the key, opens the store, starts both servers and the federation core. `faults` and `testKinds` are the
+    /// test hooks (``FaultInjection``; the event kinds reserved for tests this node makes and accepts,
+    /// ``FederationConfig/testKinds``); production passes none.
     /// - Throws: ``NodeError`` naming the file or address that failed and what to do.
-    public init(config: NodeConfig, configFile: String? = nil, faults: (any FaultInjection)? = nil) throws(NodeError) {
+    public init(config: NodeConfig, configFile: String? = nil, faults: (any FaultInjection)? = nil,
+                testKinds: Set<EventKind> = []) throws(NodeError) {
         let logger = NodeLogger(node: config.nodeId, minimum: NodeLogger.Level(name: config.logLevel) ?? .info)
         self.logger = logger
         // A config made in code gets the checks a file gets (plain h2c only on loopback, no peer twice).
@@ -83,6 +85,7 @@ public final class Node: Sendable {
         federation.sessions = SessionCalendar(dates: config.sessions)
         federation.tier = config.tier
         federation.recordsUpToTier = config.recordsUpToTier
+        federation.testKinds = testKinds
         let core: FederationNode
         do {
             core = try FederationNode(config: federation, store: store, seed: UInt64.random(in: 0...UInt64.max))

@@ -1,5 +1,6 @@
 import Dispatch
 import Glibc
+import XieshangWire
 
 /// The node process's entry point (节点进程), shared by `xieshang node` and the lean `xieshang-node` executable:
 /// reads and validates `--config`, runs the node, and stops it gracefully on SIGINT or SIGTERM.
@@ -25,8 +26,10 @@ public enum NodeProcess {
     }
 
     /// Runs the node for `args` (`--config FILE`) until SIGINT or SIGTERM; returns the exit code. Errors go to
-    /// stderr prefixed `xieshang: `; usage to stdout for `--help`. `faults` is for the test executable only.
-    public static func run(_ args: [String], command: String, faults: (any FaultInjection)? = nil) -> Int32 {
+    /// stderr prefixed `xieshang: `; usage to stdout for `--help`. `faults` and `testKinds` (the event kinds reserved
+    /// for tests the node makes and accepts) are for the test executable `xieshang-node-test` only.
+    public static func run(_ args: [String], command: String, faults: (any FaultInjection)? = nil,
+                           testKinds: Set<EventKind> = []) -> Int32 {
         guard args.count == 2, args[0] == "--config" else {
             if args.contains("--help") || args.contains("-h") {
                 print(usage(command: command))
@@ -44,7 +47,7 @@ public enum NodeProcess {
         let node: Node
         do {
             let config = try NodeConfig.load(from: args[1])
-            node = try Node(config: config, configFile: args[1], faults: faults)
+            node = try Node(config: config, configFile: args[1], faults: faults, testKinds: testKinds)
         } catch {
             return fail("node: \(error)", code: error.code == .config || error.code == .keyFile ? exitConfig : exitRefused)
         }

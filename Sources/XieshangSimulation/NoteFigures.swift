@@ -1,5 +1,6 @@
 import XieshangCalendar
 import XieshangFederation
+import XieshangTestKinds
 import XieshangWire
 
 /// The simulator's figures source (a test source, no domain): a body's own `Note` events are its records, dated by
@@ -22,7 +23,7 @@ public final class NoteFigures: FiguresSource {
 
     /// Counts an own note; other events touch nothing.
     public func recorded(_ event: EventBody, node: String) -> FiguresTouch {
-        guard event.kind == .note, ChainName.node(of: event.origin) == node,
+        guard event.kind == .testNote, ChainName.node(of: event.origin) == node,
               let note = try? Note(serializedBytes: event.payload) else { return .none }
         let day = NoteFigures.day(of: note, enteredAtMs: event.timeMs)
         var tally = byDay[day] ?? (0, 0)

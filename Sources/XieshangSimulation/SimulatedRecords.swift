@@ -1,5 +1,6 @@
 import XieshangCalendar
 import XieshangFederation
+import XieshangTestKinds
 import XieshangWire
 
 /// What the simulated bodies record and how their own figures count it — the simulator's side of the figures seam
@@ -46,14 +47,14 @@ public struct NoteRecords: SimulatedRecords {
     public func commands(body: String, serial: Int, recordDay: Day, roll: Int, amount: Int64,
                          random: inout DeterministicRandom) -> [LocalCommand] {
         if roll < 45 {
-            return [LocalCommand(kind: .note, payload: Note(text: recordDay.description, amount: amount).serializedBytes(), scope: Route.up.scope)]
+            return [LocalCommand(kind: .testNote, payload: Note(text: recordDay.description, amount: amount).serializedBytes(), scope: Route.up.scope)]
         }
         return [LocalCommand(kind: .activity, payload: Note(text: "activity").serializedBytes(), scope: Route.up.scope)]
     }
 
     /// A note: one `notes` and its amount, on its own date.
     public func originated(_ event: EventBody, body: String) -> (day: Day, figures: [String: Int64])? {
-        guard event.kind == .note, let note = try? Note(serializedBytes: event.payload) else { return nil }
+        guard event.kind == .testNote, let note = try? Note(serializedBytes: event.payload) else { return nil }
         return (NoteFigures.day(of: note, enteredAtMs: event.timeMs), ["notes": 1, "note_amount": note.amount])
     }
 

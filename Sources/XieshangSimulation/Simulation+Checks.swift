@@ -1,6 +1,7 @@
 import XieshangCalendar
 import XieshangFederation
 import XieshangStore
+import XieshangTestKinds
 import XieshangWire
 
 /// The adversary's attacks and the invariants checked after every run.
@@ -46,10 +47,10 @@ extension Simulation {
                 return retryAttack(attack, attempt)
             }
             guard parentNode.latestKey(of: adv) != key.publicKey else { return retryAttack(attack, attempt) }
-            let body = EventBody(origin: adv, seq: h + 1, prevHash: hHash, timeMs: time, scope: Route.up.scope, kind: .note, payload: note)
+            let body = EventBody(origin: adv, seq: h + 1, prevHash: hHash, timeMs: time, scope: Route.up.scope, kind: .testNote, payload: note)
             event = try? SignedEvent.signing(body, with: key)  // the old (identity) key, after the rotation point
         case .forgedSignature:
-            let body = EventBody(origin: adv, seq: h + 1, prevHash: hHash, timeMs: time, scope: Route.up.scope, kind: .note, payload: note)
+            let body = EventBody(origin: adv, seq: h + 1, prevHash: hHash, timeMs: time, scope: Route.up.scope, kind: .testNote, payload: note)
             event = SignedEvent(body: body.serializedBytes(), signature: random.bytes(64))
         case .replay:
             for s in siblings {
@@ -61,13 +62,13 @@ extension Simulation {
         case .equivocation:
             guard h >= 1 else { break }
             let prev = h == 1 ? [] : ((try? reader.events(origin: adv, seqs: (h - 1)...(h - 1)).first?.hash) ?? [])
-            event = signed(EventBody(origin: adv, seq: h, prevHash: prev, timeMs: time, scope: Route.up.scope, kind: .note, payload: note))
+            event = signed(EventBody(origin: adv, seq: h, prevHash: prev, timeMs: time, scope: Route.up.scope, kind: .testNote, payload: note))
         case .outsideScope:
-            event = signed(EventBody(origin: adv, seq: h + 1, prevHash: hHash, timeMs: time, scope: Route.down(only: []).scope, kind: .note, payload: note))
+            event = signed(EventBody(origin: adv, seq: h + 1, prevHash: hHash, timeMs: time, scope: Route.down(only: []).scope, kind: .testNote, payload: note))
         case .outsideSubtree:
             if let s = siblings.first {
                 let (sh, shHash) = head(s)
-                event = signed(EventBody(origin: s, seq: sh + 1, prevHash: shHash, timeMs: time, scope: Route.up.scope, kind: .note, payload: note))
+                event = signed(EventBody(origin: s, seq: sh + 1, prevHash: shHash, timeMs: time, scope: Route.up.scope, kind: .testNote, payload: note))
             }
         case .inflatedRollup:
             let period = Period.all(containing: Day(chinaTimeMs: time))[0].description

@@ -1,6 +1,7 @@
 import XieshangCalendar
 import XieshangFederation
 import XieshangStore
+import XieshangTestKinds
 import XieshangWire
 #if canImport(Glibc)
 import Glibc
@@ -223,6 +224,7 @@ public final class Simulation {
             config.options = options.nodeOptions
             config.tier = Simulation.tier(depth: topo.ancestors(of: n.id).count)
             config.recordsUpToTier = options.recordsUpToTier
+            config.testKinds = TestKinds.all   // the note workload (the test schema's kind)
             let records = options.records, parent = n.parent, depth = topo.ancestors(of: n.id).count, id = n.id
             config.figures = { records.figuresSource(body: id, parent: parent, depth: depth) }
             nodes[n.id] = SimNode(id: n.id, config: config, path: runDirectory + "/\(n.id).sqlite")
@@ -422,7 +424,7 @@ public final class Simulation {
         case .attack(let attack, let attempt):
             performAttack(attack, attempt: attempt)
         case .benchNotes(let id, let count):
-            let note = LocalCommand(kind: .note, payload: Note(text: "bench", amount: 1).serializedBytes(), scope: Route.up.scope)
+            let note = LocalCommand(kind: .testNote, payload: Note(text: "bench", amount: 1).serializedBytes(), scope: Route.up.scope)
             feed(id, count == 1 ? .originate(note) : .originateMany(Array(repeating: note, count: count)))
         }
     }
@@ -587,8 +589,8 @@ public final class Simulation {
         let targets = topo.nodes.map(\.id).filter { $0 != id && !topo.path(from: id, to: $0).isEmpty }
         if !targets.isEmpty {
             let t = targets[Int(random.next() % UInt64(targets.count))]
-            return [LocalCommand(kind: .note, payload: Note(text: recordDay, amount: amount).serializedBytes(), scope: Route.direct(t).scope)]
+            return [LocalCommand(kind: .testNote, payload: Note(text: recordDay, amount: amount).serializedBytes(), scope: Route.direct(t).scope)]
         }
-        return [LocalCommand(kind: .note, payload: Note(text: recordDay, amount: amount).serializedBytes(), scope: Route.up.scope)]
+        return [LocalCommand(kind: .testNote, payload: Note(text: recordDay, amount: amount).serializedBytes(), scope: Route.up.scope)]
     }
 }

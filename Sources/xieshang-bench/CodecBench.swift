@@ -12,15 +12,16 @@ func runCodecBench(_ args: [String]) -> Int32 {
         return 2
     }
 
-    let note = Note(text: "万山区敖寨乡政协工委召开“请你来协商”专题协商会，围绕农村人居环境整治提出意见建议12条，参加委员和群众代表38人次。",
-                    amount: 38)
+    let activity = ActivityRecorded(activityId: "A-2026-0038", kind: .consultation, date: "2026-11-20",
+                                    topic: "万山区敖寨乡政协工委召开“请你来协商”专题协商会，围绕农村人居环境整治提出意见建议12条，参加委员和群众代表38人次。",
+                                    participants: 38)
     let body = EventBody(
         origin: "cn.gz.tongren.wanshan.aozhai", seq: 123_456,
         prevHash: Array(SHA256.hash(Array("previous".utf8))), timeMs: 1_795_000_000_000,
-        scope: Scope(target: .up(true)), kind: .activity, payload: note.serializedBytes(),
+        scope: Scope(target: .up(true)), kind: .activity, payload: activity.serializedBytes(),
         incarnation: Array(repeating: 0x5a, count: 16))
     let bytes = body.serializedBytes()
-    print("message: EventBody, \(bytes.count) bytes (payload: a Note of \(body.payload.count) bytes with Chinese text)")
+    print("message: EventBody, \(bytes.count) bytes (payload: an ActivityRecorded of \(body.payload.count) bytes with Chinese text)")
 
     let encodeRate = measureRate { blackHole(body.serializedBytes()) }
     let decodeRate = measureRate { blackHole(try! EventBody(serializedBytes: bytes)) }

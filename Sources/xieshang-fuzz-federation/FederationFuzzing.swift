@@ -1,5 +1,6 @@
 import XieshangFederation
 import XieshangStore
+import XieshangTestKinds
 import XieshangWire
 #if canImport(Glibc)
 import Glibc
@@ -20,8 +21,11 @@ enum FederationFuzzing {
         mkdir(dir, 0o700)
         return dir
     }()
-    static let config = FederationConfig(nodeId: "city", privateKey: cityKey,
-                                         children: [.init(id: "county", publicKey: countyKey.publicKey, dials: false)])
+    static let config = {
+        var config = FederationConfig(nodeId: "city", privateKey: cityKey, children: [.init(id: "county", publicKey: countyKey.publicKey, dials: false)])
+        config.testKinds = TestKinds.all   // notes from the county are stored (the test schema's kind)
+        return config
+    }()
 
     static func exercise(_ bytes: [UInt8]) {
         let path = directory + "/node.db"
@@ -97,8 +101,8 @@ enum FederationFuzzing {
                 _ = node.handle(.timer(.saveCursors), now: now)
             case 7:
                 // A local command with fuzzed fields (notes with extreme amounts).
-                let kind = r.byte() % 2 == 0 ? EventKind.note : EventKind(protoValue: Int32(r.byte()))
-                let payload = kind == .note ? Note(text: "n", amount: r.i64()).serializedBytes() : r.blob()
+                let kind = r.byte() % 2 == 0 ? EventKind.testNote : EventKind(protoValue: Int32(r.byte()))
+                let payload = kind == .testNote ? Note(text: "n", amount: r.i64()).serializedBytes() : r.blob()
                 _ = node.handle(.originate(LocalCommand(kind: kind, payload: payload, scope: scope(&r))), now: now)
             default:
                 // A crash and a restart: the store is replayed.
@@ -117,7 +121,7 @@ enum FederationFuzzing {
             let headHash = held == 0 ? [] : ((try? node?.store.reader.events(origin: origin, seqs: held...held).first?.hash) ?? [])
             let linked = r.byte() % 8 != 0
             let seq = linked ? held &+ 1 : r.u64()
-            let kinds: [EventKind] = [.aggregateReport, .roster, .note, .escalation, .alert, .plan]
+            let kinds: [EventKind] = [.aggregateReport, .roster, .testNote, .escalation, .alert, .plan]
             let kind = kinds[Int(r.byte()) % kinds.count]
             let body = EventBody(origin: origin, seq: seq, prevHash: linked ? headHash : r.blob(), timeMs: r.byte() % 2 == 0 ? now : r.i64(),
                                  scope: Route.up.scope, kind: kind, payload: payload(&r, kind: kind, origin: origin))
@@ -155,7 +159,7 @@ enum FederationFuzzing {
                     roster.entries.append(RosterEntry(nodeId: nodeId, publicKey: key, parent: parent))
                 }
                 return roster.serializedBytes()
-            case .note:
+            case .testNote:
                 return Note(text: r.string(), amount: r.i64()).serializedBytes()
             case .escalation:
                 return Escalation(original: r.blob(), note: r.string(), decision: r.string()).serializedBytes()

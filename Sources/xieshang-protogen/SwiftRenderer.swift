@@ -520,13 +520,13 @@ struct SwiftRenderer {
         out += "/// Every message and enum type generated from `Protos/`, by fully qualified proto name.\n"
         out += "public enum \(typeName) {\n"
         out += "    /// Message types by full name, e.g. `xieshang.v1.EventBody`.\n"
-        out += "    public static let messageTypes: [String: any ProtoMessage.Type] = [\n"
-        for m in messages.sorted() { out += "        \"\(m)\": \(names[m]!).self,\n" }
-        out += "    ]\n\n"
+        // An empty dictionary literal is `[:]` (a schema without enums, such as the test schema's).
+        func entries(_ types: [String]) -> String {
+            types.isEmpty ? "[:]\n" : "[\n" + types.sorted().map { "        \"\($0)\": \(names[$0]!).self,\n" }.joined() + "    ]\n"
+        }
+        out += "    public static let messageTypes: [String: any ProtoMessage.Type] = " + entries(Array(messages)) + "\n"
         out += "    /// Enum types by full name.\n"
-        out += "    public static let enumTypes: [String: any ProtoEnum.Type] = [\n"
-        for e in enums.sorted() { out += "        \"\(e)\": \(names[e]!).self,\n" }
-        out += "    ]\n"
+        out += "    public static let enumTypes: [String: any ProtoEnum.Type] = " + entries(Array(enums))
         out += "}\n"
         return out
     }

@@ -3,7 +3,7 @@ import XieshangNode
 import XieshangTransport
 import XieshangWire
 
-/// Operators' commands on their own node through its Admin socket: `status`, `submit-note`, `query` (`stats` is StatsCommand).
+/// Operators' commands on their own node through its Admin socket: `status`, `query` (`stats` is StatsCommand).
 enum AdminCommand {
     /// The result box a blocking CLI command waits on. Invariant: written once before the semaphore is signalled,
     /// read after the wait.
@@ -93,32 +93,6 @@ enum AdminCommand {
                 print("  \(l.peer.padding(toLength: 18, withPad: " ", startingAt: 0)) \(l.role.padding(toLength: 8, withPad: " ", startingAt: 0)) \(l.state.padding(toLength: 12, withPad: " ", startingAt: 0)) acked \(l.acked) lag \(l.lag) refused \(l.refused)\(l.lastError.isEmpty ? "" : "  last error: " + l.lastError)")
             }
             for a in s.alerts { print("  alert \(a.code) about \(a.subject): \(a.message)") }
-            return ExitCode.done
-        }
-    }
-
-    static let submitUsage = "usage: xieshang submit-note --text T --amount N [--scope up|local] [--node SOCKET] [--json]\n  Records a note event (a test and demo record) and prints its seq and hash."
-
-    static func submitNote(_ args: [String]) -> Int32 {
-        let parsed = parse(args, valued: ["--text", "--amount", "--scope"], flags: [], usage: submitUsage)
-        guard case .success(let p) = parsed else { if case .failure(let e) = parsed { return e.code }; return ExitCode.usage }
-        guard let amount = Int64(p.values["amount"] ?? "0") else { return fail("--amount must be an integer", code: ExitCode.usage) }
-        let scope: Scope
-        switch p.values["scope"] ?? "up" {
-        case "up": scope = Scope(target: .up(true))
-        case "local": scope = Scope(target: .local(true))
-        case let other: return fail("unknown scope \(other); use up or local", code: ExitCode.usage)
-        }
-        let request = SubmitRequest(kind: .note, payload: Note(text: p.values["text"] ?? "", amount: amount).serializedBytes(), scope: scope)
-        switch call(p.socket, AdminService.submit.path, request.serializedBytes()) {
-        case .failure(let e): return e.code
-        case .success(let bytes):
-            guard let r = try? SubmitResponse(serializedBytes: bytes) else { return fail("the node's answer does not decode", code: ExitCode.refused) }
-            if p.json { print(r.jsonString()) } else if r.queued > 0 {
-                print("已排队 queued #\(r.queued): the node has not reached its parent since it started; it records this once the parent confirmed its chain")
-            } else {
-                print("seq \(r.seq) hash \(hexString(r.hash))")
-            }
             return ExitCode.done
         }
     }

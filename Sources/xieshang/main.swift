@@ -25,7 +25,6 @@ let commandGroups: [CommandGroup] = [
     CommandGroup(name: "init", summary: "make a node's key (mode 0600) and node.json; print its id and public key", run: NodeCommand.runInit),
     CommandGroup(name: "node", summary: "run this body's node process (--config node.json)", run: NodeCommand.run),
     CommandGroup(name: "status", summary: "the local node's links, cursors, lag, errors and alerts", run: AdminCommand.status),
-    CommandGroup(name: "submit-note", summary: "record a note event (tests and demos)", run: AdminCommand.submitNote),
     CommandGroup(name: "stats", summary: "figures for a period, with --drill for the subtree", run: StatsCommand.run),
     CommandGroup(name: "approve", summary: "approve this body's figures for a period (审核, bottom-up); locks the period", run: ApprovalCommand.approve),
     CommandGroup(name: "return", summary: "return a child's approval of a period with a reason (退回); unlocks it", run: ApprovalCommand.returnApproval),

@@ -138,7 +138,7 @@ import XieshangWire
 
     @Test func malformedPayloadsAreRefusedWithTheRule() throws {
         expectRefused("wire.decode") { _ = try DomainEvent(kind: .proposal, payload: [0x0A, 0xFF]) }
-        expectRefused("wire.kind") { _ = try DomainEvent(kind: .note, payload: []) }
+        expectRefused("wire.kind") { _ = try DomainEvent(kind: .testNote, payload: []) }
         expectRefused("wire.field") { _ = try DomainEvent(kind: .proposal, payload: XieshangWire.ProposalEvent(proposalId: "P", on: "2026-01-01").serializedBytes()) }
         let badDay = XieshangWire.SuggestionEvent(suggestionId: "S", on: "2026-02-30", step: .closed(.init(note: "")))
         expectRefused("date.format") { _ = try DomainEvent(kind: .suggestion, payload: badDay.serializedBytes()) }

@@ -1,6 +1,7 @@
 import Testing
 import XieshangFederation
 import XieshangStore
+import XieshangTestKinds
 import XieshangWire
 
 /// One test per attack (issue 5, item 5 and the adversary mode): each must be refused with its code, raised as an
@@ -40,7 +41,7 @@ import XieshangWire
 
     func note(_ origin: String, seq: UInt64, prev: [UInt8], route: Route = .up, key: Ed25519.PrivateKey, amount: Int64 = 999) throws -> SignedEvent {
         try SignedEvent.signing(EventBody(origin: ChainName.chain(node: origin, route: route), seq: seq, prevHash: prev, timeMs: 1,
-                                          scope: route.scope, kind: .note, payload: Note(text: "x", amount: amount).serializedBytes()), with: key)
+                                          scope: route.scope, kind: .testNote, payload: Note(text: "x", amount: amount).serializedBytes()), with: key)
     }
 
     /// `count` linked notes of `origin` following what `at` holds, each signed by `origin`'s key.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import XieshangFederation
 import XieshangStore
+import XieshangTestKinds
 import XieshangWire
 
 /// Records, for each note it applies, how many events a separate read connection sees committed at that moment —
@@ -12,7 +13,7 @@ struct CommitWitness: Projector {
     let version = 1
     let tables = ["commit_witness"]
     let schema = "CREATE TABLE commit_witness (position INTEGER PRIMARY KEY, committed INTEGER NOT NULL)"
-    let kinds: Set<Int32>? = [EventKind.note.protoValue]
+    let kinds: Set<Int32>? = [EventKind.testNote.protoValue]
     func apply(_ event: StoredEvent, position: Int64, in db: Database) throws(StoreError) {
         let body = try? SignedEvent(body: event.body, signature: event.signature).decodedBody()
         if let payload = body?.payload, (try? Note(serializedBytes: payload))?.text == "fail" {
@@ -26,7 +27,7 @@ struct CommitWitness: Projector {
 /// ``FederationInput/originateMany(_:)``: several local commands in one store transaction, all or nothing.
 extension FederationNodeTests {
     static func note(_ text: String, _ route: Route = .up) -> LocalCommand {
-        LocalCommand(kind: .note, payload: Note(text: text, amount: 1).serializedBytes(), scope: route.scope)
+        LocalCommand(kind: .testNote, payload: Note(text: text, amount: 1).serializedBytes(), scope: route.scope)
     }
 
     static func originated(_ outputs: [FederationOutput]) -> [(String, UInt64)] {
@@ -58,7 +59,7 @@ extension FederationNodeTests {
         #expect(seen.count == 6 && Set(seen.map { $0.first }).count == 1)
         // The chain is linked in command order, and the county gets all of it.
         net.run()
-        let county = net.events("county").filter { $0.origin == "town" && $0.seq > before && $0.kind == EventKind.note.protoValue }
+        let county = net.events("county").filter { $0.origin == "town" && $0.seq > before && $0.kind == EventKind.testNote.protoValue }
         #expect(county.map(\.seq) == Array((before + 1)...(before + 5)))
         let texts = county.compactMap { (try? SignedEvent(body: $0.body, signature: $0.signature).decodedBody()).flatMap { try? Note(serializedBytes: $0.payload).text } }
         #expect(texts == ["n0", "n1", "n2", "n3", "n4"])
@@ -103,7 +104,7 @@ extension FederationNodeTests {
         net.carry("town", next)
         #expect(Self.originated(next).map(\.1) == [head + 1, head + 2])
         net.run()
-        let notes = net.events("county").filter { $0.origin == "town" && $0.kind == EventKind.note.protoValue }
+        let notes = net.events("county").filter { $0.origin == "town" && $0.kind == EventKind.testNote.protoValue }
         #expect(notes.suffix(2).map(\.seq) == [head + 1, head + 2])
     }
 
@@ -195,8 +196,8 @@ extension FederationNodeTests {
         try net.start("city")                                     // the city comes back
         net.run(forMs: 30_000)
         #expect(!county.fenced)
-        #expect(net.events("county").contains { $0.origin == "town" && $0.kind == EventKind.note.protoValue })
-        #expect(net.events("city").contains { $0.origin == "town" && $0.kind == EventKind.note.protoValue })
+        #expect(net.events("county").contains { $0.origin == "town" && $0.kind == EventKind.testNote.protoValue })
+        #expect(net.events("city").contains { $0.origin == "town" && $0.kind == EventKind.testNote.protoValue })
         #expect(net.alerts["city"]?.contains { $0.code == "unknown_origin" } != true)
     }
 }

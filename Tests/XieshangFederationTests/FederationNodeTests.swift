@@ -55,7 +55,7 @@ import XieshangWire
         net.run()
         net.originate("town")
         net.run()
-        let stored = try #require(net.events("county").first { $0.origin == "town" && $0.kind == EventKind.note.protoValue })
+        let stored = try #require(net.events("county").first { $0.origin == "town" && $0.kind == EventKind.testNote.protoValue })
         let count = net.events("county").count
         let ack = try #require(net.inject([SignedEvent(body: stored.body, signature: stored.signature)], from: "town", to: "county"))
         #expect(ack.refused.isEmpty && ack.missingFrom.isEmpty)
@@ -150,7 +150,7 @@ import XieshangWire
         net.nodes["town"] = nil
         net.conns = [:]
         try net.start("town", config: config, path: net.directory + "/fresh.sqlite")
-        let outputs = net.nodes["town"]!.handle(.originate(LocalCommand(kind: .note, payload: [], scope: Route.up.scope)), now: net.now)
+        let outputs = net.nodes["town"]!.handle(.originate(LocalCommand(kind: .testNote, payload: [], scope: Route.up.scope)), now: net.now)
         #expect(outputs.contains { if case .commandRefused = $0 { return true } else { return false } })
     }
 

@@ -1,6 +1,7 @@
 import Testing
 import XieshangFederation
 import XieshangStore
+import XieshangTestKinds
 import XieshangWire
 
 /// Issue 16 (hostile neighbours), the federation core's part: what a keyed peer or the node's own store can hold never
@@ -72,7 +73,7 @@ import XieshangWire
         // Not signed: 64 zero bytes where the signature goes (the envelope decodes; no signature verifies).
         func unsigned(_ origin: String, _ seq: UInt64) -> SignedEvent {
             SignedEvent(body: EventBody(origin: origin, seq: seq, prevHash: seq == 1 ? [] : Array(repeating: 0, count: 32), timeMs: 1, scope: Route.up.scope,
-                                        kind: .note, payload: Note(text: "x", amount: 1).serializedBytes()).serializedBytes(),
+                                        kind: .testNote, payload: Note(text: "x", amount: 1).serializedBytes()).serializedBytes(),
                         signature: Array(repeating: 0, count: 64))
         }
         let batch = [unsigned("town1", .max), unsigned("town1@direct:county", 1), unsigned("town1", 2)]
@@ -165,7 +166,7 @@ import XieshangWire
         // An event signed with the false key, relayed by countyB, is refused; townA's real events still arrive.
         let (seq, hash) = head(net, "city", "townA")
         let forged = try SignedEvent.signing(EventBody(origin: "townA", seq: seq + 1, prevHash: hash, timeMs: net.now, scope: Route.up.scope,
-                                                       kind: .note, payload: Note(text: "x", amount: 1_000).serializedBytes()), with: fake)
+                                                       kind: .testNote, payload: Note(text: "x", amount: 1_000).serializedBytes()), with: fake)
         let ack = net.inject([forged], from: "countyB", to: "city")
         #expect(ack?.refused.isEmpty == false)
         net.originate("townA", amount: 4)

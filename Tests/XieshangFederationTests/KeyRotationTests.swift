@@ -1,6 +1,7 @@
 import Testing
 import XieshangFederation
 import XieshangStore
+import XieshangTestKinds
 import XieshangWire
 
 /// Issue 20, item 3: key rotation and revocation (密钥轮换与吊销) in the federation core. city ← county ← (town0, town1);
@@ -12,7 +13,7 @@ import XieshangWire
     func newKey(_ tag: String = "town1-2") throws -> Ed25519.PrivateKey { try Ed25519.PrivateKey(seed: SHA256.hash(Array(tag.utf8))) }
 
     /// The next event of `origin`'s up chain as `at` holds it, signed with `key`.
-    func next(_ net: TestNetwork, _ origin: String, at: String, key: Ed25519.PrivateKey, kind: EventKind = .note,
+    func next(_ net: TestNetwork, _ origin: String, at: String, key: Ed25519.PrivateKey, kind: EventKind = .testNote,
               payload: [UInt8] = Note(text: "t", amount: 1).serializedBytes()) throws -> SignedEvent {
         let (seq, hash) = AuthorizationTests().head(net, at, origin)
         return try SignedEvent.signing(EventBody(origin: origin, seq: seq + 1, prevHash: hash, timeMs: net.now, scope: Route.up.scope,
@@ -65,7 +66,7 @@ import XieshangWire
         #expect(copies.allSatisfy { signedBy($0, old) })
         net.originate("town1", amount: 4)
         net.run()
-        let after = net.events("town1").filter { $0.origin == "town1" && $0.kind == EventKind.note.protoValue }.last!
+        let after = net.events("town1").filter { $0.origin == "town1" && $0.kind == EventKind.testNote.protoValue }.last!
         #expect(after.seq == copies[0].seq + 1)
         #expect(signedBy(after, new) && !signedBy(after, old))
         for at in ["county", "city"] {
@@ -160,9 +161,9 @@ import XieshangWire
         let r = try rotation(net, old: old, new: new, envelope: old, inner: new)
         let body = try r.decodedBody()
         let e1 = try SignedEvent.signing(EventBody(origin: "town1", seq: body.seq + 1, prevHash: r.hash, timeMs: net.now, scope: Route.up.scope,
-                                                   kind: .note, payload: Note(text: "t", amount: 1).serializedBytes()), with: new)
+                                                   kind: .testNote, payload: Note(text: "t", amount: 1).serializedBytes()), with: new)
         let e2 = try SignedEvent.signing(EventBody(origin: "town1", seq: body.seq + 2, prevHash: e1.hash, timeMs: net.now, scope: Route.up.scope,
-                                                   kind: .note, payload: Note(text: "t", amount: 1).serializedBytes()), with: new)
+                                                   kind: .testNote, payload: Note(text: "t", amount: 1).serializedBytes()), with: new)
         let ack = net.inject([r, e1, e2], from: "town1", to: "county")
         #expect(ack?.refused.isEmpty == true, "\(ack?.refused.map { "\($0.code): \($0.reason)" } ?? [])")
         #expect([r, e1, e2].allSatisfy { holds(net, "county", $0) })
@@ -266,8 +267,8 @@ import XieshangWire
         #expect(net.nodes["town1"]!.signingPublicKey == new.publicKey)
         net.originate("town1", amount: 1)
         net.run()
-        let last = net.events("county").filter { $0.origin == "town1" && $0.kind == EventKind.note.protoValue }.last!
-        #expect(signedBy(last, new) && last.kind == EventKind.note.protoValue)
+        let last = net.events("county").filter { $0.origin == "town1" && $0.kind == EventKind.testNote.protoValue }.last!
+        #expect(signedBy(last, new) && last.kind == EventKind.testNote.protoValue)
         #expect(net.nodes["town1"]!.isLinkUp("county"))
     }
 

@@ -2,6 +2,7 @@ import Testing
 import XieshangFederation
 import XieshangSimulation
 import XieshangStore
+import XieshangTestKinds
 import XieshangWire
 
 /// A test figures source that recomputes descendants' own figures as the node's domain source does: the body's own
@@ -95,7 +96,7 @@ final class RecomputingNotes: FiguresSource {
         let honest = AggregateReport(period: period, body: "town", own: ["notes": 2, "note_amount": 7],
                                      totals: ["notes": 2, "note_amount": 7], subtreeBodies: 1)
         let batch = try OwnFiguresTests.nextEvents(net, at: "county", origin: "town",
-                                                   [(.note, Note(text: "t", amount: 4).serializedBytes()), (.aggregateReport, honest.serializedBytes())])
+                                                   [(.testNote, Note(text: "t", amount: 4).serializedBytes()), (.aggregateReport, honest.serializedBytes())])
         let ack = net.inject(batch, from: "town", to: "county")
         #expect(ack?.refused.isEmpty == true, "\(ack?.refused.map(\.reason) ?? [])")
         #expect(net.nodes["county"]!.currentReport(period: period).totals == ["notes": 2, "note_amount": 7])

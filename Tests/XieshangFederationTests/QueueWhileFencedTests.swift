@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import XieshangFederation
 import XieshangStore
+import XieshangTestKinds
 import XieshangWire
 
 /// Test rules for queued entries: an entry is a ``Note``; it becomes one up-scoped note, and is refused when the
@@ -23,7 +24,7 @@ final class UniqueNoteRules: QueuedCommandRules {
         if QueueWhileFencedTests.ownNotes(store, node).contains(note.text) {
             return .failure(QueuedCommandRefusal("note '\(note.text)' is already recorded at \(node)"))
         }
-        return .success([LocalCommand(kind: .note, payload: entry, scope: Route.up.scope)])
+        return .success([LocalCommand(kind: .testNote, payload: entry, scope: Route.up.scope)])
     }
 }
 
@@ -34,7 +35,7 @@ struct QueueWhileFencedTests {
     /// Texts of `node`'s own notes in chain order.
     static func ownNotes(_ store: Store, _ node: String) -> [String] {
         let entries = (try? store.reader.entries(after: 0, limit: 100_000).map(\.event)) ?? []
-        return entries.filter { $0.origin == node && $0.kind == EventKind.note.protoValue }.sorted { $0.seq < $1.seq }.compactMap {
+        return entries.filter { $0.origin == node && $0.kind == EventKind.testNote.protoValue }.sorted { $0.seq < $1.seq }.compactMap {
             (try? SignedEvent(body: $0.body, signature: $0.signature).decodedBody()).flatMap { try? Note(serializedBytes: $0.payload) }?.text
         }
     }

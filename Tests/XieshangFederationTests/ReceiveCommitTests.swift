@@ -1,6 +1,7 @@
 import Testing
 import XieshangFederation
 import XieshangStore
+import XieshangTestKinds
 import XieshangWire
 
 /// One SQLite commit per received batch (the federation bench's p99 regression, Ops/bench/README.md, run of
@@ -34,7 +35,7 @@ import XieshangWire
         let honest = AggregateReport(period: period, body: "town", own: ["notes": 2, "note_amount": 7],
                                      totals: ["notes": 2, "note_amount": 7], subtreeBodies: 1)
         let batch = try OwnFiguresTests.nextEvents(net, at: "county", origin: "town",
-                                                   [(.note, Note(text: "t", amount: 4).serializedBytes()), (.aggregateReport, honest.serializedBytes())])
+                                                   [(.testNote, Note(text: "t", amount: 4).serializedBytes()), (.aggregateReport, honest.serializedBytes())])
         let before = store.commitCount
         let ack = net.inject(batch, from: "town", to: "county")
         #expect(ack?.refused.isEmpty == true, "\(ack?.refused.map(\.reason) ?? [])")
@@ -53,7 +54,7 @@ import XieshangWire
         let inflated = AggregateReport(period: period, body: "town", own: ["notes": 50, "note_amount": 7],
                                        totals: ["notes": 50, "note_amount": 7], subtreeBodies: 1)
         let batch = try OwnFiguresTests.nextEvents(net, at: "county", origin: "town",
-                                                   [(.note, Note(text: "t", amount: 4).serializedBytes()), (.aggregateReport, inflated.serializedBytes())])
+                                                   [(.testNote, Note(text: "t", amount: 4).serializedBytes()), (.aggregateReport, inflated.serializedBytes())])
         let alertsBefore = try store.reader.entries(kind: EventKind.alert.protoValue).count
         let receiptsBefore = try ReceiveCommitTests.receipts(net)
         let before = store.commitCount
@@ -77,7 +78,7 @@ import XieshangWire
         let honest = AggregateReport(period: period, body: "town", own: ["notes": 2, "note_amount": 7],
                                      totals: ["notes": 2, "note_amount": 7], subtreeBodies: 1)
         let batch = try OwnFiguresTests.nextEvents(net, at: "county", origin: "town",
-                                                   [(.note, Note(text: "t", amount: 4).serializedBytes()), (.aggregateReport, honest.serializedBytes())])
+                                                   [(.testNote, Note(text: "t", amount: 4).serializedBytes()), (.aggregateReport, honest.serializedBytes())])
         let headBefore = try store.reader.highestSeq(origin: "town")
         let receiptsBefore = try ReceiveCommitTests.receipts(net)
         let countBefore = try store.reader.count()

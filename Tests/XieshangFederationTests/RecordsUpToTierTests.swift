@@ -12,7 +12,7 @@ final class DescendantNotes: FiguresSource {
 
     func recorded(_ event: EventBody, node: String) -> FiguresTouch {
         let signer = ChainName.node(of: event.origin)
-        if signer != node, event.kind == .note { descendants[signer, default: []].append(event) }
+        if signer != node, event.kind == .testNote { descendants[signer, default: []].append(event) }
         return own.recorded(event, node: node)
     }
 
@@ -21,7 +21,7 @@ final class DescendantNotes: FiguresSource {
     /// Counted afresh on each question, `pending` on trial (kept nowhere).
     func recomputedFigures(of body: String, for period: Period, adding pending: [EventBody]) -> RecomputedFigures? {
         let tally = NoteFigures()
-        for event in descendants[body, default: []] + pending where event.kind == .note && ChainName.node(of: event.origin) == body {
+        for event in descendants[body, default: []] + pending where event.kind == .testNote && ChainName.node(of: event.origin) == body {
             _ = tally.recorded(event, node: body)
         }
         return RecomputedFigures(figures: (try? tally.ownFigures(for: period)) ?? [:])
@@ -66,7 +66,7 @@ final class DescendantNotes: FiguresSource {
         record(net)
         let period = Period.all(containing: Day(chinaTimeMs: net.now))[0].description
 
-        let notesAt = { (node: String) in net.events(node).filter { $0.kind == EventKind.note.protoValue }.map { ChainName.node(of: $0.origin) } }
+        let notesAt = { (node: String) in net.events(node).filter { $0.kind == EventKind.testNote.protoValue }.map { ChainName.node(of: $0.origin) } }
         #expect(Set(notesAt("city")) == ["city"], "the city holds no record of a township or the county: \(notesAt("city"))")
         #expect(notesAt("county").sorted() == ["county", "town1", "town1", "town2"])
         // Reports still travel up to every ancestor: the city holds the townships' reports.
@@ -107,7 +107,7 @@ final class DescendantNotes: FiguresSource {
         }
         net.run()
         let period = Period.all(containing: Day(chinaTimeMs: net.now))[0].description
-        let notesAt = { (node: String) in Set(net.events(node).filter { $0.kind == EventKind.note.protoValue }.map { ChainName.node(of: $0.origin) }) }
+        let notesAt = { (node: String) in Set(net.events(node).filter { $0.kind == EventKind.testNote.protoValue }.map { ChainName.node(of: $0.origin) }) }
         #expect(notesAt("city") == ["city", "county", "town"])
         #expect(notesAt("province") == ["province"])
         #expect(net.nodes["province"]!.latestReport(period: period)?.totals == ["notes": 4, "note_amount": 17])
@@ -120,7 +120,7 @@ final class DescendantNotes: FiguresSource {
         #expect(net.nodes["town1"]!.recordsRoute(.up) == .up)
         record(net)
         let period = Period.all(containing: Day(chinaTimeMs: net.now))[0].description
-        let atCity = net.events("city").filter { $0.kind == EventKind.note.protoValue }.map { ChainName.node(of: $0.origin) }
+        let atCity = net.events("city").filter { $0.kind == EventKind.testNote.protoValue }.map { ChainName.node(of: $0.origin) }
         #expect(atCity.sorted() == ["city", "county", "town1", "town1", "town2"])
         #expect(net.nodes["city"]!.latestReport(period: period)?.totals == ["notes": 5, "note_amount": 30])
         #expect(net.nodes["city"]!.holdsRecords(of: "town1"))

@@ -2,6 +2,7 @@ import Foundation
 import XieshangFederation
 import XieshangSimulation
 import XieshangStore
+import XieshangTestKinds
 import XieshangWire
 
 /// Drives a few real ``FederationNode``s (real SQLite files) by hand, passing each output to its peer in order:
@@ -61,6 +62,7 @@ final class TestNetwork {
                                            children: (children[id] ?? []).map(peer), options: options)
             configs[id]!.figures = figures
             configs[id]!.sessions = sessions
+            configs[id]!.testKinds = TestKinds.all   // the notes most tests originate (a test kind: XieshangTestKinds)
             configure(&configs[id]!)
         }
         for id in ids { try start(id) }
@@ -146,7 +148,7 @@ final class TestNetwork {
     }
 
     /// Originates a note (its record date `dated`, "YYYY-MM-DD"; by default the day it is entered).
-    func originate(_ id: String, _ kind: EventKind = .note, amount: Int64 = 1, route: Route = .up, dated: String = "t") {
+    func originate(_ id: String, _ kind: EventKind = .testNote, amount: Int64 = 1, route: Route = .up, dated: String = "t") {
         feed(id, .originate(LocalCommand(kind: kind, payload: Note(text: dated, amount: amount).serializedBytes(), scope: route.scope)))
     }
 

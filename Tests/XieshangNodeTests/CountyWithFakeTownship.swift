@@ -3,6 +3,7 @@ import Testing
 @testable import XieshangNode
 import XieshangFederation
 import XieshangStore
+import XieshangTestKinds
 import XieshangWire
 
 /// A real county node in this process (real store, real servers, its parent city not running) and a township whose
@@ -33,13 +34,15 @@ final class CountyWithFakeTownship: @unchecked Sendable {
         let townMember = topology.members.first { $0.id == "county1-town1" }!
         var countyConfig = countyMember.config
         countyConfig.logLevel = "warning"
-        county = try Node(config: countyConfig)
+        // The county and the city enable the test event kinds (the notes the fake township originates), as
+        // `xieshang-node-test` does; a shipped node refuses them (TestKindProcessTests).
+        county = try Node(config: countyConfig, testKinds: TestKinds.all)
         let key = try KeyFile.load(from: townMember.config.keyFile)
         let parent = townMember.config.parent!
         let store = try Store(path: townMember.directory + "/fake.db")
-        town = try FederationNode(config: FederationConfig(nodeId: townMember.id, privateKey: key,
-                                                           parent: .init(id: parent.nodeId, publicKey: parent.publicKey)),
-                                  store: store, seed: 7)
+        var townConfig = FederationConfig(nodeId: townMember.id, privateKey: key, parent: .init(id: parent.nodeId, publicKey: parent.publicKey))
+        townConfig.testKinds = TestKinds.all
+        town = try FederationNode(config: townConfig, store: store, seed: 7)
     }
 
     /// A county that has reached its city once since it started (so it originates and stores its township's events),
@@ -93,7 +96,7 @@ final class CountyWithFakeTownship: @unchecked Sendable {
         var outputs: [FederationOutput] = []
         for i in 0..<count {
             let note = Note(text: "n\(i)", amount: 1).serializedBytes()
-            outputs += town.handle(.originate(LocalCommand(kind: .note, payload: note, scope: Scope(target: .up(true)))), now: now())
+            outputs += town.handle(.originate(LocalCommand(kind: .testNote, payload: note, scope: Scope(target: .up(true)))), now: now())
         }
         await pump(outputs)
     }
@@ -107,7 +110,7 @@ final class CountyWithFakeTownship: @unchecked Sendable {
     func startCity() throws {
         var config = topology.members.first { $0.id == "city" }!.config
         config.logLevel = "warning"
-        city = try Node(config: config)
+        city = try Node(config: config, testKinds: TestKinds.all)
     }
 
     /// The county's Admin status.

@@ -3,6 +3,7 @@ import Testing
 @testable import XieshangNode
 import XieshangFederation
 import XieshangStore
+import XieshangTestKinds
 import XieshangWire
 
 /// Issue 16 (and 15's citations) against real nodes: what a child signs with its real key cannot crash its parent,
@@ -97,7 +98,7 @@ struct HostileChildProcessTests {
         let conn = pair.countyConn
         func unsigned(_ origin: String, _ seq: UInt64) -> SignedEvent {
             SignedEvent(body: EventBody(origin: origin, seq: seq, prevHash: seq == 1 ? [] : Array(repeating: 0, count: 32), timeMs: pair.now(),
-                                        scope: Route.up.scope, kind: .note, payload: Note(text: "x", amount: 1).serializedBytes()).serializedBytes(),
+                                        scope: Route.up.scope, kind: .testNote, payload: Note(text: "x", amount: 1).serializedBytes()).serializedBytes(),
                         signature: Array(repeating: 0, count: 64))
         }
         let batchId = try #require(await runtime.read { runtime.core.expectedBatchId(on: conn) })
@@ -154,17 +155,18 @@ struct HostileChildProcessTests {
         #expect(try await fed.totals("city")["activity_participants"] == 5)
     }
 
-    /// Finding: two `submit-note --amount` values summing past Int64.max trapped the node after the commit, and again
-    /// at every restart. The core no longer sums anything itself (figures come from the domain's source, whose inputs
+    /// Finding: two notes (then `xieshang submit-note`, since removed) whose amounts summed past Int64.max trapped the
+    /// node after the commit, and again at every restart. The core no longer sums anything itself (figures come from the domain's source, whose inputs
     /// are bounded and whose sums are checked): both notes are stored, the township keeps running, restarts cleanly on
-    /// the same store, and its next real record reaches the city's figures.
+    /// the same store, and its next real record reaches the city's figures. Notes are the test schema's kind: the
+    /// nodes run `xieshang-node-test` (a shipped node refuses them).
     @Test func noteAmountsPastTheLargestFigureDoNotStopARealNode() async throws {
         let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
         defer { fed.stopAll() }
-        try await fed.startAll()
+        try await fed.startAll(binary: .test)
         let town = "county1-town1"
         func note(_ amount: Int64) async throws -> UInt64 {
-            let request = SubmitRequest(kind: .note, payload: Note(text: "n", amount: amount).serializedBytes(), actor: "office")
+            let request = SubmitRequest(kind: .testNote, payload: Note(text: "n", amount: amount).serializedBytes(), actor: "office")
             return try SubmitResponse(serializedBytes: try await fed.call(town, AdminService.submit.path, request.serializedBytes())).seq
         }
         let first = try await note(Int64.max - 1)
@@ -172,7 +174,7 @@ struct HostileChildProcessTests {
         #expect(fed.isRunning(town))
         #expect(try await fed.status(town).eventsStored > 0)
         #expect(fed.stop(town) == 0)
-        try await fed.start(town)
+        try await fed.start(town, binary: .test)
         try await fed.waitParentUp(town)
         _ = try await fed.submit(town, amount: 3)
         try await waitUntil("the city counts the township's research visit", seconds: 60) {

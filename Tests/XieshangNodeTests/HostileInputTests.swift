@@ -122,8 +122,8 @@ struct HostileInputTests {
         let socket = dir + "/admin.sock"
         let (node, output) = try await startNode(dir + "/node.json", socket: socket)
         guard let node else { Issue.record("the node did not start: \(output)"); return }
-        let note = try await run(["submit-note", "--text", "x", "--amount", "1", "--node", socket])
-        #expect(note.status == 0, "\(note.output)")
+        let record = try await run(["activity", "add", "--id", "Q-1", "--kind", "research", "--topic", "调研", "--participants", "1", "--node", socket])
+        #expect(record.status == 0, "\(record.output)")
         #expect(mode(dir) == 0o700, "data directory mode \(String(mode(dir), radix: 8))")
         for file in ["node.json", "node.key", "node.db", "node.db-wal", "node.db-shm"] {
             #expect(mode(dir + "/" + file) == 0o600, "\(file) mode \(String(mode(dir + "/" + file), radix: 8))")
@@ -162,7 +162,10 @@ struct HostileInputTests {
         let socket = dir + "/admin.sock"
         let (node, output) = try await startNode(dir + "/node.json", socket: socket)
         guard let node else { Issue.record("the node did not start: \(output)"); return }
-        for i in 1...3 { #expect(try await run(["submit-note", "--text", "n\(i)", "--amount", "1", "--node", socket]).status == 0) }
+        for i in 1...3 {
+            let record = try await run(["activity", "add", "--id", "Q-\(i)", "--kind", "research", "--topic", "调研", "--participants", "1", "--node", socket])
+            #expect(record.status == 0, "\(record.output)")
+        }
         #expect(stop(node) == 0)
         do {
             let db = try Database(path: dir + "/node.db", create: false)

@@ -43,7 +43,7 @@ struct LinkStatusTests {
         var heldBack = 0
         pair.tamper = { batch in
             // Lose the first note of the first batch that carries notes: the rest of that batch waits for the gap.
-            guard heldBack == 0, let i = batch.events.firstIndex(where: { (try? $0.decodedBody())?.kind == .note }) else { return }
+            guard heldBack == 0, let i = batch.events.firstIndex(where: { (try? $0.decodedBody())?.kind == .testNote }) else { return }
             heldBack = batch.events.count - i - 1
             batch.events.remove(at: i)
         }

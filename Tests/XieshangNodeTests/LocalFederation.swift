@@ -110,27 +110,30 @@ final class LocalFederation: @unchecked Sendable {
 
     // MARK: Processes
 
-    /// Starts node `id` and waits until its admin socket answers; `lean` runs it with `xieshang-node --config` instead
-    /// of `xieshang node --config`. With XIESHANG_TEST_CRASH in `env` (and not `lean`) it runs `xieshang-node-faults`,
-    /// the only executable that wires fault injection (production binaries have none).
-    func start(_ id: String, env: [String: String] = [:], configFile: String = "node.json", lean: Bool = false) async throws {
+    /// Which executable runs a node.
+    enum Binary: Sendable {
+        /// `xieshang node --config F`: the operators' CLI running the node.
+        case cli
+        /// `xieshang-node --config F`: the node process alone, what servers run.
+        case shipped
+        /// `xieshang-node-test --config F`: the node for tests, never shipped — the event kinds reserved for tests
+        /// enabled (XieshangTestKinds: notes) and fault injection through XIESHANG_TEST_CRASH.
+        case test
+
+        var executable: String { self == .cli ? "xieshang" : self == .shipped ? "xieshang-node" : "xieshang-node-test" }
+    }
+
+    /// Starts node `id` and waits until its admin socket answers. `binary` says which executable runs it; by default
+    /// `xieshang node`, or `xieshang-node-test` when `env` sets XIESHANG_TEST_CRASH (production binaries wire no
+    /// fault injection and refuse the test event kinds).
+    func start(_ id: String, env: [String: String] = [:], configFile: String = "node.json", binary: Binary? = nil) async throws {
         let p = Process()
-        if env["XIESHANG_TEST_CRASH"] != nil && !lean {
-            guard let node = LocalFederation.built("xieshang-node-faults") else {
-                throw Failure(description: "the xieshang-node-faults executable is not built; run `swift build --build-tests` (make test does)")
-            }
-            p.executableURL = URL(fileURLWithPath: node)
-            p.arguments = ["--config", dir(id) + "/" + configFile]
-        } else if lean {
-            guard let node = LocalFederation.xieshangNode() else {
-                throw Failure(description: "the xieshang-node executable is not built; run `swift build --build-tests` (make test does)")
-            }
-            p.executableURL = URL(fileURLWithPath: node)
-            p.arguments = ["--config", dir(id) + "/" + configFile]
-        } else {
-            p.executableURL = URL(fileURLWithPath: executable)
-            p.arguments = ["node", "--config", dir(id) + "/" + configFile]
+        let binary = binary ?? (env["XIESHANG_TEST_CRASH"] != nil ? .test : .cli)
+        guard let node = LocalFederation.built(binary.executable) else {
+            throw Failure(description: "the \(binary.executable) executable is not built; run `swift build --build-tests` (make test does)")
         }
+        p.executableURL = URL(fileURLWithPath: node)
+        p.arguments = (binary == .cli ? ["node"] : []) + ["--config", dir(id) + "/" + configFile]
         var environment = ProcessInfo.processInfo.environment
         for (k, v) in env { environment[k] = v }
         p.environment = environment
@@ -148,9 +151,10 @@ final class LocalFederation: @unchecked Sendable {
         }
     }
 
-    func startAll() async throws {
+    /// Starts every node (with `binary`, `xieshang node` by default) and waits until each reached its parent.
+    func startAll(binary: Binary = .cli) async throws {
         try await withThrowingTaskGroup(of: Void.self) { g in
-            for m in topology.members { g.addTask { try await self.start(m.id) } }
+            for m in topology.members { g.addTask { try await self.start(m.id, binary: binary) } }
             try await g.waitForAll()
         }
         for m in topology.members where m.config.parent != nil { try await waitParentUp(m.id) }

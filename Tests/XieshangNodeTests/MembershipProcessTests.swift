@@ -3,6 +3,7 @@ import Testing
 import XieshangCalendar
 import XieshangDomain
 import XieshangNode
+import XieshangTestKinds
 import XieshangTransport
 import XieshangWire
 
@@ -116,7 +117,7 @@ struct MembershipProcessTests {
         let ally2 = try #require(city.alliances[0].members.first { $0.nodeId == "ally2" })
         city.alliances[0].members.removeAll { $0.nodeId == "ally2" }
         try Self.write(fed, "city", city)
-        try await fed.startAll()
+        try await fed.startAll(binary: .test)   // ally2 pushes a note (the test schema's kind) below
         #expect(try await Self.link(fed, "city", "ally2") == nil)
         let r = try await Self.peer(fed, "city", PeerRequest(action: .add, nodeId: "ally2", role: "alliance:wuling", publicKey: ally2.publicKey.text,
                                                              address: ally2.address, name: ally2.name, tier: "city"))
@@ -133,7 +134,7 @@ struct MembershipProcessTests {
         #expect(try Self.nodeJSON(fed, "city").alliances[0].members.map(\.nodeId) == ["ally1"])
         #expect(try await Self.link(fed, "city", "ally2") == nil)
         // ally2 finds out the next time it pushes (an idle client connection learns of its end only then).
-        let note = SubmitRequest(kind: .note, payload: Note(text: "t", amount: 1).serializedBytes(), scope: Scope(target: .alliance("wuling")))
+        let note = SubmitRequest(kind: .testNote, payload: Note(text: "t", amount: 1).serializedBytes(), scope: Scope(target: .alliance("wuling")))
         _ = try await fed.call("ally2", AdminService.submit.path, note.serializedBytes())
         try await waitUntil("ally2's link to the city is down", seconds: 30) {
             try await Self.link(fed, "ally2", "city")?.state != "up"

@@ -45,7 +45,7 @@ struct NodeProcessTests {
         #expect(viaLean.output == viaCLI.output)
     }
 
-    @Test("a township run by xieshang-node links to its county, records a note its county then holds, exits 0 on SIGTERM")
+    @Test("a township run by xieshang-node links to its county, records a research visit its county then holds, exits 0 on SIGTERM")
     func runsATownship() async throws {
         let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
         defer { fed.stopAll() }
@@ -53,10 +53,10 @@ struct NodeProcessTests {
         try await fed.start("city")
         try await fed.start("county1")
         try await fed.waitParentUp("county1")
-        try await fed.start("county1-town1", lean: true)
+        try await fed.start("county1-town1", binary: .shipped)
         try await fed.waitParentUp("county1-town1")
         _ = try await fed.submit("county1-town1", amount: 1)
-        try await waitUntil("county1 holds the township's note", seconds: 60) {
+        try await waitUntil("county1 holds the township's record", seconds: 60) {
             try await fed.recordSeqs("county1", origin: "county1-town1").count == 1
         }
         #expect(fed.stop("county1-town1") == 0)

@@ -36,7 +36,7 @@ struct SignaturePreverificationTests {
         var forged: UInt64 = 0
         pair.tamper = { batch in
             guard forged == 0, let last = batch.events.indices.last,
-                  let body = try? batch.events[last].decodedBody(), body.kind == .note else { return }
+                  let body = try? batch.events[last].decodedBody(), body.kind == .testNote else { return }
             batch.events[last].signature[5] ^= 0x40
             forged = body.seq
         }

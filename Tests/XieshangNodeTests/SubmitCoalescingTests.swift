@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import XieshangNode
 import XieshangFederation
+import XieshangTestKinds
 import XieshangWire
 
 /// Local commands that reach the executor together are originated in one store transaction (one `originateMany`),
@@ -9,7 +10,7 @@ import XieshangWire
 @Suite(.serialized)
 struct SubmitCoalescingTests {
     static func note(_ i: Int) -> FederationInput {
-        .originate(LocalCommand(kind: .note, payload: Note(text: "c\(i)", amount: 1).serializedBytes(), scope: Scope(target: .up(true))))
+        .originate(LocalCommand(kind: .testNote, payload: Note(text: "c\(i)", amount: 1).serializedBytes(), scope: Scope(target: .up(true))))
     }
 
     /// Holds the executor while `inputs` are submitted concurrently, releases it once all are queued, returns the answers.

@@ -24,7 +24,7 @@ struct UserCommandTests {
     func userCommandsOnARunningNode() async throws {
         let fed = try LocalFederation(counties: 1, townshipsPerCounty: 0)
         defer { fed.stopAll() }
-        try await fed.start("city", lean: true)
+        try await fed.start("city", binary: .shipped)
 
         let added = try await Self.run(fed, ["user", "add", "Wanshan.Clerk", "--name", "李文书", "--role", "clerk", "--json"])
         #expect(added.status == 0, "\(added.output)")
@@ -104,7 +104,7 @@ struct UserCommandTests {
     func cliRecordsAreAuditedWithTheOSUser() async throws {
         let fed = try LocalFederation(counties: 1, townshipsPerCounty: 0)
         defer { fed.stopAll() }
-        try await fed.start("city", lean: true)
+        try await fed.start("city", binary: .shipped)
         let added = try await Self.run(fed, ["activity", "add", "--id", "HD-7", "--kind", "research", "--topic", "调研", "--participants", "3"])
         #expect(added.status == 0 && added.output.contains("已记录"), "\(added.output)")
         let seq = try #require(added.output.split(separator: "事件 ").last.flatMap { UInt64($0.prefix { $0.isNumber }) }, "\(added.output)")

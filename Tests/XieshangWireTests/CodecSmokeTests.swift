@@ -1,10 +1,11 @@
 import Testing
+import XieshangTestKinds
 @testable import XieshangWire
 
 /// Hand-checked encodings: each expected byte string was worked out from the protobuf encoding spec.
 struct CodecKnownBytesTests {
     @Test func eventBodyEncodesInFieldOrderWithDefaultsOmitted() throws {
-        let body = EventBody(origin: "a", seq: 300, scope: Scope(target: .up(true)), kind: .note)
+        let body = EventBody(origin: "a", seq: 300, scope: Scope(target: .up(true)), kind: .testNote)
         // 0a 01 61 | 10 ac 02 | 2a 02 08 01 | 30 04
         #expect(body.serializedBytes() == [0x0a, 0x01, 0x61, 0x10, 0xac, 0x02, 0x2a, 0x02, 0x08, 0x01, 0x30, 0x04])
         #expect(try EventBody(serializedBytes: body.serializedBytes()) == body)

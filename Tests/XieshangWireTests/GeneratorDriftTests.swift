@@ -14,6 +14,8 @@ struct GeneratorDriftTests {
         Tree(protoRoot: "Protos", generated: "Sources/XieshangWire/Generated", extra: []),
         Tree(protoRoot: "Tests/XieshangWireTests/Protos", generated: "Tests/XieshangWireTests/Generated",
              extra: ["--import", "XieshangWire", "--registry", "ConformanceRegistry"]),
+        Tree(protoRoot: "Sources/XieshangTestKinds/Protos", generated: "Sources/XieshangTestKinds/Generated",
+             extra: ["--import", "XieshangWire", "--registry", "TestKindsRegistry"]),
     ]
 
     @Test(arguments: trees)

@@ -1,4 +1,5 @@
 import Testing
+import XieshangTestKinds
 @testable import XieshangWire
 
 /// One malformed input per error kind: each gives that specific typed error, with its offset.
@@ -68,7 +69,7 @@ struct MalformedInputTests {
     @Test func missingEnvelopeFieldsAreNamed() throws {
         let key = try Ed25519.PrivateKey()
         func sealed(_ body: EventBody) throws -> SignedEvent { try SignedEvent.signing(body, with: key) }
-        let good = EventBody(origin: "cn.gz.tongren", seq: 1, scope: Scope(target: .up(true)), kind: .note)
+        let good = EventBody(origin: "cn.gz.tongren", seq: 1, scope: Scope(target: .up(true)), kind: .testNote)
         #expect(throws: Never.self) { try sealed(good).verifiedBody(originKey: key.publicKey) }
 
         var noOrigin = good; noOrigin.origin = ""
@@ -109,7 +110,7 @@ struct EnvelopeTests {
         var prev: [UInt8] = []
         for seq in 1...count {
             let body = EventBody(origin: origin, seq: UInt64(seq), prevHash: prev, timeMs: 1_700_000_000_000,
-                                 scope: Scope(target: .up(true)), kind: .note,
+                                 scope: Scope(target: .up(true)), kind: .testNote,
                                  payload: Note(text: "第\(seq)条", amount: Int64(seq)).serializedBytes())
             let event = try SignedEvent.signing(body, with: key)
             prev = event.hash

@@ -12,8 +12,10 @@ public enum EventKind: ProtoEnum {
     case alert
     /// A child's signed event forwarded upward inside this one: Escalation.
     case escalation
-    /// A plain counter event for tests and benchmarks: Note.
-    case note
+    /// Reserved for the test schema (its payload, Note, is in testing.proto of the test-only module XieshangTestKinds):
+    /// a shipped node neither makes nor accepts it — its admin refuses to record one and it refuses one from a peer
+    /// (`test_kind`); only a node built for tests (xieshang-node-test, the simulator) enables it.
+    case testNote
     /// A node vouches for the keys of its subtree (sent up), so ancestors can verify origins they are not linked to: Roster.
     case roster
     /// A body's office approves its figures for a period, naming its latest report of that period (sent up): Approval.
@@ -65,7 +67,7 @@ public enum EventKind: ProtoEnum {
     case unrecognized(Int32)
 
     public static let protoName = "xieshang.v1.EventKind"
-    public static let allKnownValues: [EventKind] = [.unspecified, .aggregateReport, .alert, .escalation, .note, .roster, .approval, .approvalReturn, .keyRotation, .keyRevocation, .membership, .memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .allianceCharter, .jointActivity, .draft, .draftSignOff, .jointProposal]
+    public static let allKnownValues: [EventKind] = [.unspecified, .aggregateReport, .alert, .escalation, .testNote, .roster, .approval, .approvalReturn, .keyRotation, .keyRevocation, .membership, .memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .allianceCharter, .jointActivity, .draft, .draftSignOff, .jointProposal]
 
     public init(protoValue: Int32) {
         switch protoValue {
@@ -73,7 +75,7 @@ public enum EventKind: ProtoEnum {
         case 1: self = .aggregateReport
         case 2: self = .alert
         case 3: self = .escalation
-        case 4: self = .note
+        case 4: self = .testNote
         case 5: self = .roster
         case 6: self = .approval
         case 7: self = .approvalReturn
@@ -103,7 +105,7 @@ public enum EventKind: ProtoEnum {
         case .aggregateReport: 1
         case .alert: 2
         case .escalation: 3
-        case .note: 4
+        case .testNote: 4
         case .roster: 5
         case .approval: 6
         case .approvalReturn: 7
@@ -133,7 +135,7 @@ public enum EventKind: ProtoEnum {
         case .aggregateReport: "EVENT_KIND_AGGREGATE_REPORT"
         case .alert: "EVENT_KIND_ALERT"
         case .escalation: "EVENT_KIND_ESCALATION"
-        case .note: "EVENT_KIND_NOTE"
+        case .testNote: "EVENT_KIND_TEST_NOTE"
         case .roster: "EVENT_KIND_ROSTER"
         case .approval: "EVENT_KIND_APPROVAL"
         case .approvalReturn: "EVENT_KIND_APPROVAL_RETURN"
@@ -163,7 +165,7 @@ public enum EventKind: ProtoEnum {
         case "EVENT_KIND_AGGREGATE_REPORT": self = .aggregateReport
         case "EVENT_KIND_ALERT": self = .alert
         case "EVENT_KIND_ESCALATION": self = .escalation
-        case "EVENT_KIND_NOTE": self = .note
+        case "EVENT_KIND_TEST_NOTE": self = .testNote
         case "EVENT_KIND_ROSTER": self = .roster
         case "EVENT_KIND_APPROVAL": self = .approval
         case "EVENT_KIND_APPROVAL_RETURN": self = .approvalReturn
@@ -569,79 +571,6 @@ extension EventBody {
             case "payload": payload = try BytesCodec.readJSON(value, path: p)
             case "incarnation": incarnation = try BytesCodec.readJSON(value, path: p)
             case "actor": actor = try StringCodec.readJSON(value, path: p)
-            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
-            }
-        }
-    }
-}
-
-/// A free-form event for tests, benchmarks and operator annotations.
-public struct Note: ProtoMessage {
-    public static let protoName = "xieshang.v1.Note"
-
-    /// The note's text.
-    public var text: String = ""
-    /// A counter the note carries (tests sum it).
-    public var amount: Int64 = 0
-    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
-    public var unknownFields: [UInt8] = []
-
-    /// A message with every field at its default.
-    public init() {}
-
-    /// A message with the given fields; the others keep their defaults.
-    public init(
-        text: String = "",
-        amount: Int64 = 0
-    ) {
-        self.text = text
-        self.amount = amount
-    }
-}
-
-extension Note {
-    public static let protoFields: [ProtoFieldDescriptor] = [
-        ProtoFieldDescriptor(number: 1, name: "text", jsonName: "text", type: .string, label: .singular, oneof: nil),
-        ProtoFieldDescriptor(number: 2, name: "amount", jsonName: "amount", type: .int64, label: .singular, oneof: nil),
-    ]
-
-    public func serializedSize() -> Int {
-        var n = unknownFields.count
-        n += WireSize.singular(StringCodec.self, text, field: 1)
-        n += WireSize.singular(Int64Codec.self, amount, field: 2)
-        return n
-    }
-
-    public func encode(to w: inout WireWriter) {
-        w.singular(StringCodec.self, text, field: 1)
-        w.singular(Int64Codec.self, amount, field: 2)
-        w.writeRaw(unknownFields)
-    }
-
-    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
-        while let tag = try r.nextTag() {
-            switch (tag.field, tag.wireType) {
-            case (1, .lengthDelimited): text = try StringCodec.read(from: &r)
-            case (2, .varint): amount = try Int64Codec.read(from: &r)
-            default: try r.skip(tag, into: &unknownFields)
-            }
-        }
-    }
-
-    public func encodeJSON(to j: inout JSONWriter) {
-        j.beginObject()
-        j.singular("text", StringCodec.self, text)
-        j.singular("amount", Int64Codec.self, amount)
-        j.endObject()
-    }
-
-    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
-        for (key, value) in object {
-            if case .null = value { continue }
-            let p = path + "." + key
-            switch key {
-            case "text": text = try StringCodec.readJSON(value, path: p)
-            case "amount": amount = try Int64Codec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }

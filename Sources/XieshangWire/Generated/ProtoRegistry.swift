@@ -66,7 +66,6 @@ public enum ProtoRegistry {
         "xieshang.v1.ListUsersResponse": ListUsersResponse.self,
         "xieshang.v1.MemberRecorded": MemberRecorded.self,
         "xieshang.v1.Membership": Membership.self,
-        "xieshang.v1.Note": Note.self,
         "xieshang.v1.OpinionEvent": OpinionEvent.self,
         "xieshang.v1.OpinionEvent.Adopted": OpinionEvent.Adopted.self,
         "xieshang.v1.OpinionEvent.AdoptedHigher": OpinionEvent.AdoptedHigher.self,
