@@ -1,0 +1,123 @@
+"""Drives a node's web interface in headless Chromium (Selenium, Debian's chromium-driver) as several people, each in a
+browser of their own (own profile, own session), as 375 px phones, trusting only the test's certificate by its SPKI hash.
+
+usage: web_walk.py < PLAN_JSON
+
+PLAN: {"base": URL, "spki": HASH, "profile": DIR, "users": {name: password},
+       "steps": [{"user": name, "path": "/…", "form": CSS or absent, "fields": {name: value}}],
+       "walk": [name, …], "maxPages": N}
+
+Each user signs in on /login on first use (typing, pressing 登录). A step loads its path; with "form" it fills that
+form's fields (a select by value, a date by script, others by typing), presses its submit button and waits for the
+page to change (the URL, or a refusal p.error appearing). Then, for each user of "walk", it follows every same-origin
+link reachable from "/" (breadth first, one page per path, no downloads, no logout; at most maxPages) and measures each
+page as a reader meets it. Prints one JSON object: "steps" (url, title, text after each step) and "walk" (per user, a
+list of path, title, innerWidth, scrollWidth, resources — requests beyond the page itself — and cspViolations).
+"""
+import json
+import os
+import sys
+from collections import deque
+from urllib.parse import urljoin, urlsplit
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.select import Select
+from selenium.webdriver.support.ui import WebDriverWait
+
+MEASURE = ("return {innerWidth: window.innerWidth, scrollWidth: document.documentElement.scrollWidth,"
+           " resources: performance.getEntriesByType('resource').length, title: document.title,"
+           " text: document.body ? document.body.innerText : ''}")
+
+
+def browser(plan, name):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                f"--user-data-dir={os.path.join(plan['profile'], name)}", f"--ignore-certificate-errors-spki-list={plan['spki']}"]:
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(30)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 375, "height": 800, "deviceScaleFactor": 2, "mobile": True})
+    driver.get(plan["base"] + "/login")
+    driver.find_element(By.NAME, "username").send_keys(name)
+    driver.find_element(By.NAME, "password").send_keys(plan["users"][name])
+    before = driver.current_url
+    driver.find_element(By.CSS_SELECTOR, "form.entry button[type=submit]").click()
+    WebDriverWait(driver, 20).until(lambda d: d.current_url != before)
+    if "/login" in driver.current_url or "/password" in driver.current_url:
+        raise SystemExit(f"{name} did not sign in: {driver.current_url}\n" + driver.execute_script("return document.body.innerText"))
+    return driver
+
+
+def step(driver, plan, s):
+    driver.get(plan["base"] + s["path"])
+    if s.get("form"):
+        form = driver.find_element(By.CSS_SELECTOR, s["form"])
+        for name, value in s.get("fields", {}).items():
+            field = form.find_element(By.CSS_SELECTOR, f"[name='{name}']")
+            if field.tag_name == "select":
+                Select(field).select_by_value(value)
+            elif field.get_attribute("type") == "date":
+                driver.execute_script("arguments[0].value = arguments[1]", field, value)
+            else:
+                field.clear()
+                field.send_keys(value)
+        before = driver.current_url
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        WebDriverWait(driver, 20).until(lambda d: d.current_url != before or d.find_elements(By.CSS_SELECTOR, "p.error"))
+    info = driver.execute_script(MEASURE)
+    info["url"] = driver.current_url
+    return info
+
+
+def walk(driver, plan):
+    base = plan["base"]
+    origin = urlsplit(base).netloc
+    seen, pages, queue = set(), [], deque(["/"])
+    while queue and len(pages) < plan.get("maxPages", 60):
+        path = queue.popleft()
+        key = urlsplit(path).path
+        if key in seen:
+            continue
+        seen.add(key)
+        driver.get(base + path)
+        info = driver.execute_script(MEASURE)
+        info["path"] = urlsplit(driver.current_url).path
+        info["cspViolations"] = [e["message"] for e in driver.get_log("browser") if "Content Security Policy" in e["message"]]
+        del info["text"]
+        pages.append(info)
+        seen.add(info["path"])
+        for a in driver.find_elements(By.CSS_SELECTOR, "a[href]"):
+            if a.get_attribute("download") is not None:
+                continue
+            href = urlsplit(urljoin(driver.current_url, a.get_attribute("href")))
+            if href.netloc != origin or href.path.endswith(".csv") or href.path in ("/logout", "/login"):
+                continue
+            queue.append(href.path + (("?" + href.query) if href.query else ""))
+    return pages
+
+
+def main():
+    plan = json.load(sys.stdin)
+    drivers = {}
+    out = {"steps": [], "walk": {}}
+    try:
+        for s in plan.get("steps", []):
+            if s["user"] not in drivers:
+                drivers[s["user"]] = browser(plan, s["user"])
+            out["steps"].append(step(drivers[s["user"]], plan, s))
+        for name in plan.get("walk", []):
+            if name not in drivers:
+                drivers[name] = browser(plan, name)
+            out["walk"][name] = walk(drivers[name], plan)
+    finally:
+        for d in drivers.values():
+            d.quit()
+    print(json.dumps(out, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
