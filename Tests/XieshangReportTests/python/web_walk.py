@@ -9,7 +9,7 @@ PLAN: {"base": URL, "spki": HASH, "profile": DIR, "users": {name: password},
 
 Each user signs in on /login on first use (typing, pressing 登录). A step loads its path; with "form" it fills that
 form's fields (a select by value, a date by script, others by typing), presses its submit button and waits for the
-page to change (the URL, or a refusal p.error appearing). Then, for each user of "walk", it follows every same-origin
+next page (the form's element goes stale). Then, for each user of "walk", it follows every same-origin
 link reachable from "/" (breadth first, one page per path, no downloads, no logout; at most maxPages) and measures each
 page as a reader meets it. Prints one JSON object: "steps" (url, title, text after each step) and "walk" (per user, a
 list of path, title, innerWidth, scrollWidth, resources — requests beyond the page itself — and cspViolations).
@@ -22,7 +22,9 @@ from urllib.parse import urljoin, urlsplit
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -67,7 +69,13 @@ def step(driver, plan, s):
                 field.send_keys(value)
         before = driver.current_url
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        WebDriverWait(driver, 20).until(lambda d: d.current_url != before or d.find_elements(By.CSS_SELECTOR, "p.error"))
+        try:
+            # The answer is a new page (the proposal's page again after a step, or the form with the rule's message).
+            WebDriverWait(driver, 20).until(staleness_of(form))
+        except TimeoutException:
+            invalid = driver.execute_script("return Array.from(document.querySelectorAll(':invalid')).map(e => e.name + ': ' + e.validationMessage)")
+            raise SystemExit(f"step {s} did not leave {before}; invalid fields: {invalid}\n"
+                             + driver.execute_script("return document.body.innerText"))
     info = driver.execute_script(MEASURE)
     info["url"] = driver.current_url
     return info
@@ -91,7 +99,7 @@ def walk(driver, plan):
         pages.append(info)
         seen.add(info["path"])
         for a in driver.find_elements(By.CSS_SELECTOR, "a[href]"):
-            if a.get_attribute("download") is not None:
+            if a.get_dom_attribute("download") is not None:
                 continue
             href = urlsplit(urljoin(driver.current_url, a.get_attribute("href")))
             if href.netloc != origin or href.path.endswith(".csv") or href.path in ("/logout", "/login"):
