@@ -19,6 +19,7 @@ struct WebProposalProcessTests {
     /// member, the clerk and a viewer, each walking every link from `/` — has no horizontal scroll at 375 px, loads
     /// nothing beyond itself, and meets no CSP refusal.
     @Test func fiveUsersInChromiumMoveAProposalTheFiguresCountItAndEveryPageFitsAPhone() async throws {
+        let clock = ContinuousClock(), started = clock.now
         let fed = try LocalFederation(counties: 1, townshipsPerCounty: 0)
         defer { fed.stopAll() }
         let county = "county1"
@@ -45,9 +46,15 @@ struct WebProposalProcessTests {
             try await cli(args)
         }
         let base = "https://127.0.0.1:\(port)"
-        for u in Self.users {
-            _ = try await WebClient.signIn(cli: fed.executable, adminSocket: fed.member(county).config.adminSocket, base: base,
-                                           certificate: dir + "/web.crt", directory: dir, username: u.name, role: u.role)
+        let adminSocket = fed.member(county).config.adminSocket, executable = fed.executable
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for u in Self.users {
+                group.addTask {
+                    _ = try await WebClient.signIn(cli: executable, adminSocket: adminSocket, base: base, certificate: dir + "/web.crt",
+                                                   directory: dir, username: u.name, role: u.role)
+                }
+            }
+            try await group.waitForAll()
         }
         let today = LocalFederation.today()
         let id = "WS\(today.prefix(4))-1"
@@ -66,10 +73,12 @@ struct WebProposalProcessTests {
                                    "users": Dictionary(uniqueKeysWithValues: Self.users.map { ($0.name, WebClient.password) }),
                                    "steps": steps, "walk": ["bangong", "tiwei", "jiaotong", "zhangming", "wenshu", "lingdao"], "maxPages": 40]
         let python = try ExportCommandTests.python()
+        let setUp = clock.now - started
         let run = try await ProcessRun.run(python, [ExportCommandTests.packageRoot + "/Tests/XieshangReportTests/python/web_walk.py"],
                                            input: String(decoding: try JSONSerialization.data(withJSONObject: plan), as: UTF8.self))
         #expect(run.status == 0, "web_walk.py (selenium in the venv, chromium-driver): \(run.output.suffix(3000))")
         let out = (try? JSONSerialization.jsonObject(with: Data(run.output.utf8))) as? [String: Any] ?? [:]
+        let browsing = clock.now - started - setUp
         let results = out["steps"] as? [[String: Any]] ?? []
         #expect(results.count == steps.count, "\(run.output.suffix(3000))")
         func text(_ i: Int) -> String { results.indices.contains(i) ? (results[i]["text"] as? String ?? "") : "" }
@@ -114,5 +123,7 @@ struct WebProposalProcessTests {
                 return t["proposals_closed"] == 1 && t["proposals_by_channel.web"] == 1 && t["proposals_registered"] == 1
             }
         }
+        let pages = walk.mapValues(\.count)
+        print("web proposal walk: pages per user \(pages.sorted { $0.key < $1.key }); set-up \(setUp), Chromium \(browsing), figures \(clock.now - started - setUp - browsing)")
     }
 }

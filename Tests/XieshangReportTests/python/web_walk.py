@@ -1,5 +1,6 @@
-"""Drives a node's web interface in headless Chromium (Selenium, Debian's chromium-driver) as several people, each in a
-browser of their own (own profile, own session), as 375 px phones, trusting only the test's certificate by its SPKI hash.
+"""Drives a node's web interface in headless Chromium (Selenium, Debian's chromium-driver) as several people, each with
+a session of their own (their own login, their own cookie jar: ``People``), as 375 px phones, trusting only the test's
+certificate by its SPKI hash.
 
 usage: web_walk.py < PLAN_JSON
 
@@ -33,25 +34,47 @@ MEASURE = ("return {innerWidth: window.innerWidth, scrollWidth: document.documen
            " text: document.body ? document.body.innerText : ''}")
 
 
-def browser(plan, name):
+def chromium(plan):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                f"--user-data-dir={os.path.join(plan['profile'], name)}", f"--ignore-certificate-errors-spki-list={plan['spki']}"]:
+                f"--user-data-dir={plan['profile']}", f"--ignore-certificate-errors-spki-list={plan['spki']}"]:
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(30)
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 375, "height": 800, "deviceScaleFactor": 2, "mobile": True})
-    driver.get(plan["base"] + "/login")
-    driver.find_element(By.NAME, "username").send_keys(name)
-    driver.find_element(By.NAME, "password").send_keys(plan["users"][name])
-    before = driver.current_url
-    driver.find_element(By.CSS_SELECTOR, "form.entry button[type=submit]").click()
-    WebDriverWait(driver, 20).until(lambda d: d.current_url != before)
-    if "/login" in driver.current_url or "/password" in driver.current_url:
-        raise SystemExit(f"{name} did not sign in: {driver.current_url}\n" + driver.execute_script("return document.body.innerText"))
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 375, "height": 800, "deviceScaleFactor": 1, "mobile": True})
     return driver
+
+
+class People:
+    """One Chromium, a cookie jar per person: switching to someone puts back exactly their cookies (their own session,
+    made by their own login on the /login page), as if each used a browser of their own."""
+    KEEP = ("name", "value", "domain", "path", "secure", "httpOnly", "sameSite", "sourceScheme", "sourcePort")
+
+    def __init__(self, plan):
+        self.plan, self.driver, self.jars, self.current = plan, chromium(plan), {}, None
+
+    def be(self, name):
+        if self.current == name:
+            return self.driver
+        d = self.driver
+        if self.current is not None:
+            self.jars[self.current] = [{k: c[k] for k in self.KEEP if k in c} for c in d.execute_cdp_cmd("Network.getAllCookies", {})["cookies"]]
+        d.execute_cdp_cmd("Network.clearBrowserCookies", {})
+        self.current = name
+        if name in self.jars:
+            d.execute_cdp_cmd("Network.setCookies", {"cookies": self.jars[name]})
+            return d
+        d.get(self.plan["base"] + "/login")
+        d.find_element(By.NAME, "username").send_keys(name)
+        d.find_element(By.NAME, "password").send_keys(self.plan["users"][name])
+        before = d.current_url
+        d.find_element(By.CSS_SELECTOR, "form.entry button[type=submit]").click()
+        WebDriverWait(d, 20).until(lambda x: x.current_url != before)
+        if "/login" in d.current_url or "/password" in d.current_url:
+            raise SystemExit(f"{name} did not sign in: {d.current_url}\n" + d.execute_script("return document.body.innerText"))
+        return d
 
 
 def step(driver, plan, s):
@@ -110,20 +133,15 @@ def walk(driver, plan):
 
 def main():
     plan = json.load(sys.stdin)
-    drivers = {}
+    people = People(plan)
     out = {"steps": [], "walk": {}}
     try:
         for s in plan.get("steps", []):
-            if s["user"] not in drivers:
-                drivers[s["user"]] = browser(plan, s["user"])
-            out["steps"].append(step(drivers[s["user"]], plan, s))
+            out["steps"].append(step(people.be(s["user"]), plan, s))
         for name in plan.get("walk", []):
-            if name not in drivers:
-                drivers[name] = browser(plan, name)
-            out["walk"][name] = walk(drivers[name], plan)
+            out["walk"][name] = walk(people.be(name), plan)
     finally:
-        for d in drivers.values():
-            d.quit()
+        people.driver.quit()
     print(json.dumps(out, ensure_ascii=False))
 
 
