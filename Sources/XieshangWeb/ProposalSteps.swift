@@ -58,6 +58,21 @@ enum ProposalSteps {
         return values
     }
 
+    /// What a posted step needs, or the response that refuses it (no session 403, no form 400, no state 503).
+    enum Prepared {
+        case ready(Session, [String: String], DomainState)
+        case answer(HTTPResponse)
+    }
+
+    static func prepare(_ data: WebData, _ request: HTTPRequest, _ session: Session?) async -> Prepared {
+        guard let session else { return .answer(WebPage.forbidden("提案办理须先登录", reason: "no session")) }
+        guard let values = fields(request) else { return .answer(WebPage.badParameter("form", "表单无法解析")) }
+        switch await data.domainState() {
+        case .success(let state): return .ready(session, values, state)
+        case .failure(let error): return .answer(WebSite.unavailable(error.message))
+        }
+    }
+
     /// Records `commands` as the session's actor and answers: 303 to `success`, 202 when queued, or `refused(message)`.
     static func record(_ commands: [DomainEvent], _ detail: String, _ data: WebData, _ book: AccountBook?, _ request: HTTPRequest,
                        _ session: Session, success: String, refused: (String) async -> HTTPResponse) async -> HTTPResponse {
@@ -80,14 +95,13 @@ enum ProposalSteps {
     }
 
     /// `POST /proposals/act/<step>`: the proposal must exist and be the reader's to open (404, 403); then the step.
-    static func post(_ step: Step, _ data: WebData, _ book: AccountBook?, _ request: HTTPRequest, _ session: Session?) async -> HTTPResponse {
-        guard let session else { return WebPage.forbidden("提案办理须先登录", reason: "no session") }
-        guard var values = fields(request) else { return WebPage.badParameter("form", "表单无法解析") }
-        let state: DomainState
-        switch await data.domainState() {
-        case .success(let s): state = s
-        case .failure(let error): return WebSite.unavailable(error.message)
+    static func post(_ step: Step, _ data: WebData, _ book: AccountBook?, _ request: HTTPRequest, _ signedIn: Session?) async -> HTTPResponse {
+        let (session, posted, state): (Session, [String: String], DomainState)
+        switch await prepare(data, request, signedIn) {
+        case .ready(let s, let v, let d): (session, posted, state) = (s, v, d)
+        case .answer(let response): return response
         }
+        var values = posted
         let id = values["id"] ?? ""
         guard let p = state.proposals[id] else {
             return WebPage.refusal(HTTPRefusal(status: 404, reason: "there is no proposal '\(id)' at this body"))
@@ -179,13 +193,11 @@ enum ProposalSteps {
     /// `POST /proposals/new`: a member submits their own proposal online (channel 网上, individual or joint with
     /// co-signers who confirm from their own accounts); the committee or the office enters one received on paper, at
     /// the session or in a chat group for the member it names. The id is the next free `WS<year>-<n>` unless given.
-    static func submit(_ data: WebData, _ book: AccountBook?, _ request: HTTPRequest, _ session: Session?) async -> HTTPResponse {
-        guard let session else { return WebPage.forbidden("提案办理须先登录", reason: "no session") }
-        guard let values = fields(request) else { return WebPage.badParameter("form", "表单无法解析") }
-        let state: DomainState
-        switch await data.domainState() {
-        case .success(let s): state = s
-        case .failure(let error): return WebSite.unavailable(error.message)
+    static func submit(_ data: WebData, _ book: AccountBook?, _ request: HTTPRequest, _ signedIn: Session?) async -> HTTPResponse {
+        let (session, values, state): (Session, [String: String], DomainState)
+        switch await prepare(data, request, signedIn) {
+        case .ready(let s, let v, let d): (session, values, state) = (s, v, d)
+        case .answer(let response): return response
         }
         let today = EntryForms.today()
         func refuse(_ message: String) async -> HTTPResponse {

@@ -75,45 +75,17 @@ import XieshangWire
         /// A user with `role`, signed in (password changed) in a browser of their own.
         func user(_ name: String, _ role: String) async throws -> Browser {
             _ = try await book.addUser(username: name, displayName: name, role: role, initialPassword: "Initial-Pass-1", actor: "os:test", source: "admin")
-            let b = Browser(routes)
+            let b = Browser(routes: routes)
             let login = await b.post("/login", [("username", name), ("password", "Initial-Pass-1"), ("next", "/")])
             #expect(login.status == 303, "login of \(name)")
-            let changed = await b.post("/password", [("csrf", await b.csrf("/password")), ("current", "Initial-Pass-1"), ("new", "Changed-Pass-2"),
+            let changed = await b.post("/password", [("csrf", await b.csrf()), ("current", "Initial-Pass-1"), ("new", "Changed-Pass-2"),
                                                      ("confirm", "Changed-Pass-2")])
             #expect(changed.status == 303, "password of \(name)")
             return b
         }
     }
 
-    /// One browser session: its cookie; posts carry this site's Origin and Sec-Fetch-Site as Chromium sends them.
-    final class Browser: @unchecked Sendable {
-        let routes: HTTPRoutes
-        var cookie: String?
-        init(_ routes: HTTPRoutes) { self.routes = routes }
-
-        func send(_ method: String, _ path: String, query: String = "", form: [(String, String)] = [], headers: [(String, String)] = []) async -> HTTPResponse {
-            var h = headers
-            if let cookie { h.append(("cookie", cookie)) }
-            if method == "POST" { h.append(("content-type", "application/x-www-form-urlencoded")) }
-            let body = form.map { FormEncoding.encode($0.0) + "=" + FormEncoding.encode($0.1) }.joined(separator: "&")
-            let r = await routes.respond(HTTPRequest(method: method, path: path, rawQuery: query, headers: h, authority: "town.test:8443",
-                                                     body: Array(body.utf8), peer: "10.0.0.9"))
-            if let set = r.headers.first(where: { $0.0 == "set-cookie" })?.1, let pair = set.split(separator: ";").first {
-                cookie = pair.hasSuffix("=") ? nil : String(pair)
-            }
-            return r
-        }
-        func get(_ path: String, query: String = "") async -> HTTPResponse { await send("GET", path, query: query) }
-        func post(_ path: String, _ form: [(String, String)], origin: String = WebLoginTests.origin) async -> HTTPResponse {
-            await send("POST", path, form: form, headers: [("origin", origin), ("sec-fetch-site", "same-origin")])
-        }
-        /// The CSRF token in the page at `path`.
-        func csrf(_ path: String) async -> String {
-            let html = ProposalDeskTests.text(await get(path))
-            guard let range = html.range(of: "name=\"csrf\" value=\"") else { return "" }
-            return String(html[range.upperBound...].prefix { $0 != "\"" })
-        }
-    }
+    typealias Browser = WebLoginTests.Browser
 
     static func text(_ r: HTTPResponse) -> String { String(decoding: r.body, as: UTF8.self) }
     static func location(_ r: HTTPResponse) -> String? { r.headers.first { $0.0 == "location" }?.1 }

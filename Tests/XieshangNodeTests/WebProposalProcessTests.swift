@@ -23,15 +23,8 @@ struct WebProposalProcessTests {
         let fed = try LocalFederation(counties: 1, townshipsPerCounty: 0)
         defer { fed.stopAll() }
         let county = "county1"
-        let port = try LocalFederation.freePortRange(1)
+        let port = try fed.serveWeb(county)
         let dir = fed.dir(county)
-        let certificate = try WebCertificate.selfSigned(names: [.dns("localhost"), .ip("127.0.0.1")])
-        try certificate.certificatePEM.write(toFile: dir + "/web.crt", atomically: true, encoding: .utf8)
-        FileManager.default.createFile(atPath: dir + "/web.key", contents: Data(certificate.keyPEM.utf8), attributes: [.posixPermissions: 0o600])
-        let path = dir + "/node.json"
-        var config = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any] ?? [:]
-        config["web_listen"] = "127.0.0.1:\(port)"
-        try JSONSerialization.data(withJSONObject: config, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: path))
         try await fed.startAll()
         let socket = ["--node", fed.member(county).config.adminSocket]
         func cli(_ args: [String]) async throws {
