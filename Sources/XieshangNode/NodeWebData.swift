@@ -35,6 +35,19 @@ struct NodeWebData: WebData {
 
     func version() -> String { WebSite.softwareVersion }
 
+    /// This body's domain state: the projector's cached fold (refolded only when the log moved on).
+    func domainState() async -> Result<DomainState, WebDataError> {
+        let runtime = runtime
+        return await runtime.read {
+            do {
+                let database = try Database(path: runtime.core.store.path, readOnly: true, create: false)
+                return .success(try runtime.records.state(in: database))
+            } catch {
+                return .failure(.unavailable("读取本级记录失败：\(error)"))
+            }
+        }
+    }
+
     /// This body from its config: no store read (the record pages' and the dashboard's heading).
     func identity() async -> XieshangDomain.BodyInfo? {
         XieshangDomain.BodyInfo(id: runtime.config.nodeId, name: runtime.config.name, tier: runtime.config.tier, parent: runtime.config.parent?.nodeId)

@@ -24,6 +24,9 @@ public protocol WebData: Sendable {
     /// transaction of the admin Submit), each event signed with `madeBy` (`user:<username>`) as who made it; answers
     /// the seqs of the events originated, the queue entry while the node is fenced, or the rule's message.
     func record(_ commands: [DomainEvent], actor: Actor, madeBy: String) async -> Result<RecordOutcome, WebDataError>
+    /// This body's own records as the domain folds them (proposals, members, policy …), for the pages that show a
+    /// record's state and the steps its rules allow (the proposal desk, the duty record); the node's cached fold.
+    func domainState() async -> Result<DomainState, WebDataError>
     /// The software's version, for the IT page.
     func version() -> String
     /// The node's metrics in Prometheus' text format (`/metrics`); nil while the node cannot answer.
@@ -40,6 +43,10 @@ extension WebData {
     /// Records nothing: a source without a recording path.
     public func record(_ commands: [DomainEvent], actor: Actor, madeBy: String) async -> Result<RecordOutcome, WebDataError> {
         .failure(.unavailable("本数据源不能录入 (this data source records nothing)"))
+    }
+    /// No domain state: a source without records.
+    public func domainState() async -> Result<DomainState, WebDataError> {
+        .failure(.unavailable("本数据源没有业务记录 (this data source holds no records)"))
     }
     /// No version known.
     public func version() -> String { "" }

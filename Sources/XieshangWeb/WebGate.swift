@@ -20,6 +20,8 @@ public enum WebCapability: Hashable, Sendable {
     case record(RecordArea)
     /// 审计记录: the audit trail and its CSV export (`/audit`).
     case viewAudit
+    /// 提案办理: a step of a proposal's handling (`/proposals/act/…`, the handling table).
+    case proposal(ProposalStep)
 
     /// The action ``Role/may(_:)`` is asked for; nil for ``open`` (nothing to ask) and ``viewRecords`` (any area).
     public var action: WebAction? {
@@ -30,6 +32,7 @@ public enum WebCapability: Hashable, Sendable {
         case .viewFigures: return .viewFigures
         case .record(let area): return .record(area)
         case .viewAudit: return .viewAudit
+        case .proposal(let step): return .proposal(step)
         }
     }
 

@@ -62,7 +62,7 @@ public enum WebPage {
     nav.site form.out button{background:transparent;border:1px solid #fff;padding:0 8px}
     @media print{body{background:#fff}header.top{background:#fff;color:#000;border-bottom:2px solid #000}nav.site,nav.kinds,section.picker{display:none}main{max-width:none;padding:0}section{border:0;padding:0}a{color:inherit;text-decoration:none}.report table{font-size:.6rem}.report table td,.report table th{padding:1px 2px;overflow-wrap:normal}}
     @page{size:A4;margin:15mm}
-    """ + HTMLReport.componentCSS
+    """ + HTMLReport.componentCSS + ProposalDesk.css
 
     /// The CSP source for ``css``: `'sha256-…'` of exactly the text between `<style>` and `</style>`.
     public static let styleHash = "'sha256-" + Base64.encode(SHA256.hash(Array(css.utf8))) + "'"
@@ -114,6 +114,7 @@ public enum WebPage {
             let links: [(WebCapability, String, String)] = [(.viewStatus, "/it", "运维"), (.viewFigures, "/figures", "统计数字"),
                                                             (.viewRecords, "/records", "业务记录")]
             for (capability, path, label) in links where capability.allows(r) { n += "<a href=\"\(path)\">\(label)</a>" }
+            for (path, label) in ProposalDesk.navigation(r) { n += "<a href=\"\(path)\">\(label)</a>" }
             if EntryForms.forms.contains(where: { WebCapability.record($0.area).allows(r) }) { n += "<a href=\"/forms\">录入</a>" }
             if WebCapability.viewAudit.allows(r) { n += "<a href=\"/audit\">审计记录</a>" }
             n += "<a href=\"/password\">修改密码</a>"

@@ -108,7 +108,7 @@ public enum WebSite {
     public static func routes(_ data: WebData, gate: WebGate, accounts: AccountBook? = nil, metricsToken: String? = nil) -> HTTPRoutes {
         var routes = HTTPRoutes(maxBodyBytes: maxBodyBytes, refusal: WebPage.refusal)
         routes.add("GET", MetricsRoute.path, MetricsRoute.handler(data, gate: gate, token: metricsToken))
-        var table = table(data) + EntryForms.routes(data, accounts)
+        var table = table(data) + EntryForms.routes(data, accounts) + ProposalDesk.routes(data, accounts)
         if let accounts { table += LoginPages.routes(accounts) + AuditPage.routes(accounts) }
         for route in table {
             let handler = route.handler, capability = route.capability

@@ -23,16 +23,8 @@ struct MetricsProcessTests {
         let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1, tls: true)
         defer { fed.stopAll() }
         let county = Self.county, town = Self.town
-        let port = try LocalFederation.freePortRange(1)
+        let port = try fed.serveWeb(county, extra: ["metrics_token": Self.token])
         let dir = fed.dir(county)
-        let certificate = try WebCertificate.selfSigned(names: [.dns("localhost"), .ip("127.0.0.1")])
-        try certificate.certificatePEM.write(toFile: dir + "/web.crt", atomically: true, encoding: .utf8)
-        FileManager.default.createFile(atPath: dir + "/web.key", contents: Data(certificate.keyPEM.utf8), attributes: [.posixPermissions: 0o600])
-        let path = dir + "/node.json"
-        var config = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any] ?? [:]
-        config["web_listen"] = "127.0.0.1:\(port)"
-        config["metrics_token"] = Self.token
-        try JSONSerialization.data(withJSONObject: config, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: path))
         try await fed.startAll()
         let base = "https://127.0.0.1:\(port)", webCertificate = dir + "/web.crt"
 

@@ -20,18 +20,7 @@ struct WebDashboardProcessTests {
     static func federation() async throws -> (LocalFederation, [String: WebClient]) {
         let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
         var ports: [String: Int] = [:]
-        for id in ["city", "county1", town] {
-            let port = try LocalFederation.freePortRange(1)
-            ports[id] = port
-            let dir = fed.dir(id)
-            let certificate = try WebCertificate.selfSigned(names: [.dns("localhost"), .ip("127.0.0.1")])
-            try certificate.certificatePEM.write(toFile: dir + "/web.crt", atomically: true, encoding: .utf8)
-            FileManager.default.createFile(atPath: dir + "/web.key", contents: Data(certificate.keyPEM.utf8), attributes: [.posixPermissions: 0o600])
-            let path = dir + "/node.json"
-            var config = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any] ?? [:]
-            config["web_listen"] = "127.0.0.1:\(port)"
-            try JSONSerialization.data(withJSONObject: config, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: path))
-        }
+        for id in ["city", "county1", town] { ports[id] = try fed.serveWeb(id) }
         try await fed.startAll()
         var clients: [String: WebClient] = [:]
         for (id, port) in ports {

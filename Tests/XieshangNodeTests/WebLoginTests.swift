@@ -78,12 +78,17 @@ import XieshangWire
 
     /// One browser: its cookie, the last page.
     final class Browser: @unchecked Sendable {
-        let site: Site
+        let routes: HTTPRoutes
         var cookie: String?
         let peer: String
         init(_ site: Site, peer: String = "10.0.0.7") {
-            self.site = site
+            self.routes = site.routes
             self.peer = peer
+        }
+        /// A browser of any node's routes (ProposalDeskTests).
+        init(routes: HTTPRoutes) {
+            self.routes = routes
+            self.peer = "10.0.0.9"
         }
 
         func send(_ method: String, _ path: String, query: String = "", form: [(String, String)] = [], headers: [(String, String)] = []) async -> HTTPResponse {
@@ -91,7 +96,7 @@ import XieshangWire
             if let cookie { h.append(("cookie", cookie)) }
             if method == "POST" { h.append(("content-type", "application/x-www-form-urlencoded")) }
             let body = form.map { FormEncoding.encode($0.0) + "=" + FormEncoding.encode($0.1) }.joined(separator: "&")
-            let r = await site.routes.respond(HTTPRequest(method: method, path: path, rawQuery: query, headers: h, authority: "town.test:8443",
+            let r = await routes.respond(HTTPRequest(method: method, path: path, rawQuery: query, headers: h, authority: "town.test:8443",
                                                           body: Array(body.utf8), peer: peer))
             if let set = r.headers.first(where: { $0.0 == "set-cookie" })?.1, let pair = set.split(separator: ";").first {
                 cookie = pair.hasSuffix("=") ? nil : String(pair)

@@ -356,7 +356,7 @@ extension DomainState {
     }
 
     /// The proposers of a proposal and of every proposal merged into it (they all receive the reply).
-    func proposersIncludingMerged(_ p: Proposal) -> [String] {
+    public func proposersIncludingMerged(_ p: Proposal) -> [String] {
         p.proposers + p.mergedFrom.flatMap { proposals[$0]?.proposers ?? [] }
     }
 

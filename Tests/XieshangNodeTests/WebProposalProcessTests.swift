@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import XieshangTransport
+
+/// Issue 19's proposal acceptance in real Chromium against real node processes over HTTPS: a city and its county,
+/// the county serving its web interface; people signed in each in a browser of their own (own profile, own session)
+/// as 375 px phones (``web_walk.py``).
+@Suite(.serialized)
+struct WebProposalProcessTests {
+    /// The county's web users and their roles.
+    static let users: [(name: String, role: String)] = [("zhangming", "member:M1"), ("tiwei", "committee"), ("jiaotong", "unit:交通局"),
+                                                         ("nongye", "unit:农业局"), ("bangong", "office"), ("wenshu", "clerk"), ("lingdao", "viewer")]
+
+    /// One federation for the file's test: (1) a member submits on the web; the committee registers and assigns; the
+    /// unit replies; the member rates; the committee closes — five users, each in their own browser session — and the
+    /// county's figures and the city's (through the federation) count it, closed, with the web channel; (2) the other
+    /// unit gets 403 on that proposal by URL, and the replying unit's list flags its overdue proposal (one the CLI
+    /// assigned in 2025, due in May 2025); (3) every page each role can reach — the office, the committee, a unit, a
+    /// member, the clerk and a viewer, each walking every link from `/` — has no horizontal scroll at 375 px, loads
+    /// nothing beyond itself, and meets no CSP refusal.
+    @Test func fiveUsersInChromiumMoveAProposalTheFiguresCountItAndEveryPageFitsAPhone() async throws {
+        let clock = ContinuousClock(), started = clock.now
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 0)
+        defer { fed.stopAll() }
+        let county = "county1"
+        let port = try fed.serveWeb(county)
+        let dir = fed.dir(county)
+        try await fed.startAll()
+        let socket = ["--node", fed.member(county).config.adminSocket]
+        func cli(_ args: [String]) async throws {
+            let r = try await ProcessRun.run(fed.executable, args + socket, environment: ["XIESHANG_NODE": nil])
+            #expect(r.status == 0, "\(args): \(r.output)")
+        }
+        // The overdue one: assigned to 交通局 in 2025 with a due date long past.
+        for args in [["member", "add", "--id", "M1", "--name", "张明", "--sector", "经济界", "--date", "2025-01-02"],
+                     ["proposal", "submit", "--id", "TA-OLD", "--title", "关于旧城改造的建议", "--text", "改造", "--by", "M1", "--date", "2025-01-05"],
+                     ["proposal", "review", "TA-OLD", "--register", "2025-9", "--date", "2025-01-10"],
+                     ["proposal", "assign", "TA-OLD", "--lead", "交通局", "--due", "2025-05-01", "--date", "2025-01-11"]] {
+            try await cli(args)
+        }
+        let base = "https://127.0.0.1:\(port)"
+        // One after another: each sign-in is two scrypt checks, and the node runs two at a time (a burst of seven would
+        // queue past curl's deadline on a busy machine).
+        for u in Self.users {
+            _ = try await WebClient.signIn(cli: fed.executable, adminSocket: fed.member(county).config.adminSocket, base: base,
+                                           certificate: dir + "/web.crt", directory: dir, username: u.name, role: u.role)
+        }
+        let today = LocalFederation.today()
+        let id = "WS\(today.prefix(4))-1"
+        let page = "/proposals/" + id
+        let steps: [[String: Any]] = [
+            ["user": "zhangming", "path": "/proposals/new", "form": "form.entry", "fields": ["title": "关于增开<b>公交</b>线路的建议", "text": "建议增开夜班公交"]],
+            ["user": "tiwei", "path": page, "form": "form[data-step='review-register']", "fields": ["number": "\(today.prefix(4))-001"]],
+            ["user": "tiwei", "path": page, "form": "form[data-step='assign']", "fields": ["lead": "交通局"]],
+            ["user": "jiaotong", "path": page, "form": "form[data-step='reply']", "fields": ["class": "A", "text": "已开通夜班线路 2 条"]],
+            ["user": "zhangming", "path": page, "form": "form[data-step='evaluate']", "fields": ["rating": "satisfied"]],
+            ["user": "tiwei", "path": page, "form": "form[data-step='close']", "fields": [:]],
+            ["user": "nongye", "path": page],
+            ["user": "jiaotong", "path": "/proposals"],
+        ]
+        let plan: [String: Any] = ["base": base, "spki": try await WebClient.spki(dir + "/web.crt"), "profile": dir + "/chromium",
+                                   "users": Dictionary(uniqueKeysWithValues: Self.users.map { ($0.name, WebClient.password) }),
+                                   "steps": steps, "walk": ["bangong", "tiwei", "jiaotong", "zhangming", "wenshu", "lingdao"], "maxPages": 40]
+        let python = try ExportCommandTests.python()
+        let setUp = clock.now - started
+        let run = try await ProcessRun.run(python, [ExportCommandTests.packageRoot + "/Tests/XieshangReportTests/python/web_walk.py"],
+                                           input: String(decoding: try JSONSerialization.data(withJSONObject: plan), as: UTF8.self))
+        #expect(run.status == 0, "web_walk.py (selenium in the venv, chromium-driver): \(run.output.suffix(3000))")
+        let out = (try? JSONSerialization.jsonObject(with: Data(run.output.utf8))) as? [String: Any] ?? [:]
+        let browsing = clock.now - started - setUp
+        let results = out["steps"] as? [[String: Any]] ?? []
+        #expect(results.count == steps.count, "\(run.output.suffix(3000))")
+        func text(_ i: Int) -> String { results.indices.contains(i) ? (results[i]["text"] as? String ?? "") : "" }
+        func url(_ i: Int) -> String { results.indices.contains(i) ? (results[i]["url"] as? String ?? "") : "" }
+        #expect(url(0).hasSuffix(page) && text(0).contains("关于增开<b>公交</b>线路的建议") && text(0).contains("网上"), "submitted: \(text(0))")
+        #expect(text(1).contains("已立案"), "registered: \(text(1))")
+        #expect(text(2).contains("主办单位") && text(2).contains("交通局"), "assigned: \(text(2))")
+        #expect(text(3).contains("已开通夜班线路 2 条") && text(3).contains("已答复"), "replied: \(text(3))")
+        #expect(text(4).contains("已测评") && text(4).contains("满意"), "rated: \(text(4))")
+        #expect(text(5).contains("已办结"), "closed: \(text(5))")
+        #expect(text(6).contains("403 禁止访问") && !text(6).contains("建议增开夜班公交"), "the other unit: 403 by URL: \(text(6))")
+        #expect(text(7).contains("逾期 1 件") && text(7).contains("关于旧城改造的建议") && text(7).contains("已逾期"), "overdue flagged: \(text(7))")
+
+        let walk = out["walk"] as? [String: [[String: Any]]] ?? [:]
+        #expect(walk.count == 6, "\(run.output.suffix(2000))")
+        var expectedPages: [String: [String]] = [
+            "bangong": ["/it", "/figures", "/records/proposals", "/forms/activity", "/audit", "/proposals", page, "/proposals/units", "/proposals/new", "/duty"],
+            "tiwei": ["/figures", "/proposals", page, "/proposals/units", "/proposals/new", "/duty"],
+            "jiaotong": ["/proposals", page, "/records/proposals"],
+            "zhangming": ["/proposals", page, "/proposals/new", "/duty", "/forms/opinion"],
+            "wenshu": ["/figures", "/forms/activity", "/forms/suggestion", "/forms/opinion", "/records/activities"],
+            "lingdao": ["/figures", "/password"],
+        ]
+        expectedPages["bangong"]?.append("/password")
+        for (user, pages) in walk {
+            let paths = Set(pages.compactMap { $0["path"] as? String })
+            for p in expectedPages[user] ?? [] { #expect(paths.contains(p), "\(user) reaches \(p): \(paths.sorted())") }
+            for p in pages {
+                let where_ = "\(user) \(p["path"] ?? "")"
+                #expect(p["innerWidth"] as? Int == 375, "\(where_): \(p)")
+                #expect((p["scrollWidth"] as? Int ?? .max) <= 375, "no horizontal scroll at 375 px: \(where_): \(p)")
+                #expect((p["cspViolations"] as? [String]) == [], "\(where_): \(p)")
+                #expect(p["resources"] as? Int == 0, "one round trip, nothing loaded beyond the page: \(where_)")
+                #expect(p["title"] as? String != "禁止访问", "a page the role reaches by its links is one it may open: \(where_)")
+            }
+        }
+
+        // The figures: the county's own, and the city's through the federation, count it closed, received online.
+        for body in [county, "city"] {
+            try await waitUntil("\(body) counts the web proposal, closed", seconds: 60) {
+                let t = try await fed.totals(body)
+                return t["proposals_closed"] == 1 && t["proposals_by_channel.web"] == 1 && t["proposals_registered"] == 1
+            }
+        }
+        let pages = walk.mapValues(\.count)
+        print("web proposal walk: pages per user \(pages.sorted { $0.key < $1.key }); set-up \(setUp), Chromium \(browsing), figures \(clock.now - started - setUp - browsing)")
+    }
+}
