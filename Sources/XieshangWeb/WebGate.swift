@@ -20,6 +20,9 @@ public enum WebCapability: Hashable, Sendable {
     case record(RecordArea)
     /// 审计记录: the audit trail and its CSV export (`/audit`).
     case viewAudit
+    /// One named action of the accounts' table (the plan board's `.viewRecords(.plans)`, `.reportPlanStage`,
+    /// `.editOpinions`): for pages that are neither a list nor an entry form.
+    case act(WebAction)
 
     /// The action ``Role/may(_:)`` is asked for; nil for ``open`` (nothing to ask) and ``viewRecords`` (any area).
     public var action: WebAction? {
@@ -30,6 +33,7 @@ public enum WebCapability: Hashable, Sendable {
         case .viewFigures: return .viewFigures
         case .record(let area): return .record(area)
         case .viewAudit: return .viewAudit
+        case .act(let action): return action
         }
     }
 
