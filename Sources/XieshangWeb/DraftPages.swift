@@ -17,7 +17,7 @@ enum DraftPages {
     /// The script's path.
     static let scriptPath = "/static/draft-watch.js"
 
-    /// The script: poll the draft's state every 2 s; reload when it changed and nothing was typed, else show the note.
+    /// The script: poll the draft's state every second; reload when it changed and nothing was typed, else show the note.
     static let script = """
     (function () {
       var el = document.querySelector('[data-draft-watch]');
@@ -35,11 +35,11 @@ enum DraftPages {
               var note = document.getElementById('draft-changed');
               if (note) { note.hidden = false; }
             }
-            setTimeout(check, 2000);
+            setTimeout(check, 1000);
           })
           .catch(function () { setTimeout(check, 5000); });
       }
-      setTimeout(check, 2000);
+      setTimeout(check, 1000);
     })();
 
     """
@@ -51,46 +51,24 @@ enum DraftPages {
             WebSite.Route(method: "GET", path: scriptPath, isPrefix: false, capability: .open) { _, _ in
                 HTTPResponse(status: 200, headers: [("content-type", "text/javascript; charset=utf-8")] + WebPage.securityHeaders, body: Array(script.utf8))
             },
-            WebSite.Route(method: "GET", path: "/drafts", isPrefix: false, capability: .record(.jointDrafts)) { _, session in
-                guard let session else { return WebPage.forbidden("须先登录", reason: "no session") }
+            WorkflowStep.page("/drafts", .record(.jointDrafts)) { _, session in
                 switch await data.jointDrafts() {
                 case .failure(let e): return WebSite.failure(e)
                 case .success(let drafts): return WebPage.response(html: listHTML(drafts, session, values: [:], error: ""))
                 }
             },
-            WebSite.Route(method: "POST", path: "/drafts/new", isPrefix: false, capability: .record(.jointDrafts)) { request, session in
-                guard let session else { return WebPage.forbidden("须先登录", reason: "no session") }
-                guard let v = WorkflowStep.fields(request) else { return WebPage.badParameter("form", "表单无法解析") }
-                return await create(v, data, book, request, session)
-            },
-            WebSite.Route(method: "GET", path: "/drafts/show", isPrefix: false, capability: .record(.jointDrafts)) { request, session in
-                guard let session else { return WebPage.forbidden("须先登录", reason: "no session") }
-                return await show(data, session, id: query(request)["id"] ?? "", values: [:], error: "")
-            },
+            WorkflowStep.post("/drafts/new", .record(.jointDrafts)) { v, request, session in await create(v, data, book, request, session) },
+            WorkflowStep.page("/drafts/show", .record(.jointDrafts)) { q, session in await show(data, session, id: q["id"] ?? "", values: [:], error: "") },
             WebSite.Route(method: "GET", path: "/drafts/state", isPrefix: false, capability: .record(.jointDrafts)) { request, _ in
-                let id = query(request)["id"] ?? ""
+                let id = WorkflowStep.query(request)["id"] ?? ""
                 guard case .success(let drafts) = await data.jointDrafts(), let entry = drafts.first(where: { $0.draft.id == id }) else {
                     return WebPage.text(status: 404, "no draft '\(id)'\n")
                 }
                 return WebPage.text(state(entry.draft) + "\n")
             },
-            WebSite.Route(method: "POST", path: "/drafts/edit", isPrefix: false, capability: .record(.jointDrafts)) { request, session in
-                guard let session else { return WebPage.forbidden("须先登录", reason: "no session") }
-                guard let v = WorkflowStep.fields(request) else { return WebPage.badParameter("form", "表单无法解析") }
-                return await edit(v, data, book, request, session)
-            },
-            WebSite.Route(method: "POST", path: "/drafts/sign", isPrefix: false, capability: .record(.jointDrafts)) { request, session in
-                guard let session else { return WebPage.forbidden("须先登录", reason: "no session") }
-                guard let v = WorkflowStep.fields(request) else { return WebPage.badParameter("form", "表单无法解析") }
-                return await sign(v, data, book, request, session)
-            },
+            WorkflowStep.post("/drafts/edit", .record(.jointDrafts)) { v, request, session in await edit(v, data, book, request, session) },
+            WorkflowStep.post("/drafts/sign", .record(.jointDrafts)) { v, request, session in await sign(v, data, book, request, session) },
         ]
-    }
-
-    static func query(_ request: HTTPRequest) -> [String: String] {
-        var q: [String: String] = [:]
-        for (n, v) in (try? FormEncoding.decode(Array(request.rawQuery.utf8))) ?? [] where q[n] == nil { q[n] = v }
-        return q
     }
 
     static func link(_ id: String) -> String { "/drafts/show?id=" + FormEncoding.encode(id) }

@@ -19,19 +19,12 @@ enum OpinionDesk {
                 case .success(let reports): return WebPage.response(html: listHTML(reports, session))
                 }
             },
-            WebSite.Route(method: "GET", path: "/desk/report", isPrefix: false, capability: .act(.editOpinions)) { request, session in
-                guard let session else { return WebPage.forbidden("须先登录", reason: "no session") }
-                var q: [String: String] = [:]
-                for (n, v) in (try? FormEncoding.decode(Array(request.rawQuery.utf8))) ?? [] where q[n] == nil { q[n] = v }
-                return await reportPage(data, session, origin: q["origin"] ?? "", id: q["id"] ?? "", values: [:], error: "")
+            WorkflowStep.page("/desk/report", .act(.editOpinions)) { q, session in
+                await reportPage(data, session, origin: q["origin"] ?? "", id: q["id"] ?? "", values: [:], error: "")
             },
         ]
         for step in ["adopt", "archive", "forward", "instruct"] {
-            routes.append(WebSite.Route(method: "POST", path: "/desk/" + step, isPrefix: false, capability: .act(.editOpinions)) { request, session in
-                guard let session else { return WebPage.forbidden("须先登录", reason: "no session") }
-                guard let v = WorkflowStep.fields(request) else { return WebPage.badParameter("form", "表单无法解析") }
-                return await perform(step, v, data, book, request, session)
-            })
+            routes.append(WorkflowStep.post("/desk/" + step, .act(.editOpinions)) { v, request, session in await perform(step, v, data, book, request, session) })
         }
         return routes
     }

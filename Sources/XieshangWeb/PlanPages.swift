@@ -20,36 +20,12 @@ enum PlanPages {
             WebSite.Route(method: "GET", path: "/plans", isPrefix: false, capability: .act(.viewRecords(.plans))) { _, session in
                 await board(data, session, error: "")
             },
-            WebSite.Route(method: "GET", path: "/plans/import", isPrefix: false, capability: .record(.plans)) { _, session in
-                guard let session else { return WebPage.forbidden("录入须先登录", reason: "no session") }
-                return WebPage.response(html: importPage(session, [:], error: ""))
-            },
-            WebSite.Route(method: "POST", path: "/plans/import", isPrefix: false, capability: .record(.plans)) { request, session in
-                guard let session else { return WebPage.forbidden("录入须先登录", reason: "no session") }
-                guard let v = WorkflowStep.fields(request) else { return WebPage.badParameter("form", "表单无法解析") }
-                return await importPlan(v, data, book, request, session)
-            },
-            WebSite.Route(method: "POST", path: "/plans/issue", isPrefix: false, capability: .record(.plans)) { request, session in
-                guard let session else { return WebPage.forbidden("录入须先登录", reason: "no session") }
-                guard let v = WorkflowStep.fields(request) else { return WebPage.badParameter("form", "表单无法解析") }
-                return await issue(v, data, book, request, session)
-            },
-            WebSite.Route(method: "GET", path: "/plans/decompose", isPrefix: false, capability: .record(.plans)) { request, session in
-                guard let session else { return WebPage.forbidden("录入须先登录", reason: "no session") }
-                var v: [String: String] = [:]
-                for (name, value) in (try? FormEncoding.decode(Array(request.rawQuery.utf8))) ?? [] where v[name] == nil { v[name] = value }
-                return WebPage.response(html: decomposePage(session, v, error: ""))
-            },
-            WebSite.Route(method: "POST", path: "/plans/decompose", isPrefix: false, capability: .record(.plans)) { request, session in
-                guard let session else { return WebPage.forbidden("录入须先登录", reason: "no session") }
-                guard let v = WorkflowStep.fields(request) else { return WebPage.badParameter("form", "表单无法解析") }
-                return await decompose(v, data, book, request, session)
-            },
-            WebSite.Route(method: "POST", path: "/plans/progress", isPrefix: false, capability: .act(.reportPlanStage)) { request, session in
-                guard let session else { return WebPage.forbidden("录入须先登录", reason: "no session") }
-                guard let v = WorkflowStep.fields(request) else { return WebPage.badParameter("form", "表单无法解析") }
-                return await progress(v, data, book, request, session)
-            },
+            WorkflowStep.page("/plans/import", .record(.plans)) { _, session in WebPage.response(html: importPage(session, [:], error: "")) },
+            WorkflowStep.post("/plans/import", .record(.plans)) { v, request, session in await importPlan(v, data, book, request, session) },
+            WorkflowStep.post("/plans/issue", .record(.plans)) { v, request, session in await issue(v, data, book, request, session) },
+            WorkflowStep.page("/plans/decompose", .record(.plans)) { q, session in WebPage.response(html: decomposePage(session, q, error: "")) },
+            WorkflowStep.post("/plans/decompose", .record(.plans)) { v, request, session in await decompose(v, data, book, request, session) },
+            WorkflowStep.post("/plans/progress", .act(.reportPlanStage)) { v, request, session in await progress(v, data, book, request, session) },
         ]
     }
 
@@ -255,30 +231,27 @@ enum PlanPages {
     static let csvHint = "表头：编号,类别,议题,协商形式,牵头领导,责任部门,责任人,完成时限,承办单位（承办单位可写名称或节点编号，多个以“、”分隔）"
 
     static func importPage(_ session: Session, _ v: [String: String], error: String) -> String {
-        let e = WebPage.escape
-        func value(_ n: String) -> String { e(v[n] ?? "") }
-        var b = "<section><h2>导入协商计划</h2>" + WorkflowStep.refusal(error)
-        b += "<form class=\"entry\" method=\"post\" action=\"/plans/import\">" + WebPage.csrfField(session)
-        b += "<label>计划编号<input name=\"plan\" required value=\"\(value("plan"))\" placeholder=\"XS-2026\"></label>"
-        b += "<label>计划标题<input name=\"title\" required value=\"\(value("title"))\"></label>"
-        b += "<label>年度<input name=\"year\" type=\"number\" value=\"\(value("year"))\"></label>"
-        b += "<label>CSV 内容（粘贴自 Excel 另存的 CSV UTF-8，上限 64 KiB）<textarea name=\"csv\" required rows=\"10\">\(value("csv"))</textarea></label>"
-        b += "<p class=\"muted\">\(e(csvHint))；所有行检查无误才导入，否则一行也不导入。</p>"
-        b += "<button type=\"submit\">导入为计划草案</button></form></section>\n"
-        return WebPage.html(title: "协商计划 · 导入", subtitle: "\(session.displayName)（\(session.role.label)）", body: b)
+        csvPage(session, v, error: error, title: "导入", heading: "导入协商计划", action: "/plans/import",
+                fields: [("plan", "计划编号", " required placeholder=\"XS-2026\""), ("title", "计划标题", " required"), ("year", "年度", " type=\"number\"")],
+                csvLabel: "CSV 内容（粘贴自 Excel 另存的 CSV UTF-8，上限 64 KiB）", note: "所有行检查无误才导入，否则一行也不导入。", button: "导入为计划草案")
     }
 
     static func decomposePage(_ session: Session, _ v: [String: String], error: String) -> String {
+        csvPage(session, v, error: error, title: "分解", heading: "分解事项 " + (v["item"] ?? ""), action: "/plans/decompose",
+                fields: [("issuer", "上级计划制定组织", " required"), ("plan", "计划编号", " required"), ("item", "事项编号", " required")],
+                csvLabel: "子事项 CSV（上限 64 KiB）", note: "子事项时限不能晚于上级事项时限。", button: "分解")
+    }
+
+    /// A form posting CSV text: its fields (name, label, attributes), the CSV textarea, the columns' hint and `note`.
+    static func csvPage(_ session: Session, _ v: [String: String], error: String, title: String, heading: String, action: String,
+                        fields: [(name: String, label: String, attributes: String)], csvLabel: String, note: String, button: String) -> String {
         let e = WebPage.escape
         func value(_ n: String) -> String { e(v[n] ?? "") }
-        var b = "<section><h2>分解事项 \(value("item"))</h2>" + WorkflowStep.refusal(error)
-        b += "<form class=\"entry\" method=\"post\" action=\"/plans/decompose\">" + WebPage.csrfField(session)
-        b += "<label>上级计划制定组织<input name=\"issuer\" required value=\"\(value("issuer"))\"></label>"
-        b += "<label>计划编号<input name=\"plan\" required value=\"\(value("plan"))\"></label>"
-        b += "<label>事项编号<input name=\"item\" required value=\"\(value("item"))\"></label>"
-        b += "<label>子事项 CSV（上限 64 KiB）<textarea name=\"csv\" required rows=\"8\">\(value("csv"))</textarea></label>"
-        b += "<p class=\"muted\">\(e(csvHint))；子事项时限不能晚于上级事项时限。</p>"
-        b += "<button type=\"submit\">分解</button></form></section>\n"
-        return WebPage.html(title: "协商计划 · 分解", subtitle: "\(session.displayName)（\(session.role.label)）", body: b)
+        var b = "<section><h2>\(e(heading))</h2>" + WorkflowStep.refusal(error)
+        b += "<form class=\"entry\" method=\"post\" action=\"\(action)\">" + WebPage.csrfField(session)
+        for f in fields { b += "<label>\(e(f.label))<input name=\"\(f.name)\"\(f.attributes) value=\"\(value(f.name))\"></label>" }
+        b += "<label>\(e(csvLabel))<textarea name=\"csv\" required rows=\"10\">\n\(value("csv"))</textarea></label>"
+        b += "<p class=\"muted\">\(e(csvHint))；\(e(note))</p><button type=\"submit\">\(e(button))</button></form></section>\n"
+        return WebPage.html(title: "协商计划 · " + title, subtitle: "\(session.displayName)（\(session.role.label)）", body: b)
     }
 }

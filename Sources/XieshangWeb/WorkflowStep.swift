@@ -9,6 +9,33 @@ import XieshangWire
 /// audit row, then a redirect (303) to the page that shows the result — or, refused, the page again (422) with the
 /// rule's message next to the form, nothing recorded.
 enum WorkflowStep {
+    /// A route posting a step: the form's fields and the session to `step` (403 without a session, 400 when the body
+    /// is no form).
+    static func post(_ path: String, _ capability: WebCapability,
+                     _ step: @escaping @Sendable ([String: String], HTTPRequest, Session) async -> HTTPResponse) -> WebSite.Route {
+        WebSite.Route(method: "POST", path: path, isPrefix: false, capability: capability) { request, session in
+            guard let session else { return WebPage.forbidden("须先登录", reason: "no session") }
+            guard let v = fields(request) else { return WebPage.badParameter("form", "表单无法解析") }
+            return await step(v, request, session)
+        }
+    }
+
+    /// A page for a signed-in reader: the query's parameters and the session to `page` (403 without a session).
+    static func page(_ path: String, _ capability: WebCapability,
+                     _ page: @escaping @Sendable ([String: String], Session) async -> HTTPResponse) -> WebSite.Route {
+        WebSite.Route(method: "GET", path: path, isPrefix: false, capability: capability) { request, session in
+            guard let session else { return WebPage.forbidden("须先登录", reason: "no session") }
+            return await page(query(request), session)
+        }
+    }
+
+    /// The query's parameters, first value of each name.
+    static func query(_ request: HTTPRequest) -> [String: String] {
+        var q: [String: String] = [:]
+        for (n, v) in (try? FormEncoding.decode(Array(request.rawQuery.utf8))) ?? [] where q[n] == nil { q[n] = v }
+        return q
+    }
+
     /// The posted form's fields, first value of each name, without the CSRF token; nil when the body is no form.
     static func fields(_ request: HTTPRequest) -> [String: String]? {
         guard let fields = try? request.form() else { return nil }

@@ -25,60 +25,61 @@ def main():
     c = json.load(open(sys.argv[1]))
     out = {"overflow": {}, "csp": []}
 
+    browsers = {}
+
     def open_browser(who):
+        if who in browsers:
+            return browsers[who]
         b = Browser(c[who]["base"], c[who]["spki"], c[who]["profile"])
+        browsers[who] = b
         b.sign_in(c[who]["user"], c[who]["password"])
         for path in c[who].pop("extra", []):
             b.get(path)
         return b
 
-    def close(who, b):
-        out["overflow"][who] = b.widest
-        out["csp"] += b.csp
-        b.quit()
+    try:
+        plan_key = c["city"]["id"] + "/" + c["plan"]
+        item_css = f"section[data-plan='{plan_key}'] article[data-item='{c['item']}']"
 
-    plan_key = c["city"]["id"] + "/" + c["plan"]
-    item_css = f"section[data-plan='{plan_key}'] article[data-item='{c['item']}']"
+        city = open_browser("city")
+        city.get("/plans/import")
+        city.submit("form.entry", {"plan": c["plan"], "title": c["title"], "csv": c["csv"]})
+        out["cityAfterImport"] = city.driver.current_url
+        city.submit(f"section[data-plan='{plan_key}'] form", {"document": c["document"]})
+        out["cityStatus"] = city.attr(f"section[data-plan='{plan_key}'] [data-plan-status]", "data-plan-status")
+        out["cityOverdue"] = [e.get_attribute("data-assignee") for e in city.all("tr[data-overdue]")]
 
-    city = open_browser("city")
-    city.get("/plans/import")
-    city.submit("form.entry", {"plan": c["plan"], "title": c["title"], "csv": c["csv"]})
-    out["cityAfterImport"] = city.driver.current_url
-    city.submit(f"section[data-plan='{plan_key}'] form", {"document": c["document"]})
-    out["cityStatus"] = city.attr(f"section[data-plan='{plan_key}'] [data-plan-status]", "data-plan-status")
-    out["cityOverdue"] = [e.get_attribute("data-assignee") for e in city.all("tr[data-overdue]")]
-    close("city", city)
+        county = open_browser("county")
+        county.wait("the plan at the county", lambda d: d.find_elements(By.CSS_SELECTOR, item_css + " a[data-decompose]"), reload_path="/plans")
+        county.click(item_css + " a[data-decompose]")
+        county.submit("form.entry", {"csv": c["subcsv"]})
+        out["countySubItem"] = bool(county.all(f"{item_css} ~ div.sub[data-sub-item='{c['subitem']}']"))
 
-    county = open_browser("county")
-    county.wait("the plan at the county", lambda d: d.find_elements(By.CSS_SELECTOR, item_css + " a[data-decompose]"), reload_path="/plans")
-    county.click(item_css + " a[data-decompose]")
-    county.submit("form.entry", {"csv": c["subcsv"]})
-    out["countySubItem"] = bool(county.all(f"{item_css} ~ div.sub[data-sub-item='{c['subitem']}']"))
-    close("county", county)
+        town = open_browser("town")
+        sub_css = f"section[data-plan='{c['county_id']}/{c['plan']}'] article[data-item='{c['subitem']}']"
+        town.wait("the sub-item at the township", lambda d: d.find_elements(By.CSS_SELECTOR, sub_css + " form"), reload_path="/plans")
+        town.submit(sub_css + " form", {"stage": "held", "note": "已召开专题协商会"})
+        out["townStage"] = town.attr(f"{sub_css} tr[data-assignee='{c['town_id']}']", "data-stage")
 
-    town = open_browser("town")
-    sub_css = f"section[data-plan='{c['county_id']}/{c['plan']}'] article[data-item='{c['subitem']}']"
-    town.wait("the sub-item at the township", lambda d: d.find_elements(By.CSS_SELECTOR, sub_css + " form"), reload_path="/plans")
-    town.submit(sub_css + " form", {"stage": "held", "note": "已召开专题协商会"})
-    out["townStage"] = town.attr(f"{sub_css} tr[data-assignee='{c['town_id']}']", "data-stage")
-    close("town", town)
+        county = open_browser("county")
+        row = f"div.sub[data-sub-item='{c['subitem']}'] tr[data-assignee='{c['town_id']}'][data-stage='held']"
+        county.wait("the township's stage at the county", lambda d: d.find_elements(By.CSS_SELECTOR, row), reload_path="/plans")
+        out["countySawTownStage"] = True
+        county.submit(item_css + " form", {"stage": "held"})
 
-    county = open_browser("county")
-    row = f"div.sub[data-sub-item='{c['subitem']}'] tr[data-assignee='{c['town_id']}'][data-stage='held']"
-    county.wait("the township's stage at the county", lambda d: d.find_elements(By.CSS_SELECTOR, row), reload_path="/plans")
-    out["countySawTownStage"] = True
-    county.submit(item_css + " form", {"stage": "held"})
-    close("county", county)
-
-    city = open_browser("city")
-    cell = f"{item_css} tr[data-assignee='{c['county_id']}'][data-stage='held']"
-    city.wait("the stage at the issuer", lambda d: d.find_elements(By.CSS_SELECTOR, cell), reload_path="/plans")
-    out["cityStage"] = city.attr(f"{item_css} tr[data-assignee='{c['county_id']}']", "data-stage")
-    out["cityText"] = city.text()
-    shot = c.get("screenshot")
-    if shot:
-        city.driver.save_screenshot(shot)
-    close("city", city)
+        city = open_browser("city")
+        cell = f"{item_css} tr[data-assignee='{c['county_id']}'][data-stage='held']"
+        city.wait("the stage at the issuer", lambda d: d.find_elements(By.CSS_SELECTOR, cell), reload_path="/plans")
+        out["cityStage"] = city.attr(f"{item_css} tr[data-assignee='{c['county_id']}']", "data-stage")
+        out["cityText"] = city.text()
+        shot = c.get("screenshot")
+        if shot:
+            city.driver.save_screenshot(shot)
+    finally:
+        for who, b in browsers.items():
+            out["overflow"][who] = b.widest
+            out["csp"] += b.csp
+            b.quit()
     print(json.dumps(out, ensure_ascii=False))
 
 
