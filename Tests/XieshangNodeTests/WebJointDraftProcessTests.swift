@@ -117,6 +117,8 @@ struct WebJointDraftProcessTests {
                                                     fed.directory + "/draft.json"])
         #expect(run.status == 0, "web_joint_draft.py: \(run.output)")
         let out = (try? JSONSerialization.jsonObject(with: Data((run.output.split(separator: "\n").last ?? "").utf8))) as? [String: Any] ?? [:]
+        try? run.output.write(toFile: fed.directory + "/web-joint-draft.json", atomically: true, encoding: .utf8)
+        WebPlanDeskProcessTests.keep(fed.directory + "/web-joint-draft.json", as: "web-joint-draft.json")
         let merged = out["mergedText"] as? [String: String] ?? [:], mergedHash = out["mergedHash"] as? [String: String] ?? [:]
         #expect(merged.count == 2 && merged["a"] == merged["b"] && mergedHash["a"] == mergedHash["b"], "both pages end with the same text: \(run.output)")
         #expect(merged["a"]?.hasPrefix("乙方补充：联合开通旅游专线。\n# 问题") == true && merged["a"]?.hasSuffix("统一年票。\n甲方补充：统一景区年票互认。") == true,

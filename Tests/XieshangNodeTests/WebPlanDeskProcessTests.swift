@@ -106,6 +106,8 @@ struct WebPlanDeskProcessTests {
                                                     fed.directory + "/plan-flow.json"])
         #expect(run.status == 0, "web_plan_flow.py: \(run.output)")
         let out = (try? JSONSerialization.jsonObject(with: Data((run.output.split(separator: "\n").last ?? "").utf8))) as? [String: Any] ?? [:]
+        try? run.output.write(toFile: fed.directory + "/web-plan-flow.json", atomically: true, encoding: .utf8)
+        WebPlanDeskProcessTests.keep(fed.directory + "/web-plan-flow.json", as: "web-plan-flow.json")
         #expect(out["cityStatus"] as? String == "issued", "\(run.output)")
         #expect(out["countySubItem"] as? Bool == true && out["townStage"] as? String == "held" && out["countySawTownStage"] as? Bool == true, "\(run.output)")
         #expect(out["cityStage"] as? String == "held", "the county's stage shows at the issuer: \(run.output)")

@@ -18,7 +18,7 @@ import sys
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from web_session import Browser
+from web_session import TIMES, mark, open_all
 
 
 def main():
@@ -27,10 +27,8 @@ def main():
     out = {}
     browsers = {}
     try:
-        for who in ["a", "b"]:
-            b = Browser(c[who]["base"], c[who]["spki"], c[who]["profile"])
-            browsers[who] = b
-            b.sign_in(c[who]["user"], c[who]["password"])
+        browsers.update(open_all(c, ["a", "b"]))
+        mark('signed in')
         a, b = browsers["a"], browsers["b"]
         a.get("/drafts")
         a.get(path)
@@ -46,6 +44,7 @@ def main():
         area_b.send_keys(c["addB"] + "\n")
         a.click("button[data-save]")
         b.click("button[data-save]")
+        mark('saved')
         out["afterSave"] = {"a": a.text()[:2000], "b": b.text()[:2000]}
 
         def merged(d):
@@ -53,6 +52,7 @@ def main():
             return t and c["addA"] in t[0].text and c["addB"] in t[0].text and (t[0].text, d.find_element(By.CSS_SELECTOR, "[data-hash]").text)
 
         seen = {who: x.wait(f"both edits on {who}'s page", merged) for who, x in browsers.items()}
+        mark('merged')
         out["mergedText"] = {who: v[0] for who, v in seen.items()}
         out["mergedHash"] = {who: v[1] for who, v in seen.items()}
 
@@ -61,6 +61,7 @@ def main():
         signed = f"li[data-signoff='{c['a']['id']}'][data-signed-hash='{seen['a'][1]}']:not([data-void])"
         for who, x in browsers.items():
             x.wait(f"A's sign-off on {who}'s page", lambda d: d.find_elements(By.CSS_SELECTOR, signed))
+        mark('signed')
         out["signedHash"] = seen["a"][1]
 
         # B edits after the sign-off: it is void on both pages.
@@ -72,6 +73,7 @@ def main():
         for who, x in browsers.items():
             x.wait(f"A's sign-off void on {who}'s page", lambda d: d.find_elements(By.CSS_SELECTOR, voided)
                    and c["addB2"] in d.find_element(By.CSS_SELECTOR, "[data-text]").text)
+        mark('void')
         out["voidOnBoth"] = True
         final = {who: x.all("[data-hash]")[0].text for who, x in browsers.items()}
         out["finalHash"] = final
@@ -82,6 +84,7 @@ def main():
         b.click("button[data-sign]")
         for who, x in browsers.items():
             x.wait(f"submitted on {who}'s page", lambda d: d.find_elements(By.CSS_SELECTOR, "[data-status='submitted']"))
+        mark('submitted')
         out["submitted"] = {who: [(e.get_attribute("data-signoff"), e.get_attribute("data-signed-hash"), e.get_attribute("data-void"))
                                   for e in x.all("li[data-signoff]")] for who, x in browsers.items()}
         out["editFormAfterSubmission"] = {who: bool(x.all("textarea[name=text]")) for who, x in browsers.items()}
@@ -94,6 +97,7 @@ def main():
         out["csp"] = sum((x.csp for x in browsers.values()), [])
         for x in browsers.values():
             x.quit()
+    out["times"] = TIMES
     print(json.dumps(out, ensure_ascii=False))
 
 

@@ -18,7 +18,7 @@ import sys
 
 from selenium.webdriver.common.by import By
 
-from web_session import Browser
+from web_session import TIMES, mark, open_all
 
 
 def main():
@@ -28,20 +28,19 @@ def main():
     browsers = {}
 
     def open_browser(who):
-        if who in browsers:
-            return browsers[who]
-        b = Browser(c[who]["base"], c[who]["spki"], c[who]["profile"])
-        browsers[who] = b
-        b.sign_in(c[who]["user"], c[who]["password"])
+        b = browsers[who]
         for path in c[who].pop("extra", []):
             b.get(path)
         return b
 
     try:
+        browsers.update(open_all(c, ["city", "county", "town"]))
+        mark("browsers open")
         plan_key = c["city"]["id"] + "/" + c["plan"]
         item_css = f"section[data-plan='{plan_key}'] article[data-item='{c['item']}']"
 
         city = open_browser("city")
+        mark('city signed in')
         city.get("/plans/import")
         city.submit("form.entry", {"plan": c["plan"], "title": c["title"], "csv": c["csv"]})
         out["cityAfterImport"] = city.driver.current_url
@@ -50,12 +49,14 @@ def main():
         out["cityOverdue"] = [e.get_attribute("data-assignee") for e in city.all("tr[data-overdue]")]
 
         county = open_browser("county")
+        mark('county signed in')
         county.wait("the plan at the county", lambda d: d.find_elements(By.CSS_SELECTOR, item_css + " a[data-decompose]"), reload_path="/plans")
         county.click(item_css + " a[data-decompose]")
         county.submit("form.entry", {"csv": c["subcsv"]})
         out["countySubItem"] = bool(county.all(f"{item_css} ~ div.sub[data-sub-item='{c['subitem']}']"))
 
         town = open_browser("town")
+        mark('town signed in')
         sub_css = f"section[data-plan='{c['county_id']}/{c['plan']}'] article[data-item='{c['subitem']}']"
         town.wait("the sub-item at the township", lambda d: d.find_elements(By.CSS_SELECTOR, sub_css + " form"), reload_path="/plans")
         town.submit(sub_css + " form", {"stage": "held", "note": "已召开专题协商会"})
@@ -64,12 +65,14 @@ def main():
         county = open_browser("county")
         row = f"div.sub[data-sub-item='{c['subitem']}'] tr[data-assignee='{c['town_id']}'][data-stage='held']"
         county.wait("the township's stage at the county", lambda d: d.find_elements(By.CSS_SELECTOR, row), reload_path="/plans")
+        mark('county saw town')
         out["countySawTownStage"] = True
         county.submit(item_css + " form", {"stage": "held"})
 
         city = open_browser("city")
         cell = f"{item_css} tr[data-assignee='{c['county_id']}'][data-stage='held']"
         city.wait("the stage at the issuer", lambda d: d.find_elements(By.CSS_SELECTOR, cell), reload_path="/plans")
+        mark('city saw stage')
         out["cityStage"] = city.attr(f"{item_css} tr[data-assignee='{c['county_id']}']", "data-stage")
         out["cityText"] = city.text()
         shot = c.get("screenshot")
@@ -80,6 +83,7 @@ def main():
             out["overflow"][who] = b.widest
             out["csp"] += b.csp
             b.quit()
+    out["times"] = TIMES
     print(json.dumps(out, ensure_ascii=False))
 
 

@@ -4,6 +4,15 @@ certificate by its SPKI hash, laid out as a 375 px phone; helpers to sign in, fi
 condition (a deadline, polled — never a fixed sleep), and measure the page (horizontal scroll, CSP refusals).
 """
 import time
+from concurrent.futures import ThreadPoolExecutor
+
+START = time.monotonic()
+TIMES = []
+
+
+def mark(label):
+    """Notes how long the run has taken when `label` was reached (reported as "times")."""
+    TIMES.append((label, round(time.monotonic() - START, 1)))
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -104,6 +113,32 @@ class Browser:
     def attr(self, css, name):
         found = self.all(css)
         return found[0].get_attribute(name) if found else None
+
+
+def open_all(config, users):
+    """One signed-in browser per user of `users` (keys of `config`: base, spki, profile, user, password), started at
+    once: a browser's start is mostly waiting on its own process."""
+    def start(who):
+        b = Browser(config[who]["base"], config[who]["spki"], config[who]["profile"])
+        try:
+            b.sign_in(config[who]["user"], config[who]["password"])
+        except BaseException:
+            b.quit()
+            raise
+        return b
+    with ThreadPoolExecutor(len(users)) as pool:
+        futures = {who: pool.submit(start, who) for who in users}
+    browsers, failure = {}, None
+    for who, f in futures.items():
+        try:
+            browsers[who] = f.result()
+        except BaseException as e:
+            failure = e
+    if failure:
+        for b in browsers.values():
+            b.quit()
+        raise failure
+    return browsers
 
 
 def _stale(element):
