@@ -90,8 +90,8 @@ public enum Role: Hashable, Sendable, CustomStringConvertible {
     ///
     /// The table (RoleTests.everyRoleAndActionMatchesTheIssue checks every cell): the office may do everything; the
     /// committee reads figures and reports and handles proposals (and sees members, whom proposals name); a clerk
-    /// reads figures and reports and records activities, suggestions and opinion reports and reads plans (what its
-    /// activities answer); a unit sees and replies to its proposals; a member submits and rates proposals, submits
+    /// reads figures and reports and records activities, suggestions and opinion reports, reads plans (what its
+    /// activities answer) and reports its body's stage of a plan item; a unit sees and replies to its proposals; a member submits and rates proposals, submits
     /// opinion reports and sees their duty record; a viewer reads figures and reports only. Users, the audit trail and
     /// the IT page are the office's. Every role may change its own password.
     public func may(_ action: WebAction) -> Bool {
@@ -111,6 +111,7 @@ public enum Role: Hashable, Sendable, CustomStringConvertible {
             case .viewFigures, .viewReports: return true
             case .viewRecords(let area): return [.activities, .suggestions, .opinions, .plans].contains(area)
             case .record(let area): return [.activities, .suggestions, .opinions].contains(area)
+            case .reportPlanStage: return true
             default: return false
             }
         case .unit:

@@ -46,6 +46,10 @@ public enum WebAction: Hashable, Sendable {
     case record(RecordArea)
     /// A step of a proposal's handling.
     case proposal(ProposalStep)
+    /// 进度上报 — reporting this body's stage of a plan item it was assigned (the office, and a township's clerk).
+    case reportPlanStage
+    /// 社情民意编辑 — the editing desk of opinion reports: adopt, archive, forward, 直通车, leaders' instructions.
+    case editOpinions
     /// Accounts: add, disable, reset passwords 用户管理.
     case manageUsers
     /// The audit trail 审计记录 and its CSV export.
@@ -58,6 +62,6 @@ public enum WebAction: Hashable, Sendable {
     /// Every action, for tables of role × action.
     public static var all: [WebAction] {
         [.viewFigures, .viewReports] + RecordArea.allCases.map(WebAction.viewRecords) + RecordArea.allCases.map(WebAction.record)
-            + ProposalStep.allCases.map(WebAction.proposal) + [.manageUsers, .viewAudit, .viewSystem, .changeOwnPassword]
+            + ProposalStep.allCases.map(WebAction.proposal) + [.reportPlanStage, .editOpinions, .manageUsers, .viewAudit, .viewSystem, .changeOwnPassword]
     }
 }

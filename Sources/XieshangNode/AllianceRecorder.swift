@@ -29,13 +29,14 @@ enum AllianceRecorder {
     /// (DRAFT_SIGN_OFF), `AllianceCharter` (ALLIANCE_CHARTER), `JointActivity` (JOINT_ACTIVITY).
     /// - Throws: `TransportError` status FAILED_PRECONDITION naming the broken rule (nothing recorded),
     ///   INVALID_ARGUMENT when the payload does not decode.
-    static func submit(_ runtime: NodeRuntime, _ request: SubmitRequest) async throws -> SubmitResponse {
+    /// `madeBy` (`user:<name>` on the web) is signed into each event as who made it; empty for the admin socket.
+    static func submit(_ runtime: NodeRuntime, _ request: SubmitRequest, madeBy: String = "") async throws -> SubmitResponse {
         try await runtime.read { () -> Result<SubmitResponse, TransportError> in
-            submitOnQueue(runtime, request)
+            submitOnQueue(runtime, request, madeBy: madeBy)
         }.get()
     }
 
-    private static func submitOnQueue(_ runtime: NodeRuntime, _ request: SubmitRequest) -> Result<SubmitResponse, TransportError> {
+    private static func submitOnQueue(_ runtime: NodeRuntime, _ request: SubmitRequest, madeBy: String) -> Result<SubmitResponse, TransportError> {
         guard let projector = projector(runtime) else {
             return .failure(.status(.internal, "the node has no alliance projection; this is a bug"))
         }
@@ -67,7 +68,8 @@ enum AllianceRecorder {
         } catch {
             return .failure(.status(.invalidArgument, "\(error)"))
         }
-        return originate(runtime, originations.map { LocalCommand(kind: $0.kind, payload: $0.payload, scope: Scope(target: .alliance($0.alliance))) })
+        let who = madeBy.isEmpty ? "" : EventActor.bounded(madeBy)
+        return originate(runtime, originations.map { LocalCommand(kind: $0.kind, payload: $0.payload, scope: Scope(target: .alliance($0.alliance)), actor: who) })
     }
 
     /// Originates `commands` on the executor in one store transaction (all or nothing): the last event's seq and hash
@@ -90,7 +92,7 @@ enum AllianceRecorder {
         return .success(response)
     }
 
-    private static func currentLedger(_ runtime: NodeRuntime, _ projector: AllianceProjector) throws(TransportError) -> AllianceLedger {
+    static func currentLedger(_ runtime: NodeRuntime, _ projector: AllianceProjector) throws(TransportError) -> AllianceLedger {
         let path = runtime.core.store.path
         do {
             let db = try Database(path: path, readOnly: true, create: false)

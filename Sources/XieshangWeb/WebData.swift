@@ -29,6 +29,17 @@ public protocol WebData: Sendable {
     func domainState() async -> Result<DomainState, WebDataError>
     /// The software's version, for the IT page.
     func version() -> String
+    /// This body's consultation plans and those it received, as its rules hold them (the plan board, ``PlanPages``).
+    func plans() async -> Result<[ConsultationPlan], WebDataError>
+    /// The opinion reports this body holds, as its rules hold them (the editing desk, ``OpinionDesk``).
+    func opinionReports() async -> Result<[OpinionReport], WebDataError>
+    /// This body and the bodies below it that it knows (their names, for a plan CSV's 承办单位 column).
+    func bodies() async -> [XieshangDomain.BodyInfo]
+    /// The joint drafts this node holds, with their alliance and host (``DraftPages``).
+    func jointDrafts() async -> Result<[AllianceLedger.DraftEntry], WebDataError>
+    /// Records an alliance command (`DraftAction` of kind DRAFT, `DraftSign` of kind DRAFT_SIGN_OFF) through the
+    /// admin Submit's alliance path (its rules and transaction), signed with `madeBy` as who made it.
+    func recordAlliance(_ kind: EventKind, payload: [UInt8], madeBy: String) async -> Result<RecordOutcome, WebDataError>
     /// The node's metrics in Prometheus' text format (`/metrics`); nil while the node cannot answer.
     func metrics() async -> String?
 }
@@ -50,6 +61,18 @@ extension WebData {
     }
     /// No version known.
     public func version() -> String { "" }
+    /// No plans: a source without records.
+    public func plans() async -> Result<[ConsultationPlan], WebDataError> { .success([]) }
+    /// No opinion reports: a source without records.
+    public func opinionReports() async -> Result<[OpinionReport], WebDataError> { .success([]) }
+    /// Only this body.
+    public func bodies() async -> [XieshangDomain.BodyInfo] { await identity().map { [$0] } ?? [] }
+    /// No drafts: a source without an alliance.
+    public func jointDrafts() async -> Result<[AllianceLedger.DraftEntry], WebDataError> { .success([]) }
+    /// Records nothing: a source without a recording path.
+    public func recordAlliance(_ kind: EventKind, payload: [UInt8], madeBy: String) async -> Result<RecordOutcome, WebDataError> {
+        .failure(.unavailable("本数据源不能录入 (this data source records nothing)"))
+    }
     /// No metrics: a source without a running node.
     public func metrics() async -> String? { nil }
 }

@@ -22,6 +22,9 @@ public enum WebCapability: Hashable, Sendable {
     case viewAudit
     /// 提案办理: a step of a proposal's handling (`/proposals/act/…`, the handling table).
     case proposal(ProposalStep)
+    /// One named action of the accounts' table (the plan board's `.viewRecords(.plans)`, `.reportPlanStage`,
+    /// `.editOpinions`): for pages that are neither a list nor an entry form.
+    case act(WebAction)
 
     /// The action ``Role/may(_:)`` is asked for; nil for ``open`` (nothing to ask) and ``viewRecords`` (any area).
     public var action: WebAction? {
@@ -33,6 +36,7 @@ public enum WebCapability: Hashable, Sendable {
         case .record(let area): return .record(area)
         case .viewAudit: return .viewAudit
         case .proposal(let step): return .proposal(step)
+        case .act(let action): return action
         }
     }
 

@@ -6,8 +6,9 @@ import XieshangWire
 /// The web interface's page frame and HTTP policy (网页框架): one stylesheet, the security headers every response
 /// carries, the refusal pages (400, 404, 405, 413) and the listener's limits. Pure rendering: no Foundation, no I/O.
 ///
-/// Content-Security-Policy: `default-src 'none'` forbids scripts, frames, fonts and connections outright (there is
-/// no `script-src` at all, inline or not); the one `<style>` block is allowed by its SHA-256 hash rather than by
+/// Content-Security-Policy: `default-src 'none'` forbids frames, fonts and other origins outright; scripts and
+/// connections only from the node itself (`script-src 'self'; connect-src 'self'`: the one script file a joint draft's
+/// page loads to show other members' edits as they arrive, ``DraftPages``) — never inline; the one `<style>` block is allowed by its SHA-256 hash rather than by
 /// `'unsafe-inline'`, so markup that slipped past escaping still cannot bring its own CSS (inline `style=`
 /// attributes are refused too). Pages must therefore put all their CSS in ``css``: the hash is computed from it
 /// once at start.
@@ -60,6 +61,10 @@ public enum WebPage {
     p.note{background:#fff8c5;border-radius:6px;padding:8px;margin:0 0 8px}
     nav.site form.out{margin-left:auto;display:flex;gap:8px;align-items:center;color:#fff;font-size:.85rem}
     nav.site form.out button{background:transparent;border:1px solid #fff;padding:0 8px}
+    article.item{border-top:1px solid #eaeef2;padding:8px 0}
+    div.sub{margin:0 0 8px 12px;border-left:3px solid #d8dee4;padding-left:8px}
+    code{overflow-wrap:anywhere;word-break:break-all}
+    form.entry label span input{width:auto}
     @media print{body{background:#fff}header.top{background:#fff;color:#000;border-bottom:2px solid #000}nav.site,nav.kinds,section.picker{display:none}main{max-width:none;padding:0}section{border:0;padding:0}a{color:inherit;text-decoration:none}.report table{font-size:.6rem}.report table td,.report table th{padding:1px 2px;overflow-wrap:normal}}
     @page{size:A4;margin:15mm}
     """ + HTMLReport.componentCSS + ProposalDesk.css
@@ -69,7 +74,7 @@ public enum WebPage {
 
     /// The Content-Security-Policy of every response (see the type's summary).
     public static let contentSecurityPolicy =
-        "default-src 'none'; style-src \(styleHash); img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        "default-src 'none'; script-src 'self'; connect-src 'self'; style-src \(styleHash); img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
     /// Headers on every web response: CSP, HSTS (one year; the listener is HTTPS only), no MIME sniffing, no
     /// framing, no referrer leaving the intranet, no caching of pages (they show records and, later, a session).
@@ -116,6 +121,7 @@ public enum WebPage {
             for (capability, path, label) in links where capability.allows(r) { n += "<a href=\"\(path)\">\(label)</a>" }
             for (path, label) in ProposalDesk.navigation(r) { n += "<a href=\"\(path)\">\(label)</a>" }
             if EntryForms.forms.contains(where: { WebCapability.record($0.area).allows(r) }) { n += "<a href=\"/forms\">录入</a>" }
+            for (capability, path, label) in workflowLinks where capability.allows(r) { n += "<a href=\"\(path)\">\(label)</a>" }
             if WebCapability.viewAudit.allows(r) { n += "<a href=\"/audit\">审计记录</a>" }
             n += "<a href=\"/password\">修改密码</a>"
         }
@@ -123,6 +129,11 @@ public enum WebPage {
         n += csrfField(r) + "<button type=\"submit\">退出</button></form></nav>"
         return n
     }
+
+    /// The office's workflow pages of issue 19 in the navigation: the plan board, the opinion desk, joint drafts.
+    static let workflowLinks: [(WebCapability, String, String)] = [(.act(.viewRecords(.plans)), "/plans", "协商计划"),
+                                                                   (.act(.editOpinions), "/desk", "社情民意编辑"),
+                                                                   (.record(.jointDrafts), "/drafts", "联名提案")]
 
     /// The hidden form field carrying the session's CSRF token (every form that posts has it).
     public static func csrfField(_ session: Session) -> String {

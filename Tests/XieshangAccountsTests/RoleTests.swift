@@ -15,7 +15,7 @@ struct RoleTests {
         case .clerk:
             return everyone.union([.viewFigures, .viewReports, .viewRecords(.activities), .viewRecords(.suggestions),
                                    .viewRecords(.opinions), .viewRecords(.plans), .record(.activities), .record(.suggestions),
-                                   .record(.opinions)])
+                                   .record(.opinions), .reportPlanStage])
         case .unit:
             return everyone.union([.viewRecords(.proposals), .proposal(.reply)])
         case .member:

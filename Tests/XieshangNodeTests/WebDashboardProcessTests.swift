@@ -15,9 +15,9 @@ struct WebDashboardProcessTests {
     static let roles = ["city": "viewer", "county1": "office", town: "clerk"]
 
     /// A city, a county and a township with `web_listen` each (a self-signed certificate for 127.0.0.1 written into
-    /// each data directory), started, and a user of ``roles`` signed in at each (made with `xieshang user add`, the
+    /// each data directory), started, and a user of `roles` (``roles`` by default) signed in at each (made with `xieshang user add`, the
     /// initial password changed); returns the federation and each body's signed-in client.
-    static func federation() async throws -> (LocalFederation, [String: WebClient]) {
+    static func federation(roles: [String: String] = roles) async throws -> (LocalFederation, [String: WebClient]) {
         let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
         var ports: [String: Int] = [:]
         for id in ["city", "county1", town] { ports[id] = try fed.serveWeb(id) }

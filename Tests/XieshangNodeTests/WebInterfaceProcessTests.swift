@@ -94,7 +94,7 @@ import XieshangTransport
             return
         }
         #expect(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"), "\(what): \(csp)")
-        #expect(!csp.contains("script-src") && !csp.contains("unsafe-inline"), "no script source, nothing inline allowed: \(csp)")
+        #expect(csp.contains("script-src 'self';") && !csp.contains("unsafe-inline"), "scripts only as same-origin files, nothing inline allowed: \(csp)")
         for header in ["strict-transport-security: max-age=", "x-content-type-options: nosniff", "referrer-policy: same-origin",
                        "cache-control: no-store", "x-frame-options: deny"] {
             #expect(lower.contains(header), "\(what): missing \(header)")

@@ -50,7 +50,7 @@ import XieshangWire
         }
         let style = String(html[start.upperBound..<end.lowerBound])
         #expect(WebPage.contentSecurityPolicy.contains("'sha256-" + Base64.encode(SHA256.hash(Array(style.utf8))) + "'"))
-        #expect(!WebPage.contentSecurityPolicy.contains("unsafe-inline") && !WebPage.contentSecurityPolicy.contains("script-src"))
+        #expect(!WebPage.contentSecurityPolicy.contains("unsafe-inline") && WebPage.contentSecurityPolicy.contains("script-src 'self';"))
     }
 
     /// `/`, `/healthz`, an unknown path (404), a wrong method (405 with `allow`) and a refusal the transport makes
