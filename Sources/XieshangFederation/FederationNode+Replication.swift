@@ -125,6 +125,16 @@ extension FederationNode {
             if unsavedCursors.isEmpty { outputs.append(.setTimer(.saveCursors, atMs: now + config.options.cursorSaveMs)) }
             unsavedCursors[link.peer] = link.ackedPosition
         }
+        if moved { trimTail(acknowledged: link) }
+    }
+
+    /// Drops from the log's tail what every link has acknowledged (``LogTail/drop(through:)``): `link`, whose
+    /// position just moved, and the other links as they are. A link pushes again only after its acknowledged
+    /// position (a resend after a lost Ack) and resumes on a new connection from its cursor, read from the store.
+    func trimTail(acknowledged link: ClientLink) {
+        var floor = min(link.ackedPosition, link.scanPosition)
+        for (peer, other) in clients where peer != link.peer { floor = min(floor, other.ackedPosition, other.scanPosition) }
+        tail.drop(through: floor)
     }
 
     func ackReceived(_ ack: Ack, from peer: String) {

@@ -85,6 +85,11 @@ public final class FederationNode {
     /// Each child's roster entries this node accepted (their parent chain leads to that child, nobody else vouches).
     var acceptedEntries: [String: [RosterEntry]] = [:]
     var unroutedSeen = false
+    /// Per peer, the log's events after the peer's acknowledged position counted by (origin, scope), kept as the log
+    /// grows and the peer acknowledges (``backlog(of:)``): a status read scans only what changed since the last one.
+    var backlogCounts: [String: BacklogCounts] = [:]
+    /// The number of stored events through a log position, kept as the log grows (``storedEventCount()``).
+    var storedCount: (through: Int64, count: Int)?
 
     // Fencing
     /// True while the node may not originate anything: a node with a parent starts fenced until the parent has

@@ -37,6 +37,9 @@ struct LogTail {
 
     init(capacity: Int) { self.capacity = max(1, capacity) }
 
+    /// Entries held.
+    var count: Int { entries.count - first }
+
     /// Records the log's last position without entries (an empty store, or after a replay).
     mutating func reset(end: Int64) {
         entries = []
@@ -59,6 +62,16 @@ struct LogTail {
             entries.removeFirst(first)
             first = 0
         }
+    }
+
+    /// Drops the entries at or before `position`: every link has them acknowledged, so none pushes them again from
+    /// here (a link that resumes further back, on a new connection, reads the store). Without this a quiet node's
+    /// tail held its whole log up to ``capacity`` (a township's year: about 1,000 events, ≈ 1 MB).
+    mutating func drop(through position: Int64) {
+        guard first < entries.count, entries[first].position <= position else { return }
+        first = entries[first...].firstIndex { $0.position > position } ?? entries.count
+        entries.removeFirst(first)
+        first = 0
     }
 
     /// Adds what one append stored: `events` as offered, `result` as the store answered (duplicates skipped).

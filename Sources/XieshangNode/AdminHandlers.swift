@@ -95,7 +95,7 @@ enum AdminHandlers {
         return StatusResponse(nodeId: runtime.config.nodeId, name: runtime.config.name, tier: runtime.config.tier,
                               publicKey: core.config.privateKey.publicKey.text,
                               ownSeq: (try? reader.highestSeq(origin: runtime.config.nodeId)) ?? 0,
-                              eventsStored: UInt64((try? reader.count()) ?? 0), links: links,
+                              eventsStored: UInt64(core.storedEventCount()), links: links,
                               alerts: Array(runtime.alerts.prefix(limit)),
                               uptimeSeconds: UInt64(max(0, Date().timeIntervalSince(startedAt))), fenced: core.fenced,
                               queued: UInt64(core.queuedWaiting), queuedRefused: UInt64(core.queuedRefused))
@@ -195,26 +195,14 @@ enum AdminHandlers {
             case "proposals":
                 columns = ["id", "title", "kind", "first_proposer", "status", "submitted_on", "register_number", "lead_unit",
                            "units", "due", "round", "closed_on", "supervisor"]
-                rows = try queries.proposals().map {
-                    ["id": $0.id, "title": $0.title, "kind": $0.kind, "first_proposer": $0.firstProposer, "status": $0.status,
-                     "submitted_on": $0.submittedOn, "register_number": $0.registerNumber ?? JSONNull(), "lead_unit": $0.leadUnit ?? JSONNull(),
-                     "units": $0.units, "due": $0.due ?? JSONNull(), "round": $0.round, "closed_on": $0.closedOn ?? JSONNull(),
-                     "supervisor": $0.supervisor ?? JSONNull()]
-                }
+                rows = try queries.proposals().map { cells($0) }
             case "opinions":
                 columns = ["origin_body", "origin_report_id", "author", "title", "status", "bulletin_issue", "forwarded_to",
                            "adopted_by", "instructions"]
-                rows = try queries.opinions().map {
-                    ["origin_body": $0.key.originBody, "origin_report_id": $0.key.originReportID, "author": $0.author, "title": $0.title,
-                     "status": $0.status, "bulletin_issue": $0.bulletinIssue ?? JSONNull(), "forwarded_to": $0.forwardedTo ?? JSONNull(),
-                     "adopted_by": $0.adoptedBy, "instructions": $0.instructions]
-                }
+                rows = try queries.opinions().map { cells($0) }
             case "activities":
                 columns = ["id", "kind", "form", "date", "topic", "host_bodies", "participants"]
-                rows = try queries.activities().map {
-                    ["id": $0.id, "kind": $0.kind, "form": $0.form ?? JSONNull(), "date": $0.date, "topic": $0.topic,
-                     "host_bodies": $0.hostBodies, "participants": $0.participants]
-                }
+                rows = try queries.activities().map { cells($0) }
             case "plan_items":
                 columns = ["issuer", "plan_id", "item_id", "topic", "department", "deadline", "assignees", "stage", "overdue_for"]
                 rows = try queries.planItems(asOf: asOf).map {
@@ -238,6 +226,27 @@ enum AdminHandlers {
         }
         if request.limit > 0, rows.count > Int(request.limit) { rows = Array(rows.prefix(Int(request.limit))) }
         return .success((columns, rows))
+    }
+
+    /// A proposal's cells as the `proposals` query answers them.
+    static func cells(_ p: RecordQueries.ProposalRow) -> [String: Any] {
+        ["id": p.id, "title": p.title, "kind": p.kind, "first_proposer": p.firstProposer, "status": p.status,
+         "submitted_on": p.submittedOn, "register_number": p.registerNumber ?? JSONNull(), "lead_unit": p.leadUnit ?? JSONNull(),
+         "units": p.units, "due": p.due ?? JSONNull(), "round": p.round, "closed_on": p.closedOn ?? JSONNull(),
+         "supervisor": p.supervisor ?? JSONNull()]
+    }
+
+    /// An opinion report's cells as the `opinions` query answers them.
+    static func cells(_ o: RecordQueries.OpinionRow) -> [String: Any] {
+        ["origin_body": o.key.originBody, "origin_report_id": o.key.originReportID, "author": o.author, "title": o.title,
+         "status": o.status, "bulletin_issue": o.bulletinIssue ?? JSONNull(), "forwarded_to": o.forwardedTo ?? JSONNull(),
+         "adopted_by": o.adoptedBy, "instructions": o.instructions]
+    }
+
+    /// An activity's cells as the `activities` query answers them.
+    static func cells(_ a: RecordQueries.ActivityRow) -> [String: Any] {
+        ["id": a.id, "kind": a.kind, "form": a.form ?? JSONNull(), "date": a.date, "topic": a.topic,
+         "host_bodies": a.hostBodies, "participants": a.participants]
     }
 
     static func text(_ v: DatabaseValue) -> String {

@@ -40,6 +40,38 @@ final class DashboardCache: Sendable {
         }
     }
 
+    /// The parts of dashboards that views of other roots and periods share, kept for one log position and day: the
+    /// Stats with drill-down of a period (the city's page and each county's page of that period read the same), this
+    /// node's report of each month (every period's trend reads its months), the bodies' expected children. Profiled
+    /// (debug, `perf`): a dashboard's first build spent about a third in Stats, a third in the month series and a
+    /// tenth in the bodies' list — every county page built them again from the same log.
+    private let parts = Mutex<(version: Int64, today: Day, values: [String: any Sendable])?>(nil)
+
+    /// Parts kept at most (months and periods looked at between two events).
+    static let partCapacity = 48
+
+    /// The part `name` built from the log at `version` on `today`: the kept one, else `make()`'s (kept when the
+    /// version is known; every part built from an older log or day is dropped first).
+    func part<T: Sendable>(_ name: String, version: Int64, today: Day, _ make: () -> T) -> T {
+        guard version >= 0 else { return make() }
+        let kept = parts.withLock { p -> T? in
+            guard let p, p.version == version, p.today == today else { return nil }
+            return p.values[name] as? T
+        }
+        if let kept { return kept }
+        let value = make()
+        parts.withLock { p in
+            var current: (version: Int64, today: Day, values: [String: any Sendable]) = p.flatMap { $0.version == version && $0.today == today ? $0 : nil } ?? (version, today, [:])
+            if current.values.count >= Self.partCapacity { current.values = [:] }
+            current.values[name] = value
+            p = current
+        }
+        return value
+    }
+
+    /// How many parts are kept (tests).
+    var partCount: Int { parts.withLock { $0?.values.count ?? 0 } }
+
     /// How many dashboards are kept (tests).
     var count: Int { entries.withLock { $0.count } }
 }

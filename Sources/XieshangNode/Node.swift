@@ -173,6 +173,7 @@ public final class Node: Sendable {
             webAddress = nil
         }
         runtime.enqueue(.start)
+        runtime.trimWhenQuiet()
         AllianceRecorder.start(runtime)
         logger.info("started: \(config.name) (\(config.tier)) listening on \(boundAddress)\(config.tls ? " (TLS 1.3, pinned keys)" : " (h2c)"), admin on unix:\(config.adminSocket)\(webAddress.map { ", web on https://\($0)" } ?? "")")
     }

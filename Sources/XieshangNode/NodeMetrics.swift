@@ -98,7 +98,7 @@ extension NodeRuntime {
             node: config.nodeId, tier: config.tier, version: version, links: links,
             queuedCommands: UInt64(max(0, core.queuedWaiting)), queuedRefused: UInt64(max(0, core.queuedRefused)),
             fenced: originationBlocked() != nil,
-            eventsStored: UInt64(max(0, (try? reader.count()) ?? 0)),
+            eventsStored: UInt64(max(0, core.storedEventCount())),
             ownSeq: (try? reader.highestSeq(origin: config.nodeId)) ?? 0,
             commits: UInt64(max(0, core.store.commitCount)), commitLatency: core.store.commitLatency,
             counters: metrics.counters, residentBytes: ProcessMemory.residentBytes(),

@@ -74,7 +74,7 @@ struct NodeWebData: WebData {
         let key = DashboardCache.Key(period: period.isEmpty ? String(today.year) : period, root: body ?? runtime.config.nodeId, today: today,
                                      version: (try? runtime.core.store.reader.lastPosition()) ?? -1)
         if let model = cache.model(key) { return .success(Dashboard(model: model, alerts: alerts)) }
-        switch model(runtime, period: key.period, root: key.root, today: today) {
+        switch model(runtime, period: key.period, root: key.root, today: today, parts: cache) {
         case .success(let model):
             if key.version >= 0 { cache.keep(model, for: key) }
             return .success(Dashboard(model: model, alerts: alerts))
@@ -87,14 +87,19 @@ struct NodeWebData: WebData {
     /// series in one pass, each month's figures of `root` read from this node's report of the month along the path
     /// from here to `root` (the reports cited on the way, never the whole subtree); this body's record figures and
     /// lists when `root` is this body.
-    static func model(_ runtime: NodeRuntime, period: String, root: String, today: Day) -> Result<ReportModel, WebDataError> {
+    /// With `parts`, what views of other roots and periods share is read from it and kept there
+    /// (``DashboardCache/part(_:version:today:_:)``): the period's Stats, this node's report of each month, the
+    /// bodies' expected children.
+    static func model(_ runtime: NodeRuntime, period: String, root: String, today: Day, parts: DashboardCache? = nil) -> Result<ReportModel, WebDataError> {
         let here = runtime.config.nodeId
-        let stats = AdminHandlers.stats(runtime, StatsRequest(period: period, drill: true))
+        let version = parts == nil ? -1 : (try? runtime.core.store.reader.lastPosition()) ?? -1
+        func part<T: Sendable>(_ name: String, _ make: () -> T) -> T { parts?.part(name, version: version, today: today, make) ?? make() }
+        let stats = part("stats " + period) { AdminHandlers.stats(runtime, StatsRequest(period: period, drill: true)) }
         guard stats.bodies.contains(where: { $0.body == root }) else {
             return .failure(.badParameter("body", "单位 body“\(root)”不在本级及下级已报送的统计中"))
         }
         let months = monthTotals(runtime, months: FiguresReport.months(ofPeriod: stats.period, today: today),
-                                 path: path(to: root, in: stats.bodies, from: here))
+                                 path: path(to: root, in: stats.bodies, from: here)) { month in part("month " + month) { runtime.core.currentReport(period: month) } }
         var own = FiguresReport.Own()
         var overdue: [[String]] = [], pastDue: [[String]] = []
         var expected: [String: Int] = [:]
@@ -117,10 +122,14 @@ struct NodeWebData: WebData {
                 return .failure(.unavailable("读取本级记录失败：\(error)"))
             }
         }
-        if case .success(let bodies) = DomainSubmit.bodies(runtime) {
-            for row in bodies.rowsJson {
-                if let r = JSONText.parse(row) as? [String: Any], let parent = r["parent"] as? String, !parent.isEmpty { expected[parent, default: 0] += 1 }
+        expected = part("expected") { () -> [String: Int] in
+            var expected: [String: Int] = [:]
+            if case .success(let bodies) = DomainSubmit.bodies(runtime) {
+                for row in bodies.rowsJson {
+                    if let r = JSONText.parse(row) as? [String: Any], let parent = r["parent"] as? String, !parent.isEmpty { expected[parent, default: 0] += 1 }
+                }
             }
+            return expected
         }
         let rootName = names[root] ?? root
         return .success(FiguresReport.model(stats: stats, root: root, title: rootName + "履职统计", generatedAt: today.description,
@@ -143,10 +152,11 @@ struct NodeWebData: WebData {
     /// report of the month (its own figures and its children's latest reports, as it would sign it), then along
     /// `path` the report each body on it cites for the month — one stored event read per step, not the subtree.
     /// A month without a report on the path has no figures (empty).
-    static func monthTotals(_ runtime: NodeRuntime, months: [String], path: [String]) -> [(month: String, totals: [String: Int64])] {
+    static func monthTotals(_ runtime: NodeRuntime, months: [String], path: [String],
+                            report ofMonth: (String) -> AggregateReport) -> [(month: String, totals: [String: Int64])] {
         let core = runtime.core
         return months.map { month in
-            var report = core.currentReport(period: month)
+            var report = ofMonth(month)
             for body in path {
                 guard let ref = report.children.compactMap(\.ref).first(where: { ChainName.node(of: $0.origin) == body }),
                       let event = (try? core.store.reader.events(origin: ref.origin, seqs: ref.seq...ref.seq))?.first,
@@ -177,6 +187,43 @@ struct NodeWebData: WebData {
                 }))
             case .failure(let error):
                 return .failure(.unavailable("查询\(kind.title)失败：\(error)"))
+            }
+        }
+    }
+
+    /// One page of `kind`'s list: for activities, proposals and opinion reports without a search, the period and
+    /// status filters and the page (LIMIT/OFFSET) in SQL, with the counts and statuses the page prints
+    /// (``RecordQueries/ListFilter``) — equal to the page the whole list filtered here gives (``RecordsPage/page``),
+    /// which the other kinds and a search (matched on every cell's display text) still read.
+    func recordPage(_ kind: RecordKind, _ filter: RecordsPage.Filter) async -> Result<RecordPage, WebDataError> {
+        let table: RecordQueries.PagedTable? = switch kind.query {
+        case "activities": .activities
+        case "proposals": .proposals
+        case "opinions": .opinions
+        default: nil
+        }
+        guard let table, filter.search.isEmpty, table.dateColumn == kind.dateColumn, table.statusColumn == kind.statusColumn else {
+            return await records(kind).map { RecordsPage.page($0, kind, filter) }
+        }
+        let runtime = runtime
+        return await runtime.read {
+            do throws(StoreError) {
+                let queries = RecordQueries(database: runtime.core.store.reader.database, projector: runtime.records)
+                var list = RecordQueries.ListFilter(status: filter.status.isEmpty ? nil : filter.status)
+                if !filter.period.isEmpty, let period = try? XieshangDomain.Period(parsing: filter.period) { list.days = (period.start.description, period.end.description) }
+                let matching = try queries.count(table, list)
+                let pages = max(1, (matching + RecordsPage.pageSize - 1) / RecordsPage.pageSize)
+                let page = min(filter.page, pages)
+                let (limit, offset) = (RecordsPage.pageSize, (page - 1) * RecordsPage.pageSize)
+                let rows: [[String: Any]] = switch kind.query {
+                case "activities": try queries.activities(list, limit: limit, offset: offset).map { AdminHandlers.cells($0) }
+                case "proposals": try queries.proposals(list, limit: limit, offset: offset).map { AdminHandlers.cells($0) }
+                default: try queries.opinions(list, limit: limit, offset: offset).map { AdminHandlers.cells($0) }
+                }
+                return .success(RecordPage(rows: rows.map { $0.mapValues(Self.text) }, page: page, pages: pages, matching: matching,
+                                           total: try queries.count(table, RecordQueries.ListFilter()), statuses: try queries.statuses(table)))
+            } catch {
+                return .failure(.unavailable("查询\(kind.title)失败：\(error.message)"))
             }
         }
     }

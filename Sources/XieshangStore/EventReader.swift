@@ -4,6 +4,9 @@
 /// confined to one thread; open one per thread that reads.
 public final class EventReader {
     let db: Database
+    /// The read-only connection itself, for other reads of the same file on the reader's thread (the record pages'
+    /// queries): one connection kept open, not one opened (and its schema parsed) per page.
+    public var database: Database { db }
 
     /// Opens a read-only connection to an existing store file (open the ``Store`` first: it creates and checks it).
     public init(path: String, busyTimeoutMs: Int32 = 5_000) throws(StoreError) {

@@ -70,6 +70,17 @@ public enum RecordsPage {
         }
     }
 
+    /// The page of `listing` that `filter` asks for: the rows that pass it (``matching(_:_:_:)``), the page clamped
+    /// to the last, the whole list's count and statuses — what a list page shows, read from the whole list.
+    public static func page(_ listing: RecordListing, _ kind: RecordKind, _ filter: Filter) -> RecordPage {
+        let rows = matching(listing, kind, filter)
+        let pages = max(1, (rows.count + pageSize - 1) / pageSize)
+        let page = min(filter.page, pages)
+        let statuses = kind.statusColumn.map { column in Set(listing.rows.compactMap { $0[column] }.filter { !$0.isEmpty }).sorted() } ?? []
+        return RecordPage(rows: Array(rows.dropFirst((page - 1) * pageSize).prefix(pageSize)), page: page, pages: pages,
+                          matching: rows.count, total: listing.rows.count, statuses: statuses)
+    }
+
     /// A column's Chinese label.
     static func label(_ column: String) -> String { FigureNames.fallback(column, zh: true) }
 
@@ -91,11 +102,13 @@ public enum RecordsPage {
 
     /// The list page of `kind`: filter form, the page of matching rows, links to the other pages.
     public static func list(_ kind: RecordKind, _ listing: RecordListing, _ filter: Filter, bodyName: String) -> String {
+        list(kind, page(listing, kind, filter), filter, bodyName: bodyName)
+    }
+
+    /// The list page of `kind` showing `result` (one page of it, ``page(_:_:_:)`` or the node's own read).
+    public static func list(_ kind: RecordKind, _ result: RecordPage, _ filter: Filter, bodyName: String) -> String {
         let e = WebPage.escape
-        let rows = matching(listing, kind, filter)
-        let pages = max(1, (rows.count + pageSize - 1) / pageSize)
-        let page = min(filter.page, pages)
-        let shown = rows.dropFirst((page - 1) * pageSize).prefix(pageSize)
+        let (shown, pages, page) = (result.rows, result.pages, result.page)
         var b = nav(current: kind)
         b += "<section class=\"picker\"><form method=\"get\" action=\"/records/\(kind.key)\">"
         b += "<label for=\"q\">搜索</label> <input id=\"q\" type=\"search\" name=\"q\" value=\"\(e(filter.search))\" maxlength=\"100\"> "
@@ -103,13 +116,12 @@ public enum RecordsPage {
             b += "<label for=\"period\">期间</label> <input id=\"period\" name=\"period\" value=\"\(e(filter.period))\" size=\"10\" maxlength=\"40\" placeholder=\"2026-Q3\"> "
         }
         if let column = kind.statusColumn {
-            let values = Set(listing.rows.compactMap { $0[column] }.filter { !$0.isEmpty }).sorted()
             b += "<label for=\"status\">状态</label> <select id=\"status\" name=\"status\"><option value=\"\">全部</option>"
-            for v in values { b += "<option value=\"\(e(v))\"\(v == filter.status ? " selected" : "")>\(e(kind.display(column, v)))</option>" }
+            for v in result.statuses { b += "<option value=\"\(e(v))\"\(v == filter.status ? " selected" : "")>\(e(kind.display(column, v)))</option>" }
             b += "</select> "
         }
         b += "<button type=\"submit\">筛选</button></form></section>\n"
-        b += "<section><h2>\(e(kind.title))（\(rows.count) 条\(rows.count == listing.rows.count ? "" : "，共 \(listing.rows.count) 条")）</h2>"
+        b += "<section><h2>\(e(kind.title))（\(result.matching) 条\(result.matching == result.total ? "" : "，共 \(result.total) 条")）</h2>"
         if shown.isEmpty {
             b += "<p class=\"muted\">没有符合条件的记录。</p>"
         } else {

@@ -15,6 +15,10 @@ public protocol WebData: Sendable {
     func dashboard(period: String, body: String?) async -> Result<Dashboard, WebDataError>
     /// Every record of `kind` this body holds (its admin query), cells as display text.
     func records(_ kind: RecordKind) async -> Result<RecordListing, WebDataError>
+    /// One page of `kind`'s list with `filter` applied (the whole list's counts and status choices with it). The
+    /// default reads ``records(_:)`` and filters and pages it (``RecordsPage/page(_:_:_:)``); a node answers it with
+    /// the filters and the page in SQL where it can, equal to that.
+    func recordPage(_ kind: RecordKind, _ filter: RecordsPage.Filter) async -> Result<RecordPage, WebDataError>
     /// The signed events that made or moved record `id` of `kind`, in log order.
     func history(_ kind: RecordKind, id: String) async -> Result<[RecordEvent], WebDataError>
     /// What the kind's detail query adds to record `id` beyond the columns its list row `shown` already (a proposal's
@@ -48,6 +52,10 @@ extension WebData {
     /// The id, name and tier of ``status()``: for a source that keeps no cheaper answer.
     public func identity() async -> XieshangDomain.BodyInfo? {
         await status().map { XieshangDomain.BodyInfo(id: $0.nodeId, name: $0.name, tier: $0.tier) }
+    }
+    /// The page read from the whole list, filtered and paged here.
+    public func recordPage(_ kind: RecordKind, _ filter: RecordsPage.Filter) async -> Result<RecordPage, WebDataError> {
+        await records(kind).map { RecordsPage.page($0, kind, filter) }
     }
     /// No details beyond the list row.
     public func details(_ kind: RecordKind, id: String, shown: [String]) async -> Result<[RecordSection], WebDataError> { .success([]) }
@@ -132,6 +140,32 @@ public struct RecordListing: Sendable {
     public init(columns: [String], rows: [[String: String]]) {
         self.columns = columns
         self.rows = rows
+    }
+}
+
+/// One page of a record list (记录列表的一页): its rows in the list's order, which page of how many it is, how many
+/// rows pass the filter, how many the list has, and the statuses its rows have (the status filter's choices).
+public struct RecordPage: Sendable, Equatable {
+    /// The page's rows: column key → text, as in ``RecordListing``.
+    public var rows: [[String: String]]
+    /// The page shown, 1-based (the last one when a later one was asked for).
+    public var page: Int
+    /// Pages of the rows that pass the filter (at least 1).
+    public var pages: Int
+    /// Rows that pass the filter.
+    public var matching: Int
+    /// Rows of the whole list.
+    public var total: Int
+    /// The distinct statuses of the whole list's rows (not empty), sorted; empty when the kind has no status.
+    public var statuses: [String]
+    /// Makes a page.
+    public init(rows: [[String: String]], page: Int, pages: Int, matching: Int, total: Int, statuses: [String]) {
+        self.rows = rows
+        self.page = page
+        self.pages = pages
+        self.matching = matching
+        self.total = total
+        self.statuses = statuses
     }
 }
 

@@ -19,9 +19,9 @@ public struct RecordQueries {
         self.projector = projector
     }
 
-    private static let proposalColumns = "id, title, kind, first_proposer, status, submitted_on, register_number, lead_unit, units, due, round, closed_on, supervisor"
+    static let proposalColumns = "id, title, kind, first_proposer, status, submitted_on, register_number, lead_unit, units, due, round, closed_on, supervisor"
 
-    private static func proposalRow(_ r: RecordRow) -> ProposalRow {
+    static func proposalRow(_ r: RecordRow) -> ProposalRow {
         ProposalRow(id: r.text(0), title: r.text(1), kind: r.text(2), firstProposer: r.text(3), status: r.text(4),
                     submittedOn: r.text(5), registerNumber: r.optionalText(6), leadUnit: r.optionalText(7), units: r.list(8),
                     due: r.optionalText(9), round: r.int(10), closedOn: r.optionalText(11), supervisor: r.optionalText(12))
@@ -58,8 +58,14 @@ public struct RecordQueries {
     /// Opinion reports this body holds, ordered by provenance, optionally only those in `status`.
     public func opinions(status: OpinionReport.Status? = nil) throws(StoreError) -> [OpinionRow] {
         let filter = status == nil ? "" : " WHERE status = ?"
-        let rows = try database.records("SELECT origin_body, origin_report_id, author, title, status, bulletin_issue, forwarded_to FROM opinions\(filter) ORDER BY origin_body, origin_report_id",
-                                         status.map { [.text($0.rawValue)] } ?? [])
+        return try opinionRows(database.records("SELECT \(Self.opinionColumns) FROM opinions\(filter) ORDER BY origin_body, origin_report_id",
+                                                status.map { [.text($0.rawValue)] } ?? []))
+    }
+
+    static let opinionColumns = "origin_body, origin_report_id, author, title, status, bulletin_issue, forwarded_to"
+
+    /// Opinion reports from their rows (``opinionColumns``), each with its adopting bodies and instructions.
+    func opinionRows(_ rows: [RecordRow]) throws(StoreError) -> [OpinionRow] {
         var result: [OpinionRow] = []
         for r in rows {
             let k: [DatabaseValue] = [.text(r.text(0)), .text(r.text(1))]
@@ -76,10 +82,14 @@ public struct RecordQueries {
     public func activities(in period: Period? = nil) throws(StoreError) -> [ActivityRow] {
         let filter = period == nil ? "" : " WHERE date BETWEEN ? AND ?"
         let values: [DatabaseValue] = period.map { [.text($0.start.description), .text($0.end.description)] } ?? []
-        return try database.records("SELECT id, kind, form, date, topic, host_bodies, participants FROM activities\(filter) ORDER BY date, id", values).map {
-            ActivityRow(id: $0.text(0), kind: $0.text(1), form: $0.optionalText(2), date: $0.text(3), topic: $0.text(4),
-                        hostBodies: $0.list(5), participants: $0.int(6))
-        }
+        return try database.records("SELECT \(Self.activityColumns) FROM activities\(filter) ORDER BY date, id", values).map(Self.activityRow)
+    }
+
+    static let activityColumns = "id, kind, form, date, topic, host_bodies, participants"
+
+    static func activityRow(_ r: RecordRow) -> ActivityRow {
+        ActivityRow(id: r.text(0), kind: r.text(1), form: r.optionalText(2), date: r.text(3), topic: r.text(4),
+                    hostBodies: r.list(5), participants: r.int(6))
     }
 
     /// Every plan item with its stage as of `day` (the least advanced assignee's) and who is overdue.
