@@ -56,6 +56,8 @@ final class NodeFigures: FiguresSource {
     static func countsHere(_ event: DomainEvent, from signer: String, at node: String) -> Bool {
         switch event {
         case .plan(let e):
+            // A topic a lower body proposes counts at the issuer (议题征集), the issuer's steps at the bodies below.
+            if case .topicProposed(_, let by, _, _) = e.step { return by == signer && e.issuer == node }
             return e.issuer == signer && e.issuer != node
         case .opinion(let e):
             switch e.step {
@@ -94,6 +96,8 @@ final class NodeFigures: FiguresSource {
             case .instruction where e.atBody == signer: out.append(e.report.originBody)
             default: break
             }
+        case .plan(let e):
+            if case .topicProposed(_, let by, _, _) = e.step, by == signer, e.issuer != signer { out.append(e.issuer) }
         default: break
         }
         return out
@@ -105,9 +109,9 @@ final class NodeFigures: FiguresSource {
     /// the tally itself only ever holds stored events.
     func recomputedFigures(of body: String, for period: Period, adding pending: [EventBody]) -> RecomputedFigures? {
         var trial: DomainState?
-        // Only the body's own events and opinion steps (the one kind another body's step can count for it, see
-        // ``bodiesCounting(_:signer:)``) are decoded: a relay's batch holds many bodies' records and several reports.
-        for event in pending where event.kind == .opinion || ChainName.node(of: event.origin) == body {
+        // Only the body's own events, opinion steps and plan steps (the kinds another body's step can count for it,
+        // see ``bodiesCounting(_:signer:)``) are decoded: a relay's batch holds many bodies' records and several reports.
+        for event in pending where event.kind == .opinion || event.kind == .plan || ChainName.node(of: event.origin) == body {
             guard let domainEvent = NodeFigures.domainEvent(event),
                   NodeFigures.bodiesCounting(domainEvent, signer: ChainName.node(of: event.origin)).contains(body) else { continue }
             if trial == nil { trial = descendants[body] ?? NodeFigures.tally(of: body) }
