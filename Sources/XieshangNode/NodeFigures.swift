@@ -22,9 +22,11 @@ final class NodeFigures: FiguresSource {
 
     /// Figures an ancestor does not compare: steps signed by other bodies that travel down only change them (a plan
     /// issued to the body by its county; an adoption or instruction of its report at a level between it and this
-    /// node), so this node may not hold them — or not yet — when the body's report arrives.
+    /// node), so this node may not hold them — or not yet — when the body's report arrives. The topics of a plan the
+    /// body issues (议题征集) count its own plan steps, which travel down to its subtree only, never up.
     static let uncompared: Set<String> = ["plan_items_assigned", "plan_items_done", "plan_items_overdue",
-                                          "opinions_adopted_higher", "opinions_instructed"]
+                                          "opinions_adopted_higher", "opinions_instructed",
+                                          "topics_proposed", "topics_adopted", "topics_merged", "topics_not_adopted"]
 
     /// Stocks at the period's end (Figures: plan-item and member counters), not flows.
     var stocks: Set<String> { ["plan_items_assigned", "plan_items_done", "plan_items_overdue", "members", "members_below_threshold"] }
@@ -96,8 +98,6 @@ final class NodeFigures: FiguresSource {
             case .instruction where e.atBody == signer: out.append(e.report.originBody)
             default: break
             }
-        case .plan(let e):
-            if case .topicProposed(_, let by, _, _) = e.step, by == signer, e.issuer != signer { out.append(e.issuer) }
         default: break
         }
         return out
@@ -109,9 +109,9 @@ final class NodeFigures: FiguresSource {
     /// the tally itself only ever holds stored events.
     func recomputedFigures(of body: String, for period: Period, adding pending: [EventBody]) -> RecomputedFigures? {
         var trial: DomainState?
-        // Only the body's own events, opinion steps and plan steps (the kinds another body's step can count for it,
-        // see ``bodiesCounting(_:signer:)``) are decoded: a relay's batch holds many bodies' records and several reports.
-        for event in pending where event.kind == .opinion || event.kind == .plan || ChainName.node(of: event.origin) == body {
+        // Only the body's own events and opinion steps (the one kind another body's step can count for it, see
+        // ``bodiesCounting(_:signer:)``) are decoded: a relay's batch holds many bodies' records and several reports.
+        for event in pending where event.kind == .opinion || ChainName.node(of: event.origin) == body {
             guard let domainEvent = NodeFigures.domainEvent(event),
                   NodeFigures.bodiesCounting(domainEvent, signer: ChainName.node(of: event.origin)).contains(body) else { continue }
             if trial == nil { trial = descendants[body] ?? NodeFigures.tally(of: body) }

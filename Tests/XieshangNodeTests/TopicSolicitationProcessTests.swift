@@ -5,13 +5,13 @@ import XieshangWire
 
 /// Issue 18, 议题征集 for the annual plan through the `xieshang` CLI against real node processes (city, county,
 /// township): the county solicits topics, its township proposes one from its own node, the county's office enters a
-/// department's and the public's, then adopts, merges and does not adopt them; the figures roll up to the city, which
-/// recomputes the county's from its records.
+/// department's and the public's, then adopts, merges and does not adopt them; the figures roll up to the city (which
+/// does not compare them: the county's plan steps travel down only), with no mismatch raised.
 @Suite("topic solicitation (process acceptance)", .serialized)
 struct TopicSolicitationProcessTests {
     typealias Run = ProposalFollowUpProcessTests
 
-    @Test("议题征集: topics from a township, a department and the public, decided by the county's office; figures roll up verified")
+    @Test("议题征集: topics from a township, a department and the public, decided by the county's office; figures roll up")
     func topicsSolicitedFromATownshipADepartmentAndThePublic() async throws {
         let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
         try await fed.startAll()
@@ -78,10 +78,9 @@ struct TopicSolicitationProcessTests {
             guard let totals = try? await fed.totals("city") else { return false }
             return expected.allSatisfy { totals[$0.key] == $0.value }
         }
+        // The issuer's plan steps travel down only, so the city cannot recompute these: they are reported, not compared.
         let recomputed = try #require(try await OwnFiguresProcessTests.query(fed, "city", "recomputed_figures", ["body": county, "period": y]).first)
-        for (name, value) in expected {
-            #expect((recomputed[name] as? NSNumber)?.int64Value == value, "\(name): \(recomputed)")
-        }
+        #expect(expected.keys.allSatisfy { recomputed[$0] == nil } && recomputed["proposals_filed"] != nil, "\(recomputed)")
         let townFigures = try #require(try await OwnFiguresProcessTests.query(fed, town, "figures", ["period": y]).first)
         #expect(townFigures["topicsProposed"] as? Int == 0, "counted once, at the issuer: \(townFigures)")
         #expect(!(try await fed.status("city")).alerts.contains { $0.code == "own_mismatch" })
