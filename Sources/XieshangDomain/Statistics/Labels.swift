@@ -120,8 +120,9 @@ public enum Labels {
         put("state.suggestion.adopted", "已批示采纳", "adopted")
         put("state.suggestion.closed", "已办结", "closed")
         // Activities
-        for (source, zh) in [("lowerBody", "下级政协"), ("department", "部门"), ("society", "社会公众"), ("member", "委员")] {
-            put("topicSource." + source, zh, source)
+        for (source, zh, en) in [("lowerBody", "下级政协", "lower body"), ("department", "部门", "department"),
+                                 ("society", "社会公众", "the public"), ("member", "委员", "member")] {
+            put("topicSource." + source, zh, en)
         }
         for (decision, zh, en) in [("open", "待处理", "open"), ("adopted", "采纳列入计划", "adopted"), ("merged", "合并", "merged"),
                                    ("notAdopted", "不予采纳", "not adopted")] {
