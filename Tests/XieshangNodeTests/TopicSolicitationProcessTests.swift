@@ -25,6 +25,10 @@ struct TopicSolicitationProcessTests {
         let help = try await Run.run(fed, county, ["plan", "topic", "--help"])
         #expect(help.status == 0 && help.output.contains("--source") && help.output.contains("--issuer"), "\(help.output)")
 
+        let noDeadline = try await Run.run(fed, county, ["plan", "solicit", plan])
+        #expect(noDeadline.status == 2 && noDeadline.output.contains("--deadline"), "\(noDeadline.output)")
+        let badDeadline = try await Run.run(fed, county, ["plan", "solicit", plan, "--deadline", "\(y)-11-31"])
+        #expect(badDeadline.status == 2 && badDeadline.output.contains("--deadline"), "\(badDeadline.output)")
         try await Run.ok(fed, county, ["plan", "solicit", plan, "--deadline", "\(y)-11-30", "--date", "\(y)-01-02"])
         try await waitUntil("the township holds the county's solicitation", seconds: 60) {
             (try await Run.run(fed, town, ["plan", "topic", plan, "--id", "T1", "--topic", "乡村旅游提质", "--reason", "游客增长快",
@@ -54,6 +58,8 @@ struct TopicSolicitationProcessTests {
         try await waitUntil("the county holds the township's topic", seconds: 60) {
             try await rows(county, ["plan", "topics", "--plan", plan]).contains { $0["topic_id"] as? String == "T1" }
         }
+        let noItem = try await Run.run(fed, county, ["plan", "pick", plan, "T1"])
+        #expect(noItem.status == 2 && noItem.output.contains("--item"), "\(noItem.output)")
         try await Run.ok(fed, county, ["plan", "pick", plan, "T1", "--item", "4-03", "--date", "\(y)-02-01"])
         try await Run.ok(fed, county, ["plan", "decide", plan, "T2", "--merge-into", "T1", "--date", "\(y)-02-01"])
         try await Run.ok(fed, county, ["plan", "decide", plan, "T3", "--not-adopted", "不属于政协协商范围", "--date", "\(y)-02-02"])
