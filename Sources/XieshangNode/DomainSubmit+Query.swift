@@ -11,14 +11,15 @@ import XieshangWire
 /// all its columns, for plan export and `plan show`; filter `plan`), `figures` (the body's own figures 统计数字 for a
 /// `period`, with its rates), `bodies` (this body and every body of its subtree with name, tier and parent, from the
 /// config and the rosters its children vouched for — so a city can name its townships), `duty` (one member's
-/// 履职档案 for a `year`: every ledger entry with the record it cites, the points per category and the total;
+/// 履职档案 for a `year`: every ledger entry with the record it cites and the body where it happened (`at`: an activity
+/// at a body below that the member joined as a guest), the points per category and the total;
 /// filter `member`), `appraisals` (the proposals rated at a `quarter`'s appraisal 逐个提案测评, with the votes, the rate,
 /// the threshold and the units' written explanations; filter `below` = "true" for only those below the threshold),
 /// `policy` (the policy the body's records apply now, every setting, and the versions recorded), `units` (the handling
 /// table of the units 承办单位办理情况 for a `period`, with the replies overdue on the `as_of` day).
 extension DomainSubmit {
     /// Record types answered here.
-    static let queryTypes = ["proposal", "suggestions", "plans", "figures", "bodies", "duty", "appraisals", "policy", "units"]
+    static let queryTypes = ["proposal", "suggestions", "plans", "figures", "bodies", "duty", "appraisals", "policy", "units", "topics"]
 
     static func query(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
         let path = runtime.core.store.path
@@ -63,6 +64,8 @@ extension DomainSubmit {
                 return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
             case "duty":
                 return duty(runtime, request, state)
+            case "topics":
+                return topics(request, state)
             case "appraisals":
                 return appraisals(request, state)
             case "units":
@@ -135,16 +138,45 @@ extension DomainSubmit {
         }
         let a = state.dutyAssessment(member: member, year: year)
         let row: [String: Any] = [
-            "member": member, "name": m.name, "year": year, "total_tenths": a.totalTenths,
+            "member": member, "name": m.name, "body": state.body.id, "year": year, "total_tenths": a.totalTenths,
             "categories": Dictionary(uniqueKeysWithValues: DutyCategory.allCases.map { ($0.rawValue, a.categoryTenths[$0] ?? 0) }),
             "proposal_count": a.proposalCount, "opinion_count": a.opinionCount,
             "minimums_missed": a.minimumsMissed.map(\.rawValue), "needs_talk": a.needsTalk,
             "resignation_recommended": a.resignationRecommended,
             "entries": a.entries.map { e in
-                ["on": e.on.description, "category": e.category.rawValue, "tenths": e.tenths, "rule": e.rule, "source": e.source.key]
+                ["on": e.on.description, "category": e.category.rawValue, "tenths": e.tenths, "rule": e.rule, "source": e.source.key,
+                 "at": e.elsewhere ?? state.body.id]
             },
         ]
         return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
+    }
+
+    /// The topics 征集议题 of the plans this body holds (filter `plan`): each with its source and proposer, and what became
+    /// of it (`decision`: adopted as an item, merged into another topic, not adopted with the reason, or open).
+    static func topics(_ request: QueryRequest, _ state: DomainState) -> Result<QueryResponse, TransportError> {
+        let columns = ["issuer", "plan_id", "topic_id", "source", "proposer", "topic", "reason", "proposed_on", "decision", "item",
+                       "merged_into", "not_adopted_reason", "decided_on"]
+        var rows: [[String: Any]] = []
+        for plan in state.plans.values.sorted(by: { ($0.key.issuer, $0.key.planID) < ($1.key.issuer, $1.key.planID) }) {
+            if let only = request.filter["plan"], only != plan.key.planID { continue }
+            for t in plan.topics {
+                let d = plan.topicDecisions[t.id]
+                var row: [String: Any] = [
+                    "issuer": plan.key.issuer, "plan_id": plan.key.planID, "topic_id": t.id, "source": t.source.rawValue,
+                    "proposer": t.source == .lowerBody ? t.byBody : t.proposer, "topic": t.topic, "reason": t.reason,
+                    "proposed_on": t.proposedOn?.description ?? JSONNull(), "decision": "open", "item": JSONNull(),
+                    "merged_into": JSONNull(), "not_adopted_reason": JSONNull(), "decided_on": d?.on.description ?? JSONNull(),
+                ]
+                switch d?.outcome {
+                case .adopted(let item)?: row["decision"] = "adopted"; row["item"] = item
+                case .decided(.merged(let into))?: row["decision"] = "merged"; row["merged_into"] = into
+                case .decided(.notAdopted(let reason))?: row["decision"] = "notAdopted"; row["not_adopted_reason"] = reason
+                case nil: break
+                }
+                rows.append(row)
+            }
+        }
+        return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
     }
 
     /// The proposals rated at the appraisal of the `quarter` filter (only those below the threshold when `below` is "true").

@@ -22,9 +22,11 @@ final class NodeFigures: FiguresSource {
 
     /// Figures an ancestor does not compare: steps signed by other bodies that travel down only change them (a plan
     /// issued to the body by its county; an adoption or instruction of its report at a level between it and this
-    /// node), so this node may not hold them — or not yet — when the body's report arrives.
+    /// node), so this node may not hold them — or not yet — when the body's report arrives. The topics of a plan the
+    /// body issues (议题征集) count its own plan steps, which travel down to its subtree only, never up.
     static let uncompared: Set<String> = ["plan_items_assigned", "plan_items_done", "plan_items_overdue",
-                                          "opinions_adopted_higher", "opinions_instructed"]
+                                          "opinions_adopted_higher", "opinions_instructed",
+                                          "topics_proposed", "topics_adopted", "topics_merged", "topics_not_adopted"]
 
     /// Stocks at the period's end (Figures: plan-item and member counters), not flows.
     var stocks: Set<String> { ["plan_items_assigned", "plan_items_done", "plan_items_overdue", "members", "members_below_threshold"] }
@@ -56,6 +58,8 @@ final class NodeFigures: FiguresSource {
     static func countsHere(_ event: DomainEvent, from signer: String, at node: String) -> Bool {
         switch event {
         case .plan(let e):
+            // A topic a lower body proposes counts at the issuer (议题征集), the issuer's steps at the bodies below.
+            if case .topicProposed(_, let by, _, _) = e.step { return by == signer && e.issuer == node }
             return e.issuer == signer && e.issuer != node
         case .opinion(let e):
             switch e.step {

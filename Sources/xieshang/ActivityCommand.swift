@@ -8,12 +8,14 @@ enum ActivityCommand {
 
     static let group = SubcommandGroup(name: "activity", summary: "activities 履职活动: record one, list them", commands: [
         (Spec(name: "activity add", summary: "records an activity held (counted once, at this body)",
-              valued: ["id", "kind", "form", "topic", "participants", "members", "hosts", "plan-item", "date"],
+              valued: ["id", "kind", "form", "topic", "participants", "members", "guests", "hosts", "plan-item", "date"],
               required: ["id", "kind", "topic", "participants"],
               details: """
                   --kind consultation|research|inspection|appraisal|training|welfare|meeting
                   --form (consultations) topical|counterpart|sector|proposalHandling|chairTalk|pleaseCome|online|quarterly|standingCommittee
                   --hosts BODY,BODY for joint activities (this body is always one); --plan-item PLAN/ITEM it carried out
+                  --guests BODY/MEMBER,…: members of a body above this one who took part (a county member at a township's
+                    consultation); it counts in their 履职档案 there, never in that body's figures
                 """,
               example: "xieshang activity add --id HD-001 --kind consultation --form pleaseCome --topic 农村人居环境整治 --participants 32 --members M001,M002 --date 2026-03-18"), add),
         (Spec(name: "activity list", summary: "activities recorded here (optionally in one --period 2026|2026-Q3|2026-11)",
@@ -33,12 +35,19 @@ enum ActivityCommand {
             }
             form = value
         }
+        var guests: [Activity.Guest] = []
+        for text in inv.list("guests") {
+            guard let g = Activity.Guest(parsing: text) else {
+                throw inv.usage("--guests takes BODY/MEMBER (a member of another body, e.g. xishui/M001), not '\(text)'.")
+            }
+            guests.append(g)
+        }
         let client = NodeClient(inv)
         var hosts = inv.list("hosts")
         if !hosts.isEmpty { let me = try client.status().nodeId; if !hosts.contains(me) { hosts.insert(me, at: 0) } }
         let a = Activity(id: try inv.required("id"), kind: kind, form: form, date: try inv.day(), topic: try inv.required("topic"),
                          hostBodies: hosts, participants: try inv.int("participants"), members: inv.list("members"),
-                         planItem: inv.value("plan-item") ?? "")
+                         planItem: inv.value("plan-item") ?? "", guests: guests)
         return Recorded.print(inv, try client.submit(.activity(a), actor: "office"), zh: "活动 \(a.id) \(a.topic)", en: "activity \(a.id) \(a.topic)")
     }
 

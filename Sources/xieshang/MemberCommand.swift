@@ -122,7 +122,10 @@ extension MemberCommand {
         print("\(inv.text("履职档案", "duty ledger"))  \(d["member"] ?? "") \(d["name"] ?? "")  \(d["year"] ?? "")\(inv.text("年度", ""))")
         for e in (d["entries"] as? [[String: Any]]) ?? [] {
             let rule = (e["rule"] as? String) ?? ""
-            print("  \(e["on"] ?? "")  \(RecordTable.pad(inv.label("dutyCategory." + ((e["category"] as? String) ?? "")), 14))  \(RecordTable.pad(points(e["tenths"]), 6))  \(RecordTable.pad(inv.label(rule), 20))  \(e["source"] ?? "")")
+            // An activity at a body below (joined as a guest) names the body where it happened.
+            let at = (e["at"] as? String).flatMap { $0 == d["body"] as? String ? nil : $0 }
+            print("  \(e["on"] ?? "")  \(RecordTable.pad(inv.label("dutyCategory." + ((e["category"] as? String) ?? "")), 14))  \(RecordTable.pad(points(e["tenths"]), 6))  \(RecordTable.pad(inv.label(rule), 20))  \(e["source"] ?? "")"
+                  + (at.map { "  " + inv.text("活动地：", "at ") + $0 } ?? ""))
         }
         let categories = (d["categories"] as? [String: Any]) ?? [:]
         print(DutyCategory.allCases.map { "\(inv.label("dutyCategory." + $0.rawValue))：\(points(categories[$0.rawValue]))" }.joined(separator: "  "))

@@ -7,7 +7,7 @@ import XieshangDomain
 enum PlanCommand {
     typealias Spec = Invocation.Spec
 
-    static let group = SubcommandGroup(name: "plan", summary: "consultation plans 协商计划: import, issue, decompose, progress, show", commands: [
+    static let group = SubcommandGroup(name: "plan", summary: "consultation plans 协商计划: solicit topics, import, issue, decompose, progress, show", commands: [
         (Spec(name: "plan import", summary: "drafts a plan with the items of a CSV file (all rows or none)",
               positionals: ["FILE"], valued: ["plan", "year", "title", "date"], required: ["plan", "title"],
               details: "  columns: 编号,类别,议题,协商形式,牵头领导,责任部门,责任人,完成时限,承办单位 (承办单位: names or node ids, separated by 、)\n  a sample: Ops/samples/consultation-plan.csv",
@@ -24,6 +24,25 @@ enum PlanCommand {
               example: "xieshang plan progress 3.1 --issuer cn.gz.tongren.wanshan --plan XS-2026 --stage held --date 2026-05-20"), progress),
         (Spec(name: "plan show", summary: "plan items with their stage and who is overdue (as of a day)",
               valued: ["plan", "as-of"], flags: ["overdue"], example: "xieshang plan show --plan XS-2026 --as-of 2026-07-01"), show),
+        (Spec(name: "plan solicit", summary: "opens topic solicitation 议题征集 for next year's plan, until a deadline (then import the draft)",
+              positionals: ["PLAN"], valued: ["deadline", "bodies", "date"], required: ["deadline"],
+              details: "  --bodies BODY,BODY: the lower bodies asked (default every body below); departments, the public and members too",
+              example: "xieshang plan solicit XS-2027 --deadline 2026-11-30 --date 2026-11-01"), solicit),
+        (Spec(name: "plan topic", summary: "proposes a topic for a plan being solicited: a lower body to its issuer, or the issuer entering one from a department, the public or a member",
+              positionals: ["PLAN"], valued: ["id", "topic", "reason", "issuer", "source", "proposer", "date"], required: ["id", "topic"],
+              details: """
+                  at a lower body: --issuer BODY (the body whose plan it is); the topic travels up to it
+                  at the issuer: --source department|society|member --proposer NAME (部门, 社会公众, 委员/界别)
+                """,
+              example: "xieshang plan topic XS-2027 --id T-01 --topic 乡村旅游提质 --reason 游客增长快 --issuer cn.gz.tongren --date 2026-11-10"), topic),
+        (Spec(name: "plan pick", summary: "adopts a proposed topic into the plan as an item (采纳列入计划)",
+              positionals: ["PLAN", "TOPIC"], valued: ["item", "date"], required: ["item"],
+              example: "xieshang plan pick XS-2027 T-01 --item 4-03 --date 2026-12-05"), pick),
+        (Spec(name: "plan decide", summary: "merges a proposed topic into another (合并) or does not adopt it (不予采纳, with the reason)",
+              positionals: ["PLAN", "TOPIC"], valued: ["merge-into", "not-adopted", "date"],
+              example: "xieshang plan decide XS-2027 T-02 --merge-into T-01 --date 2026-12-05"), decide),
+        (Spec(name: "plan topics", summary: "the topics proposed for the plans this body issues or was asked for, with their source and what became of them",
+              valued: ["plan"], example: "xieshang plan topics --plan XS-2027"), topics),
     ])
 
     static func run(_ args: [String]) -> Int32 { group.run(args) }
@@ -108,6 +127,74 @@ enum PlanCommand {
         if let plan = inv.value("plan") { rows = rows.filter { $0["plan_id"] as? String == plan } }
         if inv.flags.contains("overdue") { rows = rows.filter { !(($0["overdue_for"] as? [Any]) ?? []).isEmpty } }
         RecordTable.print(rows, type: "plan_items", columns: ["issuer", "plan_id", "item_id", "topic", "department", "deadline", "assignees", "stage", "overdue_for"], inv)
+        return ExitCode.done
+    }
+
+    static func solicit(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let client = NodeClient(inv)
+        let me = try client.status().nodeId
+        let deadline = try inv.day("deadline", defaultToday: false)
+        let plan = inv.positional(0)
+        let e = PlanEvent(plan, issuer: me, on: try inv.day(), .topicsSolicited(deadline: deadline, bodies: inv.list("bodies")))
+        return Recorded.print(inv, try client.submit(.plan(e), actor: "office"),
+                              zh: "计划 \(plan) 议题征集至 \(deadline)", en: "plan \(plan): topics solicited until \(deadline)")
+    }
+
+    static func topic(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let client = NodeClient(inv)
+        let plan = inv.positional(0), id = try inv.required("id"), text = try inv.required("topic"), reason = inv.value("reason") ?? ""
+        let step: PlanEvent.Step, issuer: String
+        if let s = inv.value("source") {
+            guard let source = ConsultationPlan.TopicSource(rawValue: s), source != .lowerBody else {
+                throw inv.usage("--source takes department, society or member, not '\(s)' (a lower body proposes at its own node with --issuer).")
+            }
+            guard let proposer = inv.value("proposer"), !proposer.isEmpty else {
+                throw inv.usage("--source \(s) needs --proposer NAME (the department, person or member).")
+            }
+            issuer = try client.status().nodeId
+            step = .topicReceived(topicID: id, source: source, proposer: proposer, topic: text, reason: reason)
+        } else {
+            guard let to = inv.value("issuer") else {
+                throw inv.usage("give --issuer BODY (a lower body proposes to the plan's issuer), or --source and --proposer at the issuer.")
+            }
+            issuer = to
+            step = .topicProposed(topicID: id, byBody: try client.status().nodeId, topic: text, reason: reason)
+        }
+        let e = PlanEvent(plan, issuer: issuer, on: try inv.day(), step)
+        return Recorded.print(inv, try client.submit(.plan(e), actor: "office"), zh: "议题 \(id) \(text)", en: "topic \(id) \(text)")
+    }
+
+    static func pick(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let client = NodeClient(inv)
+        let plan = inv.positional(0), topic = inv.positional(1), item = try inv.required("item")
+        let e = PlanEvent(plan, issuer: try client.status().nodeId, on: try inv.day(), .topicPicked(topicID: topic, itemID: item))
+        return Recorded.print(inv, try client.submit(.plan(e), actor: "office"),
+                              zh: "议题 \(topic) 采纳为事项 \(item)", en: "topic \(topic) adopted as item \(item)")
+    }
+
+    static func decide(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let decision: ConsultationPlan.TopicDecision
+        switch (inv.value("merge-into"), inv.value("not-adopted")) {
+        case (let into?, nil): decision = .merged(into: into)
+        case (nil, let reason?): decision = .notAdopted(reason: reason)
+        default: throw inv.usage("give one of --merge-into TOPIC (合并) and --not-adopted REASON (不予采纳).")
+        }
+        let client = NodeClient(inv)
+        let plan = inv.positional(0), topic = inv.positional(1)
+        let e = PlanEvent(plan, issuer: try client.status().nodeId, on: try inv.day(), .topicDecided(topicID: topic, decision))
+        let (zh, en): (String, String) = switch decision {
+        case .merged(let into): ("议题 \(topic) 并入 \(into)", "topic \(topic) merged into \(into)")
+        case .notAdopted: ("议题 \(topic) 不予采纳", "topic \(topic) not adopted")
+        }
+        return Recorded.print(inv, try client.submit(.plan(e), actor: "office"), zh: zh, en: en)
+    }
+
+    static func topics(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        var filter: [String: String] = [:]
+        if let plan = inv.value("plan") { filter["plan"] = plan }
+        let rows = try NodeClient(inv).query("topics", filter: filter)
+        RecordTable.print(rows, type: "topics", columns: ["plan_id", "topic_id", "source", "proposer", "topic", "proposed_on", "decision",
+                                                          "item", "decided_on"], inv)
         return ExitCode.done
     }
 }

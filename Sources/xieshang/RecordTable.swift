@@ -16,6 +16,8 @@ enum RecordTable {
         case ("activities", "form"): return "form."
         case ("plan_items", "stage"): return "stage."
         case ("plans", "plan_status"): return "state.plan."
+        case ("topics", "source"): return "topicSource."
+        case ("topics", "decision"): return "topicDecision."
         default: return nil
         }
     }

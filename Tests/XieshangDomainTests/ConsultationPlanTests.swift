@@ -32,7 +32,7 @@ import Testing
         #expect(net[cityBody.id].plans[PlanKey(issuer: cityBody.id, planID: "2026")]?.topics.map(\.id) == ["T1"])
         try city("2025-12-05", .topicPicked(topicID: "T1", itemID: "4-03"))
         try city("2025-12-10", .drafted(year: 2026, title: "2026年度政治协商计划"))
-        #expect(net[cityBody.id].plans[PlanKey(issuer: cityBody.id, planID: "2026")]?.topics.first?.pickedAs == "4-03")
+        #expect(net[cityBody.id].plans[PlanKey(issuer: cityBody.id, planID: "2026")]?.pickedAs("T1") == "4-03")
     }
 
     @Test mutating func lifecycleDraftReviewedApprovedIssuedInOrder() throws {

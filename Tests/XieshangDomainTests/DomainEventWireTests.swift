@@ -57,8 +57,9 @@ import XieshangWire
         try county.record(.duty(XieshangDomain.DutyEvent("m1", on: day("2026-01-05"), .attendance(meetingID: "全会", .excused))), by: .office)
         try county.record(.duty(XieshangDomain.DutyEvent("m1", on: day("2026-01-06"), .adjustment(.meetings, tenths: -15, reason: "迟到"))), by: .office)
         try county.record(.activity(Activity(id: "X", kind: .consultation, form: .other, formOther: "院坝协商", date: day("2026-01-07"),
-                                             topic: "t", hostBodies: [countyBody.id, "other"], participants: 3, members: ["m1"],
-                                             suggestionIDs: ["S"], reportIDs: ["R"], planItem: "2026/1")), by: .office)
+                                             topic: "t", hostBodies: [countyBody.id, "other"], participants: 4, members: ["m1"],
+                                             suggestionIDs: ["S"], reportIDs: ["R"], planItem: "2026/1",
+                                             guests: [.init(body: cityBody.id, member: "c1")])), by: .office)
         try county.record(.suggestion(XieshangDomain.SuggestionEvent("S", on: day("2026-01-07"), .made(text: "s", addressee: "县政府", activityID: "X", members: ["m1"]))), by: .office)
         try county.record(.suggestion(XieshangDomain.SuggestionEvent("S", on: day("2026-01-08"), .adopted(by: "县长", note: "n"))), by: .office)
         try county.record(.suggestion(XieshangDomain.SuggestionEvent("S", on: day("2026-01-09"), .closed(note: "n"))), by: .office)
@@ -93,6 +94,10 @@ import XieshangWire
         try plan(cityBody, cityBody, "2025-11-01", .topicsSolicited(deadline: day("2025-11-30"), bodies: [countyBody.id]))
         try plan(cityBody, countyBody, "2025-11-02", .topicProposed(topicID: "T", byBody: countyBody.id, topic: "t", reason: "r"))
         try plan(cityBody, cityBody, "2025-11-03", .topicPicked(topicID: "T", itemID: "1"))
+        try plan(cityBody, cityBody, "2025-11-04", .topicReceived(topicID: "D", source: .department, proposer: "市交通局", topic: "t", reason: "r"))
+        try plan(cityBody, cityBody, "2025-11-04", .topicReceived(topicID: "S", source: .society, proposer: "市民", topic: "t", reason: ""))
+        try plan(cityBody, cityBody, "2025-11-05", .topicDecided(topicID: "D", .merged(into: "T")))
+        try plan(cityBody, cityBody, "2025-11-05", .topicDecided(topicID: "S", .notAdopted(reason: "r")))
         try plan(cityBody, cityBody, "2025-12-01", .drafted(year: 2026, title: "计划"))
         try plan(cityBody, cityBody, "2025-12-02", .itemAdded(ConsultationPlanTests.item))
         try plan(cityBody, cityBody, "2025-12-03", .reviewed(meeting: "m"))

@@ -158,6 +158,8 @@ import Testing
         keys += ConsultationPlan.Status.allCases.map { "state.plan.\($0.rawValue)" }
         keys += ItemStage.allCases.map { "stage.\($0.name)" }
         keys += DutyCategory.allCases.map { "dutyCategory.\($0.rawValue)" }
+        keys += ConsultationPlan.TopicSource.allCases.map { "topicSource.\($0.rawValue)" }
+        keys += ["open", "adopted", "merged", "notAdopted"].map { "topicDecision.\($0)" }
         keys += Period.Kind.allCases.map { "period.\($0.rawValue)" }
         keys += ["duty.proposal.first", "duty.proposal.cosigner", "duty.proposal.registered",
                  "duty.proposal.registered.cosigner", "duty.opinion", "duty.opinion.adopted", "duty.research",
@@ -169,6 +171,6 @@ import Testing
             #expect(label.map { !$0.zh.isEmpty && !$0.en.isEmpty && $0.zh.unicodeScalars.contains { $0.value > 0x2E80 } } ?? false,
                     "label of \(key) lacks Chinese")
         }
-        #expect(Figures.counters.count == 43)
+        #expect(Figures.counters.count == 47)
     }
 }

@@ -28,7 +28,8 @@ extension Activity {
         return XieshangWire.ActivityRecorded(activityId: id, kind: kind, form: form, formOther: formOther,
                                              date: date.description, topic: topic, hostBodies: hostBodies,
                                              participants: Int64(participants), members: members,
-                                             suggestionIds: suggestionIDs, reportIds: reportIDs, planItem: planItem)
+                                             suggestionIds: suggestionIDs, reportIds: reportIDs, planItem: planItem,
+                                             guests: guests.map { XieshangWire.GuestMember(body: $0.body, member: $0.member) })
     }
 
     /// From the payload message.
@@ -66,7 +67,8 @@ extension Activity {
         self.init(id: m.activityId, kind: kind, form: form, formOther: m.formOther,
                   date: try wireDay(m.date, "ActivityRecorded.date"), topic: m.topic, hostBodies: m.hostBodies,
                   participants: participants, members: m.members, suggestionIDs: m.suggestionIds,
-                  reportIDs: m.reportIds, planItem: m.planItem)
+                  reportIDs: m.reportIds, planItem: m.planItem,
+                  guests: m.guests.map { Guest(body: $0.body, member: $0.member) })
     }
 }
 

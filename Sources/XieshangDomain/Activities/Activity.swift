@@ -43,6 +43,34 @@ public struct Activity: Hashable, Sendable {
         case other
     }
 
+    /// A member of another body who took part 外组织委员参加 (a county member at a township's consultation): the
+    /// activity counts in that member's 履职档案 at their body when the record reaches it, never in its figures.
+    public struct Guest: Hashable, Sendable, Comparable {
+        /// Node id of the member's body.
+        public var body: String
+        /// Member id at that body.
+        public var member: String
+
+        /// Names a member of another body.
+        public init(body: String, member: String) {
+            self.body = body
+            self.member = member
+        }
+
+        /// "body/member", the form the CLI reads (``init(parsing:)``).
+        public var description: String { body + "/" + member }
+
+        /// Reads "body/member" (the body id holds no "/"); nil when either part is empty.
+        public init?(parsing text: String) {
+            guard let slash = text.firstIndex(of: "/") else { return nil }
+            let body = String(text[..<slash]), member = String(text[text.index(after: slash)...])
+            guard !body.isEmpty, !member.isEmpty else { return nil }
+            self.init(body: body, member: member)
+        }
+
+        public static func < (a: Guest, b: Guest) -> Bool { (a.body, a.member) < (b.body, b.member) }
+    }
+
     /// Most participants one activity may record (keeps every sum of figures far from overflow).
     public static let maxParticipants = 1_000_000
 
@@ -70,11 +98,13 @@ public struct Activity: Hashable, Sendable {
     public var reportIDs: [String]
     /// Plan item carried out ("plan/item"), if any.
     public var planItem: String
+    /// Members of other bodies who took part (counted in their own body's 履职档案, never in its figures).
+    public var guests: [Guest]
 
     /// Makes an activity record.
     public init(id: String, kind: Kind, form: Form? = nil, formOther: String = "", date: Day, topic: String,
                 hostBodies: [String] = [], participants: Int, members: [String] = [], suggestionIDs: [String] = [],
-                reportIDs: [String] = [], planItem: String = "") {
+                reportIDs: [String] = [], planItem: String = "", guests: [Guest] = []) {
         self.id = id
         self.kind = kind
         self.form = form
@@ -87,5 +117,6 @@ public struct Activity: Hashable, Sendable {
         self.suggestionIDs = suggestionIDs
         self.reportIDs = reportIDs
         self.planItem = planItem
+        self.guests = guests
     }
 }

@@ -20,9 +20,30 @@ extension DomainState {
         if a.hostBodies.isEmpty { a.hostBodies = [body.id] }
         try require(a.hostBodies.contains(body.id), "activity.host", zh: "记录活动的组织须是主办方之一",
                     en: "the recording body is one of the host bodies")
-        try require(a.participants >= a.members.count, "activity.participants.members",
-                    zh: "参加人次少于登记的参加委员数", en: "fewer participants than linked members", code: .invalidInput)
+        for g in a.guests {
+            try require(!g.body.isEmpty && !g.member.isEmpty && !g.body.contains("/"), "activity.guest.fields",
+                        zh: "外组织委员须写明组织和委员编号（组织/编号）", en: "a guest names the member's body and member id (BODY/MEMBER)",
+                        code: .invalidInput)
+            try require(g.body != body.id, "activity.guest.body",
+                        zh: "\(g.member) 是本组织委员，请登记为参加委员", en: "\(g.member) of \(body.id) is this body's member: list them in members",
+                        code: .invalidInput)
+        }
+        try require(Set(a.guests).count == a.guests.count, "activity.guest.once", zh: "外组织委员重复登记",
+                    en: "a guest is listed twice", code: .invalidInput)
+        try require(a.participants >= a.members.count + a.guests.count, "activity.participants.members",
+                    zh: "参加人次少于登记的参加委员数", en: "fewer participants than linked members and guests", code: .invalidInput)
         return [.activity(a)]
+    }
+
+    /// Keeps `a`, an activity recorded by `at` (a body below this one, its record reaching here), when it names
+    /// members of this body as guests: it then counts in their 履职档案 (``dutyEntries(member:year:upTo:)``), citing
+    /// the activity and the body where it happened, and never in this body's records or figures. The first record
+    /// of an id wins, as for this body's own activities. Returns whether it was kept.
+    @discardableResult
+    public mutating func applyActivityElsewhere(_ a: Activity, at: String) -> Bool {
+        guard at != body.id, a.guests.contains(where: { $0.body == body.id }), activitiesElsewhere[at]?[a.id] == nil else { return false }
+        activitiesElsewhere[at, default: [:]][a.id] = a
+        return true
     }
 
     func checkSuggestion(_ e: SuggestionEvent) throws {

@@ -62,7 +62,8 @@ public enum CrossBodyStep: String, Hashable, Sendable, CaseIterable {
                 return Match(step: .topicProposed, direction: .up, recipient: e.issuer, who: [by])
             case .stageReported(_, let by, _, _):
                 return Match(step: .progressReported, direction: .up, recipient: e.issuer, who: [by])
-            case .topicsSolicited, .topicPicked, .drafted, .itemAdded, .reviewed, .approved, .issued, .decomposed:
+            case .topicsSolicited, .topicReceived, .topicPicked, .topicDecided, .drafted, .itemAdded, .reviewed, .approved, .issued,
+                 .decomposed:
                 return Match(step: .planIssued, direction: .down, recipient: nil, who: [e.issuer])
             }
         case .member, .policy, .proposal, .activity, .suggestion, .duty:

@@ -19,6 +19,10 @@ public struct DomainState: Hashable, Sendable {
     public internal(set) var opinions: [OpinionKey: OpinionReport] = [:]
     /// Activities by id.
     public internal(set) var activities: [String: Activity] = [:]
+    /// Activities of other bodies (below this one) that members of this body took part in as guests, by the body
+    /// where they happened and their id there: they count in those members' 履职档案 here
+    /// (``applyActivityElsewhere(_:at:)``), never in this body's records or figures.
+    public internal(set) var activitiesElsewhere: [String: [String: Activity]] = [:]
     /// Suggestions by id.
     public internal(set) var suggestions: [String: Suggestion] = [:]
     /// Consultation plans this body issued or received, by (issuer, plan id).

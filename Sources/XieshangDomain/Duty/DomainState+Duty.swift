@@ -72,13 +72,21 @@ extension DomainState {
             let adoptions = (r.status == .adopted ? [r.decidedOn].compactMap { $0 } : []) + r.higherAdoptions.map(\.on)
             add(r.author, adoptions.min(), .opinions, scoring.opinionAdoptedTenths, "duty.opinion.adopted", .opinion(r.key))
         }
+        func took(_ member: String, part a: Activity, _ source: DutyEntry.Source) {
+            switch a.kind {
+            case .research, .inspection: add(member, a.date, .research, scoring.researchTenths, "duty.research", source)
+            case .welfare: add(member, a.date, .welfare, scoring.welfareTenths, "duty.welfare", source)
+            default: break
+            }
+        }
         for a in activities.values {
-            for member in a.members {
-                switch a.kind {
-                case .research, .inspection: add(member, a.date, .research, scoring.researchTenths, "duty.research", .activity(a.id))
-                case .welfare: add(member, a.date, .welfare, scoring.welfareTenths, "duty.welfare", .activity(a.id))
-                default: break
-                }
+            for member in a.members { took(member, part: a, .activity(a.id)) }
+        }
+        // Activities at the bodies below that members of this body joined as guests (a county member at a
+        // township's inspection): the same rules, citing the body where it happened.
+        for (at, held) in activitiesElsewhere {
+            for a in held.values {
+                for g in a.guests where g.body == body.id { took(g.member, part: a, .activityAt(body: at, id: a.id)) }
             }
         }
         for member in out.keys {

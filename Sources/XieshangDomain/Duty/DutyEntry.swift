@@ -8,6 +8,9 @@ public struct DutyEntry: Hashable, Sendable {
         case opinion(OpinionKey)
         /// An activity (id).
         case activity(String)
+        /// An activity of another body (below this one) the member took part in as a guest: the body where it
+        /// happened and its id there.
+        case activityAt(body: String, id: String)
         /// Attendance at a meeting (id).
         case attendance(String)
         /// An adjustment (reason).
@@ -19,10 +22,17 @@ public struct DutyEntry: Hashable, Sendable {
             case .proposal(let id): return "proposal:" + id
             case .opinion(let k): return "opinion:" + k.originBody + "/" + k.originReportID
             case .activity(let id): return "activity:" + id
+            case .activityAt(let body, let id): return "activity:" + body + "/" + id
             case .attendance(let id): return "attendance:" + id
             case .adjustment(let reason): return "adjustment:" + reason
             }
         }
+    }
+
+    /// The body where the cited record was made, when it is another body's (an activity at a township).
+    public var elsewhere: String? {
+        if case .activityAt(let body, _) = source { return body }
+        return nil
     }
 
     /// Member id.

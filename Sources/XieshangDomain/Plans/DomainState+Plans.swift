@@ -20,25 +20,41 @@ extension DomainState {
         case .topicProposed(let topicID, let byBody, let topic, _):
             try require(byBody == body.id && !own, "plan.topic.proposer", zh: "议题由下级组织本身提出",
                         en: "a lower body proposes topics for itself")
-            let plan = try requirePlan()
-            try require(plan.status == .soliciting, "plan.topic.soliciting", zh: "该计划未在征集议题",
-                        en: "the plan is not soliciting topics")
-            guard let deadline = plan.solicitDeadline else {
-                throw DomainError(.ruleBroken, rule: "plan.topic.deadline", zh: "该计划的议题征集没有截止日期",
-                                  en: "the plan's topic solicitation holds no deadline")
-            }
-            try require(e.on <= deadline, "plan.topic.deadline", zh: "议题征集已于 \(deadline) 截止",
-                        en: "topic solicitation closed on \(deadline)")
-            try require(!topicID.isEmpty && !topic.isEmpty && !plan.topics.contains { $0.id == topicID }, "plan.topic.fields",
-                        zh: "议题编号为空或重复，或议题为空", en: "the topic id is empty or taken, or the topic is empty", code: .invalidInput)
+            try checkTopic(topicID, topic, e.on, try requirePlan())
+        case .topicReceived(let topicID, let source, let proposer, let topic, _):
+            try requireIssuer("plan.topic.received.issuer")
+            try require(source != .lowerBody, "plan.topic.source", zh: "下级政协在本级提出议题，不由计划制定组织代录",
+                        en: "a lower body proposes its topic at its own node; the issuer enters topics of departments, the public and members",
+                        code: .invalidInput)
+            try require(!proposer.isEmpty, "plan.topic.proposer.name", zh: "须注明提出议题的部门、个人或委员",
+                        en: "name the department, person or member who proposed the topic", code: .invalidInput)
+            try checkTopic(topicID, topic, e.on, try requirePlan())
         case .topicPicked(let topicID, let itemID):
             try requireIssuer("plan.pick.issuer")
             let plan = try requirePlan()
             try require(plan.status <= .drafted, "plan.pick.state", zh: "计划审议后不能再选题", en: "topics are picked before review")
-            try require(plan.topics.contains { $0.id == topicID && $0.pickedAs == nil }, "plan.pick.topic",
-                        zh: "议题 \(topicID) 不存在或已选用", en: "topic \(topicID) does not exist or was picked already")
+            try require(plan.topics.contains { $0.id == topicID } && plan.topicDecisions[topicID] == nil, "plan.pick.topic",
+                        zh: "议题 \(topicID) 不存在或已处理", en: "topic \(topicID) does not exist or was decided already")
             try require(!itemID.isEmpty, "plan.pick.item", zh: "须指定议题对应的事项编号", en: "name the item the topic becomes",
                         code: .invalidInput)
+        case .topicDecided(let topicID, let decision):
+            try requireIssuer("plan.decide.issuer")
+            let plan = try requirePlan()
+            try require(plan.status <= .drafted, "plan.decide.state", zh: "计划审议后不能再处理议题", en: "topics are decided before review")
+            try require(plan.topics.contains { $0.id == topicID } && plan.topicDecisions[topicID] == nil, "plan.decide.topic",
+                        zh: "议题 \(topicID) 不存在或已处理", en: "topic \(topicID) does not exist or was decided already")
+            switch decision {
+            case .merged(let into):
+                try require(into != topicID && plan.topics.contains { $0.id == into }, "plan.decide.merge",
+                            zh: "须合并到本计划的另一个议题", en: "a topic is merged into another topic of the plan", code: .invalidInput)
+                if case .decided(.merged)? = plan.topicDecisions[into]?.outcome {
+                    throw DomainError(.ruleBroken, rule: "plan.decide.merge", zh: "议题 \(into) 已合并到其他议题",
+                                      en: "topic \(into) is itself merged into another")
+                }
+            case .notAdopted(let reason):
+                try require(!reason.isEmpty, "plan.decide.reason", zh: "不予采纳须说明理由", en: "not adopting a topic needs a reason",
+                            code: .invalidInput)
+            }
         case .drafted(let year, let title):
             try requireIssuer("plan.draft.issuer")
             try require((plan?.status ?? .soliciting) == .soliciting, "plan.draft.state", zh: "计划已起草",
@@ -109,6 +125,20 @@ extension DomainState {
                     zh: "事项须有承办组织", en: "an item needs assignee bodies", code: .invalidInput)
     }
 
+    /// The checks every proposed or received topic passes: the plan solicits, before its deadline, an id not taken.
+    private func checkTopic(_ topicID: String, _ topic: String, _ on: Day, _ plan: ConsultationPlan) throws {
+        try require(plan.status == .soliciting, "plan.topic.soliciting", zh: "该计划未在征集议题",
+                    en: "the plan is not soliciting topics")
+        guard let deadline = plan.solicitDeadline else {
+            throw DomainError(.ruleBroken, rule: "plan.topic.deadline", zh: "该计划的议题征集没有截止日期",
+                              en: "the plan's topic solicitation holds no deadline")
+        }
+        try require(on <= deadline, "plan.topic.deadline", zh: "议题征集已于 \(deadline) 截止",
+                    en: "topic solicitation closed on \(deadline)")
+        try require(!topicID.isEmpty && !topic.isEmpty && !plan.topics.contains { $0.id == topicID }, "plan.topic.fields",
+                    zh: "议题编号为空或重复，或议题为空", en: "the topic id is empty or taken, or the topic is empty", code: .invalidInput)
+    }
+
     mutating func applyPlan(_ e: PlanEvent) {
         let key = e.key
         switch e.step {
@@ -119,10 +149,19 @@ extension DomainState {
             }
         case .topicProposed(let id, let by, let topic, let reason):
             guard plans[key]?.topics.contains(where: { $0.id == id }) == false else { return }
-            plans[key]?.topics.append(.init(id: id, byBody: by, topic: topic, reason: reason))
+            plans[key]?.topics.append(.init(id: id, byBody: by, topic: topic, reason: reason, proposedOn: e.on))
+        case .topicReceived(let id, let source, let proposer, let topic, let reason):
+            guard plans[key]?.topics.contains(where: { $0.id == id }) == false else { return }
+            plans[key]?.topics.append(.init(id: id, byBody: e.issuer, topic: topic, reason: reason, source: source,
+                                            proposer: proposer, proposedOn: e.on))
         case .topicPicked(let topicID, let itemID):
-            guard let index = plans[key]?.topics.firstIndex(where: { $0.id == topicID }) else { return }
-            plans[key]?.topics[index].pickedAs = itemID
+            if plans[key]?.topicDecisions[topicID] == nil {
+                plans[key]?.topicDecisions[topicID] = .init(outcome: .adopted(item: itemID), on: e.on)
+            }
+        case .topicDecided(let topicID, let decision):
+            if plans[key]?.topicDecisions[topicID] == nil {
+                plans[key]?.topicDecisions[topicID] = .init(outcome: .decided(decision), on: e.on)
+            }
         case .drafted(let year, let title):
             if plans[key] == nil {
                 plans[key] = ConsultationPlan(key: key, year: year, title: title, status: .drafted)

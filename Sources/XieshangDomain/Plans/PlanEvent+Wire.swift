@@ -65,6 +65,13 @@ extension PlanEvent {
                                      parentPlanId: parentPlanID))
         case .stageReported(let itemID, let by, let stage, let note):
             .stageReported(W.StageReported(itemId: itemID, byBody: by, stage: stage.wire, note: note))
+        case .topicReceived(let id, let source, let proposer, let topic, let reason):
+            .topicReceived(W.TopicReceived(topicId: id, source: source.wire, proposer: proposer, topic: topic, reason: reason))
+        case .topicDecided(let id, let decision):
+            switch decision {
+            case .merged(let into): .topicDecided(W.TopicDecided(topicId: id, mergedInto: into))
+            case .notAdopted(let reason): .topicDecided(W.TopicDecided(topicId: id, notAdoptedReason: reason))
+            }
         }
         return W(planId: planID, issuer: issuer, on: on.description, step: wireStep)
     }
@@ -90,7 +97,36 @@ extension PlanEvent {
             step = .decomposed(itemID: d.itemId, parentIssuer: d.parentIssuer, parentPlanID: d.parentPlanId, subItems: items)
         case .stageReported(let s):
             step = .stageReported(itemID: s.itemId, byBody: s.byBody, stage: try ItemStage(wire: s.stage), note: s.note)
+        case .topicReceived(let t):
+            step = .topicReceived(topicID: t.topicId, source: try ConsultationPlan.TopicSource(wire: t.source), proposer: t.proposer,
+                                  topic: t.topic, reason: t.reason)
+        case .topicDecided(let d):
+            switch (d.mergedInto.isEmpty, d.notAdoptedReason.isEmpty) {
+            case (false, true): step = .topicDecided(topicID: d.topicId, .merged(into: d.mergedInto))
+            case (true, false): step = .topicDecided(topicID: d.topicId, .notAdopted(reason: d.notAdoptedReason))
+            default: throw wireMissing("PlanEvent.TopicDecided: exactly one of merged_into and not_adopted_reason")
+            }
         }
         self.init(m.planId, issuer: m.issuer, on: try wireDay(m.on, "PlanEvent.on"), step)
+    }
+}
+
+extension ConsultationPlan.TopicSource {
+    var wire: XieshangWire.TopicSource {
+        switch self {
+        case .lowerBody: .unspecified
+        case .department: .department
+        case .society: .public
+        case .member: .member
+        }
+    }
+
+    init(wire: XieshangWire.TopicSource) throws {
+        switch wire {
+        case .department: self = .department
+        case .public: self = .society
+        case .member: self = .member
+        default: throw wireMissing("PlanEvent.TopicReceived.source")
+        }
     }
 }

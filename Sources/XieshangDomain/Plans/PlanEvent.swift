@@ -22,6 +22,10 @@ public struct PlanEvent: Hashable, Sendable {
         case decomposed(itemID: String, parentIssuer: String, parentPlanID: String, subItems: [PlanItem])
         /// An assignee reports a stage.
         case stageReported(itemID: String, byBody: String, stage: ItemStage, note: String)
+        /// 议题征集 beyond the subtree: a topic from a department, the public or a member, entered by the issuer.
+        case topicReceived(topicID: String, source: ConsultationPlan.TopicSource, proposer: String, topic: String, reason: String)
+        /// The issuer's decision on a topic it does not take into the plan: merged into another, or not adopted.
+        case topicDecided(topicID: String, ConsultationPlan.TopicDecision)
     }
 
     /// Plan id at the issuer.

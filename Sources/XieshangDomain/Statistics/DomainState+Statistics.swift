@@ -101,6 +101,18 @@ extension DomainState {
             }
         }
 
+        // 议题征集 for the plans this body issues: topics by the day proposed, decisions by the day taken.
+        for plan in plans.values where plan.key.issuer == body.id {
+            f.topicsProposed += Int64(plan.topics.filter { period.contains($0.proposedOn) }.count)
+            for d in plan.topicDecisions.values where period.contains(d.on) {
+                switch d.outcome {
+                case .adopted: f.topicsAdopted += 1
+                case .decided(.merged): f.topicsMerged += 1
+                case .decided(.notAdopted): f.topicsNotAdopted += 1
+                }
+            }
+        }
+
         let assessments = dutyAssessments(year: period.year, upTo: end)
         f.members = Int64(assessments.count)
         f.membersBelowThreshold = Int64(assessments.values.filter(\.needsTalk).count)

@@ -96,6 +96,11 @@ public enum FigureNames {
         // 批示 and 督办 of a proposal.
         "channel": ("受理渠道", "channel"), "leader": ("批示领导", "leader"), "leader_level": ("领导层级", "leader level"),
         "outcome": ("督办结果", "outcome"), "note": ("督办情况", "note"),
+        // 议题征集.
+        "topic_id": ("议题编号", "topic"), "source": ("议题来源", "source"), "proposer": ("提出方", "proposed by"),
+        "proposed_on": ("提出日期", "proposed"), "decision": ("处理结果", "decision"), "item": ("列入事项", "item"),
+        "merged_into": ("并入议题", "merged into"), "not_adopted_reason": ("不予采纳理由", "reason not adopted"),
+        "decided_on": ("处理日期", "decided"),
     ]
 
     /// The label of a reply-class column of the units' table ("class_A" → 答复A类), nil for another key.

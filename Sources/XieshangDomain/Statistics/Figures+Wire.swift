@@ -163,7 +163,8 @@ extension Figures {
             "activityParticipants": \.activityParticipants, "suggestionsMade": \.suggestionsMade,
             "suggestionsAdopted": \.suggestionsAdopted, "suggestionsClosed": \.suggestionsClosed,
             "planItemsAssigned": \.planItemsAssigned, "planItemsDone": \.planItemsDone,
-            "planItemsOverdue": \.planItemsOverdue, "members": \.members,
+            "planItemsOverdue": \.planItemsOverdue, "topicsProposed": \.topicsProposed, "topicsAdopted": \.topicsAdopted,
+            "topicsMerged": \.topicsMerged, "topicsNotAdopted": \.topicsNotAdopted, "members": \.members,
             "membersBelowThreshold": \.membersBelowThreshold, "bodies": \.bodies,
         ]
     }

@@ -102,6 +102,14 @@ public struct Figures: Hashable, Sendable {
     public var planItemsDone: Int64 = 0
     /// 逾期事项.
     public var planItemsOverdue: Int64 = 0
+    /// 征集议题 proposed for plans this body issues (from lower bodies, departments, the public, members).
+    public var topicsProposed: Int64 = 0
+    /// 议题采纳列入计划.
+    public var topicsAdopted: Int64 = 0
+    /// 议题合并.
+    public var topicsMerged: Int64 = 0
+    /// 议题不予采纳.
+    public var topicsNotAdopted: Int64 = 0
 
     /// 委员人数.
     public var members: Int64 = 0
@@ -195,7 +203,8 @@ public struct Figures: Hashable, Sendable {
         (\.activityParticipants, "activityParticipants"), (\.suggestionsMade, "suggestionsMade"),
         (\.suggestionsAdopted, "suggestionsAdopted"), (\.suggestionsClosed, "suggestionsClosed"),
         (\.planItemsAssigned, "planItemsAssigned"), (\.planItemsDone, "planItemsDone"),
-        (\.planItemsOverdue, "planItemsOverdue"), (\.members, "members"),
+        (\.planItemsOverdue, "planItemsOverdue"), (\.topicsProposed, "topicsProposed"), (\.topicsAdopted, "topicsAdopted"),
+        (\.topicsMerged, "topicsMerged"), (\.topicsNotAdopted, "topicsNotAdopted"), (\.members, "members"),
         (\.membersBelowThreshold, "membersBelowThreshold"), (\.bodies, "bodies"),
     ] }
 

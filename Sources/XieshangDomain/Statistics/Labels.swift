@@ -64,6 +64,10 @@ public enum Labels {
         put("figure.planItemsAssigned", "承担协商计划事项", "plan items assigned")
         put("figure.planItemsDone", "已完成事项", "plan items done")
         put("figure.planItemsOverdue", "逾期事项", "plan items overdue")
+        put("figure.topicsProposed", "征集议题", "topics proposed")
+        put("figure.topicsAdopted", "议题采纳", "topics adopted")
+        put("figure.topicsMerged", "议题合并", "topics merged")
+        put("figure.topicsNotAdopted", "议题未采纳", "topics not adopted")
         put("figure.members", "委员人数", "members")
         put("figure.membersBelowThreshold", "考核低于合格线委员", "members below the threshold")
         put("figure.bodies", "统计组织数", "bodies counted")
@@ -116,6 +120,14 @@ public enum Labels {
         put("state.suggestion.adopted", "已批示采纳", "adopted")
         put("state.suggestion.closed", "已办结", "closed")
         // Activities
+        for (source, zh, en) in [("lowerBody", "下级政协", "lower body"), ("department", "部门", "department"),
+                                 ("society", "社会公众", "the public"), ("member", "委员", "member")] {
+            put("topicSource." + source, zh, en)
+        }
+        for (decision, zh, en) in [("open", "待处理", "open"), ("adopted", "采纳列入计划", "adopted"), ("merged", "合并", "merged"),
+                                   ("notAdopted", "不予采纳", "not adopted")] {
+            put("topicDecision." + decision, zh, en)
+        }
         put("activity.consultation", "协商", "consultation")
         put("activity.research", "调研", "research")
         put("activity.inspection", "视察", "inspection")

@@ -53,6 +53,9 @@ extension DomainProjector {
                     if !existed { others[signer] = nil }
                     return .refused("\(event.eventKind.protoValueName ?? "domain event") signed by \(signer) refers to a record \(signer) does not hold (it names none of its records), so it is not applied")
                 }
+                // An activity of a body below that members of this body joined as guests: kept apart in this
+                // body's state for their 履职档案, never in its records (no rows) or figures.
+                if case .activity(let a) = event { own.applyActivityElsewhere(a, at: signer) }
                 return .kept
             case .refused(let reason):
                 return .refused(reason + "; not applied at \(own.body.id)")

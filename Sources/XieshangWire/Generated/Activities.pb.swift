@@ -209,6 +209,10 @@ public struct ActivityRecorded: ProtoMessage {
     public var reportIds: [String] = []
     /// Plan item the activity carries out, if any (plan id / item id).
     public var planItem: String = ""
+    /// Members of other bodies who took part (a county member at a township's consultation), each named with their
+    /// body: the activity counts in that member's 履职档案 at their body when it reaches it (a body above this one),
+    /// and never in that body's figures.
+    public var guests: [GuestMember] = []
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -228,7 +232,8 @@ public struct ActivityRecorded: ProtoMessage {
         members: [String] = [],
         suggestionIds: [String] = [],
         reportIds: [String] = [],
-        planItem: String = ""
+        planItem: String = "",
+        guests: [GuestMember] = []
     ) {
         self.activityId = activityId
         self.kind = kind
@@ -242,6 +247,7 @@ public struct ActivityRecorded: ProtoMessage {
         self.suggestionIds = suggestionIds
         self.reportIds = reportIds
         self.planItem = planItem
+        self.guests = guests
     }
 }
 
@@ -259,6 +265,7 @@ extension ActivityRecorded {
         ProtoFieldDescriptor(number: 10, name: "suggestion_ids", jsonName: "suggestionIds", type: .string, label: .repeated, oneof: nil),
         ProtoFieldDescriptor(number: 11, name: "report_ids", jsonName: "reportIds", type: .string, label: .repeated, oneof: nil),
         ProtoFieldDescriptor(number: 12, name: "plan_item", jsonName: "planItem", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 13, name: "guests", jsonName: "guests", type: .message("xieshang.v1.GuestMember"), label: .repeated, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -275,6 +282,7 @@ extension ActivityRecorded {
         n += WireSize.repeated(StringCodec.self, suggestionIds, field: 10)
         n += WireSize.repeated(StringCodec.self, reportIds, field: 11)
         n += WireSize.singular(StringCodec.self, planItem, field: 12)
+        n += WireSize.messages(guests, field: 13)
         return n
     }
 
@@ -291,6 +299,7 @@ extension ActivityRecorded {
         w.repeated(StringCodec.self, suggestionIds, field: 10)
         w.repeated(StringCodec.self, reportIds, field: 11)
         w.singular(StringCodec.self, planItem, field: 12)
+        w.messages(guests, field: 13)
         w.writeRaw(unknownFields)
     }
 
@@ -309,6 +318,7 @@ extension ActivityRecorded {
             case (10, _): try r.readRepeated(StringCodec.self, tag, into: &suggestionIds, unknown: &unknownFields)
             case (11, _): try r.readRepeated(StringCodec.self, tag, into: &reportIds, unknown: &unknownFields)
             case (12, .lengthDelimited): planItem = try StringCodec.read(from: &r)
+            case (13, .lengthDelimited): guests.append(try r.readMessage(GuestMember.self))
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -328,6 +338,7 @@ extension ActivityRecorded {
         j.repeated("suggestionIds", StringCodec.self, suggestionIds)
         j.repeated("reportIds", StringCodec.self, reportIds)
         j.singular("planItem", StringCodec.self, planItem)
+        j.messages("guests", guests)
         j.endObject()
     }
 
@@ -348,6 +359,80 @@ extension ActivityRecorded {
             case "suggestionIds", "suggestion_ids": suggestionIds = try JSONRead.repeated(StringCodec.self, value, path: p)
             case "reportIds", "report_ids": reportIds = try JSONRead.repeated(StringCodec.self, value, path: p)
             case "planItem", "plan_item": planItem = try StringCodec.readJSON(value, path: p)
+            case "guests": guests = try JSONRead.messages(GuestMember.self, value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// A member of another body who took part in an activity.
+public struct GuestMember: ProtoMessage {
+    public static let protoName = "xieshang.v1.GuestMember"
+
+    /// Node id of the member's body.
+    public var body: String = ""
+    /// Member id at that body.
+    public var member: String = ""
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        body: String = "",
+        member: String = ""
+    ) {
+        self.body = body
+        self.member = member
+    }
+}
+
+extension GuestMember {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "body", jsonName: "body", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "member", jsonName: "member", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, body, field: 1)
+        n += WireSize.singular(StringCodec.self, member, field: 2)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, body, field: 1)
+        w.singular(StringCodec.self, member, field: 2)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): body = try StringCodec.read(from: &r)
+            case (2, .lengthDelimited): member = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("body", StringCodec.self, body)
+        j.singular("member", StringCodec.self, member)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "body": body = try StringCodec.readJSON(value, path: p)
+            case "member": member = try StringCodec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }

@@ -76,6 +76,63 @@ public enum ItemStage: ProtoEnum {
     }
 }
 
+/// Where a topic received by the issuer comes from (topics of lower bodies are TopicProposed).
+public enum TopicSource: ProtoEnum {
+    /// Not set; refused.
+    case unspecified
+    /// A government department 部门.
+    case department
+    /// The public 社会公众.
+    case `public`
+    /// A member 委员 or a sector group 界别.
+    case member
+    /// A value this schema does not name (sent by a newer schema); kept as its number.
+    case unrecognized(Int32)
+
+    public static let protoName = "xieshang.v1.TopicSource"
+    public static let allKnownValues: [TopicSource] = [.unspecified, .department, .`public`, .member]
+
+    public init(protoValue: Int32) {
+        switch protoValue {
+        case 0: self = .unspecified
+        case 1: self = .department
+        case 2: self = .`public`
+        case 3: self = .member
+        default: self = .unrecognized(protoValue)
+        }
+    }
+
+    public var protoValue: Int32 {
+        switch self {
+        case .unspecified: 0
+        case .department: 1
+        case .`public`: 2
+        case .member: 3
+        case .unrecognized(let value): value
+        }
+    }
+
+    public var protoValueName: String? {
+        switch self {
+        case .unspecified: "TOPIC_SOURCE_UNSPECIFIED"
+        case .department: "TOPIC_SOURCE_DEPARTMENT"
+        case .`public`: "TOPIC_SOURCE_PUBLIC"
+        case .member: "TOPIC_SOURCE_MEMBER"
+        case .unrecognized: nil
+        }
+    }
+
+    public init?(protoValueName: String) {
+        switch protoValueName {
+        case "TOPIC_SOURCE_UNSPECIFIED": self = .unspecified
+        case "TOPIC_SOURCE_DEPARTMENT": self = .department
+        case "TOPIC_SOURCE_PUBLIC": self = .`public`
+        case "TOPIC_SOURCE_MEMBER": self = .member
+        default: return nil
+        }
+    }
+}
+
 /// One item of a plan.
 public struct PlanItem: ProtoMessage {
     public static let protoName = "xieshang.v1.PlanItem"
@@ -286,6 +343,10 @@ public struct PlanEvent: ProtoMessage {
         case decomposed(PlanEvent.Decomposed)
         /// An assignee reports an item's stage (flows back up to the issuer).
         case stageReported(PlanEvent.StageReported)
+        /// 议题征集 beyond the subtree: a topic from a department or the public, entered by the issuer's office.
+        case topicReceived(PlanEvent.TopicReceived)
+        /// The issuer's decision on a proposed topic it does not take into the plan: merged 合并 or not adopted 不予采纳.
+        case topicDecided(PlanEvent.TopicDecided)
     }
 
     /// A message with every field at its default.
@@ -320,6 +381,8 @@ extension PlanEvent {
         ProtoFieldDescriptor(number: 17, name: "issued", jsonName: "issued", type: .message("xieshang.v1.PlanEvent.Issued"), label: .singular, oneof: "step"),
         ProtoFieldDescriptor(number: 18, name: "decomposed", jsonName: "decomposed", type: .message("xieshang.v1.PlanEvent.Decomposed"), label: .singular, oneof: "step"),
         ProtoFieldDescriptor(number: 19, name: "stage_reported", jsonName: "stageReported", type: .message("xieshang.v1.PlanEvent.StageReported"), label: .singular, oneof: "step"),
+        ProtoFieldDescriptor(number: 20, name: "topic_received", jsonName: "topicReceived", type: .message("xieshang.v1.PlanEvent.TopicReceived"), label: .singular, oneof: "step"),
+        ProtoFieldDescriptor(number: 21, name: "topic_decided", jsonName: "topicDecided", type: .message("xieshang.v1.PlanEvent.TopicDecided"), label: .singular, oneof: "step"),
     ]
 
     public func serializedSize() -> Int {
@@ -337,6 +400,8 @@ extension PlanEvent {
         if case .issued(let v)? = step { n += WireSize.message(v, field: 17) }
         if case .decomposed(let v)? = step { n += WireSize.message(v, field: 18) }
         if case .stageReported(let v)? = step { n += WireSize.message(v, field: 19) }
+        if case .topicReceived(let v)? = step { n += WireSize.message(v, field: 20) }
+        if case .topicDecided(let v)? = step { n += WireSize.message(v, field: 21) }
         return n
     }
 
@@ -354,6 +419,8 @@ extension PlanEvent {
         if case .issued(let v)? = step { w.message(v, field: 17) }
         if case .decomposed(let v)? = step { w.message(v, field: 18) }
         if case .stageReported(let v)? = step { w.message(v, field: 19) }
+        if case .topicReceived(let v)? = step { w.message(v, field: 20) }
+        if case .topicDecided(let v)? = step { w.message(v, field: 21) }
         w.writeRaw(unknownFields)
     }
 
@@ -413,6 +480,16 @@ extension PlanEvent {
                 if case .stageReported(let existing)? = step { v = existing }
                 try r.readMessage(into: &v)
                 step = .stageReported(v)
+            case (20, .lengthDelimited):
+                var v = PlanEvent.TopicReceived()
+                if case .topicReceived(let existing)? = step { v = existing }
+                try r.readMessage(into: &v)
+                step = .topicReceived(v)
+            case (21, .lengthDelimited):
+                var v = PlanEvent.TopicDecided()
+                if case .topicDecided(let existing)? = step { v = existing }
+                try r.readMessage(into: &v)
+                step = .topicDecided(v)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -433,6 +510,8 @@ extension PlanEvent {
         if case .issued(let v)? = step { j.message("issued", v) }
         if case .decomposed(let v)? = step { j.message("decomposed", v) }
         if case .stageReported(let v)? = step { j.message("stageReported", v) }
+        if case .topicReceived(let v)? = step { j.message("topicReceived", v) }
+        if case .topicDecided(let v)? = step { j.message("topicDecided", v) }
         j.endObject()
     }
 
@@ -454,6 +533,198 @@ extension PlanEvent {
             case "issued": step = .issued(try JSONRead.message(PlanEvent.Issued.self, value, path: p))
             case "decomposed": step = .decomposed(try JSONRead.message(PlanEvent.Decomposed.self, value, path: p))
             case "stageReported", "stage_reported": step = .stageReported(try JSONRead.message(PlanEvent.StageReported.self, value, path: p))
+            case "topicReceived", "topic_received": step = .topicReceived(try JSONRead.message(PlanEvent.TopicReceived.self, value, path: p))
+            case "topicDecided", "topic_decided": step = .topicDecided(try JSONRead.message(PlanEvent.TopicDecided.self, value, path: p))
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+extension PlanEvent {
+    /// A topic received by the issuer from outside its subtree.
+    public struct TopicReceived: ProtoMessage {
+        public static let protoName = "xieshang.v1.PlanEvent.TopicReceived"
+
+        /// Id of the topic, unique within the plan.
+        public var topicId: String = ""
+        /// Who proposed it.
+        public var source: TopicSource = .unspecified
+        /// The department's, person's or member's name.
+        public var proposer: String = ""
+        /// The topic.
+        public var topic: String = ""
+        /// Why it matters.
+        public var reason: String = ""
+        /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+        public var unknownFields: [UInt8] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            topicId: String = "",
+            source: TopicSource = .unspecified,
+            proposer: String = "",
+            topic: String = "",
+            reason: String = ""
+        ) {
+            self.topicId = topicId
+            self.source = source
+            self.proposer = proposer
+            self.topic = topic
+            self.reason = reason
+        }
+    }
+}
+
+extension PlanEvent.TopicReceived {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "topic_id", jsonName: "topicId", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "source", jsonName: "source", type: .enumeration("xieshang.v1.TopicSource"), label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "proposer", jsonName: "proposer", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 4, name: "topic", jsonName: "topic", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 5, name: "reason", jsonName: "reason", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, topicId, field: 1)
+        n += WireSize.singular(EnumCodec<TopicSource>.self, source, field: 2)
+        n += WireSize.singular(StringCodec.self, proposer, field: 3)
+        n += WireSize.singular(StringCodec.self, topic, field: 4)
+        n += WireSize.singular(StringCodec.self, reason, field: 5)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, topicId, field: 1)
+        w.singular(EnumCodec<TopicSource>.self, source, field: 2)
+        w.singular(StringCodec.self, proposer, field: 3)
+        w.singular(StringCodec.self, topic, field: 4)
+        w.singular(StringCodec.self, reason, field: 5)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): topicId = try StringCodec.read(from: &r)
+            case (2, .varint): source = try EnumCodec<TopicSource>.read(from: &r)
+            case (3, .lengthDelimited): proposer = try StringCodec.read(from: &r)
+            case (4, .lengthDelimited): topic = try StringCodec.read(from: &r)
+            case (5, .lengthDelimited): reason = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("topicId", StringCodec.self, topicId)
+        j.singular("source", EnumCodec<TopicSource>.self, source)
+        j.singular("proposer", StringCodec.self, proposer)
+        j.singular("topic", StringCodec.self, topic)
+        j.singular("reason", StringCodec.self, reason)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "topicId", "topic_id": topicId = try StringCodec.readJSON(value, path: p)
+            case "source": source = try EnumCodec<TopicSource>.readJSON(value, path: p)
+            case "proposer": proposer = try StringCodec.readJSON(value, path: p)
+            case "topic": topic = try StringCodec.readJSON(value, path: p)
+            case "reason": reason = try StringCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+extension PlanEvent {
+    /// The issuer's decision on a topic: exactly one of the two fields is set.
+    public struct TopicDecided: ProtoMessage {
+        public static let protoName = "xieshang.v1.PlanEvent.TopicDecided"
+
+        /// Id of the topic.
+        public var topicId: String = ""
+        /// Merged into this other topic of the plan.
+        public var mergedInto: String = ""
+        /// Not adopted, for this reason.
+        public var notAdoptedReason: String = ""
+        /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+        public var unknownFields: [UInt8] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            topicId: String = "",
+            mergedInto: String = "",
+            notAdoptedReason: String = ""
+        ) {
+            self.topicId = topicId
+            self.mergedInto = mergedInto
+            self.notAdoptedReason = notAdoptedReason
+        }
+    }
+}
+
+extension PlanEvent.TopicDecided {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "topic_id", jsonName: "topicId", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "merged_into", jsonName: "mergedInto", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "not_adopted_reason", jsonName: "notAdoptedReason", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, topicId, field: 1)
+        n += WireSize.singular(StringCodec.self, mergedInto, field: 2)
+        n += WireSize.singular(StringCodec.self, notAdoptedReason, field: 3)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, topicId, field: 1)
+        w.singular(StringCodec.self, mergedInto, field: 2)
+        w.singular(StringCodec.self, notAdoptedReason, field: 3)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): topicId = try StringCodec.read(from: &r)
+            case (2, .lengthDelimited): mergedInto = try StringCodec.read(from: &r)
+            case (3, .lengthDelimited): notAdoptedReason = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("topicId", StringCodec.self, topicId)
+        j.singular("mergedInto", StringCodec.self, mergedInto)
+        j.singular("notAdoptedReason", StringCodec.self, notAdoptedReason)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "topicId", "topic_id": topicId = try StringCodec.readJSON(value, path: p)
+            case "mergedInto", "merged_into": mergedInto = try StringCodec.readJSON(value, path: p)
+            case "notAdoptedReason", "not_adopted_reason": notAdoptedReason = try StringCodec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }

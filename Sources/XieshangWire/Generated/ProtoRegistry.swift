@@ -51,6 +51,7 @@ public enum ProtoRegistry {
         "xieshang.v1.EventBody": EventBody.self,
         "xieshang.v1.EventRef": EventRef.self,
         "xieshang.v1.Figures": Figures.self,
+        "xieshang.v1.GuestMember": GuestMember.self,
         "xieshang.v1.HandshakeTranscript": HandshakeTranscript.self,
         "xieshang.v1.HelloRequest": HelloRequest.self,
         "xieshang.v1.HelloResponse": HelloResponse.self,
@@ -83,8 +84,10 @@ public enum ProtoRegistry {
         "xieshang.v1.PlanEvent.Drafted": PlanEvent.Drafted.self,
         "xieshang.v1.PlanEvent.Issued": PlanEvent.Issued.self,
         "xieshang.v1.PlanEvent.StageReported": PlanEvent.StageReported.self,
+        "xieshang.v1.PlanEvent.TopicDecided": PlanEvent.TopicDecided.self,
         "xieshang.v1.PlanEvent.TopicPicked": PlanEvent.TopicPicked.self,
         "xieshang.v1.PlanEvent.TopicProposed": PlanEvent.TopicProposed.self,
+        "xieshang.v1.PlanEvent.TopicReceived": PlanEvent.TopicReceived.self,
         "xieshang.v1.PlanEvent.TopicsSolicited": PlanEvent.TopicsSolicited.self,
         "xieshang.v1.PlanItem": PlanItem.self,
         "xieshang.v1.PolicyChoice": PolicyChoice.self,
@@ -154,5 +157,6 @@ public enum ProtoRegistry {
         "xieshang.v1.ReviewOutcome": ReviewOutcome.self,
         "xieshang.v1.SatisfactionFormula": SatisfactionFormula.self,
         "xieshang.v1.SupervisionOutcome": SupervisionOutcome.self,
+        "xieshang.v1.TopicSource": TopicSource.self,
     ]
 }

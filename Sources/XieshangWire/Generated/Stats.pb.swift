@@ -274,6 +274,15 @@ public struct Figures: ProtoMessage {
     public var planItemsDone: Int64 = 0
     /// Items whose deadline passed before they were held.
     public var planItemsOverdue: Int64 = 0
+    /// Topics solicited 议题征集 for plans this body issues (flows): proposed (from lower bodies, departments, the
+    /// public), adopted into the plan, merged into another topic, not adopted.
+    public var topicsProposed: Int64 = 0
+    /// Adopted into the plan (picked as an item).
+    public var topicsAdopted: Int64 = 0
+    /// Merged into another topic.
+    public var topicsMerged: Int64 = 0
+    /// Not adopted.
+    public var topicsNotAdopted: Int64 = 0
     /// Members 委员 (stocks at the end of the period).
     /// Active members.
     public var members: Int64 = 0
@@ -335,6 +344,10 @@ public struct Figures: ProtoMessage {
         planItemsAssigned: Int64 = 0,
         planItemsDone: Int64 = 0,
         planItemsOverdue: Int64 = 0,
+        topicsProposed: Int64 = 0,
+        topicsAdopted: Int64 = 0,
+        topicsMerged: Int64 = 0,
+        topicsNotAdopted: Int64 = 0,
         members: Int64 = 0,
         membersBelowThreshold: Int64 = 0,
         bodies: Int64 = 0
@@ -385,6 +398,10 @@ public struct Figures: ProtoMessage {
         self.planItemsAssigned = planItemsAssigned
         self.planItemsDone = planItemsDone
         self.planItemsOverdue = planItemsOverdue
+        self.topicsProposed = topicsProposed
+        self.topicsAdopted = topicsAdopted
+        self.topicsMerged = topicsMerged
+        self.topicsNotAdopted = topicsNotAdopted
         self.members = members
         self.membersBelowThreshold = membersBelowThreshold
         self.bodies = bodies
@@ -439,6 +456,10 @@ extension Figures {
         ProtoFieldDescriptor(number: 60, name: "plan_items_assigned", jsonName: "planItemsAssigned", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 61, name: "plan_items_done", jsonName: "planItemsDone", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 62, name: "plan_items_overdue", jsonName: "planItemsOverdue", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 63, name: "topics_proposed", jsonName: "topicsProposed", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 64, name: "topics_adopted", jsonName: "topicsAdopted", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 65, name: "topics_merged", jsonName: "topicsMerged", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 66, name: "topics_not_adopted", jsonName: "topicsNotAdopted", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 70, name: "members", jsonName: "members", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 71, name: "members_below_threshold", jsonName: "membersBelowThreshold", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 80, name: "bodies", jsonName: "bodies", type: .int64, label: .singular, oneof: nil),
@@ -492,6 +513,10 @@ extension Figures {
         n += WireSize.singular(Int64Codec.self, planItemsAssigned, field: 60)
         n += WireSize.singular(Int64Codec.self, planItemsDone, field: 61)
         n += WireSize.singular(Int64Codec.self, planItemsOverdue, field: 62)
+        n += WireSize.singular(Int64Codec.self, topicsProposed, field: 63)
+        n += WireSize.singular(Int64Codec.self, topicsAdopted, field: 64)
+        n += WireSize.singular(Int64Codec.self, topicsMerged, field: 65)
+        n += WireSize.singular(Int64Codec.self, topicsNotAdopted, field: 66)
         n += WireSize.singular(Int64Codec.self, members, field: 70)
         n += WireSize.singular(Int64Codec.self, membersBelowThreshold, field: 71)
         n += WireSize.singular(Int64Codec.self, bodies, field: 80)
@@ -545,6 +570,10 @@ extension Figures {
         w.singular(Int64Codec.self, planItemsAssigned, field: 60)
         w.singular(Int64Codec.self, planItemsDone, field: 61)
         w.singular(Int64Codec.self, planItemsOverdue, field: 62)
+        w.singular(Int64Codec.self, topicsProposed, field: 63)
+        w.singular(Int64Codec.self, topicsAdopted, field: 64)
+        w.singular(Int64Codec.self, topicsMerged, field: 65)
+        w.singular(Int64Codec.self, topicsNotAdopted, field: 66)
         w.singular(Int64Codec.self, members, field: 70)
         w.singular(Int64Codec.self, membersBelowThreshold, field: 71)
         w.singular(Int64Codec.self, bodies, field: 80)
@@ -600,6 +629,10 @@ extension Figures {
             case (60, .varint): planItemsAssigned = try Int64Codec.read(from: &r)
             case (61, .varint): planItemsDone = try Int64Codec.read(from: &r)
             case (62, .varint): planItemsOverdue = try Int64Codec.read(from: &r)
+            case (63, .varint): topicsProposed = try Int64Codec.read(from: &r)
+            case (64, .varint): topicsAdopted = try Int64Codec.read(from: &r)
+            case (65, .varint): topicsMerged = try Int64Codec.read(from: &r)
+            case (66, .varint): topicsNotAdopted = try Int64Codec.read(from: &r)
             case (70, .varint): members = try Int64Codec.read(from: &r)
             case (71, .varint): membersBelowThreshold = try Int64Codec.read(from: &r)
             case (80, .varint): bodies = try Int64Codec.read(from: &r)
@@ -656,6 +689,10 @@ extension Figures {
         j.singular("planItemsAssigned", Int64Codec.self, planItemsAssigned)
         j.singular("planItemsDone", Int64Codec.self, planItemsDone)
         j.singular("planItemsOverdue", Int64Codec.self, planItemsOverdue)
+        j.singular("topicsProposed", Int64Codec.self, topicsProposed)
+        j.singular("topicsAdopted", Int64Codec.self, topicsAdopted)
+        j.singular("topicsMerged", Int64Codec.self, topicsMerged)
+        j.singular("topicsNotAdopted", Int64Codec.self, topicsNotAdopted)
         j.singular("members", Int64Codec.self, members)
         j.singular("membersBelowThreshold", Int64Codec.self, membersBelowThreshold)
         j.singular("bodies", Int64Codec.self, bodies)
@@ -713,6 +750,10 @@ extension Figures {
             case "planItemsAssigned", "plan_items_assigned": planItemsAssigned = try Int64Codec.readJSON(value, path: p)
             case "planItemsDone", "plan_items_done": planItemsDone = try Int64Codec.readJSON(value, path: p)
             case "planItemsOverdue", "plan_items_overdue": planItemsOverdue = try Int64Codec.readJSON(value, path: p)
+            case "topicsProposed", "topics_proposed": topicsProposed = try Int64Codec.readJSON(value, path: p)
+            case "topicsAdopted", "topics_adopted": topicsAdopted = try Int64Codec.readJSON(value, path: p)
+            case "topicsMerged", "topics_merged": topicsMerged = try Int64Codec.readJSON(value, path: p)
+            case "topicsNotAdopted", "topics_not_adopted": topicsNotAdopted = try Int64Codec.readJSON(value, path: p)
             case "members": members = try Int64Codec.readJSON(value, path: p)
             case "membersBelowThreshold", "members_below_threshold": membersBelowThreshold = try Int64Codec.readJSON(value, path: p)
             case "bodies": bodies = try Int64Codec.readJSON(value, path: p)
