@@ -58,8 +58,27 @@ public final class Client: Sendable {
     }
 
     /// A unary call: one request, one response.
+    ///
+    /// A call whose stream the server refused unprocessed (``TransportError/Code/refused``: it sent GOAWAY as the
+    /// call started, e.g. closing an idle connection) is made once more, on a new connection, within the call's
+    /// deadline — what gRPC calls a transparent retry; nothing reached the handler the first time.
     /// - Throws: ``TransportError`` with the call's status (e.g. UNAVAILABLE, DEADLINE_EXCEEDED, or the server's).
     public func unary(_ path: String, _ request: [UInt8], options: CallOptions = CallOptions()) async throws -> [UInt8] {
+        let started = Reactor.now()
+        do {
+            return try await unaryOnce(path, request, options: options)
+        } catch let error as TransportError where error.code == .refused && !Task.isCancelled {
+            let seconds = options.timeoutSeconds ?? configuration.defaultTimeoutSeconds
+            let left = seconds - Double(Reactor.now() &- started) / 1e9
+            guard left > 0.001 else { throw error }
+            channel.metrics.update { $0.callsRetried += 1 }
+            var again = options
+            again.timeoutSeconds = left
+            return try await unaryOnce(path, request, options: again)
+        }
+    }
+
+    private func unaryOnce(_ path: String, _ request: [UInt8], options: CallOptions) async throws -> [UInt8] {
         let call = try start(path, options, initial: request, end: true)
         return try await cancellable(call) {
             guard let response = try await call.responses.next() else {

@@ -83,8 +83,9 @@ final class ClientConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
         for (n, v) in s.call.metadata { headers.append((n, Array(v.utf8))) }
         let id = session.submitRequest(headers: headers)
         guard id > 0 else {
-            s.fail(TransportError(.connectionClosed, status: .unavailable,
-                                  "\(s.call.path): cannot open a stream to \(peer) (nghttp2 error \(id))", peer: peer),
+            // Nothing was sent (e.g. the peer's GOAWAY arrived first): the call may be repeated on a new connection.
+            s.fail(TransportError(.refused, status: .unavailable,
+                                  "\(s.call.path): cannot open a stream to \(peer) (nghttp2 error \(id)); nothing was sent", peer: peer),
                    reset: false)
             return
         }

@@ -93,8 +93,8 @@ final class ClientStream: @unchecked Sendable {
         }
         let peer = connection?.peer
         if errorCode == NGHTTP2_REFUSED_STREAM.rawValue {
-            fail(TransportError(.shutdown, status: .unavailable,
-                                "\(call.path): the server refused the stream (it is going away); retry", streamID: id,
+            fail(TransportError(.refused, status: .unavailable,
+                                "\(call.path): the server refused the stream before processing it (it is going away or at its stream limit); retry", streamID: id,
                                 peer: peer), reset: false)
         } else if errorCode == NGHTTP2_CANCEL.rawValue {
             fail(TransportError(.cancelled, status: .cancelled, "\(call.path): the server cancelled the stream",

@@ -7,7 +7,7 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
     /// Which part of the transport failed. A struct over a private enum, so codes can be added.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Raw: String, Hashable, Sendable {
-            case rpc, connect, connectionClosed, protocolViolation, limit, deadline, cancelled, shutdown
+            case rpc, connect, connectionClosed, protocolViolation, limit, deadline, cancelled, shutdown, refused
             case tls, peerKeyMismatch, address, io
         }
         private let raw: Raw
@@ -30,6 +30,9 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
         public static let cancelled = Code(.cancelled)
         /// The server or client is shutting down.
         public static let shutdown = Code(.shutdown)
+        /// The server refused the stream before processing it (HTTP/2 `REFUSED_STREAM`, RFC 9113 §8.7: a stream
+        /// above the last id of its GOAWAY, or past its stream limit): nothing was done, so the call may be repeated.
+        public static let refused = Code(.refused)
         /// The TLS handshake or a TLS record failed.
         public static let tls = Code(.tls)
         /// The peer presented a key other than the one pinned for it.

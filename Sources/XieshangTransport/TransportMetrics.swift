@@ -32,6 +32,8 @@ public final class TransportMetrics: Sendable {
         public var acceptFailures = 0
         /// TLS handshakes refused (a key that does not match its pin, no certificate, a client that gave up).
         public var tlsRefused = 0
+        /// Unary calls repeated on a new connection because the server refused their stream unprocessed (client).
+        public var callsRetried = 0
         /// The most bytes one connection held at once (received and not yet taken, plus responses not yet written):
         /// the figure ``ServerConfiguration/maxBufferedBytesPerConnection`` bounds.
         public var bufferedBytesHighWater = 0

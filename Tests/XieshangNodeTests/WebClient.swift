@@ -21,9 +21,11 @@ struct WebClient: Sendable {
         var location: String
     }
 
-    /// `GET path`, or a post of `form` (with `origin`, this node's by default).
+    /// `GET path`, or a post of `form` (with `origin`, this node's by default). Each request may take up to 60 s: a
+    /// password change runs two scrypt checks (≈ 170 ms each on a quiet core), and `make test` runs several nodes'
+    /// sign-ins beside Chromium on two cores (CI saw 15 s pass with no byte back).
     func send(_ path: String, form: [(String, String)]? = nil, origin: String? = nil, extra: [String] = []) async throws -> Answer {
-        var args = ["-sS", "--max-time", "15", "--cacert", certificate, "-b", jar, "-c", jar, "-w", "\n%{http_code} %{redirect_url}"]
+        var args = ["-sS", "--max-time", "60", "--cacert", certificate, "-b", jar, "-c", jar, "-w", "\n%{http_code} %{redirect_url}"]
         if let form {
             args += ["-H", "origin: " + (origin ?? base), "--data-raw",
                      form.map { FormEncoding.encode($0.0) + "=" + FormEncoding.encode($0.1) }.joined(separator: "&")]
