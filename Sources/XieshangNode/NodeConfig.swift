@@ -93,8 +93,6 @@ public struct NodeConfig: Sendable, Equatable {
     public var retryCapMs: Int
     /// `error`, `warning`, `info` or `debug`.
     public var logLevel: String
-    /// Per-body policy settings (shared/DOMAIN.md), as given; the domain module validates them.
-    public var policy: [String: JSONValue]
     /// A zone 片区 of this body's children (赤水市: 东部、西部、中部、城区三办): its name and the child ids in it.
     public struct Zone: Sendable, Equatable {
         /// The zone's name, e.g. 东片区.
@@ -193,8 +191,14 @@ public struct NodeConfig: Sendable, Equatable {
             alliances: try reader.array(fields["alliances"], at: "alliances") { v, at throws(NodeError) in try reader.alliance(v, at: at) },
             rollupDebounceMs: try reader.integer(fields["rollup_debounce_ms"], at: "rollup_debounce_ms", default: 250, range: 0...60_000),
             retryCapMs: try reader.integer(fields["retry_cap_ms"], at: "retry_cap_ms", default: 30_000, range: 100...3_600_000),
-            logLevel: try reader.choice(fields["log_level"], at: "log_level", default: "info", among: ["error", "warning", "info", "debug"]),
-            policy: try reader.object(fields["policy"] ?? .object([]), at: "policy", allowed: nil))
+            logLevel: try reader.choice(fields["log_level"], at: "log_level", default: "info", among: ["error", "warning", "info", "debug"]))
+        // A body's policy is a signed record (its figures depend on it, and its parent checks them), never a file
+        // setting a restart could change behind the log: `xieshang policy set` records it.
+        if let policy = fields["policy"], policy != .object([]) {
+            throw NodeError(.config, "\(file): field \"policy\": a body's policy is a signed record, not a setting of node.json; "
+                            + "record it with `xieshang policy set --file FILE` (FILE in the shape `xieshang policy show --json` prints) "
+                            + "and remove \"policy\" from node.json", path: file)
+        }
         config.sessions = try reader.array(fields["sessions"], at: "sessions") { v, at throws(NodeError) in try reader.day(v, at: at) }
         config.leavingParent = try fields["leaving_parent"].map { v throws(NodeError) in try reader.peer(v, at: "leaving_parent") }
         config.zones = try reader.zones(fields["zones"], at: "zones")
@@ -303,8 +307,7 @@ public struct NodeConfig: Sendable, Equatable {
 
     public init(nodeId: String, name: String, tier: String, dataDir: String, listen: String, adminSocket: String,
                 keyFile: String, tls: Bool = false, insecureH2c: Bool = false, parent: Peer? = nil, children: [Peer] = [], alliances: [Alliance] = [],
-                rollupDebounceMs: Int = 250, retryCapMs: Int = 30_000, logLevel: String = "info",
-                policy: [String: JSONValue] = [:]) {
+                rollupDebounceMs: Int = 250, retryCapMs: Int = 30_000, logLevel: String = "info") {
         self.nodeId = nodeId
         self.name = name
         self.tier = tier
@@ -320,7 +323,6 @@ public struct NodeConfig: Sendable, Equatable {
         self.rollupDebounceMs = rollupDebounceMs
         self.retryCapMs = retryCapMs
         self.logLevel = logLevel
-        self.policy = policy
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import XieshangDomain
 import XieshangNode
+import XieshangWire
 
 /// `xieshang policy show`: the policy 规则设置 the body's records apply now — every local rule of shared/DOMAIN.md
 /// (reply deadlines, reply classes, not-registered reasons, satisfaction formula, appraisal threshold, duty scoring)
@@ -8,10 +9,20 @@ import XieshangNode
 enum PolicyCommand {
     typealias Spec = Invocation.Spec
 
-    static let group = SubcommandGroup(name: "policy", summary: "the body's applied policy 规则设置: show", commands: [
+    static let group = SubcommandGroup(name: "policy", summary: "the body's policy 规则设置: show, set", commands: [
         (Spec(name: "policy show", summary: "every setting of the policy the body's records apply now, and its versions",
               details: "  points are shown with one decimal; --json prints the settings as one JSON object",
               example: "xieshang policy show"), show),
+        (Spec(name: "policy set", summary: "record the body's next policy version: the applied settings with those given changed",
+              valued: ["file", "set", "effective"],
+              details: """
+                --file F     a JSON object in the shape `policy show --json` prints (all of it, or only what changes;
+                             version, effective and history in it are ignored)
+                --set K=V,…  settings inline, e.g. reply_months=2,duty.base_tenths=650,duty.caps_tenths.welfare=150
+                --effective  the day the version applies from (default today; not before the current version's)
+                the settings and their ranges: `policy show`; the node checks them (rule policy.values) and signs the record
+              """,
+              example: "xieshang policy set --set appraisal_threshold_percent=85,satisfaction_formula=satisfiedOnly --effective 2027-01-01"), set),
     ])
 
     /// The settings in display order: key, Chinese label, English label.
@@ -68,5 +79,49 @@ enum PolicyCommand {
         let history = ((p["history"] as? [[String: Any]]) ?? []).map { "v\($0["version"] ?? "")（\($0["effective"] ?? "")）" }
         print("\(RecordTable.pad(inv.text("历次版本", "versions"), width))  \(history.joined(separator: "、"))")
         return ExitCode.done
+    }
+
+    /// `policy set`: reads the applied policy from the node, applies `--file` then `--set`, and records the result as
+    /// the next version (the node refuses it by rule `policy.version` if another version was recorded meanwhile).
+    static func set(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let file = inv.value("file"), inline = inv.list("set")
+        guard file != nil || !inline.isEmpty else { throw inv.usage("give the settings to change with --file or --set.") }
+        let client = NodeClient(inv)
+        guard let shown = try client.query("policy").first, let version = shown["version"] as? Int,
+              let effectiveText = shown["effective"] as? String, let effective = try? Day(parsing: effectiveText, field: "effective"),
+              let shownData = try? JSONSerialization.data(withJSONObject: shown), let shownText = String(data: shownData, encoding: .utf8),
+              let shownJSON = try? JSONValue.parse(shownText) else {
+            return fail("the node's policy answer does not read as a policy", code: ExitCode.refused)
+        }
+        var next: Policy
+        do {
+            var current = try PolicySettings.applying(shownJSON, to: Policy(), source: "the node's applied policy")
+            current.version = version
+            current.effective = effective
+            next = current
+            if let file {
+                guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                    return fail("policy set: cannot read \(file) as UTF-8 text", code: ExitCode.refused)
+                }
+                let json: JSONValue
+                do { json = try JSONValue.parse(text) } catch {
+                    return fail("policy set: \(file) is not valid JSON: \(error.message)\(error.offset.map { " (byte \($0))" } ?? "")", code: ExitCode.refused)
+                }
+                next = try PolicySettings.applying(json, to: next, source: file)
+            }
+            if !inline.isEmpty {
+                next = try PolicySettings.applying(try PolicySettings.inline(inline, source: "--set"), to: next, source: "--set")
+            }
+            guard next != current else {
+                return fail(inv.text("规则设置与现行第 \(version) 版相同，未记录新版本", "the settings equal the applied version \(version); nothing recorded"),
+                            code: ExitCode.refused)
+            }
+        } catch {
+            return fail("policy set: \(error.message)", code: ExitCode.refused)
+        }
+        next.version = version + 1
+        next.effective = try inv.day("effective")
+        return Recorded.print(inv, try client.submit(.policy(next), actor: "office"),
+                              zh: "规则设置第 \(next.version) 版，自 \(next.effective) 起生效", en: "policy version \(next.version), effective \(next.effective)")
     }
 }

@@ -71,6 +71,8 @@ struct NodeConfigTests {
 
     @Test func aValidConfigReadsWithDefaultsAndRelativePaths() throws {
         let c = try NodeConfig.parse(config(), file: "node.json", baseDirectory: "/srv/xs")
+        // An empty "policy" (written by earlier releases) still reads: only settings in it are refused.
+        #expect(throws: Never.self) { try NodeConfig.parse(config(#", "policy": {}"#), file: "node.json", baseDirectory: "/srv/xs") }
         #expect(c.nodeId == "cn.gz.tongren.wanshan")
         #expect(c.name == "万山区政协")
         #expect(c.dataDir == "/srv/xs/data")
@@ -98,6 +100,8 @@ struct NodeConfigTests {
             mentions: ["alliances[0].members[0].public_key", "ed25519:"]),
         Bad(name: "unknown peer field", extra: #", "alliances": [{"id": "wuling", "members": [{"nodeid": "x"}]}]"#,
             mentions: ["alliances[0].members[0].nodeid"]),
+        Bad(name: "policy in node.json", extra: #", "policy": {"reply_months": 2}"#,
+            mentions: ["field \"policy\"", "signed record", "xieshang policy set --file"]),
         Bad(name: "self as member", extra: #", "alliances": [{"id": "wuling", "members": [{"node_id": "cn.gz.tongren.wanshan", "public_key": "KEY"}]}]"#,
             mentions: ["this node itself"]),
     ]

@@ -68,3 +68,58 @@ struct OpinionDutyPolicyProcessTests {
         #expect(city.fed.stop("city") == 0)
     }
 }
+
+extension OpinionDutyPolicyProcessTests {
+    /// `policy set` records the body's next policy version as a signed record (issue 18: every local rule a setting,
+    /// never a constant; the node.json `policy` object is refused since): inline settings, then a file in the shape
+    /// `policy show --json` prints; the records apply the version from its effective day (a 101-character opinion
+    /// report refused under a 100-character limit). Refused, with nothing recorded: a value out of range (by rule), an
+    /// unknown key or a wrong type (named), no change at all, an effective day before the current version's, a file
+    /// that is not JSON, no settings given.
+    @Test("policy set: the next version from --set and --file, applied from its day; bad settings refused and nothing recorded")
+    func policySetRecordsTheNextVersion() async throws {
+        let city = try await City.start()
+        defer { city.fed.stopAll() }
+        try await city.addMembers(["M1"])
+        let none = try await city.run(["policy", "set"])
+        #expect(none.status == 2 && none.output.contains("--file or --set"), "\(none.output)")
+
+        try await city.ok(["policy", "set", "--set", "appraisal_threshold_percent=85,satisfaction_formula=satisfiedOnly,opinion_max_chars=100,"
+                           + "duty.base_tenths=650,duty.caps_tenths.welfare=150", "--effective", "2026-03-01"])
+        let v2 = try await city.json(["policy", "show"])
+        let duty = v2["duty"] as? [String: Any] ?? [:]
+        #expect(v2["version"] as? Int == 2 && v2["effective"] as? String == "2026-03-01" && v2["appraisal_threshold_percent"] as? Int == 85
+                && v2["satisfaction_formula"] as? String == "satisfiedOnly" && duty["base_tenths"] as? Int == 650
+                && (duty["caps_tenths"] as? [String: Any])?["welfare"] as? Int == 150 && v2["reply_months"] as? Int == 3, "\(v2)")
+        try await city.refused(["opinion", "submit", "--id", "XX-1", "--title", "长", "--text", String(repeating: "字", count: 101),
+                                "--author", "M1", "--date", "2026-03-02"], "opinion.length")
+        try await city.ok(["opinion", "submit", "--id", "XX-2", "--title", "短", "--text", String(repeating: "字", count: 100),
+                           "--author", "M1", "--date", "2026-03-02"])
+
+        // The shown policy as a file, a reply class added: version 3.
+        let shown = try await city.run(["policy", "show", "--json"])
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any])
+        object["reply_classes"] = ((object["reply_classes"] as? [[String: Any]]) ?? []) + [["code": "D", "zh": "不予采纳", "en": "not adopted"]]
+        let file = city.fed.dir("city") + "/policy.json"
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: file))
+        try await city.ok(["policy", "set", "--file", file, "--effective", "2026-04-01"])
+        let v3 = try await city.json(["policy", "show"])
+        #expect(v3["version"] as? Int == 3 && ((v3["reply_classes"] as? [[String: Any]]) ?? []).map { $0["code"] as? String } == ["A", "B", "C", "D"]
+                && v3["appraisal_threshold_percent"] as? Int == 85, "\(v3)")
+        #expect(((v3["history"] as? [[String: Any]]) ?? []).map { $0["effective"] as? String } == ["2000-01-01", "2026-03-01", "2026-04-01"], "\(v3)")
+        let text = try await city.run(["policy", "show"])
+        #expect(text.output.contains("v3（2026-04-01）") && text.output.contains("D 不予采纳"), "\(text.output)")
+
+        try await city.refused(["policy", "set", "--set", "appraisal_threshold_percent=150", "--effective", "2026-05-01"], "policy.values")
+        try await city.refused(["policy", "set", "--set", "opinion_max_chars=200", "--effective", "2026-01-01"], "policy.effective")
+        for (settings, mention) in [("reply_month=2", "unknown field \"reply_month\""), ("reply_months=two", "expected a whole number"),
+                                    ("appraisal_threshold_percent=85", "未记录新版本")] {
+            let r = try await city.run(["policy", "set", "--set", settings])
+            #expect(r.status == 1 && r.output.contains(mention), "\(settings): \(r.output)")
+        }
+        try "{\"reply_months\": ".write(toFile: file, atomically: true, encoding: .utf8)
+        let broken = try await city.run(["policy", "set", "--file", file])
+        #expect(broken.status == 1 && broken.output.contains("\(file) is not valid JSON"), "\(broken.output)")
+        #expect(try await city.json(["policy", "show"])["version"] as? Int == 3, "nothing recorded by the refused commands")
+    }
+}
