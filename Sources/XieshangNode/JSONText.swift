@@ -33,7 +33,8 @@ enum JSONText {
         return tree(value)
     }
 
-    private static func tree(_ value: JSONValue) -> Any {
+    /// The loosely typed tree of a parsed value (as ``parse(_:)`` returns).
+    static func tree(_ value: JSONValue) -> Any {
         switch value {
         case .null: return JSONNull()
         case .bool(let b): return b

@@ -24,6 +24,7 @@ extension NodeConfig {
         if !sessions.isEmpty { o["sessions"] = sessions.map(\.description) }
         if let recordsUpToTier { o["records_up_to_tier"] = recordsUpToTier }
         if accounts != AccountsConfiguration() { o[NodeConfig.accountsField] = accounts.jsonObject() }
+        if let policy { o["policy"] = JSONText.tree(policy) }
         return (JSONText.pretty(o) ?? "{}") + "\n"
     }
 

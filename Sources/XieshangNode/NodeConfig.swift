@@ -93,6 +93,10 @@ public struct NodeConfig: Sendable, Equatable {
     public var retryCapMs: Int
     /// `error`, `warning`, `info` or `debug`.
     public var logLevel: String
+    /// Settings of the body's policy 规则设置 (the shape `xieshang policy show --json` prints, and `effective`: the day
+    /// they apply from), nil when not given: at start, when they differ from the last ones applied from node.json, the
+    /// node records them over its applied policy as the next signed version (``ConfiguredPolicy``).
+    public var policy: JSONValue?
     /// A zone 片区 of this body's children (赤水市: 东部、西部、中部、城区三办): its name and the child ids in it.
     public struct Zone: Sendable, Equatable {
         /// The zone's name, e.g. 东片区.
@@ -192,12 +196,10 @@ public struct NodeConfig: Sendable, Equatable {
             rollupDebounceMs: try reader.integer(fields["rollup_debounce_ms"], at: "rollup_debounce_ms", default: 250, range: 0...60_000),
             retryCapMs: try reader.integer(fields["retry_cap_ms"], at: "retry_cap_ms", default: 30_000, range: 100...3_600_000),
             logLevel: try reader.choice(fields["log_level"], at: "log_level", default: "info", among: ["error", "warning", "info", "debug"]))
-        // A body's policy is a signed record (its figures depend on it, and its parent checks them), never a file
-        // setting a restart could change behind the log: `xieshang policy set` records it.
-        if let policy = fields["policy"], policy != .object([]) {
-            throw NodeError(.config, "\(file): field \"policy\": a body's policy is a signed record, not a setting of node.json; "
-                            + "record it with `xieshang policy set --file FILE` (FILE in the shape `xieshang policy show --json` prints) "
-                            + "and remove \"policy\" from node.json", path: file)
+        // Settings of the body's policy, recorded as its next signed policy version when they change (ConfiguredPolicy).
+        if let policy = fields["policy"] {
+            _ = try reader.object(policy, at: "policy", allowed: Set(PolicySettings.keys))
+            config.policy = policy
         }
         config.sessions = try reader.array(fields["sessions"], at: "sessions") { v, at throws(NodeError) in try reader.day(v, at: at) }
         config.leavingParent = try fields["leaving_parent"].map { v throws(NodeError) in try reader.peer(v, at: "leaving_parent") }

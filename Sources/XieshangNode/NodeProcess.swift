@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import Glibc
 import XieshangWire
 
@@ -50,6 +51,29 @@ public enum NodeProcess {
             node = try Node(config: config, configFile: args[1], faults: faults, testKinds: testKinds)
         } catch {
             return fail("node: \(error)", code: error.code == .config || error.code == .keyFile ? exitConfig : exitRefused)
+        }
+        // node.json's policy settings, recorded as the next signed policy version when they changed (ConfiguredPolicy).
+        if node.runtime.config.policy != nil {
+            let outcome = Mutex<Result<String?, NodeError>>(.success(nil))
+            let applied = DispatchSemaphore(value: 0)
+            Task {
+                let result: Result<String?, NodeError>
+                do throws(NodeError) { result = .success(try await ConfiguredPolicy.apply(node.runtime, configFile: args[1])) } catch { result = .failure(error) }
+                outcome.withLock { $0 = result }
+                applied.signal()
+            }
+            applied.wait()
+            switch outcome.withLock({ $0 }) {
+            case .success(let line): if let line { node.logger.info(line) }
+            case .failure(let error):
+                let stopped = DispatchSemaphore(value: 0)
+                Task {
+                    await node.shutdown()
+                    stopped.signal()
+                }
+                stopped.wait()
+                return fail("node: \(error)", code: exitConfig)
+            }
         }
         var received: Int32 = 0
         sigwait(&signals, &received)

@@ -71,8 +71,12 @@ struct NodeConfigTests {
 
     @Test func aValidConfigReadsWithDefaultsAndRelativePaths() throws {
         let c = try NodeConfig.parse(config(), file: "node.json", baseDirectory: "/srv/xs")
-        // An empty "policy" (written by earlier releases) still reads: only settings in it are refused.
-        #expect(throws: Never.self) { try NodeConfig.parse(config(#", "policy": {}"#), file: "node.json", baseDirectory: "/srv/xs") }
+        #expect(c.policy == nil)
+        // Policy settings are kept as given (ConfiguredPolicy records them) and written back.
+        let withPolicy = try NodeConfig.parse(config(#", "policy": {"reply_months": 2, "effective": "2027-01-01"}"#), file: "node.json", baseDirectory: "/srv/xs")
+        #expect(withPolicy.policy == .object([("reply_months", .number("2")), ("effective", .string("2027-01-01"))]))
+        #expect(try NodeConfig.parse(withPolicy.jsonText(), file: "node.json", baseDirectory: "/srv/xs").policy
+                == .object([("effective", .string("2027-01-01")), ("reply_months", .number("2"))]), "written back with sorted keys")
         #expect(c.nodeId == "cn.gz.tongren.wanshan")
         #expect(c.name == "万山区政协")
         #expect(c.dataDir == "/srv/xs/data")
@@ -100,8 +104,8 @@ struct NodeConfigTests {
             mentions: ["alliances[0].members[0].public_key", "ed25519:"]),
         Bad(name: "unknown peer field", extra: #", "alliances": [{"id": "wuling", "members": [{"nodeid": "x"}]}]"#,
             mentions: ["alliances[0].members[0].nodeid"]),
-        Bad(name: "policy in node.json", extra: #", "policy": {"reply_months": 2}"#,
-            mentions: ["field \"policy\"", "signed record", "xieshang policy set --file"]),
+        Bad(name: "unknown policy setting", extra: #", "policy": {"reply_month": 2}"#, mentions: ["unknown field \"policy.reply_month\""]),
+        Bad(name: "policy not an object", extra: #", "policy": 2"#, mentions: ["field \"policy\": expected an object"]),
         Bad(name: "self as member", extra: #", "alliances": [{"id": "wuling", "members": [{"node_id": "cn.gz.tongren.wanshan", "public_key": "KEY"}]}]"#,
             mentions: ["this node itself"]),
     ]

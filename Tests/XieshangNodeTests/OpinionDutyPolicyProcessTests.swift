@@ -123,3 +123,59 @@ extension OpinionDutyPolicyProcessTests {
         #expect(try await city.json(["policy", "show"])["version"] as? Int == 3, "nothing recorded by the refused commands")
     }
 }
+
+extension OpinionDutyPolicyProcessTests {
+    /// node.json's `policy` applied as a signed record (issue 18 item 1): at start the settings become the next policy
+    /// version (made by `config:node.json`, from their `effective` day); a restart with the same file records nothing
+    /// and keeps a version the office recorded since with `policy set`; edited settings record a version again;
+    /// settings the rules refuse stop the node with exit 78 and the rule, and nothing is recorded.
+    @Test("node.json policy: recorded at start when changed, never undoing policy set; refused settings stop the node (78)")
+    func nodeJSONPolicyIsRecordedWhenItChanges() async throws {
+        let city = try await City.start()
+        defer { city.fed.stopAll() }
+        let configPath = city.fed.dir("city") + "/node.json"
+        func setPolicy(_ policy: [String: Any]) throws {
+            var config = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: configPath))) as? [String: Any])
+            config["policy"] = policy
+            try JSONSerialization.data(withJSONObject: config).write(to: URL(fileURLWithPath: configPath))
+        }
+        func restart() async throws {
+            #expect(city.fed.stop("city") == 0)
+            try await city.fed.start("city")
+        }
+        func version() async throws -> (Int, [String: Any]) {
+            let p = try await city.json(["policy", "show"])
+            return (p["version"] as? Int ?? 0, p)
+        }
+
+        try setPolicy(["appraisal_threshold_percent": 90, "effective": "2026-02-01", "duty": ["base_tenths": 620]])
+        try await restart()
+        try await waitUntil("node.json's policy is recorded as version 2", seconds: 30) { try await version().0 == 2 }
+        let v2 = try await version().1
+        #expect(v2["appraisal_threshold_percent"] as? Int == 90 && v2["effective"] as? String == "2026-02-01"
+                && (v2["duty"] as? [String: Any])?["base_tenths"] as? Int == 620, "\(v2)")
+        let events = try await city.run(["query", "events", "--json"])
+        #expect(events.output.contains("config:node.json"), "made by config:node.json: \(events.output.suffix(600))")
+
+        try await city.ok(["policy", "set", "--set", "appraisal_threshold_percent=85", "--effective", "2026-03-01"])
+        try await restart()
+        try await Task.sleep(for: .seconds(1))
+        let kept = try await version()
+        #expect(kept.0 == 3 && kept.1["appraisal_threshold_percent"] as? Int == 85, "the same node.json records nothing: \(kept.1)")
+
+        try setPolicy(["appraisal_threshold_percent": 95, "effective": "2026-04-01"])
+        try await restart()
+        try await waitUntil("the edited settings are recorded as version 4", seconds: 30) { try await version().0 == 4 }
+        #expect(try await version().1["appraisal_threshold_percent"] as? Int == 95)
+
+        // Out of range: the node stops with 78 and the rule; nothing recorded; fixed, it starts.
+        #expect(city.fed.stop("city") == 0)
+        try setPolicy(["appraisal_threshold_percent": 150])
+        let refused = try await ProcessRun.run(city.fed.executable, ["node", "--config", configPath], environment: ["XIESHANG_NODE": nil])
+        #expect(refused.status == 78 && refused.output.contains("field \"policy\"") && refused.output.contains("policy.values"), "\(refused.output)")
+        try setPolicy(["appraisal_threshold_percent": 95, "effective": "2026-04-01"])
+        try await city.fed.start("city")
+        try await Task.sleep(for: .seconds(1))
+        #expect(try await version().0 == 4, "nothing was recorded by the refused start, and the settings applied before record nothing")
+    }
+}
