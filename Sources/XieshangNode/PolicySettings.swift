@@ -10,28 +10,12 @@ import XieshangWire
 /// Types and field names are checked here, with the file and the field in the error; ranges and the rules between
 /// settings are the domain's (`policy.values`), checked when the record is made.
 public enum PolicySettings {
-    /// Settings that are numbers, by JSON key.
-    static var integers: [(key: String, path: WritableKeyPath<XieshangDomain.Policy, Int>)] { [
-        ("reply_months", \.replyMonths), ("max_extension_months", \.maxExtensionMonths),
-        ("objection_window_days", \.objectionWindowDays), ("cosign_window_days", \.cosignWindowDays),
-        ("evaluation_window_days", \.evaluationWindowDays), ("appraisal_threshold_percent", \.appraisalThresholdPercent),
-        ("opinion_max_chars", \.opinionMaxChars),
-    ] }
-    /// Duty scoring settings, by JSON key under `duty`.
-    static var dutyIntegers: [(key: String, path: WritableKeyPath<XieshangDomain.DutyScoring, Int>)] { [
-        ("base_tenths", \.baseTenths), ("attendance_tenths", \.attendanceTenths), ("excused_absence_tenths", \.excusedAbsenceTenths),
-        ("unexcused_absence_tenths", \.unexcusedAbsenceTenths), ("proposal_tenths", \.proposalTenths),
-        ("proposal_registered_tenths", \.proposalRegisteredTenths), ("cosigner_percent", \.cosignerPercent),
-        ("opinion_tenths", \.opinionTenths), ("opinion_adopted_tenths", \.opinionAdoptedTenths), ("research_tenths", \.researchTenths),
-        ("welfare_tenths", \.welfareTenths), ("talk_below_tenths", \.talkBelowTenths), ("resignation_after_years", \.resignationAfterYears),
-        ("minimum_proposals", \.minimumProposals), ("minimum_opinions", \.minimumOpinions),
-    ] }
     /// Keys the node computes: accepted and ignored.
     static let computed: Set<String> = ["version", "effective", "history"]
 
     /// Every top-level key a settings object may hold.
     public static var keys: [String] {
-        (integers.map(\.key) + ["registers_proposals", "reply_classes", "not_registered_reasons", "satisfaction_formula", "duty"]
+        (XieshangDomain.Policy.settings.map(\.key) + ["registers_proposals", "reply_classes", "not_registered_reasons", "satisfaction_formula", "duty"]
             + computed).sorted()
     }
 
@@ -42,8 +26,8 @@ public enum PolicySettings {
         let wide = -1_000_000...1_000_000  // types here; the domain checks each setting's own range
         var p = base
         let fields = try reader.object(json, at: "", allowed: Set(keys))
-        for (key, path) in integers {
-            p[keyPath: path] = try reader.integer(fields[key], at: key, default: p[keyPath: path], range: wide)
+        for setting in XieshangDomain.Policy.settings {
+            p[keyPath: setting.path] = try reader.integer(fields[setting.key], at: setting.key, default: p[keyPath: setting.path], range: wide)
         }
         p.registersProposals = try reader.bool(fields["registers_proposals"], at: "registers_proposals", default: p.registersProposals)
         let formula = try reader.choice(fields["satisfaction_formula"], at: "satisfaction_formula", default: p.satisfactionFormula.rawValue,
@@ -52,9 +36,10 @@ public enum PolicySettings {
         if let v = fields["reply_classes"] { p.replyClasses = try choices(v, at: "reply_classes", reader) }
         if let v = fields["not_registered_reasons"] { p.notRegisteredReasons = try choices(v, at: "not_registered_reasons", reader) }
         if let v = fields["duty"] {
-            let duty = try reader.object(v, at: "duty", allowed: Set(dutyIntegers.map(\.key) + ["caps_tenths"]))
-            for (key, path) in dutyIntegers {
-                p.duty[keyPath: path] = try reader.integer(duty[key], at: "duty." + key, default: p.duty[keyPath: path], range: wide)
+            let duty = try reader.object(v, at: "duty", allowed: Set(XieshangDomain.Policy.dutySettings.map(\.key) + ["caps_tenths"]))
+            for setting in XieshangDomain.Policy.dutySettings {
+                p.duty[keyPath: setting.path] = try reader.integer(duty[setting.key], at: "duty." + setting.key,
+                                                                   default: p.duty[keyPath: setting.path], range: wide)
             }
             if let v = duty["caps_tenths"] {
                 let caps = try reader.object(v, at: "duty.caps_tenths", allowed: Set(DutyCategory.allCases.map(\.rawValue)))

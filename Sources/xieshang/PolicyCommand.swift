@@ -27,27 +27,14 @@ enum PolicyCommand {
 
     /// The settings in display order: key, Chinese label, English label.
     static let settings: [(key: String, zh: String, en: String)] = [
-        ("version", "规则版本", "version"), ("effective", "生效日期", "effective"),
-        ("registers_proposals", "受理提案", "registers proposals"), ("reply_months", "答复期限（月）", "reply months"),
-        ("max_extension_months", "最长延期（月）", "longest extension (months)"),
-        ("objection_window_days", "异议期（日）", "objection window (days)"), ("cosign_window_days", "附议期（日）", "co-signing window (days)"),
-        ("evaluation_window_days", "测评期（日）", "evaluation window (days)"), ("reply_classes", "答复类别", "reply classes"),
-        ("not_registered_reasons", "不予立案理由", "not-registered reasons"), ("satisfaction_formula", "满意率算法", "satisfaction formula"),
-        ("appraisal_threshold_percent", "季度测评满意度要求（%）", "appraisal threshold (%)"),
-        ("opinion_max_chars", "社情民意信息字数上限", "opinion report length limit"),
-    ]
+        ("version", "规则版本", "version"), ("effective", "生效日期", "effective"), ("registers_proposals", "受理提案", "registers proposals"),
+    ] + Policy.settings.prefix(5).map { ($0.key, $0.zh, $0.en) } + [
+        ("reply_classes", "答复类别", "reply classes"), ("not_registered_reasons", "不予立案理由", "not-registered reasons"),
+        ("satisfaction_formula", "满意率算法", "satisfaction formula"),
+    ] + Policy.settings.dropFirst(5).map { ($0.key, $0.zh, $0.en) }
 
     /// Duty scoring settings in display order (values in tenths are shown as points).
-    static let dutySettings: [(key: String, zh: String, en: String)] = [
-        ("base_tenths", "履职基础分", "base points"), ("attendance_tenths", "出席会议", "meeting attended"),
-        ("excused_absence_tenths", "请假", "leave"), ("unexcused_absence_tenths", "无故缺席", "absent without leave"),
-        ("proposal_tenths", "提案", "proposal"), ("proposal_registered_tenths", "提案立案加分", "proposal registered"),
-        ("cosigner_percent", "附议人得分比例（%）", "co-signer share (%)"), ("opinion_tenths", "社情民意信息", "opinion report"),
-        ("opinion_adopted_tenths", "信息录用加分", "opinion report adopted"), ("research_tenths", "调研视察", "research or inspection"),
-        ("welfare_tenths", "公益活动", "public welfare"), ("talk_below_tenths", "约谈线", "talk below"),
-        ("resignation_after_years", "连续低于约谈线劝退（年）", "resignation after (years)"),
-        ("minimum_proposals", "每年至少提案", "yearly minimum proposals"), ("minimum_opinions", "每年至少社情民意信息", "yearly minimum opinion reports"),
-    ]
+    static let dutySettings: [(key: String, zh: String, en: String)] = Policy.dutySettings.map { ($0.key, $0.zh, $0.en) }
 
     static func show(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
         guard let p = try NodeClient(inv).query("policy").first else {
