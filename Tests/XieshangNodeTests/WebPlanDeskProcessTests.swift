@@ -94,7 +94,7 @@ struct WebPlanDeskProcessTests {
         // The flow in real Chromium: import, issue, decompose, progress; the stage at the issuer.
         let python = try ExportCommandTests.python()
         var config: [String: Any] = ["plan": plan, "title": "市政协\(year)年度协商计划", "document": "市政协发〔\(year)〕1号", "csv": good,
-                                     "subcsv": Self.header + "1.1,专题协商,乡镇乡村振兴协商,专题协商,刘主任,联络组,陈七,\(year)-11-30,\(Self.town)\n"
+                                     "subcsv": Self.header + "1.1,专题协商,乡镇乡村振兴协商,专题协商,刘主任,联络组,陈七,\(year)-12-31,\(Self.town)\n"
                                          + "1.2,专题协商,乡镇产业调研,专题调研,刘主任,联络组,陈七,\(year)-01-01,\(Self.town)\n",
                                      "item": "1", "subitem": "1.1", "county_id": "county1", "town_id": Self.town,
                                      "screenshot": fed.directory + "/plan-board.png"]
