@@ -131,6 +131,16 @@ struct WebPlanDeskProcessTests {
         #expect(notMine.status == 422 && notMine.body.contains("本组织不是该事项的承办组织"), "\(notMine.body.prefix(600))")
         let noStage = try await clerk.post("/plans/progress", [("issuer", "county1"), ("plan", plan), ("item", "1.1"), ("stage", "bogus")], tokenPage: "/plans")
         #expect(noStage.status == 422 && noStage.body.contains("请选择进度"), "\(noStage.body.prefix(600))")
+        // A forged issuer (the county's sub-item claimed on the city's plan) and another county's sub-plan: refused by
+        // name, nothing recorded — the city's tree still shows the township's stages as before.
+        let forgedIssuer = try await clerk.post("/plans/progress", [("issuer", "city"), ("plan", plan), ("item", "1.2"), ("stage", "held")], tokenPage: "/plans")
+        #expect(forgedIssuer.status == 422 && forgedIssuer.body.contains("事项 1.2 不存在"), "\(forgedIssuer.body.prefix(600))")
+        let otherCounty = try await clerk.post("/plans/progress", [("issuer", "county2"), ("plan", plan), ("item", "1.2"), ("stage", "held")], tokenPage: "/plans")
+        #expect(otherCounty.status == 422 && otherCounty.body.contains("不存在"), "\(otherCounty.body.prefix(600))")
+        let tree = try await ProposalFollowUpProcessTests.run(fed, "city", ["plan", "tree", "--plan", plan, "--json"])
+        let sub12 = tree.output.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .filter { $0["sub_item_id"] as? String == "1.2" }
+        #expect(sub12.count == 1 && sub12.first?["stage"] as? String == "assigned", "\(tree.output)")
 
     }
 
