@@ -16,10 +16,13 @@ import XieshangWire
 /// filter `member`), `appraisals` (the proposals rated at a `quarter`'s appraisal 逐个提案测评, with the votes, the rate,
 /// the threshold and the units' written explanations; filter `below` = "true" for only those below the threshold),
 /// `policy` (the policy the body's records apply now, every setting, and the versions recorded), `units` (the handling
-/// table of the units 承办单位办理情况 for a `period`, with the replies overdue on the `as_of` day).
+/// table of the units 承办单位办理情况 for a `period`, with the replies overdue on the `as_of` day), `plan_tree` (every item of
+/// the plans this body holds followed down the tree 逐级分解进度: one row per assignee of the item and of each sub-item the
+/// bodies below decomposed it into, with its stage and overdue flag on the `as_of` day; filter `plan`).
 extension DomainSubmit {
     /// Record types answered here.
-    static let queryTypes = ["proposal", "suggestions", "plans", "figures", "bodies", "duty", "appraisals", "policy", "units", "topics"]
+    static let queryTypes = ["proposal", "suggestions", "plans", "plan_tree", "figures", "bodies", "duty", "appraisals", "policy", "units",
+                             "topics"]
 
     static func query(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
         let path = runtime.core.store.path
@@ -66,6 +69,8 @@ extension DomainSubmit {
                 return duty(runtime, request, state)
             case "topics":
                 return topics(request, state)
+            case "plan_tree":
+                return planTree(runtime, request, state, below: plansBelow(try runtime.records.descendantStates(in: database)))
             case "appraisals":
                 return appraisals(request, state)
             case "units":
@@ -174,6 +179,45 @@ extension DomainSubmit {
                 case nil: break
                 }
                 rows.append(row)
+            }
+        }
+        return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
+    }
+
+    /// The sub-plans the bodies below reported up (``PlanTree``), from their records kept here by owner, in key order.
+    static func plansBelow(_ states: [String: DomainState]) -> [ConsultationPlan] {
+        states.sorted { $0.key < $1.key }.flatMap { owner, state in
+            state.plans.values.filter { $0.key.issuer == owner }.sorted { $0.key.planID < $1.key.planID }
+        }
+    }
+
+    /// Every item of the plans this body holds (filter `plan`) that is not a sub-item of another item it holds, with
+    /// one row per assignee down the tree (``PlanTree/assignments(of:in:asOf:)``) as of the `as_of` filter (default
+    /// today in Beijing time): depth 0 for the item's own assignees, then the sub-items' (`sub_*` name the sub-item).
+    static func planTree(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState, below: [ConsultationPlan]) -> Result<QueryResponse, TransportError> {
+        var asOf = Day(chinaTimeMs: runtime.now())
+        if let text = request.filter["as_of"] {
+            guard let day = try? Day(parsing: text, field: "as_of") else {
+                return .failure(TransportError.status(.invalidArgument, "query plan_tree: filter as_of '\(text)' is not a day like 2026-06-30"))
+            }
+            asOf = day
+        }
+        let tree = PlanTree(Array(state.plans.values) + below)
+        let columns = ["issuer", "plan_id", "item_id", "topic", "depth", "sub_issuer", "sub_plan_id", "sub_item_id", "deadline", "assignee",
+                       "stage", "is_overdue"]
+        var rows: [[String: Any]] = []
+        for plan in state.plans.values.sorted(by: { ($0.key.issuer, $0.key.planID) < ($1.key.issuer, $1.key.planID) }) {
+            if let only = request.filter["plan"], only != plan.key.planID { continue }
+            for item in plan.items {
+                // A sub-item of an item held here is a row of that item's tree.
+                if let p = item.parent, state.plans[PlanKey(issuer: p.issuer, planID: p.planID)]?.item(p.itemID) != nil { continue }
+                for a in tree.assignments(of: item, in: plan.key, asOf: asOf) {
+                    let sub = a.depth > 0
+                    rows.append(["issuer": plan.key.issuer, "plan_id": plan.key.planID, "item_id": item.id, "topic": item.topic, "depth": a.depth,
+                                 "sub_issuer": sub ? a.plan.issuer : JSONNull(), "sub_plan_id": sub ? a.plan.planID : JSONNull(),
+                                 "sub_item_id": sub ? a.itemID : JSONNull(), "deadline": a.deadline.description, "assignee": a.assignee,
+                                 "stage": a.stage.name, "is_overdue": a.overdue, "as_of": asOf.description])
+                }
             }
         }
         return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))

@@ -45,7 +45,7 @@ enum DomainSubmit {
     /// The federation scope of `event` recorded at `body`: its routing's, except with `records_up_to_tier` set
     /// (``FederationNode/recordsRoute(_:)``), where the body's own records go up only to the nearest ancestor of that
     /// tier, and a step addressed to a body above (a report forwarded, a plan topic proposed or stage reported to
-    /// its issuer) goes to that body only (`direct`).
+    /// its issuer, a decomposition reported to the issuer of the item) goes to that body only (`direct`).
     static func scope(_ event: DomainEvent, recordedAt body: XieshangDomain.BodyInfo, core: FederationNode) -> Scope {
         let routing = event.routing(recordedAt: body)
         guard case .up(let to) = routing, core.config.recordsUpToTier != nil else { return scope(routing) }
@@ -54,7 +54,7 @@ enum DomainSubmit {
             if case .forwarded = e.step { return Route.direct(to).scope }
         case .plan(let e):
             switch e.step {
-            case .topicProposed, .stageReported: return Route.direct(to).scope
+            case .topicProposed, .stageReported, .decompositionReported: return Route.direct(to).scope
             default: break
             }
         default: break

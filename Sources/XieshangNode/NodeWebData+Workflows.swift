@@ -13,6 +13,18 @@ extension NodeWebData {
         await state { $0.plans.values.sorted { ($0.key.issuer, $0.key.planID) < ($1.key.issuer, $1.key.planID) } }
     }
 
+    func plansBelow() async -> Result<[ConsultationPlan], WebDataError> {
+        let runtime = runtime
+        return await runtime.read {
+            do throws(StoreError) {
+                let database = try Database(path: runtime.core.store.path, readOnly: true, create: false)
+                return .success(DomainSubmit.plansBelow(try runtime.records.descendantStates(in: database)))
+            } catch {
+                return .failure(.unavailable("读取下级分解计划失败：\(error.message)"))
+            }
+        }
+    }
+
     func opinionReports() async -> Result<[OpinionReport], WebDataError> {
         await state { $0.opinions.values.sorted { ($0.key.originBody, $0.key.originReportID) < ($1.key.originBody, $1.key.originReportID) } }
     }

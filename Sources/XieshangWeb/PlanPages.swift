@@ -4,8 +4,9 @@ import XieshangDomain
 import XieshangTransport
 
 /// The plan board 协商计划 (issue 19): the plans this body issued and received, items by category with lead leader,
-/// department, person and deadline, the stage and overdue flag of every assignee, and each item's sub-items where
-/// this body decomposed it (so a county sees its townships' stages under the city's item). The office imports a plan
+/// department, person and deadline, the stage and overdue flag of every assignee, and below each item the sub-items its
+/// assignees decomposed it into, down the tree (``PlanTree``: a county sees its townships' stages under the city's item,
+/// and the city sees them too, from the decompositions the counties reported up). The office imports a plan
 /// from CSV text (all rows checked first, every bad row named by its line; all or none), reviews, approves and issues
 /// it, and decomposes an item it received; an assignee (the office, or a township's clerk) reports its stage. Each
 /// step builds the very commands `xieshang plan import|issue|decompose|progress` builds.
@@ -133,25 +134,26 @@ enum PlanPages {
 
     /// The board as it is before a step, to show again with the step's refusal (nothing was recorded).
     static func refusedBoard(_ data: WebData, _ session: Session, here: String) async -> @Sendable (String) -> String {
-        let plans = (try? await data.plans().get()) ?? []
+        let plans = (try? await data.plans().get()) ?? [], below = (try? await data.plansBelow().get()) ?? []
         let bodies = await data.bodies()
-        return { message in boardHTML(plans, bodies, session, here: here, error: message) }
+        return { message in boardHTML(plans, below: below, bodies, session, here: here, error: message) }
     }
 
     static func board(_ data: WebData, _ session: Session?, error: String) async -> HTTPResponse {
-        switch await data.plans() {
-        case .failure(let e): return WebSite.failure(e)
-        case .success(let plans):
+        switch (await data.plans(), await data.plansBelow()) {
+        case (.failure(let e), _), (_, .failure(let e)): return WebSite.failure(e)
+        case (.success(let plans), .success(let below)):
             let me = await data.identity()?.id ?? ""
             let bodies = await data.bodies()
-            return WebPage.response(html: boardHTML(plans, bodies, session, here: me, error: error))
+            return WebPage.response(html: boardHTML(plans, below: below, bodies, session, here: me, error: error))
         }
     }
 
     /// The board: each plan (this body's own first), its items by category, each item's assignees with stage and
-    /// overdue flag as of today, its sub-items where this body decomposed it, and the forms the reader may use.
-    static func boardHTML(_ plans: [ConsultationPlan], _ bodies: [XieshangDomain.BodyInfo], _ session: Session?, here: String = "",
-                          error: String) -> String {
+    /// overdue flag as of today, below it the sub-items its assignees decomposed it into, down the tree (from this
+    /// body's plans and the sub-plans of the bodies below, `below`), and the forms the reader may use.
+    static func boardHTML(_ plans: [ConsultationPlan], below: [ConsultationPlan] = [], _ bodies: [XieshangDomain.BodyInfo], _ session: Session?,
+                          here: String = "", error: String) -> String {
         let e = WebPage.escape
         let today = EntryForms.today()
         let names = Dictionary(bodies.map { ($0.id, $0.name.isEmpty ? $0.id : $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -161,11 +163,8 @@ enum PlanPages {
         var b = WorkflowStep.refusal(error)
         if mayRecord { b += "<section><p><a href=\"/plans/import\">导入协商计划（CSV）</a></p></section>" }
         if plans.isEmpty && error.isEmpty { b += "<section><p class=\"muted\">本级尚无协商计划。</p></section>" }
-        // Sub-items this body made, by the item they came from.
-        var subItems: [String: [(plan: ConsultationPlan, item: PlanItem)]] = [:]
-        for plan in plans where plan.key.issuer == here {
-            for item in plan.items { if let p = item.parent { subItems[p.issuer + "\u{1F}" + p.planID + "\u{1F}" + p.itemID, default: []].append((plan, item)) } }
-        }
+        let tree = PlanTree(plans + below)
+        let held = Dictionary((plans + below).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let ordered = plans.filter { $0.key.issuer == here && !$0.items.contains { $0.parent != nil } } + plans.filter { $0.key.issuer != here }
         for plan in ordered {
             let k = plan.key
@@ -185,9 +184,12 @@ enum PlanPages {
                 b += "<h3>\(e(category.isEmpty ? "未分类" : category))</h3>"
                 for item in plan.items where item.category == category {
                     b += itemHTML(plan, item, name: name, today: today, here: here, session: session, mayRecord: mayRecord, mayReport: mayReport)
-                    for (subPlan, sub) in subItems[k.issuer + "\u{1F}" + k.planID + "\u{1F}" + item.id] ?? [] {
-                        b += "<div class=\"sub\" data-sub-item=\"\(e(sub.id))\"><p class=\"muted\">本级分解的子事项</p>"
-                        b += itemHTML(subPlan, sub, name: name, today: today, here: here, session: session, mayRecord: false, mayReport: false) + "</div>"
+                    for branch in tree.branches(of: item, in: k) {
+                        guard let subPlan = held[branch.plan] else { continue }
+                        let by = branch.plan.issuer == here ? "本级" : name(branch.plan.issuer)
+                        b += "<div class=\"sub\" data-sub-item=\"\(e(branch.item.id))\" data-sub-plan=\"\(e(branch.plan.issuer + "/" + branch.plan.planID))\""
+                        b += " data-depth=\"\(branch.depth)\"><p class=\"muted\">\(e(by))分解的子事项</p>"
+                        b += itemHTML(subPlan, branch.item, name: name, today: today, here: here, session: session, mayRecord: false, mayReport: false) + "</div>"
                     }
                 }
             }

@@ -35,6 +35,10 @@ public protocol WebData: Sendable {
     func version() -> String
     /// This body's consultation plans and those it received, as its rules hold them (the plan board, ``PlanPages``).
     func plans() async -> Result<[ConsultationPlan], WebDataError>
+    /// The sub-plans of the bodies below as they reported their decompositions up, with their assignees' progress
+    /// (kept with the owners' records for drill-down, never this body's): the plan board follows its items down the
+    /// tree with them (``PlanTree``).
+    func plansBelow() async -> Result<[ConsultationPlan], WebDataError>
     /// The opinion reports this body holds, as its rules hold them (the editing desk, ``OpinionDesk``).
     func opinionReports() async -> Result<[OpinionReport], WebDataError>
     /// This body and the bodies below it that it knows (their names, for a plan CSV's 承办单位 column).
@@ -71,6 +75,8 @@ extension WebData {
     public func version() -> String { "" }
     /// No plans: a source without records.
     public func plans() async -> Result<[ConsultationPlan], WebDataError> { .success([]) }
+    /// No plans below: a source without records.
+    public func plansBelow() async -> Result<[ConsultationPlan], WebDataError> { .success([]) }
     /// No opinion reports: a source without records.
     public func opinionReports() async -> Result<[OpinionReport], WebDataError> { .success([]) }
     /// Only this body.

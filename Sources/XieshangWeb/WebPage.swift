@@ -63,6 +63,7 @@ public enum WebPage {
     nav.site form.out button{background:transparent;border:1px solid #fff;padding:0 8px}
     article.item{border-top:1px solid #eaeef2;padding:8px 0}
     div.sub{margin:0 0 8px 12px;border-left:3px solid #d8dee4;padding-left:8px}
+    div.sub[data-depth="2"]{margin-left:24px}div.sub:not([data-depth="1"]):not([data-depth="2"]){margin-left:36px}
     code{overflow-wrap:anywhere;word-break:break-all}
     form.entry label span input{width:auto}
     @media print{body{background:#fff}header.top{background:#fff;color:#000;border-bottom:2px solid #000}nav.site,nav.kinds,section.picker{display:none}main{max-width:none;padding:0}section{border:0;padding:0}a{color:inherit;text-decoration:none}.report table{font-size:.6rem}.report table td,.report table th{padding:1px 2px;overflow-wrap:normal}}

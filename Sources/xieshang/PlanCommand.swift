@@ -24,6 +24,10 @@ enum PlanCommand {
               example: "xieshang plan progress 3.1 --issuer cn.gz.tongren.wanshan --plan XS-2026 --stage held --date 2026-05-20"), progress),
         (Spec(name: "plan show", summary: "plan items with their stage and who is overdue (as of a day)",
               valued: ["plan", "as-of"], flags: ["overdue"], example: "xieshang plan show --plan XS-2026 --as-of 2026-07-01"), show),
+        (Spec(name: "plan tree", summary: "each item followed down the tree 逐级分解进度: its assignees and those of the sub-items the bodies below decomposed it into, with stage and overdue (as of a day)",
+              valued: ["plan", "as-of"], flags: ["overdue"],
+              details: "  depth 0: the item's own assignees; 1: a sub-item an assignee decomposed it into (分解组织, 子事项); 2: a sub-item of that, …",
+              example: "xieshang plan tree --plan XS-2026 --as-of 2026-07-01"), tree),
         (Spec(name: "plan solicit", summary: "opens topic solicitation 议题征集 for next year's plan, until a deadline (then import the draft)",
               positionals: ["PLAN"], valued: ["deadline", "bodies", "date"], required: ["deadline"],
               details: "  --bodies BODY,BODY: the lower bodies asked (default every body below); departments, the public and members too",
@@ -127,6 +131,17 @@ enum PlanCommand {
         if let plan = inv.value("plan") { rows = rows.filter { $0["plan_id"] as? String == plan } }
         if inv.flags.contains("overdue") { rows = rows.filter { !(($0["overdue_for"] as? [Any]) ?? []).isEmpty } }
         RecordTable.print(rows, type: "plan_items", columns: ["issuer", "plan_id", "item_id", "topic", "department", "deadline", "assignees", "stage", "overdue_for"], inv)
+        return ExitCode.done
+    }
+
+    static func tree(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        var filter: [String: String] = [:]
+        if let asOf = try inv.optionalDay("as-of") { filter["as_of"] = asOf.description }
+        if let plan = inv.value("plan") { filter["plan"] = plan }
+        var rows = try NodeClient(inv).query("plan_tree", filter: filter)
+        if inv.flags.contains("overdue") { rows = rows.filter { $0["is_overdue"] as? Bool == true } }
+        RecordTable.print(rows, type: "plan_tree", columns: ["issuer", "plan_id", "item_id", "topic", "depth", "sub_issuer", "sub_item_id", "deadline",
+                                                            "assignee", "stage", "is_overdue"], inv)
         return ExitCode.done
     }
 

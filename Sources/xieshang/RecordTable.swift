@@ -14,7 +14,7 @@ enum RecordTable {
         case ("suggestions", "status"): return "state.suggestion."
         case ("activities", "kind"): return "activity."
         case ("activities", "form"): return "form."
-        case ("plan_items", "stage"): return "stage."
+        case ("plan_items", "stage"), ("plan_tree", "stage"): return "stage."
         case ("plans", "plan_status"): return "state.plan."
         case ("topics", "source"): return "topicSource."
         case ("topics", "decision"): return "topicDecision."

@@ -101,4 +101,57 @@ import Testing
         #expect(cityItem?.isOverdue(for: countyBody.id, asOf: day("2026-12-31")) == false)
         for node in net.nodes.values { #expect(node.replayed == node.state) }
     }
+
+    /// Issue 19: a decomposition is recorded with its report up to the item's issuer (routed up, the same sub-items);
+    /// the report is never a command of its own.
+    @Test mutating func aDecompositionIsReportedUpWithIt() throws {
+        try issuedPlan()
+        var sub = Self.item
+        sub.id = "2-01-a"
+        sub.assignees = [townshipBody.id]
+        let events = try net.record(.plan(PlanEvent("2026", issuer: countyBody.id, on: day("2026-02-15"), .decomposed(
+            itemID: "2-01", parentIssuer: cityBody.id, parentPlanID: "2026", subItems: [sub]))), at: countyBody.id, by: .office)
+        guard events.count == 2, case .plan(let down) = events[0], case .plan(let up) = events[1] else {
+            Issue.record("expected the decomposition and its report: \(events)")
+            return
+        }
+        #expect(events[0].routing(recordedAt: countyBody) == .subtree && events[1].routing(recordedAt: countyBody) == .up(to: cityBody.id))
+        #expect(up == PlanEvent("2026", issuer: countyBody.id, on: day("2026-02-15"), .decompositionReported(
+            itemID: "2-01", parentIssuer: cityBody.id, parentPlanID: "2026", subItems: [sub])) && down.decompositionReport == up)
+        // At the county the report changes nothing beyond the decomposition itself.
+        let subKey = PlanKey(issuer: countyBody.id, planID: "2026")
+        #expect(net[countyBody.id].plans[subKey]?.items.map(\.id) == ["2-01-a"])
+        let before = net[countyBody.id]
+        expectRefused("plan.decompose.reported") {
+            try net.record(.plan(up), at: countyBody.id, by: .office)
+        }
+        #expect(net[countyBody.id] == before)
+    }
+
+    /// ``PlanTree`` links a sub-item below an item only when its plan's issuer is an assignee of that item, follows
+    /// several levels, and stops on a loop of parent references (a forgery) instead of running forever.
+    @Test func planTreeLinksAssigneesDecompositionsOnly() {
+        func plan(_ issuer: String, _ items: [PlanItem]) -> ConsultationPlan {
+            ConsultationPlan(key: PlanKey(issuer: issuer, planID: "P"), year: 2026, title: "", status: .issued, items: items)
+        }
+        func item(_ id: String, _ assignees: [String], parent: (String, String)? = nil) -> PlanItem {
+            PlanItem(id: id, category: "", topic: id, form: "", leadLeader: "l", department: "d", person: "p", deadline: day("2026-06-30"),
+                     assignees: assignees, parent: parent.map { PlanItem.ParentRef(issuer: $0.0, planID: "P", itemID: $0.1) })
+        }
+        let plans = [
+            plan("city", [item("1", ["county"])]),
+            plan("county", [item("1.1", ["town"], parent: ("city", "1"))]),
+            plan("town", [item("1.1.1", ["village"], parent: ("county", "1.1"))]),
+            plan("other", [item("1.x", ["x"], parent: ("city", "1"))]),            // not an assignee of item 1
+            plan("a", [item("a1", ["b"], parent: ("b", "b1"))]),                  // a loop: a1 below b1 below a1
+            plan("b", [item("b1", ["a"], parent: ("a", "a1"))]),
+        ]
+        let tree = PlanTree(plans)
+        let branches = tree.branches(of: plans[0].items[0], in: plans[0].key)
+        #expect(branches.map { "\($0.depth)|\($0.plan.issuer)|\($0.item.id)" } == ["1|county|1.1", "2|town|1.1.1"])
+        let rows = tree.assignments(of: plans[0].items[0], in: plans[0].key, asOf: day("2026-07-01"))
+        #expect(rows.map { "\($0.depth)|\($0.assignee)|\($0.overdue)" } == ["0|county|true", "1|town|true", "2|village|true"])
+        let loop = tree.branches(of: plans[4].items[0], in: plans[4].key)
+        #expect(loop.map { "\($0.depth)|\($0.plan.issuer)|\($0.item.id)" } == ["1|b|b1", "2|a|a1"])
+    }
 }

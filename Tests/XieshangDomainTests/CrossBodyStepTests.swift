@@ -36,6 +36,19 @@ import Testing
                 == .crossBody(.topicProposed))
     }
 
+    /// Issue 19: a county's decomposition reported up is its own sub-plan at the bodies above (kept by owner for the
+    /// issuer's board), never a step of theirs; signed by another body, or coming down, it is refused.
+    @Test func aDecompositionReportIsTheCountysOwnRecordAbove() {
+        func refused(_ r: Reach, _ text: String) -> Bool { if case .refused(let why) = r { return why.contains(text) }; return false }
+        let report = plan(.decompositionReported(itemID: "1", parentIssuer: city, parentPlanID: "2026", subItems: []), issuer: county)
+        #expect(CrossBodyStep.match(report) == nil)
+        #expect(report.routing(recordedAt: countyBody) == .up(to: city))
+        #expect(report.reach(signer: county, at: city, arrived: .up) == .othersRecord)
+        #expect(report.reach(signer: county, at: county, arrived: nil) == .own)
+        #expect(refused(report.reach(signer: town, at: city, arrived: .up), "names a record of \(county)"))
+        #expect(refused(report.reach(signer: county, at: town, arrived: .down), "came down"))
+    }
+
     @Test func whoFieldsMustNameTheSigner() {
         func refused(_ r: Reach, _ text: String) -> Bool { if case .refused(let why) = r { return why.contains(text) }; return false }
         let forwardedByCounty = opinion(at: county, .forwarded(toBody: city, toTier: "city", title: "t", text: "x"))

@@ -5,7 +5,8 @@ import XieshangTransport
 /// The plan board and the opinion desk on real node processes (issue 19 items 4 and 5): a city, a county and a
 /// township, each serving its web interface over HTTPS. In real Chromium the city's office imports a plan CSV through
 /// the browser and issues it, the county's office decomposes an item for its township, the township's clerk reports
-/// a stage, and the stage shows at the issuer; over curl every new route refuses the wrong role, a missing CSRF
+/// a stage, and the stage shows at the issuer — the county's on the city's item, and the township's (with its
+/// overdue flag) on the county's sub-items below it, as on the city's `xieshang plan tree`; over curl every new route refuses the wrong role, a missing CSRF
 /// token, another Origin, a malformed or oversized CSV (naming line and column, nothing recorded) and shows markup as
 /// text; an opinion report goes from the township straight to the city (直通车), is adopted and instructed there, and
 /// the township's page shows the provenance chain with the adoption and the instruction fed back.
@@ -93,7 +94,8 @@ struct WebPlanDeskProcessTests {
         // The flow in real Chromium: import, issue, decompose, progress; the stage at the issuer.
         let python = try ExportCommandTests.python()
         var config: [String: Any] = ["plan": plan, "title": "市政协\(year)年度协商计划", "document": "市政协发〔\(year)〕1号", "csv": good,
-                                     "subcsv": Self.header + "1.1,专题协商,乡镇乡村振兴协商,专题协商,刘主任,联络组,陈七,\(year)-11-30,\(Self.town)\n",
+                                     "subcsv": Self.header + "1.1,专题协商,乡镇乡村振兴协商,专题协商,刘主任,联络组,陈七,\(year)-12-31,\(Self.town)\n"
+                                         + "1.2,专题协商,乡镇产业调研,专题调研,刘主任,联络组,陈七,\(year)-01-01,\(Self.town)\n",
                                      "item": "1", "subitem": "1.1", "county_id": "county1", "town_id": Self.town,
                                      "screenshot": fed.directory + "/plan-board.png"]
         for (key, id, client) in [("city", "city", city), ("county", "county1", county), ("town", Self.town, clerk)] {
@@ -112,6 +114,12 @@ struct WebPlanDeskProcessTests {
         #expect(out["countySubItem"] as? Bool == true && out["townStage"] as? String == "held" && out["countySawTownStage"] as? Bool == true, "\(run.output)")
         #expect(out["cityStage"] as? String == "held", "the county's stage shows at the issuer: \(run.output)")
         if LocalFederation.today() > "\(year)-01-01" { #expect(out["cityOverdue"] as? [String] == ["county1"], "item 2 is overdue: \(run.output)") }
+        // Down the tree at the issuer: the township's stage and overdue flag on the county's sub-items of the city's item.
+        #expect(out["cityTownStage"] as? [String: String] == ["1.1": "held", "1.2": "assigned"], "the township's stage at the city: \(run.output)")
+        if LocalFederation.today() > "\(year)-01-01" { #expect(out["cityTownOverdue"] as? [String] == ["1.2"], "sub-item 1.2 is overdue: \(run.output)") }
+        let labels = out["citySubLabels"] as? [String] ?? []
+        #expect(labels.count == 2 && labels.allSatisfy { $0.hasSuffix("分解的子事项") && !$0.hasPrefix("本级") }, "\(labels)")
+        try await Self.cityTreeOnTheCommandLine(fed, plan: plan, year: year)
         for (who, pages) in out["overflow"] as? [String: [String: Int]] ?? [:] {
             for (page, overflow) in pages { #expect(overflow <= 0, "\(who) \(page) scrolls sideways at 375 px by \(overflow) px") }
         }
@@ -123,7 +131,44 @@ struct WebPlanDeskProcessTests {
         #expect(notMine.status == 422 && notMine.body.contains("本组织不是该事项的承办组织"), "\(notMine.body.prefix(600))")
         let noStage = try await clerk.post("/plans/progress", [("issuer", "county1"), ("plan", plan), ("item", "1.1"), ("stage", "bogus")], tokenPage: "/plans")
         #expect(noStage.status == 422 && noStage.body.contains("请选择进度"), "\(noStage.body.prefix(600))")
+        // A forged issuer (the county's sub-item claimed on the city's plan) and another county's sub-plan: refused by
+        // name, nothing recorded — the city's tree still shows the township's stages as before.
+        let forgedIssuer = try await clerk.post("/plans/progress", [("issuer", "city"), ("plan", plan), ("item", "1.2"), ("stage", "held")], tokenPage: "/plans")
+        #expect(forgedIssuer.status == 422 && forgedIssuer.body.contains("事项 1.2 不存在"), "\(forgedIssuer.body.prefix(600))")
+        let otherCounty = try await clerk.post("/plans/progress", [("issuer", "county2"), ("plan", plan), ("item", "1.2"), ("stage", "held")], tokenPage: "/plans")
+        #expect(otherCounty.status == 422 && otherCounty.body.contains("不存在"), "\(otherCounty.body.prefix(600))")
+        let tree = try await ProposalFollowUpProcessTests.run(fed, "city", ["plan", "tree", "--plan", plan, "--json"])
+        let sub12 = tree.output.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .filter { $0["sub_item_id"] as? String == "1.2" }
+        #expect(sub12.count == 1 && sub12.first?["stage"] as? String == "assigned", "\(tree.output)")
 
+    }
+
+    /// The city's `xieshang plan tree`: its item 1 with the county (held) and, below it, the county's sub-items with the
+    /// township's stage and overdue flag; a bad `--as-of` is refused with what to give.
+    static func cityTreeOnTheCommandLine(_ fed: LocalFederation, plan: String, year: String) async throws {
+        typealias Run = ProposalFollowUpProcessTests
+        func rows() async throws -> [[String: Any]] {
+            let r = try await Run.run(fed, "city", ["plan", "tree", "--plan", plan, "--json"])
+            #expect(r.status == 0, "\(r.output)")
+            return r.output.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        }
+        try await waitUntil("the township's stage in the city's plan tree", seconds: 30) {
+            try await rows().contains { $0["sub_item_id"] as? String == "1.1" && $0["assignee"] as? String == town && $0["stage"] as? String == "held" }
+        }
+        let item1 = try await rows().filter { $0["item_id"] as? String == "1" }
+        #expect(item1.map { "\($0["depth"] ?? "")|\($0["sub_issuer"] as? String ?? "-")|\($0["sub_item_id"] as? String ?? "-")|\($0["assignee"] ?? "")|\($0["stage"] ?? "")" }
+                == ["0|-|-|county1|held", "1|county1|1.1|\(town)|held", "1|county1|1.2|\(town)|assigned"], "\(item1)")
+        if LocalFederation.today() > "\(year)-01-01" {
+            #expect(item1.filter { $0["is_overdue"] as? Bool == true }.compactMap { $0["sub_item_id"] as? String } == ["1.2"], "\(item1)")
+            let overdue = try await Run.run(fed, "city", ["plan", "tree", "--plan", plan, "--overdue"])
+            #expect(overdue.status == 0 && overdue.output.contains("分解组织") && overdue.output.contains("1.2") && !overdue.output.contains("1.1"),
+                    "\(overdue.output)")
+        }
+        let text = try await Run.run(fed, "city", ["plan", "tree", "--plan", plan])
+        #expect(text.status == 0 && text.output.contains("子事项") && text.output.contains("已召开"), "\(text.output)")
+        let badDay = try await Run.run(fed, "city", ["plan", "tree", "--as-of", "\(year)-13-01"])
+        #expect(badDay.status == 2 && badDay.output.contains("--as-of"), "\(badDay.output)")
     }
 
     /// Copies a screenshot into .build/test-artifacts.

@@ -62,6 +62,10 @@ public enum CrossBodyStep: String, Hashable, Sendable, CaseIterable {
                 return Match(step: .topicProposed, direction: .up, recipient: e.issuer, who: [by])
             case .stageReported(_, let by, _, _):
                 return Match(step: .progressReported, direction: .up, recipient: e.issuer, who: [by])
+            case .decompositionReported:
+                // The county's own sub-plan, travelling up beside its other records: kept by owner above, never a step
+                // of the bodies it reaches (its owner, the issuer field, must be the signer).
+                return nil
             case .topicsSolicited, .topicReceived, .topicPicked, .topicDecided, .drafted, .itemAdded, .reviewed, .approved, .issued,
                  .decomposed:
                 return Match(step: .planIssued, direction: .down, recipient: nil, who: [e.issuer])

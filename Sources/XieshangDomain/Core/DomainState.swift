@@ -71,7 +71,11 @@ public struct DomainState: Hashable, Sendable {
             do { try checkSuggestion(event); return [.suggestion(event)] }
             catch { throw located(error, "suggestion \(event.suggestionID) at \(body.id)") }
         case .plan(let event):
-            do { try checkPlan(event); return [.plan(event)] }
+            do {
+                try checkPlan(event)
+                // A decomposition goes down to the townships and is reported up to the item's issuer.
+                return [.plan(event)] + (event.decompositionReport.map { [DomainEvent.plan($0)] } ?? [])
+            }
             catch { throw located(error, "plan \(event.issuer)/\(event.planID) at \(body.id)") }
         case .duty(let event):
             do { try checkDuty(event); return [.duty(event)] }

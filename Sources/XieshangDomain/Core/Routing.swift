@@ -17,7 +17,9 @@ extension DomainEvent {
     /// progress — every record it originates that is not a step addressed down the tree) travel up to every ancestor
     /// (`up`, on the body's up chain beside its reports), so each ancestor can recompute the body's own figures from
     /// its signed records and drill from a figure to them. Only the root keeps them (`local`: it has no parent). The
-    /// steps addressed down (an adoption or instruction of a lower body's report, a plan issued) go down.
+    /// steps addressed down (an adoption or instruction of a lower body's report, a plan issued) go down. A plan's steps
+    /// addressed up go up to the plan's issuer and on (a topic proposed, a stage reported: the owner of the item; a
+    /// decomposition reported: the issuer of the item decomposed), so every body between holds them too.
     public func routing(recordedAt body: BodyInfo) -> Routing {
         let upward: Routing = body.parent.map { .up(to: $0) } ?? .local
         switch self {
@@ -30,6 +32,7 @@ extension DomainEvent {
         case .plan(let event):
             switch event.step {
             case .topicProposed, .stageReported: return .up(to: event.issuer)
+            case .decompositionReported(_, let parentIssuer, _, _): return .up(to: parentIssuer)
             default: return .subtree
             }
         default:

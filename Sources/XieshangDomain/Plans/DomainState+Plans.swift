@@ -100,6 +100,9 @@ extension DomainState {
                             zh: "子事项时限不能晚于上级事项时限 \(item.deadline)", en: "a sub-item's deadline cannot pass the item's (\(item.deadline))")
                 existing.append(sub)
             }
+        case .decompositionReported:
+            throw DomainError(.invalidInput, rule: "plan.decompose.reported", zh: "分解情况随分解事项自动上报，不能单独录入",
+                              en: "a decomposition is reported up with the decomposition itself (record `decomposed`), never on its own")
         case .stageReported(let itemID, let byBody, let stage, _):
             try require(byBody == body.id, "plan.stage.reporter", zh: "进度由承办组织本身报告", en: "an assignee reports its own progress")
             let plan = try requirePlan()
@@ -179,7 +182,10 @@ extension DomainState {
             plans[key]?.status = .issued
             plans[key]?.document = document
             plans[key]?.issuedOn = e.on
-        case .decomposed(let itemID, let parentIssuer, let parentPlanID, let subItems):
+        case .decomposed(let itemID, let parentIssuer, let parentPlanID, let subItems),
+             .decompositionReported(let itemID, let parentIssuer, let parentPlanID, let subItems):
+            // The report of a decomposition changes nothing where the decomposition is held (the county itself); at the
+            // bodies above it makes the county's sub-plan, kept with the county's records (the projector's drill-down).
             let parent = plans[PlanKey(issuer: parentIssuer, planID: parentPlanID)]
             if plans[key] == nil {
                 plans[key] = ConsultationPlan(key: key, year: parent?.year ?? e.on.year, title: parent?.title ?? "",

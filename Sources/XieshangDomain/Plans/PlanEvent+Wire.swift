@@ -63,6 +63,9 @@ extension PlanEvent {
         case .decomposed(let itemID, let parentIssuer, let parentPlanID, let subItems):
             .decomposed(W.Decomposed(itemId: itemID, parentIssuer: parentIssuer, subItems: subItems.map(\.wireMessage),
                                      parentPlanId: parentPlanID))
+        case .decompositionReported(let itemID, let parentIssuer, let parentPlanID, let subItems):
+            .decompositionReported(W.Decomposed(itemId: itemID, parentIssuer: parentIssuer, subItems: subItems.map(\.wireMessage),
+                                                parentPlanId: parentPlanID))
         case .stageReported(let itemID, let by, let stage, let note):
             .stageReported(W.StageReported(itemId: itemID, byBody: by, stage: stage.wire, note: note))
         case .topicReceived(let id, let source, let proposer, let topic, let reason):
@@ -92,9 +95,11 @@ extension PlanEvent {
         case .approved(let a): step = .approved(meeting: a.meeting)
         case .issued(let i): step = .issued(document: i.document)
         case .decomposed(let d):
-            var items: [PlanItem] = []
-            for item in d.subItems { items.append(try PlanItem(wire: item)) }
-            step = .decomposed(itemID: d.itemId, parentIssuer: d.parentIssuer, parentPlanID: d.parentPlanId, subItems: items)
+            step = .decomposed(itemID: d.itemId, parentIssuer: d.parentIssuer, parentPlanID: d.parentPlanId,
+                               subItems: try d.subItems.map(PlanItem.init(wire:)))
+        case .decompositionReported(let d):
+            step = .decompositionReported(itemID: d.itemId, parentIssuer: d.parentIssuer, parentPlanID: d.parentPlanId,
+                                          subItems: try d.subItems.map(PlanItem.init(wire:)))
         case .stageReported(let s):
             step = .stageReported(itemID: s.itemId, byBody: s.byBody, stage: try ItemStage(wire: s.stage), note: s.note)
         case .topicReceived(let t):

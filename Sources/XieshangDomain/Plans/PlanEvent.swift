@@ -26,6 +26,10 @@ public struct PlanEvent: Hashable, Sendable {
         case topicReceived(topicID: String, source: ConsultationPlan.TopicSource, proposer: String, topic: String, reason: String)
         /// The issuer's decision on a topic it does not take into the plan: merged into another, or not adopted.
         case topicDecided(topicID: String, ConsultationPlan.TopicDecision)
+        /// 分解上报: a decomposition (the same fields as `decomposed`, issuer the decomposing county) reported up to the
+        /// issuer of the received item. Recorded with every `decomposed` (``DomainState/decide(_:by:)``), never on its
+        /// own; at the bodies above it is the county's own record, kept for drill-down (``PlanTree``).
+        case decompositionReported(itemID: String, parentIssuer: String, parentPlanID: String, subItems: [PlanItem])
     }
 
     /// Plan id at the issuer.
@@ -47,4 +51,12 @@ public struct PlanEvent: Hashable, Sendable {
 
     /// The plan's key.
     public var key: PlanKey { PlanKey(issuer: issuer, planID: planID) }
+
+    /// For a `decomposed` step, the `decompositionReported` recorded with it (the same fields, up to the issuer of the
+    /// received item); nil for every other step.
+    public var decompositionReport: PlanEvent? {
+        guard case .decomposed(let itemID, let parentIssuer, let parentPlanID, let subItems) = step else { return nil }
+        return PlanEvent(planID, issuer: issuer, on: on, .decompositionReported(itemID: itemID, parentIssuer: parentIssuer,
+                                                                                parentPlanID: parentPlanID, subItems: subItems))
+    }
 }

@@ -347,6 +347,10 @@ public struct PlanEvent: ProtoMessage {
         case topicReceived(PlanEvent.TopicReceived)
         /// The issuer's decision on a proposed topic it does not take into the plan: merged 合并 or not adopted 不予采纳.
         case topicDecided(PlanEvent.TopicDecided)
+        /// 分解上报: the decomposition, as the county recorded it, reported up to the issuer of the received item (and every
+        /// body between), so the issuer's board follows each sub-item's assignees; recorded with every `decomposed`, never
+        /// on its own. It is the county's own record at the bodies above (kept for drill-down), never a step of theirs.
+        case decompositionReported(PlanEvent.Decomposed)
     }
 
     /// A message with every field at its default.
@@ -383,6 +387,7 @@ extension PlanEvent {
         ProtoFieldDescriptor(number: 19, name: "stage_reported", jsonName: "stageReported", type: .message("xieshang.v1.PlanEvent.StageReported"), label: .singular, oneof: "step"),
         ProtoFieldDescriptor(number: 20, name: "topic_received", jsonName: "topicReceived", type: .message("xieshang.v1.PlanEvent.TopicReceived"), label: .singular, oneof: "step"),
         ProtoFieldDescriptor(number: 21, name: "topic_decided", jsonName: "topicDecided", type: .message("xieshang.v1.PlanEvent.TopicDecided"), label: .singular, oneof: "step"),
+        ProtoFieldDescriptor(number: 22, name: "decomposition_reported", jsonName: "decompositionReported", type: .message("xieshang.v1.PlanEvent.Decomposed"), label: .singular, oneof: "step"),
     ]
 
     public func serializedSize() -> Int {
@@ -402,6 +407,7 @@ extension PlanEvent {
         if case .stageReported(let v)? = step { n += WireSize.message(v, field: 19) }
         if case .topicReceived(let v)? = step { n += WireSize.message(v, field: 20) }
         if case .topicDecided(let v)? = step { n += WireSize.message(v, field: 21) }
+        if case .decompositionReported(let v)? = step { n += WireSize.message(v, field: 22) }
         return n
     }
 
@@ -421,6 +427,7 @@ extension PlanEvent {
         if case .stageReported(let v)? = step { w.message(v, field: 19) }
         if case .topicReceived(let v)? = step { w.message(v, field: 20) }
         if case .topicDecided(let v)? = step { w.message(v, field: 21) }
+        if case .decompositionReported(let v)? = step { w.message(v, field: 22) }
         w.writeRaw(unknownFields)
     }
 
@@ -490,6 +497,11 @@ extension PlanEvent {
                 if case .topicDecided(let existing)? = step { v = existing }
                 try r.readMessage(into: &v)
                 step = .topicDecided(v)
+            case (22, .lengthDelimited):
+                var v = PlanEvent.Decomposed()
+                if case .decompositionReported(let existing)? = step { v = existing }
+                try r.readMessage(into: &v)
+                step = .decompositionReported(v)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -512,6 +524,7 @@ extension PlanEvent {
         if case .stageReported(let v)? = step { j.message("stageReported", v) }
         if case .topicReceived(let v)? = step { j.message("topicReceived", v) }
         if case .topicDecided(let v)? = step { j.message("topicDecided", v) }
+        if case .decompositionReported(let v)? = step { j.message("decompositionReported", v) }
         j.endObject()
     }
 
@@ -535,6 +548,7 @@ extension PlanEvent {
             case "stageReported", "stage_reported": step = .stageReported(try JSONRead.message(PlanEvent.StageReported.self, value, path: p))
             case "topicReceived", "topic_received": step = .topicReceived(try JSONRead.message(PlanEvent.TopicReceived.self, value, path: p))
             case "topicDecided", "topic_decided": step = .topicDecided(try JSONRead.message(PlanEvent.TopicDecided.self, value, path: p))
+            case "decompositionReported", "decomposition_reported": step = .decompositionReported(try JSONRead.message(PlanEvent.Decomposed.self, value, path: p))
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }

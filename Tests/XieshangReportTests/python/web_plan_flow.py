@@ -9,8 +9,9 @@ subitem, county_id, town_id.
 The city's office pastes the CSV into the import form and issues the plan; the county's office waits until the plan
 arrived, opens the item's 分解 link and decomposes it for its township; the township's clerk waits until the sub-item
 arrived and reports 已召开; the county's office sees the township's stage under the city's item and reports its own
-stage; the city's office sees it on its board. Each user first opens the pages listed in their "extra" (measured
-like the others). Prints one JSON object: what each board showed, the widest horizontal
+stage; the city's office sees it on its board, and below its item the county's sub-items with the township's stage
+and overdue flag (down the tree, from the decomposition the county reported up). Each user first opens the pages
+listed in their "extra" (measured like the others). Prints one JSON object: what each board showed, the widest horizontal
 overflow per page (0 means none at 375 px) and the CSP refusals.
 """
 import json
@@ -74,6 +75,15 @@ def main():
         city.wait("the stage at the issuer", lambda d: d.find_elements(By.CSS_SELECTOR, cell), reload_path="/plans")
         mark('city saw stage')
         out["cityStage"] = city.attr(f"{item_css} tr[data-assignee='{c['county_id']}']", "data-stage")
+        sub = f"section[data-plan='{plan_key}'] div.sub[data-sub-plan='{c['county_id']}/{c['plan']}']"
+        town_cell = f"{sub}[data-sub-item='{c['subitem']}'] tr[data-assignee='{c['town_id']}'][data-stage='held']"
+        city.wait("the township's stage at the issuer", lambda d: d.find_elements(By.CSS_SELECTOR, town_cell), reload_path="/plans")
+        mark('city saw town')
+        out["cityTownStage"] = {e.get_attribute("data-sub-item"): e.find_element(By.CSS_SELECTOR, f"tr[data-assignee='{c['town_id']}']").get_attribute("data-stage")
+                                for e in city.all(sub)}
+        out["cityTownOverdue"] = [e.get_attribute("data-sub-item") for e in city.all(sub)
+                                  if e.find_elements(By.CSS_SELECTOR, f"tr[data-assignee='{c['town_id']}'][data-overdue]")]
+        out["citySubLabels"] = [e.text for e in city.all(f"{sub} > p.muted")]
         out["cityText"] = city.text()
         shot = c.get("screenshot")
         if shot:
