@@ -50,6 +50,8 @@ public enum WebAction: Hashable, Sendable {
     case reportPlanStage
     /// 社情民意编辑 — the editing desk of opinion reports: adopt, archive, forward, 直通车, leaders' instructions.
     case editOpinions
+    /// 规则设置 — recording the body's next policy version (reply deadlines, reply classes, duty scoring …).
+    case setPolicy
     /// Accounts: add, disable, reset passwords 用户管理.
     case manageUsers
     /// The audit trail 审计记录 and its CSV export.
@@ -62,6 +64,6 @@ public enum WebAction: Hashable, Sendable {
     /// Every action, for tables of role × action.
     public static var all: [WebAction] {
         [.viewFigures, .viewReports] + RecordArea.allCases.map(WebAction.viewRecords) + RecordArea.allCases.map(WebAction.record)
-            + ProposalStep.allCases.map(WebAction.proposal) + [.reportPlanStage, .editOpinions, .manageUsers, .viewAudit, .viewSystem, .changeOwnPassword]
+            + ProposalStep.allCases.map(WebAction.proposal) + [.reportPlanStage, .editOpinions, .setPolicy, .manageUsers, .viewAudit, .viewSystem, .changeOwnPassword]
     }
 }

@@ -134,7 +134,8 @@ public enum WebPage {
     /// The office's workflow pages of issue 19 in the navigation: the plan board, the opinion desk, joint drafts.
     static let workflowLinks: [(WebCapability, String, String)] = [(.act(.viewRecords(.plans)), "/plans", "协商计划"),
                                                                    (.act(.editOpinions), "/desk", "社情民意编辑"),
-                                                                   (.record(.jointDrafts), "/drafts", "联名提案")]
+                                                                   (.record(.jointDrafts), "/drafts", "联名提案"),
+                                                                   (.act(.setPolicy), "/policy", "规则设置")]
 
     /// The hidden form field carrying the session's CSRF token (every form that posts has it).
     public static func csrfField(_ session: Session) -> String {

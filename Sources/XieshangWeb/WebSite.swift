@@ -109,7 +109,7 @@ public enum WebSite {
         var routes = HTTPRoutes(maxBodyBytes: maxBodyBytes, refusal: WebPage.refusal)
         routes.add("GET", MetricsRoute.path, MetricsRoute.handler(data, gate: gate, token: metricsToken))
         var table = table(data) + EntryForms.routes(data, accounts) + ProposalDesk.routes(data, accounts)
-        table += PlanPages.routes(data, accounts) + OpinionDesk.routes(data, accounts) + DraftPages.routes(data, accounts)
+        table += PlanPages.routes(data, accounts) + OpinionDesk.routes(data, accounts) + DraftPages.routes(data, accounts) + PolicyPage.routes(data, accounts)
         if let accounts { table += LoginPages.routes(accounts) + AuditPage.routes(accounts) }
         for route in table {
             let handler = route.handler, capability = route.capability
