@@ -194,7 +194,7 @@ enum AdminHandlers {
             switch request.recordType {
             case "proposals":
                 columns = ["id", "title", "kind", "first_proposer", "status", "submitted_on", "register_number", "lead_unit",
-                           "units", "due", "round", "closed_on", "supervisor"]
+                           "units", "due", "round", "closed_on", "supervisor", "cosigners"]
                 rows = try queries.proposals().map { cells($0) }
             case "opinions":
                 columns = ["origin_body", "origin_report_id", "author", "title", "status", "bulletin_issue", "forwarded_to",
@@ -233,7 +233,8 @@ enum AdminHandlers {
         ["id": p.id, "title": p.title, "kind": p.kind, "first_proposer": p.firstProposer, "status": p.status,
          "submitted_on": p.submittedOn, "register_number": p.registerNumber ?? JSONNull(), "lead_unit": p.leadUnit ?? JSONNull(),
          "units": p.units, "due": p.due ?? JSONNull(), "round": p.round, "closed_on": p.closedOn ?? JSONNull(),
-         "supervisor": p.supervisor ?? JSONNull()]
+         "supervisor": p.supervisor ?? JSONNull(),
+         "cosigners": p.cosigners.map { $0 + (p.awaitingCosigners.contains($0) ? "（待确认）" : "（已确认）") }]
     }
 
     /// An opinion report's cells as the `opinions` query answers them.

@@ -62,7 +62,7 @@ enum EntryForms {
                 let me = await data.identity()?.id ?? ""
                 let built: (commands: [DomainEvent], detail: String, kind: String, id: String)
                 do throws(FieldError) {
-                    built = try commands(form, values, body: me)
+                    built = try commands(form, values, body: me, role: session.role)
                 } catch {
                     return WebPage.response(status: 422, html: page(form, session, values: values, error: error.message))
                 }
@@ -92,7 +92,7 @@ enum EntryForms {
     }
 
     /// The commands a posted form makes, what the audit row says, and the record's list and id to show after.
-    static func commands(_ form: Form, _ v: [String: String], body: String) throws(FieldError) -> (commands: [DomainEvent], detail: String, kind: String, id: String) {
+    static func commands(_ form: Form, _ v: [String: String], body: String, role: Role) throws(FieldError) -> (commands: [DomainEvent], detail: String, kind: String, id: String) {
         func text(_ name: String) -> String { (v[name] ?? "").trimmingSpacesAndNewlines }
         func required(_ name: String, _ label: String) throws(FieldError) -> String {
             let t = text(name)
@@ -136,11 +136,22 @@ enum EntryForms {
             return ([.suggestion(SuggestionEvent(id, on: day, step))], "suggestion \(id) \(text("step"))", "suggestions", id)
         default:
             let id = try required("id", "信息编号")
-            guard let authorKind = OpinionEvent.AuthorKind(rawValue: text("author_kind").isEmpty ? "member" : text("author_kind")) else {
-                throw FieldError(message: "作者类别“\(text("author_kind"))”无效")
+            let author: String, authorKind: OpinionEvent.AuthorKind, channel: IntakeChannel
+            if case .member(let me) = role {
+                // A member reports online as themselves (网上): the author is the session's, never the form's.
+                (author, authorKind, channel) = (me, .member, .web)
+            } else {
+                guard let kind = OpinionEvent.AuthorKind(rawValue: text("author_kind").isEmpty ? "member" : text("author_kind")) else {
+                    throw FieldError(message: "作者类别“\(text("author_kind"))”无效")
+                }
+                guard let c = text("channel").isEmpty ? .web : IntakeChannel(word: text("channel")) else {
+                    throw FieldError(message: "受理渠道“\(text("channel"))”无效：应为纸质、大会期间、微信/QQ群或网上")
+                }
+                (author, authorKind, channel) = (try required("author", "作者"), kind, c)
             }
-            let provenance = OpinionEvent.Provenance(originBody: body, originReportID: id, author: try required("author", "作者"), authorKind: authorKind)
-            let event = OpinionEvent(provenance, at: body, on: day, .submitted(title: try required("title", "标题"), text: try required("text", "正文")))
+            let provenance = OpinionEvent.Provenance(originBody: body, originReportID: id, author: author, authorKind: authorKind)
+            let event = OpinionEvent(provenance, at: body, on: day, .submitted(title: try required("title", "标题"), text: try required("text", "正文"),
+                                                                               channel: channel))
             return ([.opinion(event)], "opinion report \(id) submitted", "opinions", body + "/" + id)
         }
     }
@@ -189,8 +200,14 @@ enum EntryForms {
             b += input("by", "批示采纳人（采纳时填写）") + area("note", "说明") + dateField
         default:
             b += input("id", "信息编号", required: true, placeholder: "XX-001") + input("title", "标题", required: true) + area("text", "正文")
-            b += input("author", "作者", required: true)
-            b += select("author_kind", "作者类别", [("member", "委员"), ("liaisonGroup", "联络组"), ("informant", "特邀信息员")]) + dateField
+            if case .member = session.role {
+                b += "<p class=\"muted\" data-channel=\"web\">网上报送，本人为作者。</p>" + dateField
+            } else {
+                b += input("author", "作者", required: true)
+                b += select("author_kind", "作者类别", [("member", "委员"), ("liaisonGroup", "联络组"), ("informant", "特邀信息员")])
+                b += select("channel", "受理渠道", [IntakeChannel.paper, .session, .chatGroup, .web].map { ($0.rawValue, Labels.zh("channel." + $0.rawValue)) })
+                b += dateField
+            }
         }
         b += "<button type=\"submit\">提交</button></form></section>\n"
         return WebPage.html(title: "录入 · " + form.title, subtitle: "\(session.displayName)（\(session.role.label)）", body: b)

@@ -5,11 +5,12 @@ import XieshangTransport
 
 /// The editing desk of opinion reports 社情民意编辑 (issue 19): the reports this body holds, pending first; a report's
 /// page with its provenance chain (author, origin body, the bodies it came through, where it went, adoptions at each
-/// level, leaders' instructions fed back) and the desk's steps — adopt into a bulletin issue 录用, archive 存档, forward
-/// to the parent 报送, 直通车 straight to a body above the parent, record a leader's instruction 批示. Each step builds
-/// the very event `xieshang opinion adopt|archive|forward|instruct` builds; the rules refuse what the CLI's refuse.
+/// level, leaders' instructions fed back) and the desk's steps — edit the title and text before deciding 编辑, adopt
+/// into a bulletin issue 录用, archive 存档, forward to the parent 报送, 直通车 straight to a body above the parent, record
+/// a leader's instruction 批示. Each step builds the very event `xieshang opinion edit|adopt|archive|forward|instruct`
+/// builds, recorded as the editor's (the office's) step signed by the user; the rules refuse what the CLI's refuse.
 enum OpinionDesk {
-    /// `GET /desk` (the list), `GET /desk/report?origin=&id=` (a report), `POST /desk/<step>` for adopt, archive,
+    /// `GET /desk` (the list), `GET /desk/report?origin=&id=` (a report), `POST /desk/<step>` for edit, adopt, archive,
     /// forward and instruct.
     static func routes(_ data: WebData, _ book: AccountBook?) -> [WebSite.Route] {
         var routes = [
@@ -23,7 +24,7 @@ enum OpinionDesk {
                 await reportPage(data, session, origin: q["origin"] ?? "", id: q["id"] ?? "", values: [:], error: "")
             },
         ]
-        for step in ["adopt", "archive", "forward", "instruct"] {
+        for step in ["edit", "adopt", "archive", "forward", "instruct"] {
             routes.append(WorkflowStep.post("/desk/" + step, .act(.editOpinions)) { v, request, session in await perform(step, v, data, book, request, session) })
         }
         return routes
@@ -50,6 +51,8 @@ enum OpinionDesk {
             let provenance = OpinionEvent.Provenance(originBody: origin, originReportID: id, author: report.author, authorKind: report.authorKind)
             let s: OpinionEvent.Step
             switch step {
+            case "edit":
+                s = .edited(text: try WorkflowStep.required(v, "text", "正文"), title: try WorkflowStep.required(v, "title", "标题"))
             case "adopt": s = .adopted(bulletinIssue: try WorkflowStep.required(v, "issue", "期号"))
             case "archive": s = .archived(reason: (v["reason"] ?? "").trimmingSpacesAndNewlines)
             case "forward":
@@ -131,6 +134,11 @@ enum OpinionDesk {
         func value(_ n: String) -> String { e(values[n] ?? "") }
         b += "<section><h2>编辑处理</h2>"
         if r.status == .submitted || r.status == .editing {
+            b += "<form class=\"entry\" method=\"post\" action=\"/desk/edit\" data-edit-form>\(hidden)"
+            let edited = values["title"] != nil  // a refused edit keeps what was typed; the forward form has its own text
+            b += "<label>标题<input name=\"title\" required value=\"\(edited ? value("title") : e(r.title))\"></label>"
+            b += "<label>正文<textarea name=\"text\" required rows=\"8\">\(edited ? value("text") : e(r.text))</textarea></label>"
+            b += "<button type=\"submit\" data-edit>保存编辑</button></form>"
             b += "<form class=\"entry\" method=\"post\" action=\"/desk/adopt\">\(hidden)<label>录用期号<input name=\"issue\" required value=\"\(value("issue"))\" placeholder=\"2026年第3期\"></label><button type=\"submit\" data-adopt>录用</button></form>"
             b += "<form class=\"entry\" method=\"post\" action=\"/desk/archive\">\(hidden)<label>存档理由<input name=\"reason\" value=\"\(value("reason"))\"></label><button type=\"submit\" data-archive>存档</button></form>"
         }
@@ -138,7 +146,7 @@ enum OpinionDesk {
             b += "<form class=\"entry\" method=\"post\" action=\"/desk/forward\">\(hidden)"
             b += "<label>报送对象（节点编号；空为上级\(me?.parent.map { " " + e($0) } ?? "")）<input name=\"to\" value=\"\(value("to"))\"></label>"
             b += "<label>对象层级（直通车必填，如 city）<input name=\"tier\" value=\"\(value("tier"))\"></label>"
-            b += "<label>报送文本（空为原文）<textarea name=\"text\">\(value("text"))</textarea></label>"
+            b += "<label>报送文本（空为原文）<textarea name=\"text\">\(values["title"] == nil ? value("text") : "")</textarea></label>"
             b += "<label><span><input type=\"checkbox\" name=\"direct\" value=\"1\"\(values["direct"] == "1" ? " checked" : "")> 直通车（越级直报，不经上级）</span></label>"
             b += "<button type=\"submit\" data-forward>报送</button></form>"
         }

@@ -91,6 +91,12 @@ enum ProposalDesk {
         return "\(name)（\(id)）"
     }
 
+    /// The co-signers of `p` still awaited 待确认: invited, not confirmed, while the proposal waits for review.
+    static func awaitingCosigners(_ p: Proposal) -> [String] {
+        guard p.status == .submitted else { return [] }
+        return p.submission.cosigners.filter { !p.confirmedCosigners.contains($0) }
+    }
+
     /// The path of a proposal's page.
     static func path(_ id: String) -> String { "/proposals/" + FormEncoding.encode(id) }
 
@@ -167,7 +173,10 @@ enum ProposalDesk {
                                       && !$0.currentEvaluations.contains { $0.member == member } }
             b += cards("待我测评", toRate, today: today, role: session.role, key: "rate")
             b += cards("我的提案", list.filter { $0.proposers.contains(member) || $0.submission.firstProposer == member }, today: today,
-                       role: session.role, key: "mine", always: true)
+                       role: session.role, key: "mine", always: true) { p in
+                let awaiting = awaitingCosigners(p)
+                return awaiting.isEmpty ? "" : " <span class=\"muted\" data-awaiting>待附议人确认：\(WebPage.escape(awaiting.map { memberName($0, state) }.joined(separator: "、")))</span>"
+            }
         }
         return WebPage.html(title: "提案办理", subtitle: "\(session.displayName)（\(session.role.label)）", body: b)
     }

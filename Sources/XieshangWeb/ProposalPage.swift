@@ -28,8 +28,13 @@ enum ProposalPage {
         fact("类型", Labels.zh("proposalKind." + p.submission.kind.rawValue))
         fact("第一提案人", ProposalDesk.memberName(p.submission.firstProposer, state))
         if !p.submission.cosigners.isEmpty {
-            fact("附议人", p.submission.cosigners.map { ProposalDesk.memberName($0, state) + (p.confirmedCosigners.contains($0) ? "（已确认）" : "（未确认）") }
+            fact("附议人", p.submission.cosigners.map { ProposalDesk.memberName($0, state) + (p.confirmedCosigners.contains($0) ? "（已确认）" : "（待确认）") }
                 .joined(separator: "、"))
+            let awaiting = ProposalDesk.awaitingCosigners(p)
+            if !awaiting.isEmpty {
+                fact("等待附议确认", "<span class=\"state wait\" data-awaiting=\"\(e(awaiting.joined(separator: ",")))\">"
+                     + e(awaiting.map { ProposalDesk.memberName($0, state) }.joined(separator: "、")) + "</span>", raw: true)
+            }
             if let deadline = p.submission.cosignDeadline { fact("附议截止", deadline.description) }
         }
         if !p.submission.collectiveName.isEmpty { fact("提出单位", p.submission.collectiveName) }

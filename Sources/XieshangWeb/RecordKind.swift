@@ -29,7 +29,7 @@ public struct RecordKind: Sendable, Hashable {
     /// Every kind, in the navigation's order: 提案, 社情民意, 履职活动, 意见建议, 协商计划, 委员, 联名提案草稿.
     public static let all: [RecordKind] = [
         RecordKind(key: "proposals", title: "提案", query: "proposals", idColumns: ["id"],
-                   columns: ["id", "title", "first_proposer", "status", "submitted_on", "lead_unit", "due"],
+                   columns: ["id", "title", "first_proposer", "cosigners", "status", "submitted_on", "lead_unit", "due"],
                    dateColumn: "submitted_on", statusColumn: "status", valueLabels: ["status": "state.proposal."], detailQuery: "proposal", history: "proposal"),
         RecordKind(key: "opinions", title: "社情民意信息", query: "opinions", idColumns: ["origin_body", "origin_report_id"],
                    columns: ["origin_report_id", "title", "author", "origin_body", "status", "adopted_by"],

@@ -15,9 +15,9 @@ enum OpinionCommand {
                   --channel web (网上, default), paper (纸质), session (大会期间), chat (微信/QQ群): where the report came in
                 """,
               example: "xieshang opinion submit --id XX-001 --title 关于农村饮水安全的建议 --text 部分村组… --author M001 --date 2026-03-02"), submit),
-        (Spec(name: "opinion edit", summary: "the office edits a pending report's text before deciding (编辑)",
-              positionals: ["ID"], valued: ["text", "author-kind", "date"], required: ["text"],
-              details: "  only a report not yet adopted or archived, here; the text stays within the policy's length (default 1,500 characters)",
+        (Spec(name: "opinion edit", summary: "the office edits a pending report's text (and title) before deciding (编辑)",
+              positionals: ["ID"], valued: ["text", "title", "author-kind", "date"], required: ["text"],
+              details: "  only a report not yet adopted or archived, here; the text stays within the policy's length (default 1,500 characters); --title replaces the title (kept when omitted)",
               example: "xieshang opinion edit XX-001 --text 部分村组供水管网老化，建议纳入农村饮水安全巩固提升工程。 --date 2026-03-05"), edit),
         (Spec(name: "opinion adopt", summary: "adopts the report here into a bulletin issue (录用, 期号)",
               positionals: ["ID"], valued: ["issue", "author-kind", "date"], required: ["issue"],
@@ -83,8 +83,8 @@ enum OpinionCommand {
     }
 
     static func edit(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
-        let text = try inv.required("text")
-        return try step(inv, { _, _ in .edited(text: text) }, zh: "已编辑", en: "edited")
+        let text = try inv.required("text"), title = inv.value("title") ?? ""
+        return try step(inv, { _, _ in .edited(text: text, title: title) }, zh: "已编辑", en: "edited")
     }
 
     static func adopt(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {

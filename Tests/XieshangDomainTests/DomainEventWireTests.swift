@@ -80,7 +80,7 @@ import XieshangWire
             try chain.record(.opinion(XieshangDomain.OpinionEvent(prov, at: at.id, on: day("2026-03-02"), step)), at: at.id, by: .office)
         }
         try op(townshipBody, .submitted(title: "t", text: "x"))
-        try op(townshipBody, .edited(text: "y"))
+        try op(townshipBody, .edited(text: "y", title: "t2"))
         try op(townshipBody, .adopted(bulletinIssue: "1"))
         try op(townshipBody, .forwarded(toBody: countyBody.id, toTier: "county", title: "t", text: "y"))
         try op(countyBody, .adopted(bulletinIssue: "2"))

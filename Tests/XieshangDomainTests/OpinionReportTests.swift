@@ -121,4 +121,29 @@ import Testing
         expectRefused("opinion.edit.state") { try net.record(op(townshipBody, "2026-03-06", .edited(text: "再改")), at: at, by: .office) }
         #expect(net[at] == adopted)
     }
+
+    /// Editing the title with the text (issue 19, the editing desk): the edit's title replaces the report's, an empty
+    /// title keeps it (events before titles were edited), a title over the limit is refused by name (opinion.edit.title),
+    /// and an archived report is refused (opinion.edit.state) — nothing recorded either time. The title survives the wire.
+    @Test func editingChangesTheTitleUnlessEmptyAndNeverAfterArchiving() throws {
+        var net = try network()
+        let at = townshipBody.id
+        try net.record(op(townshipBody, "2026-03-02", .submitted(title: "停车难", text: "初稿")), at: at, by: .office)
+        try net.record(op(townshipBody, "2026-03-03", .edited(text: "二稿", title: "关于赶集日停车难的建议")), at: at, by: .office)
+        #expect(net[at].opinions[author.key]?.title == "关于赶集日停车难的建议" && net[at].opinions[author.key]?.text == "二稿")
+        try net.record(op(townshipBody, "2026-03-04", .edited(text: "三稿")), at: at, by: .office)
+        #expect(net[at].opinions[author.key]?.title == "关于赶集日停车难的建议" && net[at].opinions[author.key]?.text == "三稿")
+        let before = net[at]
+        let long = String(repeating: "题", count: OpinionReport.maxTitleCharacters + 1)
+        expectRefused("opinion.edit.title") { try net.record(op(townshipBody, "2026-03-05", .edited(text: "四稿", title: long)), at: at, by: .office) }
+        #expect(net[at] == before)
+        try net.record(op(townshipBody, "2026-03-06", .archived(reason: "重复")), at: at, by: .office)
+        let archived = net[at]
+        expectRefused("opinion.edit.state") {
+            try net.record(op(townshipBody, "2026-03-07", .edited(text: "再改", title: "新标题")), at: at, by: .office)
+        }
+        #expect(net[at] == archived)
+        let event = OpinionEvent(author, at: at, on: day("2026-03-03"), .edited(text: "二稿", title: "关于赶集日停车难的建议"))
+        #expect(try OpinionEvent(wire: event.wireMessage) == event, "the title crosses the wire")
+    }
 }

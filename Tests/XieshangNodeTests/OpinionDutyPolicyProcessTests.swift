@@ -39,7 +39,8 @@ struct OpinionDutyPolicyProcessTests {
         #expect(city.fed.stop("city") == 0)
     }
 
-    /// `opinion edit` (编辑) replaces a pending report's text and puts it in editing; after adoption an edit is refused
+    /// `opinion edit` (编辑) replaces a pending report's text (and with `--title` its title) and puts it in editing; a
+    /// title over 200 characters is refused by name, and after adoption an edit is refused
     /// by name. `policy show` prints the policy the records apply (defaults here: threshold 80%, classes A/B/C, +2 per
     /// meeting) with Chinese labels, and every setting as JSON.
     @Test("opinion edit before adoption, refused after; policy show prints the applied policy")
@@ -50,7 +51,12 @@ struct OpinionDutyPolicyProcessTests {
         try await city.ok(["opinion", "submit", "--id", "XX-1", "--title", "停车难", "--text", "初稿", "--author", "M1", "--date", "2026-03-02"])
         try await city.ok(["opinion", "edit", "XX-1", "--text", "赶集日车辆乱停，建议划定临时停车区。", "--date", "2026-03-03"])
         let editing = try await city.rows(["opinion", "list"])
-        #expect(editing.map { $0["status"] as? String } == ["editing"], "\(editing)")
+        #expect(editing.map { $0["status"] as? String } == ["editing"] && editing.first?["title"] as? String == "停车难", "the title kept: \(editing)")
+        try await city.ok(["opinion", "edit", "XX-1", "--title", "关于赶集日停车难的建议", "--text", "赶集日车辆乱停，建议划定临时停车区。", "--date", "2026-03-03"])
+        let retitled = try await city.rows(["opinion", "list"])
+        #expect(retitled.first?["title"] as? String == "关于赶集日停车难的建议", "--title replaces the title: \(retitled)")
+        try await city.refused(["opinion", "edit", "XX-1", "--title", String(repeating: "题", count: 201), "--text", "改", "--date", "2026-03-04"],
+                               "opinion.edit.title")
         try await city.refused(["opinion", "edit", "XX-1", "--text", String(repeating: "字", count: 1_501), "--date", "2026-03-04"], "opinion.length")
         try await city.ok(["opinion", "adopt", "XX-1", "--issue", "第3期", "--date", "2026-03-05"])
         try await city.refused(["opinion", "edit", "XX-1", "--text", "再改", "--date", "2026-03-06"], "opinion.edit.state")

@@ -38,6 +38,9 @@ import XieshangWire
         func records(_ kind: RecordKind) async -> Result<RecordListing, WebDataError> { .success(RecordListing(columns: kind.columns, rows: [])) }
         func history(_ kind: RecordKind, id: String) async -> Result<[RecordEvent], WebDataError> { .success([]) }
         func domainState() async -> Result<DomainState, WebDataError> { .success(state.withLock { $0 }) }
+        func opinionReports() async -> Result<[OpinionReport], WebDataError> {
+            .success(state.withLock { $0.opinions.values.sorted { $0.key.originReportID < $1.key.originReportID } })
+        }
         func record(_ commands: [DomainEvent], actor: Actor, madeBy: String) async -> Result<RecordOutcome, WebDataError> {
             do {
                 try state.withLock { (s: inout DomainState) throws in

@@ -77,7 +77,7 @@ struct RecordsQueryTests {
 
         let expected: [String: [String]] = [
             "proposals": ["id", "title", "kind", "first_proposer", "status", "submitted_on", "register_number", "lead_unit",
-                          "units", "due", "round", "closed_on", "supervisor"],
+                          "units", "due", "round", "closed_on", "supervisor", "cosigners"],
             "opinions": ["origin_body", "origin_report_id", "author", "title", "status", "bulletin_issue", "forwarded_to",
                          "adopted_by", "instructions"],
             "plan_items": ["issuer", "plan_id", "item_id", "topic", "department", "deadline", "assignees", "stage", "overdue_for"],

@@ -16,7 +16,8 @@ struct WebProposalProcessTests {
     /// county's figures and the city's (through the federation) count it, closed, with the web channel; (2) the other
     /// unit gets 403 on that proposal by URL, and the replying unit's list flags its overdue proposal (one the CLI
     /// assigned in 2025, due in May 2025); (3) every page each role can reach — the office, the committee, a unit, a
-    /// member, the clerk and a viewer, each walking every link from `/` — has no horizontal scroll at 375 px, loads
+    /// member, the clerk and a viewer, each walking every link from `/` (the office's reaching the editing desk's report
+    /// with its edit form, the member's report on the web) — has no horizontal scroll at 375 px, loads
     /// nothing beyond itself, and meets no CSP refusal.
     @Test func fiveUsersInChromiumMoveAProposalTheFiguresCountItAndEveryPageFitsAPhone() async throws {
         let clock = ContinuousClock(), started = clock.now
@@ -57,6 +58,8 @@ struct WebProposalProcessTests {
             ["user": "tiwei", "path": page, "form": "form[data-step='close']", "fields": [:]],
             ["user": "nongye", "path": page],
             ["user": "jiaotong", "path": "/proposals"],
+            // A member's opinion report on the web, so the office's walk reaches the editing desk's report with its edit form.
+            ["user": "zhangming", "path": "/forms/opinion", "form": "form.entry", "fields": ["id": "SQ-W1", "title": "关于农村饮水安全的建议", "text": "部分村组供水管网老化。"]],
         ]
         let plan: [String: Any] = ["base": base, "spki": try await WebClient.spki(dir + "/web.crt"), "profile": dir + "/chromium",
                                    "users": Dictionary(uniqueKeysWithValues: Self.users.map { ($0.name, WebClient.password) }),
@@ -80,11 +83,13 @@ struct WebProposalProcessTests {
         #expect(text(5).contains("已办结"), "closed: \(text(5))")
         #expect(text(6).contains("403 禁止访问") && !text(6).contains("建议增开夜班公交"), "the other unit: 403 by URL: \(text(6))")
         #expect(text(7).contains("逾期 1 件") && text(7).contains("关于旧城改造的建议") && text(7).contains("已逾期"), "overdue flagged: \(text(7))")
+        #expect(url(8).contains("/records/opinions/") && text(8).contains("关于农村饮水安全的建议"), "the member's report recorded: \(url(8)) \(text(8))")
 
         let walk = out["walk"] as? [String: [[String: Any]]] ?? [:]
         #expect(walk.count == 6, "\(run.output.suffix(2000))")
         var expectedPages: [String: [String]] = [
-            "bangong": ["/it", "/figures", "/records/proposals", "/forms/activity", "/audit", "/proposals", page, "/proposals/units", "/proposals/new", "/duty"],
+            "bangong": ["/it", "/figures", "/records/proposals", "/forms/activity", "/audit", "/proposals", page, "/proposals/units", "/proposals/new", "/duty",
+                        "/desk", "/desk/report"],
             "tiwei": ["/figures", "/proposals", page, "/proposals/units", "/proposals/new", "/duty"],
             "jiaotong": ["/proposals", page, "/records/proposals"],
             "zhangming": ["/proposals", page, "/proposals/new", "/duty", "/forms/opinion"],
@@ -105,11 +110,13 @@ struct WebProposalProcessTests {
             }
         }
 
-        // The figures: the county's own, and the city's through the federation, count it closed, received online.
+        // The figures: the county's own, and the city's through the federation, count it closed, received online, and the
+        // member's opinion report as received online too.
         for body in [county, "city"] {
             try await waitUntil("\(body) counts the web proposal, closed", seconds: 60) {
                 let t = try await fed.totals(body)
                 return t["proposals_closed"] == 1 && t["proposals_by_channel.web"] == 1 && t["proposals_registered"] == 1
+                    && t["opinions_by_channel.web"] == 1
             }
         }
         let pages = walk.mapValues(\.count)

@@ -78,4 +78,38 @@ struct WebRecordPageTests {
         #expect(checked > 200)
         #expect(activityPages >= 3 && proposalPages == 2, "activities \(activityPages) pages, proposals \(proposalPages)")
     }
+
+    /// The proposal list /records/proposals shows a joint proposal's co-signers 附议委员 and whom it still awaits
+    /// (issue 19): read from the node's projection, the same in the whole list and in the page read in SQL.
+    @Test func theProposalListShowsTheCoSignersAndWhomItAwaits() async throws {
+        let pair = try await CountyWithFakeTownship.make()
+        let runtime = pair.county.runtime
+        let data = NodeWebData(runtime: runtime, startedAt: Date())
+        let today = Day(chinaTimeMs: runtime.now())
+        let members: [DomainEvent] = [("M1", "张明"), ("M2", "李红"), ("M3", "王强")].map {
+            .member(MemberRecorded(memberID: $0.0, name: $0.1, sector: "经济界", body: runtime.config.nodeId, term: 1, effective: today))
+        }
+        let joint = ProposalEvent.Submission(title: "关于乡村道路的建议", text: "硬化道路", kind: .joint, firstProposer: "M1", cosigners: ["M2", "M3"])
+        let steps: [([DomainEvent], Actor)] = [(members, .office), ([.proposal(ProposalEvent("TA-JOINT", on: today, .submitted(joint)))], .member("M1")),
+                                               ([.proposal(ProposalEvent("TA-JOINT", on: today, .cosignerConfirmed(member: "M2")))], .member("M2")),
+                                               ([.proposal(ProposalEvent("TA-ALONE", on: today, .submitted(.init(title: "个人", text: "正文", kind: .individual,
+                                                                                                                firstProposer: "M1"))))], .member("M1"))]
+        for (commands, actor) in steps {
+            guard case .success(.recorded) = await data.record(commands, actor: actor, madeBy: "user:test") else {
+                Issue.record("\(commands) was not recorded")
+                await pair.close()
+                return
+            }
+        }
+        let kind = try #require(RecordKind.named("proposals"))
+        let listing = try await data.records(kind).get()
+        let page = try await data.recordPage(kind, RecordsPage.Filter()).get()
+        await pair.close()
+        let row = listing.rows.first { $0["id"] == "TA-JOINT" }
+        #expect(row?["cosigners"] == "M2（已确认）、M3（待确认）", "\(listing.rows)")
+        #expect(listing.rows.first { $0["id"] == "TA-ALONE" }?["cosigners"] == "")
+        #expect(page.rows.first { $0["id"] == "TA-JOINT" }?["cosigners"] == "M2（已确认）、M3（待确认）", "the page read in SQL says the same")
+        let html = RecordsPage.list(kind, page, RecordsPage.Filter(), bodyName: "县")
+        #expect(html.contains("附议委员") && html.contains("M2（已确认）、M3（待确认）"), "\(html)")
+    }
 }

@@ -29,11 +29,14 @@ extension DomainState {
         var extra: [DomainEvent] = []
         switch command.step {
         case .submitted: fatalError("handled above")
-        case .edited(let text):
+        case .edited(let text, let title):
             try require(r.status == .submitted || r.status == .editing, "opinion.edit.state",
-                        zh: "已录用或存档的信息不能再编辑", en: "an adopted or archived report is not edited")
+                        zh: "已录用或存档的信息不能再编辑", en: "an adopted or archived report is not edited (it is \(r.status.rawValue))")
             try require(!text.isEmpty && text.unicodeScalars.count <= max, "opinion.length",
                         zh: "信息正文为空或超过 \(max) 字", en: "the text is empty or over \(max) characters")
+            try require(title.unicodeScalars.count <= OpinionReport.maxTitleCharacters, "opinion.edit.title",
+                        zh: "标题超过 \(OpinionReport.maxTitleCharacters) 字", en: "the title is over \(OpinionReport.maxTitleCharacters) characters",
+                        code: .invalidInput)
         case .adopted(let issue):
             try require(r.status == .submitted || r.status == .editing, "opinion.adopt.state",
                         zh: "只有待处理的信息可以录用", en: "only a pending report can be adopted (it is \(r.status.rawValue))")
@@ -107,9 +110,10 @@ extension DomainState {
             guard var r = opinions[key], !r.instructions.contains(i) else { return }
             r.instructions.append(i)
             opinions[key] = r
-        case .edited(let text):
+        case .edited(let text, let title):
             guard e.atBody == body.id else { return }
             opinions[key]?.text = text
+            if !title.isEmpty { opinions[key]?.title = title }
             opinions[key]?.status = .editing
         case .adopted(let issue):
             guard e.atBody == body.id else { return }

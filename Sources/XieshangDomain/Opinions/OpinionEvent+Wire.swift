@@ -15,7 +15,7 @@ extension OpinionEvent {
         switch step {
         case .submitted(let title, let text, let channel):
             wireStep = .submitted(W.Submitted(title: title, text: text, channel: channel.wireValue))
-        case .edited(let text): wireStep = .edited(W.Edited(text: text))
+        case .edited(let text, let title): wireStep = .edited(W.Edited(text: text, title: title))
         case .adopted(let issue): wireStep = .adopted(W.Adopted(bulletinIssue: issue))
         case .archived(let reason): wireStep = .archived(W.Archived(reason: reason))
         case .forwarded(let to, let tier, let title, let text, let direct):
@@ -45,7 +45,7 @@ extension OpinionEvent {
         let step: Step
         switch wireStep {
         case .submitted(let s): step = .submitted(title: s.title, text: s.text, channel: try IntakeChannel(wire: s.channel))
-        case .edited(let e): step = .edited(text: e.text)
+        case .edited(let e): step = .edited(text: e.text, title: e.title)
         case .adopted(let a): step = .adopted(bulletinIssue: a.bulletinIssue)
         case .archived(let a): step = .archived(reason: a.reason)
         case .forwarded(let f): step = .forwarded(toBody: f.toBody, toTier: f.toTier, title: f.title, text: f.text, direct: f.direct)

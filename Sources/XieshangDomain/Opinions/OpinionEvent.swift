@@ -60,8 +60,8 @@ public struct OpinionEvent: Hashable, Sendable {
     public enum Step: Hashable, Sendable {
         /// Submitted at the origin body, received by `channel`.
         case submitted(title: String, text: String, channel: IntakeChannel = .web)
-        /// Edited by the office.
-        case edited(text: String)
+        /// Edited by the office 编辑: the new text and, unless empty, the new title.
+        case edited(text: String, title: String = "")
         /// 录用 into a bulletin issue 期号.
         case adopted(bulletinIssue: String)
         /// 存档, not adopted.

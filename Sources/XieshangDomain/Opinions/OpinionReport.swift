@@ -24,6 +24,9 @@ public struct OpinionReport: Hashable, Sendable {
         public var on: Day
     }
 
+    /// Longest title an edit may give (a bulletin's heading line), in Unicode scalars.
+    public static let maxTitleCharacters = 200
+
     /// Provenance key.
     public var key: OpinionKey
     /// Original author.

@@ -29,6 +29,10 @@ extension RecordQueries {
         public var closedOn: String?
         /// The supervising leader of a key proposal.
         public var supervisor: String?
+        /// The co-signers 附议人 of a joint proposal, in submission order.
+        public var cosigners: [String] = []
+        /// The co-signers who have not confirmed (yet, or by the deadline), in submission order.
+        public var awaitingCosigners: [String] = []
     }
 
     /// A proposal with its co-signers, replies and evaluations.

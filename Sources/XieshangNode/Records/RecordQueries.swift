@@ -19,12 +19,15 @@ public struct RecordQueries {
         self.projector = projector
     }
 
-    static let proposalColumns = "id, title, kind, first_proposer, status, submitted_on, register_number, lead_unit, units, due, round, closed_on, supervisor"
+    static let proposalColumns = "id, title, kind, first_proposer, status, submitted_on, register_number, lead_unit, units, due, round, closed_on, supervisor, "
+        + "(SELECT group_concat(member, ',') FROM proposal_cosigners c WHERE c.proposal_id = proposals.id), "
+        + "(SELECT group_concat(member, ',') FROM proposal_cosigners c WHERE c.proposal_id = proposals.id AND confirmed = 0)"
 
     static func proposalRow(_ r: RecordRow) -> ProposalRow {
         ProposalRow(id: r.text(0), title: r.text(1), kind: r.text(2), firstProposer: r.text(3), status: r.text(4),
                     submittedOn: r.text(5), registerNumber: r.optionalText(6), leadUnit: r.optionalText(7), units: r.list(8),
-                    due: r.optionalText(9), round: r.int(10), closedOn: r.optionalText(11), supervisor: r.optionalText(12))
+                    due: r.optionalText(9), round: r.int(10), closedOn: r.optionalText(11), supervisor: r.optionalText(12),
+                    cosigners: r.list(13), awaitingCosigners: r.list(14))
     }
 
     /// Proposals ordered by id, optionally only those in `status` (a `Proposal.Status`).
@@ -43,7 +46,7 @@ public struct RecordQueries {
         let replies = try database.records("SELECT round, unit, reply_class, text, on_day, on_time FROM proposal_replies WHERE proposal_id = ? ORDER BY ordinal", [.text(id)])
         let evaluations = try database.records("SELECT round, member, rating, on_day FROM proposal_evaluations WHERE proposal_id = ? ORDER BY ordinal", [.text(id)])
         return ProposalDetail(
-            proposal: Self.proposalRow(row), text: row.text(13),
+            proposal: Self.proposalRow(row), text: row.text(15),
             cosignerIDs: cosigners.map { $0.text(0) }, cosignerConfirmed: cosigners.map { $0.bool(1) },
             replies: replies.map { .init(round: $0.int(0), unit: $0.text(1), replyClass: $0.text(2), text: $0.text(3), on: $0.text(4), onTime: $0.bool(5)) },
             evaluations: evaluations.map { .init(round: $0.int(0), member: $0.text(1), rating: $0.text(2), on: $0.text(3)) })

@@ -376,12 +376,14 @@ extension OpinionEvent.Submitted {
 }
 
 extension OpinionEvent {
-    /// The office edits the text.
+    /// The office edits the text (and, when given, the title).
     public struct Edited: ProtoMessage {
         public static let protoName = "xieshang.v1.OpinionEvent.Edited"
 
         /// The new text; at most the policy's maximum characters.
         public var text: String = ""
+        /// The new title; empty keeps the title (events before titles were edited carry none).
+        public var title: String = ""
         /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
         public var unknownFields: [UInt8] = []
 
@@ -390,9 +392,11 @@ extension OpinionEvent {
 
         /// A message with the given fields; the others keep their defaults.
         public init(
-            text: String = ""
+            text: String = "",
+            title: String = ""
         ) {
             self.text = text
+            self.title = title
         }
     }
 }
@@ -400,16 +404,19 @@ extension OpinionEvent {
 extension OpinionEvent.Edited {
     public static let protoFields: [ProtoFieldDescriptor] = [
         ProtoFieldDescriptor(number: 1, name: "text", jsonName: "text", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "title", jsonName: "title", type: .string, label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
         var n = unknownFields.count
         n += WireSize.singular(StringCodec.self, text, field: 1)
+        n += WireSize.singular(StringCodec.self, title, field: 2)
         return n
     }
 
     public func encode(to w: inout WireWriter) {
         w.singular(StringCodec.self, text, field: 1)
+        w.singular(StringCodec.self, title, field: 2)
         w.writeRaw(unknownFields)
     }
 
@@ -417,6 +424,7 @@ extension OpinionEvent.Edited {
         while let tag = try r.nextTag() {
             switch (tag.field, tag.wireType) {
             case (1, .lengthDelimited): text = try StringCodec.read(from: &r)
+            case (2, .lengthDelimited): title = try StringCodec.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -425,6 +433,7 @@ extension OpinionEvent.Edited {
     public func encodeJSON(to j: inout JSONWriter) {
         j.beginObject()
         j.singular("text", StringCodec.self, text)
+        j.singular("title", StringCodec.self, title)
         j.endObject()
     }
 
@@ -434,6 +443,7 @@ extension OpinionEvent.Edited {
             let p = path + "." + key
             switch key {
             case "text": text = try StringCodec.readJSON(value, path: p)
+            case "title": title = try StringCodec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
