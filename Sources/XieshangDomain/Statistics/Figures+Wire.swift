@@ -126,10 +126,15 @@ extension Figures {
         let counters = Figures.counters
         for (name, value) in namedCounts {
             if let i = scalarIndex[name] { f[keyPath: counters[i].0] = value; continue }
-            guard labelKey(ofName: name) != nil else { continue }
+            // labelKey(ofName:) without its second lookup: no label key has a dot, so a dotted name is known by its prefix.
+            guard let dot = name.firstIndex(of: ".") else {
+                if labelKeys[name] != nil { return nil }  // a keyed counter's name without its key
+                continue
+            }
+            let prefix = String(name[..<dot])
+            guard labelKeys[prefix] != nil else { continue }
             // What init(period:namedCounts:) accepts besides a scalar: "<keyed counter>.<key>", the key not empty.
-            guard let dot = name.firstIndex(of: "."), keyedNames.contains(String(name[..<dot])),
-                  name.index(after: dot) < name.endIndex else { return nil }
+            guard keyedNames.contains(prefix), name.index(after: dot) < name.endIndex else { return nil }
         }
         return f
     }
