@@ -6,9 +6,10 @@ import XieshangAccounts
 /// something is stored. glibc keeps what a thread's arena freed in the middle of its heap; a node's executor and
 /// transport threads each have an arena, so a township that received and projected its year kept several MiB it no
 /// longer used (issue 17: an idle township with the web on within 24 MB). The store's page caches are emptied first
-/// (``NodeRuntime/releaseMemory()``): measured on a township restarted with its year of records, they and the fold
-/// held 4 MiB of live heap that nothing idle reads. One trim costs well under a millisecond; the next page reads its
-/// pages from the system's file cache.
+/// (``NodeRuntime/releaseMemory()``): a township restarted with its year of records kept the whole file in them (the
+/// open's integrity check and the replay read it), and releasing them took 1.6 MB off its anonymous memory (debug,
+/// Ops/bench/README.md). One trim costs well under a millisecond; the next page reads its pages from the system's
+/// file cache.
 /// Touched only on the runtime's queue (as ``NodeRuntime``'s own state).
 final class QuietTrim: @unchecked Sendable {
     private var lastPosition: Int64?
