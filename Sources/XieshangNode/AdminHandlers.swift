@@ -262,7 +262,9 @@ enum AdminHandlers {
 
     /// `Stats`: this body's current report for the period and, with `drill`, every report it cites down the tree; own
     /// figures and totals name every stats.proto counter, zeros included (reports carry only those that are not zero).
-    static func stats(_ runtime: NodeRuntime, _ request: StatsRequest) -> StatsResponse {
+    /// With `reports`, the cited reports are decoded once and kept there (``StoredReports``): the web dashboard's
+    /// Stats after a stored event reads again only the reports that changed.
+    static func stats(_ runtime: NodeRuntime, _ request: StatsRequest, reports: StoredReports? = nil) -> StatsResponse {
         let core = runtime.core
         let period = request.period.isEmpty ? String(Day(chinaTimeMs: runtime.now()).year) : request.period
         let report = core.currentReport(period: period)
@@ -275,9 +277,7 @@ enum AdminHandlers {
             var queue: [(parent: String, ref: XieshangWire.EventRef)] = report.children.compactMap { c in c.ref.map { (core.id, $0) } }
             while !queue.isEmpty {
                 let (parent, ref) = queue.removeFirst()
-                guard let event = (try? core.store.reader.events(origin: ref.origin, seqs: ref.seq...ref.seq))?.first,
-                      let body = try? SignedEvent(body: event.body, signature: event.signature).decodedBody(),
-                      let child = try? AggregateReport(serializedBytes: body.payload) else { continue }
+                guard let child = StoredReports.read(ref, from: core.store.reader, keptIn: reports) else { continue }
                 let known = runtime.config.children.first { $0.nodeId == child.body }
                 let vouched = known == nil ? core.subtreeEntry(child.body) : nil
                 bodies.append(BodyFigures(body: child.body, name: known?.name ?? vouched?.name ?? "", tier: known?.tier ?? vouched?.tier ?? "",

@@ -1,6 +1,8 @@
 import Synchronization
 import XieshangCalendar
 import XieshangReport
+import XieshangStore
+import XieshangWire
 
 /// The dashboards a node built (看板缓存), kept while the figures they read stay the same: a dashboard is keyed by
 /// its period, its root body, the day (overdue items and the month series move with it) and the store's last log
@@ -69,9 +71,44 @@ final class DashboardCache: Sendable {
         return value
     }
 
+    /// The reports the dashboards' Stats and month series read from the log, decoded (kept across log positions: a
+    /// stored event never changes).
+    let reports = StoredReports()
+
     /// How many parts are kept (tests).
     var partCount: Int { parts.withLock { $0?.values.count ?? 0 } }
 
     /// How many dashboards are kept (tests).
+    var count: Int { entries.withLock { $0.count } }
+}
+
+/// Aggregate reports read from the log and decoded, by (origin, seq) (已解码的报告). A stored event never changes (the
+/// store keeps one event per origin and seq), so a kept report stays right at every later log position: after a record,
+/// a dashboard's Stats with drill-down decodes again only the reports that changed on the way up (the record's
+/// township, its county, this node's), not every body's. Bounded: at ``capacity`` the whole set is dropped.
+final class StoredReports: Sendable {
+    private struct Key: Hashable { var origin: String; var seq: UInt64 }
+    private let entries = Mutex<[Key: AggregateReport]>([:])
+
+    /// Reports kept at most: a city's 181 bodies for a few periods (a township's report is a few KB, a county's with
+    /// its townships' totals a few tens).
+    static let capacity = 1_024
+
+    /// The report `ref` names, read from `reader` and decoded; nil when the event is not stored or is no report.
+    /// With `kept`, read from and kept there.
+    static func read(_ ref: XieshangWire.EventRef, from reader: EventReader, keptIn kept: StoredReports?) -> AggregateReport? {
+        let key = Key(origin: ref.origin, seq: ref.seq)
+        if let report = kept?.entries.withLock({ $0[key] }) { return report }
+        guard let event = (try? reader.events(origin: ref.origin, seqs: ref.seq...ref.seq))?.first,
+              let body = try? SignedEvent(body: event.body, signature: event.signature).decodedBody(),
+              let report = try? AggregateReport(serializedBytes: body.payload) else { return nil }
+        kept?.entries.withLock { entries in
+            if entries.count >= capacity { entries = [:] }
+            entries[key] = report
+        }
+        return report
+    }
+
+    /// How many reports are kept (tests).
     var count: Int { entries.withLock { $0.count } }
 }

@@ -314,29 +314,39 @@ extension DomainSubmit {
                     "keyProposalImplementationRate": f.keyProposalImplementationRate])
     }
 
-    /// This body, its configured children and every body named in a roster this node holds.
+    /// This body, its configured children and every body named in a roster this node holds (the query `bodies`).
     static func bodies(_ runtime: NodeRuntime) -> Result<QueryResponse, TransportError> {
-        let config = runtime.config
-        var rows: [String: [String: Any]] = [config.nodeId: ["node_id": config.nodeId, "name": config.name, "tier": config.tier,
-                                                               "parent": config.parent?.nodeId ?? ""]]
-        for c in config.children { rows[c.nodeId] = ["node_id": c.nodeId, "name": c.name, "tier": c.tier, "parent": config.nodeId] }
-        let reader = runtime.core.store.reader
         do {
-            let latest = try reader.rows("SELECT origin, max(seq) FROM events WHERE kind = ? GROUP BY origin ORDER BY origin",
-                                         [.integer(Int64(EventKind.roster.protoValue))])
-            for r in latest {
-                guard case .text(let origin) = r[0], case .integer(let seq) = r[1], seq > 0,
-                      let event = try reader.events(origin: origin, seqs: UInt64(seq)...UInt64(seq)).first,
-                      let body = try? SignedEvent(body: event.body, signature: event.signature).decodedBody(),
-                      let roster = try? Roster(serializedBytes: body.payload) else { continue }
-                for e in roster.entries where rows[e.nodeId] == nil || (rows[e.nodeId]?["name"] as? String ?? "").isEmpty {
-                    rows[e.nodeId] = ["node_id": e.nodeId, "name": e.name, "tier": e.tier, "parent": e.parent]
-                }
-            }
+            return .success(QueryResponse(columns: ["node_id", "name", "tier", "parent"], rowsJson: try knownBodies(runtime).map { b in
+                AdminHandlers.json(["node_id": b.id, "name": b.name, "tier": b.tier, "parent": b.parent ?? ""])
+            }))
         } catch {
             return .failure(TransportError.status(.internal, "query bodies: \(error.message)"))
         }
-        return .success(QueryResponse(columns: ["node_id", "name", "tier", "parent"],
-                                      rowsJson: rows.keys.sorted().map { AdminHandlers.json(rows[$0]!) }))
+    }
+
+    /// The bodies of ``bodies(_:)`` as rows, by id: this body and its configured children from the config, then each
+    /// body a roster names that is not known yet or known without a name (from the latest roster of each origin, in
+    /// origin order). No parent is nil.
+    static func knownBodies(_ runtime: NodeRuntime) throws(StoreError) -> [XieshangDomain.BodyInfo] {
+        let config = runtime.config
+        func body(_ id: String, _ name: String, _ tier: String, _ parent: String) -> XieshangDomain.BodyInfo {
+            XieshangDomain.BodyInfo(id: id, name: name, tier: tier, parent: parent.isEmpty ? nil : parent)
+        }
+        var rows: [String: XieshangDomain.BodyInfo] = [config.nodeId: body(config.nodeId, config.name, config.tier, config.parent?.nodeId ?? "")]
+        for c in config.children { rows[c.nodeId] = body(c.nodeId, c.name, c.tier, config.nodeId) }
+        let reader = runtime.core.store.reader
+        let latest = try reader.rows("SELECT origin, max(seq) FROM events WHERE kind = ? GROUP BY origin ORDER BY origin",
+                                     [.integer(Int64(EventKind.roster.protoValue))])
+        for r in latest {
+            guard case .text(let origin) = r[0], case .integer(let seq) = r[1], seq > 0,
+                  let event = try reader.events(origin: origin, seqs: UInt64(seq)...UInt64(seq)).first,
+                  let decoded = try? SignedEvent(body: event.body, signature: event.signature).decodedBody(),
+                  let roster = try? Roster(serializedBytes: decoded.payload) else { continue }
+            for e in roster.entries where rows[e.nodeId]?.name.isEmpty ?? true {
+                rows[e.nodeId] = body(e.nodeId, e.name, e.tier, e.parent)
+            }
+        }
+        return rows.keys.sorted().compactMap { rows[$0] }
     }
 }

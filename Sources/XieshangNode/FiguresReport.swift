@@ -80,8 +80,9 @@ public enum FiguresReport {
         if root == here {
             model.coverage = stats.coverage.map { (FigureNames.tierLabel($0.tier, zh: zh), Int($0.reporting), Int($0.expected)) }
         }
+        let groups = ZoneGroups.groupsByParent(bodies)
         for b in bodies {
-            for g in ZoneGroups.groups(of: b.body, in: bodies) where !g.zone.isEmpty {
+            for g in groups[b.body] ?? [] where !g.zone.isEmpty {
                 let totals = g.totals ?? [:]
                 model.zones.append(.init(parent: b.body, name: g.zone, members: g.members.map(\.body), totals: totals, rates: chartRates(totals)))
             }

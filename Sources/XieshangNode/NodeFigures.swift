@@ -145,7 +145,11 @@ extension Figures {
     /// zero (``FigureMap/nonZero(_:)``), what people see (`stats` in text and `--json`, the audit verdict) names them all.
     public static func everyCounter(_ counts: [String: Int64]) -> [String: Int64] {
         var out = counts
-        for (_, key) in counters where out[protoName(key)] == nil { out[protoName(key)] = 0 }
+        for name in counterNames where out[name] == nil { out[name] = 0 }
         return out
     }
+
+    /// The stats.proto name of every scalar counter, in ``counters``' order, worked out once (a drill-down names them
+    /// for every body twice).
+    static let counterNames: [String] = counters.map { protoName($0.1) }
 }

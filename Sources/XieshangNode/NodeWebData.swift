@@ -89,17 +89,20 @@ struct NodeWebData: WebData {
     /// lists when `root` is this body.
     /// With `parts`, what views of other roots and periods share is read from it and kept there
     /// (``DashboardCache/part(_:version:today:_:)``): the period's Stats, this node's report of each month, the
-    /// bodies' expected children.
+    /// bodies' expected children; and the reports the Stats and the month series read, decoded, at every log position
+    /// (``StoredReports``).
     static func model(_ runtime: NodeRuntime, period: String, root: String, today: Day, parts: DashboardCache? = nil) -> Result<ReportModel, WebDataError> {
         let here = runtime.config.nodeId
         let version = parts == nil ? -1 : (try? runtime.core.store.reader.lastPosition()) ?? -1
         func part<T: Sendable>(_ name: String, _ make: () -> T) -> T { parts?.part(name, version: version, today: today, make) ?? make() }
-        let stats = part("stats " + period) { AdminHandlers.stats(runtime, StatsRequest(period: period, drill: true)) }
+        let stats = part("stats " + period) { AdminHandlers.stats(runtime, StatsRequest(period: period, drill: true), reports: parts?.reports) }
         guard stats.bodies.contains(where: { $0.body == root }) else {
             return .failure(.badParameter("body", "单位 body“\(root)”不在本级及下级已报送的统计中"))
         }
         let months = monthTotals(runtime, months: FiguresReport.months(ofPeriod: stats.period, today: today),
-                                 path: path(to: root, in: stats.bodies, from: here)) { month in part("month " + month) { runtime.core.currentReport(period: month) } }
+                                 path: path(to: root, in: stats.bodies, from: here), reports: parts?.reports) { month in
+            part("month " + month) { runtime.core.currentReport(period: month) }
+        }
         var own = FiguresReport.Own()
         var overdue: [[String]] = [], pastDue: [[String]] = []
         var expected: [String: Int] = [:]
@@ -124,10 +127,8 @@ struct NodeWebData: WebData {
         }
         expected = part("expected") { () -> [String: Int] in
             var expected: [String: Int] = [:]
-            if case .success(let bodies) = DomainSubmit.bodies(runtime) {
-                for row in bodies.rowsJson {
-                    if let r = JSONText.parse(row) as? [String: Any], let parent = r["parent"] as? String, !parent.isEmpty { expected[parent, default: 0] += 1 }
-                }
+            for body in (try? DomainSubmit.knownBodies(runtime)) ?? [] {
+                if let parent = body.parent { expected[parent, default: 0] += 1 }
             }
             return expected
         }
@@ -152,16 +153,14 @@ struct NodeWebData: WebData {
     /// report of the month (its own figures and its children's latest reports, as it would sign it), then along
     /// `path` the report each body on it cites for the month — one stored event read per step, not the subtree.
     /// A month without a report on the path has no figures (empty).
-    static func monthTotals(_ runtime: NodeRuntime, months: [String], path: [String],
+    static func monthTotals(_ runtime: NodeRuntime, months: [String], path: [String], reports: StoredReports? = nil,
                             report ofMonth: (String) -> AggregateReport) -> [(month: String, totals: [String: Int64])] {
         let core = runtime.core
         return months.map { month in
             var report = ofMonth(month)
             for body in path {
                 guard let ref = report.children.compactMap(\.ref).first(where: { ChainName.node(of: $0.origin) == body }),
-                      let event = (try? core.store.reader.events(origin: ref.origin, seqs: ref.seq...ref.seq))?.first,
-                      let decoded = try? SignedEvent(body: event.body, signature: event.signature).decodedBody(),
-                      let child = try? AggregateReport(serializedBytes: decoded.payload) else { return (month, [:]) }
+                      let child = StoredReports.read(ref, from: core.store.reader, keptIn: reports) else { return (month, [:]) }
                 report = child
             }
             return (month, Figures.everyCounter(report.totals))

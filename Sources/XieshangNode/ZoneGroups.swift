@@ -18,7 +18,19 @@ public enum ZoneGroups {
     /// The children of `parent` among `bodies`, grouped by zone in order of first appearance, the children without a
     /// zone last (one group named ""). Without any zone: one group of every child.
     public static func groups(of parent: String, in bodies: [BodyFigures]) -> [Group] {
-        let children = bodies.filter { $0.parent == parent && $0.body != parent }
+        groups(bodies.filter { $0.parent == parent && $0.body != parent })
+    }
+
+    /// ``groups(of:in:)`` of every parent among `bodies` in one pass (a drill-down's model groups every body's
+    /// children: one filter of the whole list per body was quadratic). A parent without children has no entry.
+    public static func groupsByParent(_ bodies: [BodyFigures]) -> [String: [Group]] {
+        var children: [String: [BodyFigures]] = [:]
+        for b in bodies where b.body != b.parent { children[b.parent, default: []].append(b) }
+        return children.mapValues(groups)
+    }
+
+    /// Children of one parent, in drill-down order, grouped by zone.
+    static func groups(_ children: [BodyFigures]) -> [Group] {
         var order: [String] = []
         var members: [String: [BodyFigures]] = [:]
         for c in children {

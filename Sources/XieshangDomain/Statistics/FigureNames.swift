@@ -20,16 +20,25 @@ public enum FigureNames {
 
     /// Every rate of a figure map (stats.proto names), from its counters: 办结率 by cohort, 满意率 from the latest
     /// rounds (the default formula, 满意 + 基本满意), 建议采纳率/办结率, 信息录用率, 按期答复率.
+    ///
+    /// Names no figure has are left out; a name that looks like a figure's but is none (`proposals_filed.x`,
+    /// `replies_by_class` without its key) gives no rates at all, as ``Figures/init(period:namedCounts:)`` refuses it.
+    /// Only the scalar counters are read (no rate reads a keyed counter): a drill-down's model asks this for every body,
+    /// zone and month (profiled, issue 17: filtering the map and building the keyed counters was most of the model).
     public static func rates(_ counts: [String: Int64]) -> [ShownRate] {
-        guard let f = try? Figures(period: .year(2026), namedCounts: counts.filter { Figures.labelKey(ofName: $0.key) != nil }) else { return [] }
-        let all: [(String, Rate)] = [
-            ("completionRate", f.completionRate), ("satisfactionRate", f.satisfactionRate(.satisfiedOrBasic)),
-            ("suggestionAdoptionRate", f.suggestionAdoptionRate), ("suggestionClosingRate", f.suggestionClosingRate),
-            ("opinionAdoptionRate", f.opinionAdoptionRate), ("onTimeReplyRate", f.onTimeReplyRate),
-            ("keyProposalImplementationRate", f.keyProposalImplementationRate),
+        guard let f = Figures.scalars(of: counts) else { return [] }
+        let values: [Rate] = [
+            f.completionRate, f.satisfactionRate(.satisfiedOrBasic), f.suggestionAdoptionRate, f.suggestionClosingRate,
+            f.opinionAdoptionRate, f.onTimeReplyRate, f.keyProposalImplementationRate,
         ]
-        return all.map { ShownRate(name: Figures.protoName($0.0), labelKey: "rate." + $0.0, numerator: $0.1.numerator, denominator: $0.1.denominator) }
+        return zip(rateKeys, values).map { ShownRate(name: $0.0.name, labelKey: $0.0.labelKey, numerator: $0.1.numerator, denominator: $0.1.denominator) }
     }
+
+    /// The rates ``rates(_:)`` gives, in its order: stats.proto name and label key, worked out once.
+    static let rateKeys: [(name: String, labelKey: String)] = [
+        "completionRate", "satisfactionRate", "suggestionAdoptionRate", "suggestionClosingRate", "opinionAdoptionRate",
+        "onTimeReplyRate", "keyProposalImplementationRate",
+    ].map { (Figures.protoName($0), "rate." + $0) }
 
     /// The stats.proto-style names of the rates ``rates(_:)`` gives ("completion_rate").
     static let rateNames: Set<String> = Set(Figures.rates.map(Figures.protoName))

@@ -117,6 +117,31 @@ extension Figures {
     static let scalarIndex: [String: Int] = Dictionary(
         counters.enumerated().map { (convertedToProtoName($1.1), $0) }, uniquingKeysWith: { a, _ in a })
 
+    /// The scalar counters of a name → count map, for its rates (which read no keyed counter): nil when the map holds
+    /// a name that ``labelKey(ofName:)`` knows but ``init(period:namedCounts:)`` refuses (`proposals_filed.x`, a keyed
+    /// counter's name without its key); names nobody knows are left out. Equal, counter by counter, to
+    /// `try? Figures(period:namedCounts:)` of the map without its unknown names — without building the keyed counters.
+    static func scalars(of namedCounts: [String: Int64]) -> Figures? {
+        var f = Figures(period: .year(2026))
+        let counters = Figures.counters
+        for (name, value) in namedCounts {
+            if let i = scalarIndex[name] { f[keyPath: counters[i].0] = value; continue }
+            // labelKey(ofName:) without its second lookup: no label key has a dot, so a dotted name is known by its prefix.
+            guard let dot = name.firstIndex(of: ".") else {
+                if labelKeys[name] != nil { return nil }  // a keyed counter's name without its key
+                continue
+            }
+            let prefix = String(name[..<dot])
+            guard labelKeys[prefix] != nil else { continue }
+            // What init(period:namedCounts:) accepts besides a scalar: "<keyed counter>.<key>", the key not empty.
+            guard keyedNames.contains(prefix), name.index(after: dot) < name.endIndex else { return nil }
+        }
+        return f
+    }
+
+    /// The stats.proto names of the keyed counters ("replies_by_class").
+    static let keyedNames: Set<String> = Set(keyedCounters.map(convertedToProtoName))
+
     /// Figures from a name → count map (the inverse of `namedCounts`).
     /// - Throws: `DomainError` `.invalidInput` (rule "figures.name") for a name no figure has.
     public init(period: Period, namedCounts: [String: Int64]) throws {

@@ -61,6 +61,18 @@ public final class Database {
     /// statements that committed on their own), as SQLite's commit hook saw them: what costs an fsync each.
     public var commitCount: Int { commits.count }
 
+    /// Bytes this connection's page cache holds now (`SQLITE_DBSTATUS_CACHE_USED`).
+    public var pageCacheBytes: Int {
+        var current: Int32 = 0, highwater: Int32 = 0
+        return sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_USED, &current, &highwater, 0) == SQLITE_OK ? Int(current) : 0
+    }
+
+    /// Frees the pages this connection's cache holds and does not need (`sqlite3_db_release_memory`): the next read of
+    /// them comes from the file (the system's file cache) again. Returns to malloc what `malloc_trim` can then hand back.
+    public func releaseMemory() {
+        _ = sqlite3_db_release_memory(handle)
+    }
+
     deinit {
         cache.removeAll()
         // close_v2 defers the close until every statement is finalized; the cache was just emptied.
