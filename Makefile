@@ -44,11 +44,15 @@ build: deps
 PEER_PORT_TESTS := PeerPortInProcessTests|PeerPortProcessTests
 # Suites that run a county (and its city) inside the test process (CountyWithFakeTownship): their nodes share the test
 # process's two pool threads, so beside the browser tests and hundreds of others they could starve past their waits.
-IN_PROCESS_NODE_TESTS := LinkStatusTests|HostileChildProcessTests|SubmitCoalescingTests|SignaturePreverificationTests|WebDashboardCacheTests|WebDashboardPartsTests|WebRecordPageTests
+IN_PROCESS_NODE_TESTS := LinkStatusTests|HostileChildProcessTests|SubmitCoalescingTests|SignaturePreverificationTests|WebDashboardCacheTests|WebDashboardPartsTests|WebRecordPageTests|QuietTrimTests
 
 test: deps venv
 	@# A clone of the repository alone must pass: no test, source or script reads a path outside it (issue 20).
 	Ops/check-self-contained.sh
+	@# Every test file that runs nodes inside the test process (CountyWithFakeTownship) must be in that group.
+	@for f in $$(grep -l 'CountyWithFakeTownship' Tests/XieshangNodeTests/*.swift); do s=$$(basename $$f .swift); \
+	  [ $$s = CountyWithFakeTownship ] || echo '$(IN_PROCESS_NODE_TESTS)' | tr '|' '\n' | grep -qx $$s \
+	  || { echo "$$f runs nodes inside the test process: add $$s to IN_PROCESS_NODE_TESTS in the Makefile"; exit 1; }; done
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
 	@mkdir -p .build
 	@# The transport tests bound the RSS of the process that hosts their server, so they run in a process of their

@@ -164,13 +164,5 @@ final class GoawayFront: Sendable {
         return n > 0 ? Array(chunk.prefix(n)) : nil
     }
 
-    private func write(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        var off = 0
-        while off < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + off, bytes.count - off, Int32(MSG_NOSIGNAL)) }
-            if n <= 0 { return false }
-            off += n
-        }
-        return true
-    }
+    private func write(_ fd: Int32, _ bytes: [UInt8]) -> Bool { RawHTTP2Connection.send(bytes, to: fd) }
 }

@@ -54,7 +54,10 @@ final class RawHTTP2Connection: @unchecked Sendable {
 
     /// Sends all of `bytes`; false when the socket failed or timed out.
     @discardableResult
-    func send(_ bytes: [UInt8]) -> Bool {
+    func send(_ bytes: [UInt8]) -> Bool { RawHTTP2Connection.send(bytes, to: fd) }
+
+    /// Sends all of `bytes` on the blocking socket `fd`; false when it failed or timed out.
+    static func send(_ bytes: [UInt8], to fd: Int32) -> Bool {
         var off = 0
         while off < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + off, bytes.count - off, Int32(MSG_NOSIGNAL)) }

@@ -1,34 +1,23 @@
 /// The settings of a policy by name: the keys `xieshang policy show --json` prints and `policy set` reads, their
 /// Chinese and English labels, and the fields they set — one table for the CLI, node.json and the web page.
 extension Policy {
-    /// One whole-number setting: its key, labels and field.
-    public struct Setting: Sendable {
-        /// Key in the settings JSON (`reply_months`).
+    /// One whole-number setting of a policy (`Root` = ``Policy``) or of its duty scoring table (`Root` =
+    /// ``DutyScoring``, under `duty`): its key, labels and field.
+    public struct Setting<Root>: Sendable {
+        /// Key in the settings JSON (`reply_months`, `base_tenths`).
         public let key: String
         /// Chinese label (答复期限（月）).
         public let zh: String
         /// English label.
         public let en: String
         /// The field it sets.
-        public let path: WritableKeyPath<Policy, Int> & Sendable
-    }
-
-    /// One whole-number setting of the duty scoring table (under `duty`); `tenths` when it counts tenths of a point.
-    public struct DutySetting: Sendable {
-        /// Key under `duty` (`base_tenths`).
-        public let key: String
-        /// Chinese label.
-        public let zh: String
-        /// English label.
-        public let en: String
-        /// The field it sets.
-        public let path: WritableKeyPath<DutyScoring, Int> & Sendable
+        public let path: WritableKeyPath<Root, Int> & Sendable
         /// Whether the value counts tenths of a point (shown with one decimal).
         public var tenths: Bool { key.hasSuffix("_tenths") }
     }
 
     /// The whole-number settings, in display order.
-    public static let settings: [Setting] = [
+    public static let settings: [Setting<Policy>] = [
         Setting(key: "reply_months", zh: "答复期限（月）", en: "reply months", path: \.replyMonths),
         Setting(key: "max_extension_months", zh: "最长延期（月）", en: "longest extension (months)", path: \.maxExtensionMonths),
         Setting(key: "objection_window_days", zh: "异议期（日）", en: "objection window (days)", path: \.objectionWindowDays),
@@ -39,21 +28,21 @@ extension Policy {
     ]
 
     /// The duty scoring settings, in display order.
-    public static let dutySettings: [DutySetting] = [
-        DutySetting(key: "base_tenths", zh: "履职基础分", en: "base points", path: \.baseTenths),
-        DutySetting(key: "attendance_tenths", zh: "出席会议", en: "meeting attended", path: \.attendanceTenths),
-        DutySetting(key: "excused_absence_tenths", zh: "请假", en: "leave", path: \.excusedAbsenceTenths),
-        DutySetting(key: "unexcused_absence_tenths", zh: "无故缺席", en: "absent without leave", path: \.unexcusedAbsenceTenths),
-        DutySetting(key: "proposal_tenths", zh: "提案", en: "proposal", path: \.proposalTenths),
-        DutySetting(key: "proposal_registered_tenths", zh: "提案立案加分", en: "proposal registered", path: \.proposalRegisteredTenths),
-        DutySetting(key: "cosigner_percent", zh: "附议人得分比例（%）", en: "co-signer share (%)", path: \.cosignerPercent),
-        DutySetting(key: "opinion_tenths", zh: "社情民意信息", en: "opinion report", path: \.opinionTenths),
-        DutySetting(key: "opinion_adopted_tenths", zh: "信息录用加分", en: "opinion report adopted", path: \.opinionAdoptedTenths),
-        DutySetting(key: "research_tenths", zh: "调研视察", en: "research or inspection", path: \.researchTenths),
-        DutySetting(key: "welfare_tenths", zh: "公益活动", en: "public welfare", path: \.welfareTenths),
-        DutySetting(key: "talk_below_tenths", zh: "约谈线", en: "talk below", path: \.talkBelowTenths),
-        DutySetting(key: "resignation_after_years", zh: "连续低于约谈线劝退（年）", en: "resignation after (years)", path: \.resignationAfterYears),
-        DutySetting(key: "minimum_proposals", zh: "每年至少提案", en: "yearly minimum proposals", path: \.minimumProposals),
-        DutySetting(key: "minimum_opinions", zh: "每年至少社情民意信息", en: "yearly minimum opinion reports", path: \.minimumOpinions),
+    public static let dutySettings: [Setting<DutyScoring>] = [
+        Setting(key: "base_tenths", zh: "履职基础分", en: "base points", path: \.baseTenths),
+        Setting(key: "attendance_tenths", zh: "出席会议", en: "meeting attended", path: \.attendanceTenths),
+        Setting(key: "excused_absence_tenths", zh: "请假", en: "leave", path: \.excusedAbsenceTenths),
+        Setting(key: "unexcused_absence_tenths", zh: "无故缺席", en: "absent without leave", path: \.unexcusedAbsenceTenths),
+        Setting(key: "proposal_tenths", zh: "提案", en: "proposal", path: \.proposalTenths),
+        Setting(key: "proposal_registered_tenths", zh: "提案立案加分", en: "proposal registered", path: \.proposalRegisteredTenths),
+        Setting(key: "cosigner_percent", zh: "附议人得分比例（%）", en: "co-signer share (%)", path: \.cosignerPercent),
+        Setting(key: "opinion_tenths", zh: "社情民意信息", en: "opinion report", path: \.opinionTenths),
+        Setting(key: "opinion_adopted_tenths", zh: "信息录用加分", en: "opinion report adopted", path: \.opinionAdoptedTenths),
+        Setting(key: "research_tenths", zh: "调研视察", en: "research or inspection", path: \.researchTenths),
+        Setting(key: "welfare_tenths", zh: "公益活动", en: "public welfare", path: \.welfareTenths),
+        Setting(key: "talk_below_tenths", zh: "约谈线", en: "talk below", path: \.talkBelowTenths),
+        Setting(key: "resignation_after_years", zh: "连续低于约谈线劝退（年）", en: "resignation after (years)", path: \.resignationAfterYears),
+        Setting(key: "minimum_proposals", zh: "每年至少提案", en: "yearly minimum proposals", path: \.minimumProposals),
+        Setting(key: "minimum_opinions", zh: "每年至少社情民意信息", en: "yearly minimum opinion reports", path: \.minimumOpinions),
     ]
 }
