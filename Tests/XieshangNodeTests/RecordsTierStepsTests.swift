@@ -139,6 +139,16 @@ struct RecordsTierStepsTests {
         let atCity = try #require(try await CrossBodyTests.query(fed, "city", "opinions").first { $0["origin_report_id"] as? String == "R1" })
         #expect(atCity["origin_body"] as? String == town, "\(atCity)")
 
+        // The same after a restart, where the records are folded again from the log (the rosters before the steps).
+        for id in ["city", "county1"] {
+            #expect(fed.stop(id) == 0)
+            try await fed.start(id)
+        }
+        #expect(try await Self.stage(fed, "city", issuer: "city", item: "2", of: town) == ItemStage.preparing.name)
+        #expect(try await Self.stage(fed, "county1", issuer: "county1", item: "1.1", of: town) == ItemStage.held.name)
+        #expect(try await Self.rows(fed, "city", "topics").map { $0["topic_id"] as? String } == ["T1"])
+        #expect(try await Self.tree(fed, "city").contains("0|city|2|\(town)|preparing"))
+
         // Nothing refused anywhere on the way.
         for id in ["city", "county1"] {
             let problems = try await CrossBodyTests.query(fed, id, "problems")
