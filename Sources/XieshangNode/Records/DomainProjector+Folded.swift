@@ -1,5 +1,6 @@
 import XieshangDomain
 import struct XieshangWire.Roster
+import enum XieshangFederation.Route
 
 extension DomainProjector {
     /// The records folded from the log, keyed by the body that owns them: this body's own state, and the records
@@ -30,15 +31,15 @@ extension DomainProjector {
         /// scope; a `direct:<body>` one (records stopped at a tier, ``DomainSubmit/scope(_:recordedAt:core:)``) travelled
         /// up when its signer is below this body, and neither way otherwise (a step from above or aside is refused).
         func direction(scope: String, signer: String) -> CrossBodyStep.Direction? {
-            if scope.hasPrefix("direct:") { return below.contains(signer) ? .up : nil }
+            if case .direct = Route(text: scope) { return below.contains(signer) ? .up : nil }
             return DomainProjector.direction(scope: scope)
         }
 
         /// Folds `event`, signed by `signer` and stored with `scope`: a cross-body step sent `direct:<body>` must be
         /// addressed to that body (its recipient), and travels up only from below (``direction(scope:signer:)``).
         mutating func fold(_ event: DomainEvent, signer: String, scope: String) -> Outcome {
-            if scope.hasPrefix("direct:"), signer != own.body.id, let m = CrossBodyStep.match(event), let recipient = m.recipient,
-               recipient != String(scope.dropFirst(7)) {
+            if case .direct(let target) = Route(text: scope), signer != own.body.id, let m = CrossBodyStep.match(event),
+               let recipient = m.recipient, recipient != target {
                 return .refused("\(event.eventKind.protoValueName ?? "domain event") step \(m.step.rawValue) of \(signer) is for \(recipient), but it was sent \(scope); not applied at \(own.body.id)")
             }
             return fold(event, signer: signer, arrived: direction(scope: scope, signer: signer))
