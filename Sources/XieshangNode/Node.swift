@@ -57,7 +57,7 @@ public final class Node: Sendable {
             throw NodeError(.store, error.message, path: dbPath)
         }
         let records = DomainProjector(body: XieshangDomain.BodyInfo(id: config.nodeId, name: config.name, tier: config.tier,
-                                                     parent: config.parent?.nodeId))
+                                                     parent: config.parent?.nodeId), children: config.children.map(\.nodeId))
         let store: Store
         do {
             // The records projection is kept in each append's transaction; an older database (or one written without

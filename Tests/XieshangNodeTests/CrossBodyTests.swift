@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XieshangDomain
+import XieshangFederation
 @testable import XieshangNode
 import XieshangStore
 import XieshangTransport
@@ -28,26 +29,28 @@ struct CrossBodyTests {
         try await RecordsQueryTests.query(fed, id, type).rows
     }
 
-    /// Stops `id`, appends `events` to its own up chain signed with its real key (as a compromised node would), and
-    /// starts it again; returns the seqs of the forged events. The node pushes them to its parent on its own.
-    static func forge(_ fed: LocalFederation, _ id: String, _ events: [DomainEvent]) async throws -> [UInt64] {
+    /// Stops `id`, appends `events` to its own chain of `route` (up unless given) signed with its real key (as a
+    /// compromised node would), and starts it again; returns the seqs of the forged events. The node pushes them on
+    /// its own.
+    static func forge(_ fed: LocalFederation, _ id: String, route: Route = .up, _ events: [DomainEvent]) async throws -> [UInt64] {
         #expect(fed.stop(id) == 0)
         var seqs: [UInt64] = []
         do {
             let store = try Store(path: fed.dir(id) + "/node.db")
-            let head = try store.reader.highestSeq(origin: id)
-            let last = head > 0 ? try store.reader.events(origin: id, seqs: head...head).first?.hash ?? [] : []
-            var chain = EventChainBuilder(origin: id, key: try KeyFile.load(from: fed.member(id).config.keyFile), after: head, lastHash: last)
+            let origin = ChainName.chain(node: id, route: route)
+            let head = try store.reader.highestSeq(origin: origin)
+            let last = head > 0 ? try store.reader.events(origin: origin, seqs: head...head).first?.hash ?? [] : []
+            var chain = EventChainBuilder(origin: origin, key: try KeyFile.load(from: fed.member(id).config.keyFile), after: head, lastHash: last)
             var made: [StoredEvent] = []
             for e in events {
-                made.append(try chain.next(payload: e.payloadBytes(), scope: "up", kind: e.eventKind.protoValue,
+                made.append(try chain.next(payload: e.payloadBytes(), scope: route.text, kind: e.eventKind.protoValue,
                                            timeMs: Int64(Date().timeIntervalSince1970 * 1000)))
             }
             try store.append(made)
             seqs = made.map(\.seq)
         }
         try await fed.start(id)
-        try await fed.waitParentUp(id)
+        if fed.member(id).config.parent != nil { try await fed.waitParentUp(id) }
         return seqs
     }
 

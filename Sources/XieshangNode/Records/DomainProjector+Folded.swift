@@ -1,4 +1,6 @@
 import XieshangDomain
+import struct XieshangWire.Roster
+import enum XieshangFederation.Route
 
 extension DomainProjector {
     /// The records folded from the log, keyed by the body that owns them: this body's own state, and the records
@@ -11,6 +13,37 @@ extension DomainProjector {
         var own: DomainState
         /// Other bodies' own records, by owner; never part of ``own``.
         var others: [String: DomainState] = [:]
+        /// The bodies below this one: its children in the config, and every body a roster sent up names or signs (an
+        /// `up` event reaches a node only from its subtree, and a roster precedes the events of the bodies it vouches
+        /// for). Judges the way a `direct:` event travels (``direction(scope:signer:)``), the same live and in a rebuild.
+        var below: Set<String> = []
+
+        /// Notes the bodies a stored roster names, when it was sent up (from this body or its subtree); a roster sent
+        /// down (the parent's directory) or one that does not decode names none.
+        mutating func noteRoster(_ envelope: [UInt8], scope: String, signer: String) {
+            guard DomainProjector.direction(scope: scope) == .up,
+                  let roster = DomainProjector.decodeRoster(envelope) else { return }
+            if signer != own.body.id { below.insert(signer) }
+            for e in roster.entries where e.nodeId != own.body.id { below.insert(e.nodeId) }
+        }
+
+        /// The way an event signed by `signer` with the stored scope `scope` travelled to this body: up or down by its
+        /// scope; a `direct:<body>` one (records stopped at a tier, ``DomainSubmit/scope(_:recordedAt:core:)``) travelled
+        /// up when its signer is below this body, and neither way otherwise (a step from above or aside is refused).
+        func direction(scope: String, signer: String) -> CrossBodyStep.Direction? {
+            if case .direct = Route(text: scope) { return below.contains(signer) ? .up : nil }
+            return DomainProjector.direction(scope: scope)
+        }
+
+        /// Folds `event`, signed by `signer` and stored with `scope`: a cross-body step sent `direct:<body>` must be
+        /// addressed to that body (its recipient), and travels up only from below (``direction(scope:signer:)``).
+        mutating func fold(_ event: DomainEvent, signer: String, scope: String) -> Outcome {
+            if case .direct(let target) = Route(text: scope), signer != own.body.id, let m = CrossBodyStep.match(event),
+               let recipient = m.recipient, recipient != target {
+                return .refused("\(event.eventKind.protoValueName ?? "domain event") step \(m.step.rawValue) of \(signer) is for \(recipient), but it was sent \(scope); not applied at \(own.body.id)")
+            }
+            return fold(event, signer: signer, arrived: direction(scope: scope, signer: signer))
+        }
 
         /// An empty record set for another body, known only by its id (its records say the rest).
         static func fresh(_ body: String) -> DomainState { DomainState(body: BodyInfo(id: body, name: body, tier: "")) }

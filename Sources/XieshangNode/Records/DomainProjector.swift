@@ -3,6 +3,7 @@ import XieshangDomain
 import XieshangStore
 import enum XieshangFederation.ChainName
 import struct XieshangWire.EventBody
+import struct XieshangWire.Roster
 import enum XieshangWire.EventKind
 
 /// The store projector of a body's CPPCC records 业务记录: proposals, opinion reports, activities, suggestions,
@@ -22,8 +23,9 @@ import enum XieshangWire.EventKind
 public final class DomainProjector: Projector {
     /// The projector's name (its high-water-mark key in the store).
     public let name = "records"
-    /// Bump when the tables or the row rules change: the store then rebuilds the projection.
-    public let version = 2
+    /// Bump when the tables or the row rules change: the store then rebuilds the projection. (3: a `direct:` step from
+    /// a body below is a step up, ``Folded/direction(scope:signer:)``.)
+    public let version = 3
     /// The tables it owns.
     public var tables: [String] { RecordsSchema.tables }
     /// The SQL that creates the tables, and the row of the policy a fresh state starts with (version 1).
@@ -36,11 +38,14 @@ public final class DomainProjector: Projector {
                                 String(p.appraisalThresholdPercent), String(p.opinionMaxChars), p.registersProposals ? "1" : "0"]
         return RecordsSchema.sql + "\nINSERT INTO policy_versions VALUES (" + values.joined(separator: ", ") + ");\n"
     }
-    /// The domain event kinds (member, policy, proposal, opinion, activity, suggestion, plan, duty).
-    public let kinds: Set<Int32>? = DomainProjector.domainKinds
+    /// The domain event kinds (member, policy, proposal, opinion, activity, suggestion, plan, duty), and rosters sent
+    /// up (they name the bodies below, ``Folded/below``).
+    public let kinds: Set<Int32>? = DomainProjector.foldedKinds
 
     /// The body whose records these are.
     public let body: BodyInfo
+    /// The body's children in its config: below it before any roster says so.
+    public let children: [String]
     /// The policy a fresh state starts from (nil: the defaults for the body's tier).
     public let initialPolicy: Policy?
 
@@ -67,11 +72,15 @@ public final class DomainProjector: Projector {
     public static let domainKinds: Set<Int32> = Set([EventKind.memberRecorded, .policySet, .proposal, .opinion, .activity,
                                                       .suggestion, .plan, .duty].map(\.protoValue))
 
-    /// A projector for `body`'s records.
-    public init(body: BodyInfo, policy: Policy? = nil) {
+    /// The envelope kinds the projector folds: the domain kinds and rosters.
+    static let foldedKinds: Set<Int32> = domainKinds.union([EventKind.roster.protoValue])
+
+    /// A projector for `body`'s records, whose children in the config are `children`.
+    public init(body: BodyInfo, children: [String] = [], policy: Policy? = nil) {
         self.body = body
+        self.children = children
         self.initialPolicy = policy
-        self.cache = Mutex(Cache(folded: Folded(own: DomainState(body: body, policy: policy)), appliedThrough: 0))
+        self.cache = Mutex(Cache(folded: Folded(own: DomainState(body: body, policy: policy), below: Set(children)), appliedThrough: 0))
     }
 
     /// Applies one event: decodes its payload, folds it into the records of the body that owns them and rewrites the
@@ -82,21 +91,7 @@ public final class DomainProjector: Projector {
     public func apply(_ event: StoredEvent, position: Int64, in db: Database) throws(StoreError) {
         try cache.withLock { (cache: inout Cache) throws(StoreError) in
             try sync(&cache, in: db)
-            let reason: String?
-            switch DomainProjector.decode(body: event.body, kind: event.kind) {
-            case .problem(let why):
-                reason = why
-            case .event(let domainEvent):
-                switch cache.folded.fold(domainEvent, signer: DomainProjector.signer(of: event), arrived: DomainProjector.direction(of: event)) {
-                case .own(let targets, let before):
-                    reason = nil
-                    try RecordRows(db: db).write(targets, before: before, after: cache.folded.own)
-                case .kept:
-                    reason = nil
-                case .refused(let why):
-                    reason = why
-                }
-            }
+            let reason = try DomainProjector.fold(event, into: &cache.folded, in: db)
             if let reason {
                 try db.execute("INSERT OR REPLACE INTO projection_problems (origin, seq, position, kind, reason) VALUES (?, ?, ?, ?, ?)",
                                [.text(event.origin), .integer(Int64(bitPattern: event.seq)), .integer(position),
@@ -113,6 +108,30 @@ public final class DomainProjector: Projector {
             try db.execute("INSERT INTO records_cursor (id, applied_through) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET applied_through = excluded.applied_through",
                            [.integer(position)])
             cache.appliedThrough = position
+        }
+    }
+
+    /// Folds one stored event (a roster sent up names bodies below; a domain event goes to its owner's records) and
+    /// rewrites the touched rows of this body's records; the reason when it is not applied.
+    private static func fold(_ event: StoredEvent, into folded: inout Folded, in db: Database) throws(StoreError) -> String? {
+        let signer = signer(of: event)
+        if event.kind == EventKind.roster.protoValue {
+            folded.noteRoster(event.body, scope: event.scope, signer: signer)
+            return nil
+        }
+        switch decode(body: event.body, kind: event.kind) {
+        case .problem(let why):
+            return why
+        case .event(let domainEvent):
+            switch folded.fold(domainEvent, signer: signer, scope: event.scope) {
+            case .own(let targets, let before):
+                try RecordRows(db: db).write(targets, before: before, after: folded.own)
+                return nil
+            case .kept:
+                return nil
+            case .refused(let why):
+                return why
+            }
         }
     }
 
@@ -169,13 +188,16 @@ public final class DomainProjector: Projector {
 
     /// A fresh state with every domain event of `db`'s log up to `through` applied, in position order.
     private func fold(in db: Database, through: Int64) throws(StoreError) -> Folded {
-        var folded = Folded(own: DomainState(body: body, policy: initialPolicy))
+        var folded = Folded(own: DomainState(body: body, policy: initialPolicy), below: Set(children))
         guard through > 0 else { return folded }
-        let kinds = DomainProjector.domainKinds.sorted().map(String.init).joined(separator: ",")
+        let kinds = DomainProjector.foldedKinds.sorted().map(String.init).joined(separator: ",")
         try db.forEachRow("SELECT origin, scope, body, kind FROM events WHERE position <= ? AND kind IN (\(kinds)) ORDER BY position",
                           [.integer(through)]) { (row: Statement) throws(StoreError) in
-            if case .event(let e) = DomainProjector.decode(body: row.bytes(at: 2), kind: Int32(truncatingIfNeeded: row.int64(at: 3))) {
-                _ = folded.fold(e, signer: ChainName.node(of: row.string(at: 0)), arrived: DomainProjector.direction(scope: row.string(at: 1)))
+            let kind = Int32(truncatingIfNeeded: row.int64(at: 3)), signer = ChainName.node(of: row.string(at: 0)), scope = row.string(at: 1)
+            if kind == EventKind.roster.protoValue {
+                folded.noteRoster(row.bytes(at: 2), scope: scope, signer: signer)
+            } else if case .event(let e) = DomainProjector.decode(body: row.bytes(at: 2), kind: kind) {
+                _ = folded.fold(e, signer: signer, scope: scope)
             }
         }
         return folded
@@ -184,14 +206,18 @@ public final class DomainProjector: Projector {
     /// The node that signed `event` (the origin of its chain).
     static func signer(of event: StoredEvent) -> String { ChainName.node(of: event.origin) }
 
-    /// The way `event` travelled, from its stored scope: up, down (to all or some), or neither.
-    static func direction(of event: StoredEvent) -> CrossBodyStep.Direction? { direction(scope: event.scope) }
-
-    /// The way an event with the stored scope text `scope` travels.
+    /// The way an event with the stored scope text `scope` travels by its scope alone: up, down (to all or some), or
+    /// neither (local, alliance, direct — a `direct:` one is judged by its signer, ``Folded/direction(scope:signer:)``).
     static func direction(scope: String) -> CrossBodyStep.Direction? {
         if scope == "up" { return .up }
         if scope == "down" || scope.hasPrefix("down:") { return .down }
         return nil
+    }
+
+    /// The roster in the envelope body of a roster event; nil when either does not decode.
+    static func decodeRoster(_ bytes: [UInt8]) -> Roster? {
+        guard let envelope = try? EventBody(serializedBytes: bytes) else { return nil }
+        return try? Roster(serializedBytes: envelope.payload)
     }
 
     /// Decodes the envelope body and its domain payload.
