@@ -23,7 +23,7 @@ public final class DomainProjector: Projector {
     /// The projector's name (its high-water-mark key in the store).
     public let name = "records"
     /// Bump when the tables or the row rules change: the store then rebuilds the projection.
-    public let version = 2
+    public let version = 3
     /// The tables it owns.
     public var tables: [String] { RecordsSchema.tables }
     /// The SQL that creates the tables, and the row of the policy a fresh state starts with (version 1).
