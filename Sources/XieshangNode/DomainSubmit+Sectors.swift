@@ -26,15 +26,21 @@ extension DomainSubmit {
         case .success(let p): period = p.period
         case .failure(let e): return .failure(e)
         }
-        let own = SectorFigures([state], in: period)
-        let subtree = SectorFigures([state] + below.keys.sorted().compactMap { below[$0] }, in: period)
         let columns = ["sector", "activities", "participants", "subtree_activities", "subtree_participants"]
-        let rows: [[String: Any]] = subtree.rows.map { r in
-            let o = own.bySector[r.sector]
-            return ["sector": r.sector, "activities": o?.activities ?? 0, "participants": o?.participants ?? 0,
-                    "subtree_activities": r.activities, "subtree_participants": r.participants]
+        let rows: [[String: Any]] = sectorFigures(state, below: below, period: period).map { r in
+            ["sector": r.subtree.sector, "activities": r.own.activities, "participants": r.own.participants,
+             "subtree_activities": r.subtree.activities, "subtree_participants": r.subtree.participants]
         }
         return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
+    }
+
+    /// Per 界别, this body's own figures (zero when it held none) and its subtree's: the body's state and the states of
+    /// the bodies below it that it holds, most subtree activities first. What `stats` and the dashboard show.
+    static func sectorFigures(_ state: DomainState, below: [String: DomainState], period: Period)
+        -> [(own: SectorFigures.Row, subtree: SectorFigures.Row)] {
+        let own = SectorFigures([state], in: period)
+        let subtree = SectorFigures([state] + below.keys.sorted().compactMap { below[$0] }, in: period)
+        return subtree.rows.map { (own.bySector[$0.sector] ?? SectorFigures.Row(sector: $0.sector), $0) }
     }
 
     /// The democratic appraisals 民主评议 of the `period` filter: unit appraised, day, activity, topic, result.

@@ -19,15 +19,17 @@ struct SectorAppraisalProcessTests {
         try await fed.startAll()
         defer { fed.stopAll() }
         let y = Run.year, town = "county1-town1", county = "county1"
+        /// `activity add` at `body` with `words` after the id and topic: exits `status`, its output naming `expected`.
+        func refused(_ body: String, _ words: [String], status: Int32 = 1, naming expected: String,
+                     sourceLocation: SourceLocation = #_sourceLocation) async throws {
+            let r = try await Run.run(fed, body, ["activity", "add", "--id", "X-0", "--topic", "议题", "--participants", "9"] + words)
+            #expect(r.status == status && r.output.contains(expected), "\(r.output)", sourceLocation: sourceLocation)
+        }
 
-        let refused = try await Run.run(fed, town, ["activity", "add", "--id", "HD-0", "--kind", "consultation", "--form", "sector",
-                                                    "--topic", "界别协商：茶产业", "--participants", "9", "--date", "\(y)-03-10"])
-        #expect(refused.status == 1 && refused.output.contains("[activity.sector.required]"), "\(refused.output)")
-        let twice = try await Run.run(fed, town, ["activity", "add", "--id", "HD-0", "--kind", "research", "--topic", "调研",
-                                                  "--participants", "9", "--sectors", "农业界,农业界", "--date", "\(y)-03-10"])
-        #expect(twice.status == 1 && twice.output.contains("[activity.sector.once]"), "\(twice.output)")
+        try await refused(town, ["--kind", "consultation", "--form", "sector", "--date", "\(y)-03-10"], naming: "[activity.sector.required]")
+        try await refused(town, ["--kind", "research", "--sectors", "农业界,农业界", "--date", "\(y)-03-10"], naming: "[activity.sector.once]")
         let listed = try await Run.run(fed, town, ["activity", "list", "--json"])
-        #expect(listed.status == 0 && !listed.output.contains("HD-0"), "nothing recorded on refusal: \(listed.output)")
+        #expect(listed.status == 0 && !listed.output.contains("X-0"), "nothing recorded on refusal: \(listed.output)")
 
         try await Run.ok(fed, town, ["activity", "add", "--id", "HD-1", "--kind", "consultation", "--form", "sector", "--topic", "界别协商：茶产业",
                                      "--participants", "20", "--sectors", "农业界,经济界", "--date", "\(y)-03-12"])
@@ -63,12 +65,9 @@ struct SectorAppraisalProcessTests {
         #expect(totals["research_visits"] == 1 && totals["activity_participants"] == 32, "\(totals)")
 
         // 民主评议: the unit appraised is required; the result is one of 满意 / 基本满意 / 不满意.
-        let noUnit = try await Run.run(fed, county, ["activity", "add", "--id", "PY-0", "--kind", "appraisal", "--topic", "民主评议",
-                                                     "--participants", "15", "--result", "满意", "--date", "\(y)-05-10"])
-        #expect(noUnit.status == 1 && noUnit.output.contains("[activity.appraisal.target]"), "\(noUnit.output)")
-        let badResult = try await Run.run(fed, county, ["activity", "add", "--id", "PY-0", "--kind", "appraisal", "--topic", "民主评议",
-                                                        "--participants", "15", "--target-unit", "县交通运输局", "--result", "优秀"])
-        #expect(badResult.status == 2 && badResult.output.contains("--result takes"), "\(badResult.output)")
+        try await refused(county, ["--kind", "appraisal", "--result", "满意", "--date", "\(y)-05-10"], naming: "[activity.appraisal.target]")
+        try await refused(county, ["--kind", "appraisal", "--target-unit", "县交通运输局", "--result", "优秀"], status: 2, naming: "--result takes")
+        try await refused(county, ["--kind", "inspection", "--target-unit", "县交通运输局", "--date", "\(y)-05-10"], naming: "[activity.appraisal.kind]")
         try await Run.ok(fed, county, ["activity", "add", "--id", "PY-1", "--kind", "appraisal", "--topic", "民主评议：公路养护",
                                        "--participants", "15", "--target-unit", "县交通运输局", "--result", "基本满意", "--date", "\(y)-05-10"])
         try await Run.ok(fed, county, ["activity", "add", "--id", "PY-2", "--kind", "appraisal", "--topic", "民主评议：不动产登记",
@@ -79,6 +78,7 @@ struct SectorAppraisalProcessTests {
         #expect(rows.map { $0["id"] as? String } == ["PY-1", "PY-2"], "\(all.output)")
         #expect(Set(rows.compactMap { "\($0["target_unit"] ?? "")=\($0["result"] ?? "")" }) == ["县交通运输局=basicallySatisfied", "县自然资源局=unsatisfied"])
         let one = try await Run.run(fed, county, ["activity", "appraisals", "--period", y, "--unit", "县交通运输局"])
+        #expect(!(try await Run.run(fed, county, ["activity", "list", "--json"])).output.contains("X-0"), "nothing recorded on refusal")
         #expect(one.status == 0 && one.output.contains("基本满意") && one.output.contains("PY-1") && !one.output.contains("PY-2"), "\(one.output)")
         let badPeriod = try await Run.run(fed, county, ["activity", "appraisals", "--period", "2026-Q9"])
         #expect(badPeriod.status == 2, "\(badPeriod.output)")

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import XieshangDomain
 import XieshangWeb
+import XieshangReport
+@testable import XieshangNode
 
 /// The activity form's 界别 and 民主评议 fields (issue 18), on the proposal desk's site whose recording path is the
 /// domain's own rules: the fields are shown, a good post records them, and each abuse — a sector consultation without a
@@ -51,5 +53,35 @@ import XieshangWeb
             #expect(r.status == 422 && html.contains("data-refusal") && html.contains(message), "\(what): \(r.status) \(html)")
         }
         #expect(site.data.state.withLock { $0.activities.isEmpty } && site.data.count == 0)
+    }
+}
+
+/// The dashboard 统计数字 shows activities and 人次 per 界别 from the records the node holds, its own and the subtree's
+/// (a township's activity recorded at a township of this county reaches it as a descendant's record).
+@Suite(.serialized) struct WebSectorDashboardTests {
+    @Test func theDashboardShowsFiguresPerSector() async throws {
+        let pair = try await CountyWithFakeTownship.make()
+        let runtime = pair.county.runtime
+        let data = NodeWebData(runtime: runtime, startedAt: Date())
+        let today = Day(chinaTimeMs: runtime.now())
+        let activities: [DomainEvent] = [
+            .activity(Activity(id: "HD-S1", kind: .consultation, form: .sector, date: today, topic: "界别协商", participants: 20,
+                               sectors: ["经济界", "农业界"])),
+            .activity(Activity(id: "HD-S2", kind: .research, date: today, topic: "调研", participants: 5, sectors: ["经济界"])),
+            .activity(Activity(id: "HD-S3", kind: .research, date: today, topic: "调研", participants: 3)),
+        ]
+        guard case .success(.recorded) = await data.record(activities, actor: .office, madeBy: "user:office") else {
+            Issue.record("the activities were not recorded")
+            await pair.close()
+            return
+        }
+        let dashboard = await data.dashboard(period: String(today.year), body: nil)
+        await pair.close()
+        let model = try dashboard.get().model
+        #expect(model.sectorRows == [["经济界", "2", "25", "2", "25"], ["农业界", "1", "20", "1", "20"]], "\(model.sectorRows)")
+        let html = HTMLReport.sections(model, link: { _ in nil })
+        #expect(html.contains("分界别活动") && html.contains("<td>农业界</td>"), "\(html)")
+        // The signed figures count each activity once, as before.
+        #expect(model.bodies.first?.own["activity_participants"] == 28 && model.bodies.first?.own["research_visits"] == 2)
     }
 }

@@ -13,6 +13,13 @@ public struct SectorFigures: Hashable, Sendable {
         public var activities: Int64 = 0
         /// Their participants 人次.
         public var participants: Int64 = 0
+
+        /// A sector's figures (none yet by default).
+        public init(sector: String, activities: Int64 = 0, participants: Int64 = 0) {
+            self.sector = sector
+            self.activities = activities
+            self.participants = participants
+        }
     }
 
     /// Rows by sector.
