@@ -75,13 +75,22 @@ import XieshangReport
             await pair.close()
             return
         }
+        let appraisal: DomainEvent = .activity(Activity(id: "PY-S1", kind: .appraisal, date: today, topic: "民主评议", participants: 9,
+                                                        appraisal: .init(targetUnit: "县交通运输局", result: .satisfied)))
+        _ = await data.record([appraisal], actor: .office, madeBy: "user:office")
         let dashboard = await data.dashboard(period: String(today.year), body: nil)
+        // The activity list and detail pages read the sectors, the unit appraised and the result (labelled 满意).
+        let kind = try #require(RecordKind.named("activities"))
+        let rows = try await data.records(kind).get().rows
         await pair.close()
+        #expect(rows.first { $0["id"] == "HD-S1" }?["sectors"] == "经济界、农业界", "\(rows)")
+        let py = try #require(rows.first { $0["id"] == "PY-S1" })
+        #expect(py["target_unit"] == "县交通运输局" && kind.display("result", py["result"] ?? "") == "满意", "\(py)")
         let model = try dashboard.get().model
         #expect(model.sectorRows == [["经济界", "2", "25", "2", "25"], ["农业界", "1", "20", "1", "20"]], "\(model.sectorRows)")
         let html = HTMLReport.sections(model, link: { _ in nil })
         #expect(html.contains("分界别活动") && html.contains("<td>农业界</td>"), "\(html)")
         // The signed figures count each activity once, as before.
-        #expect(model.bodies.first?.own["activity_participants"] == 28 && model.bodies.first?.own["research_visits"] == 2)
+        #expect(model.bodies.first?.own["activity_participants"] == 37 && model.bodies.first?.own["research_visits"] == 2)
     }
 }
