@@ -201,7 +201,7 @@ enum AdminHandlers {
                            "adopted_by", "instructions"]
                 rows = try queries.opinions().map { cells($0) }
             case "activities":
-                columns = ["id", "kind", "form", "date", "topic", "host_bodies", "participants"]
+                columns = ["id", "kind", "form", "date", "topic", "host_bodies", "participants", "sectors", "target_unit", "result"]
                 rows = try queries.activities().map { cells($0) }
             case "plan_items":
                 columns = ["issuer", "plan_id", "item_id", "topic", "department", "deadline", "assignees", "stage", "overdue_for"]
@@ -247,7 +247,8 @@ enum AdminHandlers {
     /// An activity's cells as the `activities` query answers them.
     static func cells(_ a: RecordQueries.ActivityRow) -> [String: Any] {
         ["id": a.id, "kind": a.kind, "form": a.form ?? JSONNull(), "date": a.date, "topic": a.topic,
-         "host_bodies": a.hostBodies, "participants": a.participants]
+         "host_bodies": a.hostBodies, "participants": a.participants, "sectors": a.sectors,
+         "target_unit": a.targetUnit ?? JSONNull(), "result": a.result ?? JSONNull()]
     }
 
     static func text(_ v: DatabaseValue) -> String {

@@ -22,7 +22,7 @@ import XieshangWire
 extension DomainSubmit {
     /// Record types answered here.
     static let queryTypes = ["proposal", "suggestions", "plans", "plan_tree", "figures", "bodies", "duty", "appraisals", "policy", "units",
-                             "topics"]
+                             "topics", "sector_figures", "activity_appraisals"]
 
     static func query(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
         let path = runtime.core.store.path
@@ -75,6 +75,10 @@ extension DomainSubmit {
                 return appraisals(request, state)
             case "units":
                 return units(runtime, request, state)
+            case "sector_figures":
+                return sectorFigures(runtime, request, state, below: try runtime.records.descendantStates(in: database))
+            case "activity_appraisals":
+                return activityAppraisals(runtime, request, state)
             case "policy":
                 let row = policy(state)
                 return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))

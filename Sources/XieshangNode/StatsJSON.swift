@@ -7,9 +7,12 @@ import XieshangWire
 /// spaces, `"key" : value`, `\/`, a blank line in empty arrays): byte for byte the text Foundation's `JSONSerialization`
 /// wrote before issue 15, several times faster.
 public enum StatsJSON {
-    /// The indented JSON text of a `Stats` answer.
-    public static func text(_ r: StatsResponse) -> String {
-        JSONText.pretty(tree(r), asFoundation: true) ?? "{}"
+    /// The indented JSON text of a `Stats` answer; with `sectors` (the rows of the `sector_figures` query: figures per
+    /// 界别 computed from the records the body holds, never part of the signed reports) under the key "sectors".
+    public static func text(_ r: StatsResponse, sectors: [[String: Any]]? = nil) -> String {
+        var t = tree(r)
+        if let sectors { t["sectors"] = sectors }
+        return JSONText.pretty(t, asFoundation: true) ?? "{}"
     }
 
     /// The loosely typed tree of ``text(_:)`` (`JSONNull` for null).

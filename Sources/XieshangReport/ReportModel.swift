@@ -183,6 +183,11 @@ public struct ReportModel: Sendable {
     public var proposalsPastDue: [[String]]
     /// The root body's own record figures 本级业务记录 (label, count), shown beside its rates.
     public var recordFigures: [(label: String, value: Int64)] = []
+    /// Column headers of ``sectorRows``.
+    public var sectorColumns: [String] = ["界别", "本级活动", "本级人次", "含下级活动", "含下级人次"]
+    /// Activities and 人次 per 界别 分界别统计 (computed from the records the node holds, not part of the signed
+    /// figures), one row of cells each; the section is left out when empty.
+    public var sectorRows: [[String]] = []
 
     /// Makes a report model.
     public init(title: String, period: String, generatedAt: String, bodies: [Body], figures: [(key: String, label: String)],

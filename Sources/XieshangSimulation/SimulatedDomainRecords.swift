@@ -31,8 +31,11 @@ public struct SimulatedDomainRecords: SimulatedRecords {
             let kind = kinds[Int(random.next() % UInt64(kinds.count))]
             let forms = Activity.Form.allCases.filter { $0 != .other }
             let form = kind == .consultation ? forms[Int(random.next() % UInt64(forms.count))] : nil
+            // A 界别协商 names its sector and an appraisal its unit (the rules require them); no random number is drawn
+            // for them, so the sequence of records stays that of earlier runs.
             events = [.activity(Activity(id: "HD-\(serial)", kind: kind, form: form, date: recordDay, topic: "模拟活动 \(serial)",
-                                         participants: Int(amount)))]
+                                         participants: Int(amount), sectors: form == .sector ? ["经济界"] : [],
+                                         appraisal: kind == .appraisal ? Activity.Appraisal(targetUnit: "模拟单位", result: .satisfied) : nil))]
         } else if roll < 45 {
             let id = "JY-\(serial)"
             events = [.suggestion(SuggestionEvent(id, on: recordDay, .made(text: "模拟建议 \(serial)", addressee: "党委", activityID: "", members: [])))]

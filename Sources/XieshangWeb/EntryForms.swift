@@ -115,8 +115,20 @@ enum EntryForms {
             guard let participants = Int(try required("participants", "参加人次")), participants >= 0 else {
                 throw FieldError(message: "参加人次应为不小于 0 的整数")
             }
+            var appraisal: Activity.Appraisal?
+            if !text("target_unit").isEmpty || !text("result").isEmpty {
+                var result: ProposalEvent.Rating?
+                if !text("result").isEmpty {
+                    guard let r = ProposalEvent.Rating(rawValue: text("result")) else { throw FieldError(message: "评议结果“\(text("result"))”无效") }
+                    result = r
+                }
+                appraisal = Activity.Appraisal(targetUnit: text("target_unit"), result: result)
+            }
+            // 界别 are separated by commas only (a name is kept whole, as typed); the rules check each name.
+            let sectors = text("sectors").split(whereSeparator: { ",，、".contains($0) }).map { String($0).trimmingSpacesAndNewlines }
+                .filter { !$0.isEmpty }
             let activity = Activity(id: id, kind: kind, form: consultationForm, date: day, topic: try required("topic", "议题"),
-                                    participants: participants, members: list("members"))
+                                    participants: participants, members: list("members"), sectors: sectors, appraisal: appraisal)
             let lines = (v["suggestions"] ?? "").split(whereSeparator: { $0.isNewline })
                 .map { String($0).trimmingSpacesAndNewlines }.filter { !$0.isEmpty }
             var commands: [DomainEvent] = [.activity(activity)]
@@ -193,7 +205,11 @@ enum EntryForms {
             b += select("kind", "活动类型", Activity.Kind.allCases.map { ($0.rawValue, Labels.label("activity." + $0.rawValue)?.zh ?? $0.rawValue) })
             b += select("form", "协商形式（协商活动）", [("", "—")] + Activity.Form.allCases.filter { $0 != .other }.map { ($0.rawValue, Labels.label("form." + $0.rawValue)?.zh ?? $0.rawValue) })
             b += dateField + input("topic", "议题", required: true) + input("participants", "参加人次", type: "number", required: true)
-            b += input("members", "参加委员（编号，以逗号分隔）") + area("suggestions", "形成的意见建议（每行一条）") + input("addressee", "建议报送对象", placeholder: "乡党委")
+            b += input("members", "参加委员（编号，以逗号分隔）")
+            b += input("sectors", "界别（以逗号分隔；界别协商必填）", placeholder: "经济界,农业界")
+            b += input("target_unit", "被评议单位（民主评议必填）", placeholder: "县交通运输局")
+            b += select("result", "评议结果（民主评议）", [("", "—")] + ProposalEvent.Rating.allCases.map { ($0.rawValue, Labels.zh("rating." + $0.rawValue)) })
+            b += area("suggestions", "形成的意见建议（每行一条）") + input("addressee", "建议报送对象", placeholder: "乡党委")
         case "suggestion":
             b += input("id", "建议编号", required: true, placeholder: "HD-001-JY1")
             b += select("step", "办理", [("adopt", "批示采纳"), ("close", "办结")])

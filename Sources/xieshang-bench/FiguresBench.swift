@@ -88,7 +88,8 @@ final class FiguresBench: Sendable {
                 let (kind, form, topic) = FiguresBench.activityKinds[rng.next(FiguresBench.activityKinds.count)]
                 let second = members[1 + rng.next(2)]
                 let a = XieshangDomain.Activity(id: "HD-\(month)-\(k)", kind: kind, form: form, date: day(month, 1 + rng.next(19)), topic: topic,
-                                 participants: 8 + rng.next(40), members: k % 2 == 0 ? [members[0], second] : [members[0]])
+                                 participants: 8 + rng.next(40), members: k % 2 == 0 ? [members[0], second] : [members[0]],
+                                 appraisal: kind == .appraisal ? .init(targetUnit: "乡镇卫生院", result: .basicallySatisfied) : nil)
                 out.append((.activity(a), "office"))
             }
             for j in 1...2 {

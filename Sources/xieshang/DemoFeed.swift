@@ -180,6 +180,7 @@ struct DemoFeed {
                     var words = ["add", "--id", "HD-\(month)", "--kind", k.kind, "--topic", k.topic, "--participants", String(participants),
                                  "--members", second == 1 ? "\(t)-T1" : "\(t)-T1,\(t)-T\(second)", "--date", DemoFeed.day(month, 5 + random(20))]
                     if let form = k.form { words += ["--form", form] }
+                    if k.kind == "appraisal" { words += ["--target-unit", "乡镇卫生院", "--result", "basicallySatisfied"] }
                     try cli(ActivityCommand.group, town, words)
                     expected[town.id, default: Expected()].activities += 1
                     expected[town.id, default: Expected()].byKind[Expected.counter(ofKind: k.kind), default: 0] += 1

@@ -16,7 +16,8 @@ enum ExportCommand {
         ("members", "members.csv", ["id", "name", "sector", "active", "duty_total_tenths", "needs_talk", "resignation_recommended"]),
         ("proposals", "proposals.csv", ["id", "title", "kind", "first_proposer", "status", "submitted_on", "register_number", "lead_unit", "units", "due", "round", "closed_on", "supervisor"]),
         ("opinions", "opinions.csv", ["origin_body", "origin_report_id", "author", "title", "status", "bulletin_issue", "forwarded_to", "adopted_by", "instructions"]),
-        ("activities", "activities.csv", ["id", "kind", "form", "date", "topic", "host_bodies", "participants"]),
+        ("activities", "activities.csv", ["id", "kind", "form", "date", "topic", "host_bodies", "participants", "sectors",
+                                           "target_unit", "result"]),
         ("suggestions", "suggestions.csv", ["id", "text", "addressee", "activity_id", "members", "status", "made_on", "adopted_on", "adopted_by", "closed_on"]),
         ("plan_items", "plan_items.csv", ["issuer", "plan_id", "item_id", "topic", "department", "deadline", "assignees", "stage", "overdue_for"]),
     ]

@@ -21,8 +21,10 @@ enum StatsCommand {
             let client = NodeClient(inv)
             if let body = inv.value("records") { return try records(of: body, client, inv) }
             let r = try client.stats(period: inv.value("period") ?? "", drill: inv.flags.contains("drill"))
+            // Figures per 界别, from the records this body holds (its own and its subtree's), not from the signed reports.
+            let sectors = try client.query("sector_figures", filter: ["period": r.period])
             if inv.json {
-                print(StatsJSON.text(r))
+                print(StatsJSON.text(r, sectors: sectors))
                 return ExitCode.done
             }
             // This body's record figures: only the text shows them (`--json` asked for them and dropped them).
@@ -40,6 +42,11 @@ enum StatsCommand {
                 for rate in FigureNames.rates(root.totals) where rate.denominator > 0 {
                     print("  \(inv.label(rate.labelKey))：\(rate.text)")
                 }
+            }
+            if !sectors.isEmpty {
+                print("")
+                print(inv.text("分界别（\(r.period)，本级 / 本级及下级）：", "per sector (\(r.period), this body / with its subtree):"))
+                print(sectorTable(sectors, inv))
             }
             let lines = recordFigures(own, inv)
             if !lines.isEmpty {
@@ -99,6 +106,20 @@ enum StatsCommand {
         var widths = header.map(RecordTable.width)
         for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], RecordTable.width(c)) } }
         return ([header] + rows).map { r in r.enumerated().map { RecordTable.pad($1, widths[$0]) }.joined(separator: "  ") }.joined(separator: "\n")
+    }
+
+    /// The per-sector table: sector, activities and 人次 of this body, then of its subtree.
+    static func sectorTable(_ rows: [[String: Any]], _ inv: Invocation) -> String {
+        func n(_ r: [String: Any], _ key: String) -> String { (r[key] as? NSNumber)?.stringValue ?? "0" }
+        let header = [inv.text("界别", "sector"), inv.text("活动", "activities"), inv.text("人次", "participants"),
+                      inv.text("含下级活动", "subtree activities"), inv.text("含下级人次", "subtree participants")]
+        let body = rows.map { r in
+            ["  " + DisplayText.escaped(r["sector"] as? String ?? ""), n(r, "activities"), n(r, "participants"),
+             n(r, "subtree_activities"), n(r, "subtree_participants")]
+        }
+        var widths = header.map(RecordTable.width)
+        for r in body { for (i, c) in r.enumerated() { widths[i] = max(widths[i], RecordTable.width(c)) } }
+        return ([header] + body).map { r in r.enumerated().map { RecordTable.pad($1, widths[$0]) }.joined(separator: "  ") }.joined(separator: "\n")
     }
 
     /// This body's non-zero record figures and its rates, labelled.

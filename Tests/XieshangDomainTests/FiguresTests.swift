@@ -21,8 +21,10 @@ import Testing
         for k in 0..<26 {
             // 15 participants each, except two meetings of 12 and 18 (still 390 in all).
             let participants = k == 0 ? 12 : k == 1 ? 18 : 15
-            try nodes[k % 9].record(.activity(Activity(id: "C\(k)", kind: .consultation, form: forms[k % forms.count],
-                                                       date: dayOf(k), topic: "协商议题\(k)", participants: participants)),
+            let form = forms[k % forms.count]
+            try nodes[k % 9].record(.activity(Activity(id: "C\(k)", kind: .consultation, form: form,
+                                                       date: dayOf(k), topic: "协商议题\(k)", participants: participants,
+                                                       sectors: form == .sector ? ["农业界"] : [])),
                                     by: .office)
         }
         for k in 0..<19 {

@@ -46,6 +46,7 @@ struct FiguresAcceptanceTests {
                 var words = ["activity", "add", "--id", "HD-\(month)", "--kind", k.cli, "--topic", "议题\(month)",
                              "--participants", String(participants), "--date", day]
                 if let form = k.form { words += ["--form", form] }
+                if k.cli == "appraisal" { words += ["--target-unit", "乡卫生院"] }
                 try await cli(town, words)
                 counts += [Count(body: town, day: day, figure: k.figure), Count(body: town, day: day, figure: "activity_participants", value: participants)]
             }

@@ -24,8 +24,10 @@ import XieshangStore
         let forms: [Activity.Form] = [.topical, .counterpart, .sector, .pleaseCome, .online, .quarterly]
         for k in 0..<26 {
             let participants = k == 0 ? 12 : k == 1 ? 18 : 15  // 390 in all
-            try towns[k % 9].record(.activity(Activity(id: "C\(k)", kind: .consultation, form: forms[k % forms.count], date: dayOf(k),
-                                                       topic: "协商议题\(k)", participants: participants)), by: .office)
+            let form = forms[k % forms.count]
+            try towns[k % 9].record(.activity(Activity(id: "C\(k)", kind: .consultation, form: form, date: dayOf(k),
+                                                       topic: "协商议题\(k)", participants: participants,
+                                                       sectors: form == .sector ? ["农业界"] : [])), by: .office)
         }
         for k in 0..<19 {
             try towns[k % 9].record(.activity(Activity(id: "R\(k)", kind: .research, date: dayOf(k + 3), topic: "调研\(k)", participants: 6)), by: .office)

@@ -223,7 +223,8 @@ final class ReportSizeNetwork {
                 let (kind, form) = kinds[(month * 8 + k) % kinds.count]
                 out.append(.activity(Activity(id: "HD-\(month)-\(k)", kind: kind, form: form, date: day(month, 1 + (k * 7 + month) % 19),
                                               topic: "议题", participants: 8 + (k * 13 + month) % 40,
-                                              members: k % 2 == 0 ? [members[0], members[1 + k % 2]] : [members[0]])))
+                                              members: k % 2 == 0 ? [members[0], members[1 + k % 2]] : [members[0]],
+                                              appraisal: kind == .appraisal ? .init(targetUnit: "乡镇卫生院", result: .basicallySatisfied) : nil)))
             }
             for j in 1...2 {
                 let id = "JY-\(month)-\(j)"

@@ -29,7 +29,9 @@ extension Activity {
                                              date: date.description, topic: topic, hostBodies: hostBodies,
                                              participants: Int64(participants), members: members,
                                              suggestionIds: suggestionIDs, reportIds: reportIDs, planItem: planItem,
-                                             guests: guests.map { XieshangWire.GuestMember(body: $0.body, member: $0.member) })
+                                             guests: guests.map { XieshangWire.GuestMember(body: $0.body, member: $0.member) },
+                                             sectors: sectors,
+                                             appraisal: appraisal.map { XieshangWire.AppraisalOutcome(targetUnit: $0.targetUnit, result: $0.result?.wire ?? XieshangWire.Rating.unspecified) })
     }
 
     /// From the payload message.
@@ -64,11 +66,20 @@ extension Activity {
         guard let participants = Int(exactly: m.participants), (0...Activity.maxParticipants).contains(participants) else {
             throw wireMissing("ActivityRecorded.participants")
         }
+        var appraisal: Appraisal?
+        if let o = m.appraisal {
+            var result: ProposalEvent.Rating?
+            if o.result != .unspecified {
+                guard let r = ProposalEvent.Rating(wire: o.result) else { throw wireMissing("ActivityRecorded.appraisal.result") }
+                result = r
+            }
+            appraisal = Appraisal(targetUnit: o.targetUnit, result: result)
+        }
         self.init(id: m.activityId, kind: kind, form: form, formOther: m.formOther,
                   date: try wireDay(m.date, "ActivityRecorded.date"), topic: m.topic, hostBodies: m.hostBodies,
                   participants: participants, members: m.members, suggestionIDs: m.suggestionIds,
                   reportIDs: m.reportIds, planItem: m.planItem,
-                  guests: m.guests.map { Guest(body: $0.body, member: $0.member) })
+                  guests: m.guests.map { Guest(body: $0.body, member: $0.member) }, sectors: m.sectors, appraisal: appraisal)
     }
 }
 

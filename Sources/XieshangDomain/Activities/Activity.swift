@@ -71,6 +71,25 @@ public struct Activity: Hashable, Sendable {
         public static func < (a: Guest, b: Guest) -> Bool { (a.body, a.member) < (b.body, b.member) }
     }
 
+    /// A democratic appraisal's outcome 民主评议结果: the unit appraised and, once known, the result.
+    public struct Appraisal: Hashable, Sendable {
+        /// The unit (department) appraised 被评议单位, e.g. 县交通运输局.
+        public var targetUnit: String
+        /// The result 评议结果 (满意 / 基本满意 / 不满意, the closed set proposers rate replies with); nil until known.
+        public var result: ProposalEvent.Rating?
+
+        /// Names the unit appraised and the result.
+        public init(targetUnit: String, result: ProposalEvent.Rating? = nil) {
+            self.targetUnit = targetUnit
+            self.result = result
+        }
+    }
+
+    /// Longest 界别 name an activity may carry (characters; the longest in use, 中国农工民主党, is 7).
+    public static let maxSectorLength = 30
+    /// Most 界别 one activity may name (a county has some 20–30).
+    public static let maxSectors = 50
+
     /// Most participants one activity may record (keeps every sum of figures far from overflow).
     public static let maxParticipants = 1_000_000
 
@@ -100,11 +119,16 @@ public struct Activity: Hashable, Sendable {
     public var planItem: String
     /// Members of other bodies who took part (counted in their own body's 履职档案, never in its figures).
     public var guests: [Guest]
+    /// The 界别 it was organised by or for (a 界别协商 names at least one); each counts it in the figures per sector.
+    public var sectors: [String]
+    /// A democratic appraisal's target unit and result (appraisals only).
+    public var appraisal: Appraisal?
 
     /// Makes an activity record.
     public init(id: String, kind: Kind, form: Form? = nil, formOther: String = "", date: Day, topic: String,
                 hostBodies: [String] = [], participants: Int, members: [String] = [], suggestionIDs: [String] = [],
-                reportIDs: [String] = [], planItem: String = "", guests: [Guest] = []) {
+                reportIDs: [String] = [], planItem: String = "", guests: [Guest] = [],
+                sectors: [String] = [], appraisal: Appraisal? = nil) {
         self.id = id
         self.kind = kind
         self.form = form
@@ -118,5 +142,7 @@ public struct Activity: Hashable, Sendable {
         self.reportIDs = reportIDs
         self.planItem = planItem
         self.guests = guests
+        self.sectors = sectors
+        self.appraisal = appraisal
     }
 }

@@ -17,6 +17,8 @@ extension DomainState {
             try require(a.form == nil, "activity.form.kind", zh: "只有协商活动有协商形式",
                         en: "only consultations have a form", code: .invalidInput)
         }
+        try checkSectors(a)
+        try checkAppraisal(a)
         if a.hostBodies.isEmpty { a.hostBodies = [body.id] }
         try require(a.hostBodies.contains(body.id), "activity.host", zh: "记录活动的组织须是主办方之一",
                     en: "the recording body is one of the host bodies")
@@ -33,6 +35,34 @@ extension DomainState {
         try require(a.participants >= a.members.count + a.guests.count, "activity.participants.members",
                     zh: "参加人次少于登记的参加委员数", en: "fewer participants than linked members and guests", code: .invalidInput)
         return [.activity(a)]
+    }
+
+    /// 界别: each named, bounded, once; a 界别协商 names at least one.
+    private func checkSectors(_ a: Activity) throws {
+        for s in a.sectors {
+            try require(!s.allSatisfy(\.isWhitespace) && s.count <= Activity.maxSectorLength && !s.contains(","),
+                        "activity.sector.name", zh: "界别名称须非空、不含逗号且不超过 \(Activity.maxSectorLength) 字：「\(s)」",
+                        en: "a sector name is non-empty, has no comma and at most \(Activity.maxSectorLength) characters: '\(s)'",
+                        code: .invalidInput)
+        }
+        try require(Set(a.sectors).count == a.sectors.count, "activity.sector.once", zh: "界别重复登记",
+                    en: "a sector is listed twice", code: .invalidInput)
+        try require(a.sectors.count <= Activity.maxSectors, "activity.sector.count", zh: "一项活动至多登记 \(Activity.maxSectors) 个界别",
+                    en: "an activity names at most \(Activity.maxSectors) sectors", code: .invalidInput)
+        try require(a.form != .sector || !a.sectors.isEmpty, "activity.sector.required", zh: "界别协商须注明界别",
+                    en: "a sector consultation (界别协商) names at least one sector", code: .invalidInput)
+    }
+
+    /// 民主评议: an appraisal names the unit appraised; only an appraisal carries a target unit and result.
+    private func checkAppraisal(_ a: Activity) throws {
+        if a.kind == .appraisal {
+            try require(!(a.appraisal?.targetUnit.allSatisfy(\.isWhitespace) ?? true), "activity.appraisal.target",
+                        zh: "民主评议须注明被评议单位", en: "a democratic appraisal names the unit appraised (target unit)",
+                        code: .invalidInput)
+        } else {
+            try require(a.appraisal == nil, "activity.appraisal.kind", zh: "只有民主评议有被评议单位和评议结果",
+                        en: "only a democratic appraisal has a target unit and a result", code: .invalidInput)
+        }
     }
 
     /// Keeps `a`, an activity recorded by `at` (a body below this one, its record reaching here), when it names
@@ -86,5 +116,16 @@ extension DomainState {
             suggestions[e.suggestionID]?.status = .closed
             suggestions[e.suggestionID]?.closedOn = e.on
         }
+    }
+}
+
+extension DomainState {
+    /// The democratic appraisals 民主评议 held in `period` that name a target unit (only `unit`'s when given), by unit,
+    /// then day and id: each unit's results for the year, as the office reviews them.
+    public func activityAppraisals(in period: Period, unit: String? = nil) -> [(activity: Activity, appraisal: Activity.Appraisal)] {
+        activities.values.compactMap { a -> (activity: Activity, appraisal: Activity.Appraisal)? in
+            guard a.kind == .appraisal, period.contains(a.date), let o = a.appraisal, unit == nil || o.targetUnit == unit else { return nil }
+            return (a, o)
+        }.sorted { ($0.appraisal.targetUnit, $0.activity.date, $0.activity.id) < ($1.appraisal.targetUnit, $1.activity.date, $1.activity.id) }
     }
 }

@@ -43,12 +43,7 @@ extension ProposalEvent {
         case .coHandlingOpinion(let unit, let text): wireStep = .coHandlingOpinion(W.CoHandlingOpinion(unit: unit, text: text))
         case .replied(let unit, let cls, let text): wireStep = .replied(W.Replied(unit: unit, replyClass: cls, text: text))
         case .evaluated(let m, let rating, let comment):
-            let r: XieshangWire.Rating = switch rating {
-            case .satisfied: .satisfied
-            case .basicallySatisfied: .basicallySatisfied
-            case .unsatisfied: .unsatisfied
-            }
-            wireStep = .evaluated(W.Evaluated(memberId: m, rating: r, comment: comment))
+            wireStep = .evaluated(W.Evaluated(memberId: m, rating: rating.wire, comment: comment))
         case .rehandled(let reason, let due, let byAppraisal):
             wireStep = .rehandled(W.Rehandled(reason: reason, due: due?.description ?? "", byAppraisal: byAppraisal))
         case .closed(let note): wireStep = .closed(W.Closed(note: note))
@@ -119,13 +114,7 @@ extension ProposalEvent {
         case .coHandlingOpinion(let o): step = .coHandlingOpinion(unit: o.unit, text: o.text)
         case .replied(let r): step = .replied(unit: r.unit, replyClass: r.replyClass, text: r.text)
         case .evaluated(let e):
-            let rating: Rating
-            switch e.rating {
-            case .satisfied: rating = .satisfied
-            case .basicallySatisfied: rating = .basicallySatisfied
-            case .unsatisfied: rating = .unsatisfied
-            default: throw wireMissing("ProposalEvent.Evaluated.rating")
-            }
+            guard let rating = Rating(wire: e.rating) else { throw wireMissing("ProposalEvent.Evaluated.rating") }
             step = .evaluated(member: e.memberId, rating: rating, comment: e.comment)
         case .rehandled(let r):
             step = .rehandled(reason: r.reason, due: try wireOptionalDay(r.due, "ProposalEvent.Rehandled.due"),
@@ -154,5 +143,26 @@ extension ProposalEvent {
             step = .supervised(outcome: outcome, note: v.note)
         }
         self.init(m.proposalId, on: try wireDay(m.on, "ProposalEvent.on"), step, policyVersion: int(m.policyVersion))
+    }
+}
+
+extension ProposalEvent.Rating {
+    /// The wire enum `Rating` (proposals.proto), shared by evaluations 测评 and democratic appraisals 民主评议.
+    public var wire: XieshangWire.Rating {
+        switch self {
+        case .satisfied: .satisfied
+        case .basicallySatisfied: .basicallySatisfied
+        case .unsatisfied: .unsatisfied
+        }
+    }
+
+    /// From the wire enum; nil for RATING_UNSPECIFIED or an unknown value.
+    public init?(wire: XieshangWire.Rating) {
+        switch wire {
+        case .satisfied: self = .satisfied
+        case .basicallySatisfied: self = .basicallySatisfied
+        case .unsatisfied: self = .unsatisfied
+        default: return nil
+        }
     }
 }

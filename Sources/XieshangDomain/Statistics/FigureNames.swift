@@ -87,7 +87,8 @@ public enum FigureNames {
         "stages": ("各单位进度", "stages"), "depth": ("分解层级", "level"), "sub_issuer": ("分解组织", "decomposed by"),
         "sub_plan_id": ("子计划", "sub-plan"), "sub_item_id": ("子事项", "sub-item"), "assignee": ("承办单位", "assignee"),
         "is_overdue": ("逾期", "overdue"), "origin": ("来源", "origin"), "seq": ("序号", "seq"), "position": ("位置", "position"),
-        "reason": ("原因", "reason"),
+        "reason": ("原因", "reason"), "sectors": ("界别", "sectors"), "target_unit": ("被评议单位", "unit appraised"),
+        "result": ("评议结果", "result"),
         "votes": ("满意/基本满意/不满意", "satisfied/basic/unsatisfied"), "rate": ("满意度", "satisfaction"),
         "threshold_percent": ("要求(%)", "threshold %"), "below_threshold": ("低于要求", "below"), "explanations": ("书面说明", "explanations"),
         // Detail parts of a proposal and a joint draft.

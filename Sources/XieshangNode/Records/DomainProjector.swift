@@ -24,7 +24,7 @@ public final class DomainProjector: Projector {
     /// The projector's name (its high-water-mark key in the store).
     public let name = "records"
     /// Bump when the tables or the row rules change: the store then rebuilds the projection. (3: a `direct:` step from
-    /// a body below is a step up, ``Folded/direction(scope:signer:)``.)
+    /// a body below is a step up, ``Folded/direction(scope:signer:)``; the activities' sectors and appraisal columns.)
     public let version = 3
     /// The tables it owns.
     public var tables: [String] { RecordsSchema.tables }

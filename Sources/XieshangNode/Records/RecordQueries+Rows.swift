@@ -117,6 +117,12 @@ extension RecordQueries {
         public var hostBodies: [String]
         /// Number of participants.
         public var participants: Int
+        /// The 界别 it was organised by or for.
+        public var sectors: [String] = []
+        /// A democratic appraisal's unit appraised 被评议单位.
+        public var targetUnit: String? = nil
+        /// A democratic appraisal's result (satisfied, basicallySatisfied, unsatisfied), once known.
+        public var result: String? = nil
     }
 
     /// A consultation-plan item 协商计划事项 with its stage as of a day.

@@ -147,7 +147,8 @@ struct RecordRows {
         guard let a = s.activities[id] else { return }
         try insert("activities", [.text(a.id), .text(a.kind.rawValue), text(a.form?.rawValue), .text(a.formOther), day(a.date),
                                   .text(a.topic), list(a.hostBodies), int(a.participants), list(a.members),
-                                  list(a.suggestionIDs), list(a.reportIDs), .text(a.planItem)])
+                                  list(a.suggestionIDs), list(a.reportIDs), .text(a.planItem), list(a.sectors),
+                                  text(a.appraisal?.targetUnit), text(a.appraisal?.result?.rawValue)])
     }
 
     private func suggestion(_ id: String, _ s: DomainState) throws(StoreError) {

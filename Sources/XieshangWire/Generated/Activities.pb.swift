@@ -213,6 +213,13 @@ public struct ActivityRecorded: ProtoMessage {
     /// body: the activity counts in that member's 履职档案 at their body when it reaches it (a body above this one),
     /// and never in that body's figures.
     public var guests: [GuestMember] = []
+    /// The 界别 (sectors, as members' `sector`: "经济界", "农业界") the activity was organised by or for; a 界别协商
+    /// names at least one. Each counts the activity and its 人次 in the body's figures per sector. Empty in events
+    /// recorded before sectors were.
+    public var sectors: [String] = []
+    /// A democratic appraisal's (民主评议, ACTIVITY_KIND_APPRAISAL) target unit and result; unset for other kinds and
+    /// for appraisals recorded before they were.
+    public var appraisal: AppraisalOutcome? = nil
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -233,7 +240,9 @@ public struct ActivityRecorded: ProtoMessage {
         suggestionIds: [String] = [],
         reportIds: [String] = [],
         planItem: String = "",
-        guests: [GuestMember] = []
+        guests: [GuestMember] = [],
+        sectors: [String] = [],
+        appraisal: AppraisalOutcome? = nil
     ) {
         self.activityId = activityId
         self.kind = kind
@@ -248,6 +257,8 @@ public struct ActivityRecorded: ProtoMessage {
         self.reportIds = reportIds
         self.planItem = planItem
         self.guests = guests
+        self.sectors = sectors
+        self.appraisal = appraisal
     }
 }
 
@@ -266,6 +277,8 @@ extension ActivityRecorded {
         ProtoFieldDescriptor(number: 11, name: "report_ids", jsonName: "reportIds", type: .string, label: .repeated, oneof: nil),
         ProtoFieldDescriptor(number: 12, name: "plan_item", jsonName: "planItem", type: .string, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 13, name: "guests", jsonName: "guests", type: .message("xieshang.v1.GuestMember"), label: .repeated, oneof: nil),
+        ProtoFieldDescriptor(number: 14, name: "sectors", jsonName: "sectors", type: .string, label: .repeated, oneof: nil),
+        ProtoFieldDescriptor(number: 15, name: "appraisal", jsonName: "appraisal", type: .message("xieshang.v1.AppraisalOutcome"), label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -283,6 +296,8 @@ extension ActivityRecorded {
         n += WireSize.repeated(StringCodec.self, reportIds, field: 11)
         n += WireSize.singular(StringCodec.self, planItem, field: 12)
         n += WireSize.messages(guests, field: 13)
+        n += WireSize.repeated(StringCodec.self, sectors, field: 14)
+        if let v = appraisal { n += WireSize.message(v, field: 15) }
         return n
     }
 
@@ -300,6 +315,8 @@ extension ActivityRecorded {
         w.repeated(StringCodec.self, reportIds, field: 11)
         w.singular(StringCodec.self, planItem, field: 12)
         w.messages(guests, field: 13)
+        w.repeated(StringCodec.self, sectors, field: 14)
+        if let v = appraisal { w.message(v, field: 15) }
         w.writeRaw(unknownFields)
     }
 
@@ -319,6 +336,8 @@ extension ActivityRecorded {
             case (11, _): try r.readRepeated(StringCodec.self, tag, into: &reportIds, unknown: &unknownFields)
             case (12, .lengthDelimited): planItem = try StringCodec.read(from: &r)
             case (13, .lengthDelimited): guests.append(try r.readMessage(GuestMember.self))
+            case (14, _): try r.readRepeated(StringCodec.self, tag, into: &sectors, unknown: &unknownFields)
+            case (15, .lengthDelimited): try r.readMessage(into: &appraisal)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -339,6 +358,8 @@ extension ActivityRecorded {
         j.repeated("reportIds", StringCodec.self, reportIds)
         j.singular("planItem", StringCodec.self, planItem)
         j.messages("guests", guests)
+        j.repeated("sectors", StringCodec.self, sectors)
+        if let v = appraisal { j.message("appraisal", v) }
         j.endObject()
     }
 
@@ -360,6 +381,81 @@ extension ActivityRecorded {
             case "reportIds", "report_ids": reportIds = try JSONRead.repeated(StringCodec.self, value, path: p)
             case "planItem", "plan_item": planItem = try StringCodec.readJSON(value, path: p)
             case "guests": guests = try JSONRead.messages(GuestMember.self, value, path: p)
+            case "sectors": sectors = try JSONRead.repeated(StringCodec.self, value, path: p)
+            case "appraisal": appraisal = try JSONRead.message(AppraisalOutcome.self, value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+/// What a democratic appraisal 民主评议 appraised and how it came out.
+public struct AppraisalOutcome: ProtoMessage {
+    public static let protoName = "xieshang.v1.AppraisalOutcome"
+
+    /// The unit (department) appraised 被评议单位, e.g. "县交通运输局".
+    public var targetUnit: String = ""
+    /// The result 评议结果 (满意 / 基本满意 / 不满意); RATING_UNSPECIFIED when not yet known.
+    public var result: Rating = .unspecified
+    /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+    public var unknownFields: [UInt8] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others keep their defaults.
+    public init(
+        targetUnit: String = "",
+        result: Rating = .unspecified
+    ) {
+        self.targetUnit = targetUnit
+        self.result = result
+    }
+}
+
+extension AppraisalOutcome {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "target_unit", jsonName: "targetUnit", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "result", jsonName: "result", type: .enumeration("xieshang.v1.Rating"), label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, targetUnit, field: 1)
+        n += WireSize.singular(EnumCodec<Rating>.self, result, field: 2)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, targetUnit, field: 1)
+        w.singular(EnumCodec<Rating>.self, result, field: 2)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): targetUnit = try StringCodec.read(from: &r)
+            case (2, .varint): result = try EnumCodec<Rating>.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("targetUnit", StringCodec.self, targetUnit)
+        j.singular("result", EnumCodec<Rating>.self, result)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "targetUnit", "target_unit": targetUnit = try StringCodec.readJSON(value, path: p)
+            case "result": result = try EnumCodec<Rating>.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }

@@ -12,6 +12,7 @@ public enum ProtoRegistry {
         "xieshang.v1.Alert": Alert.self,
         "xieshang.v1.AlertEntry": AlertEntry.self,
         "xieshang.v1.AllianceCharter": AllianceCharter.self,
+        "xieshang.v1.AppraisalOutcome": AppraisalOutcome.self,
         "xieshang.v1.Approval": Approval.self,
         "xieshang.v1.ApprovalReturn": ApprovalReturn.self,
         "xieshang.v1.AuditBundle": AuditBundle.self,
