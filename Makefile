@@ -44,7 +44,7 @@ build: deps
 PEER_PORT_TESTS := PeerPortInProcessTests|PeerPortProcessTests
 # Suites that run a county (and its city) inside the test process (CountyWithFakeTownship): their nodes share the test
 # process's two pool threads, so beside the browser tests and hundreds of others they could starve past their waits.
-IN_PROCESS_NODE_TESTS := LinkStatusTests|HostileChildProcessTests|SubmitCoalescingTests|SignaturePreverificationTests|WebDashboardCacheTests|WebDashboardPartsTests|WebRecordPageTests|QuietTrimTests
+IN_PROCESS_NODE_TESTS := LinkStatusTests|HostileChildProcessTests|SubmitCoalescingTests|SignaturePreverificationTests|WebDashboardCacheTests|WebDashboardPartsTests|WebRecordPageTests|QuietTrimTests|WebSectorFormTests
 
 test: deps venv
 	@# A clone of the repository alone must pass: no test, source or script reads a path outside it (issue 20).
