@@ -67,10 +67,14 @@ import Glibc
 /// A TCP front on 127.0.0.1: its first `refusals` connections play an HTTP/2 server that sends its SETTINGS, reads
 /// until the client's first HEADERS frame and answers GOAWAY (last stream 0, NO_ERROR); later connections are relayed
 /// byte for byte to `target`. Blocking sockets on threads of its own (never Swift's cooperative pool).
+///
+/// Every socket it opens is in `open` until the thread that owns it closes it, and both happen under the lock: the
+/// suites run in parallel in one process, so `stop()` must never shut down a descriptor number that was closed and
+/// now belongs to another test's connection.
 final class GoawayFront: Sendable {
     let port: Int
     private let listener: Int32
-    private let state = Mutex<(refused: Int, stopped: Bool, fds: [Int32])>((0, false, []))
+    private let state = Mutex<(refused: Int, stopped: Bool, open: Set<Int32>)>((0, false, []))
 
     var refused: Int { state.withLock { $0.refused } }
 
@@ -95,8 +99,13 @@ final class GoawayFront: Sendable {
             var served = 0
             while true {
                 let fd = accept(listener, nil, nil)
-                if fd < 0 { return }
-                state.withLock { $0.fds.append(fd) }
+                if fd < 0 {
+                    // stop() shut the listener down; this thread is the only one that uses it, so it closes it.
+                    if errno == EINTR { continue }
+                    Glibc.close(listener)
+                    return
+                }
+                guard track(fd) else { return }
                 served += 1
                 if served <= refusals {
                     Thread.detachNewThread { self.refuse(fd) }
@@ -107,11 +116,32 @@ final class GoawayFront: Sendable {
         }
     }
 
+    /// Shuts down the listener and every socket still open; the threads owning them close them.
     func stop() {
-        let fds = state.withLock { s -> [Int32] in s.stopped = true; return s.fds }
-        shutdown(listener, Int32(SHUT_RDWR))
-        Glibc.close(listener)
-        for fd in fds { shutdown(fd, Int32(SHUT_RDWR)) }
+        state.withLock { s in
+            s.stopped = true
+            shutdown(listener, Int32(SHUT_RDWR))
+            for fd in s.open { shutdown(fd, Int32(SHUT_RDWR)) }
+        }
+    }
+
+    /// Records `fd` as open, or closes it at once when the front is stopping.
+    private func track(_ fd: Int32) -> Bool {
+        state.withLock { s in
+            if s.stopped {
+                Glibc.close(fd)
+                return false
+            }
+            s.open.insert(fd)
+            return true
+        }
+    }
+
+    private func release(_ fd: Int32) {
+        state.withLock { s in
+            s.open.remove(fd)
+            Glibc.close(fd)
+        }
     }
 
     /// SETTINGS, then GOAWAY once a HEADERS frame arrived; then waits for the client to close.
@@ -121,7 +151,10 @@ final class GoawayFront: Sendable {
         var offset = 24  // the client's connection preface
         var sawHeaders = false
         while !sawHeaders {
-            guard let more = read(fd) else { return }
+            guard let more = read(fd) else {
+                release(fd)
+                return
+            }
             buffer += more
             while buffer.count >= offset + 9 {
                 let length = Int(buffer[offset]) << 16 | Int(buffer[offset + 1]) << 8 | Int(buffer[offset + 2])
@@ -135,11 +168,16 @@ final class GoawayFront: Sendable {
         state.withLock { $0.refused += 1 }
         _ = write(fd, [0, 0, 8, 7, 0, 0, 0, 0, 0] + [0, 0, 0, 0] + [0, 0, 0, 0])  // GOAWAY, last stream 0, NO_ERROR
         while read(fd) != nil {}
-        Glibc.close(fd)
+        release(fd)
     }
 
     private func relay(_ client: Int32, to port: Int) {
         let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard upstream >= 0, track(upstream) else {
+            if upstream >= 0 { Glibc.close(upstream) }
+            release(client)
+            return
+        }
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_port = UInt16(port).bigEndian
@@ -147,10 +185,17 @@ final class GoawayFront: Sendable {
         let connected = withUnsafePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
-        guard connected else { Glibc.close(client); Glibc.close(upstream); return }
-        state.withLock { $0.fds.append(upstream) }
-        Thread.detachNewThread { self.pump(from: upstream, to: client) }
-        pump(from: client, to: upstream)
+        if connected {
+            let back = DispatchSemaphore(value: 0)
+            Thread.detachNewThread {
+                self.pump(from: upstream, to: client)
+                back.signal()
+            }
+            pump(from: client, to: upstream)
+            back.wait()
+        }
+        release(upstream)
+        release(client)
     }
 
     private func pump(from: Int32, to: Int32) {
@@ -160,7 +205,8 @@ final class GoawayFront: Sendable {
 
     private func read(_ fd: Int32) -> [UInt8]? {
         var chunk = [UInt8](repeating: 0, count: 16_384)
-        let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        var n = -1
+        repeat { n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) } } while n < 0 && errno == EINTR
         return n > 0 ? Array(chunk.prefix(n)) : nil
     }
 
