@@ -27,6 +27,8 @@ struct Invocation {
         var valued: [String] = []
         /// Options without a value.
         var flags: [String] = []
+        /// Options that take a value and may be given more than once (`--agenda A --agenda B`).
+        var repeated: [String] = []
         /// The options/positionals that must be given, for the usage line.
         var required: [String] = []
         /// Lines describing the options.
@@ -38,6 +40,7 @@ struct Invocation {
             var words = ["usage: xieshang \(name)"] + positionals
             for v in valued { words.append(required.contains(v) ? "--\(v) \(v.uppercased())" : "[--\(v) \(v.uppercased())]") }
             for f in flags { words.append("[--\(f)]") }
+            for r in repeated { words.append("[--\(r) \(r.uppercased())]...") }
             words.append("[--node SOCKET] [--json] [--lang zh|en]")
             return words.joined(separator: " ") + "\n  \(summary)\n" + (details.isEmpty ? "" : details + "\n")
                 + "  dates are YYYY-MM-DD (default today); the node socket comes from --node or XIESHANG_NODE (default ./admin.sock)\n"
@@ -49,6 +52,8 @@ struct Invocation {
     var positionals: [String] = []
     var values: [String: String] = [:]
     var flags: Set<String> = []
+    /// The values of the repeated options, in the order given.
+    var repeatedValues: [String: [String]] = [:]
     var socket: String
     var json = false
     var language: Language = .zh
@@ -72,8 +77,8 @@ struct Invocation {
             }
             let name = String(word.dropFirst(2))
             if spec.flags.contains(name) { inv.flags.insert(name); continue }
-            guard name == "node" || name == "lang" || spec.valued.contains(name) else {
-                let hint = suggestion(for: name, among: spec.valued + spec.flags + ["node", "lang", "json"]).map { " Did you mean '--\($0)'?" } ?? ""
+            guard name == "node" || name == "lang" || spec.valued.contains(name) || spec.repeated.contains(name) else {
+                let hint = suggestion(for: name, among: spec.valued + spec.repeated + spec.flags + ["node", "lang", "json"]).map { " Did you mean '--\($0)'?" } ?? ""
                 throw usageError("unknown option \(word).\(hint)", spec)
             }
             guard let value = rest.first else { throw usageError("\(word) needs a value.", spec) }
@@ -83,6 +88,7 @@ struct Invocation {
             case "lang":
                 guard let l = Language(rawValue: value) else { throw usageError("--lang takes zh or en, not '\(value)'.", spec) }
                 inv.language = l
+            case _ where spec.repeated.contains(name): inv.repeatedValues[name, default: []].append(value)
             default: inv.values[name] = value
             }
         }
@@ -110,6 +116,9 @@ struct Invocation {
 
     /// An option's value, if given.
     func value(_ name: String) -> String? { values[name] }
+
+    /// Every value of a repeated option, in the order given.
+    func allValues(_ name: String) -> [String] { repeatedValues[name] ?? [] }
 
     /// An option that must be given.
     func required(_ name: String) throws(Exit) -> String {

@@ -79,6 +79,19 @@ struct CLICommandTests {
             (["proposal", "list", "--node", missingSocket], 3, ["not reachable on \(missingSocket)", "xieshang node --config"]),
             (["stats", "--node", missingSocket], 3, ["not reachable on \(missingSocket)"]),
             (["stats", "--period", "2026-13"] + node, 2, ["--period '2026-13'"]),
+            // The alliance's commands parse as every other group does.
+            (["draft", "sing", "wuling/tongren/1"] + node, 2, ["unknown subcommand 'draft sing'", "Did you mean 'draft sign'?"]),
+            (["draft", "show"] + node, 2, ["missing ID", "example:\n  xieshang draft show"]),
+            (["meeting", "add", "--alliance", "wuling", "--agend", "follow-up:落实情况"] + node, 2, ["unknown option --agend", "Did you mean '--agenda'?"]),
+            (["meeting", "add", "--alliance", "wuling", "--id", "m1", "--date", "2026-11-20", "--host", "a", "--attendees", "a",
+              "--agenda", "follow-up:一", "--agenda", "nonsense"] + node, 2, ["--agenda 'nonsense'", "KIND:TITLE"]),
+            (["meeting", "add", "--alliance", "wuling", "--id", "m1", "--date", "2026-11-20", "--host", "a", "--attendees", "a",
+              "--minutes", "纪要", "--minutes-file", "/dev/null"] + node, 2, ["--minutes or --minutes-file, not both"]),
+            (["research", "add", "--alliance", "wuling", "--id", "r1", "--topic", "调研", "--date", "2026-06-01", "--hosts", "a",
+              "--participants", "99999999999"] + node, 2, ["--participants 99999999999 is more than 4294967295"]),
+            (["charter", "add", "--alliance", "wuling", "--version", "0", "--members", "a", "--effective", "2026-01-01"] + node, 2,
+             ["--version takes the charter's version number"]),
+            (["charter", "add", "--alliance", "wuling", "--version", "1", "--members", "a"] + node, 2, ["missing --effective"]),
         ]
         for c in cases {
             let r = try await Self.run(c.args)
