@@ -92,6 +92,11 @@ struct CLICommandTests {
             (["charter", "add", "--alliance", "wuling", "--version", "0", "--members", "a", "--effective", "2026-01-01"] + node, 2,
              ["--version takes the charter's version number"]),
             (["charter", "add", "--alliance", "wuling", "--version", "1", "--members", "a"] + node, 2, ["missing --effective"]),
+            // The operators' own commands too.
+            (["query"] + node, 2, ["missing TYPE", "example:\n  xieshang query"]),
+            (["query", "events", "--limit", "many"] + node, 2, ["--limit takes a whole number"]),
+            (["query", "events", "--orign", "city"] + node, 2, ["Did you mean '--origin'?"]),
+            (["status", "--jsn"] + node, 2, ["Did you mean '--json'?"]),
         ]
         for c in cases {
             let r = try await Self.run(c.args)
