@@ -35,15 +35,17 @@ struct Invocation {
         var details: String = ""
         /// A complete example.
         let example: String
+        /// Whether the command talks to the local node (`--node`, `--json`); `init` and `topology` do not.
+        var talksToNode = true
 
         var usage: String {
             var words = ["usage: xieshang \(name)"] + positionals
             for v in valued { words.append(required.contains(v) ? "--\(v) \(v.uppercased())" : "[--\(v) \(v.uppercased())]") }
             for f in flags { words.append("[--\(f)]") }
             for r in repeated { words.append("[--\(r) \(r.uppercased())]...") }
-            words.append("[--node SOCKET] [--json] [--lang zh|en]")
+            words.append(talksToNode ? "[--node SOCKET] [--json] [--lang zh|en]" : "[--lang zh|en]")
             return words.joined(separator: " ") + "\n  \(summary)\n" + (details.isEmpty ? "" : details + "\n")
-                + "  dates are YYYY-MM-DD (default today); the node socket comes from --node or XIESHANG_NODE (default ./admin.sock)\n"
+                + (talksToNode ? "  dates are YYYY-MM-DD (default today); the node socket comes from --node or XIESHANG_NODE (default ./admin.sock)\n" : "")
                 + "example:\n  \(example)"
         }
     }
@@ -70,15 +72,16 @@ struct Invocation {
                 print(spec.usage)
                 throw Exit(code: ExitCode.done)
             }
-            if word == "--json" { inv.json = true; continue }
+            if word == "--json" && spec.talksToNode { inv.json = true; continue }
             guard word.hasPrefix("--") else {
                 inv.positionals.append(word)
                 continue
             }
             let name = String(word.dropFirst(2))
             if spec.flags.contains(name) { inv.flags.insert(name); continue }
-            guard name == "node" || name == "lang" || spec.valued.contains(name) || spec.repeated.contains(name) else {
-                let hint = suggestion(for: name, among: spec.valued + spec.repeated + spec.flags + ["node", "lang", "json"]).map { " Did you mean '--\($0)'?" } ?? ""
+            let shared = spec.talksToNode ? ["node", "lang", "json"] : ["lang"]
+            guard (name == "node" && spec.talksToNode) || name == "lang" || spec.valued.contains(name) || spec.repeated.contains(name) else {
+                let hint = suggestion(for: name, among: spec.valued + spec.repeated + spec.flags + shared).map { " Did you mean '--\($0)'?" } ?? ""
                 throw usageError("unknown option \(word).\(hint)", spec)
             }
             guard let value = rest.first else { throw usageError("\(word) needs a value.", spec) }

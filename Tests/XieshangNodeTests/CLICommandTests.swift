@@ -97,12 +97,25 @@ struct CLICommandTests {
             (["query", "events", "--limit", "many"] + node, 2, ["--limit takes a whole number"]),
             (["query", "events", "--orign", "city"] + node, 2, ["Did you mean '--origin'?"]),
             (["status", "--jsn"] + node, 2, ["Did you mean '--json'?"]),
+            // topology and init refuse counts and ports they cannot make (a negative count trapped, 10^10 nodes ran on).
+            (["topology", "--counties", "1", "--townships-per-county", "-1", "--out", fed.directory + "/t1"], 2,
+             ["--townships-per-county takes a whole number ≥ 0, not '-1'"]),
+            (["topology", "--counties", "100000", "--townships-per-county", "100000", "--out", fed.directory + "/t2"], 2,
+             ["counties must be 0 to 10000"]),
+            (["topology", "--counties", "100", "--townships-per-county", "200", "--out", fed.directory + "/t3"], 2,
+             ["1 × 100 × 200 gives 20101 nodes; a topology holds at most 10000"]),
+            (["topology", "--counties", "1", "--townships-per-county", "1", "--base-port", "65534", "--out", fed.directory + "/t4"], 2,
+             ["ports 65534…65536 for 3 nodes"]),
+            (["topology", "--counties", "1", "--townships-per-county", "1", "--node", "x", "--out", fed.directory + "/t5"], 2,
+             ["unknown option --node"]),
+            (["init", "--id", "a", "--listen", "127.0.0.1:7001"], 2, ["missing --dir", "example:\n  xieshang init"]),
         ]
         for c in cases {
             let r = try await Self.run(c.args)
             #expect(r.status == c.status, "xieshang \(c.args.joined(separator: " ")) → \(r.status): \(r.output)")
             for text in c.says { #expect(r.output.contains(text), "xieshang \(c.args.joined(separator: " ")) says '\(text)': \(r.output)") }
         }
+        for n in 1...5 { #expect(!FileManager.default.fileExists(atPath: fed.directory + "/t\(n)"), "a refused topology wrote nothing") }
         // The refused transition recorded nothing: the proposal is still registered.
         let list = try await Self.run(["proposal", "list", "--json"] + node)
         #expect(list.output.contains("\"status\":\"registered\""), "\(list.output)")
