@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XieshangTransport
+import XieshangWeb
 
 /// Issue 19's proposal acceptance in real Chromium against real node processes over HTTPS: a city and its county,
 /// the county serving its web interface; people signed in each in a browser of their own (own profile, own session)
@@ -41,7 +42,8 @@ struct WebProposalProcessTests {
     /// on its error page (the member's /it and /audit, the viewer's /proposals/new, the unit's /figures: 403).
     @Test func fiveUsersInChromiumMoveAProposalTheFiguresCountItAndEveryPageFitsAPhone() async throws {
         let clock = ContinuousClock(), started = clock.now
-        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 0)
+        // A township under the county, for the dashboard's drill-down.
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
         defer { fed.stopAll() }
         let county = "county1"
         let port = try fed.serveWeb(county)
@@ -59,12 +61,28 @@ struct WebProposalProcessTests {
                      ["proposal", "assign", "TA-OLD", "--lead", "交通局", "--due", "2025-05-01", "--date", "2025-01-11"]] {
             try await cli(args)
         }
+        // More members than a list page holds (RecordsPage.pageSize), for the walk's paging.
+        let roster = dir + "/roster.csv"
+        try ("编号,姓名,界别,届次,职务,特邀\n" + (1...RecordsPage.pageSize + 5).map { "P\($0),委员\($0),农业界,5,,否\n" }.joined())
+            .write(toFile: roster, atomically: true, encoding: .utf8)
+        try await cli(["member", "import", roster, "--date", "2025-01-03"])
         let base = "https://127.0.0.1:\(port)"
         // One after another: each sign-in is two scrypt checks, and the node runs two at a time (a burst of seven would
         // queue past curl's deadline on a busy machine).
+        var clients: [String: WebClient] = [:]
         for u in Self.users {
-            _ = try await WebClient.signIn(cli: fed.executable, adminSocket: fed.member(county).config.adminSocket, base: base,
+            clients[u.name] = try await WebClient.signIn(cli: fed.executable, adminSocket: fed.member(county).config.adminSocket, base: base,
                                            certificate: dir + "/web.crt", directory: dir, username: u.name, role: u.role)
+        }
+        // The township in the county's figures (an activity it records reaches the county), so the dashboard offers its
+        // drill-down to the walk.
+        let town = fed.townships.first ?? ""
+        let recorded = try await ProcessRun.run(fed.executable, ["activity", "add", "--id", "HD-T1", "--kind", "research", "--topic", "乡镇调研",
+                                                                 "--participants", "5", "--date", LocalFederation.today(), "--node", fed.member(town).config.adminSocket],
+                                                environment: ["XIESHANG_NODE": nil])
+        #expect(recorded.status == 0, "\(recorded.output)")
+        try await waitUntil("the county's dashboard links to its township", seconds: 60) {
+            try await clients["bangong"]?.send("/figures").body.contains("body=\(town)") == true
         }
         let today = LocalFederation.today()
         let id = "WS\(today.prefix(4))-1"
@@ -121,7 +139,8 @@ struct WebProposalProcessTests {
         // Query variants the pages offer, found by following them: the dashboard's periods, the list's status filter and
         // its period placeholder, the unit table's period form.
         let expectedQueries: [String: [(path: String, field: String)]] = [
-            "bangong": [("/figures", "period"), ("/records/proposals", "status"), ("/records/activities", "period"), ("/proposals/units", "period"), ("/duty", "year")],
+            "bangong": [("/figures", "period"), ("/figures", "body"), ("/records/proposals", "status"), ("/records/activities", "period"),
+                        ("/records/members", "page"), ("/proposals/units", "period"), ("/duty", "year")],
             "lingdao": [("/figures", "period")],
         ]
         for (user, pages) in walk {
@@ -147,6 +166,9 @@ struct WebProposalProcessTests {
                 Self.expectFitsAPhone(p, where_)
             }
         }
+        // The township's drill-down in a half-year it reported nothing in (its activity is dated today): a page saying so.
+        let quiet = "/figures?body=\(town)&period=\(today.prefix(4))-" + (Int(today.dropFirst(5).prefix(2)) ?? 1 > 6 ? "H1" : "H2")
+        #expect(walk["bangong"]?.first { $0["page"] as? String == quiet }?["status"] as? Int == 200, "\(quiet) in the office's walk: \(walk["bangong"]?.compactMap { $0["page"] } ?? [])")
         for (user, path) in [("zhangming", "/it"), ("zhangming", "/audit"), ("lingdao", "/proposals/new"), ("jiaotong", "/figures")] {
             #expect(probes[user]?.first { $0["path"] as? String == path }?["status"] as? Int == 403, "\(user) opens \(path) by URL: 403: \(probes[user] ?? [])")
         }

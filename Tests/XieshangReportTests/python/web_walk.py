@@ -17,7 +17,8 @@ The walk, for each user of "walk" in order: breadth first from "/", every same-o
 no CSV, no logout/login) and every GET form's submissions as the browser would send them — as the page fills it, once
 per option of each of its selects, and once with each text field set to its placeholder (the filters, periods,
 drill-downs, paging and detail pages the pages themselves offer). A page is its path and its non-empty query fields
-(sorted): each is opened once; at most maxVariants pages per path and maxPages per user. Each page is measured as a
+(sorted): each is opened once; at most maxVariants pages per path (its id segments counted as one: ``template``)
+and maxPages per user. Each page is measured as a
 reader meets it: the HTTP status (the navigation's responseStatus), innerWidth and scrollWidth, resources loaded beyond
 the page, the title, CSP refusals, and the visible form controls smaller than minTarget CSS px either way. Then every
 user after the first also opens the paths the first walker reached and they did not (one URL per path: the pages a
@@ -84,6 +85,12 @@ def key(url):
     return parts.path + ("?" + urlencode(fields) if fields else "")
 
 
+def template(path):
+    """The pages a path stands for, for the bound: a segment holding a digit (an id: a proposal, a record, a member) is
+    any such segment, so one record's detail page stands for all of its kind."""
+    return "/".join("*" if any(c.isdigit() for c in seg) else seg for seg in path.split("/"))
+
+
 def step(browser, s):
     driver = browser.driver
     driver.get(browser.base + s["path"])
@@ -137,7 +144,7 @@ def walk(browser, plan):
         if k in seen:
             continue
         seen.add(k)
-        path = urlsplit(url).path
+        path = template(urlsplit(url).path)
         if per_path[path] >= plan.get("maxVariants", 12):
             capped += 1
             continue
