@@ -183,6 +183,6 @@ struct WebProposalProcessTests {
             }
         }
         let counts = Self.users.compactMap { u in walk[u.name].map { "\(u.role) \(u.name) \($0.count) (floor \(Self.walkFloor[u.name] ?? 0), \(probes[u.name]?.count ?? 0) without a link)" } }
-        print("web proposal walk: pages per role: \(counts.joined(separator: ", ")); capped \(out["capped"] ?? [:]); set-up \(setUp), Chromium \(browsing), figures \(clock.now - started - setUp - browsing)")
+        print("web proposal walk: pages per role: \(counts.joined(separator: ", ")); capped \(out["capped"] ?? [:]); times \(out["times"] ?? []); set-up \(setUp), Chromium \(browsing), figures \(clock.now - started - setUp - browsing)")
     }
 }

@@ -9,7 +9,8 @@ PLAN: {"base": URL, "spki": HASH, "profile": DIR, "users": {name: password},
        "walk": [name, …], "maxPages": N, "maxVariants": N, "minTarget": PX}
 
 Each user's browser starts at their first use (signing in on /login: typing, pressing 登录) and is quit after their
-last step, or after their walk when they walk; one browser works at a time (two cores). A step loads its path; with
+last step, or after their walk when they walk; the steps run one at a time, the walks two at a time ("parallel": 1 or
+2, for the machine's two cores). A step loads its path; with
 "form" it fills that form's fields (a select by value, a date by script, others by typing), presses its submit button
 and waits for the next page (the form's element goes stale).
 
@@ -17,8 +18,8 @@ The walk, for each user of "walk" in order: breadth first from "/", every same-o
 no CSV, no logout/login) and every GET form's submissions as the browser would send them — as the page fills it, once
 per option of each of its selects, and once with each text field set to its placeholder (the filters, periods,
 drill-downs, paging and detail pages the pages themselves offer). A page is its path and its non-empty query fields
-(sorted): each is opened once; at most maxVariants pages per path (its id segments counted as one: ``template``)
-and maxPages per user. Each page is measured as a
+(sorted): each is opened once; at most maxVariants pages of a kind (its path, id segments counted as one, and the
+names of its query fields: ``template``) and maxPages per user. Each page is measured as a
 reader meets it: the HTTP status (the navigation's responseStatus), innerWidth and scrollWidth, resources loaded beyond
 the page, the title, CSP refusals, and the visible form controls smaller than minTarget CSS px either way. Then every
 user after the first also opens the paths the first walker reached and they did not (one URL per path: the pages a
@@ -31,6 +32,7 @@ opened without a link), "capped" (per user, pages found but not opened for the b
 import json
 import sys
 from collections import Counter, deque
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 from selenium.common.exceptions import TimeoutException
@@ -85,10 +87,13 @@ def key(url):
     return parts.path + ("?" + urlencode(fields) if fields else "")
 
 
-def template(path):
-    """The pages a path stands for, for the bound: a segment holding a digit (an id: a proposal, a record, a member) is
-    any such segment, so one record's detail page stands for all of its kind."""
-    return "/".join("*" if any(c.isdigit() for c in seg) else seg for seg in path.split("/"))
+def template(url):
+    """The kind of page a URL is, for the bound: its path with each segment holding a digit (an id: a proposal, a record,
+    a member) as `*`, and the names of its non-empty query fields — so one record's detail page stands for all of its
+    kind, and a dashboard's periods are one kind, its periods of a drilled-down body another."""
+    parts = urlsplit(url)
+    names = sorted({k for k, v in parse_qsl(parts.query, keep_blank_values=True) if v != ""})
+    return "/".join("*" if any(c.isdigit() for c in seg) else seg for seg in parts.path.split("/")) + "?" + "&".join(names)
 
 
 def step(browser, s):
@@ -137,18 +142,18 @@ def visit(browser, url, plan):
 def walk(browser, plan):
     base = plan["base"]
     origin = urlsplit(base).netloc
-    seen, pages, queue, per_path, capped = set(), [], deque([base + "/"]), Counter(), 0
+    seen, pages, queue, per_kind, capped = set(), [], deque([base + "/"]), Counter(), 0
     while queue and len(pages) < plan.get("maxPages", 150):
         url = queue.popleft()
         k = key(url)
         if k in seen:
             continue
         seen.add(k)
-        path = template(urlsplit(url).path)
-        if per_path[path] >= plan.get("maxVariants", 12):
+        kind = template(url)
+        if per_kind[kind] >= plan.get("maxVariants", 12):
             capped += 1
             continue
-        per_path[path] += 1
+        per_kind[kind] += 1
         info = visit(browser, url, plan)
         pages.append(info)
         seen.add(key(browser.driver.current_url))
@@ -186,20 +191,27 @@ def main():
             if last[s["user"]] == i and s["user"] not in walkers:
                 done(s["user"])
         mark("steps")
-        first = None
-        for name in walkers:
+        first = walkers[0] if walkers else None
+
+        def walk_one(name, first_walk):
             b = browser(name)
             out["walk"][name], out["capped"][name] = walk(b, plan)
-            if first is None:
-                first = name
-            else:
-                mine = {p["path"] for p in out["walk"][name]}
-                theirs = {}
+            mark(f"{name} walked")
+            if first_walk is not None:
+                first_walk.result()
+                mine, theirs = {p["path"] for p in out["walk"][name]}, {}
                 for p in out["walk"][first]:
                     theirs.setdefault(p["path"], p["url"])
                 out["probes"][name] = [visit(b, url, plan) for path, url in sorted(theirs.items()) if path not in mine]
+                mark(f"{name} probed")
             done(name)
-            mark(f"{name} walked")
+
+        # Two browsers at a time at most (the machine's two cores); the others wait for the first walker's pages.
+        with ThreadPoolExecutor(max(1, min(2, plan.get("parallel", 2)))) as pool:
+            futures = [pool.submit(walk_one, first, None)] if first else []
+            futures += [pool.submit(walk_one, name, futures[0]) for name in walkers[1:]]
+            for f in futures:
+                f.result()
     finally:
         for name in list(browsers):
             done(name)
