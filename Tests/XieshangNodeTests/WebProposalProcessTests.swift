@@ -167,7 +167,7 @@ struct WebProposalProcessTests {
             }
         }
         // The township's drill-down in a half-year it reported nothing in (its activity is dated today): a page saying so.
-        let quiet = "/figures?body=\(town)&period=\(today.prefix(4))-" + (Int(today.dropFirst(5).prefix(2)) ?? 1 > 6 ? "H1" : "H2")
+        let quiet = "/figures?body=\(town)&period=\(today.prefix(4))-" + ((Int(today.dropFirst(5).prefix(2)) ?? 1) > 6 ? "H1" : "H2")
         #expect(walk["bangong"]?.first { $0["page"] as? String == quiet }?["status"] as? Int == 200, "\(quiet) in the office's walk: \(walk["bangong"]?.compactMap { $0["page"] } ?? [])")
         for (user, path) in [("zhangming", "/it"), ("zhangming", "/audit"), ("lingdao", "/proposals/new"), ("jiaotong", "/figures")] {
             #expect(probes[user]?.first { $0["path"] as? String == path }?["status"] as? Int == 403, "\(user) opens \(path) by URL: 403: \(probes[user] ?? [])")
