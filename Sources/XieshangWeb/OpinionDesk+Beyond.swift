@@ -1,4 +1,3 @@
-import XieshangAccounts
 import XieshangDomain
 
 /// The desk's steps beyond the federation (issue 18): 报送省政协/全国政协 at the top body, their adoption 采用, 转送部门 and the
