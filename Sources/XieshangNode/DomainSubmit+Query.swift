@@ -22,7 +22,7 @@ import XieshangWire
 extension DomainSubmit {
     /// Record types answered here.
     static let queryTypes = ["proposal", "suggestions", "plans", "plan_tree", "figures", "bodies", "duty", "appraisals", "policy", "units",
-                             "topics", "sector_figures", "activity_appraisals"]
+                             "topics", "sector_figures", "activity_appraisals", "opinion_beyond"]
 
     static func query(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
         let path = runtime.core.store.path
@@ -69,6 +69,8 @@ extension DomainSubmit {
                 return duty(runtime, request, state)
             case "topics":
                 return topics(request, state)
+            case "opinion_beyond":
+                return opinionBeyond(runtime, request, state)
             case "plan_tree":
                 return planTree(runtime, request, state, below: plansBelow(try runtime.records.descendantStates(in: database)))
             case "appraisals":

@@ -24,7 +24,7 @@ enum OpinionDesk {
                 await reportPage(data, session, origin: q["origin"] ?? "", id: q["id"] ?? "", values: [:], error: "")
             },
         ]
-        for step in ["edit", "adopt", "archive", "forward", "instruct"] {
+        for step in ["edit", "adopt", "archive", "forward", "instruct"] + beyondSteps {
             routes.append(WorkflowStep.post("/desk/" + step, .act(.editOpinions)) { v, request, session in await perform(step, v, data, book, request, session) })
         }
         return routes
@@ -63,6 +63,8 @@ enum OpinionDesk {
                 if direct && tier.isEmpty { throw EntryForms.FieldError(message: "直通车须填写报送对象的层级（如 city）") }
                 let text = (v["text"] ?? "").trimmingSpacesAndNewlines
                 s = .forwarded(toBody: to, toTier: tier, title: report.title, text: text.isEmpty ? report.text : text, direct: direct)
+            case _ where beyondSteps.contains(step):
+                s = try beyondStep(step, v)
             default:
                 let level = (v["level"] ?? "").trimmingSpacesAndNewlines
                 s = .instruction(.init(leaderLevel: level.isEmpty ? me?.tier ?? "" : level, leader: try WorkflowStep.required(v, "leader", "批示领导"),
@@ -123,6 +125,7 @@ enum OpinionDesk {
         b += "</li>"
         if let to = r.forwardedTo { b += "<li data-forwarded=\"\(e(to))\">已\(r.direct ? "直通车报送" : "报送")至 \(e(name(to)))\(r.forwardedOn.map { "，" + $0.description } ?? "")</li>" }
         for a in r.higherAdoptions { b += "<li data-adopted-higher=\"\(e(a.body))\">\(e(name(a.body)))（\(e(a.tier))）录用于 \(e(a.bulletinIssue))，\(e(a.on.description))</li>" }
+        b += beyondChain(r, here: here, name: name)
         b += "</ol></section>"
         b += "<section data-instructions><h2>领导批示（\(r.instructions.count)）</h2>"
         if r.instructions.isEmpty { b += "<p class=\"muted\">尚无批示。</p>" }
@@ -150,6 +153,7 @@ enum OpinionDesk {
             b += "<label><span><input type=\"checkbox\" name=\"direct\" value=\"1\"\(values["direct"] == "1" ? " checked" : "")> 直通车（越级直报，不经上级）</span></label>"
             b += "<button type=\"submit\" data-forward>报送</button></form>"
         }
+        b += beyondForms(r, me, hidden: hidden, values: values)
         b += "<form class=\"entry\" method=\"post\" action=\"/desk/instruct\">\(hidden)<label>批示领导<input name=\"leader\" required value=\"\(value("leader"))\"></label>"
         b += "<label>领导层级（空为本级 \(e(me?.tier ?? ""))）<input name=\"level\" value=\"\(value("level"))\"></label>"
         b += "<label>批示内容<textarea name=\"instruction\" required>\(value("instruction"))</textarea></label><button type=\"submit\" data-instruct>记录批示</button></form>"

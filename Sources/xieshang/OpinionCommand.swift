@@ -7,7 +7,7 @@ import XieshangDomain
 enum OpinionCommand {
     typealias Spec = Invocation.Spec
 
-    static let group = SubcommandGroup(name: "opinion", summary: "opinion reports 社情民意: submit, edit, adopt, archive, forward, instruct, list", commands: [
+    static let group = SubcommandGroup(name: "opinion", summary: "opinion reports 社情民意: submit, edit, adopt, archive, forward, instruct, send-up, adopted-above, send-to-department, department-reply, beyond, list", commands: [
         (Spec(name: "opinion submit", summary: "records a report from a member, a liaison group or an informant",
               valued: ["id", "title", "text", "author", "author-kind", "channel", "date"], required: ["id", "title", "text", "author"],
               details: """
@@ -37,6 +37,25 @@ enum OpinionCommand {
               positionals: ["ID"], valued: ["leader", "level", "text", "author-kind", "date"], required: ["leader", "text"],
               details: "  --level county|city|province|national (default: this body's tier)",
               example: "xieshang opinion instruct cn.gz.tr.wanshan.aozhai/XX-001 --leader 市长 --level city --text 请水务局研究落实 --date 2026-03-20"), instruct),
+        (Spec(name: "opinion send-up", summary: "sends an adopted report up outside the federation (报送省政协/全国政协), at the top body only",
+              positionals: ["ID"], valued: ["to", "author-kind", "date"], required: ["to"],
+              details: "  --to 省政协|全国政协 (or province|national); a body with a parent forwards to it instead",
+              example: "xieshang opinion send-up cn.gz.tr.wanshan.aozhai/XX-001 --to 省政协 --date 2026-03-25"), sendUp),
+        (Spec(name: "opinion adopted-above", summary: "records the report's adoption by the provincial or national CPPCC (省政协/全国政协采用); the origin body sees it",
+              positionals: ["ID"], valued: ["by", "issue", "author-kind", "date"], required: ["by", "issue"],
+              details: "  --by 省政协|全国政协: where it was sent up from here; --issue the bulletin issue there (期号)",
+              example: "xieshang opinion adopted-above cn.gz.tr.wanshan.aozhai/XX-001 --by 省政协 --issue 《社情民意专报》2026年第5期 --date 2026-04-10"), adoptedAbove),
+        (Spec(name: "opinion send-to-department", summary: "sends an adopted report to a government department for handling (转送部门)",
+              positionals: ["ID"], valued: ["department", "author-kind", "date"], required: ["department"],
+              example: "xieshang opinion send-to-department XX-001 --department 市水务局 --date 2026-03-15"), sendToDepartment),
+        (Spec(name: "opinion department-reply", summary: "records a department's handling and result (部门办理结果)",
+              positionals: ["ID"], valued: ["department", "result", "text", "author-kind", "date"], required: ["department", "result", "text"],
+              details: "  --result \(DepartmentResult.allCases.map(\.label).joined(separator: "|")) (or \(DepartmentResult.allCases.map(\.rawValue).joined(separator: "|")))",
+              example: "xieshang opinion department-reply XX-001 --department 市水务局 --result 已采纳 --text 已纳入2026年农村供水保障工程 --date 2026-04-20"), departmentReply),
+        (Spec(name: "opinion beyond", summary: "steps beyond the federation: sent up to 省政协/全国政协 and adopted there, sent to departments and their replies",
+              valued: ["as-of"], flags: ["awaiting"],
+              details: "  --awaiting: only the departments' replies still awaited, with the days waited by --as-of (default today), longest first",
+              example: "xieshang opinion beyond --awaiting"), beyond),
         (Spec(name: "opinion list", summary: "reports this body holds (its own and those forwarded to it)", example: "xieshang opinion list"), list),
     ])
 
@@ -119,6 +138,45 @@ enum OpinionCommand {
         return try step(inv, { _, status in
             .instruction(.init(leaderLevel: inv.value("level") ?? status.tier, leader: leader, date: day, text: text, recordedBy: status.id))
         }, zh: "已记录领导批示（\(leader)）", en: "instruction by \(leader) recorded")
+    }
+
+    static func level(_ inv: Invocation, _ option: String) throws(Invocation.Exit) -> AboveLevel {
+        let text = try inv.required(option)
+        guard let level = AboveLevel(named: text) else { throw inv.usage("--\(option) takes 省政协 or 全国政协 (province, national), not '\(text)'.") }
+        return level
+    }
+
+    static func sendUp(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let level = try level(inv, "to")
+        return try step(inv, { _, _ in .sentAbove(level: level) }, zh: "已报送\(level.label)", en: "sent to the \(level.rawValue) CPPCC")
+    }
+
+    static func adoptedAbove(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let level = try level(inv, "by"), issue = try inv.required("issue")
+        return try step(inv, { _, _ in .adoptedAbove(level: level, bulletinIssue: issue) }, zh: "已记录\(level.label)采用（\(issue)）",
+                        en: "adoption by the \(level.rawValue) CPPCC recorded (\(issue))")
+    }
+
+    static func sendToDepartment(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let department = try inv.required("department")
+        return try step(inv, { _, _ in .sentToDepartment(department: department) }, zh: "已转送 \(department)", en: "sent to \(department)")
+    }
+
+    static func departmentReply(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let department = try inv.required("department"), text = try inv.required("text"), resultText = try inv.required("result")
+        guard let result = DepartmentResult(named: resultText) else {
+            throw inv.usage("--result takes \(DepartmentResult.labels) (\(DepartmentResult.allCases.map(\.rawValue).joined(separator: ", "))), not '\(resultText)'.")
+        }
+        return try step(inv, { _, _ in .departmentReplied(department: department, result: result, text: text) },
+                        zh: "已记录 \(department) 办理结果（\(result.label)）", en: "\(department)'s reply recorded (\(result.rawValue))")
+    }
+
+    static func beyond(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        var filter = ["awaiting": inv.flags.contains("awaiting") ? "true" : "false"]
+        if inv.value("as-of") != nil { filter["as_of"] = try inv.day("as-of").description }
+        RecordTable.print(try NodeClient(inv).query("opinion_beyond", filter: filter), type: "opinion_beyond",
+                          columns: ["origin_body", "origin_report_id", "title", "beyond_step", "beyond_to", "on", "bulletin_issue", "handling_result", "handling", "waiting_days"], inv)
+        return ExitCode.done
     }
 
     static func list(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {

@@ -173,6 +173,6 @@ import Testing
             #expect(label.map { !$0.zh.isEmpty && !$0.en.isEmpty && $0.zh.unicodeScalars.contains { $0.value > 0x2E80 } } ?? false,
                     "label of \(key) lacks Chinese")
         }
-        #expect(Figures.counters.count == 47)
+        #expect(Figures.counters.count == 56)
     }
 }

@@ -11,6 +11,9 @@ public enum CrossBodyStep: String, Hashable, Sendable, CaseIterable {
     case reportAdoptedHigher
     /// 批示: a leader's instruction on my report, recorded higher up. Who: the recording body.
     case reportInstruction
+    /// 省政协/全国政协采用: my report adopted above the federation, recorded by the body that sent it up (counted there,
+    /// not here). Who: the recording body.
+    case reportAdoptedAbove
     /// 计划下达: a plan and its items issued to me, down from the issuer. Who: the issuer.
     case planIssued
     /// 征集议题: a topic proposed to me as issuer, up from a lower body. Who: the proposing body.
@@ -53,7 +56,9 @@ public enum CrossBodyStep: String, Hashable, Sendable, CaseIterable {
                 return Match(step: .reportAdoptedHigher, direction: .down, recipient: e.report.originBody, who: [by, e.atBody])
             case .instruction(let i):
                 return Match(step: .reportInstruction, direction: .down, recipient: e.report.originBody, who: [i.recordedBy, e.atBody])
-            case .submitted, .edited, .adopted, .archived:
+            case .adoptedAbove:
+                return Match(step: .reportAdoptedAbove, direction: .down, recipient: e.report.originBody, who: [e.atBody])
+            case .submitted, .edited, .adopted, .archived, .sentAbove, .sentToDepartment, .departmentReplied:
                 return nil
             }
         case .plan(let e):

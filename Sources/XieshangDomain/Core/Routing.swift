@@ -27,6 +27,7 @@ extension DomainEvent {
             switch event.step {
             case .forwarded(let toBody, _, _, _, _): return .up(to: toBody)
             case .adoptedHigher, .instruction: return .down(to: [event.report.originBody])
+            case .adoptedAbove where event.report.originBody != body.id: return .down(to: [event.report.originBody])
             default: return upward
             }
         case .plan(let event):

@@ -78,6 +78,8 @@ extension DomainState {
                         code: .invalidInput)
             try require(i.recordedBy == body.id, "opinion.instruction.recordedBy", zh: "批示记录组织须为本组织",
                         en: "the instruction is recorded by this body", code: .invalidInput)
+        case .sentAbove, .adoptedAbove, .sentToDepartment, .departmentReplied:
+            return try decideBeyond(event, r)
         }
         _ = actor
         return [.opinion(event)] + extra
@@ -124,6 +126,8 @@ extension DomainState {
             guard e.atBody == body.id else { return }
             opinions[key]?.status = .archived
             opinions[key]?.decidedOn = e.on
+        case .sentAbove, .adoptedAbove, .sentToDepartment, .departmentReplied:
+            applyBeyond(e)
         }
     }
 }

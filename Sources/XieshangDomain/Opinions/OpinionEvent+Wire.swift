@@ -25,6 +25,11 @@ extension OpinionEvent {
         case .instruction(let i):
             wireStep = .instruction(W.Instruction(leaderLevel: i.leaderLevel, leader: i.leader, date: i.date.description,
                                                   text: i.text, recordedBy: i.recordedBy))
+        case .sentAbove(let level): wireStep = .sentAbove(W.SentAbove(toLevel: level.rawValue))
+        case .adoptedAbove(let level, let issue): wireStep = .adoptedAbove(W.AdoptedAbove(byLevel: level.rawValue, bulletinIssue: issue))
+        case .sentToDepartment(let d): wireStep = .sentToDepartment(W.SentToDepartment(department: d))
+        case .departmentReplied(let d, let result, let text):
+            wireStep = .departmentReplied(W.DepartmentReplied(department: d, result: result.rawValue, text: text))
         }
         return W(report: provenance, atBody: atBody, on: on.description, policyVersion: Int32(clamping: policyVersion),
                  step: wireStep)
@@ -54,6 +59,16 @@ extension OpinionEvent {
             step = .instruction(Instruction(leaderLevel: i.leaderLevel, leader: i.leader,
                                             date: try wireDay(i.date, "OpinionEvent.Instruction.date"), text: i.text,
                                             recordedBy: i.recordedBy))
+        case .sentAbove(let a):
+            guard let level = AboveLevel(rawValue: a.toLevel) else { throw wireMissing("OpinionEvent.SentAbove.to_level") }
+            step = .sentAbove(level: level)
+        case .adoptedAbove(let a):
+            guard let level = AboveLevel(rawValue: a.byLevel) else { throw wireMissing("OpinionEvent.AdoptedAbove.by_level") }
+            step = .adoptedAbove(level: level, bulletinIssue: a.bulletinIssue)
+        case .sentToDepartment(let d): step = .sentToDepartment(department: d.department)
+        case .departmentReplied(let d):
+            guard let result = DepartmentResult(rawValue: d.result) else { throw wireMissing("OpinionEvent.DepartmentReplied.result") }
+            step = .departmentReplied(department: d.department, result: result, text: d.text)
         }
         self.init(Provenance(originBody: p.originBody, originReportID: p.originReportId, author: p.author, authorKind: kind),
                   at: m.atBody, on: try wireDay(m.on, "OpinionEvent.on"), step, policyVersion: int(m.policyVersion))

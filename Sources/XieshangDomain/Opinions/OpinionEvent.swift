@@ -72,6 +72,14 @@ public struct OpinionEvent: Hashable, Sendable {
         case adoptedHigher(byBody: String, byTier: String, bulletinIssue: String)
         /// A leader's instruction (sent down to the origin).
         case instruction(Instruction)
+        /// 报送 outside the federation, to the provincial or national CPPCC (only at a body with no parent).
+        case sentAbove(level: AboveLevel)
+        /// Adopted by the provincial or national CPPCC, recorded at the body that sent it up (sent down to the origin).
+        case adoptedAbove(level: AboveLevel, bulletinIssue: String)
+        /// 转送 to a government department.
+        case sentToDepartment(department: String)
+        /// The department's handling and result.
+        case departmentReplied(department: String, result: DepartmentResult, text: String)
     }
 
     /// The report.

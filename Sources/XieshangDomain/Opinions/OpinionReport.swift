@@ -61,6 +61,12 @@ public struct OpinionReport: Hashable, Sendable {
     public var higherAdoptions: [HigherAdoption] = []
     /// Instructions 批示 at any level.
     public var instructions: [OpinionEvent.Instruction] = []
+    /// Sent up outside the federation (at the root that sent it).
+    public var aboveSends: [AboveSend] = []
+    /// Adopted by the provincial or national CPPCC (at the body that recorded it, and at the origin).
+    public var aboveAdoptions: [AboveAdoption] = []
+    /// Departments it was sent to from this body, with their replies.
+    public var departmentSends: [DepartmentSend] = []
 
     /// Makes a report record.
     public init(key: OpinionKey, author: String, authorKind: OpinionEvent.AuthorKind, title: String, text: String,

@@ -69,6 +69,7 @@ extension DomainState {
             if period.contains(r.forwardedOn) { f.opinionsForwarded += 1 }
             for h in r.higherAdoptions where period.contains(h.on) { f.opinionsAdoptedHigher[h.tier, default: 0] += 1 }
             f.opinionsInstructed += Int64(r.instructions.filter { period.contains($0.date) }.count)
+            countBeyond(r, in: period, into: &f)
         }
 
         for a in activities.values where period.contains(a.date) {

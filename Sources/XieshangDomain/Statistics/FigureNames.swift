@@ -89,6 +89,9 @@ public enum FigureNames {
         "is_overdue": ("逾期", "overdue"), "origin": ("来源", "origin"), "seq": ("序号", "seq"), "position": ("位置", "position"),
         "reason": ("原因", "reason"), "sectors": ("界别", "sectors"), "target_unit": ("被评议单位", "unit appraised"),
         "result": ("评议结果", "result"),
+        "beyond_step": ("环节", "step"), "beyond_to": ("报送/转送对象", "to"), "recorded_by": ("记录组织", "recorded by"),
+        "handling_result": ("办理结果", "result"), "handling": ("办理情况", "handling"), "handling_on": ("答复日期", "replied"),
+        "waiting_days": ("已等待天数", "days waiting"),
         "votes": ("满意/基本满意/不满意", "satisfied/basic/unsatisfied"), "rate": ("满意度", "satisfaction"),
         "threshold_percent": ("要求(%)", "threshold %"), "below_threshold": ("低于要求", "below"), "explanations": ("书面说明", "explanations"),
         // Detail parts of a proposal and a joint draft.

@@ -69,6 +69,24 @@ public struct Figures: Hashable, Sendable {
     public var opinionsForwarded: Int64 = 0
     /// 信息受理渠道, by intake channel: reports received at their origin body, split.
     public var opinionsByChannel: [String: Int64] = [:]
+    /// 报送省政协 (counted at the body that records the step).
+    public var opinionsSentProvincial: Int64 = 0
+    /// 报送全国政协 (counted at the body that records the step).
+    public var opinionsSentNational: Int64 = 0
+    /// 省政协采用 (counted at the body that records the step).
+    public var opinionsAdoptedProvincial: Int64 = 0
+    /// 全国政协采用 (counted at the body that records the step).
+    public var opinionsAdoptedNational: Int64 = 0
+    /// 转送部门 (counted at the body that records the step).
+    public var opinionsToDepartments: Int64 = 0
+    /// 部门已采纳 (counted at the body that records the step).
+    public var opinionsDepartmentAdopted: Int64 = 0
+    /// 部门部分采纳 (counted at the body that records the step).
+    public var opinionsDepartmentPartlyAdopted: Int64 = 0
+    /// 部门留作参考 (counted at the body that records the step).
+    public var opinionsDepartmentForReference: Int64 = 0
+    /// 部门未采纳 (counted at the body that records the step).
+    public var opinionsDepartmentNotAdopted: Int64 = 0
 
     /// 协商活动.
     public var consultations: Int64 = 0
@@ -197,6 +215,15 @@ public struct Figures: Hashable, Sendable {
         (\.keyProposalsImplementedOfMarked, "keyProposalsImplementedOfMarked"),
         (\.opinionsReceived, "opinionsReceived"), (\.opinionsAdopted, "opinionsAdopted"),
         (\.opinionsInstructed, "opinionsInstructed"), (\.opinionsForwarded, "opinionsForwarded"),
+        (\.opinionsSentProvincial, "opinionsSentProvincial"),
+        (\.opinionsSentNational, "opinionsSentNational"),
+        (\.opinionsAdoptedProvincial, "opinionsAdoptedProvincial"),
+        (\.opinionsAdoptedNational, "opinionsAdoptedNational"),
+        (\.opinionsToDepartments, "opinionsToDepartments"),
+        (\.opinionsDepartmentAdopted, "opinionsDepartmentAdopted"),
+        (\.opinionsDepartmentPartlyAdopted, "opinionsDepartmentPartlyAdopted"),
+        (\.opinionsDepartmentForReference, "opinionsDepartmentForReference"),
+        (\.opinionsDepartmentNotAdopted, "opinionsDepartmentNotAdopted"),
         (\.consultations, "consultations"), (\.consultationParticipants, "consultationParticipants"),
         (\.researchVisits, "researchVisits"), (\.inspections, "inspections"), (\.appraisals, "appraisals"),
         (\.trainings, "trainings"), (\.welfareActivities, "welfareActivities"),

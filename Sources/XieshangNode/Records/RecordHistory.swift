@@ -15,6 +15,7 @@ enum RecordHistory {
         "objected": "承办单位提出异议", "reassigned": "重新交办", "extended": "延期", "coHandlingOpinion": "会办意见", "replied": "答复",
         "evaluated": "满意度测评", "rehandled": "退回重办", "closed": "办结", "keyProposal": "列为重点提案",
         "edited": "编辑", "adopted": "录用/采纳", "archived": "存档", "forwarded": "报送上级", "adoptedHigher": "上级录用", "instruction": "领导批示",
+        "sentAbove": "报送省级以上政协", "adoptedAbove": "省级以上政协采用", "sentToDepartment": "转送部门", "departmentReplied": "部门办理答复",
         "made": "提出", "topicsSolicited": "征集议题", "topicProposed": "提出议题", "topicPicked": "选定议题", "topicReceived": "收到议题", "topicDecided": "议题处理", "drafted": "起草",
         "itemAdded": "增加事项", "approved": "审定", "issued": "印发", "decomposed": "分解下达", "decompositionReported": "分解上报", "stageReported": "报告进度",
     ]

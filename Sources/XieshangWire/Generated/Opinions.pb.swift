@@ -127,6 +127,14 @@ public struct OpinionEvent: ProtoMessage {
         case adoptedHigher(OpinionEvent.AdoptedHigher)
         /// 批示 — a leader's instruction, recorded at any level and fed back down to the origin body.
         case instruction(OpinionEvent.Instruction)
+        /// 报送省政协/全国政协 — sent up outside the federation by a body with no parent in it (the root).
+        case sentAbove(OpinionEvent.SentAbove)
+        /// Adopted by the provincial or national CPPCC, recorded at the body that sent it up and sent down to the origin body.
+        case adoptedAbove(OpinionEvent.AdoptedAbove)
+        /// 转送 — sent to a government department for handling.
+        case sentToDepartment(OpinionEvent.SentToDepartment)
+        /// The department's handling and result 办理结果.
+        case departmentReplied(OpinionEvent.DepartmentReplied)
     }
 
     /// A message with every field at its default.
@@ -161,6 +169,10 @@ extension OpinionEvent {
         ProtoFieldDescriptor(number: 14, name: "forwarded", jsonName: "forwarded", type: .message("xieshang.v1.OpinionEvent.Forwarded"), label: .singular, oneof: "step"),
         ProtoFieldDescriptor(number: 15, name: "adopted_higher", jsonName: "adoptedHigher", type: .message("xieshang.v1.OpinionEvent.AdoptedHigher"), label: .singular, oneof: "step"),
         ProtoFieldDescriptor(number: 16, name: "instruction", jsonName: "instruction", type: .message("xieshang.v1.OpinionEvent.Instruction"), label: .singular, oneof: "step"),
+        ProtoFieldDescriptor(number: 17, name: "sent_above", jsonName: "sentAbove", type: .message("xieshang.v1.OpinionEvent.SentAbove"), label: .singular, oneof: "step"),
+        ProtoFieldDescriptor(number: 18, name: "adopted_above", jsonName: "adoptedAbove", type: .message("xieshang.v1.OpinionEvent.AdoptedAbove"), label: .singular, oneof: "step"),
+        ProtoFieldDescriptor(number: 19, name: "sent_to_department", jsonName: "sentToDepartment", type: .message("xieshang.v1.OpinionEvent.SentToDepartment"), label: .singular, oneof: "step"),
+        ProtoFieldDescriptor(number: 20, name: "department_replied", jsonName: "departmentReplied", type: .message("xieshang.v1.OpinionEvent.DepartmentReplied"), label: .singular, oneof: "step"),
     ]
 
     public func serializedSize() -> Int {
@@ -176,6 +188,10 @@ extension OpinionEvent {
         if case .forwarded(let v)? = step { n += WireSize.message(v, field: 14) }
         if case .adoptedHigher(let v)? = step { n += WireSize.message(v, field: 15) }
         if case .instruction(let v)? = step { n += WireSize.message(v, field: 16) }
+        if case .sentAbove(let v)? = step { n += WireSize.message(v, field: 17) }
+        if case .adoptedAbove(let v)? = step { n += WireSize.message(v, field: 18) }
+        if case .sentToDepartment(let v)? = step { n += WireSize.message(v, field: 19) }
+        if case .departmentReplied(let v)? = step { n += WireSize.message(v, field: 20) }
         return n
     }
 
@@ -191,6 +207,10 @@ extension OpinionEvent {
         if case .forwarded(let v)? = step { w.message(v, field: 14) }
         if case .adoptedHigher(let v)? = step { w.message(v, field: 15) }
         if case .instruction(let v)? = step { w.message(v, field: 16) }
+        if case .sentAbove(let v)? = step { w.message(v, field: 17) }
+        if case .adoptedAbove(let v)? = step { w.message(v, field: 18) }
+        if case .sentToDepartment(let v)? = step { w.message(v, field: 19) }
+        if case .departmentReplied(let v)? = step { w.message(v, field: 20) }
         w.writeRaw(unknownFields)
     }
 
@@ -236,6 +256,26 @@ extension OpinionEvent {
                 if case .instruction(let existing)? = step { v = existing }
                 try r.readMessage(into: &v)
                 step = .instruction(v)
+            case (17, .lengthDelimited):
+                var v = OpinionEvent.SentAbove()
+                if case .sentAbove(let existing)? = step { v = existing }
+                try r.readMessage(into: &v)
+                step = .sentAbove(v)
+            case (18, .lengthDelimited):
+                var v = OpinionEvent.AdoptedAbove()
+                if case .adoptedAbove(let existing)? = step { v = existing }
+                try r.readMessage(into: &v)
+                step = .adoptedAbove(v)
+            case (19, .lengthDelimited):
+                var v = OpinionEvent.SentToDepartment()
+                if case .sentToDepartment(let existing)? = step { v = existing }
+                try r.readMessage(into: &v)
+                step = .sentToDepartment(v)
+            case (20, .lengthDelimited):
+                var v = OpinionEvent.DepartmentReplied()
+                if case .departmentReplied(let existing)? = step { v = existing }
+                try r.readMessage(into: &v)
+                step = .departmentReplied(v)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -254,6 +294,10 @@ extension OpinionEvent {
         if case .forwarded(let v)? = step { j.message("forwarded", v) }
         if case .adoptedHigher(let v)? = step { j.message("adoptedHigher", v) }
         if case .instruction(let v)? = step { j.message("instruction", v) }
+        if case .sentAbove(let v)? = step { j.message("sentAbove", v) }
+        if case .adoptedAbove(let v)? = step { j.message("adoptedAbove", v) }
+        if case .sentToDepartment(let v)? = step { j.message("sentToDepartment", v) }
+        if case .departmentReplied(let v)? = step { j.message("departmentReplied", v) }
         j.endObject()
     }
 
@@ -273,6 +317,10 @@ extension OpinionEvent {
             case "forwarded": step = .forwarded(try JSONRead.message(OpinionEvent.Forwarded.self, value, path: p))
             case "adoptedHigher", "adopted_higher": step = .adoptedHigher(try JSONRead.message(OpinionEvent.AdoptedHigher.self, value, path: p))
             case "instruction": step = .instruction(try JSONRead.message(OpinionEvent.Instruction.self, value, path: p))
+            case "sentAbove", "sent_above": step = .sentAbove(try JSONRead.message(OpinionEvent.SentAbove.self, value, path: p))
+            case "adoptedAbove", "adopted_above": step = .adoptedAbove(try JSONRead.message(OpinionEvent.AdoptedAbove.self, value, path: p))
+            case "sentToDepartment", "sent_to_department": step = .sentToDepartment(try JSONRead.message(OpinionEvent.SentToDepartment.self, value, path: p))
+            case "departmentReplied", "department_replied": step = .departmentReplied(try JSONRead.message(OpinionEvent.DepartmentReplied.self, value, path: p))
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
@@ -870,6 +918,296 @@ extension OpinionEvent.Instruction {
             case "date": date = try StringCodec.readJSON(value, path: p)
             case "text": text = try StringCodec.readJSON(value, path: p)
             case "recordedBy", "recorded_by": recordedBy = try StringCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+extension OpinionEvent {
+    /// Sent up outside the federation (报送), to the provincial or national CPPCC.
+    public struct SentAbove: ProtoMessage {
+        public static let protoName = "xieshang.v1.OpinionEvent.SentAbove"
+
+        /// "province" (省政协) or "national" (全国政协).
+        public var toLevel: String = ""
+        /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+        public var unknownFields: [UInt8] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            toLevel: String = ""
+        ) {
+            self.toLevel = toLevel
+        }
+    }
+}
+
+extension OpinionEvent.SentAbove {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "to_level", jsonName: "toLevel", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, toLevel, field: 1)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, toLevel, field: 1)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): toLevel = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("toLevel", StringCodec.self, toLevel)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "toLevel", "to_level": toLevel = try StringCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+extension OpinionEvent {
+    /// Adopted by the provincial or national CPPCC (as the body that sent it up learnt it).
+    public struct AdoptedAbove: ProtoMessage {
+        public static let protoName = "xieshang.v1.OpinionEvent.AdoptedAbove"
+
+        /// "province" (省政协) or "national" (全国政协).
+        public var byLevel: String = ""
+        /// Bulletin issue 期号 there (e.g. "《社情民意专报》2026年第5期").
+        public var bulletinIssue: String = ""
+        /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+        public var unknownFields: [UInt8] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            byLevel: String = "",
+            bulletinIssue: String = ""
+        ) {
+            self.byLevel = byLevel
+            self.bulletinIssue = bulletinIssue
+        }
+    }
+}
+
+extension OpinionEvent.AdoptedAbove {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "by_level", jsonName: "byLevel", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "bulletin_issue", jsonName: "bulletinIssue", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, byLevel, field: 1)
+        n += WireSize.singular(StringCodec.self, bulletinIssue, field: 2)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, byLevel, field: 1)
+        w.singular(StringCodec.self, bulletinIssue, field: 2)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): byLevel = try StringCodec.read(from: &r)
+            case (2, .lengthDelimited): bulletinIssue = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("byLevel", StringCodec.self, byLevel)
+        j.singular("bulletinIssue", StringCodec.self, bulletinIssue)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "byLevel", "by_level": byLevel = try StringCodec.readJSON(value, path: p)
+            case "bulletinIssue", "bulletin_issue": bulletinIssue = try StringCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+extension OpinionEvent {
+    /// Sent to a government department 转送政府部门.
+    public struct SentToDepartment: ProtoMessage {
+        public static let protoName = "xieshang.v1.OpinionEvent.SentToDepartment"
+
+        /// The department's name (e.g. "市水务局").
+        public var department: String = ""
+        /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+        public var unknownFields: [UInt8] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            department: String = ""
+        ) {
+            self.department = department
+        }
+    }
+}
+
+extension OpinionEvent.SentToDepartment {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "department", jsonName: "department", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, department, field: 1)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, department, field: 1)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): department = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("department", StringCodec.self, department)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "department": department = try StringCodec.readJSON(value, path: p)
+            default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
+            }
+        }
+    }
+}
+
+extension OpinionEvent {
+    /// A department's reply: its handling and the result.
+    public struct DepartmentReplied: ProtoMessage {
+        public static let protoName = "xieshang.v1.OpinionEvent.DepartmentReplied"
+
+        /// The department's name, as sent.
+        public var department: String = ""
+        /// Result: "adopted" 已采纳, "partly_adopted" 部分采纳, "for_reference" 留作参考, "not_adopted" 未采纳.
+        public var result: String = ""
+        /// How it was handled 办理情况.
+        public var text: String = ""
+        /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
+        public var unknownFields: [UInt8] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            department: String = "",
+            result: String = "",
+            text: String = ""
+        ) {
+            self.department = department
+            self.result = result
+            self.text = text
+        }
+    }
+}
+
+extension OpinionEvent.DepartmentReplied {
+    public static let protoFields: [ProtoFieldDescriptor] = [
+        ProtoFieldDescriptor(number: 1, name: "department", jsonName: "department", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 2, name: "result", jsonName: "result", type: .string, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 3, name: "text", jsonName: "text", type: .string, label: .singular, oneof: nil),
+    ]
+
+    public func serializedSize() -> Int {
+        var n = unknownFields.count
+        n += WireSize.singular(StringCodec.self, department, field: 1)
+        n += WireSize.singular(StringCodec.self, result, field: 2)
+        n += WireSize.singular(StringCodec.self, text, field: 3)
+        return n
+    }
+
+    public func encode(to w: inout WireWriter) {
+        w.singular(StringCodec.self, department, field: 1)
+        w.singular(StringCodec.self, result, field: 2)
+        w.singular(StringCodec.self, text, field: 3)
+        w.writeRaw(unknownFields)
+    }
+
+    public mutating func decodeFields(from r: inout WireReader) throws(WireError) {
+        while let tag = try r.nextTag() {
+            switch (tag.field, tag.wireType) {
+            case (1, .lengthDelimited): department = try StringCodec.read(from: &r)
+            case (2, .lengthDelimited): result = try StringCodec.read(from: &r)
+            case (3, .lengthDelimited): text = try StringCodec.read(from: &r)
+            default: try r.skip(tag, into: &unknownFields)
+            }
+        }
+    }
+
+    public func encodeJSON(to j: inout JSONWriter) {
+        j.beginObject()
+        j.singular("department", StringCodec.self, department)
+        j.singular("result", StringCodec.self, result)
+        j.singular("text", StringCodec.self, text)
+        j.endObject()
+    }
+
+    public mutating func decodeJSON(from object: [JSONMember], path: String) throws(WireError) {
+        for (key, value) in object {
+            if case .null = value { continue }
+            let p = path + "." + key
+            switch key {
+            case "department": department = try StringCodec.readJSON(value, path: p)
+            case "result": result = try StringCodec.readJSON(value, path: p)
+            case "text": text = try StringCodec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }

@@ -241,6 +241,18 @@ public struct Figures: ProtoMessage {
     public var opinionsForwarded: Int64 = 0
     /// Reports received at their origin body, by intake channel ("web", "chat_group", "paper", "session").
     public var opinionsByChannel: [String: Int64] = [:]
+    /// Beyond the federation (counted at the body that records the step, never again at the origin):
+    /// sent up to the provincial / national CPPCC 报送省政协、全国政协, and adopted there 省政协、全国政协采用.
+    public var opinionsSentProvincial: Int64 = 0
+    public var opinionsSentNational: Int64 = 0
+    public var opinionsAdoptedProvincial: Int64 = 0
+    public var opinionsAdoptedNational: Int64 = 0
+    /// Sent to government departments 转送部门, and the departments' replies by result.
+    public var opinionsToDepartments: Int64 = 0
+    public var opinionsDepartmentAdopted: Int64 = 0
+    public var opinionsDepartmentPartlyAdopted: Int64 = 0
+    public var opinionsDepartmentForReference: Int64 = 0
+    public var opinionsDepartmentNotAdopted: Int64 = 0
     /// Activities 履职活动 (flows).
     /// Consultation meetings 协商.
     public var consultations: Int64 = 0
@@ -329,6 +341,15 @@ public struct Figures: ProtoMessage {
         opinionsInstructed: Int64 = 0,
         opinionsForwarded: Int64 = 0,
         opinionsByChannel: [String: Int64] = [:],
+        opinionsSentProvincial: Int64 = 0,
+        opinionsSentNational: Int64 = 0,
+        opinionsAdoptedProvincial: Int64 = 0,
+        opinionsAdoptedNational: Int64 = 0,
+        opinionsToDepartments: Int64 = 0,
+        opinionsDepartmentAdopted: Int64 = 0,
+        opinionsDepartmentPartlyAdopted: Int64 = 0,
+        opinionsDepartmentForReference: Int64 = 0,
+        opinionsDepartmentNotAdopted: Int64 = 0,
         consultations: Int64 = 0,
         consultationParticipants: Int64 = 0,
         researchVisits: Int64 = 0,
@@ -383,6 +404,15 @@ public struct Figures: ProtoMessage {
         self.opinionsInstructed = opinionsInstructed
         self.opinionsForwarded = opinionsForwarded
         self.opinionsByChannel = opinionsByChannel
+        self.opinionsSentProvincial = opinionsSentProvincial
+        self.opinionsSentNational = opinionsSentNational
+        self.opinionsAdoptedProvincial = opinionsAdoptedProvincial
+        self.opinionsAdoptedNational = opinionsAdoptedNational
+        self.opinionsToDepartments = opinionsToDepartments
+        self.opinionsDepartmentAdopted = opinionsDepartmentAdopted
+        self.opinionsDepartmentPartlyAdopted = opinionsDepartmentPartlyAdopted
+        self.opinionsDepartmentForReference = opinionsDepartmentForReference
+        self.opinionsDepartmentNotAdopted = opinionsDepartmentNotAdopted
         self.consultations = consultations
         self.consultationParticipants = consultationParticipants
         self.researchVisits = researchVisits
@@ -463,6 +493,15 @@ extension Figures {
         ProtoFieldDescriptor(number: 70, name: "members", jsonName: "members", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 71, name: "members_below_threshold", jsonName: "membersBelowThreshold", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 80, name: "bodies", jsonName: "bodies", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 120, name: "opinions_sent_provincial", jsonName: "opinionsSentProvincial", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 121, name: "opinions_sent_national", jsonName: "opinionsSentNational", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 122, name: "opinions_adopted_provincial", jsonName: "opinionsAdoptedProvincial", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 123, name: "opinions_adopted_national", jsonName: "opinionsAdoptedNational", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 124, name: "opinions_to_departments", jsonName: "opinionsToDepartments", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 125, name: "opinions_department_adopted", jsonName: "opinionsDepartmentAdopted", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 126, name: "opinions_department_partly_adopted", jsonName: "opinionsDepartmentPartlyAdopted", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 127, name: "opinions_department_for_reference", jsonName: "opinionsDepartmentForReference", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 128, name: "opinions_department_not_adopted", jsonName: "opinionsDepartmentNotAdopted", type: .int64, label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -520,6 +559,15 @@ extension Figures {
         n += WireSize.singular(Int64Codec.self, members, field: 70)
         n += WireSize.singular(Int64Codec.self, membersBelowThreshold, field: 71)
         n += WireSize.singular(Int64Codec.self, bodies, field: 80)
+        n += WireSize.singular(Int64Codec.self, opinionsSentProvincial, field: 120)
+        n += WireSize.singular(Int64Codec.self, opinionsSentNational, field: 121)
+        n += WireSize.singular(Int64Codec.self, opinionsAdoptedProvincial, field: 122)
+        n += WireSize.singular(Int64Codec.self, opinionsAdoptedNational, field: 123)
+        n += WireSize.singular(Int64Codec.self, opinionsToDepartments, field: 124)
+        n += WireSize.singular(Int64Codec.self, opinionsDepartmentAdopted, field: 125)
+        n += WireSize.singular(Int64Codec.self, opinionsDepartmentPartlyAdopted, field: 126)
+        n += WireSize.singular(Int64Codec.self, opinionsDepartmentForReference, field: 127)
+        n += WireSize.singular(Int64Codec.self, opinionsDepartmentNotAdopted, field: 128)
         return n
     }
 
@@ -577,6 +625,15 @@ extension Figures {
         w.singular(Int64Codec.self, members, field: 70)
         w.singular(Int64Codec.self, membersBelowThreshold, field: 71)
         w.singular(Int64Codec.self, bodies, field: 80)
+        w.singular(Int64Codec.self, opinionsSentProvincial, field: 120)
+        w.singular(Int64Codec.self, opinionsSentNational, field: 121)
+        w.singular(Int64Codec.self, opinionsAdoptedProvincial, field: 122)
+        w.singular(Int64Codec.self, opinionsAdoptedNational, field: 123)
+        w.singular(Int64Codec.self, opinionsToDepartments, field: 124)
+        w.singular(Int64Codec.self, opinionsDepartmentAdopted, field: 125)
+        w.singular(Int64Codec.self, opinionsDepartmentPartlyAdopted, field: 126)
+        w.singular(Int64Codec.self, opinionsDepartmentForReference, field: 127)
+        w.singular(Int64Codec.self, opinionsDepartmentNotAdopted, field: 128)
         w.writeRaw(unknownFields)
     }
 
@@ -636,6 +693,15 @@ extension Figures {
             case (70, .varint): members = try Int64Codec.read(from: &r)
             case (71, .varint): membersBelowThreshold = try Int64Codec.read(from: &r)
             case (80, .varint): bodies = try Int64Codec.read(from: &r)
+            case (120, .varint): opinionsSentProvincial = try Int64Codec.read(from: &r)
+            case (121, .varint): opinionsSentNational = try Int64Codec.read(from: &r)
+            case (122, .varint): opinionsAdoptedProvincial = try Int64Codec.read(from: &r)
+            case (123, .varint): opinionsAdoptedNational = try Int64Codec.read(from: &r)
+            case (124, .varint): opinionsToDepartments = try Int64Codec.read(from: &r)
+            case (125, .varint): opinionsDepartmentAdopted = try Int64Codec.read(from: &r)
+            case (126, .varint): opinionsDepartmentPartlyAdopted = try Int64Codec.read(from: &r)
+            case (127, .varint): opinionsDepartmentForReference = try Int64Codec.read(from: &r)
+            case (128, .varint): opinionsDepartmentNotAdopted = try Int64Codec.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -696,6 +762,15 @@ extension Figures {
         j.singular("members", Int64Codec.self, members)
         j.singular("membersBelowThreshold", Int64Codec.self, membersBelowThreshold)
         j.singular("bodies", Int64Codec.self, bodies)
+        j.singular("opinionsSentProvincial", Int64Codec.self, opinionsSentProvincial)
+        j.singular("opinionsSentNational", Int64Codec.self, opinionsSentNational)
+        j.singular("opinionsAdoptedProvincial", Int64Codec.self, opinionsAdoptedProvincial)
+        j.singular("opinionsAdoptedNational", Int64Codec.self, opinionsAdoptedNational)
+        j.singular("opinionsToDepartments", Int64Codec.self, opinionsToDepartments)
+        j.singular("opinionsDepartmentAdopted", Int64Codec.self, opinionsDepartmentAdopted)
+        j.singular("opinionsDepartmentPartlyAdopted", Int64Codec.self, opinionsDepartmentPartlyAdopted)
+        j.singular("opinionsDepartmentForReference", Int64Codec.self, opinionsDepartmentForReference)
+        j.singular("opinionsDepartmentNotAdopted", Int64Codec.self, opinionsDepartmentNotAdopted)
         j.endObject()
     }
 
@@ -757,6 +832,15 @@ extension Figures {
             case "members": members = try Int64Codec.readJSON(value, path: p)
             case "membersBelowThreshold", "members_below_threshold": membersBelowThreshold = try Int64Codec.readJSON(value, path: p)
             case "bodies": bodies = try Int64Codec.readJSON(value, path: p)
+            case "opinionsSentProvincial", "opinions_sent_provincial": opinionsSentProvincial = try Int64Codec.readJSON(value, path: p)
+            case "opinionsSentNational", "opinions_sent_national": opinionsSentNational = try Int64Codec.readJSON(value, path: p)
+            case "opinionsAdoptedProvincial", "opinions_adopted_provincial": opinionsAdoptedProvincial = try Int64Codec.readJSON(value, path: p)
+            case "opinionsAdoptedNational", "opinions_adopted_national": opinionsAdoptedNational = try Int64Codec.readJSON(value, path: p)
+            case "opinionsToDepartments", "opinions_to_departments": opinionsToDepartments = try Int64Codec.readJSON(value, path: p)
+            case "opinionsDepartmentAdopted", "opinions_department_adopted": opinionsDepartmentAdopted = try Int64Codec.readJSON(value, path: p)
+            case "opinionsDepartmentPartlyAdopted", "opinions_department_partly_adopted": opinionsDepartmentPartlyAdopted = try Int64Codec.readJSON(value, path: p)
+            case "opinionsDepartmentForReference", "opinions_department_for_reference": opinionsDepartmentForReference = try Int64Codec.readJSON(value, path: p)
+            case "opinionsDepartmentNotAdopted", "opinions_department_not_adopted": opinionsDepartmentNotAdopted = try Int64Codec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
