@@ -5,6 +5,15 @@ import XieshangWire
 /// "四个一" complete (a proposal, an opinion report, a research or inspection, a good deed 公益), training 履职培训 in
 /// the ledger, the ranking 履职排名 and the awards 优秀委员 by policy (issue 18, item 2).
 extension DutyAssessmentTests {
+    /// The county's policy as version 2 from 2026-01-01 with `change` made to its duty table.
+    func nextPolicy(_ change: (inout XieshangDomain.DutyScoring) -> Void) -> Policy {
+        var policy = county.state.policy
+        policy.version = 2
+        policy.effective = day("2026-01-01")
+        change(&policy.duty)
+        return policy
+    }
+
     mutating func activity(_ id: String, _ kind: Activity.Kind, members: [String], on: String = "2026-05-01") throws {
         try county.record(.activity(Activity(id: id, kind: kind, date: day(on), topic: id, participants: members.count, members: members)),
                           by: .office)
@@ -27,12 +36,7 @@ extension DutyAssessmentTests {
         #expect(county.state.dutyAssessment(member: "d", year: 2026).minimumsMissed == [.proposals, .opinions, .welfare])
         #expect(county.state.dutyAssessment(member: "new", year: 2026).minimumsMissed == [.proposals, .opinions, .research, .welfare])
         // The policy sets them: no good-deed minimum → b meets all four; two research visits → a still meets, b misses.
-        var policy = county.state.policy
-        policy.version = 2
-        policy.effective = day("2026-01-01")
-        policy.duty.minimumWelfare = 0
-        policy.duty.minimumResearch = 2
-        try county.record(.policy(policy), by: .office)
+        try county.record(.policy(nextPolicy { $0.minimumWelfare = 0; $0.minimumResearch = 2 }), by: .office)
         #expect(county.state.dutyAssessment(member: "a", year: 2026).minimumsMissed == [])
         #expect(county.state.dutyAssessment(member: "b", year: 2026).minimumsMissed == [.research])
         #expect(county.state.dutyAssessments(year: 2026)["b"]?.minimumsMissed == [.research])
@@ -49,12 +53,7 @@ extension DutyAssessmentTests {
         #expect(a.categoryTenths[.training] == 100)                        // 6 × 2 = 12 → cap 10
         #expect(a.totalTenths == 600 + 100)
         #expect(county.state.dutyAssessment(member: "b", year: 2026).categoryTenths[.training] == 20)
-        var policy = county.state.policy
-        policy.version = 2
-        policy.effective = day("2026-01-01")
-        policy.duty.trainingTenths = 50
-        policy.duty.capTenths[.training] = 150
-        try county.record(.policy(policy), by: .office)
+        try county.record(.policy(nextPolicy { $0.trainingTenths = 50; $0.capTenths[.training] = 150 }), by: .office)
         #expect(county.state.dutyAssessment(member: "a", year: 2026).categoryTenths[.training] == 150)
         #expect(county.state.dutyAssessment(member: "b", year: 2026).categoryTenths[.training] == 50)
         // A training is neither research nor welfare: it meets none of the four.
@@ -129,16 +128,15 @@ extension DutyAssessmentTests {
 
     /// The new settings are bounded when a policy is recorded, naming the field.
     @Test mutating func newSettingsAreBounded() throws {
-        for (field, change) in [("duty.award_top_percent", { (p: inout Policy) in p.duty.awardTopPercent = 101 }),
-                                ("duty.minimum_welfare", { (p: inout Policy) in p.duty.minimumWelfare = -1 }),
-                                ("duty.minimum_research", { (p: inout Policy) in p.duty.minimumResearch = 1_001 }),
-                                ("duty.cap_training_tenths", { (p: inout Policy) in p.duty.capTenths[.training] = -1 }),
-                                ("duty.training_tenths", { (p: inout Policy) in p.duty.trainingTenths = 1_000_001 }),
-                                ("duty.award_min_tenths", { (p: inout Policy) in p.duty.awardMinTenths = Int.min })] {
-            var policy = county.state.policy
-            policy.version = 2
-            policy.effective = day("2026-01-01")
-            change(&policy)
+        typealias Change = (inout XieshangDomain.DutyScoring) -> Void
+        let changes: [(String, Change)] = [("duty.award_top_percent", { $0.awardTopPercent = 101 }),
+                                           ("duty.minimum_welfare", { $0.minimumWelfare = -1 }),
+                                           ("duty.minimum_research", { $0.minimumResearch = 1_001 }),
+                                           ("duty.cap_training_tenths", { $0.capTenths[.training] = -1 }),
+                                           ("duty.training_tenths", { $0.trainingTenths = 1_000_001 }),
+                                           ("duty.award_min_tenths", { $0.awardMinTenths = Int.min })]
+        for (field, change) in changes {
+            let policy = nextPolicy(change)
             let before = county.state
             do {
                 _ = try county.record(.policy(policy), by: .office)

@@ -46,7 +46,7 @@ extension Policy {
         Setting(key: "minimum_proposals", zh: "每年至少提案", en: "yearly minimum proposals", path: \.minimumProposals),
         Setting(key: "minimum_opinions", zh: "每年至少社情民意信息", en: "yearly minimum opinion reports", path: \.minimumOpinions),
         Setting(key: "minimum_research", zh: "每年至少调研视察", en: "yearly minimum research or inspections", path: \.minimumResearch),
-        Setting(key: "minimum_welfare", zh: "每年至少公益活动（为民办实事）", en: "yearly minimum public-welfare activities", path: \.minimumWelfare),
+        Setting(key: "minimum_welfare", zh: "每年至少公益活动", en: "yearly minimum public-welfare activities", path: \.minimumWelfare),
         Setting(key: "award_min_tenths", zh: "优秀委员最低总分", en: "outstanding member: lowest total", path: \.awardMinTenths),
         Setting(key: "award_top_percent", zh: "优秀委员比例上限（%）", en: "outstanding members: top percent", path: \.awardTopPercent),
     ]
