@@ -210,9 +210,10 @@ enum AdminHandlers {
                      "deadline": $0.deadline, "assignees": $0.assignees, "stage": String(describing: $0.stage), "overdue_for": $0.overdueFor]
                 }
             case "members":
-                columns = ["id", "name", "sector", "active", "duty_total_tenths", "needs_talk", "resignation_recommended"]
+                columns = ["id", "name", "sector", "active", "duty_total_tenths", "minimums_missed", "needs_talk", "resignation_recommended"]
                 rows = try queries.membersWithDuty(year: year, upTo: asOf).map {
                     ["id": $0.id, "name": $0.name, "sector": $0.sector, "active": $0.active, "duty_total_tenths": $0.totalTenths,
+                     "minimums_missed": $0.minimumsMissed.map(\.rawValue),
                      "needs_talk": $0.needsTalk, "resignation_recommended": $0.resignationRecommended]
                 }
             default:

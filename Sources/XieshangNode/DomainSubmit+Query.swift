@@ -13,7 +13,9 @@ import XieshangWire
 /// config and the rosters its children vouched for — so a city can name its townships), `duty` (one member's
 /// 履职档案 for a `year`: every ledger entry with the record it cites and the body where it happened (`at`: an activity
 /// at a body below that the member joined as a guest), the points per category and the total;
-/// filter `member`), `appraisals` (the proposals rated at a `quarter`'s appraisal 逐个提案测评, with the votes, the rate,
+/// filter `member`), `duty_ranking` (every member of the body for a `year`, by total: rank — equal totals share
+/// it —, the yearly minimums missed, talk and resignation flags, and whether they qualify as 优秀委员 by the policy
+/// or why not), `appraisals` (the proposals rated at a `quarter`'s appraisal 逐个提案测评, with the votes, the rate,
 /// the threshold and the units' written explanations; filter `below` = "true" for only those below the threshold),
 /// `policy` (the policy the body's records apply now, every setting, and the versions recorded), `units` (the handling
 /// table of the units 承办单位办理情况 for a `period`, with the replies overdue on the `as_of` day), `plan_tree` (every item of
@@ -21,7 +23,7 @@ import XieshangWire
 /// bodies below decomposed it into, with its stage and overdue flag on the `as_of` day; filter `plan`).
 extension DomainSubmit {
     /// Record types answered here.
-    static let queryTypes = ["proposal", "suggestions", "plans", "plan_tree", "figures", "bodies", "duty", "appraisals", "policy", "units",
+    static let queryTypes = ["proposal", "suggestions", "plans", "plan_tree", "figures", "bodies", "duty", "duty_ranking", "appraisals", "policy", "units",
                              "topics", "sector_figures", "activity_appraisals", "opinion_beyond"]
 
     static func query(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
@@ -67,6 +69,8 @@ extension DomainSubmit {
                 return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
             case "duty":
                 return duty(runtime, request, state)
+            case "duty_ranking":
+                return dutyRanking(runtime, request, state)
             case "topics":
                 return topics(request, state)
             case "opinion_beyond":
@@ -140,12 +144,10 @@ extension DomainSubmit {
             return .failure(TransportError.status(.notFound,
                 "[duty.member] \(member.isEmpty ? "no member given" : member + " is not a member of " + runtime.config.nodeId) (\(member) 不是本组织的委员); list them with `xieshang member list`"))
         }
-        var year = Day(chinaTimeMs: runtime.now()).year
-        if let text = request.filter["year"] {
-            guard let y = Int(text), (1900...9999).contains(y) else {
-                return .failure(TransportError.status(.invalidArgument, "query duty: filter year '\(text)' is not a year like 2026"))
-            }
-            year = y
+        let year: Int
+        switch yearFilter(runtime, request) {
+        case .success(let y): year = y
+        case .failure(let e): return .failure(e)
         }
         let a = state.dutyAssessment(member: member, year: year)
         let row: [String: Any] = [
@@ -153,6 +155,7 @@ extension DomainSubmit {
             "categories": Dictionary(uniqueKeysWithValues: DutyCategory.allCases.map { ($0.rawValue, a.categoryTenths[$0] ?? 0) }),
             "proposal_count": a.proposalCount, "opinion_count": a.opinionCount,
             "minimums_missed": a.minimumsMissed.map(\.rawValue), "needs_talk": a.needsTalk,
+            "minimums": minimums(a), "training_count": a.trainingCount,
             "resignation_recommended": a.resignationRecommended,
             "entries": a.entries.map { e in
                 ["on": e.on.description, "category": e.category.rawValue, "tenths": e.tenths, "rule": e.rule, "source": e.source.key,
@@ -160,6 +163,43 @@ extension DomainSubmit {
             },
         ]
         return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
+    }
+
+    /// The `year` filter of a duty query (default this year in Beijing time).
+    static func yearFilter(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<Int, TransportError> {
+        guard let text = request.filter["year"] else { return .success(Day(chinaTimeMs: runtime.now()).year) }
+        guard let y = Int(text), (1900...9999).contains(y) else {
+            return .failure(TransportError.status(.invalidArgument,
+                "query \(request.recordType): filter year '\(text)' is not a year like 2026 (年度应为 1900 至 9999 的年份)"))
+        }
+        return .success(y)
+    }
+
+    /// The four yearly minimums ("四个一") of an assessment: category, count, minimum, met.
+    static func minimums(_ a: DutyAssessment) -> [[String: Any]] {
+        a.minimums.map { ["category": $0.category.rawValue, "count": $0.count, "required": $0.required, "met": $0.met] }
+    }
+
+    /// The body's members ranked by their total for the `year` filter, with the award rule applied (``DutyRanking``):
+    /// one row per member, by rank then id; `places`, `award_min_tenths` and `award_top_percent` repeat the rule.
+    static func dutyRanking(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryResponse, TransportError> {
+        let year: Int
+        switch yearFilter(runtime, request) {
+        case .success(let y): year = y
+        case .failure(let e): return .failure(e)
+        }
+        let ranking = state.dutyRanking(year: year)
+        let columns = ["rank", "member", "name", "sector", "total_tenths", "minimums_missed", "needs_talk", "resignation_recommended",
+                       "award", "not_awarded", "minimums", "members", "places", "award_min_tenths", "award_top_percent", "year"]
+        let rows: [[String: Any]] = ranking.standings.map { s in
+            let a = s.assessment, m = state.members[a.member]
+            return ["rank": s.rank, "member": a.member, "name": m?.name ?? "", "sector": m?.sector ?? "", "total_tenths": a.totalTenths,
+                    "minimums_missed": a.minimumsMissed.map(\.rawValue), "needs_talk": a.needsTalk,
+                    "resignation_recommended": a.resignationRecommended, "award": s.award, "not_awarded": s.notAwarded,
+                    "minimums": minimums(a), "members": ranking.standings.count, "places": ranking.places,
+                    "award_min_tenths": ranking.awardMinTenths, "award_top_percent": ranking.awardTopPercent, "year": year]
+        }
+        return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
     }
 
     /// The topics 征集议题 of the plans this body holds (filter `plan`): each with its source and proposer, and what became
@@ -295,15 +335,8 @@ extension DomainSubmit {
             "evaluation_window_days": p.evaluationWindowDays, "reply_classes": choices(p.replyClasses),
             "not_registered_reasons": choices(p.notRegisteredReasons), "satisfaction_formula": p.satisfactionFormula.rawValue,
             "appraisal_threshold_percent": p.appraisalThresholdPercent, "opinion_max_chars": p.opinionMaxChars,
-            "duty": [
-                "base_tenths": d.baseTenths, "attendance_tenths": d.attendanceTenths, "excused_absence_tenths": d.excusedAbsenceTenths,
-                "unexcused_absence_tenths": d.unexcusedAbsenceTenths, "proposal_tenths": d.proposalTenths,
-                "proposal_registered_tenths": d.proposalRegisteredTenths, "cosigner_percent": d.cosignerPercent,
-                "opinion_tenths": d.opinionTenths, "opinion_adopted_tenths": d.opinionAdoptedTenths, "research_tenths": d.researchTenths,
-                "welfare_tenths": d.welfareTenths, "talk_below_tenths": d.talkBelowTenths, "resignation_after_years": d.resignationAfterYears,
-                "minimum_proposals": d.minimumProposals, "minimum_opinions": d.minimumOpinions,
-                "caps_tenths": Dictionary(uniqueKeysWithValues: d.capTenths.map { ($0.key.rawValue, $0.value) }),
-            ] as [String: Any],
+            "duty": Dictionary(uniqueKeysWithValues: XieshangDomain.Policy.dutySettings.map { ($0.key, d[keyPath: $0.path] as Any) })
+                .merging(["caps_tenths": Dictionary(uniqueKeysWithValues: d.capTenths.map { ($0.key.rawValue, $0.value) })]) { a, _ in a },
             "history": state.policyHistory.map { ["version": $0.version, "effective": $0.effective.description] },
         ]
     }

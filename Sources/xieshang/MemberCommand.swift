@@ -2,8 +2,9 @@ import Foundation
 import XieshangDomain
 import XieshangNode
 
-/// `xieshang member add|import|list|ledger|attendance`: the body's members 委员 (id, name, 界别, 届, roles, special
-/// invited 特邀), each one's duty ledger 履职档案, and attendance at meetings with leave 请假 (the "meetings" category).
+/// `xieshang member add|import|list|ledger|ranking|awards|attendance`: the body's members 委员 (id, name, 界别, 届, roles,
+/// special invited 特邀), each one's duty ledger 履职档案 with the four yearly minimums ("四个一"), the year's ranking
+/// 履职排名 and outstanding members 优秀委员 by the policy, and attendance at meetings with leave 请假 (the "meetings" category).
 enum MemberCommand {
     typealias Spec = Invocation.Spec
 
@@ -21,6 +22,16 @@ enum MemberCommand {
               positionals: ["ID"], valued: ["year"],
               details: "  points are shown with one decimal; a category's positive points are capped by the policy, penalties never",
               example: "xieshang member ledger M001 --year 2026"), ledger),
+        (Spec(name: "member ranking", summary: "this body's members ranked by their duty total for the year 履职排名 (equal totals share a rank: 1, 1, 3)",
+              valued: ["year"], example: "xieshang member ranking --year 2026"), ranking),
+        (Spec(name: "member awards", summary: "who qualifies as 优秀委员 by the policy and why, and who is to be talked to 约谈",
+              valued: ["year"],
+              details: """
+                  优秀委员 (policy duty.award_min_tenths, duty.award_top_percent): a total at least the award line, every "四个一"
+                  minimum met, not below the talk line, and a rank within the places = round half up of percent × members / 100
+                  (members tied at the last place all qualify)
+                """,
+              example: "xieshang member awards --year 2026"), awards),
         (Spec(name: "member attendance", summary: "records who attended a meeting (出席), who was on approved leave (请假) and who was absent without leave (无故缺席)",
               valued: ["meeting", "present", "leave", "absent", "date"], required: ["meeting"],
               details: """
@@ -82,10 +93,8 @@ enum MemberCommand {
     }
 
     static func list(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
-        var filter: [String: String] = [:]
-        if let y = inv.value("year") { filter["year"] = y }
-        RecordTable.print(try NodeClient(inv).query("members", filter: filter), type: "members",
-                          columns: ["id", "name", "sector", "active", "duty_total_tenths", "needs_talk", "resignation_recommended"], inv)
+        RecordTable.print(try NodeClient(inv).query("members", filter: try yearFilter(inv)), type: "members",
+                          columns: ["id", "name", "sector", "active", "duty_total_tenths", "minimums_missed", "needs_talk", "resignation_recommended"], inv)
         return ExitCode.done
     }
 }
@@ -111,10 +120,25 @@ extension MemberCommand {
                               en: "meeting \(meeting): \(count(.present)) attended, \(count(.excused)) on leave, \(count(.unexcused)) absent")
     }
 
+    /// The `--year` filter of the duty commands: a year 1900…9999 (the node's default year when not given).
+    static func yearFilter(_ inv: Invocation) throws(Invocation.Exit) -> [String: String] {
+        guard let text = inv.value("year") else { return [:] }
+        guard let y = Int(text), (1900...9999).contains(y) else { throw inv.usage("--year takes a year like 2026 (年度), not '\(text)'.") }
+        return ["year": String(y)]
+    }
+
+    /// The four yearly minimums ("四个一") of a duty row as one line: 提案 1/1 ✓ …
+    static func minimumsLine(_ row: [String: Any], _ inv: Invocation) -> String {
+        let list = (row["minimums"] as? [[String: Any]]) ?? []
+        return inv.text("四个一：", "four minimums: ") + list.map { m in
+            let met = (m["met"] as? Bool) ?? false
+            return "\(inv.label("dutyCategory." + ((m["category"] as? String) ?? ""))) \(m["count"] ?? 0)/\(m["required"] ?? 0) "
+                + (met ? inv.text("已完成", "met") : inv.text("未完成", "missed"))
+        }.joined(separator: "  ")
+    }
+
     static func ledger(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
-        var filter: [String: String] = [:]
-        if let y = inv.value("year") { filter["year"] = y }
-        guard let d = try NodeClient(inv).query("duty", filter: filter, id: inv.positional(0)).first else {
+        guard let d = try NodeClient(inv).query("duty", filter: try yearFilter(inv), id: inv.positional(0)).first else {
             return fail("no duty ledger for \(inv.positional(0))", code: ExitCode.refused)
         }
         if inv.json { RecordTable.print([d], type: "duty", columns: [], inv); return ExitCode.done }
@@ -132,6 +156,50 @@ extension MemberCommand {
         print("\(inv.text("合计", "total"))：\(points(d["total_tenths"]))"
               + (((d["needs_talk"] as? Bool) ?? false) ? "  \(inv.label("duty.talk"))" : "")
               + (((d["resignation_recommended"] as? Bool) ?? false) ? "  \(inv.label("duty.resignation"))" : ""))
+        print(minimumsLine(d, inv))
+        return ExitCode.done
+    }
+
+    static func ranking(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let rows = try NodeClient(inv).query("duty_ranking", filter: try yearFilter(inv))
+        if inv.json { RecordTable.print(rows, type: "duty_ranking", columns: [], inv); return ExitCode.done }
+        if let first = rows.first {
+            print(inv.text("\(first["year"] ?? "") 年度委员履职排名（\(rows.count) 名，总分相同者名次并列）",
+                           "duty ranking \(first["year"] ?? "") (\(rows.count) members; equal totals share a rank)"))
+        }
+        RecordTable.print(rows.map { r in r.merging(["total": points(r["total_tenths"])]) { a, _ in a } }, type: "duty_ranking",
+                          columns: ["rank", "member", "name", "sector", "total", "minimums_missed", "needs_talk", "award"], inv)
+        return ExitCode.done
+    }
+
+    static func awards(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let rows = try NodeClient(inv).query("duty_ranking", filter: try yearFilter(inv))
+        let awarded = rows.filter { ($0["award"] as? Bool) ?? false }, talks = rows.filter { ($0["needs_talk"] as? Bool) ?? false }
+        if inv.json {  // the members awarded or to be talked to, by rank
+            RecordTable.print(rows.filter { (($0["award"] as? Bool) ?? false) || (($0["needs_talk"] as? Bool) ?? false) },
+                              type: "duty_ranking", columns: [], inv)
+            return ExitCode.done
+        }
+        let print = { (line: String) in Swift.print(DisplayText.escaped(line)) }  // names are data (DisplayText)
+        let rule = rows.first ?? [:]
+        let places = (rule["places"] as? NSNumber)?.intValue ?? 0
+        print(inv.text("优秀委员：总分不低于 \(points(rule["award_min_tenths"])) 分，“四个一”全部完成，不低于约谈线，名次在前 \(rule["award_top_percent"] ?? 0)%（\(rows.count) 名委员，名额 \(places) 名，名次并列者同列）",
+                       "outstanding members: total at least \(points(rule["award_min_tenths"])), every minimum met, not below the talk line, ranked within the top \(rule["award_top_percent"] ?? 0)% (\(rows.count) members, \(places) places, ties at the last place all qualify)"))
+        for r in awarded {
+            print("  \(inv.text("第", "#"))\(r["rank"] ?? "")\(inv.text("名", ""))  \(r["member"] ?? "") \(r["name"] ?? "")  \(points(r["total_tenths"]))\(inv.text(" 分", ""))  "
+                  + minimumsLine(r, inv))
+        }
+        if awarded.isEmpty { print(inv.text("  无人符合", "  nobody qualifies")) }
+        // Within the places but not awarded: say why, so the office can explain it.
+        for r in rows where !((r["award"] as? Bool) ?? false) && ((r["rank"] as? NSNumber)?.intValue ?? Int.max) <= places {
+            let why = ((r["not_awarded"] as? [String]) ?? []).map(inv.label).joined(separator: "、")
+            print("  \(inv.text("名额内未评上", "within the places, not awarded"))：\(r["member"] ?? "") \(r["name"] ?? "")  \(points(r["total_tenths"]))  \(why)")
+        }
+        print(inv.text("须约谈（低于约谈线）：\(talks.count) 名", "to be talked to (below the talk line): \(talks.count)"))
+        for r in talks {
+            print("  \(r["member"] ?? "") \(r["name"] ?? "")  \(points(r["total_tenths"]))"
+                  + (((r["resignation_recommended"] as? Bool) ?? false) ? "  \(inv.label("duty.resignation"))" : ""))
+        }
         return ExitCode.done
     }
 }

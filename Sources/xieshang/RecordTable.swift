@@ -19,6 +19,7 @@ enum RecordTable {
         case ("plans", "plan_status"): return "state.plan."
         case ("topics", "source"): return "topicSource."
         case ("topics", "decision"): return "topicDecision."
+        case ("members", "minimums_missed"), ("duty_ranking", "minimums_missed"): return "dutyCategory."
         default: return nil
         }
     }

@@ -81,7 +81,7 @@ struct RecordsQueryTests {
             "opinions": ["origin_body", "origin_report_id", "author", "title", "status", "bulletin_issue", "forwarded_to",
                          "adopted_by", "instructions"],
             "plan_items": ["issuer", "plan_id", "item_id", "topic", "department", "deadline", "assignees", "stage", "overdue_for"],
-            "members": ["id", "name", "sector", "active", "duty_total_tenths", "needs_talk", "resignation_recommended"],
+            "members": ["id", "name", "sector", "active", "duty_total_tenths", "minimums_missed", "needs_talk", "resignation_recommended"],
         ]
         for (type, columns) in expected {
             let r = try await Self.query(fed, county, type)

@@ -98,6 +98,9 @@ struct WebProposalProcessTests {
             ["user": "jiaotong", "path": "/proposals"],
             // A member's opinion report on the web, so the office's walk reaches the editing desk's report with its edit form.
             ["user": "zhangming", "path": "/forms/opinion", "form": "form.entry", "fields": ["id": "SQ-W1", "title": "关于农村饮水安全的建议", "text": "部分村组供水管网老化。"]],
+            // The duty ranking (issue 18 item 2): the office sees every member ranked with the awards; the member their own rank.
+            ["user": "bangong", "path": "/duty"],
+            ["user": "zhangming", "path": "/duty"],
         ]
         let plan: [String: Any] = ["base": base, "spki": try await WebClient.spki(dir + "/web.crt"), "profile": dir + "/chromium",
                                    "users": Dictionary(uniqueKeysWithValues: Self.users.map { ($0.name, WebClient.password) }),
@@ -123,6 +126,9 @@ struct WebProposalProcessTests {
         #expect(text(6).contains("403 禁止访问") && !text(6).contains("建议增开夜班公交"), "the other unit: 403 by URL: \(text(6))")
         #expect(text(7).contains("逾期 1 件") && text(7).contains("关于旧城改造的建议") && text(7).contains("已逾期"), "overdue flagged: \(text(7))")
         #expect(url(8).contains("/records/opinions/") && text(8).contains("关于农村饮水安全的建议"), "the member's report recorded: \(url(8)) \(text(8))")
+        #expect(text(9).contains("年度履职排名") && text(9).contains("张明（M1）") && text(9).contains("“四个一”未全部完成"), "the ranking: \(text(9))")
+        #expect(text(10).contains("名次") && text(10).contains("第 1 名") && text(10).contains("调研视察 0 次（至少 1 次）：未完成")
+                && !text(10).contains("年度履职排名"), "the member's own rank only: \(text(10))")
 
         let walk = out["walk"] as? [String: [[String: Any]]] ?? [:], probes = out["probes"] as? [String: [[String: Any]]] ?? [:]
         #expect(walk.count == 6, "\(run.output.suffix(2000))")

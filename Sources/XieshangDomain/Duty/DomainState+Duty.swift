@@ -76,6 +76,7 @@ extension DomainState {
             switch a.kind {
             case .research, .inspection: add(member, a.date, .research, scoring.researchTenths, "duty.research", source)
             case .welfare: add(member, a.date, .welfare, scoring.welfareTenths, "duty.welfare", source)
+            case .training: add(member, a.date, .training, scoring.trainingTenths, "duty.training", source)
             default: break
             }
         }
@@ -147,16 +148,21 @@ extension DomainState {
         let proposalCount = Set(entries.filter {
             $0.rule == "duty.proposal.first" || $0.rule == "duty.proposal.cosigner"
         }.map(\.source.key)).count
+        func count(_ rule: String) -> Int { Set(entries.filter { $0.rule == rule }.map(\.source.key)).count }
         let opinionCount = entries.filter { $0.rule == "duty.opinion" }.count
-        var missed: [DutyCategory] = []
-        if proposalCount < scoring.minimumProposals { missed.append(.proposals) }
-        if opinionCount < scoring.minimumOpinions { missed.append(.opinions) }
+        // "四个一": a proposal, an opinion report, a research or inspection, a good deed (public welfare).
+        let minimums = [DutyMinimum(category: .proposals, count: proposalCount, required: scoring.minimumProposals),
+                        DutyMinimum(category: .opinions, count: opinionCount, required: scoring.minimumOpinions),
+                        DutyMinimum(category: .research, count: count("duty.research"), required: scoring.minimumResearch),
+                        DutyMinimum(category: .welfare, count: count("duty.welfare"), required: scoring.minimumWelfare)]
+        let missed = minimums.filter { !$0.met }.map(\.category)
         let needsTalk = total < scoring.talkBelowTenths
         let yearsNeeded = DutyScoring.yearsLookedBack(scoring.resignationAfterYears) - 1
         let resignation = needsTalk && previousYearsBelow.count >= yearsNeeded
             && previousYearsBelow.prefix(yearsNeeded).allSatisfy { $0 }
         return DutyAssessment(member: member, year: year, entries: entries, categoryTenths: categories,
                               totalTenths: total, proposalCount: proposalCount, opinionCount: opinionCount,
+                              minimums: minimums, trainingCount: count("duty.training"),
                               minimumsMissed: missed, needsTalk: needsTalk, resignationRecommended: resignation)
     }
 }

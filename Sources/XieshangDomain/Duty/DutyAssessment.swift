@@ -14,7 +14,12 @@ public struct DutyAssessment: Hashable, Sendable {
     public var proposalCount: Int
     /// Opinion reports counted toward the yearly minimum.
     public var opinionCount: Int
-    /// Yearly minimums missed ("四个一").
+    /// The yearly minimums ("四个一": proposals, opinion reports, research or inspection, public welfare), each with
+    /// the member's count and the policy's minimum, in that order.
+    public var minimums: [DutyMinimum]
+    /// Trainings 履职培训 taken part in.
+    public var trainingCount: Int
+    /// Yearly minimums missed ("四个一"), in the order of ``minimums``.
     public var minimumsMissed: [DutyCategory]
     /// Below the talk threshold → talk 约谈.
     public var needsTalk: Bool
@@ -27,4 +32,16 @@ public struct DutyAssessment: Hashable, Sendable {
         let v = totalTenths.magnitude
         return "\(sign)\(v / 10).\(v % 10)"
     }
+}
+
+/// One yearly minimum of "四个一" for a member: what they did against what the policy asks.
+public struct DutyMinimum: Hashable, Sendable {
+    /// The category counted (proposals, opinions, research, welfare).
+    public var category: DutyCategory
+    /// How many the member did in the year (proposals and activities counted once each).
+    public var count: Int
+    /// The policy's yearly minimum (0: no minimum).
+    public var required: Int
+    /// Whether the minimum is met.
+    public var met: Bool { count >= required }
 }

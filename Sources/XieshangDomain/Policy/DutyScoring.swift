@@ -22,10 +22,12 @@ public struct DutyScoring: Hashable, Sendable {
     public var researchTenths: Int = 50
     /// Public welfare 公益 taken part in (default 5).
     public var welfareTenths: Int = 50
+    /// A training 履职培训 taken part in (default 2, as a meeting: the seeds count training but give no points).
+    public var trainingTenths: Int = 20
     /// Caps per category of the positive points (defaults: meetings 20, proposals 40, opinions 30,
-    /// research 20, welfare 10).
+    /// research 20, welfare 10, training 10).
     public var capTenths: [DutyCategory: Int] = [.meetings: 200, .proposals: 400, .opinions: 300,
-                                                  .research: 200, .welfare: 100]
+                                                  .research: 200, .welfare: 100, .training: 100]
     /// Below this total a member is called for a talk 约谈 (default 75).
     public var talkBelowTenths: Int = 750
     /// Years running below the threshold before resignation is recommended 劝退 (default 2).
@@ -34,6 +36,15 @@ public struct DutyScoring: Hashable, Sendable {
     public var minimumProposals: Int = 1
     /// Yearly minimum of opinion reports ("四个一", default 1).
     public var minimumOpinions: Int = 1
+    /// Yearly minimum of research visits or inspections taken part in ("四个一", default 1).
+    public var minimumResearch: Int = 1
+    /// Yearly minimum of public-welfare activities taken part in — the good deed for the people ("四个一", default 1).
+    public var minimumWelfare: Int = 1
+    /// 优秀委员: at least this total (default 90 points), every yearly minimum met, not below the talk line.
+    public var awardMinTenths: Int = 900
+    /// 优秀委员: at most this percent of the members assessed (default 10, seed: 每年对XX％的优秀委员进行表彰).
+    /// Places = (percent × members + 50) / 100 (round half up); every member tied at the last place qualifies.
+    public var awardTopPercent: Int = 10
 
     /// The most years a resignation rule may look back (a policy with more is refused; a stored one is read as this).
     public static let maxResignationYears = 50

@@ -30,15 +30,21 @@ extension Policy {
             Limit(field: "duty.opinion_adopted_tenths", value: d.opinionAdoptedTenths, range: points),
             Limit(field: "duty.research_tenths", value: d.researchTenths, range: points),
             Limit(field: "duty.welfare_tenths", value: d.welfareTenths, range: points),
+            Limit(field: "duty.training_tenths", value: d.trainingTenths, range: points),
             Limit(field: "duty.cap_meetings_tenths", value: d.capTenths[.meetings] ?? 0, range: 0...1_000_000),
             Limit(field: "duty.cap_proposals_tenths", value: d.capTenths[.proposals] ?? 0, range: 0...1_000_000),
             Limit(field: "duty.cap_opinions_tenths", value: d.capTenths[.opinions] ?? 0, range: 0...1_000_000),
             Limit(field: "duty.cap_research_tenths", value: d.capTenths[.research] ?? 0, range: 0...1_000_000),
             Limit(field: "duty.cap_welfare_tenths", value: d.capTenths[.welfare] ?? 0, range: 0...1_000_000),
+            Limit(field: "duty.cap_training_tenths", value: d.capTenths[.training] ?? 0, range: 0...1_000_000),
             Limit(field: "duty.talk_below_tenths", value: d.talkBelowTenths, range: points),
             Limit(field: "duty.resignation_after_years", value: d.resignationAfterYears, range: 1...DutyScoring.maxResignationYears),
             Limit(field: "duty.minimum_proposals", value: d.minimumProposals, range: 0...1_000),
             Limit(field: "duty.minimum_opinions", value: d.minimumOpinions, range: 0...1_000),
+            Limit(field: "duty.minimum_research", value: d.minimumResearch, range: 0...1_000),
+            Limit(field: "duty.minimum_welfare", value: d.minimumWelfare, range: 0...1_000),
+            Limit(field: "duty.award_min_tenths", value: d.awardMinTenths, range: points),
+            Limit(field: "duty.award_top_percent", value: d.awardTopPercent, range: 0...100),
         ]
     }
 

@@ -40,9 +40,14 @@ extension Policy {
         Setting(key: "opinion_adopted_tenths", zh: "信息录用加分", en: "opinion report adopted", path: \.opinionAdoptedTenths),
         Setting(key: "research_tenths", zh: "调研视察", en: "research or inspection", path: \.researchTenths),
         Setting(key: "welfare_tenths", zh: "公益活动", en: "public welfare", path: \.welfareTenths),
+        Setting(key: "training_tenths", zh: "履职培训", en: "training", path: \.trainingTenths),
         Setting(key: "talk_below_tenths", zh: "约谈线", en: "talk below", path: \.talkBelowTenths),
         Setting(key: "resignation_after_years", zh: "连续低于约谈线劝退（年）", en: "resignation after (years)", path: \.resignationAfterYears),
         Setting(key: "minimum_proposals", zh: "每年至少提案", en: "yearly minimum proposals", path: \.minimumProposals),
         Setting(key: "minimum_opinions", zh: "每年至少社情民意信息", en: "yearly minimum opinion reports", path: \.minimumOpinions),
+        Setting(key: "minimum_research", zh: "每年至少调研视察", en: "yearly minimum research or inspections", path: \.minimumResearch),
+        Setting(key: "minimum_welfare", zh: "每年至少公益活动", en: "yearly minimum public-welfare activities", path: \.minimumWelfare),
+        Setting(key: "award_min_tenths", zh: "优秀委员最低总分", en: "outstanding member: lowest total", path: \.awardMinTenths),
+        Setting(key: "award_top_percent", zh: "优秀委员比例上限（%）", en: "outstanding members: top percent", path: \.awardTopPercent),
     ]
 }

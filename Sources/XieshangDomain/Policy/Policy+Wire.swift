@@ -23,7 +23,10 @@ extension Policy {
                 capProposalsTenths: Int64(d.capTenths[.proposals] ?? 0), capOpinionsTenths: Int64(d.capTenths[.opinions] ?? 0),
                 capResearchTenths: Int64(d.capTenths[.research] ?? 0), capWelfareTenths: Int64(d.capTenths[.welfare] ?? 0),
                 talkBelowTenths: Int64(d.talkBelowTenths), resignationAfterYears: Int32(clamping: d.resignationAfterYears),
-                minimumProposals: Int32(clamping: d.minimumProposals), minimumOpinions: Int32(clamping: d.minimumOpinions)),
+                minimumProposals: Int32(clamping: d.minimumProposals), minimumOpinions: Int32(clamping: d.minimumOpinions),
+                trainingTenths: Int64(d.trainingTenths), capTrainingTenths: Int64(d.capTenths[.training] ?? 0),
+                minimumResearch: Int32(clamping: d.minimumResearch), minimumWelfare: Int32(clamping: d.minimumWelfare),
+                awardMinTenths: Int64(d.awardMinTenths), awardTopPercent: Int32(clamping: d.awardTopPercent)),
             registersProposals: registersProposals)
     }
 
@@ -59,10 +62,17 @@ extension Policy {
         duty.researchTenths = i(w.researchTenths)
         duty.welfareTenths = i(w.welfareTenths)
         duty.capTenths = [.meetings: i(w.capMeetingsTenths), .proposals: i(w.capProposalsTenths),
-                          .opinions: i(w.capOpinionsTenths), .research: i(w.capResearchTenths), .welfare: i(w.capWelfareTenths)]
+                          .opinions: i(w.capOpinionsTenths), .research: i(w.capResearchTenths), .welfare: i(w.capWelfareTenths),
+                          .training: w.capTrainingTenths.map(i) ?? duty.capTenths[.training] ?? 0]
         duty.talkBelowTenths = i(w.talkBelowTenths)
         duty.resignationAfterYears = int(w.resignationAfterYears)
         duty.minimumProposals = int(w.minimumProposals)
         duty.minimumOpinions = int(w.minimumOpinions)
+        // Fields 21–26, absent from a policy recorded before them: the defaults.
+        if let v = w.trainingTenths { duty.trainingTenths = i(v) }
+        if let v = w.minimumResearch { duty.minimumResearch = int(v) }
+        if let v = w.minimumWelfare { duty.minimumWelfare = int(v) }
+        if let v = w.awardMinTenths { duty.awardMinTenths = i(v) }
+        if let v = w.awardTopPercent { duty.awardTopPercent = int(v) }
     }
 }

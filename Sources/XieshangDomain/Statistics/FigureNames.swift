@@ -80,6 +80,8 @@ public enum FigureNames {
         "overdue_for": ("逾期单位", "overdue for"), "name": ("姓名", "name"), "sector": ("界别", "sector"), "active": ("在任", "active"),
         "duty_total_tenths": ("履职得分×10", "duty score ×10"), "needs_talk": ("需约谈", "talk needed"),
         "resignation_recommended": ("建议劝退", "resignation recommended"), "addressee": ("报送对象", "addressee"),
+        "minimums_missed": ("四个一未完成", "minimums missed"), "rank": ("名次", "rank"), "total": ("总分", "total"),
+        "award": ("优秀委员", "outstanding member"),
         "activity_id": ("来源活动", "activity"), "members": ("委员", "members"), "made_on": ("提出日期", "made"),
         "adopted_on": ("采纳日期", "adopted"), "closed_on_s": ("办结日期", "closed"), "year": ("年度", "year"),
         "plan_status": ("计划状态", "plan status"), "document": ("文号", "document"), "category": ("类别", "category"),

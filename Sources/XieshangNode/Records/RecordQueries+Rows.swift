@@ -165,6 +165,8 @@ extension RecordQueries {
         public var needsTalk: Bool
         /// Resignation recommended (below the threshold for the policy's number of years).
         public var resignationRecommended: Bool
+        /// The yearly minimums ("四个一") missed so far.
+        public var minimumsMissed: [DutyCategory] = []
     }
 
     /// An event the projection could not use (a payload that does not decode) or refused (an event of another body

@@ -132,7 +132,7 @@ public struct RecordQueries {
             let a = assessments[r.text(0)]
             return MemberDutyRow(id: r.text(0), name: r.text(1), sector: r.text(2), active: r.bool(3),
                                  totalTenths: a?.totalTenths ?? 0, needsTalk: a?.needsTalk ?? false,
-                                 resignationRecommended: a?.resignationRecommended ?? false)
+                                 resignationRecommended: a?.resignationRecommended ?? false, minimumsMissed: a?.minimumsMissed ?? [])
         }
     }
 

@@ -180,6 +180,20 @@ public struct DutyScoring: ProtoMessage {
     public var minimumProposals: Int32 = 0
     /// Yearly minimum of opinion reports. Default 1 ("四个一").
     public var minimumOpinions: Int32 = 0
+    /// Fields 21–26 came later: `optional`, so a policy recorded before them reads each one absent as its default.
+    /// Taking part in a training 履职培训. Default 2 points (20).
+    public var trainingTenths: Int64? = nil
+    /// Cap of the training category. Default 10 points (100).
+    public var capTrainingTenths: Int64? = nil
+    /// Yearly minimum of research visits or inspections taken part in ("四个一"). Default 1.
+    public var minimumResearch: Int32? = nil
+    /// Yearly minimum of public-welfare activities 公益 taken part in (a good deed for the people, "四个一"). Default 1.
+    public var minimumWelfare: Int32? = nil
+    /// 优秀委员: at least this total, every yearly minimum met, not below the talk line. Default 90 points (900).
+    public var awardMinTenths: Int64? = nil
+    /// 优秀委员: at most this percent of the body's members assessed (places = round half up of percent × members
+    /// / 100; members tied at the last place all qualify). Default 10.
+    public var awardTopPercent: Int32? = nil
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -207,7 +221,13 @@ public struct DutyScoring: ProtoMessage {
         talkBelowTenths: Int64 = 0,
         resignationAfterYears: Int32 = 0,
         minimumProposals: Int32 = 0,
-        minimumOpinions: Int32 = 0
+        minimumOpinions: Int32 = 0,
+        trainingTenths: Int64? = nil,
+        capTrainingTenths: Int64? = nil,
+        minimumResearch: Int32? = nil,
+        minimumWelfare: Int32? = nil,
+        awardMinTenths: Int64? = nil,
+        awardTopPercent: Int32? = nil
     ) {
         self.baseTenths = baseTenths
         self.attendanceTenths = attendanceTenths
@@ -229,6 +249,12 @@ public struct DutyScoring: ProtoMessage {
         self.resignationAfterYears = resignationAfterYears
         self.minimumProposals = minimumProposals
         self.minimumOpinions = minimumOpinions
+        self.trainingTenths = trainingTenths
+        self.capTrainingTenths = capTrainingTenths
+        self.minimumResearch = minimumResearch
+        self.minimumWelfare = minimumWelfare
+        self.awardMinTenths = awardMinTenths
+        self.awardTopPercent = awardTopPercent
     }
 }
 
@@ -254,6 +280,12 @@ extension DutyScoring {
         ProtoFieldDescriptor(number: 18, name: "resignation_after_years", jsonName: "resignationAfterYears", type: .int32, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 19, name: "minimum_proposals", jsonName: "minimumProposals", type: .int32, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 20, name: "minimum_opinions", jsonName: "minimumOpinions", type: .int32, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 21, name: "training_tenths", jsonName: "trainingTenths", type: .int64, label: .optional, oneof: nil),
+        ProtoFieldDescriptor(number: 22, name: "cap_training_tenths", jsonName: "capTrainingTenths", type: .int64, label: .optional, oneof: nil),
+        ProtoFieldDescriptor(number: 23, name: "minimum_research", jsonName: "minimumResearch", type: .int32, label: .optional, oneof: nil),
+        ProtoFieldDescriptor(number: 24, name: "minimum_welfare", jsonName: "minimumWelfare", type: .int32, label: .optional, oneof: nil),
+        ProtoFieldDescriptor(number: 25, name: "award_min_tenths", jsonName: "awardMinTenths", type: .int64, label: .optional, oneof: nil),
+        ProtoFieldDescriptor(number: 26, name: "award_top_percent", jsonName: "awardTopPercent", type: .int32, label: .optional, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -278,6 +310,12 @@ extension DutyScoring {
         n += WireSize.singular(Int32Codec.self, resignationAfterYears, field: 18)
         n += WireSize.singular(Int32Codec.self, minimumProposals, field: 19)
         n += WireSize.singular(Int32Codec.self, minimumOpinions, field: 20)
+        if let v = trainingTenths { n += WireSize.present(Int64Codec.self, v, field: 21) }
+        if let v = capTrainingTenths { n += WireSize.present(Int64Codec.self, v, field: 22) }
+        if let v = minimumResearch { n += WireSize.present(Int32Codec.self, v, field: 23) }
+        if let v = minimumWelfare { n += WireSize.present(Int32Codec.self, v, field: 24) }
+        if let v = awardMinTenths { n += WireSize.present(Int64Codec.self, v, field: 25) }
+        if let v = awardTopPercent { n += WireSize.present(Int32Codec.self, v, field: 26) }
         return n
     }
 
@@ -302,6 +340,12 @@ extension DutyScoring {
         w.singular(Int32Codec.self, resignationAfterYears, field: 18)
         w.singular(Int32Codec.self, minimumProposals, field: 19)
         w.singular(Int32Codec.self, minimumOpinions, field: 20)
+        if let v = trainingTenths { w.present(Int64Codec.self, v, field: 21) }
+        if let v = capTrainingTenths { w.present(Int64Codec.self, v, field: 22) }
+        if let v = minimumResearch { w.present(Int32Codec.self, v, field: 23) }
+        if let v = minimumWelfare { w.present(Int32Codec.self, v, field: 24) }
+        if let v = awardMinTenths { w.present(Int64Codec.self, v, field: 25) }
+        if let v = awardTopPercent { w.present(Int32Codec.self, v, field: 26) }
         w.writeRaw(unknownFields)
     }
 
@@ -328,6 +372,12 @@ extension DutyScoring {
             case (18, .varint): resignationAfterYears = try Int32Codec.read(from: &r)
             case (19, .varint): minimumProposals = try Int32Codec.read(from: &r)
             case (20, .varint): minimumOpinions = try Int32Codec.read(from: &r)
+            case (21, .varint): trainingTenths = try Int64Codec.read(from: &r)
+            case (22, .varint): capTrainingTenths = try Int64Codec.read(from: &r)
+            case (23, .varint): minimumResearch = try Int32Codec.read(from: &r)
+            case (24, .varint): minimumWelfare = try Int32Codec.read(from: &r)
+            case (25, .varint): awardMinTenths = try Int64Codec.read(from: &r)
+            case (26, .varint): awardTopPercent = try Int32Codec.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -355,6 +405,12 @@ extension DutyScoring {
         j.singular("resignationAfterYears", Int32Codec.self, resignationAfterYears)
         j.singular("minimumProposals", Int32Codec.self, minimumProposals)
         j.singular("minimumOpinions", Int32Codec.self, minimumOpinions)
+        if let v = trainingTenths { j.present("trainingTenths", Int64Codec.self, v) }
+        if let v = capTrainingTenths { j.present("capTrainingTenths", Int64Codec.self, v) }
+        if let v = minimumResearch { j.present("minimumResearch", Int32Codec.self, v) }
+        if let v = minimumWelfare { j.present("minimumWelfare", Int32Codec.self, v) }
+        if let v = awardMinTenths { j.present("awardMinTenths", Int64Codec.self, v) }
+        if let v = awardTopPercent { j.present("awardTopPercent", Int32Codec.self, v) }
         j.endObject()
     }
 
@@ -383,6 +439,12 @@ extension DutyScoring {
             case "resignationAfterYears", "resignation_after_years": resignationAfterYears = try Int32Codec.readJSON(value, path: p)
             case "minimumProposals", "minimum_proposals": minimumProposals = try Int32Codec.readJSON(value, path: p)
             case "minimumOpinions", "minimum_opinions": minimumOpinions = try Int32Codec.readJSON(value, path: p)
+            case "trainingTenths", "training_tenths": trainingTenths = try Int64Codec.readJSON(value, path: p)
+            case "capTrainingTenths", "cap_training_tenths": capTrainingTenths = try Int64Codec.readJSON(value, path: p)
+            case "minimumResearch", "minimum_research": minimumResearch = try Int32Codec.readJSON(value, path: p)
+            case "minimumWelfare", "minimum_welfare": minimumWelfare = try Int32Codec.readJSON(value, path: p)
+            case "awardMinTenths", "award_min_tenths": awardMinTenths = try Int64Codec.readJSON(value, path: p)
+            case "awardTopPercent", "award_top_percent": awardTopPercent = try Int32Codec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }
