@@ -89,6 +89,8 @@ public enum FigureNames {
         "is_overdue": ("逾期", "overdue"), "origin": ("来源", "origin"), "seq": ("序号", "seq"), "position": ("位置", "position"),
         "reason": ("原因", "reason"), "sectors": ("界别", "sectors"), "target_unit": ("被评议单位", "unit appraised"),
         "result": ("评议结果", "result"),
+        "body": ("组织", "body"), "station": ("站点", "unit"), "established": ("设立日期", "set up"), "retired_on": ("撤销日期", "retired"),
+        "total_activities": ("含下属活动", "with units under it"), "total_participants": ("含下属人次", "participants with units under it"),
         "votes": ("满意/基本满意/不满意", "satisfied/basic/unsatisfied"), "rate": ("满意度", "satisfaction"),
         "threshold_percent": ("要求(%)", "threshold %"), "below_threshold": ("低于要求", "below"), "explanations": ("书面说明", "explanations"),
         // Detail parts of a proposal and a joint draft.
