@@ -82,11 +82,7 @@ enum ActivityCommand {
 
     /// `activity appraisals`: each unit's democratic appraisals 民主评议 of a period with their results.
     static func appraisals(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
-        var filter: [String: String] = [:]
-        if let text = inv.value("period") {
-            do { _ = try Period(parsing: text) } catch { throw inv.usage("--period '\(text)' is not 2026, 2026-H1, 2026-Q3, 2026-11 or 2026-01-15~ (a session period).") }
-            filter["period"] = text
-        }
+        var filter = try inv.periodFilter()
         if let unit = inv.value("unit") { filter["unit"] = unit }
         let rows = try NodeClient(inv).query("activity_appraisals", filter: filter)
         RecordTable.print(rows, type: "activity_appraisals", columns: ["target_unit", "date", "id", "topic", "result"], inv)

@@ -53,11 +53,7 @@ enum StationCommand {
     }
 
     static func figures(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
-        var filter: [String: String] = [:]
-        if let text = inv.value("period") {
-            do { _ = try Period(parsing: text) } catch { throw inv.usage("--period '\(text)' is not 2026, 2026-H1, 2026-Q3, 2026-11 or 2026-01-15~ (a session period).") }
-            filter["period"] = text
-        }
+        var filter = try inv.periodFilter()
         if let body = inv.value("body") { filter["body"] = body }
         let rows = try NodeClient(inv).query("station_figures", filter: filter)
         RecordTable.print(inv.json ? rows : rows.map(indented), type: "station_figures",

@@ -22,11 +22,9 @@ struct StationProcessTests {
         try await fed.startAll()
         defer { fed.stopAll() }
         let y = Run.year, town = "county1-town1", county = "county1"
-        /// `words` at `body` exits `status`, its output naming `expected`.
         func refused(_ body: String, _ words: [String], status: Int32 = 1, naming expected: String,
                      sourceLocation: SourceLocation = #_sourceLocation) async throws {
-            let r = try await Run.run(fed, body, words)
-            #expect(r.status == status && r.output.contains(expected), "\(words): \(r.output)", sourceLocation: sourceLocation)
+            try await Run.refused(fed, body, words, status: status, naming: expected, sourceLocation: sourceLocation)
         }
 
         try await Run.ok(fed, town, ["station", "add", "GZC", "--name", "高竹村民主协商中心站", "--kind", "village", "--date", "\(y)-01-05"])
@@ -147,5 +145,14 @@ struct StationProcessTests {
         #expect(gzc?["activities"] as? Int == 1 && gzc?["participants"] as? Int == 20, "\(r.output)")
         let acts = try await Run.run(fed, town, ["activity", "list", "--json"])
         #expect(Self.rows(acts.output).compactMap { $0["id"] as? String } == ["HD-W1"], "nothing else recorded: \(acts.output)")
+    }
+}
+
+extension ProposalFollowUpProcessTests {
+    /// `xieshang words…` at `body` exits `status` (1: a rule's refusal, 2: a bad command line), its output naming `expected`.
+    static func refused(_ fed: LocalFederation, _ body: String, _ words: [String], status: Int32 = 1, naming expected: String,
+                        sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let r = try await run(fed, body, words)
+        #expect(r.status == status && r.output.contains(expected), "\(words): \(r.output)", sourceLocation: sourceLocation)
     }
 }
