@@ -201,7 +201,7 @@ enum AdminHandlers {
                            "adopted_by", "instructions"]
                 rows = try queries.opinions().map { cells($0) }
             case "activities":
-                columns = ["id", "kind", "form", "date", "topic", "host_bodies", "participants", "sectors", "target_unit", "result"]
+                columns = ["id", "kind", "form", "date", "topic", "host_bodies", "participants", "sectors", "target_unit", "result", "station"]
                 rows = try queries.activities().map { cells($0) }
             case "plan_items":
                 columns = ["issuer", "plan_id", "item_id", "topic", "department", "deadline", "assignees", "stage", "overdue_for"]
@@ -249,7 +249,7 @@ enum AdminHandlers {
     static func cells(_ a: RecordQueries.ActivityRow) -> [String: Any] {
         ["id": a.id, "kind": a.kind, "form": a.form ?? JSONNull(), "date": a.date, "topic": a.topic,
          "host_bodies": a.hostBodies, "participants": a.participants, "sectors": a.sectors,
-         "target_unit": a.targetUnit ?? JSONNull(), "result": a.result ?? JSONNull()]
+         "target_unit": a.targetUnit ?? JSONNull(), "result": a.result ?? JSONNull(), "station": a.station]
     }
 
     static func text(_ v: DatabaseValue) -> String {

@@ -24,7 +24,7 @@ import XieshangWire
 extension DomainSubmit {
     /// Record types answered here.
     static let queryTypes = ["proposal", "suggestions", "plans", "plan_tree", "figures", "bodies", "duty", "duty_ranking", "appraisals", "policy", "units",
-                             "topics", "sector_figures", "activity_appraisals", "opinion_beyond"]
+                             "topics", "sector_figures", "activity_appraisals", "opinion_beyond", "stations", "station_figures"]
 
     static func query(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
         let path = runtime.core.store.path
@@ -85,6 +85,10 @@ extension DomainSubmit {
                 return sectorFigures(runtime, request, state, below: try runtime.records.descendantStates(in: database))
             case "activity_appraisals":
                 return activityAppraisals(runtime, request, state)
+            case "stations":
+                return stations(runtime, request, state, below: try runtime.records.descendantStates(in: database))
+            case "station_figures":
+                return stationFigures(runtime, request, state, below: try runtime.records.descendantStates(in: database))
             case "policy":
                 let row = policy(state)
                 return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))

@@ -28,11 +28,13 @@ public enum FiguresReport {
     /// (this node's id for the whole subtree). `months` are the monthly totals of `root` (oldest first), `names` the
     /// display names and tiers the node knows, `expected` each body's children in the roster; `own`, `overdue` and
     /// `pastDue` belong to this node and are shown only when `root` is it, as are `sectors` (per 界别: sector, own
-    /// activities and 人次, subtree activities and 人次).
+    /// activities and 人次, subtree activities and 人次) and `stations` (per sub-body unit: body, unit, kind, activities
+    /// and 人次 there and with the units under it).
     public static func model(stats: StatsResponse, root: String, title: String, generatedAt: String,
                              months: [(month: String, totals: [String: Int64])], own: Own,
                              names: [String: (name: String, tier: String)], expected: [String: Int],
-                             overdue: [[String]] = [], pastDue: [[String]] = [], sectors: [[String]] = [], zh: Bool = true) -> ReportModel {
+                             overdue: [[String]] = [], pastDue: [[String]] = [], sectors: [[String]] = [],
+                             stations: [[String]] = [], zh: Bool = true) -> ReportModel {
         let here = stats.bodies.first?.body ?? root
         // The subtree of `root`, in drill-down order.
         var inside: Set<String> = [root]
@@ -77,7 +79,7 @@ public enum FiguresReport {
             trend: months.map { ($0.month, $0.totals[chartFigure] ?? 0) }, rates: rates,
             overdueItems: root == here ? overdue : [], proposalsPastDue: root == here ? pastDue : [], recordFigures: recordFigures)
         model.chartRates = FigureNames.chartedRates
-        if root == here { model.sectorRows = sectors }
+        if root == here { model.sectorRows = sectors; model.stationRows = stations }
         model.months = months.map { .init(month: $0.month, value: $0.totals[chartFigure] ?? 0, rates: chartRates($0.totals)) }
         if root == here {
             model.coverage = stats.coverage.map { (FigureNames.tierLabel($0.tier, zh: zh), Int($0.reporting), Int($0.expected)) }

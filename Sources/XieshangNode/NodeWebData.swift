@@ -111,7 +111,7 @@ struct NodeWebData: WebData {
             part("month " + month) { runtime.core.currentReport(period: month) }
         }
         var own = FiguresReport.Own()
-        var overdue: [[String]] = [], pastDue: [[String]] = [], sectors: [[String]] = []
+        var overdue: [[String]] = [], pastDue: [[String]] = [], sectors: [[String]] = [], stations: [[String]] = []
         var expected: [String: Int] = [:]
         let names = Dictionary(stats.bodies.map { ($0.body, $0.name.isEmpty ? $0.body : $0.name) }, uniquingKeysWith: { a, _ in a })
         if root == here {
@@ -122,10 +122,12 @@ struct NodeWebData: WebData {
                     let (f, rates) = DomainSubmit.ownFigures(runtime, period: p, state: state)
                     for (path, key) in Figures.counters { own.counts[key] = f[keyPath: path] }
                     for (key, r) in rates { own.rates[key] = (r.numerator, r.denominator) }
-                    sectors = DomainSubmit.sectorFigures(state, below: try runtime.records.descendantStates(in: database), period: p).map { r in
+                    let below = try runtime.records.descendantStates(in: database)
+                    sectors = DomainSubmit.sectorFigures(state, below: below, period: p).map { r in
                         [r.subtree.sector, String(r.own.activities), String(r.own.participants), String(r.subtree.activities),
                          String(r.subtree.participants)]
                     }
+                    stations = DomainSubmit.stationRows(state, below: below, period: p, names: names)
                 }
                 let queries = RecordQueries(database: database, projector: runtime.records)
                 overdue = try queries.overdueItems(asOf: today).map { i in
@@ -146,7 +148,7 @@ struct NodeWebData: WebData {
         let rootName = names[root] ?? root
         return .success(FiguresReport.model(stats: stats, root: root, title: rootName + "履职统计", generatedAt: today.description,
                                             months: months, own: own, names: [:], expected: expected, overdue: overdue, pastDue: pastDue,
-                                            sectors: sectors))
+                                            sectors: sectors, stations: stations))
     }
 
     /// The bodies from this node's child down to `root` (empty when `root` is this node), by the drill-down's parents.

@@ -123,6 +123,7 @@ public enum HTMLReport {
         h += listSection("逾期协商计划事项", model.overdueColumns, model.overdueItems, empty: "没有逾期事项。")
         h += listSection("超过答复期限的提案", model.pastDueColumns, model.proposalsPastDue, empty: "没有超期提案。")
         if !model.sectorRows.isEmpty { h += listSection("分界别活动（本级及下级记录）", model.sectorColumns, model.sectorRows, empty: "") }
+        if !model.stationRows.isEmpty { h += listSection("分站点活动（本级及下级记录）", model.stationColumns, model.stationRows, empty: "") }
         return h
     }
 

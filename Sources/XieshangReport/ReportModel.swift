@@ -188,6 +188,11 @@ public struct ReportModel: Sendable {
     /// Activities and 人次 per 界别 分界别统计 (computed from the records the node holds, not part of the signed
     /// figures), one row of cells each; the section is left out when empty.
     public var sectorRows: [[String]] = []
+    /// Column headers of ``stationRows``.
+    public var stationColumns: [String] = ["组织", "站点", "类型", "活动", "人次", "含下属活动", "含下属人次"]
+    /// Activities and 人次 per sub-body unit 分站点统计 (the body itself, then each village station, group point …, computed
+    /// from the records the node holds, not part of the signed figures), one row of cells each; left out when empty.
+    public var stationRows: [[String]] = []
 
     /// Makes a report model.
     public init(title: String, period: String, generatedAt: String, bodies: [Body], figures: [(key: String, label: String)],

@@ -52,7 +52,7 @@ enum EntryForms {
         for form in forms {
             routes.append(WebSite.Route(method: "GET", path: "/forms/" + form.key, isPrefix: false, capability: .record(form.area)) { _, session in
                 guard let session else { return WebPage.forbidden("录入须先登录", reason: "no session") }
-                return WebPage.response(html: page(form, session, values: [:]))
+                return WebPage.response(html: page(form, session, values: [:], stations: await stations(form, data)))
             })
             routes.append(WebSite.Route(method: "POST", path: "/forms/" + form.key, isPrefix: false, capability: .record(form.area)) { request, session in
                 guard let session else { return WebPage.forbidden("录入须先登录", reason: "no session") }
@@ -61,10 +61,11 @@ enum EntryForms {
                 for (name, value) in fields where name != "csrf" && values[name] == nil { values[name] = value }
                 let me = await data.identity()?.id ?? ""
                 let built: (commands: [DomainEvent], detail: String, kind: String, id: String)
+                let units = await stations(form, data)
                 do throws(FieldError) {
                     built = try commands(form, values, body: me, role: session.role)
                 } catch {
-                    return WebPage.response(status: 422, html: page(form, session, values: values, error: error.message))
+                    return WebPage.response(status: 422, html: page(form, session, values: values, error: error.message, stations: units))
                 }
                 switch await data.record(built.commands, actor: actor(session.role), madeBy: "user:" + session.username) {
                 case .success(.recorded(let seqs)):
@@ -79,11 +80,18 @@ enum EntryForms {
                 case .failure(let error):
                     try? await book?.noteRecorded(username: session.username, source: request.peer, succeeded: false,
                                                   detail: "\(built.detail) refused: \(error.message)")
-                    return WebPage.response(status: 422, html: page(form, session, values: values, error: error.message))
+                    return WebPage.response(status: 422, html: page(form, session, values: values, error: error.message, stations: units))
                 }
             })
         }
         return routes
+    }
+
+    /// The units 站点 an activity may be held at (the activity form's choice, in tree order, retired ones too: an activity
+    /// dated on or before a unit's last day may still be recorded there); none for the other forms.
+    static func stations(_ form: Form, _ data: WebData) async -> [(station: Station, depth: Int)] {
+        guard form.key == "activity", case .success(let state) = await data.domainState() else { return [] }
+        return state.stationTree
     }
 
     /// A form's field that is wrong before any rule is asked (a missing id, a count that is not a number).
@@ -128,7 +136,8 @@ enum EntryForms {
             let sectors = text("sectors").split(whereSeparator: { ",，、".contains($0) }).map { String($0).trimmingSpacesAndNewlines }
                 .filter { !$0.isEmpty }
             let activity = Activity(id: id, kind: kind, form: consultationForm, date: day, topic: try required("topic", "议题"),
-                                    participants: participants, members: list("members"), sectors: sectors, appraisal: appraisal)
+                                    participants: participants, members: list("members"), sectors: sectors, appraisal: appraisal,
+                                    station: text("station"))
             let lines = (v["suggestions"] ?? "").split(whereSeparator: { $0.isNewline })
                 .map { String($0).trimmingSpacesAndNewlines }.filter { !$0.isEmpty }
             var commands: [DomainEvent] = [.activity(activity)]
@@ -180,7 +189,8 @@ enum EntryForms {
     }
 
     /// The form's page: the refusal (the rule's message) above the fields, which keep what was typed.
-    static func page(_ form: Form, _ session: Session, values: [String: String], error: String = "") -> String {
+    static func page(_ form: Form, _ session: Session, values: [String: String], error: String = "",
+                     stations: [(station: Station, depth: Int)] = []) -> String {
         let e = WebPage.escape
         func value(_ name: String) -> String { e(values[name] ?? "") }
         func input(_ name: String, _ label: String, type: String = "text", required: Bool = false, placeholder: String = "") -> String {
@@ -205,6 +215,15 @@ enum EntryForms {
             b += select("kind", "活动类型", Activity.Kind.allCases.map { ($0.rawValue, Labels.label("activity." + $0.rawValue)?.zh ?? $0.rawValue) })
             b += select("form", "协商形式（协商活动）", [("", "—")] + Activity.Form.allCases.filter { $0 != .other }.map { ($0.rawValue, Labels.label("form." + $0.rawValue)?.zh ?? $0.rawValue) })
             b += dateField + input("topic", "议题", required: true) + input("participants", "参加人次", type: "number", required: true)
+            if !stations.isEmpty || !(values["station"] ?? "").isEmpty {
+                // The unit's rules (registered, working that day) are the domain's: a refusal names the rule next to the form.
+                var choices: [(String, String)] = [("", Labels.zh("station.body"))]
+                for (s, depth) in stations {
+                    let retired: String = s.retiredOn.map { "（\($0) 撤销）" } ?? ""
+                    choices.append((s.id, String(repeating: "　", count: min(depth, 3)) + s.name + retired))
+                }
+                b += select("station", "活动地点（站点）", choices)
+            }
             b += input("members", "参加委员（编号，以逗号分隔）")
             b += input("sectors", "界别（以逗号分隔；界别协商必填）", placeholder: "经济界,农业界")
             b += input("target_unit", "被评议单位（民主评议必填）", placeholder: "县交通运输局")

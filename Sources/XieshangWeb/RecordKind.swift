@@ -35,7 +35,7 @@ public struct RecordKind: Sendable, Hashable {
                    columns: ["origin_report_id", "title", "author", "origin_body", "status", "adopted_by"],
                    dateColumn: nil, statusColumn: "status", valueLabels: ["status": "state.opinion."], detailQuery: "", history: "opinion"),
         RecordKind(key: "activities", title: "履职活动", query: "activities", idColumns: ["id"],
-                   columns: ["id", "date", "kind", "topic", "participants", "host_bodies", "sectors", "target_unit", "result"],
+                   columns: ["id", "date", "kind", "topic", "participants", "host_bodies", "sectors", "target_unit", "result", "station"],
                    dateColumn: "date", statusColumn: nil, valueLabels: ["kind": "activity.", "form": "form.", "result": "rating."],
                    detailQuery: "", history: "activity"),
         RecordKind(key: "suggestions", title: "意见建议", query: "suggestions", idColumns: ["id"],

@@ -9,7 +9,7 @@ enum ActivityCommand {
     static let group = SubcommandGroup(name: "activity", summary: "activities 履职活动: record one, list them", commands: [
         (Spec(name: "activity add", summary: "records an activity held (counted once, at this body)",
               valued: ["id", "kind", "form", "topic", "participants", "members", "guests", "hosts", "plan-item", "date", "sectors",
-                       "target-unit", "result"],
+                       "target-unit", "result", "station"],
               required: ["id", "kind", "topic", "participants"],
               details: """
                   --kind consultation|research|inspection|appraisal|training|welfare|meeting
@@ -21,6 +21,8 @@ enum ActivityCommand {
                     counted per sector by `xieshang stats`
                   --target-unit 县交通运输局 --result satisfied|basicallySatisfied|unsatisfied (or 满意|基本满意|不满意):
                     a democratic appraisal's (--kind appraisal) unit appraised (required) and result; listed by `activity appraisals`
+                  --station ID: the unit 站点 it was held at (a village station, a group point: `xieshang station list`);
+                    it must be registered here and working that day; it still counts once, at this body
                 """,
               example: "xieshang activity add --id HD-001 --kind consultation --form pleaseCome --topic 农村人居环境整治 --participants 32 --members M001,M002 --date 2026-03-18"), add),
         (Spec(name: "activity list", summary: "activities recorded here (optionally in one --period 2026|2026-Q3|2026-11)",
@@ -62,7 +64,8 @@ enum ActivityCommand {
         if !hosts.isEmpty { let me = try client.status().nodeId; if !hosts.contains(me) { hosts.insert(me, at: 0) } }
         let a = Activity(id: try inv.required("id"), kind: kind, form: form, date: try inv.day(), topic: try inv.required("topic"),
                          hostBodies: hosts, participants: try inv.int("participants"), members: inv.list("members"),
-                         planItem: inv.value("plan-item") ?? "", guests: guests, sectors: inv.list("sectors"), appraisal: appraisal)
+                         planItem: inv.value("plan-item") ?? "", guests: guests, sectors: inv.list("sectors"), appraisal: appraisal,
+                         station: inv.value("station") ?? "")
         return Recorded.print(inv, try client.submit(.activity(a), actor: "office"), zh: "活动 \(a.id) \(a.topic)", en: "activity \(a.id) \(a.topic)")
     }
 
@@ -73,17 +76,13 @@ enum ActivityCommand {
             do { period = try Period(parsing: text) } catch { throw inv.usage("--period '\(text)' is not 2026, 2026-H1, 2026-Q3, 2026-11 or 2026-01-15~ (a session period).") }
             rows = rows.filter { r in (r["date"] as? String).map { $0 >= period.start.description && $0 <= period.end.description } ?? false }
         }
-        RecordTable.print(rows, type: "activities", columns: ["id", "kind", "form", "date", "topic", "participants", "sectors"], inv)
+        RecordTable.print(rows, type: "activities", columns: ["id", "kind", "form", "date", "topic", "participants", "sectors", "station"], inv)
         return ExitCode.done
     }
 
     /// `activity appraisals`: each unit's democratic appraisals 民主评议 of a period with their results.
     static func appraisals(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
-        var filter: [String: String] = [:]
-        if let text = inv.value("period") {
-            do { _ = try Period(parsing: text) } catch { throw inv.usage("--period '\(text)' is not 2026, 2026-H1, 2026-Q3, 2026-11 or 2026-01-15~ (a session period).") }
-            filter["period"] = text
-        }
+        var filter = try inv.periodFilter()
         if let unit = inv.value("unit") { filter["unit"] = unit }
         let rows = try NodeClient(inv).query("activity_appraisals", filter: filter)
         RecordTable.print(rows, type: "activity_appraisals", columns: ["target_unit", "date", "id", "topic", "result"], inv)

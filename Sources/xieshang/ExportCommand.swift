@@ -17,7 +17,7 @@ enum ExportCommand {
         ("proposals", "proposals.csv", ["id", "title", "kind", "first_proposer", "status", "submitted_on", "register_number", "lead_unit", "units", "due", "round", "closed_on", "supervisor"]),
         ("opinions", "opinions.csv", ["origin_body", "origin_report_id", "author", "title", "status", "bulletin_issue", "forwarded_to", "adopted_by", "instructions"]),
         ("activities", "activities.csv", ["id", "kind", "form", "date", "topic", "host_bodies", "participants", "sectors",
-                                           "target_unit", "result"]),
+                                           "target_unit", "result", "station"]),
         ("suggestions", "suggestions.csv", ["id", "text", "addressee", "activity_id", "members", "status", "made_on", "adopted_on", "adopted_by", "closed_on"]),
         ("plan_items", "plan_items.csv", ["issuer", "plan_id", "item_id", "topic", "department", "deadline", "assignees", "stage", "overdue_for"]),
     ]

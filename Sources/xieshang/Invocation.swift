@@ -172,6 +172,13 @@ struct Invocation {
         Day(chinaTimeMs: Int64(Date().timeIntervalSince1970 * 1000))
     }
 
+    /// The query filter of `--period` (checked, left out when not given: the node's default is this year).
+    func periodFilter() throws(Exit) -> [String: String] {
+        guard let text = value("period") else { return [:] }
+        do { _ = try Period(parsing: text) } catch { throw usage("--period '\(text)' is not 2026, 2026-H1, 2026-Q3, 2026-11 or 2026-01-15~ (a session period).") }
+        return ["period": text]
+    }
+
     /// A label in the chosen language (the key itself when there is none).
     func label(_ key: String) -> String {
         guard let l = Labels.label(key) else { return FigureNames.fallback(key, language) }

@@ -15,6 +15,7 @@ enum RecordTable {
         case ("activities", "kind"): return "activity."
         case ("activities", "form"): return "form."
         case ("activities", "result"), ("activity_appraisals", "result"): return "rating."
+        case ("stations", "kind"), ("station_figures", "kind"): return "station."
         case ("plan_items", "stage"), ("plan_tree", "stage"): return "stage."
         case ("plans", "plan_status"): return "state.plan."
         case ("topics", "source"): return "topicSource."

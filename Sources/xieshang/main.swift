@@ -33,6 +33,7 @@ let commandGroups: [CommandGroup] = [
     CommandGroup(name: "member", summary: "members 委员: add, import a CSV, list with duty scores, ledger 履职档案, attendance 出席/请假", run: MemberCommand.group.run),
     CommandGroup(name: "policy", summary: "the body's applied policy 规则设置: show", run: PolicyCommand.group.run),
     CommandGroup(name: "activity", summary: "activities 履职活动: add, list", run: ActivityCommand.group.run),
+    CommandGroup(name: "station", summary: "sub-body units 基层协商平台 (village stations, group points): add, retire, list, figures", run: StationCommand.group.run),
     CommandGroup(name: "suggestion", summary: "suggestions 意见建议: add, adopt, close, list", run: SuggestionCommand.group.run),
     CommandGroup(name: "proposal", summary: "proposals 提案: submit, cosign, withdraw, review, key, assign, object, extend, reply, evaluate, rehandle, appraise, explain, appraisal, close, show, list", run: ProposalCommand.run),
     CommandGroup(name: "opinion", summary: "opinion reports 社情民意: submit, edit, adopt, archive, forward, instruct, list", run: OpinionCommand.group.run),

@@ -37,7 +37,7 @@ struct RecordsQueryTests {
         #expect(seq >= 1)
 
         let local = try await Self.query(fed, town, "activities")
-        #expect(local.columns == ["id", "kind", "form", "date", "topic", "host_bodies", "participants", "sectors", "target_unit", "result"])
+        #expect(local.columns == ["id", "kind", "form", "date", "topic", "host_bodies", "participants", "sectors", "target_unit", "result", "station"])
         let row = try #require(Self.activity(local.rows, "HD-2026-001"), "the township lists no activity HD-2026-001: \(local.rows)")
         #expect(row["topic"] as? String == "乡村振兴产业发展协商")
         #expect((row["participants"] as? NSNumber)?.intValue == 23)

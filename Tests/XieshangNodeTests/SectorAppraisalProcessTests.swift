@@ -22,8 +22,8 @@ struct SectorAppraisalProcessTests {
         /// `activity add` at `body` with `words` after the id and topic: exits `status`, its output naming `expected`.
         func refused(_ body: String, _ words: [String], status: Int32 = 1, naming expected: String,
                      sourceLocation: SourceLocation = #_sourceLocation) async throws {
-            let r = try await Run.run(fed, body, ["activity", "add", "--id", "X-0", "--topic", "议题", "--participants", "9"] + words)
-            #expect(r.status == status && r.output.contains(expected), "\(r.output)", sourceLocation: sourceLocation)
+            try await Run.refused(fed, body, ["activity", "add", "--id", "X-0", "--topic", "议题", "--participants", "9"] + words,
+                                  status: status, naming: expected, sourceLocation: sourceLocation)
         }
 
         try await refused(town, ["--kind", "consultation", "--form", "sector", "--date", "\(y)-03-10"], naming: "[activity.sector.required]")

@@ -31,7 +31,8 @@ extension Activity {
                                              suggestionIds: suggestionIDs, reportIds: reportIDs, planItem: planItem,
                                              guests: guests.map { XieshangWire.GuestMember(body: $0.body, member: $0.member) },
                                              sectors: sectors,
-                                             appraisal: appraisal.map { XieshangWire.AppraisalOutcome(targetUnit: $0.targetUnit, result: $0.result?.wire ?? XieshangWire.Rating.unspecified) })
+                                             appraisal: appraisal.map { XieshangWire.AppraisalOutcome(targetUnit: $0.targetUnit, result: $0.result?.wire ?? XieshangWire.Rating.unspecified) },
+                                             station: station)
     }
 
     /// From the payload message.
@@ -79,7 +80,8 @@ extension Activity {
                   date: try wireDay(m.date, "ActivityRecorded.date"), topic: m.topic, hostBodies: m.hostBodies,
                   participants: participants, members: m.members, suggestionIDs: m.suggestionIds,
                   reportIDs: m.reportIds, planItem: m.planItem,
-                  guests: m.guests.map { Guest(body: $0.body, member: $0.member) }, sectors: m.sectors, appraisal: appraisal)
+                  guests: m.guests.map { Guest(body: $0.body, member: $0.member) }, sectors: m.sectors, appraisal: appraisal,
+                  station: m.station)
     }
 }
 

@@ -123,12 +123,14 @@ public struct Activity: Hashable, Sendable {
     public var sectors: [String]
     /// A democratic appraisal's target unit and result (appraisals only).
     public var appraisal: Appraisal?
+    /// The sub-body unit (``Station``) it was held at; empty: at the body itself. It counts once, at the body, either way.
+    public var station: String
 
     /// Makes an activity record.
     public init(id: String, kind: Kind, form: Form? = nil, formOther: String = "", date: Day, topic: String,
                 hostBodies: [String] = [], participants: Int, members: [String] = [], suggestionIDs: [String] = [],
                 reportIDs: [String] = [], planItem: String = "", guests: [Guest] = [],
-                sectors: [String] = [], appraisal: Appraisal? = nil) {
+                sectors: [String] = [], appraisal: Appraisal? = nil, station: String = "") {
         self.id = id
         self.kind = kind
         self.form = form
@@ -144,5 +146,6 @@ public struct Activity: Hashable, Sendable {
         self.guests = guests
         self.sectors = sectors
         self.appraisal = appraisal
+        self.station = station
     }
 }

@@ -19,6 +19,7 @@ extension DomainState {
         }
         try checkSectors(a)
         try checkAppraisal(a)
+        try checkActivityStation(a)
         if a.hostBodies.isEmpty { a.hostBodies = [body.id] }
         try require(a.hostBodies.contains(body.id), "activity.host", zh: "记录活动的组织须是主办方之一",
                     en: "the recording body is one of the host bodies")

@@ -16,4 +16,6 @@ public enum DomainEvent: Hashable, Sendable {
     case plan(PlanEvent)
     /// EVENT_KIND_DUTY: attendance or an adjustment.
     case duty(DutyEvent)
+    /// EVENT_KIND_STATION: a sub-body unit registered or retired.
+    case station(StationEvent)
 }

@@ -29,6 +29,8 @@ public struct DomainState: Hashable, Sendable {
     public internal(set) var plans: [PlanKey: ConsultationPlan] = [:]
     /// Attendance and adjustments, in recording order.
     public internal(set) var dutyRecords: [DutyEvent] = []
+    /// Sub-body units 基层协商平台 (village stations, group points …) registered here, retired ones too, by id.
+    public internal(set) var stations: [String: Station] = [:]
 
     /// A fresh state for a body, with the policy defaults for its tier (version 1).
     public init(body: BodyInfo, policy: Policy? = nil) {
@@ -80,6 +82,9 @@ public struct DomainState: Hashable, Sendable {
         case .duty(let event):
             do { try checkDuty(event); return [.duty(event)] }
             catch { throw located(error, "duty record of \(event.memberID) at \(body.id)") }
+        case .station(let event):
+            do { try checkStation(event, by: actor); return [.station(event)] }
+            catch { throw located(error, "unit \(event.stationID) at \(body.id)") }
         }
     }
 
@@ -108,6 +113,7 @@ public struct DomainState: Hashable, Sendable {
         case .suggestion(let e): applySuggestion(e)
         case .plan(let e): applyPlan(e)
         case .duty(let e): dutyRecords.append(e)
+        case .station(let e): applyStation(e)
         }
     }
 

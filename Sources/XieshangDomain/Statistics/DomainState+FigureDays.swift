@@ -34,6 +34,9 @@ extension DomainState {
             return ([d.on], d.on)
         case .policy(let p):
             return ([], p.effective)
+        case .station:
+            // A unit counts nothing itself: its activities count at the body, by their own days.
+            return ([], nil)
         }
     }
 }

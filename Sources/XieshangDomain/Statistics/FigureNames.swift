@@ -94,6 +94,8 @@ public enum FigureNames {
         "beyond_step": ("环节", "step"), "beyond_to": ("报送/转送对象", "to"), "recorded_by": ("记录组织", "recorded by"),
         "handling_result": ("办理结果", "result"), "handling": ("办理情况", "handling"), "handling_on": ("答复日期", "replied"),
         "waiting_days": ("已等待天数", "days waiting"),
+        "body": ("组织", "body"), "station": ("站点", "unit"), "established": ("设立日期", "set up"), "retired_on": ("撤销日期", "retired"),
+        "total_activities": ("含下属活动", "with units under it"), "total_participants": ("含下属人次", "participants with units under it"),
         "votes": ("满意/基本满意/不满意", "satisfied/basic/unsatisfied"), "rate": ("满意度", "satisfaction"),
         "threshold_percent": ("要求(%)", "threshold %"), "below_threshold": ("低于要求", "below"), "explanations": ("书面说明", "explanations"),
         // Detail parts of a proposal and a joint draft.

@@ -24,8 +24,9 @@ public final class DomainProjector: Projector {
     /// The projector's name (its high-water-mark key in the store).
     public let name = "records"
     /// Bump when the tables or the row rules change: the store then rebuilds the projection. (3: a `direct:` step from
-    /// a body below is a step up, ``Folded/direction(scope:signer:)``; the activities' sectors and appraisal columns.)
-    public let version = 3
+    /// a body below is a step up, ``Folded/direction(scope:signer:)``; the activities' sectors and appraisal columns.
+    /// 4: the activities' station column.)
+    public let version = 4
     /// The tables it owns.
     public var tables: [String] { RecordsSchema.tables }
     /// The SQL that creates the tables, and the row of the policy a fresh state starts with (version 1).
@@ -70,7 +71,7 @@ public final class DomainProjector: Projector {
 
     /// The envelope kinds whose payloads are domain events.
     public static let domainKinds: Set<Int32> = Set([EventKind.memberRecorded, .policySet, .proposal, .opinion, .activity,
-                                                      .suggestion, .plan, .duty].map(\.protoValue))
+                                                      .suggestion, .plan, .duty, .station].map(\.protoValue))
 
     /// The envelope kinds the projector folds: the domain kinds and rosters.
     static let foldedKinds: Set<Int32> = domainKinds.union([EventKind.roster.protoValue])

@@ -35,6 +35,9 @@ enum RecordHistory {
         case .member: return "登记委员"
         case .duty: return "履职登记"
         case .policy: return "设定规则"
+        case .station(let e):
+            if case .retired = e.step { return "撤销站点" }
+            return "登记站点"
         }
     }
 

@@ -123,6 +123,8 @@ extension RecordQueries {
         public var targetUnit: String? = nil
         /// A democratic appraisal's result (satisfied, basicallySatisfied, unsatisfied), once known.
         public var result: String? = nil
+        /// The sub-body unit it was held at; empty at the body itself.
+        public var station: String = ""
     }
 
     /// A consultation-plan item 协商计划事项 with its stage as of a day.

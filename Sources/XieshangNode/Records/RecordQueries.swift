@@ -88,12 +88,12 @@ public struct RecordQueries {
         return try database.records("SELECT \(Self.activityColumns) FROM activities\(filter) ORDER BY date, id", values).map(Self.activityRow)
     }
 
-    static let activityColumns = "id, kind, form, date, topic, host_bodies, participants, sectors, target_unit, result"
+    static let activityColumns = "id, kind, form, date, topic, host_bodies, participants, sectors, target_unit, result, station"
 
     static func activityRow(_ r: RecordRow) -> ActivityRow {
         ActivityRow(id: r.text(0), kind: r.text(1), form: r.optionalText(2), date: r.text(3), topic: r.text(4),
                     hostBodies: r.list(5), participants: r.int(6), sectors: r.list(7), targetUnit: r.optionalText(8),
-                    result: r.optionalText(9))
+                    result: r.optionalText(9), station: r.text(10))
     }
 
     /// Every plan item with its stage as of `day` (the least advanced assignee's) and who is overdue.

@@ -12,6 +12,8 @@ struct RecordRows {
     enum Target: Hashable {
         case member(String), policy, proposal(String), opinion(OpinionKey), activity(String), suggestion(String)
         case plan(PlanKey), duty
+        /// A sub-body unit: no rows of its own (answered from the folded state, the body's and its subtree's alike).
+        case station(String)
     }
 
     /// The records `event` may touch (a merge also touches the proposal merged into; a conversion creates a report).
@@ -31,6 +33,7 @@ struct RecordRows {
         case .suggestion(let e): return [.suggestion(e.suggestionID)]
         case .plan(let e): return [.plan(e.key)]
         case .duty: return [.duty]
+        case .station(let e): return [.station(e.stationID)]
         }
     }
 
@@ -46,6 +49,7 @@ struct RecordRows {
         case .suggestion(let id): return s.suggestions[id]
         case .plan(let key): return s.plans[key]
         case .duty: return s.dutyRecords.count
+        case .station(let id): return s.stations[id]
         }
     }
 
@@ -63,6 +67,7 @@ struct RecordRows {
             case .duty:
                 let from = (old as? Int) ?? 0
                 for i in from..<s.dutyRecords.count { try duty(i, s.dutyRecords[i]) }
+            case .station: break
             }
         }
     }
@@ -148,7 +153,7 @@ struct RecordRows {
         try insert("activities", [.text(a.id), .text(a.kind.rawValue), text(a.form?.rawValue), .text(a.formOther), day(a.date),
                                   .text(a.topic), list(a.hostBodies), int(a.participants), list(a.members),
                                   list(a.suggestionIDs), list(a.reportIDs), .text(a.planItem), list(a.sectors),
-                                  text(a.appraisal?.targetUnit), text(a.appraisal?.result?.rawValue)])
+                                  text(a.appraisal?.targetUnit), text(a.appraisal?.result?.rawValue), .text(a.station)])
     }
 
     private func suggestion(_ id: String, _ s: DomainState) throws(StoreError) {

@@ -53,7 +53,7 @@ enum RecordsSchema {
             id TEXT PRIMARY KEY, kind TEXT NOT NULL, form TEXT, form_other TEXT NOT NULL, date TEXT NOT NULL,
             topic TEXT NOT NULL, host_bodies TEXT NOT NULL, participants INTEGER NOT NULL, members TEXT NOT NULL,
             suggestion_ids TEXT NOT NULL, report_ids TEXT NOT NULL, plan_item TEXT NOT NULL, sectors TEXT NOT NULL,
-            target_unit TEXT, result TEXT);
+            target_unit TEXT, result TEXT, station TEXT NOT NULL);
         CREATE INDEX activities_date ON activities (date);
         CREATE TABLE suggestions (
             id TEXT PRIMARY KEY, text TEXT NOT NULL, addressee TEXT NOT NULL, activity_id TEXT NOT NULL,

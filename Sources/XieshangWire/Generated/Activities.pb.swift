@@ -220,6 +220,9 @@ public struct ActivityRecorded: ProtoMessage {
     /// A democratic appraisal's (民主评议, ACTIVITY_KIND_APPRAISAL) target unit and result; unset for other kinds and
     /// for appraisals recorded before they were.
     public var appraisal: AppraisalOutcome? = nil
+    /// The sub-body unit (StationEvent's station_id: a village station, a group point) it was held at; empty: at the
+    /// body itself (and in every event recorded before units were). It still counts once, in the body's figures.
+    public var station: String = ""
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
     public var unknownFields: [UInt8] = []
 
@@ -242,7 +245,8 @@ public struct ActivityRecorded: ProtoMessage {
         planItem: String = "",
         guests: [GuestMember] = [],
         sectors: [String] = [],
-        appraisal: AppraisalOutcome? = nil
+        appraisal: AppraisalOutcome? = nil,
+        station: String = ""
     ) {
         self.activityId = activityId
         self.kind = kind
@@ -259,6 +263,7 @@ public struct ActivityRecorded: ProtoMessage {
         self.guests = guests
         self.sectors = sectors
         self.appraisal = appraisal
+        self.station = station
     }
 }
 
@@ -279,6 +284,7 @@ extension ActivityRecorded {
         ProtoFieldDescriptor(number: 13, name: "guests", jsonName: "guests", type: .message("xieshang.v1.GuestMember"), label: .repeated, oneof: nil),
         ProtoFieldDescriptor(number: 14, name: "sectors", jsonName: "sectors", type: .string, label: .repeated, oneof: nil),
         ProtoFieldDescriptor(number: 15, name: "appraisal", jsonName: "appraisal", type: .message("xieshang.v1.AppraisalOutcome"), label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 16, name: "station", jsonName: "station", type: .string, label: .singular, oneof: nil),
     ]
 
     public func serializedSize() -> Int {
@@ -298,6 +304,7 @@ extension ActivityRecorded {
         n += WireSize.messages(guests, field: 13)
         n += WireSize.repeated(StringCodec.self, sectors, field: 14)
         if let v = appraisal { n += WireSize.message(v, field: 15) }
+        n += WireSize.singular(StringCodec.self, station, field: 16)
         return n
     }
 
@@ -317,6 +324,7 @@ extension ActivityRecorded {
         w.messages(guests, field: 13)
         w.repeated(StringCodec.self, sectors, field: 14)
         if let v = appraisal { w.message(v, field: 15) }
+        w.singular(StringCodec.self, station, field: 16)
         w.writeRaw(unknownFields)
     }
 
@@ -338,6 +346,7 @@ extension ActivityRecorded {
             case (13, .lengthDelimited): guests.append(try r.readMessage(GuestMember.self))
             case (14, _): try r.readRepeated(StringCodec.self, tag, into: &sectors, unknown: &unknownFields)
             case (15, .lengthDelimited): try r.readMessage(into: &appraisal)
+            case (16, .lengthDelimited): station = try StringCodec.read(from: &r)
             default: try r.skip(tag, into: &unknownFields)
             }
         }
@@ -360,6 +369,7 @@ extension ActivityRecorded {
         j.messages("guests", guests)
         j.repeated("sectors", StringCodec.self, sectors)
         if let v = appraisal { j.message("appraisal", v) }
+        j.singular("station", StringCodec.self, station)
         j.endObject()
     }
 
@@ -383,6 +393,7 @@ extension ActivityRecorded {
             case "guests": guests = try JSONRead.messages(GuestMember.self, value, path: p)
             case "sectors": sectors = try JSONRead.repeated(StringCodec.self, value, path: p)
             case "appraisal": appraisal = try JSONRead.message(AppraisalOutcome.self, value, path: p)
+            case "station": station = try StringCodec.readJSON(value, path: p)
             default: throw JSONRead.unknownField(key, in: Self.protoName, path: path)
             }
         }

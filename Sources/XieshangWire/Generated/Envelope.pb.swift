@@ -35,6 +35,8 @@ public enum EventKind: ProtoEnum {
     case memberRecorded
     /// A body's policy settings, versioned: PolicySet (policy.proto).
     case policySet
+    /// A sub-body unit (village station, group point …) registered or retired: StationEvent (stations.proto).
+    case station
     /// Proposals 提案 (70–99)
     /// A proposal command (submit, review, assign, reply, evaluate, …): ProposalEvent (proposals.proto).
     case proposal
@@ -67,7 +69,7 @@ public enum EventKind: ProtoEnum {
     case unrecognized(Int32)
 
     public static let protoName = "xieshang.v1.EventKind"
-    public static let allKnownValues: [EventKind] = [.unspecified, .aggregateReport, .alert, .escalation, .testNote, .roster, .approval, .approvalReturn, .keyRotation, .keyRevocation, .membership, .memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .allianceCharter, .jointActivity, .draft, .draftSignOff, .jointProposal]
+    public static let allKnownValues: [EventKind] = [.unspecified, .aggregateReport, .alert, .escalation, .testNote, .roster, .approval, .approvalReturn, .keyRotation, .keyRevocation, .membership, .memberRecorded, .policySet, .station, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .allianceCharter, .jointActivity, .draft, .draftSignOff, .jointProposal]
 
     public init(protoValue: Int32) {
         switch protoValue {
@@ -84,6 +86,7 @@ public enum EventKind: ProtoEnum {
         case 10: self = .membership
         case 50: self = .memberRecorded
         case 51: self = .policySet
+        case 52: self = .station
         case 70: self = .proposal
         case 100: self = .opinion
         case 120: self = .activity
@@ -114,6 +117,7 @@ public enum EventKind: ProtoEnum {
         case .membership: 10
         case .memberRecorded: 50
         case .policySet: 51
+        case .station: 52
         case .proposal: 70
         case .opinion: 100
         case .activity: 120
@@ -144,6 +148,7 @@ public enum EventKind: ProtoEnum {
         case .membership: "EVENT_KIND_MEMBERSHIP"
         case .memberRecorded: "EVENT_KIND_MEMBER_RECORDED"
         case .policySet: "EVENT_KIND_POLICY_SET"
+        case .station: "EVENT_KIND_STATION"
         case .proposal: "EVENT_KIND_PROPOSAL"
         case .opinion: "EVENT_KIND_OPINION"
         case .activity: "EVENT_KIND_ACTIVITY"
@@ -174,6 +179,7 @@ public enum EventKind: ProtoEnum {
         case "EVENT_KIND_MEMBERSHIP": self = .membership
         case "EVENT_KIND_MEMBER_RECORDED": self = .memberRecorded
         case "EVENT_KIND_POLICY_SET": self = .policySet
+        case "EVENT_KIND_STATION": self = .station
         case "EVENT_KIND_PROPOSAL": self = .proposal
         case "EVENT_KIND_OPINION": self = .opinion
         case "EVENT_KIND_ACTIVITY": self = .activity

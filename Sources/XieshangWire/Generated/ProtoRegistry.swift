@@ -129,6 +129,9 @@ public enum ProtoRegistry {
         "xieshang.v1.RotateKeyRequest": RotateKeyRequest.self,
         "xieshang.v1.Scope": Scope.self,
         "xieshang.v1.SignedEvent": SignedEvent.self,
+        "xieshang.v1.StationEvent": StationEvent.self,
+        "xieshang.v1.StationEvent.Registered": StationEvent.Registered.self,
+        "xieshang.v1.StationEvent.Retired": StationEvent.Retired.self,
         "xieshang.v1.StatsPeriod": StatsPeriod.self,
         "xieshang.v1.StatsRequest": StatsRequest.self,
         "xieshang.v1.StatsResponse": StatsResponse.self,
@@ -161,6 +164,7 @@ public enum ProtoRegistry {
         "xieshang.v1.Rating": Rating.self,
         "xieshang.v1.ReviewOutcome": ReviewOutcome.self,
         "xieshang.v1.SatisfactionFormula": SatisfactionFormula.self,
+        "xieshang.v1.StationKind": StationKind.self,
         "xieshang.v1.SupervisionOutcome": SupervisionOutcome.self,
         "xieshang.v1.TopicSource": TopicSource.self,
     ]
