@@ -22,7 +22,7 @@ import XieshangWire
 extension DomainSubmit {
     /// Record types answered here.
     static let queryTypes = ["proposal", "suggestions", "plans", "plan_tree", "figures", "bodies", "duty", "appraisals", "policy", "units",
-                             "topics", "sector_figures", "activity_appraisals"]
+                             "topics", "sector_figures", "activity_appraisals", "research", "research_report"]
 
     static func query(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
         let path = runtime.core.store.path
@@ -77,6 +77,10 @@ extension DomainSubmit {
                 return units(runtime, request, state)
             case "sector_figures":
                 return sectorFigures(runtime, request, state, below: try runtime.records.descendantStates(in: database))
+            case "research":
+                return research(state)
+            case "research_report":
+                return researchReport(runtime, request, state)
             case "activity_appraisals":
                 return activityAppraisals(runtime, request, state)
             case "policy":

@@ -120,6 +120,7 @@ enum FigureRecords {
         case .member(let m): return (m.memberID, m.effective)
         case .duty(let d): return (d.memberID, d.on)
         case .policy(let p): return ("policy", p.effective)
+        case .research(let e): return (e.reportID, e.on)
         }
     }
 }

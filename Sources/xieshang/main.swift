@@ -34,6 +34,7 @@ let commandGroups: [CommandGroup] = [
     CommandGroup(name: "policy", summary: "the body's applied policy 规则设置: show", run: PolicyCommand.group.run),
     CommandGroup(name: "activity", summary: "activities 履职活动: add, list", run: ActivityCommand.group.run),
     CommandGroup(name: "suggestion", summary: "suggestions 意见建议: add, adopt, close, list", run: SuggestionCommand.group.run),
+    CommandGroup(name: "research", summary: ResearchCommand.group.summary, run: ResearchCommand.group.run),
     CommandGroup(name: "proposal", summary: "proposals 提案: submit, cosign, withdraw, review, key, assign, object, extend, reply, evaluate, rehandle, appraise, explain, appraisal, close, show, list", run: ProposalCommand.run),
     CommandGroup(name: "opinion", summary: "opinion reports 社情民意: submit, edit, adopt, archive, forward, instruct, list", run: OpinionCommand.group.run),
     CommandGroup(name: "plan", summary: "consultation plans 协商计划: import, issue, decompose, progress, show", run: PlanCommand.group.run),

@@ -70,7 +70,7 @@ public enum CrossBodyStep: String, Hashable, Sendable, CaseIterable {
                  .decomposed:
                 return Match(step: .planIssued, direction: .down, recipient: nil, who: [e.issuer])
             }
-        case .member, .policy, .proposal, .activity, .suggestion, .duty:
+        case .member, .policy, .proposal, .activity, .suggestion, .duty, .research:
             return nil
         }
     }
@@ -128,7 +128,7 @@ extension DomainEvent {
             return [e.atBody]
         case .plan(let e): return [e.issuer]
         case .activity(let a): return a.hostBodies.isEmpty || a.hostBodies.contains(signer) ? [] : a.hostBodies
-        case .policy, .proposal, .suggestion, .duty: return []
+        case .policy, .proposal, .suggestion, .duty, .research: return []
         }
     }
 }

@@ -14,6 +14,7 @@ extension DomainEvent {
         case .suggestion: return .suggestion
         case .plan: return .plan
         case .duty: return .duty
+        case .research: return .research
         }
     }
 
@@ -28,6 +29,7 @@ extension DomainEvent {
         case .suggestion(let e): return e.wireMessage.serializedBytes()
         case .plan(let e): return e.wireMessage.serializedBytes()
         case .duty(let e): return e.wireMessage.serializedBytes()
+        case .research(let e): return e.wireMessage.serializedBytes()
         }
     }
 
@@ -45,6 +47,7 @@ extension DomainEvent {
         case .suggestion: self = .suggestion(try SuggestionEvent(wire: try decode(XieshangWire.SuggestionEvent.self, bytes)))
         case .plan: self = .plan(try PlanEvent(wire: try decode(XieshangWire.PlanEvent.self, bytes)))
         case .duty: self = .duty(try DutyEvent(wire: try decode(XieshangWire.DutyEvent.self, bytes)))
+        case .research: self = .research(try ResearchEvent(wire: try decode(XieshangWire.ResearchEvent.self, bytes)))
         default:
             throw DomainError(.invalidInput, rule: "wire.kind", zh: "事件类型 \(kind) 不是业务事件",
                               en: "event kind \(kind) is not a domain event")

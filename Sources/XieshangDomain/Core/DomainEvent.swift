@@ -16,4 +16,6 @@ public enum DomainEvent: Hashable, Sendable {
     case plan(PlanEvent)
     /// EVENT_KIND_DUTY: attendance or an adjustment.
     case duty(DutyEvent)
+    /// EVENT_KIND_RESEARCH: a research or inspection report step (reported, instructed, converted).
+    case research(ResearchEvent)
 }

@@ -29,6 +29,8 @@ public struct DomainState: Hashable, Sendable {
     public internal(set) var plans: [PlanKey: ConsultationPlan] = [:]
     /// Attendance and adjustments, in recording order.
     public internal(set) var dutyRecords: [DutyEvent] = []
+    /// Research and inspection reports 调研视察报告 by id.
+    public internal(set) var researchReports: [String: ResearchReport] = [:]
 
     /// A fresh state for a body, with the policy defaults for its tier (version 1).
     public init(body: BodyInfo, policy: Policy? = nil) {
@@ -80,6 +82,9 @@ public struct DomainState: Hashable, Sendable {
         case .duty(let event):
             do { try checkDuty(event); return [.duty(event)] }
             catch { throw located(error, "duty record of \(event.memberID) at \(body.id)") }
+        case .research(let event):
+            do { try checkResearch(event); return [.research(event)] }
+            catch { throw located(error, "research report \(event.reportID) at \(body.id)") }
         }
     }
 
@@ -108,6 +113,7 @@ public struct DomainState: Hashable, Sendable {
         case .suggestion(let e): applySuggestion(e)
         case .plan(let e): applyPlan(e)
         case .duty(let e): dutyRecords.append(e)
+        case .research(let e): applyResearch(e)
         }
     }
 

@@ -17,6 +17,7 @@ enum RecordHistory {
         "edited": "编辑", "adopted": "录用/采纳", "archived": "存档", "forwarded": "报送上级", "adoptedHigher": "上级录用", "instruction": "领导批示",
         "made": "提出", "topicsSolicited": "征集议题", "topicProposed": "提出议题", "topicPicked": "选定议题", "topicReceived": "收到议题", "topicDecided": "议题处理", "drafted": "起草",
         "itemAdded": "增加事项", "approved": "审定", "issued": "印发", "decomposed": "分解下达", "decompositionReported": "分解上报", "stageReported": "报告进度",
+        "reported": "形成报告", "instructed": "领导批示", "converted": "成果转化",
     ]
 
     /// The step of `event` in Chinese.
@@ -34,6 +35,7 @@ enum RecordHistory {
         case .member: return "登记委员"
         case .duty: return "履职登记"
         case .policy: return "设定规则"
+        case .research(let e): return "调研视察报告" + name(e.step)
         }
     }
 
@@ -42,6 +44,7 @@ enum RecordHistory {
         let record = FigureRecords.identity(event).record
         switch (history, event) {
         case ("proposal", .proposal), ("opinion", .opinion), ("activity", .activity), ("suggestion", .suggestion),
+             ("research", .research),
              ("member", .member), ("member", .duty):
             return record == id
         case ("plan", .plan):

@@ -31,6 +31,8 @@ struct RecordRows {
         case .suggestion(let e): return [.suggestion(e.suggestionID)]
         case .plan(let e): return [.plan(e.key)]
         case .duty: return [.duty]
+        // Research and inspection reports have no table: their queries read the state (``DomainSubmit/research(_:_:)``).
+        case .research: return []
         }
     }
 
