@@ -61,7 +61,7 @@ struct WebResearchProcessTests {
                      "password": WebClient.password, "profile": fed.dir(Self.town) + "/chromium"],
             "report": "SC-R1", "activity": "SC-W1", "title": "<b>饮水</b>视察报告", "text": "视察发现部分村组供水管网老化。",
             "leader": "乡党委书记王五", "level": "乡镇党委", "instruction": "请乡水利站抓好落实", "opinion": "XX-W1",
-            "advice": "关于农村饮水安全的建议案", "date": today,
+            "advice": "关于农村饮水安全的建议案",
         ]
         try JSONSerialization.data(withJSONObject: config).write(to: URL(fileURLWithPath: fed.directory + "/research.json"))
         let run = try await ProcessRun.run(python, [ExportCommandTests.packageRoot + "/Tests/XieshangReportTests/python/web_research.py",

@@ -4,7 +4,8 @@ Chromium (issue 18 item 2).
 usage: web_research.py CONFIG_JSON
 
 CONFIG_JSON names "town": base (https://127.0.0.1:PORT), spki, user, password, profile; and report, activity, title,
-text, leader, level, instruction, opinion (an opinion report id of the township), advice (a 建议案's title), date.
+text, leader, level, instruction, opinion (an opinion report id of the township), advice (a 建议案's title). The
+forms' date stays as they fill it (today).
 
 The office opens the research form and records the report, then a leader's instruction; a conversion into an opinion
 report the township does not have is refused (the rule's message shown next to the form, nothing recorded); the
@@ -26,19 +27,19 @@ def main():
     try:
         b.get("/forms/research")
         b.submit("form.entry", {"step": "report", "id": c["report"], "activity": c["activity"], "title": c["title"],
-                                "text": c["text"], "date": c["date"]})
+                                "text": c["text"]})
         out["afterReport"] = b.driver.current_url.replace(town["base"], "")
         b.get("/forms/research")
         b.submit("form.entry", {"step": "instruction", "id": c["report"], "leader": c["leader"], "level": c["level"],
-                                "text": c["instruction"], "date": c["date"]})
+                                "text": c["instruction"]})
         out["afterInstruction"] = b.driver.current_url.replace(town["base"], "")
         b.get("/forms/research")
-        b.submit("form.entry", {"step": "convert", "id": c["report"], "to": "opinion", "target": "NONE-1", "date": c["date"]})
+        b.submit("form.entry", {"step": "convert", "id": c["report"], "to": "opinion", "target": "NONE-1"})
         refusal = b.all("[data-refusal]")
         out["refusal"] = refusal[0].text if refusal else ""
-        b.submit("form.entry", {"step": "convert", "id": c["report"], "to": "opinion", "target": c["opinion"], "date": c["date"]})
+        b.submit("form.entry", {"step": "convert", "id": c["report"], "to": "opinion", "target": c["opinion"]})
         b.get("/forms/research")
-        b.submit("form.entry", {"step": "convert", "id": c["report"], "to": "advice", "target": c["advice"], "date": c["date"]})
+        b.submit("form.entry", {"step": "convert", "id": c["report"], "to": "advice", "target": c["advice"]})
         out["afterConvert"] = b.driver.current_url.replace(town["base"], "")
         b.get("/records/research")
         row = b.all(f"tr[data-id='{c['report']}']")
