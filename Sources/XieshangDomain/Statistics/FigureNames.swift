@@ -43,21 +43,20 @@ public enum FigureNames {
     /// The stats.proto-style names of the rates ``rates(_:)`` gives ("completion_rate").
     static let rateNames: Set<String> = Set(Figures.rates.map(Figures.protoName))
 
-    /// The columns of a drill-down table (the figures the city office reports): 活动 by kind and 人次; 调研视察报告 and those
-    /// instructed; 提案 立案, 办结率,
-    /// 满意率; 社情民意 收到/录用/上报/批示; 建议 采纳率/办结率; 计划 完成/逾期; 委员 低于合格线.
+    /// The columns of a drill-down table (the figures the city office reports): 活动 by kind and 人次; 提案 立案, 办结率,
+    /// 满意率; 社情民意 收到/录用/上报/批示; 建议 采纳率/办结率; 计划 完成/逾期; 委员 低于合格线; 调研视察报告 and those instructed.
     public static let headline: [(key: String, zh: String, en: String)] = [
         ("consultations", "协商", "consult."), ("research_visits", "调研", "research"), ("inspections", "视察", "inspect."),
         ("appraisals", "评议", "apprais."), ("trainings", "培训", "training"), ("welfare_activities", "公益", "welfare"),
-        ("activity_participants", "人次", "people"), ("research_reports", "调研报告", "res. rep."),
-        ("inspection_reports", "视察报告", "insp. rep."), ("research_reports_instructed", "报告获批示", "rep. instr."),
-        ("proposals_registered", "立案", "registered"),
+        ("activity_participants", "人次", "people"), ("proposals_registered", "立案", "registered"),
         ("proposals_closed_of_registered", "办结", "closed"), ("completion_rate", "办结率", "closed %"),
         ("satisfaction_rate", "满意率", "satisfied %"), ("opinions_received", "信息收到", "reports in"),
         ("opinions_adopted", "录用", "adopted"), ("opinions_forwarded", "上报", "forwarded"), ("opinions_instructed", "批示", "instructed"),
         ("suggestions_made", "建议", "suggest."), ("suggestion_adoption_rate", "采纳率", "adopted %"),
         ("suggestion_closing_rate", "建议办结率", "closed %"), ("plan_items_done", "计划完成", "plan done"),
         ("plan_items_overdue", "逾期", "overdue"), ("members_below_threshold", "低于合格线", "below bar"),
+        ("research_reports", "调研报告", "res. rep."), ("inspection_reports", "视察报告", "insp. rep."),
+        ("research_reports_instructed", "报告获批示", "rep. instr."),
     ]
 
     /// A headline cell of a figure map: a counter's value, or a rate as "80.0% (12/15)".
