@@ -97,7 +97,7 @@ enum AdminCommand {
         }
     }
 
-    static let queryUsage = "usage: xieshang query TYPE [--origin ID] [--limit N] [--node SOCKET]\n  TYPE: events, origins, alerts, proposals, opinions, activities, plan_items, members, problems,\n        proposal, suggestions, plans, plan_tree, figures, bodies, drafts, draft, meetings, joint_research, charters,\n        joint_proposals, alliance_problems.\n  Prints one JSON object per line; an event's `actor` is who made it at its origin\n  (user:<name> on the web, os:<name>(uid N) with this CLI; empty for the node's own events)."
+    static let queryUsage = "usage: xieshang query TYPE [--origin ID] [--limit N] [--node SOCKET]\n  TYPE: events, origins, alerts, proposals, opinions, activities, plan_items, members, problems,\n        proposal, suggestions, plans, plan_tree, figures, bodies, drafts, draft, meetings, joint_research, charters,\n        joint_proposals, alliance_problems, research, research_report.\n  Prints one JSON object per line; an event's `actor` is who made it at its origin\n  (user:<name> on the web, os:<name>(uid N) with this CLI; empty for the node's own events)."
 
     static func query(_ args: [String]) -> Int32 {
         if args.first == "--help" || args.first == "-h" { print(queryUsage); return ExitCode.done }

@@ -64,6 +64,9 @@ struct ResearchProcessTests {
         let show = try await Run.run(fed, town, ["research", "show", "SC-R1"])
         #expect(show.status == 0 && show.output.contains("乡党委书记王五") && show.output.contains("请乡水利站抓好落实")
                 && show.output.contains("社情民意信息") && show.output.contains("视察发现"), "\(show.output)")
+        let exported = try await Run.run(fed, town, ["export", "--csv", fed.directory + "/export-town"])
+        let csv = (try? String(contentsOfFile: fed.directory + "/export-town/research.csv", encoding: .utf8)) ?? ""
+        #expect(exported.status == 0 && csv.contains("报告日期") && csv.contains("SC-R1") && csv.contains("社情民意信息：XX-9"), "\(exported.output) \(csv)")
         let missing = try await Run.run(fed, town, ["research", "show", "NONE"])
         #expect(missing.status != 0 && missing.output.contains("research.exists"), "\(missing.output)")
 
