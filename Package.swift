@@ -53,6 +53,9 @@ let package = Package(
         // The test schema (Sources/XieshangTestKinds/Protos: the Note payload of the kind envelope.proto reserves for
         // tests): only the tests, the simulator, the fuzzers and xieshang-node-test link it; no shipped binary does.
         .target(name: "XieshangTestKinds", dependencies: ["XieshangWire"], exclude: ["Protos"]),
+        // The store's test support, never shipped: valid signed chains (EventChainBuilder) for its tests, crash test and
+        // benchmark, and the damage driver of its fuzzer (StoreFuzzing).
+        .target(name: "XieshangStoreTesting", dependencies: ["XieshangStore", "XieshangWire", "CSQLite"]),
         // The federation's deterministic simulator (faults, adversaries, the note and domain workloads): only
         // xieshang-sim and the tests link it; no node binary does.
         .target(name: "XieshangSimulation", dependencies: ["XieshangFederation", "XieshangStore", "XieshangWire", "XieshangCalendar",
@@ -67,13 +70,13 @@ let package = Package(
         .executableTarget(name: "xieshang-sim", dependencies: ["XieshangSimulation", "XieshangFederation", "XieshangWire", "XieshangCalendar"]),
         // Measurements for Ops/bench/README.md.
         .executableTarget(name: "xieshang-bench", dependencies: ["XieshangWire", "XieshangStore", "XieshangDomain", "XieshangEditingTraces", "XieshangTransport",
-                                                                 "XieshangAccounts", "XieshangNode"]),
+                                                                 "XieshangAccounts", "XieshangNode", "XieshangStoreTesting"]),
         // The protobuf code generator: Protos/*.proto → Sources/XieshangWire/Generated/*.swift (`make generate`).
         .executableTarget(name: "xieshang-protogen"),
         // libFuzzer target on the wire decoders and envelope checks (`make fuzz`).
         .executableTarget(name: "xieshang-fuzz", dependencies: ["XieshangWire", "CFuzzer"]),
         // libFuzzer target on the store's open and replay of damaged databases (`make fuzz`).
-        .executableTarget(name: "xieshang-fuzz-store", dependencies: ["XieshangStore", "XieshangWire", "CFuzzer"]),
+        .executableTarget(name: "xieshang-fuzz-store", dependencies: ["XieshangStoreTesting", "CFuzzer"]),
         // libFuzzer target on the HTTP/2 server: frames and header blocks into a real server connection (`make fuzz`).
         .executableTarget(name: "xieshang-fuzz-h2", dependencies: ["XieshangTransport", "XieshangWire", "CFuzzer"]),
         // libFuzzer target on the federation core's handle: signed-but-absurd payloads from a keyed peer (`make fuzz`).
@@ -83,18 +86,18 @@ let package = Package(
         // (XieshangTestKinds) and fault injection (XIESHANG_TEST_CRASH) for the federation's crash tests.
         .executableTarget(name: "xieshang-node-test", dependencies: ["XieshangNode", "XieshangTestKinds"]),
         // Child process of the store's crash test; `swift build --build-tests` (make test) builds it with the tests.
-        .executableTarget(name: "xieshang-store-crashtest", dependencies: ["XieshangStore", "XieshangWire"]),
+        .executableTarget(name: "xieshang-store-crashtest", dependencies: ["XieshangStore", "XieshangStoreTesting", "XieshangWire"]),
 
         .testTarget(name: "XieshangWireTests", dependencies: ["XieshangWire", "XieshangTestKinds"], exclude: ["Protos", "python", "FuzzCrashes"]),
         .testTarget(name: "XieshangTransportTests", dependencies: ["XieshangTransport", "XieshangWire"], exclude: ["python", "FuzzCorpus"]),
-        .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangWire"], exclude: ["FuzzCorpus"]),
+        .testTarget(name: "XieshangStoreTests", dependencies: ["XieshangStore", "XieshangStoreTesting", "XieshangWire"], exclude: ["FuzzCorpus"]),
         .testTarget(name: "XieshangCalendarTests", dependencies: ["XieshangCalendar"]),
         .testTarget(name: "XieshangDomainTests", dependencies: ["XieshangDomain", "XieshangEditingTraces", "XieshangWire"], exclude: ["Traces"]),
         .testTarget(name: "XieshangFederationTests", dependencies: ["XieshangFederation", "XieshangSimulation", "XieshangStore", "XieshangWire",
                                                                 "XieshangTestKinds"],
                     exclude: ["FuzzCorpus"]),
         .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire", "XieshangTransport", "XieshangFederation", "XieshangStore", "XieshangDomain",
-                                                        "XieshangAccounts", "XieshangSimulation", "XieshangTestKinds"], exclude: ["python"]),
+                                                        "XieshangAccounts", "XieshangSimulation", "XieshangTestKinds", "XieshangStoreTesting"], exclude: ["python"]),
         .testTarget(name: "XieshangAccountsTests", dependencies: ["XieshangAccounts", "XieshangStore", "XieshangWire"]),
         .testTarget(name: "XieshangReportTests", dependencies: ["XieshangReport"], exclude: ["python"]),
     ],

@@ -28,7 +28,7 @@ extension DomainSubmit {
         let id = request.id.isEmpty ? (request.filter["id"] ?? "") : request.id
         guard let r = state.researchReports[id] else {
             return .failure(TransportError.status(.notFound,
-                "[research.exists] there is no research or inspection report \(id) at \(runtime.config.nodeId) (调研视察报告 \(id) 不存在); list them with `xieshang research list`"))
+                "[research.exists] there is no research or inspection report \(id) at \(runtime.config.nodeId) (调研视察报告 \(id) 不存在); list them with `xieshang research reports`"))
         }
         var row = researchRow(r)
         row["text"] = r.text

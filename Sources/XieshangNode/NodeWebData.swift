@@ -97,6 +97,13 @@ struct NodeWebData: WebData {
         func part<T: Sendable>(_ name: String, _ make: () -> T) -> T { parts?.part(name, version: version, today: today, make) ?? make() }
         let stats = part("stats " + period) { AdminHandlers.stats(runtime, StatsRequest(period: period, drill: true), reports: parts?.reports) }
         guard stats.bodies.contains(where: { $0.body == root }) else {
+            // A body that reported in the period's year (the drill-down's page of another of its periods links here).
+            let year = String(stats.period.prefix(4))
+            if year != stats.period,
+               let known = part("stats " + year, { AdminHandlers.stats(runtime, StatsRequest(period: year, drill: true), reports: parts?.reports) })
+                   .bodies.first(where: { $0.body == root }) {
+                return .failure(.unreported(body: root, name: known.name.isEmpty ? root : known.name, period: stats.period))
+            }
             return .failure(.badParameter("body", "单位 body“\(root)”不在本级及下级已报送的统计中"))
         }
         let months = monthTotals(runtime, months: FiguresReport.months(ofPeriod: stats.period, today: today),

@@ -19,16 +19,43 @@ public struct Topology: Sendable {
     /// Every node, city first.
     public var members: [Member]
 
+    /// The most nodes one generated topology holds (one loopback port and one key each).
+    public static let maxNodes = 10_000
+
+    /// Refuses counts a topology cannot have, naming the option, before anything is written.
+    static func checkCounts(cities: Int, counties: Int, townshipsPerCounty: Int, alliancePeers: Int, basePort: Int,
+                            rollupDebounceMs: Int) throws(NodeError) {
+        for (name, value) in [("cities", cities), ("counties", counties), ("townships per county", townshipsPerCounty),
+                              ("alliance peers", alliancePeers)] where !(0...maxNodes).contains(value) {
+            throw NodeError(.config, "\(name) must be 0 to \(maxNodes), not \(value)")
+        }
+        // Every factor is at most maxNodes + 1, so these products cannot overflow; 0 cities or counties make one.
+        let (c, k) = (max(1, cities), max(1, counties))
+        let nodes = c * k * (1 + townshipsPerCounty) + c + alliancePeers
+        guard nodes <= maxNodes else {
+            throw NodeError(.config, "\(cities) × \(counties) × \(townshipsPerCounty) gives \(nodes) nodes; a topology holds at most \(maxNodes)")
+        }
+        guard (1...65_535).contains(basePort), basePort + nodes - 1 <= 65_535 else {
+            throw NodeError(.config, "ports \(basePort)…\(basePort + nodes - 1) for \(nodes) nodes: they must lie within 1…65535")
+        }
+        guard (0...600_000).contains(rollupDebounceMs) else {
+            throw NodeError(.config, "the roll-up debounce must be 0 to 600000 ms, not \(rollupDebounceMs)")
+        }
+    }
+
     /// Generates `cities` × `counties` × `townshipsPerCounty` (+ `alliancePeers` members of one alliance with the
     /// first city) under `directory`, peer ports from `basePort` up. `names` gives display names by node id (the
     /// generated ones, such as 县政协 1, stand for the others). Every link uses TLS 1.3 with pinned keys unless `tls`
     /// is false (plain h2c, which a node accepts only because these addresses are loopback). `zones` gives, by node id,
     /// the zones 片区 of that node's children (written to its node.json).
-    /// - Throws: ``NodeError`` when a key or file cannot be written.
+    /// - Throws: ``NodeError`` `.config` when a count is out of its range (negative, or more nodes than ``maxNodes``,
+    /// or ports past 65535), or when a key or file cannot be written.
     public static func generate(cities: Int = 1, counties: Int, townshipsPerCounty: Int, alliancePeers: Int = 0,
                                 basePort: Int, directory: String, rollupDebounceMs: Int = 250,
                                 retryCapMs: Int = 2_000, names: [String: String] = [:], tls: Bool = true,
                                 zones: [String: [NodeConfig.Zone]] = [:]) throws(NodeError) -> Topology {
+        try checkCounts(cities: cities, counties: counties, townshipsPerCounty: townshipsPerCounty, alliancePeers: alliancePeers,
+                        basePort: basePort, rollupDebounceMs: rollupDebounceMs)
         struct Draft {
             var id: String, name: String, tier: String, port: Int, key: Ed25519.PrivateKey
             var parent: String?, children: [String] = [], alliance: [String] = []

@@ -27,6 +27,8 @@ protocol ByteChannel: AnyObject {
     func handshake() -> HandshakeResult
     func read(into buffer: UnsafeMutableRawBufferPointer) -> IOResult
     func write(_ bytes: UnsafeRawBufferPointer) -> IOResult
+    /// Ends this side's sending (TLS: close_notify first) while reading goes on, for a lingering close.
+    func shutdownWrite()
     /// Closes the descriptor (and frees any TLS state).
     func close()
 }
@@ -53,6 +55,11 @@ final class PlainChannel: ByteChannel {
         if n >= 0 { return .bytes(n) }
         if errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR { return .wouldBlock }
         return .closed(Socket.errorText())
+    }
+
+    func shutdownWrite() {
+        guard !closed else { return }
+        Glibc.shutdown(fd, Int32(SHUT_WR))
     }
 
     func close() {

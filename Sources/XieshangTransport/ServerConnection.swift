@@ -48,6 +48,10 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
     private var pendingResets: [(Int32, UInt32)] = []
     private var lastActivity = Reactor.now()
     private var goingAway = false
+    /// Set while the connection lingers: its sending side is shut down and what still arrives is read and dropped
+    /// until the client closes, this time passes, or ``lingerMaxBytes`` arrived.
+    private var lingerUntil: UInt64?
+    private var lingerDrained = 0
     private let reactor = Reactor.shared
     private var config: ServerConfiguration { core.configuration }
 
@@ -111,6 +115,10 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
     func reactorEvent(readable: Bool, writable: Bool, hangup: Bool) {
         reactor.checkOnReactor()
         if closed { return }
+        if lingerUntil != nil {
+            drainLingering()
+            return
+        }
         if handshaking {
             continueHandshake()
             if handshaking || closed { return }
@@ -132,9 +140,9 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
                 } catch {
                     core.metrics.update { $0.protocolErrors += 1 }
                     core.note("closing connection from \(peer): \(error)")
-                    // Let nghttp2 write its GOAWAY, then close.
+                    // Let nghttp2 write its GOAWAY, then close (lingering, when all of it was written).
                     flush()
-                    close()
+                    if lingerUntil == nil { close() }
                     return
                 }
                 if n < buffer.count { break }
@@ -161,7 +169,7 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
     }
 
     func flush() {
-        if closed || handshaking { return }
+        if closed || handshaking || lingerUntil != nil { return }
         var written = 0
         while true {
             for (id, code) in pendingResets { session.reset(id, errorCode: code) }
@@ -208,10 +216,51 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
         readPaused = pending > 1024 * 1024
         if !overBudget && (connectionOwed > 0 || !deferredUnary.isEmpty) { releaseBudget() }
         if !session.wantsRead && !session.wantsWrite && pending == 0 {
-            close()
+            linger()
             return
         }
         reactor.update(channel.fd, readable: !readPaused, writable: pending > 0)
+    }
+
+    // MARK: Lingering close
+
+    /// How long a finished connection keeps reading after it stopped sending.
+    static let lingerSeconds = 2.0
+    /// The most bytes a lingering connection reads and drops before it closes anyway.
+    static let lingerMaxBytes = 1024 * 1024
+
+    /// The session is over and everything it had to say was handed to the kernel (its GOAWAY last). Closing now
+    /// with unread bytes from the client would make the kernel answer with a reset, and a reset throws away what
+    /// is still queued for the client — the GOAWAY and the last responses (RFC 9113 §6.8 asks that GOAWAY be seen).
+    /// So the connection shuts down its sending side, which the kernel ends with FIN after the queued bytes, and
+    /// reads and drops what still comes until the client closes, for at most ``lingerSeconds``.
+    private func linger() {
+        guard streams.isEmpty, deferredUnary.isEmpty else {
+            close()
+            return
+        }
+        lingerUntil = Reactor.now() &+ nanoseconds(Self.lingerSeconds)
+        channel.shutdownWrite()
+        reactor.update(channel.fd, readable: true, writable: false)
+    }
+
+    private func drainLingering() {
+        let buffer = reactor.readBuffer
+        for _ in 0..<16 {
+            switch channel.read(into: buffer) {
+            case .bytes(let n):
+                lingerDrained += n
+                if lingerDrained > Self.lingerMaxBytes {
+                    close()
+                    return
+                }
+            case .wouldBlock:
+                return
+            case .closed:
+                close()
+                return
+            }
+        }
     }
 
     /// Closes the socket and cancels every call still running.
@@ -238,7 +287,7 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
 
     /// Sends GOAWAY: running calls finish, new streams are refused.
     func beginGoingAway() {
-        guard !goingAway, !closed else { return }
+        guard !goingAway, !closed, lingerUntil == nil else { return }
         goingAway = true
         session.goaway()
         flush()
@@ -247,7 +296,7 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
 
     /// Ends the session now, streams and all (GOAWAY, then the socket): the peer it served was unpinned.
     func terminate() {
-        guard !closed else { return }
+        guard !closed, lingerUntil == nil else { return }
         goingAway = true
         closeAfterFlush()
     }
@@ -262,6 +311,10 @@ final class ServerConnection: ReactorHandler, HTTP2SessionDelegate, @unchecked S
     /// Resets silent streams and closes an idle connection. Called by the server's sweep timer.
     func sweep(now: UInt64) {
         guard !closed else { return }
+        if let until = lingerUntil {
+            if now >= until { close() }
+            return
+        }
         let age = now &- acceptedAt
         if (handshaking || !prefaceReceived) && age > nanoseconds(config.handshakeTimeoutSeconds) {
             timedOut(handshaking ? "its TLS handshake" : "the HTTP/2 preface and SETTINGS", config.handshakeTimeoutSeconds)

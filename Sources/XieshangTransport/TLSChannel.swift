@@ -18,6 +18,7 @@ final class TLSChannel: ByteChannel {
     /// The peer's name from its pin, once verified.
     private(set) var verifiedPeer: String?
     private var closed = false
+    private var sentCloseNotify = false
 
     init(fd: Int32, context: TLSContext, server: Bool, peerName: String) throws(TransportError) {
         guard let s = SSL_new(context.context) else {
@@ -160,10 +161,18 @@ final class TLSChannel: ByteChannel {
         }
     }
 
+    func shutdownWrite() {
+        guard !closed, !sentCloseNotify else { return }
+        sentCloseNotify = true
+        ERR_clear_error()
+        SSL_shutdown(ssl)
+        Glibc.shutdown(fd, Int32(SHUT_WR))
+    }
+
     func close() {
         guard !closed else { return }
         closed = true
-        SSL_shutdown(ssl)
+        if !sentCloseNotify { SSL_shutdown(ssl) }
         Glibc.close(fd)
     }
 }

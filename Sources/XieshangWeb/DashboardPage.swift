@@ -61,19 +61,7 @@ public enum DashboardPage {
         let e = WebPage.escape
         let m = d.model
         let root = m.bodies.first
-        var b = "<section class=\"picker\"><form method=\"get\" action=\"/figures\">"
-        b += "<label for=\"period\">统计期间</label> <input id=\"period\" name=\"period\" value=\"\(e(m.period))\" size=\"12\" maxlength=\"40\">"
-        if let root, root.id != here { b += "<input type=\"hidden\" name=\"body\" value=\"\(e(root.id))\">" }
-        b += " <button type=\"submit\">查看</button></form>"
-        let year = String(m.period.prefix(4))
-        let picks = [year, year + "-H1", year + "-H2", year + "-Q1", year + "-Q2", year + "-Q3", year + "-Q4"]
-        b += "<p class=\"picks\">" + picks.map { p in
-            "<a href=\"\(e(href(period: p, body: root.map(\.id).flatMap { $0 == here ? nil : $0 })))\"\(p == m.period ? " aria-current=\"page\"" : "")>\(e(periodLabel(p)))</a>"
-        }.joined(separator: " ") + "</p>"
-        if let root, root.id != here {
-            b += "<p><a href=\"\(e(href(period: m.period, body: nil)))\">↑ 返回本级及全部下级</a></p>"
-        }
-        b += "</section>\n"
+        var b = picker(period: m.period, body: root.map(\.id).flatMap { $0 == here ? nil : $0 })
         b += "<div class=\"report\">" + HTMLReport.sections(m, link: { id in
             id == root?.id ? nil : href(period: m.period, body: id)
         }, levels: levels) + "</div>\n"
@@ -85,6 +73,33 @@ public enum DashboardPage {
         }
         b += "</section>\n"
         return WebPage.html(title: (root?.name ?? "") + " 统计数字", subtitle: "统计期间 " + periodLabel(m.period) + " · 生成于 " + m.generatedAt, body: b)
+    }
+
+    /// The period picker: a GET form, the year's periods as links, and (drilled down to `body`) the way back up.
+    static func picker(period: String, body: String?) -> String {
+        let e = WebPage.escape
+        var b = "<section class=\"picker\"><form method=\"get\" action=\"/figures\">"
+        b += "<label for=\"period\">统计期间</label> <input id=\"period\" name=\"period\" value=\"\(e(period))\" size=\"12\" maxlength=\"40\">"
+        if let body { b += "<input type=\"hidden\" name=\"body\" value=\"\(e(body))\">" }
+        b += " <button type=\"submit\">查看</button></form>"
+        let year = String(period.prefix(4))
+        let picks = [year, year + "-H1", year + "-H2", year + "-Q1", year + "-Q2", year + "-Q3", year + "-Q4"]
+        b += "<p class=\"picks\">" + picks.map { p in
+            "<a href=\"\(e(href(period: p, body: body)))\"\(p == period ? " aria-current=\"page\"" : "")>\(e(periodLabel(p)))</a>"
+        }.joined(separator: " ") + "</p>"
+        if body != nil {
+            b += "<p><a href=\"\(e(href(period: period, body: nil)))\">↑ 返回本级及全部下级</a></p>"
+        }
+        return b + "</section>\n"
+    }
+
+    /// The page of a body below this one for a period it reported nothing in (its year's other periods are links
+    /// from its page): the picker, and a note saying so — the drill-down's own link, not a bad request.
+    public static func unreported(_ u: WebDataError.Unreported) -> String {
+        let e = WebPage.escape
+        let b = picker(period: u.period, body: u.body)
+            + "<section><h2>\(e(u.name))</h2><p class=\"muted\">\(e(u.name)) 在\(e(periodLabel(u.period)))没有已报送的统计。</p></section>\n"
+        return WebPage.html(title: u.name + " 统计数字", subtitle: "统计期间 " + periodLabel(u.period), body: b)
     }
 
     /// A period in Chinese: 2026年, 2026年上半年, 2026年第三季度, 2026年11月; the text itself otherwise.

@@ -204,12 +204,26 @@ public struct RecordEvent: Sendable {
     }
 }
 
-/// Why the node could not answer a page: a query parameter it refuses (400 naming it) or a failure of its own (503).
+/// Why the node could not answer a page: a query parameter it refuses (400 naming it), a body below this one with no
+/// figures reported for the period (the dashboard says so: ``DashboardPage/unreported(_:)``), or a failure of its own (503).
 public struct WebDataError: Error, Sendable {
+    /// A body of the subtree (it reported in the period's year) without figures in the period itself.
+    public struct Unreported: Sendable {
+        /// The body's id, its name, and the period asked for.
+        public var body: String, name: String, period: String
+    }
+
     /// The query parameter at fault; nil when the node failed.
     public var parameter: String?
     /// What went wrong, for the page.
     public var message: String
+    /// Set when the body asked for reported nothing in the period (not a fault of the request).
+    public var unreported: Unreported?
+
+    /// The body reported figures in `period`'s year but none in `period`: its drill-down page offers the period anyway.
+    public static func unreported(body: String, name: String, period: String) -> WebDataError {
+        WebDataError(parameter: nil, message: "单位“\(name)”在 \(period) 没有已报送的统计", unreported: Unreported(body: body, name: name, period: period))
+    }
 
     /// A refused query parameter (400).
     public static func badParameter(_ name: String, _ message: String) -> WebDataError { WebDataError(parameter: name, message: message) }

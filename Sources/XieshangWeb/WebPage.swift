@@ -13,7 +13,8 @@ import XieshangWire
 /// attributes are refused too). Pages must therefore put all their CSS in ``css``: the hash is computed from it
 /// once at start.
 public enum WebPage {
-    /// The stylesheet of every page: system fonts with CJK fallbacks, fluid to 375 px phones, printable on A4.
+    /// The stylesheet of every page: system fonts with CJK fallbacks, fluid to 375 px phones, printable on A4; every
+    /// form control at least 24 × 24 px, a finger's target (the logout button, check boxes).
     public static let css = """
     *{box-sizing:border-box}
     body{margin:0;font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;color:#1f2328;background:#f6f7f9;line-height:1.5}
@@ -60,12 +61,13 @@ public enum WebPage {
     p.error{background:#ffebe9;color:#a40e26;border:1px solid #ff818266;border-radius:6px;padding:8px;margin:0 0 8px;overflow-wrap:anywhere}
     p.note{background:#fff8c5;border-radius:6px;padding:8px;margin:0 0 8px}
     nav.site form.out{margin-left:auto;display:flex;gap:8px;align-items:center;color:#fff;font-size:.85rem}
-    nav.site form.out button{background:transparent;border:1px solid #fff;padding:0 8px}
+    nav.site form.out button{background:transparent;border:1px solid #fff;padding:2px 10px;min-height:28px}
     article.item{border-top:1px solid #eaeef2;padding:8px 0}
     div.sub{margin:0 0 8px 12px;border-left:3px solid #d8dee4;padding-left:8px}
     div.sub[data-depth="2"]{margin-left:24px}div.sub:not([data-depth="1"]):not([data-depth="2"]){margin-left:36px}
     code{overflow-wrap:anywhere;word-break:break-all}
     form.entry label span input{width:auto}
+    input[type=checkbox],input[type=radio]{min-width:24px;min-height:24px;margin:0 4px 0 0;vertical-align:middle}
     @media print{body{background:#fff}header.top{background:#fff;color:#000;border-bottom:2px solid #000}nav.site,nav.kinds,section.picker{display:none}main{max-width:none;padding:0}section{border:0;padding:0}a{color:inherit;text-decoration:none}.report table{font-size:.6rem}.report table td,.report table th{padding:1px 2px;overflow-wrap:normal}}
     @page{size:A4;margin:15mm}
     """ + HTMLReport.componentCSS + ProposalDesk.css

@@ -145,6 +145,7 @@ public enum WebSite {
             let here = await data.identity()?.id ?? d.model.bodies.first?.id ?? ""
             return WebPage.response(html: DashboardPage.render(d, here: here))
         case .failure(let error):
+            if let unreported = error.unreported { return WebPage.response(html: DashboardPage.unreported(unreported)) }
             return failure(error)
         }
     }

@@ -1,6 +1,7 @@
 // xieshang-bench store: durable appends/s of the event log against the sqlite3 shell on the same disk.
 import Foundation
 import XieshangStore
+import XieshangStoreTesting
 import XieshangWire
 
 /// `xieshang-bench store [--quick] [--group-only] [--settle-us N]`: batches of 1, 100 and 1,000 through ``Store/append(_:cursors:)`` and through

@@ -4,7 +4,8 @@
 //   swift build -c release -Xswiftc -sanitize=fuzzer --product xieshang-fuzz-store --scratch-path .build-fuzz
 //   SWIFT_BACKTRACE=enable=no .build-fuzz/release/xieshang-fuzz-store -max_total_time=60 <corpus dir>
 import CFuzzer
-import XieshangStore
+import XieshangStoreTesting
+import XieshangStoreTesting
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -10,6 +10,7 @@
 // `make test` builds it: `swift build --build-tests` builds every target of the package.
 import Foundation
 import XieshangStore
+import XieshangStoreTesting
 import XieshangWire
 
 /// Counts events per origin, in the append's transaction; the test checks it against the log after each crash.

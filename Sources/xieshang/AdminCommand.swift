@@ -16,31 +16,6 @@ enum AdminCommand {
         let code: Int32
     }
 
-    struct Parsed {
-        var socket: String
-        var json = false
-        var values: [String: String] = [:]
-        var flags: Set<String> = []
-    }
-
-    static func parse(_ args: [String], valued: [String], flags: [String], usage: String) -> Result<Parsed, Exit> {
-        var p = Parsed(socket: ProcessInfo.processInfo.environment["XIESHANG_NODE"] ?? "admin.sock")
-        var rest = args[...]
-        while let flag = rest.first {
-            rest = rest.dropFirst()
-            if flag == "--help" || flag == "-h" { print(usage); return .failure(Exit(code: ExitCode.done)) }
-            if flag == "--json" { p.json = true; continue }
-            if flags.contains(flag) { p.flags.insert(flag); continue }
-            guard flag == "--node" || valued.contains(flag) else {
-                return .failure(Exit(code: fail("unknown option \(flag).\n\n\(usage)", code: ExitCode.usage)))
-            }
-            guard let value = rest.first else { return .failure(Exit(code: fail("\(flag) needs a value.\n\n\(usage)", code: ExitCode.usage))) }
-            rest = rest.dropFirst()
-            if flag == "--node" { p.socket = value } else { p.values[String(flag.dropFirst(2))] = value }
-        }
-        return .success(p)
-    }
-
     /// One unary call on the admin socket, blocking the calling thread until it ends (10 s deadline).
     static func unary(_ socket: String, _ path: String, _ request: [UInt8]) -> Result<[UInt8], Error> {
         let box = Box()
@@ -72,46 +47,61 @@ enum AdminCommand {
         }
     }
 
-    static let statusUsage = "usage: xieshang status [--node SOCKET] [--json]\n  The node's links, cursors, lag, last errors, event counts and alerts."
+    static let statusSpec = Invocation.Spec(name: "status", summary: "the node's links, cursors, lag, last errors, event counts and alerts",
+                                            example: "xieshang status --node /var/lib/xieshang/admin.sock")
 
     static func status(_ args: [String]) -> Int32 {
-        let parsed = parse(args, valued: [], flags: [], usage: statusUsage)
-        guard case .success(let p) = parsed else { if case .failure(let e) = parsed { return e.code }; return ExitCode.usage }
-        switch call(p.socket, AdminService.status.path, StatusRequest(recentAlerts: 20).serializedBytes()) {
-        case .failure(let e): return e.code
-        case .success(let bytes):
+        do throws(Invocation.Exit) {
+            let inv = try Invocation.parse(args, statusSpec)
+            let bytes = try NodeClient(inv).call(AdminService.status.path, StatusRequest(recentAlerts: 20).serializedBytes())
             guard let s = try? StatusResponse(serializedBytes: bytes) else { return fail("the node's answer does not decode", code: ExitCode.refused) }
-            if p.json { print(s.jsonString()); return ExitCode.done }
+            if inv.json { print(s.jsonString()); return ExitCode.done }
             // Every line is escaped (DisplayText): ids, names and errors come from peers and must not drive the terminal.
             let print = { (line: String) in Swift.print(DisplayText.escaped(line)) }
-            print("\(s.nodeId)  \(s.name)  (\(s.tier))  up \(s.uptimeSeconds) s\(s.fenced ? "  FENCED (restoring own events)" : "")")
-            print("own seq \(s.ownSeq), events stored \(s.eventsStored), key \(s.publicKey)")
+            let fenced = s.fenced ? inv.text("  已隔离 FENCED（正在取回本节点的事件）", "  FENCED (restoring own events)") : ""
+            print("\(s.nodeId)  \(s.name)  (\(s.tier))  " + inv.text("已运行 \(s.uptimeSeconds) 秒", "up \(s.uptimeSeconds) s") + fenced)
+            print(inv.text("本节点序号 \(s.ownSeq)，已存事件 \(s.eventsStored)，公钥 \(s.publicKey)",
+                           "own seq \(s.ownSeq), events stored \(s.eventsStored), key \(s.publicKey)"))
             if s.queued > 0 || s.queuedRefused > 0 {
-                print("queued 排队 \(s.queued) (originated once the parent confirmed the chain), refused after queueing \(s.queuedRefused) (see alerts queued_refused)")
+                print(inv.text("排队 \(s.queued)（上级确认链后按序记录），排队后被规则拒绝 \(s.queuedRefused)（见告警 queued_refused）",
+                               "queued 排队 \(s.queued) (originated once the parent confirmed the chain), refused after queueing \(s.queuedRefused) (see alerts queued_refused)"))
             }
             for l in s.links {
-                print("  \(l.peer.padding(toLength: 18, withPad: " ", startingAt: 0)) \(l.role.padding(toLength: 8, withPad: " ", startingAt: 0)) \(l.state.padding(toLength: 12, withPad: " ", startingAt: 0)) acked \(l.acked) lag \(l.lag) refused \(l.refused)\(l.lastError.isEmpty ? "" : "  last error: " + l.lastError)")
+                let error = l.lastError.isEmpty ? "" : inv.text("  最近错误：", "  last error: ") + l.lastError
+                print("  \(l.peer.padding(toLength: 18, withPad: " ", startingAt: 0)) \(l.role.padding(toLength: 8, withPad: " ", startingAt: 0)) "
+                      + "\(l.state.padding(toLength: 12, withPad: " ", startingAt: 0)) acked \(l.acked) lag \(l.lag) refused \(l.refused)\(error)")
             }
-            for a in s.alerts { print("  alert \(a.code) about \(a.subject): \(a.message)") }
+            for a in s.alerts { print(inv.text("  告警 \(a.code)（\(a.subject)）：\(a.message)", "  alert \(a.code) about \(a.subject): \(a.message)")) }
             return ExitCode.done
+        } catch {
+            return error.code
         }
     }
 
-    static let queryUsage = "usage: xieshang query TYPE [--origin ID] [--limit N] [--node SOCKET]\n  TYPE: events, origins, alerts, proposals, opinions, activities, plan_items, members, problems,\n        proposal, suggestions, plans, plan_tree, figures, bodies, drafts, draft, meetings, joint_research, charters,\n        joint_proposals, alliance_problems, research, research_report.\n  Prints one JSON object per line; an event's `actor` is who made it at its origin\n  (user:<name> on the web, os:<name>(uid N) with this CLI; empty for the node's own events)."
+    static let querySpec = Invocation.Spec(
+        name: "query", summary: "list records as JSON lines, one object per line", positionals: ["TYPE"], valued: ["origin", "limit"],
+        details: """
+              TYPE: events, origins, alerts, proposals, opinions, activities, plan_items, members, problems, proposal,
+                    suggestions, plans, plan_tree, figures, bodies, drafts, draft, meetings, joint_research, charters,
+                    joint_proposals, alliance_problems, research, research_report (and the other record types of `xieshang <group> list`).
+              An event's `actor` is who made it at its origin (user:<name> on the web, os:<name>(uid N) with this CLI;
+              empty for the node's own events). --limit N: at most N rows (0: all); --origin ID: events of one origin.
+            """,
+        example: "xieshang query events --origin county1 --limit 20")
 
     static func query(_ args: [String]) -> Int32 {
-        if args.first == "--help" || args.first == "-h" { print(queryUsage); return ExitCode.done }
-        guard let type = args.first, !type.hasPrefix("-") else { return fail("give a record type.\n\n\(queryUsage)", code: ExitCode.usage) }
-        let parsed = parse(Array(args.dropFirst()), valued: ["--origin", "--limit"], flags: [], usage: queryUsage)
-        guard case .success(let p) = parsed else { if case .failure(let e) = parsed { return e.code }; return ExitCode.usage }
-        var request = QueryRequest(recordType: type, limit: UInt32(p.values["limit"] ?? "0") ?? 0)
-        if let o = p.values["origin"] { request.filter["origin"] = o }
-        switch call(p.socket, AdminService.query.path, request.serializedBytes()) {
-        case .failure(let e): return e.code
-        case .success(let bytes):
+        do throws(Invocation.Exit) {
+            let inv = try Invocation.parse(args, querySpec)
+            let limit = try inv.int("limit", default: 0)
+            guard let limit32 = UInt32(exactly: limit) else { throw inv.usage("--limit \(limit) is more than \(UInt32.max).") }
+            var request = QueryRequest(recordType: inv.positional(0), limit: limit32)
+            if let o = inv.value("origin") { request.filter["origin"] = o }
+            let bytes = try NodeClient(inv).call(AdminService.query.path, request.serializedBytes())
             guard let r = try? QueryResponse(serializedBytes: bytes) else { return fail("the node's answer does not decode", code: ExitCode.refused) }
             for row in r.rowsJson { print(row) }
             return ExitCode.done
+        } catch {
+            return error.code
         }
     }
 }

@@ -10,38 +10,48 @@ import XieshangWire
 /// The `add` functions take the admin socket and a record and return the node's answer (or an
 /// ``AdminCommand/Exit`` with the exit code), so other Swift code (the demo) can call them.
 enum AllianceCommand {
-    static let meetingUsage = """
-        usage: xieshang meeting add --alliance ID --id ID --date YYYY-MM-DD --host BODY --attendees a,b,c
-                   [--agenda KIND:TITLE[:TEXT]]... [--minutes T | --minutes-file F] [--next-host BODY] [--topic T]
-                   [--participants N] [--node SOCKET] [--json]
-               xieshang meeting list [--alliance ID] [--node SOCKET] [--json]
-          Records a joint meeting (its host must be the one chosen at the previous meeting; attendees are members).
-          KIND: follow-up (report on the previous meeting), charter-change, recommendation.
-        example:
-          xieshang meeting add --alliance wuling --id wuling/2026 --date 2026-11-20 --host tongren \\
-            --attendees tongren,enshi,xiangxi --agenda follow-up:2025年联席会议落实情况 \\
-            --agenda recommendation:旅游年票互认 --minutes 会议纪要…… --next-host enshi
-        """
+    typealias Spec = Invocation.Spec
 
-    static let researchUsage = """
-        usage: xieshang research add --alliance ID --id ID --kind research|inspection --topic T --date YYYY-MM-DD
-                   [--end YYYY-MM-DD] --hosts a,b [--bodies a,b,c] [--participants N] [--findings T | --findings-file F]
-                   [--node SOCKET] [--json]
-               xieshang research list [--alliance ID] [--kind research|inspection] [--node SOCKET] [--json]
-          Records joint research (联动调研) or a joint inspection (联合视察) with one or more host bodies.
-        example:
-          xieshang research add --alliance wuling --id wuling/r1 --kind research --topic 武陵山片区生态保护 \\
-            --date 2026-06-02 --end 2026-06-05 --hosts tongren,enshi --bodies tongren,enshi,xiangxi --participants 24
-        """
+    static let meetingGroup = SubcommandGroup(name: "meeting", summary: "joint meetings 联席会议 of an alliance: add, list", commands: [
+        (Spec(name: "meeting add", summary: "records a joint meeting (its host is the one chosen at the previous meeting; attendees are members)",
+              valued: ["alliance", "id", "date", "host", "attendees", "minutes", "minutes-file", "next-host", "topic", "participants"],
+              repeated: ["agenda"], required: ["alliance", "id", "date", "host", "attendees"],
+              details: """
+                  --agenda KIND:TITLE[:TEXT]  an agenda item, KIND follow-up (report on the previous meeting), charter-change
+                                              or recommendation; give it once per item
+                  --minutes T | --minutes-file F   the minutes 会议纪要; --next-host BODY  the host chosen for the next meeting
+                """,
+              example: "xieshang meeting add --alliance wuling --id wuling/2026 --date 2026-11-20 --host tongren --attendees tongren,enshi,xiangxi "
+                + "--agenda follow-up:2025年联席会议落实情况 --agenda recommendation:旅游年票互认 --minutes 会议纪要…… --next-host enshi"),
+         addMeeting),
+        (Spec(name: "meeting list", summary: "the joint meetings this node holds", valued: ["alliance"],
+              example: "xieshang meeting list --alliance wuling"), listMeetings),
+    ])
 
-    static let charterUsage = """
-        usage: xieshang charter add --alliance ID --version N --members a,b,c --effective YYYY-MM-DD [--name N] [--file TEXT]
-                   [--node SOCKET] [--json]
-               xieshang charter list [--alliance ID] [--node SOCKET] [--json]
-          Records a charter version (章程): the next version number, its member bodies (pinned in node.json).
-        example:
-          xieshang charter add --alliance wuling --version 1 --name 武陵山片区政协主席联席会 --members tongren,enshi,xiangxi --effective 2026-01-01
-        """
+    static let researchGroup = SubcommandGroup(name: "research", summary: "joint research 联动调研 and joint inspections 联合视察 of an alliance: add, list", commands: [
+        (Spec(name: "research add", summary: "records joint research or a joint inspection with one or more host bodies",
+              valued: ["alliance", "id", "kind", "topic", "date", "end", "hosts", "bodies", "participants", "findings", "findings-file"],
+              required: ["alliance", "id", "topic", "date", "hosts"],
+              details: """
+                  --kind research|inspection (default research); --end YYYY-MM-DD  the last day
+                  --bodies a,b,c  the bodies taking part (default the hosts); --findings T | --findings-file F
+                """,
+              example: "xieshang research add --alliance wuling --id wuling/r1 --kind research --topic 武陵山片区生态保护 "
+                + "--date 2026-06-02 --end 2026-06-05 --hosts tongren,enshi --bodies tongren,enshi,xiangxi --participants 24"),
+         addResearch),
+        (Spec(name: "research list", summary: "the joint research and inspections this node holds", valued: ["alliance", "kind"],
+              example: "xieshang research list --alliance wuling --kind inspection"), listResearch),
+    ])
+
+    static let charterGroup = SubcommandGroup(name: "charter", summary: "an alliance's charter versions 章程 and members: add, list", commands: [
+        (Spec(name: "charter add", summary: "records a charter version: the next version number, its member bodies (pinned in node.json)",
+              valued: ["alliance", "version", "members", "effective", "name", "file"], required: ["alliance", "version", "members", "effective"],
+              details: "  --file F  the charter's text (UTF-8)",
+              example: "xieshang charter add --alliance wuling --version 1 --name 武陵山片区政协主席联席会 --members tongren,enshi,xiangxi --effective 2026-01-01"),
+         addCharter),
+        (Spec(name: "charter list", summary: "the charter versions this node holds", valued: ["alliance"],
+              example: "xieshang charter list --alliance wuling"), listCharters),
+    ])
 
     // MARK: Callable from Swift
 
@@ -62,108 +72,77 @@ enum AllianceCommand {
 
     // MARK: Command lines
 
-    static func meeting(_ args: [String]) -> Int32 {
-        let usage = meetingUsage
-        switch args.first {
-        case "add":
-            var rest = Array(args.dropFirst())
-            var agenda: [AgendaItem] = []
-            while let i = rest.firstIndex(of: "--agenda") {
-                guard i + 1 < rest.count else { return fail("--agenda needs KIND:TITLE[:TEXT].\n\n\(usage)", code: ExitCode.usage) }
-                let parts = rest[i + 1].split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-                let kinds: [String: AgendaItemKind] = ["follow-up": .followUpReport, "charter-change": .charterChange, "recommendation": .jointRecommendation]
-                guard parts.count >= 2, let kind = kinds[parts[0]] else {
-                    return fail("--agenda '\(rest[i + 1])': give KIND:TITLE[:TEXT] with KIND follow-up, charter-change or recommendation", code: ExitCode.usage)
-                }
-                agenda.append(AgendaItem(kind: kind, title: parts[1], text: parts.count > 2 ? parts[2] : ""))
-                rest.removeSubrange(i...(i + 1))
+    static func addMeeting(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let kinds: [String: AgendaItemKind] = ["follow-up": .followUpReport, "charter-change": .charterChange, "recommendation": .jointRecommendation]
+        var agenda: [AgendaItem] = []
+        for item in inv.allValues("agenda") {
+            let parts = item.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count >= 2, let kind = kinds[parts[0]], !parts[1].isEmpty else {
+                throw inv.usage("--agenda '\(item)': give KIND:TITLE[:TEXT] with KIND follow-up, charter-change or recommendation.")
             }
-            let valued = ["--alliance", "--id", "--date", "--host", "--attendees", "--minutes", "--minutes-file", "--next-host", "--topic", "--participants"]
-            guard case .success(let p) = AdminCommand.parse(rest, valued: valued, flags: [], usage: usage) else { return exit(rest, valued, usage) }
-            guard let alliance = p.values["alliance"], let id = p.values["id"], let date = p.values["date"], let host = p.values["host"],
-                  let attendees = p.values["attendees"] else {
-                return fail("meeting add needs --alliance, --id, --date, --host and --attendees.\n\n\(usage)", code: ExitCode.usage)
-            }
-            var minutes = p.values["minutes"] ?? ""
-            if let file = p.values["minutes-file"] {
-                guard let t = DraftCommand.readText(file) else { return ExitCode.usage }
-                minutes = t
-            }
-            guard let participants = UInt32(p.values["participants"] ?? "0") else { return fail("--participants must be a number", code: ExitCode.usage) }
-            let activity = JointActivity(allianceId: alliance, id: id, kind: .meeting, date: date, hosts: [host], attendees: list(attendees),
-                                         topic: p.values["topic"] ?? "", agenda: agenda, minutes: minutes, nextHost: p.values["next-host"] ?? "",
-                                         participants: participants)
-            return report(addActivity(socket: p.socket, activity), json: p.json, "joint meeting \(id) recorded")
-        case "list":
-            return runList(Array(args.dropFirst()), "meetings", valued: ["--alliance"], usage: usage) { r in
-                let agenda = (r["agenda"] as? [[String: Any]] ?? []).map { "\($0["kind"] ?? ""): \($0["title"] ?? "")" }
-                return "\(r["date"] ?? "")  \(r["id"] ?? "")  host \(r["host"] ?? "")  attendees \((r["attendees"] as? [String] ?? []).joined(separator: ","))  next host \(r["next_host"] as? String ?? "-")\n    agenda: \(agenda.joined(separator: "; "))"
-            }
-        default:
-            return helpOrUsage(args, usage)
+            agenda.append(AgendaItem(kind: kind, title: parts[1], text: parts.count > 2 ? parts[2] : ""))
+        }
+        let id = try inv.required("id")
+        let activity = JointActivity(allianceId: try inv.required("alliance"), id: id, kind: .meeting, date: try inv.required("date"),
+                                     hosts: [try inv.required("host")], attendees: inv.list("attendees"), topic: inv.value("topic") ?? "",
+                                     agenda: agenda, minutes: try text(inv, "minutes"), nextHost: inv.value("next-host") ?? "",
+                                     participants: try participants(inv))
+        return recorded(inv, addActivity(socket: inv.socket, activity), zh: "联席会议 \(id) 已记录", en: "joint meeting \(id) recorded")
+    }
+
+    static func addResearch(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let kind: JointActivityKind
+        switch inv.value("kind") ?? "research" {
+        case "research": kind = .research
+        case "inspection": kind = .inspection
+        case let other: throw inv.usage("--kind takes research or inspection, not '\(other)'.")
+        }
+        let id = try inv.required("id")
+        let hosts = inv.list("hosts"), bodies = inv.list("bodies")
+        let activity = JointActivity(allianceId: try inv.required("alliance"), id: id, kind: kind, date: try inv.required("date"),
+                                     endDate: inv.value("end") ?? "", hosts: hosts, attendees: bodies.isEmpty ? hosts : bodies,
+                                     topic: try inv.required("topic"), findings: try text(inv, "findings"), participants: try participants(inv))
+        return recorded(inv, addActivity(socket: inv.socket, activity),
+                        zh: "\(kind == .research ? "联动调研" : "联合视察") \(id) 已记录",
+                        en: "joint \(kind == .research ? "research" : "inspection") \(id) recorded")
+    }
+
+    static func addCharter(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let alliance = try inv.required("alliance")
+        let versionText = try inv.required("version")
+        guard let version = UInt32(versionText), version > 0 else {
+            throw inv.usage("--version takes the charter's version number (1, 2, …), not '\(versionText)'.")
+        }
+        let charter = AllianceCharter(allianceId: alliance, version: version, name: inv.value("name") ?? "", members: inv.list("members"),
+                                      text: try DraftCommand.fileText(inv, "file"), effective: try inv.required("effective"))
+        return recorded(inv, addCharter(socket: inv.socket, charter), zh: "\(alliance) 章程第 \(version) 版已记录",
+                        en: "charter v\(version) of \(alliance) recorded")
+    }
+
+    static func listMeetings(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        try printRows(inv, "meetings") { r in
+            let agenda = (r["agenda"] as? [[String: Any]] ?? []).map { "\($0["kind"] ?? ""): \($0["title"] ?? "")" }
+            let attendees = (r["attendees"] as? [String] ?? []).joined(separator: ",")
+            let next = r["next_host"] as? String ?? "-"
+            return "\(r["date"] ?? "")  \(r["id"] ?? "")  " + inv.text("主办 \(r["host"] ?? "")  出席 \(attendees)  下届主办 \(next)\n    议程：",
+                                                                   "host \(r["host"] ?? "")  attendees \(attendees)  next host \(next)\n    agenda: ")
+                + agenda.joined(separator: "; ")
         }
     }
 
-    static func research(_ args: [String]) -> Int32 {
-        let usage = researchUsage
-        switch args.first {
-        case "add":
-            let rest = Array(args.dropFirst())
-            let valued = ["--alliance", "--id", "--kind", "--topic", "--date", "--end", "--hosts", "--bodies", "--participants", "--findings", "--findings-file"]
-            guard case .success(let p) = AdminCommand.parse(rest, valued: valued, flags: [], usage: usage) else { return exit(rest, valued, usage) }
-            guard let alliance = p.values["alliance"], let id = p.values["id"], let topic = p.values["topic"], let date = p.values["date"],
-                  let hosts = p.values["hosts"] else {
-                return fail("research add needs --alliance, --id, --topic, --date and --hosts.\n\n\(usage)", code: ExitCode.usage)
-            }
-            let kind: JointActivityKind
-            switch p.values["kind"] ?? "research" {
-            case "research": kind = .research
-            case "inspection": kind = .inspection
-            case let other: return fail("--kind \(other): use research or inspection", code: ExitCode.usage)
-            }
-            var findings = p.values["findings"] ?? ""
-            if let file = p.values["findings-file"] {
-                guard let t = DraftCommand.readText(file) else { return ExitCode.usage }
-                findings = t
-            }
-            guard let participants = UInt32(p.values["participants"] ?? "0") else { return fail("--participants must be a number", code: ExitCode.usage) }
-            let activity = JointActivity(allianceId: alliance, id: id, kind: kind, date: date, endDate: p.values["end"] ?? "", hosts: list(hosts),
-                                         attendees: list(p.values["bodies"] ?? hosts), topic: topic, findings: findings, participants: participants)
-            return report(addActivity(socket: p.socket, activity), json: p.json, "joint \(kind == .research ? "research" : "inspection") \(id) recorded")
-        case "list":
-            return runList(Array(args.dropFirst()), "joint_research", valued: ["--alliance", "--kind"], usage: usage) { r in
-                "\(r["date"] ?? "")\((r["end_date"] as? String).flatMap { $0.isEmpty ? nil : "–" + $0 } ?? "")  \(r["kind"] ?? "")  \(r["id"] ?? "")  \(r["topic"] ?? "")  hosts \((r["hosts"] as? [String] ?? []).joined(separator: ","))"
-            }
-        default:
-            return helpOrUsage(args, usage)
+    static func listResearch(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        try printRows(inv, "joint_research") { r in
+            let end = (r["end_date"] as? String).flatMap { $0.isEmpty ? nil : "–" + $0 } ?? ""
+            let hosts = (r["hosts"] as? [String] ?? []).joined(separator: ",")
+            return "\(r["date"] ?? "")\(end)  \(r["kind"] ?? "")  \(r["id"] ?? "")  \(r["topic"] ?? "")  " + inv.text("主办 ", "hosts ") + hosts
         }
     }
 
-    static func charter(_ args: [String]) -> Int32 {
-        let usage = charterUsage
-        switch args.first {
-        case "add":
-            let rest = Array(args.dropFirst())
-            let valued = ["--alliance", "--version", "--members", "--effective", "--name", "--file"]
-            guard case .success(let p) = AdminCommand.parse(rest, valued: valued, flags: [], usage: usage) else { return exit(rest, valued, usage) }
-            guard let alliance = p.values["alliance"], let v = p.values["version"], let version = UInt32(v), let members = p.values["members"],
-                  let effective = p.values["effective"] else {
-                return fail("charter add needs --alliance, --version N, --members and --effective.\n\n\(usage)", code: ExitCode.usage)
-            }
-            var text = ""
-            if let file = p.values["file"] {
-                guard let t = DraftCommand.readText(file) else { return ExitCode.usage }
-                text = t
-            }
-            let charter = AllianceCharter(allianceId: alliance, version: version, name: p.values["name"] ?? "", members: list(members),
-                                          text: text, effective: effective)
-            return report(addCharter(socket: p.socket, charter), json: p.json, "charter v\(version) of \(alliance) recorded")
-        case "list":
-            return runList(Array(args.dropFirst()), "charters", valued: ["--alliance"], usage: usage) { r in
-                "\(r["alliance"] ?? "") v\(r["version"] ?? "")  effective \(r["effective"] ?? "")  \(r["name"] ?? "")  members \((r["members"] as? [String] ?? []).joined(separator: ","))"
-            }
-        default:
-            return helpOrUsage(args, usage)
+    static func listCharters(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        try printRows(inv, "charters") { r in
+            let members = (r["members"] as? [String] ?? []).joined(separator: ",")
+            return "\(r["alliance"] ?? "") v\(r["version"] ?? "")  " + inv.text("生效 \(r["effective"] ?? "")  \(r["name"] ?? "")  成员 \(members)",
+                                                                           "effective \(r["effective"] ?? "")  \(r["name"] ?? "")  members \(members)")
         }
     }
 
@@ -174,38 +153,32 @@ enum AllianceCommand {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func list(_ text: String) -> [String] {
-        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    /// `--participants` (人次), 0 when not given.
+    static func participants(_ inv: Invocation) throws(Invocation.Exit) -> UInt32 {
+        let n = try inv.int("participants", default: 0)
+        guard let value = UInt32(exactly: n) else { throw inv.usage("--participants \(n) is more than \(UInt32.max).") }
+        return value
     }
 
-    static func exit(_ args: [String], _ valued: [String], _ usage: String) -> Int32 {
-        if case .failure(let e) = AdminCommand.parse(args, valued: valued, flags: [], usage: usage) { return e.code }
-        return ExitCode.usage
+    /// Text from `--NAME T` or `--NAME-file F` (not both), empty when neither is given.
+    static func text(_ inv: Invocation, _ name: String) throws(Invocation.Exit) -> String {
+        if inv.value(name) != nil && inv.value(name + "-file") != nil { throw inv.usage("give --\(name) or --\(name)-file, not both.") }
+        if inv.value(name + "-file") != nil { return try DraftCommand.fileText(inv, name + "-file") }
+        return inv.value(name) ?? ""
     }
 
-    static func helpOrUsage(_ args: [String], _ usage: String) -> Int32 {
-        if args.first == "--help" || args.first == "-h" { print(usage); return ExitCode.done }
-        return fail(args.first.map { "unknown subcommand '\($0)'; use add or list.\n\n\(usage)" } ?? "give a subcommand: add or list.\n\n\(usage)",
-                    code: ExitCode.usage)
-    }
-
-    static func report(_ result: Result<SubmitResponse, AdminCommand.Exit>, json: Bool, _ done: String) -> Int32 {
+    static func recorded(_ inv: Invocation, _ result: Result<SubmitResponse, AdminCommand.Exit>, zh: String, en: String) -> Int32 {
         switch result {
         case .failure(let e): return e.code
-        case .success(let r):
-            print(json ? r.jsonString() : "\(done) (event seq \(r.seq))")
-            return ExitCode.done
+        case .success(let r): return Recorded.print(inv, r, zh: zh, en: en)
         }
     }
 
-    static func runList(_ args: [String], _ type: String, valued: [String], usage: String, line: ([String: Any]) -> String) -> Int32 {
-        guard case .success(let p) = AdminCommand.parse(args, valued: valued, flags: [], usage: usage) else { return exit(args, valued, usage) }
-        switch list(socket: p.socket, type, filter: p.values) {
-        case .failure(let e): return e.code
-        case .success(let rows):
-            for r in rows { print(p.json ? json(r) : DisplayText.escaped(line(r))) }
-            if rows.isEmpty && !p.json { print("none recorded") }
-            return ExitCode.done
-        }
+    /// The rows of `type` filtered by the command's valued options (alliance, kind), one line each (or JSON lines).
+    static func printRows(_ inv: Invocation, _ type: String, line: ([String: Any]) -> String) throws(Invocation.Exit) -> Int32 {
+        let rows = try DraftCommand.value(list(socket: inv.socket, type, filter: inv.values))
+        for r in rows { print(inv.json ? json(r) : DisplayText.escaped(line(r))) }
+        if rows.isEmpty && !inv.json { print(inv.text("尚无记录", "none recorded")) }
+        return ExitCode.done
     }
 }

@@ -10,49 +10,31 @@ import XieshangWire
 /// the parameters and returns a result, or an ``AdminCommand/Exit`` carrying the exit code (1 refused by a rule,
 /// 3 node unreachable) after writing the reason to standard error.
 enum DraftCommand {
-    static let usage = """
-        usage: xieshang draft <new|show|edit|sign|list> [options] [--node SOCKET] [--json]
-          new  --alliance ID --title T --cosponsors a,b[,c] [--file TEXT] [--id ID]
-                                 start a joint draft hosted by this node (the co-sponsors must all sign it)
-          show ID                the text, its content hash, who signed which version (void marks), status
-          edit ID --file F       make the draft's text the file's (only the changed parts are sent)
-          sign ID [--hash H]     sign the current content as this body (H: the hash you read, from `draft show`)
-          list [--alliance ID]   every draft this node holds
-        example:
-          xieshang draft new --alliance wuling --title 关于旅游年票互认的联名提案 --cosponsors tongren,enshi,xiangxi --file draft.txt
-          xieshang draft edit wuling/tongren/1 --file draft.txt && xieshang draft sign wuling/tongren/1
-        """
+    typealias Spec = Invocation.Spec
 
-    /// One example per subcommand, for `xieshang draft <subcommand> --help`.
-    static let examples = [
-        "new": "--alliance wuling --title 关于旅游年票互认的联名提案 --cosponsors tongren,enshi,xiangxi --file draft.txt",
-        "show": "wuling/tongren/1",
-        "edit": "wuling/tongren/1 --file draft.txt",
-        "sign": "wuling/tongren/1 --hash 3f2a…（`draft show` 打印的内容哈希）",
-        "list": "--alliance wuling --json",
-    ]
+    static let group = SubcommandGroup(name: "draft", summary: "joint drafts 联名提案草稿 of an alliance: new, show, edit, sign, list", commands: [
+        (Spec(name: "draft new", summary: "starts a joint draft hosted by this node; every co-sponsor must sign it",
+              valued: ["alliance", "title", "cosponsors", "file", "id"], required: ["alliance", "title", "cosponsors"],
+              details: """
+                  --cosponsors a,b[,c]  the bodies that must sign it (members of the alliance)
+                  --file F              its first text (UTF-8); --id ID  default <alliance>/<this node>/<n>
+                """,
+              example: "xieshang draft new --alliance wuling --title 关于旅游年票互认的联名提案 --cosponsors tongren,enshi,xiangxi --file draft.txt"),
+         runNew),
+        (Spec(name: "draft show", summary: "the text, its content hash, who signed which version (void marks), status",
+              positionals: ["ID"], example: "xieshang draft show wuling/tongren/1"), runShow),
+        (Spec(name: "draft edit", summary: "makes the draft's text the file's (only the changed parts are sent; earlier sign-offs become void)",
+              positionals: ["ID"], valued: ["file"], required: ["file"],
+              example: "xieshang draft edit wuling/tongren/1 --file draft.txt"), runEdit),
+        (Spec(name: "draft sign", summary: "signs the current content as this body",
+              positionals: ["ID"], valued: ["hash"],
+              details: "  --hash H  the content hash you read (64 hex digits, from `draft show`): refused if the text changed since",
+              example: "xieshang draft sign wuling/tongren/1 --hash 3f2a…"), runSign),
+        (Spec(name: "draft list", summary: "every draft this node holds", valued: ["alliance"],
+              example: "xieshang draft list --alliance wuling --json"), runList),
+    ])
 
-    static func run(_ args: [String]) -> Int32 {
-        guard let sub = args.first, !sub.hasPrefix("-") else {
-            if args.first == "--help" || args.first == "-h" { print(usage); return ExitCode.done }
-            return fail("give a subcommand.\n\n\(usage)", code: ExitCode.usage)
-        }
-        let rest = Array(args.dropFirst())
-        if rest.contains("--help") || rest.contains("-h"), let example = examples[sub] {
-            print("\(usage)\nexample:\n  xieshang draft \(sub) \(example)")
-            return ExitCode.done
-        }
-        switch sub {
-        case "new": return runNew(rest)
-        case "show": return runShow(rest)
-        case "edit": return runEdit(rest)
-        case "sign": return runSign(rest)
-        case "list": return runList(rest)
-        default:
-            let hint = suggestion(for: sub, among: ["new", "show", "edit", "sign", "list"]).map { " Did you mean '\($0)'?" } ?? ""
-            return fail("unknown draft subcommand '\(sub)'.\(hint)\n\n\(usage)", code: ExitCode.usage)
-        }
-    }
+    static func run(_ args: [String]) -> Int32 { group.run(args) }
 
     // MARK: Callable from Swift
 
@@ -127,116 +109,106 @@ enum DraftCommand {
 
     // MARK: Command lines
 
-    static func runNew(_ args: [String]) -> Int32 {
-        guard case .success(let p) = parsed(args, valued: ["--alliance", "--title", "--cosponsors", "--file", "--id"]) else { return exitCode(args, valued: ["--alliance", "--title", "--cosponsors", "--file", "--id"]) }
-        guard let alliance = p.values["alliance"], let title = p.values["title"], let cos = p.values["cosponsors"] else {
-            return fail("draft new needs --alliance, --title and --cosponsors.\n\n\(usage)", code: ExitCode.usage)
-        }
-        var text = ""
-        if let file = p.values["file"] {
-            guard let t = readText(file) else { return ExitCode.usage }
-            text = t
-        }
-        let coSponsors = cos.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        switch create(socket: p.socket, alliance: alliance, title: title, coSponsors: coSponsors, text: text, id: p.values["id"]) {
-        case .failure(let e): return e.code
-        case .success(let id):
-            print(p.json ? AllianceCommand.json(["id": id]) : "draft \(id) created; co-sponsors \(coSponsors.joined(separator: ", ")) must all sign it")
-            return ExitCode.done
+    /// The value of a callable function, or the exit it already explained.
+    static func value<T>(_ result: Result<T, AdminCommand.Exit>) throws(Invocation.Exit) -> T {
+        switch result {
+        case .success(let v): return v
+        case .failure(let e): throw Invocation.Exit(code: e.code)
         }
     }
 
-    static func runShow(_ args: [String]) -> Int32 {
-        guard let id = args.first, !id.hasPrefix("-") else { return fail("draft show needs the draft's id.\n\n\(usage)", code: ExitCode.usage) }
-        guard case .success(let p) = parsed(Array(args.dropFirst()), valued: []) else { return exitCode(Array(args.dropFirst()), valued: []) }
-        switch show(socket: p.socket, id: id) {
-        case .failure(let e): return e.code
-        case .success(let row):
-            if p.json { print(AllianceCommand.json(row)); return ExitCode.done }
-            let hash = row["content_hash"] as? String ?? ""
-            // Drafts are written by other bodies: each line escaped (DisplayText); the body keeps its line breaks.
-            let print = { (line: String) in Swift.print(DisplayText.escaped(line)) }
-            print("\(row["id"] ?? id)  \(row["title"] ?? "")")
-            print("alliance \(row["alliance"] ?? "")  host \(row["host"] ?? "")  co-sponsors \((row["co_sponsors"] as? [String] ?? []).joined(separator: ", "))")
-            print("status \(row["status"] ?? "")\((row["forwarded_seq"] as? NSNumber).map { "  (forwarded upward as seq \($0))" } ?? "")")
-            print("content hash \(hash)")
-            print("version \(versionText(row["version"]))")
-            print("---")
-            Swift.print(DisplayText.escaped(row["text"] as? String ?? "", keepingLineBreaks: true))
-            print("---")
-            let signOffs = row["sign_offs"] as? [[String: Any]] ?? []
-            if signOffs.isEmpty { print("no sign-offs yet") }
-            for s in signOffs {
-                let void = s["void"] as? Bool == true
-                let h = s["content_hash"] as? String ?? ""
-                print("  \(void ? "VOID  " : "valid ") \((s["signer"] as? String ?? "").padding(toLength: 16, withPad: " ", startingAt: 0)) signed \(h.prefix(16))… at version \(versionText(s["version"]))\(h == hash ? " (this content)" : "")")
-            }
-            let cos = row["co_sponsors"] as? [String] ?? []
-            let valid = Set(signOffs.filter { $0["void"] as? Bool == false }.compactMap { $0["signer"] as? String })
-            let missing = cos.filter { !valid.contains($0) }
-            if row["status"] as? String != "submitted", !missing.isEmpty { print("waiting for: \(missing.joined(separator: ", "))") }
-            return ExitCode.done
-        }
+    /// The text of file `--name`, or empty when not given (a file that cannot be read is a usage error).
+    static func fileText(_ inv: Invocation, _ name: String) throws(Invocation.Exit) -> String {
+        guard let path = inv.value(name) else { return "" }
+        guard let text = readText(path) else { throw Invocation.Exit(code: ExitCode.usage) }
+        return text
     }
 
-    static func runEdit(_ args: [String]) -> Int32 {
-        guard let id = args.first, !id.hasPrefix("-") else { return fail("draft edit needs the draft's id.\n\n\(usage)", code: ExitCode.usage) }
-        let rest = Array(args.dropFirst())
-        guard case .success(let p) = parsed(rest, valued: ["--file"]) else { return exitCode(rest, valued: ["--file"]) }
-        guard let file = p.values["file"] else { return fail("draft edit needs --file F.\n\n\(usage)", code: ExitCode.usage) }
-        guard let text = readText(file) else { return ExitCode.usage }
-        switch edit(socket: p.socket, id: id, newText: text) {
-        case .failure(let e): return e.code
-        case .success(let patches):
-            if p.json {
-                print(AllianceCommand.json(["id": id, "patches": patches.map { ["position": Int($0.position), "deleted": Int($0.deleted), "inserted": $0.inserted] }]))
-            } else if patches.isEmpty {
-                print("draft \(id): the file is the current text; nothing to send")
-            } else {
-                let inserted = patches.reduce(0) { $0 + $1.inserted.unicodeScalars.count }, deleted = patches.reduce(0) { $0 + Int($1.deleted) }
-                print("draft \(id): \(patches.count) change(s) sent, \(inserted) character(s) inserted, \(deleted) deleted; earlier sign-offs are void")
-            }
-            return ExitCode.done
-        }
+    static func runNew(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let coSponsors = inv.list("cosponsors")
+        let id = try value(create(socket: inv.socket, alliance: try inv.required("alliance"), title: try inv.required("title"),
+                                  coSponsors: coSponsors, text: try fileText(inv, "file"), id: inv.value("id")))
+        print(inv.json ? AllianceCommand.json(["id": id])
+              : inv.text("草稿 \(id) 已创建；联名单位 \(coSponsors.joined(separator: "、")) 须全部签署",
+                         "draft \(id) created; co-sponsors \(coSponsors.joined(separator: ", ")) must all sign it"))
+        return ExitCode.done
     }
 
-    static func runSign(_ args: [String]) -> Int32 {
-        guard let id = args.first, !id.hasPrefix("-") else { return fail("draft sign needs the draft's id.\n\n\(usage)", code: ExitCode.usage) }
-        let rest = Array(args.dropFirst())
-        guard case .success(let p) = parsed(rest, valued: ["--hash"]) else { return exitCode(rest, valued: ["--hash"]) }
-        switch sign(socket: p.socket, id: id, hash: p.values["hash"]) {
-        case .failure(let e): return e.code
-        case .success(let r):
-            print(p.json ? r.jsonString() : "draft \(id) signed (event seq \(r.seq))")
-            return ExitCode.done
+    static func runShow(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let id = inv.positional(0)
+        let row = try value(show(socket: inv.socket, id: id))
+        if inv.json { print(AllianceCommand.json(row)); return ExitCode.done }
+        let hash = row["content_hash"] as? String ?? ""
+        // Drafts are written by other bodies: each line escaped (DisplayText); the body keeps its line breaks.
+        let print = { (line: String) in Swift.print(DisplayText.escaped(line)) }
+        let cos = row["co_sponsors"] as? [String] ?? []
+        print("\(row["id"] ?? id)  \(row["title"] ?? "")")
+        print(inv.text("片区 \(row["alliance"] ?? "")  发起 \(row["host"] ?? "")  联名 \(cos.joined(separator: "、"))",
+                       "alliance \(row["alliance"] ?? "")  host \(row["host"] ?? "")  co-sponsors \(cos.joined(separator: ", "))"))
+        let forwarded = (row["forwarded_seq"] as? NSNumber).map { inv.text("（已作为事件 \($0) 上报）", "  (forwarded upward as seq \($0))") } ?? ""
+        print(inv.text("状态 ", "status ") + "\(row["status"] ?? "")\(forwarded)")
+        print(inv.text("内容哈希 ", "content hash ") + hash)
+        print(inv.text("版本 ", "version ") + versionText(row["version"]))
+        print("---")
+        Swift.print(DisplayText.escaped(row["text"] as? String ?? "", keepingLineBreaks: true))
+        print("---")
+        let signOffs = row["sign_offs"] as? [[String: Any]] ?? []
+        if signOffs.isEmpty { print(inv.text("尚无签署", "no sign-offs yet")) }
+        for s in signOffs {
+            let void = s["void"] as? Bool == true
+            let h = s["content_hash"] as? String ?? ""
+            let signer = (s["signer"] as? String ?? "").padding(toLength: 16, withPad: " ", startingAt: 0)
+            let this = h == hash ? inv.text("（即当前内容）", " (this content)") : ""
+            print("  \(void ? inv.text("作废 VOID", "VOID  ") : inv.text("有效     ", "valid ")) \(signer) "
+                  + inv.text("签署 \(h.prefix(16))… 于版本 \(versionText(s["version"]))\(this)",
+                             "signed \(h.prefix(16))… at version \(versionText(s["version"]))\(this)"))
         }
+        let valid = Set(signOffs.filter { $0["void"] as? Bool == false }.compactMap { $0["signer"] as? String })
+        let missing = cos.filter { !valid.contains($0) }
+        if row["status"] as? String != "submitted", !missing.isEmpty {
+            print(inv.text("待签署：\(missing.joined(separator: "、"))", "waiting for: \(missing.joined(separator: ", "))"))
+        }
+        return ExitCode.done
     }
 
-    static func runList(_ args: [String]) -> Int32 {
-        guard case .success(let p) = parsed(args, valued: ["--alliance"]) else { return exitCode(args, valued: ["--alliance"]) }
-        switch list(socket: p.socket, alliance: p.values["alliance"]) {
-        case .failure(let e): return e.code
-        case .success(let rows):
-            for r in rows {
-                if p.json { print(AllianceCommand.json(r)); continue }
-                let cos = r["co_sponsors"] as? [String] ?? [], signed = r["signed"] as? [String] ?? []
-                print(DisplayText.escaped("\((r["id"] as? String ?? "").padding(toLength: 24, withPad: " ", startingAt: 0)) \((r["status"] as? String ?? "").padding(toLength: 10, withPad: " ", startingAt: 0)) signed \(signed.count)/\(cos.count)  \(r["title"] ?? "")"))
-            }
-            if rows.isEmpty && !p.json { print("no drafts") }
-            return ExitCode.done
+    static func runEdit(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let id = inv.positional(0)
+        guard let text = readText(try inv.required("file")) else { throw Invocation.Exit(code: ExitCode.usage) }
+        let patches = try value(edit(socket: inv.socket, id: id, newText: text))
+        if inv.json {
+            print(AllianceCommand.json(["id": id, "patches": patches.map { ["position": Int($0.position), "deleted": Int($0.deleted), "inserted": $0.inserted] }]))
+        } else if patches.isEmpty {
+            print(inv.text("草稿 \(id)：文件即当前文本，无需发送", "draft \(id): the file is the current text; nothing to send"))
+        } else {
+            let inserted = patches.reduce(0) { $0 + $1.inserted.unicodeScalars.count }, deleted = patches.reduce(0) { $0 + Int($1.deleted) }
+            print(inv.text("草稿 \(id)：已发送 \(patches.count) 处修改，插入 \(inserted) 字、删除 \(deleted) 字；此前的签署作废",
+                           "draft \(id): \(patches.count) change(s) sent, \(inserted) character(s) inserted, \(deleted) deleted; earlier sign-offs are void"))
         }
+        return ExitCode.done
+    }
+
+    static func runSign(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let id = inv.positional(0)
+        let r = try value(sign(socket: inv.socket, id: id, hash: inv.value("hash")))
+        print(inv.json ? r.jsonString() : inv.text("草稿 \(id) 已签署（事件 \(r.seq)）", "draft \(id) signed (event seq \(r.seq))"))
+        return ExitCode.done
+    }
+
+    static func runList(_ inv: Invocation) throws(Invocation.Exit) -> Int32 {
+        let rows = try value(list(socket: inv.socket, alliance: inv.value("alliance")))
+        for r in rows {
+            if inv.json { print(AllianceCommand.json(r)); continue }
+            let cos = r["co_sponsors"] as? [String] ?? [], signed = r["signed"] as? [String] ?? []
+            let id = (r["id"] as? String ?? "").padding(toLength: 24, withPad: " ", startingAt: 0)
+            let status = (r["status"] as? String ?? "").padding(toLength: 10, withPad: " ", startingAt: 0)
+            print(DisplayText.escaped("\(id) \(status) " + inv.text("已签 \(signed.count)/\(cos.count)", "signed \(signed.count)/\(cos.count)")
+                                      + "  \(r["title"] ?? "")"))
+        }
+        if rows.isEmpty && !inv.json { print(inv.text("没有草稿", "no drafts")) }
+        return ExitCode.done
     }
 
     // MARK: Helpers
-
-    static func parsed(_ args: [String], valued: [String]) -> Result<AdminCommand.Parsed, AdminCommand.Exit> {
-        AdminCommand.parse(args, valued: valued, flags: [], usage: usage)
-    }
-
-    static func exitCode(_ args: [String], valued: [String]) -> Int32 {
-        if case .failure(let e) = parsed(args, valued: valued) { return e.code }
-        return ExitCode.usage
-    }
 
     static func readText(_ path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else {

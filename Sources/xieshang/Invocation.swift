@@ -27,20 +27,25 @@ struct Invocation {
         var valued: [String] = []
         /// Options without a value.
         var flags: [String] = []
+        /// Options that take a value and may be given more than once (`--agenda A --agenda B`).
+        var repeated: [String] = []
         /// The options/positionals that must be given, for the usage line.
         var required: [String] = []
         /// Lines describing the options.
         var details: String = ""
         /// A complete example.
         let example: String
+        /// Whether the command talks to the local node (`--node`, `--json`); `init` and `topology` do not.
+        var talksToNode = true
 
         var usage: String {
             var words = ["usage: xieshang \(name)"] + positionals
             for v in valued { words.append(required.contains(v) ? "--\(v) \(v.uppercased())" : "[--\(v) \(v.uppercased())]") }
             for f in flags { words.append("[--\(f)]") }
-            words.append("[--node SOCKET] [--json] [--lang zh|en]")
+            for r in repeated { words.append("[--\(r) \(r.uppercased())]...") }
+            words.append(talksToNode ? "[--node SOCKET] [--json] [--lang zh|en]" : "[--lang zh|en]")
             return words.joined(separator: " ") + "\n  \(summary)\n" + (details.isEmpty ? "" : details + "\n")
-                + "  dates are YYYY-MM-DD (default today); the node socket comes from --node or XIESHANG_NODE (default ./admin.sock)\n"
+                + (talksToNode ? "  dates are YYYY-MM-DD (default today); the node socket comes from --node or XIESHANG_NODE (default ./admin.sock)\n" : "")
                 + "example:\n  \(example)"
         }
     }
@@ -49,6 +54,8 @@ struct Invocation {
     var positionals: [String] = []
     var values: [String: String] = [:]
     var flags: Set<String> = []
+    /// The values of the repeated options, in the order given.
+    var repeatedValues: [String: [String]] = [:]
     var socket: String
     var json = false
     var language: Language = .zh
@@ -65,15 +72,16 @@ struct Invocation {
                 print(spec.usage)
                 throw Exit(code: ExitCode.done)
             }
-            if word == "--json" { inv.json = true; continue }
+            if word == "--json" && spec.talksToNode { inv.json = true; continue }
             guard word.hasPrefix("--") else {
                 inv.positionals.append(word)
                 continue
             }
             let name = String(word.dropFirst(2))
             if spec.flags.contains(name) { inv.flags.insert(name); continue }
-            guard name == "node" || name == "lang" || spec.valued.contains(name) else {
-                let hint = suggestion(for: name, among: spec.valued + spec.flags + ["node", "lang", "json"]).map { " Did you mean '--\($0)'?" } ?? ""
+            let shared = spec.talksToNode ? ["node", "lang", "json"] : ["lang"]
+            guard (name == "node" && spec.talksToNode) || name == "lang" || spec.valued.contains(name) || spec.repeated.contains(name) else {
+                let hint = suggestion(for: name, among: spec.valued + spec.repeated + spec.flags + shared).map { " Did you mean '--\($0)'?" } ?? ""
                 throw usageError("unknown option \(word).\(hint)", spec)
             }
             guard let value = rest.first else { throw usageError("\(word) needs a value.", spec) }
@@ -83,6 +91,7 @@ struct Invocation {
             case "lang":
                 guard let l = Language(rawValue: value) else { throw usageError("--lang takes zh or en, not '\(value)'.", spec) }
                 inv.language = l
+            case _ where spec.repeated.contains(name): inv.repeatedValues[name, default: []].append(value)
             default: inv.values[name] = value
             }
         }
@@ -110,6 +119,9 @@ struct Invocation {
 
     /// An option's value, if given.
     func value(_ name: String) -> String? { values[name] }
+
+    /// Every value of a repeated option, in the order given.
+    func allValues(_ name: String) -> [String] { repeatedValues[name] ?? [] }
 
     /// An option that must be given.
     func required(_ name: String) throws(Exit) -> String {

@@ -12,34 +12,27 @@ enum NodeCommand {
         NodeProcess.run(args, command: "xieshang node")
     }
 
-    static let initUsage = """
-        usage: xieshang init --id ID --name NAME --tier TIER --listen HOST:PORT --dir DIR
-                             [--web-listen HOST:PORT --web-name HOST,IP,…]
-          Writes DIR/node.key (mode 0600) and DIR/node.json (DIR mode 0700), and prints the node id and public key to
-          give to its parent, children and alliance members (they pin it in their node.json). Links use TLS 1.3 with
-          the pinned keys ("tls": true); a node refuses plain h2c on an address other than loopback.
-          --web-listen serves the web interface over HTTPS there; --web-name lists the host names and IP addresses
-          browsers use to reach it: a self-signed ECDSA P-256 certificate for them is written to DIR/web.crt and its
-          key to DIR/web.key (mode 0600). To use a certificate from your CA instead, point "web_cert" and "web_key"
-          in node.json at its PEM files.
-        """
+    static let initSpec = Invocation.Spec(
+        name: "init", summary: "makes a node's key (mode 0600) and node.json; prints its id and public key",
+        valued: ["id", "name", "tier", "listen", "dir", "web-listen", "web-name"], required: ["id", "listen", "dir"],
+        details: """
+              Writes DIR/node.key (mode 0600) and DIR/node.json (DIR mode 0700), and prints the node id and public key to
+              give to its parent, children and alliance members (they pin it in their node.json). Links use TLS 1.3 with
+              the pinned keys ("tls": true); a node refuses plain h2c on an address other than loopback.
+              --tier city|county|township (default township); --name 名称 (default the id)
+              --web-listen serves the web interface over HTTPS there; --web-name lists the host names and IP addresses
+              browsers use to reach it: a self-signed ECDSA P-256 certificate for them is written to DIR/web.crt and its
+              key to DIR/web.key (mode 0600). To use a certificate from your CA instead, point "web_cert" and "web_key"
+              in node.json at its PEM files.
+            """,
+        example: "xieshang init --id qianxi-town3 --name 协商镇联络组 --tier township --listen 10.0.0.7:7443 --dir /var/lib/xieshang "
+            + "--web-listen 0.0.0.0:8443 --web-name xs.qianxi.gov.cn,10.0.0.7",
+        talksToNode: false)
 
     static func runInit(_ args: [String]) -> Int32 {
-        var options: [String: String] = [:]
-        var rest = args[...]
-        while let flag = rest.first {
-            if flag == "--help" || flag == "-h" { print(initUsage); return ExitCode.done }
-            guard ["--id", "--name", "--tier", "--listen", "--dir", "--web-listen", "--web-name"].contains(flag) else {
-                return fail("unknown option \(flag).\n\n\(initUsage)", code: ExitCode.usage)
-            }
-            guard rest.count >= 2 else { return fail("\(flag) needs a value.\n\n\(initUsage)", code: ExitCode.usage) }
-            options[String(flag.dropFirst(2))] = rest[rest.startIndex + 1]
-            rest = rest.dropFirst(2)
-        }
-        for needed in ["id", "listen", "dir"] where options[needed] == nil {
-            return fail("--\(needed) is required.\n\n\(initUsage)", code: ExitCode.usage)
-        }
-        let dir = options["dir"]!
+        let inv: Invocation
+        do { inv = try Invocation.parse(args, initSpec) } catch { return error.code }
+        let options = inv.values
         var webNames: [WebCertificate.Name] = []
         if let listen = options["web-listen"] {
             guard let names = options["web-name"] else {
@@ -54,6 +47,7 @@ enum NodeCommand {
         } else if options["web-name"] != nil {
             return fail("--web-name needs --web-listen HOST:PORT", code: ExitCode.usage)
         }
+        let (id, dir, listen) = (options["id"] ?? "", options["dir"] ?? "", options["listen"] ?? "")
         do {
             // The data directory is private to the node's user (0700): it holds the key, the records and the admin socket.
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -69,8 +63,8 @@ enum NodeCommand {
         } catch {
             return fail("\(error)", code: ExitCode.refused)
         }
-        var config = NodeConfig(nodeId: options["id"]!, name: options["name"] ?? options["id"]!, tier: options["tier"] ?? "township",
-                                dataDir: ".", listen: options["listen"]!, adminSocket: "admin.sock", keyFile: "node.key", tls: true)
+        var config = NodeConfig(nodeId: id, name: options["name"] ?? id, tier: options["tier"] ?? "township",
+                                dataDir: ".", listen: listen, adminSocket: "admin.sock", keyFile: "node.key", tls: true)
         if let webListen = options["web-listen"] {
             config.webListen = webListen
             config.webCertificate = "web.crt"
@@ -99,40 +93,36 @@ enum NodeCommand {
         return ExitCode.done
     }
 
-    static let topologyUsage = """
-        usage: xieshang topology --counties N --townships-per-county M [--cities C] [--alliance-peers A]
-                                 [--base-port P] [--debounce-ms MS] [--h2c] --out DIR
-          Writes DIR/<node>/node.json and node.key for every node, peers pinned both ways, on 127.0.0.1 ports from P.
-          Every link uses TLS 1.3, each node's certificate self-signed with its key and checked against its pin;
-          --h2c: plain h2c instead (allowed on loopback only; for tests).
-        """
+    static let topologySpec = Invocation.Spec(
+        name: "topology", summary: "generates configs and keys of a loopback federation (demos, benchmarks, tests)",
+        valued: ["cities", "counties", "townships-per-county", "alliance-peers", "base-port", "debounce-ms", "out"], flags: ["h2c"],
+        required: ["counties", "townships-per-county", "out"],
+        details: """
+              Writes DIR/<node>/node.json and node.key for every node, peers pinned both ways, on 127.0.0.1 ports from
+              --base-port (default 7100); --cities (default 1), --alliance-peers (default 0), --debounce-ms (default 250).
+              Every link uses TLS 1.3, each node's certificate self-signed with its key and checked against its pin;
+              --h2c: plain h2c instead (allowed on loopback only; for tests). At most \(Topology.maxNodes) nodes.
+            """,
+        example: "xieshang topology --counties 10 --townships-per-county 17 --out /tmp/xs-federation",
+        talksToNode: false)
 
     static func runTopology(_ args: [String]) -> Int32 {
-        var options: [String: String] = [:]
-        var rest = args[...]
-        while let flag = rest.first {
-            if flag == "--help" || flag == "-h" { print(topologyUsage); return ExitCode.done }
-            if flag == "--tls" || flag == "--h2c" { options[String(flag.dropFirst(2))] = "true"; rest = rest.dropFirst(); continue }
-            guard ["--cities", "--city", "--counties", "--townships-per-county", "--alliance-peers", "--base-port", "--out", "--debounce-ms"].contains(flag) else {
-                return fail("unknown option \(flag).\n\n\(topologyUsage)", code: ExitCode.usage)
+        do throws(Invocation.Exit) {
+            let inv = try Invocation.parse(args, topologySpec)
+            let out = try inv.required("out")
+            let cities = try inv.int("cities", default: 1), counties = try inv.int("counties")
+            let towns = try inv.int("townships-per-county"), allies = try inv.int("alliance-peers", default: 0)
+            let base = try inv.int("base-port", default: 7100), debounce = try inv.int("debounce-ms", default: 250)
+            do {
+                let t = try Topology.generate(cities: cities, counties: counties, townshipsPerCounty: towns, alliancePeers: allies,
+                                              basePort: base, directory: out, rollupDebounceMs: debounce, tls: !inv.flags.contains("h2c"))
+                for m in t.members { print("\(m.id)\t\(m.config.listen)\t\(m.directory)/node.json") }
+            } catch {
+                return fail("topology: \(error.message)", code: error.code == .config ? ExitCode.usage : ExitCode.refused)
             }
-            guard rest.count >= 2 else { return fail("\(flag) needs a value.\n\n\(topologyUsage)", code: ExitCode.usage) }
-            options[String(flag.dropFirst(2))] = rest[rest.startIndex + 1]
-            rest = rest.dropFirst(2)
-        }
-        func int(_ name: String, _ def: Int?) -> Int? { options[name].map { Int($0) } ?? def }
-        guard let out = options["out"], let counties = int("counties", nil), let towns = int("townships-per-county", nil),
-              let cities = int("cities", int("city", 1)), let allies = int("alliance-peers", 0), let base = int("base-port", 7100),
-              let debounce = int("debounce-ms", 250) else {
-            return fail("--out, --counties and --townships-per-county are required and numbers must be numbers.\n\n\(topologyUsage)", code: ExitCode.usage)
-        }
-        do {
-            let t = try Topology.generate(cities: cities, counties: counties, townshipsPerCounty: towns, alliancePeers: allies,
-                                          basePort: base, directory: out, rollupDebounceMs: debounce, tls: options["h2c"] == nil)
-            for m in t.members { print("\(m.id)\t\(m.config.listen)\t\(m.directory)/node.json") }
+            return ExitCode.done
         } catch {
-            return fail("\(error)", code: ExitCode.refused)
+            return error.code
         }
-        return ExitCode.done
     }
 }

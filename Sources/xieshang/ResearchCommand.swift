@@ -2,13 +2,20 @@ import Foundation
 import XieshangDomain
 import XieshangNode
 
-/// `xieshang research report|instruction|convert|list|show`: reports of research visits and inspections 调研报告、视察报告,
+/// `xieshang research report|instruction|convert|reports|show`: reports of research visits and inspections 调研报告、视察报告,
 /// leaders' instructions 批示 on them and what their results were turned into 成果转化 (a proposal, an opinion report,
-/// a 建议案).
+/// a 建议案) — in one group with an alliance's joint research and inspections (`research add|list`,
+/// ``AllianceCommand/researchGroup``), so `research list` stays the joint research it was and the reports list is
+/// `research reports`.
 enum ResearchCommand {
     typealias Spec = Invocation.Spec
 
-    static let group = SubcommandGroup(name: "research", summary: "research and inspection reports 调研视察报告: report, instruction, convert, list, show", commands: [
+    static let group = SubcommandGroup(
+        name: "research", summary: "joint research 联动调研 of an alliance (add, list) and this body's research and inspection reports 调研视察报告 (report, instruction, convert, reports, show)",
+        commands: AllianceCommand.researchGroup.commands + reports)
+
+    /// The subcommands of the reports.
+    static let reports: [(spec: Spec, run: @Sendable (Invocation) throws(Invocation.Exit) -> Int32)] = [
         (Spec(name: "research report", summary: "records the report of a research visit or inspection (an activity of this body)",
               positionals: ["ID"], valued: ["activity", "title", "text", "date"], required: ["activity", "title", "text"],
               example: "xieshang research report DY-001 --activity HD-003 --title 关于农村饮水安全的视察报告 --text 视察发现… --date 2026-04-10"), report),
@@ -21,10 +28,10 @@ enum ResearchCommand {
               details: "  --to proposal (TARGET: a proposal id of this body) | opinion (TARGET: an opinion report id of this body)\n"
                 + "       | advice (TARGET: the 建议案's title, the body's formal recommendation to the party committee or government)",
               example: "xieshang research convert DY-001 XX-007 --to opinion --date 2026-05-06"), convert),
-        (Spec(name: "research list", summary: "research and inspection reports recorded here", example: "xieshang research list"), list),
+        (Spec(name: "research reports", summary: "the research and inspection reports recorded here (调研视察报告)", example: "xieshang research reports"), list),
         (Spec(name: "research show", summary: "one report with its text, instructions and conversions",
               positionals: ["ID"], example: "xieshang research show DY-001"), show),
-    ])
+    ]
 
     static func run(_ args: [String]) -> Int32 { group.run(args) }
 

@@ -66,7 +66,7 @@ struct AllianceRecorderTests {
         r = try await cli(fed, "enshi", ["draft", "show", id])
         #expect(r.status == 0 && r.output.contains("VOID") && r.output.contains("共建港口联盟"), "\(r.output)")
         r = try await cli(fed, "xiangxi", ["draft", "list"])
-        #expect(r.status == 0 && r.output.contains(id) && r.output.contains("signed 0/2"), "\(r.output)")
+        #expect(r.status == 0 && r.output.contains(id) && r.output.contains("已签 0/2"), "\(r.output)")
 
         // Both sign: submitted and frozen; an edit is refused.
         #expect(try await cli(fed, "tongren", ["draft", "sign", id]).status == 0)
@@ -123,8 +123,13 @@ struct AllianceRecorderTests {
             }
         }
         r = try await cli(fed, "xiangxi", ["meeting", "list"])
-        #expect(r.status == 0 && r.output.contains("next host enshi") && r.output.contains("follow_up_report: 落实情况"), "\(r.output)")
+        #expect(r.status == 0 && r.output.contains("下届主办 enshi") && r.output.contains("follow_up_report: 落实情况"), "\(r.output)")
         r = try await cli(fed, "enshi", ["research", "list", "--kind", "inspection"])
         #expect(r.status == 0 && r.output.contains("武陵山片区生态保护"), "\(r.output)")
+        // --lang en for scripts that read English; --json for the rows themselves.
+        r = try await cli(fed, "xiangxi", ["meeting", "list", "--lang", "en"])
+        #expect(r.status == 0 && r.output.contains("next host enshi"), "\(r.output)")
+        r = try await cli(fed, "tongren", ["charter", "list", "--alliance", "wuling", "--json"])
+        #expect(r.status == 0 && r.output.contains("\"version\":1"), "\(r.output)")
     }
 }

@@ -79,12 +79,43 @@ struct CLICommandTests {
             (["proposal", "list", "--node", missingSocket], 3, ["not reachable on \(missingSocket)", "xieshang node --config"]),
             (["stats", "--node", missingSocket], 3, ["not reachable on \(missingSocket)"]),
             (["stats", "--period", "2026-13"] + node, 2, ["--period '2026-13'"]),
+            // The alliance's commands parse as every other group does.
+            (["draft", "sing", "wuling/tongren/1"] + node, 2, ["unknown subcommand 'draft sing'", "Did you mean 'draft sign'?"]),
+            (["draft", "show"] + node, 2, ["missing ID", "example:\n  xieshang draft show"]),
+            (["meeting", "add", "--alliance", "wuling", "--agend", "follow-up:落实情况"] + node, 2, ["unknown option --agend", "Did you mean '--agenda'?"]),
+            (["meeting", "add", "--alliance", "wuling", "--id", "m1", "--date", "2026-11-20", "--host", "a", "--attendees", "a",
+              "--agenda", "follow-up:一", "--agenda", "nonsense"] + node, 2, ["--agenda 'nonsense'", "KIND:TITLE"]),
+            (["meeting", "add", "--alliance", "wuling", "--id", "m1", "--date", "2026-11-20", "--host", "a", "--attendees", "a",
+              "--minutes", "纪要", "--minutes-file", "/dev/null"] + node, 2, ["--minutes or --minutes-file, not both"]),
+            (["research", "add", "--alliance", "wuling", "--id", "r1", "--topic", "调研", "--date", "2026-06-01", "--hosts", "a",
+              "--participants", "99999999999"] + node, 2, ["--participants 99999999999 is more than 4294967295"]),
+            (["charter", "add", "--alliance", "wuling", "--version", "0", "--members", "a", "--effective", "2026-01-01"] + node, 2,
+             ["--version takes the charter's version number"]),
+            (["charter", "add", "--alliance", "wuling", "--version", "1", "--members", "a"] + node, 2, ["missing --effective"]),
+            // The operators' own commands too.
+            (["query"] + node, 2, ["missing TYPE", "example:\n  xieshang query"]),
+            (["query", "events", "--limit", "many"] + node, 2, ["--limit takes a whole number"]),
+            (["query", "events", "--orign", "city"] + node, 2, ["Did you mean '--origin'?"]),
+            (["status", "--jsn"] + node, 2, ["Did you mean '--json'?"]),
+            // topology and init refuse counts and ports they cannot make (a negative count trapped, 10^10 nodes ran on).
+            (["topology", "--counties", "1", "--townships-per-county", "-1", "--out", fed.directory + "/t1"], 2,
+             ["--townships-per-county takes a whole number ≥ 0, not '-1'"]),
+            (["topology", "--counties", "100000", "--townships-per-county", "100000", "--out", fed.directory + "/t2"], 2,
+             ["counties must be 0 to 10000"]),
+            (["topology", "--counties", "100", "--townships-per-county", "200", "--out", fed.directory + "/t3"], 2,
+             ["1 × 100 × 200 gives 20101 nodes; a topology holds at most 10000"]),
+            (["topology", "--counties", "1", "--townships-per-county", "1", "--base-port", "65534", "--out", fed.directory + "/t4"], 2,
+             ["ports 65534…65536 for 3 nodes"]),
+            (["topology", "--counties", "1", "--townships-per-county", "1", "--node", "x", "--out", fed.directory + "/t5"], 2,
+             ["unknown option --node"]),
+            (["init", "--id", "a", "--listen", "127.0.0.1:7001"], 2, ["missing --dir", "example:\n  xieshang init"]),
         ]
         for c in cases {
             let r = try await Self.run(c.args)
             #expect(r.status == c.status, "xieshang \(c.args.joined(separator: " ")) → \(r.status): \(r.output)")
             for text in c.says { #expect(r.output.contains(text), "xieshang \(c.args.joined(separator: " ")) says '\(text)': \(r.output)") }
         }
+        for n in 1...5 { #expect(!FileManager.default.fileExists(atPath: fed.directory + "/t\(n)"), "a refused topology wrote nothing") }
         // The refused transition recorded nothing: the proposal is still registered.
         let list = try await Self.run(["proposal", "list", "--json"] + node)
         #expect(list.output.contains("\"status\":\"registered\""), "\(list.output)")

@@ -4,6 +4,7 @@ import XieshangDomain
 import XieshangFederation
 @testable import XieshangNode
 import XieshangStore
+import XieshangStoreTesting
 import XieshangTransport
 import XieshangWire
 

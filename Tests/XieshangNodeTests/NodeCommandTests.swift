@@ -109,7 +109,7 @@ struct NodeCommandTests {
         let s = try await fed.status("county1-town1")
         #expect(s.fenced && s.queued == 2)
         let (_, statusText) = try await run(["status", "--node", fed.dir("county1-town1") + "/admin.sock"])
-        #expect(statusText.contains("queued 排队 2"), "\(statusText)")
+        #expect(statusText.contains("排队 2（上级确认链后按序记录）"), "\(statusText)")
         #expect(fed.stop("county1-town1") == 0)
     }
 }

@@ -205,6 +205,6 @@ struct QueueWhileFencedProcessTests {
         let a2 = try fed.activityActors(county, origin: town)["A-2"] ?? ""
         #expect(a2.hasPrefix("os:") && a2.hasSuffix("(uid \(getuid()))") && !a2.contains("forged"), "the county's A-2 carries the OS user, not the client's made_by: \(a2)")
         let statusText = try await ProcessRun.run(try #require(LocalFederation.xieshang()), ["status", "--node", fed.dir(town) + "/admin.sock"])
-        #expect(statusText.output.contains("refused after queueing 1"), "\(statusText.output)")
+        #expect(statusText.output.contains("排队后被规则拒绝 1"), "\(statusText.output)")
     }
 }

@@ -36,7 +36,7 @@ struct ResearchProcessTests {
         try await refused(["report", "SC-R1", "--activity", "SC-1", "--title", "t", "--text", "x", "--date", "\(y)-02-30"], status: 2, naming: "--date")
         try await refused(["report", "SC-R1", "--activity", "SC-1", "--title", "t", "--text", "x", "--date", "\(y)-03-01"], naming: "[research.date.activity]")
         try await refused(["report", "SC-R1", "--activity", "SC-1", "--title", "t", "--text", "x", "--colour", "red"], status: 2, naming: "unknown option")
-        let empty = try await Run.run(fed, town, ["research", "list", "--json"])
+        let empty = try await Run.run(fed, town, ["research", "reports", "--json"])
         #expect(empty.status == 0 && !empty.output.contains("SC-R1"), "nothing recorded on refusal: \(empty.output)")
 
         try await Run.ok(fed, town, ["research"] + report)
@@ -59,7 +59,10 @@ struct ResearchProcessTests {
         try await Run.ok(fed, town, ["research", "convert", "SC-R1", "XX-9", "--to", "opinion", "--date", "\(y)-03-25"])
         try await refused(["convert", "SC-R1", "XX-9", "--to", "opinion", "--date", "\(y)-03-26"], naming: "[research.convert.once]")
 
-        let list = try await Run.run(fed, town, ["research", "list"])
+        let list = try await Run.run(fed, town, ["research", "reports"])
+        // `research list` is still the alliance's joint research (none here), never the reports.
+        let joint = try await Run.run(fed, town, ["research", "list"])
+        #expect(joint.status == 0 && !joint.output.contains("SC-R1"), "\(joint.output)")
         #expect(list.status == 0 && list.output.contains("SC-R1") && list.output.contains("视察") && list.output.contains("社情民意信息：XX-9"), "\(list.output)")
         let show = try await Run.run(fed, town, ["research", "show", "SC-R1"])
         #expect(show.status == 0 && show.output.contains("乡党委书记王五") && show.output.contains("请乡水利站抓好落实")

@@ -95,4 +95,18 @@ struct TestKindProcessTests {
             #expect(!holds("xieshang.v1.Note"), "\(name) holds the product schema's old Note")
         }
     }
+
+    /// Nor the store's test support: the chain builder and the fuzzer's damage driver live in XieshangStoreTesting,
+    /// which no node binary links (the store crash test's child process does).
+    @Test func shippedBinariesHoldNoStoreTestSupport() throws {
+        for (name, linksSupport) in [("xieshang-node", false), ("xieshang", false), ("xieshang-node-test", false),
+                                     ("xieshang-store-crashtest", true)] {
+            let path = try #require(LocalFederation.built(name), "\(name) is not built; run `swift build --build-tests`")
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            func holds(_ text: String) -> Bool { bytes.range(of: Data(text.utf8)) != nil }
+            #expect(holds("20XieshangStoreTesting") == linksSupport, "\(name)")
+            #expect(holds("EventChainBuilder") == linksSupport, "\(name)")
+            #expect(holds("StoreFuzzing") == linksSupport, "\(name)")
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XieshangTransport
+import XieshangWeb
 
 /// Issue 19's proposal acceptance in real Chromium against real node processes over HTTPS: a city and its county,
 /// the county serving its web interface; people signed in each in a browser of their own (own profile, own session)
@@ -11,17 +12,38 @@ struct WebProposalProcessTests {
     static let users: [(name: String, role: String)] = [("zhangming", "member:M1"), ("tiwei", "committee"), ("jiaotong", "unit:交通局"),
                                                          ("nongye", "unit:农业局"), ("bangong", "office"), ("wenshu", "clerk"), ("lingdao", "viewer")]
 
+    /// The fewest pages each user's walk must open (links and GET forms followed, query variants included): below
+    /// it, the walk lost its way (a sign-in, a link, a form) rather than the role having fewer pages.
+    static let walkFloor: [String: Int] = ["bangong": 50, "tiwei": 30, "jiaotong": 10, "zhangming": 25, "wenshu": 18, "lingdao": 8]
+
+    /// The least width and height of a form control, in CSS px: a finger's target (WCAG 2.2's 2.5.8, 24 × 24).
+    static let minTarget = 24
+
+    /// A page measured by web_walk.py lays out at 375 px with no horizontal scroll, loads nothing beyond itself, meets
+    /// no CSP refusal, and has no form control smaller than ``minTarget`` either way.
+    static func expectFitsAPhone(_ p: [String: Any], _ where_: String) {
+        #expect(p["innerWidth"] as? Int == 375, "\(where_): \(p)")
+        #expect((p["scrollWidth"] as? Int ?? .max) <= 375, "no horizontal scroll at 375 px: \(where_): \(p)")
+        #expect((p["cspViolations"] as? [String]) == [], "\(where_): \(p)")
+        #expect(p["resources"] as? Int == 0, "one round trip, nothing loaded beyond the page: \(where_)")
+        #expect((p["smallControls"] as? [Any])?.isEmpty == true, "every control at least \(minTarget) px either way: \(where_): \(p["smallControls"] ?? "?")")
+    }
+
     /// One federation for the file's test: (1) a member submits on the web; the committee registers and assigns; the
     /// unit replies; the member rates; the committee closes — five users, each in their own browser session — and the
     /// county's figures and the city's (through the federation) count it, closed, with the web channel; (2) the other
     /// unit gets 403 on that proposal by URL, and the replying unit's list flags its overdue proposal (one the CLI
     /// assigned in 2025, due in May 2025); (3) every page each role can reach — the office, the committee, a unit, a
-    /// member, the clerk and a viewer, each walking every link from `/` (the office's reaching the editing desk's report
-    /// with its edit form, the member's report on the web) — has no horizontal scroll at 375 px, loads
-    /// nothing beyond itself, and meets no CSP refusal.
+    /// member, the clerk and a viewer, each in a browser of their own following every link and GET form from `/`
+    /// (periods, filters, drill-downs, paging, detail pages: query variants included, bounded; the office's reaching the
+    /// editing desk's report with its edit form, the member's report on the web) — answers 200, has no horizontal
+    /// scroll at 375 px, loads nothing beyond itself, meets no CSP refusal and has no form control under 24 px; each
+    /// role walks at least its ``walkFloor``; and the office's pages a role has no link to answer it 200, or 403/404
+    /// on its error page (the member's /it and /audit, the viewer's /proposals/new, the unit's /figures: 403).
     @Test func fiveUsersInChromiumMoveAProposalTheFiguresCountItAndEveryPageFitsAPhone() async throws {
         let clock = ContinuousClock(), started = clock.now
-        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 0)
+        // A township under the county, for the dashboard's drill-down.
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1)
         defer { fed.stopAll() }
         let county = "county1"
         let port = try fed.serveWeb(county)
@@ -39,12 +61,28 @@ struct WebProposalProcessTests {
                      ["proposal", "assign", "TA-OLD", "--lead", "交通局", "--due", "2025-05-01", "--date", "2025-01-11"]] {
             try await cli(args)
         }
+        // More members than a list page holds (RecordsPage.pageSize), for the walk's paging.
+        let roster = dir + "/roster.csv"
+        try ("编号,姓名,界别,届次,职务,特邀\n" + (1...RecordsPage.pageSize + 5).map { "P\($0),委员\($0),农业界,5,,否\n" }.joined())
+            .write(toFile: roster, atomically: true, encoding: .utf8)
+        try await cli(["member", "import", roster, "--date", "2025-01-03"])
         let base = "https://127.0.0.1:\(port)"
         // One after another: each sign-in is two scrypt checks, and the node runs two at a time (a burst of seven would
         // queue past curl's deadline on a busy machine).
+        var clients: [String: WebClient] = [:]
         for u in Self.users {
-            _ = try await WebClient.signIn(cli: fed.executable, adminSocket: fed.member(county).config.adminSocket, base: base,
+            clients[u.name] = try await WebClient.signIn(cli: fed.executable, adminSocket: fed.member(county).config.adminSocket, base: base,
                                            certificate: dir + "/web.crt", directory: dir, username: u.name, role: u.role)
+        }
+        // The township in the county's figures (an activity it records reaches the county), so the dashboard offers its
+        // drill-down to the walk.
+        let town = fed.townships.first ?? ""
+        let recorded = try await ProcessRun.run(fed.executable, ["activity", "add", "--id", "HD-T1", "--kind", "research", "--topic", "乡镇调研",
+                                                                 "--participants", "5", "--date", LocalFederation.today(), "--node", fed.member(town).config.adminSocket],
+                                                environment: ["XIESHANG_NODE": nil])
+        #expect(recorded.status == 0, "\(recorded.output)")
+        try await waitUntil("the county's dashboard links to its township", seconds: 60) {
+            try await clients["bangong"]?.send("/figures").body.contains("body=\(town)") == true
         }
         let today = LocalFederation.today()
         let id = "WS\(today.prefix(4))-1"
@@ -63,7 +101,8 @@ struct WebProposalProcessTests {
         ]
         let plan: [String: Any] = ["base": base, "spki": try await WebClient.spki(dir + "/web.crt"), "profile": dir + "/chromium",
                                    "users": Dictionary(uniqueKeysWithValues: Self.users.map { ($0.name, WebClient.password) }),
-                                   "steps": steps, "walk": ["bangong", "tiwei", "jiaotong", "zhangming", "wenshu", "lingdao"], "maxPages": 40]
+                                   "steps": steps, "walk": ["bangong", "tiwei", "jiaotong", "zhangming", "wenshu", "lingdao"],
+                                   "maxPages": 150, "maxVariants": 12, "minTarget": Self.minTarget]
         let python = try ExportCommandTests.python()
         let setUp = clock.now - started
         let run = try await ProcessRun.run(python, [ExportCommandTests.packageRoot + "/Tests/XieshangReportTests/python/web_walk.py"],
@@ -85,7 +124,7 @@ struct WebProposalProcessTests {
         #expect(text(7).contains("逾期 1 件") && text(7).contains("关于旧城改造的建议") && text(7).contains("已逾期"), "overdue flagged: \(text(7))")
         #expect(url(8).contains("/records/opinions/") && text(8).contains("关于农村饮水安全的建议"), "the member's report recorded: \(url(8)) \(text(8))")
 
-        let walk = out["walk"] as? [String: [[String: Any]]] ?? [:]
+        let walk = out["walk"] as? [String: [[String: Any]]] ?? [:], probes = out["probes"] as? [String: [[String: Any]]] ?? [:]
         #expect(walk.count == 6, "\(run.output.suffix(2000))")
         var expectedPages: [String: [String]] = [
             "bangong": ["/it", "/figures", "/records/proposals", "/forms/activity", "/audit", "/proposals", page, "/proposals/units", "/proposals/new", "/duty",
@@ -97,17 +136,41 @@ struct WebProposalProcessTests {
             "lingdao": ["/figures", "/password"],
         ]
         expectedPages["bangong"]?.append("/password")
+        // Query variants the pages offer, found by following them: the dashboard's periods, the list's status filter and
+        // its period placeholder, the unit table's period form.
+        let expectedQueries: [String: [(path: String, field: String)]] = [
+            "bangong": [("/figures", "period"), ("/figures", "body"), ("/records/proposals", "status"), ("/records/activities", "period"),
+                        ("/records/members", "page"), ("/proposals/units", "period"), ("/duty", "year")],
+            "lingdao": [("/figures", "period")],
+        ]
         for (user, pages) in walk {
             let paths = Set(pages.compactMap { $0["path"] as? String })
             for p in expectedPages[user] ?? [] { #expect(paths.contains(p), "\(user) reaches \(p): \(paths.sorted())") }
-            for p in pages {
-                let where_ = "\(user) \(p["path"] ?? "")"
-                #expect(p["innerWidth"] as? Int == 375, "\(where_): \(p)")
-                #expect((p["scrollWidth"] as? Int ?? .max) <= 375, "no horizontal scroll at 375 px: \(where_): \(p)")
-                #expect((p["cspViolations"] as? [String]) == [], "\(where_): \(p)")
-                #expect(p["resources"] as? Int == 0, "one round trip, nothing loaded beyond the page: \(where_)")
-                #expect(p["title"] as? String != "禁止访问", "a page the role reaches by its links is one it may open: \(where_)")
+            let keys = pages.compactMap { $0["page"] as? String }
+            for q in expectedQueries[user] ?? [] {
+                #expect(keys.contains { $0.hasPrefix(q.path + "?") && $0.contains(q.field + "=") }, "\(user) follows \(q.path) with \(q.field): \(keys.sorted())")
             }
+            #expect(pages.count >= Self.walkFloor[user] ?? .max, "\(user) walked \(pages.count) pages, fewer than the floor \(Self.walkFloor[user] ?? 0): \(keys.sorted())")
+            for p in pages {
+                let where_ = "\(user) \(p["url"] ?? "")"
+                #expect(p["status"] as? Int == 200, "a page the role reaches by its links is one it may open: \(where_): \(p)")
+                Self.expectFitsAPhone(p, where_)
+            }
+            // The pages of the widest role (the office) this role has no link to: its error page (403 for a page of
+            // another role, 404 for a record outside its scope), or the page itself (a role may open some it is not
+            // shown), each fitting the phone too.
+            for p in probes[user] ?? [] {
+                let where_ = "\(user) without a link: \(p["url"] ?? "")", status = p["status"] as? Int ?? 0
+                #expect([200, 403, 404].contains(status), "\(where_): \(p)")
+                if status == 403 { #expect(p["title"] as? String == "禁止访问", "\(where_): \(p)") }
+                Self.expectFitsAPhone(p, where_)
+            }
+        }
+        // The township's drill-down in a half-year it reported nothing in (its activity is dated today): a page saying so.
+        let quiet = "/figures?body=\(town)&period=\(today.prefix(4))-" + ((Int(today.dropFirst(5).prefix(2)) ?? 1) > 6 ? "H1" : "H2")
+        #expect(walk["bangong"]?.first { $0["page"] as? String == quiet }?["status"] as? Int == 200, "\(quiet) in the office's walk: \(walk["bangong"]?.compactMap { $0["page"] } ?? [])")
+        for (user, path) in [("zhangming", "/it"), ("zhangming", "/audit"), ("lingdao", "/proposals/new"), ("jiaotong", "/figures")] {
+            #expect(probes[user]?.first { $0["path"] as? String == path }?["status"] as? Int == 403, "\(user) opens \(path) by URL: 403: \(probes[user] ?? [])")
         }
 
         // The figures: the county's own, and the city's through the federation, count it closed, received online, and the
@@ -119,7 +182,7 @@ struct WebProposalProcessTests {
                     && t["opinions_by_channel.web"] == 1
             }
         }
-        let pages = walk.mapValues(\.count)
-        print("web proposal walk: pages per user \(pages.sorted { $0.key < $1.key }); set-up \(setUp), Chromium \(browsing), figures \(clock.now - started - setUp - browsing)")
+        let counts = Self.users.compactMap { u in walk[u.name].map { "\(u.role) \(u.name) \($0.count) (floor \(Self.walkFloor[u.name] ?? 0), \(probes[u.name]?.count ?? 0) without a link)" } }
+        print("web proposal walk: pages per role: \(counts.joined(separator: ", ")); capped \(out["capped"] ?? [:]); times \(out["times"] ?? []); set-up \(setUp), Chromium \(browsing), figures \(clock.now - started - setUp - browsing)")
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 import XieshangStore
+import XieshangStoreTesting
 import XieshangWire
 
 /// The append seam for rows of other tables (`Store.append(_:cursors:alongside:)`) and the commit counter that

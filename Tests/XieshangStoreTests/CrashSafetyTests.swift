@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XieshangStore
+import XieshangStoreTesting
 import XieshangWire
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XieshangStore
+import XieshangStoreTesting
 import XieshangWire
 
 /// Online backups (``DatabaseBackup``) and the database lock (``StoreLock``), issue 20 item 4.

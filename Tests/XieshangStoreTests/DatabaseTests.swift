@@ -1,5 +1,6 @@
 import Testing
 import XieshangStore
+import XieshangStoreTesting
 
 /// The SQLite layer: typed binding and reading, statement cache, transactions, errors, pragmas, reader isolation.
 struct DatabaseTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XieshangStore
+import XieshangStoreTesting
 
 /// Group commit: many callers, one transaction; each caller resumed after the commit; batches isolated.
 struct GroupCommitterTests {

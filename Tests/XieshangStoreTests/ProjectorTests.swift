@@ -1,5 +1,6 @@
 import Testing
 import XieshangStore
+import XieshangStoreTesting
 import XieshangWire
 
 /// Counts events and payload bytes per kind; reads every kind.

@@ -1,5 +1,6 @@
 import Testing
 import XieshangStore
+import XieshangStoreTesting
 import XieshangWire
 
 /// The event log: chains, duplicates, equivocation, gaps, reads, cursors — and nothing partial on any error.

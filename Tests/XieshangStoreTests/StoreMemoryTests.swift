@@ -1,5 +1,6 @@
 import Testing
 @testable import XieshangStore
+import XieshangStoreTesting
 
 /// An idle node empties its store's page caches (issue 17, an idle township within 24 MB): after the open's integrity
 /// check, a replay or a year of records, each connection kept up to SQLite's 2 MB default of pages nothing idle reads.

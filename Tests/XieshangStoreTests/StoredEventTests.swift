@@ -1,5 +1,6 @@
 import Testing
 import XieshangStore
+import XieshangStoreTesting
 import XieshangWire
 
 /// The store's event value and the wire envelope.

@@ -1,5 +1,6 @@
 import Foundation
 import XieshangStore
+import XieshangStoreTesting
 import XieshangWire
 #if canImport(Glibc)
 import Glibc

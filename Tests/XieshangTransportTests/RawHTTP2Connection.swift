@@ -11,6 +11,8 @@ final class RawHTTP2Connection: @unchecked Sendable {
     private let hpackOut = HPACK()
     private let hpackIn = HPACK()
     private var buffer: [UInt8] = []
+    /// errno of the read that ended the connection (0: a clean end of stream).
+    private(set) var lastReadError: Int32 = 0
 
     struct Frame {
         let type: UInt8
@@ -19,9 +21,13 @@ final class RawHTTP2Connection: @unchecked Sendable {
         let payload: [UInt8]
     }
 
-    /// Connects to 127.0.0.1:`port`, from `source` (another loopback address, e.g. 127.0.0.2) when given.
-    init(port: Int, source: String? = nil) throws {
+    /// Connects to 127.0.0.1:`port`, from `source` (another loopback address, e.g. 127.0.0.2) when given, with a
+    /// receive buffer of `receiveBufferBytes` when given (the kernel doubles it and keeps a minimum).
+    init(port: Int, source: String? = nil, receiveBufferBytes: Int32? = nil) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        if var bytes = receiveBufferBytes {
+            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &bytes, socklen_t(MemoryLayout<Int32>.size))
+        }
         if let source {
             var local = sockaddr_in()
             local.sin_family = sa_family_t(AF_INET)
@@ -109,7 +115,10 @@ final class RawHTTP2Connection: @unchecked Sendable {
             }
             var chunk = [UInt8](repeating: 0, count: 65536)
             let n = recv(fd, &chunk, chunk.count, 0)
-            if n <= 0 { return nil }
+            if n <= 0 {
+                lastReadError = n == 0 ? 0 : errno
+                return nil
+            }
             buffer += chunk[0..<n]
         }
     }

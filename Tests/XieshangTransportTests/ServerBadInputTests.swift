@@ -51,6 +51,65 @@ import XieshangWire
         }
     }
 
+    /// A connection closed with bytes the server never read is reset by the kernel, and a reset throws away what the
+    /// server's socket still had to send — here its GOAWAY, queued behind PING answers the client is slow to take
+    /// (a small receive buffer). The server shuts down its sending side instead and drains what arrives for a short
+    /// while (a lingering close), so the client reads every answer and the GOAWAY, then a clean end.
+    @Test func goawayReachesAClientThatKeepsSendingAndReadsSlowly() async throws {
+        try await withServer { _, port, _ in
+            let raw = try RawHTTP2Connection(port: port, receiveBufferBytes: 1024)
+            let count = 900  // below nghttp2's limit of 1,000 queued acknowledgements
+            let pings = (0..<count).flatMap { i in
+                RawHTTP2Connection.frame(type: 6, flags: 0, stream: 0, (0..<8).map { UInt8(truncatingIfNeeded: i >> ($0 * 8)) })
+            }
+            raw.send(RawHTTP2Connection.preface + RawHTTP2Connection.frame(type: 4, flags: 0, stream: 0, []) + pings)
+            let (answers, goaway, cleanEnd) = try await TestSupport.blocking { () -> (Int, Bool, Bool) in
+                var answers = 0, goaway = false
+                // Once the first answer is here the server has read the PINGs; most answers wait in its socket.
+                while answers == 0, let f = raw.readFrame() {
+                    if f.type == 6 && f.flags & 1 == 1 { answers += 1 }
+                }
+                // A frame header announcing 15 MiB (more than SETTINGS_MAX_FRAME_SIZE allows): FRAME_SIZE_ERROR,
+                // GOAWAY; then bytes the server will never read.
+                raw.send([0xEE, 0xEE, 0xEE, 0, 0, 0, 0, 0, 0] + Array(repeating: 0xEE, count: 256 * 1024))
+                while let f = raw.readFrame() {
+                    if f.type == 6 && f.flags & 1 == 1 { answers += 1 }
+                    if f.type == 7 { goaway = true }
+                }
+                return (answers, goaway, raw.lastReadError == 0)
+            }
+            #expect(answers == count, "every PING answered before the GOAWAY")
+            #expect(goaway, "the GOAWAY arrived")
+            #expect(cleanEnd, "the server ended with FIN, not a reset (errno \(raw.lastReadError))")
+        }
+    }
+
+    /// Lingering is bounded: a client that goes on sending after the GOAWAY is cut off after a megabyte, and one that
+    /// keeps its socket open in silence after ``ServerConnection/lingerSeconds``; neither keeps a connection slot.
+    @Test func aLingeringConnectionIsClosedByBytesOrTime() async throws {
+        try await withServer { server, port, _ in
+            let baseline = server.metrics.connectionsOpen
+            let flooding = try RawHTTP2Connection(port: port)
+            let silent = try RawHTTP2Connection(port: port)
+            try await TestSupport.waitUntil("both connections are accepted") { server.metrics.connectionsOpen == baseline + 2 }
+            let garbage = RawHTTP2Connection.preface + [0xEE, 0xEE, 0xEE, 0, 0, 0, 0, 0, 0]
+            silent.send(garbage)
+            let floodSent = try await TestSupport.blocking { () -> Bool in
+                // The server stops sending (FIN) at once; it keeps reading until it has dropped a megabyte.
+                guard flooding.send(garbage) else { return false }
+                var sent = 0
+                while sent < 64 * 1024 * 1024, flooding.send(Array(repeating: 0xEE, count: 64 * 1024)) { sent += 64 * 1024 }
+                return sent < 64 * 1024 * 1024
+            }
+            #expect(floodSent, "the server stopped reading the flood (its socket closed before 64 MiB)")
+            #expect(try await TestSupport.blocking { silent.waitForClose() }, "the silent client saw the server's FIN")
+            try await TestSupport.waitUntil("both lingering connections are closed") {
+                server.metrics.connectionsOpen == baseline
+            }
+            withExtendedLifetime(silent) {}
+        }
+    }
+
     @Test func fourGiBPrefixIsResourceExhaustedWithoutBuffering() async throws {
         try await withServer { _, port, _ in
             let raw = try RawHTTP2Connection(port: port)

@@ -6,7 +6,7 @@ With "print", lays the page out for print media on a desktop of WIDTH px instead
 180 mm ≈ 680 CSS px), to check that nothing is wider than the paper.
 
 Drives headless Chromium through Selenium and Debian's chromium-driver (/usr/bin/chromedriver; Selenium Manager never
-downloads anything), like the web interface's tests (web_chromium.py): emulates a phone of WIDTH CSS px
+downloads anything), with the web interface's tests' one set-up (web_browser.py): emulates a phone of WIDTH CSS px
 (Emulation.setDeviceMetricsOverride, mobile; the page lays out at that width only with a viewport meta), loads FILE,
 and prints one JSON object: innerWidth (a phone widens its layout viewport past WIDTH when content is wider),
 scrollWidth (of the document: > innerWidth means horizontal scroll), and the page's text.
@@ -15,22 +15,14 @@ import json
 import os
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+import web_browser
 
 
 def main():
     chromium, path, width, profile = sys.argv[1], os.path.abspath(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     printing = len(sys.argv) > 5 and sys.argv[5] == "print"
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--user-data-dir={profile}"]:
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = web_browser.start(profile, width=width, scale=1 if printing else 2, mobile=not printing, binary=chromium, console=False)
     try:
-        driver.set_page_load_timeout(30)
-        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                               {"width": width, "height": 800, "deviceScaleFactor": 1 if printing else 2, "mobile": not printing})
         if printing:
             driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
         driver.get("file://" + path)

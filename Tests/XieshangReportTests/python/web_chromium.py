@@ -11,8 +11,8 @@ url and text) — a real browser's post, with the Origin and Sec-Fetch-Site it s
 Prints one JSON object: innerWidth, scrollWidth (> innerWidth means horizontal scroll), the negotiated protocol
 (nextHopProtocol, "h2" for HTTP/2), the title, the page's text, and cspViolations: the browser console's messages
 about the Content-Security-Policy (a style or script the policy refused), which should be none. With PRINT_PDF, the page is also printed to that
-file on A4 through WebDriver's print endpoint (what Chromium's "print to PDF" makes), and "pdfBytes" is its size. Chromium and its driver are Debian's
-(/usr/bin/chromium, /usr/bin/chromedriver): Selenium Manager never downloads anything (C-INTEROP.md).
+file on A4 through WebDriver's print endpoint (what Chromium's "print to PDF" makes), and "pdfBytes" is its size. Chromium is set up by web_browser.py
+(Debian's chromium and chromedriver, the SPKI pin, the 375 px phone), as in every browser test.
 """
 import base64
 import json
@@ -20,28 +20,19 @@ import os
 import sys
 from urllib.parse import urlsplit
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.print_page_options import PrintOptions
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
+import web_browser
+
 
 def main():
     url, spki, profile, shot = sys.argv[1:5]
     pdf = sys.argv[5] if len(sys.argv) > 5 else None
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--user-data-dir={profile}",
-                f"--ignore-certificate-errors-spki-list={spki}"]:
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = web_browser.start(profile, spki=spki, scale=2)
     try:
-        driver.set_page_load_timeout(30)
-        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                               {"width": 375, "height": 800, "deviceScaleFactor": 2, "mobile": True})
         user, password = os.environ.get("XS_WEB_USER"), os.environ.get("XS_WEB_PASSWORD")
         if user:
             parts = urlsplit(url)
@@ -60,7 +51,7 @@ def main():
             "return {innerWidth: window.innerWidth, scrollWidth: document.documentElement.scrollWidth,"
             " protocol: performance.getEntriesByType('navigation')[0].nextHopProtocol,"
             " title: document.title, text: document.body.innerText}")
-        info["cspViolations"] = [e["message"] for e in driver.get_log("browser") if "Content Security Policy" in e["message"]]
+        info["cspViolations"] = web_browser.csp_refusals(driver)
         driver.save_screenshot(shot)
         submit = os.environ.get("XS_WEB_SUBMIT")
         if submit:

@@ -1,9 +1,10 @@
-"""Browser sessions for the workflow tests of the web interface (issue 19): one headless Chromium per user through
-Selenium and Debian's chromium-driver (Selenium Manager never downloads anything), trusting only the node's
-certificate by its SPKI hash, laid out as a 375 px phone; helpers to sign in, fill and submit a form, wait for a
+"""Browser sessions for the workflow tests of the web interface (issue 19): one headless Chromium per user (its own WebDriver
+session and profile, set up by web_browser.py: Debian's chromium-driver, only the node's certificate trusted by its
+SPKI hash, laid out as a 375 px phone), quit when done; helpers to sign in, fill and submit a form, wait for a
 condition (a deadline, polled — never a fixed sleep), and measure the page (horizontal scroll, CSP refusals).
 """
 import time
+from urllib.parse import urlsplit
 from concurrent.futures import ThreadPoolExecutor
 
 START = time.monotonic()
@@ -14,11 +15,11 @@ def mark(label):
     """Notes how long the run has taken when `label` was reached (reported as "times")."""
     TIMES.append((label, round(time.monotonic() - START, 1)))
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
+
+import web_browser
 
 
 class Browser:
@@ -26,16 +27,7 @@ class Browser:
 
     def __init__(self, base, spki, profile):
         self.base = base
-        options = webdriver.ChromeOptions()
-        options.binary_location = "/usr/bin/chromium"
-        for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--user-data-dir={profile}",
-                    f"--ignore-certificate-errors-spki-list={spki}"]:
-            options.add_argument(arg)
-        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-        self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-        self.driver.set_page_load_timeout(30)
-        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                                    {"width": 375, "height": 800, "deviceScaleFactor": 1, "mobile": True})
+        self.driver = web_browser.start(profile, spki=spki)
         self.widest = {}
         self.csp = []
 
@@ -53,13 +45,15 @@ class Browser:
         before = self.driver.current_url
         self.driver.find_element(By.CSS_SELECTOR, "form.entry button[type=submit]").click()
         WebDriverWait(self.driver, 20).until(lambda d: d.current_url != before)
+        if urlsplit(self.driver.current_url).path in ("/login", "/password"):
+            raise SystemExit(f"{user} did not sign in: {self.driver.current_url}\n" + self.text())
 
     def measure(self):
         """Notes the page's scroll width (by path) and the console's CSP refusals."""
         d = self.driver
         info = d.execute_script("return {w: document.documentElement.scrollWidth, iw: window.innerWidth, p: location.pathname}")
         self.widest[info["p"]] = max(self.widest.get(info["p"], 0), info["w"] - info["iw"])
-        self.csp += [e["message"] for e in d.get_log("browser") if "Content Security Policy" in e["message"]]
+        self.csp += web_browser.csp_refusals(d)
 
     def fill(self, form, fields):
         """Types `fields` (name -> value; a select takes its option's value) into the form matching CSS `form`."""
@@ -116,8 +110,8 @@ class Browser:
 
 
 def open_all(config, users):
-    """One signed-in browser per user of `users` (keys of `config`: base, spki, profile, user, password), started at
-    once: a browser's start is mostly waiting on its own process."""
+    """One signed-in browser per user of `users` (keys of `config`: base, spki, profile, user, password), started two
+    at a time (a browser's start is mostly waiting on its own process; the machine has two cores)."""
     def start(who):
         b = Browser(config[who]["base"], config[who]["spki"], config[who]["profile"])
         try:
@@ -126,7 +120,7 @@ def open_all(config, users):
             b.quit()
             raise
         return b
-    with ThreadPoolExecutor(len(users)) as pool:
+    with ThreadPoolExecutor(min(2, len(users))) as pool:
         futures = {who: pool.submit(start, who) for who in users}
     browsers, failure = {}, None
     for who, f in futures.items():

@@ -1,3 +1,4 @@
+import XieshangStore
 import XieshangWire
 
 /// Builds a valid signed chain of events for one origin: real `SignedEvent` envelopes (an `EventBody` signed with

@@ -1,3 +1,4 @@
+import XieshangStore
 import XieshangWire
 #if canImport(Glibc)
 import Glibc
