@@ -16,6 +16,8 @@ public enum RecordArea: String, CaseIterable, Hashable, Sendable {
     case dutyRecords
     /// 联名提案草稿 — joint drafts of an alliance.
     case jointDrafts
+    /// 调研视察报告 — research and inspection reports, their instructions 批示 and conversions 成果转化.
+    case research
 }
 
 /// A step of a proposal's handling, where roles differ most: members submit and rate, handling units reply, the

@@ -24,7 +24,8 @@ import XieshangWire
 extension DomainSubmit {
     /// Record types answered here.
     static let queryTypes = ["proposal", "suggestions", "plans", "plan_tree", "figures", "bodies", "duty", "duty_ranking", "appraisals", "policy", "units",
-                             "topics", "sector_figures", "activity_appraisals", "opinion_beyond", "stations", "station_figures"]
+                             "topics", "sector_figures", "activity_appraisals", "opinion_beyond", "stations", "station_figures",
+                             "research", "research_report"]
 
     static func query(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
         let path = runtime.core.store.path
@@ -83,6 +84,10 @@ extension DomainSubmit {
                 return units(runtime, request, state)
             case "sector_figures":
                 return sectorFigures(runtime, request, state, below: try runtime.records.descendantStates(in: database))
+            case "research":
+                return research(state)
+            case "research_report":
+                return researchReport(runtime, request, state)
             case "activity_appraisals":
                 return activityAppraisals(runtime, request, state)
             case "stations":

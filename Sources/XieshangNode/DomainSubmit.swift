@@ -17,7 +17,8 @@ import XieshangWire
 /// originate (fenced after a restart), a command that passes the rules is queued instead (``QueuedSubmit``).
 enum DomainSubmit {
     /// The envelope kinds handled here.
-    static let kinds: Set<EventKind> = [.memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .station]
+    static let kinds: Set<EventKind> = [.memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .station,
+                                         .research]
 
     /// Parses the request's actor: "office" (or empty), "committee", "member:<id>", "unit:<name>".
     static func actor(_ text: String) throws(TransportError) -> XieshangDomain.Actor {

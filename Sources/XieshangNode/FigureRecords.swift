@@ -121,6 +121,7 @@ enum FigureRecords {
         case .duty(let d): return (d.memberID, d.on)
         case .policy(let p): return ("policy", p.effective)
         case .station(let e): return (e.stationID, e.on)
+        case .research(let e): return (e.reportID, e.on)
         }
     }
 }

@@ -4,7 +4,8 @@ import XieshangDomain
 import XieshangTransport
 
 /// The township clerk's entry forms (录入): an activity with the suggestions it produced, a suggestion's adoption or
-/// closing, an opinion report. Each form builds the very domain commands the CLI builds (`activity add`,
+/// closing, an opinion report; and the office's form of research and inspection reports (a report, an instruction 批示,
+/// a conversion 成果转化, as `research report|instruction|convert`). Each form builds the very domain commands the CLI builds (`activity add`,
 /// `suggestion add|adopt|close`, `opinion submit`) and hands them to the node's recording path (``WebData/record(_:actor:madeBy:)``,
 /// the admin Submit's rules and transaction), as the actor its user's role maps to (``actor(_:)``); a refused step
 /// shows the rule's message next to the form (422) and records nothing; a success is audited with the user's name
@@ -23,6 +24,7 @@ enum EntryForms {
         Form(key: "activity", title: "履职活动", area: .activities),
         Form(key: "suggestion", title: "意见建议采纳、办结", area: .suggestions),
         Form(key: "opinion", title: "社情民意信息", area: .opinions),
+        Form(key: "research", title: "调研视察报告、批示、成果转化", area: .research),
     ]
 
     /// The domain actor a web user records as, as the CLI records: the office and its clerks (and anyone else acting
@@ -155,6 +157,24 @@ enum EntryForms {
             default: throw FieldError(message: "请选择“批示采纳”或“办结”")
             }
             return ([.suggestion(SuggestionEvent(id, on: day, step))], "suggestion \(id) \(text("step"))", "suggestions", id)
+        case "research":
+            let id = try required("id", "报告编号")
+            let step: ResearchEvent.Step
+            switch text("step") {
+            case "report":
+                step = .reported(activityID: try required("activity", "调研或视察活动编号"), title: try required("title", "标题"),
+                                 text: try required("text", "正文"))
+            case "instruction":
+                step = .instructed(leader: try required("leader", "批示领导（姓名职务）"), level: try required("level", "领导层级"),
+                                   text: try required("text", "批示内容"))
+            case "convert":
+                guard let c = ResearchReport.Conversion(kind: text("to"), target: try required("target", "转化成果（提案编号、信息编号或建议案标题）")) else {
+                    throw FieldError(message: "请选择转化形式（提案、社情民意信息或建议案）")
+                }
+                step = .converted(c)
+            default: throw FieldError(message: "请选择“形成报告”“领导批示”或“成果转化”")
+            }
+            return ([.research(ResearchEvent(id, on: day, step))], "research report \(id) \(text("step"))", "research", id)
         default:
             let id = try required("id", "信息编号")
             let author: String, authorKind: OpinionEvent.AuthorKind, channel: IntakeChannel
@@ -233,6 +253,15 @@ enum EntryForms {
             b += input("id", "建议编号", required: true, placeholder: "HD-001-JY1")
             b += select("step", "办理", [("adopt", "批示采纳"), ("close", "办结")])
             b += input("by", "批示采纳人（采纳时填写）") + area("note", "说明") + dateField
+        case "research":
+            b += select("step", "登记", [("report", "形成报告"), ("instruction", "领导批示"), ("convert", "成果转化")])
+            b += input("id", "报告编号", required: true, placeholder: "DY-001") + dateField
+            b += input("activity", "调研或视察活动编号（形成报告时填写）", placeholder: "HD-001") + input("title", "标题（形成报告时填写）")
+            b += area("text", "正文或批示内容")
+            b += input("leader", "批示领导（姓名职务，批示时填写）")
+            b += select("level", "领导层级（批示时填写）", [("", "—")] + ResearchReport.leaderLevels.map { ($0, $0) })
+            b += select("to", "转化形式（成果转化时填写）", [("", "—")] + ["proposal", "opinion", "advice"].map { ($0, Labels.zh("conversion." + $0)) })
+            b += input("target", "转化成果（提案编号、社情民意信息编号或建议案标题）")
         default:
             b += input("id", "信息编号", required: true, placeholder: "XX-001") + input("title", "标题", required: true) + area("text", "正文")
             if case .member = session.role {

@@ -23,10 +23,10 @@ public struct RecordKind: Sendable, Hashable {
     /// The admin query answering one record with more than its list row (`proposal`, `draft`); empty when none.
     public let detailQuery: String
     /// The domain record whose signed events make its history (`proposal`, `opinion`, `activity`, `suggestion`,
-    /// `plan`, `member`); empty when the node keeps no history of it.
+    /// `research`, `plan`, `member`); empty when the node keeps no history of it.
     public let history: String
 
-    /// Every kind, in the navigation's order: 提案, 社情民意, 履职活动, 意见建议, 协商计划, 委员, 联名提案草稿.
+    /// Every kind, in the navigation's order: 提案, 社情民意, 履职活动, 意见建议, 调研视察报告, 协商计划, 委员, 联名提案草稿.
     public static let all: [RecordKind] = [
         RecordKind(key: "proposals", title: "提案", query: "proposals", idColumns: ["id"],
                    columns: ["id", "title", "first_proposer", "cosigners", "status", "submitted_on", "lead_unit", "due"],
@@ -41,6 +41,10 @@ public struct RecordKind: Sendable, Hashable {
         RecordKind(key: "suggestions", title: "意见建议", query: "suggestions", idColumns: ["id"],
                    columns: ["id", "text", "addressee", "status", "made_on", "adopted_on"],
                    dateColumn: "made_on", statusColumn: "status", valueLabels: ["status": "state.suggestion."], detailQuery: "", history: "suggestion"),
+        RecordKind(key: "research", title: "调研视察报告", query: "research", idColumns: ["id"],
+                   columns: ["id", "title", "kind", "activity_id", "reported_on", "instructed", "converted"],
+                   dateColumn: "reported_on", statusColumn: nil, valueLabels: ["kind": "activity."], detailQuery: "research_report",
+                   history: "research"),
         RecordKind(key: "plans", title: "协商计划事项", query: "plan_items", idColumns: ["issuer", "plan_id", "item_id"],
                    columns: ["item_id", "topic", "department", "deadline", "stage", "assignees"],
                    dateColumn: "deadline", statusColumn: "stage", valueLabels: ["stage": "stage."], detailQuery: "", history: "plan"),

@@ -37,6 +37,7 @@ public enum WebSite {
         case "suggestions": return .suggestions
         case "plans": return .plans
         case "members": return .members
+        case "research": return .research
         default: return .jointDrafts
         }
     }

@@ -83,7 +83,7 @@ enum AdminCommand {
         details: """
               TYPE: events, origins, alerts, proposals, opinions, activities, plan_items, members, problems, proposal,
                     suggestions, plans, plan_tree, figures, bodies, drafts, draft, meetings, joint_research, charters,
-                    joint_proposals, alliance_problems (and the other record types of `xieshang <group> list`).
+                    joint_proposals, alliance_problems, research, research_report (and the other record types of `xieshang <group> list`).
               An event's `actor` is who made it at its origin (user:<name> on the web, os:<name>(uid N) with this CLI;
               empty for the node's own events). --limit N: at most N rows (0: all); --origin ID: events of one origin.
             """,

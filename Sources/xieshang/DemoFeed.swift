@@ -19,6 +19,8 @@ struct DemoFeed {
         var suggestionsMade: Int64 = 0
         var suggestionsAdopted: Int64 = 0
         var suggestionsClosed: Int64 = 0
+        /// 调研视察报告 by stats.proto counter ("research_reports", "inspection_reports", "research_reports_instructed", …).
+        var research: [String: Int64] = [:]
         var proposalsFiled: Int64 = 0
         var proposalsRegistered: Int64 = 0
         /// Registered in 2026 and closed by its end (办结率's numerator, by cohort).
@@ -58,6 +60,7 @@ struct DemoFeed {
             out["replies_on_time"] = repliesOnTime
             out["replies_late"] = 0
             out["bodies"] = 1
+            out.merge(research) { a, _ in a }
             return out
         }
 
@@ -170,6 +173,20 @@ struct DemoFeed {
 
     // MARK: Activities and suggestions 履职活动、意见建议
 
+    /// The report of a township's research visit or inspection (调研/视察报告), instructed by the township's party
+    /// secretary and turned into a 建议案 (成果转化) — no random draw, so the rest of the feed is unchanged.
+    mutating func researchReport(_ town: Topology.Member, activity: String, kind: String, month: Int) throws {
+        let id = "BG-\(month)"
+        try cli(ResearchCommand.group, town, ["report", id, "--activity", activity, "--title", "关于\(activity)的\(kind == "research" ? "调研" : "视察")报告",
+                                               "--text", "（报告正文）", "--date", DemoFeed.day(month, 26)])
+        try cli(ResearchCommand.group, town, ["instruction", id, "--leader", "乡镇党委书记", "--level", "乡镇党委", "--text", "请抓好落实",
+                                               "--date", DemoFeed.day(month, 27)])
+        try cli(ResearchCommand.group, town, ["convert", id, "关于\(activity)的建议案", "--to", "advice", "--date", DemoFeed.day(month, 28)])
+        for counter in [kind == "research" ? "research_reports" : "inspection_reports", "research_reports_instructed", "research_converted_to_advice"] {
+            expected[town.id, default: Expected()].research[counter, default: 0] += 1
+        }
+    }
+
     mutating func activitiesAndSuggestions() throws {
         for county in counties {
             for town in towns(of: county) {
@@ -182,6 +199,7 @@ struct DemoFeed {
                     if let form = k.form { words += ["--form", form] }
                     if k.kind == "appraisal" { words += ["--target-unit", "乡镇卫生院", "--result", "basicallySatisfied"] }
                     try cli(ActivityCommand.group, town, words)
+                    if k.kind == "research" || k.kind == "inspection" { try researchReport(town, activity: "HD-\(month)", kind: k.kind, month: month) }
                     expected[town.id, default: Expected()].activities += 1
                     expected[town.id, default: Expected()].byKind[Expected.counter(ofKind: k.kind), default: 0] += 1
                     expected[town.id, default: Expected()].participants += Int64(participants)

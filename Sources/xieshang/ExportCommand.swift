@@ -3,7 +3,8 @@ import XieshangDomain
 import XieshangReport
 
 /// `xieshang export --csv DIR`: every record type of this body as a CSV file Excel opens correctly (UTF-8 with BOM,
-/// Chinese headers): members, proposals, opinions, activities, suggestions, plan items, and one file per plan this
+/// Chinese headers): members, proposals, opinions, activities, suggestions, research and inspection reports, plan items,
+/// and one file per plan this
 /// body issued in the exact columns `plan import` reads (so an exported plan imports unchanged).
 enum ExportCommand {
     static let spec = Invocation.Spec(
@@ -19,6 +20,7 @@ enum ExportCommand {
         ("activities", "activities.csv", ["id", "kind", "form", "date", "topic", "host_bodies", "participants", "sectors",
                                            "target_unit", "result", "station"]),
         ("suggestions", "suggestions.csv", ["id", "text", "addressee", "activity_id", "members", "status", "made_on", "adopted_on", "adopted_by", "closed_on"]),
+        ("research", "research.csv", ["id", "title", "kind", "activity_id", "reported_on", "instructed", "converted"]),
         ("plan_items", "plan_items.csv", ["issuer", "plan_id", "item_id", "topic", "department", "deadline", "assignees", "stage", "overdue_for"]),
     ]
 

@@ -12,7 +12,7 @@ enum RecordTable {
         case ("proposals", "kind"), ("proposal", "kind"): return "proposalKind."
         case ("opinions", "status"): return "state.opinion."
         case ("suggestions", "status"): return "state.suggestion."
-        case ("activities", "kind"): return "activity."
+        case ("activities", "kind"), ("research", "kind"), ("research_report", "kind"): return "activity."
         case ("activities", "form"): return "form."
         case ("activities", "result"), ("activity_appraisals", "result"): return "rating."
         case ("stations", "kind"), ("station_figures", "kind"): return "station."

@@ -43,7 +43,7 @@ let commandGroups: [CommandGroup] = [
     CommandGroup(name: "export", summary: "write every record type as CSV for Excel (--csv DIR)", run: ExportCommand.run),
     CommandGroup(name: "draft", summary: DraftCommand.group.summary, run: DraftCommand.group.run),
     CommandGroup(name: "meeting", summary: AllianceCommand.meetingGroup.summary, run: AllianceCommand.meetingGroup.run),
-    CommandGroup(name: "research", summary: AllianceCommand.researchGroup.summary, run: AllianceCommand.researchGroup.run),
+    CommandGroup(name: "research", summary: ResearchCommand.group.summary, run: ResearchCommand.group.run),
     CommandGroup(name: "charter", summary: AllianceCommand.charterGroup.summary, run: AllianceCommand.charterGroup.run),
     CommandGroup(name: "user", summary: "web accounts 用户: add, list, disable, reset, audit --csv", run: UserCommand.run),
     CommandGroup(name: "peer", summary: "membership changes 成员变更 while the node runs: add, remove, set-address, retire, move", run: PeerCommand.run),

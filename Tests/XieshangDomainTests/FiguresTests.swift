@@ -163,6 +163,7 @@ import Testing
         keys += ConsultationPlan.TopicSource.allCases.map { "topicSource.\($0.rawValue)" }
         keys += ["open", "adopted", "merged", "notAdopted"].map { "topicDecision.\($0)" }
         keys += Period.Kind.allCases.map { "period.\($0.rawValue)" }
+        keys += ["proposal", "opinion", "advice"].map { "conversion.\($0)" }
         keys += ["duty.proposal.first", "duty.proposal.cosigner", "duty.proposal.registered",
                  "duty.proposal.registered.cosigner", "duty.opinion", "duty.opinion.adopted", "duty.research",
                  "duty.welfare", "duty.attendance.present", "duty.attendance.excused", "duty.attendance.unexcused",
@@ -173,6 +174,6 @@ import Testing
             #expect(label.map { !$0.zh.isEmpty && !$0.en.isEmpty && $0.zh.unicodeScalars.contains { $0.value > 0x2E80 } } ?? false,
                     "label of \(key) lacks Chinese")
         }
-        #expect(Figures.counters.count == 56)
+        #expect(Figures.counters.count == 62)
     }
 }

@@ -75,7 +75,7 @@ public enum CrossBodyStep: String, Hashable, Sendable, CaseIterable {
                  .decomposed:
                 return Match(step: .planIssued, direction: .down, recipient: nil, who: [e.issuer])
             }
-        case .member, .policy, .proposal, .activity, .suggestion, .duty, .station:
+        case .member, .policy, .proposal, .activity, .suggestion, .duty, .station, .research:
             return nil
         }
     }
@@ -133,7 +133,7 @@ extension DomainEvent {
             return [e.atBody]
         case .plan(let e): return [e.issuer]
         case .activity(let a): return a.hostBodies.isEmpty || a.hostBodies.contains(signer) ? [] : a.hostBodies
-        case .policy, .proposal, .suggestion, .duty, .station: return []
+        case .policy, .proposal, .suggestion, .duty, .station, .research: return []
         }
     }
 }

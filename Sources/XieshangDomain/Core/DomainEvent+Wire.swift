@@ -15,6 +15,7 @@ extension DomainEvent {
         case .plan: return .plan
         case .duty: return .duty
         case .station: return .station
+        case .research: return .research
         }
     }
 
@@ -30,6 +31,7 @@ extension DomainEvent {
         case .plan(let e): return e.wireMessage.serializedBytes()
         case .duty(let e): return e.wireMessage.serializedBytes()
         case .station(let e): return e.wireMessage.serializedBytes()
+        case .research(let e): return e.wireMessage.serializedBytes()
         }
     }
 
@@ -48,6 +50,7 @@ extension DomainEvent {
         case .plan: self = .plan(try PlanEvent(wire: try decode(XieshangWire.PlanEvent.self, bytes)))
         case .duty: self = .duty(try DutyEvent(wire: try decode(XieshangWire.DutyEvent.self, bytes)))
         case .station: self = .station(try StationEvent(wire: try decode(XieshangWire.StationEvent.self, bytes)))
+        case .research: self = .research(try ResearchEvent(wire: try decode(XieshangWire.ResearchEvent.self, bytes)))
         default:
             throw DomainError(.invalidInput, rule: "wire.kind", zh: "事件类型 \(kind) 不是业务事件",
                               en: "event kind \(kind) is not a domain event")

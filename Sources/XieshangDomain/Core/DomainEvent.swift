@@ -18,4 +18,6 @@ public enum DomainEvent: Hashable, Sendable {
     case duty(DutyEvent)
     /// EVENT_KIND_STATION: a sub-body unit registered or retired.
     case station(StationEvent)
+    /// EVENT_KIND_RESEARCH: a research or inspection report step (reported, instructed, converted).
+    case research(ResearchEvent)
 }

@@ -31,6 +31,8 @@ public struct DomainState: Hashable, Sendable {
     public internal(set) var dutyRecords: [DutyEvent] = []
     /// Sub-body units 基层协商平台 (village stations, group points …) registered here, retired ones too, by id.
     public internal(set) var stations: [String: Station] = [:]
+    /// Research and inspection reports 调研视察报告 by id.
+    public internal(set) var researchReports: [String: ResearchReport] = [:]
 
     /// A fresh state for a body, with the policy defaults for its tier (version 1).
     public init(body: BodyInfo, policy: Policy? = nil) {
@@ -85,6 +87,9 @@ public struct DomainState: Hashable, Sendable {
         case .station(let event):
             do { try checkStation(event, by: actor); return [.station(event)] }
             catch { throw located(error, "unit \(event.stationID) at \(body.id)") }
+        case .research(let event):
+            do { try checkResearch(event); return [.research(event)] }
+            catch { throw located(error, "research report \(event.reportID) at \(body.id)") }
         }
     }
 
@@ -114,6 +119,7 @@ public struct DomainState: Hashable, Sendable {
         case .plan(let e): applyPlan(e)
         case .duty(let e): dutyRecords.append(e)
         case .station(let e): applyStation(e)
+        case .research(let e): applyResearch(e)
         }
     }
 

@@ -32,6 +32,9 @@ extension DomainState {
             return ([m.effective], m.effective)
         case .duty(let d):
             return ([d.on], d.on)
+        case .research(let e):
+            guard let r = researchReports[e.reportID] else { return ([e.on], e.on) }
+            return ([e.on, r.reportedOn] + r.instructions.map(\.on) + r.conversions.map(\.on), e.on)
         case .policy(let p):
             return ([], p.effective)
         case .station:

@@ -114,6 +114,8 @@ extension DomainState {
             }
         }
 
+        addResearchFigures(&f, period)
+
         let assessments = dutyAssessments(year: period.year, upTo: end)
         f.members = Int64(assessments.count)
         f.membersBelowThreshold = Int64(assessments.values.filter(\.needsTalk).count)

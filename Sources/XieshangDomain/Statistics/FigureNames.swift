@@ -44,7 +44,7 @@ public enum FigureNames {
     static let rateNames: Set<String> = Set(Figures.rates.map(Figures.protoName))
 
     /// The columns of a drill-down table (the figures the city office reports): 活动 by kind and 人次; 提案 立案, 办结率,
-    /// 满意率; 社情民意 收到/录用/上报/批示; 建议 采纳率/办结率; 计划 完成/逾期; 委员 低于合格线.
+    /// 满意率; 社情民意 收到/录用/上报/批示; 建议 采纳率/办结率; 计划 完成/逾期; 委员 低于合格线; 调研视察报告 and those instructed.
     public static let headline: [(key: String, zh: String, en: String)] = [
         ("consultations", "协商", "consult."), ("research_visits", "调研", "research"), ("inspections", "视察", "inspect."),
         ("appraisals", "评议", "apprais."), ("trainings", "培训", "training"), ("welfare_activities", "公益", "welfare"),
@@ -55,6 +55,8 @@ public enum FigureNames {
         ("suggestions_made", "建议", "suggest."), ("suggestion_adoption_rate", "采纳率", "adopted %"),
         ("suggestion_closing_rate", "建议办结率", "closed %"), ("plan_items_done", "计划完成", "plan done"),
         ("plan_items_overdue", "逾期", "overdue"), ("members_below_threshold", "低于合格线", "below bar"),
+        ("research_reports", "调研报告", "res. rep."), ("inspection_reports", "视察报告", "insp. rep."),
+        ("research_reports_instructed", "报告获批示", "rep. instr."),
     ]
 
     /// A headline cell of a figure map: a counter's value, or a rate as "80.0% (12/15)".
@@ -120,6 +122,10 @@ public enum FigureNames {
         "proposed_on": ("提出日期", "proposed"), "decision": ("处理结果", "decision"), "item": ("列入事项", "item"),
         "merged_into": ("并入议题", "merged into"), "not_adopted_reason": ("不予采纳理由", "reason not adopted"),
         "decided_on": ("处理日期", "decided"),
+        // 调研视察报告.
+        "reported_on": ("报告日期", "reported"), "instructed": ("批示数", "instructions"), "converted": ("成果转化", "turned into"),
+        "level": ("领导层级", "level"), "conversion": ("转化形式", "turned into"), "target": ("转化成果", "what"),
+        "conversions": ("成果转化情况", "conversions"),
     ]
 
     /// The label of a reply-class column of the units' table ("class_A" → 答复A类), nil for another key.

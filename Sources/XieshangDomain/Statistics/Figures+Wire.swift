@@ -198,7 +198,11 @@ extension Figures {
             "suggestionsAdopted": \.suggestionsAdopted, "suggestionsClosed": \.suggestionsClosed,
             "planItemsAssigned": \.planItemsAssigned, "planItemsDone": \.planItemsDone,
             "planItemsOverdue": \.planItemsOverdue, "topicsProposed": \.topicsProposed, "topicsAdopted": \.topicsAdopted,
-            "topicsMerged": \.topicsMerged, "topicsNotAdopted": \.topicsNotAdopted, "members": \.members,
+            "topicsMerged": \.topicsMerged, "topicsNotAdopted": \.topicsNotAdopted,
+            "researchReports": \.researchReports, "inspectionReports": \.inspectionReports,
+            "researchReportsInstructed": \.researchReportsInstructed, "researchConvertedToProposals": \.researchConvertedToProposals,
+            "researchConvertedToOpinions": \.researchConvertedToOpinions, "researchConvertedToAdvice": \.researchConvertedToAdvice,
+            "members": \.members,
             "membersBelowThreshold": \.membersBelowThreshold, "bodies": \.bodies,
         ]
     }

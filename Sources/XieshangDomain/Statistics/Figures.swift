@@ -129,6 +129,19 @@ public struct Figures: Hashable, Sendable {
     /// 议题不予采纳.
     public var topicsNotAdopted: Int64 = 0
 
+    /// 调研报告.
+    public var researchReports: Int64 = 0
+    /// 视察报告.
+    public var inspectionReports: Int64 = 0
+    /// 获批示的调研视察报告 (one per report, in the period of its first instruction).
+    public var researchReportsInstructed: Int64 = 0
+    /// 成果转化为提案.
+    public var researchConvertedToProposals: Int64 = 0
+    /// 成果转化为社情民意信息.
+    public var researchConvertedToOpinions: Int64 = 0
+    /// 成果转化为建议案.
+    public var researchConvertedToAdvice: Int64 = 0
+
     /// 委员人数.
     public var members: Int64 = 0
     /// 低于考核线的委员.
@@ -231,7 +244,11 @@ public struct Figures: Hashable, Sendable {
         (\.suggestionsAdopted, "suggestionsAdopted"), (\.suggestionsClosed, "suggestionsClosed"),
         (\.planItemsAssigned, "planItemsAssigned"), (\.planItemsDone, "planItemsDone"),
         (\.planItemsOverdue, "planItemsOverdue"), (\.topicsProposed, "topicsProposed"), (\.topicsAdopted, "topicsAdopted"),
-        (\.topicsMerged, "topicsMerged"), (\.topicsNotAdopted, "topicsNotAdopted"), (\.members, "members"),
+        (\.topicsMerged, "topicsMerged"), (\.topicsNotAdopted, "topicsNotAdopted"),
+        (\.researchReports, "researchReports"), (\.inspectionReports, "inspectionReports"),
+        (\.researchReportsInstructed, "researchReportsInstructed"), (\.researchConvertedToProposals, "researchConvertedToProposals"),
+        (\.researchConvertedToOpinions, "researchConvertedToOpinions"), (\.researchConvertedToAdvice, "researchConvertedToAdvice"),
+        (\.members, "members"),
         (\.membersBelowThreshold, "membersBelowThreshold"), (\.bodies, "bodies"),
     ] }
 

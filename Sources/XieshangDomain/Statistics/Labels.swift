@@ -77,6 +77,12 @@ public enum Labels {
         put("figure.topicsAdopted", "议题采纳", "topics adopted")
         put("figure.topicsMerged", "议题合并", "topics merged")
         put("figure.topicsNotAdopted", "议题未采纳", "topics not adopted")
+        put("figure.researchReports", "调研报告", "research reports")
+        put("figure.inspectionReports", "视察报告", "inspection reports")
+        put("figure.researchReportsInstructed", "调研视察报告获批示", "reports instructed")
+        put("figure.researchConvertedToProposals", "成果转化为提案", "turned into proposals")
+        put("figure.researchConvertedToOpinions", "成果转化为社情民意信息", "turned into opinion reports")
+        put("figure.researchConvertedToAdvice", "成果转化为建议案", "turned into recommendations (建议案)")
         put("figure.members", "委员人数", "members")
         put("figure.membersBelowThreshold", "考核低于合格线委员", "members below the threshold")
         put("figure.bodies", "统计组织数", "bodies counted")
@@ -128,6 +134,10 @@ public enum Labels {
         put("state.suggestion.made", "已提出", "made")
         put("state.suggestion.adopted", "已批示采纳", "adopted")
         put("state.suggestion.closed", "已办结", "closed")
+        // Research and inspection reports: conversions 成果转化
+        put("conversion.proposal", "提案", "proposal")
+        put("conversion.opinion", "社情民意信息", "opinion report")
+        put("conversion.advice", "建议案", "recommendation (建议案)")
         // Activities
         for (source, zh, en) in [("lowerBody", "下级政协", "lower body"), ("department", "部门", "department"),
                                  ("society", "社会公众", "the public"), ("member", "委员", "member")] {

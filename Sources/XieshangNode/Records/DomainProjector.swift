@@ -71,7 +71,7 @@ public final class DomainProjector: Projector {
 
     /// The envelope kinds whose payloads are domain events.
     public static let domainKinds: Set<Int32> = Set([EventKind.memberRecorded, .policySet, .proposal, .opinion, .activity,
-                                                      .suggestion, .plan, .duty, .station].map(\.protoValue))
+                                                      .suggestion, .plan, .duty, .station, .research].map(\.protoValue))
 
     /// The envelope kinds the projector folds: the domain kinds and rosters.
     static let foldedKinds: Set<Int32> = domainKinds.union([EventKind.roster.protoValue])

@@ -18,6 +18,7 @@ enum RecordHistory {
         "sentAbove": "报送省级以上政协", "adoptedAbove": "省级以上政协采用", "sentToDepartment": "转送部门", "departmentReplied": "部门办理答复",
         "made": "提出", "topicsSolicited": "征集议题", "topicProposed": "提出议题", "topicPicked": "选定议题", "topicReceived": "收到议题", "topicDecided": "议题处理", "drafted": "起草",
         "itemAdded": "增加事项", "approved": "审定", "issued": "印发", "decomposed": "分解下达", "decompositionReported": "分解上报", "stageReported": "报告进度",
+        "reported": "形成报告", "instructed": "领导批示", "converted": "成果转化",
     ]
 
     /// The step of `event` in Chinese.
@@ -38,6 +39,7 @@ enum RecordHistory {
         case .station(let e):
             if case .retired = e.step { return "撤销站点" }
             return "登记站点"
+        case .research(let e): return "调研视察报告" + name(e.step)
         }
     }
 
@@ -46,6 +48,7 @@ enum RecordHistory {
         let record = FigureRecords.identity(event).record
         switch (history, event) {
         case ("proposal", .proposal), ("opinion", .opinion), ("activity", .activity), ("suggestion", .suggestion),
+             ("research", .research),
              ("member", .member), ("member", .duty):
             return record == id
         case ("plan", .plan):

@@ -34,6 +34,8 @@ struct RecordRows {
         case .plan(let e): return [.plan(e.key)]
         case .duty: return [.duty]
         case .station(let e): return [.station(e.stationID)]
+        // Research and inspection reports have no table: their queries read the state (``DomainSubmit/research(_:_:)``).
+        case .research: return []
         }
     }
 

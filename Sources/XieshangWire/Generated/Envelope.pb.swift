@@ -54,6 +54,10 @@ public enum EventKind: ProtoEnum {
     /// Duty scoring 委员履职考核 (160–169)
     /// An attendance record or an explicit ledger adjustment: DutyEvent (duty.proto).
     case duty
+    /// Research and inspection reports 调研视察报告 (180–189)
+    /// A report of a research visit or inspection, a leader's instruction on it, or its conversion 成果转化:
+    /// ResearchEvent (research.proto).
+    case research
     /// Alliances 片区协作 (200–229)
     /// An alliance's charter version or membership: AllianceCharter.
     case allianceCharter
@@ -69,7 +73,7 @@ public enum EventKind: ProtoEnum {
     case unrecognized(Int32)
 
     public static let protoName = "xieshang.v1.EventKind"
-    public static let allKnownValues: [EventKind] = [.unspecified, .aggregateReport, .alert, .escalation, .testNote, .roster, .approval, .approvalReturn, .keyRotation, .keyRevocation, .membership, .memberRecorded, .policySet, .station, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .allianceCharter, .jointActivity, .draft, .draftSignOff, .jointProposal]
+    public static let allKnownValues: [EventKind] = [.unspecified, .aggregateReport, .alert, .escalation, .testNote, .roster, .approval, .approvalReturn, .keyRotation, .keyRevocation, .membership, .memberRecorded, .policySet, .station, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .research, .allianceCharter, .jointActivity, .draft, .draftSignOff, .jointProposal]
 
     public init(protoValue: Int32) {
         switch protoValue {
@@ -93,6 +97,7 @@ public enum EventKind: ProtoEnum {
         case 121: self = .suggestion
         case 140: self = .plan
         case 160: self = .duty
+        case 180: self = .research
         case 200: self = .allianceCharter
         case 201: self = .jointActivity
         case 202: self = .draft
@@ -124,6 +129,7 @@ public enum EventKind: ProtoEnum {
         case .suggestion: 121
         case .plan: 140
         case .duty: 160
+        case .research: 180
         case .allianceCharter: 200
         case .jointActivity: 201
         case .draft: 202
@@ -155,6 +161,7 @@ public enum EventKind: ProtoEnum {
         case .suggestion: "EVENT_KIND_SUGGESTION"
         case .plan: "EVENT_KIND_PLAN"
         case .duty: "EVENT_KIND_DUTY"
+        case .research: "EVENT_KIND_RESEARCH"
         case .allianceCharter: "EVENT_KIND_ALLIANCE_CHARTER"
         case .jointActivity: "EVENT_KIND_JOINT_ACTIVITY"
         case .draft: "EVENT_KIND_DRAFT"
@@ -186,6 +193,7 @@ public enum EventKind: ProtoEnum {
         case "EVENT_KIND_SUGGESTION": self = .suggestion
         case "EVENT_KIND_PLAN": self = .plan
         case "EVENT_KIND_DUTY": self = .duty
+        case "EVENT_KIND_RESEARCH": self = .research
         case "EVENT_KIND_ALLIANCE_CHARTER": self = .allianceCharter
         case "EVENT_KIND_JOINT_ACTIVITY": self = .jointActivity
         case "EVENT_KIND_DRAFT": self = .draft

@@ -300,6 +300,19 @@ public struct Figures: ProtoMessage {
     public var members: Int64 = 0
     /// Active members whose duty score for the period's year so far is below the talk threshold.
     public var membersBelowThreshold: Int64 = 0
+    /// Research and inspection reports 调研视察报告 (flows).
+    /// Reports of research visits 调研报告 written.
+    public var researchReports: Int64 = 0
+    /// Reports of inspections 视察报告 written.
+    public var inspectionReports: Int64 = 0
+    /// Reports that got a leader's instruction 批示: one per report, in the period of its first instruction.
+    public var researchReportsInstructed: Int64 = 0
+    /// Conversions 成果转化 into proposals 提案.
+    public var researchConvertedToProposals: Int64 = 0
+    /// Conversions into public-opinion reports 社情民意信息.
+    public var researchConvertedToOpinions: Int64 = 0
+    /// Conversions into 建议案 (the body's formal recommendations to the party committee or government).
+    public var researchConvertedToAdvice: Int64 = 0
     /// Bodies whose figures this value sums (1 for a single body's own records).
     public var bodies: Int64 = 0
     /// Fields this schema does not know, kept as raw bytes and written back after the known fields.
@@ -371,6 +384,12 @@ public struct Figures: ProtoMessage {
         topicsNotAdopted: Int64 = 0,
         members: Int64 = 0,
         membersBelowThreshold: Int64 = 0,
+        researchReports: Int64 = 0,
+        inspectionReports: Int64 = 0,
+        researchReportsInstructed: Int64 = 0,
+        researchConvertedToProposals: Int64 = 0,
+        researchConvertedToOpinions: Int64 = 0,
+        researchConvertedToAdvice: Int64 = 0,
         bodies: Int64 = 0
     ) {
         self.period = period
@@ -434,6 +453,12 @@ public struct Figures: ProtoMessage {
         self.topicsNotAdopted = topicsNotAdopted
         self.members = members
         self.membersBelowThreshold = membersBelowThreshold
+        self.researchReports = researchReports
+        self.inspectionReports = inspectionReports
+        self.researchReportsInstructed = researchReportsInstructed
+        self.researchConvertedToProposals = researchConvertedToProposals
+        self.researchConvertedToOpinions = researchConvertedToOpinions
+        self.researchConvertedToAdvice = researchConvertedToAdvice
         self.bodies = bodies
     }
 }
@@ -493,6 +518,12 @@ extension Figures {
         ProtoFieldDescriptor(number: 70, name: "members", jsonName: "members", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 71, name: "members_below_threshold", jsonName: "membersBelowThreshold", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 80, name: "bodies", jsonName: "bodies", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 110, name: "research_reports", jsonName: "researchReports", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 111, name: "inspection_reports", jsonName: "inspectionReports", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 112, name: "research_reports_instructed", jsonName: "researchReportsInstructed", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 113, name: "research_converted_to_proposals", jsonName: "researchConvertedToProposals", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 114, name: "research_converted_to_opinions", jsonName: "researchConvertedToOpinions", type: .int64, label: .singular, oneof: nil),
+        ProtoFieldDescriptor(number: 115, name: "research_converted_to_advice", jsonName: "researchConvertedToAdvice", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 120, name: "opinions_sent_provincial", jsonName: "opinionsSentProvincial", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 121, name: "opinions_sent_national", jsonName: "opinionsSentNational", type: .int64, label: .singular, oneof: nil),
         ProtoFieldDescriptor(number: 122, name: "opinions_adopted_provincial", jsonName: "opinionsAdoptedProvincial", type: .int64, label: .singular, oneof: nil),
@@ -559,6 +590,12 @@ extension Figures {
         n += WireSize.singular(Int64Codec.self, members, field: 70)
         n += WireSize.singular(Int64Codec.self, membersBelowThreshold, field: 71)
         n += WireSize.singular(Int64Codec.self, bodies, field: 80)
+        n += WireSize.singular(Int64Codec.self, researchReports, field: 110)
+        n += WireSize.singular(Int64Codec.self, inspectionReports, field: 111)
+        n += WireSize.singular(Int64Codec.self, researchReportsInstructed, field: 112)
+        n += WireSize.singular(Int64Codec.self, researchConvertedToProposals, field: 113)
+        n += WireSize.singular(Int64Codec.self, researchConvertedToOpinions, field: 114)
+        n += WireSize.singular(Int64Codec.self, researchConvertedToAdvice, field: 115)
         n += WireSize.singular(Int64Codec.self, opinionsSentProvincial, field: 120)
         n += WireSize.singular(Int64Codec.self, opinionsSentNational, field: 121)
         n += WireSize.singular(Int64Codec.self, opinionsAdoptedProvincial, field: 122)
@@ -625,6 +662,12 @@ extension Figures {
         w.singular(Int64Codec.self, members, field: 70)
         w.singular(Int64Codec.self, membersBelowThreshold, field: 71)
         w.singular(Int64Codec.self, bodies, field: 80)
+        w.singular(Int64Codec.self, researchReports, field: 110)
+        w.singular(Int64Codec.self, inspectionReports, field: 111)
+        w.singular(Int64Codec.self, researchReportsInstructed, field: 112)
+        w.singular(Int64Codec.self, researchConvertedToProposals, field: 113)
+        w.singular(Int64Codec.self, researchConvertedToOpinions, field: 114)
+        w.singular(Int64Codec.self, researchConvertedToAdvice, field: 115)
         w.singular(Int64Codec.self, opinionsSentProvincial, field: 120)
         w.singular(Int64Codec.self, opinionsSentNational, field: 121)
         w.singular(Int64Codec.self, opinionsAdoptedProvincial, field: 122)
@@ -693,6 +736,12 @@ extension Figures {
             case (70, .varint): members = try Int64Codec.read(from: &r)
             case (71, .varint): membersBelowThreshold = try Int64Codec.read(from: &r)
             case (80, .varint): bodies = try Int64Codec.read(from: &r)
+            case (110, .varint): researchReports = try Int64Codec.read(from: &r)
+            case (111, .varint): inspectionReports = try Int64Codec.read(from: &r)
+            case (112, .varint): researchReportsInstructed = try Int64Codec.read(from: &r)
+            case (113, .varint): researchConvertedToProposals = try Int64Codec.read(from: &r)
+            case (114, .varint): researchConvertedToOpinions = try Int64Codec.read(from: &r)
+            case (115, .varint): researchConvertedToAdvice = try Int64Codec.read(from: &r)
             case (120, .varint): opinionsSentProvincial = try Int64Codec.read(from: &r)
             case (121, .varint): opinionsSentNational = try Int64Codec.read(from: &r)
             case (122, .varint): opinionsAdoptedProvincial = try Int64Codec.read(from: &r)
@@ -762,6 +811,12 @@ extension Figures {
         j.singular("members", Int64Codec.self, members)
         j.singular("membersBelowThreshold", Int64Codec.self, membersBelowThreshold)
         j.singular("bodies", Int64Codec.self, bodies)
+        j.singular("researchReports", Int64Codec.self, researchReports)
+        j.singular("inspectionReports", Int64Codec.self, inspectionReports)
+        j.singular("researchReportsInstructed", Int64Codec.self, researchReportsInstructed)
+        j.singular("researchConvertedToProposals", Int64Codec.self, researchConvertedToProposals)
+        j.singular("researchConvertedToOpinions", Int64Codec.self, researchConvertedToOpinions)
+        j.singular("researchConvertedToAdvice", Int64Codec.self, researchConvertedToAdvice)
         j.singular("opinionsSentProvincial", Int64Codec.self, opinionsSentProvincial)
         j.singular("opinionsSentNational", Int64Codec.self, opinionsSentNational)
         j.singular("opinionsAdoptedProvincial", Int64Codec.self, opinionsAdoptedProvincial)
@@ -832,6 +887,12 @@ extension Figures {
             case "members": members = try Int64Codec.readJSON(value, path: p)
             case "membersBelowThreshold", "members_below_threshold": membersBelowThreshold = try Int64Codec.readJSON(value, path: p)
             case "bodies": bodies = try Int64Codec.readJSON(value, path: p)
+            case "researchReports", "research_reports": researchReports = try Int64Codec.readJSON(value, path: p)
+            case "inspectionReports", "inspection_reports": inspectionReports = try Int64Codec.readJSON(value, path: p)
+            case "researchReportsInstructed", "research_reports_instructed": researchReportsInstructed = try Int64Codec.readJSON(value, path: p)
+            case "researchConvertedToProposals", "research_converted_to_proposals": researchConvertedToProposals = try Int64Codec.readJSON(value, path: p)
+            case "researchConvertedToOpinions", "research_converted_to_opinions": researchConvertedToOpinions = try Int64Codec.readJSON(value, path: p)
+            case "researchConvertedToAdvice", "research_converted_to_advice": researchConvertedToAdvice = try Int64Codec.readJSON(value, path: p)
             case "opinionsSentProvincial", "opinions_sent_provincial": opinionsSentProvincial = try Int64Codec.readJSON(value, path: p)
             case "opinionsSentNational", "opinions_sent_national": opinionsSentNational = try Int64Codec.readJSON(value, path: p)
             case "opinionsAdoptedProvincial", "opinions_adopted_provincial": opinionsAdoptedProvincial = try Int64Codec.readJSON(value, path: p)
