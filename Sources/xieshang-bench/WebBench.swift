@@ -11,7 +11,8 @@ import XieshangTransport
 ///   sent → first byte of the answer) over one kept-alive HTTP/2 connection, the first request (TLS handshake) dropped;
 ///   the node does not log its handling time, so this includes loopback and curl's own work (both small); the
 ///   requests after the first find the dashboard kept (nothing stored meanwhile: ``DashboardCache`` in the node);
-/// - (a') the dashboard built: the first view of the picker's other periods and of each county's page, one each;
+/// - (a') the dashboard built: the first view of the picker's other periods, of each month and of each county's page for
+///   the year and its halves, one each, after a warm-up request that pays the TLS handshake (not counted);
 /// - (c) the township's VmRSS idle with the web on, before any request, after the feed (before any sign-in), and 10 s
 ///   after a sign-in and one page view;
 /// - (b) then `h2load` on the list page `/records/activities` (4 clients, 8 streams each) at the city (the activities
@@ -141,15 +142,19 @@ final class WebBench: Sendable {
             + FiguresBench.ms(times) + (answered.count < n - 1 ? "; \(n - 1 - answered.count) not 200 (first: \(lines.dropFirst().first { $0.first != "200" }?.joined(separator: " ") ?? ""))" : ""))
 
         // (a') The dashboard built (no view of it kept yet: DashboardCache): the first view of each other period of
-        // the picker and of each county's page, one request each on one connection.
+        // the picker, of each month, and of each county's page for the year and its halves — one request each on one
+        // connection, after a first request (the kept dashboard, not counted) that pays the TLS handshake.
         let y = String(figures.year)
-        let cold = [y + "-H1", y + "-H2", y + "-Q1", y + "-Q2", y + "-Q3", y + "-Q4"].map { "/figures?period=" + $0 }
-            + nodes.counties.map { "/figures?period=\(y)&body=" + $0 }
-        var coldArgs = ["-H", "cookie: " + cookie, "-w", "%{http_code} %{time_starttransfer} %{size_download}\n"]
+        let periods = [y + "-H1", y + "-H2", y + "-Q1", y + "-Q2", y + "-Q3", y + "-Q4"]
+            + (1...12).map { y + "-" + ($0 < 10 ? "0" : "") + String($0) }
+        let cold = periods.map { "/figures?period=" + $0 }
+            + nodes.counties.flatMap { county in [y, y + "-H1", y + "-H2"].map { "/figures?period=\($0)&body=" + county } }
+        var coldArgs = ["-H", "cookie: " + cookie, "-w", "%{http_code} %{time_starttransfer} %{size_download}\n",
+                        "-o", "/dev/null", cityBase + "/figures"]
         for path in cold { coldArgs += ["-o", "/dev/null", cityBase + path] }
-        let coldLines = try curl("city", coldArgs).split(separator: "\n").map { $0.split(separator: " ") }
+        let coldLines = try curl("city", coldArgs).split(separator: "\n").dropFirst().map { $0.split(separator: " ") }
         let built = coldLines.filter { $0.count == 3 && $0[0] == "200" }
-        say("city dashboard built (first view of \(cold.count) other periods and county pages; the first request pays the TLS handshake, sizes \(built.compactMap { Int($0[2]) }.min() ?? 0)–\(built.compactMap { Int($0[2]) }.max() ?? 0) bytes): "
+        say("city dashboard built (first view of \(cold.count) other periods, months and county pages, after a warm-up request that pays the TLS handshake; sizes \(built.compactMap { Int($0[2]) }.min() ?? 0)–\(built.compactMap { Int($0[2]) }.max() ?? 0) bytes): "
             + FiguresBench.ms(built.compactMap { Double($0[1]) }) + (built.count < cold.count ? "; \(cold.count - built.count) not 200" : ""))
 
         // (c) The township's idle RSS with the web on: before any request, and after a sign-in and one page view.
