@@ -14,8 +14,8 @@ import XieshangWire
 /// Everything runs on the runtime's executor, so reading the state and originating are one step: two commands never
 /// build text operations from the same state (which would reuse this replica's sequence numbers).
 enum AllianceRecorder {
-    /// The Submit kinds handled here.
-    static let kinds: [EventKind] = [.draft, .draftSignOff, .allianceCharter, .jointActivity]
+    /// The Submit kinds handled here: the commands of every alliance record type (``RecordType``).
+    static let kinds: Set<EventKind> = RecordType.submittedKinds(of: .alliance)
 
     /// Whether Submit of `kind` is an alliance command.
     static func handles(_ kind: EventKind) -> Bool { kinds.contains(kind) }

@@ -16,9 +16,8 @@ import XieshangWire
 /// decode, an unknown actor or a scope override (`SubmitRequest.scope`) is `INVALID_ARGUMENT`. While the node cannot
 /// originate (fenced after a restart), a command that passes the rules is queued instead (``QueuedSubmit``).
 enum DomainSubmit {
-    /// The envelope kinds handled here.
-    static let kinds: Set<EventKind> = [.memberRecorded, .policySet, .proposal, .opinion, .activity, .suggestion, .plan, .duty, .station,
-                                         .research]
+    /// The envelope kinds handled here: the commands of every domain record type (``RecordType``).
+    static let kinds: Set<EventKind> = RecordType.submittedKinds(of: .domain)
 
     /// Parses the request's actor: "office" (or empty), "committee", "member:<id>", "unit:<name>".
     static func actor(_ text: String) throws(TransportError) -> XieshangDomain.Actor {

@@ -29,8 +29,7 @@ public final class AllianceProjector: Projector {
     public let kinds: Set<Int32>? = AllianceProjector.allianceKinds
 
     /// The envelope kinds this projector reads.
-    public static let allianceKinds: Set<Int32> = Set([EventKind.allianceCharter, .jointActivity, .draft, .draftSignOff,
-                                                       .jointProposal].map(\.protoValue))
+    public static let allianceKinds: Set<Int32> = Set(RecordType.eventKinds(of: .alliance).map(\.protoValue))
 
     /// This node's id.
     public let node: String

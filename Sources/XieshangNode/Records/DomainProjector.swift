@@ -69,9 +69,8 @@ public final class DomainProjector: Projector {
         public var evidence: [UInt8]
     }
 
-    /// The envelope kinds whose payloads are domain events.
-    public static let domainKinds: Set<Int32> = Set([EventKind.memberRecorded, .policySet, .proposal, .opinion, .activity,
-                                                      .suggestion, .plan, .duty, .station, .research].map(\.protoValue))
+    /// The envelope kinds whose payloads are domain events: those of every domain record type (``RecordType``).
+    public static let domainKinds: Set<Int32> = Set(RecordType.eventKinds(of: .domain).map(\.protoValue))
 
     /// The envelope kinds the projector folds: the domain kinds and rosters.
     static let foldedKinds: Set<Int32> = domainKinds.union([EventKind.roster.protoValue])
