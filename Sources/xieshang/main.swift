@@ -1,5 +1,6 @@
 // xieshang: the Xieshang command-line tool. Each command group lives in its own file.
 import Foundation
+import enum XieshangDomain.RecordType
 
 /// Exit codes shared by every command.
 enum ExitCode {
@@ -61,9 +62,15 @@ let commandGroups: [CommandGroup] = [
 
     commands:
     """)
+    let width = max(10, (commandGroups.map(\.name.count).max() ?? 0) + 2)
     for group in commandGroups {
-        let width = max(10, (commandGroups.map(\.name.count).max() ?? 0) + 2)
         print("  " + group.name.padding(toLength: width, withPad: " ", startingAt: 0) + group.summary)
+    }
+    // From the record types' descriptions (RecordType): which group records each.
+    print("\nrecord types 业务记录类型 and the commands that record them:")
+    for type in RecordType.allCases {
+        let commands = type.commandGroups.map { "xieshang " + $0 }.joined(separator: ", ")
+        print("· " + commands.padding(toLength: 38, withPad: " ", startingAt: 0) + type.zh + " (" + type.en + ")")
     }
 }
 

@@ -21,10 +21,10 @@ public final class AllianceProjector: Projector {
     public let name = "alliance"
     /// Bump when the tables or the row rules change: the store then rebuilds the projection.
     public let version = 1
-    /// The tables it owns.
-    public var tables: [String] { Self.tableNames }
+    /// The tables it owns: those of every alliance record type (``RecordType/tables``) and its own.
+    public var tables: [String] { RecordTables.tables(of: .alliance).map(\.name) }
     /// The SQL that creates the tables.
-    public var schema: String { Self.sql }
+    public var schema: String { RecordTables.sql(of: .alliance) }
     /// Alliance charters, joint activities, drafts, sign-offs and joint proposals.
     public let kinds: Set<Int32>? = AllianceProjector.allianceKinds
 
@@ -80,9 +80,10 @@ public final class AllianceProjector: Projector {
                 problem = "the event body does not decode: \(error)"
             }
             if let problem {
-                try db.execute("INSERT OR REPLACE INTO alliance_problems (origin, seq, position, kind, reason) VALUES (?, ?, ?, ?, ?)",
-                               [.text(event.origin), .integer(Int64(bitPattern: event.seq)), .integer(position),
-                                .integer(Int64(event.kind)), .text(problem)])
+                try db.insert(RecordTables.allianceProblems, [
+                    "origin": .text(event.origin), "seq": .integer(Int64(bitPattern: event.seq)), "position": .integer(position),
+                    "kind": .integer(Int64(event.kind)), "reason": .text(problem),
+                ], orReplace: true)
             }
             try write(change, cache.ledger, db)
             try db.execute("INSERT INTO alliance_cursor (id, applied_through) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET applied_through = excluded.applied_through",
@@ -116,21 +117,22 @@ public final class AllianceProjector: Projector {
         case .charter(let alliance):
             try db.execute("DELETE FROM alliance_charters WHERE alliance = ?", [.text(alliance)])
             for c in ledger.book(alliance).charters.values.sorted(by: { $0.version < $1.version }) {
-                try db.execute("INSERT INTO alliance_charters (alliance, version, name, members, effective, text) VALUES (?, ?, ?, ?, ?, ?)",
-                               [.text(alliance), .integer(Int64(c.version)), .text(c.name), .text(c.members.joined(separator: ",")),
-                                .text(c.effective), .text(c.text)])
+                try db.insert(RecordTables.allianceCharters, [
+                    "alliance": .text(alliance), "version": .integer(Int64(c.version)), "name": .text(c.name),
+                    "members": .text(c.members.joined(separator: ",")), "effective": .text(c.effective), "text": .text(c.text),
+                ])
             }
         case .activity(let alliance, let id):
             guard let a = ledger.book(alliance).activities[id] else { return }
             try db.execute("DELETE FROM alliance_activities WHERE alliance = ? AND id = ?", [.text(alliance), .text(id)])
             let agenda = a.agenda.map { Self.json(["kind": Self.agendaKindName($0.kind), "title": $0.title, "text": $0.text]) }
-            try db.execute("""
-                INSERT INTO alliance_activities (alliance, id, kind, date, end_date, hosts, attendees, topic, agenda, minutes,
-                    next_host, findings, participants) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.text(alliance), .text(id), .text(Self.activityKindName(a.kind)), .text(a.date), .text(a.endDate),
-                      .text(a.hosts.joined(separator: ",")), .text(a.attendees.joined(separator: ",")), .text(a.topic),
-                      .text("[" + agenda.joined(separator: ",") + "]"), .text(a.minutes), .text(a.nextHost), .text(a.findings),
-                      .integer(Int64(a.participants))])
+            try db.insert(RecordTables.allianceActivities, [
+                "alliance": .text(alliance), "id": .text(id), "kind": .text(Self.activityKindName(a.kind)), "date": .text(a.date),
+                "end_date": .text(a.endDate), "hosts": .text(a.hosts.joined(separator: ",")),
+                "attendees": .text(a.attendees.joined(separator: ",")), "topic": .text(a.topic),
+                "agenda": .text("[" + agenda.joined(separator: ",") + "]"), "minutes": .text(a.minutes), "next_host": .text(a.nextHost),
+                "findings": .text(a.findings), "participants": .integer(Int64(a.participants)),
+            ])
         case .draft(let id):
             guard let entry = ledger.drafts[id] else { return }
             let draft = entry.draft
@@ -138,30 +140,32 @@ public final class AllianceProjector: Projector {
             try db.execute("DELETE FROM alliance_drafts WHERE id = ?", [.text(id)])
             try db.execute("DELETE FROM alliance_sign_offs WHERE draft_id = ?", [.text(id)])
             let submission = draft.submission
-            try db.execute("""
-                INSERT INTO alliance_drafts (id, alliance, host, title, co_sponsors, text, content_hash, version, status,
-                    submitted_hash, submitted_text, forwarded_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.text(id), .text(entry.alliance), .text(entry.host), .text(draft.title),
-                      .text(draft.coSponsors.joined(separator: ",")), .text(current.text), .text(hexString(current.contentHash)),
-                      .text(Self.versionJSON(draft.text.version)), .text(submission == nil ? "drafting" : "submitted"),
-                      submission.map { .text(hexString($0.contentHash)) } ?? .null, submission.map { .text($0.document.text) } ?? .null,
-                      entry.forwardedSeq.map { .integer(Int64(bitPattern: $0)) } ?? .null])
+            try db.insert(RecordTables.allianceDrafts, [
+                "id": .text(id), "alliance": .text(entry.alliance), "host": .text(entry.host), "title": .text(draft.title),
+                "co_sponsors": .text(draft.coSponsors.joined(separator: ",")), "text": .text(current.text),
+                "content_hash": .text(hexString(current.contentHash)), "version": .text(Self.versionJSON(draft.text.version)),
+                "status": .text(submission == nil ? "drafting" : "submitted"),
+                "submitted_hash": submission.map { .text(hexString($0.contentHash)) } ?? .null,
+                "submitted_text": submission.map { .text($0.document.text) } ?? .null,
+                "forwarded_seq": entry.forwardedSeq.map { .integer(Int64(bitPattern: $0)) } ?? .null,
+            ])
             let sorted = draft.signOffs.sorted {
                 ($0.signer, hexString($0.contentHash), $0.version.description) < ($1.signer, hexString($1.contentHash), $1.version.description)
             }
             for (i, s) in sorted.enumerated() {
-                try db.execute("INSERT INTO alliance_sign_offs (draft_id, ordinal, signer, content_hash, version, void) VALUES (?, ?, ?, ?, ?, ?)",
-                               [.text(id), .integer(Int64(i)), .text(s.signer), .text(hexString(s.contentHash)),
-                                .text(Self.versionJSON(s.version)), .integer(draft.isVoid(s) ? 1 : 0)])
+                try db.insert(RecordTables.allianceSignOffs, [
+                    "draft_id": .text(id), "ordinal": .integer(Int64(i)), "signer": .text(s.signer),
+                    "content_hash": .text(hexString(s.contentHash)), "version": .text(Self.versionJSON(s.version)),
+                    "void": .integer(draft.isVoid(s) ? 1 : 0),
+                ])
             }
         case .proposal(let origin, let draftID):
             guard let p = ledger.proposals[AllianceLedger.proposalKey(origin: origin, draftID: draftID)] else { return }
-            try db.execute("""
-                INSERT OR REPLACE INTO joint_proposals (origin, draft_id, alliance, host, title, co_sponsors, text, content_hash,
-                    signers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.text(origin), .text(draftID), .text(p.allianceId), .text(p.host), .text(p.title),
-                      .text(p.coSponsors.joined(separator: ",")), .text(p.text), .text(hexString(p.contentHash)),
-                      .text(p.signOffs.map(\.signer).joined(separator: ","))])
+            try db.insert(RecordTables.jointProposals, [
+                "origin": .text(origin), "draft_id": .text(draftID), "alliance": .text(p.allianceId), "host": .text(p.host),
+                "title": .text(p.title), "co_sponsors": .text(p.coSponsors.joined(separator: ",")), "text": .text(p.text),
+                "content_hash": .text(hexString(p.contentHash)), "signers": .text(p.signOffs.map(\.signer).joined(separator: ",")),
+            ], orReplace: true)
         }
     }
 
@@ -227,36 +231,6 @@ public final class AllianceProjector: Projector {
         }
         return ledger
     }
-
-    // MARK: Schema
-
-    static let tableNames = ["alliance_charters", "alliance_activities", "alliance_drafts", "alliance_sign_offs", "joint_proposals",
-                             "alliance_problems", "alliance_cursor"]
-
-    static let sql = """
-        CREATE TABLE alliance_charters (
-            alliance TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, members TEXT NOT NULL,
-            effective TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (alliance, version));
-        CREATE TABLE alliance_activities (
-            alliance TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, date TEXT NOT NULL, end_date TEXT NOT NULL,
-            hosts TEXT NOT NULL, attendees TEXT NOT NULL, topic TEXT NOT NULL, agenda TEXT NOT NULL, minutes TEXT NOT NULL,
-            next_host TEXT NOT NULL, findings TEXT NOT NULL, participants INTEGER NOT NULL, PRIMARY KEY (alliance, id));
-        CREATE TABLE alliance_drafts (
-            id TEXT PRIMARY KEY, alliance TEXT NOT NULL, host TEXT NOT NULL, title TEXT NOT NULL, co_sponsors TEXT NOT NULL,
-            text TEXT NOT NULL, content_hash TEXT NOT NULL, version TEXT NOT NULL, status TEXT NOT NULL,
-            submitted_hash TEXT, submitted_text TEXT, forwarded_seq INTEGER);
-        CREATE TABLE alliance_sign_offs (
-            draft_id TEXT NOT NULL, ordinal INTEGER NOT NULL, signer TEXT NOT NULL, content_hash TEXT NOT NULL,
-            version TEXT NOT NULL, void INTEGER NOT NULL, PRIMARY KEY (draft_id, ordinal));
-        CREATE TABLE joint_proposals (
-            origin TEXT NOT NULL, draft_id TEXT NOT NULL, alliance TEXT NOT NULL, host TEXT NOT NULL, title TEXT NOT NULL,
-            co_sponsors TEXT NOT NULL, text TEXT NOT NULL, content_hash TEXT NOT NULL, signers TEXT NOT NULL,
-            PRIMARY KEY (origin, draft_id));
-        CREATE TABLE alliance_problems (
-            origin TEXT NOT NULL, seq INTEGER NOT NULL, position INTEGER NOT NULL, kind INTEGER NOT NULL, reason TEXT NOT NULL,
-            PRIMARY KEY (origin, seq));
-        CREATE TABLE alliance_cursor (id INTEGER PRIMARY KEY CHECK (id = 1), applied_through INTEGER NOT NULL);
-        """
 }
 
 extension AllianceProjector {

@@ -27,17 +27,13 @@ public final class DomainProjector: Projector {
     /// a body below is a step up, ``Folded/direction(scope:signer:)``; the activities' sectors and appraisal columns.
     /// 4: the activities' station column.)
     public let version = 4
-    /// The tables it owns.
-    public var tables: [String] { RecordsSchema.tables }
+    /// The tables it owns: those of every domain record type (``RecordType/tables``) and its own.
+    public var tables: [String] { RecordTables.tables(of: .domain).map(\.name) }
     /// The SQL that creates the tables, and the row of the policy a fresh state starts with (version 1).
     public var schema: String {
         let p = DomainState(body: body, policy: initialPolicy).policy
-        func quoted(_ s: String) -> String { "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'" }
-        let values: [String] = [String(p.version), quoted(p.effective.description), String(p.replyMonths), String(p.maxExtensionMonths),
-                                String(p.objectionWindowDays), String(p.cosignWindowDays), String(p.evaluationWindowDays),
-                                quoted(p.replyClasses.map(\.code).joined(separator: ",")), quoted(p.satisfactionFormula.rawValue),
-                                String(p.appraisalThresholdPercent), String(p.opinionMaxChars), p.registersProposals ? "1" : "0"]
-        return RecordsSchema.sql + "\nINSERT INTO policy_versions VALUES (" + values.joined(separator: ", ") + ");\n"
+        // The row always fits its table (RecordTablesTests checks the first policy row of a fresh projection).
+        return RecordTables.sql(of: .domain) + (RecordTables.policyVersions.literalInsert(RecordRows.policyRow(p)) ?? "")
     }
     /// The domain event kinds (member, policy, proposal, opinion, activity, suggestion, plan, duty), and rosters sent
     /// up (they name the bodies below, ``Folded/below``).
@@ -93,9 +89,10 @@ public final class DomainProjector: Projector {
             try sync(&cache, in: db)
             let reason = try DomainProjector.fold(event, into: &cache.folded, in: db)
             if let reason {
-                try db.execute("INSERT OR REPLACE INTO projection_problems (origin, seq, position, kind, reason) VALUES (?, ?, ?, ?, ?)",
-                               [.text(event.origin), .integer(Int64(bitPattern: event.seq)), .integer(position),
-                                .integer(Int64(event.kind)), .text(reason)])
+                try db.insert(RecordTables.projectionProblems, [
+                    "origin": .text(event.origin), "seq": .integer(Int64(bitPattern: event.seq)), "position": .integer(position),
+                    "kind": .integer(Int64(event.kind)), "reason": .text(reason),
+                ], orReplace: true)
                 let problem = RecordQueries.ProjectionProblem(origin: event.origin, seq: event.seq, position: position,
                                                               kind: event.kind, reason: reason)
                 pending.withLock {

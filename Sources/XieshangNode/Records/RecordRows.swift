@@ -79,20 +79,33 @@ struct RecordRows {
     private func member(_ id: String, _ s: DomainState) throws(StoreError) {
         try db.execute("DELETE FROM members WHERE id = ?", [.text(id)])
         guard let m = s.members[id] else { return }
-        try insert("members", [.text(m.id), .text(m.name), .text(m.sector), .text(m.body), int(m.term), list(m.roles),
-                               bool(m.active), bool(m.invited), day(m.joined), day(m.left)])
+        try db.insert(RecordTables.members, [
+            "id": .text(m.id), "name": .text(m.name), "sector": .text(m.sector), "body": .text(m.body), "term": int(m.term),
+            "roles": list(m.roles), "active": bool(m.active), "invited": bool(m.invited), "joined": day(m.joined), "left_on": day(m.left),
+        ])
     }
 
     private func policy(_ p: Policy) throws(StoreError) {
         try db.execute("DELETE FROM policy_versions WHERE version = ?", [int(p.version)])
-        try insert("policy_versions", [int(p.version), day(p.effective), int(p.replyMonths), int(p.maxExtensionMonths),
-                                       int(p.objectionWindowDays), int(p.cosignWindowDays), int(p.evaluationWindowDays),
-                                       list(p.replyClasses.map(\.code)), .text(p.satisfactionFormula.rawValue),
-                                       int(p.appraisalThresholdPercent), int(p.opinionMaxChars), bool(p.registersProposals)])
+        try db.insert(RecordTables.policyVersions, Self.policyRow(p))
+    }
+
+    /// The row of a policy version (also the schema's first row, ``DomainProjector/schema``).
+    static func policyRow(_ p: Policy) -> KeyValuePairs<String, DatabaseValue> {
+        [
+            "version": .integer(Int64(p.version)), "effective": .text(p.effective.description),
+            "reply_months": .integer(Int64(p.replyMonths)), "max_extension_months": .integer(Int64(p.maxExtensionMonths)),
+            "objection_window_days": .integer(Int64(p.objectionWindowDays)), "cosign_window_days": .integer(Int64(p.cosignWindowDays)),
+            "evaluation_window_days": .integer(Int64(p.evaluationWindowDays)),
+            "reply_classes": .text(p.replyClasses.map(\.code).joined(separator: ",")),
+            "satisfaction_formula": .text(p.satisfactionFormula.rawValue),
+            "appraisal_threshold_percent": .integer(Int64(p.appraisalThresholdPercent)),
+            "opinion_max_chars": .integer(Int64(p.opinionMaxChars)), "registers_proposals": .integer(p.registersProposals ? 1 : 0),
+        ]
     }
 
     private func proposal(_ id: String, _ s: DomainState) throws(StoreError) {
-        for t in ["proposals"] { try db.execute("DELETE FROM \(t) WHERE id = ?", [.text(id)]) }
+        try db.execute("DELETE FROM proposals WHERE id = ?", [.text(id)])
         for t in ["proposal_cosigners", "proposal_replies", "proposal_evaluations"] {
             try db.execute("DELETE FROM \(t) WHERE proposal_id = ?", [.text(id)])
         }
@@ -111,76 +124,108 @@ struct RecordRows {
         case .split?: mode = .text("split")
         case nil: break
         }
-        try insert("proposals", [
-            .text(p.id), .text(sub.title), .text(sub.text), .text(sub.kind.rawValue), .text(sub.firstProposer),
-            .text(sub.collectiveName), .text(sub.fromBody), day(p.submittedOn), day(sub.cosignDeadline),
-            .text(p.status.rawValue), day(p.decidedOn), review, number, reason, into, list(p.mergedFrom),
-            mode, lead, list(p.assignment?.units ?? []), day(p.firstAssignedOn), day(p.roundStartedOn), day(p.due),
-            int(p.round), list(p.objections), day(p.repliedOn), day(p.closedOn), text(p.supervisor), day(p.keyOn),
+        try db.insert(RecordTables.proposals, [
+            "id": .text(p.id), "title": .text(sub.title), "text": .text(sub.text), "kind": .text(sub.kind.rawValue),
+            "first_proposer": .text(sub.firstProposer), "collective_name": .text(sub.collectiveName), "from_body": .text(sub.fromBody),
+            "submitted_on": day(p.submittedOn), "cosign_deadline": day(sub.cosignDeadline), "status": .text(p.status.rawValue),
+            "decided_on": day(p.decidedOn), "review": review, "register_number": number, "not_registered_reason": reason,
+            "merged_into": into, "merged_from": list(p.mergedFrom), "assignment_mode": mode, "lead_unit": lead,
+            "units": list(p.assignment?.units ?? []), "first_assigned_on": day(p.firstAssignedOn),
+            "round_started_on": day(p.roundStartedOn), "due": day(p.due), "round": int(p.round), "objections": list(p.objections),
+            "replied_on": day(p.repliedOn), "closed_on": day(p.closedOn), "supervisor": text(p.supervisor), "key_on": day(p.keyOn),
         ])
         for (i, m) in sub.cosigners.enumerated() {
-            try insert("proposal_cosigners", [.text(id), int(i), .text(m), bool(p.confirmedCosigners.contains(m))])
+            try db.insert(RecordTables.proposalCosigners, [
+                "proposal_id": .text(id), "ordinal": int(i), "member": .text(m), "confirmed": bool(p.confirmedCosigners.contains(m)),
+            ])
         }
         for (i, r) in p.replies.enumerated() {
-            try insert("proposal_replies", [.text(id), int(i), int(r.round), .text(r.unit), .text(r.replyClass), .text(r.text),
-                                            day(r.on), day(r.due), bool(r.onTime)])
+            try db.insert(RecordTables.proposalReplies, [
+                "proposal_id": .text(id), "ordinal": int(i), "round": int(r.round), "unit": .text(r.unit),
+                "reply_class": .text(r.replyClass), "text": .text(r.text), "on_day": day(r.on), "due": day(r.due), "on_time": bool(r.onTime),
+            ])
         }
         for (i, e) in p.evaluations.enumerated() {
-            try insert("proposal_evaluations", [.text(id), int(i), int(e.round), .text(e.member), .text(e.rating.rawValue), day(e.on)])
+            try db.insert(RecordTables.proposalEvaluations, [
+                "proposal_id": .text(id), "ordinal": int(i), "round": int(e.round), "member": .text(e.member),
+                "rating": .text(e.rating.rawValue), "on_day": day(e.on),
+            ])
         }
     }
 
     private func opinion(_ key: OpinionKey, _ s: DomainState) throws(StoreError) {
-        let k: [DatabaseValue] = [.text(key.originBody), .text(key.originReportID)]
+        let body: DatabaseValue = .text(key.originBody), report: DatabaseValue = .text(key.originReportID)
         for t in ["opinions", "opinion_adoptions", "opinion_instructions"] {
-            try db.execute("DELETE FROM \(t) WHERE origin_body = ? AND origin_report_id = ?", k)
+            try db.execute("DELETE FROM \(t) WHERE origin_body = ? AND origin_report_id = ?", [body, report])
         }
         guard let r = s.opinions[key] else { return }
-        try insert("opinions", k + [.text(r.author), .text(r.authorKind.rawValue), .text(r.title), .text(r.text),
-                                    day(r.receivedOn), text(r.receivedFrom), text(r.convertedFromProposal),
-                                    .text(r.status.rawValue), text(r.bulletinIssue), day(r.decidedOn),
-                                    text(r.forwardedTo), day(r.forwardedOn)])
+        try db.insert(RecordTables.opinions, [
+            "origin_body": body, "origin_report_id": report, "author": .text(r.author), "author_kind": .text(r.authorKind.rawValue),
+            "title": .text(r.title), "text": .text(r.text), "received_on": day(r.receivedOn), "received_from": text(r.receivedFrom),
+            "converted_from_proposal": text(r.convertedFromProposal), "status": .text(r.status.rawValue),
+            "bulletin_issue": text(r.bulletinIssue), "decided_on": day(r.decidedOn), "forwarded_to": text(r.forwardedTo),
+            "forwarded_on": day(r.forwardedOn),
+        ])
         for (i, a) in r.higherAdoptions.enumerated() {
-            try insert("opinion_adoptions", k + [int(i), .text(a.body), .text(a.tier), .text(a.bulletinIssue), day(a.on)])
+            try db.insert(RecordTables.opinionAdoptions, [
+                "origin_body": body, "origin_report_id": report, "ordinal": int(i), "body": .text(a.body), "tier": .text(a.tier),
+                "bulletin_issue": .text(a.bulletinIssue), "on_day": day(a.on),
+            ])
         }
         for (i, n) in r.instructions.enumerated() {
-            try insert("opinion_instructions", k + [int(i), .text(n.leaderLevel), .text(n.leader), day(n.date), .text(n.text),
-                                                    .text(n.recordedBy)])
+            try db.insert(RecordTables.opinionInstructions, [
+                "origin_body": body, "origin_report_id": report, "ordinal": int(i), "leader_level": .text(n.leaderLevel),
+                "leader": .text(n.leader), "date": day(n.date), "text": .text(n.text), "recorded_by": .text(n.recordedBy),
+            ])
         }
     }
 
     private func activity(_ id: String, _ s: DomainState) throws(StoreError) {
         try db.execute("DELETE FROM activities WHERE id = ?", [.text(id)])
         guard let a = s.activities[id] else { return }
-        try insert("activities", [.text(a.id), .text(a.kind.rawValue), text(a.form?.rawValue), .text(a.formOther), day(a.date),
-                                  .text(a.topic), list(a.hostBodies), int(a.participants), list(a.members),
-                                  list(a.suggestionIDs), list(a.reportIDs), .text(a.planItem), list(a.sectors),
-                                  text(a.appraisal?.targetUnit), text(a.appraisal?.result?.rawValue), .text(a.station)])
+        try db.insert(RecordTables.activities, [
+            "id": .text(a.id), "kind": .text(a.kind.rawValue), "form": text(a.form?.rawValue), "form_other": .text(a.formOther),
+            "date": day(a.date), "topic": .text(a.topic), "host_bodies": list(a.hostBodies), "participants": int(a.participants),
+            "members": list(a.members), "suggestion_ids": list(a.suggestionIDs), "report_ids": list(a.reportIDs),
+            "plan_item": .text(a.planItem), "sectors": list(a.sectors), "target_unit": text(a.appraisal?.targetUnit),
+            "result": text(a.appraisal?.result?.rawValue), "station": .text(a.station),
+        ])
     }
 
     private func suggestion(_ id: String, _ s: DomainState) throws(StoreError) {
         try db.execute("DELETE FROM suggestions WHERE id = ?", [.text(id)])
         guard let g = s.suggestions[id] else { return }
-        try insert("suggestions", [.text(g.id), .text(g.text), .text(g.addressee), .text(g.activityID), list(g.members),
-                                   .text(g.status.rawValue), day(g.madeOn), day(g.adoptedOn), text(g.adoptedBy), day(g.closedOn)])
+        try db.insert(RecordTables.suggestions, [
+            "id": .text(g.id), "text": .text(g.text), "addressee": .text(g.addressee), "activity_id": .text(g.activityID),
+            "members": list(g.members), "status": .text(g.status.rawValue), "made_on": day(g.madeOn), "adopted_on": day(g.adoptedOn),
+            "adopted_by": text(g.adoptedBy), "closed_on": day(g.closedOn),
+        ])
     }
 
     private func plan(_ key: PlanKey, _ s: DomainState) throws(StoreError) {
-        let k: [DatabaseValue] = [.text(key.issuer), .text(key.planID)]
+        let issuer: DatabaseValue = .text(key.issuer), planID: DatabaseValue = .text(key.planID)
         for t in ["plans", "plan_items", "plan_progress"] {
-            try db.execute("DELETE FROM \(t) WHERE issuer = ? AND plan_id = ?", k)
+            try db.execute("DELETE FROM \(t) WHERE issuer = ? AND plan_id = ?", [issuer, planID])
         }
         guard let p = s.plans[key] else { return }
-        try insert("plans", k + [int(p.year), .text(p.title), .text(p.status.rawValue), day(p.solicitDeadline), text(p.document),
-                                 day(p.issuedOn), int(p.topics.count)])
+        try db.insert(RecordTables.plans, [
+            "issuer": issuer, "plan_id": planID, "year": int(p.year), "title": .text(p.title), "status": .text(p.status.rawValue),
+            "solicit_deadline": day(p.solicitDeadline), "document": text(p.document), "issued_on": day(p.issuedOn),
+            "topics": int(p.topics.count),
+        ])
         for (i, item) in p.items.enumerated() {
-            try insert("plan_items", k + [.text(item.id), int(i), .text(item.category), .text(item.topic), .text(item.form),
-                                          .text(item.leadLeader), .text(item.department), .text(item.person), day(item.deadline),
-                                          list(item.assignees), text(item.parent?.issuer), text(item.parent?.planID),
-                                          text(item.parent?.itemID)])
+            try db.insert(RecordTables.planItems, [
+                "issuer": issuer, "plan_id": planID, "item_id": .text(item.id), "ordinal": int(i), "category": .text(item.category),
+                "topic": .text(item.topic), "form": .text(item.form), "lead_leader": .text(item.leadLeader),
+                "department": .text(item.department), "person": .text(item.person), "deadline": day(item.deadline),
+                "assignees": list(item.assignees), "parent_issuer": text(item.parent?.issuer),
+                "parent_plan_id": text(item.parent?.planID), "parent_item_id": text(item.parent?.itemID),
+            ])
             for (j, g) in item.progress.enumerated() {
-                try insert("plan_progress", k + [.text(item.id), int(j), .text(g.body), .text(g.stage.name),
-                                                 int(g.stage.rawValue), day(g.on), .text(g.note)])
+                try db.insert(RecordTables.planProgress, [
+                    "issuer": issuer, "plan_id": planID, "item_id": .text(item.id), "ordinal": int(j), "body": .text(g.body),
+                    "stage": .text(g.stage.name), "stage_rank": int(g.stage.rawValue), "on_day": day(g.on), "note": .text(g.note),
+                ])
             }
         }
     }
@@ -188,20 +233,20 @@ struct RecordRows {
     private func duty(_ ordinal: Int, _ e: DutyEvent) throws(StoreError) {
         switch e.record {
         case .attendance(let meeting, let attendance):
-            try insert("duty_records", [int(ordinal), .text(e.memberID), day(e.on), "attendance", .text(meeting),
-                                        .text(attendance.rawValue), .null, .null, .null])
+            try db.insert(RecordTables.dutyRecords, [
+                "ordinal": int(ordinal), "member_id": .text(e.memberID), "on_day": day(e.on), "record": "attendance",
+                "meeting_id": .text(meeting), "attendance": .text(attendance.rawValue), "category": .null, "tenths": .null, "reason": .null,
+            ])
         case .adjustment(let category, let tenths, let reason):
-            try insert("duty_records", [int(ordinal), .text(e.memberID), day(e.on), "adjustment", .null, .null,
-                                        .text(category.rawValue), int(tenths), .text(reason)])
+            try db.insert(RecordTables.dutyRecords, [
+                "ordinal": int(ordinal), "member_id": .text(e.memberID), "on_day": day(e.on), "record": "adjustment",
+                "meeting_id": .null, "attendance": .null, "category": .text(category.rawValue), "tenths": int(tenths), "reason": .text(reason),
+            ])
         }
     }
 
     // MARK: Values
 
-    private func insert(_ table: String, _ values: [DatabaseValue]) throws(StoreError) {
-        let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
-        try db.execute("INSERT INTO \(table) VALUES (\(marks))", values)
-    }
     private func int(_ v: Int) -> DatabaseValue { .integer(Int64(v)) }
     private func bool(_ v: Bool) -> DatabaseValue { .integer(v ? 1 : 0) }
     private func day(_ d: Day?) -> DatabaseValue { d.map { .text($0.description) } ?? .null }
