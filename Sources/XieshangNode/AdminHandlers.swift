@@ -28,11 +28,12 @@ enum AdminHandlers {
             },
             AdminService.submit.path: .unary { bytes, context in
                 let request = try decode(SubmitRequest.self, bytes)
-                if AllianceRecorder.handles(request.kind) { return try await AllianceRecorder.submit(runtime, request).serializedBytes() }
-                if NodeApproval.kinds.contains(request.kind) { return try await NodeApproval.submit(runtime, request).serializedBytes() }
-                if DomainSubmit.kinds.contains(request.kind) {
-                    return try await SubmitAudit.submit(runtime, request, accounts: accounts, actor: AccountsHandlers.actor(context)).serializedBytes()
+                // A record's command goes to its family's recorder (RecordType), audited with the caller's OS user.
+                if let type = RecordType(kind: request.kind) {
+                    return try await SubmitAudit.submit(runtime, request, type: type, accounts: accounts,
+                                                        actor: AccountsHandlers.actor(context)).serializedBytes()
                 }
+                if NodeApproval.kinds.contains(request.kind) { return try await NodeApproval.submit(runtime, request).serializedBytes() }
                 let scope = request.scope ?? Scope(target: .up(true))
                 if let why = await runtime.read({ FederationNode.refusal(of: request.kind, testKinds: runtime.core.config.testKinds) }) {
                     throw TransportError.status(.failedPrecondition, why)

@@ -17,9 +17,6 @@ enum AllianceRecorder {
     /// The Submit kinds handled here: the commands of every alliance record type (``RecordType``).
     static let kinds: Set<EventKind> = RecordType.submittedKinds(of: .alliance)
 
-    /// Whether Submit of `kind` is an alliance command.
-    static func handles(_ kind: EventKind) -> Bool { kinds.contains(kind) }
-
     /// The node's alliance projector (registered with the store in ``Node``).
     static func projector(_ runtime: NodeRuntime) -> AllianceProjector? {
         runtime.core.store.registry.all.lazy.compactMap { $0 as? AllianceProjector }.first
@@ -29,7 +26,8 @@ enum AllianceRecorder {
     /// (DRAFT_SIGN_OFF), `AllianceCharter` (ALLIANCE_CHARTER), `JointActivity` (JOINT_ACTIVITY).
     /// - Throws: `TransportError` status FAILED_PRECONDITION naming the broken rule (nothing recorded),
     ///   INVALID_ARGUMENT when the payload does not decode.
-    /// `madeBy` (`user:<name>` on the web) is signed into each event as who made it; empty for the admin socket.
+    /// `madeBy` (`user:<name>` on the web, the OS user `os:<name>(uid N)` on the admin socket) is signed into each
+    /// event as who made it.
     static func submit(_ runtime: NodeRuntime, _ request: SubmitRequest, madeBy: String = "") async throws -> SubmitResponse {
         try await runtime.read { () -> Result<SubmitResponse, TransportError> in
             submitOnQueue(runtime, request, madeBy: madeBy)

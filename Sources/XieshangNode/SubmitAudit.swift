@@ -1,8 +1,10 @@
 import XieshangAccounts
+import enum XieshangDomain.RecordType
 import XieshangTransport
 import XieshangWire
 
-/// The audit row (录入审计) of a domain Submit through the admin socket: who recorded what, as the web's entry forms
+/// The one Submit path of a record's command through the admin socket (every ``RecordType``: the family's recorder,
+/// ``DomainSubmit`` or ``AllianceRecorder``, checks and originates it), and its audit row (录入审计): who recorded what, as the web's entry forms
 /// audit theirs (``AccountBook/noteRecorded(username:actor:source:succeeded:detail:)``), so `xieshang user audit`
 /// shows records made with the CLI and on the web side by side. The actor is the OS user the kernel reports for the
 /// Unix socket (`SO_PEERCRED`, `os:<name>(uid N)`), never a name the client writes in the request.
@@ -15,11 +17,20 @@ enum SubmitAudit {
     /// Runs the domain Submit `request` and audits it with `actor`: a success with its seqs (or the queue entry
     /// while fenced), a broken rule (`FAILED_PRECONDITION`) with the rule's message. Other failures (a payload that
     /// does not decode) recorded nothing anyone asked for and are not audited.
-    static func submit(_ runtime: NodeRuntime, _ request: SubmitRequest, accounts: AccountBook?, actor: String) async throws -> SubmitResponse {
+    /// A kind of `type` that no command may carry (a joint proposal, which its host originates when every
+    /// co-sponsor signed) is `INVALID_ARGUMENT`, and nothing is recorded.
+    static func submit(_ runtime: NodeRuntime, _ request: SubmitRequest, type: RecordType, accounts: AccountBook?, actor: String) async throws -> SubmitResponse {
+        guard type.submittedKinds.contains(request.kind) else {
+            throw TransportError.status(.invalidArgument,
+                "Submit of \(request.kind.protoValueName ?? "\(request.kind)") is refused: \(type.en) (\(type.zh)) are originated by the node itself, never submitted; \(type == .jointProposal ? "sign the joint draft with `xieshang draft sign`: its host forwards it once every co-sponsor signed" : "record it with `xieshang \(type.commandGroups.first ?? "query")`")")
+        }
         let what = description(request)
         let response: SubmitResponse
         do {
-            response = try await DomainSubmit.submit(runtime, request, madeBy: actor)
+            switch type.family {
+            case .domain: response = try await DomainSubmit.submit(runtime, request, madeBy: actor)
+            case .alliance: response = try await AllianceRecorder.submit(runtime, request, madeBy: actor)
+            }
         } catch let error as TransportError where error.status == .failedPrecondition {
             await note(runtime, accounts, actor: actor, succeeded: false, detail: "\(what) refused: \(error.message)")
             throw error

@@ -74,6 +74,25 @@ struct AllianceRecorderTests {
         try await fed.waitDraftsAgree(id, among: AllianceProcessTests.members) { $0["status"] as? String == "submitted" }
         r = try await cli(fed, "tongren", ["draft", "edit", id, "--file", try write(edited + "补充。", fed, "late.txt")])
         #expect(r.status == 1 && r.output.contains("submitted"), "\(r.output)")
+
+        // One Submit path for every record type: an alliance command from the CLI is made by the OS user the kernel
+        // reports for the admin socket (SO_PEERCRED), as a domain command is — before, its events carried no actor.
+        let made = try await fed.query("tongren", "events").filter {
+            [EventKind.draft.protoValue, EventKind.draftSignOff.protoValue].contains(Int32(($0["kind"] as? Int) ?? 0))
+                && ($0["origin"] as? String ?? "").hasPrefix("tongren")
+        }
+        #expect(!made.isEmpty)
+        for event in made { #expect((event["actor"] as? String ?? "").hasPrefix("os:"), "\(event)") }
+        // A joint proposal is its host's to originate, never a command: refused, and nothing is stored.
+        let before = try await fed.query("tongren", "joint_proposals").count
+        let forged = SubmitRequest(kind: .jointProposal, payload: JointProposal(allianceId: "wuling", draftId: id, host: "tongren", title: "伪造").serializedBytes())
+        do {
+            _ = try await fed.call("tongren", AdminService.submit.path, forged.serializedBytes())
+            Issue.record("a Submit of JOINT_PROPOSAL was accepted")
+        } catch let error as TransportError {
+            #expect(error.status == .invalidArgument && error.message.contains("xieshang draft sign"), "\(error)")
+        }
+        #expect(try await fed.query("tongren", "joint_proposals").count == before)
     }
 
     @Test("joint meetings, research and charters: host chosen at the previous meeting, members only, replicated")
