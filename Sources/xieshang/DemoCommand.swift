@@ -21,10 +21,12 @@ enum DemoCommand {
               DIR/report.html, and stops every node. DIR (default: a new folder under /tmp) must not exist or be empty.
               --keep-running leaves the federation up and prints how to query and stop it.
               --lang en: the table's headings in English (bodies keep the names the federation gives them).
+              --json: what it prints for people goes to standard error, and one JSON object to standard output: whether
+              every figure matched the generated records ("checked", "mismatches"), each body's totals as the city holds
+              them, whether the year was approved at every body, the report's path.
             """,
         example: "xieshang demo --dir /tmp/xieshang-demo --keep-running",
-        talksToNode: false,
-        jsonOutput: .refused("the demo prints a checked table for people; run it with --keep-running and ask a node, e.g. `xieshang stats --json --node DIR/city/admin.sock`"))
+        talksToNode: false, jsonOutput: .prints)
 
     /// The ports the demo may start from: above the privileged ones, and room for its 14 nodes below 65536.
     static let basePorts = 1024...65000
@@ -63,7 +65,7 @@ enum DemoCommand {
         } else if let existing = try? FileManager.default.contentsOfDirectory(atPath: directory), !existing.isEmpty {
             return inv.usage("--dir '\(directory)' is not empty; give a new --dir.").code
         }
-        var demo = Demo(directory: directory, basePort: basePort, language: inv.language)
+        var demo = Demo(directory: directory, basePort: basePort, language: inv.language, json: inv.json)
         let code = demo.run(keepRunning: keepRunning)
         if code != ExitCode.done || !keepRunning { demo.stopAll() }
         return code
@@ -76,16 +78,22 @@ struct Demo {
     let basePort: Int
     /// The language of the table's headings and the approval lines.
     let language: Invocation.Language
+    /// `--json`: the lines for people go to standard error, the summary (``summary``) to standard output.
+    let json: Bool
     var processes: [(id: String, process: Process)] = []
     var topology: Topology?
 
-    init(directory: String, basePort: Int, language: Invocation.Language) {
+    init(directory: String, basePort: Int, language: Invocation.Language, json: Bool) {
         self.directory = directory
         self.basePort = basePort
         self.language = language
+        self.json = json
     }
 
-    func say(_ s: String) { print(s); fflush(nil) }
+    /// A line for people: on standard output, or standard error with `--json`.
+    func say(_ s: String) {
+        if json { FileHandle.standardError.write(Data((s + "\n").utf8)) } else { print(s); fflush(nil) }
+    }
 
     /// Chinese or English text chosen by `--lang`.
     func text(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
@@ -138,14 +146,15 @@ struct Demo {
 
         // 4. A year of records through the CLI's record commands, at the body where each belongs.
         Recorded.quiet = true
-        var feed = DemoFeed(topology: topology, directory: directory) { n in Demo.progressLine("recording a year of records (commands)", n) }
+        let counting = !json
+        var feed = DemoFeed(topology: topology, directory: directory) { n in if counting { Demo.progressLine("recording a year of records (commands)", n) } }
         do {
             try feed.run()
         } catch {
-            Demo.progressLine("", -1)
+            if counting { Demo.progressLine("", -1) }
             return fail("demo: \(error)", code: ExitCode.refused)
         }
-        Demo.progressLine("", -1)
+        if counting { Demo.progressLine("", -1) }
         Recorded.quiet = false
         let city = topology.members[0]
         let subtree = topology.members.filter { $0.id == city.id || isBelow($0, city, topology) }
@@ -182,6 +191,7 @@ struct Demo {
             + text("核验", "checked"))
         var ok = true
         var mismatches: [String] = []
+        var checked: [[String: Any]] = []  // each body's row for --json
         func line(_ m: Topology.Member, _ depth: Int) {
             guard let b = stats.bodies.first(where: { $0.body == m.id }) else { ok = false; mismatches.append("\(m.id): no figures"); return }
             let expected = expectedTotals(m)
@@ -196,6 +206,8 @@ struct Demo {
                 let diff = expected.filter { (b.totals[$0.key] ?? 0) != $0.value }.map { "\($0.key) \(b.totals[$0.key] ?? 0)≠\($0.value)" }
                 if !diff.isEmpty { mismatches.append("\(m.id): " + diff.sorted().joined(separator: ", ")) }
             }
+            checked.append(["body": b.body, "name": b.name, "tier": b.tier, "parent": b.parent, "verified": b.verified, "matches": equal,
+                            "totals": b.totals.mapValues { NSNumber(value: $0) }])
             let name = String(repeating: "  ", count: depth) + b.name  // as the federation names it (config, rosters)
             say(pad(name, 30) + columns.map { pad(FigureNames.cell($0.key, b.totals), $0.key.hasSuffix("_rate") ? 20 : 10) }.joined()
                 + (equal && (b.verified || depth == 0) ? "✔" : "✘"))
@@ -245,7 +257,9 @@ struct Demo {
         }
 
         // 7. The year approved bottom-up (审核): townships, then counties, then the city, each with `xieshang approve`.
-        if !approveBottomUp(period: stats.period, subtree: subtree, city: city, topology: topology) { ok = false }
+        let figuresMatch = ok
+        let approved = approveBottomUp(period: stats.period, subtree: subtree, city: city, topology: topology)
+        if !approved { ok = false }
 
         // 8. The HTML report of the city, as `xieshang report` writes it (as of the year's end).
         let reportPath = directory + "/report.html"
@@ -271,6 +285,17 @@ struct Demo {
                 approval (xieshang return --child ID --period \(stats.period) --reason … at the parent, from the city down).
                 Stop it with: Ops/federation.sh down \(directory)
                 """)
+        }
+        if json {
+            let summary: [String: Any] = [
+                "directory": directory, "nodes": topology.members.count, "commands": feed.commands, "records": NSNumber(value: generated),
+                "period": stats.period, "checked": figuresMatch, "mismatches": mismatches, "approved": approved, "report": reportPath,
+                "keep_running": keepRunning, "bodies": checked,
+            ]
+            if let data = try? JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys]) {
+                print(String(decoding: data, as: UTF8.self))
+                fflush(nil)
+            }
         }
         return ok ? ExitCode.done : ExitCode.refused
     }
@@ -336,7 +361,7 @@ struct Demo {
             if p.isRunning {
                 kill(p.processIdentifier, SIGKILL)
                 p.waitUntilExit()
-                print("node \(id) did not stop on SIGTERM and was killed")
+                say("node \(id) did not stop on SIGTERM and was killed")
             }
         }
         for m in topology?.members ?? [] { try? FileManager.default.removeItem(atPath: m.directory + "/node.pid") }
@@ -387,7 +412,7 @@ struct Demo {
     }
 
     func progress(_ what: String, _ done: Int, _ total: Int) {
-        guard isatty(STDOUT_FILENO) != 0 else {
+        guard isatty(STDOUT_FILENO) != 0, !json else {
             if done == total { say("\(what): \(done)/\(total)") }
             return
         }
