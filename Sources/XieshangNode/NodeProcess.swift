@@ -26,8 +26,9 @@ public enum NodeProcess {
         """
     }
 
-    /// Runs the node for `args` (`--config FILE`) until SIGINT or SIGTERM; returns the exit code. Errors go to
-    /// stderr prefixed `xieshang: `; usage to stdout for `--help`. `faults` and `testKinds` (the event kinds reserved
+    /// The command line of the lean executables (`xieshang-node --config FILE`, which link no CLI): runs the node
+    /// with ``serve(configFile:faults:testKinds:)``; usage to stdout for `--help`. `xieshang node` parses its command
+    /// line with the CLI's own parser and calls `serve` itself. `faults` and `testKinds` (the event kinds reserved
     /// for tests the node makes and accepts) are for the test executable `xieshang-node-test` only.
     public static func run(_ args: [String], command: String, faults: (any FaultInjection)? = nil,
                            testKinds: Set<EventKind> = []) -> Int32 {
@@ -38,6 +39,12 @@ public enum NodeProcess {
             }
             return fail("give --config FILE.\n\n\(usage(command: command))", code: exitUsage)
         }
+        return serve(configFile: args[1], faults: faults, testKinds: testKinds)
+    }
+
+    /// Runs the node of the config file `configFile` until SIGINT or SIGTERM; returns the exit code. Errors go to
+    /// stderr prefixed `xieshang: `.
+    public static func serve(configFile: String, faults: (any FaultInjection)? = nil, testKinds: Set<EventKind> = []) -> Int32 {
         // Block SIGINT/SIGTERM before any other thread exists, so only sigwait below receives them.
         var signals = sigset_t()
         sigemptyset(&signals)
@@ -47,8 +54,8 @@ public enum NodeProcess {
         signal(SIGPIPE, SIG_IGN)
         let node: Node
         do {
-            let config = try NodeConfig.load(from: args[1])
-            node = try Node(config: config, configFile: args[1], faults: faults, testKinds: testKinds)
+            let config = try NodeConfig.load(from: configFile)
+            node = try Node(config: config, configFile: configFile, faults: faults, testKinds: testKinds)
         } catch {
             return fail("node: \(error)", code: error.code == .config || error.code == .keyFile ? exitConfig : exitRefused)
         }
@@ -58,7 +65,7 @@ public enum NodeProcess {
             let applied = DispatchSemaphore(value: 0)
             Task {
                 let result: Result<String?, NodeError>
-                do throws(NodeError) { result = .success(try await ConfiguredPolicy.apply(node.runtime, configFile: args[1])) } catch { result = .failure(error) }
+                do throws(NodeError) { result = .success(try await ConfiguredPolicy.apply(node.runtime, configFile: configFile)) } catch { result = .failure(error) }
                 outcome.withLock { $0 = result }
                 applied.signal()
             }

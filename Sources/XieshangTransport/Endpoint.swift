@@ -35,6 +35,13 @@ public enum Endpoint: Sendable, Hashable, CustomStringConvertible {
         self = .tcp(host: String(host), port: port)
     }
 
+    /// Checks that a socket address can be made for the endpoint — a numeric host or `localhost`, a Unix socket path
+    /// within the kernel's limit — so a command line is refused before anything listens.
+    /// - Throws: ``TransportError`` `.address` saying what is wrong.
+    public func checkAddress() throws(TransportError) {
+        try Socket.withAddress(self) { _, _, _ throws(TransportError) in }
+    }
+
     /// A readable form for logs and errors.
     public var description: String {
         switch self {

@@ -11,16 +11,25 @@ import XieshangDomain
 /// table with drill-down, checks every total (and each body's own figures) against the generated records, writes
 /// report.html and stops every node.
 enum DemoCommand {
-    static let usage = """
-        usage: xieshang demo [--dir DIR] [--base-port N] [--keep-running]
-          Starts 14 node processes on 127.0.0.1 (ports from --base-port, default 27100), records a year of members,
-          activities, suggestions, proposals, opinion reports and the consultation plan through the record commands,
-          waits for the city's figures, prints and checks them, writes DIR/report.html, and stops every node.
-          DIR (default: a new folder under /tmp) must not exist or be empty.
-        example:
-          xieshang demo --dir /tmp/xieshang-demo --keep-running
-          --keep-running leaves the federation up and prints how to query and stop it.
-        """
+    static let spec = Invocation.Spec(
+        name: "demo", summary: "runs the demo: a city, three counties, nine townships and an alliance peer, each its own node process",
+        valued: ["dir", "base-port"], flags: ["keep-running"],
+        details: """
+              Starts 14 node processes on 127.0.0.1 (ports from --base-port, \(basePorts.lowerBound)–\(basePorts.upperBound), default 27100), records a year
+              of members, activities, suggestions, proposals, opinion reports and the consultation plan through the record
+              commands, waits for the city's figures, prints and checks them, approves the year bottom-up, writes
+              DIR/report.html, and stops every node. DIR (default: a new folder under /tmp) must not exist or be empty.
+              --keep-running leaves the federation up and prints how to query and stop it.
+              --lang en: the table's headings in English (bodies keep the names the federation gives them).
+              --json: what it prints for people goes to standard error, and one JSON object to standard output: whether
+              every figure matched the generated records ("checked", "mismatches"), each body's totals as the city holds
+              them, whether the year was approved at every body, the report's path.
+            """,
+        example: "xieshang demo --dir /tmp/xieshang-demo --keep-running",
+        talksToNode: false, jsonOutput: .prints)
+
+    /// The ports the demo may start from: above the privileged ones, and room for its 14 nodes below 65536.
+    static let basePorts = 1024...65000
 
     static let names: [String: String] = [
         "city": "铜仁市政协", "county1": "碧江区政协", "county2": "万山区政协", "county3": "江口县政协", "ally1": "遵义市政协",
@@ -39,32 +48,24 @@ enum DemoCommand {
                          "专题协商：留守儿童关爱", "对口协商：集镇规划", "网络协商：农村饮水安全", "公益活动：助学结对"]
 
     static func run(_ args: [String]) -> Int32 {
-        var dir: String?
-        var basePort = 27100
-        var keepRunning = false
-        var rest = args[...]
-        while let flag = rest.first {
-            rest = rest.dropFirst()
-            switch flag {
-            case "--help", "-h": print(usage); return ExitCode.done
-            case "--keep-running": keepRunning = true
-            case "--dir", "--base-port":
-                guard let value = rest.first else { return fail("\(flag) needs a value.\n\n\(usage)", code: ExitCode.usage) }
-                rest = rest.dropFirst()
-                if flag == "--dir" { dir = value } else {
-                    guard let p = Int(value), (1024...65000).contains(p) else { return fail("--base-port takes 1024–65000", code: ExitCode.usage) }
-                    basePort = p
-                }
-            default:
-                return fail("unknown option \(flag).\n\n\(usage)", code: ExitCode.usage)
-            }
+        let inv: Invocation, basePort: Int
+        do throws(Invocation.Exit) {
+            inv = try Invocation.parse(args, spec)
+            basePort = try inv.int("base-port", in: basePorts, default: 27100)
+        } catch {
+            return error.code
         }
-        let fm = FileManager.default
+        let (dir, keepRunning) = (inv.value("dir"), inv.flags.contains("keep-running"))
         let directory = dir ?? (NSTemporaryDirectory() + "xieshang-demo-\(getpid())")
-        if let existing = try? fm.contentsOfDirectory(atPath: directory), !existing.isEmpty {
-            return fail("demo: \(directory) is not empty; give a new --dir", code: ExitCode.usage)
+        var isDirectory: ObjCBool = false
+        if directory.isEmpty {
+            return inv.usage("--dir '' names no folder.").code
+        } else if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && !isDirectory.boolValue {
+            return inv.usage("--dir '\(directory)' is a file, not a folder; give a new --dir.").code
+        } else if let existing = try? FileManager.default.contentsOfDirectory(atPath: directory), !existing.isEmpty {
+            return inv.usage("--dir '\(directory)' is not empty; give a new --dir.").code
         }
-        var demo = Demo(directory: directory, basePort: basePort)
+        var demo = Demo(directory: directory, basePort: basePort, language: inv.language, json: inv.json)
         let code = demo.run(keepRunning: keepRunning)
         if code != ExitCode.done || !keepRunning { demo.stopAll() }
         return code
@@ -75,15 +76,27 @@ enum DemoCommand {
 struct Demo {
     let directory: String
     let basePort: Int
+    /// The language of the table's headings and the approval lines.
+    let language: Invocation.Language
+    /// `--json`: the lines for people go to standard error, the summary (``summary``) to standard output.
+    let json: Bool
     var processes: [(id: String, process: Process)] = []
     var topology: Topology?
 
-    init(directory: String, basePort: Int) {
+    init(directory: String, basePort: Int, language: Invocation.Language, json: Bool) {
         self.directory = directory
         self.basePort = basePort
+        self.language = language
+        self.json = json
     }
 
-    func say(_ s: String) { print(s); fflush(nil) }
+    /// A line for people: on standard output, or standard error with `--json`.
+    func say(_ s: String) {
+        if json { FileHandle.standardError.write(Data((s + "\n").utf8)) } else { print(s); fflush(nil) }
+    }
+
+    /// Chinese or English text chosen by `--lang`.
+    func text(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
     mutating func run(keepRunning: Bool) -> Int32 {
         // 1. Topology: keys (mode 0600) and node.json for every node, pinned both ways.
@@ -133,14 +146,15 @@ struct Demo {
 
         // 4. A year of records through the CLI's record commands, at the body where each belongs.
         Recorded.quiet = true
-        var feed = DemoFeed(topology: topology, directory: directory) { n in Demo.progressLine("recording a year of records (commands)", n) }
+        let counting = !json
+        var feed = DemoFeed(topology: topology, directory: directory) { n in if counting { Demo.progressLine("recording a year of records (commands)", n) } }
         do {
             try feed.run()
         } catch {
-            Demo.progressLine("", -1)
+            if counting { Demo.progressLine("", -1) }
             return fail("demo: \(error)", code: ExitCode.refused)
         }
-        Demo.progressLine("", -1)
+        if counting { Demo.progressLine("", -1) }
         Recorded.quiet = false
         let city = topology.members[0]
         let subtree = topology.members.filter { $0.id == city.id || isBelow($0, city, topology) }
@@ -171,10 +185,13 @@ struct Demo {
         // 6. The table of real figures with drill-down, every figure and rate checked against the generated records.
         let columns = FigureNames.headline
         say("")
-        say("\(stats.period) 年度汇总：铜仁市政协（按组织逐级下钻；数字为各级已签名核验的报表；比率为 百分比 (分子/分母)）")
-        say(pad("单位", 30) + columns.map { pad($0.zh, $0.key.hasSuffix("_rate") ? 20 : 10) }.joined() + "核验")
+        say(text("\(stats.period) 年度汇总：铜仁市政协（按组织逐级下钻；数字为各级已签名核验的报表；比率为 百分比 (分子/分母)）",
+                 "\(stats.period) totals of 铜仁市政协 (drill-down by body; each level's signed, verified reports; rates as percent (numerator/denominator))"))
+        say(pad(text("单位", "body"), 30) + columns.map { pad(language == .zh ? $0.zh : $0.en, $0.key.hasSuffix("_rate") ? 20 : 10) }.joined()
+            + text("核验", "checked"))
         var ok = true
         var mismatches: [String] = []
+        var checked: [[String: Any]] = []  // each body's row for --json
         func line(_ m: Topology.Member, _ depth: Int) {
             guard let b = stats.bodies.first(where: { $0.body == m.id }) else { ok = false; mismatches.append("\(m.id): no figures"); return }
             let expected = expectedTotals(m)
@@ -189,6 +206,8 @@ struct Demo {
                 let diff = expected.filter { (b.totals[$0.key] ?? 0) != $0.value }.map { "\($0.key) \(b.totals[$0.key] ?? 0)≠\($0.value)" }
                 if !diff.isEmpty { mismatches.append("\(m.id): " + diff.sorted().joined(separator: ", ")) }
             }
+            checked.append(["body": b.body, "name": b.name, "tier": b.tier, "parent": b.parent, "verified": b.verified, "matches": equal,
+                            "totals": b.totals.mapValues { NSNumber(value: $0) }])
             let name = String(repeating: "  ", count: depth) + b.name  // as the federation names it (config, rosters)
             say(pad(name, 30) + columns.map { pad(FigureNames.cell($0.key, b.totals), $0.key.hasSuffix("_rate") ? 20 : 10) }.joined()
                 + (equal && (b.verified || depth == 0) ? "✔" : "✘"))
@@ -201,7 +220,7 @@ struct Demo {
                 for c in members { for (k, v) in expectedTotals(c) { expected[k, default: 0] += v } }
                 let equal = expected.allSatisfy { (shown[$0.key] ?? 0) == $0.value }
                 if !equal { ok = false; mismatches.append("\(m.id) \(zone.name): subtotal differs from its townships' generated records") }
-                say(pad(String(repeating: "  ", count: depth + 1) + ZoneGroups.subtotalLabel(zone.name, .zh), 30)
+                say(pad(String(repeating: "  ", count: depth + 1) + ZoneGroups.subtotalLabel(zone.name, language), 30)
                     + columns.map { pad(FigureNames.cell($0.key, shown), $0.key.hasSuffix("_rate") ? 20 : 10) }.joined() + (equal ? "✔" : "✘"))
                 for c in members { line(c, depth + 2) }
             }
@@ -209,7 +228,7 @@ struct Demo {
         }
         line(city, 0)
         if !stats.coverage.isEmpty {
-            say("报送情况：" + ZoneGroups.coverageLine(stats.coverage, .zh))
+            say(text("报送情况：", "coverage: ") + ZoneGroups.coverageLine(stats.coverage, language))
         }
         // Each body's own record figures (by record date) against what was generated there.
         for m in subtree {
@@ -238,7 +257,9 @@ struct Demo {
         }
 
         // 7. The year approved bottom-up (审核): townships, then counties, then the city, each with `xieshang approve`.
-        if !approveBottomUp(period: stats.period, subtree: subtree, city: city, topology: topology) { ok = false }
+        let figuresMatch = ok
+        let approved = approveBottomUp(period: stats.period, subtree: subtree, city: city, topology: topology)
+        if !approved { ok = false }
 
         // 8. The HTML report of the city, as `xieshang report` writes it (as of the year's end).
         let reportPath = directory + "/report.html"
@@ -265,6 +286,17 @@ struct Demo {
                 Stop it with: Ops/federation.sh down \(directory)
                 """)
         }
+        if json {
+            let summary: [String: Any] = [
+                "directory": directory, "nodes": topology.members.count, "commands": feed.commands, "records": NSNumber(value: generated),
+                "period": stats.period, "checked": figuresMatch, "mismatches": mismatches, "approved": approved, "report": reportPath,
+                "keep_running": keepRunning, "bodies": checked,
+            ]
+            if let data = try? JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys]) {
+                print(String(decoding: data, as: UTF8.self))
+                fflush(nil)
+            }
+        }
         return ok ? ExitCode.done : ExitCode.refused
     }
 
@@ -280,7 +312,7 @@ struct Demo {
             return d
         }
         say("")
-        say("审核 \(period)（自下而上：乡镇 → 县区 → 市）…")
+        say(text("审核 \(period)（自下而上：乡镇 → 县区 → 市）…", "approving \(period) bottom-up (townships → counties → city)…"))
         Recorded.quiet = true
         defer { Recorded.quiet = false }
         for m in subtree.sorted(by: { depth($0) > depth($1) }) {
@@ -312,8 +344,8 @@ struct Demo {
             let approved = bodies.filter { seen[$0.id] == "approved" }
             let missing = bodies.filter { seen[$0.id] != "approved" }.map(\.id)
             let name = DemoCommand.names[m.id] ?? m.id
-            return pad("  " + name, 30) + "\(missing.isEmpty ? "已审核" : "未全部审核") \(approved.count)/\(bodies.count)"
-                + (missing.isEmpty ? " ✔" : " ✘ 未审核：" + missing.joined(separator: "、"))
+            return pad("  " + name, 30) + "\(missing.isEmpty ? text("已审核", "approved") : text("未全部审核", "not all approved")) \(approved.count)/\(bodies.count)"
+                + (missing.isEmpty ? " ✔" : text(" ✘ 未审核：", " ✘ not approved: ") + missing.joined(separator: text("、", ", ")))
         }
         for county in children(city) { say(line(county)) }
         say(line(city))
@@ -329,7 +361,7 @@ struct Demo {
             if p.isRunning {
                 kill(p.processIdentifier, SIGKILL)
                 p.waitUntilExit()
-                print("node \(id) did not stop on SIGTERM and was killed")
+                say("node \(id) did not stop on SIGTERM and was killed")
             }
         }
         for m in topology?.members ?? [] { try? FileManager.default.removeItem(atPath: m.directory + "/node.pid") }
@@ -380,7 +412,7 @@ struct Demo {
     }
 
     func progress(_ what: String, _ done: Int, _ total: Int) {
-        guard isatty(STDOUT_FILENO) != 0 else {
+        guard isatty(STDOUT_FILENO) != 0, !json else {
             if done == total { say("\(what): \(done)/\(total)") }
             return
         }

@@ -15,6 +15,16 @@ struct Invocation {
         case zh, en
     }
 
+    /// What `--json` does for a command that does not talk to the node (one that does always takes it).
+    enum JSONOutput: Sendable {
+        /// Not an option of the command (`init`, `topology`).
+        case none
+        /// The command prints its results as JSON.
+        case prints
+        /// JSON makes no sense here (`node` runs a server): the help says why, and `--json` is a usage error saying it.
+        case refused(String)
+    }
+
     /// How a subcommand is called.
     struct Spec: Sendable {
         /// "proposal review".
@@ -37,14 +47,25 @@ struct Invocation {
         let example: String
         /// Whether the command talks to the local node (`--node`, `--json`); `init` and `topology` do not.
         var talksToNode = true
+        /// `--json` when the command does not talk to the node.
+        var jsonOutput = JSONOutput.none
+
+        /// Whether `--json` is an option of the command.
+        var takesJSON: Bool {
+            if talksToNode { return true }
+            if case .prints = jsonOutput { return true }
+            return false
+        }
 
         var usage: String {
             var words = ["usage: xieshang \(name)"] + positionals
             for v in valued { words.append(required.contains(v) ? "--\(v) \(v.uppercased())" : "[--\(v) \(v.uppercased())]") }
             for f in flags { words.append("[--\(f)]") }
             for r in repeated { words.append("[--\(r) \(r.uppercased())]...") }
-            words.append(talksToNode ? "[--node SOCKET] [--json] [--lang zh|en]" : "[--lang zh|en]")
-            return words.joined(separator: " ") + "\n  \(summary)\n" + (details.isEmpty ? "" : details + "\n")
+            words.append(talksToNode ? "[--node SOCKET] [--json] [--lang zh|en]" : takesJSON ? "[--json] [--lang zh|en]" : "[--lang zh|en]")
+            var refusal = ""
+            if case .refused(let reason) = jsonOutput { refusal = "  no --json: \(reason)\n" }
+            return words.joined(separator: " ") + "\n  \(summary)\n" + (details.isEmpty ? "" : details + "\n") + refusal
                 + (talksToNode ? "  dates are YYYY-MM-DD (default today); the node socket comes from --node or XIESHANG_NODE (default ./admin.sock)\n" : "")
                 + "example:\n  \(example)"
         }
@@ -72,14 +93,17 @@ struct Invocation {
                 print(spec.usage)
                 throw Exit(code: ExitCode.done)
             }
-            if word == "--json" && spec.talksToNode { inv.json = true; continue }
+            if word == "--json" {
+                if spec.takesJSON { inv.json = true; continue }
+                if case .refused(let reason) = spec.jsonOutput { throw usageError("--json is not an option here: \(reason).", spec) }
+            }
             guard word.hasPrefix("--") else {
                 inv.positionals.append(word)
                 continue
             }
             let name = String(word.dropFirst(2))
             if spec.flags.contains(name) { inv.flags.insert(name); continue }
-            let shared = spec.talksToNode ? ["node", "lang", "json"] : ["lang"]
+            let shared = (spec.talksToNode ? ["node"] : []) + ["lang"] + (spec.takesJSON ? ["json"] : [])
             guard (name == "node" && spec.talksToNode) || name == "lang" || spec.valued.contains(name) || spec.repeated.contains(name) else {
                 let hint = suggestion(for: name, among: spec.valued + spec.repeated + spec.flags + shared).map { " Did you mean '--\($0)'?" } ?? ""
                 throw usageError("unknown option \(word).\(hint)", spec)
@@ -165,6 +189,32 @@ struct Invocation {
         }
         guard let n = Int(text), n >= 0 else { throw usage("--\(name) takes a whole number ≥ 0, not '\(text)'.") }
         return n
+    }
+
+    /// A whole-number option within `range` (a port, a count): anything else — negative, too large, not a number — is
+    /// a usage error naming the option, before the number reaches arithmetic or a range.
+    func int(_ name: String, in range: ClosedRange<Int>, default value: Int? = nil) throws(Exit) -> Int {
+        guard let text = values[name] else {
+            if let value { return value }
+            throw usage("missing --\(name).")
+        }
+        guard let n = Int(text), range.contains(n) else {
+            throw usage("--\(name) takes a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'.")
+        }
+        return n
+    }
+
+    /// A path option naming a file this process can read (a config): missing, a directory or unreadable is a usage
+    /// error naming the option and the path.
+    func readableFile(_ name: String) throws(Exit) -> String {
+        let path = try required(name)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw usage("--\(name) '\(path)' does not exist (文件不存在).")
+        }
+        guard !isDirectory.boolValue else { throw usage("--\(name) '\(path)' is a directory, not a file.") }
+        guard access(path, R_OK) == 0 else { throw usage("--\(name) '\(path)' cannot be read: \(String(cString: strerror(errno))).") }
+        return path
     }
 
     /// Today in Beijing time (UTC+8), the calendar the bodies keep.

@@ -5,11 +5,29 @@ import XieshangWire
 
 /// `xieshang node --config node.json` (run one body's node process) and `xieshang init` (make its key and config).
 enum NodeCommand {
-    static let usage = NodeProcess.usage(command: "xieshang node")
+    static let spec = Invocation.Spec(
+        name: "node", summary: "runs this body's node: the Federation service on `listen`, the Admin service on the Unix socket",
+        valued: ["config"], required: ["config"],
+        details: """
+              --config FILE  the node's node.json (made by `xieshang init` or `xieshang topology`); it must exist and be readable.
+              Stops gracefully on SIGINT or SIGTERM. On a fatal error, a message and exit 78 when the config or key file
+              must be fixed first (a restart cannot help), exit 1 otherwise; a wrong command line exits 2 and starts nothing.
+              Log lines are logfmt for machines (--lang does not change them). Servers run `xieshang-node --config FILE`,
+              the same node in less memory.
+            """,
+        example: "xieshang node --config /srv/xieshang/wanshan/node.json",
+        talksToNode: false,
+        jsonOutput: .refused("the node runs a server and prints log lines, not results; ask the running node with `xieshang status --json`"))
 
-    /// Runs the node in this process (the same code as the `xieshang-node` executable).
+    /// Runs the node in this process (the same code as the `xieshang-node` executable) once its command line is good.
     static func run(_ args: [String]) -> Int32 {
-        NodeProcess.run(args, command: "xieshang node")
+        let config: String
+        do throws(Invocation.Exit) {
+            config = try Invocation.parse(args, spec).readableFile("config")
+        } catch {
+            return error.code
+        }
+        return NodeProcess.serve(configFile: config)
     }
 
     static let initSpec = Invocation.Spec(

@@ -9,12 +9,12 @@ import XieshangNode
 struct CLICommandTests {
     typealias Run = ProcessRun
 
-    /// Runs the built `xieshang` with `args` (XIESHANG_NODE unset, so --node decides), `env` added.
-    static func run(_ args: [String], env: [String: String] = [:]) async throws -> Run {
+    /// Runs the built `xieshang` with `args` (XIESHANG_NODE unset, so --node decides), `env` added, `input` on stdin.
+    static func run(_ args: [String], env: [String: String] = [:], input: String? = nil) async throws -> Run {
         guard let exe = LocalFederation.xieshang() else { throw LocalFederation.Failure(description: "xieshang is not built") }
         var environment: [String: String?] = ["XIESHANG_NODE": nil]
         for (k, v) in env { environment[k] = v }
-        return try await ProcessRun.run(exe, args, environment: environment)
+        return try await ProcessRun.run(exe, args, environment: environment, input: input)
     }
 
     @Test("every command and every subcommand answers --help with exit 0; record commands show an example")

@@ -106,13 +106,18 @@ struct DemoTests {
         #expect(fraction > 0.01, "the screenshot is not blank (ink \(fraction))")
     }
 
-    @Test("--keep-running leaves the federation up and says how to query it; Ops/federation.sh down stops every node")
+    @Test("--keep-running leaves the federation up and says how to query it; --lang en heads the table in English; --json prints the checked summary on stdout; Ops/federation.sh down stops every node")
     func keepRunning() async throws {
         guard let exe = LocalFederation.xieshang() else { throw LocalFederation.Failure(description: "xieshang not built") }
         let dir = "/tmp/xs-demo-keep-" + String(UUID().uuidString.prefix(8)).lowercased()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let base = try LocalFederation.freePortRange(14)
-        let (status, output) = try await run(exe, ["demo", "--dir", dir, "--base-port", String(base), "--keep-running"])
+        // --json: the lines for people on standard error (kept in a file here), the summary on standard output.
+        let log = dir + ".log"
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let (status, stdout) = try await run("/bin/sh", ["-c", "exec \"$0\" demo --dir \"$1\" --base-port \"$2\" --keep-running --lang en --json 2>\"$3\"",
+                                                       exe, dir, String(base), log])
+        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         defer {
             // Whatever happened, stop what the demo left (by the pids it recorded).
             for pid in processes(mentioning: dir).compactMap({ Int32($0.split(separator: ":").first ?? "") }) { kill(pid, SIGKILL) }
@@ -120,6 +125,17 @@ struct DemoTests {
         #expect(status == 0, "\(output)")
         #expect(output.contains("The federation keeps running") && output.contains("xieshang stats --node \(dir)/city/admin.sock --drill"), "\(output)")
         #expect(processes(mentioning: dir).count == 14, "14 nodes still run")
+        // --lang en: the table's headings, subtotals, coverage and approval lines in English; the bodies keep their names.
+        #expect(output.contains("2026 totals of 铜仁市政协") && output.contains("[东片区] subtotal") && output.contains("coverage: county 3/3 reporting"),
+                "\(output)")
+        #expect(output.contains("approving 2026 bottom-up") && output.contains("approved 13/13 ✔") && !output.contains("年度汇总"), "\(output)")
+        let summary = (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:]
+        let bodies = summary["bodies"] as? [[String: Any]] ?? []
+        #expect(summary["checked"] as? Bool == true && summary["approved"] as? Bool == true && summary["keep_running"] as? Bool == true
+                && (summary["mismatches"] as? [String])?.isEmpty == true && summary["report"] as? String == dir + "/report.html", "\(stdout)")
+        #expect(bodies.count == 13 && bodies.allSatisfy { $0["matches"] as? Bool == true }, "\(stdout)")
+        let cityTotals = bodies.first { $0["body"] as? String == "city" }?["totals"] as? [String: Any] ?? [:]
+        #expect(summary["records"] as? Int ?? 0 > 200 && (cityTotals["proposals_registered"] as? Int) == 23, "\(stdout)")
         let (statsStatus, stats) = try await run(exe, ["stats", "--drill", "--node", dir + "/city/admin.sock"])
         #expect(statsStatus == 0 && stats.contains("碧江区政协") && stats.contains("江口县闵孝镇政协联络组"), "\(stats)")
         // The demo approved 2026 at every body: the city's drill-down shows it, and a township refuses a record dated in it.

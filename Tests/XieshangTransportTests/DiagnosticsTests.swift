@@ -37,6 +37,21 @@ import XieshangWire
         #expect(!FileManager.default.fileExists(atPath: socket))
     }
 
+    /// `--json`: one JSON object per endpoint, as scripts read it.
+    @Test func diagServeWithJSONPrintsTheBoundEndpointAsJSON() async throws {
+        let child = try await ChildProcess(Self.xieshang, ["diag", "serve", "--listen", "127.0.0.1:0", "--json"],
+                                           waitFor: #"{"listening":"127.0.0.1:"#)
+        let port = try #require(Int(child.markerLine.prefix { $0.isNumber }), "\(child.output)")
+        let line = try #require(child.output.split(separator: "\n").first)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+        #expect(object == ["listening": "127.0.0.1:\(port)"])
+        let client = try Client(target: .tcp(host: "127.0.0.1", port: port))
+        #expect(try await TestSupport.echo(client, text: "诊断 json").text == "诊断 json")
+        child.process.terminate()
+        child.process.waitUntilExit()
+        #expect(child.process.terminationStatus == 0)
+    }
+
     @Test func echoHonoursDelayAndRefusesUndecodableRequests() async throws {
         let (server, endpoint) = try TestSupport.diagnosticsServer()
         let client = try Client(target: endpoint)
