@@ -97,7 +97,7 @@ let package = Package(
                                                                 "XieshangTestKinds"],
                     exclude: ["FuzzCorpus"]),
         .testTarget(name: "XieshangNodeTests", dependencies: ["XieshangNode", "XieshangWire", "XieshangTransport", "XieshangFederation", "XieshangStore", "XieshangDomain",
-                                                        "XieshangAccounts", "XieshangSimulation", "XieshangTestKinds", "XieshangStoreTesting"], exclude: ["python"]),
+                                                        "XieshangAccounts", "XieshangSimulation", "XieshangTestKinds", "XieshangStoreTesting"], exclude: ["python", "Fixtures"]),
         .testTarget(name: "XieshangAccountsTests", dependencies: ["XieshangAccounts", "XieshangStore", "XieshangWire"]),
         .testTarget(name: "XieshangReportTests", dependencies: ["XieshangReport"], exclude: ["python"]),
     ],

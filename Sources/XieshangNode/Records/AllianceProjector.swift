@@ -36,11 +36,8 @@ public final class AllianceProjector: Projector {
     private let keys: [String: Ed25519.PublicKey]
     private let configured: [String: Set<String>]
 
-    private struct Cache {
-        var ledger: AllianceLedger
-        var appliedThrough: Int64
-    }
-    private let cache: Mutex<Cache>
+    /// The ledger folded from the log.
+    private let fold: ProjectionFold<AllianceLedger>
     private let submittedHook = Mutex<(@Sendable () -> Void)?>(nil)
 
     /// A projector for `node`, checking sign-offs against `keys` (pinned alliance members and the node itself);
@@ -49,7 +46,13 @@ public final class AllianceProjector: Projector {
         self.node = node
         self.keys = keys
         self.configured = configured
-        self.cache = Mutex(Cache(ledger: AllianceLedger(node: node, keys: keys, configured: configured), appliedThrough: 0))
+        self.fold = ProjectionFold(family: .alliance, kinds: AllianceProjector.allianceKinds,
+                                   fresh: { AllianceLedger(node: node, keys: keys, configured: configured) },
+                                   replay: { ledger, logged in
+            guard let body = try? EventBody(serializedBytes: logged.body) else { return }
+            _ = try? ledger.apply(kind: EventKind(protoValue: logged.kind), payload: body.payload, originNode: logged.signer,
+                                  scope: logged.scope, seq: logged.seq)
+        })
     }
 
     /// Called (on the appending thread, inside its transaction: it must only schedule work) whenever a draft this
@@ -61,16 +64,15 @@ public final class AllianceProjector: Projector {
     /// Applies one event: folds it into the ledger and rewrites the touched rows.
     /// - Throws: ``StoreError`` only for SQL failures.
     public func apply(_ event: StoredEvent, position: Int64, in db: Database) throws(StoreError) {
-        let notify = try cache.withLock { (cache: inout Cache) throws(StoreError) -> Bool in
-            try sync(&cache, in: db)
+        let notify = try fold.apply(event, position: position, in: db) { (ledger: inout AllianceLedger) throws(StoreError) -> (problem: String?, result: Bool) in
             let originNode = ChainName.node(of: event.origin)
             var change = AllianceLedger.Change.none
             var problem: String?
             do {
                 let body = try EventBody(serializedBytes: event.body)
                 do throws(DomainError) {
-                    change = try cache.ledger.apply(kind: EventKind(protoValue: event.kind), payload: body.payload,
-                                                    originNode: originNode, scope: event.scope, seq: event.seq)
+                    change = try ledger.apply(kind: EventKind(protoValue: event.kind), payload: body.payload,
+                                              originNode: originNode, scope: event.scope, seq: event.seq)
                 } catch {
                     problem = "\(error)"
                     // What the event carried validly is applied; its draft's rows are rewritten all the same.
@@ -79,33 +81,18 @@ public final class AllianceProjector: Projector {
             } catch {
                 problem = "the event body does not decode: \(error)"
             }
-            if let problem {
-                try db.insert(RecordTables.allianceProblems, [
-                    "origin": .text(event.origin), "seq": .integer(Int64(bitPattern: event.seq)), "position": .integer(position),
-                    "kind": .integer(Int64(event.kind)), "reason": .text(problem),
-                ], orReplace: true)
+            try write(change, ledger, db)
+            if case .draft(let id) = change, let entry = ledger.drafts[id] {
+                return (problem, entry.host == node && entry.draft.isSubmitted && entry.forwardedSeq == nil)
             }
-            try write(change, cache.ledger, db)
-            try db.execute("INSERT INTO alliance_cursor (id, applied_through) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET applied_through = excluded.applied_through",
-                           [.integer(position)])
-            cache.appliedThrough = position
-            if case .draft(let id) = change, let entry = cache.ledger.drafts[id] {
-                return entry.host == node && entry.draft.isSubmitted && entry.forwardedSeq == nil
-            }
-            return false
+            return (problem, false)
         }
         if notify, let hook = submittedHook.withLock({ $0 }) { hook() }
     }
 
     /// The ledger as of the projection in `db` (folded again when the in-memory copy is not the one `db` holds).
     public func ledger(in db: Database) throws(StoreError) -> AllianceLedger {
-        try cache.withLock { (cache: inout Cache) throws(StoreError) -> AllianceLedger in
-            let through = try appliedThrough(in: db)
-            if through == cache.appliedThrough { return cache.ledger }
-            let ledger = try fold(in: db, through: through)
-            if through > cache.appliedThrough { cache = Cache(ledger: ledger, appliedThrough: through) }
-            return ledger
-        }
+        try fold.state(in: db)
     }
 
     // MARK: Rows
@@ -203,33 +190,6 @@ public final class AllianceProjector: Projector {
         case .draftSignOff: return try? DraftSignOff(serializedBytes: payload).draftId
         default: return nil
         }
-    }
-
-    // MARK: Folding
-
-    private func sync(_ cache: inout Cache, in db: Database) throws(StoreError) {
-        let through = try appliedThrough(in: db)
-        guard through != cache.appliedThrough else { return }
-        cache = Cache(ledger: try fold(in: db, through: through), appliedThrough: through)
-    }
-
-    private func appliedThrough(in db: Database) throws(StoreError) -> Int64 {
-        if case .integer(let v)? = try db.scalar("SELECT applied_through FROM alliance_cursor WHERE id = 1") { return v }
-        return 0
-    }
-
-    private func fold(in db: Database, through: Int64) throws(StoreError) -> AllianceLedger {
-        var ledger = AllianceLedger(node: node, keys: keys, configured: configured)
-        guard through > 0 else { return ledger }
-        let kinds = Self.allianceKinds.sorted().map(String.init).joined(separator: ",")
-        try db.forEachRow("SELECT body, kind, origin, scope, seq FROM events WHERE position <= ? AND kind IN (\(kinds)) ORDER BY position",
-                          [.integer(through)]) { (row: Statement) throws(StoreError) in
-            guard let body = try? EventBody(serializedBytes: row.bytes(at: 0)) else { return }
-            _ = try? ledger.apply(kind: EventKind(protoValue: Int32(truncatingIfNeeded: row.int64(at: 1))), payload: body.payload,
-                                  originNode: ChainName.node(of: row.string(at: 2)), scope: row.string(at: 3),
-                                  seq: UInt64(bitPattern: row.int64(at: 4)))
-        }
-        return ledger
     }
 }
 

@@ -47,11 +47,7 @@ public final class DomainProjector: Projector {
     public let initialPolicy: Policy?
 
     /// The records folded from the log: this body's own, and the records of the bodies below kept by owner.
-    private struct Cache {
-        var folded: Folded
-        var appliedThrough: Int64
-    }
-    private let cache: Mutex<Cache>
+    private let fold: ProjectionFold<Folded>
     /// Problems found since the node last drained them (it raises an alert for each).
     private let pending = Mutex<[Problem]>([])
 
@@ -76,7 +72,15 @@ public final class DomainProjector: Projector {
         self.body = body
         self.children = children
         self.initialPolicy = policy
-        self.cache = Mutex(Cache(folded: Folded(own: DomainState(body: body, policy: policy), below: Set(children)), appliedThrough: 0))
+        self.fold = ProjectionFold(family: .domain, kinds: DomainProjector.foldedKinds,
+                                   fresh: { Folded(own: DomainState(body: body, policy: policy), below: Set(children)) },
+                                   replay: { folded, logged in
+            if logged.kind == EventKind.roster.protoValue {
+                folded.noteRoster(logged.body, scope: logged.scope, signer: logged.signer)
+            } else if case .event(let e) = DomainProjector.decode(body: logged.body, kind: logged.kind) {
+                _ = folded.fold(e, signer: logged.signer, scope: logged.scope)
+            }
+        })
     }
 
     /// Applies one event: decodes its payload, folds it into the records of the body that owns them and rewrites the
@@ -85,14 +89,9 @@ public final class DomainProjector: Projector {
     /// recorded in `projection_problems`, and the node raises an alert.
     /// - Throws: ``StoreError`` only for SQL failures (a payload that does not decode is recorded, not thrown).
     public func apply(_ event: StoredEvent, position: Int64, in db: Database) throws(StoreError) {
-        try cache.withLock { (cache: inout Cache) throws(StoreError) in
-            try sync(&cache, in: db)
-            let reason = try DomainProjector.fold(event, into: &cache.folded, in: db)
+        try fold.apply(event, position: position, in: db) { (folded: inout Folded) throws(StoreError) -> (problem: String?, result: Void) in
+            let reason = try DomainProjector.fold(event, into: &folded, in: db)
             if let reason {
-                try db.insert(RecordTables.projectionProblems, [
-                    "origin": .text(event.origin), "seq": .integer(Int64(bitPattern: event.seq)), "position": .integer(position),
-                    "kind": .integer(Int64(event.kind)), "reason": .text(reason),
-                ], orReplace: true)
                 let problem = RecordQueries.ProjectionProblem(origin: event.origin, seq: event.seq, position: position,
                                                               kind: event.kind, reason: reason)
                 pending.withLock {
@@ -102,9 +101,7 @@ public final class DomainProjector: Projector {
                     }
                 }
             }
-            try db.execute("INSERT INTO records_cursor (id, applied_through) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET applied_through = excluded.applied_through",
-                           [.integer(position)])
-            cache.appliedThrough = position
+            return (reason, ())
         }
     }
 
@@ -146,58 +143,13 @@ public final class DomainProjector: Projector {
     /// database holds, e.g. after a restart). A connection that lags the writer (a reader's older snapshot) gets its
     /// own fold and leaves the writer's copy alone.
     public func state(in db: Database) throws(StoreError) -> DomainState {
-        try cache.withLock { (cache: inout Cache) throws(StoreError) -> DomainState in
-            try folded(&cache, in: db).own
-        }
+        try fold.state(in: db).own
     }
 
     /// The records of the bodies below as this body holds them, by owner (their own records, kept for drill-down;
     /// never part of this body's state or figures).
     public func descendantStates(in db: Database) throws(StoreError) -> [String: DomainState] {
-        try cache.withLock { (cache: inout Cache) throws(StoreError) -> [String: DomainState] in
-            try folded(&cache, in: db).others
-        }
-    }
-
-    /// The fold as `db` holds it; refreshes the cache when `db` is ahead of it.
-    private func folded(_ cache: inout Cache, in db: Database) throws(StoreError) -> Folded {
-        let through = try appliedThrough(in: db)
-        if through == cache.appliedThrough { return cache.folded }
-        let folded = try fold(in: db, through: through)
-        if through > cache.appliedThrough { cache = Cache(folded: folded, appliedThrough: through) }
-        return folded
-    }
-
-    // MARK: Private
-
-    /// Makes the in-memory state the fold of the events the database's projection has applied.
-    private func sync(_ cache: inout Cache, in db: Database) throws(StoreError) {
-        let through = try appliedThrough(in: db)
-        guard through != cache.appliedThrough else { return }
-        cache = Cache(folded: try fold(in: db, through: through), appliedThrough: through)
-    }
-
-    /// The position the projection in `db` has applied through (0 for a fresh projection).
-    private func appliedThrough(in db: Database) throws(StoreError) -> Int64 {
-        if case .integer(let v)? = try db.scalar("SELECT applied_through FROM records_cursor WHERE id = 1") { return v }
-        return 0
-    }
-
-    /// A fresh state with every domain event of `db`'s log up to `through` applied, in position order.
-    private func fold(in db: Database, through: Int64) throws(StoreError) -> Folded {
-        var folded = Folded(own: DomainState(body: body, policy: initialPolicy), below: Set(children))
-        guard through > 0 else { return folded }
-        let kinds = DomainProjector.foldedKinds.sorted().map(String.init).joined(separator: ",")
-        try db.forEachRow("SELECT origin, scope, body, kind FROM events WHERE position <= ? AND kind IN (\(kinds)) ORDER BY position",
-                          [.integer(through)]) { (row: Statement) throws(StoreError) in
-            let kind = Int32(truncatingIfNeeded: row.int64(at: 3)), signer = ChainName.node(of: row.string(at: 0)), scope = row.string(at: 1)
-            if kind == EventKind.roster.protoValue {
-                folded.noteRoster(row.bytes(at: 2), scope: scope, signer: signer)
-            } else if case .event(let e) = DomainProjector.decode(body: row.bytes(at: 2), kind: kind) {
-                _ = folded.fold(e, signer: signer, scope: scope)
-            }
-        }
-        return folded
+        try fold.state(in: db).others
     }
 
     /// The node that signed `event` (the origin of its chain).

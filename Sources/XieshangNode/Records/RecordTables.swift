@@ -122,6 +122,22 @@ enum RecordTables {
     /// Tables of the alliance projector that belong to no record type.
     static let allianceOwn = [allianceProblems, allianceCursor]
 
+    /// The problems table of the projector of `family`: events it could not use, with the reason.
+    static func problems(of family: RecordType.Family) -> TableSpec {
+        switch family {
+        case .domain: projectionProblems
+        case .alliance: allianceProblems
+        }
+    }
+
+    /// The cursor table of the projector of `family`: the log position its tables are applied through.
+    static func cursor(of family: RecordType.Family) -> TableSpec {
+        switch family {
+        case .domain: recordsCursor
+        case .alliance: allianceCursor
+        }
+    }
+
     /// The tables of the projector of `family`, in creation order: its record types' tables, then its own.
     static func tables(of family: RecordType.Family) -> [TableSpec] {
         RecordType.of(family).flatMap(\.tables) + (family == .domain ? domainOwn : allianceOwn)
