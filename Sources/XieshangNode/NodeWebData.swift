@@ -295,11 +295,11 @@ struct NodeWebData: WebData {
     }
 
     func history(_ kind: RecordKind, id: String) async -> Result<[RecordEvent], WebDataError> {
-        guard !kind.history.isEmpty else { return .success([]) }
+        guard kind.hasHistory else { return .success([]) }
         let runtime = runtime
         return await runtime.read {
             do throws(StoreError) {
-                return .success(try RecordHistory.events(of: kind.history, id: id, runtime: runtime))
+                return .success(try RecordHistory.events(of: kind.type, id: id, runtime: runtime))
             } catch {
                 return .failure(.unavailable("读取记录历程失败：\(error.message)"))
             }

@@ -22,38 +22,42 @@ public struct RecordKind: Sendable, Hashable {
     public let valueLabels: [String: String]
     /// The admin query answering one record with more than its list row (`proposal`, `draft`); empty when none.
     public let detailQuery: String
-    /// The domain record whose signed events make its history (`proposal`, `opinion`, `activity`, `suggestion`,
-    /// `research`, `plan`, `member`); empty when the node keeps no history of it.
-    public let history: String
+    /// The record type listed (``RecordType``): its signed events make a record's history when it is one of the
+    /// body's own records (``hasHistory``).
+    public let type: RecordType
+
+    /// Whether a record's detail page shows its history: the body's own records, whose signed domain events the node
+    /// matches to the record (an alliance draft shows its sign-offs instead).
+    public var hasHistory: Bool { type.family == .domain }
 
     /// Every kind, in the navigation's order: 提案, 社情民意, 履职活动, 意见建议, 调研视察报告, 协商计划, 委员, 联名提案草稿.
     public static let all: [RecordKind] = [
         RecordKind(key: "proposals", title: "提案", query: "proposals", idColumns: ["id"],
                    columns: ["id", "title", "first_proposer", "cosigners", "status", "submitted_on", "lead_unit", "due"],
-                   dateColumn: "submitted_on", statusColumn: "status", valueLabels: ["status": "state.proposal."], detailQuery: "proposal", history: "proposal"),
+                   dateColumn: "submitted_on", statusColumn: "status", valueLabels: ["status": "state.proposal."], detailQuery: "proposal", type: .proposal),
         RecordKind(key: "opinions", title: "社情民意信息", query: "opinions", idColumns: ["origin_body", "origin_report_id"],
                    columns: ["origin_report_id", "title", "author", "origin_body", "status", "adopted_by"],
-                   dateColumn: nil, statusColumn: "status", valueLabels: ["status": "state.opinion."], detailQuery: "", history: "opinion"),
+                   dateColumn: nil, statusColumn: "status", valueLabels: ["status": "state.opinion."], detailQuery: "", type: .opinion),
         RecordKind(key: "activities", title: "履职活动", query: "activities", idColumns: ["id"],
                    columns: ["id", "date", "kind", "topic", "participants", "host_bodies", "sectors", "target_unit", "result", "station"],
                    dateColumn: "date", statusColumn: nil, valueLabels: ["kind": "activity.", "form": "form.", "result": "rating."],
-                   detailQuery: "", history: "activity"),
+                   detailQuery: "", type: .activity),
         RecordKind(key: "suggestions", title: "意见建议", query: "suggestions", idColumns: ["id"],
                    columns: ["id", "text", "addressee", "status", "made_on", "adopted_on"],
-                   dateColumn: "made_on", statusColumn: "status", valueLabels: ["status": "state.suggestion."], detailQuery: "", history: "suggestion"),
+                   dateColumn: "made_on", statusColumn: "status", valueLabels: ["status": "state.suggestion."], detailQuery: "", type: .suggestion),
         RecordKind(key: "research", title: "调研视察报告", query: "research", idColumns: ["id"],
                    columns: ["id", "title", "kind", "activity_id", "reported_on", "instructed", "converted"],
                    dateColumn: "reported_on", statusColumn: nil, valueLabels: ["kind": "activity."], detailQuery: "research_report",
-                   history: "research"),
+                   type: .research),
         RecordKind(key: "plans", title: "协商计划事项", query: "plan_items", idColumns: ["issuer", "plan_id", "item_id"],
                    columns: ["item_id", "topic", "department", "deadline", "stage", "assignees"],
-                   dateColumn: "deadline", statusColumn: "stage", valueLabels: ["stage": "stage."], detailQuery: "", history: "plan"),
+                   dateColumn: "deadline", statusColumn: "stage", valueLabels: ["stage": "stage."], detailQuery: "", type: .plan),
         RecordKind(key: "members", title: "委员", query: "members", idColumns: ["id"],
                    columns: ["id", "name", "sector", "active", "duty_total_tenths", "needs_talk"],
-                   dateColumn: nil, statusColumn: nil, valueLabels: [:], detailQuery: "", history: "member"),
+                   dateColumn: nil, statusColumn: nil, valueLabels: [:], detailQuery: "", type: .member),
         RecordKind(key: "drafts", title: "联名提案草稿", query: "drafts", idColumns: ["id"],
                    columns: ["id", "title", "alliance", "host", "status", "signed"],
-                   dateColumn: nil, statusColumn: "status", valueLabels: [:], detailQuery: "draft", history: ""),
+                   dateColumn: nil, statusColumn: "status", valueLabels: [:], detailQuery: "draft", type: .draft),
     ]
 
     /// The kind with URL segment `key`.

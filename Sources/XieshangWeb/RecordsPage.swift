@@ -180,7 +180,7 @@ public enum RecordsPage {
             b += "</section>\n"
         }
         b += "<section><h2>历程（\(history.count)）</h2>"
-        if kind.history.isEmpty {
+        if !kind.hasHistory {
             b += "<p class=\"muted\">此类记录的历程请用 xieshang 命令查看。</p>"
         } else if history.isEmpty {
             b += "<p class=\"muted\">本节点没有这条记录的签名事件。</p>"

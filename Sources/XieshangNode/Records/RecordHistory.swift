@@ -43,30 +43,26 @@ enum RecordHistory {
         }
     }
 
-    /// Whether `event` belongs to record `id` of the domain record `history` (``RecordKind/history``).
-    static func matches(_ event: DomainEvent, history: String, id: String) -> Bool {
+    /// Whether `event` belongs to record `id` of record type `type` (a member's record also holds their attendance
+    /// and duty adjustments; a plan's, its items' steps).
+    static func matches(_ event: DomainEvent, type: RecordType, id: String) -> Bool {
         let record = FigureRecords.identity(event).record
-        switch (history, event) {
-        case ("proposal", .proposal), ("opinion", .opinion), ("activity", .activity), ("suggestion", .suggestion),
-             ("research", .research),
-             ("member", .member), ("member", .duty):
-            return record == id
-        case ("plan", .plan):
-            return id == record || id.hasPrefix(record + "/")
-        default:
-            return false
+        switch (type, event.recordType) {
+        case (.plan, .plan): return id == record || id.hasPrefix(record + "/")
+        case (.member, .duty): return record == id
+        case (let listed, let made): return listed == made && record == id
         }
     }
 
-    /// The events of record `id`, read from the log in pages.
+    /// The events of record `id` of record type `type`, read from the log in pages.
     /// - Throws: ``StoreError`` when the log cannot be read.
-    static func events(of history: String, id: String, runtime: NodeRuntime) throws(StoreError) -> [RecordEvent] {
+    static func events(of type: RecordType, id: String, runtime: NodeRuntime) throws(StoreError) -> [RecordEvent] {
         let reader = runtime.core.store.reader
         var names: [String: String] = [runtime.config.nodeId: runtime.config.name]
         for c in runtime.config.children { names[c.nodeId] = c.name }
         var out: [RecordEvent] = []
         try FigureRecords.forEachDomainEvent(in: reader) { e, signed, event in
-            guard matches(event, history: history, id: id) else { return }
+            guard matches(event, type: type, id: id) else { return }
             let body = ChainName.node(of: e.origin)
             let name = names[body] ?? runtime.core.subtreeEntry(body)?.name ?? body
             out.append(RecordEvent(body: body, bodyName: name.isEmpty ? body : name, seq: e.seq, timeMs: e.timeMs,
