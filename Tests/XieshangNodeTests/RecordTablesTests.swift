@@ -123,6 +123,14 @@ struct RecordTablesTests {
                     } catch let error as DomainError {
                         #expect(error.rule != "wire.kind", "\(kind) decodes as a domain event")
                     }
+                } else {
+                    // An alliance kind is the alliance ledger's, never a domain event.
+                    do {
+                        _ = try DomainEvent(kind: kind, payload: [])
+                        Issue.record("\(kind) decoded as a domain event")
+                    } catch let error as DomainError {
+                        #expect(error.rule == "wire.kind")
+                    }
                 }
             }
         }

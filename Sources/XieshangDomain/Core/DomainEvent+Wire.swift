@@ -40,18 +40,20 @@ extension DomainEvent {
     ///   the bad field such as "date.format"), or rule "wire.kind" for a kind that is not a domain event.
     public init(kind: XieshangWire.EventKind, payload: some Collection<UInt8>) throws {
         let bytes = Array(payload)
-        switch kind {
-        case .memberRecorded: self = .member(try MemberRecorded(wire: try decode(XieshangWire.MemberRecorded.self, bytes)))
-        case .policySet: self = .policy(try Policy(wire: try decode(XieshangWire.PolicySet.self, bytes)))
-        case .proposal: self = .proposal(try ProposalEvent(wire: try decode(XieshangWire.ProposalEvent.self, bytes)))
-        case .opinion: self = .opinion(try OpinionEvent(wire: try decode(XieshangWire.OpinionEvent.self, bytes)))
-        case .activity: self = .activity(try Activity(wire: try decode(XieshangWire.ActivityRecorded.self, bytes)))
-        case .suggestion: self = .suggestion(try SuggestionEvent(wire: try decode(XieshangWire.SuggestionEvent.self, bytes)))
-        case .plan: self = .plan(try PlanEvent(wire: try decode(XieshangWire.PlanEvent.self, bytes)))
-        case .duty: self = .duty(try DutyEvent(wire: try decode(XieshangWire.DutyEvent.self, bytes)))
-        case .station: self = .station(try StationEvent(wire: try decode(XieshangWire.StationEvent.self, bytes)))
-        case .research: self = .research(try ResearchEvent(wire: try decode(XieshangWire.ResearchEvent.self, bytes)))
-        default:
+        // By record type, exhaustively: a new RecordType makes the compiler point here.
+        switch RecordType(kind: kind) {
+        case .member?: self = .member(try MemberRecorded(wire: try decode(XieshangWire.MemberRecorded.self, bytes)))
+        case .policy?: self = .policy(try Policy(wire: try decode(XieshangWire.PolicySet.self, bytes)))
+        case .proposal?: self = .proposal(try ProposalEvent(wire: try decode(XieshangWire.ProposalEvent.self, bytes)))
+        case .opinion?: self = .opinion(try OpinionEvent(wire: try decode(XieshangWire.OpinionEvent.self, bytes)))
+        case .activity?: self = .activity(try Activity(wire: try decode(XieshangWire.ActivityRecorded.self, bytes)))
+        case .suggestion?: self = .suggestion(try SuggestionEvent(wire: try decode(XieshangWire.SuggestionEvent.self, bytes)))
+        case .plan?: self = .plan(try PlanEvent(wire: try decode(XieshangWire.PlanEvent.self, bytes)))
+        case .duty?: self = .duty(try DutyEvent(wire: try decode(XieshangWire.DutyEvent.self, bytes)))
+        case .station?: self = .station(try StationEvent(wire: try decode(XieshangWire.StationEvent.self, bytes)))
+        case .research?: self = .research(try ResearchEvent(wire: try decode(XieshangWire.ResearchEvent.self, bytes)))
+        // The alliance's records are folded by its ledger (AllianceLedger), never as domain events.
+        case .charter?, .jointActivity?, .draft?, .jointProposal?, nil:
             throw DomainError(.invalidInput, rule: "wire.kind", zh: "事件类型 \(kind) 不是业务事件",
                               en: "event kind \(kind) is not a domain event")
         }
