@@ -12,7 +12,7 @@ extension DomainSubmit {
     static let opinionBeyondColumns = ["origin_body", "origin_report_id", "title", "beyond_step", "beyond_to", "on", "recorded_by", "bulletin_issue",
                                        "handling_result", "handling_on", "handling", "waiting_days"]
 
-    static func opinionBeyond(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryResponse, TransportError> {
+    static func opinionBeyond(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryRows, TransportError> {
         var asOf = Day(chinaTimeMs: runtime.now())
         if let text = request.filter["as_of"] {
             guard let day = try? Day(parsing: text, field: "as_of") else {
@@ -55,6 +55,6 @@ extension DomainSubmit {
             }
         }
         if awaitingOnly { rows.sort { ($0["waiting_days"] as? Int ?? 0) > ($1["waiting_days"] as? Int ?? 0) } }
-        return .success(QueryResponse(columns: opinionBeyondColumns, rowsJson: rows.map(AdminHandlers.json)))
+        return .success(QueryRows(rows))
     }
 }

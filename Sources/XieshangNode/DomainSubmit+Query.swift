@@ -6,148 +6,101 @@ import XieshangStore
 import XieshangTransport
 import XieshangWire
 
-/// The record types the CLI needs beyond the projection's lists, answered from the body's ``DomainState``:
-/// `proposal` (one proposal with co-signers, replies, evaluations, quarterly appraisals and written explanations; `id`), `suggestions`, `plans` (every item with
-/// all its columns, for plan export and `plan show`; filter `plan`), `figures` (the body's own figures 统计数字 for a
-/// `period`, with its rates), `bodies` (this body and every body of its subtree with name, tier and parent, from the
-/// config and the rosters its children vouched for — so a city can name its townships), `duty` (one member's
-/// 履职档案 for a `year`: every ledger entry with the record it cites and the body where it happened (`at`: an activity
-/// at a body below that the member joined as a guest), the points per category and the total;
-/// filter `member`), `duty_ranking` (every member of the body for a `year`, by total: rank — equal totals share
-/// it —, the yearly minimums missed, talk and resignation flags, and whether they qualify as 优秀委员 by the policy
-/// or why not), `appraisals` (the proposals rated at a `quarter`'s appraisal 逐个提案测评, with the votes, the rate,
-/// the threshold and the units' written explanations; filter `below` = "true" for only those below the threshold),
-/// `policy` (the policy the body's records apply now, every setting, and the versions recorded), `units` (the handling
-/// table of the units 承办单位办理情况 for a `period`, with the replies overdue on the `as_of` day), `plan_tree` (every item of
-/// the plans this body holds followed down the tree 逐级分解进度: one row per assignee of the item and of each sub-item the
-/// bodies below decomposed it into, with its stage and overdue flag on the `as_of` day; filter `plan`).
+/// The queries answered from the body's ``DomainState`` (their entries, filters and columns are in ``QueryCatalog``):
+/// one proposal, suggestions, plans, plan trees, topics, the body's figures, bodies, duty records and rankings,
+/// appraisals, the policy, the units' handling table.
 extension DomainSubmit {
-    /// Record types answered here.
-    static let queryTypes = ["proposal", "suggestions", "plans", "plan_tree", "figures", "bodies", "duty", "duty_ranking", "appraisals", "policy", "units",
-                             "topics", "sector_figures", "activity_appraisals", "opinion_beyond", "stations", "station_figures",
-                             "research", "research_report"]
-
-    static func query(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
+    /// Answers `rows` from the body's state, read on a read-only connection of its own.
+    static func withState(_ runtime: NodeRuntime, _ request: QueryRequest,
+                          _ rows: (Database, DomainState) throws -> Result<QueryRows, TransportError>) -> Result<QueryRows, TransportError> {
         let path = runtime.core.store.path
-        if request.recordType == "bodies" { return bodies(runtime) }
         do {
             let database = try Database(path: path, readOnly: true, create: false)
-            let state = try runtime.records.state(in: database)
-            switch request.recordType {
-            case "proposal":
-                let id = request.id.isEmpty ? (request.filter["id"] ?? "") : request.id
-                guard let d = try RecordQueries(database: database, projector: runtime.records).proposal(id) else {
-                    return .failure(TransportError.status(.notFound,
-                        "[proposal.exists] there is no proposal \(id) at \(runtime.config.nodeId) (提案 \(id) 不存在); list them with `xieshang proposal list`"))
-                }
-                let p = d.proposal
-                let row: [String: Any] = [
-                    "id": p.id, "title": p.title, "kind": p.kind, "first_proposer": p.firstProposer, "status": p.status,
-                    "submitted_on": p.submittedOn, "register_number": p.registerNumber ?? JSONNull(), "lead_unit": p.leadUnit ?? JSONNull(),
-                    "units": p.units, "due": p.due ?? JSONNull(), "round": p.round, "closed_on": p.closedOn ?? JSONNull(),
-                    "supervisor": p.supervisor ?? JSONNull(), "text": d.text,
-                    "cosigners": d.cosigners.map { ["member": $0.member, "confirmed": $0.confirmed] },
-                    "replies": d.replies.map { ["round": $0.round, "unit": $0.unit, "reply_class": $0.replyClass, "text": $0.text, "on": $0.on, "on_time": $0.onTime] },
-                    "evaluations": d.evaluations.map { ["round": $0.round, "member": $0.member, "rating": $0.rating, "on": $0.on] },
-                    "appraisals": (state.proposals[id]?.appraisals ?? []).map {
-                        ["quarter": $0.quarter.description, "on": $0.on.description, "round": $0.round, "rate": $0.rate.description,
-                         "rate_numerator": $0.rate.numerator, "rate_denominator": $0.rate.denominator,
-                         "threshold_percent": $0.votes.thresholdPercent, "below_threshold": $0.belowThreshold]
-                    },
-                    "explanations": (state.proposals[id]?.explanations ?? []).map {
-                        ["round": $0.round, "unit": $0.unit, "text": $0.text, "on": $0.on.description]
-                    },
-                    "channel": state.proposals[id]?.submission.channel.rawValue ?? IntakeChannel.web.rawValue,
-                    // 批示 and 督办, fed back to the proposers: they read them on their proposal.
-                    "instructions": (state.proposals[id]?.instructions ?? []).map {
-                        ["on": $0.on.description, "leader_level": $0.instruction.leaderLevel, "leader": $0.instruction.leader,
-                         "text": $0.instruction.text]
-                    },
-                    "supervisions": (state.proposals[id]?.supervisions ?? []).map {
-                        ["on": $0.on.description, "outcome": $0.outcome.rawValue, "note": $0.note]
-                    },
-                ]
-                return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
-            case "duty":
-                return duty(runtime, request, state)
-            case "duty_ranking":
-                return dutyRanking(runtime, request, state)
-            case "topics":
-                return topics(request, state)
-            case "opinion_beyond":
-                return opinionBeyond(runtime, request, state)
-            case "plan_tree":
-                return planTree(runtime, request, state, below: plansBelow(try runtime.records.descendantStates(in: database)))
-            case "appraisals":
-                return appraisals(request, state)
-            case "units":
-                return units(runtime, request, state)
-            case "sector_figures":
-                return sectorFigures(runtime, request, state, below: try runtime.records.descendantStates(in: database))
-            case "research":
-                return research(state)
-            case "research_report":
-                return researchReport(runtime, request, state)
-            case "activity_appraisals":
-                return activityAppraisals(runtime, request, state)
-            case "stations":
-                return stations(runtime, request, state, below: try runtime.records.descendantStates(in: database))
-            case "station_figures":
-                return stationFigures(runtime, request, state, below: try runtime.records.descendantStates(in: database))
-            case "policy":
-                let row = policy(state)
-                return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
-            case "suggestions":
-                let columns = ["id", "text", "addressee", "activity_id", "members", "status", "made_on", "adopted_on", "adopted_by", "closed_on"]
-                let rows: [[String: Any]] = state.suggestions.values.sorted { $0.id < $1.id }.map { s in
-                    ["id": s.id, "text": s.text, "addressee": s.addressee, "activity_id": s.activityID, "members": s.members,
-                     "status": s.status.rawValue, "made_on": s.madeOn.description, "adopted_on": s.adoptedOn?.description ?? JSONNull(),
-                     "adopted_by": s.adoptedBy ?? JSONNull(), "closed_on": s.closedOn?.description ?? JSONNull()]
-                }
-                return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
-            case "plans":
-                let columns = ["issuer", "plan_id", "year", "title", "plan_status", "document", "item_id", "category", "topic", "form",
-                               "lead_leader", "department", "person", "deadline", "assignees", "parent", "stages"]
-                var rows: [[String: Any]] = []
-                for plan in state.plans.values.sorted(by: { ($0.key.issuer, $0.key.planID) < ($1.key.issuer, $1.key.planID) }) {
-                    if let only = request.filter["plan"], only != plan.key.planID { continue }
-                    for item in plan.items {
-                        let stages = Dictionary(item.assignees.map { a in (a, item.stage(of: a, asOf: Day(year: 9999, month: 12, day: 31)!).name) },
-                                                uniquingKeysWith: { a, _ in a })
-                        rows.append(["issuer": plan.key.issuer, "plan_id": plan.key.planID, "year": plan.year, "title": plan.title,
-                                     "plan_status": "\(plan.status)", "document": plan.document ?? JSONNull(), "item_id": item.id,
-                                     "category": item.category, "topic": item.topic, "form": item.form, "lead_leader": item.leadLeader,
-                                     "department": item.department, "person": item.person, "deadline": item.deadline.description,
-                                     "assignees": item.assignees,
-                                     "parent": item.parent.map { "\($0.issuer)/\($0.planID)/\($0.itemID)" } ?? JSONNull(),
-                                     "stages": stages])
-                    }
-                }
-                return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
-            default:
-                let text = request.filter["period"] ?? String(Day(chinaTimeMs: runtime.now()).year)
-                let period: Period
-                do { period = try Period.domain(text) } catch {
-                    return .failure(TransportError.status(.invalidArgument, "query figures: \(error)"))
-                }
-                let (f, rates) = ownFigures(runtime, period: period, state: state)
-                var row: [String: Any] = ["period": text, "body": runtime.config.nodeId]
-                for (path, key) in Figures.counters { row[key] = f[keyPath: path] }
-                row["repliesByClass"] = f.repliesByClass
-                row["opinionsAdoptedHigher"] = f.opinionsAdoptedHigher
-                row["consultationsByForm"] = f.consultationsByForm
-                row["proposalsByChannel"] = f.proposalsByChannel
-                row["opinionsByChannel"] = f.opinionsByChannel
-                for (key, r) in rates { row[key] = ["numerator": r.numerator, "denominator": r.denominator] }
-                return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
-            }
+            return try rows(database, try runtime.records.state(in: database))
         } catch {
             return .failure(TransportError.status(.internal, "query \(request.recordType) on \(path): \(error)"))
         }
     }
 
+    /// One proposal (the `id` filter or the request's id) with co-signers, replies, evaluations, quarterly appraisals,
+    /// written explanations, instructions and supervisions; its first cells are its `proposals` row's.
+    static func proposal(_ runtime: NodeRuntime, _ request: QueryRequest, _ database: Database, _ state: DomainState) throws -> Result<QueryRows, TransportError> {
+        let id = request.id.isEmpty ? (request.filter["id"] ?? "") : request.id
+        guard let d = try RecordQueries(database: database, projector: runtime.records).proposal(id) else {
+            return .failure(TransportError.status(.notFound,
+                "[proposal.exists] there is no proposal \(id) at \(runtime.config.nodeId) (提案 \(id) 不存在); list them with `xieshang proposal list`"))
+        }
+        let held = state.proposals[id]
+        var row = RecordListQueries.cells(d.proposal)
+        row["text"] = d.text
+        row["cosigners"] = d.cosigners.map { ["member": $0.member, "confirmed": $0.confirmed] }
+        row["replies"] = d.replies.map { ["round": $0.round, "unit": $0.unit, "reply_class": $0.replyClass, "text": $0.text, "on": $0.on, "on_time": $0.onTime] }
+        row["evaluations"] = d.evaluations.map { ["round": $0.round, "member": $0.member, "rating": $0.rating, "on": $0.on] }
+        row["appraisals"] = (held?.appraisals ?? []).map {
+            ["quarter": $0.quarter.description, "on": $0.on.description, "round": $0.round, "rate": $0.rate.description,
+             "rate_numerator": $0.rate.numerator, "rate_denominator": $0.rate.denominator,
+             "threshold_percent": $0.votes.thresholdPercent, "below_threshold": $0.belowThreshold]
+        }
+        row["explanations"] = (held?.explanations ?? []).map { ["round": $0.round, "unit": $0.unit, "text": $0.text, "on": $0.on.description] }
+        row["channel"] = held?.submission.channel.rawValue ?? IntakeChannel.web.rawValue
+        // 批示 and 督办, fed back to the proposers: they read them on their proposal.
+        row["instructions"] = (held?.instructions ?? []).map {
+            ["on": $0.on.description, "leader_level": $0.instruction.leaderLevel, "leader": $0.instruction.leader, "text": $0.instruction.text]
+        }
+        row["supervisions"] = (held?.supervisions ?? []).map { ["on": $0.on.description, "outcome": $0.outcome.rawValue, "note": $0.note] }
+        return .success(QueryRows([row]))
+    }
+
+    /// Every suggestion, by id.
+    static func suggestions(_ state: DomainState) -> QueryRows {
+        QueryRows(state.suggestions.values.sorted { $0.id < $1.id }.map { s in
+            ["id": s.id, "text": s.text, "addressee": s.addressee, "activity_id": s.activityID, "members": s.members,
+             "status": s.status.rawValue, "made_on": s.madeOn.description, "adopted_on": s.adoptedOn?.description ?? JSONNull(),
+             "adopted_by": s.adoptedBy ?? JSONNull(), "closed_on": s.closedOn?.description ?? JSONNull()]
+        })
+    }
+
+    /// Every item of the plans this body holds (filter `plan`) with all its columns.
+    static func plans(_ request: QueryRequest, _ state: DomainState) -> QueryRows {
+        var rows: [[String: Any]] = []
+        for plan in state.plans.values.sorted(by: { ($0.key.issuer, $0.key.planID) < ($1.key.issuer, $1.key.planID) }) {
+            if let only = request.filter["plan"], only != plan.key.planID { continue }
+            for item in plan.items {
+                let stages = Dictionary(item.assignees.map { a in (a, item.stage(of: a, asOf: Day(year: 9999, month: 12, day: 31)!).name) },
+                                        uniquingKeysWith: { a, _ in a })
+                rows.append(["issuer": plan.key.issuer, "plan_id": plan.key.planID, "year": plan.year, "title": plan.title,
+                             "plan_status": "\(plan.status)", "document": plan.document ?? JSONNull(), "item_id": item.id,
+                             "category": item.category, "topic": item.topic, "form": item.form, "lead_leader": item.leadLeader,
+                             "department": item.department, "person": item.person, "deadline": item.deadline.description,
+                             "assignees": item.assignees,
+                             "parent": item.parent.map { "\($0.issuer)/\($0.planID)/\($0.itemID)" } ?? JSONNull(),
+                             "stages": stages])
+            }
+        }
+        return QueryRows(rows)
+    }
+
+    /// The body's own figures for the `period` filter (default this year in Beijing time), with its rates.
+    static func figures(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryRows, TransportError> {
+        let text = request.filter["period"] ?? String(Day(chinaTimeMs: runtime.now()).year)
+        let period: Period
+        do { period = try Period.domain(text) } catch {
+            return .failure(TransportError.status(.invalidArgument, "query figures: \(error)"))
+        }
+        let (f, rates) = ownFigures(runtime, period: period, state: state)
+        var row: [String: Any] = ["period": text, "body": runtime.config.nodeId]
+        for (path, key) in Figures.counters { row[key] = f[keyPath: path] }
+        row["repliesByClass"] = f.repliesByClass
+        row["opinionsAdoptedHigher"] = f.opinionsAdoptedHigher
+        row["consultationsByForm"] = f.consultationsByForm
+        row["proposalsByChannel"] = f.proposalsByChannel
+        row["opinionsByChannel"] = f.opinionsByChannel
+        for (key, r) in rates { row[key] = ["numerator": r.numerator, "denominator": r.denominator] }
+        return .success(QueryRows([row]))
+    }
+
     /// One member's duty ledger 履职档案 for the `year` filter (default this year in Beijing time).
-    static func duty(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryResponse, TransportError> {
+    static func duty(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryRows, TransportError> {
         let member = request.id.isEmpty ? (request.filter["member"] ?? "") : request.id
         guard let m = state.members[member], m.body == state.body.id else {
             return .failure(TransportError.status(.notFound,
@@ -171,7 +124,7 @@ extension DomainSubmit {
                  "at": e.elsewhere ?? state.body.id]
             },
         ]
-        return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
+        return .success(QueryRows([row]))
     }
 
     /// The `year` filter of a duty query (default this year in Beijing time).
@@ -191,15 +144,13 @@ extension DomainSubmit {
 
     /// The body's members ranked by their total for the `year` filter, with the award rule applied (``DutyRanking``):
     /// one row per member, by rank then id; `places`, `award_min_tenths` and `award_top_percent` repeat the rule.
-    static func dutyRanking(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryResponse, TransportError> {
+    static func dutyRanking(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryRows, TransportError> {
         let year: Int
         switch yearFilter(runtime, request) {
         case .success(let y): year = y
         case .failure(let e): return .failure(e)
         }
         let ranking = state.dutyRanking(year: year)
-        let columns = ["rank", "member", "name", "sector", "total_tenths", "minimums_missed", "needs_talk", "resignation_recommended",
-                       "award", "not_awarded", "minimums", "members", "places", "award_min_tenths", "award_top_percent", "year"]
         let rows: [[String: Any]] = ranking.standings.map { s in
             let a = s.assessment, m = state.members[a.member]
             return ["rank": s.rank, "member": a.member, "name": m?.name ?? "", "sector": m?.sector ?? "", "total_tenths": a.totalTenths,
@@ -208,14 +159,12 @@ extension DomainSubmit {
                     "minimums": minimums(a), "members": ranking.standings.count, "places": ranking.places,
                     "award_min_tenths": ranking.awardMinTenths, "award_top_percent": ranking.awardTopPercent, "year": year]
         }
-        return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
+        return .success(QueryRows(rows))
     }
 
     /// The topics 征集议题 of the plans this body holds (filter `plan`): each with its source and proposer, and what became
     /// of it (`decision`: adopted as an item, merged into another topic, not adopted with the reason, or open).
-    static func topics(_ request: QueryRequest, _ state: DomainState) -> Result<QueryResponse, TransportError> {
-        let columns = ["issuer", "plan_id", "topic_id", "source", "proposer", "topic", "reason", "proposed_on", "decision", "item",
-                       "merged_into", "not_adopted_reason", "decided_on"]
+    static func topics(_ request: QueryRequest, _ state: DomainState) -> QueryRows {
         var rows: [[String: Any]] = []
         for plan in state.plans.values.sorted(by: { ($0.key.issuer, $0.key.planID) < ($1.key.issuer, $1.key.planID) }) {
             if let only = request.filter["plan"], only != plan.key.planID { continue }
@@ -236,7 +185,7 @@ extension DomainSubmit {
                 rows.append(row)
             }
         }
-        return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
+        return QueryRows(rows)
     }
 
     /// The sub-plans the bodies below reported up (``PlanTree``), from their records kept here by owner, in key order.
@@ -249,7 +198,7 @@ extension DomainSubmit {
     /// Every item of the plans this body holds (filter `plan`) that is not a sub-item of another item it holds, with
     /// one row per assignee down the tree (``PlanTree/assignments(of:in:asOf:)``) as of the `as_of` filter (default
     /// today in Beijing time): depth 0 for the item's own assignees, then the sub-items' (`sub_*` name the sub-item).
-    static func planTree(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState, below: [ConsultationPlan]) -> Result<QueryResponse, TransportError> {
+    static func planTree(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState, below: [ConsultationPlan]) -> Result<QueryRows, TransportError> {
         var asOf = Day(chinaTimeMs: runtime.now())
         if let text = request.filter["as_of"] {
             guard let day = try? Day(parsing: text, field: "as_of") else {
@@ -258,8 +207,6 @@ extension DomainSubmit {
             asOf = day
         }
         let tree = PlanTree(Array(state.plans.values) + below)
-        let columns = ["issuer", "plan_id", "item_id", "topic", "depth", "sub_issuer", "sub_plan_id", "sub_item_id", "deadline", "assignee",
-                       "stage", "is_overdue"]
         var rows: [[String: Any]] = []
         for plan in state.plans.values.sorted(by: { ($0.key.issuer, $0.key.planID) < ($1.key.issuer, $1.key.planID) }) {
             if let only = request.filter["plan"], only != plan.key.planID { continue }
@@ -275,18 +222,16 @@ extension DomainSubmit {
                 }
             }
         }
-        return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
+        return .success(QueryRows(rows))
     }
 
     /// The proposals rated at the appraisal of the `quarter` filter (only those below the threshold when `below` is "true").
-    static func appraisals(_ request: QueryRequest, _ state: DomainState) -> Result<QueryResponse, TransportError> {
+    static func appraisals(_ request: QueryRequest, _ state: DomainState) -> Result<QueryRows, TransportError> {
         let text = request.filter["quarter"] ?? ""
         let quarter: Period
         do { quarter = try Period.domain(text) } catch {
             return .failure(TransportError.status(.invalidArgument, "query appraisals: filter quarter '\(text)' is not a quarter like 2026-Q2: \(error)"))
         }
-        let columns = ["id", "title", "units", "quarter", "on", "satisfied", "basically_satisfied", "unsatisfied", "rate",
-                       "rate_numerator", "rate_denominator", "threshold_percent", "below_threshold", "explanations"]
         let rows: [[String: Any]] = state.proposalAppraisals(quarter, belowOnly: request.filter["below"] == "true").map { r in
             let a = r.appraisal, p = state.proposals[r.proposalID]
             return ["id": r.proposalID, "title": p?.submission.title ?? "",
@@ -297,12 +242,12 @@ extension DomainSubmit {
                     "threshold_percent": a.votes.thresholdPercent, "below_threshold": a.belowThreshold,
                     "explanations": r.explanations.map { ["unit": $0.unit, "text": $0.text, "on": $0.on.description] }]
         }
-        return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
+        return .success(QueryRows(rows))
     }
 
     /// The handling table of the units 承办单位办理情况表 for the `period` filter (default this year in Beijing time), with
     /// the replies overdue on the `as_of` filter (default today in Beijing time; never after the period's end).
-    static func units(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryResponse, TransportError> {
+    static func units(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryRows, TransportError> {
         let today = Day(chinaTimeMs: runtime.now())
         let periodText = request.filter["period"] ?? String(today.year)
         let period: Period
@@ -317,21 +262,31 @@ extension DomainSubmit {
             asOf = day
         }
         let formula = state.policy.satisfactionFormula
-        let classes = state.policy.replyClasses.map(\.code)
-        let columns = ["unit", "assigned", "replying", "replied_on_time", "replied_late", "overdue", "on_time_rate"]
-            + classes.map { "class_" + $0 } + ["satisfied", "basically_satisfied", "unsatisfied", "satisfaction_rate"]
-        let rows: [[String: Any]] = state.unitHandling(in: period, overdueOn: asOf).map { u in
+        let handling = state.unitHandling(in: period, overdueOn: asOf)
+        // One column per reply class: the policy's, in its order, then any other a reply was classed in, by code.
+        let policyClasses = state.policy.replyClasses.map(\.code)
+        let classes = policyClasses + Set(handling.flatMap(\.byClass.keys)).subtracting(policyClasses).sorted()
+        let rows: [[String: Any]] = handling.map { u in
             var row: [String: Any] = [
                 "unit": u.unit, "assigned": u.assigned, "replying": u.replying, "replied_on_time": u.repliedOnTime,
                 "replied_late": u.repliedLate, "overdue": u.overdue, "on_time_rate": u.onTimeRate.description,
                 "satisfied": u.satisfied, "basically_satisfied": u.basicallySatisfied, "unsatisfied": u.unsatisfied,
                 "satisfaction_rate": u.satisfactionRate(formula).description, "period": period.description, "as_of": asOf.description,
             ]
-            for c in Set(classes).union(u.byClass.keys) { row["class_" + c] = u.byClass[c] ?? 0 }
+            for c in classes { row["class_" + c] = u.byClass[c] ?? 0 }
             return row
         }
-        return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
+        return .success(QueryRows(rows, varying: classes.map { "class_" + $0 }))
     }
+
+    /// The columns of the `policy` row.
+    static let policyColumns = ["version", "effective", "registers_proposals", "reply_months", "max_extension_months", "objection_window_days",
+                                "cosign_window_days", "evaluation_window_days", "reply_classes", "not_registered_reasons", "satisfaction_formula",
+                                "appraisal_threshold_percent", "opinion_max_chars", "duty", "history"]
+
+    /// The keys of the body's rates in ``ownFigures(_:period:state:)`` (columns of the `figures` row).
+    static let rateKeys = ["completionRate", "satisfactionRate", "suggestionAdoptionRate", "suggestionClosingRate", "opinionAdoptionRate",
+                           "onTimeReplyRate", "keyProposalImplementationRate"]
 
     /// Every setting of the policy in force (labels are the CLI's), with the versions recorded before it.
     static func policy(_ state: DomainState) -> [String: Any] {
@@ -363,10 +318,10 @@ extension DomainSubmit {
     }
 
     /// This body, its configured children and every body named in a roster this node holds (the query `bodies`).
-    static func bodies(_ runtime: NodeRuntime) -> Result<QueryResponse, TransportError> {
+    static func bodies(_ runtime: NodeRuntime) -> Result<QueryRows, TransportError> {
         do {
-            return .success(QueryResponse(columns: ["node_id", "name", "tier", "parent"], rowsJson: try knownBodies(runtime).map { b in
-                AdminHandlers.json(["node_id": b.id, "name": b.name, "tier": b.tier, "parent": b.parent ?? ""])
+            return .success(QueryRows(try knownBodies(runtime).map { b in
+                ["node_id": b.id, "name": b.name, "tier": b.tier, "parent": b.parent ?? ""]
             }))
         } catch {
             return .failure(TransportError.status(.internal, "query bodies: \(error.message)"))

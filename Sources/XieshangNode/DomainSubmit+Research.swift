@@ -18,13 +18,12 @@ extension DomainSubmit {
     }
 
     /// Every report, by id.
-    static func research(_ state: DomainState) -> Result<QueryResponse, TransportError> {
-        let rows = state.researchReports.values.sorted { $0.id < $1.id }.map(researchRow)
-        return .success(QueryResponse(columns: researchColumns, rowsJson: rows.map(AdminHandlers.json)))
+    static func research(_ state: DomainState) -> QueryRows {
+        QueryRows(state.researchReports.values.sorted { $0.id < $1.id }.map(researchRow))
     }
 
     /// One report with its text, instructions and conversions.
-    static func researchReport(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryResponse, TransportError> {
+    static func researchReport(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryRows, TransportError> {
         let id = request.id.isEmpty ? (request.filter["id"] ?? "") : request.id
         guard let r = state.researchReports[id] else {
             return .failure(TransportError.status(.notFound,
@@ -38,6 +37,6 @@ extension DomainSubmit {
             ["on": $0.on.description, "conversion": Labels.zh("conversion." + $0.conversion.kind), "kind": $0.conversion.kind,
              "target": $0.conversion.target]
         }
-        return .success(QueryResponse(columns: Array(row.keys).sorted(), rowsJson: [AdminHandlers.json(row)]))
+        return .success(QueryRows([row]))
     }
 }

@@ -20,18 +20,17 @@ extension DomainSubmit {
     /// Activities and 人次 per 界别: one row per sector with this body's own figures and its subtree's (itself and every
     /// body below whose records it holds), most subtree activities first.
     static func sectorFigures(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState, below: [String: DomainState])
-        -> Result<QueryResponse, TransportError> {
+        -> Result<QueryRows, TransportError> {
         let period: Period
         switch queryPeriod(runtime, request) {
         case .success(let p): period = p.period
         case .failure(let e): return .failure(e)
         }
-        let columns = ["sector", "activities", "participants", "subtree_activities", "subtree_participants"]
         let rows: [[String: Any]] = sectorFigures(state, below: below, period: period).map { r in
             ["sector": r.subtree.sector, "activities": r.own.activities, "participants": r.own.participants,
              "subtree_activities": r.subtree.activities, "subtree_participants": r.subtree.participants]
         }
-        return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
+        return .success(QueryRows(rows))
     }
 
     /// Per 界别, this body's own figures (zero when it held none) and its subtree's: the body's state and the states of
@@ -44,18 +43,17 @@ extension DomainSubmit {
     }
 
     /// The democratic appraisals 民主评议 of the `period` filter: unit appraised, day, activity, topic, result.
-    static func activityAppraisals(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryResponse, TransportError> {
+    static func activityAppraisals(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryRows, TransportError> {
         let period: Period
         switch queryPeriod(runtime, request) {
         case .success(let p): period = p.period
         case .failure(let e): return .failure(e)
         }
         let unit = request.filter["unit"].flatMap { $0.isEmpty ? nil : $0 }
-        let columns = ["target_unit", "date", "id", "topic", "result", "participants"]
         let rows: [[String: Any]] = state.activityAppraisals(in: period, unit: unit).map { r in
             ["target_unit": r.appraisal.targetUnit, "date": r.activity.date.description, "id": r.activity.id, "topic": r.activity.topic,
              "result": r.appraisal.result?.rawValue ?? JSONNull(), "participants": r.activity.participants]
         }
-        return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
+        return .success(QueryRows(rows))
     }
 }

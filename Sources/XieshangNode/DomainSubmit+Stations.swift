@@ -24,13 +24,12 @@ extension DomainSubmit {
 
     /// One row per unit: body, id, name, kind, parent, depth, established, retired_on.
     static func stations(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState, below: [String: DomainState])
-        -> Result<QueryResponse, TransportError> {
+        -> Result<QueryRows, TransportError> {
         let states: [DomainState]
         switch stationStates(runtime, request, state, below: below) {
         case .success(let s): states = s
         case .failure(let e): return .failure(e)
         }
-        let columns = ["body", "id", "name", "kind", "parent", "depth", "established", "retired_on"]
         var rows: [[String: Any]] = []
         for s in states {
             for (u, depth) in s.stationTree {
@@ -39,7 +38,7 @@ extension DomainSubmit {
                              "depth": depth, "established": u.established.description, "retired_on": retired])
             }
         }
-        return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
+        return .success(QueryRows(rows))
     }
 
     /// The dashboard's cells per unit 分站点 (body name, unit indented by depth, kind, activities and 人次 there and with the
@@ -62,7 +61,7 @@ extension DomainSubmit {
     /// One row per body that registered units and per unit: activities and 人次 held there, and with the units under it
     /// (the body's row: every activity of the body, so its `total_activities` is the body's activity figure).
     static func stationFigures(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState, below: [String: DomainState])
-        -> Result<QueryResponse, TransportError> {
+        -> Result<QueryRows, TransportError> {
         let period: Period, states: [DomainState]
         switch queryPeriod(runtime, request) {
         case .success(let p): period = p.period
@@ -72,8 +71,6 @@ extension DomainSubmit {
         case .success(let s): states = s
         case .failure(let e): return .failure(e)
         }
-        let columns = ["body", "station", "name", "kind", "parent", "depth", "retired_on", "activities", "participants",
-                       "total_activities", "total_participants"]
         let rows: [[String: Any]] = states.flatMap { s in
             StationFigures(s, in: period).rows.map { (r: StationFigures.Row) -> [String: Any] in
                 let parent: Any = r.station?.parent ?? JSONNull(), retired: Any = r.station?.retiredOn?.description ?? JSONNull()
@@ -83,6 +80,6 @@ extension DomainSubmit {
                         "total_activities": r.totalActivities, "total_participants": r.totalParticipants]
             }
         }
-        return .success(QueryResponse(columns: columns, rowsJson: rows.map(AdminHandlers.json)))
+        return .success(QueryRows(rows))
     }
 }

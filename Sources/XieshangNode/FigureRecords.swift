@@ -15,7 +15,7 @@ import XieshangWire
 /// order, and an event is listed when applying it changes the figure for the period. Every body's records travel up
 /// to every ancestor, so the city drills into any body of its subtree.
 enum FigureRecords {
-    /// The admin query's record type.
+    /// The admin query's name (its entry is in ``QueryCatalog``).
     static let recordType = "figure_records"
     /// The record type answering a descendant's own figures as this node recomputes them (filters `body`, `period`):
     /// one row, counter name → value, what the core compares that body's reports with.
@@ -36,7 +36,7 @@ enum FigureRecords {
     }
 
     /// Answers the query on the node's executor.
-    static func query(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
+    static func query(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryRows, TransportError> {
         let body = request.filter["body"] ?? runtime.config.nodeId
         let figure = request.filter["figure"] ?? ""
         guard Figures.labelKey(ofName: figure) != nil else {
@@ -52,9 +52,9 @@ enum FigureRecords {
             : XieshangDomain.BodyInfo(id: body, name: body, tier: "")
         do throws(StoreError) {
             let rows = try records(of: info, figure: figure, period: period, in: runtime.core.store.reader)
-            return .success(QueryResponse(columns: columns, rowsJson: rows.map { r in
-                AdminHandlers.json(["origin": r.origin, "seq": r.seq, "hash": hexString(r.hash), "kind": r.kind,
-                                    "record": r.record, "date": r.date.description, "actor": r.actor])
+            return .success(QueryRows(rows.map { r in
+                ["origin": r.origin, "seq": r.seq, "hash": hexString(r.hash), "kind": r.kind,
+                 "record": r.record, "date": r.date.description, "actor": r.actor]
             }))
         } catch {
             return .failure(TransportError.status(.internal, "query figure_records of \(body): \(error.message)"))
@@ -62,7 +62,7 @@ enum FigureRecords {
     }
 
     /// Answers `recomputed_figures` on the node's executor.
-    static func recomputed(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryResponse, TransportError> {
+    static func recomputed(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<QueryRows, TransportError> {
         let body = request.filter["body"] ?? ""
         let period = request.filter["period"] ?? ""
         guard let r = runtime.core.recomputedFigures(of: body, period: period) else {
@@ -71,7 +71,7 @@ enum FigureRecords {
         }
         var row: [String: Any] = [:]
         for (k, v) in r.figures where r.compares(k) { row[k] = v }
-        return .success(QueryResponse(columns: row.keys.sorted(), rowsJson: [AdminHandlers.json(row)]))
+        return .success(QueryRows([row], varying: row.keys.sorted()))
     }
 
     /// The events behind `figure` of `body` for `period`, in log order.

@@ -45,13 +45,7 @@ extension NodeWebData {
     func bodies() async -> [XieshangDomain.BodyInfo] {
         let runtime = runtime
         return await runtime.read {
-            guard case .success(let answer) = DomainSubmit.bodies(runtime) else { return [] }
-            return answer.rowsJson.compactMap { row -> XieshangDomain.BodyInfo? in
-                guard let r = JSONText.parse(row) as? [String: Any], let id = r["node_id"] as? String else { return nil }
-                let parent = r["parent"] as? String ?? ""
-                return XieshangDomain.BodyInfo(id: id, name: r["name"] as? String ?? "", tier: r["tier"] as? String ?? "",
-                                               parent: parent.isEmpty ? nil : parent)
-            }
+            (try? DomainSubmit.knownBodies(runtime)) ?? []
         }
     }
 

@@ -80,14 +80,20 @@ enum AdminCommand {
 
     static let querySpec = Invocation.Spec(
         name: "query", summary: "list records as JSON lines, one object per line", positionals: ["TYPE"], valued: ["origin", "limit"],
-        details: """
-              TYPE: events, origins, alerts, proposals, opinions, activities, plan_items, members, problems, proposal,
-                    suggestions, plans, plan_tree, figures, bodies, drafts, draft, meetings, joint_research, charters,
-                    joint_proposals, alliance_problems, research, research_report (and the other record types of `xieshang <group> list`).
-              An event's `actor` is who made it at its origin (user:<name> on the web, os:<name>(uid N) with this CLI;
-              empty for the node's own events). --limit N: at most N rows (0: all); --origin ID: events of one origin.
-            """,
-        example: "xieshang query events --origin county1 --limit 20")
+        repeated: ["filter"], details: queryDetails(), example: "xieshang query events --origin county1 --limit 20")
+
+    /// The query types the node answers, with their summaries and filters, as `xieshang query --help` lists them
+    /// (from the node's ``QueryCatalog``).
+    static func queryDetails() -> String {
+        var lines = ["  --filter NAME=VALUE: one of the type's filters (repeatable); --origin ID: the same as --filter origin=ID;",
+                     "  --limit N: at most N rows (0: all). An event's `actor` is who made it at its origin (user:<name> on the web,",
+                     "  os:<name>(uid N) with this CLI; empty for the node's own events).", "  TYPE:"]
+        for q in QueryCatalog.entries {
+            lines.append("    " + q.name.padding(toLength: 20, withPad: " ", startingAt: 0) + q.summary)
+            for f in q.filters { lines.append("        " + ("--filter " + f.name + "=…").padding(toLength: 24, withPad: " ", startingAt: 0) + f.meaning) }
+        }
+        return lines.joined(separator: "\n")
+    }
 
     static func query(_ args: [String]) -> Int32 {
         do throws(Invocation.Exit) {
@@ -96,6 +102,12 @@ enum AdminCommand {
             guard let limit32 = UInt32(exactly: limit) else { throw inv.usage("--limit \(limit) is more than \(UInt32.max).") }
             var request = QueryRequest(recordType: inv.positional(0), limit: limit32)
             if let o = inv.value("origin") { request.filter["origin"] = o }
+            for f in inv.allValues("filter") {
+                guard let eq = f.firstIndex(of: "="), eq != f.startIndex else {
+                    throw inv.usage("--filter takes NAME=VALUE (e.g. --filter period=2026), not '\(f)'.")
+                }
+                request.filter[String(f[..<eq])] = String(f[f.index(after: eq)...])
+            }
             let bytes = try NodeClient(inv).call(AdminService.query.path, request.serializedBytes())
             guard let r = try? QueryResponse(serializedBytes: bytes) else { return fail("the node's answer does not decode", code: ExitCode.refused) }
             for row in r.rowsJson { print(row) }

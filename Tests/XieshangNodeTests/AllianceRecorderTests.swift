@@ -150,5 +150,9 @@ struct AllianceRecorderTests {
         #expect(r.status == 0 && r.output.contains("next host enshi"), "\(r.output)")
         r = try await cli(fed, "tongren", ["charter", "list", "--alliance", "wuling", "--json"])
         #expect(r.status == 0 && r.output.contains("\"version\":1"), "\(r.output)")
+        // Their rows carry exactly the columns the query catalog declares (issue 18).
+        for type in ["meetings", "joint_research", "charters"] {
+            #expect(try await !QueryCatalogTests.checkColumns(fed, "enshi", QueryRequest(recordType: type, filter: ["alliance": "wuling"])).isEmpty, "\(type)")
+        }
     }
 }

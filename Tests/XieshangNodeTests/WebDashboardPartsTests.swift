@@ -56,7 +56,7 @@ struct WebDashboardPartsTests {
         let runtime = pair.county.runtime
         let (typed, json) = await runtime.read { () -> ([XieshangDomain.BodyInfo], [String]) in
             let rows = (try? DomainSubmit.knownBodies(runtime)) ?? []
-            guard case .success(let answer) = DomainSubmit.bodies(runtime) else { return (rows, []) }
+            guard case .success(let answer) = AdminHandlers.query(runtime, QueryRequest(recordType: "bodies")) else { return (rows, []) }
             return (rows, answer.rowsJson)
         }
         await pair.close()
