@@ -13,12 +13,10 @@ extension DomainSubmit {
                                        "handling_result", "handling_on", "handling", "waiting_days"]
 
     static func opinionBeyond(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryRows, TransportError> {
-        var asOf = Day(chinaTimeMs: runtime.now())
-        if let text = request.filter["as_of"] {
-            guard let day = try? Day(parsing: text, field: "as_of") else {
-                return .failure(TransportError.status(.invalidArgument, "query opinion_beyond: filter as_of '\(text)' is not a day like 2026-06-30"))
-            }
-            asOf = day
+        let asOf: Day
+        switch RecordListQueries.asOf(runtime, request) {
+        case .success(let d): asOf = d
+        case .failure(let e): return .failure(e)
         }
         let awaitingOnly: Bool
         switch request.filter["awaiting"] ?? "false" {

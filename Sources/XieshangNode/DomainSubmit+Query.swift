@@ -82,10 +82,10 @@ extension DomainSubmit {
 
     /// The body's own figures for the `period` filter (default this year in Beijing time), with its rates.
     static func figures(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryRows, TransportError> {
-        let text = request.filter["period"] ?? String(Day(chinaTimeMs: runtime.now()).year)
-        let period: Period
-        do { period = try Period.domain(text) } catch {
-            return .failure(TransportError.status(.invalidArgument, "query figures: \(error)"))
+        let text: String, period: Period
+        switch queryPeriod(runtime, request) {
+        case .success(let p): (text, period) = (p.text, p.period)
+        case .failure(let e): return .failure(e)
         }
         let (f, rates) = ownFigures(runtime, period: period, state: state)
         var row: [String: Any] = ["period": text, "body": runtime.config.nodeId]
@@ -199,12 +199,10 @@ extension DomainSubmit {
     /// one row per assignee down the tree (``PlanTree/assignments(of:in:asOf:)``) as of the `as_of` filter (default
     /// today in Beijing time): depth 0 for the item's own assignees, then the sub-items' (`sub_*` name the sub-item).
     static func planTree(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState, below: [ConsultationPlan]) -> Result<QueryRows, TransportError> {
-        var asOf = Day(chinaTimeMs: runtime.now())
-        if let text = request.filter["as_of"] {
-            guard let day = try? Day(parsing: text, field: "as_of") else {
-                return .failure(TransportError.status(.invalidArgument, "query plan_tree: filter as_of '\(text)' is not a day like 2026-06-30"))
-            }
-            asOf = day
+        let asOf: Day
+        switch RecordListQueries.asOf(runtime, request) {
+        case .success(let d): asOf = d
+        case .failure(let e): return .failure(e)
         }
         let tree = PlanTree(Array(state.plans.values) + below)
         var rows: [[String: Any]] = []
@@ -249,17 +247,15 @@ extension DomainSubmit {
     /// the replies overdue on the `as_of` filter (default today in Beijing time; never after the period's end).
     static func units(_ runtime: NodeRuntime, _ request: QueryRequest, _ state: DomainState) -> Result<QueryRows, TransportError> {
         let today = Day(chinaTimeMs: runtime.now())
-        let periodText = request.filter["period"] ?? String(today.year)
         let period: Period
-        do { period = try Period.domain(periodText) } catch {
-            return .failure(TransportError.status(.invalidArgument, "query units: filter period '\(periodText)' is not a period like 2026 or 2026-Q2: \(error)"))
+        switch queryPeriod(runtime, request) {
+        case .success(let p): period = p.period
+        case .failure(let e): return .failure(e)
         }
-        var asOf = min(today, period.end)
-        if let text = request.filter["as_of"] {
-            guard let day = try? Day(parsing: text, field: "as_of") else {
-                return .failure(TransportError.status(.invalidArgument, "query units: filter as_of '\(text)' is not a day like 2026-06-30"))
-            }
-            asOf = day
+        let asOf: Day
+        switch RecordListQueries.asOf(runtime, request, otherwise: min(today, period.end)) {
+        case .success(let d): asOf = d
+        case .failure(let e): return .failure(e)
         }
         let formula = state.policy.satisfactionFormula
         let handling = state.unitHandling(in: period, overdueOn: asOf)

@@ -61,12 +61,9 @@ struct QueryCatalogTests {
 
     @Test("every domain and system query answers a node holding a record of each type with rows carrying exactly the declared columns")
     func everyQueryAnswersItsColumns() async throws {
-        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 0)
+        let fed = try await LocalFederation.cityAndCounty()
         defer { fed.stopAll() }
         let county = "county1"
-        try await fed.start("city")
-        try await fed.start(county)
-        try await fed.waitParentUp(county)
         let planCSV = """
             编号,类别,议题,协商形式,牵头领导,责任部门,责任人,完成时限,承办单位
             1,经济发展,推进茶产业高质量发展,专题协商,王副主席,经济委员会,刘科长,2026-06-30,county1
@@ -176,5 +173,21 @@ struct QueryCatalogTests {
             #expect(help.output.contains(q.name) && help.output.contains(q.summary), "the help lists \(q.name)")
             for f in q.filters { #expect(help.output.contains("--filter \(f.name)=") && help.output.contains(f.meaning), "\(q.name)'s filter \(f.name)") }
         }
+    }
+}
+
+extension LocalFederation {
+    /// A city and its one county, started, the county's link to the city up.
+    static func cityAndCounty() async throws -> LocalFederation {
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 0)
+        do {
+            try await fed.start("city")
+            try await fed.start("county1")
+            try await fed.waitParentUp("county1")
+        } catch {
+            fed.stopAll()
+            throw error
+        }
+        return fed
     }
 }

@@ -68,12 +68,9 @@ struct RecordsQueryTests {
 
     @Test("every record type answers with its columns; a domain payload that does not decode is refused at Submit and nothing is stored; an unknown type is INVALID_ARGUMENT naming the known ones")
     func recordTypesProblemsAndUnknownType() async throws {
-        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 0)
+        let fed = try await LocalFederation.cityAndCounty()
         defer { fed.stopAll() }
         let county = "county1"
-        try await fed.start("city")
-        try await fed.start(county)
-        try await fed.waitParentUp(county)
 
         let expected: [String: [String]] = [
             "proposals": ["id", "title", "kind", "first_proposer", "status", "submitted_on", "register_number", "lead_unit",

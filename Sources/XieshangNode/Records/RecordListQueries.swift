@@ -83,9 +83,9 @@ enum RecordListQueries {
         }
     }
 
-    /// The `as_of` filter's day (default today in Beijing time).
-    static func asOf(_ runtime: NodeRuntime, _ request: QueryRequest) -> Result<Day, TransportError> {
-        guard let text = request.filter["as_of"] else { return .success(Day(chinaTimeMs: runtime.now())) }
+    /// The `as_of` filter's day (default `otherwise`, or today in Beijing time).
+    static func asOf(_ runtime: NodeRuntime, _ request: QueryRequest, otherwise: Day? = nil) -> Result<Day, TransportError> {
+        guard let text = request.filter["as_of"] else { return .success(otherwise ?? Day(chinaTimeMs: runtime.now())) }
         do { return .success(try Day.domain(text, field: "as_of")) } catch {
             return .failure(TransportError.status(.invalidArgument, "query \(request.recordType): filter as_of '\(text)' is not a day YYYY-MM-DD: \(error)"))
         }
