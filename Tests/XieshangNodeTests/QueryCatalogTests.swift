@@ -3,6 +3,7 @@ import Testing
 @testable import XieshangNode
 import XieshangDomain
 import XieshangTransport
+import XieshangWeb
 import XieshangWire
 
 /// Issue 18 item 3, the queries: one catalog (``QueryCatalog``) names every admin query, the record type it reads, its
@@ -22,6 +23,19 @@ struct QueryCatalogTests {
         }
         for type in RecordType.allCases {
             #expect(QueryCatalog.entries.contains { $0.recordType == type }, "no query reads \(type.rawValue) (\(type.zh))")
+        }
+    }
+
+    @Test("each web record list reads a query of the catalog, and the columns it shows, files and filters by are that query's")
+    func webListsReadDeclaredColumns() throws {
+        for kind in RecordKind.all {
+            let list = try #require(QueryCatalog.entry(kind.query), "\(kind.key) reads \(kind.query), which the catalog does not name")
+            let used = kind.idColumns + kind.columns + [kind.dateColumn, kind.statusColumn].compactMap { $0 } + Array(kind.valueLabels.keys)
+            #expect(used.allSatisfy(list.columns.contains), "\(kind.key) uses \(used.filter { !list.columns.contains($0) }), not columns of \(kind.query)")
+            if !kind.detailQuery.isEmpty {
+                let detail = try #require(QueryCatalog.entry(kind.detailQuery), "\(kind.key)'s detail query \(kind.detailQuery)")
+                #expect(detail.recordType == list.recordType, "\(kind.key): the list and its detail read one record type")
+            }
         }
     }
 
