@@ -30,11 +30,12 @@ struct QueryCatalogTests {
     func webListsReadDeclaredColumns() throws {
         for kind in RecordKind.all {
             let list = try #require(QueryCatalog.entry(kind.query), "\(kind.key) reads \(kind.query), which the catalog does not name")
+            #expect(list.recordType == kind.type, "\(kind.key) lists \(kind.type) through \(kind.query), which reads \(String(describing: list.recordType))")
             let used = kind.idColumns + kind.columns + [kind.dateColumn, kind.statusColumn].compactMap { $0 } + Array(kind.valueLabels.keys)
             #expect(used.allSatisfy(list.columns.contains), "\(kind.key) uses \(used.filter { !list.columns.contains($0) }), not columns of \(kind.query)")
             if !kind.detailQuery.isEmpty {
                 let detail = try #require(QueryCatalog.entry(kind.detailQuery), "\(kind.key)'s detail query \(kind.detailQuery)")
-                #expect(detail.recordType == list.recordType, "\(kind.key): the list and its detail read one record type")
+                #expect(detail.recordType == kind.type, "\(kind.key)'s detail reads \(String(describing: detail.recordType)), not \(kind.type)")
             }
         }
     }
