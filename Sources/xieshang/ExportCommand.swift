@@ -1,28 +1,27 @@
 import Foundation
 import XieshangDomain
+import XieshangNode
 import XieshangReport
 
 /// `xieshang export --csv DIR`: every record type of this body as a CSV file Excel opens correctly (UTF-8 with BOM,
-/// Chinese headers): members, proposals, opinions, activities, suggestions, research and inspection reports, plan items,
-/// and one file per plan this
-/// body issued in the exact columns `plan import` reads (so an exported plan imports unchanged).
+/// Chinese headers), one file per query the catalog exports (members, proposals, opinions, activities, suggestions,
+/// research and inspection reports, plan items, sub-body units, and the alliance's charters, meetings, joint research,
+/// drafts and joint proposals where the body holds any), and one file per plan this body issued in the exact columns `plan import` reads (so an exported plan imports unchanged).
 enum ExportCommand {
     static let spec = Invocation.Spec(
         name: "export", summary: "writes one CSV file per record type into DIR (created if missing)",
         valued: ["csv"], required: ["csv"],
         example: "xieshang export --csv 导出/2026")
 
-    /// Record types exported, with their columns.
-    static let types: [(type: String, file: String, columns: [String])] = [
-        ("members", "members.csv", ["id", "name", "sector", "active", "duty_total_tenths", "needs_talk", "resignation_recommended"]),
-        ("proposals", "proposals.csv", ["id", "title", "kind", "first_proposer", "status", "submitted_on", "register_number", "lead_unit", "units", "due", "round", "closed_on", "supervisor"]),
-        ("opinions", "opinions.csv", ["origin_body", "origin_report_id", "author", "title", "status", "bulletin_issue", "forwarded_to", "adopted_by", "instructions"]),
-        ("activities", "activities.csv", ["id", "kind", "form", "date", "topic", "host_bodies", "participants", "sectors",
-                                           "target_unit", "result", "station"]),
-        ("suggestions", "suggestions.csv", ["id", "text", "addressee", "activity_id", "members", "status", "made_on", "adopted_on", "adopted_by", "closed_on"]),
-        ("research", "research.csv", ["id", "title", "kind", "activity_id", "reported_on", "instructed", "converted"]),
-        ("plan_items", "plan_items.csv", ["issuer", "plan_id", "item_id", "topic", "department", "deadline", "assignees", "stage", "overdue_for"]),
-    ]
+    /// The queries exported, one CSV file each (named after the query), with their columns: every catalog query that
+    /// declares export columns (``QuerySpec/export``), in the order of their record types (``RecordType``).
+    static var types: [(type: String, file: String, columns: [String], alliance: Bool)] {
+        RecordType.allCases.flatMap { type in
+            QueryCatalog.entries.filter { $0.recordType == type }.compactMap { q in
+                q.export.map { (q.name, q.name + ".csv", $0, type.family == .alliance) }
+            }
+        }
+    }
 
     /// The columns `plan import` reads, in its order.
     static let planHeader = ["编号", "类别", "议题", "协商形式", "牵头领导", "责任部门", "责任人", "完成时限", "承办单位"]
@@ -37,9 +36,12 @@ enum ExportCommand {
             let client = NodeClient(inv)
             let me = try client.status().nodeId
             var written: [String] = []
+            let types = Self.types
             for (i, t) in types.enumerated() {
                 Progress.show(inv.text("导出", "exporting"), i, types.count + 1)
                 let rows = try client.query(t.type)
+                // A body in no alliance has no alliance records: no empty alliance files.
+                if t.alliance && rows.isEmpty { continue }
                 let header = t.columns.map { inv.label($0) }
                 let cells = rows.map { r in t.columns.map { c in csvCell(r[c] ?? nil, t.type, c, inv) } }
                 try write(CSVWriter.bytes(header: header, rows: cells), dir + "/" + t.file)

@@ -1,6 +1,7 @@
 // xieshang: the Xieshang command-line tool. Each command group lives in its own file.
 import Foundation
 import enum XieshangDomain.RecordType
+import enum XieshangNode.NameHint
 
 /// Exit codes shared by every command.
 enum ExitCode {
@@ -74,24 +75,9 @@ let commandGroups: [CommandGroup] = [
     }
 }
 
-/// The closest known name to a mistyped one (edit distance ≤ 2), for "did you mean" hints.
-func suggestion(for word: String, among names: [String]) -> String? {
-    func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                let old = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = old
-            }
-        }
-        return row[b.count]
-    }
-    return names.map { ($0, distance(word, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
-}
+/// The closest known name to a mistyped one (edit distance ≤ 2), for "did you mean" hints: the node's own rule, so
+/// the CLI and the admin queries suggest alike.
+func suggestion(for word: String, among names: [String]) -> String? { NameHint.closest(to: word, among: names) }
 
 func fail(_ message: String, code: Int32) -> Int32 {
     FileHandle.standardError.write(Data(("xieshang: " + message + "\n").utf8))

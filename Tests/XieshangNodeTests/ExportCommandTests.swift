@@ -55,7 +55,12 @@ struct ExportCommandTests {
         #expect(exported.status == 0, "\(exported.output)")
 
         // Every file starts with the BOM and parses with Python's csv module.
-        let files = ["members.csv", "proposals.csv", "opinions.csv", "activities.csv", "suggestions.csv", "plan_items.csv"]
+        let files = ["members.csv", "proposals.csv", "opinions.csv", "activities.csv", "suggestions.csv", "plan_items.csv",
+                     "research.csv", "stations.csv"]
+        // The files follow the catalog's exported queries; a body in no alliance gets no alliance files.
+        let written = Set((try? FileManager.default.contentsOfDirectory(atPath: countyOut)) ?? [])
+        #expect(written.isSuperset(of: files), "\(written.sorted())")
+        #expect(written.isDisjoint(with: ["charters.csv", "meetings.csv", "joint_research.csv", "drafts.csv", "joint_proposals.csv"]))
         for f in files.map({ countyOut + "/" + $0 }) + [cityOut + "/plan-XS-2026.csv"] {
             let bytes = try #require(FileManager.default.contents(atPath: f), "\(f) was written")
             #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "\(f) starts with the UTF-8 BOM")

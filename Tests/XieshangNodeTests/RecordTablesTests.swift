@@ -150,6 +150,17 @@ struct RecordTablesTests {
         for t in RecordTables.domainOwn + RecordTables.allianceOwn { #expect(owners.updateValue("projector", forKey: t.name) == nil) }
     }
 
+    @Test("every record type with a list is exported by `xieshang export`, in columns its query answers")
+    func everyListedRecordTypeIsExported() {
+        for type in RecordType.allCases where ![.policy, .duty].contains(type) {
+            #expect(QueryCatalog.entries.contains { $0.recordType == type && $0.export != nil }, "\(type) has an exported query")
+        }
+        for q in QueryCatalog.entries {
+            guard let export = q.export else { continue }
+            #expect(!export.isEmpty && Set(export).isSubset(of: q.columns), "\(q.name) exports \(Set(export).subtracting(q.columns).sorted())")
+        }
+    }
+
     @Test("xieshang --help lists the command group of every record type, under its Chinese name")
     func cliListsEveryRecordTypesGroup() async throws {
         let help = try await CLICommandTests.run(["--help"])

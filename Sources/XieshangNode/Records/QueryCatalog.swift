@@ -47,16 +47,20 @@ public struct QuerySpec: Sendable {
     public let columns: [String]
     /// What the columns that depend on the data are (one per reply class …), when the query has any.
     public let varying: String?
+    /// The columns of its record type's CSV file (`xieshang export`, one file per query that has them, named after
+    /// it); nil when the query is not exported.
+    public let export: [String]?
     let answer: @Sendable (NodeRuntime, QueryRequest) -> Result<QueryRows, TransportError>
 
     init(_ name: String, _ recordType: RecordType?, _ summary: String, filters: [QueryFilter] = [], columns: [String],
-         varying: String? = nil, answer: @escaping @Sendable (NodeRuntime, QueryRequest) -> Result<QueryRows, TransportError>) {
+         varying: String? = nil, export: [String]? = nil, answer: @escaping @Sendable (NodeRuntime, QueryRequest) -> Result<QueryRows, TransportError>) {
         self.name = name
         self.recordType = recordType
         self.summary = summary
         self.filters = filters
         self.columns = columns
         self.varying = varying
+        self.export = export
         self.answer = answer
     }
 }
@@ -103,17 +107,22 @@ public enum QueryCatalog {
     /// The record lists of the records projection 业务记录 (``RecordQueries``).
     static let records: [QuerySpec] = [
         QuerySpec("proposals", .proposal, "every proposal 提案 with its status, units, deadline and co-signers",
-                  columns: RecordListQueries.proposalColumns, answer: { r, q in RecordListQueries.proposals(r, q) }),
+                  columns: RecordListQueries.proposalColumns, export: ["id", "title", "kind", "first_proposer", "status", "submitted_on", "register_number", "lead_unit", "units", "due", "round", "closed_on", "supervisor"],
+                  answer: { r, q in RecordListQueries.proposals(r, q) }),
         QuerySpec("opinions", .opinion, "every opinion report 社情民意信息 with its status, bulletin, forwarding and adoptions",
-                  columns: RecordListQueries.opinionColumns, answer: { r, q in RecordListQueries.opinions(r, q) }),
+                  columns: RecordListQueries.opinionColumns, export: ["origin_body", "origin_report_id", "author", "title", "status", "bulletin_issue", "forwarded_to", "adopted_by", "instructions"],
+                  answer: { r, q in RecordListQueries.opinions(r, q) }),
         QuerySpec("activities", .activity, "every activity 履职活动 with its form, day, hosts, 人次, sectors and unit",
-                  columns: RecordListQueries.activityColumns, answer: { r, q in RecordListQueries.activities(r, q) }),
+                  columns: RecordListQueries.activityColumns, export: ["id", "kind", "form", "date", "topic", "host_bodies", "participants", "sectors", "target_unit", "result", "station"],
+                  answer: { r, q in RecordListQueries.activities(r, q) }),
         QuerySpec("plan_items", .plan, "every item of the consultation plans with its stage and who is overdue", filters: [.asOf],
                   columns: ["issuer", "plan_id", "item_id", "topic", "department", "deadline", "assignees", "stage", "overdue_for"],
+                  export: ["issuer", "plan_id", "item_id", "topic", "department", "deadline", "assignees", "stage", "overdue_for"],
                   answer: { r, q in RecordListQueries.planItems(r, q) }),
         QuerySpec("members", .member, "every member 委员 with the year's duty total and the minimums missed",
                   filters: [.year, QueryFilter("as_of", "the day YYYY-MM-DD the year's duty is counted up to (default today)")],
                   columns: ["id", "name", "sector", "active", "duty_total_tenths", "minimums_missed", "needs_talk", "resignation_recommended"],
+                  export: ["id", "name", "sector", "active", "duty_total_tenths", "needs_talk", "resignation_recommended"],
                   answer: { r, q in RecordListQueries.members(r, q) }),
     ]
 
@@ -136,6 +145,7 @@ public enum QueryCatalog {
                   varying: "class_<code>: replies of each reply class", answer: { r, q in DomainSubmit.withState(r, q) { _, s in DomainSubmit.units(r, q, s) } }),
         QuerySpec("suggestions", .suggestion, "every suggestion 意见建议 with its addressee, status and adoption",
                   columns: ["id", "text", "addressee", "activity_id", "members", "status", "made_on", "adopted_on", "adopted_by", "closed_on"],
+                  export: ["id", "text", "addressee", "activity_id", "members", "status", "made_on", "adopted_on", "adopted_by", "closed_on"],
                   answer: { r, q in DomainSubmit.withState(r, q) { _, s in .success(DomainSubmit.suggestions(s)) } }),
         QuerySpec("plans", .plan, "every item of the plans with all its columns (plan export, `plan show`)", filters: [.plan],
                   columns: ["issuer", "plan_id", "year", "title", "plan_status", "document", "item_id", "category", "topic", "form",
@@ -176,13 +186,15 @@ public enum QueryCatalog {
                   answer: { r, q in DomainSubmit.withState(r, q) { _, s in DomainSubmit.opinionBeyond(r, q, s) } }),
         QuerySpec("stations", .station, "the sub-body units 基层协商平台 registered, retired ones too, in tree order", filters: [.body],
                   columns: ["body", "id", "name", "kind", "parent", "depth", "established", "retired_on"],
+                  export: ["body", "id", "name", "kind", "parent", "established", "retired_on"],
                   answer: { r, q in DomainSubmit.withState(r, q) { db, s in DomainSubmit.stations(r, q, s, below: try r.records.descendantStates(in: db)) } }),
         QuerySpec("station_figures", .station, "activities and 人次 of a period at the body and at each unit", filters: [.period, .body],
                   columns: ["body", "station", "name", "kind", "parent", "depth", "retired_on", "activities", "participants",
                             "total_activities", "total_participants"],
                   answer: { r, q in DomainSubmit.withState(r, q) { db, s in DomainSubmit.stationFigures(r, q, s, below: try r.records.descendantStates(in: db)) } }),
         QuerySpec("research", .research, "every research and inspection report 调研视察报告 with its instructions and conversions",
-                  columns: DomainSubmit.researchColumns, answer: { r, q in DomainSubmit.withState(r, q) { _, s in .success(DomainSubmit.research(s)) } }),
+                  columns: DomainSubmit.researchColumns, export: ["id", "title", "kind", "activity_id", "reported_on", "instructed", "converted"],
+                  answer: { r, q in DomainSubmit.withState(r, q) { _, s in .success(DomainSubmit.research(s)) } }),
         QuerySpec("research_report", .research, "one research or inspection report with its text, instructions and conversions",
                   filters: [QueryFilter("id", "the report's id (or QueryRequest.id)")],
                   columns: DomainSubmit.researchColumns + ["text", "instructions", "conversions"],
@@ -192,17 +204,21 @@ public enum QueryCatalog {
     /// The alliance's records 片区协作 (``AllianceQueries``).
     static let alliance: [QuerySpec] = [
         QuerySpec("charters", .charter, "the alliance charter versions 章程 with their members", filters: [.alliance],
-                  columns: ["alliance", "version", "name", "members", "effective", "text"], answer: { r, q in AllianceQueries.answer(r, q, AllianceQueries.charters) }),
+                  columns: ["alliance", "version", "name", "members", "effective", "text"], export: ["alliance", "version", "name", "members", "effective"],
+                  answer: { r, q in AllianceQueries.answer(r, q, AllianceQueries.charters) }),
         QuerySpec("meetings", .jointActivity, "the joint meetings 联席会议 with host, attendees, agenda and minutes", filters: [.alliance],
                   columns: ["alliance", "id", "date", "host", "attendees", "topic", "agenda", "minutes", "next_host", "participants"],
+                  export: ["alliance", "id", "date", "host", "attendees", "topic", "next_host", "participants"],
                   answer: { r, q in AllianceQueries.answer(r, q, AllianceQueries.meetings) }),
         QuerySpec("joint_research", .jointActivity, "the joint research and inspections 联合调研视察",
                   filters: [.alliance, QueryFilter("kind", "research or inspection")],
                   columns: ["alliance", "id", "kind", "topic", "date", "end_date", "hosts", "attendees", "participants", "findings"],
+                  export: ["alliance", "id", "kind", "topic", "date", "end_date", "hosts", "attendees", "participants"],
                   answer: { r, q in AllianceQueries.answer(r, q, AllianceQueries.jointResearch) }),
         QuerySpec("drafts", .draft, "the joint drafts 联名提案草稿 with their status and who signed",
                   filters: [.alliance, QueryFilter("status", "one status (drafting, submitted …)"), QueryFilter("host", "the host body's node id")],
                   columns: ["id", "alliance", "host", "title", "co_sponsors", "status", "content_hash", "signed"],
+                  export: ["id", "alliance", "host", "title", "co_sponsors", "status", "signed"],
                   answer: { r, q in AllianceQueries.answer(r, q, AllianceQueries.drafts) }),
         QuerySpec("draft", .draft, "one joint draft (QueryRequest.id) with its text and every sign-off",
                   columns: ["id", "alliance", "host", "title", "co_sponsors", "status", "content_hash", "version", "text",
@@ -210,6 +226,7 @@ public enum QueryCatalog {
                   answer: { r, q in AllianceQueries.answer(r, q, AllianceQueries.draft) }),
         QuerySpec("joint_proposals", .jointProposal, "the joint proposals 联名提案 the hosts originated once every co-sponsor signed",
                   filters: [.alliance], columns: ["origin", "draft_id", "alliance", "host", "title", "co_sponsors", "content_hash", "signers", "text"],
+                  export: ["origin", "draft_id", "alliance", "host", "title", "co_sponsors", "signers"],
                   answer: { r, q in AllianceQueries.answer(r, q, AllianceQueries.jointProposals) }),
         QuerySpec("alliance_problems", nil, "the alliance events the alliance projection could not fold, with the reason",
                   columns: ["origin", "seq", "position", "kind", "reason"], answer: { r, q in AllianceQueries.answer(r, q, AllianceQueries.problems) }),
