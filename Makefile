@@ -113,16 +113,26 @@ demo: deps
 	swift build -c release --product xieshang
 	.build/release/xieshang demo
 
+# Every function in a section of its own (-function-sections), so the linker can drop unused ones and order the rest;
+# -disable-incremental-llvm-codegen because the compiler otherwise keeps an object whose IR did not change, so a build
+# directory made without the flag would keep its old objects. Both products take the same flags (shared objects).
+DIST_SWIFT_FLAGS := -Xswiftc -Xfrontend -Xswiftc -function-sections -Xswiftc -Xfrontend -Xswiftc -disable-incremental-llvm-codegen
+NODE_ORDER := Ops/xieshang-node.order
+
 # The binary to install on a node's server: release, with the Swift runtime and Foundation linked in statically, so the
 # server needs only Debian's libnghttp2, libsqlite3 and libssl (no Swift toolchain), and a node process maps ~10 MB
 # less shared-library memory. A scratch path of its own keeps it apart from the test builds.
 dist: deps
-	swift build -c release --static-swift-stdlib --product xieshang --scratch-path .build-dist
+	swift build -c release --static-swift-stdlib --product xieshang --scratch-path .build-dist $(DIST_SWIFT_FLAGS)
 	@# The node process alone, FoundationEssentials only, linked at a fixed address (-no-pie): no start-up relocation
 	@# of the Swift metadata, which otherwise dirties and maps megabytes per process (issue 6: idle RSS). It exports
 	@# no symbols (--no-export-dynamic): the loader's lookups then skip 12,000 exported names (~1 MB mapped per node).
-	swift build -c release --static-swift-stdlib --product xieshang-node --scratch-path .build-dist \
-	  -Xlinker -no-pie -Xlinker --no-export-dynamic
+	@# The functions an idle node runs are linked together, in the order of $(NODE_ORDER) (gold's section ordering;
+	@# Ops/bench/link-order.sh regenerates it): the kernel maps text 64 KB around each page touched, and spread over
+	@# the executable they mapped ~10 MB per node (issue 17: idle RSS). Relinked each time: SwiftPM does not know the file.
+	rm -f .build-dist/release/xieshang-node
+	swift build -c release --static-swift-stdlib --product xieshang-node --scratch-path .build-dist $(DIST_SWIFT_FLAGS) \
+	  -Xlinker -no-pie -Xlinker --no-export-dynamic -Xlinker --section-ordering-file=$(CURDIR)/$(NODE_ORDER)
 	@mkdir -p dist
 	cp .build-dist/release/xieshang dist/xieshang
 	cp .build-dist/release/xieshang-node dist/xieshang-node
@@ -131,6 +141,8 @@ dist: deps
 	@! nm dist/xieshang-node | grep -q 's10Foundation' || { echo "dist/xieshang-node links full Foundation"; exit 1; }
 	@test "$$(readelf --dyn-syms dist/xieshang-node | awk '$$5 == "GLOBAL" && $$7 != "UND"' | wc -l)" -lt 100 || \
 	  { echo "dist/xieshang-node exports its symbols (--no-export-dynamic lost)"; exit 1; }
+	@echo "dist/xieshang-node: $$(nm --defined-only dist/xieshang-node | awk 'NR == FNR { want[substr($$0, 7)] = 1; next } \
+	  ($$3 in want) && !seen[$$3]++' $(NODE_ORDER) - | wc -l) of the $$(wc -l < $(NODE_ORDER)) functions of $(NODE_ORDER) are in it (the others were renamed or removed: Ops/bench/link-order.sh)"
 
 clean:
 	rm -rf .build .build-* $(VENV)

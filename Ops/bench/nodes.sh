@@ -28,3 +28,24 @@ bench_topology() {
   local h2c=--h2c; [[ "${XS_BENCH_TLS:-}" == 1 ]] && h2c=
   "$CLI" topology --counties "$COUNTIES" --townships-per-county "$TOWNS" --base-port "$PORT" $h2c --out "$WORK" >/dev/null
 }
+# bench_web_on DIR ID PORT: turns the web on for node ID of the topology in DIR, on 127.0.0.1:PORT, with the
+#   certificate `xieshang init --web-listen … --web-name localhost,127.0.0.1` makes (its web.crt and web.key copied into
+#   the node's directory; web_listen, web_cert and web_key added to its node.json). Needs CLI and jq.
+bench_web_on() {
+  local made="$1/$2.webcert"
+  "$CLI" init --id "$2" --listen 127.0.0.1:1 --dir "$made" --web-listen "127.0.0.1:$3" --web-name localhost,127.0.0.1 >/dev/null
+  cp -p "$made/web.crt" "$made/web.key" "$1/$2/"
+  rm -rf "$made"
+  jq --arg l "127.0.0.1:$3" --arg c "$1/$2/web.crt" --arg k "$1/$2/web.key" '. + {web_listen: $l, web_cert: $c, web_key: $k}' \
+    "$1/$2/node.json" > "$1/$2/node.json.new"
+  mv "$1/$2/node.json.new" "$1/$2/node.json"
+}
+# bench_wait_linked ADMIN_SOCKET: waits (up to 60 s) until the node on ADMIN_SOCKET has its parent link up, polling
+#   `xieshang status --json` as the node benches poll the status.
+bench_wait_linked() {
+  local t0=$SECONDS
+  until "$CLI" status --json --node "$1" 2>/dev/null | jq -e '.links[]? | select(.role == "parent" and .state == "up")' >/dev/null; do
+    (( SECONDS - t0 < 60 )) || { echo "the node on $1 did not reach its parent within 60 s" >&2; return 1; }
+    sleep 0.05
+  done
+}
