@@ -9,7 +9,7 @@
 # Profile: a township of `xieshang topology --counties 1 --townships-per-county 1 --h2c` with its web on (as
 # idle-rss.sh) runs under `valgrind --tool=callgrind` from start until 35 s after its parent link came up (start-up,
 # the link, the status polls, the first quiet trim), its city and county running normally; every function of the
-# executable callgrind saw run is listed, in the executable's address order. A function the profile did not see, or
+# executable callgrind saw run is listed, sorted by name. A function the profile did not see, or
 # one renamed since, simply keeps its place: a stale file costs RSS, never correctness. Regenerate after changes to
 # what a node runs at start (new record types, new start-up work) and commit the file with them.
 set -euo pipefail
@@ -52,7 +52,8 @@ awk -v bin="$NODE" '
     if (name != "") fns[id] = name
     if (kind == "fn" && current == bin) { n = fns[id]; sub(/\047[0-9]+$/, "", n); print n }
   }' "$WORK/callgrind.out" | sort -u > "$WORK/ran.txt"
-# In the executable's address order (modules stay together), as section names.
-nm -n --defined-only "$NODE" | awk 'NR == FNR { ran[$0] = 1; next } $2 ~ /^[tTwW]$/ && ($3 in ran) && !seen[$3]++ { print ".text." $3 }' \
-  "$WORK/ran.txt" - > "$OUT"
+# The functions among them, as section names, sorted by name (a module's functions stay together, and a regenerated
+# file differs from the old one only where the code did).
+nm --defined-only "$NODE" | awk 'NR == FNR { ran[$0] = 1; next } $2 ~ /^[tTwW]$/ && ($3 in ran) { print ".text." $3 }' \
+  "$WORK/ran.txt" - | LC_ALL=C sort -u > "$OUT"
 echo "$OUT: $(wc -l < "$OUT") functions ($(wc -l < "$WORK/ran.txt") names in the profile), from $NODE"
