@@ -7,11 +7,17 @@
 # order, the ≈ 1.3 MB of functions an idle node runs were spread over ≈ 10 MB of blocks. The order file lists those
 # functions (as gold's --section-ordering-file: `.text.<symbol>`, one per line) so the linker places them together.
 # Profile: a township of `xieshang topology --counties 1 --townships-per-county 1 --h2c` with its web on (as
-# idle-rss.sh) runs under `valgrind --tool=callgrind` from start until 35 s after its parent link came up (start-up,
-# the link, the status polls, the first quiet trim), its city and county running normally; every function of the
-# executable callgrind saw run is listed, sorted by name. A function the profile did not see, or
+# idle-rss.sh) runs under `valgrind --tool=callgrind`, its city and county running normally, in two phases: (1) idle,
+# from start until 35 s after its parent link came up (start-up, the link, the status polls, the first quiet trim),
+# ended by `callgrind_control --dump`; (2) the work web.sh's later readings follow: a short feed of each record kind
+# a township records in FiguresBench's year (replicated up; the county adopting the forwarded report), then a sign-in
+# and one page over HTTPS as WebBench.signIn does, then 35 s quiet, until the township is stopped (its shutdown too).
+# The order file lists the executable's functions phase (1) ran, sorted by name, then those only phase (2) ran, sorted
+# by name: the idle node's code stays as dense as before, and a fed, signed-in node maps the next blocks rather than
+# blocks spread over the whole text. A function the profile did not see, or
 # one renamed since, simply keeps its place: a stale file costs RSS, never correctness. Regenerate after changes to
-# what a node runs at start (new record types, new start-up work) and commit the file with them.
+# what a node runs at start, while recording, or for a sign-in (new record types, new start-up work) and commit the
+# file with them.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . Ops/bench/nodes.sh
