@@ -52,7 +52,9 @@ import XieshangWeb
         let own = Desk.text(await member.get("/duty", query: "year=2026"))
         #expect(own.contains("王强（M3）2026 年履职档案") && own.contains("<dd data-rank>第 3 名</dd>"), "\(own)")
         #expect(own.contains("data-minimum=\"research\">调研视察 0 次（至少 1 次）：<strong"), "the missed minimum named: \(own)")
-        #expect(!own.contains("data-section=\"ranking\"") && !own.contains("张明") && !own.contains("李红") && !own.contains("M1"),
+        // The page's random CSRF token may hold "M1" by chance (it did, once in many runs): look past it.
+        let shown = own.replacingOccurrences(of: #"name="csrf" value="[^"]*""#, with: "", options: .regularExpression)
+        #expect(!shown.contains("data-section=\"ranking\"") && !shown.contains("张明") && !shown.contains("李红") && !shown.contains("M1"),
                 "no one else's rank or name: \(own)")
         #expect(await member.get("/duty", query: "member=M1&year=2026").status == 403, "another member's record, rank included")
     }

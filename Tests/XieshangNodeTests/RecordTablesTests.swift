@@ -161,6 +161,13 @@ struct RecordTablesTests {
         }
     }
 
+    @Test("a 'did you mean' hint compares only names of a near length, so a huge name from a request costs nothing")
+    func hintsSkipNamesOfAnotherLength() {
+        #expect(NameHint.closest(to: "proposls", among: QueryCatalog.entries.map(\.name)) == "proposals")
+        #expect(NameHint.closest(to: String(repeating: "p", count: 1_000_000), among: QueryCatalog.entries.map(\.name)) == nil)
+        #expect(NameHint.closest(to: "", among: ["ab", "abcd"]) == "ab")
+    }
+
     @Test("xieshang --help lists the command group of every record type, under its Chinese name")
     func cliListsEveryRecordTypesGroup() async throws {
         let help = try await CLICommandTests.run(["--help"])

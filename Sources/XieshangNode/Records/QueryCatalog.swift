@@ -283,9 +283,13 @@ public enum QueryCatalog {
 
 /// The closest known name to a mistyped one, for "did you mean" hints.
 public enum NameHint {
-    /// The name of `names` nearest `word` by edit distance, when it is at most 2 away; nil otherwise.
+    /// The name of `names` nearest `word` by edit distance, when it is at most 2 away; nil otherwise. Only names
+    /// within 2 characters of `word`'s length are compared, so a long word from a request costs no more than a short
+    /// one (a distance is at least the difference of the lengths).
     public static func closest(to word: String, among names: [String]) -> String? {
-        names.map { ($0, distance(word, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+        let length = word.count
+        return names.filter { abs($0.count - length) <= 2 }.map { ($0, distance(word, $0)) }.filter { $0.1 <= 2 }
+            .min { $0.1 < $1.1 }?.0
     }
 
     /// The Levenshtein distance between `a` and `b`.

@@ -33,6 +33,10 @@ struct TableSpec: Sendable {
     let columnNames: [String]
     /// The `INSERT` statement with every column named, in order.
     let insertSQL: String
+    /// The same as `INSERT OR REPLACE`.
+    let replaceSQL: String
+    /// Each column's index, by name.
+    private let positions: [String: Int]
 
     init(_ name: String, key: [String], _ columns: [Column], indexes: [(name: String, columns: [String])] = [], keyCheck: String? = nil) {
         self.name = name
@@ -41,8 +45,11 @@ struct TableSpec: Sendable {
         self.indexes = indexes
         self.keyCheck = keyCheck
         self.columnNames = columns.map(\.name)
-        self.insertSQL = "INSERT INTO \(name) (\(columnNames.joined(separator: ", "))) VALUES ("
+        let into = "INTO \(name) (\(columnNames.joined(separator: ", "))) VALUES ("
             + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        self.insertSQL = "INSERT " + into
+        self.replaceSQL = "INSERT OR REPLACE " + into
+        self.positions = Dictionary(columns.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The `CREATE TABLE` statement and its `CREATE INDEX` statements.
@@ -67,17 +74,18 @@ struct TableSpec: Sendable {
     /// The values of `row` in column order; throws when `row` misses a column, names one twice, or names one the
     /// table does not have, or puts NULL in a NOT NULL column.
     func values(_ row: KeyValuePairs<String, DatabaseValue>) throws(StoreError) -> [DatabaseValue] {
-        var byName: [String: DatabaseValue] = [:]
+        var values = [DatabaseValue?](repeating: nil, count: columns.count)
         for (column, value) in row {
-            guard columnNames.contains(column) else {
+            guard let i = positions[column] else {
                 throw StoreError(.projector, "a row for table \(name) names column '\(column)', which the table does not have (its columns: \(columnNames.joined(separator: ", ")))")
             }
-            guard byName.updateValue(value, forKey: column) == nil else {
+            guard values[i] == nil else {
                 throw StoreError(.projector, "a row for table \(name) names column '\(column)' twice")
             }
+            values[i] = value
         }
-        return try columns.map { (c) throws(StoreError) -> DatabaseValue in
-            guard let value = byName[c.name] else {
+        return try columns.enumerated().map { (i, c) throws(StoreError) -> DatabaseValue in
+            guard let value = values[i] else {
                 throw StoreError(.projector, "a row for table \(name) misses column '\(c.name)'")
             }
             if value == .null, !c.nullable, !primaryKey.contains(c.name) {
@@ -109,7 +117,6 @@ extension TableSpec {
 extension Database {
     /// Inserts one row into `table`, its values named by column (``TableSpec/values(_:)``).
     func insert(_ table: TableSpec, _ row: KeyValuePairs<String, DatabaseValue>, orReplace: Bool = false) throws(StoreError) {
-        let sql = orReplace ? "INSERT OR REPLACE" + table.insertSQL.dropFirst("INSERT".count) : table.insertSQL
-        try execute(sql, try table.values(row))
+        try execute(orReplace ? table.replaceSQL : table.insertSQL, try table.values(row))
     }
 }
