@@ -14,12 +14,19 @@ public enum FigureMap {
     /// `a + b`, figure by figure; nil with the figure's name when a sum leaves Int64's range.
     public static func sum(_ a: [String: Int64], _ b: [String: Int64]) -> Result<[String: Int64], Overflow> {
         var out = a
-        for (k, v) in b {
-            let (s, overflow) = (out[k] ?? 0).addingReportingOverflow(v)
-            if overflow { return .failure(Overflow(figure: k)) }
-            out[k] = s
-        }
+        if let overflow = add(b, to: &out) { return .failure(overflow) }
         return .success(out)
+    }
+
+    /// Adds `b` to `a` figure by figure, in place; the overflow naming the figure when a sum leaves Int64's range,
+    /// with `a` then holding the figures added before it (callers drop it).
+    public static func add(_ b: [String: Int64], to a: inout [String: Int64]) -> Overflow? {
+        for (k, v) in b {
+            let (s, overflow) = a[k, default: 0].addingReportingOverflow(v)
+            if overflow { return Overflow(figure: k) }
+            a[k] = s
+        }
+        return nil
     }
 
     /// A sum that left Int64's range.

@@ -144,10 +144,20 @@ extension Figures {
     /// `counts` with every stats.proto counter named, zeros included: a report carries only its figures that are not
     /// zero (``FigureMap/nonZero(_:)``), what people see (`stats` in text and `--json`, the audit verdict) names them all.
     public static func everyCounter(_ counts: [String: Int64]) -> [String: Int64] {
-        var out = counts
-        for name in counterNames where out[name] == nil { out[name] = 0 }
+        // Every counter at zero, then the map's figures over it: a copy of one kept map and a write per figure the
+        // report carries (most are zero and not carried), where filling in the zeros looked up and inserted every
+        // name and grew the map as it went (a drill-down does this twice per body: profiled, issue 17).
+        var out = zeroCounters
+        for (name, value) in counts { out[name] = value }
         return out
     }
+
+    /// Every scalar counter's stats.proto name at zero, room left for a few keyed figures.
+    static let zeroCounters: [String: Int64] = {
+        var zeros = [String: Int64](minimumCapacity: counterNames.count + 16)
+        for name in counterNames { zeros[name] = 0 }
+        return zeros
+    }()
 
     /// The stats.proto name of every scalar counter, in ``counters``' order, worked out once (a drill-down names them
     /// for every body twice).

@@ -73,7 +73,7 @@ struct NodeWebData: WebData {
         let alerts: [(subject: String, message: String)] = runtime.alerts.prefix(20).map { ($0.subject, $0.message) }
         let key = DashboardCache.Key(period: period.isEmpty ? String(today.year) : period, root: body ?? runtime.config.nodeId, today: today,
                                      version: (try? runtime.core.store.reader.lastPosition()) ?? -1)
-        if let model = cache.model(key) { return .success(Dashboard(model: model, alerts: alerts)) }
+        if let model = cache.model(key) { return .success(Dashboard(model: model, alerts: alerts, kept: true)) }
         switch model(runtime, period: key.period, root: key.root, today: today, parts: cache) {
         case .success(let model):
             if key.version >= 0 { cache.keep(model, for: key) }

@@ -47,12 +47,7 @@ public enum ZoneGroups {
     /// The checked sum of the members' subtree totals; nil when a figure's sum leaves Int64's range.
     public static func subtotal(_ members: [BodyFigures]) -> [String: Int64]? {
         var sum: [String: Int64] = [:]
-        for m in members {
-            switch FigureMap.sum(sum, m.totals) {
-            case .success(let s): sum = s
-            case .failure: return nil
-            }
-        }
+        for m in members where FigureMap.add(m.totals, to: &sum) != nil { return nil }
         return sum
     }
 

@@ -294,6 +294,8 @@ public enum HTMLReport {
 
     /// Escapes text for HTML element content and attribute values.
     public static func escape(_ s: String) -> String {
+        // Most text (names, numbers, periods) has nothing to escape: answered as it is, without a copy.
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return s }
         var out = ""
         out.reserveCapacity(s.count)
         for c in s {

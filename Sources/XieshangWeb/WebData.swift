@@ -128,10 +128,13 @@ public struct Dashboard: Sendable {
     public var model: ReportModel
     /// This body's recent alerts 提醒: (subject, message).
     public var alerts: [(subject: String, message: String)]
+    /// Whether the model was a kept one (no event stored since it was built), not built for this view.
+    public var kept: Bool
     /// Makes a dashboard.
-    public init(model: ReportModel, alerts: [(subject: String, message: String)]) {
+    public init(model: ReportModel, alerts: [(subject: String, message: String)], kept: Bool = false) {
         self.model = model
         self.alerts = alerts
+        self.kept = kept
     }
 }
 

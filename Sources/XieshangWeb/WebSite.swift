@@ -138,12 +138,15 @@ public enum WebSite {
     }
 
     static func figures(_ data: WebData, _ request: HTTPRequest) async -> HTTPResponse {
+        let started = ContinuousClock.now
         let parameters: (period: String, body: String?)
         do { parameters = try DashboardPage.parameters(request) } catch { return failure(error) }
         switch await data.dashboard(period: parameters.period, body: parameters.body) {
         case .success(let d):
             let here = await data.identity()?.id ?? d.model.bodies.first?.id ?? ""
-            return WebPage.response(html: DashboardPage.render(d, here: here))
+            var response = WebPage.response(html: DashboardPage.render(d, here: here))
+            response.headers.append(("server-timing", DashboardPage.serverTiming(kept: d.kept, took: started.duration(to: .now))))
+            return response
         case .failure(let error):
             if let unreported = error.unreported { return WebPage.response(html: DashboardPage.unreported(unreported)) }
             return failure(error)

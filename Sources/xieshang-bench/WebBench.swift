@@ -111,6 +111,18 @@ final class WebBench: Sendable {
         throw Failure(description: "no __Host- session cookie in \(jar) after signing in at \(id)")
     }
 
+    /// p50/p99/max of the `dur` of `Server-Timing` values (`dashboard;desc="built";dur=12.3`, in ms), with how many
+    /// were built and kept; the values without one are counted apart.
+    static func serverTimes(_ values: [String]) -> String {
+        var times: [Double] = [], built = 0, kept = 0
+        for v in values {
+            guard let dur = v.split(separator: ";").first(where: { $0.hasPrefix("dur=") }), let ms = Double(dur.dropFirst(4)) else { continue }
+            times.append(ms / 1000)
+            if v.contains("desc=\"built\"") { built += 1 } else if v.contains("desc=\"kept\"") { kept += 1 }
+        }
+        return FiguresBench.ms(times) + " (\(built) built, \(kept) kept" + (times.count < values.count ? ", \(values.count - times.count) without the header)" : ")")
+    }
+
     /// VmRSS of node `id` in MiB (/proc/PID/status).
     func rssMiB(_ id: String) -> Double? {
         guard let pid = nodes.processes.withLock({ $0[id]?.processIdentifier }),
@@ -132,14 +144,15 @@ final class WebBench: Sendable {
 
         // (a) The dashboard's server time: one curl, one HTTP/2 connection, `requests` + 1 requests (the first dropped).
         let n = max(2, requests + 1)
-        var args = ["-H", "cookie: " + cookie, "-w", "%{http_code} %{time_starttransfer} %{size_download} %{http_version}\n"]
+        var args = ["-H", "cookie: " + cookie, "-w", "%{http_code} %{time_starttransfer} %{size_download} %{http_version} %header{server-timing}\n"]
         for _ in 0..<n { args += ["-o", "/dev/null", cityBase + "/figures"] }
         let lines = try curl("city", args).split(separator: "\n").map { $0.split(separator: " ") }
-        let answered = lines.dropFirst().filter { $0.count == 4 && $0[0] == "200" }
+        let answered = lines.dropFirst().filter { $0.count >= 4 && $0[0] == "200" }
         let times = answered.compactMap { Double($0[1]) }
         let bytes = answered.first.map { String($0[2]) } ?? "?"
         say("city dashboard /figures (\(bytes) bytes, HTTP/\(answered.first.map { String($0[3]) } ?? "?"), time to first byte over one kept-alive connection): "
             + FiguresBench.ms(times) + (answered.count < n - 1 ? "; \(n - 1 - answered.count) not 200 (first: \(lines.dropFirst().first { $0.first != "200" }?.joined(separator: " ") ?? ""))" : ""))
+        say("  its server time (the node's Server-Timing header: routing to the page rendered): " + Self.serverTimes(answered.map { $0.count > 4 ? String($0[4]) : "" }))
 
         // (a') The dashboard built (no view of it kept yet: DashboardCache): the first view of each other period of
         // the picker, of each month, and of each county's page for the year and its halves — one request each on one
@@ -149,13 +162,41 @@ final class WebBench: Sendable {
             + (1...12).map { y + "-" + ($0 < 10 ? "0" : "") + String($0) }
         let cold = periods.map { "/figures?period=" + $0 }
             + nodes.counties.flatMap { county in [y, y + "-H1", y + "-H2"].map { "/figures?period=\($0)&body=" + county } }
-        var coldArgs = ["-H", "cookie: " + cookie, "-w", "%{http_code} %{time_starttransfer} %{size_download}\n",
+        var coldArgs = ["-H", "cookie: " + cookie, "-w", "%{http_code} %{time_starttransfer} %{size_download} %header{server-timing}\n",
                         "-o", "/dev/null", cityBase + "/figures"]
         for path in cold { coldArgs += ["-o", "/dev/null", cityBase + path] }
+        // XS_BENCH_PERF=FILE: `perf record -g` of the city over these requests (where a build spends its time).
+        let perf = ProcessInfo.processInfo.environment["XS_BENCH_PERF"].flatMap { file in
+            nodes.processes.withLock { $0["city"]?.processIdentifier }.flatMap { pid in
+                which("perf").flatMap { perf -> Process? in
+                    let p = Process()
+                    // For a fixed time (the `sleep`), through python3 to unblock the signals the bench's threads block
+                    // and perf inherits (blocked SIGCHLD left perf spinning after the `sleep` ended).
+                    p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+                    p.arguments = ["-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])",
+                                   perf, "record", "-F", "2000", "-g", "-o", file, "-p", String(pid), "--", "sleep", "8"]
+                    p.standardOutput = FileHandle.nullDevice
+                    p.standardError = FileHandle.nullDevice
+                    return (try? p.run()) == nil ? nil : p
+                }
+            }
+        }
+        if perf != nil { try await Task.sleep(nanoseconds: 1_000_000_000) }
+        let others = nodes.ids.filter { $0 != "city" }
+        let (cityCPU0, othersCPU0, wall0) = (figures.cpuMicros("city") ?? 0, others.compactMap(figures.cpuMicros).reduce(0, +), FederationBench.now())
         let coldLines = try curl("city", coldArgs).split(separator: "\n").dropFirst().map { $0.split(separator: " ") }
-        let built = coldLines.filter { $0.count == 3 && $0[0] == "200" }
+        let (cityCPU1, othersCPU1, wall1) = (figures.cpuMicros("city") ?? 0, others.compactMap(figures.cpuMicros).reduce(0, +), FederationBench.now())
+        perf?.waitUntilExit()
+        let built = coldLines.filter { $0.count >= 3 && $0[0] == "200" }
         say("city dashboard built (first view of \(cold.count) other periods, months and county pages, after a warm-up request that pays the TLS handshake; sizes \(built.compactMap { Int($0[2]) }.min() ?? 0)–\(built.compactMap { Int($0[2]) }.max() ?? 0) bytes): "
             + FiguresBench.ms(built.compactMap { Double($0[1]) }) + (built.count < cold.count ? "; \(cold.count - built.count) not 200" : ""))
+        say("  their server time (Server-Timing): " + Self.serverTimes(built.map { $0.count > 3 ? String($0[3]) : "" }))
+        say(String(format: "  over those %.2f s: the city's CPU %.0f ms, the other %d nodes' %.0f ms (the cores they share)",
+                   wall1 - wall0, (cityCPU1 - cityCPU0) / 1000, others.count, (othersCPU1 - othersCPU0) / 1000))
+        // The slowest views, by path: which builds make the tail.
+        let slowest = zip(cold, coldLines).compactMap { path, line in line.count >= 3 ? Double(line[1]).map { (path, $0) } : nil }
+            .sorted { $0.1 > $1.1 }.prefix(5)
+        say("  slowest built views: " + slowest.map { String(format: "%@ %.1f ms", $0.0, $0.1 * 1000) }.joined(separator: "; "))
 
         // (c) The township's idle RSS with the web on: before any request, and after a sign-in and one page view.
         // The feed itself grows the township (its year of records: projections, caches), so its RSS is read after the
@@ -185,5 +226,33 @@ final class WebBench: Sendable {
             let codes = out.split(separator: "\n").first { $0.hasPrefix("status codes:") }.map(String.init) ?? ""
             say("h2load /it at city (the status page: what each record page used to read, \(n) requests): \(finished); \(codes)")
         }
+        // In the other order than (a'): a view slow in both is slow for its own figures, not for its place in the run.
+        try await builtAlone(cityBase: cityBase, paths: ["/figures"] + cold.reversed())
+    }
+
+    /// (a'') The dashboard built with the city on its cores alone, as on its own server: every other node paused
+    /// (SIGSTOP; their 180 processes share the rig's two cores with the city), the city restarted (nothing kept: no
+    /// model, part or decoded report), a new office user signed in, then over one connection a warm-up (`/healthz`,
+    /// the TLS handshake) and the first view of each of `paths`. The others are continued (SIGCONT) after.
+    func builtAlone(cityBase: String, paths: [String]) async throws {
+        let others = nodes.ids.filter { $0 != "city" }
+        let pids = nodes.processes.withLock { map in others.compactMap { map[$0]?.processIdentifier } }
+        for pid in pids { kill(pid, SIGSTOP) }
+        defer { for pid in pids { kill(pid, SIGCONT) } }
+        nodes.stop("city")
+        let started = try await nodes.start("city")
+        let cookie = try signIn("city", base: cityBase, username: "bench.office2")
+        var args = ["-H", "cookie: " + cookie, "-w", "%{http_code} %{time_starttransfer} %{size_download} %header{server-timing}\n",
+                    "-o", "/dev/null", cityBase + "/healthz"]
+        for path in paths { args += ["-o", "/dev/null", cityBase + path] }
+        let lines = try curl("city", args).split(separator: "\n").dropFirst().map { $0.split(separator: " ") }
+        let built = lines.filter { $0.count >= 3 && $0[0] == "200" }
+        say(String(format: "city dashboard built, the other %d nodes paused and the city restarted (answered in %.1f s): first view of the year and the %d others, in the other order: ",
+                   pids.count, started, paths.count - 1) + FiguresBench.ms(built.compactMap { Double($0[1]) })
+            + (built.count < paths.count ? "; \(paths.count - built.count) not 200" : ""))
+        say("  their server time (Server-Timing): " + Self.serverTimes(built.map { $0.count > 3 ? String($0[3]) : "" }))
+        let slowest = zip(paths, lines).compactMap { path, line in line.count >= 3 ? Double(line[1]).map { (path, $0) } : nil }
+            .sorted { $0.1 > $1.1 }.prefix(5)
+        say("  slowest: " + slowest.map { String(format: "%@ %.1f ms", $0.0, $0.1 * 1000) }.joined(separator: "; "))
     }
 }

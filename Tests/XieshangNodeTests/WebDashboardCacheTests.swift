@@ -31,6 +31,7 @@ struct WebDashboardCacheTests {
         let first = try await data.dashboard(period: year, body: nil).get()
         let again = try await data.dashboard(period: year, body: nil).get()
         #expect(data.dashboards.count == 1, "one dashboard kept for one period and body")
+        #expect(!first.kept && again.kept, "the first view built it, the second found it kept (what Server-Timing says)")
         #expect(participants(again) == participants(first))
         let position = await runtime.read { (try? runtime.core.store.reader.lastPosition()) ?? -1 }
         let key = DashboardCache.Key(period: year, root: runtime.config.nodeId, today: today, version: position)
@@ -39,6 +40,7 @@ struct WebDashboardCacheTests {
         let recorded = await data.record([Self.activity("HD-CACHE-1", participants: 17, on: today)], actor: .office, madeBy: "user:clerk")
         guard case .success(.recorded) = recorded else { Issue.record("not recorded: \(recorded)"); await pair.close(); return }
         let after = try await data.dashboard(period: year, body: nil).get()
+        #expect(!after.kept, "built again after the record")
         #expect(participants(after) == participants(first) + 17, "the new record's 人次 in the totals: \(participants(first)) → \(participants(after))")
         #expect(thisMonth(after) == thisMonth(first) + 17, "and in this month of the trend")
         #expect(data.dashboards.model(key) == nil && data.dashboards.count == 1, "the dashboard of the older log is dropped")

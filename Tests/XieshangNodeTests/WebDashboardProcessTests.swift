@@ -70,6 +70,12 @@ struct WebDashboardProcessTests {
             }
         }
         let (_, city) = try await Self.get(fed, ports, "city", "/figures?period=\(year)")
+        // Its server time, as the browser's developer tools and the web benchmark read it.
+        let headers = fed.dir("city") + "/figures-headers.txt"
+        let viewed = try await #require(ports["city"]).send("/figures?period=\(year)-H2", extra: ["-D", headers])
+        let timing = try String(contentsOfFile: headers, encoding: .utf8).split(separator: "\r\n").first { $0.lowercased().hasPrefix("server-timing:") }
+        #expect(viewed.status == 200 && (timing?.contains(";dur=") ?? false)
+                && (timing?.contains("desc=\"built\"") ?? false || timing?.contains("desc=\"kept\"") ?? false), "Server-Timing: \(timing ?? "none")")
         #expect(city.contains("href=\"/figures?period=\(year)&amp;body=county1\""), "the city links to the county's subtree")
         let (status, county) = try await Self.get(fed, ports, "city", "/figures?period=\(year)&body=county1")
         #expect(status == 200 && county.contains(townRow) && county.contains("<td data-figure=\"activity_participants\">17</td>"), "\(county.prefix(3000))")

@@ -126,6 +126,25 @@ import XieshangWire
         #expect(FiguresReport.months(ofPeriod: "2030", today: today).isEmpty)
     }
 
+    /// A dashboard answers its server time (`Server-Timing`, issue 17's benchmark reads it): built or kept and the
+    /// milliseconds with one decimal; a refused view (a bad parameter) and the other pages carry none.
+    @Test func dashboardAnswersItsServerTiming() async throws {
+        let routes = WebSite.routes(FixedData(), gate: OpenGate())
+        let answer = await routes.respond(HTTPRequest(method: "GET", path: "/figures", rawQuery: "period=2026-H1"))
+        let timing = try #require(answer.headers.first { $0.0 == "server-timing" }?.1, "\(answer.headers)")
+        #expect(timing.hasPrefix("dashboard;desc=\"built\";dur="), "the fixed data's dashboards are built: \(timing)")
+        let ms = try #require(Double(timing.dropFirst("dashboard;desc=\"built\";dur=".count)), "\(timing)")
+        #expect(ms >= 0 && ms < 60_000)
+        for (path, query) in [("/figures", "period=2026-Q5"), ("/figures", "body=cn.nowhere"), ("/it", ""), ("/records/proposals", "")] {
+            let r = await routes.respond(HTTPRequest(method: "GET", path: path, rawQuery: query))
+            #expect(!r.headers.contains { $0.0 == "server-timing" }, "\(path)?\(query) (\(r.status)) carries no server timing")
+        }
+        #expect(DashboardPage.serverTiming(kept: true, took: .microseconds(12_345)) == "dashboard;desc=\"kept\";dur=12.3")
+        #expect(DashboardPage.serverTiming(kept: false, took: .seconds(2) + .microseconds(50)) == "dashboard;desc=\"built\";dur=2000.0")
+        #expect(DashboardPage.serverTiming(kept: false, took: .zero - .seconds(1)) == "dashboard;desc=\"built\";dur=0.0", "a clock step back is 0, never a trap")
+        #expect(DashboardPage.serverTiming(kept: false, took: .seconds(Int64.max)).hasSuffix("dur=86400000.0"), "a huge duration is clamped, never a trap")
+    }
+
     /// Bad query parameters get a 400 page naming the parameter, never a trap: a period that is no period, an
     /// unknown body, a malformed %-escape, a page 0, a status with markup, a record id that does not decode; an
     /// unknown kind or record is 404.

@@ -125,7 +125,10 @@ extension Figures {
         var f = Figures(period: .year(2026))
         let counters = Figures.counters
         for (name, value) in namedCounts {
-            if let i = scalarIndex[name] { f[keyPath: counters[i].0] = value; continue }
+            if let i = scalarIndex[name] {
+                if value != 0 { f[keyPath: counters[i].0] = value }  // every counter starts at 0
+                continue
+            }
             // labelKey(ofName:) without its second lookup: no label key has a dot, so a dotted name is known by its prefix.
             guard let dot = name.firstIndex(of: ".") else {
                 if labelKeys[name] != nil { return nil }  // a keyed counter's name without its key

@@ -211,8 +211,9 @@ public struct Figures: Hashable, Sendable {
         return overflow ? (b > 0 ? Int64.max : Int64.min) : sum
     }
 
-    /// Every scalar counter with its label key (the same order as stats.proto).
-    public static var counters: [(WritableKeyPath<Figures, Int64>, String)] { [
+    /// Every scalar counter with its label key (the same order as stats.proto). Built once: it was a computed property,
+    /// and a dashboard built its 62 key paths for every rate of every body, zone and month (profiled, issue 17).
+    public static let counters: [(WritableKeyPath<Figures, Int64> & Sendable, String)] = [
         (\.proposalsFiled, "proposalsFiled"), (\.proposalsRegistered, "proposalsRegistered"),
         (\.proposalsNotRegistered, "proposalsNotRegistered"), (\.proposalsMerged, "proposalsMerged"),
         (\.proposalsWithdrawn, "proposalsWithdrawn"), (\.proposalsAssigned, "proposalsAssigned"),
@@ -250,7 +251,7 @@ public struct Figures: Hashable, Sendable {
         (\.researchConvertedToOpinions, "researchConvertedToOpinions"), (\.researchConvertedToAdvice, "researchConvertedToAdvice"),
         (\.members, "members"),
         (\.membersBelowThreshold, "membersBelowThreshold"), (\.bodies, "bodies"),
-    ] }
+    ]
 
     /// Label keys of the keyed counters (maps).
     public static let keyedCounters = ["repliesByClass", "opinionsAdoptedHigher", "consultationsByForm", "proposalsByChannel",
