@@ -4,8 +4,10 @@
 # The figures benchmark's topology (default 1+10+170) and year of records (FiguresBench's feed), with `web_listen` on
 # the city and the first township (self-signed certificates made by the bench). After the feed: an office user from
 # `xieshang user add`, signed in with curl (password changed through POST /password), then (a) the city's dashboard
-# /figures time to first byte over one kept-alive HTTP/2 connection, (b) h2load on /records/activities with the session
-# cookie, (c) the township's VmRSS with the web on. Method and numbers: Ops/bench/README.md, "web (node processes)".
+# /figures time to first byte over one kept-alive HTTP/2 connection and the node's Server-Timing, (a') its first views
+# of other periods and counties, (b) h2load on /records/activities with the session cookie, (c) the township's VmRSS
+# with the web on, (a'') the first views again with the other nodes paused and the city restarted. Method and numbers:
+# Ops/bench/README.md, "web (node processes)". XS_BENCH_PERF=FILE records the city with perf over (a').
 # Tunables (environment): RATE records per second per body while feeding (2), REQUESTS dashboard requests (200),
 # H2LOAD_REQUESTS (5000). BUILD=debug runs debug builds (quick checks of the script only: not figures to report).
 set -euo pipefail

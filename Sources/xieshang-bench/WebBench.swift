@@ -8,17 +8,21 @@ import XieshangTransport
 /// township. After the feed an office user is made with `xieshang user add` (its one-time password read from the
 /// answer), signs in with curl and changes the password (`POST /password`); with that session's cookie:
 /// - (a) the city's dashboard `/figures`: server time as curl's time to first byte (`%{time_starttransfer}`, request
-///   sent → first byte of the answer) over one kept-alive HTTP/2 connection, the first request (TLS handshake) dropped;
-///   the node does not log its handling time, so this includes loopback and curl's own work (both small); the
-///   requests after the first find the dashboard kept (nothing stored meanwhile: ``DashboardCache`` in the node);
+///   sent → first byte of the answer) over one kept-alive HTTP/2 connection, the first request (TLS handshake) dropped,
+///   and beside it the node's own time from its `Server-Timing` header (routing to the page rendered); the requests
+///   after the first find the dashboard kept (nothing stored meanwhile: ``DashboardCache`` in the node);
 /// - (a') the dashboard built: the first view of the picker's other periods, of each month and of each county's page for
-///   the year and its halves, one each, after a warm-up request that pays the TLS handshake (not counted);
+///   the year and its halves, one each, after a warm-up request that pays the TLS handshake (not counted); the five
+///   slowest by path, and the CPU of the city and of the other nodes over them (`XS_BENCH_PERF=FILE`: a `perf record -g`
+///   of the city over them);
 /// - (c) the township's VmRSS idle with the web on, before any request, after the feed (before any sign-in), and 10 s
 ///   after a sign-in and one page view;
 /// - (b) then `h2load` on the list page `/records/activities` (4 clients, 8 streams each) at the city (the activities
 ///   the city itself holds) and at the township (its year of activities): requests per second, status codes;
 /// - (b') `h2load` on the city's IT page `/it` (the node's status, which each record page read until the web asked for
-///   the body's name only): requests per second.
+///   the body's name only): requests per second;
+/// - (a'') last, the dashboard built with the city alone: the other nodes paused, the city restarted, the year and the
+///   views of (a') in the other order (``WebBench/builtAlone(cityBase:paths:)``).
 func runWebBench(_ args: [String]) -> Int32 {
     var options: [String: String] = [:]
     var i = 0
