@@ -127,6 +127,19 @@ final class WebBench: Sendable {
         return FiguresBench.ms(times) + " (\(built) built, \(kept) kept" + (times.count < values.count ? ", \(values.count - times.count) without the header)" : ")")
     }
 
+    /// `perf record -g` of the city into `file` for 8 s, or nil without perf. Through python3, to unblock the signals
+    /// the bench's threads block and perf inherits (blocked SIGCHLD left perf spinning after its `sleep` ended).
+    func recordCity(into file: String) -> Process? {
+        guard let pid = nodes.processes.withLock({ $0["city"]?.processIdentifier }), let perf = which("perf") else { return nil }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        p.arguments = ["-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])",
+                       perf, "record", "-F", "2000", "-g", "-o", file, "-p", String(pid), "--", "sleep", "8"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        return (try? p.run()) == nil ? nil : p
+    }
+
     /// VmRSS of node `id` in MiB (/proc/PID/status).
     func rssMiB(_ id: String) -> Double? {
         guard let pid = nodes.processes.withLock({ $0[id]?.processIdentifier }),
@@ -170,21 +183,7 @@ final class WebBench: Sendable {
                         "-o", "/dev/null", cityBase + "/figures"]
         for path in cold { coldArgs += ["-o", "/dev/null", cityBase + path] }
         // XS_BENCH_PERF=FILE: `perf record -g` of the city over these requests (where a build spends its time).
-        let perf = ProcessInfo.processInfo.environment["XS_BENCH_PERF"].flatMap { file in
-            nodes.processes.withLock { $0["city"]?.processIdentifier }.flatMap { pid in
-                which("perf").flatMap { perf -> Process? in
-                    let p = Process()
-                    // For a fixed time (the `sleep`), through python3 to unblock the signals the bench's threads block
-                    // and perf inherits (blocked SIGCHLD left perf spinning after the `sleep` ended).
-                    p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-                    p.arguments = ["-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])",
-                                   perf, "record", "-F", "2000", "-g", "-o", file, "-p", String(pid), "--", "sleep", "8"]
-                    p.standardOutput = FileHandle.nullDevice
-                    p.standardError = FileHandle.nullDevice
-                    return (try? p.run()) == nil ? nil : p
-                }
-            }
-        }
+        let perf = ProcessInfo.processInfo.environment["XS_BENCH_PERF"].flatMap(recordCity)
         if perf != nil { try await Task.sleep(nanoseconds: 1_000_000_000) }
         let others = nodes.ids.filter { $0 != "city" }
         let (cityCPU0, othersCPU0, wall0) = (figures.cpuMicros("city") ?? 0, others.compactMap(figures.cpuMicros).reduce(0, +), FederationBench.now())
@@ -246,6 +245,10 @@ final class WebBench: Sendable {
         nodes.stop("city")
         let started = try await nodes.start("city")
         let cookie = try signIn("city", base: cityBase, username: "bench.office2")
+        // XS_BENCH_PERF_ALONE=FILE: `perf record -g` of the restarted city over this pass.
+        let perf = ProcessInfo.processInfo.environment["XS_BENCH_PERF_ALONE"].flatMap(recordCity)
+        if perf != nil { try await Task.sleep(nanoseconds: 1_000_000_000) }
+        defer { perf?.waitUntilExit() }
         var args = ["-H", "cookie: " + cookie, "-w", "%{http_code} %{time_starttransfer} %{size_download} %header{server-timing}\n",
                     "-o", "/dev/null", cityBase + "/healthz"]
         for path in paths { args += ["-o", "/dev/null", cityBase + path] }
