@@ -84,8 +84,7 @@ public enum FiguresReport {
         if root == here {
             model.coverage = stats.coverage.map { (FigureNames.tierLabel($0.tier, zh: zh), Int($0.reporting), Int($0.expected)) }
         }
-        // Only zones are shown: without any, no group's subtotal is worked out (a sum of every body's totals).
-        let groups = ZoneGroups.any(bodies) ? ZoneGroups.groupsByParent(bodies) : [:]
+        let groups = ZoneGroups.groupsByParent(bodies)
         for b in bodies {
             for g in groups[b.body] ?? [] where !g.zone.isEmpty {
                 let totals = g.totals ?? [:]

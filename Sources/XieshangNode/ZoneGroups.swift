@@ -12,6 +12,8 @@ public enum ZoneGroups {
         /// The children in it, in drill-down order.
         public var members: [BodyFigures]
         /// The sum of the members' subtree totals, figure by figure (checked); nil when a sum leaves Int64's range.
+        /// The group without a zone has none worked out (empty): no page, table or JSON shows a subtotal for it, and it
+        /// was a sum of every child's totals per parent on each dashboard built.
         public var totals: [String: Int64]?
     }
 
@@ -40,14 +42,16 @@ public enum ZoneGroups {
         order.sort { ($0.isEmpty ? 1 : 0) < ($1.isEmpty ? 1 : 0) }
         return order.map { zone in
             let list = members[zone] ?? []
-            return Group(zone: zone, members: list, totals: subtotal(list))
+            return Group(zone: zone, members: list, totals: zone.isEmpty ? [:] : subtotal(list))
         }
     }
 
     /// The checked sum of the members' subtree totals; nil when a figure's sum leaves Int64's range.
     public static func subtotal(_ members: [BodyFigures]) -> [String: Int64]? {
         var sum: [String: Int64] = [:]
-        for m in members where FigureMap.add(m.totals, to: &sum) != nil { return nil }
+        for m in members {
+            if FigureMap.add(m.totals, to: &sum) != nil { return nil }
+        }
         return sum
     }
 
