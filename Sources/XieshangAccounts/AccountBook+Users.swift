@@ -7,16 +7,19 @@ extension AccountBook {
     ///   - initialPassword: the operator's choice (checked by ``PasswordPolicy``), or nil to generate one.
     ///   - actor: who adds it (`os:<user>(uid N)` from the CLI, `user:<name>` from the web).
     ///   - source: where from (`admin-socket`, an IP address).
+    ///   - wanted: asked once the password is hashed, before anything is written: false when the caller stopped
+    ///     waiting (a CLI whose deadline passed), so no account is made whose generated password nobody saw.
     /// - Returns: the initial password, to show once.
     /// - Throws: ``AccountsError`` `.invalidUsername`, `.invalidDisplayName`, `.invalidRole`, `.weakPassword`,
-    ///   `.duplicateUser`, `.busy`, `.store`.
+    ///   `.duplicateUser`, `.busy`, `.abandoned`, `.store`.
     public func addUser(username: String, displayName: String, role: String, initialPassword: String? = nil,
-                        actor: String, source: String) async throws(AccountsError) -> IssuedPassword {
+                        actor: String, source: String, wanted: @Sendable () -> Bool = { true }) async throws(AccountsError) -> IssuedPassword {
         let name = try Names.username(username)
         let display = try Names.displayName(displayName)
         let role = try Role(parsing: role)
         let password = try chosenPassword(initialPassword, for: name)
         let hashed = try await gate.run { () throws(AccountsError) in try self.newHash(password) }
+        try await stillWanted(wanted, .userAdded, name, actor: actor, source: source, "add user \(name)", chinese: "未添加用户 \(name)")
         let now = clock.nowMs()
         try await onQueue { (c) throws(AccountsError) in
             let exists = try self.storedAccount(c, name) != nil
@@ -86,13 +89,16 @@ extension AccountBook {
     }
 
     /// Sets a new initial password (generated, or the operator's), which must be changed at the next login; clears a
-    /// lockout and ends the account's sessions. A disabled account stays disabled.
-    /// - Throws: ``AccountsError`` `.unknownUser`, `.weakPassword`, `.busy`, `.store`.
-    public func resetPassword(_ username: String, newPassword: String? = nil, actor: String, source: String) async throws(AccountsError) -> IssuedPassword {
+    /// lockout and ends the account's sessions. A disabled account stays disabled. `wanted` as for ``addUser``.
+    /// - Throws: ``AccountsError`` `.unknownUser`, `.weakPassword`, `.busy`, `.abandoned`, `.store`.
+    public func resetPassword(_ username: String, newPassword: String? = nil, actor: String, source: String,
+                              wanted: @Sendable () -> Bool = { true }) async throws(AccountsError) -> IssuedPassword {
         let name = try existingName(username)
         guard try await user(name) != nil else { throw AccountBook.unknown(name) }
         let password = try chosenPassword(newPassword, for: name)
         let hashed = try await gate.run { () throws(AccountsError) in try self.newHash(password) }
+        try await stillWanted(wanted, .passwordReset, name, actor: actor, source: source, "reset the password of \(name)",
+                              chinese: "未重置 \(name) 的密码")
         let now = clock.nowMs()
         try await onQueue { (c) throws(AccountsError) in
             guard try self.storedAccount(c, name) != nil else { throw AccountBook.unknown(name) }
@@ -106,6 +112,22 @@ extension AccountBook {
             }
         }
         return IssuedPassword(username: name, password: password, generated: newPassword == nil)
+    }
+
+    /// Checked after hashing, before writing: when the caller no longer waits for `what`, audits the change as failed
+    /// (abandoned, nothing changed) and throws `.abandoned`.
+    func stillWanted(_ wanted: () -> Bool, _ event: AuditEvent, _ name: String, actor: String, source: String, _ what: String,
+                     chinese: String) async throws(AccountsError) {
+        guard !wanted() else { return }
+        let now = clock.nowMs()
+        try await onQueue { (c) throws(AccountsError) in
+            try self.write(c, "audit an abandoned change") { (db) throws(StoreError) in
+                try AccountBook.audit(db, timeMs: now, event, username: name, actor: actor, source: source, succeeded: false,
+                                      detail: "the caller stopped waiting; nothing changed / 调用方已超时，未作更改")
+            }
+        }
+        throw AccountsError(.abandoned, "the caller stopped waiting before the node could \(what); nothing was written, run it again",
+                            chinese: chinese + "（调用方已超时，未写入任何内容，请重试）")
     }
 
     /// The operator's initial password (checked against the rules), or a generated one.

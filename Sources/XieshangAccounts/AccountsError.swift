@@ -8,7 +8,7 @@ public struct AccountsError: Error, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Raw: String, Hashable, Sendable {
             case invalidUsername, invalidDisplayName, invalidRole, weakPassword, unknownUser, duplicateUser
-            case badCredentials, invalidParameters, crypto, store, busy
+            case badCredentials, invalidParameters, crypto, store, busy, abandoned
         }
         private let raw: Raw
         private init(_ raw: Raw) { self.raw = raw }
@@ -37,6 +37,8 @@ public struct AccountsError: Error, Sendable, CustomStringConvertible {
         public static let store = Code(.store)
         /// Too many password checks are waiting; try again in a moment.
         public static let busy = Code(.busy)
+        /// The caller stopped waiting (its deadline passed) before the change was written; nothing was written.
+        public static let abandoned = Code(.abandoned)
     }
 
     /// What failed.

@@ -17,7 +17,7 @@ enum AccountsHandlers {
                 let issued = try await answer {
                     try await accounts.addUser(username: r.username, displayName: r.displayName, role: r.role,
                                                initialPassword: r.initialPassword.isEmpty ? nil : r.initialPassword,
-                                               actor: actor(context), source: source)
+                                               actor: actor(context), source: source, wanted: waiting(context))
                 }
                 return IssuedPasswordResponse(username: issued.username, password: issued.password, generated: issued.generated).serializedBytes()
             },
@@ -35,7 +35,7 @@ enum AccountsHandlers {
                 let r = try AdminHandlers.decode(ResetPasswordRequest.self, bytes)
                 let issued = try await answer {
                     try await accounts.resetPassword(r.username, newPassword: r.newPassword.isEmpty ? nil : r.newPassword,
-                                                     actor: actor(context), source: source)
+                                                     actor: actor(context), source: source, wanted: waiting(context))
                 }
                 return IssuedPasswordResponse(username: issued.username, password: issued.password, generated: issued.generated).serializedBytes()
             },
@@ -51,6 +51,12 @@ enum AccountsHandlers {
                 }).serializedBytes()
             },
         ]
+    }
+
+    /// Whether the caller still waits for the answer: false once its deadline (`grpc-timeout`) passed, when the CLI has
+    /// reported a failure already and a password generated now would be shown to nobody.
+    static func waiting(_ context: ServerContext) -> @Sendable () -> Bool {
+        { context.remainingSeconds.map { $0 > 0 } ?? true }
     }
 
     /// The OS user of the calling process, as the audit trail records it.
@@ -74,6 +80,7 @@ enum AccountsHandlers {
             case .unknownUser: status = .notFound
             case .duplicateUser: status = .alreadyExists
             case .busy: status = .resourceExhausted
+            case .abandoned: status = .deadlineExceeded
             case .store, .crypto: status = .internal
             default: status = .invalidArgument
             }

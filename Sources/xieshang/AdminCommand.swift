@@ -16,14 +16,31 @@ enum AdminCommand {
         let code: Int32
     }
 
-    /// One unary call on the admin socket, blocking the calling thread until it ends (10 s deadline).
+    /// How long a command waits for the node's answer, in seconds: `XIESHANG_TIMEOUT`, or 60. A busy node (password
+    /// checks queued behind sign-ins, a large import) can take seconds; a node that does not answer in a minute is
+    /// stuck, not busy. ``Invocation/parse(_:_:)`` refuses a malformed value before any command runs.
+    static let timeoutSeconds: Double = timeout(ProcessInfo.processInfo.environment["XIESHANG_TIMEOUT"]) ?? defaultTimeoutSeconds
+
+    /// The wait when `XIESHANG_TIMEOUT` is not set.
+    static let defaultTimeoutSeconds: Double = 60
+
+    /// `XIESHANG_TIMEOUT`'s value: seconds, more than 0 and at most a day; the default when not set; nil when malformed.
+    static func timeout(_ value: String?) -> Double? {
+        guard let value else { return defaultTimeoutSeconds }
+        guard let seconds = Double(value.trimmingCharacters(in: .whitespaces)), seconds.isFinite, seconds > 0, seconds <= 86_400 else {
+            return nil
+        }
+        return seconds
+    }
+
+    /// One unary call on the admin socket, blocking the calling thread until it ends or ``timeoutSeconds`` pass.
     static func unary(_ socket: String, _ path: String, _ request: [UInt8]) -> Result<[UInt8], Error> {
         let box = Box()
         let done = DispatchSemaphore(value: 0)
         Task {
             do {
                 var configuration = ClientConfiguration()
-                configuration.defaultTimeoutSeconds = 10
+                configuration.defaultTimeoutSeconds = timeoutSeconds
                 let client = try Client(target: .unix(path: socket), configuration: configuration)
                 box.result = .success(try await client.unary(path, request))
                 client.close()
@@ -36,12 +53,23 @@ enum AdminCommand {
         return box.result
     }
 
+    /// The message when the node did not answer in time: what to do, and that the change may have been made.
+    static func notAnswered(_ path: String, socket: String, _ error: TransportError) -> String {
+        DisplayText.escaped("""
+            the node on \(socket) did not answer \(path) within \(timeoutSeconds.formatted()) s (\(error.message)).
+              It may be busy: wait longer with XIESHANG_TIMEOUT=SECONDS. A change may have been made all the same, or not
+              at all (never half of one): look (`xieshang status`, `xieshang user list`, `xieshang query …`) before repeating it.
+            """, keepingLineBreaks: true)
+    }
+
     /// One unary call on the admin socket; exit code 3 naming the socket when the node is not there.
     static func call(_ socket: String, _ path: String, _ request: [UInt8]) -> Result<[UInt8], Exit> {
         switch unary(socket, path, request) {
         case .success(let bytes): return .success(bytes)
         case .failure(let error as TransportError) where error.code == .connect || (error.status == .unavailable && error.code != .rpc):
             return .failure(Exit(code: fail("the node is not reachable on \(socket): \(error.message). Is `xieshang node` running? Pass its socket with --node PATH.", code: ExitCode.unreachable)))
+        case .failure(let error as TransportError) where error.code == .deadline || error.status == .deadlineExceeded:
+            return .failure(Exit(code: fail(notAnswered(path, socket: socket, error), code: ExitCode.refused)))
         case .failure(let error):
             return .failure(Exit(code: fail(DisplayText.escaped("\(path): \(error)", keepingLineBreaks: true), code: ExitCode.refused)))
         }

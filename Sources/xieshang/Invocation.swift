@@ -1,5 +1,6 @@
 import Foundation
 import XieshangDomain
+import XieshangNode
 
 /// One parsed command line of a record command (`xieshang proposal review P-1 --date 2026-03-02 --register 12`):
 /// positional words, `--name value` options, flags, and the options every command shares (`--node`, `--json`,
@@ -66,7 +67,8 @@ struct Invocation {
             var refusal = ""
             if case .refused(let reason) = jsonOutput { refusal = "  no --json: \(reason)\n" }
             return words.joined(separator: " ") + "\n  \(summary)\n" + (details.isEmpty ? "" : details + "\n") + refusal
-                + (talksToNode ? "  dates are YYYY-MM-DD (default today); the node socket comes from --node or XIESHANG_NODE (default ./admin.sock)\n" : "")
+                + (talksToNode ? "  dates are YYYY-MM-DD (default today); the node socket comes from --node or XIESHANG_NODE (default ./admin.sock);\n"
+                                + "  the node's answer is awaited XIESHANG_TIMEOUT seconds (default 60)\n" : "")
                 + "example:\n  \(example)"
         }
     }
@@ -86,6 +88,9 @@ struct Invocation {
         let env = ProcessInfo.processInfo.environment
         var inv = Invocation(spec: spec, socket: env["XIESHANG_NODE"] ?? "admin.sock")
         if let lang = env["XIESHANG_LANG"], let l = Language(rawValue: lang) { inv.language = l }
+        if spec.talksToNode, let timeout = env["XIESHANG_TIMEOUT"], AdminCommand.timeout(timeout) == nil {
+            throw usageError("XIESHANG_TIMEOUT='\(DisplayText.escaped(timeout))' is not a number of seconds above 0 and at most 86400 (e.g. 120).", spec)
+        }
         var rest = args[...]
         while let word = rest.first {
             rest = rest.dropFirst()

@@ -22,6 +22,8 @@ struct NodeClient {
                   Start it with `xieshang node --config node.json` (run from the node's directory, or install the systemd
                   unit from Ops/systemd), or pass its socket with --node PATH / XIESHANG_NODE.
                 """, code: ExitCode.unreachable))
+        case .failure(let error as TransportError) where error.code == .deadline || error.status == .deadlineExceeded:
+            throw Invocation.Exit(code: fail(AdminCommand.notAnswered(path, socket: socket, error), code: ExitCode.refused))
         case .failure(let error as TransportError) where error.code == .rpc:
             // The node's refusal may quote text of other bodies: escaped (DisplayText), its line breaks kept.
             throw Invocation.Exit(code: fail(DisplayText.escaped(error.message, keepingLineBreaks: true), code: ExitCode.refused))

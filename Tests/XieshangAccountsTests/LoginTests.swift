@@ -229,6 +229,34 @@ struct LoginTests {
             try await t.book.addUser(username: "wang", displayName: "王五", role: "boss", actor: "os:test", source: "admin-socket")
         }
     }
+
+    /// A caller that stopped waiting (a CLI past its deadline) gets nothing written: no account whose generated password
+    /// nobody saw, no reset password nobody saw — the old one still logs in; the trail records each as a failure.
+    @Test func anAdditionOrResetTheCallerGaveUpOnWritesNothing() async throws {
+        let t = try TestBook("abandoned")
+        defer { t.remove() }
+        do {
+            _ = try await t.book.addUser(username: "zhao", displayName: "赵六", role: "clerk", actor: "os:test", source: "admin-socket",
+                                         wanted: { false })
+            Issue.record("an abandoned addition was written")
+        } catch {
+            #expect(error.code == .abandoned && error.chinese.contains("未写入"), "\(error)")
+        }
+        #expect(try await t.book.user("zhao") == nil)
+        try await t.activeUser("zhang", final: "Right-Pass-2026")
+        do {
+            _ = try await t.book.resetPassword("zhang", actor: "os:test", source: "admin-socket", wanted: { false })
+            Issue.record("an abandoned reset was written")
+        } catch {
+            #expect(error.code == .abandoned, "\(error)")
+        }
+        guard case .signedIn(let s) = await t.book.login(username: "zhang", password: "Right-Pass-2026", source: "10.0.0.1") else {
+            Issue.record("the password before the abandoned reset no longer logs in"); return
+        }
+        #expect(!s.session.mustChangePassword)
+        let failed = try await t.book.auditRecords().filter { !$0.succeeded }.map { "\($0.event.rawValue) \($0.username)" }
+        #expect(failed == ["\(AuditEvent.userAdded.rawValue) zhao", "\(AuditEvent.passwordReset.rawValue) zhang"])
+    }
 }
 
 /// Abuse of a locked account cannot flood the audit trail.

@@ -93,6 +93,36 @@ struct UserCommandTests {
         #expect(again.output.contains("\"audit_exported\""), "the export itself is audited: \(again.output)")
     }
 
+    /// The CLI waits `XIESHANG_TIMEOUT` seconds for the node (default 60). A malformed value is a usage error naming
+    /// it, before any call. A `user add` whose wait ends before the node's password hash (about 0.35 s of CPU at the
+    /// default scrypt parameters) says the node did not answer and how to wait longer — and the node, seeing its caller
+    /// gone once the hash is done, writes no account (audited as a failure): the same add run again with the default
+    /// wait succeeds once, rather than finding an account whose password nobody saw.
+    @Test("XIESHANG_TIMEOUT: malformed values refused; a user add the CLI stopped waiting for is not written")
+    func aUserAddTheCLIStoppedWaitingForIsNotWritten() async throws {
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 0)
+        defer { fed.stopAll() }
+        try await fed.start("city", binary: .shipped)
+        let socket = fed.member("city").config.adminSocket
+        for bad in ["abc", "0", "-5", "nan", "inf", "1e400", "86401", "", "10s"] {
+            let r = try await ProcessRun.run(fed.executable, ["user", "list", "--node", socket], environment: ["XIESHANG_TIMEOUT": bad])
+            #expect(r.status == 2 && r.output.contains("XIESHANG_TIMEOUT='\(bad)'"), "\(bad): \(r.status) \(r.output)")
+        }
+        let listed = try await ProcessRun.run(fed.executable, ["user", "list", "--node", socket], environment: ["XIESHANG_TIMEOUT": " 120 "])
+        #expect(listed.status == 0, "\(listed.output)")
+
+        let add = ["user", "add", "zhao", "--name", "赵六", "--role", "clerk", "--password-stdin", "--node", socket]
+        let gaveUp = try await ProcessRun.run(fed.executable, add, environment: ["XIESHANG_TIMEOUT": "0.1"], input: "Initial-Pass-2026\n")
+        #expect(gaveUp.status == 1 && gaveUp.output.contains("did not answer") && gaveUp.output.contains("XIESHANG_TIMEOUT=SECONDS"),
+                "\(gaveUp.status) \(gaveUp.output)")
+        let again = try await ProcessRun.run(fed.executable, add, environment: ["XIESHANG_TIMEOUT": nil], input: "Initial-Pass-2026\n")
+        #expect(again.status == 0, "the first add wrote nothing, so the second is no duplicate: \(again.output)")
+        let book = try AccountBook(databasePath: fed.dir("city") + "/node.db")
+        let rows = try await book.auditRecords().filter { $0.event == .userAdded && $0.username == "zhao" }
+        #expect(rows.filter(\.succeeded).count == 1, "\(rows)")
+        #expect(rows.filter { !$0.succeeded }.allSatisfy { $0.detail.contains("调用方已超时") }, "an abandoned add, never a duplicate: \(rows)")
+    }
+
     /// Issue 17 item 2, "a record made with the CLI carries the OS user (SO_PEERCRED), so both are accountable the same
     /// way": the web audited its records (`recorded`, user:<name>, seqs) but a domain Submit on the admin socket wrote
     /// no audit row, so `user audit` could not say who recorded what with the CLI. Now the row carries the OS user
