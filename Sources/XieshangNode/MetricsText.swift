@@ -28,6 +28,7 @@ struct MetricsText {
         var ownSeq: UInt64
         var commits: UInt64
         var commitLatency: CommitLatency
+        var recordFolds: UInt64
         var counters: NodeMetrics.Counters
         var residentBytes: UInt64?
         var uptimeSeconds: UInt64
@@ -77,6 +78,8 @@ struct MetricsText {
         t.sample("xieshang_commit_duration_seconds_bucket", [("le", "+Inf")], s.commitLatency.count)
         t.line("xieshang_commit_duration_seconds_sum", [], MetricsText.number(s.commitLatency.sumSeconds))
         t.sample("xieshang_commit_duration_seconds_count", [], s.commitLatency.count)
+        t.family("xieshang_record_folds_total", "counter", "Times the records were folded again from the log since start (once at start; more means rollbacks or readers behind the writer).")
+        t.sample("xieshang_record_folds_total", [], s.recordFolds)
         t.family("xieshang_refusals_total", "counter", "Refusals since start by kind (event, handshake, connection, refused_by_peer, hello, command) and code.")
         for (pair, n) in s.counters.refusals.sorted(by: { $0.key < $1.key }) {
             t.sample("xieshang_refusals_total", [("kind", pair.first), ("code", pair.second)], n)

@@ -173,6 +173,7 @@ public final class Node: Sendable {
             webAddress = nil
         }
         runtime.enqueue(.start)
+        Node.foldRecordsAtStart(records, path: dbPath, logger: logger)
         runtime.trimWhenQuiet()
         AllianceRecorder.start(runtime)
         logger.info("started: \(config.name) (\(config.tier)) listening on \(boundAddress)\(config.tls ? " (TLS 1.3, pinned keys)" : " (h2c)"), admin on unix:\(config.adminSocket)\(webAddress.map { ", web on https://\($0)" } ?? "")")
@@ -216,6 +217,20 @@ public final class Node: Sendable {
         } catch {
             let path = error.message.contains(config.webKey) ? config.webKey : config.webCertificate
             throw NodeError(.config, "web interface: \(error.message)", path: path)
+        }
+    }
+
+    /// Folds the records from the log once, now, off the node's executor. Nothing of the fold is kept across a restart,
+    /// so otherwise the first page that reads them (a city with a year of records: half a second) or the first event
+    /// stored would fold them while someone waits. A failure here costs only that wait, so it is logged, not fatal.
+    static func foldRecordsAtStart(_ records: DomainProjector, path: String, logger: NodeLogger) {
+        DispatchQueue.global(qos: .utility).async {
+            do {
+                let database = try Database(path: path, readOnly: true, create: false)
+                _ = try records.state(in: database)
+            } catch {
+                logger.warning("could not fold the records at start (the first page to read them will): \(error)")
+            }
         }
     }
 

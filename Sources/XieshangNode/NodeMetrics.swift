@@ -100,7 +100,7 @@ extension NodeRuntime {
             fenced: originationBlocked() != nil,
             eventsStored: UInt64(max(0, core.storedEventCount())),
             ownSeq: (try? reader.highestSeq(origin: config.nodeId)) ?? 0,
-            commits: UInt64(max(0, core.store.commitCount)), commitLatency: core.store.commitLatency,
+            commits: UInt64(max(0, core.store.commitCount)), commitLatency: core.store.commitLatency, recordFolds: records.foldsFromLog,
             counters: metrics.counters, residentBytes: ProcessMemory.residentBytes(),
             uptimeSeconds: UInt64(max(0, Date().timeIntervalSince(startedAt))), peerTransport: peerTransport)
     }

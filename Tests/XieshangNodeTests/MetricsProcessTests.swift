@@ -19,6 +19,57 @@ struct MetricsProcessTests {
         samples.first { s in s.0 == name && labels.allSatisfy { k, v in s.1[k] == v } }?.2
     }
 
+    /// `GET /metrics` at `base` with `headers` (and a cookie jar): (HTTP status, headers and body).
+    static func get(base: String, certificate: String, _ headers: [String], jar: String? = nil) async throws -> (Int, String) {
+        var args = ["-sS", "-i", "--max-time", "15", "--cacert", certificate, "-w", "\n%{http_code}"]
+        for h in headers { args += ["-H", h] }
+        if let jar { args += ["-b", jar] }
+        let r = try await ProcessRun.run("/usr/bin/curl", args + [base + "/metrics"])
+        guard r.status == 0, let cut = r.output.lastIndex(of: "\n") else { throw LocalFederation.Failure(description: "curl /metrics: \(r.output)") }
+        return (Int(r.output[r.output.index(after: cut)...]) ?? 0, String(r.output[..<cut]))
+    }
+
+    /// The samples of `/metrics` at `base`, read with the scrape token, parsed strictly.
+    static func scrape(base: String, certificate: String) async throws -> Samples {
+        let (status, answer) = try await get(base: base, certificate: certificate, ["authorization: Bearer \(token)"])
+        guard status == 200, let split = answer.range(of: "\r\n\r\n") else { throw LocalFederation.Failure(description: "/metrics: \(status) \(answer.prefix(500))") }
+        #expect(answer[..<split.lowerBound].lowercased().contains("content-type: text/plain; version=0.0.4; charset=utf-8"))
+        return try MetricsTests.samples(try await MetricsTests.parse(String(answer[split.upperBound...])))
+    }
+
+    /// The records are folded from the log once at start, before anyone asks (`xieshang_record_folds_total`): a node
+    /// restarted with records counts that fold with no page opened, and its first pages after the restart — the
+    /// dashboard, the activity list — fold nothing more. (Before, the first page folded them while its reader waited:
+    /// half a second for a city with a year of records, Ops/bench/README.md.)
+    @Test func theRecordsAreFoldedAtStartNotByTheFirstPage() async throws {
+        // The city alone (its county is never started): nothing arrives to be stored while the pages read.
+        let fed = try LocalFederation(counties: 1, townshipsPerCounty: 0)
+        defer { fed.stopAll() }
+        let port = try fed.serveWeb("city", extra: ["metrics_token": Self.token])
+        let base = "https://127.0.0.1:\(port)", certificate = fed.dir("city") + "/web.crt"
+        try await fed.start("city")
+        for _ in 0..<3 { _ = try await fed.submit("city", amount: 2) }
+        let folds = { (samples: Samples) in Self.value(samples, "xieshang_record_folds_total") ?? -1 }
+        #expect(folds(try await Self.scrape(base: base, certificate: certificate)) == 0, "records applied in step fold nothing again")
+        let office = try await WebClient.signIn(cli: fed.executable, adminSocket: fed.member("city").config.adminSocket, base: base,
+                                                certificate: certificate, directory: fed.dir("city"), username: "office1", role: "office")
+
+        #expect(fed.stop("city") == 0)
+        try await fed.start("city")
+        var atStart = -1.0
+        try await waitUntil("the restarted city folds its records with no page opened", seconds: 30) {
+            atStart = folds(try await Self.scrape(base: base, certificate: certificate))
+            return atStart >= 1
+        }
+        for path in ["/figures", "/records/activities"] {
+            let page = try await office.send(path)
+            #expect(page.status == 200, "\(path): \(page.status) \(page.body.prefix(300))")
+        }
+        let activities = try await office.send("/records/activities")
+        #expect(activities.body.components(separatedBy: "调研").count > 3, "the three activities are listed from the fold")
+        #expect(folds(try await Self.scrape(base: base, certificate: certificate)) == atStart, "the pages used the fold made at start")
+    }
+
     @Test func metricsParseAndMoveWithTraffic() async throws {
         let fed = try LocalFederation(counties: 1, townshipsPerCounty: 1, tls: true)
         defer { fed.stopAll() }
@@ -28,21 +79,10 @@ struct MetricsProcessTests {
         try await fed.startAll()
         let base = "https://127.0.0.1:\(port)", webCertificate = dir + "/web.crt"
 
-        /// `GET /metrics` with `headers` (and a cookie jar): (HTTP status, headers and body).
         func get(_ headers: [String], jar: String? = nil) async throws -> (Int, String) {
-            var args = ["-sS", "-i", "--max-time", "15", "--cacert", webCertificate, "-w", "\n%{http_code}"]
-            for h in headers { args += ["-H", h] }
-            if let jar { args += ["-b", jar] }
-            let r = try await ProcessRun.run("/usr/bin/curl", args + [base + "/metrics"])
-            guard r.status == 0, let cut = r.output.lastIndex(of: "\n") else { throw LocalFederation.Failure(description: "curl /metrics: \(r.output)") }
-            return (Int(r.output[r.output.index(after: cut)...]) ?? 0, String(r.output[..<cut]))
+            try await Self.get(base: base, certificate: webCertificate, headers, jar: jar)
         }
-        func scrape() async throws -> Samples {
-            let (status, answer) = try await get(["authorization: Bearer \(Self.token)"])
-            guard status == 200, let split = answer.range(of: "\r\n\r\n") else { throw LocalFederation.Failure(description: "/metrics: \(status) \(answer.prefix(500))") }
-            #expect(answer[..<split.lowerBound].lowercased().contains("content-type: text/plain; version=0.0.4; charset=utf-8"))
-            return try MetricsTests.samples(try await MetricsTests.parse(String(answer[split.upperBound...])))
-        }
+        func scrape() async throws -> Samples { try await Self.scrape(base: base, certificate: webCertificate) }
 
         let first = try await scrape()
         #expect(Self.value(first, "xieshang_build_info", ["node": county, "tier": "county"]) == 1)

@@ -42,7 +42,7 @@ import XieshangWire
                 MetricsText.Link(peer: peer, role: "parent", up: true, lag: 3, queued: 1, refused: 0),
                 MetricsText.Link(peer: "cn.gz.tongren.wanshan.aozhai", role: "child", up: false, lag: 0, queued: 0, refused: 4),
             ], queuedCommands: 2, queuedRefused: 0, fenced: false, eventsStored: 120, ownSeq: 17, commits: 33,
-            commitLatency: latency, counters: counters, residentBytes: 21_000_000, uptimeSeconds: 5,
+            commitLatency: latency, recordFolds: 1, counters: counters, residentBytes: 21_000_000, uptimeSeconds: 5,
             peerTransport: nil)
     }
 
@@ -60,6 +60,7 @@ import XieshangWire
         #expect(value("xieshang_link_lag_events", ["peer": "odd\"peer\\with\nbreak"]) == 3)
         #expect(value("xieshang_link_refusals_total", ["peer": "cn.gz.tongren.wanshan.aozhai"]) == 4)
         #expect(value("xieshang_events_stored") == 120 && value("xieshang_queued_commands") == 2 && value("xieshang_store_commits_total") == 33)
+        #expect(value("xieshang_record_folds_total") == 1)
         #expect(value("xieshang_commit_duration_seconds_bucket", ["le": "0.001"]) == 1)
         #expect(value("xieshang_commit_duration_seconds_bucket", ["le": "0.005"]) == 2)
         #expect(value("xieshang_commit_duration_seconds_bucket", ["le": "5"]) == 2)

@@ -146,6 +146,9 @@ public final class DomainProjector: Projector {
         try fold.state(in: db).own
     }
 
+    /// How many times the records were folded again from the log since start (``ProjectionFold/foldsFromLog``).
+    public var foldsFromLog: UInt64 { fold.foldsFromLog }
+
     /// The records of the bodies below as this body holds them, by owner (their own records, kept for drill-down;
     /// never part of this body's state or figures).
     public func descendantStates(in db: Database) throws(StoreError) -> [String: DomainState] {

@@ -30,6 +30,10 @@ final class ProjectionFold<State: Sendable>: Sendable {
     private let fresh: @Sendable () -> State
     private let replay: @Sendable (inout State, Logged) -> Void
     private let cache: Mutex<(state: State, through: Int64)>
+    private let folds = Atomic<UInt64>(0)
+
+    /// How many times the state was folded again from the log (a fresh open, a rollback, a reader behind the writer).
+    var foldsFromLog: UInt64 { folds.load(ordering: .relaxed) }
 
     /// A fold of `family` over `kinds`, starting from `fresh()`, where `replay` folds one logged event again (its
     /// rows are already in the tables: it must not write).
@@ -86,6 +90,7 @@ final class ProjectionFold<State: Sendable>: Sendable {
     private func fold(in db: Database, through: Int64) throws(StoreError) -> State {
         var state = fresh()
         guard through > 0 else { return state }
+        folds.add(1, ordering: .relaxed)
         let list = kinds.sorted().map(String.init).joined(separator: ",")
         try db.forEachRow("SELECT origin, seq, scope, body, kind FROM events WHERE position <= ? AND kind IN (\(list)) ORDER BY position",
                           [.integer(through)]) { (row: Statement) throws(StoreError) in
