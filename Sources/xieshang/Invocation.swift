@@ -68,7 +68,7 @@ struct Invocation {
             if case .refused(let reason) = jsonOutput { refusal = "  no --json: \(reason)\n" }
             return words.joined(separator: " ") + "\n  \(summary)\n" + (details.isEmpty ? "" : details + "\n") + refusal
                 + (talksToNode ? "  dates are YYYY-MM-DD (default today); the node socket comes from --node or XIESHANG_NODE (default ./admin.sock);\n"
-                                + "  the node's answer is awaited XIESHANG_TIMEOUT seconds (default 60)\n" : "")
+                                + "  waits XIESHANG_TIMEOUT seconds for the node's answer (default 60)\n" : "")
                 + "example:\n  \(example)"
         }
     }
