@@ -78,7 +78,7 @@ struct MetricsText {
         t.sample("xieshang_commit_duration_seconds_bucket", [("le", "+Inf")], s.commitLatency.count)
         t.line("xieshang_commit_duration_seconds_sum", [], MetricsText.number(s.commitLatency.sumSeconds))
         t.sample("xieshang_commit_duration_seconds_count", [], s.commitLatency.count)
-        t.family("xieshang_record_folds_total", "counter", "Times the records were folded again from the log since start (once at start; more means rollbacks or readers behind the writer).")
+        t.family("xieshang_record_folds_total", "counter", "Times the records were folded again from the log since start (once at start when the node holds records; more means rolled-back writes or pages reading behind the writer).")
         t.sample("xieshang_record_folds_total", [], s.recordFolds)
         t.family("xieshang_refusals_total", "counter", "Refusals since start by kind (event, handshake, connection, refused_by_peer, hello, command) and code.")
         for (pair, n) in s.counters.refusals.sorted(by: { $0.key < $1.key }) {

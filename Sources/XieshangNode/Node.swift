@@ -226,8 +226,7 @@ public final class Node: Sendable {
     static func foldRecordsAtStart(_ records: DomainProjector, path: String, logger: NodeLogger) {
         DispatchQueue.global(qos: .utility).async {
             do {
-                let database = try Database(path: path, readOnly: true, create: false)
-                _ = try records.state(in: database)
+                _ = try records.state(readingAt: path)
             } catch {
                 logger.warning("could not fold the records at start (the first page to read them will): \(error)")
             }

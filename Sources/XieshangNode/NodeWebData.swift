@@ -40,8 +40,7 @@ struct NodeWebData: WebData {
         let runtime = runtime
         return await runtime.read {
             do {
-                let database = try Database(path: runtime.core.store.path, readOnly: true, create: false)
-                return .success(try runtime.records.state(in: database))
+                return .success(try runtime.records.state(readingAt: runtime.core.store.path))
             } catch {
                 return .failure(.unavailable("读取本级记录失败：\(error)"))
             }

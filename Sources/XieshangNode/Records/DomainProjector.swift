@@ -146,6 +146,12 @@ public final class DomainProjector: Projector {
         try fold.state(in: db).own
     }
 
+    /// The state as the database at `path` holds it, read on a read-only connection of its own (the web's pages, and
+    /// the fold at start): the writer's connection is never borrowed.
+    public func state(readingAt path: String) throws(StoreError) -> DomainState {
+        try state(in: try Database(path: path, readOnly: true, create: false))
+    }
+
     /// How many times the records were folded again from the log since start (``ProjectionFold/foldsFromLog``).
     public var foldsFromLog: UInt64 { fold.foldsFromLog }
 
